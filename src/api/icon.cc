@@ -1,0 +1,83 @@
+#include "api/icon.h"
+
+#include <string>
+#include <vector>
+
+#include "api/messages.h"
+#include "api/rich_text.h"
+
+namespace localnotion::api {
+namespace {
+
+constexpr size_t kMaxUrl = 2000;
+
+Result<json::value> External(const std::string& path, const json::value& v) {
+  const json::value* url = v.is_object() ? Find(v.get_object(), "url") : nullptr;
+  std::string url_path = Field(path, "url");
+  if (!v.is_object()) return FailedValidation(path, "an object", &v);
+  if (url == nullptr) return NotDefined(url_path);
+  if (!url->is_string() || url->get_string().empty()) return FailedValidation(url_path, "a non-empty string", url);
+  size_t len = Utf16Length(url->get_string());
+  if (len > kMaxUrl) return TooLong(url_path, kMaxUrl, len);
+  for (const auto& kv : v.get_object()) {
+    if (kv.key() != "url") return NotPresent(Field(path, kv.key()), kv.value());
+  }
+  return json::value(json::object{{"type", "external"}, {"external", json::object{{"url", *url}}}});
+}
+
+// Accepts {type?: <one of allowed>, <that key>: ...}. `allowed` is in message order.
+Result<json::value> OneOf(std::string_view path_in, const json::value& v,
+                          const std::vector<std::string_view>& allowed) {
+  std::string path(path_in);
+  if (v.is_null()) return json::value(nullptr);
+  if (!v.is_object()) return FailedValidation(path, "an object or `null`", &v);
+  const auto& obj = v.get_object();
+  std::string_view chosen;
+  if (const json::value* t = Find(obj, "type")) {
+    for (auto a : allowed) {
+      if (t->is_string() && t->get_string() == a) chosen = a;
+    }
+    if (chosen.empty()) {
+      std::string expect;
+      for (size_t i = 0; i < allowed.size(); ++i) {
+        if (i > 0) expect += (i + 1 == allowed.size()) ? " or " : ", ";
+        expect += "`\"" + std::string(allowed[i]) + "\"`";
+      }
+      return FailedValidation(Field(path, "type"), expect, t);
+    }
+  } else {
+    for (auto a : allowed) {
+      if (Find(obj, a)) {
+        chosen = a;
+        break;
+      }
+    }
+  }
+  if (chosen.empty() || Find(obj, chosen) == nullptr) {
+    std::vector<std::string> alts;
+    for (auto a : allowed) alts.push_back(ShouldBe(Field(path, a), "defined", nullptr));
+    if (!chosen.empty()) return NotDefined(Field(path, chosen));
+    return FixOne(alts);
+  }
+  for (const auto& kv : obj) {
+    if (kv.key() != "type" && kv.key() != chosen) return NotPresent(Field(path, kv.key()), kv.value());
+  }
+  const json::value& body = *Find(obj, chosen);
+  std::string body_path = Field(path, chosen);
+  if (chosen == "external") return External(body_path, body);
+  // emoji
+  if (!body.is_string() || body.get_string().empty()) return FailedValidation(body_path, "a valid emoji", &body);
+  return json::value(json::object{{"type", "emoji"}, {"emoji", body}});
+}
+
+}  // namespace
+
+Result<json::value> NormalizeIcon(std::string_view path, const json::value& v) {
+  return OneOf(path, v, {"emoji", "external"});
+}
+
+Result<json::value> NormalizeCover(std::string_view path, const json::value& v) {
+  return OneOf(path, v, {"external"});
+}
+
+}  // namespace localnotion::api

@@ -1,0 +1,18 @@
+// Page and database icons and covers (reference/emoji-and-icon). On write an icon is an
+// `emoji` or an `external` file, and a cover is an `external` file; `null` removes
+// either. Notion-hosted `file` objects are response-only and refused on write.
+#pragma once
+
+#include <string_view>
+
+#include "common/error.h"
+#include "common/json.h"
+
+namespace localnotion::api {
+
+// Returns the stored (and returned) form: null, {type:"emoji",emoji} or
+// {type:"external",external:{url}}.
+Result<json::value> NormalizeIcon(std::string_view path, const json::value& v);
+Result<json::value> NormalizeCover(std::string_view path, const json::value& v);
+
+}  // namespace localnotion::api

@@ -1,0 +1,61 @@
+#include "api/messages.h"
+
+#include <fmt/format.h>
+
+namespace localnotion::api {
+namespace {
+
+std::string_view Prefix(std::string_view path) {
+  size_t dot = path.find_first_of(".[");
+  return dot == std::string_view::npos ? path : path.substr(0, dot);
+}
+
+}  // namespace
+
+std::string MessageValue(const json::value* v) {
+  if (v == nullptr) return "undefined";
+  std::string s = SerializeJson(*v);
+  constexpr size_t kMax = 100;
+  if (s.size() > kMax) {
+    s.resize(kMax);
+    s += "...";
+  }
+  return s;
+}
+
+std::string ShouldBe(std::string_view path, std::string_view expectation, const json::value* v) {
+  return fmt::format("{} should be {}, instead was `{}`.", path, expectation, MessageValue(v));
+}
+
+Error FailedValidation(std::string_view path, std::string_view expectation, const json::value* v) {
+  return ValidationError(
+      fmt::format("{} failed validation: {}", Prefix(path), ShouldBe(path, expectation, v)));
+}
+
+Error NotDefined(std::string_view path) { return FailedValidation(path, "defined", nullptr); }
+
+Error NotPresent(std::string_view path, const json::value& v) {
+  return FailedValidation(path, "not present", &v);
+}
+
+Error TooLong(std::string_view path, size_t max, size_t n) {
+  return ValidationError(fmt::format("{} failed validation: {}.length should be ≤ `{}`, instead was `{}`.",
+                                     Prefix(path), path, max, n));
+}
+
+Error FixOne(const std::vector<std::string>& alternatives) {
+  std::string msg = "body failed validation. Fix one:";
+  for (const auto& a : alternatives) {
+    msg += "\n";
+    msg += a;
+  }
+  return ValidationError(std::move(msg));
+}
+
+std::string Field(std::string_view path, std::string_view key) {
+  return fmt::format("{}.{}", path, key);
+}
+
+std::string Index(std::string_view path, size_t i) { return fmt::format("{}[{}]", path, i); }
+
+}  // namespace localnotion::api

@@ -1,0 +1,45 @@
+// Notion's validation message grammar (reference/notion-api.md §2.3). Every message a
+// request body, path or query can fail with is built here, so the wording lives in one
+// place:
+//   body failed validation: <path> should be <expectation>, instead was `<json>`.
+//   body failed validation. Fix one:\n<alternative>\n<alternative>...
+// Values are JSON-encoded and truncated with "..." when long, as Notion does.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.h"
+#include "common/json.h"
+
+namespace localnotion::api {
+
+// The JSON text of `v` as it appears in a message: compact, cut to 100 characters.
+std::string MessageValue(const json::value* v);
+
+// "<path> should be <expectation>, instead was `<json>`." (no prefix). A null `v` means
+// the value was undefined.
+std::string ShouldBe(std::string_view path, std::string_view expectation, const json::value* v);
+
+// The prefix is the first segment of the path: "body", "path" or "query".
+Error FailedValidation(std::string_view path, std::string_view expectation, const json::value* v);
+
+// "<path> should be defined, instead was `undefined`."
+Error NotDefined(std::string_view path);
+
+// "<path> should be not present, instead was `<json>`."
+Error NotPresent(std::string_view path, const json::value& v);
+
+// "<path>.length should be ≤ `<max>`, instead was `<n>`."
+Error TooLong(std::string_view path, size_t max, size_t n);
+
+// "body failed validation. Fix one:\n" + alternatives joined by newlines.
+Error FixOne(const std::vector<std::string>& alternatives);
+
+// Path helpers: Field("body.properties", "Name") == "body.properties.Name";
+// Index("body.x", 3) == "body.x[3]".
+std::string Field(std::string_view path, std::string_view key);
+std::string Index(std::string_view path, size_t i);
+
+}  // namespace localnotion::api

@@ -1,0 +1,132 @@
+#include "api/objects.h"
+
+#include <cctype>
+
+#include "api/rich_text.h"
+#include "common/uuid.h"
+
+namespace localnotion::api {
+namespace {
+
+json::value NullableString(const std::optional<std::string>& s) {
+  return s ? json::value(*s) : json::value(nullptr);
+}
+
+json::object RenderParent(const ParentRef& p, ApiVersion version) {
+  if (p.type == "workspace") return json::object{{"type", "workspace"}, {"workspace", true}};
+  if (p.type == "database_id" && HasDataSources(version) && !p.data_source_id.empty()) {
+    return json::object{{"type", "data_source_id"},
+                        {"data_source_id", p.data_source_id},
+                        {"database_id", p.id}};
+  }
+  return json::object{{"type", p.type}, {p.type, p.id}};
+}
+
+}  // namespace
+
+std::string NotionUrl(const std::string& title, const std::string& id) {
+  std::string slug;
+  for (unsigned char c : title) {
+    if (std::isalnum(c) || c >= 0x80) {
+      slug.push_back(static_cast<char>(c));
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug.push_back('-');
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  std::string url = "https://www.notion.so/";
+  if (!slug.empty()) url += slug + "-";
+  return url + CompactUuid(id);
+}
+
+json::object PartialUser(const std::string& id) { return json::object{{"object", "user"}, {"id", id}}; }
+
+json::object RenderPage(const PageView& page, ApiVersion version) {
+  json::object o;
+  o.reserve(16);
+  o["object"] = "page";
+  o["id"] = page.id;
+  o["created_time"] = FormatIso8601Minute(page.created_time);
+  o["last_edited_time"] = FormatIso8601Minute(page.last_edited_time);
+  o["created_by"] = PartialUser(page.created_by);
+  o["last_edited_by"] = PartialUser(page.last_edited_by);
+  o["cover"] = page.cover;
+  o["icon"] = page.icon;
+  o["parent"] = RenderParent(page.parent, version);
+  o["archived"] = page.in_trash;
+  o["in_trash"] = page.in_trash;
+  o["is_archived"] = false;
+  o["is_locked"] = page.is_locked;
+  o["properties"] = page.properties;
+  o["url"] = NotionUrl(page.title, page.id);
+  o["public_url"] = nullptr;
+  return o;
+}
+
+json::object RenderDatabase(const DatabaseView& db, ApiVersion version) {
+  json::object o;
+  o["object"] = "database";
+  o["id"] = db.id;
+  o["title"] = db.title;
+  o["description"] = db.description;
+  o["parent"] = RenderParent(db.parent, version);
+  o["is_inline"] = db.is_inline;
+  o["in_trash"] = db.in_trash;
+  o["created_time"] = FormatIso8601Minute(db.created_time);
+  o["last_edited_time"] = FormatIso8601Minute(db.last_edited_time);
+  if (HasDataSources(version)) {
+    o["is_locked"] = false;
+    o["data_sources"] = json::array{json::object{{"id", db.data_source_id}, {"name", PlainText(db.title)}}};
+  } else {
+    o["created_by"] = PartialUser(db.created_by);
+    o["last_edited_by"] = PartialUser(db.last_edited_by);
+    o["archived"] = db.in_trash;
+    o["properties"] = db.properties;
+  }
+  o["icon"] = db.icon;
+  o["cover"] = db.cover;
+  o["url"] = NotionUrl("", db.id);
+  o["public_url"] = nullptr;
+  return o;
+}
+
+json::object RenderDataSource(const DatabaseView& db) {
+  json::object o;
+  o["object"] = "data_source";
+  o["id"] = db.data_source_id;
+  o["title"] = db.title;
+  o["description"] = db.description;
+  o["parent"] = json::object{{"type", "database_id"}, {"database_id", db.id}};
+  o["database_parent"] = RenderParent(db.parent, ApiVersion::k2025_09_03);
+  o["is_inline"] = db.is_inline;
+  o["in_trash"] = db.in_trash;
+  o["created_time"] = FormatIso8601Minute(db.created_time);
+  o["last_edited_time"] = FormatIso8601Minute(db.last_edited_time);
+  o["created_by"] = PartialUser(db.created_by);
+  o["last_edited_by"] = PartialUser(db.last_edited_by);
+  o["properties"] = db.properties;
+  o["icon"] = db.icon;
+  o["cover"] = db.cover;
+  o["url"] = NotionUrl("", db.data_source_id);
+  o["public_url"] = nullptr;
+  return o;
+}
+
+json::object RenderUser(const UserView& user) {
+  json::object o;
+  o["object"] = "user";
+  o["id"] = user.id;
+  o["name"] = user.name;
+  o["avatar_url"] = NullableString(user.avatar_url);
+  o["type"] = user.type;
+  if (user.type == "person") {
+    json::object person;
+    if (user.email) person["email"] = *user.email;
+    o["person"] = std::move(person);
+  } else {
+    o["bot"] = user.bot;
+  }
+  return o;
+}
+
+}  // namespace localnotion::api

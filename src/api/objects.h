@@ -1,0 +1,74 @@
+// The wire shapes of pages, databases, data sources and users, per Notion-Version.
+// The service layer fills the *View structs (property values already rendered by the
+// schema layer) and these functions build the JSON objects Notion returns.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "api/version.h"
+#include "common/clock.h"
+#include "common/json.h"
+
+namespace localnotion::api {
+
+// Where an object lives. `type` is "workspace", "page_id", "block_id" or "database_id".
+// For pages in a database, `id` is the database id and `data_source_id` its data source.
+struct ParentRef {
+  std::string type;
+  std::string id;
+  std::string data_source_id;
+};
+
+struct PageView {
+  std::string id;
+  ParentRef parent;
+  Millis created_time = 0;
+  std::string created_by;
+  Millis last_edited_time = 0;
+  std::string last_edited_by;
+  json::value icon;
+  json::value cover;
+  bool in_trash = false;
+  bool is_locked = false;
+  std::string title;          // plain text, for the URL slug
+  json::object properties;    // rendered values keyed by property name
+};
+
+struct DatabaseView {
+  std::string id;
+  std::string data_source_id;
+  ParentRef parent;
+  Millis created_time = 0;
+  std::string created_by;
+  Millis last_edited_time = 0;
+  std::string last_edited_by;
+  json::array title;
+  json::array description;
+  json::value icon;
+  json::value cover;
+  bool in_trash = false;
+  bool is_inline = false;
+  json::object properties;    // rendered schema keyed by property name
+};
+
+struct UserView {
+  std::string id;
+  std::string type;           // "person" or "bot"
+  std::string name;
+  std::optional<std::string> avatar_url;
+  std::optional<std::string> email;  // persons only; omitted without email capability
+  json::object bot;           // bots only: {} or {owner, workspace_name, ...}
+};
+
+json::object RenderPage(const PageView& page, ApiVersion version);
+// 2022-06-28: the database with its schema. 2025-09-03: the container with data_sources.
+json::object RenderDatabase(const DatabaseView& db, ApiVersion version);
+json::object RenderDataSource(const DatabaseView& db);
+json::object RenderUser(const UserView& user);
+json::object PartialUser(const std::string& id);
+
+// "https://www.notion.so/<Title-slug>-<id without dashes>", as Notion builds page URLs.
+std::string NotionUrl(const std::string& title, const std::string& id);
+
+}  // namespace localnotion::api

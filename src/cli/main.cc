@@ -1,0 +1,66 @@
+// The localnotion command line. Flag parsing only; the work is in the libraries.
+//   localnotion serve [--host ADDR] [--port N] [--db URL] [--token TOKEN]...
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "http/server.h"
+#include "service/service.h"
+#include "storage/store.h"
+
+namespace {
+
+int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens) {
+  using namespace localnotion;
+  if (const char* env = std::getenv("LOCALNOTION_TOKEN"); env && *env) tokens.emplace_back(env);
+  auto store = storage::OpenStore(db_url);
+  if (!store.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
+    return 1;
+  }
+  service::Service service(**store);
+  auto accepted = service.InUnit([&] { return service.Bootstrap(tokens); });
+  Status committed = (*store)->CommitBatch();
+  if (!accepted.ok() || !committed.ok()) {
+    std::fprintf(stderr, "localnotion: cannot prepare the workspace: %s\n",
+                 (!accepted.ok() ? accepted.error() : committed.error()).message.c_str());
+    return 1;
+  }
+  for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
+  std::printf("localnotion database: %s\n", db_url.c_str());
+  http::Server server(**store, service, http::ServerOptions{host, port});
+  if (Status s = server.Listen(); !s.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
+    return 1;
+  }
+  server.Run();
+  std::printf("localnotion stopped\n");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"localnotion: the Notion public REST API on your own machine"};
+  app.require_subcommand(1);
+
+  std::string host = "127.0.0.1";
+  int port = 8787;
+  std::string db = "sqlite:./localnotion.db";
+  std::vector<std::string> tokens;
+  CLI::App* serve = app.add_subcommand("serve", "Serve the Notion API over HTTP");
+  serve->add_option("--host", host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", port, "TCP port to listen on (0 picks a free one)")->capture_default_str();
+  serve->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+  serve->add_option("--token", tokens,
+                    "Bearer token of an internal integration with every capability and access to the whole "
+                    "workspace; repeatable. Also read from LOCALNOTION_TOKEN. With none, a token is generated "
+                    "on the first start and printed on every start.");
+
+  CLI11_PARSE(app, argc, argv);
+  if (serve->parsed()) return Serve(host, port, db, tokens);
+  return 0;
+}

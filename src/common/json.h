@@ -1,0 +1,29 @@
+// JSON in and out. Request bodies are parsed with simdjson (the fastest parser on this
+// machine) into a boost::json::value, which the rest of the code reads and builds.
+// Output goes through SerializeJson, not boost::json::serialize: Boost.JSON 1.81 writes
+// the double 2.5 as "2.5E0", while Notion (a JavaScript service) writes "2.5".
+#pragma once
+
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace localnotion {
+
+namespace json = boost::json;
+
+// Parses a complete JSON text. Returns nullopt when it is not valid JSON.
+std::optional<json::value> ParseJson(std::string_view text);
+
+// Writes `v` compactly, numbers as JavaScript's Number#toString writes them.
+std::string SerializeJson(const json::value& v);
+void SerializeJsonTo(const json::value& v, std::string& out);
+
+// A number as JavaScript prints it: 42, 2.5, 1e+21, 1e-7.
+void AppendJsNumber(double d, std::string& out);
+
+// Returns obj[key] or nullptr; never inserts.
+const json::value* Find(const json::object& obj, std::string_view key);
+
+}  // namespace localnotion

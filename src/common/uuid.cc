@@ -1,0 +1,83 @@
+#include "common/uuid.h"
+
+#include <random>
+
+namespace localnotion {
+namespace {
+
+std::mt19937_64& Rng() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return rng;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> NormalizeUuid(std::string_view text) {
+  std::string hex;
+  hex.reserve(32);
+  if (text.size() == 36) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      bool dash_pos = (i == 8 || i == 13 || i == 18 || i == 23);
+      if (dash_pos) {
+        if (text[i] != '-') return std::nullopt;
+        continue;
+      }
+      hex.push_back(text[i]);
+    }
+  } else if (text.size() == 32) {
+    hex.assign(text);
+  } else {
+    return std::nullopt;
+  }
+  std::string out;
+  out.reserve(36);
+  for (size_t i = 0; i < hex.size(); ++i) {
+    if (HexValue(hex[i]) < 0) return std::nullopt;
+    if (i == 8 || i == 12 || i == 16 || i == 20) out.push_back('-');
+    char c = hex[i];
+    out.push_back(c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+std::string NewUuid() {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uniform_int_distribution<int> dist(0, 15);
+  std::string out;
+  out.reserve(36);
+  for (int i = 0; i < 32; ++i) {
+    if (i == 8 || i == 12 || i == 16 || i == 20) out.push_back('-');
+    int v = dist(Rng());
+    if (i == 12) v = 4;                 // version 4
+    if (i == 16) v = 8 | (v & 3);       // RFC 4122 variant
+    out.push_back(kHex[v]);
+  }
+  return out;
+}
+
+std::string CompactUuid(std::string_view dashed) {
+  std::string out;
+  out.reserve(32);
+  for (char c : dashed) {
+    if (c != '-') out.push_back(c);
+  }
+  return out;
+}
+
+std::string NewShortId(int n) {
+  static constexpr char kChars[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::uniform_int_distribution<int> dist(0, sizeof(kChars) - 2);
+  std::string out;
+  for (int i = 0; i < n; ++i) out.push_back(kChars[dist(Rng())]);
+  return out;
+}
+
+}  // namespace localnotion

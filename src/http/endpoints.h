@@ -1,0 +1,39 @@
+// The endpoint table: method, path template and handler, mirroring the SDK's
+// api-endpoints. A path template segment "{}" matches one id.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "service/service.h"
+
+namespace localnotion::http {
+
+struct RouteArgs {
+  std::vector<std::string> params;                     // the "{}" segments, in order
+  std::multimap<std::string, std::string> query;       // decoded query parameters
+  const json::value* body = nullptr;                   // {} when the request had none
+
+  std::optional<std::string> Query(const std::string& key) const;
+};
+
+using Handler = std::function<Result<json::value>(service::Service&, const service::Caller&, const RouteArgs&)>;
+
+struct Endpoint {
+  std::string_view method;
+  std::string_view path;
+  Handler handler;
+  // Routes of the data-sources era answer only 2025-09-03 and later; like Notion, an
+  // older Notion-Version gets invalid_request_url for them.
+  bool needs_data_sources = false;
+};
+
+// Finds the endpoint for `method` and `path` (already slash-collapsed, no query).
+// Fills `params` with the path's ids.
+const Endpoint* MatchEndpoint(std::string_view method, std::string_view path, std::vector<std::string>& params);
+
+}  // namespace localnotion::http

@@ -1,0 +1,115 @@
+#include "http/pipeline.h"
+
+#include <boost/url/parse.hpp>
+#include <cstdio>
+
+#include "api/version.h"
+#include "common/uuid.h"
+#include "http/endpoints.h"
+#include "http/error_response.h"
+
+namespace localnotion::http {
+namespace {
+
+constexpr std::string_view kBadAuthHeader = "Authorization header must use the format \"Bearer <token>\".";
+
+Response ErrorResponse(const Error& e, const std::string& request_id) {
+  if (e.code == ErrorCode::kInternalServerError) {
+    // Internal details go to the log, never to the client.
+    std::fprintf(stderr, "localnotion: request %s failed: %s\n", request_id.c_str(), e.message.c_str());
+    Error shown = MakeError(ErrorCode::kInternalServerError, "Unexpected error occurred.");
+    return Response{WireOf(e.code).status, ErrorBody(shown, request_id), request_id};
+  }
+  return Response{WireOf(e.code).status, ErrorBody(e, request_id), request_id};
+}
+
+std::optional<std::string> BearerToken(const std::optional<std::string>& header) {
+  if (!header) return std::nullopt;
+  std::string_view h = *header;
+  constexpr std::string_view kBearer = "Bearer ";
+  if (h.size() <= kBearer.size() || h.substr(0, kBearer.size()) != kBearer) return std::nullopt;
+  h.remove_prefix(kBearer.size());
+  while (!h.empty() && h.front() == ' ') h.remove_prefix(1);
+  while (!h.empty() && h.back() == ' ') h.remove_suffix(1);
+  if (h.empty()) return std::nullopt;
+  return std::string(h);
+}
+
+}  // namespace
+
+std::string CollapseSlashes(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  for (char c : path) {
+    if (c == '/' && !out.empty() && out.back() == '/') continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+Response Pipeline::Handle(const Request& req) {
+  const std::string request_id = NewUuid();
+  std::string_view target = req.target;
+  size_t q = target.find('?');
+  std::string path = CollapseSlashes(target.substr(0, q));
+
+  RouteArgs args;
+  const Endpoint* endpoint = MatchEndpoint(req.method, path, args.params);
+  if (endpoint == nullptr) {
+    return ErrorResponse(MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL."), request_id);
+  }
+  if (q != std::string_view::npos) {
+    auto parsed = boost::urls::parse_origin_form(target);
+    if (parsed) {
+      boost::urls::encoding_opts opts;
+      opts.space_as_plus = true;
+      for (auto param : parsed->params(opts)) {
+        std::string key = param.key;
+        if (key.size() > 2 && key.substr(key.size() - 2) == "[]") key.resize(key.size() - 2);
+        args.query.emplace(std::move(key), param.has_value ? std::string(param.value) : std::string());
+      }
+    }
+  }
+
+  json::value body = json::object{};
+  if (!req.body.empty()) {
+    auto parsed = ParseJson(req.body);
+    if (!parsed) return ErrorResponse(MakeError(ErrorCode::kInvalidJson, "Error parsing JSON body."), request_id);
+    body = std::move(*parsed);
+  }
+  args.body = &body;
+
+  std::optional<std::string> token = BearerToken(req.authorization);
+  if (!token) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthHeader)), request_id);
+
+  Result<json::value> result = service_.InUnit([&]() -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, service_.Authenticate(*token));
+    if (!req.notion_version) {
+      return MakeError(ErrorCode::kMissingVersion,
+                       "Notion-Version header failed validation: Notion-Version header should be defined, "
+                       "instead was `undefined`.");
+    }
+    auto version = api::ParseApiVersion(*req.notion_version);
+    if (!version) {
+      return MakeError(ErrorCode::kMissingVersion,
+                       "Notion-Version header failed validation: Notion-Version header should be " +
+                           std::string(api::VersionListForMessage()) + ", instead was `" +
+                           SerializeJson(json::value(*req.notion_version)) + "`.");
+    }
+    if (endpoint->needs_data_sources && !api::HasDataSources(*version)) {
+      return MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL.");
+    }
+    service::Caller caller{std::move(integration), *version};
+    // Exceptions never cross into the server loop: anything stray becomes a 500, and
+    // the unit is rolled back like any other failure.
+    try {
+      return endpoint->handler(service_, caller, args);
+    } catch (const std::exception& e) {
+      return InternalError("Unexpected error occurred.");
+    }
+  });
+  if (!result.ok()) return ErrorResponse(result.error(), request_id);
+  return Response{200, SerializeJson(*result), request_id};
+}
+
+}  // namespace localnotion::http

@@ -1,0 +1,175 @@
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <cstdio>
+#include <set>
+
+#include "http/pipeline.h"
+
+namespace localnotion::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::ip::tcp;
+
+namespace {
+
+constexpr size_t kReadBufferBytes = 16 * 1024;
+constexpr size_t kMaxBodyBytes = 8 * 1024 * 1024;
+
+// One group-commit batch. Waiters sleep on `timer` until the flush cancels it.
+struct Batch {
+  explicit Batch(asio::io_context& ioc) : timer(ioc, asio::steady_timer::time_point::max()) {}
+  asio::steady_timer timer;
+  bool done = false;
+  Status result;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(storage::Store& store, service::Service& service, ServerOptions options)
+      : store(store), pipeline(service), options(std::move(options)), acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+
+  // Returns the batch the just-finished request belongs to, scheduling its flush.
+  std::shared_ptr<Batch> JoinBatch() {
+    if (!store.BatchOpen()) return nullptr;
+    if (!current) {
+      current = std::make_shared<Batch>(ioc);
+      asio::post(ioc, [this] { Flush(); });
+    }
+    return current;
+  }
+
+  void Flush() {
+    std::shared_ptr<Batch> batch = std::move(current);
+    current.reset();
+    if (!batch) return;
+    batch->result = store.CommitBatch();
+    batch->done = true;
+    batch->timer.cancel();
+  }
+
+  asio::awaitable<void> Session(tcp::socket socket) {
+    beast::flat_buffer buffer;
+    buffer.reserve(kReadBufferBytes);
+    socket.set_option(tcp::no_delay(true));
+    sessions.insert(&socket);
+    struct Leave {
+      Impl* self;
+      tcp::socket* s;
+      ~Leave() { self->sessions.erase(s); self->busy.erase(s); }
+    } leave{this, &socket};
+    beast::error_code ec;
+    while (!stopping) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.body_limit(kMaxBodyBytes);
+      co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) break;
+      busy.insert(&socket);
+      auto& msg = parser.get();
+      Request req;
+      req.method = std::string(msg.method_string());
+      req.target = std::string(msg.target());
+      if (auto it = msg.find(bhttp::field::authorization); it != msg.end()) req.authorization = std::string(it->value());
+      if (auto it = msg.find("notion-version"); it != msg.end()) req.notion_version = std::string(it->value());
+      req.body = std::move(msg.body());
+      Response res = pipeline.Handle(req);
+
+      if (std::shared_ptr<Batch> batch = JoinBatch()) {
+        if (!batch->done) {
+          beast::error_code wait_ec;
+          co_await batch->timer.async_wait(asio::redirect_error(asio::use_awaitable, wait_ec));
+        }
+        if (!batch->result.ok()) {
+          std::fprintf(stderr, "localnotion: commit failed: %s\n", batch->result.error().message.c_str());
+          res = Response{500, R"({"object":"error","status":500,"code":"internal_server_error","message":"Unexpected error occurred.","request_id":")" + res.request_id + "\"}", res.request_id};
+        }
+      }
+
+      bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), msg.version()};
+      out.set(bhttp::field::content_type, "application/json; charset=utf-8");
+      out.set("x-notion-request-id", res.request_id);
+      out.keep_alive(msg.keep_alive() && !stopping);
+      out.body() = std::move(res.body);
+      out.prepare_payload();
+      co_await bhttp::async_write(socket, out, asio::redirect_error(asio::use_awaitable, ec));
+      busy.erase(&socket);
+      if (ec || !out.keep_alive()) break;
+    }
+    beast::error_code ignored;
+    socket.shutdown(tcp::socket::shutdown_send, ignored);
+    socket.close(ignored);
+  }
+
+  asio::awaitable<void> Accept() {
+    while (true) {
+      beast::error_code ec;
+      tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) co_return;
+        continue;
+      }
+      asio::co_spawn(ioc, Session(std::move(socket)), asio::detached);
+    }
+  }
+
+  void Stop() {
+    stopping = true;
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    // Idle keep-alive connections are closed now; busy ones close after their answer.
+    for (tcp::socket* s : sessions) {
+      if (!busy.count(s)) s->cancel(ignored);
+    }
+  }
+
+  storage::Store& store;
+  Pipeline pipeline;
+  ServerOptions options;
+  asio::io_context ioc{1};
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  std::shared_ptr<Batch> current;
+  std::set<tcp::socket*> sessions;
+  std::set<tcp::socket*> busy;
+  bool stopping = false;
+};
+
+Server::Server(storage::Store& store, service::Service& service, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, service, std::move(options))) {}
+
+Server::~Server() = default;
+
+Status Server::Listen() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) return InternalError("invalid --host " + impl_->options.host + ": " + ec.message());
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(impl_->options.port));
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return InternalError("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " + ec.message());
+  return OkStatus();
+}
+
+int Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::Run() {
+  impl_->signals.async_wait([this](const beast::error_code& ec, int) {
+    if (!ec) impl_->Stop();
+  });
+  asio::co_spawn(impl_->ioc, impl_->Accept(), asio::detached);
+  std::printf("localnotion listening on http://%s:%d\n", impl_->options.host.c_str(), port());
+  std::fflush(stdout);
+  impl_->ioc.run();
+  impl_->Flush();
+}
+
+}  // namespace localnotion::http

@@ -1,0 +1,28 @@
+// checkbox: a boolean; null is not accepted (Notion: "checkbox must be a boolean").
+#include "api/messages.h"
+#include "schema/properties/types.h"
+
+namespace localnotion::schema {
+namespace {
+
+class Checkbox : public PropertyType {
+ public:
+  std::string_view name() const override { return "checkbox"; }
+  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+    if (!value.is_bool()) return api::FailedValidation(path, "a boolean", &value);
+    return value;
+  }
+  void Render(const json::value* stored, const PropertyDef&, const RenderContext&,
+              json::object& out) const override {
+    out["checkbox"] = stored && stored->is_bool() && stored->get_bool();
+  }
+};
+
+}  // namespace
+
+const PropertyType& CheckboxType() {
+  static const Checkbox t;
+  return t;
+}
+
+}  // namespace localnotion::schema

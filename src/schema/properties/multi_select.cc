@@ -1,0 +1,56 @@
+// multi_select: an array of options (at most 100 per request); `[]` clears. Unknown
+// names are created, like select.
+#include "api/messages.h"
+#include "schema/properties/options.h"
+#include "schema/properties/types.h"
+
+namespace localnotion::schema {
+namespace {
+
+constexpr size_t kMaxItems = 100;
+
+class MultiSelect : public PropertyType {
+ public:
+  std::string_view name() const override { return "multi_select"; }
+
+  Result<json::object> ParseConfig(std::string_view path, const json::value& config,
+                                   const ConfigContext&) const override {
+    LN_ASSIGN_OR_RETURN(json::array options, ParseOptions(path, config));
+    return json::object{{"options", std::move(options)}};
+  }
+
+  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef& def) const override {
+    if (!value.is_array()) return api::FailedValidation(path, "an array", &value);
+    const auto& arr = value.get_array();
+    if (arr.size() > kMaxItems) return api::TooLong(path, kMaxItems, arr.size());
+    json::array ids;
+    for (size_t i = 0; i < arr.size(); ++i) {
+      LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(api::Index(path, i), arr[i], def, /*create=*/true));
+      bool dup = false;
+      for (const auto& existing : ids) dup = dup || existing.get_string() == id;
+      if (!dup) ids.push_back(json::value(id));
+    }
+    return json::value(std::move(ids));
+  }
+
+  void Render(const json::value* stored, const PropertyDef& def, const RenderContext&,
+              json::object& out) const override {
+    json::array arr;
+    if (stored && stored->is_array()) {
+      for (const auto& id : stored->get_array()) {
+        json::value opt = RenderOption(id.get_string(), def);
+        if (!opt.is_null()) arr.push_back(std::move(opt));
+      }
+    }
+    out["multi_select"] = std::move(arr);
+  }
+};
+
+}  // namespace
+
+const PropertyType& MultiSelectType() {
+  static const MultiSelect t;
+  return t;
+}
+
+}  // namespace localnotion::schema

@@ -1,0 +1,130 @@
+#include "schema/properties/options.h"
+
+#include <array>
+#include <fmt/format.h>
+
+#include "api/messages.h"
+#include "api/rich_text.h"
+#include "common/uuid.h"
+
+namespace localnotion::schema {
+namespace {
+
+constexpr std::array<std::string_view, 10> kColors = {"default", "gray", "brown", "orange", "yellow",
+                                                      "green", "blue", "purple", "pink", "red"};
+constexpr size_t kMaxName = 100;
+
+json::array& Options(PropertyDef& def) {
+  json::value& v = def.config["options"];
+  if (!v.is_array()) v = json::array{};
+  return v.get_array();
+}
+
+Status CheckName(std::string_view path, const json::value& name) {
+  if (!name.is_string()) return api::FailedValidation(path, "a string", &name);
+  size_t len = api::Utf16Length(name.get_string());
+  if (len > kMaxName) return api::TooLong(path, kMaxName, len);
+  if (name.get_string().find(',') != std::string_view::npos) {
+    return ValidationError(fmt::format("Invalid select option, commas not allowed: {}",
+                                       std::string_view(name.get_string())));
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+bool IsOptionColor(std::string_view color) {
+  for (auto c : kColors) {
+    if (c == color) return true;
+  }
+  return false;
+}
+
+std::string_view ColorForNewOption(size_t index) { return kColors[index % kColors.size()]; }
+
+Result<json::array> ParseOptions(std::string_view path, const json::value& config) {
+  json::array out;
+  if (!config.is_object()) return api::FailedValidation(path, "an object", &config);
+  const json::value* options = Find(config.get_object(), "options");
+  if (options == nullptr) return out;
+  std::string opath = api::Field(path, "options");
+  if (!options->is_array()) return api::FailedValidation(opath, "an array", options);
+  for (size_t i = 0; i < options->get_array().size(); ++i) {
+    const json::value& o = options->get_array()[i];
+    std::string ipath = api::Index(opath, i);
+    if (!o.is_object()) return api::FailedValidation(ipath, "an object", &o);
+    const json::value* name = Find(o.get_object(), "name");
+    if (name == nullptr) return api::NotDefined(api::Field(ipath, "name"));
+    LN_RETURN_IF_ERROR(CheckName(api::Field(ipath, "name"), *name));
+    std::string color(ColorForNewOption(out.size()));
+    if (const json::value* c = Find(o.get_object(), "color")) {
+      if (!c->is_string() || !IsOptionColor(c->get_string())) {
+        return api::FailedValidation(api::Field(ipath, "color"), "a valid color", c);
+      }
+      color = std::string(c->get_string());
+    }
+    json::value description = nullptr;
+    if (const json::value* d = Find(o.get_object(), "description"); d && d->is_string()) description = *d;
+    out.push_back(json::object{{"id", NewShortId()}, {"name", *name}, {"color", color}, {"description", description}});
+  }
+  return out;
+}
+
+Result<std::string> ResolveOption(std::string_view path_in, const json::value& ref, PropertyDef& def, bool create) {
+  std::string path(path_in);
+  if (!ref.is_object()) return api::FailedValidation(path, "an object", &ref);
+  const auto& obj = ref.get_object();
+  const json::value* id = Find(obj, "id");
+  const json::value* name = Find(obj, "name");
+  for (const auto& kv : obj) {
+    if (kv.key() != "id" && kv.key() != "name" && kv.key() != "color" && kv.key() != "description") {
+      return api::NotPresent(api::Field(path, kv.key()), kv.value());
+    }
+  }
+  json::array& options = Options(def);
+  if (id != nullptr) {
+    if (!id->is_string()) return api::FailedValidation(api::Field(path, "id"), "a string", id);
+    for (const auto& o : options) {
+      if (o.at("id") == *id) return std::string(id->get_string());
+    }
+    if (name == nullptr) {
+      return ValidationError(fmt::format("Invalid {} option id: {}", def.type, std::string_view(id->get_string())));
+    }
+  }
+  if (name == nullptr) {
+    return api::FixOne({api::ShouldBe(api::Field(path, "id"), "defined", nullptr),
+                        api::ShouldBe(api::Field(path, "name"), "defined", nullptr)});
+  }
+  LN_RETURN_IF_ERROR(CheckName(api::Field(path, "name"), *name));
+  for (const auto& o : options) {
+    if (o.at("name") == *name) return std::string(o.at("id").get_string());
+  }
+  if (!create) {
+    return ValidationError(fmt::format("Invalid status option. Status option \"{}\" does not exist.",
+                                       std::string_view(name->get_string())));
+  }
+  std::string color(ColorForNewOption(options.size()));
+  if (const json::value* c = Find(obj, "color")) {
+    if (!c->is_string() || !IsOptionColor(c->get_string())) {
+      return api::FailedValidation(api::Field(path, "color"), "a valid color", c);
+    }
+    color = std::string(c->get_string());
+  }
+  std::string new_id = NewShortId();
+  options.push_back(json::object{{"id", new_id}, {"name", *name}, {"color", color}, {"description", nullptr}});
+  return new_id;
+}
+
+json::value RenderOption(std::string_view id, const PropertyDef& def) {
+  const json::value* options = Find(def.config, "options");
+  if (options == nullptr || !options->is_array()) return nullptr;
+  for (const auto& o : options->get_array()) {
+    const auto& obj = o.get_object();
+    if (obj.at("id").get_string() == id) {
+      return json::object{{"id", obj.at("id")}, {"name", obj.at("name")}, {"color", obj.at("color")}};
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace localnotion::schema

@@ -1,0 +1,51 @@
+// created_time, last_edited_time, created_by and last_edited_by: read-only views of the
+// page's own metadata. Times are shown rounded to the minute, as in the page object.
+#include "schema/properties/types.h"
+
+namespace localnotion::schema {
+namespace {
+
+enum class Meta { kCreatedTime, kLastEditedTime, kCreatedBy, kLastEditedBy };
+
+class PageMeta : public PropertyType {
+ public:
+  PageMeta(std::string_view name, Meta meta) : name_(name), meta_(meta) {}
+  std::string_view name() const override { return name_; }
+  bool writable() const override { return false; }
+  void Render(const json::value*, const PropertyDef&, const RenderContext& ctx, json::object& out) const override {
+    switch (meta_) {
+      case Meta::kCreatedTime: out[name_] = FormatIso8601Minute(ctx.created_time); break;
+      case Meta::kLastEditedTime: out[name_] = FormatIso8601Minute(ctx.last_edited_time); break;
+      case Meta::kCreatedBy: out[name_] = User(ctx, ctx.created_by); break;
+      case Meta::kLastEditedBy: out[name_] = User(ctx, ctx.last_edited_by); break;
+    }
+  }
+
+ private:
+  static json::value User(const RenderContext& ctx, const std::string& id) {
+    return ctx.user ? ctx.user(id) : json::value(json::object{{"object", "user"}, {"id", id}});
+  }
+  std::string_view name_;
+  Meta meta_;
+};
+
+}  // namespace
+
+const PropertyType& CreatedTimeType() {
+  static const PageMeta t("created_time", Meta::kCreatedTime);
+  return t;
+}
+const PropertyType& LastEditedTimeType() {
+  static const PageMeta t("last_edited_time", Meta::kLastEditedTime);
+  return t;
+}
+const PropertyType& CreatedByType() {
+  static const PageMeta t("created_by", Meta::kCreatedBy);
+  return t;
+}
+const PropertyType& LastEditedByType() {
+  static const PageMeta t("last_edited_by", Meta::kLastEditedBy);
+  return t;
+}
+
+}  // namespace localnotion::schema

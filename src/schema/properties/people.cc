@@ -1,0 +1,37 @@
+// people: an array of users ({object?:"user", id}); `[]` clears. Rendered as full user
+// objects. Whether each id is a user of the workspace is checked by the validation
+// layer, which can see the store.
+#include "schema/properties/id_list.h"
+#include "schema/properties/types.h"
+
+namespace localnotion::schema {
+namespace {
+
+class People : public PropertyType {
+ public:
+  std::string_view name() const override { return "people"; }
+  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+    LN_ASSIGN_OR_RETURN(json::array ids, ReadIdList(path, value, {"object", "name", "avatar_url", "type", "person", "bot"}));
+    return json::value(std::move(ids));
+  }
+  void Render(const json::value* stored, const PropertyDef&, const RenderContext& ctx,
+              json::object& out) const override {
+    json::array users;
+    if (stored && stored->is_array()) {
+      for (const auto& id : stored->get_array()) {
+        std::string uid(id.get_string());
+        users.push_back(ctx.user ? ctx.user(uid) : json::value(json::object{{"object", "user"}, {"id", uid}}));
+      }
+    }
+    out["people"] = std::move(users);
+  }
+};
+
+}  // namespace
+
+const PropertyType& PeopleType() {
+  static const People t;
+  return t;
+}
+
+}  // namespace localnotion::schema

@@ -1,0 +1,62 @@
+// relation: an array of page references ({id}); `[]` clears; at most 100 per request.
+// The schema names the related database: by database_id in 2022-06-28 and by
+// data_source_id in 2025-09-03; the stored configuration keeps both, and responses of
+// every version show both (upgrade guide 2025-09-03).
+#include "api/messages.h"
+#include "schema/properties/id_list.h"
+#include "schema/properties/types.h"
+
+namespace localnotion::schema {
+namespace {
+
+class Relation : public PropertyType {
+ public:
+  std::string_view name() const override { return "relation"; }
+
+  Result<json::object> ParseConfig(std::string_view path_in, const json::value& config,
+                                   const ConfigContext& ctx) const override {
+    std::string path(path_in);
+    if (!config.is_object()) return api::FailedValidation(path, "an object", &config);
+    const auto& obj = config.get_object();
+    const bool by_source = api::HasDataSources(ctx.version);
+    const char* key = by_source ? "data_source_id" : "database_id";
+    const json::value* id = Find(obj, key);
+    if (id == nullptr) return api::NotDefined(api::Field(path, key));
+    if (!id->is_string()) return api::FailedValidation(api::Field(path, key), "a valid uuid", id);
+    if (!ctx.resolve_database) return InternalError("no database resolver");
+    LN_ASSIGN_OR_RETURN(auto ids, ctx.resolve_database(id->get_string(), by_source));
+    json::object out{{"database_id", ids.first}, {"data_source_id", ids.second}};
+    if (Find(obj, "dual_property")) {
+      out["type"] = "dual_property";
+      out["dual_property"] = json::object{{"synced_property_name", nullptr}, {"synced_property_id", nullptr}};
+    } else {
+      out["type"] = "single_property";
+      out["single_property"] = json::object{};
+    }
+    return out;
+  }
+
+  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+    LN_ASSIGN_OR_RETURN(json::array ids, ReadIdList(path, value, {}));
+    return json::value(std::move(ids));
+  }
+
+  void Render(const json::value* stored, const PropertyDef&, const RenderContext&,
+              json::object& out) const override {
+    json::array refs;
+    if (stored && stored->is_array()) {
+      for (const auto& id : stored->get_array()) refs.push_back(json::object{{"id", id}});
+    }
+    out["relation"] = std::move(refs);
+    out["has_more"] = false;
+  }
+};
+
+}  // namespace
+
+const PropertyType& RelationType() {
+  static const Relation t;
+  return t;
+}
+
+}  // namespace localnotion::schema

@@ -1,0 +1,20 @@
+// url, email and phone_number: a non-empty string or null. Notion refuses "" ("the API
+// does not support empty strings; use null"). Limits: url 2000, email and phone 200.
+#pragma once
+
+#include "schema/property_type.h"
+
+namespace localnotion::schema {
+
+class ScalarStringType : public PropertyType {
+ public:
+  ScalarStringType(std::string_view name, size_t max_length) : name_(name), max_(max_length) {}
+  std::string_view name() const override { return name_; }
+  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef& def) const override;
+
+ private:
+  std::string_view name_;
+  size_t max_;
+};
+
+}  // namespace localnotion::schema

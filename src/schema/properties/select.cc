@@ -1,0 +1,39 @@
+// select: one option or null. An unknown name creates the option in the schema, as
+// Notion does when the integration may write the parent data source.
+#include "api/messages.h"
+#include "schema/properties/options.h"
+#include "schema/properties/types.h"
+
+namespace localnotion::schema {
+namespace {
+
+class Select : public PropertyType {
+ public:
+  std::string_view name() const override { return "select"; }
+
+  Result<json::object> ParseConfig(std::string_view path, const json::value& config,
+                                   const ConfigContext&) const override {
+    LN_ASSIGN_OR_RETURN(json::array options, ParseOptions(path, config));
+    return json::object{{"options", std::move(options)}};
+  }
+
+  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef& def) const override {
+    if (value.is_null()) return json::value(nullptr);
+    LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(path, value, def, /*create=*/true));
+    return json::value(id);
+  }
+
+  void Render(const json::value* stored, const PropertyDef& def, const RenderContext&,
+              json::object& out) const override {
+    out["select"] = (stored && stored->is_string()) ? RenderOption(stored->get_string(), def) : json::value(nullptr);
+  }
+};
+
+}  // namespace
+
+const PropertyType& SelectType() {
+  static const Select t;
+  return t;
+}
+
+}  // namespace localnotion::schema

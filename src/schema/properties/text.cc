@@ -1,0 +1,40 @@
+// title and rich_text: rich text arrays (api/rich_text.h does the validation). `[]`
+// clears the value. The title property of every page is keyed "title" by id.
+#include "api/rich_text.h"
+#include "schema/properties/types.h"
+
+namespace localnotion::schema {
+namespace {
+
+class TextType : public PropertyType {
+ public:
+  explicit TextType(std::string_view name) : name_(name) {}
+  std::string_view name() const override { return name_; }
+
+  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+    LN_ASSIGN_OR_RETURN(json::array arr, api::NormalizeRichText(path, value));
+    return json::value(std::move(arr));
+  }
+
+  void Render(const json::value* stored, const PropertyDef&, const RenderContext&,
+              json::object& out) const override {
+    out[name_] = (stored && stored->is_array()) ? *stored : json::value(json::array{});
+  }
+
+ private:
+  std::string_view name_;
+};
+
+}  // namespace
+
+const PropertyType& TitleType() {
+  static const TextType t("title");
+  return t;
+}
+
+const PropertyType& RichTextType() {
+  static const TextType t("rich_text");
+  return t;
+}
+
+}  // namespace localnotion::schema

@@ -1,0 +1,49 @@
+#include "schema/property_def.h"
+
+namespace localnotion::schema {
+
+PropertyDef* FindProperty(Schema& schema, std::string_view key) {
+  for (auto& p : schema) {
+    if (p.name == key) return &p;
+  }
+  for (auto& p : schema) {
+    if (p.id == key) return &p;
+  }
+  return nullptr;
+}
+
+const PropertyDef* FindProperty(const Schema& schema, std::string_view key) {
+  return FindProperty(const_cast<Schema&>(schema), key);
+}
+
+json::array SchemaToStored(const Schema& schema) {
+  json::array out;
+  out.reserve(schema.size());
+  for (const auto& p : schema) {
+    out.push_back(json::object{{"id", p.id}, {"name", p.name}, {"type", p.type}, {"config", p.config}});
+  }
+  return out;
+}
+
+Result<Schema> SchemaFromStored(const json::value& stored) {
+  if (!stored.is_array()) return InternalError("stored schema is not an array");
+  Schema schema;
+  schema.reserve(stored.get_array().size());
+  for (const auto& v : stored.get_array()) {
+    if (!v.is_object()) return InternalError("stored property is not an object");
+    const auto& o = v.get_object();
+    const json::value* id = Find(o, "id");
+    const json::value* name = Find(o, "name");
+    const json::value* type = Find(o, "type");
+    const json::value* config = Find(o, "config");
+    if (!id || !name || !type || !config || !id->is_string() || !name->is_string() ||
+        !type->is_string() || !config->is_object()) {
+      return InternalError("stored property is malformed");
+    }
+    schema.push_back(PropertyDef{std::string(id->get_string()), std::string(name->get_string()),
+                                 std::string(type->get_string()), config->get_object()});
+  }
+  return schema;
+}
+
+}  // namespace localnotion::schema

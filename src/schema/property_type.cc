@@ -1,0 +1,24 @@
+#include "schema/property_type.h"
+
+#include "api/messages.h"
+
+namespace localnotion::schema {
+
+Result<json::object> PropertyType::ParseConfig(std::string_view path, const json::value& config,
+                                               const ConfigContext&) const {
+  if (!config.is_object()) return api::FailedValidation(path, "an object", &config);
+  // Types without options take an empty configuration; anything inside is ignored, as
+  // Notion ignores it.
+  return json::object{};
+}
+
+Result<json::value> PropertyType::Write(std::string_view, const json::value&, PropertyDef&) const {
+  return InternalError("property type is read-only");
+}
+
+void PropertyType::Render(const json::value* stored, const PropertyDef&, const RenderContext&,
+                          json::object& out) const {
+  out[name()] = stored ? *stored : json::value(nullptr);
+}
+
+}  // namespace localnotion::schema

@@ -1,0 +1,30 @@
+#include "schema/registry.h"
+
+#include <array>
+
+#include "schema/properties/types.h"
+
+namespace localnotion::schema {
+
+const PropertyType* FindType(std::string_view name) {
+  static const std::array<const PropertyType*, 24> kTypes = {
+      &TitleType(),       &RichTextType(),       &NumberType(),     &SelectType(),
+      &MultiSelectType(), &StatusType(),         &DateType(),       &PeopleType(),
+      &FilesType(),       &CheckboxType(),       &UrlType(),        &EmailType(),
+      &PhoneNumberType(), &RelationType(),       &FormulaType(),    &RollupType(),
+      &CreatedTimeType(), &LastEditedTimeType(), &CreatedByType(),  &LastEditedByType(),
+      &UniqueIdType(),    &ButtonType(),         &VerificationType(), &PlaceType()};
+  for (const PropertyType* t : kTypes) {
+    if (t->name() == name) return t;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string_view>& WritableTypeOrder() {
+  static const std::vector<std::string_view> kOrder = {
+      "title", "rich_text", "number", "url", "select", "multi_select", "people",
+      "email", "phone_number", "date", "checkbox", "relation", "files", "status"};
+  return kOrder;
+}
+
+}  // namespace localnotion::schema

@@ -1,0 +1,77 @@
+// Turning stored records into the objects Notion returns.
+#include "api/objects.h"
+#include "api/rich_text.h"
+#include "schema/registry.h"
+#include "service/service.h"
+
+namespace localnotion::service {
+
+Result<std::optional<storage::DatabaseRecord>> Service::ParentDatabaseOf(const storage::PageRecord& page) {
+  if (page.parent_type != "database_id") return std::optional<storage::DatabaseRecord>();
+  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(page.parent_id));
+  if (!db) return InternalError("page's database is missing");
+  return db;
+}
+
+Result<json::value> Service::RenderPage(const Caller& caller, const storage::PageRecord& page,
+                                        const std::optional<storage::DatabaseRecord>& db) {
+  schema::Schema schema;
+  if (db) {
+    LN_ASSIGN_OR_RETURN(schema, schema::SchemaFromStored(db->schema));
+  } else {
+    schema = schema::Schema{schema::PropertyDef{"title", "title", "title", json::object{}}};
+  }
+  schema::RenderContext ctx;
+  ctx.version = caller.version;
+  ctx.created_time = page.created_time;
+  ctx.last_edited_time = page.last_edited_time;
+  ctx.created_by = page.created_by;
+  ctx.last_edited_by = page.last_edited_by;
+  ctx.user = [this](const std::string& id) {
+    auto r = RenderUserById(id);
+    return r.ok() ? std::move(r).value() : json::value(api::PartialUser(id));
+  };
+
+  api::PageView view;
+  view.id = page.id;
+  view.parent = api::ParentRef{page.parent_type, page.parent_id, db ? db->data_source_id : ""};
+  view.created_time = page.created_time;
+  view.created_by = page.created_by;
+  view.last_edited_time = page.last_edited_time;
+  view.last_edited_by = page.last_edited_by;
+  view.icon = page.icon;
+  view.cover = page.cover;
+  view.in_trash = page.in_trash;
+  view.is_locked = page.is_locked;
+  view.properties.reserve(schema.size());
+  for (const auto& def : schema) {
+    const schema::PropertyType* type = schema::FindType(def.type);
+    if (type == nullptr) continue;
+    const json::value* stored = Find(page.properties, def.id);
+    if (stored && stored->is_null()) stored = nullptr;
+    json::object value;
+    value["id"] = def.id;
+    value["type"] = def.type;
+    type->Render(stored, def, ctx, value);
+    if (def.type == "title" && stored && stored->is_array()) view.title = api::PlainText(stored->get_array());
+    view.properties[def.name] = std::move(value);
+  }
+  return json::value(api::RenderPage(view, caller.version));
+}
+
+Result<json::object> Service::RenderSchema(const storage::DatabaseRecord& db, api::ApiVersion version) {
+  LN_ASSIGN_OR_RETURN(schema::Schema schema, schema::SchemaFromStored(db.schema));
+  json::object out;
+  for (const auto& def : schema) {
+    const schema::PropertyType* type = schema::FindType(def.type);
+    if (type == nullptr) continue;
+    out[def.name] = json::object{{"id", def.id},
+                                 {"name", def.name},
+                                 {"type", def.type},
+                                 {"description", nullptr},
+                                 {def.type, type->RenderConfig(def, version)}};
+  }
+  return out;
+}
+
+}  // namespace localnotion::service

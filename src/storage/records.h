@@ -1,0 +1,67 @@
+// The rows the Store keeps. Records carry JSON values for the parts Notion defines as
+// JSON (rich text, icons, property values, schemas); how they are laid out on disk is
+// the business of each Store implementation.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "common/json.h"
+
+namespace localnotion::storage {
+
+struct UserRecord {
+  std::string id;
+  std::string type;                        // "person" or "bot"
+  std::string name;
+  std::optional<std::string> avatar_url;
+  std::optional<std::string> email;        // persons
+  std::string integration_id;              // bots: the integration they act for
+};
+
+struct IntegrationRecord {
+  std::string id;
+  std::string name;
+  std::string secret;                      // the bearer token
+  std::string bot_user_id;
+  std::string capabilities;                // comma-separated; see service/capabilities
+  Millis created_time = 0;
+};
+
+// A database and its single data source (localnotion gives each database exactly one).
+struct DatabaseRecord {
+  std::string id;
+  std::string data_source_id;
+  std::string parent_type;                 // "page_id", "workspace" or "block_id"
+  std::string parent_id;
+  json::array title;
+  json::array description;
+  json::value icon;
+  json::value cover;
+  bool in_trash = false;
+  bool is_inline = false;
+  Millis created_time = 0;
+  std::string created_by;
+  Millis last_edited_time = 0;
+  std::string last_edited_by;
+  json::array schema;                      // schema::SchemaToStored form
+  int64_t next_unique_id = 1;
+};
+
+struct PageRecord {
+  std::string id;
+  std::string parent_type;                 // "database_id", "page_id", "workspace" or "block_id"
+  std::string parent_id;                   // empty for the workspace
+  json::object properties;                 // property id -> stored value
+  json::value icon;
+  json::value cover;
+  bool in_trash = false;
+  bool is_locked = false;
+  Millis created_time = 0;
+  std::string created_by;
+  Millis last_edited_time = 0;
+  std::string last_edited_by;
+};
+
+}  // namespace localnotion::storage

@@ -1,0 +1,64 @@
+// The SQLite table layout (docs/storage.md). Version 1. JSON columns hold compact JSON
+// text written by common/json.h.
+#pragma once
+
+namespace localnotion::storage {
+
+inline constexpr const char* kSqliteSchemaV1 = R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS users (
+  id             TEXT PRIMARY KEY,
+  type           TEXT NOT NULL,
+  name           TEXT NOT NULL,
+  avatar_url     TEXT,
+  email          TEXT,
+  integration_id TEXT
+);
+CREATE TABLE IF NOT EXISTS integrations (
+  id           TEXT PRIMARY KEY,
+  name         TEXT NOT NULL,
+  secret       TEXT NOT NULL UNIQUE,
+  bot_user_id  TEXT NOT NULL,
+  capabilities TEXT NOT NULL,
+  created_time INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS databases (
+  id               TEXT PRIMARY KEY,
+  data_source_id   TEXT NOT NULL UNIQUE,
+  parent_type      TEXT NOT NULL,
+  parent_id        TEXT NOT NULL,
+  title            TEXT NOT NULL,
+  description      TEXT NOT NULL,
+  icon             TEXT NOT NULL,
+  cover            TEXT NOT NULL,
+  in_trash         INTEGER NOT NULL,
+  is_inline        INTEGER NOT NULL,
+  created_time     INTEGER NOT NULL,
+  created_by       TEXT NOT NULL,
+  last_edited_time INTEGER NOT NULL,
+  last_edited_by   TEXT NOT NULL,
+  schema           TEXT NOT NULL,
+  next_unique_id   INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pages (
+  id               TEXT PRIMARY KEY,
+  parent_type      TEXT NOT NULL,
+  parent_id        TEXT NOT NULL,
+  properties       TEXT NOT NULL,
+  icon             TEXT NOT NULL,
+  cover            TEXT NOT NULL,
+  in_trash         INTEGER NOT NULL,
+  is_locked        INTEGER NOT NULL,
+  created_time     INTEGER NOT NULL,
+  created_by       TEXT NOT NULL,
+  last_edited_time INTEGER NOT NULL,
+  last_edited_by   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pages_parent ON pages(parent_id);
+PRAGMA user_version = 1;
+)sql";
+
+}  // namespace localnotion::storage

@@ -1,0 +1,313 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include "storage/sqlite/schema.sql.h"
+#include "storage/sqlite/statement.h"
+
+namespace localnotion::storage {
+namespace {
+
+constexpr const char* kPageColumns =
+    "id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by, "
+    "last_edited_time, last_edited_by";
+constexpr const char* kDatabaseColumns =
+    "id, data_source_id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
+    "created_time, created_by, last_edited_time, last_edited_by, schema, next_unique_id";
+constexpr const char* kUserColumns = "id, type, name, avatar_url, email, integration_id";
+constexpr const char* kIntegrationColumns = "id, name, secret, bot_user_id, capabilities, created_time";
+
+std::string Sql(const char* head, const char* columns, const char* tail) {
+  return std::string(head) + columns + tail;
+}
+
+Result<json::value> ParseStored(const std::string& text) {
+  auto v = ParseJson(text);
+  if (!v) return InternalError("sqlite: stored JSON is corrupt");
+  return std::move(*v);
+}
+
+UserRecord ReadUser(Statement& st) {
+  UserRecord u;
+  u.id = st.Text(0);
+  u.type = st.Text(1);
+  u.name = st.Text(2);
+  u.avatar_url = st.NullableText(3);
+  u.email = st.NullableText(4);
+  u.integration_id = st.NullableText(5).value_or("");
+  return u;
+}
+
+IntegrationRecord ReadIntegration(Statement& st) {
+  return IntegrationRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Int(5)};
+}
+
+}  // namespace
+
+struct SqliteStore::Statements {
+  explicit Statements(sqlite3* db)
+      : begin(db, "BEGIN IMMEDIATE"),
+        commit(db, "COMMIT"),
+        rollback(db, "ROLLBACK"),
+        savepoint(db, "SAVEPOINT unit"),
+        release(db, "RELEASE unit"),
+        rollback_to(db, "ROLLBACK TO unit"),
+        get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
+        put_page(db, Sql("INSERT OR REPLACE INTO pages (", kPageColumns,
+                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")),
+        get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
+        get_database_by_source(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE data_source_id = ?1")),
+        put_database(db, Sql("INSERT OR REPLACE INTO databases (", kDatabaseColumns,
+                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
+        get_user(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id = ?1")),
+        list_users(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id >= ?1 ORDER BY id LIMIT ?2")),
+        put_user(db, Sql("INSERT OR REPLACE INTO users (", kUserColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        find_integration(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations WHERE secret = ?1")),
+        list_integrations(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations ORDER BY created_time, id")),
+        put_integration(db, Sql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns,
+                                ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        get_meta(db, "SELECT value FROM meta WHERE key = ?1"),
+        put_meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)") {}
+
+  bool valid() const {
+    for (const Statement* s : {&begin, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
+                               &put_page, &get_database, &get_database_by_source, &put_database, &get_user,
+                               &list_users, &put_user, &find_integration, &list_integrations,
+                               &put_integration, &get_meta, &put_meta}) {
+      if (!s->valid()) return false;
+    }
+    return true;
+  }
+
+  Statement begin, commit, rollback, savepoint, release, rollback_to;
+  Statement get_page, put_page, get_database, get_database_by_source, put_database;
+  Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
+  Statement get_meta, put_meta;
+};
+
+SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
+
+SqliteStore::~SqliteStore() {
+  if (batch_open_) (void)CommitBatch();
+  st_.reset();
+  sqlite3_close_v2(db_);
+}
+
+Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return InternalError("cannot open " + path + ": " + msg);
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  LN_RETURN_IF_ERROR(Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"));
+  LN_RETURN_IF_ERROR(Exec(db, kSqliteSchemaV1));
+  LN_RETURN_IF_ERROR(store->Prepare());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Status SqliteStore::Prepare() {
+  st_ = std::make_unique<Statements>(db_);
+  if (!st_->valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
+  return OkStatus();
+}
+
+Status SqliteStore::BeginUnit() {
+  if (unit_open_) return InternalError("unit already open");
+  if (!batch_open_) {
+    LN_RETURN_IF_ERROR(st_->begin.Run());
+    batch_open_ = true;
+  }
+  LN_RETURN_IF_ERROR(st_->savepoint.Run());
+  unit_open_ = true;
+  return OkStatus();
+}
+
+Status SqliteStore::EndUnit(bool keep) {
+  if (!unit_open_) return OkStatus();
+  unit_open_ = false;
+  if (!keep) LN_RETURN_IF_ERROR(st_->rollback_to.Run());
+  return st_->release.Run();
+}
+
+Status SqliteStore::CommitBatch() {
+  if (!batch_open_) return OkStatus();
+  batch_open_ = false;
+  Status s = st_->commit.Run();
+  if (!s.ok()) (void)st_->rollback.Run();
+  return s;
+}
+
+Result<std::optional<PageRecord>> SqliteStore::GetPage(std::string_view id) {
+  Statement& st = st_->get_page;
+  st.Bind(1, id);
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  if (!row) {
+    st.Reset();
+    return std::optional<PageRecord>();
+  }
+  PageRecord p;
+  p.id = st.Text(0);
+  p.parent_type = st.Text(1);
+  p.parent_id = st.Text(2);
+  auto props = ParseStored(st.Text(3));
+  auto icon = ParseStored(st.Text(4));
+  auto cover = ParseStored(st.Text(5));
+  p.in_trash = st.Int(6) != 0;
+  p.is_locked = st.Int(7) != 0;
+  p.created_time = st.Int(8);
+  p.created_by = st.Text(9);
+  p.last_edited_time = st.Int(10);
+  p.last_edited_by = st.Text(11);
+  st.Reset();
+  if (!props.ok() || !props->is_object() || !icon.ok() || !cover.ok()) return InternalError("sqlite: corrupt page row");
+  p.properties = std::move(props->get_object());
+  p.icon = std::move(*icon);
+  p.cover = std::move(*cover);
+  return std::optional<PageRecord>(std::move(p));
+}
+
+Status SqliteStore::PutPage(const PageRecord& p) {
+  Statement& st = st_->put_page;
+  st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
+  st.Bind(4, SerializeJson(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
+  st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
+  st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by);
+  return st.Run();
+}
+
+Result<std::optional<DatabaseRecord>> SqliteStore::ReadDatabase(Statement& st) {
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  if (!row) {
+    st.Reset();
+    return std::optional<DatabaseRecord>();
+  }
+  DatabaseRecord d;
+  d.id = st.Text(0);
+  d.data_source_id = st.Text(1);
+  d.parent_type = st.Text(2);
+  d.parent_id = st.Text(3);
+  auto title = ParseStored(st.Text(4));
+  auto description = ParseStored(st.Text(5));
+  auto icon = ParseStored(st.Text(6));
+  auto cover = ParseStored(st.Text(7));
+  d.in_trash = st.Int(8) != 0;
+  d.is_inline = st.Int(9) != 0;
+  d.created_time = st.Int(10);
+  d.created_by = st.Text(11);
+  d.last_edited_time = st.Int(12);
+  d.last_edited_by = st.Text(13);
+  auto schema = ParseStored(st.Text(14));
+  d.next_unique_id = st.Int(15);
+  st.Reset();
+  if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
+      !cover.ok() || !schema.ok() || !schema->is_array()) {
+    return InternalError("sqlite: corrupt database row");
+  }
+  d.title = std::move(title->get_array());
+  d.description = std::move(description->get_array());
+  d.icon = std::move(*icon);
+  d.cover = std::move(*cover);
+  d.schema = std::move(schema->get_array());
+  return std::optional<DatabaseRecord>(std::move(d));
+}
+
+Result<std::optional<DatabaseRecord>> SqliteStore::GetDatabase(std::string_view id) {
+  st_->get_database.Bind(1, id);
+  return ReadDatabase(st_->get_database);
+}
+
+Result<std::optional<DatabaseRecord>> SqliteStore::GetDatabaseByDataSource(std::string_view data_source_id) {
+  st_->get_database_by_source.Bind(1, data_source_id);
+  return ReadDatabase(st_->get_database_by_source);
+}
+
+Status SqliteStore::PutDatabase(const DatabaseRecord& d) {
+  Statement& st = st_->put_database;
+  st.Bind(1, d.id).Bind(2, d.data_source_id).Bind(3, d.parent_type).Bind(4, d.parent_id);
+  st.Bind(5, SerializeJson(d.title)).Bind(6, SerializeJson(d.description));
+  st.Bind(7, SerializeJson(d.icon)).Bind(8, SerializeJson(d.cover));
+  st.Bind(9, int64_t{d.in_trash}).Bind(10, int64_t{d.is_inline}).Bind(11, d.created_time).Bind(12, d.created_by);
+  st.Bind(13, d.last_edited_time).Bind(14, d.last_edited_by).Bind(15, SerializeJson(d.schema));
+  st.Bind(16, d.next_unique_id);
+  return st.Run();
+}
+
+Result<std::optional<UserRecord>> SqliteStore::GetUser(std::string_view id) {
+  Statement& st = st_->get_user;
+  st.Bind(1, id);
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  std::optional<UserRecord> out;
+  if (row) out = ReadUser(st);
+  st.Reset();
+  return out;
+}
+
+Result<std::vector<UserRecord>> SqliteStore::ListUsers(std::string_view from_id, int limit) {
+  Statement& st = st_->list_users;
+  st.Bind(1, from_id).Bind(2, int64_t{limit});
+  std::vector<UserRecord> out;
+  while (true) {
+    LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+    if (!row) break;
+    out.push_back(ReadUser(st));
+  }
+  st.Reset();
+  return out;
+}
+
+Status SqliteStore::PutUser(const UserRecord& u) {
+  Statement& st = st_->put_user;
+  st.Bind(1, u.id).Bind(2, u.type).Bind(3, u.name).BindNullable(4, u.avatar_url).BindNullable(5, u.email);
+  st.BindNullable(6, u.integration_id.empty() ? std::nullopt : std::optional<std::string>(u.integration_id));
+  return st.Run();
+}
+
+Result<std::optional<IntegrationRecord>> SqliteStore::FindIntegrationBySecret(std::string_view secret) {
+  Statement& st = st_->find_integration;
+  st.Bind(1, secret);
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  std::optional<IntegrationRecord> out;
+  if (row) out = ReadIntegration(st);
+  st.Reset();
+  return out;
+}
+
+Result<std::vector<IntegrationRecord>> SqliteStore::ListIntegrations() {
+  Statement& st = st_->list_integrations;
+  std::vector<IntegrationRecord> out;
+  while (true) {
+    LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+    if (!row) break;
+    out.push_back(ReadIntegration(st));
+  }
+  st.Reset();
+  return out;
+}
+
+Status SqliteStore::PutIntegration(const IntegrationRecord& i) {
+  Statement& st = st_->put_integration;
+  st.Bind(1, i.id).Bind(2, i.name).Bind(3, i.secret).Bind(4, i.bot_user_id).Bind(5, i.capabilities);
+  st.Bind(6, i.created_time);
+  return st.Run();
+}
+
+Result<std::optional<std::string>> SqliteStore::GetMeta(std::string_view key) {
+  Statement& st = st_->get_meta;
+  st.Bind(1, key);
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  std::optional<std::string> out;
+  if (row) out = st.Text(0);
+  st.Reset();
+  return out;
+}
+
+Status SqliteStore::PutMeta(std::string_view key, std::string_view value) {
+  st_->put_meta.Bind(1, key).Bind(2, value);
+  return st_->put_meta.Run();
+}
+
+}  // namespace localnotion::storage

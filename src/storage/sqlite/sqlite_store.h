@@ -1,0 +1,54 @@
+// The embedded default Store: one SQLite file in WAL mode with synchronous=NORMAL, so a
+// committed batch survives the process being killed (the WAL is written before COMMIT
+// returns; only a power loss could lose the last batches, see docs/storage.md).
+// Statements are prepared once. Not thread-safe: the server drives it from one thread.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/store.h"
+
+struct sqlite3;
+
+namespace localnotion::storage {
+
+class Statement;
+
+class SqliteStore final : public Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~SqliteStore() override;
+
+  Status BeginUnit() override;
+  Status EndUnit(bool keep) override;
+  Status CommitBatch() override;
+  bool BatchOpen() const override { return batch_open_; }
+
+  Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
+  Status PutPage(const PageRecord& page) override;
+  Result<std::optional<DatabaseRecord>> GetDatabase(std::string_view id) override;
+  Result<std::optional<DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) override;
+  Status PutDatabase(const DatabaseRecord& db) override;
+  Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
+  Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override;
+  Status PutUser(const UserRecord& user) override;
+  Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) override;
+  Result<std::vector<IntegrationRecord>> ListIntegrations() override;
+  Status PutIntegration(const IntegrationRecord& integration) override;
+  Result<std::optional<std::string>> GetMeta(std::string_view key) override;
+  Status PutMeta(std::string_view key, std::string_view value) override;
+
+ private:
+  explicit SqliteStore(sqlite3* db);
+  Status Prepare();
+  Result<std::optional<DatabaseRecord>> ReadDatabase(Statement& st);
+
+  sqlite3* db_;
+  bool batch_open_ = false;
+  bool unit_open_ = false;
+  struct Statements;
+  std::unique_ptr<Statements> st_;
+};
+
+}  // namespace localnotion::storage

@@ -1,0 +1,72 @@
+#include "storage/sqlite/statement.h"
+
+namespace localnotion::storage {
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int i, std::string_view text) {
+  sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::Bind(int i, int64_t v) {
+  sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+
+Statement& Statement::BindNullable(int i, const std::optional<std::string>& text) {
+  if (text) return Bind(i, *text);
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+Result<bool> Statement::StepRow() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  std::string msg = sqlite3_errmsg(db_);
+  Reset();
+  return InternalError("sqlite: " + msg);
+}
+
+Status Statement::Run() {
+  auto r = StepRow();
+  Reset();
+  if (!r.ok()) return r.error();
+  return OkStatus();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::Text(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string(reinterpret_cast<const char*>(p), n) : std::string();
+}
+
+std::optional<std::string> Statement::NullableText(int col) const {
+  if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
+  return Text(col);
+}
+
+int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+Status Exec(sqlite3* db, std::string_view sql) {
+  char* err = nullptr;
+  std::string s(sql);
+  if (sqlite3_exec(db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return InternalError("sqlite: " + msg);
+  }
+  return OkStatus();
+}
+
+}  // namespace localnotion::storage

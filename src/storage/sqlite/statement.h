@@ -1,0 +1,47 @@
+// A thin RAII wrapper over a prepared sqlite3_stmt: bind by position (1-based), step,
+// read columns. Statements are prepared once per store and reset after each use.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/error.h"
+
+namespace localnotion::storage {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool valid() const { return stmt_ != nullptr; }
+
+  Statement& Bind(int i, std::string_view text);
+  Statement& Bind(int i, int64_t v);
+  Statement& BindNullable(int i, const std::optional<std::string>& text);
+
+  // Returns true while there is a row; false at the end. Errors are reported as
+  // kInternalServerError by Run/StepRow.
+  Result<bool> StepRow();
+  Status Run();  // steps to completion and resets
+  void Reset();
+
+  std::string Text(int col) const;
+  std::optional<std::string> NullableText(int col) const;
+  int64_t Int(int col) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Executes one or more statements without results.
+Status Exec(sqlite3* db, std::string_view sql);
+
+}  // namespace localnotion::storage

@@ -1,0 +1,59 @@
+// The storage interface. The service layer sees only this; SQL lives in the
+// implementations (sqlite/, later postgres/). No implementation type leaks out.
+//
+// Units and batches. Every request that reads or writes runs inside a unit
+// (BeginUnit ... EndUnit). A unit that ends with keep=false leaves no trace: a request
+// that fails changes nothing. Kept units accumulate in the open batch, and CommitBatch
+// makes all of them durable in one commit (group commit). The HTTP layer answers a
+// request only after the batch holding its unit has committed, so a 200 is on disk.
+//
+// Thread-safety: a Store is used from one thread at a time.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.h"
+#include "storage/records.h"
+
+namespace localnotion::storage {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Status BeginUnit() = 0;
+  virtual Status EndUnit(bool keep) = 0;
+  // Commits the open batch, if any. On failure every unit of the batch is lost.
+  virtual Status CommitBatch() = 0;
+  virtual bool BatchOpen() const = 0;
+
+  virtual Result<std::optional<PageRecord>> GetPage(std::string_view id) = 0;
+  virtual Status PutPage(const PageRecord& page) = 0;
+
+  virtual Result<std::optional<DatabaseRecord>> GetDatabase(std::string_view id) = 0;
+  virtual Result<std::optional<DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) = 0;
+  virtual Status PutDatabase(const DatabaseRecord& db) = 0;
+
+  virtual Result<std::optional<UserRecord>> GetUser(std::string_view id) = 0;
+  // Users ordered by id, starting at `from_id` ("" for the first page).
+  virtual Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) = 0;
+  virtual Status PutUser(const UserRecord& user) = 0;
+
+  virtual Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) = 0;
+  virtual Result<std::vector<IntegrationRecord>> ListIntegrations() = 0;
+  virtual Status PutIntegration(const IntegrationRecord& integration) = 0;
+
+  // Small named values: the workspace id and name, the generated default token.
+  virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
+  virtual Status PutMeta(std::string_view key, std::string_view value) = 0;
+};
+
+// Opens the store named by a URL: "sqlite:PATH" (PATH may be relative). Returns
+// kInvalidRequest for an unknown scheme, kInternalServerError when opening fails.
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
+
+}  // namespace localnotion::storage

@@ -1,0 +1,163 @@
+#include "validation/page_write.h"
+
+#include "api/icon.h"
+#include "api/messages.h"
+#include "schema/registry.h"
+
+namespace localnotion::validation {
+namespace {
+
+Status CheckFlag(std::string_view key, const json::value& v, std::optional<bool>& out) {
+  if (!v.is_bool()) return api::FailedValidation(api::Field("body", key), "a boolean or `undefined`", &v);
+  out = v.get_bool();
+  return OkStatus();
+}
+
+// Reads the keys common to create and update. Returns false in `known` for other keys.
+Status ReadCommonKey(std::string_view key, const json::value& v, PageBody& out, bool& known,
+                     std::optional<bool>& archived) {
+  known = true;
+  if (key == "properties") {
+    if (!v.is_object()) return api::FailedValidation("body.properties", "an object", &v);
+    out.properties = &v.get_object();
+  } else if (key == "icon") {
+    LN_ASSIGN_OR_RETURN(out.icon, api::NormalizeIcon("body.icon", v));
+  } else if (key == "cover") {
+    LN_ASSIGN_OR_RETURN(out.cover, api::NormalizeCover("body.cover", v));
+  } else {
+    known = false;
+  }
+  return OkStatus();
+}
+
+// The writable type key a property value names, or "" when it names none.
+std::string_view NamedType(const json::object& value) {
+  for (std::string_view t : schema::WritableTypeOrder()) {
+    if (value.contains(t)) return t;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<PageBody> CheckUpdateBody(const json::value& body) {
+  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
+  PageBody out;
+  std::optional<bool> archived;
+  for (const auto& kv : body.get_object()) {
+    bool known = false;
+    LN_RETURN_IF_ERROR(ReadCommonKey(kv.key(), kv.value(), out, known, archived));
+    if (known) continue;
+    if (kv.key() == "in_trash") {
+      LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.in_trash));
+    } else if (kv.key() == "archived") {
+      LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), archived));
+    } else if (kv.key() == "is_locked") {
+      LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.is_locked));
+    } else {
+      return api::NotPresent(api::Field("body", kv.key()), kv.value());
+    }
+  }
+  // `archived` is the older alias of `in_trash`; when both are sent, in_trash wins.
+  if (!out.in_trash && archived) out.in_trash = archived;
+  return out;
+}
+
+Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion version) {
+  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
+  PageBody out;
+  std::optional<bool> archived;
+  for (const auto& kv : body.get_object()) {
+    bool known = false;
+    LN_RETURN_IF_ERROR(ReadCommonKey(kv.key(), kv.value(), out, known, archived));
+    if (known) continue;
+    if (kv.key() == "parent") {
+      out.parent = &kv.value();
+    } else if (kv.key() == "children" && kv.value().is_array() && kv.value().get_array().empty()) {
+      // An empty children array is harmless; page content arrives with the blocks issue.
+    } else {
+      return api::NotPresent(api::Field("body", kv.key()), kv.value());
+    }
+  }
+  if (out.parent == nullptr) return api::NotDefined("body.parent");
+  if (out.properties == nullptr && version == api::ApiVersion::k2022_06_28) {
+    return api::NotDefined("body.properties");
+  }
+  return out;
+}
+
+Result<PropertyWrites> CheckProperties(const json::object& properties, schema::Schema& schema,
+                                       api::ApiVersion version) {
+  // Pass 1, the body's shape: every value must name a writable type (or, in 2022-06-28,
+  // may be the bare value of the property's own type).
+  struct Item {
+    std::string key;
+    schema::PropertyDef* def;
+    std::string_view type;       // the type the value names
+    const json::value* value;    // the JSON under that type key
+  };
+  std::vector<Item> items;
+  items.reserve(properties.size());
+  for (const auto& kv : properties) {
+    std::string path = api::Field("body.properties", kv.key());
+    schema::PropertyDef* def = schema::FindProperty(schema, kv.key());
+    const json::value& v = kv.value();
+    std::string_view named = v.is_object() ? NamedType(v.get_object()) : std::string_view{};
+    if (named.empty() && version == api::ApiVersion::k2022_06_28 && def != nullptr &&
+        schema::FindType(def->type)->writable()) {
+      // 2022-06-28 shorthand: {"Description": [{"text":{"content":"x"}}]}.
+      items.push_back(Item{kv.key(), def, schema::FindType(def->type)->name(), &v});
+      continue;
+    }
+    if (named.empty()) {
+      std::vector<std::string> alts;
+      for (std::string_view t : schema::WritableTypeOrder()) alts.push_back(api::ShouldBe(api::Field(path, t), "defined", nullptr));
+      return api::FixOne(alts);
+    }
+    for (const auto& field : v.get_object()) {
+      if (field.key() != named && field.key() != "type" && field.key() != "id") {
+        return api::NotPresent(api::Field(path, field.key()), field.value());
+      }
+    }
+    items.push_back(Item{kv.key(), def, named, &v.get_object().at(named)});
+  }
+
+  // Pass 2, against the schema: unknown keys and type mismatches, all reported at once.
+  std::string semantic;
+  for (const Item& item : items) {
+    std::string msg;
+    if (item.def == nullptr) {
+      msg = item.key + " is not a property that exists.";
+    } else if (item.def->type != item.type) {
+      msg = item.key + " is expected to be " + item.def->type + ".";
+    }
+    if (msg.empty()) continue;
+    if (!semantic.empty()) semantic += " ";
+    semantic += msg;
+  }
+  if (!semantic.empty()) return ValidationError(std::move(semantic));
+
+  // Pass 3, the values themselves.
+  PropertyWrites out;
+  for (const Item& item : items) {
+    const schema::PropertyType* type = schema::FindType(item.def->type);
+    size_t options_before = 0;
+    if (const json::value* o = Find(item.def->config, "options"); o && o->is_array()) options_before = o->get_array().size();
+    std::string path = api::Field(api::Field("body.properties", item.key), item.type);
+    LN_ASSIGN_OR_RETURN(json::value stored, type->Write(path, *item.value, *item.def));
+    if (const json::value* o = Find(item.def->config, "options"); o && o->is_array()) {
+      out.schema_changed = out.schema_changed || o->get_array().size() != options_before;
+    }
+    if (item.def->type == "people" && stored.is_array()) {
+      for (const auto& id : stored.get_array()) out.user_ids.emplace_back(id.get_string());
+    }
+    out.writes.push_back(PropertyWrite{item.def->id, std::move(stored)});
+  }
+  return out;
+}
+
+schema::Schema StandalonePageSchema() {
+  return schema::Schema{schema::PropertyDef{"title", "title", "title", json::object{}}};
+}
+
+}  // namespace localnotion::validation

@@ -1,0 +1,62 @@
+// Validation of the page bodies of POST /v1/pages and PATCH /v1/pages/{id}, in Notion's
+// order: first the body's shape (no store needed: unknown keys, icon, cover, flags),
+// then, once the page and its schema are loaded, the property keys and values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/version.h"
+#include "common/error.h"
+#include "common/json.h"
+#include "schema/property_def.h"
+
+namespace localnotion::validation {
+
+// The checked top level of a page body.
+struct PageBody {
+  const json::object* properties = nullptr;  // points into the request body
+  std::optional<json::value> icon;           // null means "remove"
+  std::optional<json::value> cover;
+  std::optional<bool> in_trash;              // from in_trash, else archived
+  std::optional<bool> is_locked;
+  const json::value* parent = nullptr;       // create only
+};
+
+// PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived, is_locked.
+// Returns kValidationError "body.<k> should be not present" for any other key
+// (`parent` included: a page's parent never changes through this endpoint).
+Result<PageBody> CheckUpdateBody(const json::value& body);
+
+// POST /v1/pages: parent (required), properties, icon, cover, children (refused until
+// blocks exist). In 2022-06-28 `properties` is required.
+Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion version);
+
+// A validated property value, ready to store: property id and stored value.
+struct PropertyWrite {
+  std::string property_id;
+  json::value value;
+};
+
+struct PropertyWrites {
+  std::vector<PropertyWrite> writes;
+  bool schema_changed = false;           // select / multi_select options were created
+  std::vector<std::string> user_ids;     // people referenced, to check they exist
+};
+
+// Resolves each key of `properties` against `schema` (by name, then id), checks the
+// value's type against the property's type and validates the value. `schema` may gain
+// options. Messages:
+//   "<key> is not a property that exists."          unknown key
+//   "<Name> is expected to be <schema type>."       value of another type
+// Several such errors are joined by one space, in request order. A value that names no
+// writable type at all fails with the "Fix one:" union message.
+Result<PropertyWrites> CheckProperties(const json::object& properties, schema::Schema& schema,
+                                       api::ApiVersion version);
+
+// The schema of a page that is not in a database: only `title`.
+schema::Schema StandalonePageSchema();
+
+}  // namespace localnotion::validation

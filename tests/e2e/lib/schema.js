@@ -1,0 +1,305 @@
+'use strict';
+// Validates response bodies against Notion's own OpenAPI schemas
+// (shared/reference/notion-openapi-2026-03-11.json, OpenAPI 3.1 = JSON Schema 2020-12).
+//
+// Everything that is not literally "load the component and run Ajv" is listed
+// here, so that the distance between what the suite accepts and the 2026-03-11
+// schema stays visible and small:
+//
+// 1. allOf + additionalProperties:false (a flaw in the generated spec, not a
+//    version difference). Several components are written as
+//      allOf: [ {common props, additionalProperties:false}, {oneOf: [variant, ...]} ]
+//    e.g. userObjectResponse (userObjectResponseCommon), pagePropertyValueWithIdResponse,
+//    richTextItemResponse, error_api_<status>, databasePropertyConfigResponse,
+//    internalOrExternalFileWithNameResponse. In JSON Schema each allOf member is
+//    checked on its own, so `additionalProperties:false` in one member rejects the
+//    keys declared by the other member: no real user object (it has `type` and
+//    `person`/`bot`, which the common part does not declare) and no real error
+//    body (`object`/`message` vs `code`/`status`) could ever pass. We rewrite each
+//    such allOf, mechanically: the members (and the oneOf/anyOf branches and $refs
+//    they lead to) lose their top-level `additionalProperties:false`, and the allOf
+//    node gets `unevaluatedProperties:false` instead - the 2020-12 keyword made for
+//    exactly this. Unknown keys are therefore still rejected, over the union of the
+//    members' declared keys; nothing else is relaxed. Standalone uses of the same
+//    components (e.g. partialUserObjectResponse) are untouched.
+// 2. `format: "date"` is used by dateResponse.start/end, but Notion (every
+//    version, and the 2026 docs' own examples) returns date-times there, e.g.
+//    "2024-03-01T10:30:00.000+00:00", when a time was given. The "date" format is
+//    therefore registered as "an RFC 3339 full-date or date-time".
+// 3. Version deltas (the schema is 2026-03-11; localnotion serves 2022-06-28 and
+//    2025-09-03) are applied in assertSchema() below, per component name:
+//    - pageObjectResponse: pages carry `archived` (an alias of `in_trash`, removed in
+//      2026-03-11). We assert it is a boolean equal to `in_trash`, then strip exactly
+//      that key before validating.
+//      A 2022-06-28 page in a database has parent {type:"database_id", database_id}:
+//      the 2026 parentForBlockBasedObjectResponse accepts it (databaseParentResponse
+//      is one of its branches), so nothing is changed for it.
+//      Relation values: Notion sends `has_more` beside `relation` (documented on the
+//      page-property-values reference); the 2026 relation value schema does not
+//      declare it. If present we assert it is a boolean and strip it.
+//    - error_api_<status>: Notion sends `request_id` in every error body (and the
+//      localnotion contract requires it); publicApiCommonErrorResponse does not declare
+//      it. We assert it is a uuid string, then strip it.
+//    - A 2022-06-28 database object (with `properties`, without `data_sources`)
+//      is not what databaseObjectResponse (2026) describes: use assertDatabaseV2022()
+//      which checks a small explicit shape, reusing the 2026 components for the
+//      parts that did not change (rich text, parent, icon/cover, property configs).
+
+const fs = require('node:fs');
+const path = require('node:path');
+const assert = require('node:assert/strict');
+const Ajv2020 = require('ajv/dist/2020');
+const addFormats = require('ajv-formats');
+
+const SPEC_PATH = process.env.NOTION_OPENAPI ||
+  path.resolve(__dirname, '../../../../shared/reference/notion-openapi-2026-03-11.json');
+
+const SPEC_ID = 'https://localnotion.test/notion-openapi-2026-03-11.json';
+const REF_PREFIX = '#/components/schemas/';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+// ---- load + rewrite (see 1. above) ----------------------------------------
+function loadSpec() {
+  const spec = JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8'));
+  const schemas = spec.components.schemas;
+  const rewritten = [];
+  // GET /v1/users: the list schema is inline in the operation; expose it as a component.
+  schemas.listUsersResponse = spec.paths['/v1/users'].get.responses['200'].content['application/json'].schema;
+
+  // Returns a copy of `node` (a schema or a $ref) whose top-level
+  // additionalProperties:false is removed, following oneOf/anyOf/allOf and $refs.
+  function open(node) {
+    if (node && typeof node.$ref === 'string' && node.$ref.startsWith(REF_PREFIX)) {
+      const name = node.$ref.slice(REF_PREFIX.length);
+      const openName = `${name}__open`;
+      if (!schemas[openName]) {
+        schemas[openName] = {}; // placeholder against cycles
+        schemas[openName] = open(schemas[name]);
+      }
+      const { $ref, ...rest } = node;
+      return { ...rest, $ref: REF_PREFIX + openName };
+    }
+    if (!node || typeof node !== 'object') return node;
+    const copy = { ...node };
+    if (copy.additionalProperties === false) delete copy.additionalProperties;
+    for (const k of ['oneOf', 'anyOf', 'allOf']) {
+      if (Array.isArray(copy[k])) copy[k] = copy[k].map(open);
+    }
+    return copy;
+  }
+
+  function walk(node, where) {
+    if (Array.isArray(node)) { node.forEach((n, i) => walk(n, `${where}/${i}`)); return; }
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node.allOf)) {
+      node.allOf = node.allOf.map(open);
+      node.unevaluatedProperties = false;
+      rewritten.push(where);
+    }
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'allOf') continue; // already opened; their nested objects are walked below
+      walk(v, `${where}/${k}`);
+    }
+    if (Array.isArray(node.allOf)) node.allOf.forEach((m, i) => walk(m, `${where}/allOf/${i}`));
+  }
+  for (const name of Object.keys(schemas)) {
+    if (name.endsWith('__open')) continue;
+    walk(schemas[name], name);
+  }
+  return { spec, rewritten };
+}
+
+const { spec, rewritten: REWRITTEN_ALLOF } = loadSpec();
+
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+addFormats(ajv);
+// See 2. above.
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+ajv.addFormat('date', {
+  type: 'string',
+  validate: (s) => (FULL_DATE.test(s) || DATE_TIME.test(s)) && !Number.isNaN(Date.parse(s)),
+});
+ajv.addSchema({ $id: SPEC_ID, components: { schemas: spec.components.schemas } });
+
+const validators = new Map();
+function validatorFor(name) {
+  if (!validators.has(name)) {
+    if (!spec.components.schemas[name]) throw new Error(`no component schema named ${name}`);
+    const v = ajv.getSchema(`${SPEC_ID}${REF_PREFIX}${name}`);
+    if (!v) throw new Error(`Ajv could not compile ${name}`);
+    validators.set(name, v);
+  }
+  return validators.get(name);
+}
+
+function hasSchema(name) {
+  return Boolean(spec.components.schemas[name]);
+}
+
+function formatErrors(errors, body) {
+  const lines = (errors || []).slice(0, 25).map((e) => `  ${e.instancePath || '(root)'} ${e.message}` +
+    (e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''));
+  let text = JSON.stringify(body);
+  if (text && text.length > 3000) text = text.slice(0, 3000) + '...';
+  return `${lines.join('\n')}\nbody: ${text}`;
+}
+
+// Validates `body` against the component schema `name`, as is (no deltas).
+function assertRawSchema(name, body) {
+  const v = validatorFor(name);
+  if (!v(body)) {
+    throw new assert.AssertionError({
+      message: `response does not match schema ${name}:\n${formatErrors(v.errors, body)}`,
+    });
+  }
+}
+
+function clone(x) { return JSON.parse(JSON.stringify(x)); }
+
+// Applies the version deltas of 3. above to a page body (a copy).
+function pageDeltas(page) {
+  const p = clone(page);
+  if (p && typeof p === 'object') {
+    assert.equal(typeof p.archived, 'boolean', 'page.archived must be a boolean (2022-06-28/2025-09-03 alias of in_trash)');
+    assert.equal(p.archived, p.in_trash, 'page.archived must equal page.in_trash');
+    delete p.archived;
+    if (p.properties && typeof p.properties === 'object') {
+      for (const [name, val] of Object.entries(p.properties)) {
+        if (val && val.type === 'relation' && 'has_more' in val) {
+          assert.equal(typeof val.has_more, 'boolean', `properties.${name}.has_more must be a boolean`);
+          delete val.has_more;
+        }
+      }
+    }
+  }
+  return p;
+}
+
+function errorDeltas(err) {
+  const e = clone(err);
+  if (e && typeof e === 'object') {
+    assert.equal(typeof e.request_id, 'string', 'error body must carry request_id');
+    assert.match(e.request_id, UUID_RE, 'error request_id must be a lower-case dashed uuid');
+    delete e.request_id;
+  }
+  return e;
+}
+
+// assertSchema(name, body): validate against the 2026-03-11 component `name`,
+// after the (documented) version deltas for that component.
+function assertSchema(name, body) {
+  if (name === 'pageObjectResponse') return assertRawSchema(name, pageDeltas(body));
+  if (/^error_api_\d+$/.test(name)) return assertRawSchema(name, errorDeltas(body));
+  return assertRawSchema(name, body);
+}
+
+function assertErrorSchema(status, body) {
+  const name = `error_api_${status}`;
+  if (!hasSchema(name)) {
+    throw new assert.AssertionError({ message: `no ${name} schema in the 2026-03-11 spec for a ${status} response: ${JSON.stringify(body)}` });
+  }
+  assertSchema(name, body);
+}
+
+// ---- 2022-06-28 database object ---------------------------------------------
+// 2022-06-28 database (SDK v2 DatabaseObjectResponse; reference §4.2):
+// {object:"database", id, created_time, last_edited_time, created_by, last_edited_by,
+//  title, description, icon, cover, properties:{<name>: config}, parent, url,
+//  public_url, archived, in_trash, is_inline}  - no data_sources, no is_locked needed.
+// Differences from 2026 databaseObjectResponse: it has `properties` (the schema lives
+// on the database, there is no data source), `archived`, `created_by`/`last_edited_by`,
+// and no `data_sources`. Parts unchanged since are checked with the 2026 components.
+// A property config in 2022-06-28 is databasePropertyConfigResponse except that a
+// relation config may lack `data_source_id` (it is a 2025-09-03 addition); we check
+// relation configs with a small explicit shape instead.
+const DB2022_KEYS = ['object', 'id', 'created_time', 'last_edited_time', 'created_by', 'last_edited_by',
+  'title', 'description', 'icon', 'cover', 'properties', 'parent', 'url', 'public_url', 'archived',
+  'in_trash', 'is_inline'];
+const DB2022_OPTIONAL = ['is_locked', 'request_id'];
+
+function assertDatabaseV2022(db) {
+  assert.equal(typeof db, 'object');
+  const keys = Object.keys(db);
+  for (const k of DB2022_KEYS) assert.ok(keys.includes(k), `2022-06-28 database must have ${k}: ${JSON.stringify(db)}`);
+  for (const k of keys) {
+    assert.ok(DB2022_KEYS.includes(k) || DB2022_OPTIONAL.includes(k), `2022-06-28 database has unexpected key ${k}`);
+  }
+  assert.equal(db.object, 'database');
+  assert.match(db.id, UUID_RE);
+  assertRawFormat('date-time', db.created_time);
+  assertRawFormat('date-time', db.last_edited_time);
+  assertRawSchema('partialUserObjectResponse', db.created_by);
+  assertRawSchema('partialUserObjectResponse', db.last_edited_by);
+  assert.ok(Array.isArray(db.title));
+  db.title.forEach((t) => assertRawSchema('richTextItemResponse', t));
+  assert.ok(Array.isArray(db.description));
+  db.description.forEach((t) => assertRawSchema('richTextItemResponse', t));
+  if (db.icon !== null) assertRawSchema('pageIconResponse', db.icon);
+  if (db.cover !== null) assertRawSchema('pageCoverResponse', db.cover);
+  assertRawSchema('parentOfDatabaseResponse', db.parent);
+  assert.equal(typeof db.url, 'string');
+  assert.ok(db.public_url === null || typeof db.public_url === 'string');
+  assert.equal(typeof db.archived, 'boolean');
+  assert.equal(db.archived, db.in_trash);
+  assert.equal(typeof db.is_inline, 'boolean');
+  if ('is_locked' in db) assert.equal(typeof db.is_locked, 'boolean');
+  assert.equal(typeof db.properties, 'object');
+  for (const [name, cfg] of Object.entries(db.properties)) {
+    assert.equal(cfg.name, name, `properties.${name}.name`);
+    if (cfg.type === 'relation') {
+      assert.equal(typeof cfg.id, 'string');
+      assert.ok(cfg.relation && UUID_RE.test(cfg.relation.database_id), 'relation.database_id');
+      assert.ok(['single_property', 'dual_property'].includes(cfg.relation.type));
+    } else {
+      assertRawSchema('databasePropertyConfigResponse', cfg);
+    }
+  }
+}
+
+function assertRawFormat(fmt, value) {
+  const v = ajv.compile({ type: 'string', format: fmt });
+  assert.ok(v(value), `${JSON.stringify(value)} is not a ${fmt}`);
+}
+
+// ---- route-based dispatch: which schema a response must match ---------------
+// Used by the SDK fetch wrapper and the raw HTTP helper, so that every body the
+// suite receives is validated. `version` is the Notion-Version the request sent.
+function validateResponse({ method, pathname, status, version, body }) {
+  if (status >= 400) return assertErrorSchema(status, body);
+  const p = pathname.replace(/\/{2,}/g, '/').replace(/\/$/, '');
+  const m = method.toUpperCase();
+  const seg = p.split('/').filter(Boolean); // ['v1', 'pages', id]
+  if (seg[0] !== 'v1') throw new Error(`unexpected success for ${m} ${pathname}`);
+  const kind = seg[1];
+  if (kind === 'pages' && seg.length <= 3) return assertSchema('pageObjectResponse', body);
+  if (kind === 'databases' && seg.length <= 3) {
+    if (version === '2022-06-28') return assertDatabaseV2022(body);
+    return assertSchema('databaseObjectResponse', body);
+  }
+  if (kind === 'data_sources' && seg.length <= 3) return assertSchema('dataSourceObjectResponse', body);
+  if (kind === 'users') {
+    if (seg.length === 2) return assertUserList(body);
+    return assertSchema('userObjectResponse', body);
+  }
+  throw new Error(`no schema known for a ${status} to ${m} ${pathname}`);
+}
+
+// GET /v1/users: the operation's inline 200 schema (exposed as listUsersResponse).
+function assertUserList(body) {
+  assertRawSchema('listUsersResponse', body);
+}
+
+module.exports = {
+  SPEC_PATH,
+  REWRITTEN_ALLOF,
+  UUID_RE,
+  assertSchema,
+  assertRawSchema,
+  assertErrorSchema,
+  assertDatabaseV2022,
+  assertUserList,
+  validateResponse,
+  hasSchema,
+};

@@ -1,0 +1,184 @@
+'use strict';
+// Spawns the built localnotion binary on 127.0.0.1 with a temporary SQLite file.
+//   const srv = await startServer();            // srv.baseUrl, srv.token, srv.dbPath
+//   await srv.stop();                            // SIGTERM, wait for exit
+//   await srv.kill9();                           // SIGKILL, wait for exit
+//   await srv.restart();                         // same db file (and same port when possible)
+// Every spawned process is tracked and SIGKILLed when the test process exits,
+// so a failing test never leaks a server.
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const readline = require('node:readline');
+
+const BIN = process.env.LOCALNOTION_BIN
+  ? path.resolve(process.env.LOCALNOTION_BIN)
+  : path.resolve(__dirname, '../../../build/localnotion');
+
+const START_TIMEOUT_MS = Number(process.env.LOCALNOTION_START_TIMEOUT_MS || 20000);
+const STOP_TIMEOUT_MS = Number(process.env.LOCALNOTION_STOP_TIMEOUT_MS || 10000);
+
+const live = new Set();
+process.on('exit', () => {
+  for (const child of live) {
+    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function waitExit(child, ms) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve({ code: child.exitCode, signal: child.signalCode });
+      return;
+    }
+    const timer = ms ? setTimeout(() => resolve(null), ms) : null;
+    child.once('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal });
+    });
+  });
+}
+
+class LocalNotionServer {
+  constructor({ token, dbDir, port, extraArgs } = {}) {
+    this.token = token || `secret_e2e_${crypto.randomBytes(12).toString('hex')}`;
+    this.dbDir = dbDir || fs.mkdtempSync(path.join(os.tmpdir(), 'ln-e2e-'));
+    this.ownsDir = !dbDir;
+    this.dbPath = path.join(this.dbDir, 'ln.db');
+    this.port = port || null;
+    this.extraArgs = extraArgs || [];
+    this.child = null;
+    this.log = []; // last lines of stdout/stderr, for diagnostics
+  }
+
+  get baseUrl() { return `http://127.0.0.1:${this.port}`; }
+
+  logTail(n = 40) { return this.log.slice(-n).join('\n'); }
+
+  async start() {
+    if (!fs.existsSync(BIN)) {
+      throw new Error(`localnotion binary not found at ${BIN} (build it with 'make build' or set LOCALNOTION_BIN)`);
+    }
+    if (!this.port) this.port = await freePort();
+    const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port),
+      '--db', `sqlite:${this.dbPath}`, '--token', this.token, ...this.extraArgs];
+    const env = { ...process.env };
+    delete env.LOCALNOTION_TOKEN;
+    const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    this.child = child;
+    live.add(child);
+    child.once('exit', () => live.delete(child));
+    const remember = (prefix) => (line) => {
+      this.log.push(`${prefix}${line}`);
+      if (this.log.length > 400) this.log.splice(0, this.log.length - 400);
+    };
+    readline.createInterface({ input: child.stderr }).on('line', remember('[stderr] '));
+    const out = readline.createInterface({ input: child.stdout });
+    out.on('line', remember(''));
+
+    const expected = `localnotion listening on http://127.0.0.1:${this.port}`;
+    await new Promise((resolve, reject) => {
+      let done = false;
+      const finish = (err) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        out.off('line', onLine);
+        child.off('exit', onExit);
+        child.off('error', onError);
+        if (err) reject(err); else resolve();
+      };
+      const onLine = (line) => { if (line.trim() === expected) finish(); };
+      const onExit = (code, signal) => finish(new Error(
+        `localnotion exited before listening (code ${code}, signal ${signal}):\n${this.logTail()}`));
+      const onError = (e) => finish(e);
+      const timer = setTimeout(() => {
+        try { child.kill('SIGKILL'); } catch { /* gone */ }
+        finish(new Error(`localnotion did not print "${expected}" within ${START_TIMEOUT_MS} ms:\n${this.logTail()}`));
+      }, START_TIMEOUT_MS);
+      out.on('line', onLine);
+      child.once('exit', onExit);
+      child.once('error', onError);
+    });
+    return this;
+  }
+
+  // SIGTERM, then wait (bounded) for a clean exit; SIGKILL if it hangs.
+  async stop() {
+    const child = this.child;
+    if (!child) return null;
+    this.child = null;
+    if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
+    child.kill('SIGTERM');
+    const res = await waitExit(child, STOP_TIMEOUT_MS);
+    if (res) return res;
+    child.kill('SIGKILL');
+    await waitExit(child, 0);
+    throw new Error(`localnotion did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM:\n${this.logTail()}`);
+  }
+
+  async kill9() {
+    const child = this.child;
+    if (!child) return null;
+    this.child = null;
+    child.kill('SIGKILL');
+    return waitExit(child, 0);
+  }
+
+  // Start again on the same database file. Keeps the port unless told otherwise.
+  async restart({ newPort = false } = {}) {
+    if (this.child) await this.stop();
+    if (newPort) this.port = null;
+    try {
+      return await this.start();
+    } catch (e) {
+      if (newPort) throw e;
+      // The old port may be unavailable for a moment (e.g. TIME_WAIT); retry on a new one.
+      this.port = null;
+      return this.start();
+    }
+  }
+
+  // Stop whatever runs and remove the temporary directory. Never throws.
+  async dispose() {
+    try {
+      if (this.child) {
+        this.child.kill('SIGKILL');
+        await waitExit(this.child, 5000);
+        this.child = null;
+      }
+    } catch { /* ignore */ }
+    if (this.ownsDir && !process.env.LOCALNOTION_KEEP_DB) {
+      try { fs.rmSync(this.dbDir, { recursive: true, force: true }); } catch { /* ignore */ }
+    }
+  }
+}
+
+async function startServer(opts) {
+  const srv = new LocalNotionServer(opts);
+  try {
+    await srv.start();
+  } catch (e) {
+    await srv.dispose();
+    throw e;
+  }
+  return srv;
+}
+
+module.exports = { BIN, LocalNotionServer, startServer, freePort };
