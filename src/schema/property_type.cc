@@ -12,7 +12,7 @@ Result<json::object> PropertyType::ParseConfig(std::string_view path, const json
   return json::object{};
 }
 
-Result<json::value> PropertyType::Write(std::string_view, const json::value&, PropertyDef&) const {
+Result<json::value> PropertyType::Write(std::string_view, const json::value&, const PropertyDef&, PropertyDef*) const {
   return InternalError("property type is read-only");
 }
 

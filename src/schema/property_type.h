@@ -45,6 +45,9 @@ class PropertyType {
 
   virtual std::string_view name() const = 0;
 
+  // True for types whose Write may add options to the definition (select, multi_select).
+  virtual bool creates_options() const { return false; }
+
   // False for computed types (formula, rollup, created_*, last_edited_*, unique_id, ...).
   virtual bool writable() const { return true; }
 
@@ -54,9 +57,10 @@ class PropertyType {
                                            const ConfigContext& ctx) const;
 
   // Validates `value` (the JSON under the type key, e.g. the array of `title`) written
-  // at `path`. Returns the stored value; json null means "empty". May add options to
-  // `def` (select and multi_select create unknown names).
-  virtual Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef& def) const;
+  // at `path`. Returns the stored value; json null means "empty". Types that create
+  // options get `grown`, a copy of `def` to add unknown names to; others get nullptr.
+  virtual Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def,
+                                    PropertyDef* grown) const;
 
   // Fills out[type] (and any sibling keys such as relation's has_more) from the stored
   // value, which is nullptr when the page has none.

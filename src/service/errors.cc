@@ -15,7 +15,7 @@ Error NotFound(std::string_view kind, std::string_view id) {
 
 Result<std::string> PathId(std::string_view name, std::string_view raw) {
   if (auto id = NormalizeUuid(raw)) return *id;
-  json::value v(json::string(raw));
+  json::value v = json::string(raw);
   return api::FailedValidation(fmt::format("path.{}", name), "a valid uuid", &v);
 }
 

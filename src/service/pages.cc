@@ -30,9 +30,26 @@ void ApplyWrites(storage::PageRecord& page, validation::PropertyWrites& writes) 
 
 struct Service::LoadedPage {
   storage::PageRecord page;
-  std::optional<storage::DatabaseRecord> db;
-  schema::Schema schema;
+  DatabasePtr db;     // null for a page outside any database
+  SchemaPtr schema;
 };
+
+Status Service::SaveGrownDefinitions(const Caller& caller, const DatabasePtr& db,
+                                     std::vector<schema::PropertyDef> defs) {
+  if (defs.empty() || !db) return OkStatus();
+  LN_ASSIGN_OR_RETURN(SchemaPtr current, SchemaOf(db));
+  schema::Schema updated = *current;
+  for (auto& def : defs) {
+    for (auto& existing : updated) {
+      if (existing.id == def.id) existing = std::move(def);
+    }
+  }
+  storage::DatabaseRecord record = *db;
+  record.schema = schema::SchemaToStored(updated);
+  record.last_edited_time = NowMillis();
+  record.last_edited_by = caller.integration.bot_user_id;
+  return store_.PutDatabase(record);
+}
 
 Result<Service::LoadedPage> Service::LoadPage(const std::string& id) {
   LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
@@ -44,13 +61,9 @@ Result<Service::LoadedPage> Service::LoadPage(const std::string& id) {
     }
     return NotFound("page", id);
   }
-  LoadedPage loaded{std::move(*page), std::nullopt, {}};
+  LoadedPage loaded{std::move(*page), nullptr, nullptr};
   LN_ASSIGN_OR_RETURN(loaded.db, ParentDatabaseOf(loaded.page));
-  if (loaded.db) {
-    LN_ASSIGN_OR_RETURN(loaded.schema, schema::SchemaFromStored(loaded.db->schema));
-  } else {
-    loaded.schema = validation::StandalonePageSchema();
-  }
+  LN_ASSIGN_OR_RETURN(loaded.schema, SchemaOf(loaded.db));
   return loaded;
 }
 
@@ -74,12 +87,10 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
   bool changed = false;
   if (has_properties) {
     LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
-                        validation::CheckProperties(*req.properties, loaded.schema, caller.version));
-    if (writes.schema_changed && loaded.db) {
-      loaded.db->schema = schema::SchemaToStored(loaded.schema);
-      loaded.db->last_edited_time = NowMillis();
-      loaded.db->last_edited_by = caller.integration.bot_user_id;
-      LN_RETURN_IF_ERROR(store_.PutDatabase(*loaded.db));
+                        validation::CheckProperties(*req.properties, *loaded.schema, caller.version));
+    if (!writes.changed_defs.empty()) {
+      LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, loaded.db, std::move(writes.changed_defs)));
+      LN_ASSIGN_OR_RETURN(loaded.db, ParentDatabaseOf(page));
     }
     ApplyWrites(page, writes);
     changed = true;
@@ -100,8 +111,7 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckCreateBody(body, caller.version));
   const json::value& parent = *req.parent;
   storage::PageRecord page;
-  std::optional<storage::DatabaseRecord> db;
-  schema::Schema schema = validation::StandalonePageSchema();
+  DatabasePtr db;
 
   const json::object* p = parent.is_object() ? &parent.get_object() : nullptr;
   auto id_in = [&](const char* key) -> Result<std::optional<std::string>> {
@@ -119,7 +129,6 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
     LN_ASSIGN_OR_RETURN(db, data_source_id ? store_.GetDatabaseByDataSource(*data_source_id)
                                            : store_.GetDatabase(*database_id));
     if (!db) return data_source_id ? NotFound("data source", *data_source_id) : NotFound("database", *database_id);
-    LN_ASSIGN_OR_RETURN(schema, schema::SchemaFromStored(db->schema));
     page.parent_type = "database_id";
     page.parent_id = db->id;
   } else if (page_id) {
@@ -136,25 +145,30 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
                         api::ShouldBe("body.parent.workspace", "defined", nullptr)});
   }
 
+  LN_ASSIGN_OR_RETURN(SchemaPtr schema, SchemaOf(db));
   if (req.properties) {
     LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
-                        validation::CheckProperties(*req.properties, schema, caller.version));
+                        validation::CheckProperties(*req.properties, *schema, caller.version));
+    if (!writes.changed_defs.empty()) {
+      LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, db, std::move(writes.changed_defs)));
+      LN_ASSIGN_OR_RETURN(db, store_.GetDatabase(db->id));
+    }
     ApplyWrites(page, writes);
   }
   Millis now = NowMillis();
   if (db) {
-    bool db_changed = db->schema != schema::SchemaToStored(schema);
+    // unique_id numbers count per database, from 1, in creation order.
     bool numbered = false;
-    for (const auto& def : schema) {
+    for (const auto& def : *schema) {
       if (def.type == "unique_id") {
         page.properties[def.id] = db->next_unique_id;
         numbered = true;
       }
     }
-    if (db_changed || numbered) {
-      if (numbered) ++db->next_unique_id;
-      db->schema = schema::SchemaToStored(schema);
-      LN_RETURN_IF_ERROR(store_.PutDatabase(*db));
+    if (numbered) {
+      storage::DatabaseRecord record = *db;
+      ++record.next_unique_id;
+      LN_RETURN_IF_ERROR(store_.PutDatabase(record));
     }
   }
   page.id = NewUuid();

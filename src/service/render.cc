@@ -3,24 +3,33 @@
 #include "api/rich_text.h"
 #include "schema/registry.h"
 #include "service/service.h"
+#include "validation/page_write.h"
 
 namespace localnotion::service {
 
-Result<std::optional<storage::DatabaseRecord>> Service::ParentDatabaseOf(const storage::PageRecord& page) {
-  if (page.parent_type != "database_id") return std::optional<storage::DatabaseRecord>();
-  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(page.parent_id));
+Result<DatabasePtr> Service::ParentDatabaseOf(const storage::PageRecord& page) {
+  if (page.parent_type != "database_id") return DatabasePtr();
+  LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(page.parent_id));
   if (!db) return InternalError("page's database is missing");
   return db;
 }
 
-Result<json::value> Service::RenderPage(const Caller& caller, const storage::PageRecord& page,
-                                        const std::optional<storage::DatabaseRecord>& db) {
-  schema::Schema schema;
-  if (db) {
-    LN_ASSIGN_OR_RETURN(schema, schema::SchemaFromStored(db->schema));
-  } else {
-    schema = schema::Schema{schema::PropertyDef{"title", "title", "title", json::object{}}};
+Result<SchemaPtr> Service::SchemaOf(const DatabasePtr& db) {
+  if (!db) {
+    static const SchemaPtr kStandalone = std::make_shared<const schema::Schema>(validation::StandalonePageSchema());
+    return kStandalone;
   }
+  auto it = schemas_.find(db->id);
+  if (it != schemas_.end() && it->second.first == db) return it->second.second;
+  LN_ASSIGN_OR_RETURN(schema::Schema parsed, schema::SchemaFromStored(db->schema));
+  SchemaPtr schema = std::make_shared<const schema::Schema>(std::move(parsed));
+  schemas_[db->id] = {db, schema};
+  return schema;
+}
+
+Result<json::value> Service::RenderPage(const Caller& caller, const storage::PageRecord& page, const DatabasePtr& db) {
+  LN_ASSIGN_OR_RETURN(SchemaPtr schema_ptr, SchemaOf(db));
+  const schema::Schema& schema = *schema_ptr;
   schema::RenderContext ctx;
   ctx.version = caller.version;
   ctx.created_time = page.created_time;

@@ -6,7 +6,9 @@
 // kObjectNotFound with Notion's text; body problems give kValidationError.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +20,9 @@
 #include "storage/store.h"
 
 namespace localnotion::service {
+
+using DatabasePtr = std::shared_ptr<const storage::DatabaseRecord>;
+using SchemaPtr = std::shared_ptr<const schema::Schema>;
 
 // Who is calling: the integration behind the bearer token, and the Notion-Version.
 struct Caller {
@@ -69,15 +74,20 @@ class Service {
  private:
   struct LoadedPage;
   Result<LoadedPage> LoadPage(const std::string& id);
-  Result<json::value> RenderPage(const Caller& caller, const storage::PageRecord& page,
-                                 const std::optional<storage::DatabaseRecord>& db);
+  Result<json::value> RenderPage(const Caller& caller, const storage::PageRecord& page, const DatabasePtr& db);
   Result<json::value> RenderUserById(const std::string& id);
   Result<json::object> RenderSchema(const storage::DatabaseRecord& db, api::ApiVersion version);
   Result<schema::Schema> ParseSchemaRequest(const Caller& caller, const json::value& properties,
                                             std::string_view path);
-  Result<std::optional<storage::DatabaseRecord>> ParentDatabaseOf(const storage::PageRecord& page);
+  Result<DatabasePtr> ParentDatabaseOf(const storage::PageRecord& page);
+  // The parsed schema of `db`, or of a page outside any database when `db` is null.
+  // Parsed once per stored record: records are immutable snapshots (storage/store.h).
+  Result<SchemaPtr> SchemaOf(const DatabasePtr& db);
+  // Saves `defs` into the schema of `db` (options created by a page write).
+  Status SaveGrownDefinitions(const Caller& caller, const DatabasePtr& db, std::vector<schema::PropertyDef> defs);
 
   storage::Store& store_;
+  std::unordered_map<std::string, std::pair<DatabasePtr, SchemaPtr>> schemas_;
 };
 
 // Parses page_size (default and maximum 100) with Notion's query messages.

@@ -1,5 +1,6 @@
 #include "storage/store.h"
 
+#include "storage/caching_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace localnotion::storage {
@@ -10,7 +11,8 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
     std::string path(url.substr(kSqlite.size()));
     if (path.rfind("//", 0) == 0) path = path.substr(2);  // sqlite://path
     if (path.empty()) return MakeError(ErrorCode::kInvalidRequest, "sqlite URL has no path");
-    return SqliteStore::Open(path);
+    LN_ASSIGN_OR_RETURN(std::unique_ptr<Store> sqlite, SqliteStore::Open(path));
+    return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(sqlite)));
   }
   return MakeError(ErrorCode::kInvalidRequest,
                    "unsupported --db URL (expected sqlite:PATH): " + std::string(url));

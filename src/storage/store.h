@@ -34,8 +34,12 @@ class Store {
   virtual Result<std::optional<PageRecord>> GetPage(std::string_view id) = 0;
   virtual Status PutPage(const PageRecord& page) = 0;
 
-  virtual Result<std::optional<DatabaseRecord>> GetDatabase(std::string_view id) = 0;
-  virtual Result<std::optional<DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) = 0;
+  // Databases are shared, immutable snapshots: a record object never changes after it is
+  // returned, and PutDatabase replaces it with a new one. Callers may therefore cache
+  // anything derived from a record keyed by its address (see CachingStore). Returns
+  // nullptr when there is no such database.
+  virtual Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) = 0;
+  virtual Result<std::shared_ptr<const DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) = 0;
   virtual Status PutDatabase(const DatabaseRecord& db) = 0;
 
   virtual Result<std::optional<UserRecord>> GetUser(std::string_view id) = 0;
@@ -52,7 +56,7 @@ class Store {
   virtual Status PutMeta(std::string_view key, std::string_view value) = 0;
 };
 
-// Opens the store named by a URL: "sqlite:PATH" (PATH may be relative). Returns
+// Opens the store named by a URL, wrapped in a CachingStore: "sqlite:PATH" (PATH may be relative). Returns
 // kInvalidRequest for an unknown scheme, kInternalServerError when opening fails.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
 

@@ -86,13 +86,13 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
   return out;
 }
 
-Result<PropertyWrites> CheckProperties(const json::object& properties, schema::Schema& schema,
+Result<PropertyWrites> CheckProperties(const json::object& properties, const schema::Schema& schema,
                                        api::ApiVersion version) {
   // Pass 1, the body's shape: every value must name a writable type (or, in 2022-06-28,
   // may be the bare value of the property's own type).
   struct Item {
     std::string key;
-    schema::PropertyDef* def;
+    const schema::PropertyDef* def;
     std::string_view type;       // the type the value names
     const json::value* value;    // the JSON under that type key
   };
@@ -100,7 +100,7 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, schema::S
   items.reserve(properties.size());
   for (const auto& kv : properties) {
     std::string path = api::Field("body.properties", kv.key());
-    schema::PropertyDef* def = schema::FindProperty(schema, kv.key());
+    const schema::PropertyDef* def = schema::FindProperty(schema, kv.key());
     const json::value& v = kv.value();
     std::string_view named = v.is_object() ? NamedType(v.get_object()) : std::string_view{};
     if (named.empty() && version == api::ApiVersion::k2022_06_28 && def != nullptr &&
@@ -141,13 +141,12 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, schema::S
   PropertyWrites out;
   for (const Item& item : items) {
     const schema::PropertyType* type = schema::FindType(item.def->type);
-    size_t options_before = 0;
-    if (const json::value* o = Find(item.def->config, "options"); o && o->is_array()) options_before = o->get_array().size();
     std::string path = api::Field(api::Field("body.properties", item.key), item.type);
-    LN_ASSIGN_OR_RETURN(json::value stored, type->Write(path, *item.value, *item.def));
-    if (const json::value* o = Find(item.def->config, "options"); o && o->is_array()) {
-      out.schema_changed = out.schema_changed || o->get_array().size() != options_before;
-    }
+    // Only types that create options get a copy of their definition to grow.
+    std::optional<schema::PropertyDef> grown;
+    if (type->creates_options()) grown = *item.def;
+    LN_ASSIGN_OR_RETURN(json::value stored, type->Write(path, *item.value, *item.def, grown ? &*grown : nullptr));
+    if (grown && grown->config != item.def->config) out.changed_defs.push_back(std::move(*grown));
     if (item.def->type == "people" && stored.is_array()) {
       for (const auto& id : stored.get_array()) out.user_ids.emplace_back(id.get_string());
     }

@@ -42,18 +42,19 @@ struct PropertyWrite {
 
 struct PropertyWrites {
   std::vector<PropertyWrite> writes;
-  bool schema_changed = false;           // select / multi_select options were created
+  // Definitions that gained options (select / multi_select names that were created);
+  // the caller saves them into the schema in the same unit.
+  std::vector<schema::PropertyDef> changed_defs;
   std::vector<std::string> user_ids;     // people referenced, to check they exist
 };
 
 // Resolves each key of `properties` against `schema` (by name, then id), checks the
-// value's type against the property's type and validates the value. `schema` may gain
-// options. Messages:
+// value's type against the property's type and validates the value. Messages:
 //   "<key> is not a property that exists."          unknown key
 //   "<Name> is expected to be <schema type>."       value of another type
 // Several such errors are joined by one space, in request order. A value that names no
 // writable type at all fails with the "Fix one:" union message.
-Result<PropertyWrites> CheckProperties(const json::object& properties, schema::Schema& schema,
+Result<PropertyWrites> CheckProperties(const json::object& properties, const schema::Schema& schema,
                                        api::ApiVersion version);
 
 // The schema of a page that is not in a database: only `title`.

@@ -8,7 +8,7 @@ namespace {
 class Checkbox : public PropertyType {
  public:
   std::string_view name() const override { return "checkbox"; }
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     if (!value.is_bool()) return api::FailedValidation(path, "a boolean", &value);
     return value;
   }

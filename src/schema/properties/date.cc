@@ -51,7 +51,7 @@ class Date : public PropertyType {
  public:
   std::string_view name() const override { return "date"; }
 
-  Result<json::value> Write(std::string_view path_in, const json::value& value, PropertyDef&) const override {
+  Result<json::value> Write(std::string_view path_in, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     std::string path(path_in);
     if (value.is_null()) return json::value(nullptr);
     if (!value.is_object()) return api::FailedValidation(path, "an object or `null`", &value);

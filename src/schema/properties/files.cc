@@ -51,7 +51,7 @@ Result<json::object> ReadFile(const std::string& path, const json::value& v) {
 class Files : public PropertyType {
  public:
   std::string_view name() const override { return "files"; }
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     if (!value.is_array()) return api::FailedValidation(path, "an array", &value);
     const auto& arr = value.get_array();
     if (arr.size() > kMaxItems) return api::TooLong(path, kMaxItems, arr.size());

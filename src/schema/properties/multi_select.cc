@@ -12,6 +12,7 @@ constexpr size_t kMaxItems = 100;
 class MultiSelect : public PropertyType {
  public:
   std::string_view name() const override { return "multi_select"; }
+  bool creates_options() const override { return true; }
 
   Result<json::object> ParseConfig(std::string_view path, const json::value& config,
                                    const ConfigContext&) const override {
@@ -19,13 +20,13 @@ class MultiSelect : public PropertyType {
     return json::object{{"options", std::move(options)}};
   }
 
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef& def) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def, PropertyDef* grown) const override {
     if (!value.is_array()) return api::FailedValidation(path, "an array", &value);
     const auto& arr = value.get_array();
     if (arr.size() > kMaxItems) return api::TooLong(path, kMaxItems, arr.size());
     json::array ids;
     for (size_t i = 0; i < arr.size(); ++i) {
-      LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(api::Index(path, i), arr[i], def, /*create=*/true));
+      LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(api::Index(path, i), arr[i], def, grown));
       bool dup = false;
       for (const auto& existing : ids) dup = dup || existing.get_string() == id;
       if (!dup) ids.push_back(json::value(id));

@@ -33,7 +33,7 @@ class Number : public PropertyType {
     return out;
   }
 
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     if (value.is_null()) return json::value(nullptr);
     if (value.is_int64() || value.is_uint64()) return value;
     if (value.is_double() && std::isfinite(value.get_double())) return value;

@@ -14,10 +14,10 @@ constexpr std::array<std::string_view, 10> kColors = {"default", "gray", "brown"
                                                       "green", "blue", "purple", "pink", "red"};
 constexpr size_t kMaxName = 100;
 
-json::array& Options(PropertyDef& def) {
-  json::value& v = def.config["options"];
-  if (!v.is_array()) v = json::array{};
-  return v.get_array();
+const json::array& Options(const PropertyDef& def) {
+  static const json::array kNone;
+  const json::value* v = Find(def.config, "options");
+  return (v && v->is_array()) ? v->get_array() : kNone;
 }
 
 Status CheckName(std::string_view path, const json::value& name) {
@@ -70,7 +70,9 @@ Result<json::array> ParseOptions(std::string_view path, const json::value& confi
   return out;
 }
 
-Result<std::string> ResolveOption(std::string_view path_in, const json::value& ref, PropertyDef& def, bool create) {
+Result<std::string> ResolveOption(std::string_view path_in, const json::value& ref, const PropertyDef& def_in,
+                                  PropertyDef* grown) {
+  const PropertyDef& def = grown ? *grown : def_in;
   std::string path(path_in);
   if (!ref.is_object()) return api::FailedValidation(path, "an object", &ref);
   const auto& obj = ref.get_object();
@@ -81,7 +83,7 @@ Result<std::string> ResolveOption(std::string_view path_in, const json::value& r
       return api::NotPresent(api::Field(path, kv.key()), kv.value());
     }
   }
-  json::array& options = Options(def);
+  const json::array& options = Options(def);
   if (id != nullptr) {
     if (!id->is_string()) return api::FailedValidation(api::Field(path, "id"), "a string", id);
     for (const auto& o : options) {
@@ -99,11 +101,13 @@ Result<std::string> ResolveOption(std::string_view path_in, const json::value& r
   for (const auto& o : options) {
     if (o.at("name") == *name) return std::string(o.at("id").get_string());
   }
-  if (!create) {
+  if (grown == nullptr) {
     return ValidationError(fmt::format("Invalid status option. Status option \"{}\" does not exist.",
                                        std::string_view(name->get_string())));
   }
   std::string color(ColorForNewOption(options.size()));
+  json::value& grown_options = grown->config["options"];
+  if (!grown_options.is_array()) grown_options = json::array{};
   if (const json::value* c = Find(obj, "color")) {
     if (!c->is_string() || !IsOptionColor(c->get_string())) {
       return api::FailedValidation(api::Field(path, "color"), "a valid color", c);
@@ -111,7 +115,7 @@ Result<std::string> ResolveOption(std::string_view path_in, const json::value& r
     color = std::string(c->get_string());
   }
   std::string new_id = NewShortId();
-  options.push_back(json::object{{"id", new_id}, {"name", *name}, {"color", color}, {"description", nullptr}});
+  grown_options.get_array().push_back(json::object{{"id", new_id}, {"name", *name}, {"color", color}, {"description", nullptr}});
   return new_id;
 }
 

@@ -19,9 +19,11 @@ std::string_view ColorForNewOption(size_t index);
 Result<json::array> ParseOptions(std::string_view path, const json::value& config);
 
 // Resolves a page value's option reference ({id} or {name}, optional color) at `path`.
-// An unknown name is added to def.config.options when `create` is set (select and
-// multi_select); otherwise it is an error (status). Returns the option id.
-Result<std::string> ResolveOption(std::string_view path, const json::value& ref, PropertyDef& def, bool create);
+// An unknown name is added to grown->config.options when `grown` is given (select and
+// multi_select; `grown` starts as a copy of `def`); otherwise it is an error (status).
+// Returns the option id.
+Result<std::string> ResolveOption(std::string_view path, const json::value& ref, const PropertyDef& def,
+                                  PropertyDef* grown);
 
 // {id, name, color} of option `id`, or null when the option no longer exists.
 json::value RenderOption(std::string_view id, const PropertyDef& def);

@@ -10,7 +10,7 @@ namespace {
 class People : public PropertyType {
  public:
   std::string_view name() const override { return "people"; }
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     LN_ASSIGN_OR_RETURN(json::array ids, ReadIdList(path, value, {"object", "name", "avatar_url", "type", "person", "bot"}));
     return json::value(std::move(ids));
   }

@@ -36,7 +36,7 @@ class Relation : public PropertyType {
     return out;
   }
 
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     LN_ASSIGN_OR_RETURN(json::array ids, ReadIdList(path, value, {}));
     return json::value(std::move(ids));
   }

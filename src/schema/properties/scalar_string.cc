@@ -6,7 +6,7 @@
 namespace localnotion::schema {
 
 Result<json::value> ScalarStringType::Write(std::string_view path, const json::value& value,
-                                            PropertyDef&) const {
+                                            const PropertyDef&, PropertyDef* grown) const {
   if (value.is_null()) return json::value(nullptr);
   if (!value.is_string()) return api::FailedValidation(path, "a string or `null`", &value);
   if (value.get_string().empty()) return api::FailedValidation(path, "populated or `null`", &value);

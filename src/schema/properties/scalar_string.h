@@ -10,7 +10,8 @@ class ScalarStringType : public PropertyType {
  public:
   ScalarStringType(std::string_view name, size_t max_length) : name_(name), max_(max_length) {}
   std::string_view name() const override { return name_; }
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef& def) const override;
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def,
+                            PropertyDef* grown) const override;
 
  private:
   std::string_view name_;

@@ -10,6 +10,7 @@ namespace {
 class Select : public PropertyType {
  public:
   std::string_view name() const override { return "select"; }
+  bool creates_options() const override { return true; }
 
   Result<json::object> ParseConfig(std::string_view path, const json::value& config,
                                    const ConfigContext&) const override {
@@ -17,9 +18,9 @@ class Select : public PropertyType {
     return json::object{{"options", std::move(options)}};
   }
 
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef& def) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def, PropertyDef* grown) const override {
     if (value.is_null()) return json::value(nullptr);
-    LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(path, value, def, /*create=*/true));
+    LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(path, value, def, grown));
     return json::value(id);
   }
 

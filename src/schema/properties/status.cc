@@ -32,9 +32,9 @@ class Status final : public PropertyType {
     return json::object{{"options", std::move(options)}, {"groups", std::move(groups)}};
   }
 
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef& def) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def, PropertyDef* grown) const override {
     if (value.is_null()) return json::value(nullptr);
-    LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(path, value, def, /*create=*/false));
+    LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(path, value, def, nullptr));
     return json::value(id);
   }
 

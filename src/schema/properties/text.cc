@@ -11,7 +11,7 @@ class TextType : public PropertyType {
   explicit TextType(std::string_view name) : name_(name) {}
   std::string_view name() const override { return name_; }
 
-  Result<json::value> Write(std::string_view path, const json::value& value, PropertyDef&) const override {
+  Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     LN_ASSIGN_OR_RETURN(json::array arr, api::NormalizeRichText(path, value));
     return json::value(std::move(arr));
   }

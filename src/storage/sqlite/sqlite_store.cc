@@ -179,11 +179,11 @@ Status SqliteStore::PutPage(const PageRecord& p) {
   return st.Run();
 }
 
-Result<std::optional<DatabaseRecord>> SqliteStore::ReadDatabase(Statement& st) {
+Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::ReadDatabase(Statement& st) {
   LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
   if (!row) {
     st.Reset();
-    return std::optional<DatabaseRecord>();
+    return std::shared_ptr<const DatabaseRecord>();
   }
   DatabaseRecord d;
   d.id = st.Text(0);
@@ -212,15 +212,15 @@ Result<std::optional<DatabaseRecord>> SqliteStore::ReadDatabase(Statement& st) {
   d.icon = std::move(*icon);
   d.cover = std::move(*cover);
   d.schema = std::move(schema->get_array());
-  return std::optional<DatabaseRecord>(std::move(d));
+  return std::shared_ptr<const DatabaseRecord>(std::make_shared<DatabaseRecord>(std::move(d)));
 }
 
-Result<std::optional<DatabaseRecord>> SqliteStore::GetDatabase(std::string_view id) {
+Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::GetDatabase(std::string_view id) {
   st_->get_database.Bind(1, id);
   return ReadDatabase(st_->get_database);
 }
 
-Result<std::optional<DatabaseRecord>> SqliteStore::GetDatabaseByDataSource(std::string_view data_source_id) {
+Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::GetDatabaseByDataSource(std::string_view data_source_id) {
   st_->get_database_by_source.Bind(1, data_source_id);
   return ReadDatabase(st_->get_database_by_source);
 }

@@ -27,8 +27,8 @@ class SqliteStore final : public Store {
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
   Status PutPage(const PageRecord& page) override;
-  Result<std::optional<DatabaseRecord>> GetDatabase(std::string_view id) override;
-  Result<std::optional<DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) override;
+  Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
+  Result<std::shared_ptr<const DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) override;
   Status PutDatabase(const DatabaseRecord& db) override;
   Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
   Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override;
@@ -42,7 +42,7 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(sqlite3* db);
   Status Prepare();
-  Result<std::optional<DatabaseRecord>> ReadDatabase(Statement& st);
+  Result<std::shared_ptr<const DatabaseRecord>> ReadDatabase(Statement& st);
 
   sqlite3* db_;
   bool batch_open_ = false;

@@ -1,0 +1,56 @@
+# localnotion: `make run` installs, builds and starts the server on SQLite;
+# `make test` installs, builds and runs every test. Both work on a fresh Debian 12.
+
+BUILD_DIR   ?= build
+ASAN_DIR    ?= build-asan
+JOBS        ?= $(shell nproc)
+SUDO        := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
+  libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
+  libbenchmark-dev libgoogle-perftools-dev sqlite3 wrk
+
+.PHONY: all deps node-deps build run test unit-test e2e test-sanitize bench clean
+
+all: build
+
+# Installs only what is missing, so it is quick and quiet when everything is there.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
+	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm )
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	./$(BUILD_DIR)/localnotion serve
+
+unit-test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure
+
+node-deps: deps
+	cd tests/e2e && npm ci --no-audit --no-fund
+
+e2e: build node-deps
+	cd tests/e2e && LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion npm test
+
+test: unit-test e2e
+
+# The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize: deps
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DLOCALNOTION_SANITIZE=ON
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
+
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -1,0 +1,69 @@
+#include "storage/caching_store.h"
+
+namespace localnotion::storage {
+
+void CachingStore::Clear() {
+  by_id_.clear();
+  by_source_.clear();
+  integrations_.clear();
+}
+
+void CachingStore::Remember(const std::shared_ptr<const DatabaseRecord>& db) {
+  by_id_[db->id] = db;
+  by_source_[db->data_source_id] = db;
+}
+
+Status CachingStore::EndUnit(bool keep) {
+  // A rolled-back unit may have cached records it wrote; forget everything rather than
+  // track which (writes of cached kinds are rare).
+  if (!keep && unit_dirty_) Clear();
+  batch_dirty_ = batch_dirty_ || (keep && unit_dirty_);
+  unit_dirty_ = false;
+  return inner_->EndUnit(keep);
+}
+
+Status CachingStore::CommitBatch() {
+  Status s = inner_->CommitBatch();
+  if (!s.ok() && batch_dirty_) Clear();
+  batch_dirty_ = false;
+  return s;
+}
+
+Result<std::shared_ptr<const DatabaseRecord>> CachingStore::GetDatabase(std::string_view id) {
+  if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) return it->second;
+  LN_ASSIGN_OR_RETURN(auto db, inner_->GetDatabase(id));
+  if (db) Remember(db);
+  return db;
+}
+
+Result<std::shared_ptr<const DatabaseRecord>> CachingStore::GetDatabaseByDataSource(std::string_view data_source_id) {
+  if (auto it = by_source_.find(std::string(data_source_id)); it != by_source_.end()) return it->second;
+  LN_ASSIGN_OR_RETURN(auto db, inner_->GetDatabaseByDataSource(data_source_id));
+  if (db) Remember(db);
+  return db;
+}
+
+Status CachingStore::PutDatabase(const DatabaseRecord& db) {
+  LN_RETURN_IF_ERROR(inner_->PutDatabase(db));
+  unit_dirty_ = true;
+  Remember(std::make_shared<const DatabaseRecord>(db));
+  return OkStatus();
+}
+
+Result<std::optional<IntegrationRecord>> CachingStore::FindIntegrationBySecret(std::string_view secret) {
+  if (auto it = integrations_.find(std::string(secret)); it != integrations_.end()) {
+    return std::optional<IntegrationRecord>(it->second);
+  }
+  LN_ASSIGN_OR_RETURN(auto found, inner_->FindIntegrationBySecret(secret));
+  if (found) integrations_[found->secret] = *found;
+  return found;
+}
+
+Status CachingStore::PutIntegration(const IntegrationRecord& integration) {
+  LN_RETURN_IF_ERROR(inner_->PutIntegration(integration));
+  unit_dirty_ = true;
+  integrations_.clear();
+  return OkStatus();
+}
+
+}  // namespace localnotion::storage

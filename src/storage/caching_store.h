@@ -1,0 +1,56 @@
+// A Store decorator that keeps database records and integrations in memory. Both are
+// read on every request (a page's schema, the bearer token) and change rarely.
+//
+// The cache follows units and batches: what a unit wrote is evicted when the unit is
+// rolled back, and everything is dropped when a batch fails to commit, so the cache
+// never shows a write that is not in the store. One process per store file is assumed;
+// a shared PostgreSQL will need invalidation across processes (docs/storage.md).
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "storage/store.h"
+
+namespace localnotion::storage {
+
+class CachingStore final : public Store {
+ public:
+  explicit CachingStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
+
+  Status BeginUnit() override { return inner_->BeginUnit(); }
+  Status EndUnit(bool keep) override;
+  Status CommitBatch() override;
+  bool BatchOpen() const override { return inner_->BatchOpen(); }
+
+  Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return inner_->GetPage(id); }
+  Status PutPage(const PageRecord& page) override { return inner_->PutPage(page); }
+  Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
+  Result<std::shared_ptr<const DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) override;
+  Status PutDatabase(const DatabaseRecord& db) override;
+  Result<std::optional<UserRecord>> GetUser(std::string_view id) override { return inner_->GetUser(id); }
+  Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override {
+    return inner_->ListUsers(from_id, limit);
+  }
+  Status PutUser(const UserRecord& user) override { return inner_->PutUser(user); }
+  Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) override;
+  Result<std::vector<IntegrationRecord>> ListIntegrations() override { return inner_->ListIntegrations(); }
+  Status PutIntegration(const IntegrationRecord& integration) override;
+  Result<std::optional<std::string>> GetMeta(std::string_view key) override { return inner_->GetMeta(key); }
+  Status PutMeta(std::string_view key, std::string_view value) override { return inner_->PutMeta(key, value); }
+
+ private:
+  void Remember(const std::shared_ptr<const DatabaseRecord>& db);
+  void Clear();
+
+  std::unique_ptr<Store> inner_;
+  std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> by_id_;
+  std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> by_source_;
+  std::unordered_map<std::string, IntegrationRecord> integrations_;
+  bool unit_dirty_ = false;   // the open unit wrote something cached
+  bool batch_dirty_ = false;  // the open batch did
+};
+
+}  // namespace localnotion::storage
