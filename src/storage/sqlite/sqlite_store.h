@@ -13,6 +13,7 @@ struct sqlite3;
 
 namespace localnotion::storage {
 
+class Checkpointer;
 class Statement;
 
 class SqliteStore final : public Store {
@@ -49,6 +50,7 @@ class SqliteStore final : public Store {
   bool unit_open_ = false;
   struct Statements;
   std::unique_ptr<Statements> st_;
+  std::unique_ptr<Checkpointer> checkpointer_;
 };
 
 }  // namespace localnotion::storage

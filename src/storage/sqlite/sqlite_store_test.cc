@@ -1,1 +1,392 @@
+// SqliteStore on a temporary file: records round-trip, units roll back alone inside a
+// batch, and committed data is on disk for the next open.
+#include "storage/sqlite/sqlite_store.h"
+
 #include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <string>
+
+namespace localnotion::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "ln_store_XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    path_ = (fs::path(dir_) / "test.db").string();
+    Reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  void Reopen() {
+    store_.reset();
+    auto opened = SqliteStore::Open(path_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(opened).value();
+  }
+
+  // Runs one kept unit and commits its batch.
+  template <class F>
+  void Committed(F&& fn) {
+    ASSERT_TRUE(store_->BeginUnit().ok());
+    fn();
+    ASSERT_TRUE(store_->EndUnit(true).ok());
+    ASSERT_TRUE(store_->CommitBatch().ok());
+  }
+
+  std::string dir_;
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+json::value J(std::string_view text) { return *ParseJson(text); }
+
+PageRecord Page(std::string id) {
+  PageRecord p;
+  p.id = std::move(id);
+  p.parent_type = "database_id";
+  p.parent_id = "db-1";
+  p.properties = J(R"({"title":[{"type":"text","plain_text":"🥑 Café"}],"p%3Ax":2.5,"done":true})").as_object();
+  p.icon = J(R"({"type":"emoji","emoji":"🐞"})");
+  p.cover = nullptr;
+  p.in_trash = true;
+  p.is_locked = true;
+  p.created_time = 1666652057123;
+  p.created_by = "user-a";
+  p.last_edited_time = 1678299935000;
+  p.last_edited_by = "user-b";
+  return p;
+}
+
+DatabaseRecord Database(std::string id, std::string source) {
+  DatabaseRecord d;
+  d.id = std::move(id);
+  d.data_source_id = std::move(source);
+  d.parent_type = "page_id";
+  d.parent_id = "page-1";
+  d.title = J(R"([{"type":"text","plain_text":"Tasks"}])").as_array();
+  d.description = json::array{};
+  d.icon = nullptr;
+  d.cover = J(R"({"type":"external","external":{"url":"https://x.y/c.jpg"}})");
+  d.in_trash = false;
+  d.is_inline = true;
+  d.created_time = 1000;
+  d.created_by = "bot";
+  d.last_edited_time = 2000;
+  d.last_edited_by = "bot2";
+  d.schema = J(R"([{"id":"title","name":"Name","type":"title","config":{}}])").as_array();
+  d.next_unique_id = 42;
+  return d;
+}
+
+UserRecord User(std::string id, std::string type = "person") {
+  UserRecord u;
+  u.id = std::move(id);
+  u.type = std::move(type);
+  u.name = "User " + u.id;
+  return u;
+}
+
+TEST_F(SqliteStoreTest, PageRoundTrip) {
+  PageRecord p = Page("page-1");
+  Committed([&] { ASSERT_TRUE(store_->PutPage(p).ok()); });
+  auto got = store_->GetPage("page-1");
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  ASSERT_TRUE(got->has_value());
+  const PageRecord& g = **got;
+  EXPECT_EQ(g.id, p.id);
+  EXPECT_EQ(g.parent_type, p.parent_type);
+  EXPECT_EQ(g.parent_id, p.parent_id);
+  EXPECT_EQ(SerializeJson(g.properties), SerializeJson(p.properties));
+  EXPECT_EQ(g.icon, p.icon);
+  EXPECT_TRUE(g.cover.is_null());
+  EXPECT_TRUE(g.in_trash);
+  EXPECT_TRUE(g.is_locked);
+  EXPECT_EQ(g.created_time, p.created_time);
+  EXPECT_EQ(g.created_by, p.created_by);
+  EXPECT_EQ(g.last_edited_time, p.last_edited_time);
+  EXPECT_EQ(g.last_edited_by, p.last_edited_by);
+}
+
+TEST_F(SqliteStoreTest, MissingPageIsEmpty) {
+  auto got = store_->GetPage("nope");
+  ASSERT_TRUE(got.ok());
+  EXPECT_FALSE(got->has_value());
+}
+
+TEST_F(SqliteStoreTest, PutPageReplaces) {
+  PageRecord p = Page("page-1");
+  Committed([&] { ASSERT_TRUE(store_->PutPage(p).ok()); });
+  p.properties = J(R"({"done":false})").as_object();
+  p.in_trash = false;
+  Committed([&] { ASSERT_TRUE(store_->PutPage(p).ok()); });
+  auto got = store_->GetPage("page-1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ(SerializeJson((*got)->properties), R"({"done":false})");
+  EXPECT_FALSE((*got)->in_trash);
+}
+
+TEST_F(SqliteStoreTest, DatabaseRoundTripByIdAndByDataSource) {
+  DatabaseRecord d = Database("db-1", "ds-1");
+  Committed([&] { ASSERT_TRUE(store_->PutDatabase(d).ok()); });
+  for (auto got : {store_->GetDatabase("db-1"), store_->GetDatabaseByDataSource("ds-1")}) {
+    ASSERT_TRUE(got.ok()) << got.error().message;
+    ASSERT_NE(*got, nullptr);
+    const DatabaseRecord& g = **got;
+    EXPECT_EQ(g.id, "db-1");
+    EXPECT_EQ(g.data_source_id, "ds-1");
+    EXPECT_EQ(g.parent_type, "page_id");
+    EXPECT_EQ(g.parent_id, "page-1");
+    EXPECT_EQ(g.title, d.title);
+    EXPECT_EQ(g.description, d.description);
+    EXPECT_TRUE(g.icon.is_null());
+    EXPECT_EQ(g.cover, d.cover);
+    EXPECT_FALSE(g.in_trash);
+    EXPECT_TRUE(g.is_inline);
+    EXPECT_EQ(g.created_time, 1000);
+    EXPECT_EQ(g.created_by, "bot");
+    EXPECT_EQ(g.last_edited_time, 2000);
+    EXPECT_EQ(g.last_edited_by, "bot2");
+    EXPECT_EQ(g.schema, d.schema);
+    EXPECT_EQ(g.next_unique_id, 42);
+  }
+}
+
+TEST_F(SqliteStoreTest, MissingDatabaseIsNull) {
+  auto by_id = store_->GetDatabase("nope");
+  ASSERT_TRUE(by_id.ok());
+  EXPECT_EQ(*by_id, nullptr);
+  auto by_source = store_->GetDatabaseByDataSource("nope");
+  ASSERT_TRUE(by_source.ok());
+  EXPECT_EQ(*by_source, nullptr);
+}
+
+TEST_F(SqliteStoreTest, UserRoundTripWithNullableFields) {
+  UserRecord person = User("u-1");
+  person.email = "ann@example.com";
+  person.avatar_url = "https://x.y/a.png";
+  UserRecord bot = User("u-2", "bot");
+  bot.integration_id = "int-1";
+  Committed([&] {
+    ASSERT_TRUE(store_->PutUser(person).ok());
+    ASSERT_TRUE(store_->PutUser(bot).ok());
+  });
+  auto p = store_->GetUser("u-1");
+  ASSERT_TRUE(p.ok() && p->has_value());
+  EXPECT_EQ((*p)->type, "person");
+  EXPECT_EQ((*p)->name, "User u-1");
+  EXPECT_EQ((*p)->email, std::optional<std::string>("ann@example.com"));
+  EXPECT_EQ((*p)->avatar_url, std::optional<std::string>("https://x.y/a.png"));
+  EXPECT_EQ((*p)->integration_id, "");
+  auto b = store_->GetUser("u-2");
+  ASSERT_TRUE(b.ok() && b->has_value());
+  EXPECT_EQ((*b)->type, "bot");
+  EXPECT_FALSE((*b)->email.has_value());
+  EXPECT_FALSE((*b)->avatar_url.has_value());
+  EXPECT_EQ((*b)->integration_id, "int-1");
+  auto missing = store_->GetUser("u-3");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(SqliteStoreTest, ListUsersIsOrderedByIdFromACursorWithALimit) {
+  Committed([&] {
+    for (const char* id : {"c", "a", "e", "b", "d"}) ASSERT_TRUE(store_->PutUser(User(id)).ok());
+  });
+  auto ids = [&](std::string_view from, int limit) {
+    std::string out;
+    auto users = store_->ListUsers(from, limit);
+    EXPECT_TRUE(users.ok());
+    if (users.ok()) {
+      for (const auto& u : *users) out += u.id;
+    }
+    return out;
+  };
+  EXPECT_EQ(ids("", 100), "abcde");
+  EXPECT_EQ(ids("", 2), "ab");
+  EXPECT_EQ(ids("c", 2), "cd");  // the cursor is included
+  EXPECT_EQ(ids("d", 100), "de");
+  EXPECT_EQ(ids("f", 100), "");
+}
+
+TEST_F(SqliteStoreTest, IntegrationsFoundBySecretAndListedByCreationTime) {
+  IntegrationRecord later{"int-b", "second", "secret_b", "bot-b", "read", 2000};
+  IntegrationRecord earlier{"int-a", "first", "secret_a", "bot-a", "read,update", 1000};
+  Committed([&] {
+    ASSERT_TRUE(store_->PutIntegration(later).ok());
+    ASSERT_TRUE(store_->PutIntegration(earlier).ok());
+  });
+  auto found = store_->FindIntegrationBySecret("secret_a");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->id, "int-a");
+  EXPECT_EQ((*found)->name, "first");
+  EXPECT_EQ((*found)->bot_user_id, "bot-a");
+  EXPECT_EQ((*found)->capabilities, "read,update");
+  EXPECT_EQ((*found)->created_time, 1000);
+  auto none = store_->FindIntegrationBySecret("secret_c");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  auto all = store_->ListIntegrations();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].id, "int-a");
+  EXPECT_EQ((*all)[1].id, "int-b");
+}
+
+TEST_F(SqliteStoreTest, MetaGetPutAndOverwrite) {
+  auto missing = store_->GetMeta("workspace_id");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+  Committed([&] { ASSERT_TRUE(store_->PutMeta("workspace_id", "w-1").ok()); });
+  Committed([&] { ASSERT_TRUE(store_->PutMeta("workspace_id", "w-2").ok()); });
+  auto got = store_->GetMeta("workspace_id");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(*got, std::optional<std::string>("w-2"));
+}
+
+TEST_F(SqliteStoreTest, BatchOpensWithTheFirstUnitAndClosesOnCommit) {
+  EXPECT_FALSE(store_->BatchOpen());
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  EXPECT_TRUE(store_->BatchOpen());
+  ASSERT_TRUE(store_->EndUnit(true).ok());
+  EXPECT_TRUE(store_->BatchOpen());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_FALSE(store_->BatchOpen());
+  EXPECT_TRUE(store_->CommitBatch().ok());  // nothing open: a no-op
+}
+
+TEST_F(SqliteStoreTest, SecondBeginUnitWhileOneIsOpenFails) {
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  Status again = store_->BeginUnit();
+  EXPECT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kInternalServerError);
+  ASSERT_TRUE(store_->EndUnit(true).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+}
+
+TEST_F(SqliteStoreTest, RolledBackUnitLeavesEarlierAndLaterKeptUnitsOfTheBatch) {
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  ASSERT_TRUE(store_->PutPage(Page("kept-1")).ok());
+  ASSERT_TRUE(store_->EndUnit(true).ok());
+
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  ASSERT_TRUE(store_->PutPage(Page("dropped")).ok());
+  ASSERT_TRUE(store_->PutDatabase(Database("db-x", "ds-x")).ok());
+  ASSERT_TRUE(store_->PutUser(User("u-x")).ok());
+  ASSERT_TRUE(store_->PutMeta("k", "v").ok());
+  // Inside the unit its own writes are visible.
+  auto inside = store_->GetPage("dropped");
+  ASSERT_TRUE(inside.ok());
+  EXPECT_TRUE(inside->has_value());
+  ASSERT_TRUE(store_->EndUnit(false).ok());
+
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  ASSERT_TRUE(store_->PutPage(Page("kept-2")).ok());
+  ASSERT_TRUE(store_->EndUnit(true).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+
+  Reopen();
+  auto page = [&](const char* id) {
+    auto r = store_->GetPage(id);
+    EXPECT_TRUE(r.ok());
+    return r.ok() && r->has_value();
+  };
+  EXPECT_TRUE(page("kept-1"));
+  EXPECT_FALSE(page("dropped"));
+  EXPECT_TRUE(page("kept-2"));
+  auto db = store_->GetDatabase("db-x");
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(*db, nullptr);
+  auto user = store_->GetUser("u-x");
+  ASSERT_TRUE(user.ok());
+  EXPECT_FALSE(user->has_value());
+  auto meta = store_->GetMeta("k");
+  ASSERT_TRUE(meta.ok());
+  EXPECT_FALSE(meta->has_value());
+}
+
+TEST_F(SqliteStoreTest, RolledBackUnitRestoresTheOverwrittenValue) {
+  PageRecord p = Page("page-1");
+  Committed([&] { ASSERT_TRUE(store_->PutPage(p).ok()); });
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  PageRecord changed = p;
+  changed.properties = json::object{{"done", false}};
+  ASSERT_TRUE(store_->PutPage(changed).ok());
+  ASSERT_TRUE(store_->EndUnit(false).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  auto got = store_->GetPage("page-1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ(SerializeJson((*got)->properties), SerializeJson(p.properties));
+}
+
+TEST_F(SqliteStoreTest, CommittedDataSurvivesReopen) {
+  Committed([&] {
+    ASSERT_TRUE(store_->PutPage(Page("page-1")).ok());
+    ASSERT_TRUE(store_->PutDatabase(Database("db-1", "ds-1")).ok());
+    ASSERT_TRUE(store_->PutUser(User("u-1")).ok());
+    ASSERT_TRUE(store_->PutIntegration(IntegrationRecord{"i", "n", "s", "u-1", "read", 1}).ok());
+    ASSERT_TRUE(store_->PutMeta("workspace_id", "w").ok());
+  });
+  Reopen();
+  auto page = store_->GetPage("page-1");
+  ASSERT_TRUE(page.ok() && page->has_value());
+  EXPECT_EQ(SerializeJson((*page)->properties), SerializeJson(Page("page-1").properties));
+  auto db = store_->GetDatabaseByDataSource("ds-1");
+  ASSERT_TRUE(db.ok());
+  ASSERT_NE(*db, nullptr);
+  EXPECT_EQ((*db)->id, "db-1");
+  auto user = store_->GetUser("u-1");
+  ASSERT_TRUE(user.ok());
+  EXPECT_TRUE(user->has_value());
+  auto integration = store_->FindIntegrationBySecret("s");
+  ASSERT_TRUE(integration.ok());
+  EXPECT_TRUE(integration->has_value());
+  auto meta = store_->GetMeta("workspace_id");
+  ASSERT_TRUE(meta.ok());
+  EXPECT_EQ(*meta, std::optional<std::string>("w"));
+}
+
+TEST_F(SqliteStoreTest, UncommittedBatchIsInvisibleToAnotherConnectionUntilCommit) {
+  auto other = SqliteStore::Open(path_);
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  ASSERT_TRUE(store_->PutPage(Page("page-1")).ok());
+  ASSERT_TRUE(store_->EndUnit(true).ok());
+  auto before = (*other)->GetPage("page-1");
+  ASSERT_TRUE(before.ok()) << before.error().message;
+  EXPECT_FALSE(before->has_value());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  auto after = (*other)->GetPage("page-1");
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  EXPECT_TRUE(after->has_value());
+}
+
+TEST_F(SqliteStoreTest, OpenCreatesMissingFileButNotMissingDirectory) {
+  auto bad = SqliteStore::Open((fs::path(dir_) / "no-such-dir" / "x.db").string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInternalServerError);
+}
+
+TEST(OpenStore, RefusesUnknownSchemesAndEmptyPaths) {
+  auto pg = OpenStore("postgresql://localhost/notion");
+  ASSERT_FALSE(pg.ok());
+  EXPECT_EQ(pg.error().code, ErrorCode::kInvalidRequest);
+  EXPECT_EQ(pg.error().message, "unsupported --db URL (expected sqlite:PATH): postgresql://localhost/notion");
+  auto empty = OpenStore("sqlite:");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidRequest);
+  EXPECT_EQ(empty.error().message, "sqlite URL has no path");
+}
+
+}  // namespace
+}  // namespace localnotion::storage
