@@ -16,9 +16,14 @@ const std::vector<Endpoint>& Table() {
       {"GET", "/v1/users", [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListUsers(c, Paging(a)); }},
       {"GET", "/v1/users/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetUser(c, a.params[0]); }},
       {"POST", "/v1/pages", [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreatePage(c, *a.body); }},
-      {"GET", "/v1/pages/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetPage(c, a.params[0]); }},
+      {"GET", "/v1/pages/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) {
+         return s.GetPage(c, a.params[0], a.QueryAll("filter_properties"));
+       }},
       {"PATCH", "/v1/pages/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdatePage(c, a.params[0], *a.body); }},
+       [](Service& s, const Caller& c, const RouteArgs& a) {
+         return s.UpdatePage(c, a.params[0], *a.body, a.QueryAll("filter_properties"));
+       }},
       {"POST", "/v1/databases",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDatabase(c, *a.body); }},
       {"GET", "/v1/databases/{}",
@@ -57,6 +62,13 @@ std::optional<std::string> RouteArgs::Query(const std::string& key) const {
   auto it = query.find(key);
   if (it == query.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> RouteArgs::QueryAll(const std::string& key) const {
+  std::vector<std::string> out;
+  auto [begin, end] = query.equal_range(key);
+  for (auto it = begin; it != end; ++it) out.push_back(it->second);
+  return out;
 }
 
 const Endpoint* MatchEndpoint(std::string_view method, std::string_view path, std::vector<std::string>& params) {

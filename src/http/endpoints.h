@@ -19,6 +19,7 @@ struct RouteArgs {
   const json::value* body = nullptr;                   // {} when the request had none
 
   std::optional<std::string> Query(const std::string& key) const;
+  std::vector<std::string> QueryAll(const std::string& key) const;
 };
 
 using Handler = std::function<Result<json::value>(service::Service&, const service::Caller&, const RouteArgs&)>;

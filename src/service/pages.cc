@@ -67,13 +67,15 @@ Result<Service::LoadedPage> Service::LoadPage(const std::string& id) {
   return loaded;
 }
 
-Result<json::value> Service::GetPage(const Caller& caller, std::string_view raw_id) {
+Result<json::value> Service::GetPage(const Caller& caller, std::string_view raw_id,
+                                     const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(id));
-  return RenderPage(caller, loaded.page, loaded.db);
+  return RenderPage(caller, loaded.page, loaded.db, filter_properties);
 }
 
-Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view raw_id, const json::value& body) {
+Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view raw_id, const json::value& body,
+                                        const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(id));
@@ -104,7 +106,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
     page.last_edited_by = caller.integration.bot_user_id;
     LN_RETURN_IF_ERROR(store_.PutPage(page));
   }
-  return RenderPage(caller, page, loaded.db);
+  return RenderPage(caller, page, loaded.db, filter_properties);
 }
 
 Result<json::value> Service::CreatePage(const Caller& caller, const json::value& body) {

@@ -1,4 +1,6 @@
 // Turning stored records into the objects Notion returns.
+#include <algorithm>
+
 #include "api/objects.h"
 #include "api/rich_text.h"
 #include "schema/registry.h"
@@ -27,7 +29,8 @@ Result<SchemaPtr> Service::SchemaOf(const DatabasePtr& db) {
   return schema;
 }
 
-Result<json::value> Service::RenderPage(const Caller& caller, const storage::PageRecord& page, const DatabasePtr& db) {
+Result<json::value> Service::RenderPage(const Caller& caller, const storage::PageRecord& page, const DatabasePtr& db,
+                                        const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(SchemaPtr schema_ptr, SchemaOf(db));
   const schema::Schema& schema = *schema_ptr;
   schema::RenderContext ctx;
@@ -63,6 +66,10 @@ Result<json::value> Service::RenderPage(const Caller& caller, const storage::Pag
     value["type"] = def.type;
     type->Render(stored, def, ctx, value);
     if (def.type == "title" && stored && stored->is_array()) view.title = api::PlainText(stored->get_array());
+    if (!filter_properties.empty() &&
+        std::find(filter_properties.begin(), filter_properties.end(), def.id) == filter_properties.end()) {
+      continue;
+    }
     view.properties[def.name] = std::move(value);
   }
   return json::value(api::RenderPage(view, caller.version));

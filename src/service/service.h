@@ -64,8 +64,12 @@ class Service {
   Result<json::value> ListUsers(const Caller& caller, const PageArgs& args);
 
   Result<json::value> CreatePage(const Caller& caller, const json::value& body);
-  Result<json::value> GetPage(const Caller& caller, std::string_view page_id);
-  Result<json::value> UpdatePage(const Caller& caller, std::string_view page_id, const json::value& body);
+  // `filter_properties` (property ids, from the query string) limits the properties the
+  // returned page shows; empty means all.
+  Result<json::value> GetPage(const Caller& caller, std::string_view page_id,
+                              const std::vector<std::string>& filter_properties = {});
+  Result<json::value> UpdatePage(const Caller& caller, std::string_view page_id, const json::value& body,
+                                 const std::vector<std::string>& filter_properties = {});
 
   Result<json::value> CreateDatabase(const Caller& caller, const json::value& body);
   Result<json::value> GetDatabase(const Caller& caller, std::string_view database_id);
@@ -74,7 +78,8 @@ class Service {
  private:
   struct LoadedPage;
   Result<LoadedPage> LoadPage(const std::string& id);
-  Result<json::value> RenderPage(const Caller& caller, const storage::PageRecord& page, const DatabasePtr& db);
+  Result<json::value> RenderPage(const Caller& caller, const storage::PageRecord& page, const DatabasePtr& db,
+                                 const std::vector<std::string>& filter_properties = {});
   Result<json::value> RenderUserById(const std::string& id);
   Result<json::object> RenderSchema(const storage::DatabaseRecord& db, api::ApiVersion version);
   Result<schema::Schema> ParseSchemaRequest(const Caller& caller, const json::value& properties,

@@ -1,1 +1,373 @@
+// The page body checks of PATCH/POST /v1/pages: the top level (CheckUpdateBody,
+// CheckCreateBody) and the property keys and values against a schema (CheckProperties).
+#include "validation/page_write.h"
+
 #include <gtest/gtest.h>
+
+#include <string>
+
+#include "common/json.h"
+
+namespace localnotion::validation {
+namespace {
+
+using api::ApiVersion;
+
+json::value J(std::string_view text) {
+  auto v = ParseJson(text);
+  EXPECT_TRUE(v.has_value()) << text;
+  return v ? *v : json::value(nullptr);
+}
+
+template <class T>
+void ExpectRefused(const Result<T>& r, std::string_view message) {
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kValidationError);
+  EXPECT_EQ(r.error().message, message);
+}
+
+// A database schema with one property of most types and one read-only formula.
+schema::Schema TestSchema() {
+  return schema::Schema{
+      {"title", "Name", "title", {}},
+      {"p%3Ax", "Price", "number", json::object{{"format", "number"}}},
+      {"note", "Notes", "rich_text", {}},
+      {"stg1", "Stage", "select",
+       json::object{{"options", J(R"([{"id":"o1","name":"Red","color":"red","description":null}])")}}},
+      {"tag1", "Tags", "multi_select", json::object{{"options", json::array{}}}},
+      {"done", "Done", "checkbox", {}},
+      {"ppl1", "Owner", "people", {}},
+      {"frm1", "Formula", "formula", json::object{{"expression", "1"}}},
+      {"ctim", "Created", "created_time", {}},
+  };
+}
+
+// CheckProperties on a body's "properties" object.
+Result<PropertyWrites> Check(std::string_view properties_json, const schema::Schema& schema,
+                             ApiVersion version = ApiVersion::k2025_09_03) {
+  json::value properties = J(properties_json);
+  return CheckProperties(properties.as_object(), schema, version);
+}
+
+// ---------------------------------------------------------------- CheckUpdateBody
+
+TEST(CheckUpdateBody, EmptyBodyIsAValidNoOp) {
+  json::value body = J("{}");
+  auto r = CheckUpdateBody(body);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->properties, nullptr);
+  EXPECT_FALSE(r->icon.has_value());
+  EXPECT_FALSE(r->cover.has_value());
+  EXPECT_FALSE(r->in_trash.has_value());
+  EXPECT_FALSE(r->is_locked.has_value());
+}
+
+TEST(CheckUpdateBody, UnknownKeyIsNotPresent) {
+  ExpectRefused(CheckUpdateBody(J(R"({"foo":"bar"})")),
+                "body failed validation: body.foo should be not present, instead was `\"bar\"`.");
+}
+
+TEST(CheckUpdateBody, ParentIsNotPresent) {
+  ExpectRefused(CheckUpdateBody(J(R"({"parent":{"page_id":"59833787-2cf9-4fdf-8782-e53db20768a5"}})")),
+                "body failed validation: body.parent should be not present, instead was "
+                "`{\"page_id\":\"59833787-2cf9-4fdf-8782-e53db20768a5\"}`.");
+}
+
+TEST(CheckUpdateBody, BodyMustBeAnObject) {
+  ExpectRefused(CheckUpdateBody(J("[]")), "body failed validation: body should be an object, instead was `[]`.");
+}
+
+TEST(CheckUpdateBody, PropertiesMustBeAnObject) {
+  ExpectRefused(CheckUpdateBody(J(R"({"properties":[]})")),
+                "body failed validation: body.properties should be an object, instead was `[]`.");
+}
+
+TEST(CheckUpdateBody, PropertiesPointIntoTheBody) {
+  json::value body = J(R"({"properties":{"Price":{"number":1}}})");
+  auto r = CheckUpdateBody(body);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->properties, &body.as_object().at("properties").as_object());
+}
+
+TEST(CheckUpdateBody, InTrashAndArchivedAreAliases) {
+  auto trash = CheckUpdateBody(J(R"({"in_trash":true})"));
+  ASSERT_TRUE(trash.ok());
+  EXPECT_EQ(trash->in_trash, std::optional<bool>(true));
+  auto archived = CheckUpdateBody(J(R"({"archived":true})"));
+  ASSERT_TRUE(archived.ok());
+  EXPECT_EQ(archived->in_trash, std::optional<bool>(true));
+  auto restore = CheckUpdateBody(J(R"({"archived":false})"));
+  ASSERT_TRUE(restore.ok());
+  EXPECT_EQ(restore->in_trash, std::optional<bool>(false));
+}
+
+TEST(CheckUpdateBody, InTrashWinsOverArchivedInEitherOrder) {
+  auto a = CheckUpdateBody(J(R"({"in_trash":false,"archived":true})"));
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->in_trash, std::optional<bool>(false));
+  auto b = CheckUpdateBody(J(R"({"archived":true,"in_trash":false})"));
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->in_trash, std::optional<bool>(false));
+}
+
+TEST(CheckUpdateBody, FlagsMustBeBooleans) {
+  ExpectRefused(CheckUpdateBody(J(R"({"archived":"yes"})")),
+                "body failed validation: body.archived should be a boolean or `undefined`, instead was `\"yes\"`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"in_trash":null})")),
+                "body failed validation: body.in_trash should be a boolean or `undefined`, instead was `null`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"is_locked":1})")),
+                "body failed validation: body.is_locked should be a boolean or `undefined`, instead was `1`.");
+}
+
+TEST(CheckUpdateBody, IsLockedIsRead) {
+  auto r = CheckUpdateBody(J(R"({"is_locked":true})"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->is_locked, std::optional<bool>(true));
+}
+
+TEST(CheckUpdateBody, IconEmojiExternalAndNull) {
+  auto emoji = CheckUpdateBody(J(R"({"icon":{"type":"emoji","emoji":"🥑"}})"));
+  ASSERT_TRUE(emoji.ok());
+  EXPECT_EQ(SerializeJson(*emoji->icon), R"({"type":"emoji","emoji":"🥑"})");
+  auto untyped = CheckUpdateBody(J(R"({"icon":{"emoji":"🥑"}})"));
+  ASSERT_TRUE(untyped.ok());
+  EXPECT_EQ(SerializeJson(*untyped->icon), R"({"type":"emoji","emoji":"🥑"})");
+  auto external = CheckUpdateBody(J(R"({"icon":{"external":{"url":"https://x.y/i.png"}}})"));
+  ASSERT_TRUE(external.ok());
+  EXPECT_EQ(SerializeJson(*external->icon), R"({"type":"external","external":{"url":"https://x.y/i.png"}})");
+  auto removed = CheckUpdateBody(J(R"({"icon":null})"));
+  ASSERT_TRUE(removed.ok());
+  ASSERT_TRUE(removed->icon.has_value());
+  EXPECT_TRUE(removed->icon->is_null());
+}
+
+TEST(CheckUpdateBody, IconRefusals) {
+  ExpectRefused(CheckUpdateBody(J(R"({"icon":{"type":"file","file":{"url":"https://x.y"}}})")),
+                "body failed validation: body.icon.type should be `\"emoji\"` or `\"external\"`, instead was "
+                "`\"file\"`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"icon":"🥑"})")),
+                "body failed validation: body.icon should be an object or `null`, instead was `\"🥑\"`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"icon":{}})")),
+                "body failed validation. Fix one:\n"
+                "body.icon.emoji should be defined, instead was `undefined`.\n"
+                "body.icon.external should be defined, instead was `undefined`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"icon":{"type":"emoji"}})")),
+                "body failed validation: body.icon.emoji should be defined, instead was `undefined`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"icon":{"emoji":"🥑","extra":1}})")),
+                "body failed validation: body.icon.extra should be not present, instead was `1`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"icon":{"external":{"url":""}}})")),
+                "body failed validation: body.icon.external.url should be a non-empty string, instead was `\"\"`.");
+}
+
+TEST(CheckUpdateBody, CoverExternalAndNull) {
+  auto external = CheckUpdateBody(J(R"({"cover":{"type":"external","external":{"url":"https://x.y/c.jpg"}}})"));
+  ASSERT_TRUE(external.ok());
+  EXPECT_EQ(SerializeJson(*external->cover), R"({"type":"external","external":{"url":"https://x.y/c.jpg"}})");
+  auto removed = CheckUpdateBody(J(R"({"cover":null})"));
+  ASSERT_TRUE(removed.ok());
+  ASSERT_TRUE(removed->cover.has_value());
+  EXPECT_TRUE(removed->cover->is_null());
+}
+
+TEST(CheckUpdateBody, CoverRefusesEmoji) {
+  ExpectRefused(CheckUpdateBody(J(R"({"cover":{"type":"emoji","emoji":"🥑"}})")),
+                "body failed validation: body.cover.type should be `\"external\"`, instead was `\"emoji\"`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"cover":{"emoji":"🥑"}})")),
+                "body failed validation. Fix one:\n"
+                "body.cover.external should be defined, instead was `undefined`.");
+  ExpectRefused(CheckUpdateBody(J(R"({"cover":{"external":{"url":"https://x.y","name":"c"}}})")),
+                "body failed validation: body.cover.external.name should be not present, instead was `\"c\"`.");
+}
+
+// ---------------------------------------------------------------- CheckCreateBody
+
+TEST(CheckCreateBody, ParentIsRequired) {
+  ExpectRefused(CheckCreateBody(J(R"({"properties":{}})"), ApiVersion::k2025_09_03),
+                "body failed validation: body.parent should be defined, instead was `undefined`.");
+}
+
+TEST(CheckCreateBody, PropertiesRequiredOnlyIn2022) {
+  json::value body = J(R"({"parent":{"workspace":true}})");
+  ExpectRefused(CheckCreateBody(body, ApiVersion::k2022_06_28),
+                "body failed validation: body.properties should be defined, instead was `undefined`.");
+  EXPECT_TRUE(CheckCreateBody(body, ApiVersion::k2025_09_03).ok());
+}
+
+TEST(CheckCreateBody, EmptyChildrenAcceptedOtherChildrenRefused) {
+  EXPECT_TRUE(CheckCreateBody(J(R"({"parent":{"workspace":true},"children":[]})"), ApiVersion::k2025_09_03).ok());
+  ExpectRefused(CheckCreateBody(J(R"({"parent":{"workspace":true},"children":[{}]})"), ApiVersion::k2025_09_03),
+                "body failed validation: body.children should be not present, instead was `[{}]`.");
+  ExpectRefused(CheckCreateBody(J(R"({"parent":{"workspace":true},"in_trash":true})"), ApiVersion::k2025_09_03),
+                "body failed validation: body.in_trash should be not present, instead was `true`.");
+}
+
+// ---------------------------------------------------------------- CheckProperties
+
+TEST(CheckProperties, ValidValuesBecomeWritesKeyedByPropertyId) {
+  auto r = Check(R"({"Price":{"number":2.5},"Done":{"checkbox":true},"Name":{"title":[]}})", TestSchema());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->writes.size(), 3u);
+  EXPECT_EQ(r->writes[0].property_id, "p%3Ax");
+  EXPECT_EQ(SerializeJson(r->writes[0].value), "2.5");
+  EXPECT_EQ(r->writes[1].property_id, "done");
+  EXPECT_EQ(SerializeJson(r->writes[1].value), "true");
+  EXPECT_EQ(r->writes[2].property_id, "title");
+  EXPECT_EQ(SerializeJson(r->writes[2].value), "[]");
+  EXPECT_TRUE(r->changed_defs.empty());
+}
+
+TEST(CheckProperties, KeysMayBePropertyIds) {
+  auto r = Check(R"({"p%3Ax":{"number":3},"title":{"title":[{"text":{"content":"T"}}]}})", TestSchema());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->writes.size(), 2u);
+  EXPECT_EQ(r->writes[0].property_id, "p%3Ax");
+  EXPECT_EQ(r->writes[1].property_id, "title");
+}
+
+TEST(CheckProperties, TypeAndIdBesideTheValueAreAllowed) {
+  auto r = Check(R"({"Price":{"id":"p%3Ax","type":"number","number":1}})", TestSchema());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(SerializeJson(r->writes.at(0).value), "1");
+}
+
+TEST(CheckProperties, UnknownKey) {
+  ExpectRefused(Check(R"({"Colour":{"rich_text":[]}})", TestSchema()), "Colour is not a property that exists.");
+}
+
+TEST(CheckProperties, TypeMismatchNamesTheSchemaType) {
+  ExpectRefused(Check(R"({"Price":{"rich_text":[]}})", TestSchema()), "Price is expected to be number.");
+}
+
+TEST(CheckProperties, SemanticErrorsAreJoinedBySpaceInRequestOrder) {
+  ExpectRefused(Check(R"({"Notes":{"number":1},"Colour":{"number":1},"Price":{"checkbox":true}})", TestSchema()),
+                "Notes is expected to be rich_text. Colour is not a property that exists. Price is expected to be "
+                "number.");
+  ExpectRefused(Check(R"({"Price":{"checkbox":true},"Notes":{"number":1}})", TestSchema()),
+                "Price is expected to be number. Notes is expected to be rich_text.");
+}
+
+TEST(CheckProperties, SemanticErrorsComeBeforeValueErrors) {
+  ExpectRefused(Check(R"({"Price":{"number":"ten"},"Colour":{"number":1}})", TestSchema()),
+                "Colour is not a property that exists.");
+}
+
+TEST(CheckProperties, ValueErrorCarriesTheFullPath) {
+  ExpectRefused(Check(R"({"Price":{"number":"ten"}})", TestSchema()),
+                "body failed validation: body.properties.Price.number should be a number or `null`, instead was "
+                "`\"ten\"`.");
+}
+
+TEST(CheckProperties, ValueNamingNoWritableTypeIsTheFixOneUnion) {
+  ExpectRefused(Check(R"({"Price":{"value":10}})", TestSchema()),
+                "body failed validation. Fix one:\n"
+                "body.properties.Price.title should be defined, instead was `undefined`.\n"
+                "body.properties.Price.rich_text should be defined, instead was `undefined`.\n"
+                "body.properties.Price.number should be defined, instead was `undefined`.\n"
+                "body.properties.Price.url should be defined, instead was `undefined`.\n"
+                "body.properties.Price.select should be defined, instead was `undefined`.\n"
+                "body.properties.Price.multi_select should be defined, instead was `undefined`.\n"
+                "body.properties.Price.people should be defined, instead was `undefined`.\n"
+                "body.properties.Price.email should be defined, instead was `undefined`.\n"
+                "body.properties.Price.phone_number should be defined, instead was `undefined`.\n"
+                "body.properties.Price.date should be defined, instead was `undefined`.\n"
+                "body.properties.Price.checkbox should be defined, instead was `undefined`.\n"
+                "body.properties.Price.relation should be defined, instead was `undefined`.\n"
+                "body.properties.Price.files should be defined, instead was `undefined`.\n"
+                "body.properties.Price.status should be defined, instead was `undefined`.");
+}
+
+TEST(CheckProperties, BareValueIsTheFixOneUnionIn2025) {
+  auto r = Check(R"({"Price":10})", TestSchema(), ApiVersion::k2025_09_03);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kValidationError);
+  EXPECT_EQ(r.error().message.rfind("body failed validation. Fix one:\nbody.properties.Price.title should be defined", 0),
+            0u)
+      << r.error().message;
+}
+
+TEST(CheckProperties, ExtraKeyBesideTheValueIsNotPresent) {
+  ExpectRefused(Check(R"({"Price":{"number":1,"name":"Project"}})", TestSchema()),
+                "body failed validation: body.properties.Price.name should be not present, instead was "
+                "`\"Project\"`.");
+}
+
+TEST(CheckProperties, Shorthand2022IsAccepted) {
+  auto r = Check(R"({"Notes":[{"text":{"content":"x"}}],"Price":7,"Done":false,"Stage":{"name":"Red"}})",
+                 TestSchema(), ApiVersion::k2022_06_28);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->writes.size(), 4u);
+  EXPECT_EQ(r->writes[0].property_id, "note");
+  EXPECT_EQ(r->writes[0].value.as_array().at(0).at("plain_text"), "x");
+  EXPECT_EQ(SerializeJson(r->writes[1].value), "7");
+  EXPECT_EQ(SerializeJson(r->writes[2].value), "false");
+  EXPECT_EQ(SerializeJson(r->writes[3].value), R"("o1")");
+}
+
+TEST(CheckProperties, Shorthand2022ValueIsStillValidated) {
+  ExpectRefused(Check(R"({"Price":"ten"})", TestSchema(), ApiVersion::k2022_06_28),
+                "body failed validation: body.properties.Price.number should be a number or `null`, instead was "
+                "`\"ten\"`.");
+}
+
+TEST(CheckProperties, ReadOnlyPropertyGivenAWritableValue) {
+  ExpectRefused(Check(R"({"Formula":{"number":1}})", TestSchema()), "Formula is expected to be formula.");
+  ExpectRefused(Check(R"({"Created":{"date":{"start":"2024-01-01"}}})", TestSchema()),
+                "Created is expected to be created_time.");
+}
+
+TEST(CheckProperties, ReadOnlyValueReadBackIsTheFixOneUnion) {
+  auto r = Check(R"({"Formula":{"formula":{"type":"number","number":1}}})", TestSchema(), ApiVersion::k2022_06_28);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message.rfind("body failed validation. Fix one:\nbody.properties.Formula.title should be", 0),
+            0u)
+      << r.error().message;
+}
+
+TEST(CheckProperties, NewSelectOptionIsReportedAsAChangedDefinition) {
+  schema::Schema schema = TestSchema();
+  auto r = Check(R"({"Stage":{"name":"Green"},"Tags":{"multi_select":[{"name":"a"},{"name":"b"}]}})", schema,
+                 ApiVersion::k2022_06_28);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->changed_defs.size(), 2u);
+  EXPECT_EQ(r->changed_defs[0].id, "stg1");
+  const json::array& stage = r->changed_defs[0].config.at("options").as_array();
+  ASSERT_EQ(stage.size(), 2u);
+  EXPECT_EQ(stage[1].at("name"), "Green");
+  EXPECT_EQ(r->writes[0].value, stage[1].at("id"));
+  EXPECT_EQ(r->changed_defs[1].config.at("options").as_array().size(), 2u);
+  // The schema passed in is left as it was; the caller saves the changed definitions.
+  EXPECT_EQ(schema[3].config.at("options").as_array().size(), 1u);
+}
+
+TEST(CheckProperties, ExistingSelectOptionChangesNoDefinition) {
+  auto r = Check(R"({"Stage":{"select":{"name":"Red"}}})", TestSchema());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->changed_defs.empty());
+}
+
+TEST(CheckProperties, PeopleIdsAreCollected) {
+  auto r = Check(R"({"Owner":{"people":[{"id":"598337872cf94fdf8782e53db20768a5"}]}})", TestSchema());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->user_ids.size(), 1u);
+  EXPECT_EQ(r->user_ids[0], "59833787-2cf9-4fdf-8782-e53db20768a5");
+}
+
+TEST(CheckProperties, NullClearsAreWritesOfNull) {
+  auto r = Check(R"({"Price":{"number":null},"Stage":{"select":null}})", TestSchema());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->writes.size(), 2u);
+  EXPECT_TRUE(r->writes[0].value.is_null());
+  EXPECT_TRUE(r->writes[1].value.is_null());
+}
+
+TEST(CheckProperties, StandalonePageTakesOnlyTitle) {
+  schema::Schema standalone = StandalonePageSchema();
+  ASSERT_EQ(standalone.size(), 1u);
+  EXPECT_EQ(standalone[0].id, "title");
+  EXPECT_EQ(standalone[0].type, "title");
+  EXPECT_TRUE(Check(R"({"title":{"title":[{"text":{"content":"Doc"}}]}})", standalone).ok());
+  ExpectRefused(Check(R"({"Price":{"number":1}})", standalone), "Price is not a property that exists.");
+}
+
+}  // namespace
+}  // namespace localnotion::validation
