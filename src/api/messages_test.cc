@@ -37,5 +37,17 @@ TEST(MessagesTest, LongValuesAreTruncated) {
   EXPECT_EQ(m.substr(100), "...");
 }
 
+TEST(MessagesTest, TruncationCountsCharactersAndNeverSplitsOne) {
+  // The value is cut to 100 characters (as messages.h promises), not 100 bytes: cutting
+  // UTF-8 mid-character would put invalid UTF-8 into the JSON error body.
+  std::string e_acute;
+  for (int i = 0; i < 200; ++i) e_acute += "é";
+  json::value v(e_acute);
+  std::string want = "\"";
+  for (int i = 0; i < 99; ++i) want += "é";
+  want += "...";
+  EXPECT_EQ(MessageValue(&v), want);
+}
+
 }  // namespace
 }  // namespace localnotion::api

@@ -50,6 +50,43 @@ api::DatabaseView ToView(const storage::DatabaseRecord& db) {
 
 }  // namespace
 
+// A rollup names its relation (in this schema) and the rolled-up property (in the
+// related database) by name or by id; the stored configuration keeps both, as Notion's
+// responses show both. An unknown name or id is refused with the query endpoints' text.
+Status Service::ResolveRollups(schema::Schema& schema) {
+  auto find = [](const schema::Schema& in, const json::value& name, const json::value& id) -> const schema::PropertyDef* {
+    for (const auto& def : in) {
+      if ((name.is_string() && def.name == name.get_string()) || (id.is_string() && def.id == id.get_string())) {
+        return &def;
+      }
+    }
+    return nullptr;
+  };
+  auto missing = [](const json::value& name, const json::value& id) {
+    std::string key = name.is_string() ? std::string(name.get_string()) : id.is_string() ? std::string(id.get_string()) : "";
+    return ValidationError(fmt::format("Could not find property with name or id: {}", key));
+  };
+  for (auto& def : schema) {
+    if (def.type != "rollup") continue;
+    json::object& c = def.config;
+    const schema::PropertyDef* relation = find(schema, c["relation_property_name"], c["relation_property_id"]);
+    if (relation == nullptr || relation->type != "relation") {
+      return missing(c["relation_property_name"], c["relation_property_id"]);
+    }
+    c["relation_property_name"] = relation->name;
+    c["relation_property_id"] = relation->id;
+    const json::value* target_id = Find(relation->config, "database_id");
+    LN_ASSIGN_OR_RETURN(DatabasePtr target, store_.GetDatabase(target_id && target_id->is_string() ? target_id->get_string() : ""));
+    if (!target) return missing(c["rollup_property_name"], c["rollup_property_id"]);
+    LN_ASSIGN_OR_RETURN(SchemaPtr target_schema, SchemaOf(target));
+    const schema::PropertyDef* rolled = find(*target_schema, c["rollup_property_name"], c["rollup_property_id"]);
+    if (rolled == nullptr) return missing(c["rollup_property_name"], c["rollup_property_id"]);
+    c["rollup_property_name"] = rolled->name;
+    c["rollup_property_id"] = rolled->id;
+  }
+  return OkStatus();
+}
+
 Result<schema::Schema> Service::ParseSchemaRequest(const Caller& caller, const json::value& properties,
                                                    std::string_view base_path) {
   std::string path(base_path);
@@ -82,6 +119,7 @@ Result<schema::Schema> Service::ParseSchemaRequest(const Caller& caller, const j
     }
     out.push_back(schema::PropertyDef{id, name, type_name, std::move(stored)});
   }
+  LN_RETURN_IF_ERROR(ResolveRollups(out));
   if (titles > 1) {
     return ValidationError("Databases can only have one title property.");
   }

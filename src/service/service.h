@@ -84,6 +84,7 @@ class Service {
   Result<json::object> RenderSchema(const storage::DatabaseRecord& db, api::ApiVersion version);
   Result<schema::Schema> ParseSchemaRequest(const Caller& caller, const json::value& properties,
                                             std::string_view path);
+  Status ResolveRollups(schema::Schema& schema);
   Result<DatabasePtr> ParentDatabaseOf(const storage::PageRecord& page);
   // The parsed schema of `db`, or of a page outside any database when `db` is null.
   // Parsed once per stored record: records are immutable snapshots (storage/store.h).

@@ -138,9 +138,17 @@ function hasSchema(name) {
   return Boolean(spec.components.schemas[name]);
 }
 
+// Ajv reports every failed oneOf branch; show the errors that point at the
+// actual problem first (not "required"/"const"/"oneOf" noise from other branches).
 function formatErrors(errors, body) {
-  const lines = (errors || []).slice(0, 25).map((e) => `  ${e.instancePath || '(root)'} ${e.message}` +
+  const noise = new Set(['required', 'const', 'oneOf', 'anyOf', 'if']);
+  const all = errors || [];
+  const useful = all.filter((e) => !noise.has(e.keyword) && e.keyword !== 'unevaluatedProperties');
+  const secondary = all.filter((e) => e.keyword === 'unevaluatedProperties');
+  const shown = (useful.length ? [...useful, ...secondary] : all).slice(0, 15);
+  const lines = shown.map((e) => `  ${e.instancePath || '(root)'} ${e.message}` +
     (e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''));
+  if (all.length > shown.length) lines.push(`  (${all.length - shown.length} more errors from other oneOf branches)`);
   let text = JSON.stringify(body);
   if (text && text.length > 3000) text = text.slice(0, 3000) + '...';
   return `${lines.join('\n')}\nbody: ${text}`;

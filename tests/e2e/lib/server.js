@@ -56,8 +56,11 @@ function waitExit(child, ms) {
 }
 
 class LocalNotionServer {
-  constructor({ token, dbDir, port, extraArgs } = {}) {
-    this.token = token || `secret_e2e_${crypto.randomBytes(12).toString('hex')}`;
+  // token: the --token to pass (default: a random one); null passes no --token at all.
+  // env: extra environment variables for the server process.
+  constructor({ token, dbDir, port, extraArgs, env } = {}) {
+    this.token = token === null ? null : (token || `secret_e2e_${crypto.randomBytes(12).toString('hex')}`);
+    this.env = env || {};
     this.dbDir = dbDir || fs.mkdtempSync(path.join(os.tmpdir(), 'ln-e2e-'));
     this.ownsDir = !dbDir;
     this.dbPath = path.join(this.dbDir, 'ln.db');
@@ -76,10 +79,13 @@ class LocalNotionServer {
       throw new Error(`localnotion binary not found at ${BIN} (build it with 'make build' or set LOCALNOTION_BIN)`);
     }
     if (!this.port) this.port = await freePort();
-    const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port),
-      '--db', `sqlite:${this.dbPath}`, '--token', this.token, ...this.extraArgs];
+    const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port), '--db', `sqlite:${this.dbPath}`];
+    if (this.token !== null) args.push('--token', this.token);
+    args.push(...this.extraArgs);
     const env = { ...process.env };
     delete env.LOCALNOTION_TOKEN;
+    Object.assign(env, this.env);
+    this.stdout = []; // this run's stdout lines
     const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     this.child = child;
     live.add(child);
@@ -91,6 +97,7 @@ class LocalNotionServer {
     readline.createInterface({ input: child.stderr }).on('line', remember('[stderr] '));
     const out = readline.createInterface({ input: child.stdout });
     out.on('line', remember(''));
+    out.on('line', (line) => this.stdout.push(line));
 
     const expected = `localnotion listening on http://127.0.0.1:${this.port}`;
     await new Promise((resolve, reject) => {

@@ -132,7 +132,15 @@ test('missing page: 404 object_not_found with the dashed lower-case id (v5 and v
 test('missing database and data source: 404 object_not_found', async () => {
   await expectApiError(n5.databases.retrieve({ database_id: MISSING }), notFound('database', MISSING));
   await expectApiError(n2.databases.retrieve({ database_id: MISSING }), notFound('database', MISSING));
-  await expectApiError(n5.dataSources.retrieve({ data_source_id: MISSING }), notFound('database', MISSING));
+  // The contract left the data-source text open; the server says "data source".
+  await expectApiError(n5.dataSources.retrieve({ data_source_id: MISSING }), notFound('data source', MISSING));
+});
+
+test('a page id given to /v1/databases/{id}: 400 "is a page, not a database"', async () => {
+  await expectApiError(n5.databases.retrieve({ database_id: item.id }), {
+    status: 400, code: 'validation_error',
+    message: `Provided ID ${item.id} is a page, not a database. Use the retrieve page API instead.`,
+  });
 });
 
 test('a database id given to /v1/pages/{id}: 400 "is a database, not a page"', async () => {

@@ -113,6 +113,18 @@ test('number: integers and decimals written as Notion writes them (2.5, not 2.5E
   assert.equal(c.properties.Price.number, null);
 });
 
+test('number: the JSON text of a number is what JavaScript (Notion) writes', async () => {
+  const p = await newItem('num-text');
+  for (const n of [0.1, 1 / 3, 123456.789, -2.5, 1e-7, 1e21, 0.30000000000000004, 9007199254740991]) {
+    const res = await raw(srv, { method: 'PATCH', path: `/v1/pages/${p.id}`, body: { properties: { Price: { number: n } } } });
+    assert.equal(res.status, 200);
+    assert.equal(res.json.properties.Price.number, n);
+    const m = res.text.match(/"Price":\{[^}]*"number":([^,}]+)/);
+    assert.ok(m, 'Price value found in the response text');
+    assert.equal(m[1], JSON.stringify(n), `number ${n} written as ${m[1]}`);
+  }
+});
+
 test('select: by name, by id, null clears', async () => {
   const ds = await n5.dataSources.retrieve({ data_source_id: w.inventory.dataSourceId });
   const toys = ds.properties.Category.select.options.find((o) => o.name === 'Toys');

@@ -94,6 +94,18 @@ test('more than 100 items in an array', async () => {
     V('body failed validation: body.properties.Tags.multi_select.length should be ≤ `100`, instead was `101`.'));
 });
 
+test('more than 100 items: rich_text, title, people, relation, files', async () => {
+  const tooLong = (name, type) => V(`body failed validation: body.properties.${name}.${type}.length should be ≤ \`100\`, instead was \`101\`.`);
+  const rts = Array.from({ length: 101 }, (_, i) => ({ text: { content: `r${i}` } }));
+  await expectApiError(patch({ Notes: { rich_text: rts } }), tooLong('Notes', 'rich_text'));
+  await expectApiError(patch({ Name: { title: rts } }), tooLong('Name', 'title'));
+  const ids = Array.from({ length: 101 }, () => ({ id: w.supplierPage.id }));
+  await expectApiError(patch({ Owner: { people: ids } }), tooLong('Owner', 'people'));
+  await expectApiError(patch({ Supplier: { relation: ids } }), tooLong('Supplier', 'relation'));
+  const files = Array.from({ length: 101 }, (_, i) => ({ name: `f${i}`, external: { url: 'https://example.com/f' } }));
+  await expectApiError(patch({ Docs: { files } }), tooLong('Docs', 'files'));
+});
+
 test('a page that is not in a database accepts only title', async () => {
   await expectApiError(patch({ Price: { number: 1 } }, w.root.id), V('Price is not a property that exists.'));
   await expectApiError(patch({ Name: { title: text('x') } }, w.root.id), V('Name is not a property that exists.'));

@@ -88,6 +88,13 @@ test('pages.create with a database_id parent from 2.x lands in the database data
   assert.deepEqual(Object.keys(g.properties).sort(), Object.keys(TYPES).sort());
 });
 
+test('pages.create with a database_id parent from 5.x: the page gets the data source parent', async () => {
+  const p = await n5.pages.create({ parent: { database_id: w.inventory.databaseId }, properties: { Name: { title: text('via db id') } } });
+  assert.deepEqual(p.parent, {
+    type: 'data_source_id', data_source_id: w.inventory.dataSourceId, database_id: w.inventory.databaseId,
+  });
+});
+
 test('GET database, 2025-09-03: the container with data_sources, no properties', async () => {
   const db = await n5.databases.retrieve({ database_id: w.inventory.databaseId });
   assert.equal(db.object, 'database');
@@ -132,11 +139,15 @@ test('GET data source (5.x): the schema, parent database', async () => {
   assert.deepEqual(ds.properties.Stage.status.groups.map((g) => g.name), ['To-do', 'In progress', 'Complete']);
   assert.equal(ds.properties.Count.rollup.function, 'count');
   assert.equal(ds.properties.Count.rollup.relation_property_name, 'Supplier');
+  assert.equal(ds.properties.Count.rollup.relation_property_id, ds.properties.Supplier.id);
+  assert.equal(ds.properties.Count.rollup.rollup_property_name, 'Name');
+  assert.equal(ds.properties.Count.rollup.rollup_property_id, 'title'); // Suppliers.Name is the title
 });
 
-test('the data source id is not a database id and vice versa', async () => {
+test('the data source id is not a database id and vice versa: 404', async () => {
+  const msg = (kind, id) => `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`;
   const r = await raw(srv, { path: `/v1/data_sources/${w.inventory.databaseId}` });
-  assert.ok(r.status === 404 || r.status === 400, `status ${r.status}`);
+  assert.deepEqual([r.status, r.json.code, r.json.message], [404, 'object_not_found', msg('data source', w.inventory.databaseId)]);
   const d = await raw(srv, { path: `/v1/databases/${w.inventory.dataSourceId}` });
-  assert.ok(d.status === 404 || d.status === 400, `status ${d.status}`);
+  assert.deepEqual([d.status, d.json.code, d.json.message], [404, 'object_not_found', msg('database', w.inventory.dataSourceId)]);
 });

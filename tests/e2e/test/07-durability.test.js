@@ -118,6 +118,16 @@ test('concurrent PATCHes from both SDKs on several pages, then kill -9: nothing 
   for (let i = 1; i <= N; i += 1) assert.equal(readBack(c, i), expected(i, 3));
 });
 
+test('the same new select option sent by 20 parallel PATCHes is created once', async () => {
+  const db = await createDatabase(n5, 'v5', root.id, 'Options', { Name: { title: {} }, Kind: { select: {} } });
+  const pages = await Promise.all(Array.from({ length: N }, (_, i) => createPageIn(n5, 'v5', db, { Name: { title: text(`o${i}`) } })));
+  const results = await Promise.all(pages.map((p) => n5.pages.update({ page_id: p.id, properties: { Kind: { select: { name: 'Brand new' } } } })));
+  const optionIds = new Set(results.map((r) => r.properties.Kind.select.id));
+  assert.equal(optionIds.size, 1, `one option id, got ${[...optionIds]}`);
+  const ds = await n5.dataSources.retrieve({ data_source_id: db.dataSourceId });
+  assert.deepEqual(ds.properties.Kind.select.options.map((o) => o.name), ['Brand new']);
+});
+
 test('SIGTERM while requests are in flight: every 200 answered is persisted', async () => {
   const p = await createPageIn(n5, 'v5', inv, { Name: { title: text('inflight') } });
   const client = v5(srv);
