@@ -17,5 +17,6 @@ function(localnotion_cc_test)
   cmake_parse_arguments(LN "" "NAME" "SRCS;DEPS" ${ARGN})
   add_executable(${LN_NAME} ${LN_SRCS})
   target_link_libraries(${LN_NAME} PRIVATE ${LN_DEPS} GTest::gtest GTest::gtest_main)
-  add_test(NAME ${LN_NAME} COMMAND ${LN_NAME})
+  # One CTest test per GoogleTest case, so the summary counts test cases.
+  gtest_discover_tests(${LN_NAME} DISCOVERY_TIMEOUT 60)
 endfunction()

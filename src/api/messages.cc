@@ -15,10 +15,20 @@ std::string_view Prefix(std::string_view path) {
 std::string MessageValue(const json::value* v) {
   if (v == nullptr) return "undefined";
   std::string s = SerializeJson(*v);
+  // Cut after 100 characters as JavaScript counts them (UTF-16 units), never inside one.
   constexpr size_t kMax = 100;
-  if (s.size() > kMax) {
-    s.resize(kMax);
-    s += "...";
+  size_t units = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    size_t width = len == 4 ? 2 : 1;
+    if (units + width > kMax) {
+      s.resize(i);
+      s += "...";
+      break;
+    }
+    units += width;
+    i += len;
   }
   return s;
 }

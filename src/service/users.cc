@@ -1,5 +1,6 @@
 // GET /v1/users, /v1/users/{id}, /v1/users/me and the bootstrap of a fresh workspace.
 #include <charconv>
+#include <cmath>
 #include <random>
 
 #include <fmt/format.h>
@@ -38,13 +39,20 @@ std::string NewSecret() {
 
 Result<int> ParsePageSize(const std::optional<std::string>& raw) {
   if (!raw) return kMaxPageSize;
-  int n = 0;
-  auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), n);
-  json::value shown = (ec == std::errc() && p == raw->data() + raw->size()) ? json::value(n) : json::value(*raw);
-  if (!shown.is_int64()) return api::FailedValidation("query.page_size", "a number or `undefined`", &shown);
-  if (n > kMaxPageSize) return api::FailedValidation("query.page_size", "≤ `100` or `undefined`", &shown);
-  if (n < 1) return api::FailedValidation("query.page_size", "≥ `1` or `undefined`", &shown);
-  return n;
+  // Query values are text; a numeric one is shown as a number in messages, even when it
+  // is too large for an int.
+  double d = 0;
+  auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), d);
+  bool numeric = !raw->empty() && p == raw->data() + raw->size() && (ec == std::errc() || ec == std::errc::result_out_of_range);
+  if (!numeric) {
+    json::value shown(*raw);
+    return api::FailedValidation("query.page_size", "a number or `undefined`", &shown);
+  }
+  json::value shown = (d == std::floor(d) && std::fabs(d) < 9e15) ? json::value(static_cast<int64_t>(d)) : json::value(d);
+  if (d > kMaxPageSize) return api::FailedValidation("query.page_size", "≤ `100` or `undefined`", &shown);
+  if (d < 1) return api::FailedValidation("query.page_size", "≥ `1` or `undefined`", &shown);
+  if (d != std::floor(d)) return api::FailedValidation("query.page_size", "an integer or `undefined`", &shown);
+  return static_cast<int>(d);
 }
 
 Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::string>& tokens) {

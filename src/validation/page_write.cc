@@ -103,10 +103,12 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     const schema::PropertyDef* def = schema::FindProperty(schema, kv.key());
     const json::value& v = kv.value();
     std::string_view named = v.is_object() ? NamedType(v.get_object()) : std::string_view{};
-    if (named.empty() && version == api::ApiVersion::k2022_06_28 && def != nullptr &&
-        schema::FindType(def->type)->writable()) {
-      // 2022-06-28 shorthand: {"Description": [{"text":{"content":"x"}}]}.
-      items.push_back(Item{kv.key(), def, schema::FindType(def->type)->name(), &v});
+    if (named.empty() && version == api::ApiVersion::k2022_06_28 &&
+        (def == nullptr || schema::FindType(def->type)->writable())) {
+      // 2022-06-28 shorthand: {"Description": [{"text":{"content":"x"}}]}. The body
+      // schema of that version accepts a bare value, so an unknown key is reported as
+      // such by pass 2 rather than as a union failure.
+      items.push_back(Item{kv.key(), def, def ? schema::FindType(def->type)->name() : std::string_view{}, &v});
       continue;
     }
     if (named.empty()) {

@@ -309,6 +309,12 @@ TEST(CheckProperties, Shorthand2022ValueIsStillValidated) {
                 "`\"ten\"`.");
 }
 
+TEST(CheckProperties, Shorthand2022UnderAnUnknownKeyIsNotAProperty) {
+  // The 2022-06-28 body schema accepts a bare value, so the semantic check speaks.
+  ExpectRefused(Check(R"({"Colour":5})", TestSchema(), ApiVersion::k2022_06_28),
+                "Colour is not a property that exists.");
+}
+
 TEST(CheckProperties, ReadOnlyPropertyGivenAWritableValue) {
   ExpectRefused(Check(R"({"Formula":{"number":1}})", TestSchema()), "Formula is expected to be formula.");
   ExpectRefused(Check(R"({"Created":{"date":{"start":"2024-01-01"}}})", TestSchema()),
