@@ -181,12 +181,30 @@ sockerr_of() {
 }
 total_of() { awk '/requests in/ { print $1; exit }' "$1"; }
 
+# cpu_busy CPU...: percent busy of each CPU over one second, e.g. "cpu0 3% cpu1 1%".
+# Other work on these CPUs (a compiler, tests) skews the numbers; the report
+# says how busy they were before the runs.
+cpu_busy() {
+  local a b
+  a=$(grep -E '^cpu[0-9]+ ' /proc/stat)
+  sleep 1
+  b=$(grep -E '^cpu[0-9]+ ' /proc/stat)
+  awk -v want=" $* " '
+    NR == FNR { idle[$1] = $5 + $6; tot[$1] = 0; for (i = 2; i <= NF; i++) tot[$1] += $i; next }
+    { t = 0; for (i = 2; i <= NF; i++) t += $i; c = substr($1, 4)
+      if (index(want, " " c " ") && t > tot[$1]) {
+        printf "%scpu%s %d%%", sep, c, 100 * (1 - ($5 + $6 - idle[$1]) / (t - tot[$1])); sep = " " } }
+  ' <(echo "$a") <(echo "$b")
+}
+
 # --- the runs -----------------------------------------------------------------
 SEED_BODY='{"properties":{"In stock":{"checkbox":true}}}'
 SIX_BODY='{"properties":{"Notes":{"rich_text":[{"type":"text","text":{"content":"precheck"}}]},"Price":{"number":1.25},"Category":{"select":{"name":"A"}},"Due":{"date":{"start":"2025-01-02"}},"In stock":{"checkbox":true},"Link":{"url":"https://example.com/item/precheck"}}}'
 export TOKEN NOTION_VERSION
 
 log "tmp dir $TMP; $NCPU CPUs; servers on cpu $SERVER_CPU, wrk on cpu $CLIENT_CPU"
+IDLE_BEFORE=$(cpu_busy "$SERVER_CPU" "$CLIENT_CPU")
+log "busy before the runs (1 s sample): $IDLE_BEFORE"
 
 # 1. Echo baseline: the same seed PATCH request, answered by bare Beast.
 ECHO_URL="http://$HOST:$ECHO_PORT"
@@ -223,7 +241,8 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "uncommitted"
 echo
 echo "localnotion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $commit"
 echo "${cpu_model:-unknown CPU}, $NCPU CPUs; server on cpu $SERVER_CPU, wrk on cpu $CLIENT_CPU;" \
-  "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up); Notion-Version $NOTION_VERSION"
+  "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up); Notion-Version $NOTION_VERSION;" \
+  "load before the runs: $IDLE_BEFORE busy, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| Case | Requests | req/s | p50 (ms) | p99 (ms) | non-2xx | socket errors | vs echo |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
