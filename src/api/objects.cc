@@ -41,7 +41,7 @@ std::string NotionUrl(const std::string& title, const std::string& id) {
 
 json::object PartialUser(const std::string& id) { return json::object{{"object", "user"}, {"id", id}}; }
 
-json::object RenderPage(const PageView& page, ApiVersion version) {
+json::object RenderPage(PageView&& page, ApiVersion version) {
   json::object o;
   o.reserve(16);
   o["object"] = "page";
@@ -50,14 +50,14 @@ json::object RenderPage(const PageView& page, ApiVersion version) {
   o["last_edited_time"] = FormatIso8601Minute(page.last_edited_time);
   o["created_by"] = PartialUser(page.created_by);
   o["last_edited_by"] = PartialUser(page.last_edited_by);
-  o["cover"] = page.cover;
-  o["icon"] = page.icon;
+  o["cover"] = std::move(page.cover);
+  o["icon"] = std::move(page.icon);
   o["parent"] = RenderParent(page.parent, version);
   o["archived"] = page.in_trash;
   o["in_trash"] = page.in_trash;
   o["is_archived"] = false;
   o["is_locked"] = page.is_locked;
-  o["properties"] = page.properties;
+  o["properties"] = std::move(page.properties);
   o["url"] = NotionUrl(page.title, page.id);
   o["public_url"] = nullptr;
   return o;

@@ -61,7 +61,8 @@ struct UserView {
   json::object bot;           // bots only: {} or {owner, workspace_name, ...}
 };
 
-json::object RenderPage(const PageView& page, ApiVersion version);
+// Consumes `page`: its JSON parts are moved into the result.
+json::object RenderPage(PageView&& page, ApiVersion version);
 // 2022-06-28: the database with its schema. 2025-09-03: the container with data_sources.
 json::object RenderDatabase(const DatabaseView& db, ApiVersion version);
 json::object RenderDataSource(const DatabaseView& db);

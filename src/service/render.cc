@@ -72,7 +72,7 @@ Result<json::value> Service::RenderPage(const Caller& caller, const storage::Pag
     }
     view.properties[def.name] = std::move(value);
   }
-  return json::value(api::RenderPage(view, caller.version));
+  return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
 Result<json::object> Service::RenderSchema(const storage::DatabaseRecord& db, api::ApiVersion version) {
