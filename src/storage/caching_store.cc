@@ -6,6 +6,7 @@ void CachingStore::Clear() {
   by_id_.clear();
   by_source_.clear();
   integrations_.clear();
+  users_.clear();
 }
 
 void CachingStore::Remember(const std::shared_ptr<const DatabaseRecord>& db) {
@@ -47,6 +48,20 @@ Status CachingStore::PutDatabase(const DatabaseRecord& db) {
   LN_RETURN_IF_ERROR(inner_->PutDatabase(db));
   unit_dirty_ = true;
   Remember(std::make_shared<const DatabaseRecord>(db));
+  return OkStatus();
+}
+
+Result<std::optional<UserRecord>> CachingStore::GetUser(std::string_view id) {
+  if (auto it = users_.find(std::string(id)); it != users_.end()) return std::optional<UserRecord>(it->second);
+  LN_ASSIGN_OR_RETURN(auto found, inner_->GetUser(id));
+  if (found) users_[found->id] = *found;
+  return found;
+}
+
+Status CachingStore::PutUser(const UserRecord& user) {
+  LN_RETURN_IF_ERROR(inner_->PutUser(user));
+  unit_dirty_ = true;
+  users_[user.id] = user;
   return OkStatus();
 }
 

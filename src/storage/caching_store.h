@@ -1,5 +1,6 @@
-// A Store decorator that keeps database records and integrations in memory. Both are
-// read on every request (a page's schema, the bearer token) and change rarely.
+// A Store decorator that keeps database records, users and integrations in memory.
+// They are read on every request (a page's schema, the people it shows, the bearer
+// token) and change rarely.
 //
 // The cache follows units and batches: what a unit wrote is evicted when the unit is
 // rolled back, and everything is dropped when a batch fails to commit, so the cache
@@ -30,11 +31,11 @@ class CachingStore final : public Store {
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) override;
   Status PutDatabase(const DatabaseRecord& db) override;
-  Result<std::optional<UserRecord>> GetUser(std::string_view id) override { return inner_->GetUser(id); }
+  Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
   Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override {
     return inner_->ListUsers(from_id, limit);
   }
-  Status PutUser(const UserRecord& user) override { return inner_->PutUser(user); }
+  Status PutUser(const UserRecord& user) override;
   Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) override;
   Result<std::vector<IntegrationRecord>> ListIntegrations() override { return inner_->ListIntegrations(); }
   Status PutIntegration(const IntegrationRecord& integration) override;
@@ -49,6 +50,7 @@ class CachingStore final : public Store {
   std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> by_id_;
   std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> by_source_;
   std::unordered_map<std::string, IntegrationRecord> integrations_;
+  std::unordered_map<std::string, UserRecord> users_;  // only users that exist
   bool unit_dirty_ = false;   // the open unit wrote something cached
   bool batch_dirty_ = false;  // the open batch did
 };
