@@ -33,6 +33,7 @@ run: build
 	./$(BUILD_DIR)/localnotion serve
 
 unit-test: build
+	tools/check_layers.sh
 	cd $(BUILD_DIR) && ctest --output-on-failure
 
 node-deps: deps
