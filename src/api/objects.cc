@@ -76,7 +76,7 @@ json::object RenderDatabase(const DatabaseView& db, ApiVersion version) {
   o["last_edited_time"] = FormatIso8601Minute(db.last_edited_time);
   if (HasDataSources(version)) {
     o["is_locked"] = false;
-    o["data_sources"] = json::array{json::object{{"id", db.data_source_id}, {"name", PlainText(db.title)}}};
+    o["data_sources"] = db.data_sources;
   } else {
     o["created_by"] = PartialUser(db.created_by);
     o["last_edited_by"] = PartialUser(db.last_edited_by);
@@ -90,24 +90,24 @@ json::object RenderDatabase(const DatabaseView& db, ApiVersion version) {
   return o;
 }
 
-json::object RenderDataSource(const DatabaseView& db) {
+json::object RenderDataSource(const DataSourceView& ds) {
   json::object o;
   o["object"] = "data_source";
-  o["id"] = db.data_source_id;
-  o["title"] = db.title;
-  o["description"] = db.description;
-  o["parent"] = json::object{{"type", "database_id"}, {"database_id", db.id}};
-  o["database_parent"] = RenderParent(db.parent, ApiVersion::k2025_09_03);
-  o["is_inline"] = db.is_inline;
-  o["in_trash"] = db.in_trash;
-  o["created_time"] = FormatIso8601Minute(db.created_time);
-  o["last_edited_time"] = FormatIso8601Minute(db.last_edited_time);
-  o["created_by"] = PartialUser(db.created_by);
-  o["last_edited_by"] = PartialUser(db.last_edited_by);
-  o["properties"] = db.properties;
-  o["icon"] = db.icon;
-  o["cover"] = db.cover;
-  o["url"] = NotionUrl("", db.data_source_id);
+  o["id"] = ds.id;
+  o["title"] = ds.title;
+  o["description"] = ds.description;
+  o["parent"] = json::object{{"type", "database_id"}, {"database_id", ds.database_id}};
+  o["database_parent"] = RenderParent(ds.database_parent, ApiVersion::k2025_09_03);
+  o["is_inline"] = ds.is_inline;
+  o["in_trash"] = ds.in_trash;
+  o["created_time"] = FormatIso8601Minute(ds.created_time);
+  o["last_edited_time"] = FormatIso8601Minute(ds.last_edited_time);
+  o["created_by"] = PartialUser(ds.created_by);
+  o["last_edited_by"] = PartialUser(ds.last_edited_by);
+  o["properties"] = ds.properties;
+  o["icon"] = ds.icon;
+  o["cover"] = nullptr;
+  o["url"] = NotionUrl("", ds.id);
   o["public_url"] = nullptr;
   return o;
 }

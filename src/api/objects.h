@@ -37,7 +37,7 @@ struct PageView {
 
 struct DatabaseView {
   std::string id;
-  std::string data_source_id;
+  json::array data_sources;   // [{id, name}] in creation order
   ParentRef parent;
   Millis created_time = 0;
   std::string created_by;
@@ -47,6 +47,22 @@ struct DatabaseView {
   json::array description;
   json::value icon;
   json::value cover;
+  bool in_trash = false;
+  bool is_inline = false;
+  json::object properties;    // 2022-06-28: the rendered schema of its one data source
+};
+
+struct DataSourceView {
+  std::string id;
+  std::string database_id;
+  ParentRef database_parent;
+  Millis created_time = 0;
+  std::string created_by;
+  Millis last_edited_time = 0;
+  std::string last_edited_by;
+  json::array title;
+  json::array description;
+  json::value icon;
   bool in_trash = false;
   bool is_inline = false;
   json::object properties;    // rendered schema keyed by property name
@@ -65,7 +81,7 @@ struct UserView {
 json::object RenderPage(PageView&& page, ApiVersion version);
 // 2022-06-28: the database with its schema. 2025-09-03: the container with data_sources.
 json::object RenderDatabase(const DatabaseView& db, ApiVersion version);
-json::object RenderDataSource(const DatabaseView& db);
+json::object RenderDataSource(const DataSourceView& source);
 json::object RenderUser(const UserView& user);
 json::object PartialUser(const std::string& id);
 

@@ -24,12 +24,23 @@ const std::vector<Endpoint>& Table() {
        [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.UpdatePage(c, a.params[0], *a.body, a.QueryAll("filter_properties"));
        }},
+      {"GET", "/v1/pages/{}/properties/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) {
+         return s.GetPageProperty(c, a.params[0], a.params[1], Paging(a));
+       }},
       {"POST", "/v1/databases",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDatabase(c, *a.body); }},
       {"GET", "/v1/databases/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDatabase(c, a.params[0]); }},
+      {"PATCH", "/v1/databases/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDatabase(c, a.params[0], *a.body); }},
+      {"POST", "/v1/data_sources",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDataSource(c, *a.body); }, true},
       {"GET", "/v1/data_sources/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDataSource(c, a.params[0]); }, true},
+      {"PATCH", "/v1/data_sources/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDataSource(c, a.params[0], *a.body); },
+       true},
   };
   return kTable;
 }

@@ -1,6 +1,9 @@
-// POST /v1/databases, GET /v1/databases/{id}, GET /v1/data_sources/{id}.
-// Every database has exactly one data source with its own id. 2022-06-28 sends the
-// schema as `properties`; 2025-09-03 sends it as `initial_data_source.properties`.
+// Schemas in requests: the `properties` of POST /v1/databases (2022-06-28),
+// `initial_data_source.properties` (2025-09-03), POST /v1/data_sources, and the schema
+// updates of PATCH /v1/databases (2022-06-28) and PATCH /v1/data_sources (2025-09-03).
+#include <algorithm>
+#include <functional>
+
 #include <fmt/format.h>
 
 #include "api/icon.h"
@@ -30,24 +33,6 @@ Result<std::string> SchemaTypeOf(const std::string& path, const json::value& v) 
                                      path, api::MessageValue(&v)));
 }
 
-api::DatabaseView ToView(const storage::DatabaseRecord& db) {
-  api::DatabaseView v;
-  v.id = db.id;
-  v.data_source_id = db.data_source_id;
-  v.parent = api::ParentRef{db.parent_type, db.parent_id, ""};
-  v.created_time = db.created_time;
-  v.created_by = db.created_by;
-  v.last_edited_time = db.last_edited_time;
-  v.last_edited_by = db.last_edited_by;
-  v.title = db.title;
-  v.description = db.description;
-  v.icon = db.icon;
-  v.cover = db.cover;
-  v.in_trash = db.in_trash;
-  v.is_inline = db.is_inline;
-  return v;
-}
-
 }  // namespace
 
 // A rollup names its relation (in this schema) and the rolled-up property (in the
@@ -75,8 +60,8 @@ Status Service::ResolveRollups(schema::Schema& schema) {
     }
     c["relation_property_name"] = relation->name;
     c["relation_property_id"] = relation->id;
-    const json::value* target_id = Find(relation->config, "database_id");
-    LN_ASSIGN_OR_RETURN(DatabasePtr target, store_.GetDatabase(target_id && target_id->is_string() ? target_id->get_string() : ""));
+    const json::value* target_id = Find(relation->config, "data_source_id");
+    LN_ASSIGN_OR_RETURN(DataSourcePtr target, store_.GetDataSource(target_id && target_id->is_string() ? target_id->get_string() : ""));
     if (!target) return missing(c["rollup_property_name"], c["rollup_property_id"]);
     LN_ASSIGN_OR_RETURN(SchemaPtr target_schema, SchemaOf(target));
     const schema::PropertyDef* rolled = find(*target_schema, c["rollup_property_name"], c["rollup_property_id"]);
@@ -87,42 +72,66 @@ Status Service::ResolveRollups(schema::Schema& schema) {
   return OkStatus();
 }
 
+namespace {
+
+// Where the config of a relation points: a database (2022-06-28, which must have one
+// data source) or a data source (2025-09-03).
+schema::ConfigContext MakeConfigContext(const Caller& caller,
+                                        std::function<Result<std::pair<std::string, std::string>>(std::string_view, bool)> resolve) {
+  schema::ConfigContext ctx;
+  ctx.version = caller.version;
+  ctx.resolve_database = std::move(resolve);
+  return ctx;
+}
+
+std::string NewPropertyId(const schema::Schema& schema) {
+  std::string id = NewShortId();
+  while (schema::FindProperty(schema, id)) id = NewShortId();
+  return id;
+}
+
+// Keeps the ids and colors of options that already exist (matched by id, then name);
+// Notion refuses to recolor an existing option.
+Status MergeOptions(const json::object& old_config, json::object& new_config, const json::value& request_config) {
+  const json::value* old_options = Find(old_config, "options");
+  const json::value* requested = request_config.is_object() ? Find(request_config.get_object(), "options") : nullptr;
+  json::value* parsed = new_config.if_contains("options");
+  if (old_options == nullptr || !old_options->is_array() || requested == nullptr || !requested->is_array() ||
+      parsed == nullptr) {
+    return OkStatus();
+  }
+  for (size_t i = 0; i < requested->get_array().size(); ++i) {
+    const json::value& want = requested->get_array()[i];
+    json::object& out = parsed->as_array()[i].as_object();
+    for (const auto& existing : old_options->get_array()) {
+      const json::object& e = existing.get_object();
+      const json::value* id = want.is_object() ? Find(want.get_object(), "id") : nullptr;
+      const json::value* name = want.is_object() ? Find(want.get_object(), "name") : nullptr;
+      if ((id && *id == e.at("id")) || (!id && name && *name == e.at("name"))) {
+        const json::value* color = Find(want.get_object(), "color");
+        if (color && *color != e.at("color")) {
+          return ValidationError(fmt::format("Cannot update color of select with id: {}", std::string_view(e.at("id").get_string())));
+        }
+        out["id"] = e.at("id");
+        out["color"] = e.at("color");
+      }
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
 Result<schema::Schema> Service::ParseSchemaRequest(const Caller& caller, const json::value& properties,
                                                    std::string_view base_path) {
   std::string path(base_path);
   if (!properties.is_object()) return api::FailedValidation(path, "an object", &properties);
-  schema::ConfigContext ctx;
-  ctx.version = caller.version;
-  ctx.resolve_database = [this](std::string_view raw, bool is_source) -> Result<std::pair<std::string, std::string>> {
-    auto id = NormalizeUuid(raw);
-    if (!id) return NotFound(is_source ? "data source" : "database", raw);
-    LN_ASSIGN_OR_RETURN(auto db, is_source ? store_.GetDatabaseByDataSource(*id) : store_.GetDatabase(*id));
-    if (!db) return NotFound(is_source ? "data source" : "database", *id);
-    return std::make_pair(db->id, db->data_source_id);
-  };
-  schema::Schema out;
+  schema::Schema empty;
+  json::object request = properties.get_object();
+  LN_ASSIGN_OR_RETURN(schema::Schema out, ApplySchemaUpdate(caller, nullptr, request, base_path));
   int titles = 0;
-  for (const auto& kv : properties.get_object()) {
-    std::string prop_path = api::Field(path, kv.key());
-    LN_ASSIGN_OR_RETURN(std::string type_name, SchemaTypeOf(prop_path, kv.value()));
-    const schema::PropertyType* type = schema::FindType(type_name);
-    const json::value* config = Find(kv.value().get_object(), type_name);
-    json::value empty = json::object{};
-    LN_ASSIGN_OR_RETURN(json::object stored,
-                        type->ParseConfig(api::Field(prop_path, type_name), config ? *config : empty, ctx));
-    std::string id = type_name == "title" ? "title" : NewShortId();
-    while (type_name != "title" && schema::FindProperty(out, id)) id = NewShortId();
-    if (type_name == "title") ++titles;
-    std::string name(kv.key());
-    if (const json::value* n = Find(kv.value().get_object(), "name"); n && n->is_string() && !n->get_string().empty()) {
-      name = std::string(n->get_string());
-    }
-    out.push_back(schema::PropertyDef{id, name, type_name, std::move(stored)});
-  }
-  LN_RETURN_IF_ERROR(ResolveRollups(out));
-  if (titles > 1) {
-    return ValidationError("Databases can only have one title property.");
-  }
+  for (const auto& def : out) titles += def.type == "title";
+  if (titles > 1) return ValidationError("Databases can only have one title property.");
   if (titles == 0) {
     // Notion gives a database created without a title property one called "Name".
     out.insert(out.begin(), schema::PropertyDef{"title", "Name", "title", json::object{}});
@@ -130,99 +139,107 @@ Result<schema::Schema> Service::ParseSchemaRequest(const Caller& caller, const j
   return out;
 }
 
-Result<json::value> Service::CreateDatabase(const Caller& caller, const json::value& body) {
-  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
-  const bool v2025 = api::HasDataSources(caller.version);
-  storage::DatabaseRecord db;
-  db.icon = nullptr;
-  db.cover = nullptr;
-  const json::value* parent = nullptr;
-  const json::value* properties = nullptr;
-  std::string properties_path = v2025 ? "body.initial_data_source.properties" : "body.properties";
-  for (const auto& kv : body.get_object()) {
-    std::string_view k = kv.key();
-    std::string path = api::Field("body", k);
-    if (k == "parent") {
-      parent = &kv.value();
-    } else if (k == "title" || k == "description") {
-      LN_ASSIGN_OR_RETURN(json::array rt, api::NormalizeRichText(path, kv.value()));
-      (k == "title" ? db.title : db.description) = std::move(rt);
-    } else if (k == "icon") {
-      LN_ASSIGN_OR_RETURN(db.icon, api::NormalizeIcon(path, kv.value()));
-    } else if (k == "cover") {
-      LN_ASSIGN_OR_RETURN(db.cover, api::NormalizeCover(path, kv.value()));
-    } else if (k == "is_inline") {
-      if (!kv.value().is_bool()) return api::FailedValidation(path, "a boolean or `undefined`", &kv.value());
-      db.is_inline = kv.value().get_bool();
-    } else if (k == "properties" && !v2025) {
-      properties = &kv.value();
-    } else if (k == "initial_data_source" && v2025) {
-      if (!kv.value().is_object()) return api::FailedValidation(path, "an object", &kv.value());
-      for (const auto& f : kv.value().get_object()) {
-        if (f.key() != "properties") return api::NotPresent(api::Field(path, f.key()), f.value());
-        properties = &f.value();
+// Applies a schema request to the schema of `source` (or to an empty schema when
+// creating). Each key names a property by name or id:
+//   null                     removes it (never the title);
+//   {"name": "New"}          renames it (ids stay, pages show the new name);
+//   {"<type>": {config}}     adds it (unknown key) or changes its type or configuration.
+// Select options keep their ids and colors; a recolor is refused.
+Result<schema::Schema> Service::ApplySchemaUpdate(const Caller& caller, const DataSourcePtr& source,
+                                                  const json::value& properties, std::string_view base_path) {
+  std::string path(base_path);
+  if (!properties.is_object()) return api::FailedValidation(path, "an object", &properties);
+  schema::Schema out;
+  if (source) {
+    LN_ASSIGN_OR_RETURN(SchemaPtr current, SchemaOf(source));
+    out = *current;
+  }
+  const schema::Schema before = out;
+  schema::ConfigContext ctx = MakeConfigContext(caller, [this](std::string_view raw, bool is_source)
+                                                            -> Result<std::pair<std::string, std::string>> {
+    auto id = NormalizeUuid(raw);
+    if (!id) return NotFound(is_source ? "data source" : "database", raw);
+    if (is_source) {
+      LN_ASSIGN_OR_RETURN(auto target, store_.GetDataSource(*id));
+      if (!target) return NotFound("data source", *id);
+      return std::make_pair(target->database_id, target->id);
+    }
+    LN_ASSIGN_OR_RETURN(auto target, SourceForDatabaseParent(*id));
+    return std::make_pair(target->database_id, target->id);
+  });
+  for (const auto& kv : properties.get_object()) {
+    std::string prop_path = api::Field(path, kv.key());
+    auto existing = std::find_if(out.begin(), out.end(), [&](const schema::PropertyDef& d) {
+      return d.name == kv.key() || d.id == kv.key();
+    });
+    if (kv.value().is_null()) {
+      if (existing == out.end()) return ValidationError(fmt::format("{} is not a property that exists.", kv.key()));
+      if (existing->type == "title") return ValidationError("Cannot delete the title property.");
+      out.erase(existing);
+      continue;
+    }
+    if (!kv.value().is_object()) return api::FailedValidation(prop_path, "an object or `null`", &kv.value());
+    const json::object& request = kv.value().get_object();
+    bool has_type = false;
+    for (const auto& field : request) {
+      if (field.key() == "name" || field.key() == "description" || field.key() == "id") continue;
+      has_type = true;
+    }
+    if (!has_type && existing == out.end()) {
+      if (!source) {
+        return ValidationError(fmt::format(
+            "body failed validation: {} should be a property schema object, instead was `{}`.", prop_path,
+            api::MessageValue(&kv.value())));
       }
+      return ValidationError(fmt::format("{} is not a property that exists.", kv.key()));
+    }
+    schema::PropertyDef def;
+    if (existing != out.end()) def = *existing;
+    if (has_type) {
+      LN_ASSIGN_OR_RETURN(std::string type_name, SchemaTypeOf(prop_path, kv.value()));
+      const schema::PropertyType* type = schema::FindType(type_name);
+      const json::value* config = Find(request, type_name);
+      json::value empty = json::object{};
+      LN_ASSIGN_OR_RETURN(json::object stored,
+                          type->ParseConfig(api::Field(prop_path, type_name), config ? *config : empty, ctx));
+      if (existing != out.end() && existing->type == type_name) {
+        if (type_name == "status" || type_name == "relation") {
+          stored = existing->config;  // Notion ignores status groups and relation retargeting here.
+        } else {
+          LN_RETURN_IF_ERROR(MergeOptions(existing->config, stored, config ? *config : empty));
+        }
+      }
+      if (existing != out.end() && existing->type != type_name &&
+          (existing->type == "title" || type_name == "title")) {
+        return ValidationError(fmt::format("Cannot change the type of property {} to or from title.", def.name));
+      }
+      def.type = type_name;
+      def.config = std::move(stored);
+    }
+    if (existing == out.end()) {
+      def.name = std::string(kv.key());
+      def.id = def.type == "title" ? "title" : NewPropertyId(out);
+      if (def.type == "title" && schema::FindProperty(out, "title")) def.id = NewPropertyId(out);
+    }
+    if (const json::value* n = Find(request, "name")) {
+      if (!n->is_string() || n->get_string().empty()) {
+        return api::FailedValidation(api::Field(prop_path, "name"), "a non-empty string", n);
+      }
+      def.name = std::string(n->get_string());
+    }
+    for (const auto& other : out) {
+      if (other.id != def.id && other.name == def.name) {
+        return ValidationError(fmt::format("Property name {} is already in use.", def.name));
+      }
+    }
+    if (existing != out.end()) {
+      *existing = std::move(def);
     } else {
-      return api::NotPresent(path, kv.value());
+      out.push_back(std::move(def));
     }
   }
-  if (parent == nullptr) return api::NotDefined("body.parent");
-  if (properties == nullptr && !v2025) return api::NotDefined("body.properties");
-
-  const json::object* p = parent->is_object() ? &parent->get_object() : nullptr;
-  const json::value* page_id = p ? Find(*p, "page_id") : nullptr;
-  const json::value* workspace = p ? Find(*p, "workspace") : nullptr;
-  if (page_id) {
-    auto id = page_id->is_string() ? NormalizeUuid(page_id->get_string()) : std::nullopt;
-    if (!id) return api::FailedValidation("body.parent.page_id", "a valid uuid", page_id);
-    LN_ASSIGN_OR_RETURN(auto parent_page, store_.GetPage(*id));
-    if (!parent_page) return NotFound("page", *id);
-    db.parent_type = "page_id";
-    db.parent_id = *id;
-  } else if (workspace && workspace->is_bool() && workspace->get_bool()) {
-    db.parent_type = "workspace";
-  } else {
-    return api::FixOne({api::ShouldBe("body.parent.page_id", "defined", nullptr),
-                        api::ShouldBe("body.parent.workspace", "defined", nullptr)});
-  }
-
-  json::value no_properties = json::object{};
-  LN_ASSIGN_OR_RETURN(schema::Schema schema,
-                      ParseSchemaRequest(caller, properties ? *properties : no_properties, properties_path));
-  db.id = NewUuid();
-  db.data_source_id = NewUuid();
-  db.schema = schema::SchemaToStored(schema);
-  db.created_time = db.last_edited_time = NowMillis();
-  db.created_by = db.last_edited_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(store_.PutDatabase(db));
-  api::DatabaseView view = ToView(db);
-  LN_ASSIGN_OR_RETURN(view.properties, RenderSchema(db, caller.version));
-  return json::value(api::RenderDatabase(view, caller.version));
-}
-
-Result<json::value> Service::GetDatabase(const Caller& caller, std::string_view raw_id) {
-  LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
-  if (!db) {
-    LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
-    if (page) {
-      return ValidationError(
-          fmt::format("Provided ID {} is a page, not a database. Use the retrieve page API instead.", id));
-    }
-    return NotFound("database", id);
-  }
-  api::DatabaseView view = ToView(*db);
-  LN_ASSIGN_OR_RETURN(view.properties, RenderSchema(*db, caller.version));
-  return json::value(api::RenderDatabase(view, caller.version));
-}
-
-Result<json::value> Service::GetDataSource(const Caller& caller, std::string_view raw_id) {
-  LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabaseByDataSource(id));
-  if (!db) return NotFound("data source", id);
-  api::DatabaseView view = ToView(*db);
-  LN_ASSIGN_OR_RETURN(view.properties, RenderSchema(*db, caller.version));
-  return json::value(api::RenderDataSource(view));
+  LN_RETURN_IF_ERROR(ResolveRollups(out));
+  return out;
 }
 
 }  // namespace localnotion::service

@@ -16,40 +16,7 @@ namespace {
 constexpr std::string_view kArchivedMessage =
     "Can't edit block that is archived. You must unarchive the block before editing.";
 
-void ApplyWrites(storage::PageRecord& page, validation::PropertyWrites& writes) {
-  for (auto& w : writes.writes) {
-    if (w.value.is_null()) {
-      page.properties.erase(w.property_id);
-    } else {
-      page.properties[w.property_id] = std::move(w.value);
-    }
-  }
-}
-
 }  // namespace
-
-struct Service::LoadedPage {
-  storage::PageRecord page;
-  DatabasePtr db;     // null for a page outside any database
-  SchemaPtr schema;
-};
-
-Status Service::SaveGrownDefinitions(const Caller& caller, const DatabasePtr& db,
-                                     std::vector<schema::PropertyDef> defs) {
-  if (defs.empty() || !db) return OkStatus();
-  LN_ASSIGN_OR_RETURN(SchemaPtr current, SchemaOf(db));
-  schema::Schema updated = *current;
-  for (auto& def : defs) {
-    for (auto& existing : updated) {
-      if (existing.id == def.id) existing = std::move(def);
-    }
-  }
-  storage::DatabaseRecord record = *db;
-  record.schema = schema::SchemaToStored(updated);
-  record.last_edited_time = NowMillis();
-  record.last_edited_by = caller.integration.bot_user_id;
-  return store_.PutDatabase(record);
-}
 
 Result<Service::LoadedPage> Service::LoadPage(const std::string& id) {
   LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
@@ -61,17 +28,66 @@ Result<Service::LoadedPage> Service::LoadPage(const std::string& id) {
     }
     return NotFound("page", id);
   }
-  LoadedPage loaded{std::move(*page), nullptr, nullptr};
-  LN_ASSIGN_OR_RETURN(loaded.db, ParentDatabaseOf(loaded.page));
-  LN_ASSIGN_OR_RETURN(loaded.schema, SchemaOf(loaded.db));
-  return loaded;
+  return LoadRecord(std::move(*page));
+}
+
+Status Service::SaveSchema(const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema) {
+  storage::DataSourceRecord record = *source;
+  record.schema = schema::SchemaToStored(schema);
+  record.last_edited_time = NowMillis();
+  record.last_edited_by = caller.integration.bot_user_id;
+  return store_.PutDataSource(record);
+}
+
+Status Service::SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source,
+                                     std::vector<schema::PropertyDef> defs) {
+  if (defs.empty() || !source) return OkStatus();
+  LN_ASSIGN_OR_RETURN(SchemaPtr current, SchemaOf(source));
+  schema::Schema updated = *current;
+  for (auto& def : defs) {
+    for (auto& existing : updated) {
+      if (existing.id == def.id) existing = std::move(def);
+    }
+  }
+  return SaveSchema(caller, source, updated);
+}
+
+// People must be users of the workspace; relation ids must be pages of the related
+// database. Messages: docs/compat.md.
+Status Service::CheckReferences(const LoadedPage& page, const std::vector<std::pair<std::string, json::value>>& writes) {
+  for (const auto& [property_id, value] : writes) {
+    const schema::PropertyDef* def = schema::FindProperty(*page.schema, property_id);
+    if (def == nullptr || !value.is_array()) continue;
+    if (def->type == "people") {
+      for (const auto& id : value.get_array()) {
+        LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id.get_string()));
+        if (!user) return ValidationError(fmt::format("Could not find user with ID: {}.", std::string_view(id.get_string())));
+      }
+    } else if (def->type == "relation") {
+      const json::value* target_db = Find(def->config, "database_id");
+      for (const auto& id : value.get_array()) {
+        LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
+        if (!target) return ValidationError(fmt::format("Could not find page with ID: {}.", std::string_view(id.get_string())));
+        DataSourcePtr target_source;
+        if (target->parent_type == "data_source_id") {
+          LN_ASSIGN_OR_RETURN(target_source, store_.GetDataSource(target->parent_id));
+        }
+        if (!target_source || !target_db || target_source->database_id != target_db->get_string()) {
+          return ValidationError(fmt::format("Page {} is not in the related database {}.",
+                                             std::string_view(id.get_string()),
+                                             target_db ? std::string_view(target_db->get_string()) : ""));
+        }
+      }
+    }
+  }
+  return OkStatus();
 }
 
 Result<json::value> Service::GetPage(const Caller& caller, std::string_view raw_id,
                                      const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(id));
-  return RenderPage(caller, loaded.page, loaded.db, filter_properties);
+  return RenderPage(caller, loaded, filter_properties);
 }
 
 Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view raw_id, const json::value& body,
@@ -84,36 +100,65 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
   const bool has_properties = req.properties != nullptr && !req.properties->empty();
   const bool restoring = req.in_trash.has_value() && !*req.in_trash;
   const bool edits = has_properties || req.icon || req.cover || (req.in_trash && *req.in_trash) || req.is_locked;
+  // A page trashed with its database stays trashed until the database is restored.
+  const bool parent_trashed = (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
+  if (parent_trashed && (edits || restoring)) return ValidationError(std::string(kArchivedMessage));
   if (page.in_trash && !restoring && edits) return ValidationError(std::string(kArchivedMessage));
 
   bool changed = false;
   if (has_properties) {
     LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
                         validation::CheckProperties(*req.properties, *loaded.schema, caller.version));
+    std::vector<std::pair<std::string, json::value>> refs;
+    for (const auto& w : writes.writes) refs.emplace_back(w.property_id, w.value);
+    LN_RETURN_IF_ERROR(CheckReferences(loaded, refs));
     if (!writes.changed_defs.empty()) {
-      LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, loaded.db, std::move(writes.changed_defs)));
-      LN_ASSIGN_OR_RETURN(loaded.db, ParentDatabaseOf(page));
+      LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, loaded.source, std::move(writes.changed_defs)));
+      LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(page)));
     }
-    ApplyWrites(page, writes);
+    for (auto& w : writes.writes) {
+      const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+      json::value before = loaded.page.properties.contains(w.property_id) ? loaded.page.properties[w.property_id] : json::value(nullptr);
+      if (def && def->type == "relation") {
+        LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page.id, *def, &before, &w.value));
+      }
+      if (w.value.is_null()) {
+        loaded.page.properties.erase(w.property_id);
+      } else {
+        loaded.page.properties[w.property_id] = std::move(w.value);
+      }
+    }
     changed = true;
   }
-  if (req.icon) page.icon = std::move(*req.icon), changed = true;
-  if (req.cover) page.cover = std::move(*req.cover), changed = true;
-  if (req.in_trash && *req.in_trash != page.in_trash) page.in_trash = *req.in_trash, changed = true;
-  if (req.is_locked && *req.is_locked != page.is_locked) page.is_locked = *req.is_locked, changed = true;
+  storage::PageRecord& p = loaded.page;
+  if (req.icon) p.icon = std::move(*req.icon), changed = true;
+  if (req.cover) p.cover = std::move(*req.cover), changed = true;
+  if (req.in_trash && *req.in_trash != p.in_trash) p.in_trash = *req.in_trash, changed = true;
+  if (req.is_locked && *req.is_locked != p.is_locked) p.is_locked = *req.is_locked, changed = true;
   if (changed) {
-    page.last_edited_time = NowMillis();
-    page.last_edited_by = caller.integration.bot_user_id;
-    LN_RETURN_IF_ERROR(store_.PutPage(page));
+    p.last_edited_time = NowMillis();
+    p.last_edited_by = caller.integration.bot_user_id;
+    LN_RETURN_IF_ERROR(store_.PutPage(p));
   }
-  return RenderPage(caller, page, loaded.db, filter_properties);
+  loaded.trashed = p.in_trash || parent_trashed;
+  return RenderPage(caller, loaded, filter_properties);
+}
+
+Result<DataSourcePtr> Service::SourceForDatabaseParent(const std::string& database_id) {
+  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(database_id));
+  if (!db) return NotFound("database", database_id);
+  LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(database_id));
+  if (sources.size() != 1) {
+    return ValidationError("Databases with multiple data sources are not supported in this API version.");
+  }
+  return sources.front();
 }
 
 Result<json::value> Service::CreatePage(const Caller& caller, const json::value& body) {
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckCreateBody(body, caller.version));
   const json::value& parent = *req.parent;
-  storage::PageRecord page;
-  DatabasePtr db;
+  storage::PageRecord record;
+  DataSourcePtr source;
 
   const json::object* p = parent.is_object() ? &parent.get_object() : nullptr;
   auto id_in = [&](const char* key) -> Result<std::optional<std::string>> {
@@ -127,59 +172,71 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
   LN_ASSIGN_OR_RETURN(auto data_source_id, id_in("data_source_id"));
   LN_ASSIGN_OR_RETURN(auto page_id, id_in("page_id"));
   const json::value* workspace = p ? Find(*p, "workspace") : nullptr;
-  if (database_id || data_source_id) {
-    LN_ASSIGN_OR_RETURN(db, data_source_id ? store_.GetDatabaseByDataSource(*data_source_id)
-                                           : store_.GetDatabase(*database_id));
-    if (!db) return data_source_id ? NotFound("data source", *data_source_id) : NotFound("database", *database_id);
-    page.parent_type = "database_id";
-    page.parent_id = db->id;
+  if (data_source_id) {
+    LN_ASSIGN_OR_RETURN(source, store_.GetDataSource(*data_source_id));
+    if (!source) return NotFound("data source", *data_source_id);
+  } else if (database_id) {
+    LN_ASSIGN_OR_RETURN(source, SourceForDatabaseParent(*database_id));
   } else if (page_id) {
     LN_ASSIGN_OR_RETURN(auto parent_page, store_.GetPage(*page_id));
     if (!parent_page) return NotFound("page", *page_id);
-    page.parent_type = "page_id";
-    page.parent_id = *page_id;
+    record.parent_type = "page_id";
+    record.parent_id = *page_id;
   } else if (workspace && workspace->is_bool() && workspace->get_bool()) {
-    page.parent_type = "workspace";
+    record.parent_type = "workspace";
   } else {
     return api::FixOne({api::ShouldBe("body.parent.page_id", "defined", nullptr),
                         api::ShouldBe("body.parent.database_id", "defined", nullptr),
                         api::ShouldBe("body.parent.data_source_id", "defined", nullptr),
                         api::ShouldBe("body.parent.workspace", "defined", nullptr)});
   }
+  if (source) {
+    record.parent_type = "data_source_id";
+    record.parent_id = source->id;
+  }
+  record.id = NewUuid();
+  record.icon = req.icon.value_or(nullptr);
+  record.cover = req.cover.value_or(nullptr);
+  record.created_time = record.last_edited_time = NowMillis();
+  record.created_by = record.last_edited_by = caller.integration.bot_user_id;
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(record));
+  if (loaded.trashed || (loaded.source && loaded.source->in_trash)) return ValidationError(std::string(kArchivedMessage));
 
-  LN_ASSIGN_OR_RETURN(SchemaPtr schema, SchemaOf(db));
   if (req.properties) {
     LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
-                        validation::CheckProperties(*req.properties, *schema, caller.version));
+                        validation::CheckProperties(*req.properties, *loaded.schema, caller.version));
+    std::vector<std::pair<std::string, json::value>> refs;
+    for (const auto& w : writes.writes) refs.emplace_back(w.property_id, w.value);
+    LN_RETURN_IF_ERROR(CheckReferences(loaded, refs));
     if (!writes.changed_defs.empty()) {
-      LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, db, std::move(writes.changed_defs)));
-      LN_ASSIGN_OR_RETURN(db, store_.GetDatabase(db->id));
+      LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, loaded.source, std::move(writes.changed_defs)));
+      LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));
     }
-    ApplyWrites(page, writes);
+    for (auto& w : writes.writes) {
+      const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+      if (def && def->type == "relation") {
+        LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page.id, *def, nullptr, &w.value));
+      }
+      if (!w.value.is_null()) loaded.page.properties[w.property_id] = std::move(w.value);
+    }
   }
-  Millis now = NowMillis();
-  if (db) {
-    // unique_id numbers count per database, from 1, in creation order.
+  if (loaded.source) {
+    // unique_id numbers count per data source, from 1, in creation order.
     bool numbered = false;
-    for (const auto& def : *schema) {
+    for (const auto& def : *loaded.schema) {
       if (def.type == "unique_id") {
-        page.properties[def.id] = db->next_unique_id;
+        loaded.page.properties[def.id] = loaded.source->next_unique_id;
         numbered = true;
       }
     }
     if (numbered) {
-      storage::DatabaseRecord record = *db;
-      ++record.next_unique_id;
-      LN_RETURN_IF_ERROR(store_.PutDatabase(record));
+      storage::DataSourceRecord next = *loaded.source;
+      ++next.next_unique_id;
+      LN_RETURN_IF_ERROR(store_.PutDataSource(next));
     }
   }
-  page.id = NewUuid();
-  page.icon = req.icon.value_or(nullptr);
-  page.cover = req.cover.value_or(nullptr);
-  page.created_time = page.last_edited_time = now;
-  page.created_by = page.last_edited_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(store_.PutPage(page));
-  return RenderPage(caller, page, db);
+  LN_RETURN_IF_ERROR(store_.PutPage(loaded.page));
+  return RenderPage(caller, loaded);
 }
 
 }  // namespace localnotion::service

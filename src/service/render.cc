@@ -3,82 +3,156 @@
 
 #include "api/objects.h"
 #include "api/rich_text.h"
+#include "schema/properties/computed.h"
 #include "schema/registry.h"
 #include "service/service.h"
 #include "validation/page_write.h"
 
 namespace localnotion::service {
+namespace {
 
-Result<DatabasePtr> Service::ParentDatabaseOf(const storage::PageRecord& page) {
-  if (page.parent_type != "database_id") return DatabasePtr();
-  LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(page.parent_id));
-  if (!db) return InternalError("page's database is missing");
-  return db;
+// Page objects show at most 25 references per property (reference §3.2): people,
+// relations (then `has_more: true`) and mentions in rich text.
+constexpr size_t kMaxReferences = 25;
+
+void LimitReferences(json::object& value) {
+  const json::value* type = Find(value, "type");
+  if (type == nullptr || !type->is_string()) return;
+  std::string_view t = type->get_string();
+  if (t == "people" || t == "relation") {
+    json::array& arr = value[t].as_array();
+    if (arr.size() > kMaxReferences) {
+      arr.resize(kMaxReferences);
+      if (t == "relation") value["has_more"] = true;
+    }
+  } else if (t == "title" || t == "rich_text") {
+    json::array& arr = value[t].as_array();
+    size_t mentions = 0;
+    for (size_t i = 0; i < arr.size(); ++i) {
+      if (arr[i].as_object().at("type") == "mention" && ++mentions > kMaxReferences) {
+        arr.resize(i);
+        break;
+      }
+    }
+  }
 }
 
-Result<SchemaPtr> Service::SchemaOf(const DatabasePtr& db) {
-  if (!db) {
+}  // namespace
+
+Result<SchemaPtr> Service::SchemaOf(const DataSourcePtr& source) {
+  if (!source) {
     static const SchemaPtr kStandalone = std::make_shared<const schema::Schema>(validation::StandalonePageSchema());
     return kStandalone;
   }
-  auto it = schemas_.find(db->id);
-  if (it != schemas_.end() && it->second.first == db) return it->second.second;
-  LN_ASSIGN_OR_RETURN(schema::Schema parsed, schema::SchemaFromStored(db->schema));
+  auto it = schemas_.find(source->id);
+  if (it != schemas_.end() && it->second.first == source) return it->second.second;
+  LN_ASSIGN_OR_RETURN(schema::Schema parsed, schema::SchemaFromStored(source->schema));
   SchemaPtr schema = std::make_shared<const schema::Schema>(std::move(parsed));
-  schemas_[db->id] = {db, schema};
+  schemas_[source->id] = {source, schema};
   return schema;
 }
 
-Result<json::value> Service::RenderPage(const Caller& caller, const storage::PageRecord& page, const DatabasePtr& db,
-                                        const std::vector<std::string>& filter_properties) {
-  LN_ASSIGN_OR_RETURN(SchemaPtr schema_ptr, SchemaOf(db));
-  const schema::Schema& schema = *schema_ptr;
+Result<Service::LoadedPage> Service::LoadRecord(storage::PageRecord page) {
+  LoadedPage loaded{std::move(page), nullptr, nullptr, nullptr, false};
+  if (loaded.page.parent_type == "data_source_id") {
+    LN_ASSIGN_OR_RETURN(loaded.source, store_.GetDataSource(loaded.page.parent_id));
+    if (!loaded.source) return InternalError("page's data source is missing");
+    LN_ASSIGN_OR_RETURN(loaded.db, store_.GetDatabase(loaded.source->database_id));
+    if (!loaded.db) return InternalError("data source's database is missing");
+  }
+  LN_ASSIGN_OR_RETURN(loaded.schema, SchemaOf(loaded.source));
+  // Trashing a database or a data source trashes its pages (reference §1.8).
+  loaded.trashed = loaded.page.in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
+  return loaded;
+}
+
+Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPage& page, int depth) {
   schema::RenderContext ctx;
   ctx.version = caller.version;
-  ctx.created_time = page.created_time;
-  ctx.last_edited_time = page.last_edited_time;
-  ctx.created_by = page.created_by;
-  ctx.last_edited_by = page.last_edited_by;
+  ctx.created_time = page.page.created_time;
+  ctx.last_edited_time = page.page.last_edited_time;
+  ctx.created_by = page.page.created_by;
+  ctx.last_edited_by = page.page.last_edited_by;
   ctx.user = [this](const std::string& id) {
     auto r = RenderUserById(id);
     return r.ok() ? std::move(r).value() : json::value(api::PartialUser(id));
   };
-
-  api::PageView view;
-  view.id = page.id;
-  view.parent = api::ParentRef{page.parent_type, page.parent_id, db ? db->data_source_id : ""};
-  view.created_time = page.created_time;
-  view.created_by = page.created_by;
-  view.last_edited_time = page.last_edited_time;
-  view.last_edited_by = page.last_edited_by;
-  view.icon = page.icon;
-  view.cover = page.cover;
-  view.in_trash = page.in_trash;
-  view.is_locked = page.is_locked;
-  view.properties.reserve(schema.size());
-  for (const auto& def : schema) {
+  json::object values;
+  values.reserve(page.schema->size());
+  for (const auto& def : *page.schema) {
     const schema::PropertyType* type = schema::FindType(def.type);
     if (type == nullptr) continue;
-    const json::value* stored = Find(page.properties, def.id);
+    const json::value* stored = Find(page.page.properties, def.id);
     if (stored && stored->is_null()) stored = nullptr;
     json::object value;
     value["id"] = def.id;
     value["type"] = def.type;
-    type->Render(stored, def, ctx, value);
-    if (def.type == "title" && stored && stored->is_array()) view.title = api::PlainText(stored->get_array());
+    if (def.type == "rollup") {
+      // A rollup reads the related pages: the relation's ids, then each target's value.
+      std::vector<json::value> targets;
+      const json::value* relation_id = Find(def.config, "relation_property_id");
+      const json::value* target_prop = Find(def.config, "rollup_property_id");
+      const json::value* ids = relation_id && relation_id->is_string() ? Find(page.page.properties, relation_id->get_string()) : nullptr;
+      if (ids && ids->is_array() && target_prop && target_prop->is_string() && depth < 3) {
+        for (const auto& id : ids->get_array()) {
+          LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
+          if (!target) continue;
+          LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*target)));
+          LN_ASSIGN_OR_RETURN(json::object target_values, RenderValues(caller, loaded, depth + 1));
+          if (const json::value* v = Find(target_values, target_prop->get_string())) targets.push_back(*v);
+        }
+      }
+      value["rollup"] = schema::ComputeRollup(def.config, targets);
+    } else {
+      type->Render(stored, def, ctx, value);
+    }
+    values[def.id] = std::move(value);
+  }
+  // Formulas last: they read the other values of the page.
+  for (const auto& def : *page.schema) {
+    if (def.type != "formula") continue;
+    values[def.id].as_object()["formula"] = schema::ComputeFormula(def, *page.schema, values, NowMillis());
+  }
+  return values;
+}
+
+Result<json::value> Service::RenderPage(const Caller& caller, const LoadedPage& page,
+                                        const std::vector<std::string>& filter_properties) {
+  LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, page, 0));
+  api::PageView view;
+  view.id = page.page.id;
+  if (page.source) {
+    view.parent = api::ParentRef{"database_id", page.db->id, page.source->id};
+  } else {
+    view.parent = api::ParentRef{page.page.parent_type, page.page.parent_id, ""};
+  }
+  view.created_time = page.page.created_time;
+  view.created_by = page.page.created_by;
+  view.last_edited_time = page.page.last_edited_time;
+  view.last_edited_by = page.page.last_edited_by;
+  view.icon = page.page.icon;
+  view.cover = page.page.cover;
+  view.in_trash = page.trashed;
+  view.is_locked = page.page.is_locked;
+  view.properties.reserve(page.schema->size());
+  for (const auto& def : *page.schema) {
+    json::value* v = values.if_contains(def.id);
+    if (v == nullptr) continue;
+    if (def.type == "title") view.title = api::PlainText(v->as_object().at("title").as_array());
     if (!filter_properties.empty() &&
         std::find(filter_properties.begin(), filter_properties.end(), def.id) == filter_properties.end()) {
       continue;
     }
-    view.properties[def.name] = std::move(value);
+    LimitReferences(v->as_object());
+    view.properties[def.name] = std::move(*v);
   }
   return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
-Result<json::object> Service::RenderSchema(const storage::DatabaseRecord& db, api::ApiVersion version) {
-  LN_ASSIGN_OR_RETURN(schema::Schema schema, schema::SchemaFromStored(db.schema));
+Result<json::object> Service::RenderSchema(const DataSourcePtr& source, api::ApiVersion version) {
+  LN_ASSIGN_OR_RETURN(SchemaPtr schema, SchemaOf(source));
   json::object out;
-  for (const auto& def : schema) {
+  for (const auto& def : *schema) {
     const schema::PropertyType* type = schema::FindType(def.type);
     if (type == nullptr) continue;
     out[def.name] = json::object{{"id", def.id},

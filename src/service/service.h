@@ -8,20 +8,22 @@
 
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "api/version.h"
 #include "common/error.h"
 #include "common/json.h"
 #include "schema/property_def.h"
+#include "schema/property_type.h"
 #include "storage/store.h"
 
 namespace localnotion::service {
 
 using DatabasePtr = std::shared_ptr<const storage::DatabaseRecord>;
+using DataSourcePtr = std::shared_ptr<const storage::DataSourceRecord>;
 using SchemaPtr = std::shared_ptr<const schema::Schema>;
 
 // Who is calling: the integration behind the bearer token, and the Notion-Version.
@@ -70,30 +72,52 @@ class Service {
                               const std::vector<std::string>& filter_properties = {});
   Result<json::value> UpdatePage(const Caller& caller, std::string_view page_id, const json::value& body,
                                  const std::vector<std::string>& filter_properties = {});
+  // GET /v1/pages/{page_id}/properties/{property_id}.
+  Result<json::value> GetPageProperty(const Caller& caller, std::string_view page_id, std::string_view property_id,
+                                      const PageArgs& args);
 
   Result<json::value> CreateDatabase(const Caller& caller, const json::value& body);
   Result<json::value> GetDatabase(const Caller& caller, std::string_view database_id);
+  Result<json::value> UpdateDatabase(const Caller& caller, std::string_view database_id, const json::value& body);
+  Result<json::value> CreateDataSource(const Caller& caller, const json::value& body);
   Result<json::value> GetDataSource(const Caller& caller, std::string_view data_source_id);
+  Result<json::value> UpdateDataSource(const Caller& caller, std::string_view data_source_id, const json::value& body);
 
  private:
-  struct LoadedPage;
+  // A page with what it takes to show it.
+  struct LoadedPage {
+    storage::PageRecord page;
+    DataSourcePtr source;  // null for a page outside any database
+    DatabasePtr db;
+    SchemaPtr schema;
+    bool trashed = false;  // the page, its data source or its database is in the trash
+  };
   Result<LoadedPage> LoadPage(const std::string& id);
-  Result<json::value> RenderPage(const Caller& caller, const storage::PageRecord& page, const DatabasePtr& db,
+  Result<LoadedPage> LoadRecord(storage::PageRecord page);
+  Result<json::value> RenderPage(const Caller& caller, const LoadedPage& page,
                                  const std::vector<std::string>& filter_properties = {});
+  // Every property value of the page as Notion shows it, keyed by property id.
+  Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
-  Result<json::object> RenderSchema(const storage::DatabaseRecord& db, api::ApiVersion version);
-  Result<schema::Schema> ParseSchemaRequest(const Caller& caller, const json::value& properties,
-                                            std::string_view path);
+  Result<json::object> RenderSchema(const DataSourcePtr& source, api::ApiVersion version);
+  Result<json::value> RenderDatabaseObject(const Caller& caller, const DatabasePtr& db);
+  Result<json::value> RenderDataSourceObject(const Caller& caller, const DataSourcePtr& source);
+  Result<schema::Schema> ParseSchemaRequest(const Caller& caller, const json::value& properties, std::string_view path);
   Status ResolveRollups(schema::Schema& schema);
-  Result<DatabasePtr> ParentDatabaseOf(const storage::PageRecord& page);
-  // The parsed schema of `db`, or of a page outside any database when `db` is null.
-  // Parsed once per stored record: records are immutable snapshots (storage/store.h).
-  Result<SchemaPtr> SchemaOf(const DatabasePtr& db);
-  // Saves `defs` into the schema of `db` (options created by a page write).
-  Status SaveGrownDefinitions(const Caller& caller, const DatabasePtr& db, std::vector<schema::PropertyDef> defs);
+  Result<schema::Schema> ApplySchemaUpdate(const Caller& caller, const DataSourcePtr& source,
+                                           const json::value& properties, std::string_view path);
+  Status CreateSyncedRelations(const Caller& caller, const DataSourcePtr& source, schema::Schema& schema,
+                               const schema::Schema* before);
+  Status SyncDualRelations(const Caller& caller, const std::string& page_id, const schema::PropertyDef& def,
+                           const json::value* before, const json::value* after);
+  Status CheckReferences(const LoadedPage& page, const std::vector<std::pair<std::string, json::value>>& writes);
+  Result<DataSourcePtr> SourceForDatabaseParent(const std::string& database_id);
+  Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);
+  Status SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source, std::vector<schema::PropertyDef> defs);
+  Status SaveSchema(const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema);
 
   storage::Store& store_;
-  std::unordered_map<std::string, std::pair<DatabasePtr, SchemaPtr>> schemas_;
+  std::unordered_map<std::string, std::pair<DataSourcePtr, SchemaPtr>> schemas_;
 };
 
 // Parses page_size (default and maximum 100) with Notion's query messages.

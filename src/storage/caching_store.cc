@@ -3,15 +3,10 @@
 namespace localnotion::storage {
 
 void CachingStore::Clear() {
-  by_id_.clear();
-  by_source_.clear();
+  databases_.clear();
+  data_sources_.clear();
   integrations_.clear();
   users_.clear();
-}
-
-void CachingStore::Remember(const std::shared_ptr<const DatabaseRecord>& db) {
-  by_id_[db->id] = db;
-  by_source_[db->data_source_id] = db;
 }
 
 Status CachingStore::EndUnit(bool keep) {
@@ -31,23 +26,30 @@ Status CachingStore::CommitBatch() {
 }
 
 Result<std::shared_ptr<const DatabaseRecord>> CachingStore::GetDatabase(std::string_view id) {
-  if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) return it->second;
+  if (auto it = databases_.find(std::string(id)); it != databases_.end()) return it->second;
   LN_ASSIGN_OR_RETURN(auto db, inner_->GetDatabase(id));
-  if (db) Remember(db);
-  return db;
-}
-
-Result<std::shared_ptr<const DatabaseRecord>> CachingStore::GetDatabaseByDataSource(std::string_view data_source_id) {
-  if (auto it = by_source_.find(std::string(data_source_id)); it != by_source_.end()) return it->second;
-  LN_ASSIGN_OR_RETURN(auto db, inner_->GetDatabaseByDataSource(data_source_id));
-  if (db) Remember(db);
+  if (db) databases_[db->id] = db;
   return db;
 }
 
 Status CachingStore::PutDatabase(const DatabaseRecord& db) {
   LN_RETURN_IF_ERROR(inner_->PutDatabase(db));
   unit_dirty_ = true;
-  Remember(std::make_shared<const DatabaseRecord>(db));
+  databases_[db.id] = std::make_shared<const DatabaseRecord>(db);
+  return OkStatus();
+}
+
+Result<std::shared_ptr<const DataSourceRecord>> CachingStore::GetDataSource(std::string_view id) {
+  if (auto it = data_sources_.find(std::string(id)); it != data_sources_.end()) return it->second;
+  LN_ASSIGN_OR_RETURN(auto source, inner_->GetDataSource(id));
+  if (source) data_sources_[source->id] = source;
+  return source;
+}
+
+Status CachingStore::PutDataSource(const DataSourceRecord& source) {
+  LN_RETURN_IF_ERROR(inner_->PutDataSource(source));
+  unit_dirty_ = true;
+  data_sources_[source.id] = std::make_shared<const DataSourceRecord>(source);
   return OkStatus();
 }
 

@@ -1,6 +1,6 @@
-// A Store decorator that keeps database records, users and integrations in memory.
-// They are read on every request (a page's schema, the people it shows, the bearer
-// token) and change rarely.
+// A Store decorator that keeps databases, data sources, users and integrations in
+// memory. They are read on every request (a page's schema, the people it shows, the
+// bearer token) and change rarely.
 //
 // The cache follows units and batches: what a unit wrote is evicted when the unit is
 // rolled back, and everything is dropped when a batch fails to commit, so the cache
@@ -28,9 +28,16 @@ class CachingStore final : public Store {
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return inner_->GetPage(id); }
   Status PutPage(const PageRecord& page) override { return inner_->PutPage(page); }
+  Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override {
+    return inner_->ListPagesOf(data_source_id);
+  }
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
-  Result<std::shared_ptr<const DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) override;
   Status PutDatabase(const DatabaseRecord& db) override;
+  Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override;
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) override {
+    return inner_->ListDataSources(database_id);
+  }
+  Status PutDataSource(const DataSourceRecord& source) override;
   Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
   Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override {
     return inner_->ListUsers(from_id, limit);
@@ -43,12 +50,11 @@ class CachingStore final : public Store {
   Status PutMeta(std::string_view key, std::string_view value) override { return inner_->PutMeta(key, value); }
 
  private:
-  void Remember(const std::shared_ptr<const DatabaseRecord>& db);
   void Clear();
 
   std::unique_ptr<Store> inner_;
-  std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> by_id_;
-  std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> by_source_;
+  std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> databases_;
+  std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> data_sources_;
   std::unordered_map<std::string, IntegrationRecord> integrations_;
   std::unordered_map<std::string, UserRecord> users_;  // only users that exist
   bool unit_dirty_ = false;   // the open unit wrote something cached

@@ -29,10 +29,9 @@ struct IntegrationRecord {
   Millis created_time = 0;
 };
 
-// A database and its single data source (localnotion gives each database exactly one).
+// A database: the container. Its rows live in one or more data sources.
 struct DatabaseRecord {
   std::string id;
-  std::string data_source_id;
   std::string parent_type;                 // "page_id", "workspace" or "block_id"
   std::string parent_id;
   json::array title;
@@ -45,13 +44,27 @@ struct DatabaseRecord {
   std::string created_by;
   Millis last_edited_time = 0;
   std::string last_edited_by;
+};
+
+// A data source of a database: the schema its pages follow.
+struct DataSourceRecord {
+  std::string id;
+  std::string database_id;
+  json::array title;
+  json::array description;
+  json::value icon;
+  bool in_trash = false;
+  Millis created_time = 0;
+  std::string created_by;
+  Millis last_edited_time = 0;
+  std::string last_edited_by;
   json::array schema;                      // schema::SchemaToStored form
   int64_t next_unique_id = 1;
 };
 
 struct PageRecord {
   std::string id;
-  std::string parent_type;                 // "database_id", "page_id", "workspace" or "block_id"
+  std::string parent_type;                 // "data_source_id", "page_id", "workspace" or "block_id"
   std::string parent_id;                   // empty for the workspace
   json::object properties;                 // property id -> stored value
   json::value icon;

@@ -34,13 +34,18 @@ class Store {
   virtual Result<std::optional<PageRecord>> GetPage(std::string_view id) = 0;
   virtual Status PutPage(const PageRecord& page) = 0;
 
-  // Databases are shared, immutable snapshots: a record object never changes after it is
-  // returned, and PutDatabase replaces it with a new one. Callers may therefore cache
-  // anything derived from a record keyed by its address (see CachingStore). Returns
-  // nullptr when there is no such database.
+  // Databases and data sources are shared, immutable snapshots: a record object never
+  // changes after it is returned, and Put* replaces it with a new one. Callers may
+  // therefore cache anything derived from a record keyed by its address (see
+  // CachingStore). Returns nullptr when there is no such record.
   virtual Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) = 0;
-  virtual Result<std::shared_ptr<const DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) = 0;
   virtual Status PutDatabase(const DatabaseRecord& db) = 0;
+  virtual Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) = 0;
+  // The data sources of a database, in creation order.
+  virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) = 0;
+  virtual Status PutDataSource(const DataSourceRecord& source) = 0;
+  // The pages whose parent is the data source, in creation order.
+  virtual Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) = 0;
 
   virtual Result<std::optional<UserRecord>> GetUser(std::string_view id) = 0;
   // Users ordered by id, starting at `from_id` ("" for the first page).

@@ -1,5 +1,6 @@
 // The SQLite table layout (docs/storage.md). Version 1. JSON columns hold compact JSON
-// text written by common/json.h.
+// text written by common/json.h. Rows are written with upserts so that a row keeps its
+// rowid, which orders lists in creation order.
 #pragma once
 
 namespace localnotion::storage {
@@ -27,7 +28,6 @@ CREATE TABLE IF NOT EXISTS integrations (
 );
 CREATE TABLE IF NOT EXISTS databases (
   id               TEXT PRIMARY KEY,
-  data_source_id   TEXT NOT NULL UNIQUE,
   parent_type      TEXT NOT NULL,
   parent_id        TEXT NOT NULL,
   title            TEXT NOT NULL,
@@ -39,10 +39,23 @@ CREATE TABLE IF NOT EXISTS databases (
   created_time     INTEGER NOT NULL,
   created_by       TEXT NOT NULL,
   last_edited_time INTEGER NOT NULL,
+  last_edited_by   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS data_sources (
+  id               TEXT PRIMARY KEY,
+  database_id      TEXT NOT NULL,
+  title            TEXT NOT NULL,
+  description      TEXT NOT NULL,
+  icon             TEXT NOT NULL,
+  in_trash         INTEGER NOT NULL,
+  created_time     INTEGER NOT NULL,
+  created_by       TEXT NOT NULL,
+  last_edited_time INTEGER NOT NULL,
   last_edited_by   TEXT NOT NULL,
   schema           TEXT NOT NULL,
   next_unique_id   INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS data_sources_database ON data_sources(database_id);
 CREATE TABLE IF NOT EXISTS pages (
   id               TEXT PRIMARY KEY,
   parent_type      TEXT NOT NULL,

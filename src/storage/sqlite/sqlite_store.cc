@@ -13,13 +13,37 @@ constexpr const char* kPageColumns =
     "id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by, "
     "last_edited_time, last_edited_by";
 constexpr const char* kDatabaseColumns =
-    "id, data_source_id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
-    "created_time, created_by, last_edited_time, last_edited_by, schema, next_unique_id";
+    "id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
+    "created_time, created_by, last_edited_time, last_edited_by";
+constexpr const char* kDataSourceColumns =
+    "id, database_id, title, description, icon, in_trash, created_time, created_by, last_edited_time, "
+    "last_edited_by, schema, next_unique_id";
 constexpr const char* kUserColumns = "id, type, name, avatar_url, email, integration_id";
 constexpr const char* kIntegrationColumns = "id, name, secret, bot_user_id, capabilities, created_time";
 
 std::string Sql(const char* head, const char* columns, const char* tail) {
   return std::string(head) + columns + tail;
+}
+
+// "INSERT INTO t (cols) VALUES (?1..?n) ON CONFLICT(id) DO UPDATE SET c=excluded.c, ...":
+// an upsert keeps the row's rowid, so lists ordered by rowid stay in creation order.
+std::string Upsert(const char* table, const char* columns) {
+  std::string cols(columns);
+  std::string values, sets;
+  int n = 0;
+  size_t start = 0;
+  while (start < cols.size()) {
+    size_t comma = cols.find(',', start);
+    std::string col = cols.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!col.empty() && col.front() == ' ') col.erase(col.begin());
+    ++n;
+    values += (n > 1 ? ", ?" : "?") + std::to_string(n);
+    if (col != "id") sets += (sets.empty() ? "" : ", ") + col + " = excluded." + col;
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return std::string("INSERT INTO ") + table + " (" + cols + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " +
+         sets;
 }
 
 Result<json::value> ParseStored(const std::string& text) {
@@ -54,12 +78,13 @@ struct SqliteStore::Statements {
         release(db, "RELEASE unit"),
         rollback_to(db, "ROLLBACK TO unit"),
         get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
-        put_page(db, Sql("INSERT OR REPLACE INTO pages (", kPageColumns,
-                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")),
+        put_page(db, Upsert("pages", kPageColumns)),
+        list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
         get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
-        get_database_by_source(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE data_source_id = ?1")),
-        put_database(db, Sql("INSERT OR REPLACE INTO databases (", kDatabaseColumns,
-                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
+        put_database(db, Upsert("databases", kDatabaseColumns)),
+        get_data_source(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE id = ?1")),
+        list_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE database_id = ?1 ORDER BY rowid")),
+        put_data_source(db, Upsert("data_sources", kDataSourceColumns)),
         get_user(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id = ?1")),
         list_users(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id >= ?1 ORDER BY id LIMIT ?2")),
         put_user(db, Sql("INSERT OR REPLACE INTO users (", kUserColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
@@ -72,7 +97,8 @@ struct SqliteStore::Statements {
 
   bool valid() const {
     for (const Statement* s : {&begin, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
-                               &put_page, &get_database, &get_database_by_source, &put_database, &get_user,
+                               &put_page, &list_pages_of, &get_database, &put_database, &get_data_source,
+                               &list_data_sources, &put_data_source, &get_user,
                                &list_users, &put_user, &find_integration, &list_integrations,
                                &put_integration, &get_meta, &put_meta}) {
       if (!s->valid()) return false;
@@ -81,7 +107,8 @@ struct SqliteStore::Statements {
   }
 
   Statement begin, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, get_database, get_database_by_source, put_database;
+  Statement get_page, put_page, list_pages_of, get_database, put_database;
+  Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
   Statement get_meta, put_meta;
 };
@@ -150,14 +177,9 @@ Status SqliteStore::CommitBatch() {
   return s;
 }
 
-Result<std::optional<PageRecord>> SqliteStore::GetPage(std::string_view id) {
-  Statement& st = st_->get_page;
-  st.Bind(1, id);
+Result<std::optional<PageRecord>> SqliteStore::ReadPage(Statement& st) {
   LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  if (!row) {
-    st.Reset();
-    return std::optional<PageRecord>();
-  }
+  if (!row) return std::optional<PageRecord>();
   PageRecord p;
   p.id = st.Text(0);
   p.parent_type = st.Text(1);
@@ -171,12 +193,36 @@ Result<std::optional<PageRecord>> SqliteStore::GetPage(std::string_view id) {
   p.created_by = st.Text(9);
   p.last_edited_time = st.Int(10);
   p.last_edited_by = st.Text(11);
-  st.Reset();
   if (!props.ok() || !props->is_object() || !icon.ok() || !cover.ok()) return InternalError("sqlite: corrupt page row");
   p.properties = std::move(props->get_object());
   p.icon = std::move(*icon);
   p.cover = std::move(*cover);
   return std::optional<PageRecord>(std::move(p));
+}
+
+Result<std::optional<PageRecord>> SqliteStore::GetPage(std::string_view id) {
+  Statement& st = st_->get_page;
+  st.Bind(1, id);
+  auto page = ReadPage(st);
+  st.Reset();
+  return page;
+}
+
+Result<std::vector<PageRecord>> SqliteStore::ListPagesOf(std::string_view data_source_id) {
+  Statement& st = st_->list_pages_of;
+  st.Bind(1, data_source_id);
+  std::vector<PageRecord> out;
+  while (true) {
+    auto page = ReadPage(st);
+    if (!page.ok()) {
+      st.Reset();
+      return std::move(page).error();
+    }
+    if (!*page) break;
+    out.push_back(std::move(**page));
+  }
+  st.Reset();
+  return out;
 }
 
 Status SqliteStore::PutPage(const PageRecord& p) {
@@ -188,7 +234,9 @@ Status SqliteStore::PutPage(const PageRecord& p) {
   return st.Run();
 }
 
-Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::ReadDatabase(Statement& st) {
+Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::GetDatabase(std::string_view id) {
+  Statement& st = st_->get_database;
+  st.Bind(1, id);
   LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
   if (!row) {
     st.Reset();
@@ -196,52 +244,98 @@ Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::ReadDatabase(Statemen
   }
   DatabaseRecord d;
   d.id = st.Text(0);
-  d.data_source_id = st.Text(1);
-  d.parent_type = st.Text(2);
-  d.parent_id = st.Text(3);
-  auto title = ParseStored(st.Text(4));
-  auto description = ParseStored(st.Text(5));
-  auto icon = ParseStored(st.Text(6));
-  auto cover = ParseStored(st.Text(7));
-  d.in_trash = st.Int(8) != 0;
-  d.is_inline = st.Int(9) != 0;
-  d.created_time = st.Int(10);
-  d.created_by = st.Text(11);
-  d.last_edited_time = st.Int(12);
-  d.last_edited_by = st.Text(13);
-  auto schema = ParseStored(st.Text(14));
-  d.next_unique_id = st.Int(15);
+  d.parent_type = st.Text(1);
+  d.parent_id = st.Text(2);
+  auto title = ParseStored(st.Text(3));
+  auto description = ParseStored(st.Text(4));
+  auto icon = ParseStored(st.Text(5));
+  auto cover = ParseStored(st.Text(6));
+  d.in_trash = st.Int(7) != 0;
+  d.is_inline = st.Int(8) != 0;
+  d.created_time = st.Int(9);
+  d.created_by = st.Text(10);
+  d.last_edited_time = st.Int(11);
+  d.last_edited_by = st.Text(12);
   st.Reset();
   if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
-      !cover.ok() || !schema.ok() || !schema->is_array()) {
+      !cover.ok()) {
     return InternalError("sqlite: corrupt database row");
   }
   d.title = std::move(title->get_array());
   d.description = std::move(description->get_array());
   d.icon = std::move(*icon);
   d.cover = std::move(*cover);
-  d.schema = std::move(schema->get_array());
   return std::shared_ptr<const DatabaseRecord>(std::make_shared<DatabaseRecord>(std::move(d)));
-}
-
-Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::GetDatabase(std::string_view id) {
-  st_->get_database.Bind(1, id);
-  return ReadDatabase(st_->get_database);
-}
-
-Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::GetDatabaseByDataSource(std::string_view data_source_id) {
-  st_->get_database_by_source.Bind(1, data_source_id);
-  return ReadDatabase(st_->get_database_by_source);
 }
 
 Status SqliteStore::PutDatabase(const DatabaseRecord& d) {
   Statement& st = st_->put_database;
-  st.Bind(1, d.id).Bind(2, d.data_source_id).Bind(3, d.parent_type).Bind(4, d.parent_id);
-  st.Bind(5, SerializeJson(d.title)).Bind(6, SerializeJson(d.description));
-  st.Bind(7, SerializeJson(d.icon)).Bind(8, SerializeJson(d.cover));
-  st.Bind(9, int64_t{d.in_trash}).Bind(10, int64_t{d.is_inline}).Bind(11, d.created_time).Bind(12, d.created_by);
-  st.Bind(13, d.last_edited_time).Bind(14, d.last_edited_by).Bind(15, SerializeJson(d.schema));
-  st.Bind(16, d.next_unique_id);
+  st.Bind(1, d.id).Bind(2, d.parent_type).Bind(3, d.parent_id);
+  st.Bind(4, SerializeJson(d.title)).Bind(5, SerializeJson(d.description));
+  st.Bind(6, SerializeJson(d.icon)).Bind(7, SerializeJson(d.cover));
+  st.Bind(8, int64_t{d.in_trash}).Bind(9, int64_t{d.is_inline}).Bind(10, d.created_time).Bind(11, d.created_by);
+  st.Bind(12, d.last_edited_time).Bind(13, d.last_edited_by);
+  return st.Run();
+}
+
+Result<std::shared_ptr<const DataSourceRecord>> SqliteStore::ReadDataSource(Statement& st) {
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  if (!row) return std::shared_ptr<const DataSourceRecord>();
+  DataSourceRecord d;
+  d.id = st.Text(0);
+  d.database_id = st.Text(1);
+  auto title = ParseStored(st.Text(2));
+  auto description = ParseStored(st.Text(3));
+  auto icon = ParseStored(st.Text(4));
+  d.in_trash = st.Int(5) != 0;
+  d.created_time = st.Int(6);
+  d.created_by = st.Text(7);
+  d.last_edited_time = st.Int(8);
+  d.last_edited_by = st.Text(9);
+  auto schema = ParseStored(st.Text(10));
+  d.next_unique_id = st.Int(11);
+  if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
+      !schema.ok() || !schema->is_array()) {
+    return InternalError("sqlite: corrupt data source row");
+  }
+  d.title = std::move(title->get_array());
+  d.description = std::move(description->get_array());
+  d.icon = std::move(*icon);
+  d.schema = std::move(schema->get_array());
+  return std::shared_ptr<const DataSourceRecord>(std::make_shared<DataSourceRecord>(std::move(d)));
+}
+
+Result<std::shared_ptr<const DataSourceRecord>> SqliteStore::GetDataSource(std::string_view id) {
+  Statement& st = st_->get_data_source;
+  st.Bind(1, id);
+  auto source = ReadDataSource(st);
+  st.Reset();
+  return source;
+}
+
+Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ListDataSources(std::string_view database_id) {
+  Statement& st = st_->list_data_sources;
+  st.Bind(1, database_id);
+  std::vector<std::shared_ptr<const DataSourceRecord>> out;
+  while (true) {
+    auto source = ReadDataSource(st);
+    if (!source.ok()) {
+      st.Reset();
+      return std::move(source).error();
+    }
+    if (!*source) break;
+    out.push_back(std::move(*source));
+  }
+  st.Reset();
+  return out;
+}
+
+Status SqliteStore::PutDataSource(const DataSourceRecord& d) {
+  Statement& st = st_->put_data_source;
+  st.Bind(1, d.id).Bind(2, d.database_id).Bind(3, SerializeJson(d.title)).Bind(4, SerializeJson(d.description));
+  st.Bind(5, SerializeJson(d.icon)).Bind(6, int64_t{d.in_trash}).Bind(7, d.created_time).Bind(8, d.created_by);
+  st.Bind(9, d.last_edited_time).Bind(10, d.last_edited_by).Bind(11, SerializeJson(d.schema));
+  st.Bind(12, d.next_unique_id);
   return st.Run();
 }
 

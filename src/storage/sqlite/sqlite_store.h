@@ -28,9 +28,12 @@ class SqliteStore final : public Store {
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
   Status PutPage(const PageRecord& page) override;
+  Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override;
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
-  Result<std::shared_ptr<const DatabaseRecord>> GetDatabaseByDataSource(std::string_view data_source_id) override;
   Status PutDatabase(const DatabaseRecord& db) override;
+  Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override;
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) override;
+  Status PutDataSource(const DataSourceRecord& source) override;
   Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
   Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override;
   Status PutUser(const UserRecord& user) override;
@@ -43,7 +46,8 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(sqlite3* db);
   Status Prepare();
-  Result<std::shared_ptr<const DatabaseRecord>> ReadDatabase(Statement& st);
+  Result<std::optional<PageRecord>> ReadPage(Statement& st);
+  Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
 
   sqlite3* db_;
   bool batch_open_ = false;

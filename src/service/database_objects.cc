@@ -1,0 +1,330 @@
+// POST/GET/PATCH /v1/databases and POST/GET/PATCH /v1/data_sources.
+//
+// A database is a container with one or more data sources; each data source has its
+// own schema. 2022-06-28 shows a database with the schema of its one data source and
+// refuses database-level calls for databases with several (upgrade guide 2025-09-03).
+#include <fmt/format.h>
+
+#include "api/icon.h"
+#include "api/messages.h"
+#include "api/objects.h"
+#include "api/rich_text.h"
+#include "common/uuid.h"
+#include "service/service.h"
+
+namespace localnotion::service {
+namespace {
+
+constexpr std::string_view kSeveralSources =
+    "Databases with multiple data sources are not supported in this API version.";
+
+// The fields a database or data source request may carry, validated one by one.
+struct ContainerEdits {
+  std::optional<json::array> title;
+  std::optional<json::array> description;
+  std::optional<json::value> icon;
+  std::optional<json::value> cover;
+  std::optional<bool> is_inline;
+  std::optional<bool> in_trash;
+  const json::value* properties = nullptr;
+  const json::value* parent = nullptr;
+};
+
+Status ReadFlag(std::string_view path, const json::value& v, std::optional<bool>& out) {
+  if (!v.is_bool()) return api::FailedValidation(path, "a boolean or `undefined`", &v);
+  out = v.get_bool();
+  return OkStatus();
+}
+
+// Reads `body`, accepting only `allowed` keys; anything else is "should be not present".
+Result<ContainerEdits> ReadEdits(const json::value& body, std::initializer_list<std::string_view> allowed) {
+  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
+  ContainerEdits e;
+  std::optional<bool> archived;
+  for (const auto& kv : body.get_object()) {
+    std::string_view k = kv.key();
+    std::string path = api::Field("body", k);
+    bool ok = false;
+    for (auto a : allowed) ok = ok || a == k;
+    if (!ok) return api::NotPresent(path, kv.value());
+    if (k == "title" || k == "description") {
+      LN_ASSIGN_OR_RETURN(json::array rt, api::NormalizeRichText(path, kv.value()));
+      (k == "title" ? e.title : e.description) = std::move(rt);
+    } else if (k == "icon") {
+      LN_ASSIGN_OR_RETURN(e.icon, api::NormalizeIcon(path, kv.value()));
+    } else if (k == "cover") {
+      LN_ASSIGN_OR_RETURN(e.cover, api::NormalizeCover(path, kv.value()));
+    } else if (k == "is_inline") {
+      LN_RETURN_IF_ERROR(ReadFlag(path, kv.value(), e.is_inline));
+    } else if (k == "in_trash") {
+      LN_RETURN_IF_ERROR(ReadFlag(path, kv.value(), e.in_trash));
+    } else if (k == "archived") {
+      LN_RETURN_IF_ERROR(ReadFlag(path, kv.value(), archived));
+    } else if (k == "properties") {
+      e.properties = &kv.value();
+    } else if (k == "parent") {
+      e.parent = &kv.value();
+    }
+  }
+  if (!e.in_trash && archived) e.in_trash = archived;
+  return e;
+}
+
+api::ParentRef ParentOf(const storage::DatabaseRecord& db) { return api::ParentRef{db.parent_type, db.parent_id, ""}; }
+
+}  // namespace
+
+Result<json::value> Service::RenderDatabaseObject(const Caller& caller, const DatabasePtr& db) {
+  LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(db->id));
+  api::DatabaseView v;
+  v.id = db->id;
+  v.parent = ParentOf(*db);
+  v.created_time = db->created_time;
+  v.created_by = db->created_by;
+  v.last_edited_time = db->last_edited_time;
+  v.last_edited_by = db->last_edited_by;
+  v.title = db->title;
+  v.description = db->description;
+  v.icon = db->icon;
+  v.cover = db->cover;
+  v.in_trash = db->in_trash;
+  v.is_inline = db->is_inline;
+  for (const auto& s : sources) {
+    v.data_sources.push_back(json::object{{"id", s->id}, {"name", api::PlainText(s->title)}});
+  }
+  if (!api::HasDataSources(caller.version)) {
+    if (sources.size() != 1) return ValidationError(std::string(kSeveralSources));
+    LN_ASSIGN_OR_RETURN(v.properties, RenderSchema(sources.front(), caller.version));
+  }
+  return json::value(api::RenderDatabase(v, caller.version));
+}
+
+Result<json::value> Service::RenderDataSourceObject(const Caller& caller, const DataSourcePtr& source) {
+  LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(source->database_id));
+  if (!db) return InternalError("data source's database is missing");
+  api::DataSourceView v;
+  v.id = source->id;
+  v.database_id = db->id;
+  v.database_parent = ParentOf(*db);
+  v.created_time = source->created_time;
+  v.created_by = source->created_by;
+  v.last_edited_time = source->last_edited_time;
+  v.last_edited_by = source->last_edited_by;
+  v.title = source->title;
+  v.description = source->description;
+  v.icon = source->icon;
+  v.in_trash = source->in_trash || db->in_trash;
+  v.is_inline = db->is_inline;
+  LN_ASSIGN_OR_RETURN(v.properties, RenderSchema(source, caller.version));
+  return json::value(api::RenderDataSource(v));
+}
+
+Result<json::value> Service::CreateDatabase(const Caller& caller, const json::value& body) {
+  const bool v2025 = api::HasDataSources(caller.version);
+  const json::value* properties = nullptr;
+  json::value trimmed = body;
+  if (v2025 && body.is_object()) {
+    // initial_data_source: {properties} is the 2025-09-03 spelling of `properties`.
+    if (const json::value* initial = Find(body.get_object(), "initial_data_source")) {
+      if (!initial->is_object()) return api::FailedValidation("body.initial_data_source", "an object", initial);
+      for (const auto& f : initial->get_object()) {
+        if (f.key() != "properties") return api::NotPresent(api::Field("body.initial_data_source", f.key()), f.value());
+        properties = &f.value();
+      }
+      trimmed.as_object().erase("initial_data_source");
+    }
+  }
+  LN_ASSIGN_OR_RETURN(ContainerEdits e,
+                      v2025 ? ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline"})
+                            : ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline", "properties"}));
+  if (!v2025) properties = e.properties;
+  if (e.parent == nullptr) return api::NotDefined("body.parent");
+  if (properties == nullptr && !v2025) return api::NotDefined("body.properties");
+
+  storage::DatabaseRecord db;
+  const json::object* p = e.parent->is_object() ? &e.parent->get_object() : nullptr;
+  const json::value* page_id = p ? Find(*p, "page_id") : nullptr;
+  const json::value* workspace = p ? Find(*p, "workspace") : nullptr;
+  if (page_id) {
+    auto id = page_id->is_string() ? NormalizeUuid(page_id->get_string()) : std::nullopt;
+    if (!id) return api::FailedValidation("body.parent.page_id", "a valid uuid", page_id);
+    LN_ASSIGN_OR_RETURN(auto parent_page, store_.GetPage(*id));
+    if (!parent_page) return NotFound("page", *id);
+    db.parent_type = "page_id";
+    db.parent_id = *id;
+  } else if (workspace && workspace->is_bool() && workspace->get_bool()) {
+    db.parent_type = "workspace";
+  } else {
+    return api::FixOne({api::ShouldBe("body.parent.page_id", "defined", nullptr),
+                        api::ShouldBe("body.parent.workspace", "defined", nullptr)});
+  }
+  json::value no_properties = json::object{};
+  LN_ASSIGN_OR_RETURN(schema::Schema schema,
+                      ParseSchemaRequest(caller, properties ? *properties : no_properties,
+                                         v2025 ? "body.initial_data_source.properties" : "body.properties"));
+  db.id = NewUuid();
+  db.title = e.title.value_or(json::array{});
+  db.description = e.description.value_or(json::array{});
+  db.icon = e.icon.value_or(nullptr);
+  db.cover = e.cover.value_or(nullptr);
+  db.is_inline = e.is_inline.value_or(false);
+  db.created_time = db.last_edited_time = NowMillis();
+  db.created_by = db.last_edited_by = caller.integration.bot_user_id;
+  LN_RETURN_IF_ERROR(store_.PutDatabase(db));
+
+  storage::DataSourceRecord source;
+  source.id = NewUuid();
+  source.database_id = db.id;
+  source.title = db.title;
+  source.icon = nullptr;
+  source.created_time = source.last_edited_time = db.created_time;
+  source.created_by = source.last_edited_by = db.created_by;
+  source.schema = schema::SchemaToStored(schema);
+  LN_RETURN_IF_ERROR(store_.PutDataSource(source));
+  LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
+  LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
+  LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
+  LN_ASSIGN_OR_RETURN(DatabasePtr created, store_.GetDatabase(db.id));
+  return RenderDatabaseObject(caller, created);
+}
+
+Result<json::value> Service::GetDatabase(const Caller& caller, std::string_view raw_id) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
+  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
+  if (!db) {
+    LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
+    if (page) {
+      return ValidationError(
+          fmt::format("Provided ID {} is a page, not a database. Use the retrieve page API instead.", id));
+    }
+    return NotFound("database", id);
+  }
+  return RenderDatabaseObject(caller, db);
+}
+
+// Drops the stored values of properties whose type changed or that were removed, on
+// every page of the data source, so that no page keeps a value of the wrong shape.
+static Status DropStaleValues(storage::Store& store, const std::string& source_id, const schema::Schema& before,
+                              const schema::Schema& after) {
+  std::vector<std::string> stale;
+  for (const auto& old : before) {
+    const schema::PropertyDef* now = schema::FindProperty(after, old.id);
+    if (now == nullptr || now->id != old.id || now->type != old.type) stale.push_back(old.id);
+  }
+  if (stale.empty()) return OkStatus();
+  LN_ASSIGN_OR_RETURN(auto pages, store.ListPagesOf(source_id));
+  for (auto& page : pages) {
+    bool changed = false;
+    for (const auto& id : stale) changed = page.properties.erase(id) > 0 || changed;
+    if (changed) LN_RETURN_IF_ERROR(store.PutPage(page));
+  }
+  return OkStatus();
+}
+
+Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_view raw_id, const json::value& body) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
+  const bool v2025 = api::HasDataSources(caller.version);
+  LN_ASSIGN_OR_RETURN(ContainerEdits e,
+                      v2025 ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash"})
+                            : ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash",
+                                               "archived", "properties"}));
+  LN_ASSIGN_OR_RETURN(auto found, store_.GetDatabase(id));
+  if (!found) return NotFound("database", id);
+  LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(id));
+  if (!v2025 && sources.size() != 1) return ValidationError(std::string(kSeveralSources));
+  if (found->in_trash && !(e.in_trash && !*e.in_trash)) {
+    return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
+  }
+  storage::DatabaseRecord db = *found;
+  if (e.title) db.title = *e.title;
+  if (e.description) db.description = *e.description;
+  if (e.icon) db.icon = *e.icon;
+  if (e.cover) db.cover = *e.cover;
+  if (e.is_inline) db.is_inline = *e.is_inline;
+  if (e.in_trash) db.in_trash = *e.in_trash;
+  db.last_edited_time = NowMillis();
+  db.last_edited_by = caller.integration.bot_user_id;
+  LN_RETURN_IF_ERROR(store_.PutDatabase(db));
+  if (!v2025 && (e.properties || e.title)) {
+    // 2022-06-28 edits the one data source through the database.
+    const DataSourcePtr& source = sources.front();
+    LN_ASSIGN_OR_RETURN(SchemaPtr before, SchemaOf(source));
+    schema::Schema schema = *before;
+    if (e.properties) {
+      LN_ASSIGN_OR_RETURN(schema, ApplySchemaUpdate(caller, source, *e.properties, "body.properties"));
+      LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, source, schema, before.get()));
+      LN_RETURN_IF_ERROR(DropStaleValues(store_, source->id, *before, schema));
+    }
+    storage::DataSourceRecord record = *source;
+    if (e.title) record.title = *e.title;
+    record.schema = schema::SchemaToStored(schema);
+    record.last_edited_time = db.last_edited_time;
+    record.last_edited_by = db.last_edited_by;
+    LN_RETURN_IF_ERROR(store_.PutDataSource(record));
+  }
+  LN_ASSIGN_OR_RETURN(DatabasePtr updated, store_.GetDatabase(id));
+  return RenderDatabaseObject(caller, updated);
+}
+
+Result<json::value> Service::GetDataSource(const Caller& caller, std::string_view raw_id) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
+  LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(id));
+  if (!source) return NotFound("data source", id);
+  return RenderDataSourceObject(caller, source);
+}
+
+Result<json::value> Service::UpdateDataSource(const Caller& caller, std::string_view raw_id, const json::value& body) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
+  LN_ASSIGN_OR_RETURN(ContainerEdits e, ReadEdits(body, {"title", "icon", "properties", "in_trash", "archived"}));
+  LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(id));
+  if (!source) return NotFound("data source", id);
+  if (source->in_trash && !(e.in_trash && !*e.in_trash)) {
+    return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
+  }
+  LN_ASSIGN_OR_RETURN(SchemaPtr before, SchemaOf(source));
+  schema::Schema schema = *before;
+  if (e.properties) {
+    LN_ASSIGN_OR_RETURN(schema, ApplySchemaUpdate(caller, source, *e.properties, "body.properties"));
+    LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, source, schema, before.get()));
+    LN_RETURN_IF_ERROR(DropStaleValues(store_, source->id, *before, schema));
+  }
+  storage::DataSourceRecord record = *source;
+  if (e.title) record.title = *e.title;
+  if (e.icon) record.icon = *e.icon;
+  if (e.in_trash) record.in_trash = *e.in_trash;
+  record.schema = schema::SchemaToStored(schema);
+  record.last_edited_time = NowMillis();
+  record.last_edited_by = caller.integration.bot_user_id;
+  LN_RETURN_IF_ERROR(store_.PutDataSource(record));
+  LN_ASSIGN_OR_RETURN(DataSourcePtr updated, store_.GetDataSource(id));
+  return RenderDataSourceObject(caller, updated);
+}
+
+Result<json::value> Service::CreateDataSource(const Caller& caller, const json::value& body) {
+  LN_ASSIGN_OR_RETURN(ContainerEdits e, ReadEdits(body, {"parent", "title", "icon", "properties"}));
+  if (e.parent == nullptr) return api::NotDefined("body.parent");
+  const json::value* db_id = e.parent->is_object() ? Find(e.parent->get_object(), "database_id") : nullptr;
+  if (db_id == nullptr) return api::NotDefined("body.parent.database_id");
+  auto id = db_id->is_string() ? NormalizeUuid(db_id->get_string()) : std::nullopt;
+  if (!id) return api::FailedValidation("body.parent.database_id", "a valid uuid", db_id);
+  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(*id));
+  if (!db) return NotFound("database", *id);
+  if (e.properties == nullptr) return api::NotDefined("body.properties");
+  LN_ASSIGN_OR_RETURN(schema::Schema schema, ParseSchemaRequest(caller, *e.properties, "body.properties"));
+  storage::DataSourceRecord source;
+  source.id = NewUuid();
+  source.database_id = db->id;
+  source.title = e.title.value_or(json::array{});
+  source.icon = e.icon.value_or(nullptr);
+  source.created_time = source.last_edited_time = NowMillis();
+  source.created_by = source.last_edited_by = caller.integration.bot_user_id;
+  source.schema = schema::SchemaToStored(schema);
+  LN_RETURN_IF_ERROR(store_.PutDataSource(source));
+  LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
+  LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
+  LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
+  LN_ASSIGN_OR_RETURN(DataSourcePtr created, store_.GetDataSource(source.id));
+  return RenderDataSourceObject(caller, created);
+}
+
+}  // namespace localnotion::service

@@ -1,0 +1,78 @@
+// GET /v1/pages/{page_id}/properties/{property_id} (reference §8): a single property
+// item for simple types; for title, rich_text, relation, people and rollup a paginated
+// list of property items ({object:"list", results, next_cursor, has_more,
+// type:"property_item", property_item:{id, next_url, type, <type>}}). Cursors are the
+// offset of the next item, as a string.
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "schema/property_def.h"
+#include "service/service.h"
+
+namespace localnotion::service {
+namespace {
+
+json::object Item(const std::string& id, std::string_view type, json::value value) {
+  return json::object{{"object", "property_item"}, {"id", id}, {"type", type}, {type, std::move(value)}};
+}
+
+}  // namespace
+
+Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_view raw_page_id,
+                                             std::string_view property_id, const PageArgs& args) {
+  LN_ASSIGN_OR_RETURN(std::string page_id, PathId("page_id", raw_page_id));
+  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(page_id));
+  const schema::PropertyDef* def = nullptr;
+  for (const auto& d : *loaded.schema) {
+    if (d.id == property_id) def = &d;
+  }
+  if (def == nullptr) {
+    return NotFound("property", property_id);
+  }
+  LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, loaded, 0));
+  json::object& value = values.at(def->id).as_object();
+  const std::string& type = def->type;
+
+  const bool listed = type == "title" || type == "rich_text" || type == "relation" || type == "people" || type == "rollup";
+  if (!listed) return json::value(Item(def->id, type, std::move(value.at(type))));
+
+  json::array all;
+  json::object summary{{"id", def->id}, {"next_url", nullptr}, {"type", type}, {type, json::object{}}};
+  if (type == "rollup") {
+    json::object rollup = value.at("rollup").as_object();
+    if (rollup.at("type") == "array") {
+      for (auto& v : rollup.at("array").as_array()) {
+        json::object item = v.as_object();
+        item["object"] = "property_item";
+        item["id"] = def->id;
+        all.push_back(std::move(item));
+      }
+    }
+    summary["rollup"] = std::move(rollup);
+  } else {
+    for (auto& v : value.at(type).as_array()) all.push_back(Item(def->id, type, std::move(v)));
+  }
+
+  size_t start = 0;
+  if (args.start_cursor && *args.start_cursor != "null") {
+    const std::string& c = *args.start_cursor;
+    auto [p, ec] = std::from_chars(c.data(), c.data() + c.size(), start);
+    if (ec != std::errc() || p != c.data() + c.size() || start > all.size()) {
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", c));
+    }
+  }
+  size_t end = std::min(all.size(), start + static_cast<size_t>(page_size));
+  json::array results;
+  for (size_t i = start; i < end; ++i) results.push_back(std::move(all[i]));
+  const bool has_more = end < all.size();
+  return json::value(json::object{{"object", "list"},
+                                  {"results", std::move(results)},
+                                  {"next_cursor", has_more ? json::value(std::to_string(end)) : json::value(nullptr)},
+                                  {"has_more", has_more},
+                                  {"type", "property_item"},
+                                  {"property_item", std::move(summary)}});
+}
+
+}  // namespace localnotion::service
