@@ -41,6 +41,7 @@ node-deps: deps
 
 e2e: build node-deps
 	cd tests/e2e && LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion npm test
+	LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion node --test tests/golden/
 
 test: unit-test e2e
 

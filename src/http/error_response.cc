@@ -22,6 +22,7 @@ ErrorWire WireOf(ErrorCode code) {
     case ErrorCode::kDatabaseConnectionUnavailable: return {503, "database_connection_unavailable"};
     case ErrorCode::kGatewayTimeout: return {504, "gateway_timeout"};
     case ErrorCode::kServiceOverload: return {529, "service_overload"};
+    case ErrorCode::kPayloadTooLarge: return {413, "payload_too_large"};
   }
   return {500, "internal_server_error"};
 }

@@ -37,6 +37,11 @@ std::optional<std::string> BearerToken(const std::optional<std::string>& header)
 
 }  // namespace
 
+Response Pipeline::TooLarge() {
+  return ErrorResponse(MakeError(ErrorCode::kPayloadTooLarge, "Request body too large. The maximum size is 500KB."),
+                       NewUuid());
+}
+
 std::string CollapseSlashes(std::string_view path) {
   std::string out;
   out.reserve(path.size());

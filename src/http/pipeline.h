@@ -33,6 +33,8 @@ class Pipeline {
  public:
   explicit Pipeline(service::Service& service) : service_(service) {}
   Response Handle(const Request& request);
+  // The answer to a body over the 500 KB limit.
+  Response TooLarge();
 
  private:
   service::Service& service_;

@@ -19,7 +19,8 @@ using asio::ip::tcp;
 namespace {
 
 constexpr size_t kReadBufferBytes = 16 * 1024;
-constexpr size_t kMaxBodyBytes = 8 * 1024 * 1024;
+// Notion's limit on a request body: 500 KB (reference §3.2).
+constexpr size_t kMaxBodyBytes = 500 * 1024;
 
 // One group-commit batch. Waiters sleep on `timer` until the flush cancels it.
 struct Batch {
@@ -69,6 +70,18 @@ struct Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.body_limit(kMaxBodyBytes);
       co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::body_limit) {
+        // Answer, then close: the rest of the body is still on the wire.
+        Response res = pipeline.TooLarge();
+        bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
+        out.set(bhttp::field::content_type, "application/json; charset=utf-8");
+        out.set("x-notion-request-id", res.request_id);
+        out.keep_alive(false);
+        out.body() = std::move(res.body);
+        out.prepare_payload();
+        co_await bhttp::async_write(socket, out, asio::redirect_error(asio::use_awaitable, ec));
+        break;
+      }
       if (ec) break;
       busy.insert(&socket);
       auto& msg = parser.get();

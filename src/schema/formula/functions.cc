@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <numbers>
 #include <regex>
 
 #include <fmt/format.h>
@@ -43,7 +44,7 @@ Result<TypeInfo> ConcatType(const Types& a) {
       first_list = false;
     }
   }
-  if (any_string && any_list) return ValidationError("concat() expects all arguments to be strings or all to be lists");
+  if (any_string && any_list) return ValidationError("expects all arguments to be strings or all to be lists");
   if (any_list) return TypeInfo{Type::kList, element};
   if (any_string) return TypeInfo{Type::kString};
   return TypeInfo{Type::kNull};
@@ -170,10 +171,16 @@ std::string AsciiCase(std::string s, bool upper) {
   return s;
 }
 
-// Runs `fn` with the regular expression `pattern` (ECMAScript syntax, as JavaScript's);
-// an invalid pattern or a regex engine failure gives the empty value.
+// std::regex matches recursively, so a long subject could exhaust the stack; longer
+// subjects give the empty value.
+constexpr size_t kMaxRegexSubject = 10'000;
+
+// Runs `fn` with the regular expression `pattern` (ECMAScript syntax, as JavaScript's)
+// on `subject`; an invalid pattern, a regex engine failure or a subject longer than
+// kMaxRegexSubject gives the empty value.
 template <class Fn>
-Value WithRegex(const std::string& pattern, Fn fn) {
+Value WithRegex(const std::string& pattern, const std::string& subject, Fn fn) {
+  if (subject.size() > kMaxRegexSubject) return Value();
   try {
     std::regex re(pattern, std::regex::ECMAScript);
     return fn(re);
@@ -280,21 +287,24 @@ const std::vector<FunctionDef>& Table() {
        }},
       {"replace", 3, 3, {kScalarMask, kStringMask, kScalarMask}, Returns<Type::kString>,
        [](const Args& a, Millis) {
-         return WithRegex(a[1].string(), [&](const std::regex& re) {
-           return Value::String(std::regex_replace(FormatValue(a[0]), re, FormatValue(a[2]),
+         std::string subject = FormatValue(a[0]);
+         return WithRegex(a[1].string(), subject, [&](const std::regex& re) {
+           return Value::String(std::regex_replace(subject, re, FormatValue(a[2]),
                                                    std::regex_constants::format_first_only));
          });
        }},
       {"replaceAll", 3, 3, {kScalarMask, kStringMask, kScalarMask}, Returns<Type::kString>,
        [](const Args& a, Millis) {
-         return WithRegex(a[1].string(), [&](const std::regex& re) {
-           return Value::String(std::regex_replace(FormatValue(a[0]), re, FormatValue(a[2])));
+         std::string subject = FormatValue(a[0]);
+         return WithRegex(a[1].string(), subject, [&](const std::regex& re) {
+           return Value::String(std::regex_replace(subject, re, FormatValue(a[2])));
          });
        }},
       {"test", 2, 2, {kScalarMask, kStringMask}, Returns<Type::kBoolean>,
        [](const Args& a, Millis) {
-         return WithRegex(a[1].string(), [&](const std::regex& re) {
-           return Value::Boolean(std::regex_search(FormatValue(a[0]), re));
+         std::string subject = FormatValue(a[0]);
+         return WithRegex(a[1].string(), subject, [&](const std::regex& re) {
+           return Value::Boolean(std::regex_search(subject, re));
          });
        }},
       {"lower", 1, 1, {kStringMask}, Returns<Type::kString>,
@@ -433,8 +443,8 @@ const std::vector<FunctionDef>& Table() {
          size_t m = n.size() / 2;
          return Value::Number(n.size() % 2 ? n[m] : (n[m - 1] + n[m]) / 2);
        }},
-      {"pi", 0, 0, {}, Returns<Type::kNumber>, [](const Args&, Millis) { return Value::Number(M_PI); }},
-      {"e", 0, 0, {}, Returns<Type::kNumber>, [](const Args&, Millis) { return Value::Number(M_E); }},
+      {"pi", 0, 0, {}, Returns<Type::kNumber>, [](const Args&, Millis) { return Value::Number(std::numbers::pi); }},
+      {"e", 0, 0, {}, Returns<Type::kNumber>, [](const Args&, Millis) { return Value::Number(std::numbers::e); }},
 
       // Dates.
       {"now", 0, 0, {}, Returns<Type::kDate>,

@@ -54,8 +54,8 @@ json::value J(std::string_view text) { return *ParseJson(text); }
 PageRecord Page(std::string id) {
   PageRecord p;
   p.id = std::move(id);
-  p.parent_type = "database_id";
-  p.parent_id = "db-1";
+  p.parent_type = "data_source_id";
+  p.parent_id = "ds-1";
   p.properties = J(R"({"title":[{"type":"text","plain_text":"🥑 Café"}],"p%3Ax":2.5,"done":true})").as_object();
   p.icon = J(R"({"type":"emoji","emoji":"🐞"})");
   p.cover = nullptr;
@@ -68,10 +68,9 @@ PageRecord Page(std::string id) {
   return p;
 }
 
-DatabaseRecord Database(std::string id, std::string source) {
+DatabaseRecord Database(std::string id) {
   DatabaseRecord d;
   d.id = std::move(id);
-  d.data_source_id = std::move(source);
   d.parent_type = "page_id";
   d.parent_id = "page-1";
   d.title = J(R"([{"type":"text","plain_text":"Tasks"}])").as_array();
@@ -84,9 +83,24 @@ DatabaseRecord Database(std::string id, std::string source) {
   d.created_by = "bot";
   d.last_edited_time = 2000;
   d.last_edited_by = "bot2";
-  d.schema = J(R"([{"id":"title","name":"Name","type":"title","config":{}}])").as_array();
-  d.next_unique_id = 42;
   return d;
+}
+
+DataSourceRecord DataSource(std::string id, std::string database_id) {
+  DataSourceRecord s;
+  s.id = std::move(id);
+  s.database_id = std::move(database_id);
+  s.title = J(R"([{"type":"text","plain_text":"Tasks 🥑"}])").as_array();
+  s.description = J(R"([{"type":"text","plain_text":"d"}])").as_array();
+  s.icon = J(R"({"type":"emoji","emoji":"🐞"})");
+  s.in_trash = true;
+  s.created_time = 3000;
+  s.created_by = "bot3";
+  s.last_edited_time = 4000;
+  s.last_edited_by = "bot4";
+  s.schema = J(R"([{"id":"title","name":"Name","type":"title","config":{}}])").as_array();
+  s.next_unique_id = 42;
+  return s;
 }
 
 UserRecord User(std::string id, std::string type = "person") {
@@ -136,39 +150,130 @@ TEST_F(SqliteStoreTest, PutPageReplaces) {
   EXPECT_FALSE((*got)->in_trash);
 }
 
-TEST_F(SqliteStoreTest, DatabaseRoundTripByIdAndByDataSource) {
-  DatabaseRecord d = Database("db-1", "ds-1");
+TEST_F(SqliteStoreTest, DatabaseRoundTrip) {
+  DatabaseRecord d = Database("db-1");
   Committed([&] { ASSERT_TRUE(store_->PutDatabase(d).ok()); });
-  for (auto got : {store_->GetDatabase("db-1"), store_->GetDatabaseByDataSource("ds-1")}) {
-    ASSERT_TRUE(got.ok()) << got.error().message;
-    ASSERT_NE(*got, nullptr);
-    const DatabaseRecord& g = **got;
-    EXPECT_EQ(g.id, "db-1");
-    EXPECT_EQ(g.data_source_id, "ds-1");
-    EXPECT_EQ(g.parent_type, "page_id");
-    EXPECT_EQ(g.parent_id, "page-1");
-    EXPECT_EQ(g.title, d.title);
-    EXPECT_EQ(g.description, d.description);
-    EXPECT_TRUE(g.icon.is_null());
-    EXPECT_EQ(g.cover, d.cover);
-    EXPECT_FALSE(g.in_trash);
-    EXPECT_TRUE(g.is_inline);
-    EXPECT_EQ(g.created_time, 1000);
-    EXPECT_EQ(g.created_by, "bot");
-    EXPECT_EQ(g.last_edited_time, 2000);
-    EXPECT_EQ(g.last_edited_by, "bot2");
-    EXPECT_EQ(g.schema, d.schema);
+  auto got = store_->GetDatabase("db-1");
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  ASSERT_NE(*got, nullptr);
+  const DatabaseRecord& g = **got;
+  EXPECT_EQ(g.id, "db-1");
+  EXPECT_EQ(g.parent_type, "page_id");
+  EXPECT_EQ(g.parent_id, "page-1");
+  EXPECT_EQ(g.title, d.title);
+  EXPECT_EQ(g.description, d.description);
+  EXPECT_TRUE(g.icon.is_null());
+  EXPECT_EQ(g.cover, d.cover);
+  EXPECT_FALSE(g.in_trash);
+  EXPECT_TRUE(g.is_inline);
+  EXPECT_EQ(g.created_time, 1000);
+  EXPECT_EQ(g.created_by, "bot");
+  EXPECT_EQ(g.last_edited_time, 2000);
+  EXPECT_EQ(g.last_edited_by, "bot2");
+}
+
+TEST_F(SqliteStoreTest, DataSourceRoundTripByIdAndByDatabase) {
+  DataSourceRecord s = DataSource("ds-1", "db-1");
+  Committed([&] {
+    ASSERT_TRUE(store_->PutDatabase(Database("db-1")).ok());
+    ASSERT_TRUE(store_->PutDataSource(s).ok());
+  });
+  auto by_id = store_->GetDataSource("ds-1");
+  ASSERT_TRUE(by_id.ok()) << by_id.error().message;
+  auto listed = store_->ListDataSources("db-1");
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  for (const auto& got : {*by_id, listed->front()}) {
+    ASSERT_NE(got, nullptr);
+    const DataSourceRecord& g = *got;
+    EXPECT_EQ(g.id, "ds-1");
+    EXPECT_EQ(g.database_id, "db-1");
+    EXPECT_EQ(g.title, s.title);
+    EXPECT_EQ(g.description, s.description);
+    EXPECT_EQ(g.icon, s.icon);
+    EXPECT_TRUE(g.in_trash);
+    EXPECT_EQ(g.created_time, 3000);
+    EXPECT_EQ(g.created_by, "bot3");
+    EXPECT_EQ(g.last_edited_time, 4000);
+    EXPECT_EQ(g.last_edited_by, "bot4");
+    EXPECT_EQ(g.schema, s.schema);
     EXPECT_EQ(g.next_unique_id, 42);
   }
 }
 
-TEST_F(SqliteStoreTest, MissingDatabaseIsNull) {
+TEST_F(SqliteStoreTest, DataSourcesAreListedPerDatabaseInCreationOrderEvenAfterAnUpdate) {
+  Committed([&] {
+    ASSERT_TRUE(store_->PutDataSource(DataSource("ds-z", "db-1")).ok());
+    ASSERT_TRUE(store_->PutDataSource(DataSource("ds-other", "db-2")).ok());
+    ASSERT_TRUE(store_->PutDataSource(DataSource("ds-a", "db-1")).ok());
+    ASSERT_TRUE(store_->PutDataSource(DataSource("ds-m", "db-1")).ok());
+  });
+  // Replacing the first one keeps its place (and changes it).
+  DataSourceRecord changed = DataSource("ds-z", "db-1");
+  changed.next_unique_id = 7;
+  changed.schema = json::array{};
+  Committed([&] { ASSERT_TRUE(store_->PutDataSource(changed).ok()); });
+  auto ids = [&](std::string_view db) {
+    std::string out;
+    auto sources = store_->ListDataSources(db);
+    EXPECT_TRUE(sources.ok());
+    if (sources.ok()) {
+      for (const auto& s : *sources) out += s->id + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(ids("db-1"), "ds-z ds-a ds-m ");
+  EXPECT_EQ(ids("db-2"), "ds-other ");
+  EXPECT_EQ(ids("db-3"), "");
+  auto z = store_->GetDataSource("ds-z");
+  ASSERT_TRUE(z.ok() && *z != nullptr);
+  EXPECT_EQ((*z)->next_unique_id, 7);
+  EXPECT_TRUE((*z)->schema.empty());
+}
+
+TEST_F(SqliteStoreTest, PagesOfADataSourceAreListedInCreationOrder) {
+  auto in = [](std::string id, std::string source) {
+    PageRecord p = Page(std::move(id));
+    p.parent_id = std::move(source);
+    return p;
+  };
+  Committed([&] {
+    ASSERT_TRUE(store_->PutPage(in("p-3", "ds-1")).ok());
+    ASSERT_TRUE(store_->PutPage(in("p-1", "ds-1")).ok());
+    ASSERT_TRUE(store_->PutPage(in("q-1", "ds-2")).ok());
+    ASSERT_TRUE(store_->PutPage(in("p-2", "ds-1")).ok());
+  });
+  PageRecord updated = in("p-3", "ds-1");
+  updated.properties = J(R"({"done":false})").as_object();
+  Committed([&] { ASSERT_TRUE(store_->PutPage(updated).ok()); });
+  auto pages = store_->ListPagesOf("ds-1");
+  ASSERT_TRUE(pages.ok()) << pages.error().message;
+  ASSERT_EQ(pages->size(), 3u);
+  EXPECT_EQ((*pages)[0].id, "p-3");
+  EXPECT_EQ(SerializeJson((*pages)[0].properties), R"({"done":false})");
+  EXPECT_EQ((*pages)[1].id, "p-1");
+  EXPECT_EQ((*pages)[2].id, "p-2");
+  EXPECT_EQ(SerializeJson((*pages)[1].properties), SerializeJson(Page("p-1").properties));
+  EXPECT_EQ((*pages)[1].parent_type, "data_source_id");
+  auto other = store_->ListPagesOf("ds-2");
+  ASSERT_TRUE(other.ok());
+  ASSERT_EQ(other->size(), 1u);
+  EXPECT_EQ((*other)[0].id, "q-1");
+  auto none = store_->ListPagesOf("ds-3");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_F(SqliteStoreTest, MissingDatabaseAndDataSourceAreNull) {
   auto by_id = store_->GetDatabase("nope");
   ASSERT_TRUE(by_id.ok());
   EXPECT_EQ(*by_id, nullptr);
-  auto by_source = store_->GetDatabaseByDataSource("nope");
-  ASSERT_TRUE(by_source.ok());
-  EXPECT_EQ(*by_source, nullptr);
+  auto source = store_->GetDataSource("nope");
+  ASSERT_TRUE(source.ok());
+  EXPECT_EQ(*source, nullptr);
+  auto listed = store_->ListDataSources("nope");
+  ASSERT_TRUE(listed.ok());
+  EXPECT_TRUE(listed->empty());
 }
 
 TEST_F(SqliteStoreTest, UserRoundTripWithNullableFields) {
@@ -281,7 +386,8 @@ TEST_F(SqliteStoreTest, RolledBackUnitLeavesEarlierAndLaterKeptUnitsOfTheBatch) 
 
   ASSERT_TRUE(store_->BeginUnit().ok());
   ASSERT_TRUE(store_->PutPage(Page("dropped")).ok());
-  ASSERT_TRUE(store_->PutDatabase(Database("db-x", "ds-x")).ok());
+  ASSERT_TRUE(store_->PutDatabase(Database("db-x")).ok());
+  ASSERT_TRUE(store_->PutDataSource(DataSource("ds-x", "db-x")).ok());
   ASSERT_TRUE(store_->PutUser(User("u-x")).ok());
   ASSERT_TRUE(store_->PutMeta("k", "v").ok());
   // Inside the unit its own writes are visible.
@@ -307,6 +413,12 @@ TEST_F(SqliteStoreTest, RolledBackUnitLeavesEarlierAndLaterKeptUnitsOfTheBatch) 
   auto db = store_->GetDatabase("db-x");
   ASSERT_TRUE(db.ok());
   EXPECT_EQ(*db, nullptr);
+  auto source = store_->GetDataSource("ds-x");
+  ASSERT_TRUE(source.ok());
+  EXPECT_EQ(*source, nullptr);
+  auto sources = store_->ListDataSources("db-x");
+  ASSERT_TRUE(sources.ok());
+  EXPECT_TRUE(sources->empty());
   auto user = store_->GetUser("u-x");
   ASSERT_TRUE(user.ok());
   EXPECT_FALSE(user->has_value());
@@ -332,7 +444,8 @@ TEST_F(SqliteStoreTest, RolledBackUnitRestoresTheOverwrittenValue) {
 TEST_F(SqliteStoreTest, CommittedDataSurvivesReopen) {
   Committed([&] {
     ASSERT_TRUE(store_->PutPage(Page("page-1")).ok());
-    ASSERT_TRUE(store_->PutDatabase(Database("db-1", "ds-1")).ok());
+    ASSERT_TRUE(store_->PutDatabase(Database("db-1")).ok());
+    ASSERT_TRUE(store_->PutDataSource(DataSource("ds-1", "db-1")).ok());
     ASSERT_TRUE(store_->PutUser(User("u-1")).ok());
     ASSERT_TRUE(store_->PutIntegration(IntegrationRecord{"i", "n", "s", "u-1", "read", 1}).ok());
     ASSERT_TRUE(store_->PutMeta("workspace_id", "w").ok());
@@ -341,10 +454,19 @@ TEST_F(SqliteStoreTest, CommittedDataSurvivesReopen) {
   auto page = store_->GetPage("page-1");
   ASSERT_TRUE(page.ok() && page->has_value());
   EXPECT_EQ(SerializeJson((*page)->properties), SerializeJson(Page("page-1").properties));
-  auto db = store_->GetDatabaseByDataSource("ds-1");
+  auto db = store_->GetDatabase("db-1");
   ASSERT_TRUE(db.ok());
   ASSERT_NE(*db, nullptr);
   EXPECT_EQ((*db)->id, "db-1");
+  auto source = store_->GetDataSource("ds-1");
+  ASSERT_TRUE(source.ok());
+  ASSERT_NE(*source, nullptr);
+  EXPECT_EQ((*source)->database_id, "db-1");
+  EXPECT_EQ((*source)->schema, DataSource("ds-1", "db-1").schema);
+  auto pages = store_->ListPagesOf("ds-1");
+  ASSERT_TRUE(pages.ok());
+  ASSERT_EQ(pages->size(), 1u);
+  EXPECT_EQ((*pages)[0].id, "page-1");
   auto user = store_->GetUser("u-1");
   ASSERT_TRUE(user.ok());
   EXPECT_TRUE(user->has_value());
