@@ -11,6 +11,7 @@
 #include "api/objects.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
+#include "schema/properties/computed.h"
 #include "schema/registry.h"
 #include "service/service.h"
 
@@ -239,6 +240,7 @@ Result<schema::Schema> Service::ApplySchemaUpdate(const Caller& caller, const Da
     }
   }
   LN_RETURN_IF_ERROR(ResolveRollups(out));
+  LN_RETURN_IF_ERROR(schema::CheckFormulas(out));
   return out;
 }
 

@@ -144,6 +144,77 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
     return ds.ok() ? ds->at("properties").at("Stage").at("select").at("options").as_array() : json::array{};
   }
 
+  Result<json::value> GetDataSource(std::string_view id) {
+    return Run([&] { return service_->GetDataSource(caller25_, id); });
+  }
+  Result<json::value> UpdateDataSource(std::string_view id, std::string_view body) {
+    json::value b = J(body);
+    return Run([&] { return service_->UpdateDataSource(caller25_, id, b); });
+  }
+  Result<json::value> UpdateDatabase(const Caller& c, std::string_view id, std::string_view body) {
+    json::value b = J(body);
+    return Run([&] { return service_->UpdateDatabase(c, id, b); });
+  }
+  Result<json::value> CreateDataSource(std::string_view body) {
+    json::value b = J(body);
+    return Run([&] { return service_->CreateDataSource(caller25_, b); });
+  }
+  Result<json::value> GetPageProperty(std::string_view page_id, std::string_view property_id,
+                                      PageArgs args = PageArgs{}) {
+    return Run([&] { return service_->GetPageProperty(caller25_, page_id, property_id, args); });
+  }
+
+  // A 2025-09-03 database titled `title` with the schema `properties`; returns the response.
+  json::value Database(std::string_view title, const std::string& properties) {
+    auto db = CreateDatabase(caller25_, R"({"parent":{"type":"page_id","page_id":")" + ParentPage() + R"("},
+        "title":[{"text":{"content":")" + std::string(title) + R"("}}],
+        "initial_data_source":{"properties":)" + properties + "}}");
+    EXPECT_TRUE(db.ok()) << db.error().message;
+    return db.ok() ? *db : json::value(nullptr);
+  }
+
+  // A page in the data source with the given property values; returns its id.
+  std::string PageIn(const std::string& data_source_id, const std::string& properties = "{}") {
+    auto page = CreatePage(caller25_, R"({"parent":{"data_source_id":")" + data_source_id + R"("},"properties":)" +
+                                          properties + "}");
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    return page.ok() ? std::string(page->at("id").as_string()) : "";
+  }
+
+  // The page's properties as GET /v1/pages shows them (2025-09-03).
+  json::value PropertiesOf(const std::string& page_id) {
+    auto page = GetPage(caller25_, page_id);
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    return page.ok() ? page->at("properties") : json::value(nullptr);
+  }
+
+  // The property schema named `name` in the data source, or null.
+  json::value SchemaProperty(const std::string& data_source_id, std::string_view name) {
+    auto ds = GetDataSource(data_source_id);
+    EXPECT_TRUE(ds.ok()) << ds.error().message;
+    if (!ds.ok()) return nullptr;
+    const json::value* p = Find(ds->at("properties").as_object(), name);
+    return p ? *p : json::value(nullptr);
+  }
+  std::string PropertyId(const std::string& data_source_id, std::string_view name) {
+    json::value p = SchemaProperty(data_source_id, name);
+    return p.is_object() ? std::string(p.at("id").as_string()) : "";
+  }
+
+  // The stored values of a page, straight from the store.
+  json::object StoredProperties(const std::string& page_id) {
+    auto page = Run([&] { return store_->GetPage(page_id); });
+    EXPECT_TRUE(page.ok() && page->has_value());
+    return page.ok() && page->has_value() ? (*page)->properties : json::object{};
+  }
+
+  // The ids a relation value shows, joined by spaces.
+  static std::string Ids(const json::value& relation_value) {
+    std::string out;
+    for (const auto& r : relation_value.at("relation").as_array()) out += std::string(r.at("id").as_string()) + " ";
+    return out;
+  }
+
   std::string dir_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<Service> service_;
@@ -611,6 +682,496 @@ TEST_P(ServiceTest, UniqueIdsCountPerDatabaseAlongsideCreatedOptions) {
   ExpectError(UpdatePage(caller25_, std::string(second->at("id").as_string()),
                          R"({"properties":{"ID":{"number":5}}})"),
               ErrorCode::kValidationError, "ID is expected to be unique_id.");
+}
+
+// ---------------------------------------------------------------- schema updates
+
+TEST_P(ServiceTest, RenameInADataSourceKeepsTheIdAndPagesShowTheNewName) {
+  json::value db = TasksDatabase();
+  const std::string ds = DataSourceId(db);
+  std::string page = TaskPage(db);
+  const std::string price_id = PropertyId(ds, "Price");
+  auto renamed = UpdateDataSource(ds, R"({"properties":{"Price":{"name":"Cost"}}})");
+  ASSERT_TRUE(renamed.ok()) << renamed.error().message;
+  const json::object& props = renamed->at("properties").as_object();
+  EXPECT_EQ(Find(props, "Price"), nullptr);
+  ASSERT_NE(Find(props, "Cost"), nullptr);
+  EXPECT_EQ(props.at("Cost").at("id"), json::value(price_id));
+  EXPECT_EQ(props.at("Cost").at("name"), "Cost");
+  EXPECT_EQ(SerializeJson(props.at("Cost").at("number")), R"({"format":"dollar"})");
+
+  json::value values = PropertiesOf(page);
+  EXPECT_EQ(Find(values.as_object(), "Price"), nullptr);
+  EXPECT_EQ(SerializeJson(values.at("Cost")), R"({"id":")" + price_id + R"(","type":"number","number":10})");
+  // The new name is the one pages are written by; the old one is gone.
+  auto written = UpdatePage(caller25_, page, R"({"properties":{"Cost":{"number":11}}})");
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(written->at("properties").at("Cost").at("number"), 11);
+  ExpectError(UpdatePage(caller25_, page, R"({"properties":{"Price":{"number":1}}})"), ErrorCode::kValidationError,
+              "Price is not a property that exists.");
+  // A property may also be named by its id.
+  auto by_id = UpdateDataSource(ds, R"({"properties":{")" + price_id + R"(":{"name":"Amount"}}})");
+  ASSERT_TRUE(by_id.ok()) << by_id.error().message;
+  EXPECT_EQ(by_id->at("properties").at("Amount").at("id"), json::value(price_id));
+  EXPECT_EQ(PropertiesOf(page).at("Amount").at("number"), 11);
+}
+
+TEST_P(ServiceTest, RenameThroughTheDatabaseIn2022) {
+  std::string parent = ParentPage();
+  auto db = CreateDatabase(caller22_, R"({"parent":{"page_id":")" + parent + R"("},
+      "title":[{"text":{"content":"Inventory"}}],
+      "properties":{"Item":{"title":{}},"Price":{"number":{}}}})");
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  const std::string db_id(db->at("id").as_string());
+  const std::string price_id(db->at("properties").at("Price").at("id").as_string());
+  auto page = CreatePage(caller22_, R"({"parent":{"database_id":")" + db_id + R"("},
+      "properties":{"Item":{"title":[{"text":{"content":"Widget"}}]},"Price":{"number":3}}})");
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  const std::string page_id(page->at("id").as_string());
+
+  auto renamed = UpdateDatabase(caller22_, db_id, R"({"title":[{"text":{"content":"Stock"}}],
+      "properties":{"Price":{"name":"Cost"},"Item":{"name":"Thing"}}})");
+  ASSERT_TRUE(renamed.ok()) << renamed.error().message;
+  EXPECT_EQ(renamed->at("id"), json::value(db_id));
+  EXPECT_EQ(renamed->at("title").at(0).at("plain_text"), "Stock");
+  const json::object& props = renamed->at("properties").as_object();
+  EXPECT_EQ(props.size(), 2u);
+  EXPECT_EQ(props.at("Cost").at("id"), json::value(price_id));
+  EXPECT_EQ(props.at("Thing").at("id"), "title");
+
+  auto read = GetPage(caller22_, page_id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->at("properties").at("Cost").at("number"), 3);
+  EXPECT_EQ(read->at("properties").at("Thing").at("title").at(0).at("plain_text"), "Widget");
+  EXPECT_EQ(read->at("properties").as_object().size(), 2u);
+  // The one data source follows the database's title.
+  auto again = Run([&] { return service_->GetDatabase(caller25_, db_id); });
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->at("data_sources").at(0).at("name"), "Stock");
+}
+
+TEST_P(ServiceTest, AddedPropertyShowsEmptyOnExistingPages) {
+  json::value db = TasksDatabase();
+  const std::string ds = DataSourceId(db);
+  std::string page = TaskPage(db);
+  auto added = UpdateDataSource(ds, R"({"properties":{"Due":{"date":{}},"Tags":{"multi_select":{"options":[{"name":"a"}]}}}})");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  EXPECT_EQ(added->at("properties").as_object().size(), 8u);
+  EXPECT_EQ(added->at("properties").at("Due").at("type"), "date");
+  const std::string due_id(added->at("properties").at("Due").at("id").as_string());
+  json::value values = PropertiesOf(page);
+  EXPECT_EQ(SerializeJson(values.at("Due")), R"({"id":")" + due_id + R"(","type":"date","date":null})");
+  EXPECT_TRUE(values.at("Tags").at("multi_select").as_array().empty());
+  EXPECT_EQ(values.at("Price").at("number"), 10);
+  auto written = UpdatePage(caller25_, page, R"({"properties":{"Due":{"date":{"start":"2024-05-01"}}}})");
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(written->at("properties").at("Due").at("date").at("start"), "2024-05-01");
+}
+
+TEST_P(ServiceTest, RemovedPropertyTakesItsValuesWithIt) {
+  json::value db = TasksDatabase();
+  const std::string ds = DataSourceId(db);
+  std::string page = TaskPage(db);
+  const std::string price_id = PropertyId(ds, "Price");
+  ASSERT_TRUE(StoredProperties(page).contains(price_id));
+  auto removed = UpdateDataSource(ds, R"({"properties":{"Price":null}})");
+  ASSERT_TRUE(removed.ok()) << removed.error().message;
+  EXPECT_EQ(Find(removed->at("properties").as_object(), "Price"), nullptr);
+  EXPECT_EQ(removed->at("properties").as_object().size(), 5u);
+  EXPECT_EQ(Find(PropertiesOf(page).as_object(), "Price"), nullptr);
+  EXPECT_FALSE(StoredProperties(page).contains(price_id));
+  EXPECT_EQ(PropertiesOf(page).at("Done").at("checkbox"), true);
+  ExpectError(UpdatePage(caller25_, page, R"({"properties":{"Price":{"number":1}}})"), ErrorCode::kValidationError,
+              "Price is not a property that exists.");
+  // Added again, it is a new, empty property.
+  auto readded = UpdateDataSource(ds, R"({"properties":{"Price":{"number":{}}}})");
+  ASSERT_TRUE(readded.ok()) << readded.error().message;
+  EXPECT_TRUE(PropertiesOf(page).at("Price").at("number").is_null());
+}
+
+TEST_P(ServiceTest, TypeChangeDropsTheOldValues) {
+  json::value db = TasksDatabase();
+  const std::string ds = DataSourceId(db);
+  std::string page = TaskPage(db);
+  const std::string price_id = PropertyId(ds, "Price");
+  const std::string done_id = PropertyId(ds, "Done");
+  auto changed = UpdateDataSource(ds, R"({"properties":{"Price":{"rich_text":{}}}})");
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_EQ(changed->at("properties").at("Price").at("type"), "rich_text");
+  EXPECT_EQ(changed->at("properties").at("Price").at("id"), json::value(price_id));
+  EXPECT_EQ(SerializeJson(PropertiesOf(page).at("Price")),
+            R"({"id":")" + price_id + R"(","type":"rich_text","rich_text":[]})");
+  json::object stored = StoredProperties(page);
+  EXPECT_FALSE(stored.contains(price_id));
+  EXPECT_TRUE(stored.contains(done_id));  // other properties keep their values
+  auto written = UpdatePage(caller25_, page, R"({"properties":{"Price":{"rich_text":[{"text":{"content":"ten"}}]}}})");
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(written->at("properties").at("Price").at("rich_text").at(0).at("plain_text"), "ten");
+}
+
+TEST_P(ServiceTest, SelectOptionsMergeKeepingIdsAndColors) {
+  json::value db = TasksDatabase();
+  const std::string ds = DataSourceId(db);
+  std::string page = TaskPage(db);
+  auto picked = UpdatePage(caller25_, page, R"({"properties":{"Stage":{"select":{"name":"Red"}}}})");
+  ASSERT_TRUE(picked.ok()) << picked.error().message;
+  json::array before = StageOptions(db);
+  ASSERT_EQ(before.size(), 1u);
+  const std::string red_id(before[0].at("id").as_string());
+
+  auto merged = UpdateDataSource(ds, R"({"properties":{"Stage":{"select":{"options":[
+      {"name":"Red"},{"name":"Green","color":"green"}]}}}})");
+  ASSERT_TRUE(merged.ok()) << merged.error().message;
+  json::array options = StageOptions(db);
+  ASSERT_EQ(options.size(), 2u);
+  EXPECT_EQ(options[0].at("id"), json::value(red_id));
+  EXPECT_EQ(options[0].at("name"), "Red");
+  EXPECT_EQ(options[0].at("color"), "red");
+  EXPECT_EQ(options[1].at("name"), "Green");
+  EXPECT_EQ(options[1].at("color"), "green");
+  EXPECT_NE(options[1].at("id"), json::value(red_id));
+  // The page still shows its option, unchanged.
+  EXPECT_EQ(SerializeJson(PropertiesOf(page).at("Stage").at("select")),
+            R"({"id":")" + red_id + R"(","name":"Red","color":"red"})");
+  // Named by id (with its name, which the options grammar requires) and the same color: fine.
+  auto same = UpdateDataSource(ds, R"({"properties":{"Stage":{"select":{"options":[
+      {"id":")" + red_id + R"(","name":"Red","color":"red"},{"name":"Green"}]}}}})");
+  ASSERT_TRUE(same.ok()) << same.error().message;
+  EXPECT_EQ(StageOptions(db)[0].at("id"), json::value(red_id));
+
+  // A recolor is refused, by id or by name, and changes nothing.
+  ExpectError(UpdateDataSource(ds, R"({"properties":{"Stage":{"select":{"options":[
+                  {"id":")" + red_id + R"(","name":"Red","color":"blue"}]}}}})"),
+              ErrorCode::kValidationError, "Cannot update color of select with id: " + red_id);
+  ExpectError(UpdateDataSource(ds, R"({"properties":{"Stage":{"select":{"options":[{"name":"Red","color":"blue"}]}}}})"),
+              ErrorCode::kValidationError, "Cannot update color of select with id: " + red_id);
+  EXPECT_EQ(StageOptions(db)[0].at("color"), "red");
+}
+
+TEST_P(ServiceTest, SecondDataSourceEndsDatabaseLevelCallsIn2022) {
+  json::value db = TasksDatabase();
+  const std::string db_id(db.at("id").as_string());
+  ASSERT_TRUE(Run([&] { return service_->GetDatabase(caller22_, db_id); }).ok());
+  auto second = CreateDataSource(R"({"parent":{"type":"database_id","database_id":")" + db_id + R"("},
+      "title":[{"text":{"content":"Archive"}}],
+      "properties":{"Title":{"title":{}},"Year":{"number":{}}}})");
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(second->at("object"), "data_source");
+  const std::string second_id(second->at("id").as_string());
+  EXPECT_EQ(second->at("properties").as_object().size(), 2u);
+  EXPECT_EQ(second->at("title").at(0).at("plain_text"), "Archive");
+
+  auto listed = Run([&] { return service_->GetDatabase(caller25_, db_id); });
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  ASSERT_EQ(listed->at("data_sources").as_array().size(), 2u);
+  EXPECT_EQ(listed->at("data_sources").at(0).at("id"), json::value(DataSourceId(db)));
+  EXPECT_EQ(listed->at("data_sources").at(1).at("id"), json::value(second_id));
+  EXPECT_EQ(listed->at("data_sources").at(1).at("name"), "Archive");
+
+  constexpr const char* kSeveral = "Databases with multiple data sources are not supported in this API version.";
+  ExpectError(Run([&] { return service_->GetDatabase(caller22_, db_id); }), ErrorCode::kValidationError, kSeveral);
+  ExpectError(UpdateDatabase(caller22_, db_id, R"({"title":[{"text":{"content":"X"}}]})"), ErrorCode::kValidationError,
+              kSeveral);
+  ExpectError(CreatePage(caller22_, R"({"parent":{"database_id":")" + db_id + R"("},"properties":{}})"),
+              ErrorCode::kValidationError, kSeveral);
+  // Each data source still takes pages.
+  auto page = CreatePage(caller25_, R"({"parent":{"data_source_id":")" + second_id + R"("},
+      "properties":{"Year":{"number":1999}}})");
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_EQ(page->at("parent").at("database_id"), json::value(db_id));
+  EXPECT_EQ(page->at("properties").at("Year").at("number"), 1999);
+}
+
+// ---------------------------------------------------------------- references
+
+TEST_P(ServiceTest, PeopleMustBeUsersOfTheWorkspace) {
+  json::value db = Database("Team", R"({"Name":{"title":{}},"Owner":{"people":{}}})");
+  const std::string ds = DataSourceId(db);
+  const std::string bot = caller25_.integration.bot_user_id;
+  const std::string stranger = "0c6e0e0e-4e3e-4a4b-9a1f-1a2b3c4d5e6f";
+  ExpectError(CreatePage(caller25_, R"({"parent":{"data_source_id":")" + ds + R"("},
+      "properties":{"Owner":{"people":[{"id":")" + bot + R"("},{"id":")" + stranger + R"("}]}}})"),
+              ErrorCode::kValidationError, "Could not find user with ID: " + stranger + ".");
+  std::string page = PageIn(ds, R"({"Owner":{"people":[{"id":")" + bot + R"("}]}})");
+  ExpectError(UpdatePage(caller25_, page, R"({"properties":{"Owner":{"people":[{"id":")" + stranger + R"("}]}}})"),
+              ErrorCode::kValidationError, "Could not find user with ID: " + stranger + ".");
+  json::value owner = PropertiesOf(page).at("Owner").at("people");
+  ASSERT_EQ(owner.as_array().size(), 1u);
+  EXPECT_EQ(owner.at(0).at("id"), json::value(bot));
+}
+
+TEST_P(ServiceTest, RelationIdsMustBePagesOfTheRelatedDatabase) {
+  json::value projects = Database("Projects", R"({"Name":{"title":{}}})");
+  const std::string projects_ds = DataSourceId(projects);
+  const std::string projects_db(projects.at("id").as_string());
+  json::value tasks = Database("Tasks", R"({"Name":{"title":{}},"Project":{"relation":{"data_source_id":")" +
+                                            projects_ds + R"(","single_property":{}}}})");
+  const std::string tasks_ds = DataSourceId(tasks);
+  const std::string project = PageIn(projects_ds);
+  const std::string other_task = PageIn(tasks_ds);
+  const std::string missing = "0c6e0e0e-4e3e-4a4b-9a1f-1a2b3c4d5e6f";
+
+  ExpectError(CreatePage(caller25_, R"({"parent":{"data_source_id":")" + tasks_ds + R"("},
+      "properties":{"Project":{"relation":[{"id":")" + missing + R"("}]}}})"),
+              ErrorCode::kValidationError, "Could not find page with ID: " + missing + ".");
+  ExpectError(UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + project +
+                                                    R"("},{"id":")" + other_task + R"("}]}}})"),
+              ErrorCode::kValidationError,
+              "Page " + other_task + " is not in the related database " + projects_db + ".");
+  const std::string standalone = ParentPage();
+  ExpectError(UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + standalone + R"("}]}}})"),
+              ErrorCode::kValidationError,
+              "Page " + standalone + " is not in the related database " + projects_db + ".");
+  EXPECT_TRUE(PropertiesOf(other_task).at("Project").at("relation").as_array().empty());
+
+  auto linked = UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + project + R"("}]}}})");
+  ASSERT_TRUE(linked.ok()) << linked.error().message;
+  EXPECT_EQ(Ids(linked->at("properties").at("Project")), project + " ");
+  EXPECT_EQ(linked->at("properties").at("Project").at("has_more"), false);
+}
+
+// ---------------------------------------------------------------- dual relations
+
+TEST_P(ServiceTest, AddingADualRelationAddsTheSyncedPropertyToTheTarget) {
+  json::value projects = Database("Projects", R"({"Name":{"title":{}}})");
+  const std::string projects_ds = DataSourceId(projects);
+  json::value tasks = TasksDatabase();
+  const std::string tasks_ds = DataSourceId(tasks);
+  const std::string tasks_db(tasks.at("id").as_string());
+  auto added = UpdateDataSource(tasks_ds, R"({"properties":{"Project":{"relation":{"data_source_id":")" + projects_ds +
+                                              R"(","dual_property":{}}}}})");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  const json::value& project = added->at("properties").at("Project");
+  const std::string project_id(project.at("id").as_string());
+
+  json::value synced = SchemaProperty(projects_ds, "Related to Tasks (Project)");
+  ASSERT_TRUE(synced.is_object()) << "no synced property on Projects";
+  EXPECT_EQ(synced.at("type"), "relation");
+  const std::string synced_id(synced.at("id").as_string());
+  EXPECT_EQ(synced.at("relation"),
+            J(R"({"database_id":")" + tasks_db + R"(","data_source_id":")" + tasks_ds +
+              R"(","type":"dual_property","dual_property":{"synced_property_name":"Project","synced_property_id":")" +
+              project_id + R"("}})"));
+  EXPECT_EQ(project.at("relation").at("type"), "dual_property");
+  EXPECT_EQ(project.at("relation").at("data_source_id"), json::value(projects_ds));
+  EXPECT_EQ(project.at("relation").at("database_id"), projects.at("id"));
+  EXPECT_EQ(project.at("relation").at("dual_property"),
+            J(R"j({"synced_property_name":"Related to Tasks (Project)","synced_property_id":")j" + synced_id + R"("})"));
+  // Pages of the target show the new property, empty.
+  const std::string p = PageIn(projects_ds);
+  EXPECT_TRUE(PropertiesOf(p).at("Related to Tasks (Project)").at("relation").as_array().empty());
+}
+
+TEST_P(ServiceTest, WritingOneSideOfADualRelationUpdatesTheOther) {
+  json::value projects = Database("Projects", R"({"Name":{"title":{}}})");
+  const std::string projects_ds = DataSourceId(projects);
+  json::value tasks = Database("Tasks", R"({"Name":{"title":{}},"Project":{"relation":{"data_source_id":")" +
+                                            projects_ds + R"(","dual_property":{}}}})");
+  const std::string tasks_ds = DataSourceId(tasks);
+  const std::string kSynced = "Related to Tasks (Project)";
+  ASSERT_TRUE(SchemaProperty(projects_ds, kSynced).is_object());
+  const std::string p1 = PageIn(projects_ds), p2 = PageIn(projects_ds);
+  const std::string t2 = PageIn(tasks_ds);
+
+  // Link from the task side, on create and on update.
+  const std::string t1 = PageIn(tasks_ds, R"({"Project":{"relation":[{"id":")" + p1 + R"("},{"id":")" + p2 + R"("}]}})");
+  EXPECT_EQ(Ids(PropertiesOf(p1).at(kSynced)), t1 + " ");
+  EXPECT_EQ(Ids(PropertiesOf(p2).at(kSynced)), t1 + " ");
+  ASSERT_TRUE(UpdatePage(caller25_, t2, R"({"properties":{"Project":{"relation":[{"id":")" + p2 + R"("}]}}})").ok());
+  EXPECT_EQ(Ids(PropertiesOf(p2).at(kSynced)), t1 + " " + t2 + " ");
+
+  // Unlink from the task side.
+  auto unlinked = UpdatePage(caller25_, t1, R"({"properties":{"Project":{"relation":[{"id":")" + p2 + R"("}]}}})");
+  ASSERT_TRUE(unlinked.ok()) << unlinked.error().message;
+  EXPECT_EQ(Ids(PropertiesOf(p1).at(kSynced)), "");
+  EXPECT_EQ(Ids(PropertiesOf(p2).at(kSynced)), t1 + " " + t2 + " ");
+
+  // Link and unlink from the project side.
+  auto from_project = UpdatePage(caller25_, p1, R"({"properties":{")" + kSynced + R"(":{"relation":[{"id":")" + t2 + R"("}]}}})");
+  ASSERT_TRUE(from_project.ok()) << from_project.error().message;
+  EXPECT_EQ(Ids(PropertiesOf(t2).at("Project")), p2 + " " + p1 + " ");
+  ASSERT_TRUE(UpdatePage(caller25_, p2, R"({"properties":{")" + kSynced + R"(":{"relation":[]}}})").ok());
+  EXPECT_EQ(Ids(PropertiesOf(t1).at("Project")), "");
+  EXPECT_EQ(Ids(PropertiesOf(t2).at("Project")), p1 + " ");
+  EXPECT_EQ(Ids(PropertiesOf(p1).at(kSynced)), t2 + " ");
+  EXPECT_EQ(Ids(PropertiesOf(p2).at(kSynced)), "");
+
+  // Clearing with null unlinks too.
+  ASSERT_TRUE(UpdatePage(caller25_, t2, R"({"properties":{"Project":{"relation":[]}}})").ok());
+  EXPECT_EQ(Ids(PropertiesOf(p1).at(kSynced)), "");
+}
+
+TEST_P(ServiceTest, FailedWriteLeavesTheOtherSideOfADualRelationAlone) {
+  json::value projects = Database("Projects", R"({"Name":{"title":{}},"Budget":{"number":{}}})");
+  const std::string projects_ds = DataSourceId(projects);
+  json::value tasks = Database("Tasks", R"({"Name":{"title":{}},"Project":{"relation":{"data_source_id":")" +
+                                            projects_ds + R"(","dual_property":{}}},"Price":{"number":{}}})");
+  const std::string tasks_ds = DataSourceId(tasks);
+  const std::string p1 = PageIn(projects_ds);
+  const std::string t1 = PageIn(tasks_ds);
+  ExpectError(UpdatePage(caller25_, t1, R"({"properties":{"Project":{"relation":[{"id":")" + p1 +
+                                            R"("}]},"Price":{"number":"x"}}})"),
+              ErrorCode::kValidationError,
+              "body failed validation: body.properties.Price.number should be a number or `null`, instead was "
+              "`\"x\"`.");
+  EXPECT_EQ(Ids(PropertiesOf(p1).at("Related to Tasks (Project)")), "");
+}
+
+// ---------------------------------------------------------------- rollups
+
+TEST_P(ServiceTest, RollupsFollowRelationAndValueChanges) {
+  json::value tasks = TasksDatabase();
+  const std::string tasks_ds = DataSourceId(tasks);
+  json::value projects = Database("Projects", R"({"Name":{"title":{}},
+      "Tasks":{"relation":{"data_source_id":")" + tasks_ds + R"(","dual_property":{}}},
+      "Total":{"rollup":{"relation_property_name":"Tasks","rollup_property_name":"Price","function":"sum"}},
+      "Count":{"rollup":{"relation_property_name":"Tasks","rollup_property_name":"Name","function":"count"}}})");
+  const std::string projects_ds = DataSourceId(projects);
+  json::value total_schema = SchemaProperty(projects_ds, "Total");
+  ASSERT_TRUE(total_schema.is_object());
+  EXPECT_EQ(total_schema.at("rollup").at("relation_property_id"), json::value(PropertyId(projects_ds, "Tasks")));
+  EXPECT_EQ(total_schema.at("rollup").at("rollup_property_id"), json::value(PropertyId(tasks_ds, "Price")));
+
+  const std::string t1 = TaskPage(tasks), t2 = TaskPage(tasks);  // Price 10 each
+  const std::string p = PageIn(projects_ds);
+  auto expect = [&](std::string_view total, std::string_view count) {
+    json::value props = PropertiesOf(p);
+    EXPECT_EQ(SerializeJson(props.at("Total").at("rollup")), R"({"type":"number","number":)" + std::string(total) +
+                                                                  R"(,"function":"sum"})");
+    EXPECT_EQ(SerializeJson(props.at("Count").at("rollup")), R"({"type":"number","number":)" + std::string(count) +
+                                                                  R"(,"function":"count"})");
+  };
+  expect("0", "0");
+  auto linked = UpdatePage(caller25_, p, R"({"properties":{"Tasks":{"relation":[{"id":")" + t1 + R"("},{"id":")" + t2 +
+                                             R"("}]}}})");
+  ASSERT_TRUE(linked.ok()) << linked.error().message;
+  // The PATCH response already shows the new values.
+  EXPECT_EQ(linked->at("properties").at("Total").at("rollup").at("number"), 20);
+  expect("20", "2");
+  // A value of a related page changes.
+  ASSERT_TRUE(UpdatePage(caller25_, t2, R"({"properties":{"Price":{"number":5.5}}})").ok());
+  expect("15.5", "2");
+  // The relation changes on this side...
+  ASSERT_TRUE(UpdatePage(caller25_, p, R"({"properties":{"Tasks":{"relation":[{"id":")" + t1 + R"("}]}}})").ok());
+  expect("10", "1");
+  // ... and on the other side of the dual relation.
+  ASSERT_TRUE(UpdatePage(caller25_, t2, R"j({"properties":{"Related to Projects (Tasks)":{"relation":[{"id":")j" + p +
+                                            R"("}]}}})")
+                  .ok());
+  expect("15.5", "2");
+  // A related page in the trash still counts until it is unlinked (Notion keeps the link).
+  ASSERT_TRUE(UpdatePage(caller25_, p, R"({"properties":{"Tasks":{"relation":[]}}})").ok());
+  expect("0", "0");
+}
+
+// ---------------------------------------------------------------- property items
+
+TEST_P(ServiceTest, PagePropertyItemForASimpleType) {
+  json::value db = TasksDatabase();
+  const std::string ds = DataSourceId(db);
+  std::string page = TaskPage(db);
+  const std::string price_id = PropertyId(ds, "Price");
+  auto item = GetPageProperty(page, price_id);
+  ASSERT_TRUE(item.ok()) << item.error().message;
+  EXPECT_EQ(SerializeJson(*item), R"({"object":"property_item","id":")" + price_id + R"(","type":"number","number":10})");
+  auto done = GetPageProperty(page, PropertyId(ds, "Done"));
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_EQ(done->at("checkbox"), true);
+  EXPECT_EQ(done->at("object"), "property_item");
+}
+
+TEST_P(ServiceTest, PagePropertyItemsArePaginated) {
+  json::value projects = Database("Projects", R"({"Name":{"title":{}}})");
+  const std::string projects_ds = DataSourceId(projects);
+  json::value tasks = Database("Tasks", R"({"Name":{"title":{}},"Project":{"relation":{"data_source_id":")" +
+                                            projects_ds + R"(","single_property":{}}}})");
+  const std::string tasks_ds = DataSourceId(tasks);
+  const std::string p1 = PageIn(projects_ds), p2 = PageIn(projects_ds), p3 = PageIn(projects_ds);
+  const std::string t = PageIn(tasks_ds, R"({"Name":{"title":[{"text":{"content":"Buy milk"}}]},
+      "Project":{"relation":[{"id":")" + p1 + R"("},{"id":")" + p2 + R"("},{"id":")" + p3 + R"("}]}})");
+  const std::string relation_id = PropertyId(tasks_ds, "Project");
+
+  auto first = GetPageProperty(t, relation_id, PageArgs{std::nullopt, "2"});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->at("object"), "list");
+  EXPECT_EQ(first->at("type"), "property_item");
+  ASSERT_EQ(first->at("results").as_array().size(), 2u);
+  EXPECT_EQ(SerializeJson(first->at("results").at(0)),
+            R"({"object":"property_item","id":")" + relation_id + R"(","type":"relation","relation":{"id":")" + p1 + R"("}})");
+  EXPECT_EQ(first->at("results").at(1).at("relation").at("id"), json::value(p2));
+  EXPECT_EQ(first->at("has_more"), true);
+  ASSERT_TRUE(first->at("next_cursor").is_string());
+  EXPECT_EQ(first->at("property_item").at("id"), json::value(relation_id));
+  EXPECT_EQ(first->at("property_item").at("type"), "relation");
+  EXPECT_TRUE(first->at("property_item").at("next_url").is_null());
+
+  const std::string cursor(first->at("next_cursor").as_string());
+  auto second = GetPageProperty(t, relation_id, PageArgs{cursor, "2"});
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ASSERT_EQ(second->at("results").as_array().size(), 1u);
+  EXPECT_EQ(second->at("results").at(0).at("relation").at("id"), json::value(p3));
+  EXPECT_EQ(second->at("has_more"), false);
+  EXPECT_TRUE(second->at("next_cursor").is_null());
+
+  auto all = GetPageProperty(t, relation_id);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  EXPECT_EQ(all->at("results").as_array().size(), 3u);
+  EXPECT_EQ(all->at("has_more"), false);
+
+  // The title is a list too, of rich text items.
+  auto title = GetPageProperty(t, "title");
+  ASSERT_TRUE(title.ok()) << title.error().message;
+  ASSERT_EQ(title->at("results").as_array().size(), 1u);
+  EXPECT_EQ(title->at("results").at(0).at("type"), "title");
+  EXPECT_EQ(title->at("results").at(0).at("title").at("plain_text"), "Buy milk");
+
+  ExpectError(GetPageProperty(t, relation_id, PageArgs{"x", std::nullopt}), ErrorCode::kValidationError,
+              "The start_cursor provided is invalid: x");
+  ExpectError(GetPageProperty(t, relation_id, PageArgs{std::nullopt, "101"}), ErrorCode::kValidationError,
+              "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `101`.");
+}
+
+TEST_P(ServiceTest, PageObjectShowsAtMost25RelationsWithHasMore) {
+  json::value projects = Database("Projects", R"({"Name":{"title":{}}})");
+  const std::string projects_ds = DataSourceId(projects);
+  json::value tasks = Database("Tasks", R"({"Name":{"title":{}},
+      "Project":{"relation":{"data_source_id":")" + projects_ds + R"(","single_property":{}}},
+      "N":{"rollup":{"relation_property_name":"Project","rollup_property_name":"Name","function":"count"}}})");
+  const std::string tasks_ds = DataSourceId(tasks);
+  std::vector<std::string> ids;
+  std::string refs;
+  for (int i = 0; i < 26; ++i) {
+    ids.push_back(PageIn(projects_ds));
+    refs += (i ? "," : "") + std::string(R"({"id":")") + ids.back() + "\"}";
+  }
+  std::string first25, all26;
+  for (size_t i = 0; i < ids.size(); ++i) (i < 25 ? first25 : all26) += ids[i] + " ";
+  all26 = first25 + all26;
+
+  auto created = CreatePage(caller25_, R"({"parent":{"data_source_id":")" + tasks_ds + R"("},
+      "properties":{"Project":{"relation":[)" + refs + "]}}}");
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_EQ(Ids(created->at("properties").at("Project")), first25);
+  EXPECT_EQ(created->at("properties").at("Project").at("has_more"), true);
+  const std::string t(created->at("id").as_string());
+  json::value read = PropertiesOf(t);
+  EXPECT_EQ(Ids(read.at("Project")), first25);
+  EXPECT_EQ(read.at("Project").at("has_more"), true);
+  // The rollup and the property item see all 26.
+  EXPECT_EQ(read.at("N").at("rollup").at("number"), 26);
+  auto items = GetPageProperty(t, PropertyId(tasks_ds, "Project"));
+  ASSERT_TRUE(items.ok()) << items.error().message;
+  std::string listed;
+  for (const auto& item : items->at("results").as_array()) listed += std::string(item.at("relation").at("id").as_string()) + " ";
+  EXPECT_EQ(listed, all26);
+  EXPECT_EQ(items->at("has_more"), false);
+
+  // 25 exactly is not truncated.
+  auto trimmed = UpdatePage(caller25_, t, R"({"properties":{"Project":{"relation":[)" +
+                                              refs.substr(0, refs.rfind(",{")) + "]}}}");
+  ASSERT_TRUE(trimmed.ok()) << trimmed.error().message;
+  EXPECT_EQ(Ids(trimmed->at("properties").at("Project")), first25);
+  EXPECT_EQ(trimmed->at("properties").at("Project").at("has_more"), false);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, ServiceTest, ::testing::Values(false, true),

@@ -7,9 +7,6 @@
 namespace localnotion::schema::formula {
 namespace {
 
-constexpr std::string_view kSpecialForms[] = {"prop", "if",   "ifs", "and",  "or",        "not",  "let",
-                                              "lets", "map",  "filter", "find", "findIndex", "some", "every"};
-
 bool IsListForm(std::string_view name) {
   return name == "map" || name == "filter" || name == "find" || name == "findIndex" || name == "some" ||
          name == "every";
@@ -29,6 +26,9 @@ std::string ArityMessage(std::string_view name, int min, int max) {
 
 bool Fits(Type t, TypeMask mask) { return t == Type::kNull || (mask & Mask(t)); }
 
+// Special forms, whose arguments are not all plain values, are handled here and in the
+// evaluator rather than in the function table: prop, if, ifs, and, or, not, let, lets,
+// map, filter, find, findIndex, some, every.
 class Checker {
  public:
   explicit Checker(const std::vector<PropertyInfo>& properties) : properties_(properties) {}
@@ -306,13 +306,6 @@ class Checker {
 };
 
 }  // namespace
-
-bool IsSpecialForm(std::string_view name) {
-  for (std::string_view s : kSpecialForms) {
-    if (s == name) return true;
-  }
-  return false;
-}
 
 Status CheckTypes(Node& root, const std::vector<PropertyInfo>& properties) {
   Checker checker(properties);

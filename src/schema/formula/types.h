@@ -19,9 +19,4 @@ namespace localnotion::schema::formula {
 // "Formula expression is invalid: " prefix, which Compile adds).
 Status CheckTypes(Node& root, const std::vector<PropertyInfo>& properties);
 
-// True for the names the checker and evaluator handle themselves because not all of
-// their arguments are plain values: prop, if, ifs, and, or, not, let, lets, map, filter,
-// find, findIndex, some, every.
-bool IsSpecialForm(std::string_view name);
-
 }  // namespace localnotion::schema::formula

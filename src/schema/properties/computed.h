@@ -19,4 +19,8 @@ json::object ComputeRollup(const json::object& config, const std::vector<json::v
 // `def`, reading the page's other rendered values (`values`, keyed by property id).
 json::object ComputeFormula(const PropertyDef& def, const Schema& schema, const json::object& values, Millis now);
 
+// Compiles every formula of `schema` against it. Returns kValidationError with the
+// engine's message ("Formula expression is invalid: ...") for the first that fails.
+Status CheckFormulas(const Schema& schema);
+
 }  // namespace localnotion::schema
