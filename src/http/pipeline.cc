@@ -104,7 +104,7 @@ Response Pipeline::Handle(const Request& req) {
     if (endpoint->needs_data_sources && !api::HasDataSources(*version)) {
       return MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL.");
     }
-    service::Caller caller{std::move(integration), *version};
+    service::Caller caller{std::move(integration), *version, "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host)};
     // Exceptions never cross into the server loop: anything stray becomes a 500, and
     // the unit is rolled back like any other failure.
     try {

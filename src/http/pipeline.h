@@ -20,6 +20,7 @@ struct Request {
   std::string target;                          // path and query as received
   std::optional<std::string> authorization;    // header value
   std::optional<std::string> notion_version;   // header value
+  std::string host;                            // Host header, for absolute URLs
   std::string body;
 };
 

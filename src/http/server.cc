@@ -90,6 +90,7 @@ struct Server::Impl {
       req.target = std::string(msg.target());
       if (auto it = msg.find(bhttp::field::authorization); it != msg.end()) req.authorization = std::string(it->value());
       if (auto it = msg.find("notion-version"); it != msg.end()) req.notion_version = std::string(it->value());
+      if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
       req.body = std::move(msg.body());
       Response res = pipeline.Handle(req);
 

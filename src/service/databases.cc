@@ -121,6 +121,24 @@ Status MergeOptions(const json::object& old_config, json::object& new_config, co
   return OkStatus();
 }
 
+// The JSON string literal form of `name`, as it appears inside prop("...").
+std::string Quoted(const std::string& name) { return SerializeJson(json::value(name)); }
+
+void RenameInFormulas(schema::Schema& schema, const std::string& from, const std::string& to) {
+  const std::string needle = "prop(" + Quoted(from) + ")";
+  const std::string replacement = "prop(" + Quoted(to) + ")";
+  for (auto& def : schema) {
+    if (def.type != "formula") continue;
+    json::value* e = def.config.if_contains("expression");
+    if (e == nullptr || !e->is_string()) continue;
+    std::string expr(e->get_string());
+    for (size_t at = expr.find(needle); at != std::string::npos; at = expr.find(needle, at + replacement.size())) {
+      expr.replace(at, needle.size(), replacement);
+    }
+    *e = expr;
+  }
+}
+
 }  // namespace
 
 Result<schema::Schema> Service::ParseSchemaRequest(const Caller& caller, const json::value& properties,
@@ -226,7 +244,11 @@ Result<schema::Schema> Service::ApplySchemaUpdate(const Caller& caller, const Da
       if (!n->is_string() || n->get_string().empty()) {
         return api::FailedValidation(api::Field(prop_path, "name"), "a non-empty string", n);
       }
+      std::string old_name = def.name;
       def.name = std::string(n->get_string());
+      // Notion's formulas refer to properties by id, so a rename never breaks them;
+      // localnotion keeps expressions by name and rewrites prop("Old") to prop("New").
+      if (existing != out.end() && old_name != def.name) RenameInFormulas(out, old_name, def.name);
     }
     for (const auto& other : out) {
       if (other.id != def.id && other.name == def.name) {

@@ -67,6 +67,11 @@ Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_v
   json::array results;
   for (size_t i = start; i < end; ++i) results.push_back(std::move(all[i]));
   const bool has_more = end < all.size();
+  if (has_more) {
+    // Notion gives the URL of the next page of items beside next_cursor.
+    summary["next_url"] = fmt::format("{}/v1/pages/{}/properties/{}?start_cursor={}", caller.base_url, page_id,
+                                      def->id, end);
+  }
   return json::value(json::object{{"object", "list"},
                                   {"results", std::move(results)},
                                   {"next_cursor", has_more ? json::value(std::to_string(end)) : json::value(nullptr)},

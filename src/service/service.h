@@ -30,6 +30,8 @@ using SchemaPtr = std::shared_ptr<const schema::Schema>;
 struct Caller {
   storage::IntegrationRecord integration;
   api::ApiVersion version = api::ApiVersion::k2025_09_03;
+  // "http://host:port" as the client addressed this server (for next_url).
+  std::string base_url;
 };
 
 // Pagination arguments as they arrive (query string or JSON body).
@@ -82,6 +84,9 @@ class Service {
   Result<json::value> CreateDataSource(const Caller& caller, const json::value& body);
   Result<json::value> GetDataSource(const Caller& caller, std::string_view data_source_id);
   Result<json::value> UpdateDataSource(const Caller& caller, std::string_view data_source_id, const json::value& body);
+  // Queries a data source, named directly or (2022-06-28) through its database.
+  Result<json::value> QueryDataSource(const Caller& caller, std::string_view id, bool by_database,
+                                      const json::value& body, const std::vector<std::string>& filter_properties);
 
  private:
   // A page with what it takes to show it.
@@ -120,8 +125,9 @@ class Service {
   std::unordered_map<std::string, std::pair<DataSourcePtr, SchemaPtr>> schemas_;
 };
 
-// Parses page_size (default and maximum 100) with Notion's query messages.
-Result<int> ParsePageSize(const std::optional<std::string>& raw);
+// Parses page_size (default and maximum 100) with Notion's messages for `path`
+// ("query.page_size" for query strings, "body.page_size" for JSON bodies).
+Result<int> ParsePageSize(const std::optional<std::string>& raw, std::string_view path = "query.page_size");
 
 // "Could not find <kind> with ID: <id>. Make sure the relevant pages and databases are
 // shared with your integration."

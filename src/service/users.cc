@@ -37,7 +37,7 @@ std::string NewSecret() {
 
 }  // namespace
 
-Result<int> ParsePageSize(const std::optional<std::string>& raw) {
+Result<int> ParsePageSize(const std::optional<std::string>& raw, std::string_view path) {
   if (!raw) return kMaxPageSize;
   // Query values are text; a numeric one is shown as a number in messages, even when it
   // is too large for an int.
@@ -46,12 +46,12 @@ Result<int> ParsePageSize(const std::optional<std::string>& raw) {
   bool numeric = !raw->empty() && p == raw->data() + raw->size() && (ec == std::errc() || ec == std::errc::result_out_of_range);
   if (!numeric) {
     json::value shown(*raw);
-    return api::FailedValidation("query.page_size", "a number or `undefined`", &shown);
+    return api::FailedValidation(path, "a number or `undefined`", &shown);
   }
   json::value shown = (d == std::floor(d) && std::fabs(d) < 9e15) ? json::value(static_cast<int64_t>(d)) : json::value(d);
-  if (d > kMaxPageSize) return api::FailedValidation("query.page_size", "≤ `100` or `undefined`", &shown);
-  if (d < 1) return api::FailedValidation("query.page_size", "≥ `1` or `undefined`", &shown);
-  if (d != std::floor(d)) return api::FailedValidation("query.page_size", "an integer or `undefined`", &shown);
+  if (d > kMaxPageSize) return api::FailedValidation(path, "≤ `100` or `undefined`", &shown);
+  if (d < 1) return api::FailedValidation(path, "≥ `1` or `undefined`", &shown);
+  if (d != std::floor(d)) return api::FailedValidation(path, "an integer or `undefined`", &shown);
   return static_cast<int>(d);
 }
 
