@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Layers depend in one direction only (DEVELOPERS.md):
-#   common <- api <- schema <- validation <- storage <- service <- http <- cli
+#   common <- api <- schema <- validation <- query <- storage <- service <- http <- cli
 # Fails when a file includes a header of a layer above its own.
 set -euo pipefail
 cd "$(dirname "$0")/../src"
-layers=(common api schema validation storage service http cli)
+layers=(common api schema validation query storage service http cli)
 status=0
 for i in "${!layers[@]}"; do
   layer=${layers[$i]}

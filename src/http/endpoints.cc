@@ -32,6 +32,16 @@ const std::vector<Endpoint>& Table() {
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDatabase(c, *a.body); }},
       {"GET", "/v1/databases/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDatabase(c, a.params[0]); }},
+      {"POST", "/v1/databases/{}/query",
+       [](Service& s, const Caller& c, const RouteArgs& a) {
+         return s.QueryDataSource(c, a.params[0], /*by_database=*/true, *a.body, a.QueryAll("filter_properties"));
+       },
+       false, true},
+      {"POST", "/v1/data_sources/{}/query",
+       [](Service& s, const Caller& c, const RouteArgs& a) {
+         return s.QueryDataSource(c, a.params[0], /*by_database=*/false, *a.body, a.QueryAll("filter_properties"));
+       },
+       true},
       {"PATCH", "/v1/databases/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDatabase(c, a.params[0], *a.body); }},
       {"POST", "/v1/data_sources",

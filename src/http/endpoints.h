@@ -31,6 +31,8 @@ struct Endpoint {
   // Routes of the data-sources era answer only 2025-09-03 and later; like Notion, an
   // older Notion-Version gets invalid_request_url for them.
   bool needs_data_sources = false;
+  // And the database-era routes (POST /v1/databases/{id}/query) only 2022-06-28.
+  bool before_data_sources = false;
 };
 
 // Finds the endpoint for `method` and `path` (already slash-collapsed, no query).

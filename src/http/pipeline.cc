@@ -101,7 +101,8 @@ Response Pipeline::Handle(const Request& req) {
                            std::string(api::VersionListForMessage()) + ", instead was `" +
                            SerializeJson(json::value(*req.notion_version)) + "`.");
     }
-    if (endpoint->needs_data_sources && !api::HasDataSources(*version)) {
+    if ((endpoint->needs_data_sources && !api::HasDataSources(*version)) ||
+        (endpoint->before_data_sources && api::HasDataSources(*version))) {
       return MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL.");
     }
     service::Caller caller{std::move(integration), *version, "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host)};

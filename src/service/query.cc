@@ -98,6 +98,7 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   struct Row {
     LoadedPage page;
     json::object values;
+    query::SortKey key;
   };
   std::vector<Row> rows;
   rows.reserve(records.size());
@@ -111,16 +112,17 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
                              loaded.page.last_edited_by};
       if (!query::Matches(*filter, facts, now)) continue;
     }
-    rows.push_back(Row{std::move(loaded), std::move(values)});
+    rows.push_back(Row{std::move(loaded), std::move(values), {}});
   }
   if (sorter) {
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-      query::PageFacts fa{&a.values, a.page.page.created_time, a.page.page.last_edited_time, a.page.page.created_by,
-                          a.page.page.last_edited_by};
-      query::PageFacts fb{&b.values, b.page.page.created_time, b.page.page.last_edited_time, b.page.page.created_by,
-                          b.page.page.last_edited_by};
-      return query::Less(*sorter, fa, fb);
-    });
+    // Each page's sort key is computed once, then compared.
+    for (Row& r : rows) {
+      query::PageFacts facts{&r.values, r.page.page.created_time, r.page.page.last_edited_time, r.page.page.created_by,
+                             r.page.page.last_edited_by};
+      r.key = query::KeyOf(*sorter, facts);
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const Row& a, const Row& b) { return query::KeyLess(*sorter, a.key, b.key); });
   }
   size_t start = 0;
   if (q.start_cursor) {
