@@ -53,7 +53,12 @@ class PipelineTest : public ::testing::Test {
 
   // Handles one request and commits its batch, as the server does before answering.
   Response Handle(const Send& s) {
-    Request req{s.method, s.target, s.authorization, s.notion_version, s.body};
+    Request req;
+    req.method = s.method;
+    req.target = s.target;
+    req.authorization = s.authorization;
+    req.notion_version = s.notion_version;
+    req.body = s.body;
     Response resp = pipeline_->Handle(req);
     EXPECT_TRUE(store_->CommitBatch().ok());
     return resp;

@@ -65,6 +65,7 @@ Status Service::CheckReferences(const LoadedPage& page, const std::vector<std::p
       }
     } else if (def->type == "relation") {
       const json::value* target_db = Find(def->config, "database_id");
+      const json::value* target_ds = Find(def->config, "data_source_id");
       for (const auto& id : value.get_array()) {
         LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
         if (!target) return ValidationError(fmt::format("Could not find page with ID: {}.", std::string_view(id.get_string())));
@@ -72,7 +73,9 @@ Status Service::CheckReferences(const LoadedPage& page, const std::vector<std::p
         if (target->parent_type == "data_source_id") {
           LN_ASSIGN_OR_RETURN(target_source, store_.GetDataSource(target->parent_id));
         }
-        if (!target_source || !target_db || target_source->database_id != target_db->get_string()) {
+        // The relation points at one data source; a page of another data source, even of
+        // the same database, does not belong to it.
+        if (!target_source || !target_ds || !target_ds->is_string() || target_source->id != target_ds->get_string()) {
           return ValidationError(fmt::format("Page {} is not in the related database {}.",
                                              std::string_view(id.get_string()),
                                              target_db ? std::string_view(target_db->get_string()) : ""));
@@ -120,7 +123,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
       const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
       json::value before = loaded.page.properties.contains(w.property_id) ? loaded.page.properties[w.property_id] : json::value(nullptr);
       if (def && def->type == "relation") {
-        LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page.id, *def, &before, &w.value));
+        LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page, *def, &before, &w.value));
       }
       if (w.value.is_null()) {
         loaded.page.properties.erase(w.property_id);
@@ -215,7 +218,7 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
     for (auto& w : writes.writes) {
       const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
       if (def && def->type == "relation") {
-        LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page.id, *def, nullptr, &w.value));
+        LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page, *def, nullptr, &w.value));
       }
       if (!w.value.is_null()) loaded.page.properties[w.property_id] = std::move(w.value);
     }

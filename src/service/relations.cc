@@ -1,5 +1,7 @@
 // Two-way (dual_property) relations: the property on one side and its synced property
 // on the other always show the same links, in both directions.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "common/uuid.h"
@@ -19,8 +21,9 @@ bool Contains(const json::value* ids, std::string_view id) {
 
 }  // namespace
 
-Status Service::SyncDualRelations(const Caller& caller, const std::string& page_id, const schema::PropertyDef& def,
+Status Service::SyncDualRelations(const Caller& caller, storage::PageRecord& self, const schema::PropertyDef& def,
                                   const json::value* before, const json::value* after) {
+  const std::string& page_id = self.id;
   const json::value* type = Find(def.config, "type");
   if (type == nullptr || *type != "dual_property") return OkStatus();
   const json::value& dual = def.config.at("dual_property");
@@ -29,8 +32,13 @@ Status Service::SyncDualRelations(const Caller& caller, const std::string& page_
   std::string synced_id(synced->get_string());
 
   auto update = [&](std::string_view target_id, bool link) -> Status {
-    LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(target_id));
-    if (!target) return OkStatus();
+    std::optional<storage::PageRecord> loaded;
+    storage::PageRecord* target = &self;
+    if (target_id != self.id) {
+      LN_ASSIGN_OR_RETURN(loaded, store_.GetPage(target_id));
+      if (!loaded) return OkStatus();
+      target = &*loaded;
+    }
     json::value& ids = target->properties[synced_id];
     if (!ids.is_array()) ids = json::array{};
     json::array& arr = ids.get_array();
@@ -45,6 +53,7 @@ Status Service::SyncDualRelations(const Caller& caller, const std::string& page_
       }
       arr = std::move(kept);
     }
+    if (target == &self) return OkStatus();  // saved by the caller
     target->last_edited_time = NowMillis();
     target->last_edited_by = caller.integration.bot_user_id;
     return store_.PutPage(*target);

@@ -18,7 +18,8 @@ constexpr size_t kMaxReferences = 25;
 void LimitReferences(json::object& value) {
   const json::value* type = Find(value, "type");
   if (type == nullptr || !type->is_string()) return;
-  std::string_view t = type->get_string();
+  // A copy: value[t] may rehash the object and free the string `type` points into.
+  const std::string t(type->get_string());
   if (t == "people" || t == "relation") {
     json::array& arr = value[t].as_array();
     if (arr.size() > kMaxReferences) {

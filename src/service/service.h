@@ -113,7 +113,9 @@ class Service {
                                            const json::value& properties, std::string_view path);
   Status CreateSyncedRelations(const Caller& caller, const DataSourcePtr& source, schema::Schema& schema,
                                const schema::Schema* before);
-  Status SyncDualRelations(const Caller& caller, const std::string& page_id, const schema::PropertyDef& def,
+  // `self` is the page being written (not yet saved): a link to itself is applied to it
+  // directly, so that saving it afterwards does not undo the synced side.
+  Status SyncDualRelations(const Caller& caller, storage::PageRecord& self, const schema::PropertyDef& def,
                            const json::value* before, const json::value* after);
   Status CheckReferences(const LoadedPage& page, const std::vector<std::pair<std::string, json::value>>& writes);
   Result<DataSourcePtr> SourceForDatabaseParent(const std::string& database_id);

@@ -996,7 +996,7 @@ TEST_P(ServiceTest, WritingOneSideOfADualRelationUpdatesTheOther) {
   EXPECT_EQ(Ids(PropertiesOf(p1).at(kSynced)), t2 + " ");
   EXPECT_EQ(Ids(PropertiesOf(p2).at(kSynced)), "");
 
-  // Clearing with null unlinks too.
+  // Clearing with an empty array unlinks too.
   ASSERT_TRUE(UpdatePage(caller25_, t2, R"({"properties":{"Project":{"relation":[]}}})").ok());
   EXPECT_EQ(Ids(PropertiesOf(p1).at(kSynced)), "");
 }
@@ -1015,6 +1015,46 @@ TEST_P(ServiceTest, FailedWriteLeavesTheOtherSideOfADualRelationAlone) {
               "body failed validation: body.properties.Price.number should be a number or `null`, instead was "
               "`\"x\"`.");
   EXPECT_EQ(Ids(PropertiesOf(p1).at("Related to Tasks (Project)")), "");
+}
+
+TEST_P(ServiceTest, DualRelationToItsOwnDataSourceSyncsBothWays) {
+  json::value tasks = TasksDatabase();
+  const std::string ds = DataSourceId(tasks);
+  auto added = UpdateDataSource(ds, R"({"properties":{"Blocks":{"relation":{"data_source_id":")" + ds +
+                                        R"(","dual_property":{}}}}})");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  const std::string kSynced = "Related to Tasks (Blocks)";
+  ASSERT_NE(Find(added->at("properties").as_object(), kSynced), nullptr);
+  EXPECT_EQ(added->at("properties").at(kSynced).at("relation").at("dual_property").at("synced_property_id"),
+            added->at("properties").at("Blocks").at("id"));
+  const std::string t1 = TaskPage(tasks), t2 = TaskPage(tasks);
+  ASSERT_TRUE(UpdatePage(caller25_, t1, R"({"properties":{"Blocks":{"relation":[{"id":")" + t2 + R"("}]}}})").ok());
+  EXPECT_EQ(Ids(PropertiesOf(t2).at(kSynced)), t1 + " ");
+  EXPECT_EQ(Ids(PropertiesOf(t1).at("Blocks")), t2 + " ");
+  // A page related to itself shows the link on both of its properties.
+  auto self = UpdatePage(caller25_, t1, R"({"properties":{"Blocks":{"relation":[{"id":")" + t2 + R"("},{"id":")" + t1 +
+                                            R"("}]}}})");
+  ASSERT_TRUE(self.ok()) << self.error().message;
+  EXPECT_EQ(Ids(PropertiesOf(t1).at("Blocks")), t2 + " " + t1 + " ");
+  EXPECT_EQ(Ids(PropertiesOf(t1).at(kSynced)), t1 + " ");
+  EXPECT_EQ(Ids(self->at("properties").at(kSynced)), t1 + " ");
+}
+
+TEST_P(ServiceTest, RelationToADataSourceRefusesPagesOfAnotherDataSourceOfTheSameDatabase) {
+  json::value projects = Database("Projects", R"({"Name":{"title":{}}})");
+  const std::string projects_ds = DataSourceId(projects);
+  const std::string projects_db(projects.at("id").as_string());
+  auto archive = CreateDataSource(R"({"parent":{"type":"database_id","database_id":")" + projects_db + R"("},
+      "title":[{"text":{"content":"Archive"}}],"properties":{"Name":{"title":{}}}})");
+  ASSERT_TRUE(archive.ok()) << archive.error().message;
+  const std::string archived_page = PageIn(std::string(archive->at("id").as_string()));
+  json::value tasks = Database("Tasks", R"({"Name":{"title":{}},"Project":{"relation":{"data_source_id":")" +
+                                            projects_ds + R"(","single_property":{}}}})");
+  const std::string t = PageIn(DataSourceId(tasks));
+  // The relation names one data source; a page of the other one is not a valid target.
+  ExpectError(UpdatePage(caller25_, t, R"({"properties":{"Project":{"relation":[{"id":")" + archived_page + R"("}]}}})"),
+              ErrorCode::kValidationError,
+              "Page " + archived_page + " is not in the related database " + projects_db + ".");
 }
 
 // ---------------------------------------------------------------- rollups
@@ -1059,7 +1099,7 @@ TEST_P(ServiceTest, RollupsFollowRelationAndValueChanges) {
                                             R"("}]}}})")
                   .ok());
   expect("15.5", "2");
-  // A related page in the trash still counts until it is unlinked (Notion keeps the link).
+  // Unlinking every page brings both back to zero.
   ASSERT_TRUE(UpdatePage(caller25_, p, R"({"properties":{"Tasks":{"relation":[]}}})").ok());
   expect("0", "0");
 }
@@ -1103,11 +1143,17 @@ TEST_P(ServiceTest, PagePropertyItemsArePaginated) {
   ASSERT_TRUE(first->at("next_cursor").is_string());
   EXPECT_EQ(first->at("property_item").at("id"), json::value(relation_id));
   EXPECT_EQ(first->at("property_item").at("type"), "relation");
-  EXPECT_TRUE(first->at("property_item").at("next_url").is_null());
-
   const std::string cursor(first->at("next_cursor").as_string());
+  // next_url is the URL of the next page of items (after the server's base URL).
+  ASSERT_TRUE(first->at("property_item").at("next_url").is_string());
+  const std::string next_url(first->at("property_item").at("next_url").as_string());
+  const std::string url_tail = "/v1/pages/" + t + "/properties/" + relation_id + "?start_cursor=" + cursor;
+  EXPECT_TRUE(next_url.size() >= url_tail.size() && next_url.compare(next_url.size() - url_tail.size(), url_tail.size(), url_tail) == 0)
+      << next_url;
+
   auto second = GetPageProperty(t, relation_id, PageArgs{cursor, "2"});
   ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_TRUE(second->at("property_item").at("next_url").is_null());
   ASSERT_EQ(second->at("results").as_array().size(), 1u);
   EXPECT_EQ(second->at("results").at(0).at("relation").at("id"), json::value(p3));
   EXPECT_EQ(second->at("has_more"), false);

@@ -112,7 +112,8 @@ class Date : public PropertyType {
         (kv.key() == "start" ? start : end) = parsed;
       } else if (kv.key() == "time_zone") {
         if (kv.value().is_null()) continue;
-        if (!kv.value().is_string() || !IsTimeZone(kv.value().get_string())) {
+        if (!kv.value().is_string()) return api::FailedValidation(key_path, "a string or `null`", &kv.value());
+        if (!IsTimeZone(kv.value().get_string())) {
           return api::FailedValidation(key_path, "a valid IANA time zone", &kv.value());
         }
         zone = std::string(kv.value().get_string());

@@ -450,10 +450,23 @@ TEST(StatusProperty, NewSchemaGetsNotionsDefaultOptionsAndGroups) {
 TEST(DateProperty, StoresStartAndEnd) {
   PropertyDef def = Def("Due", "date");
   EXPECT_EQ(Stored(Write(def, R"({"start":"2023-02-23"})")), R"({"start":"2023-02-23","end":null})");
+  // Date-times are stored as Notion writes them: milliseconds and a numeric offset.
   EXPECT_EQ(Stored(Write(def, R"({"start":"2023-02-23T12:00:00Z","end":"2023-02-24T08:30:00.000+02:00"})")),
-            R"({"start":"2023-02-23T12:00:00Z","end":"2023-02-24T08:30:00.000+02:00"})");
+            R"({"start":"2023-02-23T12:00:00.000+00:00","end":"2023-02-24T08:30:00.000+02:00"})");
   EXPECT_EQ(Stored(Write(def, R"({"start":"2023-02-23","end":null,"time_zone":null})")),
             R"({"start":"2023-02-23","end":null})");
+}
+
+TEST(DateProperty, TimeZoneIsAppliedAsAnOffset) {
+  PropertyDef def = Def("Due", "date");
+  EXPECT_EQ(Stored(Write(def, R"({"start":"2024-03-10T09:00:00","time_zone":"America/New_York"})")),
+            R"({"start":"2024-03-10T09:00:00.000-04:00","end":null})");
+  ExpectRefused(Write(def, R"({"start":"2024-03-10T09:00:00","time_zone":"Mars/Base"})"),
+                "body failed validation: body.properties.Due.date.time_zone should be a valid IANA time zone, "
+                "instead was `\"Mars/Base\"`.");
+  ExpectRefused(Write(def, R"({"start":"2024-03-10T09:00:00Z","time_zone":"UTC"})"),
+                "body failed validation: body.properties.Due.date.start should be a date-time without a UTC offset "
+                "when time_zone is given, instead was `\"2024-03-10T09:00:00Z\"`.");
 }
 
 TEST(DateProperty, NullClears) {

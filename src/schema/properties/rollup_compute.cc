@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "schema/formula/date_time.h"
 #include "schema/properties/computed.h"
 
 namespace localnotion::schema {
@@ -77,12 +78,16 @@ json::value Number(double d) {
   return json::value(d);
 }
 
+// The value without its property id, `type` first as Notion writes it.
 json::value StripId(const json::value& v) {
   if (!v.is_object()) return v;
-  json::object o = v.get_object();
-  o.erase("id");
-  o.erase("has_more");
-  return o;
+  json::object out;
+  if (const json::value* type = Find(v.get_object(), "type")) out["type"] = *type;
+  for (const auto& kv : v.get_object()) {
+    if (kv.key() == "id" || kv.key() == "has_more" || kv.key() == "type") continue;
+    out[kv.key()] = kv.value();
+  }
+  return out;
 }
 
 }  // namespace
@@ -141,13 +146,22 @@ json::object ComputeRollup(const json::object& config, const std::vector<json::v
     return number(Number(nums.size() % 2 ? nums[mid] : (nums[mid - 1] + nums[mid]) / 2));
   }
   if (fn == "earliest_date" || fn == "latest_date" || fn == "date_range") {
-    std::vector<std::string> dates;
+    // Compared as instants: stored date-times keep the offset they were written with.
+    std::vector<std::pair<Millis, std::string>> dates;
     for (const auto& v : values) {
-      for (auto& d : DatesOf(v)) dates.push_back(std::move(d));
+      for (auto& d : DatesOf(v)) {
+        auto parsed = formula::ParseIsoDate(d);
+        if (parsed) dates.emplace_back(parsed->start, std::move(d));
+      }
     }
     json::value date = nullptr;
     if (!dates.empty()) {
-      auto [lo, hi] = std::minmax_element(dates.begin(), dates.end());
+      auto by_instant = [](const auto& a, const auto& b) { return a.first < b.first; };
+      auto [lo_it, hi_it] = std::minmax_element(dates.begin(), dates.end(), by_instant);
+      const std::string& lo_s = lo_it->second;
+      const std::string& hi_s = hi_it->second;
+      const std::string* lo = &lo_s;
+      const std::string* hi = &hi_s;
       if (fn == "earliest_date") date = json::object{{"start", *lo}, {"end", nullptr}, {"time_zone", nullptr}};
       if (fn == "latest_date") date = json::object{{"start", *hi}, {"end", nullptr}, {"time_zone", nullptr}};
       if (fn == "date_range") date = json::object{{"start", *lo}, {"end", *hi}, {"time_zone", nullptr}};
