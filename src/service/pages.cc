@@ -54,7 +54,7 @@ Status Service::SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& 
 
 // People must be users of the workspace; relation ids must be pages of the related
 // database. Messages: docs/compat.md.
-Status Service::CheckReferences(const LoadedPage& page, const std::vector<std::pair<std::string, json::value>>& writes) {
+Status Service::CheckReferences(const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes) {
   for (const auto& [property_id, value] : writes) {
     const schema::PropertyDef* def = schema::FindProperty(*page.schema, property_id);
     if (def == nullptr || !value.is_array()) continue;
@@ -86,6 +86,33 @@ Status Service::CheckReferences(const LoadedPage& page, const std::vector<std::p
   return OkStatus();
 }
 
+// Validates `properties` against the page's schema and applies them to `loaded.page`
+// (not saved here): options created on the way are saved into the schema, people and
+// relations are checked, and dual relations update their other side.
+Status Service::WriteProperties(const Caller& caller, LoadedPage& loaded, const json::object& properties) {
+  LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
+                      validation::CheckProperties(properties, *loaded.schema, caller.version));
+  LN_RETURN_IF_ERROR(CheckReferences(loaded, writes.writes));
+  if (!writes.changed_defs.empty()) {
+    LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, loaded.source, std::move(writes.changed_defs)));
+    LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));
+  }
+  for (auto& w : writes.writes) {
+    const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+    if (def && def->type == "relation") {
+      const json::value* before = Find(loaded.page.properties, w.property_id);
+      json::value before_copy = before ? *before : json::value(nullptr);
+      LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page, *def, &before_copy, &w.value));
+    }
+    if (w.value.is_null()) {
+      loaded.page.properties.erase(w.property_id);
+    } else {
+      loaded.page.properties[w.property_id] = std::move(w.value);
+    }
+  }
+  return OkStatus();
+}
+
 Result<json::value> Service::GetPage(const Caller& caller, std::string_view raw_id,
                                      const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
@@ -110,27 +137,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
 
   bool changed = false;
   if (has_properties) {
-    LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
-                        validation::CheckProperties(*req.properties, *loaded.schema, caller.version));
-    std::vector<std::pair<std::string, json::value>> refs;
-    for (const auto& w : writes.writes) refs.emplace_back(w.property_id, w.value);
-    LN_RETURN_IF_ERROR(CheckReferences(loaded, refs));
-    if (!writes.changed_defs.empty()) {
-      LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, loaded.source, std::move(writes.changed_defs)));
-      LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(page)));
-    }
-    for (auto& w : writes.writes) {
-      const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
-      json::value before = loaded.page.properties.contains(w.property_id) ? loaded.page.properties[w.property_id] : json::value(nullptr);
-      if (def && def->type == "relation") {
-        LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page, *def, &before, &w.value));
-      }
-      if (w.value.is_null()) {
-        loaded.page.properties.erase(w.property_id);
-      } else {
-        loaded.page.properties[w.property_id] = std::move(w.value);
-      }
-    }
+    LN_RETURN_IF_ERROR(WriteProperties(caller, loaded, *req.properties));
     changed = true;
   }
   storage::PageRecord& p = loaded.page;
@@ -205,24 +212,7 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(record));
   if (loaded.trashed || (loaded.source && loaded.source->in_trash)) return ValidationError(std::string(kArchivedMessage));
 
-  if (req.properties) {
-    LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
-                        validation::CheckProperties(*req.properties, *loaded.schema, caller.version));
-    std::vector<std::pair<std::string, json::value>> refs;
-    for (const auto& w : writes.writes) refs.emplace_back(w.property_id, w.value);
-    LN_RETURN_IF_ERROR(CheckReferences(loaded, refs));
-    if (!writes.changed_defs.empty()) {
-      LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, loaded.source, std::move(writes.changed_defs)));
-      LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));
-    }
-    for (auto& w : writes.writes) {
-      const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
-      if (def && def->type == "relation") {
-        LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page, *def, nullptr, &w.value));
-      }
-      if (!w.value.is_null()) loaded.page.properties[w.property_id] = std::move(w.value);
-    }
-  }
+  if (req.properties) LN_RETURN_IF_ERROR(WriteProperties(caller, loaded, *req.properties));
   if (loaded.source) {
     // unique_id numbers count per data source, from 1, in creation order.
     bool numbered = false;

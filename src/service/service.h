@@ -19,6 +19,7 @@
 #include "schema/property_def.h"
 #include "schema/property_type.h"
 #include "storage/store.h"
+#include "validation/page_write.h"
 
 namespace localnotion::service {
 
@@ -117,7 +118,8 @@ class Service {
   // directly, so that saving it afterwards does not undo the synced side.
   Status SyncDualRelations(const Caller& caller, storage::PageRecord& self, const schema::PropertyDef& def,
                            const json::value* before, const json::value* after);
-  Status CheckReferences(const LoadedPage& page, const std::vector<std::pair<std::string, json::value>>& writes);
+  Status CheckReferences(const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes);
+  Status WriteProperties(const Caller& caller, LoadedPage& loaded, const json::object& properties);
   Result<DataSourcePtr> SourceForDatabaseParent(const std::string& database_id);
   Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);
   Status SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source, std::vector<schema::PropertyDef> defs);
