@@ -15,6 +15,7 @@ const std::vector<Endpoint>& Table() {
       {"GET", "/v1/users/me", [](Service& s, const Caller& c, const RouteArgs&) { return s.GetSelf(c); }},
       {"GET", "/v1/users", [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListUsers(c, Paging(a)); }},
       {"GET", "/v1/users/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetUser(c, a.params[0]); }},
+      {"POST", "/v1/search", [](Service& s, const Caller& c, const RouteArgs& a) { return s.Search(c, *a.body); }},
       {"POST", "/v1/pages", [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreatePage(c, *a.body); }},
       {"GET", "/v1/pages/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) {

@@ -85,6 +85,8 @@ class Service {
   Result<json::value> CreateDataSource(const Caller& caller, const json::value& body);
   Result<json::value> GetDataSource(const Caller& caller, std::string_view data_source_id);
   Result<json::value> UpdateDataSource(const Caller& caller, std::string_view data_source_id, const json::value& body);
+  // POST /v1/search.
+  Result<json::value> Search(const Caller& caller, const json::value& body);
   // Queries a data source, named directly or (2022-06-28) through its database.
   Result<json::value> QueryDataSource(const Caller& caller, std::string_view id, bool by_database,
                                       const json::value& body, const std::vector<std::string>& filter_properties);

@@ -31,6 +31,10 @@ class CachingStore final : public Store {
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override {
     return inner_->ListPagesOf(data_source_id);
   }
+  Result<std::vector<PageRecord>> ListAllPages() override { return inner_->ListAllPages(); }
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override {
+    return inner_->ListAllDataSources();
+  }
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
   Status PutDatabase(const DatabaseRecord& db) override;
   Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override;

@@ -44,8 +44,11 @@ class Store {
   // The data sources of a database, in creation order.
   virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) = 0;
   virtual Status PutDataSource(const DataSourceRecord& source) = 0;
-  // The pages whose parent is the data source, in creation order.
+  // The pages whose parent is the data source (or page), in creation order.
   virtual Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) = 0;
+  // Every page and every data source of the workspace, in creation order (search).
+  virtual Result<std::vector<PageRecord>> ListAllPages() = 0;
+  virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() = 0;
 
   virtual Result<std::optional<UserRecord>> GetUser(std::string_view id) = 0;
   // Users ordered by id, starting at `from_id` ("" for the first page).

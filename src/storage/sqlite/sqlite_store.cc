@@ -80,6 +80,8 @@ struct SqliteStore::Statements {
         get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
         put_page(db, Upsert("pages", kPageColumns)),
         list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
+        list_all_pages(db, Sql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
+        list_all_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources ORDER BY rowid")),
         get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
         put_database(db, Upsert("databases", kDatabaseColumns)),
         get_data_source(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE id = ?1")),
@@ -97,7 +99,7 @@ struct SqliteStore::Statements {
 
   bool valid() const {
     for (const Statement* s : {&begin, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
-                               &put_page, &list_pages_of, &get_database, &put_database, &get_data_source,
+                               &put_page, &list_pages_of, &list_all_pages, &list_all_data_sources, &get_database, &put_database, &get_data_source,
                                &list_data_sources, &put_data_source, &get_user,
                                &list_users, &put_user, &find_integration, &list_integrations,
                                &put_integration, &get_meta, &put_meta}) {
@@ -107,7 +109,7 @@ struct SqliteStore::Statements {
   }
 
   Statement begin, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, list_pages_of, get_database, put_database;
+  Statement get_page, put_page, list_pages_of, list_all_pages, list_all_data_sources, get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
   Statement get_meta, put_meta;
@@ -208,9 +210,7 @@ Result<std::optional<PageRecord>> SqliteStore::GetPage(std::string_view id) {
   return page;
 }
 
-Result<std::vector<PageRecord>> SqliteStore::ListPagesOf(std::string_view data_source_id) {
-  Statement& st = st_->list_pages_of;
-  st.Bind(1, data_source_id);
+Result<std::vector<PageRecord>> SqliteStore::ReadPages(Statement& st) {
   std::vector<PageRecord> out;
   while (true) {
     auto page = ReadPage(st);
@@ -224,6 +224,13 @@ Result<std::vector<PageRecord>> SqliteStore::ListPagesOf(std::string_view data_s
   st.Reset();
   return out;
 }
+
+Result<std::vector<PageRecord>> SqliteStore::ListPagesOf(std::string_view data_source_id) {
+  st_->list_pages_of.Bind(1, data_source_id);
+  return ReadPages(st_->list_pages_of);
+}
+
+Result<std::vector<PageRecord>> SqliteStore::ListAllPages() { return ReadPages(st_->list_all_pages); }
 
 Status SqliteStore::PutPage(const PageRecord& p) {
   Statement& st = st_->put_page;
@@ -313,9 +320,7 @@ Result<std::shared_ptr<const DataSourceRecord>> SqliteStore::GetDataSource(std::
   return source;
 }
 
-Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ListDataSources(std::string_view database_id) {
-  Statement& st = st_->list_data_sources;
-  st.Bind(1, database_id);
+Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ReadDataSources(Statement& st) {
   std::vector<std::shared_ptr<const DataSourceRecord>> out;
   while (true) {
     auto source = ReadDataSource(st);
@@ -328,6 +333,15 @@ Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ListDa
   }
   st.Reset();
   return out;
+}
+
+Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ListDataSources(std::string_view database_id) {
+  st_->list_data_sources.Bind(1, database_id);
+  return ReadDataSources(st_->list_data_sources);
+}
+
+Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ListAllDataSources() {
+  return ReadDataSources(st_->list_all_data_sources);
 }
 
 Status SqliteStore::PutDataSource(const DataSourceRecord& d) {

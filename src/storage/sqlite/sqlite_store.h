@@ -29,6 +29,8 @@ class SqliteStore final : public Store {
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
   Status PutPage(const PageRecord& page) override;
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override;
+  Result<std::vector<PageRecord>> ListAllPages() override;
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override;
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
   Status PutDatabase(const DatabaseRecord& db) override;
   Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override;
@@ -47,6 +49,8 @@ class SqliteStore final : public Store {
   explicit SqliteStore(sqlite3* db);
   Status Prepare();
   Result<std::optional<PageRecord>> ReadPage(Statement& st);
+  Result<std::vector<PageRecord>> ReadPages(Statement& st);
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(Statement& st);
   Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
 
   sqlite3* db_;
