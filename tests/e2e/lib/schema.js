@@ -293,7 +293,29 @@ function validateResponse({ method, pathname, status, version, body }) {
     if (seg.length === 2) return assertUserList(body);
     return assertSchema('userObjectResponse', body);
   }
+  // Query and search: the list envelope, then each result against its own object schema.
+  const isQuery = seg.length === 4 && seg[3] === 'query' && (kind === 'databases' || kind === 'data_sources');
+  if ((isQuery || kind === 'search') && m === 'POST') return assertResultList(body, version);
   throw new Error(`no schema known for a ${status} to ${m} ${pathname}`);
+}
+
+// {object:"list", results, next_cursor, has_more, type, <type>:{}} with type
+// page_or_database (2022-06-28) or page_or_data_source (2025-09-03).
+function assertResultList(body, version) {
+  const type = version === '2022-06-28' ? 'page_or_database' : 'page_or_data_source';
+  assert.equal(body.object, 'list', 'list object');
+  assert.equal(body.type, type, 'list type');
+  assert.deepEqual(body[type], {}, `list ${type}`);
+  assert.equal(typeof body.has_more, 'boolean', 'has_more');
+  assert.ok(body.next_cursor === null || typeof body.next_cursor === 'string', 'next_cursor');
+  assert.deepEqual(Object.keys(body).sort(), ['has_more', 'next_cursor', 'object', 'results', 'type', type].sort());
+  assert.ok(Array.isArray(body.results), 'results');
+  for (const r of body.results) {
+    if (r.object === 'page') assertSchema('pageObjectResponse', r);
+    else if (r.object === 'data_source') assertSchema('dataSourceObjectResponse', r);
+    else if (r.object === 'database') assertDatabaseV2022(r);
+    else throw new Error(`unexpected result object ${r.object}`);
+  }
 }
 
 // GET /v1/users: the operation's inline 200 schema (exposed as listUsersResponse).
@@ -310,6 +332,7 @@ module.exports = {
   assertErrorSchema,
   assertDatabaseV2022,
   assertUserList,
+  assertResultList,
   validateResponse,
   hasSchema,
 };
