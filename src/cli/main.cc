@@ -13,7 +13,8 @@
 
 namespace {
 
-int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens) {
+int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
+          const std::string& admin_token_flag) {
   using namespace localnotion;
   if (const char* env = std::getenv("LOCALNOTION_TOKEN"); env && *env) tokens.emplace_back(env);
   auto store = storage::OpenStore(db_url);
@@ -23,15 +24,17 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   }
   service::Service service(**store);
   auto accepted = service.InUnit([&] { return service.Bootstrap(tokens); });
+  auto admin_token = service.InUnit([&] { return service.AdminToken(admin_token_flag); });
   Status committed = (*store)->CommitBatch();
-  if (!accepted.ok() || !committed.ok()) {
-    std::fprintf(stderr, "localnotion: cannot prepare the workspace: %s\n",
-                 (!accepted.ok() ? accepted.error() : committed.error()).message.c_str());
+  if (!accepted.ok() || !admin_token.ok() || !committed.ok()) {
+    const Error& e = !accepted.ok() ? accepted.error() : !admin_token.ok() ? admin_token.error() : committed.error();
+    std::fprintf(stderr, "localnotion: cannot prepare the workspace: %s\n", e.message.c_str());
     return 1;
   }
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
+  std::printf("localnotion admin token: %s\n", admin_token->c_str());
   std::printf("localnotion database: %s\n", db_url.c_str());
-  http::Server server(**store, service, http::ServerOptions{host, port});
+  http::Server server(**store, service, http::ServerOptions{host, port, *admin_token});
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
@@ -60,7 +63,12 @@ int main(int argc, char** argv) {
                     "workspace; repeatable. Also read from LOCALNOTION_TOKEN. With none, a token is generated "
                     "on the first start and printed on every start.");
 
+  std::string admin_token;
+  serve->add_option("--admin-token", admin_token,
+                    "Bearer token of the admin API under /_localnotion/ (health, reset, request log, faults). "
+                    "With none, one is generated on the first start and printed on every start.");
+
   CLI11_PARSE(app, argc, argv);
-  if (serve->parsed()) return Serve(host, port, db, tokens);
+  if (serve->parsed()) return Serve(host, port, db, tokens, admin_token);
   return 0;
 }

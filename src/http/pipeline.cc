@@ -1,9 +1,11 @@
 #include "http/pipeline.h"
 
 #include <boost/url/parse.hpp>
+#include <chrono>
 #include <cstdio>
 
 #include "api/version.h"
+#include "common/clock.h"
 #include "common/uuid.h"
 #include "http/endpoints.h"
 #include "http/error_response.h"
@@ -23,6 +25,8 @@ Response ErrorResponse(const Error& e, const std::string& request_id) {
   return Response{WireOf(e.code).status, ErrorBody(e, request_id), request_id};
 }
 
+}  // namespace
+
 std::optional<std::string> BearerToken(const std::optional<std::string>& header) {
   if (!header) return std::nullopt;
   std::string_view h = *header;
@@ -35,7 +39,12 @@ std::optional<std::string> BearerToken(const std::optional<std::string>& header)
   return std::string(h);
 }
 
-}  // namespace
+bool SecretsEqual(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;  // the length of a token is not a secret
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
 
 Response Pipeline::TooLarge() {
   return ErrorResponse(MakeError(ErrorCode::kPayloadTooLarge, "Request body too large. The maximum size is 500KB."),
@@ -55,6 +64,28 @@ std::string CollapseSlashes(std::string_view path) {
 Response Pipeline::Handle(const Request& req) {
   const std::string request_id = NewUuid();
   std::string_view target = req.target;
+  std::string path = CollapseSlashes(target.substr(0, target.find('?')));
+  constexpr std::string_view kAdmin = "/_localnotion/";
+  if (path.rfind(kAdmin, 0) == 0) return HandleAdmin(req, path, request_id);
+
+  auto started = std::chrono::steady_clock::now();
+  LogEntry log;
+  log.request_id = request_id;
+  log.time = FormatIso8601(NowMillis());
+  log.method = req.method;
+  log.path = path;
+  log.notion_version = req.notion_version.value_or("");
+  log.request_body = req.body;
+  Response res = HandleApi(req, request_id, log);
+  log.status = res.status;
+  log.response_body = res.body;
+  log.latency_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  log_.Add(std::move(log));
+  return res;
+}
+
+Response Pipeline::HandleApi(const Request& req, const std::string& request_id, LogEntry& log) {
+  std::string_view target = req.target;
   size_t q = target.find('?');
   std::string path = CollapseSlashes(target.substr(0, q));
 
@@ -64,7 +95,15 @@ Response Pipeline::Handle(const Request& req) {
     return ErrorResponse(MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL."), request_id);
   }
   if (q != std::string_view::npos) {
-    auto parsed = boost::urls::parse_origin_form(target);
+    // Clients send `key[]=v` with the brackets unencoded (axios, the MCP server), which
+    // RFC 3986 does not allow in a query; encode them before parsing.
+    std::string escaped;
+    for (char c : target) {
+      if (c == '[') escaped += "%5B";
+      else if (c == ']') escaped += "%5D";
+      else escaped += c;
+    }
+    auto parsed = boost::urls::parse_origin_form(escaped);
     if (parsed) {
       boost::urls::encoding_opts opts;
       opts.space_as_plus = true;
@@ -87,8 +126,11 @@ Response Pipeline::Handle(const Request& req) {
   std::optional<std::string> token = BearerToken(req.authorization);
   if (!token) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthHeader)), request_id);
 
+  std::optional<FaultEffect> fault;
   Result<json::value> result = service_.InUnit([&]() -> Result<json::value> {
     LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, service_.Authenticate(*token));
+    log.integration_id = integration.id;
+    log.integration_name = integration.name;
     if (!req.notion_version) {
       return MakeError(ErrorCode::kMissingVersion,
                        "Notion-Version header failed validation: Notion-Version header should be defined, "
@@ -105,6 +147,9 @@ Response Pipeline::Handle(const Request& req) {
         (endpoint->before_data_sources && api::HasDataSources(*version))) {
       return MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL.");
     }
+    // An injected fault answers instead of the endpoint; nothing is written.
+    fault = faults_.Match(req.method, path);
+    if (fault && fault->error) return *fault->error;
     service::Caller caller{std::move(integration), *version, "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host)};
     // Exceptions never cross into the server loop: anything stray becomes a 500, and
     // the unit is rolled back like any other failure.
@@ -114,8 +159,12 @@ Response Pipeline::Handle(const Request& req) {
       return InternalError("Unexpected error occurred.");
     }
   });
-  if (!result.ok()) return ErrorResponse(result.error(), request_id);
-  return Response{200, SerializeJson(*result), request_id};
+  Response res = result.ok() ? Response{200, SerializeJson(*result), request_id} : ErrorResponse(result.error(), request_id);
+  if (fault) {
+    res.delay_ms = fault->latency_ms;
+    res.retry_after = fault->retry_after;
+  }
+  return res;
 }
 
 }  // namespace localnotion::http

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "http/faults.h"
+#include "http/request_log.h"
 #include "service/service.h"
 
 namespace localnotion::http {
@@ -28,18 +30,34 @@ struct Response {
   int status = 200;
   std::string body;
   std::string request_id;
+  int delay_ms = 0;                 // an injected latency, applied before answering
+  std::optional<int> retry_after;   // seconds, sent as Retry-After
 };
 
+// Admin routes live under /_localnotion/ and take the admin token only (admin.cc).
 class Pipeline {
  public:
-  explicit Pipeline(service::Service& service) : service_(service) {}
+  Pipeline(service::Service& service, std::string admin_token)
+      : service_(service), admin_token_(std::move(admin_token)) {}
   Response Handle(const Request& request);
   // The answer to a body over the 500 KB limit.
   Response TooLarge();
 
  private:
+  Response HandleApi(const Request& request, const std::string& request_id, LogEntry& log);
+  Response HandleAdmin(const Request& request, std::string_view path, const std::string& request_id);
+
   service::Service& service_;
+  std::string admin_token_;
+  RequestLog log_;
+  Faults faults_;
 };
+
+// The bearer token of an Authorization header, if it has the form "Bearer <token>".
+std::optional<std::string> BearerToken(const std::optional<std::string>& header);
+
+// Compares two secrets in time that does not depend on where they differ.
+bool SecretsEqual(std::string_view a, std::string_view b);
 
 // Collapses runs of '/' (SDK users write a baseUrl ending in '/').
 std::string CollapseSlashes(std::string_view path);

@@ -41,7 +41,7 @@ class PipelineTest : public ::testing::Test {
     auto tokens = service_->InUnit([&] { return service_->Bootstrap({kToken}); });
     ASSERT_TRUE(tokens.ok()) << tokens.error().message;
     ASSERT_TRUE(store_->CommitBatch().ok());
-    pipeline_ = std::make_unique<Pipeline>(*service_);
+    pipeline_ = std::make_unique<Pipeline>(*service_, "admin_test_token");
   }
   void TearDown() override {
     pipeline_.reset();

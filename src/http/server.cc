@@ -34,7 +34,11 @@ struct Batch {
 
 struct Server::Impl {
   Impl(storage::Store& store, service::Service& service, ServerOptions options)
-      : store(store), pipeline(service), options(std::move(options)), acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+      : store(store),
+        pipeline(service, options.admin_token),
+        options(std::move(options)),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM) {}
 
   // Returns the batch the just-finished request belongs to, scheduling its flush.
   std::shared_ptr<Batch> JoinBatch() {
@@ -105,9 +109,15 @@ struct Server::Impl {
         }
       }
 
+      if (res.delay_ms > 0) {
+        asio::steady_timer delay(ioc, std::chrono::milliseconds(res.delay_ms));
+        beast::error_code delay_ec;
+        co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, delay_ec));
+      }
       bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), msg.version()};
       out.set(bhttp::field::content_type, "application/json; charset=utf-8");
       out.set("x-notion-request-id", res.request_id);
+      if (res.retry_after) out.set(bhttp::field::retry_after, std::to_string(*res.retry_after));
       out.keep_alive(msg.keep_alive() && !stopping);
       out.body() = std::move(res.body);
       out.prepare_payload();

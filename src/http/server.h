@@ -21,6 +21,7 @@ namespace localnotion::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8787;
+  std::string admin_token;  // for /_localnotion/
 };
 
 class Server {

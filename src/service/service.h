@@ -61,6 +61,14 @@ class Service {
   // Returns the tokens the server accepts for the console, in the order given.
   Result<std::vector<std::string>> Bootstrap(const std::vector<std::string>& tokens);
 
+  // The admin API's token: `given` when set (and remembered), otherwise the one stored,
+  // otherwise a new one.
+  Result<std::string> AdminToken(const std::string& given);
+
+  // Empties the workspace back to its fresh state (owner, integrations of the tokens
+  // given to Bootstrap); other integrations are kept or dropped.
+  Status Reset(bool keep_integrations);
+
   // Returns kUnauthorized "API token is invalid." for an unknown token.
   Result<storage::IntegrationRecord> Authenticate(std::string_view token);
 
@@ -128,6 +136,7 @@ class Service {
   Status SaveSchema(const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema);
 
   storage::Store& store_;
+  std::vector<std::string> tokens_;  // as given to Bootstrap, for Reset
   std::unordered_map<std::string, std::pair<DataSourcePtr, SchemaPtr>> schemas_;
 };
 

@@ -55,7 +55,27 @@ Result<int> ParsePageSize(const std::optional<std::string>& raw, std::string_vie
   return static_cast<int>(d);
 }
 
+Result<std::string> Service::AdminToken(const std::string& given) {
+  if (!given.empty()) {
+    LN_RETURN_IF_ERROR(store_.PutMeta("admin_token", given));
+    return given;
+  }
+  LN_ASSIGN_OR_RETURN(auto stored, store_.GetMeta("admin_token"));
+  if (stored) return *stored;
+  std::string token = "admin_" + NewSecret().substr(4);
+  LN_RETURN_IF_ERROR(store_.PutMeta("admin_token", token));
+  return token;
+}
+
+Status Service::Reset(bool keep_integrations) {
+  LN_RETURN_IF_ERROR(store_.Reset(keep_integrations));
+  schemas_.clear();
+  LN_RETURN_IF_ERROR(Bootstrap(tokens_));
+  return OkStatus();
+}
+
 Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::string>& tokens) {
+  tokens_ = tokens;
   LN_ASSIGN_OR_RETURN(auto workspace_id, store_.GetMeta("workspace_id"));
   if (!workspace_id) {
     LN_RETURN_IF_ERROR(store_.PutMeta("workspace_id", NewUuid()));

@@ -50,6 +50,11 @@ class CachingStore final : public Store {
   Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) override;
   Result<std::vector<IntegrationRecord>> ListIntegrations() override { return inner_->ListIntegrations(); }
   Status PutIntegration(const IntegrationRecord& integration) override;
+  Status Reset(bool keep_integrations) override {
+    unit_dirty_ = true;
+    Clear();
+    return inner_->Reset(keep_integrations);
+  }
   Result<std::optional<std::string>> GetMeta(std::string_view key) override { return inner_->GetMeta(key); }
   Status PutMeta(std::string_view key, std::string_view value) override { return inner_->PutMeta(key, value); }
 

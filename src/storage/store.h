@@ -59,6 +59,10 @@ class Store {
   virtual Result<std::vector<IntegrationRecord>> ListIntegrations() = 0;
   virtual Status PutIntegration(const IntegrationRecord& integration) = 0;
 
+  // Empties the workspace: pages, databases, data sources, users and meta; integrations
+  // (and their bot users) stay when `keep_integrations`. Runs inside the open unit.
+  virtual Status Reset(bool keep_integrations) = 0;
+
   // Small named values: the workspace id and name, the generated default token.
   virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
   virtual Status PutMeta(std::string_view key, std::string_view value) = 0;

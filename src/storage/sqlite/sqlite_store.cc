@@ -412,6 +412,15 @@ Status SqliteStore::PutIntegration(const IntegrationRecord& i) {
   return st.Run();
 }
 
+Status SqliteStore::Reset(bool keep_integrations) {
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"));
+  if (keep_integrations) {
+    LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token');"));
+    return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");
+  }
+  return Exec(db_, "DELETE FROM meta WHERE key != 'admin_token'; DELETE FROM users; DELETE FROM integrations;");
+}
+
 Result<std::optional<std::string>> SqliteStore::GetMeta(std::string_view key) {
   Statement& st = st_->get_meta;
   st.Bind(1, key);

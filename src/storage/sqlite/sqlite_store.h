@@ -42,6 +42,7 @@ class SqliteStore final : public Store {
   Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) override;
   Result<std::vector<IntegrationRecord>> ListIntegrations() override;
   Status PutIntegration(const IntegrationRecord& integration) override;
+  Status Reset(bool keep_integrations) override;
   Result<std::optional<std::string>> GetMeta(std::string_view key) override;
   Status PutMeta(std::string_view key, std::string_view value) override;
 

@@ -1,0 +1,135 @@
+#include "http/faults.h"
+
+#include "api/messages.h"
+#include "common/uuid.h"
+#include "http/error_response.h"
+
+namespace localnotion::http {
+namespace {
+
+// Notion's message for each injectable code (reference §2.2).
+std::string_view DefaultMessage(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kConflictError: return "Conflict occurred while saving. Please try again.";
+    case ErrorCode::kRateLimited: return "You have been rate limited. Please try again in a few minutes.";
+    case ErrorCode::kInternalServerError: return "Unexpected error occurred.";
+    case ErrorCode::kBadGateway: return "Bad Gateway";
+    case ErrorCode::kServiceUnavailable:
+    case ErrorCode::kDatabaseConnectionUnavailable: return "Notion is unavailable, please try again later.";
+    case ErrorCode::kGatewayTimeout: return "Gateway Timeout";
+    case ErrorCode::kServiceOverload: return "Service is overloaded, please try again later.";
+    default: return "Injected fault.";
+  }
+}
+
+std::optional<ErrorCode> CodeFromWire(std::string_view wire) {
+  for (int i = 0; i <= static_cast<int>(kLastErrorCode); ++i) {
+    if (WireOf(static_cast<ErrorCode>(i)).code == wire) return static_cast<ErrorCode>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<ErrorCode> CodeFromStatus(int status) {
+  switch (status) {
+    case 409: return ErrorCode::kConflictError;
+    case 429: return ErrorCode::kRateLimited;
+    case 500: return ErrorCode::kInternalServerError;
+    case 502: return ErrorCode::kBadGateway;
+    case 503: return ErrorCode::kServiceUnavailable;
+    case 504: return ErrorCode::kGatewayTimeout;
+    case 529: return ErrorCode::kServiceOverload;
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+bool Glob(std::string_view pattern, std::string_view text) {
+  if (pattern.empty()) return text.empty();
+  if (pattern.front() == '*') {
+    for (size_t i = 0; i <= text.size(); ++i) {
+      if (Glob(pattern.substr(1), text.substr(i))) return true;
+    }
+    return false;
+  }
+  return !text.empty() && pattern.front() == text.front() && Glob(pattern.substr(1), text.substr(1));
+}
+
+Result<Fault> Faults::Parse(const json::value& body) {
+  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
+  Fault f;
+  f.id = NewUuid();
+  f.path = "*";
+  std::optional<int> status;
+  for (const auto& kv : body.get_object()) {
+    std::string path = api::Field("body", kv.key());
+    const json::value& v = kv.value();
+    std::string_view k = kv.key();
+    if (k == "method" || k == "path" || k == "message") {
+      if (!v.is_string()) return api::FailedValidation(path, "a string", &v);
+      (k == "method" ? f.method : k == "path" ? f.path : f.message) = std::string(v.get_string());
+    } else if (k == "code") {
+      if (!v.is_string() || !CodeFromWire(v.get_string())) return api::FailedValidation(path, "a Notion error code", &v);
+      f.code = CodeFromWire(v.get_string());
+    } else if (k == "status" || k == "count" || k == "latency_ms" || k == "retry_after") {
+      if (!v.is_int64() || v.get_int64() < 0) return api::FailedValidation(path, "a non-negative integer", &v);
+      int n = static_cast<int>(v.get_int64());
+      if (k == "status") status = n;
+      if (k == "count") f.count = n;
+      if (k == "latency_ms") f.latency_ms = n;
+      if (k == "retry_after") f.retry_after = n;
+    } else if (k == "probability") {
+      if (!v.is_number() || v.to_number<double>() < 0 || v.to_number<double>() > 1) {
+        return api::FailedValidation(path, "a number from 0 to 1", &v);
+      }
+      f.probability = v.to_number<double>();
+    } else {
+      return api::NotPresent(path, v);
+    }
+  }
+  if (status && !f.code) {
+    f.code = CodeFromStatus(*status);
+    if (!f.code) {
+      json::value shown(*status);
+      return api::FailedValidation("body.status", "one of 409, 429, 500, 502, 503, 504 or 529", &shown);
+    }
+  }
+  if (f.code && f.message.empty()) f.message = std::string(DefaultMessage(*f.code));
+  if (!f.code && f.latency_ms == 0) return ValidationError("A fault needs a status, a code or a latency_ms.");
+  return f;
+}
+
+json::array Faults::List() const {
+  json::array out;
+  for (const Fault& f : faults_) {
+    out.push_back(json::object{{"id", f.id},
+                               {"method", f.method.empty() ? "*" : f.method},
+                               {"path", f.path},
+                               {"status", f.code ? json::value(WireOf(*f.code).status) : json::value(nullptr)},
+                               {"code", f.code ? json::value(WireOf(*f.code).code) : json::value(nullptr)},
+                               {"message", f.code ? json::value(f.message) : json::value(nullptr)},
+                               {"probability", f.probability},
+                               {"count", f.count ? json::value(*f.count) : json::value(nullptr)},
+                               {"latency_ms", f.latency_ms},
+                               {"retry_after", f.retry_after ? json::value(*f.retry_after) : json::value(nullptr)}});
+  }
+  return out;
+}
+
+std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_view path) {
+  for (auto it = faults_.begin(); it != faults_.end(); ++it) {
+    Fault& f = *it;
+    if (!f.method.empty() && f.method != "*" && f.method != method) continue;
+    if (!Glob(f.path, path)) continue;
+    if (f.probability < 1.0 && std::uniform_real_distribution<double>(0, 1)(rng_) >= f.probability) continue;
+    FaultEffect effect;
+    if (f.code) effect.error = MakeError(*f.code, f.message);
+    effect.latency_ms = f.latency_ms;
+    effect.retry_after = f.retry_after;
+    if (f.count && --*f.count <= 0) faults_.erase(it);
+    return effect;
+  }
+  return std::nullopt;
+}
+
+}  // namespace localnotion::http

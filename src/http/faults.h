@@ -1,0 +1,52 @@
+// Fault injection for tests (admin API, POST /_localnotion/faults): make matching
+// requests fail with a Notion error, or answer late, without touching the store.
+#pragma once
+
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "common/json.h"
+
+namespace localnotion::http {
+
+struct Fault {
+  std::string id;
+  std::string method;             // "" or "*" matches any
+  std::string path;               // exact, or with '*' matching any run of characters
+  std::optional<ErrorCode> code;  // absent: only latency
+  std::string message;
+  double probability = 1.0;
+  std::optional<int> count;       // remaining matches; the fault goes away at 0
+  int latency_ms = 0;
+  std::optional<int> retry_after; // seconds, for the Retry-After header
+};
+
+// What a matching fault does to a request.
+struct FaultEffect {
+  std::optional<Error> error;
+  int latency_ms = 0;
+  std::optional<int> retry_after;
+};
+
+class Faults {
+ public:
+  // Parses a fault request body. Returns kValidationError for a malformed one.
+  Result<Fault> Parse(const json::value& body);
+  void Add(Fault fault) { faults_.push_back(std::move(fault)); }
+  void Clear() { faults_.clear(); }
+  json::array List() const;
+  // The effect of the first fault that matches, if any (counts are used up).
+  std::optional<FaultEffect> Match(std::string_view method, std::string_view path);
+
+ private:
+  std::vector<Fault> faults_;
+  std::mt19937_64 rng_{42};
+};
+
+// Wildcard match: '*' matches any run of characters.
+bool Glob(std::string_view pattern, std::string_view text);
+
+}  // namespace localnotion::http

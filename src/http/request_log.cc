@@ -1,0 +1,51 @@
+#include "http/request_log.h"
+
+namespace localnotion::http {
+namespace {
+
+std::string Cut(std::string s) {
+  if (s.size() > RequestLog::kMaxBody) {
+    s.resize(RequestLog::kMaxBody);
+    s += "...";
+  }
+  return s;
+}
+
+bool PathMatches(const std::string& pattern, const std::string& path) {
+  if (!pattern.empty() && pattern.back() == '*') return path.rfind(pattern.substr(0, pattern.size() - 1), 0) == 0;
+  return pattern == path;
+}
+
+}  // namespace
+
+void RequestLog::Add(LogEntry entry) {
+  entry.request_body = Cut(std::move(entry.request_body));
+  entry.response_body = Cut(std::move(entry.response_body));
+  if (entries_.size() == kCapacity) entries_.pop_front();
+  entries_.push_back(std::move(entry));
+}
+
+json::array RequestLog::Find(const std::optional<std::string>& path, std::optional<int> status,
+                             const std::optional<std::string>& integration) const {
+  json::array out;
+  for (const LogEntry& e : entries_) {
+    if (path && !PathMatches(*path, e.path)) continue;
+    if (status && *status != e.status) continue;
+    if (integration && *integration != e.integration_id && *integration != e.integration_name) continue;
+    json::value integration_value = nullptr;
+    if (!e.integration_id.empty()) integration_value = json::object{{"id", e.integration_id}, {"name", e.integration_name}};
+    out.push_back(json::object{{"request_id", e.request_id},
+                               {"time", e.time},
+                               {"method", e.method},
+                               {"path", e.path},
+                               {"integration", std::move(integration_value)},
+                               {"notion_version", e.notion_version.empty() ? json::value(nullptr) : json::value(e.notion_version)},
+                               {"request_body", e.request_body},
+                               {"response_body", e.response_body},
+                               {"status", e.status},
+                               {"latency_ms", e.latency_ms}});
+  }
+  return out;
+}
+
+}  // namespace localnotion::http
