@@ -14,9 +14,14 @@
 namespace {
 
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
-          const std::string& admin_token_flag) {
+          const std::string& admin_token_flag, const std::string& rate_limit_flag) {
   using namespace localnotion;
   if (const char* env = std::getenv("LOCALNOTION_TOKEN"); env && *env) tokens.emplace_back(env);
+  auto rate_limit = http::ParseRateLimit(rate_limit_flag);
+  if (!rate_limit.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", rate_limit.error().message.c_str());
+    return 2;
+  }
   auto store = storage::OpenStore(db_url);
   if (!store.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
@@ -34,7 +39,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
   std::printf("localnotion admin token: %s\n", admin_token->c_str());
   std::printf("localnotion database: %s\n", db_url.c_str());
-  http::Server server(**store, service, http::ServerOptions{host, port, *admin_token});
+  http::Server server(**store, service, http::ServerOptions{host, port, *admin_token, *rate_limit});
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
@@ -68,7 +73,13 @@ int main(int argc, char** argv) {
                     "Bearer token of the admin API under /_localnotion/ (health, reset, request log, faults). "
                     "With none, one is generated on the first start and printed on every start.");
 
+  std::string rate_limit = "off";
+  serve->add_option("--rate-limit", rate_limit,
+                    "Emulate Notion's rate limit per integration: \"notion\" (about 3 requests/s with bursts), "
+                    "\"N/s\", or \"off\". Over it: 429 rate_limited with Retry-After.")
+      ->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
-  if (serve->parsed()) return Serve(host, port, db, tokens, admin_token);
+  if (serve->parsed()) return Serve(host, port, db, tokens, admin_token, rate_limit);
   return 0;
 }

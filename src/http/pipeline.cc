@@ -131,6 +131,10 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
     LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, service_.Authenticate(*token));
     log.integration_id = integration.id;
     log.integration_name = integration.name;
+    if (auto wait = limiter_.Take(integration.id)) {
+      fault = FaultEffect{std::nullopt, 0, *wait};
+      return MakeError(ErrorCode::kRateLimited, "You have been rate limited. Please try again in a few minutes.");
+    }
     if (!req.notion_version) {
       return MakeError(ErrorCode::kMissingVersion,
                        "Notion-Version header failed validation: Notion-Version header should be defined, "

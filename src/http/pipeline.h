@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "http/faults.h"
+#include "http/rate_limit.h"
 #include "http/request_log.h"
 #include "service/service.h"
 
@@ -37,8 +38,8 @@ struct Response {
 // Admin routes live under /_localnotion/ and take the admin token only (admin.cc).
 class Pipeline {
  public:
-  Pipeline(service::Service& service, std::string admin_token)
-      : service_(service), admin_token_(std::move(admin_token)) {}
+  Pipeline(service::Service& service, std::string admin_token, RateLimit rate_limit = {})
+      : service_(service), admin_token_(std::move(admin_token)), limiter_(rate_limit) {}
   Response Handle(const Request& request);
   // The answer to a body over the 500 KB limit.
   Response TooLarge();
@@ -51,6 +52,7 @@ class Pipeline {
   std::string admin_token_;
   RequestLog log_;
   Faults faults_;
+  RateLimiter limiter_;
 };
 
 // The bearer token of an Authorization header, if it has the form "Bearer <token>".

@@ -35,7 +35,7 @@ struct Batch {
 struct Server::Impl {
   Impl(storage::Store& store, service::Service& service, ServerOptions options)
       : store(store),
-        pipeline(service, options.admin_token),
+        pipeline(service, options.admin_token, options.rate_limit),
         options(std::move(options)),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM) {}

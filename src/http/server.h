@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "http/rate_limit.h"
 #include "service/service.h"
 #include "storage/store.h"
 
@@ -22,6 +23,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8787;
   std::string admin_token;  // for /_localnotion/
+  RateLimit rate_limit;     // per integration; none by default
 };
 
 class Server {
