@@ -14,7 +14,7 @@
 namespace {
 
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
-          const std::string& admin_token_flag, const std::string& rate_limit_flag) {
+          const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms) {
   using namespace localnotion;
   if (const char* env = std::getenv("LOCALNOTION_TOKEN"); env && *env) tokens.emplace_back(env);
   auto rate_limit = http::ParseRateLimit(rate_limit_flag);
@@ -39,7 +39,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
   std::printf("localnotion admin token: %s\n", admin_token->c_str());
   std::printf("localnotion database: %s\n", db_url.c_str());
-  http::Server server(**store, service, http::ServerOptions{host, port, *admin_token, *rate_limit});
+  http::Server server(**store, service, http::ServerOptions{host, port, *admin_token, *rate_limit, client_timeout_ms});
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
@@ -79,7 +79,13 @@ int main(int argc, char** argv) {
                     "\"N/s\", or \"off\". Over it: 429 rate_limited with Retry-After.")
       ->capture_default_str();
 
+  int client_timeout_ms = 30000;
+  serve->add_option("--client-timeout-ms", client_timeout_ms,
+                    "Cut off a client that takes longer than this to send a request (or to read an answer)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+
   CLI11_PARSE(app, argc, argv);
-  if (serve->parsed()) return Serve(host, port, db, tokens, admin_token, rate_limit);
+  if (serve->parsed()) return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms);
   return 0;
 }

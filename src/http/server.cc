@@ -59,21 +59,27 @@ struct Server::Impl {
     batch->timer.cancel();
   }
 
-  asio::awaitable<void> Session(tcp::socket socket) {
+  asio::awaitable<void> Session(tcp::socket raw) {
+    // A client that trickles its request in (or goes quiet) is cut off after the
+    // timeout, so it cannot hold the server; the timer is Beast's, per operation.
+    beast::tcp_stream socket(std::move(raw));
+    const auto timeout = std::chrono::milliseconds(options.client_timeout_ms);
     beast::flat_buffer buffer;
     buffer.reserve(kReadBufferBytes);
-    socket.set_option(tcp::no_delay(true));
+    socket.socket().set_option(tcp::no_delay(true));
     sessions.insert(&socket);
     struct Leave {
       Impl* self;
-      tcp::socket* s;
+      beast::tcp_stream* s;
       ~Leave() { self->sessions.erase(s); self->busy.erase(s); }
     } leave{this, &socket};
     beast::error_code ec;
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.body_limit(kMaxBodyBytes);
+      socket.expires_after(timeout);
       co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      socket.expires_never();
       if (ec == bhttp::error::body_limit) {
         // Answer, then close: the rest of the body is still on the wire.
         Response res = pipeline.TooLarge();
@@ -121,13 +127,15 @@ struct Server::Impl {
       out.keep_alive(msg.keep_alive() && !stopping);
       out.body() = std::move(res.body);
       out.prepare_payload();
+      socket.expires_after(timeout);
       co_await bhttp::async_write(socket, out, asio::redirect_error(asio::use_awaitable, ec));
+      socket.expires_never();
       busy.erase(&socket);
       if (ec || !out.keep_alive()) break;
     }
     beast::error_code ignored;
-    socket.shutdown(tcp::socket::shutdown_send, ignored);
-    socket.close(ignored);
+    socket.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    socket.socket().close(ignored);
   }
 
   asio::awaitable<void> Accept() {
@@ -147,8 +155,8 @@ struct Server::Impl {
     beast::error_code ignored;
     acceptor.close(ignored);
     // Idle keep-alive connections are closed now; busy ones close after their answer.
-    for (tcp::socket* s : sessions) {
-      if (!busy.count(s)) s->cancel(ignored);
+    for (beast::tcp_stream* s : sessions) {
+      if (!busy.count(s)) s->socket().cancel(ignored);
     }
   }
 
@@ -159,8 +167,8 @@ struct Server::Impl {
   tcp::acceptor acceptor;
   asio::signal_set signals;
   std::shared_ptr<Batch> current;
-  std::set<tcp::socket*> sessions;
-  std::set<tcp::socket*> busy;
+  std::set<beast::tcp_stream*> sessions;
+  std::set<beast::tcp_stream*> busy;
   bool stopping = false;
 };
 

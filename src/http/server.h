@@ -24,6 +24,7 @@ struct ServerOptions {
   int port = 8787;
   std::string admin_token;  // for /_localnotion/
   RateLimit rate_limit;     // per integration; none by default
+  int client_timeout_ms = 30000;  // to read a whole request, or to write an answer
 };
 
 class Server {
