@@ -71,7 +71,7 @@ Response Pipeline::Handle(const Request& req) {
   auto started = std::chrono::steady_clock::now();
   LogEntry log;
   log.request_id = request_id;
-  log.time = FormatIso8601(NowMillis());
+  log.time = NowMillis();
   log.method = req.method;
   log.path = path;
   log.notion_version = req.notion_version.value_or("");

@@ -35,7 +35,7 @@ json::array RequestLog::Find(const std::optional<std::string>& path, std::option
     json::value integration_value = nullptr;
     if (!e.integration_id.empty()) integration_value = json::object{{"id", e.integration_id}, {"name", e.integration_name}};
     out.push_back(json::object{{"request_id", e.request_id},
-                               {"time", e.time},
+                               {"time", FormatIso8601(e.time)},
                                {"method", e.method},
                                {"path", e.path},
                                {"integration", std::move(integration_value)},

@@ -7,13 +7,14 @@
 #include <optional>
 #include <string>
 
+#include "common/clock.h"
 #include "common/json.h"
 
 namespace localnotion::http {
 
 struct LogEntry {
   std::string request_id;
-  std::string time;              // ISO 8601
+  Millis time = 0;                // shown as ISO 8601
   std::string method;
   std::string path;
   std::string integration_id;    // "" when the request was not authenticated

@@ -127,9 +127,9 @@ struct Server::Impl {
       out.keep_alive(msg.keep_alive() && !stopping);
       out.body() = std::move(res.body);
       out.prepare_payload();
-      socket.expires_after(timeout);
+      // Writes have no timer: the kernel's buffer takes the answer, and a client that
+      // never reads holds only its own connection.
       co_await bhttp::async_write(socket, out, asio::redirect_error(asio::use_awaitable, ec));
-      socket.expires_never();
       busy.erase(&socket);
       if (ec || !out.keep_alive()) break;
     }
