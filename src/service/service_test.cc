@@ -5,6 +5,8 @@
 #include "service/service.h"
 
 #include <gtest/gtest.h>
+
+#include "common/sha256.h"
 #include <stdlib.h>
 
 #include <filesystem>
@@ -263,6 +265,23 @@ TEST_P(ServiceTest, BootstrapWithoutTokensCreatesOwnerBotAndADefaultTokenOnce) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->at("results").as_array().size(), 2u);
   EXPECT_TRUE(Run([&] { return service_->Authenticate(token); }).ok());
+}
+
+TEST_P(ServiceTest, TokensAreStoredOnlyAsTheirSha256) {
+  ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_hashed_token"}); }).ok());
+  auto all = store_->ListIntegrations();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);  // the fixture's token and this one
+  int matching = 0;
+  for (const auto& integration : *all) {
+    EXPECT_EQ(integration.secret_hash.size(), 64u);
+    EXPECT_EQ(integration.secret_hash.find("secret_"), std::string::npos);
+    matching += integration.secret_hash == Sha256Hex("secret_hashed_token");
+  }
+  EXPECT_EQ(matching, 1);
+  auto wrong = Run([&] { return service_->Authenticate("secret_hashed_tokeN"); });
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().message, "API token is invalid.");
 }
 
 TEST_P(ServiceTest, BootstrapGivesEachTokenOneIntegrationWithABot) {

@@ -7,6 +7,7 @@
 
 #include "api/messages.h"
 #include "api/objects.h"
+#include "common/sha256.h"
 #include "common/uuid.h"
 #include "service/service.h"
 
@@ -95,11 +96,11 @@ Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::strin
     wanted.push_back(*stored);
   }
   for (const std::string& token : wanted) {
-    LN_ASSIGN_OR_RETURN(auto existing, store_.FindIntegrationBySecret(token));
+    LN_ASSIGN_OR_RETURN(auto existing, store_.FindIntegrationBySecretHash(Sha256Hex(token)));
     if (existing) continue;
     LN_ASSIGN_OR_RETURN(auto all, store_.ListIntegrations());
     std::string name = all.empty() ? "localnotion" : fmt::format("localnotion {}", all.size() + 1);
-    storage::IntegrationRecord integration{NewUuid(), name, token, NewUuid(), std::string(kAllCapabilities),
+    storage::IntegrationRecord integration{NewUuid(), name, Sha256Hex(token), NewUuid(), std::string(kAllCapabilities),
                                            NowMillis()};
     storage::UserRecord bot{integration.bot_user_id, "bot", name, std::nullopt, std::nullopt, integration.id};
     LN_RETURN_IF_ERROR(store_.PutUser(bot));
@@ -109,7 +110,7 @@ Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::strin
 }
 
 Result<storage::IntegrationRecord> Service::Authenticate(std::string_view token) {
-  LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecret(token));
+  LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecretHash(Sha256Hex(token)));
   if (!found) return MakeError(ErrorCode::kUnauthorized, "API token is invalid.");
   return std::move(*found);
 }

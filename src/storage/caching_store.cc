@@ -67,12 +67,12 @@ Status CachingStore::PutUser(const UserRecord& user) {
   return OkStatus();
 }
 
-Result<std::optional<IntegrationRecord>> CachingStore::FindIntegrationBySecret(std::string_view secret) {
-  if (auto it = integrations_.find(std::string(secret)); it != integrations_.end()) {
+Result<std::optional<IntegrationRecord>> CachingStore::FindIntegrationBySecretHash(std::string_view secret_hash) {
+  if (auto it = integrations_.find(std::string(secret_hash)); it != integrations_.end()) {
     return std::optional<IntegrationRecord>(it->second);
   }
-  LN_ASSIGN_OR_RETURN(auto found, inner_->FindIntegrationBySecret(secret));
-  if (found) integrations_[found->secret] = *found;
+  LN_ASSIGN_OR_RETURN(auto found, inner_->FindIntegrationBySecretHash(secret_hash));
+  if (found) integrations_[found->secret_hash] = *found;
   return found;
 }
 

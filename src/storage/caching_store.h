@@ -47,7 +47,7 @@ class CachingStore final : public Store {
     return inner_->ListUsers(from_id, limit);
   }
   Status PutUser(const UserRecord& user) override;
-  Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) override;
+  Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override;
   Result<std::vector<IntegrationRecord>> ListIntegrations() override { return inner_->ListIntegrations(); }
   Status PutIntegration(const IntegrationRecord& integration) override;
   Status Reset(bool keep_integrations) override {

@@ -23,7 +23,7 @@ struct UserRecord {
 struct IntegrationRecord {
   std::string id;
   std::string name;
-  std::string secret;                      // the bearer token
+  std::string secret_hash;                 // SHA-256 of the bearer token, hex
   std::string bot_user_id;
   std::string capabilities;                // comma-separated; see service/capabilities
   Millis created_time = 0;

@@ -55,7 +55,8 @@ class Store {
   virtual Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) = 0;
   virtual Status PutUser(const UserRecord& user) = 0;
 
-  virtual Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) = 0;
+  // Finds the integration whose token hashes to `secret_hash` (common/sha256.h).
+  virtual Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) = 0;
   virtual Result<std::vector<IntegrationRecord>> ListIntegrations() = 0;
   virtual Status PutIntegration(const IntegrationRecord& integration) = 0;
 

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS users (
 CREATE TABLE IF NOT EXISTS integrations (
   id           TEXT PRIMARY KEY,
   name         TEXT NOT NULL,
-  secret       TEXT NOT NULL UNIQUE,
+  secret_hash  TEXT NOT NULL UNIQUE,
   bot_user_id  TEXT NOT NULL,
   capabilities TEXT NOT NULL,
   created_time INTEGER NOT NULL

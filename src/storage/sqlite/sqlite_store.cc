@@ -19,7 +19,7 @@ constexpr const char* kDataSourceColumns =
     "id, database_id, title, description, icon, in_trash, created_time, created_by, last_edited_time, "
     "last_edited_by, schema, next_unique_id";
 constexpr const char* kUserColumns = "id, type, name, avatar_url, email, integration_id";
-constexpr const char* kIntegrationColumns = "id, name, secret, bot_user_id, capabilities, created_time";
+constexpr const char* kIntegrationColumns = "id, name, secret_hash, bot_user_id, capabilities, created_time";
 
 std::string Sql(const char* head, const char* columns, const char* tail) {
   return std::string(head) + columns + tail;
@@ -90,7 +90,7 @@ struct SqliteStore::Statements {
         get_user(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id = ?1")),
         list_users(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id >= ?1 ORDER BY id LIMIT ?2")),
         put_user(db, Sql("INSERT OR REPLACE INTO users (", kUserColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
-        find_integration(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations WHERE secret = ?1")),
+        find_integration(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations WHERE secret_hash = ?1")),
         list_integrations(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations ORDER BY created_time, id")),
         put_integration(db, Sql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns,
                                 ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
@@ -383,9 +383,9 @@ Status SqliteStore::PutUser(const UserRecord& u) {
   return st.Run();
 }
 
-Result<std::optional<IntegrationRecord>> SqliteStore::FindIntegrationBySecret(std::string_view secret) {
+Result<std::optional<IntegrationRecord>> SqliteStore::FindIntegrationBySecretHash(std::string_view secret_hash) {
   Statement& st = st_->find_integration;
-  st.Bind(1, secret);
+  st.Bind(1, secret_hash);
   LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
   std::optional<IntegrationRecord> out;
   if (row) out = ReadIntegration(st);
@@ -407,7 +407,7 @@ Result<std::vector<IntegrationRecord>> SqliteStore::ListIntegrations() {
 
 Status SqliteStore::PutIntegration(const IntegrationRecord& i) {
   Statement& st = st_->put_integration;
-  st.Bind(1, i.id).Bind(2, i.name).Bind(3, i.secret).Bind(4, i.bot_user_id).Bind(5, i.capabilities);
+  st.Bind(1, i.id).Bind(2, i.name).Bind(3, i.secret_hash).Bind(4, i.bot_user_id).Bind(5, i.capabilities);
   st.Bind(6, i.created_time);
   return st.Run();
 }

@@ -39,7 +39,7 @@ class SqliteStore final : public Store {
   Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
   Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override;
   Status PutUser(const UserRecord& user) override;
-  Result<std::optional<IntegrationRecord>> FindIntegrationBySecret(std::string_view secret) override;
+  Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override;
   Result<std::vector<IntegrationRecord>> ListIntegrations() override;
   Status PutIntegration(const IntegrationRecord& integration) override;
   Status Reset(bool keep_integrations) override;

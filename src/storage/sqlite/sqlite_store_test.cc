@@ -331,14 +331,14 @@ TEST_F(SqliteStoreTest, IntegrationsFoundBySecretAndListedByCreationTime) {
     ASSERT_TRUE(store_->PutIntegration(later).ok());
     ASSERT_TRUE(store_->PutIntegration(earlier).ok());
   });
-  auto found = store_->FindIntegrationBySecret("secret_a");
+  auto found = store_->FindIntegrationBySecretHash("secret_a");
   ASSERT_TRUE(found.ok() && found->has_value());
   EXPECT_EQ((*found)->id, "int-a");
   EXPECT_EQ((*found)->name, "first");
   EXPECT_EQ((*found)->bot_user_id, "bot-a");
   EXPECT_EQ((*found)->capabilities, "read,update");
   EXPECT_EQ((*found)->created_time, 1000);
-  auto none = store_->FindIntegrationBySecret("secret_c");
+  auto none = store_->FindIntegrationBySecretHash("secret_c");
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());
   auto all = store_->ListIntegrations();
@@ -470,7 +470,7 @@ TEST_F(SqliteStoreTest, CommittedDataSurvivesReopen) {
   auto user = store_->GetUser("u-1");
   ASSERT_TRUE(user.ok());
   EXPECT_TRUE(user->has_value());
-  auto integration = store_->FindIntegrationBySecret("s");
+  auto integration = store_->FindIntegrationBySecretHash("s");
   ASSERT_TRUE(integration.ok());
   EXPECT_TRUE(integration->has_value());
   auto meta = store_->GetMeta("workspace_id");
