@@ -9,16 +9,9 @@ namespace {
 
 constexpr size_t kMaxItems = 100;
 
-class MultiSelect : public PropertyType {
+class MultiSelect : public CreatableOptionsType {
  public:
   std::string_view name() const override { return "multi_select"; }
-  bool creates_options() const override { return true; }
-
-  Result<json::object> ParseConfig(std::string_view path, const json::value& config,
-                                   const ConfigContext&) const override {
-    LN_ASSIGN_OR_RETURN(json::array options, ParseOptions(path, config));
-    return json::object{{"options", std::move(options)}};
-  }
 
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def, PropertyDef* grown) const override {
     if (!value.is_array()) return api::FailedValidation(path, "an array", &value);

@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/json.h"
 #include "schema/property_def.h"
+#include "schema/property_type.h"
 
 namespace localnotion::schema {
 
@@ -27,5 +28,17 @@ Result<std::string> ResolveOption(std::string_view path, const json::value& ref,
 
 // {id, name, color} of option `id`, or null when the option no longer exists.
 json::value RenderOption(std::string_view id, const PropertyDef& def);
+
+// The common part of select and multi_select: a configuration of options, and unknown
+// names written to a page become new options.
+class CreatableOptionsType : public PropertyType {
+ public:
+  bool creates_options() const override { return true; }
+  Result<json::object> ParseConfig(std::string_view path, const json::value& config,
+                                   const ConfigContext&) const override {
+    LN_ASSIGN_OR_RETURN(json::array options, ParseOptions(path, config));
+    return json::object{{"options", std::move(options)}};
+  }
+};
 
 }  // namespace localnotion::schema

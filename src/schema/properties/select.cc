@@ -7,16 +7,9 @@
 namespace localnotion::schema {
 namespace {
 
-class Select : public PropertyType {
+class Select : public CreatableOptionsType {
  public:
   std::string_view name() const override { return "select"; }
-  bool creates_options() const override { return true; }
-
-  Result<json::object> ParseConfig(std::string_view path, const json::value& config,
-                                   const ConfigContext&) const override {
-    LN_ASSIGN_OR_RETURN(json::array options, ParseOptions(path, config));
-    return json::object{{"options", std::move(options)}};
-  }
 
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def, PropertyDef* grown) const override {
     if (value.is_null()) return json::value(nullptr);
