@@ -40,6 +40,38 @@ void LimitReferences(json::object& value) {
 
 }  // namespace
 
+// Mentions show the current name of what they point at, as Notion fills plain_text on
+// read: "@Name" for a user, the title for a page, database or data source.
+void Service::NameMentions(json::array& rich_text) {
+  for (auto& item : rich_text) {
+    json::object& o = item.as_object();
+    if (o.at("type") != "mention") continue;
+    json::object& mention = o.at("mention").as_object();
+    const json::value* kind = Find(mention, "type");
+    if (kind == nullptr || !kind->is_string()) continue;
+    const json::value* target = Find(mention, kind->get_string());
+    const json::value* id = target && target->is_object() ? Find(target->get_object(), "id") : nullptr;
+    if (id == nullptr || !id->is_string()) continue;
+    std::string_view k = kind->get_string();
+    std::string name;
+    if (k == "user") {
+      auto user = store_.GetUser(id->get_string());
+      if (user.ok() && *user) name = "@" + (*user)->name;
+    } else if (k == "page") {
+      auto page = store_.GetPage(id->get_string());
+      if (page.ok() && *page) {
+        const json::value* title = Find((*page)->properties, "title");
+        name = title && title->is_array() ? api::PlainText(title->get_array()) : "";
+        if (name.empty()) name = "Untitled";
+      }
+    } else if (k == "database") {
+      auto db = store_.GetDatabase(id->get_string());
+      if (db.ok() && *db) name = api::PlainText((*db)->title);
+    }
+    if (!name.empty()) o["plain_text"] = name;
+  }
+}
+
 Result<SchemaPtr> Service::SchemaOf(const DataSourcePtr& source) {
   if (!source) {
     static const SchemaPtr kStandalone = std::make_shared<const schema::Schema>(validation::StandalonePageSchema());
@@ -106,6 +138,7 @@ Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPag
       value["rollup"] = schema::ComputeRollup(def.config, targets);
     } else {
       type->Render(stored, def, ctx, value);
+      if (def.type == "title" || def.type == "rich_text") NameMentions(value.at(def.type).as_array());
     }
     values[def.id] = std::move(value);
   }

@@ -115,6 +115,7 @@ class Service {
   // Every property value of the page as Notion shows it, keyed by property id.
   Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
+  void NameMentions(json::array& rich_text);
   Result<json::object> RenderSchema(const DataSourcePtr& source, api::ApiVersion version);
   Result<json::value> RenderDatabaseObject(const Caller& caller, const DatabasePtr& db);
   Result<json::value> RenderDataSourceObject(const Caller& caller, const DataSourcePtr& source);
