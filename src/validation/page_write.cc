@@ -14,8 +14,7 @@ Status CheckFlag(std::string_view key, const json::value& v, std::optional<bool>
 }
 
 // Reads the keys common to create and update. Returns false in `known` for other keys.
-Status ReadCommonKey(std::string_view key, const json::value& v, PageBody& out, bool& known,
-                     std::optional<bool>& archived) {
+Status ReadCommonKey(std::string_view key, const json::value& v, PageBody& out, bool& known) {
   known = true;
   if (key == "properties") {
     if (!v.is_object()) return api::FailedValidation("body.properties", "an object", &v);
@@ -46,7 +45,7 @@ Result<PageBody> CheckUpdateBody(const json::value& body) {
   std::optional<bool> archived;
   for (const auto& kv : body.get_object()) {
     bool known = false;
-    LN_RETURN_IF_ERROR(ReadCommonKey(kv.key(), kv.value(), out, known, archived));
+    LN_RETURN_IF_ERROR(ReadCommonKey(kv.key(), kv.value(), out, known));
     if (known) continue;
     if (kv.key() == "in_trash") {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.in_trash));
@@ -66,10 +65,9 @@ Result<PageBody> CheckUpdateBody(const json::value& body) {
 Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion version) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   PageBody out;
-  std::optional<bool> archived;
   for (const auto& kv : body.get_object()) {
     bool known = false;
-    LN_RETURN_IF_ERROR(ReadCommonKey(kv.key(), kv.value(), out, known, archived));
+    LN_RETURN_IF_ERROR(ReadCommonKey(kv.key(), kv.value(), out, known));
     if (known) continue;
     if (kv.key() == "parent") {
       out.parent = &kv.value();
@@ -148,10 +146,10 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     std::optional<schema::PropertyDef> grown;
     if (type->creates_options()) grown = *item.def;
     LN_ASSIGN_OR_RETURN(json::value stored, type->Write(path, *item.value, *item.def, grown ? &*grown : nullptr));
-    if (grown && grown->config != item.def->config) out.changed_defs.push_back(std::move(*grown));
     if (item.def->type == "people" && stored.is_array()) {
       for (const auto& id : stored.get_array()) out.user_ids.emplace_back(id.get_string());
     }
+    if (grown && grown->config != item.def->config) out.changed_defs.push_back(std::move(*grown));
     out.writes.push_back(PropertyWrite{item.def->id, std::move(stored)});
   }
   return out;
