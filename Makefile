@@ -4,6 +4,8 @@
 BUILD_DIR   ?= build
 ASAN_DIR    ?= build-asan
 JOBS        ?= $(shell nproc)
+# ccache, when the machine has it, only speeds up rebuilds; CI does not need it.
+LAUNCHER    := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 SUDO        := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
@@ -24,7 +26,7 @@ deps:
 	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm )
 
 $(BUILD_DIR)/CMakeCache.txt:
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release $(LAUNCHER)
 
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
@@ -47,7 +49,7 @@ test: unit-test e2e
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps
-	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DLOCALNOTION_SANITIZE=ON
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DLOCALNOTION_SANITIZE=ON $(LAUNCHER)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
 
