@@ -14,7 +14,8 @@
 namespace {
 
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
-          const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms) {
+          const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms,
+          int query_result_limit) {
   using namespace localnotion;
   if (const char* env = std::getenv("LOCALNOTION_TOKEN"); env && *env) tokens.emplace_back(env);
   auto rate_limit = http::ParseRateLimit(rate_limit_flag);
@@ -28,6 +29,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
     return 1;
   }
   service::Service service(**store);
+  service.set_query_result_limit(static_cast<size_t>(query_result_limit));
   auto accepted = service.InUnit([&] { return service.Bootstrap(tokens); });
   auto admin_token = service.InUnit([&] { return service.AdminToken(admin_token_flag); });
   Status committed = (*store)->CommitBatch();
@@ -85,7 +87,16 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
+  int query_result_limit = 10000;
+  serve->add_option("--query-result-limit", query_result_limit,
+                    "The most pages one query returns over all its pages of results, as Notion's 10,000; "
+                    "beyond it the answers carry request_status \"incomplete\"")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+
   CLI11_PARSE(app, argc, argv);
-  if (serve->parsed()) return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms);
+  if (serve->parsed()) {
+    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, query_result_limit);
+  }
   return 0;
 }

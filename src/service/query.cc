@@ -2,9 +2,12 @@
 // (2025-09-03): filter, sort and page through the pages of a data source.
 //
 // Trashed pages are left out unless `in_trash` (or `archived`) is true, which asks for
-// the trashed ones instead. Without sorts, pages come in creation order. The cursor is
-// the id of the first page of the next page of results (Notion's cursors are uuids).
+// the trashed ones instead. Without sorts, pages come in creation order. Paging works on
+// a snapshot of the result (service/query_snapshots.h), cut at the result limit with
+// Notion's request_status. Filters and sorts storage can answer are pushed down to it
+// (service/query_plan.h).
 #include <algorithm>
+#include <chrono>
 
 #include <fmt/format.h>
 
@@ -12,10 +15,17 @@
 #include "common/uuid.h"
 #include "query/filter.h"
 #include "query/sort.h"
+#include "service/query_plan.h"
 #include "service/service.h"
 
 namespace localnotion::service {
 namespace {
+
+// Cursor lifetimes run on a monotonic clock, whatever the wall clock does.
+Millis MonotonicMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 struct QueryBody {
   const json::value* filter = nullptr;
@@ -85,68 +95,129 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   if (q.sorts) {
     LN_ASSIGN_OR_RETURN(sorter, query::ParseSorts(*q.sorts, *schema));
   }
+  std::optional<std::string> cursor;
   if (q.start_cursor) {
-    if (!NormalizeUuid(*q.start_cursor)) {
+    cursor = NormalizeUuid(*q.start_cursor);
+    if (!cursor) {
       json::value shown(*q.start_cursor);
       return api::FailedValidation("body.start_cursor", "a valid uuid or `undefined`", &shown);
     }
   }
 
-  // Evaluate against one consistent view of the data source: every page is loaded and
-  // rendered once, inside this request's unit.
-  LN_ASSIGN_OR_RETURN(auto records, store_.ListPagesOf(source->id));
-  struct Row {
-    LoadedPage page;
-    json::object values;
-    query::SortKey key;
-  };
-  std::vector<Row> rows;
-  rows.reserve(records.size());
-  const Millis now = NowMillis();
-  for (auto& record : records) {
-    LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(record)));
-    if (loaded.trashed != q.in_trash) continue;
-    LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, loaded, 0));
-    if (filter) {
-      query::PageFacts facts{&values, loaded.page.created_time, loaded.page.last_edited_time, loaded.page.created_by,
-                             loaded.page.last_edited_by};
-      if (!query::Matches(*filter, facts, now)) continue;
-    }
-    rows.push_back(Row{std::move(loaded), std::move(values), {}});
-  }
-  if (sorter) {
-    // Each page's sort key is computed once, then compared.
-    for (Row& r : rows) {
-      query::PageFacts facts{&r.values, r.page.page.created_time, r.page.page.last_edited_time, r.page.page.created_by,
-                             r.page.page.last_edited_by};
-      r.key = query::KeyOf(*sorter, facts);
-    }
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](const Row& a, const Row& b) { return query::KeyLess(*sorter, a.key, b.key); });
-  }
+  const Millis monotonic = MonotonicMillis();
+  // What makes two calls the same query (page_size and filter_properties do not).
+  const std::string fingerprint =
+      SerializeJson(json::value(json::object{{"filter", q.filter ? *q.filter : json::value(nullptr)},
+                                             {"sorts", q.sorts ? *q.sorts : json::value(nullptr)},
+                                             {"in_trash", q.in_trash}}));
+  std::shared_ptr<const QuerySnapshot> snapshot;
   size_t start = 0;
-  if (q.start_cursor) {
-    std::string cursor = *NormalizeUuid(*q.start_cursor);
-    auto it = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.page.page.id == cursor; });
-    if (it == rows.end()) {
-      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *q.start_cursor));
+  if (cursor) {
+    if (auto place = snapshots_.Find(source->id, fingerprint, *cursor, monotonic)) {
+      snapshot = place->snapshot;
+      start = place->offset;
     }
-    start = static_cast<size_t>(it - rows.begin());
   }
-  size_t end = std::min(rows.size(), start + static_cast<size_t>(page_size));
+  if (!snapshot) {
+    LN_ASSIGN_OR_RETURN(snapshot, EvaluateQuery(caller, source, *schema, q.filter, filter, q.sorts, sorter, q.in_trash,
+                                                fingerprint));
+    if (cursor) {
+      auto it = std::find(snapshot->ids.begin(), snapshot->ids.end(), *cursor);
+      if (it == snapshot->ids.end()) {
+        return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *q.start_cursor));
+      }
+      start = static_cast<size_t>(it - snapshot->ids.begin());
+    }
+  }
+
+  const size_t end = std::min(snapshot->ids.size(), start + static_cast<size_t>(page_size));
   json::array results;
+  results.reserve(end - start);
   for (size_t i = start; i < end; ++i) {
-    LN_ASSIGN_OR_RETURN(json::value page, RenderPage(caller, rows[i].page, filter_properties));
+    LN_ASSIGN_OR_RETURN(auto record, store_.GetPage(snapshot->ids[i]));
+    if (!record) continue;  // pages are never deleted; kept for safety
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*record)));
+    LN_ASSIGN_OR_RETURN(json::value page, RenderPage(caller, loaded, filter_properties));
     results.push_back(std::move(page));
   }
-  const bool has_more = end < rows.size();
+  const bool has_more = end < snapshot->ids.size();
   const char* type = v2025 ? "page_or_data_source" : "page_or_database";
-  return json::value(json::object{{"object", "list"},
-                                  {"results", std::move(results)},
-                                  {"next_cursor", has_more ? json::value(rows[end].page.page.id) : json::value(nullptr)},
-                                  {"has_more", has_more},
-                                  {"type", type},
-                                  {type, json::object{}}});
+  json::object out{{"object", "list"},
+                   {"results", std::move(results)},
+                   {"next_cursor", has_more ? json::value(snapshots_.Remember(snapshot, end, monotonic))
+                                            : json::value(nullptr)},
+                   {"has_more", has_more},
+                   {"type", type},
+                   {type, json::object{}}};
+  if (snapshot->incomplete) {
+    // The shape of @notionhq/client's RequestStatusResponse; see docs/compat.md.
+    out["request_status"] = json::object{{"type", "incomplete"}, {"incomplete_reason", "query_result_limit_reached"}};
+  }
+  return json::value(std::move(out));
+}
+
+Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
+    const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema, const json::value* filter_json,
+    const std::shared_ptr<const query::Filter>& filter, const json::value* sorts_json,
+    const std::shared_ptr<const query::Sorter>& sorter, bool in_trash, const std::string& fingerprint) {
+  auto snapshot = std::make_shared<QuerySnapshot>();
+  snapshot->source_id = source->id;
+  snapshot->fingerprint = fingerprint;
+  const size_t limit = query_result_limit_;
+
+  // A page counts as trashed when it, its data source or its database is in the trash.
+  LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(source->database_id));
+  const bool container_trashed = source->in_trash || (db && db->in_trash);
+  if (container_trashed && !in_trash) return std::shared_ptr<const QuerySnapshot>(std::move(snapshot));
+
+  const QueryPlan plan = PlanQuery(filter_json, sorts_json, schema);
+  storage::PageScan scan;
+  scan.parent_id = source->id;
+  if (!container_trashed) scan.in_trash = in_trash;
+  scan.where = plan.where;
+  if (plan.sorts_pushed) scan.order = plan.order;
+  const bool exact = (!filter || plan.filter_pushed) && (!sorter || plan.sorts_pushed);
+  if (exact) scan.limit = static_cast<int64_t>(limit) + 1;
+  LN_ASSIGN_OR_RETURN(std::vector<std::string> ids, store_.ScanPageIds(scan));
+
+  if (!exact) {
+    // Storage narrowed and perhaps ordered the candidates; the rest is evaluated here on
+    // the pages' rendered values.
+    struct Row {
+      std::string id;
+      query::SortKey key;
+    };
+    std::vector<Row> rows;
+    const Millis now = NowMillis();
+    const bool check_filter = filter && !plan.filter_pushed;
+    const bool sort_here = sorter && !plan.sorts_pushed;
+    for (std::string& id : ids) {
+      if (!sort_here && rows.size() > limit) break;
+      LN_ASSIGN_OR_RETURN(auto record, store_.GetPage(id));
+      if (!record) continue;
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*record)));
+      json::object values;
+      if (check_filter || sort_here) {
+        LN_ASSIGN_OR_RETURN(values, RenderValues(caller, loaded, 0));
+      }
+      query::PageFacts facts{&values, loaded.page.created_time, loaded.page.last_edited_time, loaded.page.created_by,
+                             loaded.page.last_edited_by};
+      if (check_filter && !query::Matches(*filter, facts, now)) continue;
+      rows.push_back(Row{std::move(id), sort_here ? query::KeyOf(*sorter, facts) : query::SortKey{}});
+    }
+    if (sort_here) {
+      std::stable_sort(rows.begin(), rows.end(),
+                       [&](const Row& a, const Row& b) { return query::KeyLess(*sorter, a.key, b.key); });
+    }
+    ids.clear();
+    for (Row& r : rows) ids.push_back(std::move(r.id));
+  }
+  if (ids.size() > limit) {
+    ids.resize(limit);
+    snapshot->incomplete = true;
+  }
+  snapshot->ids = std::move(ids);
+  return std::shared_ptr<const QuerySnapshot>(std::move(snapshot));
 }
 
 }  // namespace localnotion::service

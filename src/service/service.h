@@ -14,10 +14,13 @@
 #include <vector>
 
 #include "api/version.h"
+#include "query/filter.h"
+#include "query/sort.h"
 #include "common/error.h"
 #include "common/json.h"
 #include "schema/property_def.h"
 #include "schema/property_type.h"
+#include "service/query_snapshots.h"
 #include "storage/store.h"
 #include "validation/page_write.h"
 
@@ -68,6 +71,10 @@ class Service {
   // Empties the workspace back to its fresh state (owner, integrations of the tokens
   // given to Bootstrap); other integrations are kept or dropped.
   Status Reset(bool keep_integrations);
+
+  // The most pages one query returns, over all its pages of results (Notion: 10,000).
+  // Beyond it the answers carry request_status "incomplete".
+  void set_query_result_limit(size_t limit) { query_result_limit_ = limit; }
 
   // Returns kUnauthorized "API token is invalid." for an unknown token.
   Result<storage::IntegrationRecord> Authenticate(std::string_view token);
@@ -131,6 +138,11 @@ class Service {
                            const json::value* before, const json::value* after);
   Status CheckReferences(const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes);
   Status WriteProperties(const Caller& caller, LoadedPage& loaded, const json::object& properties);
+  // The ordered ids of a query's result, at most the result limit.
+  Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
+      const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema, const json::value* filter_json,
+      const std::shared_ptr<const query::Filter>& filter, const json::value* sorts_json,
+      const std::shared_ptr<const query::Sorter>& sorter, bool in_trash, const std::string& fingerprint);
   Result<DataSourcePtr> SourceForDatabaseParent(const std::string& database_id);
   Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);
   Status SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source, std::vector<schema::PropertyDef> defs);
@@ -139,6 +151,8 @@ class Service {
   storage::Store& store_;
   std::vector<std::string> tokens_;  // as given to Bootstrap, for Reset
   std::unordered_map<std::string, std::pair<DataSourcePtr, SchemaPtr>> schemas_;
+  size_t query_result_limit_ = 10000;
+  QuerySnapshots snapshots_;
 };
 
 // Parses page_size (default and maximum 100) with Notion's messages for `path`

@@ -71,6 +71,7 @@ Result<std::string> Service::AdminToken(const std::string& given) {
 Status Service::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(store_.Reset(keep_integrations));
   schemas_.clear();
+  snapshots_.Clear();
   LN_RETURN_IF_ERROR(Bootstrap(tokens_));
   return OkStatus();
 }

@@ -32,6 +32,7 @@ class CachingStore final : public Store {
     return inner_->ListPagesOf(data_source_id);
   }
   Result<std::vector<PageRecord>> ListAllPages() override { return inner_->ListAllPages(); }
+  Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return inner_->ScanPageIds(scan); }
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override {
     return inner_->ListAllDataSources();
   }

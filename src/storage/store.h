@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "storage/page_scan.h"
 #include "storage/records.h"
 
 namespace localnotion::storage {
@@ -49,6 +50,9 @@ class Store {
   // Every page and every data source of the workspace, in creation order (search).
   virtual Result<std::vector<PageRecord>> ListAllPages() = 0;
   virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() = 0;
+  // The ids of the pages a scan selects, in its order (storage/page_scan.h). Storage
+  // may build indexes on the properties scanned, so that later scans are quick.
+  virtual Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) = 0;
 
   virtual Result<std::optional<UserRecord>> GetUser(std::string_view id) = 0;
   // Users ordered by id, starting at `from_id` ("" for the first page).

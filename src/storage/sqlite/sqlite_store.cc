@@ -167,7 +167,10 @@ Status SqliteStore::BeginUnit() {
 Status SqliteStore::EndUnit(bool keep) {
   if (!unit_open_) return OkStatus();
   unit_open_ = false;
-  if (!keep) LN_RETURN_IF_ERROR(st_->rollback_to.Run());
+  if (!keep) {
+    indexed_properties_.clear();  // an index made in this unit is gone with it
+    LN_RETURN_IF_ERROR(st_->rollback_to.Run());
+  }
   return st_->release.Run();
 }
 
@@ -175,7 +178,10 @@ Status SqliteStore::CommitBatch() {
   if (!batch_open_) return OkStatus();
   batch_open_ = false;
   Status s = st_->commit.Run();
-  if (!s.ok()) (void)st_->rollback.Run();
+  if (!s.ok()) {
+    indexed_properties_.clear();
+    (void)st_->rollback.Run();
+  }
   return s;
 }
 

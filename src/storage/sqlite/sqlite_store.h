@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include "storage/store.h"
@@ -30,6 +31,7 @@ class SqliteStore final : public Store {
   Status PutPage(const PageRecord& page) override;
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override;
   Result<std::vector<PageRecord>> ListAllPages() override;
+  Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override;  // sqlite/page_scan.cc
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override;
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
   Status PutDatabase(const DatabaseRecord& db) override;
@@ -55,6 +57,8 @@ class SqliteStore final : public Store {
   Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
 
   sqlite3* db_;
+  // Expression indexes already made by ScanPageIds, by property id (sqlite/page_scan.cc).
+  std::set<std::string> indexed_properties_;
   bool batch_open_ = false;
   bool unit_open_ = false;
   struct Statements;

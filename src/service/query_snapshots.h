@@ -1,0 +1,61 @@
+// The results of a query, kept while a client pages through them.
+//
+// The first call of a query evaluates its filter and sorts once and keeps the ordered
+// ids of the matching pages (at most the result limit). A next_cursor is, as in Notion,
+// the id of the first page of the next page of results; together with the data source
+// and the query (its filter, sorts and in_trash: the fingerprint) it names a place in
+// that list. So later calls of the same query neither repeat nor skip a page however
+// the data source changes meanwhile: a page written between calls keeps its place (and
+// shows its new values), a page created after the first call is not in the list.
+// Places are kept in memory, at most kMaxCursors of them, each for kTtlMs after it was
+// handed out. A cursor with no place (after a restart, or a different query) is looked
+// up in a fresh evaluation, and is invalid when that page is not in the result.
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/clock.h"
+
+namespace localnotion::service {
+
+struct QuerySnapshot {
+  std::string source_id;
+  std::string fingerprint;       // the query's filter, sorts and in_trash
+  std::vector<std::string> ids;  // in result order
+  bool incomplete = false;       // the result limit cut the list short
+};
+
+class QuerySnapshots {
+ public:
+  static constexpr size_t kMaxCursors = 10000;
+  static constexpr Millis kTtlMs = 60 * 60 * 1000;
+
+  struct Place {
+    std::shared_ptr<const QuerySnapshot> snapshot;
+    size_t offset = 0;
+  };
+
+  // Hands out the cursor for `offset` (< ids.size()) in `snapshot`: the id there. `now`
+  // is a monotonic time in ms.
+  std::string Remember(std::shared_ptr<const QuerySnapshot> snapshot, size_t offset, Millis now);
+  // The place of `cursor` in the latest snapshot of the same data source and query.
+  std::optional<Place> Find(const std::string& source_id, const std::string& fingerprint, const std::string& cursor,
+                            Millis now) const;
+  void Clear();
+
+ private:
+  struct Entry {
+    Place place;
+    Millis expires = 0;
+  };
+  static std::string Key(const std::string& source_id, const std::string& fingerprint, const std::string& cursor);
+  std::unordered_map<std::string, Entry> entries_;
+  std::deque<std::string> order_;  // oldest first, for the bound
+};
+
+}  // namespace localnotion::service
