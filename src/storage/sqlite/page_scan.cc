@@ -1,12 +1,20 @@
 // SqliteStore::ScanPageIds: a PageScan (storage/page_scan.h) as one SELECT.
 //
-// A property is read with json_extract(properties, '$."<id>"'). The first scan that
-// touches a property makes an expression index on (parent_id, that expression), so
-// filters and sorts on it become index lookups; SQLite uses such an index only when
-// the query spells the expression exactly as the index does, which is why the path is
-// written into the SQL text rather than bound. Property ids that cannot be written
-// into a JSON path literal are refused (the service does not push them down).
+// A property is read through a virtual generated column of the pages table,
+// p_<hex of the property id> = json_extract(properties, '$."<id>"'), added the first time
+// a scan touches the property (adding a virtual column rewrites nothing). The first scan
+// of a given shape (which columns it sorts and filters on) then makes an index over
+// (parent_id, those columns, in_trash, id), so that later scans of that shape read the
+// index alone instead of parsing every page's JSON (SQLite 3.40 does not treat an index
+// on json_extract expressions as covering, but does one on generated columns). At most
+// kMaxScanColumns columns and kMaxScanIndexes indexes are made; past them a property is
+// read with json_extract directly and a shape gets no index, which is slower but the
+// same answer. Property ids that cannot be written into a JSON path literal are refused
+// (the service does not push them down).
 #include <sqlite3.h>
+
+#include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -16,21 +24,38 @@
 namespace localnotion::storage {
 namespace {
 
-std::string Expression(const ScanField& f) {
-  switch (f.kind) {
-    case ScanField::Kind::kCreatedTime: return "created_time";
-    case ScanField::Kind::kLastEditedTime: return "last_edited_time";
-    case ScanField::Kind::kProperty: break;
-  }
-  return fmt::format("json_extract(properties, '$.\"{}\"')", f.property_id);
+std::string ColumnName(std::string_view property_id) {
+  std::string name = "p_";
+  for (unsigned char c : property_id) name += fmt::format("{:02x}", c);
+  return name;
 }
 
+std::string JsonPath(std::string_view property_id) {
+  return fmt::format("json_extract(properties, '$.\"{}\"')", property_id);
+}
+
+// How a field is written in SQL, given the generated columns that exist.
+struct Fields {
+  const std::set<std::string>* columns;
+
+  std::string operator()(const ScanField& f) const {
+    switch (f.kind) {
+      case ScanField::Kind::kCreatedTime: return "created_time";
+      case ScanField::Kind::kLastEditedTime: return "last_edited_time";
+      case ScanField::Kind::kProperty: break;
+    }
+    std::string name = ColumnName(f.property_id);
+    return columns->count(name) ? name : JsonPath(f.property_id);
+  }
+};
+
 struct SqlBuilder {
+  Fields expression;
   std::string sql;
   std::vector<const json::value*> binds;
 
   void Term(const ScanTerm& t) {
-    const std::string e = Expression(t.field);
+    const std::string e = expression(t.field);
     switch (t.op) {
       case ScanTerm::Op::kEqual: sql += e + " = ?"; break;
       case ScanTerm::Op::kNotEqual: sql += "(" + e + " IS NULL OR " + e + " <> ?)"; break;
@@ -60,12 +85,12 @@ struct SqlBuilder {
   }
 };
 
-void CollectProperties(const ScanNode& n, std::vector<std::string>& out) {
+void CollectFields(const ScanNode& n, std::vector<ScanField>& out) {
   if (n.kind == ScanNode::Kind::kTerm) {
-    if (n.term.field.kind == ScanField::Kind::kProperty) out.push_back(n.term.field.property_id);
+    out.push_back(n.term.field);
     return;
   }
-  for (const auto& c : n.children) CollectProperties(c, out);
+  for (const auto& c : n.children) CollectFields(c, out);
 }
 
 int Bind(sqlite3_stmt* stmt, int i, const json::value& v) {
@@ -90,24 +115,61 @@ bool ScannablePropertyId(std::string_view id) {
   return true;
 }
 
-Result<std::vector<std::string>> SqliteStore::ScanPageIds(const PageScan& scan) {
-  std::vector<std::string> properties;
-  if (scan.where) CollectProperties(*scan.where, properties);
-  for (const auto& o : scan.order) {
-    if (o.field.kind == ScanField::Kind::kProperty) properties.push_back(o.field.property_id);
+Status SqliteStore::EnsureScanColumn(const std::string& property_id) {
+  if (!scan_columns_loaded_) {
+    scan_columns_.clear();
+    Statement info(db_, "SELECT name FROM pragma_table_xinfo('pages') WHERE name LIKE 'p\\_%' ESCAPE '\\'");
+    while (true) {
+      LN_ASSIGN_OR_RETURN(bool row, info.StepRow());
+      if (!row) break;
+      scan_columns_.insert(info.Text(0));
+    }
+    scan_columns_loaded_ = true;
   }
-  for (const std::string& id : properties) {
-    if (!ScannablePropertyId(id)) return InternalError("sqlite: property id cannot be scanned: " + id);
-    if (indexed_properties_.count(id)) continue;
-    std::string name;
-    for (unsigned char c : id) name += fmt::format("{:02x}", c);
-    LN_RETURN_IF_ERROR(Exec(db_, fmt::format("CREATE INDEX IF NOT EXISTS pages_p{} ON pages(parent_id, {})", name,
-                                             Expression(ScanField{ScanField::Kind::kProperty, id}))));
-    indexed_properties_.insert(id);
-  }
+  std::string name = ColumnName(property_id);
+  if (scan_columns_.count(name) || scan_columns_.size() >= kMaxScanColumns) return OkStatus();
+  LN_RETURN_IF_ERROR(Exec(db_, fmt::format("ALTER TABLE pages ADD COLUMN {} GENERATED ALWAYS AS ({}) VIRTUAL", name,
+                                           JsonPath(property_id))));
+  scan_columns_.insert(std::move(name));
+  return OkStatus();
+}
 
-  SqlBuilder b;
-  b.sql = "SELECT id FROM pages WHERE parent_id = ?";
+Result<std::vector<std::string>> SqliteStore::ScanPageIds(const PageScan& scan) {
+  std::vector<ScanField> fields;
+  for (const auto& o : scan.order) fields.push_back(o.field);
+  if (scan.where) CollectFields(*scan.where, fields);
+  for (const ScanField& f : fields) {
+    if (f.kind != ScanField::Kind::kProperty) continue;
+    if (!ScannablePropertyId(f.property_id)) return InternalError("sqlite: property id cannot be scanned: " + f.property_id);
+    LN_RETURN_IF_ERROR(EnsureScanColumn(f.property_id));
+  }
+  const Fields expression{&scan_columns_};
+
+  // The scan's shape: the sort columns first (so the index order serves ORDER BY), then
+  // the filter's, then in_trash and id, so that the index holds everything the scan reads.
+  std::vector<std::string> columns{"parent_id"};
+  bool indexable = true;
+  for (const ScanField& f : fields) {
+    std::string e = expression(f);
+    if (e.find('(') != std::string::npos) indexable = false;  // no generated column for it
+    if (std::find(columns.begin(), columns.end(), e) == columns.end()) columns.push_back(std::move(e));
+  }
+  columns.push_back("in_trash");
+  columns.push_back("id");
+  std::string shape;
+  for (const auto& c : columns) shape += (shape.empty() ? "" : ", ") + c;
+  const std::string index = fmt::format("pages_scan_{:016x}", std::hash<std::string>{}(shape));
+  if (indexable && !indexed_shapes_.count(shape) && indexed_shapes_.size() < kMaxScanIndexes) {
+    LN_RETURN_IF_ERROR(Exec(db_, fmt::format("CREATE INDEX IF NOT EXISTS {} ON pages({})", index, shape)));
+    indexed_shapes_.insert(shape);
+  }
+  // Without statistics SQLite may prefer a narrower index of another shape, and then
+  // read every candidate row; the shape's own index is named to avoid that.
+  const bool use_index = indexed_shapes_.count(shape) > 0;
+
+  SqlBuilder b{expression};
+  b.sql = use_index ? "SELECT id FROM pages INDEXED BY " + index + " WHERE parent_id = ?"
+                    : std::string("SELECT id FROM pages WHERE parent_id = ?");
   if (scan.in_trash) b.sql += *scan.in_trash ? " AND in_trash = 1" : " AND in_trash = 0";
   if (scan.where) {
     b.sql += " AND ";
@@ -115,7 +177,7 @@ Result<std::vector<std::string>> SqliteStore::ScanPageIds(const PageScan& scan) 
   }
   b.sql += " ORDER BY ";
   for (const auto& o : scan.order) {
-    std::string e = Expression(o.field);
+    std::string e = expression(o.field);
     b.sql += fmt::format("{} {} NULLS LAST, ", e, o.descending ? "DESC" : "ASC");
   }
   b.sql += "rowid";

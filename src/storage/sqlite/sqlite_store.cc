@@ -168,7 +168,9 @@ Status SqliteStore::EndUnit(bool keep) {
   if (!unit_open_) return OkStatus();
   unit_open_ = false;
   if (!keep) {
-    indexed_properties_.clear();  // an index made in this unit is gone with it
+    // A column or index made in this unit is gone with it.
+    indexed_shapes_.clear();
+    scan_columns_loaded_ = false;
     LN_RETURN_IF_ERROR(st_->rollback_to.Run());
   }
   return st_->release.Run();
@@ -179,7 +181,8 @@ Status SqliteStore::CommitBatch() {
   batch_open_ = false;
   Status s = st_->commit.Run();
   if (!s.ok()) {
-    indexed_properties_.clear();
+    indexed_shapes_.clear();
+    scan_columns_loaded_ = false;
     (void)st_->rollback.Run();
   }
   return s;

@@ -57,8 +57,14 @@ class SqliteStore final : public Store {
   Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
 
   sqlite3* db_;
-  // Expression indexes already made by ScanPageIds, by property id (sqlite/page_scan.cc).
-  std::set<std::string> indexed_properties_;
+  // Generated columns and indexes made by ScanPageIds (sqlite/page_scan.cc). Both sets
+  // are forgotten when a unit or batch rolls back, since the DDL rolls back with it.
+  Status EnsureScanColumn(const std::string& property_id);
+  static constexpr size_t kMaxScanColumns = 256;
+  static constexpr size_t kMaxScanIndexes = 32;
+  std::set<std::string> scan_columns_;
+  bool scan_columns_loaded_ = false;
+  std::set<std::string> indexed_shapes_;
   bool batch_open_ = false;
   bool unit_open_ = false;
   struct Statements;

@@ -1,0 +1,113 @@
+// PlanQuery: which filters and sorts go to storage, and what they become.
+#include "service/query_plan.h"
+
+#include <gtest/gtest.h>
+
+namespace localnotion::service {
+namespace {
+
+using storage::ScanField;
+using storage::ScanNode;
+using Op = storage::ScanTerm::Op;
+
+schema::Schema TestSchema() {
+  schema::Schema s;
+  s.push_back(schema::PropertyDef{"title", "Name", "title", json::object{}});
+  s.push_back(schema::PropertyDef{"qty", "Qty", "number", json::object{}});
+  s.push_back(schema::PropertyDef{"box", "Done", "checkbox", json::object{}});
+  s.push_back(schema::PropertyDef{
+      "kind", "Kind", "select",
+      ParseJson(R"({"options":[{"id":"o-a","name":"A"},{"id":"o-b","name":"B"}]})")->as_object()});
+  s.push_back(schema::PropertyDef{"made", "Made", "created_time", json::object{}});
+  s.push_back(schema::PropertyDef{"bad", "Quote", "number", json::object{}});
+  s.back().id = "a\"b";
+  return s;
+}
+
+QueryPlan Plan(std::string_view filter, std::string_view sorts = "") {
+  static const schema::Schema schema = TestSchema();
+  static json::value f, s;
+  f = filter.empty() ? json::value() : *ParseJson(filter);
+  s = sorts.empty() ? json::value() : *ParseJson(sorts);
+  return PlanQuery(filter.empty() ? nullptr : &f, sorts.empty() ? nullptr : &s, schema);
+}
+
+TEST(QueryPlanTest, NumberConditionsBecomeTerms) {
+  QueryPlan p = Plan(R"({"property":"Qty","number":{"greater_than":5}})");
+  ASSERT_TRUE(p.filter_pushed);
+  ASSERT_TRUE(p.where.has_value());
+  EXPECT_EQ(p.where->term.field.property_id, "qty");
+  EXPECT_EQ(p.where->term.op, Op::kGreater);
+  EXPECT_EQ(p.where->term.operand, json::value(5));
+  EXPECT_EQ(Plan(R"({"property":"qty","number":{"is_empty":true}})").where->term.op, Op::kIsEmpty);
+}
+
+TEST(QueryPlanTest, CheckboxFalseMeansNotTrue) {
+  QueryPlan p = Plan(R"({"property":"Done","checkbox":{"equals":false}})");
+  EXPECT_EQ(p.where->term.op, Op::kNotEqual);
+  EXPECT_EQ(p.where->term.operand, json::value(true));
+  p = Plan(R"({"property":"Done","checkbox":{"does_not_equal":false}})");
+  EXPECT_EQ(p.where->term.op, Op::kEqual);
+}
+
+TEST(QueryPlanTest, SelectNamesBecomeOptionIds) {
+  QueryPlan p = Plan(R"({"property":"Kind","select":{"equals":"B"}})");
+  EXPECT_EQ(p.where->term.op, Op::kEqual);
+  EXPECT_EQ(p.where->term.operand, json::value("o-b"));
+  EXPECT_EQ(Plan(R"({"property":"Kind","select":{"equals":"Z"}})").where->term.op, Op::kNever);
+  // does_not_equal an unknown name keeps every page: an empty `and`.
+  QueryPlan none = Plan(R"({"property":"Kind","select":{"does_not_equal":"Z"}})");
+  EXPECT_EQ(none.where->kind, ScanNode::Kind::kAnd);
+  EXPECT_TRUE(none.where->children.empty());
+}
+
+TEST(QueryPlanTest, DateOnlyTimestampOperandsCoverTheDay) {
+  QueryPlan p = Plan(R"({"timestamp":"created_time","created_time":{"equals":"2024-01-02"}})");
+  ASSERT_EQ(p.where->kind, ScanNode::Kind::kAnd);
+  ASSERT_EQ(p.where->children.size(), 2u);
+  EXPECT_EQ(p.where->children[0].term.op, Op::kGreaterOrEqual);
+  EXPECT_EQ(p.where->children[0].term.operand, json::value(int64_t{1704153600000}));
+  EXPECT_EQ(p.where->children[1].term.op, Op::kLess);
+  EXPECT_EQ(p.where->children[1].term.operand, json::value(int64_t{1704240000000}));
+  QueryPlan after = Plan(R"({"property":"Made","date":{"after":"2024-01-02"}})");
+  EXPECT_EQ(after.where->term.field.kind, ScanField::Kind::kCreatedTime);
+  EXPECT_EQ(after.where->term.op, Op::kGreaterOrEqual);
+  EXPECT_EQ(after.where->term.operand, json::value(int64_t{1704240000000}));
+  QueryPlan exact = Plan(R"({"timestamp":"created_time","created_time":{"before":"2024-01-02T00:00:00.500Z"}})");
+  EXPECT_EQ(exact.where->term.op, Op::kLess);
+  EXPECT_EQ(exact.where->term.operand, json::value(int64_t{1704153600500}));
+  EXPECT_FALSE(Plan(R"({"timestamp":"created_time","created_time":{"past_week":{}}})").filter_pushed);
+}
+
+TEST(QueryPlanTest, AndKeepsWhatItCanOrNeedsAll) {
+  QueryPlan p = Plan(R"({"and":[{"property":"Qty","number":{"equals":1}},{"property":"Name","title":{"contains":"x"}}]})");
+  EXPECT_FALSE(p.filter_pushed);
+  ASSERT_TRUE(p.where.has_value());
+  ASSERT_EQ(p.where->children.size(), 1u);
+  EXPECT_EQ(p.where->children[0].term.field.property_id, "qty");
+  QueryPlan o = Plan(R"({"or":[{"property":"Qty","number":{"equals":1}},{"property":"Name","title":{"contains":"x"}}]})");
+  EXPECT_FALSE(o.filter_pushed);
+  EXPECT_FALSE(o.where.has_value());
+  QueryPlan nested = Plan(R"({"and":[{"or":[{"property":"Qty","number":{"equals":1}},{"property":"Name","title":{"contains":"x"}}]}]})");
+  EXPECT_FALSE(nested.filter_pushed);
+  EXPECT_TRUE(nested.where->children.empty());
+}
+
+TEST(QueryPlanTest, UnscannableIdsStayInTheService) {
+  EXPECT_FALSE(Plan(R"({"property":"Quote","number":{"equals":1}})").filter_pushed);
+  EXPECT_FALSE(Plan("", R"([{"property":"Quote","direction":"ascending"}])").sorts_pushed);
+}
+
+TEST(QueryPlanTest, SortsPushOnlyWhenEveryKeyCan) {
+  QueryPlan p = Plan("", R"([{"property":"Qty","direction":"descending"},{"timestamp":"created_time","direction":"ascending"}])");
+  ASSERT_TRUE(p.sorts_pushed);
+  ASSERT_EQ(p.order.size(), 2u);
+  EXPECT_TRUE(p.order[0].descending);
+  EXPECT_EQ(p.order[1].field.kind, ScanField::Kind::kCreatedTime);
+  QueryPlan q = Plan("", R"([{"property":"Qty","direction":"descending"},{"property":"Name","direction":"ascending"}])");
+  EXPECT_FALSE(q.sorts_pushed);
+  EXPECT_TRUE(q.order.empty());
+}
+
+}  // namespace
+}  // namespace localnotion::service

@@ -1,0 +1,192 @@
+// SqliteStore::ScanPageIds: the SQL meaning of each term, empties, order and ties, and
+// that the columns and indexes it makes survive a reopen and vanish with a rollback.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <string>
+
+#include "storage/sqlite/sqlite_store.h"
+
+namespace localnotion::storage {
+namespace {
+
+namespace fs = std::filesystem;
+using Op = ScanTerm::Op;
+
+class PageScanTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "ln_scan_XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    path_ = (fs::path(dir_) / "scan.db").string();
+    Reopen();
+    // a: n=3 on,  b: n=1 off, c: no n, no box, d: n=3 on (trashed), e: n=2.5 on, other parent f.
+    ASSERT_TRUE(store_->BeginUnit().ok());
+    Put("a", R"({"n":3,"box":true,"sel":"o1"})", false, 5000);
+    Put("b", R"({"n":1,"box":false,"sel":"o2"})", false, 1000);
+    Put("c", R"({"n":null})", false, 3000);
+    Put("d", R"({"n":3,"box":true})", true, 4000);
+    Put("e", R"({"n":2.5,"box":true,"sel":"o1"})", false, 2000);
+    Put("f", R"({"n":3})", false, 6000, "ds-2");
+    ASSERT_TRUE(store_->EndUnit(true).ok());
+    ASSERT_TRUE(store_->CommitBatch().ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  void Reopen() {
+    store_.reset();
+    auto opened = SqliteStore::Open(path_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(opened).value();
+  }
+  void Put(std::string id, std::string_view props, bool trashed, Millis created, std::string parent = "ds-1") {
+    PageRecord p;
+    p.id = std::move(id);
+    p.parent_type = "data_source_id";
+    p.parent_id = std::move(parent);
+    p.properties = ParseJson(props)->as_object();
+    p.icon = nullptr;
+    p.cover = nullptr;
+    p.in_trash = trashed;
+    p.created_time = created;
+    p.last_edited_time = created;
+    ASSERT_TRUE(store_->PutPage(p).ok());
+  }
+  std::vector<std::string> Scan(PageScan scan) {
+    scan.parent_id = scan.parent_id.empty() ? "ds-1" : scan.parent_id;
+    EXPECT_TRUE(store_->BeginUnit().ok());
+    auto ids = store_->ScanPageIds(scan);
+    EXPECT_TRUE(store_->EndUnit(true).ok());
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    EXPECT_TRUE(ids.ok()) << ids.error().message;
+    return ids.ok() ? *ids : std::vector<std::string>{};
+  }
+  static ScanNode T(std::string prop, Op op, json::value operand = nullptr) {
+    ScanNode n;
+    n.term = ScanTerm{ScanField{ScanField::Kind::kProperty, std::move(prop)}, op, std::move(operand)};
+    return n;
+  }
+  static ScanNode Or(std::vector<ScanNode> children) {
+    ScanNode n;
+    n.kind = ScanNode::Kind::kOr;
+    n.children = std::move(children);
+    return n;
+  }
+
+  std::string dir_;
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+using Ids = std::vector<std::string>;
+
+TEST_F(PageScanTest, NoFilterGivesCreationOrderOfOneParent) {
+  EXPECT_EQ(Scan({}), (Ids{"a", "b", "c", "d", "e"}));
+  EXPECT_EQ(Scan(PageScan{"ds-2"}), (Ids{"f"}));
+}
+
+TEST_F(PageScanTest, InTrashSelectsTrashedOrNot) {
+  PageScan scan;
+  scan.in_trash = false;
+  EXPECT_EQ(Scan(scan), (Ids{"a", "b", "c", "e"}));
+  scan.in_trash = true;
+  EXPECT_EQ(Scan(scan), (Ids{"d"}));
+}
+
+TEST_F(PageScanTest, ComparisonsSkipEmptyValuesButNotEqualKeepsThem) {
+  PageScan scan;
+  scan.in_trash = false;
+  scan.where = T("n", Op::kGreater, 2);
+  EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
+  scan.where = T("n", Op::kLessOrEqual, 2.5);
+  EXPECT_EQ(Scan(scan), (Ids{"b", "e"}));
+  scan.where = T("n", Op::kNotEqual, 3);
+  EXPECT_EQ(Scan(scan), (Ids{"b", "c", "e"}));
+  scan.where = T("n", Op::kIsEmpty);
+  EXPECT_EQ(Scan(scan), (Ids{"c"}));
+  scan.where = T("n", Op::kIsNotEmpty);
+  EXPECT_EQ(Scan(scan), (Ids{"a", "b", "e"}));
+  scan.where = T("n", Op::kNever);
+  EXPECT_EQ(Scan(scan), Ids{});
+}
+
+TEST_F(PageScanTest, BooleansAndStringsCompareAsStored) {
+  PageScan scan;
+  scan.in_trash = false;
+  scan.where = T("box", Op::kEqual, true);
+  EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
+  scan.where = T("box", Op::kNotEqual, true);  // unchecked, or no value
+  EXPECT_EQ(Scan(scan), (Ids{"b", "c"}));
+  scan.where = T("sel", Op::kEqual, "o1");
+  EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
+  scan.where = Or({T("sel", Op::kEqual, "o2"), T("n", Op::kIsEmpty)});
+  EXPECT_EQ(Scan(scan), (Ids{"b", "c"}));
+}
+
+TEST_F(PageScanTest, OrdersPutEmptiesLastBothWaysAndTiesKeepCreationOrder) {
+  PageScan scan;
+  scan.in_trash = false;
+  scan.order = {ScanOrder{ScanField{ScanField::Kind::kProperty, "n"}, false}};
+  EXPECT_EQ(Scan(scan), (Ids{"b", "e", "a", "c"}));
+  scan.order[0].descending = true;
+  EXPECT_EQ(Scan(scan), (Ids{"a", "e", "b", "c"}));
+  scan.in_trash.reset();
+  EXPECT_EQ(Scan(scan), (Ids{"a", "d", "e", "b", "c"}));
+  scan.order = {ScanOrder{ScanField{ScanField::Kind::kCreatedTime, {}}, true}};
+  scan.limit = 2;
+  EXPECT_EQ(Scan(scan), (Ids{"a", "d"}));
+}
+
+TEST_F(PageScanTest, TimestampsCompareAsMilliseconds) {
+  PageScan scan;
+  scan.where = ScanNode{};
+  scan.where->term = ScanTerm{ScanField{ScanField::Kind::kLastEditedTime, {}}, Op::kGreaterOrEqual, 3000};
+  EXPECT_EQ(Scan(scan), (Ids{"a", "c", "d"}));
+}
+
+TEST_F(PageScanTest, ColumnsAndIndexesSurviveAReopenAndFollowWrites) {
+  PageScan scan;
+  scan.where = T("n", Op::kGreater, 2);
+  scan.in_trash = false;
+  EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
+  Reopen();
+  EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  Put("b", R"({"n":7})", false, 1000);  // an update keeps b's place
+  ASSERT_TRUE(store_->EndUnit(true).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(Scan(scan), (Ids{"a", "b", "e"}));
+}
+
+TEST_F(PageScanTest, ARolledBackUnitTakesItsColumnsAlongAndScansStillWork) {
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  PageScan scan;
+  scan.where = T("sel", Op::kEqual, "o1");
+  scan.parent_id = "ds-1";
+  ASSERT_TRUE(store_->ScanPageIds(scan).ok());
+  ASSERT_TRUE(store_->EndUnit(false).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
+}
+
+TEST_F(PageScanTest, UnscannablePropertyIdsAreRefused) {
+  EXPECT_FALSE(ScannablePropertyId("a\"b"));
+  EXPECT_FALSE(ScannablePropertyId("a'b"));
+  EXPECT_FALSE(ScannablePropertyId(""));
+  EXPECT_TRUE(ScannablePropertyId("%3AUPp"));
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  PageScan scan{"ds-1"};
+  scan.where = T("a'b", Op::kIsEmpty);
+  auto ids = store_->ScanPageIds(scan);
+  ASSERT_FALSE(ids.ok());
+  EXPECT_EQ(ids.error().code, ErrorCode::kInternalServerError);
+  ASSERT_TRUE(store_->EndUnit(false).ok());
+}
+
+}  // namespace
+}  // namespace localnotion::storage
