@@ -42,6 +42,11 @@ class SqliteStore final : public Store {
   Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override;
   Result<std::vector<IntegrationRecord>> ListIntegrations() override;
   Status PutIntegration(const IntegrationRecord& integration) override;
+  // Integrations and shares: sqlite_shares.cc.
+  Status DeleteIntegration(std::string_view id) override;
+  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override;
+  Status PutShare(std::string_view integration_id, std::string_view object_id) override;
+  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override;
   Status Reset(bool keep_integrations) override;
   Result<std::optional<std::string>> GetMeta(std::string_view key) override;
   Status PutMeta(std::string_view key, std::string_view value) override;
