@@ -1,6 +1,6 @@
-// Integrations' deletion and shares on SQLite. These run rarely (admin API, CLI, and one
-// ListShares per request of an integration without whole-workspace access), so the
-// statements are prepared per call rather than kept in SqliteStore::Statements.
+// Integrations' deletion and shares on SQLite. Apart from ListShares (once per request,
+// kept prepared) these run rarely (admin API, CLI), so their statements are prepared per
+// call rather than kept in SqliteStore::Statements.
 #include <sqlite3.h>
 
 #include "storage/sqlite/sqlite_store.h"
@@ -22,7 +22,10 @@ Status SqliteStore::DeleteIntegration(std::string_view id) {
 }
 
 Result<std::vector<std::string>> SqliteStore::ListShares(std::string_view integration_id) {
-  Statement st(db_, "SELECT object_id FROM shares WHERE integration_id = ?1 ORDER BY rowid");
+  if (!list_shares_) {
+    list_shares_ = std::make_unique<Statement>(db_, "SELECT object_id FROM shares WHERE integration_id = ?1 ORDER BY rowid");
+  }
+  Statement& st = *list_shares_;
   if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
   st.Bind(1, integration_id);
   std::vector<std::string> out;

@@ -120,6 +120,7 @@ SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
 SqliteStore::~SqliteStore() {
   if (batch_open_) (void)CommitBatch();
   checkpointer_.reset();
+  list_shares_.reset();
   st_.reset();
   sqlite3_close_v2(db_);
 }

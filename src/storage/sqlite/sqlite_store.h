@@ -65,6 +65,9 @@ class SqliteStore final : public Store {
   struct Statements;
   std::unique_ptr<Statements> st_;
   std::unique_ptr<Checkpointer> checkpointer_;
+  // ListShares runs on every request of an integration, so its statement is kept
+  // (sqlite_shares.cc); the others are prepared per call.
+  std::unique_ptr<Statement> list_shares_;
 };
 
 }  // namespace localnotion::storage
