@@ -1,9 +1,12 @@
 // The localnotion command line. Flag parsing only; the work is in the libraries.
 //   localnotion serve [--host ADDR] [--port N] [--db URL] [--token TOKEN]...
+//   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
+//   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,6 +54,31 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   return 0;
 }
 
+// The admin subcommands (integration create/list/delete, share, unshare) open the store
+// file directly, run one unit and commit it. A server running on the same file sees new
+// integrations and shares on its next request; deleting an integration or changing its
+// capabilities reaches a running server only through the admin API (it caches
+// integrations), or on its next start.
+int Admin(const std::string& db_url, const std::function<localnotion::Result<std::string>(localnotion::service::Service&)>& fn) {
+  using namespace localnotion;
+  auto store = storage::OpenStore(db_url);
+  if (!store.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
+    return 1;
+  }
+  service::Service service(**store);
+  // No Bootstrap: the workspace and the token integrations are made by `serve`, which
+  // may be given --token later.
+  auto done = service.InUnit([&] { return fn(service); });
+  Status committed = (*store)->CommitBatch();
+  if (!done.ok() || !committed.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", (!done.ok() ? done.error() : committed.error()).message.c_str());
+    return 1;
+  }
+  std::printf("%s", done->c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -94,9 +122,76 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
+  using localnotion::Result;
+  using localnotion::service::Service;
+  std::string name, capabilities = "read,update,insert,comments,users:email", who, page, database;
+  bool workspace = false;
+  CLI::App* integration = app.add_subcommand("integration", "Manage the integrations of a store file");
+  integration->require_subcommand(1);
+  CLI::App* create = integration->add_subcommand("create", "Create an integration and print its token");
+  create->add_option("--name", name, "Its name (unique)")->required();
+  create->add_option("--capabilities", capabilities,
+                     "Comma-separated: read, update, insert (content); read_comments, insert_comments, or "
+                     "comments for both; users (user information without email) or users:email; all. "
+                     "It sees only what is shared with it (localnotion share).")
+      ->capture_default_str();
+  CLI::App* list = integration->add_subcommand("list", "List integrations: id, name, capabilities, shares");
+  CLI::App* remove = integration->add_subcommand("delete", "Delete an integration (by name or id); its token stops working");
+  remove->add_option("integration", who, "Name or id")->required();
+  for (CLI::App* sub : {create, list, remove}) sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+
+  CLI::App* share = app.add_subcommand("share", "Share a page or database (and what is below it) with an integration");
+  CLI::App* unshare = app.add_subcommand("unshare", "Take a share back");
+  for (CLI::App* sub : {share, unshare}) {
+    sub->add_option("--integration", who, "Name or id")->required();
+    sub->add_option("--page", page, "Page id");
+    sub->add_option("--database", database, "Database (or data source) id");
+    sub->add_flag("--workspace", workspace, "The whole workspace");
+    sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+  }
+
   CLI11_PARSE(app, argc, argv);
   if (serve->parsed()) {
     return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, query_result_limit);
+  }
+  if (create->parsed()) {
+    return Admin(db, [&](Service& s) -> Result<std::string> {
+      LN_ASSIGN_OR_RETURN(auto created, s.CreateIntegration(name, capabilities));
+      return created.token + "\n";
+    });
+  }
+  if (list->parsed()) {
+    return Admin(db, [&](Service& s) -> Result<std::string> {
+      LN_ASSIGN_OR_RETURN(auto all, s.ListIntegrations());
+      std::string out;
+      for (const auto& i : all.at("results").as_array()) {
+        const auto& o = i.as_object();
+        std::string shares;
+        for (const auto& id : o.at("shares").as_array()) shares += (shares.empty() ? "" : ",") + std::string(id.as_string());
+        out += std::string(o.at("id").as_string()) + "\t" + std::string(o.at("name").as_string()) + "\t" +
+               std::string(o.at("capabilities").as_string()) + "\t" + (shares.empty() ? "-" : shares) + "\n";
+      }
+      return out;
+    });
+  }
+  if (remove->parsed()) {
+    return Admin(db, [&](Service& s) -> Result<std::string> {
+      LN_RETURN_IF_ERROR(s.DeleteIntegration(who));
+      return std::string("deleted\n");
+    });
+  }
+  if (share->parsed() || unshare->parsed()) {
+    int given = !page.empty() + !database.empty() + workspace;
+    if (given != 1) {
+      std::fprintf(stderr, "localnotion: give exactly one of --page, --database, --workspace\n");
+      return 2;
+    }
+    std::string object = workspace ? std::string("workspace") : !page.empty() ? page : database;
+    bool sharing = share->parsed();
+    return Admin(db, [&](Service& s) -> Result<std::string> {
+      LN_RETURN_IF_ERROR(sharing ? s.Share(who, object) : s.Unshare(who, object));
+      return std::string(sharing ? "shared\n" : "unshared\n");
+    });
   }
   return 0;
 }

@@ -5,9 +5,11 @@
 //   GET    /_localnotion/requests   ?path=&status=&integration=   DELETE clears
 //   POST   /_localnotion/faults     {method, path, status|code, message, probability,
 //                                    count, latency_ms, retry_after}   GET lists, DELETE clears
+//   integrations and shares: admin_integrations.h
 #include <charconv>
 
 #include "api/messages.h"
+#include "http/admin_integrations.h"
 #include "http/error_response.h"
 #include "http/pipeline.h"
 
@@ -102,6 +104,7 @@ Response Pipeline::HandleAdmin(const Request& req, std::string_view path, const 
     faults_.Clear();
     return Ok(json::object{{"status", "cleared"}}, request_id);
   }
+  if (auto answered = HandleIntegrationsAdmin(service_, m, route, body, request_id)) return std::move(*answered);
   return Fail(MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL."), request_id);
 }
 

@@ -6,52 +6,66 @@ namespace localnotion::http {
 namespace {
 
 using service::Caller;
+using service::Need;
 using service::Service;
 
 service::PageArgs Paging(const RouteArgs& a) { return service::PageArgs{a.Query("start_cursor"), a.Query("page_size")}; }
 
 const std::vector<Endpoint>& Table() {
   static const std::vector<Endpoint> kTable = {
-      {"GET", "/v1/users/me", [](Service& s, const Caller& c, const RouteArgs&) { return s.GetSelf(c); }},
-      {"GET", "/v1/users", [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListUsers(c, Paging(a)); }},
-      {"GET", "/v1/users/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetUser(c, a.params[0]); }},
-      {"POST", "/v1/search", [](Service& s, const Caller& c, const RouteArgs& a) { return s.Search(c, *a.body); }},
-      {"POST", "/v1/pages", [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreatePage(c, *a.body); }},
+      {"GET", "/v1/users/me", [](Service& s, const Caller& c, const RouteArgs&) { return s.GetSelf(c); }, false, false,
+       Need::kNothing},
+      {"GET", "/v1/users", [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListUsers(c, Paging(a)); },
+       false, false, Need::kUserInformation},
+      {"GET", "/v1/users/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetUser(c, a.params[0]); },
+       false, false, Need::kUserInformation},
+      {"POST", "/v1/search", [](Service& s, const Caller& c, const RouteArgs& a) { return s.Search(c, *a.body); }, false,
+       false, Need::kReadContent},
+      {"POST", "/v1/pages", [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreatePage(c, *a.body); },
+       false, false, Need::kInsertContent},
       {"GET", "/v1/pages/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.GetPage(c, a.params[0], a.QueryAll("filter_properties"));
-       }},
+       },
+       false, false, Need::kReadContent},
       {"PATCH", "/v1/pages/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.UpdatePage(c, a.params[0], *a.body, a.QueryAll("filter_properties"));
-       }},
+       },
+       false, false, Need::kUpdateContent},
       {"GET", "/v1/pages/{}/properties/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.GetPageProperty(c, a.params[0], a.params[1], Paging(a));
-       }},
+       },
+       false, false, Need::kReadContent},
       {"POST", "/v1/databases",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDatabase(c, *a.body); }},
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDatabase(c, *a.body); }, false, false,
+       Need::kInsertContent},
       {"GET", "/v1/databases/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDatabase(c, a.params[0]); }},
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDatabase(c, a.params[0]); }, false, false,
+       Need::kReadContent},
       {"POST", "/v1/databases/{}/query",
        [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.QueryDataSource(c, a.params[0], /*by_database=*/true, *a.body, a.QueryAll("filter_properties"));
        },
-       false, true},
+       false, true, Need::kReadContent},
       {"POST", "/v1/data_sources/{}/query",
        [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.QueryDataSource(c, a.params[0], /*by_database=*/false, *a.body, a.QueryAll("filter_properties"));
        },
-       true},
+       true, false, Need::kReadContent},
       {"PATCH", "/v1/databases/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDatabase(c, a.params[0], *a.body); }},
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDatabase(c, a.params[0], *a.body); },
+       false, false, Need::kUpdateContent},
       {"POST", "/v1/data_sources",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDataSource(c, *a.body); }, true},
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDataSource(c, *a.body); }, true, false,
+       Need::kInsertContent},
       {"GET", "/v1/data_sources/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDataSource(c, a.params[0]); }, true},
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDataSource(c, a.params[0]); }, true, false,
+       Need::kReadContent},
       {"PATCH", "/v1/data_sources/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDataSource(c, a.params[0], *a.body); },
-       true},
+       true, false, Need::kUpdateContent},
   };
   return kTable;
 }
@@ -92,6 +106,8 @@ std::vector<std::string> RouteArgs::QueryAll(const std::string& key) const {
   for (auto it = begin; it != end; ++it) out.push_back(it->second);
   return out;
 }
+
+const std::vector<Endpoint>& AllEndpoints() { return Table(); }
 
 const Endpoint* MatchEndpoint(std::string_view method, std::string_view path, std::vector<std::string>& params) {
   for (const Endpoint& e : Table()) {

@@ -33,7 +33,13 @@ struct Endpoint {
   bool needs_data_sources = false;
   // And the database-era routes (POST /v1/databases/{id}/query) only 2022-06-28.
   bool before_data_sources = false;
+  // The capability the endpoint needs (capabilities reference); without it, 403
+  // restricted_resource. Every endpoint states one (endpoints_test.cc).
+  service::Need need = service::Need::kUnspecified;
 };
+
+// Every endpoint, in matching order.
+const std::vector<Endpoint>& AllEndpoints();
 
 // Finds the endpoint for `method` and `path` (already slash-collapsed, no query).
 // Fills `params` with the path's ids.

@@ -151,6 +151,9 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
         (endpoint->before_data_sources && api::HasDataSources(*version))) {
       return MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL.");
     }
+    // Capabilities are checked once the request is known to be well addressed, before
+    // its path and body are looked at.
+    if (!service::Allows(service_.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
     // An injected fault answers instead of the endpoint; nothing is written.
     fault = faults_.Match(req.method, path);
     if (fault && fault->error) return *fault->error;

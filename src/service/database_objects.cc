@@ -149,7 +149,8 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
     auto id = page_id->is_string() ? NormalizeUuid(page_id->get_string()) : std::nullopt;
     if (!id) return api::FailedValidation("body.parent.page_id", "a valid uuid", page_id);
     LN_ASSIGN_OR_RETURN(auto parent_page, store_.GetPage(*id));
-    if (!parent_page) return NotFound("page", *id);
+    LN_ASSIGN_OR_RETURN(bool visible, parent_page ? Visible("page", *id) : Result<bool>(false));
+    if (!parent_page || !visible) return NotFound("page", *id);
     db.parent_type = "page_id";
     db.parent_id = *id;
   } else if (workspace && workspace->is_bool() && workspace->get_bool()) {
@@ -184,6 +185,8 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
   LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
   LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
+  LN_RETURN_IF_ERROR(ShareCreated(db.id, db.parent_type));
+  if (!ReadsContent()) return json::value(json::object{{"object", "database"}, {"id", db.id}});
   LN_ASSIGN_OR_RETURN(DatabasePtr created, store_.GetDatabase(db.id));
   return RenderDatabaseObject(caller, created);
 }
@@ -191,9 +194,12 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
 Result<json::value> Service::GetDatabase(const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
   LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
+  LN_ASSIGN_OR_RETURN(bool visible, db ? Visible("database", id) : Result<bool>(false));
+  if (db && !visible) return NotFound("database", id);
   if (!db) {
     LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
-    if (page) {
+    LN_ASSIGN_OR_RETURN(bool page_visible, page ? Visible("page", id) : Result<bool>(false));
+    if (page && page_visible) {
       return ValidationError(
           fmt::format("Provided ID {} is a page, not a database. Use the retrieve page API instead.", id));
     }
@@ -228,8 +234,7 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
                       v2025 ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash"})
                             : ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash",
                                                "archived", "properties"}));
-  LN_ASSIGN_OR_RETURN(auto found, store_.GetDatabase(id));
-  if (!found) return NotFound("database", id);
+  LN_ASSIGN_OR_RETURN(auto found, LoadDatabase(id));
   LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(id));
   if (!v2025 && sources.size() != 1) return ValidationError(std::string(kSeveralSources));
   if (found->in_trash && !(e.in_trash && !*e.in_trash)) {
@@ -262,22 +267,21 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
     record.last_edited_by = db.last_edited_by;
     LN_RETURN_IF_ERROR(store_.PutDataSource(record));
   }
+  if (!ReadsContent()) return json::value(json::object{{"object", "database"}, {"id", id}});
   LN_ASSIGN_OR_RETURN(DatabasePtr updated, store_.GetDatabase(id));
   return RenderDatabaseObject(caller, updated);
 }
 
 Result<json::value> Service::GetDataSource(const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(id));
-  if (!source) return NotFound("data source", id);
+  LN_ASSIGN_OR_RETURN(auto source, LoadDataSource(id));
   return RenderDataSourceObject(caller, source);
 }
 
 Result<json::value> Service::UpdateDataSource(const Caller& caller, std::string_view raw_id, const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
   LN_ASSIGN_OR_RETURN(ContainerEdits e, ReadEdits(body, {"title", "icon", "properties", "in_trash", "archived"}));
-  LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(id));
-  if (!source) return NotFound("data source", id);
+  LN_ASSIGN_OR_RETURN(auto source, LoadDataSource(id));
   if (source->in_trash && !(e.in_trash && !*e.in_trash)) {
     return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
   }
@@ -296,6 +300,7 @@ Result<json::value> Service::UpdateDataSource(const Caller& caller, std::string_
   record.last_edited_time = NowMillis();
   record.last_edited_by = caller.integration.bot_user_id;
   LN_RETURN_IF_ERROR(store_.PutDataSource(record));
+  if (!ReadsContent()) return json::value(json::object{{"object", "data_source"}, {"id", id}});
   LN_ASSIGN_OR_RETURN(DataSourcePtr updated, store_.GetDataSource(id));
   return RenderDataSourceObject(caller, updated);
 }
@@ -307,8 +312,7 @@ Result<json::value> Service::CreateDataSource(const Caller& caller, const json::
   if (db_id == nullptr) return api::NotDefined("body.parent.database_id");
   auto id = db_id->is_string() ? NormalizeUuid(db_id->get_string()) : std::nullopt;
   if (!id) return api::FailedValidation("body.parent.database_id", "a valid uuid", db_id);
-  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(*id));
-  if (!db) return NotFound("database", *id);
+  LN_ASSIGN_OR_RETURN(auto db, LoadDatabase(*id));
   if (e.properties == nullptr) return api::NotDefined("body.properties");
   LN_ASSIGN_OR_RETURN(schema::Schema schema, ParseSchemaRequest(caller, *e.properties, "body.properties"));
   storage::DataSourceRecord source;
@@ -323,6 +327,7 @@ Result<json::value> Service::CreateDataSource(const Caller& caller, const json::
   LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
   LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
   LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
+  if (!ReadsContent()) return json::value(json::object{{"object", "data_source"}, {"id", source.id}});
   LN_ASSIGN_OR_RETURN(DataSourcePtr created, store_.GetDataSource(source.id));
   return RenderDataSourceObject(caller, created);
 }

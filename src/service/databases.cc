@@ -179,8 +179,7 @@ Result<schema::Schema> Service::ApplySchemaUpdate(const Caller& caller, const Da
     auto id = NormalizeUuid(raw);
     if (!id) return NotFound(is_source ? "data source" : "database", raw);
     if (is_source) {
-      LN_ASSIGN_OR_RETURN(auto target, store_.GetDataSource(*id));
-      if (!target) return NotFound("data source", *id);
+      LN_ASSIGN_OR_RETURN(auto target, LoadDataSource(*id));
       return std::make_pair(target->database_id, target->id);
     }
     LN_ASSIGN_OR_RETURN(auto target, SourceForDatabaseParent(*id));

@@ -20,9 +20,13 @@ constexpr std::string_view kArchivedMessage =
 
 Result<Service::LoadedPage> Service::LoadPage(const std::string& id) {
   LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
+  // An unshared page answers like a missing one (access.cc).
+  LN_ASSIGN_OR_RETURN(bool visible, page ? Visible("page", id) : Result<bool>(false));
+  if (page && !visible) return NotFound("page", id);
   if (!page) {
     LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
-    if (db) {
+    LN_ASSIGN_OR_RETURN(bool db_visible, db ? Visible("database", id) : Result<bool>(false));
+    if (db && db_visible) {
       return ValidationError(
           fmt::format("Provided ID {} is a database, not a page. Use the retrieve database API instead.", id));
     }
@@ -68,7 +72,9 @@ Status Service::CheckReferences(const LoadedPage& page, const std::vector<valida
       const json::value* target_ds = Find(def->config, "data_source_id");
       for (const auto& id : value.get_array()) {
         LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
-        if (!target) return ValidationError(fmt::format("Could not find page with ID: {}.", std::string_view(id.get_string())));
+        // A page the integration cannot see is reported like a missing one.
+        LN_ASSIGN_OR_RETURN(bool visible, target ? Visible("page", target->id) : Result<bool>(false));
+        if (!target || !visible) return ValidationError(fmt::format("Could not find page with ID: {}.", std::string_view(id.get_string())));
         DataSourcePtr target_source;
         if (target->parent_type == "data_source_id") {
           LN_ASSIGN_OR_RETURN(target_source, store_.GetDataSource(target->parent_id));
@@ -151,12 +157,12 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
     LN_RETURN_IF_ERROR(store_.PutPage(p));
   }
   loaded.trashed = p.in_trash || parent_trashed;
+  if (!ReadsContent()) return json::value(json::object{{"object", "page"}, {"id", p.id}});
   return RenderPage(caller, loaded, filter_properties);
 }
 
 Result<DataSourcePtr> Service::SourceForDatabaseParent(const std::string& database_id) {
-  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(database_id));
-  if (!db) return NotFound("database", database_id);
+  LN_ASSIGN_OR_RETURN(auto db, LoadDatabase(database_id));
   LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(database_id));
   if (sources.size() != 1) {
     return ValidationError("Databases with multiple data sources are not supported in this API version.");
@@ -183,13 +189,13 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
   LN_ASSIGN_OR_RETURN(auto page_id, id_in("page_id"));
   const json::value* workspace = p ? Find(*p, "workspace") : nullptr;
   if (data_source_id) {
-    LN_ASSIGN_OR_RETURN(source, store_.GetDataSource(*data_source_id));
-    if (!source) return NotFound("data source", *data_source_id);
+    LN_ASSIGN_OR_RETURN(source, LoadDataSource(*data_source_id));
   } else if (database_id) {
     LN_ASSIGN_OR_RETURN(source, SourceForDatabaseParent(*database_id));
   } else if (page_id) {
     LN_ASSIGN_OR_RETURN(auto parent_page, store_.GetPage(*page_id));
-    if (!parent_page) return NotFound("page", *page_id);
+    LN_ASSIGN_OR_RETURN(bool visible, parent_page ? Visible("page", *page_id) : Result<bool>(false));
+    if (!parent_page || !visible) return NotFound("page", *page_id);
     record.parent_type = "page_id";
     record.parent_id = *page_id;
   } else if (workspace && workspace->is_bool() && workspace->get_bool()) {
@@ -229,6 +235,9 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
     }
   }
   LN_RETURN_IF_ERROR(store_.PutPage(loaded.page));
+  LN_RETURN_IF_ERROR(ShareCreated(loaded.page.id, loaded.page.parent_type));
+  // Without read content, writes answer with a partial object (capabilities reference).
+  if (!ReadsContent()) return json::value(json::object{{"object", "page"}, {"id", loaded.page.id}});
   return RenderPage(caller, loaded);
 }
 

@@ -79,12 +79,9 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
 
   DataSourcePtr source;
   if (by_database) {
-    LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
-    if (!db) return NotFound("database", id);
     LN_ASSIGN_OR_RETURN(source, SourceForDatabaseParent(id));
   } else {
-    LN_ASSIGN_OR_RETURN(source, store_.GetDataSource(id));
-    if (!source) return NotFound("data source", id);
+    LN_ASSIGN_OR_RETURN(source, LoadDataSource(id));
   }
   LN_ASSIGN_OR_RETURN(SchemaPtr schema, SchemaOf(source));
   std::shared_ptr<const query::Filter> filter;

@@ -130,6 +130,9 @@ Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPag
         for (const auto& id : ids->get_array()) {
           LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
           if (!target) continue;
+          // Rollups, like relations, leave out pages the integration cannot see.
+          LN_ASSIGN_OR_RETURN(bool visible, Visible("page", target->id));
+          if (!visible) continue;
           LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*target)));
           LN_ASSIGN_OR_RETURN(json::object target_values, RenderValues(caller, loaded, depth + 1));
           if (const json::value* v = Find(target_values, target_prop->get_string())) targets.push_back(*v);
@@ -139,6 +142,18 @@ Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPag
     } else {
       type->Render(stored, def, ctx, value);
       if (def.type == "title" || def.type == "rich_text") NameMentions(value.at(def.type).as_array());
+      if (def.type == "relation" && !access_.everything) {
+        // Notion leaves relations to pages not shared with the integration out of the
+        // value, as if they were not there (docs/compat.md).
+        json::array kept;
+        for (auto& ref : value.at("relation").as_array()) {
+          const json::value* ref_id = Find(ref.as_object(), "id");
+          LN_ASSIGN_OR_RETURN(bool visible, ref_id && ref_id->is_string() ? Visible("page", std::string(ref_id->get_string()))
+                                                                          : Result<bool>(false));
+          if (visible) kept.push_back(std::move(ref));
+        }
+        value["relation"] = std::move(kept);
+      }
     }
     values[def.id] = std::move(value);
   }

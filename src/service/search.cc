@@ -104,6 +104,8 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
       if (!needle.empty() && Lower(text).find(needle) == std::string::npos) continue;
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(page));
       if (loaded.trashed) continue;
+      LN_ASSIGN_OR_RETURN(bool visible, Visible("page", page.id));
+      if (!visible) continue;
       hits.push_back(Hit{page.id, page.last_edited_time, std::move(page), nullptr, nullptr});
     }
   }
@@ -112,6 +114,8 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
     for (const auto& source : sources) {
       LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(source->database_id));
       if (!db || db->in_trash || source->in_trash) continue;
+      LN_ASSIGN_OR_RETURN(bool visible, Visible("data_source", source->id));
+      if (!visible) continue;
       if (v2025) {
         if (!needle.empty() && Lower(api::PlainText(source->title)).find(needle) == std::string::npos) continue;
         hits.push_back(Hit{source->id, source->last_edited_time, std::nullopt, source, nullptr});

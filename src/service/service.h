@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "api/version.h"
@@ -21,6 +22,7 @@
 #include "schema/property_def.h"
 #include "schema/property_type.h"
 #include "service/query_snapshots.h"
+#include "service/capabilities.h"
 #include "storage/store.h"
 #include "validation/page_write.h"
 
@@ -49,10 +51,13 @@ class Service {
   explicit Service(storage::Store& store) : store_(store) {}
 
   // Runs `fn` inside a unit: its writes are kept only when it succeeds.
+  // A unit starts with access to the whole workspace; Authenticate narrows it to what
+  // the integration can see (access.cc).
   template <class F>
   auto InUnit(F&& fn) -> decltype(fn()) {
     Status begun = store_.BeginUnit();
     if (!begun.ok()) return std::move(begun).error();
+    access_ = Access{};
     auto result = fn();
     Status ended = store_.EndUnit(result.ok());
     if (!ended.ok()) return std::move(ended).error();
@@ -76,8 +81,30 @@ class Service {
   // Beyond it the answers carry request_status "incomplete".
   void set_query_result_limit(size_t limit) { query_result_limit_ = limit; }
 
-  // Returns kUnauthorized "API token is invalid." for an unknown token.
+  // Returns kUnauthorized "API token is invalid." for an unknown token. The rest of the
+  // unit acts for the integration found: it sees only what is shared with it, with its
+  // capabilities (access.cc).
   Result<storage::IntegrationRecord> Authenticate(std::string_view token);
+  // The capabilities the current unit acts with (all of them before Authenticate).
+  const Capabilities& ActingCapabilities() const { return access_.caps; }
+
+  // Integrations and sharing (integrations.cc), for the admin API and the CLI. An
+  // integration is named by its id or its name. Capabilities: service/capabilities.h.
+  struct NewIntegration {
+    storage::IntegrationRecord integration;
+    std::string token;  // shown once; only its SHA-256 is kept
+  };
+  Result<NewIntegration> CreateIntegration(std::string_view name, std::string_view capabilities);
+  Result<storage::IntegrationRecord> FindIntegration(std::string_view name_or_id);
+  // {object:"integration", id, name, capabilities, bot_user_id, shares:[ids], created_time}
+  Result<json::value> DescribeIntegration(const storage::IntegrationRecord& integration);
+  Result<json::value> ListIntegrations();
+  Status DeleteIntegration(std::string_view name_or_id);
+  Result<storage::IntegrationRecord> SetCapabilities(std::string_view name_or_id, std::string_view capabilities);
+  // Shares a page or database (and so its descendants), or with `object_id` "workspace"
+  // everything. An unknown object gives kObjectNotFound.
+  Status Share(std::string_view name_or_id, std::string_view object_id);
+  Status Unshare(std::string_view name_or_id, std::string_view object_id);
 
   Result<json::value> GetSelf(const Caller& caller);
   Result<json::value> GetUser(const Caller& caller, std::string_view user_id);
@@ -107,6 +134,28 @@ class Service {
                                       const json::value& body, const std::vector<std::string>& filter_properties);
 
  private:
+  // What the current unit may see and do (access.cc).
+  struct Access {
+    bool everything = true;                       // the whole workspace is shared
+    std::string integration_id;
+    std::unordered_set<std::string> shares;       // page and database ids shared
+    Capabilities caps = Capabilities::All();
+    std::unordered_map<std::string, bool> seen;   // visibility worked out in this unit
+  };
+  // Narrows the unit to what `integration` can see and do.
+  Status ActFor(const storage::IntegrationRecord& integration);
+  // Whether the object (kind "page", "database" or "data_source") is shared with the
+  // acting integration, directly or through an ancestor. Missing objects are not visible.
+  Result<bool> Visible(std::string_view kind, const std::string& id);
+  // The database or data source with that id if the caller may see it; otherwise
+  // NotFound("database" / "data source"), as if it did not exist.
+  Result<DatabasePtr> LoadDatabase(const std::string& id);
+  Result<DataSourcePtr> LoadDataSource(const std::string& id);
+  // An object created at the workspace level is shared with the integration creating it.
+  Status ShareCreated(const std::string& id, std::string_view parent_type);
+  // {object, id} instead of the full object when the caller lacks read content.
+  bool ReadsContent() const { return access_.caps.read_content; }
+
   // A page with what it takes to show it.
   struct LoadedPage {
     storage::PageRecord page;
@@ -149,6 +198,7 @@ class Service {
   Status SaveSchema(const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema);
 
   storage::Store& store_;
+  Access access_;
   std::vector<std::string> tokens_;  // as given to Bootstrap, for Reset
   std::unordered_map<std::string, std::pair<DataSourcePtr, SchemaPtr>> schemas_;
   size_t query_result_limit_ = 10000;

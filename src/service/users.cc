@@ -98,7 +98,12 @@ Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::strin
   }
   for (const std::string& token : wanted) {
     LN_ASSIGN_OR_RETURN(auto existing, store_.FindIntegrationBySecretHash(Sha256Hex(token)));
-    if (existing) continue;
+    // The integrations of the tokens see the whole workspace (also in stores made before
+    // shares existed).
+    if (existing) {
+      LN_RETURN_IF_ERROR(store_.PutShare(existing->id, storage::kWholeWorkspace));
+      continue;
+    }
     LN_ASSIGN_OR_RETURN(auto all, store_.ListIntegrations());
     std::string name = all.empty() ? "localnotion" : fmt::format("localnotion {}", all.size() + 1);
     storage::IntegrationRecord integration{NewUuid(), name, Sha256Hex(token), NewUuid(), std::string(kAllCapabilities),
@@ -106,6 +111,7 @@ Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::strin
     storage::UserRecord bot{integration.bot_user_id, "bot", name, std::nullopt, std::nullopt, integration.id};
     LN_RETURN_IF_ERROR(store_.PutUser(bot));
     LN_RETURN_IF_ERROR(store_.PutIntegration(integration));
+    LN_RETURN_IF_ERROR(store_.PutShare(integration.id, storage::kWholeWorkspace));
   }
   return wanted;
 }
@@ -113,13 +119,18 @@ Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::strin
 Result<storage::IntegrationRecord> Service::Authenticate(std::string_view token) {
   LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecretHash(Sha256Hex(token)));
   if (!found) return MakeError(ErrorCode::kUnauthorized, "API token is invalid.");
+  LN_RETURN_IF_ERROR(ActFor(*found));
   return std::move(*found);
 }
 
 Result<json::value> Service::RenderUserById(const std::string& id) {
+  // Without user information an integration sees users as {object, id} only; without
+  // email addresses, persons as `person: {}` (capabilities reference).
+  if (access_.caps.user_info == UserInfo::kNone) return json::value(api::PartialUser(id));
   LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id));
   if (!user) return json::value(api::PartialUser(id));
   api::UserView view = ToView(*user);
+  if (access_.caps.user_info != UserInfo::kWithEmail) view.email.reset();
   view.bot = json::object{};
   return json::value(api::RenderUser(view));
 }
@@ -165,6 +176,7 @@ Result<json::value> Service::ListUsers(const Caller&, const PageArgs& args) {
   json::array results;
   for (const auto& u : users) {
     api::UserView view = ToView(u);
+    if (access_.caps.user_info != UserInfo::kWithEmail) view.email.reset();
     view.bot = json::object{};
     results.push_back(api::RenderUser(view));
   }

@@ -51,6 +51,23 @@ class CachingStore final : public Store {
   Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override;
   Result<std::vector<IntegrationRecord>> ListIntegrations() override { return inner_->ListIntegrations(); }
   Status PutIntegration(const IntegrationRecord& integration) override;
+  // Shares are read from the store on every call, so that shares made by another process
+  // on the same file (the CLI) are seen at once.
+  Status DeleteIntegration(std::string_view id) override {
+    unit_dirty_ = true;
+    integrations_.clear();
+    users_.clear();
+    return inner_->DeleteIntegration(id);
+  }
+  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override {
+    return inner_->ListShares(integration_id);
+  }
+  Status PutShare(std::string_view integration_id, std::string_view object_id) override {
+    return inner_->PutShare(integration_id, object_id);
+  }
+  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override {
+    return inner_->DeleteShare(integration_id, object_id);
+  }
   Status Reset(bool keep_integrations) override {
     unit_dirty_ = true;
     Clear();

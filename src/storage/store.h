@@ -22,6 +22,9 @@
 
 namespace localnotion::storage {
 
+// The share that gives an integration the whole workspace (the --token integrations).
+inline constexpr std::string_view kWholeWorkspace = "workspace";
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -63,9 +66,18 @@ class Store {
   virtual Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) = 0;
   virtual Result<std::vector<IntegrationRecord>> ListIntegrations() = 0;
   virtual Status PutIntegration(const IntegrationRecord& integration) = 0;
+  // Removes the integration, its bot user and its shares (no-op for an unknown id).
+  virtual Status DeleteIntegration(std::string_view id) = 0;
+
+  // Shares: the pages and databases an integration was given access to, in the order
+  // shared. The object id kWholeWorkspace stands for every object of the workspace.
+  virtual Result<std::vector<std::string>> ListShares(std::string_view integration_id) = 0;
+  virtual Status PutShare(std::string_view integration_id, std::string_view object_id) = 0;
+  virtual Status DeleteShare(std::string_view integration_id, std::string_view object_id) = 0;
 
   // Empties the workspace: pages, databases, data sources, users and meta; integrations
   // (and their bot users) stay when `keep_integrations`. Runs inside the open unit.
+  // Shares of objects go; whole-workspace shares stay with the integrations kept.
   virtual Status Reset(bool keep_integrations) = 0;
 
   // Small named values: the workspace id and name, the generated default token.

@@ -71,6 +71,11 @@ CREATE TABLE IF NOT EXISTS pages (
   last_edited_by   TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pages_parent ON pages(parent_id);
+CREATE TABLE IF NOT EXISTS shares (
+  integration_id TEXT NOT NULL,
+  object_id      TEXT NOT NULL,
+  PRIMARY KEY (integration_id, object_id)
+);
 PRAGMA user_version = 1;
 )sql";
 

@@ -120,6 +120,7 @@ SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
 SqliteStore::~SqliteStore() {
   if (batch_open_) (void)CommitBatch();
   checkpointer_.reset();
+  list_shares_.reset();
   st_.reset();
   sqlite3_close_v2(db_);
 }
@@ -423,6 +424,8 @@ Status SqliteStore::PutIntegration(const IntegrationRecord& i) {
 
 Status SqliteStore::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"));
+  LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';"
+                                                 : "DELETE FROM shares;"));
   if (keep_integrations) {
     LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token');"));
     return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");

@@ -44,6 +44,11 @@ class SqliteStore final : public Store {
   Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override;
   Result<std::vector<IntegrationRecord>> ListIntegrations() override;
   Status PutIntegration(const IntegrationRecord& integration) override;
+  // Integrations and shares: sqlite_shares.cc.
+  Status DeleteIntegration(std::string_view id) override;
+  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override;
+  Status PutShare(std::string_view integration_id, std::string_view object_id) override;
+  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override;
   Status Reset(bool keep_integrations) override;
   Result<std::optional<std::string>> GetMeta(std::string_view key) override;
   Status PutMeta(std::string_view key, std::string_view value) override;
@@ -70,6 +75,9 @@ class SqliteStore final : public Store {
   struct Statements;
   std::unique_ptr<Statements> st_;
   std::unique_ptr<Checkpointer> checkpointer_;
+  // ListShares runs on every request of an integration, so its statement is kept
+  // (sqlite_shares.cc); the others are prepared per call.
+  std::unique_ptr<Statement> list_shares_;
 };
 
 }  // namespace localnotion::storage

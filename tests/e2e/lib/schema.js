@@ -283,6 +283,14 @@ function validateResponse({ method, pathname, status, version, body }) {
   const seg = p.split('/').filter(Boolean); // ['v1', 'pages', id]
   if (seg[0] !== 'v1') throw new Error(`unexpected success for ${m} ${pathname}`);
   const kind = seg[1];
+  // Without read content, writes answer partial objects: the spec's response is anyOf
+  // the full object and partialPageObjectResponse (databases, data sources likewise).
+  const PARTIAL = {
+    pages: 'partialPageObjectResponse', databases: 'partialDatabaseObjectResponse', data_sources: 'partialDataSourceObjectResponse',
+  };
+  if (PARTIAL[kind] && seg.length <= 3 && body && Object.keys(body).length === 2 && 'object' in body && 'id' in body) {
+    return assertRawSchema(PARTIAL[kind], body);
+  }
   if (kind === 'pages' && seg.length <= 3) return assertSchema('pageObjectResponse', body);
   if (kind === 'databases' && seg.length <= 3) {
     if (version === '2022-06-28') return assertDatabaseV2022(body);

@@ -1,0 +1,114 @@
+// Sharing: what an integration can see. Notion shows an integration the pages and
+// databases shared with it ("connections") and everything below them: child pages,
+// child databases, their data sources and rows. Anything else answers exactly like an
+// object that does not exist (404 object_not_found), never 403.
+//
+// Every loader of the service goes through Visible(): LoadPage, LoadDatabase and
+// LoadDataSource, so endpoints that load their page or database through them inherit
+// the rule. Integrations of `serve --token` hold the whole-workspace share and skip the
+// walk entirely.
+#include <fmt/format.h>
+
+#include "service/service.h"
+
+namespace localnotion::service {
+namespace {
+
+// Parents are followed at most this far; a deeper (or cyclic) chain is not visible.
+constexpr int kMaxDepth = 256;
+
+}  // namespace
+
+Status Service::ActFor(const storage::IntegrationRecord& integration) {
+  Access access;
+  access.integration_id = integration.id;
+  auto caps = ParseCapabilities(integration.capabilities);
+  // A capability list this version does not know gives no capability rather than all.
+  access.caps = caps.ok() ? *caps : Capabilities{};
+  LN_ASSIGN_OR_RETURN(auto shares, store_.ListShares(integration.id));
+  access.everything = false;
+  for (auto& id : shares) {
+    if (id == storage::kWholeWorkspace) access.everything = true;
+    access.shares.insert(std::move(id));
+  }
+  access_ = std::move(access);
+  return OkStatus();
+}
+
+Result<bool> Service::Visible(std::string_view kind, const std::string& id) {
+  if (access_.everything) return true;
+  std::string k(kind);
+  std::string cur = id;
+  std::vector<std::string> walked;
+  bool visible = false;
+  for (int depth = 0; depth < kMaxDepth; ++depth) {
+    if (access_.shares.count(cur)) {
+      visible = true;
+      break;
+    }
+    if (auto it = access_.seen.find(cur); it != access_.seen.end()) {
+      visible = it->second;
+      break;
+    }
+    walked.push_back(cur);
+    std::string parent_type;
+    std::string parent_id;
+    if (k == "page") {
+      LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(cur));
+      if (!page) break;
+      parent_type = page->parent_type;
+      parent_id = page->parent_id;
+    } else if (k == "database") {
+      LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(cur));
+      if (!db) break;
+      parent_type = db->parent_type;
+      parent_id = db->parent_id;
+    } else if (k == "data_source") {
+      LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(cur));
+      if (!source) break;
+      parent_type = "database_id";
+      parent_id = source->database_id;
+    } else {
+      break;
+    }
+    // The workspace itself is never shared piecemeal, and blocks are not followed yet
+    // (a page under a block is visible only when shared itself).
+    if (parent_type == "page_id") {
+      k = "page";
+    } else if (parent_type == "data_source_id") {
+      k = "data_source";
+    } else if (parent_type == "database_id") {
+      k = "database";
+    } else {
+      break;
+    }
+    cur = std::move(parent_id);
+  }
+  for (auto& w : walked) access_.seen[std::move(w)] = visible;
+  return visible;
+}
+
+Result<DatabasePtr> Service::LoadDatabase(const std::string& id) {
+  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
+  if (!db) return NotFound("database", id);
+  LN_ASSIGN_OR_RETURN(bool visible, Visible("database", id));
+  if (!visible) return NotFound("database", id);
+  return db;
+}
+
+Result<DataSourcePtr> Service::LoadDataSource(const std::string& id) {
+  LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(id));
+  if (!source) return NotFound("data source", id);
+  LN_ASSIGN_OR_RETURN(bool visible, Visible("data_source", id));
+  if (!visible) return NotFound("data source", id);
+  return source;
+}
+
+Status Service::ShareCreated(const std::string& id, std::string_view parent_type) {
+  if (access_.everything || parent_type != "workspace" || access_.integration_id.empty()) return OkStatus();
+  LN_RETURN_IF_ERROR(store_.PutShare(access_.integration_id, id));
+  access_.shares.insert(id);
+  return OkStatus();
+}
+
+}  // namespace localnotion::service

@@ -1,0 +1,173 @@
+// Sharing: an integration sees what is shared with it and everything below, and anything
+// else answers exactly like a missing object. Runs on a real SQLite file.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "service/service.h"
+#include "storage/store.h"
+
+namespace localnotion::service {
+namespace {
+
+namespace fs = std::filesystem;
+using api::ApiVersion;
+
+json::value J(std::string_view text) {
+  auto v = ParseJson(text);
+  EXPECT_TRUE(v.has_value()) << text;
+  return v ? *v : json::value(nullptr);
+}
+
+class AccessTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "ln_access_XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    auto opened = storage::OpenStore("sqlite:" + (fs::path(dir_) / "ln.db").string());
+    ASSERT_TRUE(opened.ok());
+    store_ = std::move(opened).value();
+    service_ = std::make_unique<Service>(*store_);
+    ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_owner"}); }).ok());
+    auto created = Run([&] { return service_->CreateIntegration("Reader", "read,update,insert"); });
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    reader_token_ = created->token;
+  }
+  void TearDown() override {
+    service_.reset();
+    store_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  template <class F>
+  auto Run(F&& fn) -> decltype(fn()) {
+    auto result = service_->InUnit(fn);
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    return result;
+  }
+
+  // One request as `token`: authenticate, then the call.
+  template <class F>
+  Result<json::value> As(const std::string& token, F&& fn) {
+    return Run([&]() -> Result<json::value> {
+      LN_ASSIGN_OR_RETURN(auto integration, service_->Authenticate(token));
+      Caller caller{integration, ApiVersion::k2025_09_03, "http://x"};
+      return fn(caller);
+    });
+  }
+
+  std::string NewPage(const std::string& token, std::string_view parent) {
+    json::value body = J(std::string(R"({"parent":)") + std::string(parent) +
+                         R"(,"properties":{"title":{"title":[{"text":{"content":"P"}}]}}})");
+    auto page = As(token, [&](const Caller& c) { return service_->CreatePage(c, body); });
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    return page.ok() ? std::string(page->at("id").as_string()) : "";
+  }
+
+  std::string dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Service> service_;
+  std::string reader_token_;
+};
+
+TEST_F(AccessTest, UnsharedPageIsNotFoundUntilSharedThenChildrenAreVisible) {
+  std::string root = NewPage("secret_owner", R"({"workspace":true})");
+  std::string child = NewPage("secret_owner", R"({"page_id":")" + root + R"("})");
+  std::string grandchild = NewPage("secret_owner", R"({"page_id":")" + child + R"("})");
+  auto hidden = As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, grandchild); });
+  ASSERT_FALSE(hidden.ok());
+  EXPECT_EQ(hidden.error().code, ErrorCode::kObjectNotFound);
+  EXPECT_EQ(hidden.error().message, "Could not find page with ID: " + grandchild +
+                                        ". Make sure the relevant pages and databases are shared with your integration.");
+
+  ASSERT_TRUE(Run([&]() -> Result<bool> {
+                LN_RETURN_IF_ERROR(service_->Share("Reader", child));
+                return true;
+              }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, grandchild); }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, child); }).ok());
+  // The parent of a shared page is not shared.
+  EXPECT_FALSE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, root); }).ok());
+
+  ASSERT_TRUE(Run([&]() -> Result<bool> {
+                LN_RETURN_IF_ERROR(service_->Unshare("Reader", child));
+                return true;
+              }).ok());
+  EXPECT_FALSE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, grandchild); }).ok());
+}
+
+TEST_F(AccessTest, APageCreatedAtTheWorkspaceLevelIsSharedWithItsCreator) {
+  std::string own = NewPage(reader_token_, R"({"workspace":true})");
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, own); }).ok());
+  auto shares = Run([&]() -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(auto integration, service_->FindIntegration("Reader"));
+    return service_->DescribeIntegration(integration);
+  });
+  ASSERT_TRUE(shares.ok());
+  EXPECT_EQ(shares->at("shares").as_array().size(), 1u);
+  EXPECT_EQ(shares->at("shares").as_array()[0].as_string(), own);
+}
+
+TEST_F(AccessTest, DatabasesAndDataSourcesUnderASharedPageAreVisible) {
+  std::string root = NewPage("secret_owner", R"({"workspace":true})");
+  json::value body = J(R"({"parent":{"page_id":")" + root +
+                       R"("},"title":[{"text":{"content":"DB"}}],"initial_data_source":{"properties":{"Name":{"title":{}}}}})");
+  auto db = As("secret_owner", [&](const Caller& c) { return service_->CreateDatabase(c, body); });
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  std::string db_id(db->at("id").as_string());
+  std::string ds_id(db->at("data_sources").as_array()[0].at("id").as_string());
+  auto hidden = As(reader_token_, [&](const Caller& c) { return service_->GetDataSource(c, ds_id); });
+  ASSERT_FALSE(hidden.ok());
+  EXPECT_EQ(hidden.error().message, "Could not find data source with ID: " + ds_id +
+                                        ". Make sure the relevant pages and databases are shared with your integration.");
+  auto hidden_db = As(reader_token_, [&](const Caller& c) { return service_->GetDatabase(c, db_id); });
+  ASSERT_FALSE(hidden_db.ok());
+  EXPECT_EQ(hidden_db.error().code, ErrorCode::kObjectNotFound);
+  ASSERT_TRUE(Run([&]() -> Result<bool> {
+                LN_RETURN_IF_ERROR(service_->Share("Reader", root));
+                return true;
+              }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetDataSource(c, ds_id); }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetDatabase(c, db_id); }).ok());
+  std::string row = NewPage(reader_token_, R"({"data_source_id":")" + ds_id + R"("})");
+  EXPECT_FALSE(row.empty());
+}
+
+TEST_F(AccessTest, WithoutReadContentWritesAnswerPartialObjects) {
+  auto created = Run([&] { return service_->CreateIntegration("Writer", "insert,update"); });
+  ASSERT_TRUE(created.ok());
+  json::value body = J(R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}}})");
+  auto page = As(created->token, [&](const Caller& c) { return service_->CreatePage(c, body); });
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_EQ(page->as_object().size(), 2u);
+  EXPECT_EQ(page->at("object"), "page");
+}
+
+TEST_F(AccessTest, DeletedIntegrationsTokenIsInvalid) {
+  ASSERT_TRUE(Run([&]() -> Result<bool> {
+                LN_RETURN_IF_ERROR(service_->DeleteIntegration("Reader"));
+                return true;
+              }).ok());
+  auto r = Run([&] { return service_->Authenticate(reader_token_); });
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kUnauthorized);
+  EXPECT_EQ(r.error().message, "API token is invalid.");
+  auto missing = Run([&] { return service_->FindIntegration("Reader"); });
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().message, "Could not find integration: Reader.");
+}
+
+TEST_F(AccessTest, DuplicateNameAndBadCapabilitiesAreRefused) {
+  auto dup = Run([&] { return service_->CreateIntegration("Reader", "read"); });
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().message, "An integration named \"Reader\" already exists.");
+  auto bad = Run([&] { return service_->CreateIntegration("Other", "read,fly"); });
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kValidationError);
+}
+
+}  // namespace
+}  // namespace localnotion::service
