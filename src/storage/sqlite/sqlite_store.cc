@@ -414,6 +414,7 @@ Status SqliteStore::PutIntegration(const IntegrationRecord& i) {
 
 Status SqliteStore::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_history;"));
   if (keep_integrations) {
     LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token');"));
     return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");
