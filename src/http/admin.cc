@@ -102,6 +102,7 @@ Response Pipeline::HandleAdmin(const Request& req, std::string_view path, const 
     faults_.Clear();
     return Ok(json::object{{"status", "cleared"}}, request_id);
   }
+  if (auto handled = HandleAdminFixtures(m, route, body, request_id)) return std::move(*handled);
   return Fail(MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL."), request_id);
 }
 
