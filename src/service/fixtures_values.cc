@@ -134,6 +134,13 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
       }
       loaded.page.properties[def->id] = v->get_int64();
       numbered.push_back(def->id);
+      // Numbers given by the fixture are never handed out again.
+      if (loaded.source && loaded.source->next_unique_id <= v->get_int64()) {
+        storage::DataSourceRecord next = *loaded.source;
+        next.next_unique_id = v->get_int64() + 1;
+        LN_RETURN_IF_ERROR(store_.PutDataSource(next));
+        LN_ASSIGN_OR_RETURN(loaded.source, store_.GetDataSource(next.id));
+      }
     }
   }
   auto writes = validation::CheckProperties(writable, *loaded.schema, api::ApiVersion::k2025_09_03);
