@@ -12,7 +12,7 @@ const { spawnSync } = require('node:child_process');
 const nodeFetch = require('node-fetch');
 const { BIN, startServer } = require('../lib/server');
 const { v5, v2, raw, validatingFetch, expectApiError } = require('../lib/clients');
-const { text, createRootPage, createDatabase, createPageIn } = require('../lib/fixtures');
+const { text, createRootPage, createDatabase, createPageIn, relationTo } = require('../lib/fixtures');
 
 const ADMIN = 'admin_fixtures_token_0123456789';
 const GROCERY_FILE = path.resolve(__dirname, '../../../examples/grocery.json');
@@ -194,6 +194,29 @@ test('page history: one entry per request with before/after values and the reque
   const badId = await admin(srv, 'GET', 'pages/nope/history');
   assert.deepEqual([badId.status, badId.body.message],
     [400, 'path failed validation: path.page_id should be a valid uuid, instead was `"nope"`.']);
+});
+
+test('page history: the other side of a two-way relation records the same request', async () => {
+  const root = await createRootPage(n5, 'Relations');
+  const projects = await createDatabase(n5, 'v5', root.id, 'Projects', { Name: { title: {} } });
+  const tasks = await createDatabase(n5, 'v5', root.id, 'Tasks', {
+    Name: { title: {} }, Project: relationTo('v5', projects, true),
+  });
+  const project = await createPageIn(n5, 'v5', projects, { Name: { title: text('Launch') } });
+  const task = await createPageIn(n5, 'v5', tasks, { Name: { title: text('Write docs') } });
+  await n2.pages.update({ page_id: task.id, properties: { Project: { relation: [{ id: project.id }] } } });
+  const patch = (await admin(srv, 'GET', `requests?path=/v1/pages/${task.id}`)).body.results.at(-1);
+  const entries = (await admin(srv, 'GET', `pages/${project.id}/history`)).body.results;
+  assert.deepEqual(entries.map((e) => e.action), ['created', 'updated']);
+  const last = entries[1];
+  assert.equal(last.request_id, patch.request_id);
+  assert.equal(last.changes.length, 1);
+  assert.equal(last.changes[0].property, 'Related to Tasks (Project)');
+  assert.deepEqual(last.changes[0].before.relation, []);
+  assert.deepEqual(last.changes[0].after.relation, [{ id: task.id }]);
+  const own = (await admin(srv, 'GET', `pages/${task.id}/history`)).body.results.at(-1);
+  assert.equal(own.request_id, patch.request_id);
+  assert.deepEqual(own.changes.map((c) => c.property), ['Project']);
 });
 
 test('serve --seed replaces the workspace at every start; localnotion export writes the same document', async () => {
