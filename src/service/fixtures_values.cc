@@ -168,14 +168,20 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
   }
   // A page without a number gets the next one, as a created page does.
   if (loaded.source) {
+    std::vector<std::string> missing;
     for (const auto& def : *loaded.schema) {
-      if (def.type != "unique_id" || std::find(numbered.begin(), numbered.end(), def.id) != numbered.end()) continue;
+      if (def.type == "unique_id" && std::find(numbered.begin(), numbered.end(), def.id) == numbered.end()) {
+        missing.push_back(def.id);
+      }
+    }
+    for (const auto& id : missing) {
       LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(loaded.source->id));
-      loaded.page.properties[def.id] = source->next_unique_id;
+      loaded.page.properties[id] = source->next_unique_id;
       storage::DataSourceRecord next = *source;
       ++next.next_unique_id;
       LN_RETURN_IF_ERROR(store_.PutDataSource(next));
-      loaded.source = nullptr;
+    }
+    if (!missing.empty()) {
       LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));
     }
   }
