@@ -1,14 +1,24 @@
 // The localnotion command line. Flag parsing only; the work is in the libraries.
-//   localnotion serve [--host ADDR] [--port N] [--db URL] [--token TOKEN]...
+//   localnotion serve [--host ADDR] [--port N] [--db URL] [--token TOKEN]... [--seed FILE] [--deterministic SEED]
+//   localnotion export [--db URL] [--out FILE]
 //   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
 #include <CLI/CLI.hpp>
 
+#include <optional>
+
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "common/clock.h"
+#include "common/json.h"
+#include "common/uuid.h"
 
 #include "http/server.h"
 #include "service/service.h"
@@ -16,10 +26,85 @@
 
 namespace {
 
+// Where the deterministic clock starts (serve --deterministic; docs/compat.md).
+constexpr const char* kDeterministicStart = "2025-01-01T00:00:00.000Z";
+
+// The extra serve flags of the test controls.
+struct TestControls {
+  std::string seed_file;             // --seed FILE: replaces the workspace at start
+  std::optional<uint64_t> deterministic;  // --deterministic SEED
+};
+
+// Reads and applies `path` as a fixture (docs/fixtures.md); prints why not.
+bool SeedFromFile(localnotion::service::Service& service, localnotion::storage::Store& store, const std::string& path) {
+  using namespace localnotion;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "localnotion: cannot read the fixture %s\n", path.c_str());
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto fixture = ParseJson(text.str());
+  if (!fixture) {
+    std::fprintf(stderr, "localnotion: the fixture %s is not valid JSON\n", path.c_str());
+    return false;
+  }
+  auto seeded = service.InUnit([&]() -> Result<bool> {
+    LN_RETURN_IF_ERROR(service.SeedFixture(*fixture));
+    return true;
+  });
+  Status committed = store.CommitBatch();
+  if (!seeded.ok() || !committed.ok()) {
+    std::fprintf(stderr, "localnotion: cannot seed %s: %s\n", path.c_str(),
+                 (!seeded.ok() ? seeded.error() : committed.error()).message.c_str());
+    return false;
+  }
+  return true;
+}
+
+int Export(const std::string& db_url, const std::string& out_path) {
+  using namespace localnotion;
+  constexpr std::string_view kSqlite = "sqlite:";
+  if (db_url.rfind(kSqlite, 0) == 0 && !std::filesystem::exists(db_url.substr(kSqlite.size()))) {
+    std::fprintf(stderr, "localnotion: no store at %s\n", db_url.c_str());
+    return 1;
+  }
+  auto store = storage::OpenStore(db_url);
+  if (!store.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
+    return 1;
+  }
+  service::Service service(**store);
+  auto exported = service.InUnit([&] { return service.ExportFixture(); });
+  (void)(*store)->CommitBatch();
+  if (!exported.ok()) {
+    std::fprintf(stderr, "localnotion: cannot export: %s\n", exported.error().message.c_str());
+    return 1;
+  }
+  std::string text = SerializeJson(*exported) + "\n";
+  if (out_path.empty() || out_path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+  }
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out.good()) {
+    std::fprintf(stderr, "localnotion: cannot write %s\n", out_path.c_str());
+    return 1;
+  }
+  return 0;
+}
+
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
           const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms,
-          int query_result_limit) {
+          const TestControls& controls, int query_result_limit) {
   using namespace localnotion;
+  if (controls.deterministic) {
+    // Before anything creates an id or reads the clock (the bootstrap does both).
+    SeedIdGenerator(*controls.deterministic);
+    UseManualClock(*ParseIso8601(kDeterministicStart));
+  }
   if (const char* env = std::getenv("LOCALNOTION_TOKEN"); env && *env) tokens.emplace_back(env);
   auto rate_limit = http::ParseRateLimit(rate_limit_flag);
   if (!rate_limit.ok()) {
@@ -41,6 +126,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
     std::fprintf(stderr, "localnotion: cannot prepare the workspace: %s\n", e.message.c_str());
     return 1;
   }
+  if (!controls.seed_file.empty() && !SeedFromFile(service, **store, controls.seed_file)) return 1;
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
   std::printf("localnotion admin token: %s\n", admin_token->c_str());
   std::printf("localnotion database: %s\n", db_url.c_str());
@@ -150,10 +236,24 @@ int main(int argc, char** argv) {
     sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
   }
 
+  TestControls controls;
+  serve->add_option("--seed", controls.seed_file,
+                    "Replace the workspace with this fixture at every start (docs/fixtures.md)");
+  serve->add_option("--deterministic", controls.deterministic,
+                    "Reproducible ids from this seed and a clock that starts at 2025-01-01T00:00:00.000Z and moves "
+                    "only through POST /_localnotion/clock");
+
+  std::string export_db = "sqlite:./localnotion.db";
+  std::string export_out;
+  CLI::App* export_cmd = app.add_subcommand("export", "Write the workspace of a store as one fixture (docs/fixtures.md)");
+  export_cmd->add_option("--db", export_db, "Store URL: sqlite:PATH")->capture_default_str();
+  export_cmd->add_option("--out", export_out, "File to write (default: standard output)");
+
   CLI11_PARSE(app, argc, argv);
   if (serve->parsed()) {
-    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, query_result_limit);
+    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, query_result_limit);
   }
+  if (export_cmd->parsed()) return Export(export_db, export_out);
   if (create->parsed()) {
     return Admin(db, [&](Service& s) -> Result<std::string> {
       LN_ASSIGN_OR_RETURN(auto created, s.CreateIntegration(name, capabilities));

@@ -1,12 +1,33 @@
 #include "common/clock.h"
 
+#include <atomic>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <ctime>
 
 namespace localnotion {
 
+namespace {
+
+// The manual clock of deterministic mode; kNoManualClock when the wall clock is used.
+constexpr Millis kNoManualClock = INT64_MIN;
+std::atomic<Millis> g_manual_now{kNoManualClock};
+
+}  // namespace
+
+void UseManualClock(Millis start) { g_manual_now.store(start); }
+void UseWallClock() { g_manual_now.store(kNoManualClock); }
+bool ManualClockActive() { return g_manual_now.load() != kNoManualClock; }
+void SetManualNow(Millis now) {
+  if (ManualClockActive()) g_manual_now.store(now);
+}
+void AdvanceManualClock(Millis delta) {
+  if (ManualClockActive()) g_manual_now.fetch_add(delta);
+}
+
 Millis NowMillis() {
+  if (Millis manual = g_manual_now.load(); manual != kNoManualClock) return manual;
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
@@ -64,6 +85,45 @@ std::string FormatIso8601(Millis ms) {
 std::string FormatIso8601Minute(Millis ms) {
   Millis minute = ms - (((ms % 60000) + 60000) % 60000);
   return FormatIso8601(minute);
+}
+
+std::optional<Millis> ParseIso8601(std::string_view t) {
+  // YYYY-MM-DDTHH:MM:SS then optional .f{1,3}, then Z.
+  auto digits = [&](size_t at, size_t n, int& out) {
+    if (at + n > t.size()) return false;
+    out = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (t[i] < '0' || t[i] > '9') return false;
+      out = out * 10 + (t[i] - '0');
+    }
+    return true;
+  };
+  int y, mo, d, h, mi, s;
+  if (t.size() < 20 || !digits(0, 4, y) || t[4] != '-' || !digits(5, 2, mo) || t[7] != '-' || !digits(8, 2, d) ||
+      t[10] != 'T' || !digits(11, 2, h) || t[13] != ':' || !digits(14, 2, mi) || t[16] != ':' || !digits(17, 2, s)) {
+    return std::nullopt;
+  }
+  size_t at = 19;
+  int ms = 0;
+  if (t[at] == '.') {
+    size_t start = ++at;
+    while (at < t.size() && t[at] >= '0' && t[at] <= '9') ++at;
+    size_t n = at - start;
+    if (n < 1 || n > 3 || !digits(start, n, ms)) return std::nullopt;
+    for (size_t i = n; i < 3; ++i) ms *= 10;
+  }
+  if (at + 1 != t.size() || t[at] != 'Z') return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return std::nullopt;
+  // Days from civil (Howard Hinnant's algorithm), the inverse of CivilFromDays.
+  int yy = y - (mo <= 2);
+  const int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(yy - era * 400);
+  const unsigned doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const int64_t days = era * 146097 + static_cast<int64_t>(doe) - 719468;
+  Millis out = ((days * 24 + h) * 60 + mi) * 60000 + static_cast<Millis>(s) * 1000 + ms;
+  if (FormatIso8601(out).substr(0, 10) != t.substr(0, 10)) return std::nullopt;  // e.g. February 30
+  return out;
 }
 
 }  // namespace localnotion

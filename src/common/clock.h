@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace localnotion {
 
@@ -20,5 +22,22 @@ std::string FormatIso8601(Millis ms);
 
 // The same, rounded down to the minute: "2022-10-24T22:54:00.000Z".
 std::string FormatIso8601Minute(Millis ms);
+
+}  // namespace localnotion
+
+namespace localnotion {
+
+// Parses "YYYY-MM-DDTHH:MM:SS[.fff]Z" (UTC only, as this server writes it) to
+// milliseconds; nullopt for anything else.
+std::optional<Millis> ParseIso8601(std::string_view text);
+
+// Deterministic mode (serve --deterministic): NowMillis returns a manual clock that
+// stands still until SetManualNow or AdvanceManualClock moves it. Process-wide; the
+// server is single-threaded, so the clock only changes between requests.
+void UseManualClock(Millis start);
+void UseWallClock();  // back to the wall clock (tests)
+bool ManualClockActive();
+void SetManualNow(Millis now);
+void AdvanceManualClock(Millis delta);
 
 }  // namespace localnotion

@@ -1,13 +1,28 @@
 #include "common/uuid.h"
 
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <random>
 
 namespace localnotion {
 namespace {
 
-std::mt19937_64& Rng() {
+// The seeded generator of deterministic mode, shared by all threads (under a lock);
+// null when every thread draws from its own randomly seeded one.
+std::mutex g_seeded_mutex;
+std::unique_ptr<std::mt19937_64> g_seeded;
+std::atomic<bool> g_is_seeded{false};
+
+// Draws one value of `dist` from the right generator.
+template <class Dist>
+int Draw(Dist& dist) {
+  if (g_is_seeded.load(std::memory_order_acquire)) {
+    std::lock_guard<std::mutex> lock(g_seeded_mutex);
+    return dist(*g_seeded);
+  }
   thread_local std::mt19937_64 rng{std::random_device{}()};
-  return rng;
+  return dist(rng);
 }
 
 int HexValue(char c) {
@@ -54,7 +69,7 @@ std::string NewUuid() {
   out.reserve(36);
   for (int i = 0; i < 32; ++i) {
     if (i == 8 || i == 12 || i == 16 || i == 20) out.push_back('-');
-    int v = dist(Rng());
+    int v = Draw(dist);
     if (i == 12) v = 4;                 // version 4
     if (i == 16) v = 8 | (v & 3);       // RFC 4122 variant
     out.push_back(kHex[v]);
@@ -76,8 +91,14 @@ std::string NewShortId(int n) {
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   std::uniform_int_distribution<int> dist(0, sizeof(kChars) - 2);
   std::string out;
-  for (int i = 0; i < n; ++i) out.push_back(kChars[dist(Rng())]);
+  for (int i = 0; i < n; ++i) out.push_back(kChars[Draw(dist)]);
   return out;
+}
+
+void SeedIdGenerator(uint64_t seed) {
+  std::lock_guard<std::mutex> lock(g_seeded_mutex);
+  g_seeded = std::make_unique<std::mt19937_64>(seed);
+  g_is_seeded.store(true, std::memory_order_release);
 }
 
 }  // namespace localnotion

@@ -2,6 +2,7 @@
 // ("You may omit dashes", reference/intro); localnotion always answers dashed, lower case.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +21,10 @@ std::string CompactUuid(std::string_view dashed);
 
 // A short random string of `n` URL-safe characters, used for property and option ids.
 std::string NewShortId(int n = 4);
+
+// Deterministic mode (serve --deterministic SEED): from now on NewUuid and NewShortId
+// draw from one generator seeded with `seed`, so the same sequence of calls gives the
+// same ids in every run. Process-wide.
+void SeedIdGenerator(uint64_t seed);
 
 }  // namespace localnotion

@@ -105,6 +105,7 @@ Response Pipeline::HandleAdmin(const Request& req, std::string_view path, const 
     return Ok(json::object{{"status", "cleared"}}, request_id);
   }
   if (auto answered = HandleIntegrationsAdmin(service_, m, route, body, request_id)) return std::move(*answered);
+  if (auto handled = HandleAdminFixtures(m, route, body, request_id)) return std::move(*handled);
   return Fail(MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL."), request_id);
 }
 

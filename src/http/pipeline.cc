@@ -157,7 +157,8 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
     // An injected fault answers instead of the endpoint; nothing is written.
     fault = faults_.Match(req.method, path);
     if (fault && fault->error) return *fault->error;
-    service::Caller caller{std::move(integration), *version, "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host)};
+    service::Caller caller{std::move(integration), *version, "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host),
+                           request_id};
     // Exceptions never cross into the server loop: anything stray becomes a 500, and
     // the unit is rolled back like any other failure.
     try {

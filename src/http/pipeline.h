@@ -47,6 +47,9 @@ class Pipeline {
  private:
   Response HandleApi(const Request& request, const std::string& request_id, LogEntry& log);
   Response HandleAdmin(const Request& request, std::string_view path, const std::string& request_id);
+  // Seed, export, page history and the clock (admin_fixtures.cc); nullopt: not one of them.
+  std::optional<Response> HandleAdminFixtures(const std::string& method, std::string_view route,
+                                              const json::value& body, const std::string& request_id);
 
   service::Service& service_;
   std::string admin_token_;

@@ -132,6 +132,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(id));
   storage::PageRecord& page = loaded.page;
+  const storage::PageRecord before = page;  // for the page history
 
   const bool has_properties = req.properties != nullptr && !req.properties->empty();
   const bool restoring = req.in_trash.has_value() && !*req.in_trash;
@@ -154,6 +155,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
   if (changed) {
     p.last_edited_time = NowMillis();
     p.last_edited_by = caller.integration.bot_user_id;
+    LN_RETURN_IF_ERROR(RecordPageHistory(caller, &before, p));
     LN_RETURN_IF_ERROR(store_.PutPage(p));
   }
   loaded.trashed = p.in_trash || parent_trashed;
@@ -234,6 +236,7 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
       LN_RETURN_IF_ERROR(store_.PutDataSource(next));
     }
   }
+  LN_RETURN_IF_ERROR(RecordPageHistory(caller, nullptr, loaded.page));
   LN_RETURN_IF_ERROR(store_.PutPage(loaded.page));
   LN_RETURN_IF_ERROR(ShareCreated(loaded.page.id, loaded.page.parent_type));
   // Without read content, writes answer with a partial object (capabilities reference).

@@ -33,10 +33,12 @@ Status Service::SyncDualRelations(const Caller& caller, storage::PageRecord& sel
 
   auto update = [&](std::string_view target_id, bool link) -> Status {
     std::optional<storage::PageRecord> loaded;
+    std::optional<storage::PageRecord> before;  // for the other page's history
     storage::PageRecord* target = &self;
     if (target_id != self.id) {
       LN_ASSIGN_OR_RETURN(loaded, store_.GetPage(target_id));
       if (!loaded) return OkStatus();
+      before = *loaded;
       target = &*loaded;
     }
     json::value& ids = target->properties[synced_id];
@@ -56,6 +58,7 @@ Status Service::SyncDualRelations(const Caller& caller, storage::PageRecord& sel
     if (target == &self) return OkStatus();  // saved by the caller
     target->last_edited_time = NowMillis();
     target->last_edited_by = caller.integration.bot_user_id;
+    LN_RETURN_IF_ERROR(RecordPageHistory(caller, &*before, *target));
     return store_.PutPage(*target);
   };
   if (before && before->is_array()) {

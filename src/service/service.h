@@ -38,6 +38,8 @@ struct Caller {
   api::ApiVersion version = api::ApiVersion::k2025_09_03;
   // "http://host:port" as the client addressed this server (for next_url).
   std::string base_url;
+  // The request's id (x-notion-request-id, the request log), recorded in page history.
+  std::string request_id;
 };
 
 // Pagination arguments as they arrive (query string or JSON body).
@@ -133,6 +135,13 @@ class Service {
   Result<json::value> QueryDataSource(const Caller& caller, std::string_view id, bool by_database,
                                       const json::value& body, const std::vector<std::string>& filter_properties);
 
+  // Test controls (admin API). The page's history, oldest first (service/page_history.cc).
+  Result<json::value> PageHistory(std::string_view page_id);
+  // Replaces the workspace with a fixture / writes it as one (docs/fixtures.md;
+  // service/fixtures_import.cc, fixtures_export.cc). Run inside one unit.
+  Status SeedFixture(const json::value& fixture);
+  Result<json::value> ExportFixture();
+
  private:
   // What the current unit may see and do (access.cc).
   struct Access {
@@ -196,6 +205,13 @@ class Service {
   Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);
   Status SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source, std::vector<schema::PropertyDef> defs);
   Status SaveSchema(const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema);
+  // Appends the history entry of a page write: `before` is null for a creation.
+  Status RecordPageHistory(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after);
+  // Fixture reading (fixtures_import.cc): a data source's `properties` at `path`, and
+  // a page's values (applied to `page.page`; the writes are returned for CheckReferences).
+  Result<schema::Schema> ReadFixtureSchema(const json::value* properties, const std::string& path);
+  Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(LoadedPage& page, const json::value* properties,
+                                                                   const std::string& page_path);
 
   storage::Store& store_;
   Access access_;

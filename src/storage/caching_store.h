@@ -75,6 +75,13 @@ class CachingStore final : public Store {
   }
   Result<std::optional<std::string>> GetMeta(std::string_view key) override { return inner_->GetMeta(key); }
   Status PutMeta(std::string_view key, std::string_view value) override { return inner_->PutMeta(key, value); }
+  Status AppendPageHistory(const PageHistoryRecord& entry) override { return inner_->AppendPageHistory(entry); }
+  Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override {
+    return inner_->ListPageHistory(page_id);
+  }
+  Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override {
+    return inner_->ListAllDatabases();
+  }
 
  private:
   void Clear();

@@ -18,6 +18,7 @@
 
 #include "common/error.h"
 #include "storage/page_scan.h"
+#include "storage/page_history.h"
 #include "storage/records.h"
 
 namespace localnotion::storage {
@@ -83,6 +84,13 @@ class Store {
   // Small named values: the workspace id and name, the generated default token.
   virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
   virtual Status PutMeta(std::string_view key, std::string_view value) = 0;
+
+  // Page history (storage/page_history.h). Append assigns the sequence; List returns a
+  // page's entries oldest first. Reset empties the history with the pages.
+  virtual Status AppendPageHistory(const PageHistoryRecord& entry) = 0;
+  virtual Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) = 0;
+  // Every database of the workspace, in creation order (export).
+  virtual Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() = 0;
 };
 
 // Opens the store named by a URL, wrapped in a CachingStore: "sqlite:PATH" (PATH may be relative). Returns

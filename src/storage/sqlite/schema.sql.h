@@ -76,6 +76,17 @@ CREATE TABLE IF NOT EXISTS shares (
   object_id      TEXT NOT NULL,
   PRIMARY KEY (integration_id, object_id)
 );
+CREATE TABLE IF NOT EXISTS page_history (
+  sequence         INTEGER PRIMARY KEY AUTOINCREMENT,
+  page_id          TEXT NOT NULL,
+  time             INTEGER NOT NULL,
+  request_id       TEXT NOT NULL,
+  integration_id   TEXT NOT NULL,
+  integration_name TEXT NOT NULL,
+  action           TEXT NOT NULL,
+  changes          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS page_history_page ON page_history(page_id, sequence);
 PRAGMA user_version = 1;
 )sql";
 

@@ -426,6 +426,7 @@ Status SqliteStore::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"));
   LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';"
                                                  : "DELETE FROM shares;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_history;"));
   if (keep_integrations) {
     LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token');"));
     return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");

@@ -52,6 +52,10 @@ class SqliteStore final : public Store {
   Status Reset(bool keep_integrations) override;
   Result<std::optional<std::string>> GetMeta(std::string_view key) override;
   Status PutMeta(std::string_view key, std::string_view value) override;
+  // sqlite/page_history.cc
+  Status AppendPageHistory(const PageHistoryRecord& entry) override;
+  Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;
+  Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override;
 
  private:
   explicit SqliteStore(sqlite3* db);
@@ -78,6 +82,10 @@ class SqliteStore final : public Store {
   // ListShares runs on every request of an integration, so its statement is kept
   // (sqlite_shares.cc); the others are prepared per call.
   std::unique_ptr<Statement> list_shares_;
+  struct HistoryStatements;  // sqlite/page_history.cc, prepared on first use
+  struct HistoryStatementsDeleter { void operator()(HistoryStatements* p) const; };
+  std::unique_ptr<HistoryStatements, HistoryStatementsDeleter> history_st_;
+  Result<HistoryStatements*> History();
 };
 
 }  // namespace localnotion::storage

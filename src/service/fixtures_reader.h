@@ -1,0 +1,106 @@
+// Typed reading of the objects of a fixture (docs/fixtures.md), each error naming the
+// path in the fixture with Notion's message grammar: body.pages[2].created_time ...
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/icon.h"
+#include "api/messages.h"
+#include "api/rich_text.h"
+#include "common/clock.h"
+#include "common/error.h"
+#include "common/json.h"
+#include "common/uuid.h"
+
+namespace localnotion::service {
+
+// Typed readers of one object of the fixture at `path`.
+struct Reader {
+  const json::object& o;
+  std::string path;
+
+  std::string At(std::string_view key) const { return api::Field(path, key); }
+  const json::value* Get(std::string_view key) const {
+    const json::value* v = Find(o, key);
+    return v && !v->is_null() ? v : nullptr;
+  }
+  Result<std::string> String(std::string_view key, std::optional<std::string> fallback = std::nullopt) const {
+    const json::value* v = Get(key);
+    if (!v) {
+      if (fallback) return *fallback;
+      return api::NotDefined(At(key));
+    }
+    if (!v->is_string()) return api::FailedValidation(At(key), "a string", v);
+    return std::string(v->get_string());
+  }
+  Result<std::optional<std::string>> OptString(std::string_view key) const {
+    const json::value* v = Get(key);
+    if (!v) return std::optional<std::string>();
+    if (!v->is_string()) return api::FailedValidation(At(key), "a string or `null`", v);
+    return std::optional<std::string>(std::string(v->get_string()));
+  }
+  // An id: a UUID (any case, dashes optional), generated when absent.
+  Result<std::string> Id(std::string_view key, bool generate) const {
+    const json::value* v = Get(key);
+    if (!v) {
+      if (generate) return NewUuid();
+      return api::NotDefined(At(key));
+    }
+    auto norm = v->is_string() ? NormalizeUuid(v->get_string()) : std::nullopt;
+    if (!norm) return api::FailedValidation(At(key), "a valid uuid", v);
+    return *norm;
+  }
+  Result<bool> Bool(std::string_view key) const {
+    const json::value* v = Get(key);
+    if (!v) return false;
+    if (!v->is_bool()) return api::FailedValidation(At(key), "a boolean", v);
+    return v->get_bool();
+  }
+  Result<Millis> Time(std::string_view key, Millis fallback) const {
+    const json::value* v = Get(key);
+    if (!v) return fallback;
+    auto ms = v->is_string() ? ParseIso8601(v->get_string()) : std::nullopt;
+    if (!ms) return api::FailedValidation(At(key), "an ISO 8601 UTC date-time such as `\"2025-01-01T00:00:00.000Z\"`", v);
+    return *ms;
+  }
+  // Rich text; a plain string is short for one text item.
+  Result<json::array> RichText(std::string_view key) const {
+    const json::value* v = Get(key);
+    if (!v) return json::array{};
+    if (v->is_string()) {
+      json::value item = json::array{json::object{{"type", "text"}, {"text", json::object{{"content", v->get_string()}}}}};
+      return api::NormalizeRichText(At(key), item);
+    }
+    return api::NormalizeRichText(At(key), *v);
+  }
+  Result<json::value> Icon(std::string_view key) const {
+    const json::value* v = Find(o, key);
+    if (!v) return json::value(nullptr);
+    return api::NormalizeIcon(At(key), *v);
+  }
+  Result<json::value> Cover(std::string_view key) const {
+    const json::value* v = Find(o, key);
+    if (!v) return json::value(nullptr);
+    return api::NormalizeCover(At(key), *v);
+  }
+};
+
+// The array `key` of the fixture (absent means empty), each element an object.
+inline Result<std::vector<Reader>> Items(const json::object& fixture, std::string_view key) {
+  std::vector<Reader> out;
+  const json::value* v = Find(fixture, key);
+  std::string path = api::Field("body", key);
+  if (v == nullptr || v->is_null()) return out;
+  if (!v->is_array()) return api::FailedValidation(path, "an array", v);
+  for (size_t i = 0; i < v->get_array().size(); ++i) {
+    const json::value& item = v->get_array()[i];
+    if (!item.is_object()) return api::FailedValidation(api::Index(path, i), "an object", &item);
+    out.push_back(Reader{item.get_object(), api::Index(path, i)});
+  }
+  return out;
+}
+
+}  // namespace localnotion::service

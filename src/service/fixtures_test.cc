@@ -1,0 +1,194 @@
+// Fixtures (seed and export), page history and deterministic ids, on a real SqliteStore
+// behind the CachingStore, as in production.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "common/clock.h"
+#include "common/uuid.h"
+#include "service/service.h"
+
+namespace localnotion::service {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kToken = "secret_fixture_test";
+
+// A hand-written fixture: ids left out where the format allows, short forms for
+// titles, options named by pages, a relation both ways and a unique_id.
+constexpr const char* kFixture = R"json({
+  "users": [{"id": "6794760a-1f15-45cd-9c65-0dfe42f5135a", "name": "Ada", "email": "ada@example.com"}],
+  "integrations": [{"name": "Fixture bot", "token": "secret_fixture_test"}],
+  "databases": [{"id": "bc1211ca-e3f1-4939-ae34-5260b16f627c", "title": "Tasks",
+                 "created_time": "2025-01-02T09:00:00.000Z"}],
+  "data_sources": [{"id": "248104cd-477e-80af-bc30-000bd28de8f9", "database_id": "bc1211ca-e3f1-4939-ae34-5260b16f627c",
+    "properties": {"Name": {"title": {}}, "Tag": {"select": {"options": [{"name": "a", "color": "red"}]}},
+                   "Who": {"people": {}}, "Done": {"checkbox": {}}, "ID": {"unique_id": {"prefix": "T"}},
+                   "Twice": {"formula": {"expression": "prop(\"ID\")"}}}}],
+  "pages": [
+    {"id": "59833787-2cf9-4fdf-8782-e53db20768a5", "parent": {"database_id": "bc1211ca-e3f1-4939-ae34-5260b16f627c"},
+     "properties": {"Name": {"title": [{"text": {"content": "One"}}]}, "Tag": {"select": {"name": "b"}},
+                    "Who": {"people": [{"id": "6794760a-1f15-45cd-9c65-0dfe42f5135a"}]}, "Done": {"checkbox": true}},
+     "icon": {"emoji": "🥬"}, "in_trash": true, "created_time": "2025-01-03T10:00:00Z"},
+    {"parent": {"data_source_id": "248104cd-477e-80af-bc30-000bd28de8f9"},
+     "properties": {"Name": {"title": [{"text": {"content": "Two"}}]}, "ID": {"unique_id": {"number": 7}}}}
+  ]})json";
+
+class FixturesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "ln_fixtures_XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    auto opened = storage::OpenStore("sqlite:" + dir_ + "/ln.db");
+    ASSERT_TRUE(opened.ok());
+    store_ = std::move(opened).value();
+    service_ = std::make_unique<Service>(*store_);
+    ASSERT_TRUE(Run([&] { return service_->Bootstrap({kToken}); }).ok());
+  }
+  void TearDown() override {
+    service_.reset();
+    store_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  template <class F>
+  auto Run(F&& fn) -> decltype(fn()) {
+    auto result = service_->InUnit(fn);
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    return result;
+  }
+  Status Seed(std::string_view text) {
+    json::value f = *ParseJson(text);
+    auto r = Run([&]() -> Result<bool> {
+      LN_RETURN_IF_ERROR(service_->SeedFixture(f));
+      return true;
+    });
+    return r.ok() ? OkStatus() : Status(r.error());
+  }
+  std::string Export() {
+    auto e = Run([&] { return service_->ExportFixture(); });
+    EXPECT_TRUE(e.ok()) << e.error().message;
+    return e.ok() ? SerializeJson(*e) : "";
+  }
+  // One request of the test integration with this request id.
+  template <class F>
+  auto RunAs(std::string request_id, F&& fn) {
+    Caller caller = CallerFor(std::move(request_id));
+    return Run([&] { return fn(caller); });
+  }
+  Caller CallerFor(std::string request_id) {
+    auto in = Run([&] { return service_->Authenticate(kToken); });
+    EXPECT_TRUE(in.ok()) << in.error().message;
+    return Caller{*in, api::ApiVersion::k2025_09_03, "http://127.0.0.1", std::move(request_id)};
+  }
+
+  std::string dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Service> service_;
+};
+
+TEST_F(FixturesTest, SeedThenExportRoundTripsByteForByte) {
+  Status seeded = Seed(kFixture);
+  ASSERT_TRUE(seeded.ok()) << seeded.error().message;
+  std::string first = Export();
+  json::value e = *ParseJson(first);
+  const json::array& pages = e.at("pages").as_array();
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].at("id"), "59833787-2cf9-4fdf-8782-e53db20768a5");
+  EXPECT_EQ(pages[0].at("in_trash"), true);
+  EXPECT_EQ(pages[0].at("created_time"), "2025-01-03T10:00:00.000Z");
+  EXPECT_EQ(pages[0].at("properties").at("Tag").at("select").at("name"), "b");  // created by the page
+  EXPECT_EQ(pages[0].at("properties").at("ID").at("unique_id").at("number"), 1);
+  EXPECT_EQ(pages[1].at("properties").at("ID").at("unique_id").at("number"), 7);
+  EXPECT_EQ(e.at("data_sources").at(0).at("next_unique_id"), 8);  // past the 7 given
+  EXPECT_FALSE(pages[0].at("properties").as_object().contains("Twice"));  // computed: not exported
+  EXPECT_EQ(e.at("integrations").at(0).at("token_sha256").as_string().size(), 64u);
+  EXPECT_EQ(e.at("data_sources").at(0).at("properties").at("Tag").at("select").at("options").as_array().size(), 2u);
+
+  ASSERT_TRUE(Seed(first).ok());
+  EXPECT_EQ(Export(), first);
+  // The token of the fixture authenticates.
+  EXPECT_TRUE(Run([&] { return service_->Authenticate(kToken); }).ok());
+}
+
+TEST_F(FixturesTest, ABadFixtureNamesThePathAndLoadsNothing) {
+  ASSERT_TRUE(Seed(kFixture).ok());
+  std::string before = Export();
+  struct Case {
+    const char* fixture;
+    const char* message;
+  } cases[] = {
+      {R"({"pages": [{"id": "nope", "parent": {"workspace": true}}]})",
+       "body failed validation: body.pages[0].id should be a valid uuid, instead was `\"nope\"`."},
+      {R"({"databases": [{"created_time": "yesterday"}]})",
+       "body failed validation: body.databases[0].created_time should be an ISO 8601 UTC date-time such as "
+       "`\"2025-01-01T00:00:00.000Z\"`, instead was `\"yesterday\"`."},
+      {R"({"pages": [{"parent": {"workspace": true}, "properties": {"title": {"title": "x"}}}]})",
+       "body failed validation: body.pages[0].properties.title.title should be an array, instead was `\"x\"`."},
+      {R"({"pagez": []})", "body failed validation: body.pagez should be not present, instead was `[]`."},
+      {R"({"users": [{"id": "6794760a-1f15-45cd-9c65-0dfe42f5135a", "name": "A"},
+                     {"id": "6794760a1f1545cd9c650dfe42f5135a", "name": "B"}]})",
+       "body failed validation: body.users[1].id is a duplicate id, instead was `\"6794760a-1f15-45cd-9c65-0dfe42f5135a\"`."},
+  };
+  for (const auto& c : cases) {
+    Status s = Seed(c.fixture);
+    ASSERT_FALSE(s.ok()) << c.fixture;
+    EXPECT_EQ(s.error().code, ErrorCode::kValidationError);
+    EXPECT_EQ(s.error().message, c.message);
+    EXPECT_EQ(Export(), before) << c.fixture;
+  }
+}
+
+TEST_F(FixturesTest, HistoryRecordsEachRequestAndNotAFailedOne) {
+  ASSERT_TRUE(Seed(kFixture).ok());
+  const std::string page_id = "59833787-2cf9-4fdf-8782-e53db20768a5";
+  json::value restore = *ParseJson(R"({"in_trash": false, "properties": {"Done": {"checkbox": false}}})");
+  ASSERT_TRUE(RunAs("req-1", [&](const Caller& c) { return service_->UpdatePage(c, page_id, restore); }).ok());
+  json::value bad = *ParseJson(R"({"properties": {"Done": {"checkbox": "no"}}})");
+  ASSERT_FALSE(RunAs("req-2", [&](const Caller& c) { return service_->UpdatePage(c, page_id, bad); }).ok());
+  json::value body = *ParseJson(R"({"properties": {"Name": {"title": [{"text": {"content": "Uno"}}]}}})");
+  ASSERT_TRUE(RunAs("req-3", [&](const Caller& c) { return service_->UpdatePage(c, page_id, body); }).ok());
+
+  auto history = Run([&] { return service_->PageHistory(page_id); });
+  ASSERT_TRUE(history.ok()) << history.error().message;
+  const json::array& entries = history->at("results").as_array();
+  ASSERT_EQ(entries.size(), 2u);  // seeding writes no history; req-2 failed
+  EXPECT_EQ(entries[0].at("request_id"), "req-1");
+  EXPECT_EQ(entries[0].at("integration").at("name"), "Fixture bot");
+  const json::array& first = entries[0].at("changes").as_array();
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(SerializeJson(first[0]),
+            R"({"property":"Done","property_id":")" + std::string(first[0].at("property_id").as_string()) +
+                R"(","before":{"id":")" + std::string(first[0].at("property_id").as_string()) +
+                R"(","type":"checkbox","checkbox":true},"after":{"id":")" +
+                std::string(first[0].at("property_id").as_string()) + R"(","type":"checkbox","checkbox":false}})");
+  EXPECT_EQ(SerializeJson(first[1]), R"({"field":"in_trash","before":true,"after":false})");
+  EXPECT_EQ(entries[1].at("request_id"), "req-3");
+  EXPECT_EQ(entries[1].at("changes").at(0).at("after").at("title").at(0).at("plain_text"), "Uno");
+  EXPECT_EQ(entries[1].at("changes").at(0).at("before").at("title").at(0).at("plain_text"), "One");
+
+  auto missing = Run([&] { return service_->PageHistory("2f1c0b7e-8a9d-4e3f-b2a1-c0d9e8f7a6b5"); });
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kObjectNotFound);
+}
+
+TEST_F(FixturesTest, CreationIsTheFirstHistoryEntry) {
+  json::value body = *ParseJson(R"({"parent": {"workspace": true}, "icon": {"emoji": "🐞"},
+                                    "properties": {"title": {"title": [{"text": {"content": "Hi"}}]}}})");
+  auto page = RunAs("req-c", [&](const Caller& c) { return service_->CreatePage(c, body); });
+  ASSERT_TRUE(page.ok());
+  auto history = Run([&] { return service_->PageHistory(page->at("id").as_string()); });
+  ASSERT_TRUE(history.ok());
+  const json::value& entry = history->at("results").at(0);
+  EXPECT_EQ(entry.at("action"), "created");
+  EXPECT_EQ(entry.at("request_id"), "req-c");
+  EXPECT_EQ(entry.at("changes").at(0).at("property"), "title");
+  EXPECT_TRUE(entry.at("changes").at(0).at("before").is_null());
+  EXPECT_EQ(SerializeJson(entry.at("changes").at(1)), R"({"field":"icon","before":null,"after":{"type":"emoji","emoji":"🐞"}})");
+}
+
+}  // namespace
+}  // namespace localnotion::service

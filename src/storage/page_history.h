@@ -1,0 +1,26 @@
+// One entry of a page's change history (GET /_localnotion/pages/{id}/history): which
+// request changed the page, for which integration, when, and the before and after
+// values of what changed. Written by the service in the same unit as the change, so a
+// request that fails leaves no entry.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/clock.h"
+#include "common/json.h"
+
+namespace localnotion::storage {
+
+struct PageHistoryRecord {
+  int64_t sequence = 0;            // assigned by the store, increasing
+  std::string page_id;
+  Millis time = 0;
+  std::string request_id;          // as in the request log and x-notion-request-id
+  std::string integration_id;
+  std::string integration_name;    // as it was named at the time
+  std::string action;              // "created" or "updated"
+  json::array changes;             // [{property|field, property_id?, before, after}]
+};
+
+}  // namespace localnotion::storage
