@@ -45,6 +45,13 @@ class SqliteStore final : public Store {
   Status Reset(bool keep_integrations) override;
   Result<std::optional<std::string>> GetMeta(std::string_view key) override;
   Status PutMeta(std::string_view key, std::string_view value) override;
+  // Blocks: sqlite_blocks.cc.
+  Result<std::optional<BlockRecord>> GetBlock(std::string_view id) override;
+  Status PutBlock(const BlockRecord& block) override;
+  Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                     int limit) override;
+  Result<int64_t> LastBlockPosition(std::string_view parent_id) override;
+  Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override;
 
  private:
   explicit SqliteStore(sqlite3* db);
@@ -60,6 +67,12 @@ class SqliteStore final : public Store {
   struct Statements;
   std::unique_ptr<Statements> st_;
   std::unique_ptr<Checkpointer> checkpointer_;
+  struct BlockStatements;  // sqlite_blocks.cc
+  struct BlockStatementsDeleter {
+    void operator()(BlockStatements* p) const;
+  };
+  std::unique_ptr<BlockStatements, BlockStatementsDeleter> block_st_;
+  Status PrepareBlocks();
 };
 
 }  // namespace localnotion::storage
