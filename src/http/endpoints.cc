@@ -52,6 +52,21 @@ const std::vector<Endpoint>& Table() {
       {"PATCH", "/v1/data_sources/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDataSource(c, a.params[0], *a.body); },
        true},
+      // Page content (service/blocks.cc).
+      // needs: read content
+      {"GET", "/v1/blocks/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetBlock(c, a.params[0]); }},
+      // needs: read content
+      {"GET", "/v1/blocks/{}/children",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListBlockChildren(c, a.params[0], Paging(a)); }},
+      // needs: insert content
+      {"PATCH", "/v1/blocks/{}/children",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.AppendBlockChildren(c, a.params[0], *a.body); }},
+      // needs: update content
+      {"PATCH", "/v1/blocks/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateBlock(c, a.params[0], *a.body); }},
+      // needs: update content
+      {"DELETE", "/v1/blocks/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.DeleteBlock(c, a.params[0]); }},
   };
   return kTable;
 }
