@@ -246,6 +246,25 @@ json::object Defaults(std::string_view type) {
   return o;
 }
 
+// A file block always has a `name` (the response schema requires it). Without one in
+// the request it is the last segment of the external URL's path ("" for an upload).
+std::string FileNameOf(const json::object& content) {
+  const json::value* external = Find(content, "external");
+  const json::value* url = external && external->is_object() ? Find(external->get_object(), "url") : nullptr;
+  if (url == nullptr || !url->is_string()) return "";
+  std::string_view u = url->get_string();
+  u = u.substr(0, u.find_first_of("?#"));
+  size_t scheme = u.find("://");
+  if (scheme != std::string_view::npos) {
+    u.remove_prefix(scheme + 3);
+    size_t slash = u.find('/');
+    u = slash == std::string_view::npos ? std::string_view{} : u.substr(slash);
+  }
+  while (!u.empty() && u.back() == '/') u.remove_suffix(1);
+  size_t last = u.rfind('/');
+  return std::string(last == std::string_view::npos ? u : u.substr(last + 1));
+}
+
 // The type key of a block request: the first key of Notion's union that is present.
 std::string_view TypeKey(const json::object& item) {
   for (std::string_view t : WritableBlockTypes()) {
@@ -293,6 +312,7 @@ Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, in
   const std::string content_path = Field(path, type);
   const json::value* children = nullptr;
   LN_RETURN_IF_ERROR(CheckContent(content_path, type, obj.at(type), false, block.content, &children));
+  if (type == "file" && !block.content.contains("name")) block.content["name"] = FileNameOf(block.content);
   const std::string children_path = Field(content_path, "children");
   if (children != nullptr) {
     // Two levels per request; the columns of a column list and the rows of a table are

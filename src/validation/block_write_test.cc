@@ -64,6 +64,15 @@ TEST(CheckChildren, FillsDefaultsPerType) {
   EXPECT_EQ(b[8].content.at("expression"), "e=mc^2");
 }
 
+TEST(CheckChildren, FileBlocksGetANameFromTheirUrl) {
+  auto r = CheckChildren("body.children", J(R"([{"file":{"external":{"url":"https://x.test/docs/report.pdf?x=1"}}},
+      {"file":{"external":{"url":"https://x.test"}}}, {"file":{"external":{"url":"https://x.test/a"},"name":"n"}}])"));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)[0].content.at("name"), "report.pdf");
+  EXPECT_EQ((*r)[1].content.at("name"), "");
+  EXPECT_EQ((*r)[2].content.at("name"), "n");
+}
+
 TEST(CheckChildren, AtMostOneHundredPerArray) {
   EXPECT_TRUE(CheckChildren("body.children", J(Array(100, Para(1)))).ok());
   ExpectRefused(CheckChildren("body.children", J(Array(101, Para(1)))),
