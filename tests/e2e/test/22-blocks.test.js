@@ -250,11 +250,14 @@ test('media blocks always carry caption, [] when none was given; file uploads ar
   for (const b of listed) assert.ok(Array.isArray(b[b.type].caption), b.type);
   await expectApiError(n5.blocks.children.append({
     block_id: page.id,
-    children: [{ image: { type: 'file_upload', file_upload: { id: '0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c' } } }],
+    children: [{ image: { external: { url } } },
+      { image: { type: 'file_upload', file_upload: { id: '0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c' } } }],
   }), {
     status: 400, code: 'validation_error',
-    message: 'body failed validation: body.children[0].image.type should be `"external"`, instead was `"file_upload"`.',
+    message: 'body failed validation: body.children[1].image.type should be `"external"`, instead was `"file_upload"`.',
   });
+  // The request failed after its first block was stored: the whole request is undone.
+  assert.equal((await collect5(n5.blocks.children.list, { block_id: page.id })).length, 7);
 });
 
 test('pages are blocks: child_page and child_database in the parent, titles follow renames, trash hides them', async () => {
