@@ -338,6 +338,10 @@ test('POST /v1/pages with children creates the content in the same request (both
   const asBlock = await n2.blocks.retrieve({ block_id: p2.id });
   assert.deepEqual(asBlock.parent, { type: 'database_id', database_id: databaseId });
   assert.deepEqual(asBlock.child_page, { title: 'row' });
+  // 2025-09-03 names the data source too, as page objects do.
+  const db = await n5.databases.retrieve({ database_id: databaseId });
+  const asBlock5 = await n5.blocks.retrieve({ block_id: p2.id });
+  assert.deepEqual(asBlock5.parent, { type: 'data_source_id', data_source_id: db.data_sources[0].id, database_id: databaseId });
 
   await expectApiError(n5.pages.create({
     parent: { page_id: root.id }, properties: { title: { title: text('too many') } }, children: paras(101),
