@@ -187,6 +187,8 @@ Result<json::value> Service::AppendBlockChildren(const Caller& caller, std::stri
   if (t.type == "child_database" || (t.type != "child_page" && !validation::BlockTypeTakesChildren(t.type))) {
     return ValidationError(fmt::format("Block type {} does not support children.", t.type));
   }
+  static const json::object kNoContent;
+  LN_RETURN_IF_ERROR(validation::CheckPlacement("body.children", t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent, blocks));
   std::optional<int64_t> after_position;
   if (after) {
     LN_ASSIGN_OR_RETURN(auto sibling, store_.GetBlock(*after));

@@ -324,24 +324,7 @@ Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, in
   if ((type == "table" || type == "column_list" || type == "column") && children == nullptr) {
     return api::NotDefined(children_path);
   }
-  for (size_t i = 0; i < block.children.size(); ++i) {
-    const NewBlock& child = block.children[i];
-    const std::string child_path = api::Index(children_path, i);
-    std::string_view want = type == "table" ? "table_row" : type == "column_list" ? "column" : "";
-    if (!want.empty() && child.type != want) {
-      json::value got = json::string(child.type);
-      return api::FailedValidation(Field(child_path, "type"), fmt::format("`\"{}\"`", want), &got);
-    }
-    if (type == "table") {
-      size_t cells = child.content.contains("cells") ? child.content.at("cells").as_array().size() : 0;
-      int64_t width = block.content.at("table_width").as_int64();
-      if (static_cast<int64_t>(cells) != width) {
-        json::value got = static_cast<int64_t>(cells);
-        return api::FailedValidation(Field(Field(child_path, "table_row"), "cells.length"),
-                                     fmt::format("`{}` (the table_width of the table)", width), &got);
-      }
-    }
-  }
+  LN_RETURN_IF_ERROR(CheckPlacement(children_path, type, block.content, block.children));
   return block;
 }
 
@@ -378,6 +361,34 @@ Error TooManyBlocks(size_t count) {
       "body failed validation: the number of blocks in body.children, nested ones included, should be ≤ `{}`, "
       "instead was `{}`.",
       kMaxBlocksPerRequest, count));
+}
+
+Status CheckPlacement(std::string_view path, std::string_view parent_type, const json::object& parent_content,
+                      const std::vector<NewBlock>& children) {
+  const std::string_view want = parent_type == "table" ? "table_row" : parent_type == "column_list" ? "column" : "";
+  for (size_t i = 0; i < children.size(); ++i) {
+    const NewBlock& child = children[i];
+    const std::string child_path = api::Index(path, i);
+    if (!want.empty() && child.type != want) {
+      json::value got = json::string(child.type);
+      return api::FailedValidation(Field(child_path, "type"), fmt::format("`\"{}\"`", want), &got);
+    }
+    if (want.empty() && (child.type == "table_row" || child.type == "column")) {
+      return ValidationError(fmt::format("body failed validation: {} is a {} block, which is only allowed inside a {} block.",
+                                         child_path, child.type, child.type == "column" ? "column_list" : "table"));
+    }
+    if (parent_type == "table") {
+      size_t cells = child.content.contains("cells") ? child.content.at("cells").as_array().size() : 0;
+      const json::value* width = Find(parent_content, "table_width");
+      int64_t w = width && width->is_int64() ? width->get_int64() : 0;
+      if (static_cast<int64_t>(cells) != w) {
+        json::value got = static_cast<int64_t>(cells);
+        return api::FailedValidation(Field(Field(child_path, "table_row"), "cells.length"),
+                                     fmt::format("`{}` (the table_width of the table)", w), &got);
+      }
+    }
+  }
+  return OkStatus();
 }
 
 Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::value& v) {

@@ -40,6 +40,13 @@ inline constexpr size_t kMaxBlocksPerRequest = 1000;
 // Checks the children array `v` found at `path` ("body.children").
 Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::value& v);
 
+// Checks that `children` (found at `path`) may go under a block of `parent_type` ("child_page"
+// for a page): a table takes only table rows with table_width cells, a column_list only
+// columns, and columns and table rows go nowhere else. CheckChildren runs it for the
+// nested levels; the caller runs it for the top level once it knows the parent.
+Status CheckPlacement(std::string_view path, std::string_view parent_type, const json::object& parent_content,
+                      const std::vector<NewBlock>& children);
+
 // The checked body of PATCH /v1/blocks/{id}.
 struct BlockUpdate {
   // The block's content after the update: the fields given replace the current ones,

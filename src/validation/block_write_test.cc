@@ -25,6 +25,12 @@ void ExpectRefused(const Result<T>& r, std::string_view message) {
   EXPECT_EQ(r.error().message, message);
 }
 
+void ExpectRefused(const Status& s, std::string_view message) {
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kValidationError);
+  EXPECT_EQ(s.error().message, message);
+}
+
 std::string Para(int i) {
   return R"({"paragraph":{"rich_text":[{"text":{"content":"p)" + std::to_string(i) + R"("}}]}})";
 }
@@ -150,6 +156,23 @@ TEST(CheckChildren, TablesNeedRowsOfTheirWidth) {
       {"table_row":{"cells":[[]]}}]}}])")),
                 "body failed validation: body.children[0].table.children[0].table_row.cells.length should be `2` "
                 "(the table_width of the table), instead was `1`.");
+}
+
+TEST(CheckPlacement, ColumnsAndRowsOnlyInsideTheirContainers) {
+  auto cols = CheckChildren("body.children", J(R"([{"column":{"children":[{"divider":{}}]}}])"));
+  ASSERT_TRUE(cols.ok());
+  EXPECT_TRUE(CheckPlacement("body.children", "column_list", {}, *cols).ok());
+  ExpectRefused(CheckPlacement("body.children", "child_page", {}, *cols),
+                "body failed validation: body.children[0] is a column block, which is only allowed inside a "
+                "column_list block.");
+  auto rows = CheckChildren("body.children", J(R"([{"table_row":{"cells":[[],[]]}}])"));
+  ASSERT_TRUE(rows.ok());
+  EXPECT_TRUE(CheckPlacement("body.children", "table", J(R"({"table_width":2})").as_object(), *rows).ok());
+  ExpectRefused(CheckPlacement("body.children", "table", J(R"({"table_width":3})").as_object(), *rows),
+                "body failed validation: body.children[0].table_row.cells.length should be `3` (the table_width of "
+                "the table), instead was `2`.");
+  ExpectRefused(CheckPlacement("body.children", "table", J(R"({"table_width":2})").as_object(), *cols),
+                "body failed validation: body.children[0].type should be `\"table_row\"`, instead was `\"column\"`.");
 }
 
 TEST(CheckBlockUpdate, MergesGivenFieldsAndRefusesAnotherType) {

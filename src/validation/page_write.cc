@@ -73,6 +73,7 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
       out.parent = &kv.value();
     } else if (kv.key() == "children") {
       LN_ASSIGN_OR_RETURN(out.children, CheckChildren("body.children", kv.value()));
+      LN_RETURN_IF_ERROR(CheckPlacement("body.children", "child_page", {}, out.children));
     } else {
       return api::NotPresent(api::Field("body", kv.key()), kv.value());
     }

@@ -214,6 +214,10 @@ test('append errors: limits, nesting, unknown type, trashed page, unknown block'
     status: 400, code: 'validation_error',
     message: 'body failed validation: body.children[0].paragraph.rich_text should be defined, instead was `undefined`.',
   });
+  await expectApiError(n2.blocks.children.append({ block_id: page.id, children: [{ column: { children: [para('c')] } }] }), {
+    status: 400, code: 'validation_error',
+    message: 'body failed validation: body.children[0] is a column block, which is only allowed inside a column_list block.',
+  });
   // Nothing of the failed requests was written.
   assert.equal((await n5.blocks.children.list({ block_id: page.id })).results.length, 0);
 
