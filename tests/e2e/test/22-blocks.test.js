@@ -365,3 +365,17 @@ test('POST /v1/pages with children creates the content in the same request (both
   const listed = await collect5(n5.blocks.children.list, { block_id: root.id });
   assert.deepEqual(listed.map((b) => b.type), ['child_page', 'child_database']);
 });
+
+test('appended content survives kill -9 right after the 200, in order', async () => {
+  const page = await createRootPage(n5, 'Durable content');
+  await n5.blocks.children.append({ block_id: page.id, children: [para('one'), para('three')] });
+  const [first] = await collect5(n5.blocks.children.list, { block_id: page.id });
+  await n2.blocks.children.append({ block_id: page.id, after: first.id, children: [para('two')] });
+  await srv.kill9();
+  await srv.restart();
+  n5 = v5(srv);
+  n2 = v2(srv);
+  assert.deepEqual(texts(await collect2(n2.blocks.children.list, { block_id: page.id })), ['one', 'two', 'three']);
+  const root = await n5.blocks.retrieve({ block_id: page.id });
+  assert.equal(root.has_children, true);
+});
