@@ -226,6 +226,14 @@ test('append errors: limits, nesting, unknown type, trashed page, unknown block'
     status: 404, code: 'object_not_found',
     message: `Could not find block with ID: ${missing}. Make sure the relevant pages and databases are shared with your integration.`,
   });
+  expectRawError(await raw(srv, { path: '/v1/blocks/nope' }), {
+    status: 400, code: 'validation_error',
+    message: 'path failed validation: path.block_id should be a valid uuid, instead was `"nope"`.',
+  });
+  expectRawError(await raw(srv, { method: 'PATCH', path: `/v1/blocks/${page.id}/children`, body: { children: [], position: { type: 'start' } } }), {
+    status: 400, code: 'validation_error',
+    message: 'body failed validation: body.position should be not present, instead was `{"type":"start"}`.',
+  });
   const { results: [div] } = await n5.blocks.children.append({ block_id: page.id, children: [{ divider: {} }] });
   await expectApiError(n5.blocks.children.append({ block_id: div.id, children: [para('x')] }), {
     status: 400, code: 'validation_error', message: 'Block type divider does not support children.',
