@@ -39,7 +39,8 @@ Result<Service::BlockTarget> Service::LoadBlockTarget(const std::string& id) {
     if (page) {
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*page)));
       t.type = "child_page";
-      t.self_trashed = loaded.trashed && !loaded.ancestor_trashed;
+      t.self_trashed = loaded.page.in_trash || (loaded.source && loaded.source->in_trash) ||
+                       (loaded.db && loaded.db->in_trash);
       t.ancestor_trashed = loaded.ancestor_trashed;
       t.page = std::move(loaded);
       return t;
