@@ -66,6 +66,21 @@ const std::vector<Endpoint>& Table() {
       {"PATCH", "/v1/data_sources/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDataSource(c, a.params[0], *a.body); },
        true, false, Need::kUpdateContent},
+      // Page content (service/blocks.cc).
+      {"GET", "/v1/blocks/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetBlock(c, a.params[0]); },
+       false, false, Need::kReadContent},
+      {"GET", "/v1/blocks/{}/children",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListBlockChildren(c, a.params[0], Paging(a)); },
+       false, false, Need::kReadContent},
+      {"PATCH", "/v1/blocks/{}/children",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.AppendBlockChildren(c, a.params[0], *a.body); },
+       false, false, Need::kInsertContent},
+      {"PATCH", "/v1/blocks/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateBlock(c, a.params[0], *a.body); },
+       false, false, Need::kUpdateContent},
+      {"DELETE", "/v1/blocks/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.DeleteBlock(c, a.params[0]); },
+       false, false, Need::kUpdateContent},
   };
   return kTable;
 }

@@ -68,17 +68,23 @@ Result<bool> Service::Visible(std::string_view kind, const std::string& id) {
       if (!source) break;
       parent_type = "database_id";
       parent_id = source->database_id;
+    } else if (k == "block") {
+      LN_ASSIGN_OR_RETURN(auto block, store_.GetBlock(cur));
+      if (!block) break;
+      parent_type = block->parent_type;
+      parent_id = block->parent_id;
     } else {
       break;
     }
-    // The workspace itself is never shared piecemeal, and blocks are not followed yet
-    // (a page under a block is visible only when shared itself).
+    // The workspace itself is never shared piecemeal. Blocks are followed up to their page.
     if (parent_type == "page_id") {
       k = "page";
     } else if (parent_type == "data_source_id") {
       k = "data_source";
     } else if (parent_type == "database_id") {
       k = "database";
+    } else if (parent_type == "block_id") {
+      k = "block";
     } else {
       break;
     }

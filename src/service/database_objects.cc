@@ -172,6 +172,9 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   db.created_time = db.last_edited_time = NowMillis();
   db.created_by = db.last_edited_by = caller.integration.bot_user_id;
   LN_RETURN_IF_ERROR(store_.PutDatabase(db));
+  if (db.parent_type == "page_id") {
+    LN_RETURN_IF_ERROR(AddChildObjectBlock(caller, "child_database", db.id, db.parent_id, db.created_time));
+  }
 
   storage::DataSourceRecord source;
   source.id = NewUuid();
@@ -250,6 +253,7 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
   db.last_edited_time = NowMillis();
   db.last_edited_by = caller.integration.bot_user_id;
   LN_RETURN_IF_ERROR(store_.PutDatabase(db));
+  LN_RETURN_IF_ERROR(MirrorChildObjectTrash(db.id, db.in_trash));
   if (!v2025 && (e.properties || e.title)) {
     // 2022-06-28 edits the one data source through the database.
     const DataSourcePtr& source = sources.front();

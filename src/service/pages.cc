@@ -138,7 +138,8 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
   const bool restoring = req.in_trash.has_value() && !*req.in_trash;
   const bool edits = has_properties || req.icon || req.cover || (req.in_trash && *req.in_trash) || req.is_locked;
   // A page trashed with its database stays trashed until the database is restored.
-  const bool parent_trashed = (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
+  const bool parent_trashed =
+      (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash) || loaded.ancestor_trashed;
   if (parent_trashed && (edits || restoring)) return ValidationError(std::string(kArchivedMessage));
   if (page.in_trash && !restoring && edits) return ValidationError(std::string(kArchivedMessage));
 
@@ -157,6 +158,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
     p.last_edited_by = caller.integration.bot_user_id;
     LN_RETURN_IF_ERROR(RecordPageHistory(caller, &before, p));
     LN_RETURN_IF_ERROR(store_.PutPage(p));
+    LN_RETURN_IF_ERROR(MirrorChildObjectTrash(p.id, p.in_trash));
   }
   loaded.trashed = p.in_trash || parent_trashed;
   if (!ReadsContent()) return json::value(json::object{{"object", "page"}, {"id", p.id}});
@@ -238,6 +240,10 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
   }
   LN_RETURN_IF_ERROR(RecordPageHistory(caller, nullptr, loaded.page));
   LN_RETURN_IF_ERROR(store_.PutPage(loaded.page));
+  if (record.parent_type == "page_id") {
+    LN_RETURN_IF_ERROR(AddChildObjectBlock(caller, "child_page", record.id, record.parent_id, record.created_time));
+  }
+  LN_RETURN_IF_ERROR(InsertBlocks(caller, "page_id", record.id, std::nullopt, req.children, nullptr));
   LN_RETURN_IF_ERROR(ShareCreated(loaded.page.id, loaded.page.parent_type));
   // Without read content, writes answer with a partial object (capabilities reference).
   if (!ReadsContent()) return json::value(json::object{{"object", "page"}, {"id", loaded.page.id}});

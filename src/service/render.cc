@@ -96,6 +96,11 @@ Result<Service::LoadedPage> Service::LoadRecord(storage::PageRecord page) {
   LN_ASSIGN_OR_RETURN(loaded.schema, SchemaOf(loaded.source));
   // Trashing a database or a data source trashes its pages (reference §1.8).
   loaded.trashed = loaded.page.in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
+  // A page under a page or block in the trash is in the trash too (blocks.cc).
+  if (loaded.page.parent_type == "page_id" || loaded.page.parent_type == "block_id") {
+    LN_ASSIGN_OR_RETURN(loaded.ancestor_trashed, ContainerTrashed(loaded.page.parent_type, loaded.page.parent_id));
+    loaded.trashed = loaded.trashed || loaded.ancestor_trashed;
+  }
   return loaded;
 }
 

@@ -24,6 +24,7 @@
 #include "service/query_snapshots.h"
 #include "service/capabilities.h"
 #include "storage/store.h"
+#include "validation/block_write.h"
 #include "validation/page_write.h"
 
 namespace localnotion::service {
@@ -141,6 +142,13 @@ class Service {
   // service/fixtures_import.cc, fixtures_export.cc). Run inside one unit.
   Status SeedFixture(const json::value& fixture);
   Result<json::value> ExportFixture();
+  // Page content (service/blocks.cc). A page id is also a block id (a child_page block),
+  // and so is a database id (child_database).
+  Result<json::value> GetBlock(const Caller& caller, std::string_view block_id);
+  Result<json::value> ListBlockChildren(const Caller& caller, std::string_view block_id, const PageArgs& args);
+  Result<json::value> AppendBlockChildren(const Caller& caller, std::string_view block_id, const json::value& body);
+  Result<json::value> UpdateBlock(const Caller& caller, std::string_view block_id, const json::value& body);
+  Result<json::value> DeleteBlock(const Caller& caller, std::string_view block_id);
 
  private:
   // What the current unit may see and do (access.cc).
@@ -172,6 +180,7 @@ class Service {
     DatabasePtr db;
     SchemaPtr schema;
     bool trashed = false;  // the page, its data source or its database is in the trash
+    bool ancestor_trashed = false;  // a page or block above it is in the trash (blocks.cc)
   };
   Result<LoadedPage> LoadPage(const std::string& id);
   Result<LoadedPage> LoadRecord(storage::PageRecord page);
@@ -212,6 +221,36 @@ class Service {
   Result<schema::Schema> ReadFixtureSchema(const json::value* properties, const std::string& path);
   Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(LoadedPage& page, const json::value* properties,
                                                                    const std::string& page_path);
+
+  // Blocks (service/blocks.cc, service/block_tree.cc).
+  struct BlockTarget {
+    std::string id;
+    std::string type;                          // "child_page", "child_database" or the block's type
+    std::optional<storage::BlockRecord> row;    // its row in the blocks table, if it has one
+    std::optional<LoadedPage> page;             // child_page
+    DatabasePtr db;                             // child_database
+    bool self_trashed = false;                  // its own flag (a page: also its database's)
+    bool ancestor_trashed = false;              // something above it is in the trash
+  };
+  Result<BlockTarget> LoadBlockTarget(const std::string& id);
+  Result<json::value> RenderBlockTarget(const Caller& caller, const BlockTarget& target);
+  Result<json::value> RenderBlockRow(const Caller& caller, const storage::BlockRecord& row, bool ancestor_trashed);
+  // Whether the page or block (parent_type "page_id" / "block_id") or anything above it is
+  // in the trash.
+  Result<bool> ContainerTrashed(const std::string& parent_type, const std::string& parent_id);
+  // Stores `blocks` (and their children) under the parent: after the sibling at
+  // `after_position` when given, else at the end. Fills `created` with the top-level rows.
+  Status InsertBlocks(const Caller& caller, const std::string& parent_type, const std::string& parent_id,
+                      std::optional<int64_t> after_position, std::vector<validation::NewBlock>& blocks,
+                      std::vector<storage::BlockRecord>* created);
+  // Media blocks given as {type:"file_upload", file_upload:{id}}: THE place where file
+  // upload resolution plugs in (service/block_tree.cc).
+  Status ResolveFileUpload(const Caller& caller, validation::NewBlock& block);
+  // A page or database created under a page gets its child_page / child_database block.
+  Status AddChildObjectBlock(const Caller& caller, std::string_view type, const std::string& id,
+                             const std::string& parent_page_id, Millis time);
+  // Keeps the child_page / child_database row's trash flag equal to its page's or database's.
+  Status MirrorChildObjectTrash(const std::string& id, bool in_trash);
 
   storage::Store& store_;
   Access access_;

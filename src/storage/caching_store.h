@@ -82,6 +82,19 @@ class CachingStore final : public Store {
   Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override {
     return inner_->ListAllDatabases();
   }
+  // Blocks are not cached: they are read once per request at most.
+  Result<std::optional<BlockRecord>> GetBlock(std::string_view id) override { return inner_->GetBlock(id); }
+  Status PutBlock(const BlockRecord& block) override { return inner_->PutBlock(block); }
+  Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                     int limit) override {
+    return inner_->ListBlockChildren(parent_id, from_position, limit);
+  }
+  Result<int64_t> LastBlockPosition(std::string_view parent_id) override {
+    return inner_->LastBlockPosition(parent_id);
+  }
+  Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override {
+    return inner_->ShiftBlockPositions(parent_id, after_position, by);
+  }
 
  private:
   void Clear();

@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "storage/page_scan.h"
 #include "storage/page_history.h"
+#include "storage/block_record.h"
 #include "storage/records.h"
 
 namespace localnotion::storage {
@@ -91,6 +92,19 @@ class Store {
   virtual Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) = 0;
   // Every database of the workspace, in creation order (export).
   virtual Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() = 0;
+  // Page content (storage/block_record.h). GetBlock finds a row whether or not it is in
+  // the trash; PutBlock inserts or replaces by id.
+  virtual Result<std::optional<BlockRecord>> GetBlock(std::string_view id) = 0;
+  virtual Status PutBlock(const BlockRecord& block) = 0;
+  // The children of `parent_id` that are not in the trash, in position order, starting at
+  // position `from_position` (inclusive), at most `limit` of them.
+  virtual Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                             int limit) = 0;
+  // The largest position among all children of `parent_id` (trashed ones included), or 0.
+  virtual Result<int64_t> LastBlockPosition(std::string_view parent_id) = 0;
+  // Adds `by` to the position of every child of `parent_id` whose position is greater
+  // than `after_position`, to open a gap for blocks inserted after it.
+  virtual Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) = 0;
 };
 
 // Opens the store named by a URL, wrapped in a CachingStore: "sqlite:PATH" (PATH may be relative). Returns

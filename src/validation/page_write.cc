@@ -71,8 +71,9 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
     if (known) continue;
     if (kv.key() == "parent") {
       out.parent = &kv.value();
-    } else if (kv.key() == "children" && kv.value().is_array() && kv.value().get_array().empty()) {
-      // An empty children array is harmless; page content arrives with the blocks issue.
+    } else if (kv.key() == "children") {
+      LN_ASSIGN_OR_RETURN(out.children, CheckChildren("body.children", kv.value()));
+      LN_RETURN_IF_ERROR(CheckPlacement("body.children", "child_page", {}, out.children));
     } else {
       return api::NotPresent(api::Field("body", kv.key()), kv.value());
     }

@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "common/json.h"
 #include "schema/property_def.h"
+#include "validation/block_write.h"
 
 namespace localnotion::validation {
 
@@ -23,6 +24,7 @@ struct PageBody {
   std::optional<bool> in_trash;              // from in_trash, else archived
   std::optional<bool> is_locked;
   const json::value* parent = nullptr;       // create only
+  std::vector<NewBlock> children;            // create only: the page's content (block_write.h)
 };
 
 // PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived, is_locked.
@@ -30,8 +32,8 @@ struct PageBody {
 // (`parent` included: a page's parent never changes through this endpoint).
 Result<PageBody> CheckUpdateBody(const json::value& body);
 
-// POST /v1/pages: parent (required), properties, icon, cover, children (refused until
-// blocks exist). In 2022-06-28 `properties` is required.
+// POST /v1/pages: parent (required), properties, icon, cover, children (the page's
+// content, with the limits of block_write.h). In 2022-06-28 `properties` is required.
 Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion version);
 
 // A validated property value, ready to store: property id and stored value.

@@ -193,10 +193,16 @@ TEST(CheckCreateBody, PropertiesRequiredOnlyIn2022) {
   EXPECT_TRUE(CheckCreateBody(body, ApiVersion::k2025_09_03).ok());
 }
 
-TEST(CheckCreateBody, EmptyChildrenAcceptedOtherChildrenRefused) {
+TEST(CheckCreateBody, ChildrenAreCheckedAsBlocks) {
   EXPECT_TRUE(CheckCreateBody(J(R"({"parent":{"workspace":true},"children":[]})"), ApiVersion::k2025_09_03).ok());
-  ExpectRefused(CheckCreateBody(J(R"({"parent":{"workspace":true},"children":[{}]})"), ApiVersion::k2025_09_03),
-                "body failed validation: body.children should be not present, instead was `[{}]`.");
+  auto with_block = CheckCreateBody(
+      J(R"({"parent":{"workspace":true},"children":[{"paragraph":{"rich_text":[{"text":{"content":"x"}}]}}]})"),
+      ApiVersion::k2025_09_03);
+  ASSERT_TRUE(with_block.ok());
+  ASSERT_EQ(with_block->children.size(), 1u);
+  EXPECT_EQ(with_block->children[0].type, "paragraph");
+  ExpectRefused(CheckCreateBody(J(R"({"parent":{"workspace":true},"children":{}})"), ApiVersion::k2025_09_03),
+                "body failed validation: body.children should be an array, instead was `{}`.");
   ExpectRefused(CheckCreateBody(J(R"({"parent":{"workspace":true},"in_trash":true})"), ApiVersion::k2025_09_03),
                 "body failed validation: body.in_trash should be not present, instead was `true`.");
 }

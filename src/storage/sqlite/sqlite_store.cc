@@ -122,6 +122,7 @@ SqliteStore::~SqliteStore() {
   checkpointer_.reset();
   list_shares_.reset();
   st_.reset();
+  block_st_.reset();
   sqlite3_close_v2(db_);
 }
 
@@ -144,6 +145,7 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
                           "PRAGMA wal_autocheckpoint=131072; PRAGMA journal_size_limit=67108864;"));
   LN_RETURN_IF_ERROR(Exec(db, kSqliteSchemaV1));
   LN_RETURN_IF_ERROR(store->Prepare());
+  LN_RETURN_IF_ERROR(store->PrepareBlocks());
   store->checkpointer_ = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(100));
   return std::unique_ptr<Store>(std::move(store));
 }
@@ -427,6 +429,7 @@ Status SqliteStore::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';"
                                                  : "DELETE FROM shares;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_history;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM blocks;"));
   if (keep_integrations) {
     LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token');"));
     return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");

@@ -56,6 +56,13 @@ class SqliteStore final : public Store {
   Status AppendPageHistory(const PageHistoryRecord& entry) override;
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;
   Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override;
+  // Blocks: sqlite_blocks.cc.
+  Result<std::optional<BlockRecord>> GetBlock(std::string_view id) override;
+  Status PutBlock(const BlockRecord& block) override;
+  Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                     int limit) override;
+  Result<int64_t> LastBlockPosition(std::string_view parent_id) override;
+  Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override;
 
  private:
   explicit SqliteStore(sqlite3* db);
@@ -86,6 +93,12 @@ class SqliteStore final : public Store {
   struct HistoryStatementsDeleter { void operator()(HistoryStatements* p) const; };
   std::unique_ptr<HistoryStatements, HistoryStatementsDeleter> history_st_;
   Result<HistoryStatements*> History();
+  struct BlockStatements;  // sqlite_blocks.cc
+  struct BlockStatementsDeleter {
+    void operator()(BlockStatements* p) const;
+  };
+  std::unique_ptr<BlockStatements, BlockStatementsDeleter> block_st_;
+  Status PrepareBlocks();
 };
 
 }  // namespace localnotion::storage

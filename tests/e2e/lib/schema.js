@@ -301,6 +301,9 @@ function validateResponse({ method, pathname, status, version, body }) {
     if (seg.length === 2) return assertUserList(body);
     return assertSchema('userObjectResponse', body);
   }
+  // Blocks: GET/PATCH/DELETE /v1/blocks/{id} answer a block; GET/PATCH .../children a list.
+  if (kind === 'blocks' && seg.length === 3) return assertBlock(body);
+  if (kind === 'blocks' && seg.length === 4 && seg[3] === 'children') return assertBlockList(body);
   // Query and search: the list envelope, then each result against its own object schema.
   const isQuery = seg.length === 4 && seg[3] === 'query' && (kind === 'databases' || kind === 'data_sources');
   if ((isQuery || kind === 'search') && m === 'POST') return assertResultList(body, version);
@@ -334,6 +337,30 @@ function assertResultList(body, version) {
   }
 }
 
+// A full block (never the partial {object,id} form the 2026 operation schemas also allow).
+// Blocks carry `archived` (an alias of `in_trash`, removed in 2026-03-11), as pages do:
+// asserted equal to in_trash, then stripped before validating against blockObjectResponse.
+function assertBlock(block) {
+  const b = clone(block);
+  assert.equal(b.object, 'block', 'block object');
+  assert.equal(typeof b.archived, 'boolean', 'block.archived must be a boolean');
+  assert.equal(b.archived, b.in_trash, 'block.archived must equal block.in_trash');
+  delete b.archived;
+  assertRawSchema('blockObjectResponse', b);
+}
+
+// {object:"list", results, next_cursor, has_more, type:"block", block:{}}.
+function assertBlockList(body) {
+  assert.equal(body.object, 'list', 'list object');
+  assert.equal(body.type, 'block', 'list type');
+  assert.deepEqual(body.block, {}, 'list block');
+  assert.equal(typeof body.has_more, 'boolean', 'has_more');
+  assert.ok(body.next_cursor === null || typeof body.next_cursor === 'string', 'next_cursor');
+  assert.deepEqual(Object.keys(body).sort(), ['block', 'has_more', 'next_cursor', 'object', 'results', 'type']);
+  assert.ok(Array.isArray(body.results), 'results');
+  for (const r of body.results) assertBlock(r);
+}
+
 // GET /v1/users: the operation's inline 200 schema (exposed as listUsersResponse).
 function assertUserList(body) {
   assertRawSchema('listUsersResponse', body);
@@ -349,6 +376,8 @@ module.exports = {
   assertDatabaseV2022,
   assertUserList,
   assertResultList,
+  assertBlock,
+  assertBlockList,
   validateResponse,
   hasSchema,
 };

@@ -1,0 +1,116 @@
+// The block tree: inserting new blocks in order, the child_page / child_database rows of
+// pages and databases created under a page, and whether something above a block is in
+// the trash.
+#include <fmt/format.h>
+
+#include "api/messages.h"
+#include "common/uuid.h"
+#include "service/service.h"
+
+namespace localnotion::service {
+
+// Notion keeps no separate trash state for content: trashing a page or block hides
+// everything below it. Walks up from the container until the workspace (or a database)
+// and answers whether any page or block on the way is in the trash. Pages in a trashed
+// database or data source count as trashed.
+Result<bool> Service::ContainerTrashed(const std::string& parent_type, const std::string& parent_id) {
+  std::string type = parent_type;
+  std::string id = parent_id;
+  // Trees are shallow; the bound only guards against a corrupt cycle.
+  for (int guard = 0; guard < 10000; ++guard) {
+    if (type == "block_id") {
+      LN_ASSIGN_OR_RETURN(auto row, store_.GetBlock(id));
+      if (!row) return false;
+      if (row->in_trash) return true;
+      type = row->parent_type;
+      id = row->parent_id;
+    } else if (type == "page_id") {
+      LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
+      if (!page) return false;
+      if (page->in_trash) return true;
+      if (page->parent_type == "data_source_id") {
+        LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(page->parent_id));
+        if (!source) return false;
+        if (source->in_trash) return true;
+        LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(source->database_id));
+        if (!db) return false;
+        if (db->in_trash) return true;
+        type = db->parent_type;
+        id = db->parent_id;
+        continue;
+      }
+      type = page->parent_type;
+      id = page->parent_id;
+    } else {
+      return false;
+    }
+  }
+  return InternalError("block tree has a cycle");
+}
+
+Status Service::ResolveFileUpload(const Caller& caller, validation::NewBlock& block) {
+  // MERGE POINT (file uploads): resolve block.content["file_upload"]["id"] to an uploaded
+  // file here and rewrite the content to {type:"file", file:{url, expiry_time}}. Until
+  // file uploads exist, every file_upload source is refused.
+  json::value given = "file_upload";
+  return api::FailedValidation(api::Field(api::Field(block.path, block.type), "type"), "`\"external\"`", &given);
+}
+
+Status Service::InsertBlocks(const Caller& caller, const std::string& parent_type, const std::string& parent_id,
+                             std::optional<int64_t> after_position, std::vector<validation::NewBlock>& blocks,
+                             std::vector<storage::BlockRecord>* created) {
+  if (blocks.empty()) return OkStatus();
+  int64_t first = 0;
+  if (after_position) {
+    LN_RETURN_IF_ERROR(store_.ShiftBlockPositions(parent_id, *after_position, static_cast<int64_t>(blocks.size())));
+    first = *after_position + 1;
+  } else {
+    LN_ASSIGN_OR_RETURN(int64_t last, store_.LastBlockPosition(parent_id));
+    first = last + 1;
+  }
+  const Millis now = NowMillis();
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    validation::NewBlock& b = blocks[i];
+    const json::value* source = Find(b.content, "type");
+    if (source && source->is_string() && source->get_string() == "file_upload") {
+      LN_RETURN_IF_ERROR(ResolveFileUpload(caller, b));
+    }
+    storage::BlockRecord row;
+    row.id = NewUuid();
+    row.parent_type = parent_type;
+    row.parent_id = parent_id;
+    row.position = first + static_cast<int64_t>(i);
+    row.type = b.type;
+    row.content = std::move(b.content);
+    row.created_time = row.last_edited_time = now;
+    row.created_by = row.last_edited_by = caller.integration.bot_user_id;
+    LN_RETURN_IF_ERROR(store_.PutBlock(row));
+    LN_RETURN_IF_ERROR(InsertBlocks(caller, "block_id", row.id, std::nullopt, b.children, nullptr));
+    if (created) created->push_back(std::move(row));
+  }
+  return OkStatus();
+}
+
+Status Service::AddChildObjectBlock(const Caller& caller, std::string_view type, const std::string& id,
+                                    const std::string& parent_page_id, Millis time) {
+  LN_ASSIGN_OR_RETURN(int64_t last, store_.LastBlockPosition(parent_page_id));
+  storage::BlockRecord row;
+  row.id = id;
+  row.parent_type = "page_id";
+  row.parent_id = parent_page_id;
+  row.position = last + 1;
+  row.type = std::string(type);
+  row.created_time = row.last_edited_time = time;
+  row.created_by = row.last_edited_by = caller.integration.bot_user_id;
+  return store_.PutBlock(row);
+}
+
+Status Service::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
+  LN_ASSIGN_OR_RETURN(auto row, store_.GetBlock(id));
+  if (!row || row->in_trash == in_trash) return OkStatus();
+  if (row->type != "child_page" && row->type != "child_database") return OkStatus();
+  row->in_trash = in_trash;
+  return store_.PutBlock(*row);
+}
+
+}  // namespace localnotion::service

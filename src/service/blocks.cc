@@ -1,0 +1,278 @@
+// GET /v1/blocks/{id}, GET and PATCH /v1/blocks/{id}/children, PATCH and DELETE
+// /v1/blocks/{id}. Decisions where Notion's behaviour is not documented are listed in
+// docs/compat.md ("Blocks").
+#include <fmt/format.h>
+
+#include <climits>
+
+#include "api/block_objects.h"
+#include "api/messages.h"
+#include "api/rich_text.h"
+#include "common/uuid.h"
+#include "service/service.h"
+
+namespace localnotion::service {
+namespace {
+
+// Notion's answer to any edit of something in the trash (see pages.cc).
+constexpr std::string_view kArchivedMessage =
+    "Can't edit block that is archived. You must unarchive the block before editing.";
+
+std::string PageTitle(const storage::PageRecord& page) {
+  const json::value* title = Find(page.properties, "title");
+  return title && title->is_array() ? api::PlainText(title->get_array()) : std::string();
+}
+
+api::ParentRef ParentOf(const std::string& type, const std::string& id) {
+  if (type == "workspace" || type.empty()) return api::ParentRef{"workspace", "", ""};
+  return api::ParentRef{type, id, ""};
+}
+
+}  // namespace
+
+// A block the integration cannot see (its page is not shared with it) is not found,
+// like one that does not exist (service/access.cc).
+Result<Service::BlockTarget> Service::LoadBlockTarget(const std::string& id) {
+  BlockTarget t;
+  t.id = id;
+  LN_ASSIGN_OR_RETURN(t.row, store_.GetBlock(id));
+  {
+    const bool is_page = !t.row || t.row->type == "child_page";
+    LN_ASSIGN_OR_RETURN(bool visible, Visible(t.row && t.row->type == "child_database" ? "database"
+                                              : t.row && !is_page                        ? "block"
+                                                                                         : "page",
+                                              id));
+    if (!visible && !t.row) {
+      // Not a page: perhaps a database known only by its id.
+      LN_ASSIGN_OR_RETURN(visible, Visible("database", id));
+    }
+    if (!visible) return NotFound("block", id);
+  }
+  if (!t.row || t.row->type == "child_page") {
+    LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
+    if (page) {
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*page)));
+      t.type = "child_page";
+      t.self_trashed = loaded.page.in_trash || (loaded.source && loaded.source->in_trash) ||
+                       (loaded.db && loaded.db->in_trash);
+      t.ancestor_trashed = loaded.ancestor_trashed;
+      t.page = std::move(loaded);
+      return t;
+    }
+  }
+  if (!t.row || t.row->type == "child_database") {
+    LN_ASSIGN_OR_RETURN(t.db, store_.GetDatabase(id));
+    if (t.db) {
+      t.type = "child_database";
+      t.self_trashed = t.db->in_trash;
+      LN_ASSIGN_OR_RETURN(t.ancestor_trashed, ContainerTrashed(t.db->parent_type, t.db->parent_id));
+      return t;
+    }
+  }
+  // A child_page / child_database row whose page or database is gone shows nothing.
+  if (!t.row || t.row->type == "child_page" || t.row->type == "child_database") return NotFound("block", id);
+  t.type = t.row->type;
+  t.self_trashed = t.row->in_trash;
+  LN_ASSIGN_OR_RETURN(t.ancestor_trashed, ContainerTrashed(t.row->parent_type, t.row->parent_id));
+  return t;
+}
+
+Result<json::value> Service::RenderBlockTarget(const Caller& caller, const BlockTarget& t) {
+  if (t.row && t.type == t.row->type && !t.page && !t.db) return RenderBlockRow(caller, *t.row, t.ancestor_trashed);
+  api::BlockView view;
+  view.id = t.id;
+  view.type = t.type;
+  view.in_trash = t.self_trashed || t.ancestor_trashed;
+  if (t.page) {
+    const LoadedPage& p = *t.page;
+    if (p.source) {
+      view.parent = api::ParentRef{"database_id", p.db->id, p.source->id};
+    } else {
+      view.parent = ParentOf(p.page.parent_type, p.page.parent_id);
+    }
+    view.created_time = p.page.created_time;
+    view.created_by = p.page.created_by;
+    view.last_edited_time = p.page.last_edited_time;
+    view.last_edited_by = p.page.last_edited_by;
+    view.content = json::object{{"title", PageTitle(p.page)}};
+  } else {
+    view.parent = ParentOf(t.db->parent_type, t.db->parent_id);
+    view.created_time = t.db->created_time;
+    view.created_by = t.db->created_by;
+    view.last_edited_time = t.db->last_edited_time;
+    view.last_edited_by = t.db->last_edited_by;
+    view.content = json::object{{"title", api::PlainText(t.db->title)}};
+  }
+  LN_ASSIGN_OR_RETURN(auto first, store_.ListBlockChildren(t.id, INT64_MIN, 1));
+  view.has_children = !first.empty();
+  return json::value(api::RenderBlock(std::move(view), caller.version));
+}
+
+Result<json::value> Service::RenderBlockRow(const Caller& caller, const storage::BlockRecord& row,
+                                            bool ancestor_trashed) {
+  if (row.type == "child_page" || row.type == "child_database") {
+    // Shown from the page or database itself: its title follows renames.
+    LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(row.id));
+    t.ancestor_trashed = t.ancestor_trashed || ancestor_trashed;
+    return RenderBlockTarget(caller, t);
+  }
+  api::BlockView view;
+  view.id = row.id;
+  view.parent = ParentOf(row.parent_type, row.parent_id);
+  view.created_time = row.created_time;
+  view.created_by = row.created_by;
+  view.last_edited_time = row.last_edited_time;
+  view.last_edited_by = row.last_edited_by;
+  view.in_trash = row.in_trash || ancestor_trashed;
+  view.type = row.type;
+  view.content = row.content;
+  for (std::string_view key : {"rich_text", "caption"}) {
+    if (json::value* rt = view.content.if_contains(key); rt && rt->is_array()) NameMentions(rt->as_array());
+  }
+  LN_ASSIGN_OR_RETURN(auto first, store_.ListBlockChildren(row.id, INT64_MIN, 1));
+  view.has_children = !first.empty();
+  return json::value(api::RenderBlock(std::move(view), caller.version));
+}
+
+Result<json::value> Service::GetBlock(const Caller& caller, std::string_view raw_id) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
+  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
+  return RenderBlockTarget(caller, t);
+}
+
+Result<json::value> Service::ListBlockChildren(const Caller& caller, std::string_view raw_id, const PageArgs& args) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
+  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
+  std::optional<std::string> cursor;
+  if (args.start_cursor && *args.start_cursor != "null") {
+    cursor = NormalizeUuid(*args.start_cursor);
+    if (!cursor) {
+      json::value shown(*args.start_cursor);
+      return api::FailedValidation("query.start_cursor", "a valid uuid or `undefined`", &shown);
+    }
+  }
+  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
+  int64_t from = INT64_MIN;
+  if (cursor) {
+    // The cursor is the id of the first child of the next page.
+    LN_ASSIGN_OR_RETURN(auto at, store_.GetBlock(*cursor));
+    if (!at || at->parent_id != id || at->in_trash) {
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *args.start_cursor));
+    }
+    from = at->position;
+  }
+  LN_ASSIGN_OR_RETURN(auto rows, store_.ListBlockChildren(id, from, page_size + 1));
+  std::string next_cursor;
+  if (static_cast<int>(rows.size()) > page_size) {
+    next_cursor = rows.back().id;
+    rows.pop_back();
+  }
+  const bool trashed = t.self_trashed || t.ancestor_trashed;
+  json::array results;
+  results.reserve(rows.size());
+  for (const auto& row : rows) {
+    LN_ASSIGN_OR_RETURN(json::value block, RenderBlockRow(caller, row, trashed));
+    results.push_back(std::move(block));
+  }
+  return json::value(api::BlockList(std::move(results), next_cursor));
+}
+
+Result<json::value> Service::AppendBlockChildren(const Caller& caller, std::string_view raw_id,
+                                                 const json::value& body) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
+  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
+  const json::value* children = nullptr;
+  std::optional<std::string> after;
+  for (const auto& kv : body.get_object()) {
+    if (kv.key() == "children") {
+      children = &kv.value();
+    } else if (kv.key() == "after") {
+      auto norm = kv.value().is_string() ? NormalizeUuid(kv.value().get_string()) : std::nullopt;
+      if (!norm) return api::FailedValidation("body.after", "a valid uuid or `undefined`", &kv.value());
+      after = *norm;
+    } else {
+      return api::NotPresent(api::Field("body", kv.key()), kv.value());
+    }
+  }
+  if (children == nullptr) return api::NotDefined("body.children");
+  LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks, validation::CheckChildren("body.children", *children));
+
+  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
+  if (t.self_trashed || t.ancestor_trashed) return ValidationError(std::string(kArchivedMessage));
+  if (t.type == "child_database" || (t.type != "child_page" && !validation::BlockTypeTakesChildren(t.type))) {
+    return ValidationError(fmt::format("Block type {} does not support children.", t.type));
+  }
+  static const json::object kNoContent;
+  LN_RETURN_IF_ERROR(validation::CheckPlacement("body.children", t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent, blocks));
+  std::optional<int64_t> after_position;
+  if (after) {
+    LN_ASSIGN_OR_RETURN(auto sibling, store_.GetBlock(*after));
+    if (!sibling || sibling->parent_id != id || sibling->in_trash) {
+      return ValidationError(fmt::format("Block {} is not a child of {}.", *after, id));
+    }
+    after_position = sibling->position;
+  }
+  const std::string parent_type = t.type == "child_page" ? "page_id" : "block_id";
+  std::vector<storage::BlockRecord> created;
+  LN_RETURN_IF_ERROR(InsertBlocks(caller, parent_type, id, after_position, blocks, &created));
+  json::array results;
+  results.reserve(created.size());
+  for (const auto& row : created) {
+    LN_ASSIGN_OR_RETURN(json::value block, RenderBlockRow(caller, row, false));
+    results.push_back(std::move(block));
+  }
+  return json::value(api::BlockList(std::move(results), ""));
+}
+
+Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view raw_id, const json::value& body) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
+  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
+  static const json::object kNoContent;
+  LN_ASSIGN_OR_RETURN(validation::BlockUpdate req,
+                      validation::CheckBlockUpdate(body, t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent));
+  const bool restoring = req.in_trash && !*req.in_trash;
+  const bool edits = req.content.has_value() || (req.in_trash && *req.in_trash);
+  if (t.ancestor_trashed && (edits || restoring)) return ValidationError(std::string(kArchivedMessage));
+  if (t.self_trashed && !restoring && edits) return ValidationError(std::string(kArchivedMessage));
+
+  const Millis now = NowMillis();
+  if (t.page) {
+    if (req.in_trash && *req.in_trash != t.page->page.in_trash) {
+      storage::PageRecord p = t.page->page;
+      p.in_trash = *req.in_trash;
+      p.last_edited_time = now;
+      p.last_edited_by = caller.integration.bot_user_id;
+      LN_RETURN_IF_ERROR(store_.PutPage(p));
+      LN_RETURN_IF_ERROR(MirrorChildObjectTrash(p.id, p.in_trash));
+    }
+  } else if (t.db) {
+    if (req.in_trash && *req.in_trash != t.db->in_trash) {
+      storage::DatabaseRecord d = *t.db;
+      d.in_trash = *req.in_trash;
+      d.last_edited_time = now;
+      d.last_edited_by = caller.integration.bot_user_id;
+      LN_RETURN_IF_ERROR(store_.PutDatabase(d));
+      LN_RETURN_IF_ERROR(MirrorChildObjectTrash(d.id, d.in_trash));
+    }
+  } else {
+    storage::BlockRecord row = *t.row;
+    bool changed = false;
+    if (req.content && *req.content != row.content) row.content = std::move(*req.content), changed = true;
+    if (req.in_trash && *req.in_trash != row.in_trash) row.in_trash = *req.in_trash, changed = true;
+    if (changed) {
+      row.last_edited_time = now;
+      row.last_edited_by = caller.integration.bot_user_id;
+      LN_RETURN_IF_ERROR(store_.PutBlock(row));
+    }
+  }
+  LN_ASSIGN_OR_RETURN(BlockTarget after, LoadBlockTarget(id));
+  return RenderBlockTarget(caller, after);
+}
+
+Result<json::value> Service::DeleteBlock(const Caller& caller, std::string_view raw_id) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
+  json::value body = json::object{{"in_trash", true}};
+  return UpdateBlock(caller, id, body);
+}
+
+}  // namespace localnotion::service

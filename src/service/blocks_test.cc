@@ -1,0 +1,143 @@
+// The block use cases over a real SQLite store (bare and behind the CachingStore): the
+// block tree, positions with `after`, child_page rows, trash of a subtree, and a failed
+// append leaving nothing behind.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <string>
+
+#include "service/service.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace localnotion::service {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kArchived = "Can't edit block that is archived. You must unarchive the block before editing.";
+
+json::value J(std::string_view text) {
+  auto v = ParseJson(text);
+  EXPECT_TRUE(v.has_value()) << text;
+  return v ? *v : json::value(nullptr);
+}
+
+class BlocksTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "ln_blocks_svc_XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    std::string path = (fs::path(dir_) / "ln.db").string();
+    auto opened = GetParam() ? storage::OpenStore("sqlite:" + path) : storage::SqliteStore::Open(path);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(opened).value();
+    service_ = std::make_unique<Service>(*store_);
+    ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_blocks"}); }).ok());
+    auto integration = Run([&] { return service_->Authenticate("secret_blocks"); });
+    ASSERT_TRUE(integration.ok());
+    caller_ = Caller{*integration, api::ApiVersion::k2025_09_03};
+  }
+  void TearDown() override {
+    service_.reset();
+    store_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  template <class F>
+  auto Run(F&& fn) -> decltype(fn()) {
+    auto result = service_->InUnit(fn);
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    return result;
+  }
+
+  std::string NewPage(std::string_view parent_json) {
+    json::value b = J(std::string(R"({"parent":)") + std::string(parent_json) +
+                      R"(,"properties":{"title":{"title":[{"text":{"content":"P"}}]}}})");
+    auto page = Run([&] { return service_->CreatePage(caller_, b); });
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    return page.ok() ? std::string(page->at("id").as_string()) : "";
+  }
+  Result<json::value> Append(const std::string& id, std::string_view body) {
+    json::value b = J(body);
+    return Run([&] { return service_->AppendBlockChildren(caller_, id, b); });
+  }
+  // The plain text (or type, for blocks without text) of each child, in order.
+  std::vector<std::string> Children(const std::string& id) {
+    auto list = Run([&] { return service_->ListBlockChildren(caller_, id, PageArgs{}); });
+    EXPECT_TRUE(list.ok()) << list.error().message;
+    std::vector<std::string> out;
+    if (!list.ok()) return out;
+    for (const auto& b : list->at("results").as_array()) {
+      const auto& o = b.as_object();
+      std::string type(o.at("type").as_string());
+      const auto& content = o.at(type).as_object();
+      if (const json::value* rt = content.if_contains("rich_text")) {
+        out.emplace_back(rt->as_array().empty() ? "" : rt->as_array()[0].as_object().at("plain_text").as_string());
+      } else {
+        out.push_back(type);
+      }
+    }
+    return out;
+  }
+  static std::string Para(std::string_view s) {
+    return std::string(R"({"paragraph":{"rich_text":[{"text":{"content":")") + std::string(s) + R"("}}]}})";
+  }
+
+  std::string dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Service> service_;
+  Caller caller_;
+};
+
+TEST_P(BlocksTest, AppendInOrderAndAfter) {
+  std::string page = NewPage(R"({"workspace":true})");
+  auto first = Append(page, "{\"children\":[" + Para("a") + "," + Para("d") + "]}");
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  std::string a(first->at("results").as_array()[0].as_object().at("id").as_string());
+  ASSERT_TRUE(Append(page, "{\"after\":\"" + a + "\",\"children\":[" + Para("b") + "," + Para("c") + "]}").ok());
+  EXPECT_EQ(Children(page), (std::vector<std::string>{"a", "b", "c", "d"}));
+}
+
+TEST_P(BlocksTest, ChildPagesTakeTheirPlaceAndLeaveWhenTrashed) {
+  std::string page = NewPage(R"({"workspace":true})");
+  ASSERT_TRUE(Append(page, "{\"children\":[" + Para("before") + "]}").ok());
+  std::string kid = NewPage(R"({"page_id":")" + page + R"("})");
+  ASSERT_TRUE(Append(page, "{\"children\":[" + Para("after") + "]}").ok());
+  EXPECT_EQ(Children(page), (std::vector<std::string>{"before", "child_page", "after"}));
+  json::value trash = J(R"({"in_trash":true})");
+  ASSERT_TRUE(Run([&] { return service_->UpdatePage(caller_, kid, trash); }).ok());
+  EXPECT_EQ(Children(page), (std::vector<std::string>{"before", "after"}));
+}
+
+TEST_P(BlocksTest, TrashedPageHidesItsSubtree) {
+  std::string page = NewPage(R"({"workspace":true})");
+  auto added = Append(page, R"({"children":[{"toggle":{"rich_text":[],"children":[{"divider":{}}]}}]})");
+  ASSERT_TRUE(added.ok());
+  std::string toggle(added->at("results").as_array()[0].as_object().at("id").as_string());
+  json::value trash = J(R"({"in_trash":true})");
+  ASSERT_TRUE(Run([&] { return service_->UpdatePage(caller_, page, trash); }).ok());
+  auto got = Run([&] { return service_->GetBlock(caller_, toggle); });
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->at("in_trash"), true);
+  auto refused = Append(toggle, "{\"children\":[" + Para("x") + "]}");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, kArchived);
+}
+
+TEST_P(BlocksTest, FailedAppendWritesNothing) {
+  std::string page = NewPage(R"({"workspace":true})");
+  auto failed = Append(page, "{\"children\":[" + Para("kept?") +
+                                 R"(,{"image":{"file_upload":{"id":"0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c"}}}]})");
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::kValidationError);
+  EXPECT_TRUE(Children(page).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, BlocksTest, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "Caching" : "Sqlite"; });
+
+}  // namespace
+}  // namespace localnotion::service

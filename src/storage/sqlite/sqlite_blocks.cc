@@ -1,0 +1,145 @@
+// SqliteStore's block methods and the `blocks` table (storage/block_record.h). The table
+// is created here, beside the statements that use it, so that it can be read on its own.
+#include <sqlite3.h>
+
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/statement.h"
+
+namespace localnotion::storage {
+namespace {
+
+// Positions are plain integers: appending takes the last one plus one, and inserting
+// after a sibling shifts the later ones up (ShiftBlockPositions).
+constexpr const char* kBlocksSchema = R"sql(
+CREATE TABLE IF NOT EXISTS blocks (
+  id               TEXT PRIMARY KEY,
+  parent_type      TEXT NOT NULL,
+  parent_id        TEXT NOT NULL,
+  position         INTEGER NOT NULL,
+  type             TEXT NOT NULL,
+  content          TEXT NOT NULL,
+  in_trash         INTEGER NOT NULL,
+  created_time     INTEGER NOT NULL,
+  created_by       TEXT NOT NULL,
+  last_edited_time INTEGER NOT NULL,
+  last_edited_by   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS blocks_parent ON blocks(parent_id, position);
+)sql";
+
+constexpr const char* kBlockColumns =
+    "id, parent_type, parent_id, position, type, content, in_trash, created_time, created_by, last_edited_time, "
+    "last_edited_by";
+
+std::string BlockSql(const char* head, const char* tail) { return std::string(head) + kBlockColumns + tail; }
+
+}  // namespace
+
+struct SqliteStore::BlockStatements {
+  explicit BlockStatements(sqlite3* db)
+      : get(db, BlockSql("SELECT ", " FROM blocks WHERE id = ?1")),
+        put(db, BlockSql("INSERT OR REPLACE INTO blocks (", ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
+        children(db, BlockSql("SELECT ", " FROM blocks WHERE parent_id = ?1 AND in_trash = 0 AND position >= ?2 "
+                                         "ORDER BY position LIMIT ?3")),
+        last_position(db, "SELECT COALESCE(MAX(position), 0) FROM blocks WHERE parent_id = ?1"),
+        shift(db, "UPDATE blocks SET position = position + ?3 WHERE parent_id = ?1 AND position > ?2") {}
+
+  bool valid() const { return get.valid() && put.valid() && children.valid() && last_position.valid() && shift.valid(); }
+
+  Statement get, put, children, last_position, shift;
+};
+
+void SqliteStore::BlockStatementsDeleter::operator()(BlockStatements* p) const { delete p; }
+
+namespace {
+
+Result<BlockRecord> ReadBlock(Statement& st) {
+  BlockRecord b;
+  b.id = st.Text(0);
+  b.parent_type = st.Text(1);
+  b.parent_id = st.Text(2);
+  b.position = st.Int(3);
+  b.type = st.Text(4);
+  auto content = ParseJson(st.Text(5));
+  if (!content || !content->is_object()) return InternalError("sqlite: corrupt block row");
+  b.content = std::move(content->get_object());
+  b.in_trash = st.Int(6) != 0;
+  b.created_time = st.Int(7);
+  b.created_by = st.Text(8);
+  b.last_edited_time = st.Int(9);
+  b.last_edited_by = st.Text(10);
+  return b;
+}
+
+}  // namespace
+
+Status SqliteStore::PrepareBlocks() {
+  LN_RETURN_IF_ERROR(Exec(db_, kBlocksSchema));
+  block_st_.reset(new BlockStatements(db_));
+  if (!block_st_->valid()) return InternalError(std::string("sqlite prepare (blocks): ") + sqlite3_errmsg(db_));
+  return OkStatus();
+}
+
+Result<std::optional<BlockRecord>> SqliteStore::GetBlock(std::string_view id) {
+  Statement& st = block_st_->get;
+  st.Bind(1, id);
+  auto row = st.StepRow();
+  if (!row.ok() || !*row) {
+    st.Reset();
+    if (!row.ok()) return std::move(row).error();
+    return std::optional<BlockRecord>();
+  }
+  auto block = ReadBlock(st);
+  st.Reset();
+  if (!block.ok()) return std::move(block).error();
+  return std::optional<BlockRecord>(std::move(*block));
+}
+
+Status SqliteStore::PutBlock(const BlockRecord& b) {
+  Statement& st = block_st_->put;
+  st.Bind(1, b.id).Bind(2, b.parent_type).Bind(3, b.parent_id).Bind(4, b.position).Bind(5, b.type);
+  st.Bind(6, SerializeJson(b.content)).Bind(7, int64_t{b.in_trash}).Bind(8, b.created_time).Bind(9, b.created_by);
+  st.Bind(10, b.last_edited_time).Bind(11, b.last_edited_by);
+  return st.Run();
+}
+
+Result<std::vector<BlockRecord>> SqliteStore::ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                                int limit) {
+  Statement& st = block_st_->children;
+  st.Bind(1, parent_id).Bind(2, from_position).Bind(3, int64_t{limit});
+  std::vector<BlockRecord> out;
+  while (true) {
+    auto row = st.StepRow();
+    if (!row.ok()) {
+      st.Reset();
+      return std::move(row).error();
+    }
+    if (!*row) break;
+    auto block = ReadBlock(st);
+    if (!block.ok()) {
+      st.Reset();
+      return std::move(block).error();
+    }
+    out.push_back(std::move(*block));
+  }
+  st.Reset();
+  return out;
+}
+
+Result<int64_t> SqliteStore::LastBlockPosition(std::string_view parent_id) {
+  Statement& st = block_st_->last_position;
+  st.Bind(1, parent_id);
+  auto row = st.StepRow();
+  int64_t last = row.ok() && *row ? st.Int(0) : 0;
+  st.Reset();
+  if (!row.ok()) return std::move(row).error();
+  return last;
+}
+
+Status SqliteStore::ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) {
+  Statement& st = block_st_->shift;
+  st.Bind(1, parent_id).Bind(2, after_position).Bind(3, by);
+  return st.Run();
+}
+
+}  // namespace localnotion::storage
