@@ -14,7 +14,8 @@
 namespace {
 
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
-          const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms) {
+          const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms,
+          int64_t max_upload_part_bytes) {
   using namespace localnotion;
   if (const char* env = std::getenv("LOCALNOTION_TOKEN"); env && *env) tokens.emplace_back(env);
   auto rate_limit = http::ParseRateLimit(rate_limit_flag);
@@ -28,6 +29,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
     return 1;
   }
   service::Service service(**store);
+  service.SetMaxUploadPartBytes(max_upload_part_bytes);
   auto accepted = service.InUnit([&] { return service.Bootstrap(tokens); });
   auto admin_token = service.InUnit([&] { return service.AdminToken(admin_token_flag); });
   Status committed = (*store)->CommitBatch();
@@ -39,7 +41,9 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
   std::printf("localnotion admin token: %s\n", admin_token->c_str());
   std::printf("localnotion database: %s\n", db_url.c_str());
-  http::Server server(**store, service, http::ServerOptions{host, port, *admin_token, *rate_limit, client_timeout_ms});
+  http::ServerOptions options{host, port, *admin_token, *rate_limit, client_timeout_ms};
+  options.max_upload_part_bytes = max_upload_part_bytes;
+  http::Server server(**store, service, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
@@ -85,7 +89,16 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
+  int64_t max_upload_part_bytes = 20 * 1024 * 1024;
+  serve->add_option("--max-upload-part-bytes", max_upload_part_bytes,
+                    "The largest file (single_part) or file part (multi_part) POST /v1/file_uploads/{id}/send "
+                    "accepts; Notion's limit is 20 MB")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+
   CLI11_PARSE(app, argc, argv);
-  if (serve->parsed()) return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms);
+  if (serve->parsed()) {
+    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, max_upload_part_bytes);
+  }
   return 0;
 }

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "http/multipart.h"
+
 namespace localnotion::http {
 namespace {
 
@@ -9,6 +11,26 @@ using service::Caller;
 using service::Service;
 
 service::PageArgs Paging(const RouteArgs& a) { return service::PageArgs{a.Query("start_cursor"), a.Query("page_size")}; }
+
+// POST /v1/file_uploads/{id}/send: the multipart/form-data fields `file` and
+// `part_number`. A body of another type reads as a form without fields.
+Result<json::value> SendFileUpload(Service& s, const Caller& c, const RouteArgs& a) {
+  Service::SendForm form;
+  std::optional<std::string> boundary = MultipartBoundary(a.content_type);
+  if (boundary && a.raw_body != nullptr) {
+    LN_ASSIGN_OR_RETURN(std::vector<MultipartField> fields, ParseMultipart(*boundary, *a.raw_body));
+    for (const MultipartField& f : fields) {
+      if (f.name == "file" && !form.file) {
+        form.file = Service::FormFile{f.filename, f.content_type, f.data};
+      } else if (f.name == "part_number" && !form.part_number) {
+        form.part_number = std::string(f.data);
+      } else {
+        form.other_fields.push_back(f.name);
+      }
+    }
+  }
+  return s.SendFileUpload(c, a.params[0], form);
+}
 
 const std::vector<Endpoint>& Table() {
   static const std::vector<Endpoint> kTable = {
@@ -52,6 +74,28 @@ const std::vector<Endpoint>& Table() {
       {"PATCH", "/v1/data_sources/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDataSource(c, a.params[0], *a.body); },
        true},
+      // File uploads. Capability: insert content (Notion asks for it to upload).
+      {"POST", "/v1/file_uploads",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateFileUpload(c, *a.body); }},
+      // Capability: insert content.
+      {"POST", "/v1/file_uploads/{}/send", SendFileUpload, false, false, /*raw_body=*/true},
+      // Capability: insert content.
+      {"POST", "/v1/file_uploads/{}/complete",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CompleteFileUpload(c, a.params[0]); }},
+      // Capability: read content.
+      {"GET", "/v1/file_uploads/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetFileUpload(c, a.params[0]); }},
+      // Capability: read content.
+      {"GET", "/v1/file_uploads",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListFileUploads(c, a.Query("status"), Paging(a)); }},
+      // Comments. Capability: insert comments.
+      {"POST", "/v1/comments", [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateComment(c, *a.body); }},
+      // Capability: read comments.
+      {"GET", "/v1/comments",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListComments(c, a.Query("block_id"), Paging(a)); }},
+      // Capability: read comments.
+      {"GET", "/v1/comments/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetComment(c, a.params[0]); }},
   };
   return kTable;
 }

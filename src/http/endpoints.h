@@ -17,6 +17,9 @@ struct RouteArgs {
   std::vector<std::string> params;                     // the "{}" segments, in order
   std::multimap<std::string, std::string> query;       // decoded query parameters
   const json::value* body = nullptr;                   // {} when the request had none
+  // Endpoints with `raw_body` get the body as received instead (and `body` is {}).
+  const std::string* raw_body = nullptr;
+  std::string content_type;                            // the Content-Type header
 
   std::optional<std::string> Query(const std::string& key) const;
   std::vector<std::string> QueryAll(const std::string& key) const;
@@ -33,6 +36,10 @@ struct Endpoint {
   bool needs_data_sources = false;
   // And the database-era routes (POST /v1/databases/{id}/query) only 2022-06-28.
   bool before_data_sources = false;
+  // The body is not JSON (POST /v1/file_uploads/{id}/send takes multipart/form-data):
+  // the handler reads RouteArgs::raw_body, and the server allows bodies up to the
+  // upload part limit instead of 500 KB.
+  bool raw_body = false;
 };
 
 // Finds the endpoint for `method` and `path` (already slash-collapsed, no query).

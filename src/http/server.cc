@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <set>
 
+#include "http/endpoints.h"
 #include "http/pipeline.h"
 
 namespace localnotion::http {
@@ -78,11 +79,22 @@ struct Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.body_limit(kMaxBodyBytes);
       socket.expires_after(timeout);
-      co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      // The header first: an upload route (Endpoint::raw_body) takes a larger body.
+      bool upload = false;
+      co_await bhttp::async_read_header(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec) {
+        std::string_view target = parser.get().target();
+        std::vector<std::string> ignored_params;
+        const Endpoint* endpoint = MatchEndpoint(parser.get().method_string(),
+                                                 CollapseSlashes(target.substr(0, target.find('?'))), ignored_params);
+        upload = endpoint != nullptr && endpoint->raw_body;
+        if (upload) parser.body_limit(static_cast<uint64_t>(options.max_upload_part_bytes) + 1024 * 1024);
+        co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      }
       socket.expires_never();
       if (ec == bhttp::error::body_limit) {
         // Answer, then close: the rest of the body is still on the wire.
-        Response res = pipeline.TooLarge();
+        Response res = upload ? pipeline.UploadTooLarge(options.max_upload_part_bytes) : pipeline.TooLarge();
         bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
         out.set(bhttp::field::content_type, "application/json; charset=utf-8");
         out.set("x-notion-request-id", res.request_id);
@@ -101,6 +113,7 @@ struct Server::Impl {
       if (auto it = msg.find(bhttp::field::authorization); it != msg.end()) req.authorization = std::string(it->value());
       if (auto it = msg.find("notion-version"); it != msg.end()) req.notion_version = std::string(it->value());
       if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
+      if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
       req.body = std::move(msg.body());
       Response res = pipeline.Handle(req);
 
@@ -121,7 +134,7 @@ struct Server::Impl {
         co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, delay_ec));
       }
       bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), msg.version()};
-      out.set(bhttp::field::content_type, "application/json; charset=utf-8");
+      out.set(bhttp::field::content_type, res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
       out.set("x-notion-request-id", res.request_id);
       if (res.retry_after) out.set(bhttp::field::retry_after, std::to_string(*res.retry_after));
       out.keep_alive(msg.keep_alive() && !stopping);

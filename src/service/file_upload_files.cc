@@ -183,6 +183,13 @@ Status Service::AttachUploadsInFiles(const Caller& caller, json::value& files, s
   return OkStatus();
 }
 
+Status Service::AttachIconOrCover(const Caller& caller, std::optional<json::value>& value, std::string_view path) {
+  if (!value || !value->is_object()) return OkStatus();
+  if (Str(value->get_object(), "type") != "file_upload") return OkStatus();
+  LN_ASSIGN_OR_RETURN(*value, AttachFileUpload(caller, *value, path));
+  return OkStatus();
+}
+
 Status Service::RenderFilesIn(const Caller& caller, json::value& files) {
   if (!files.is_array()) return OkStatus();
   for (auto& entry : files.as_array()) {

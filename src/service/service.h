@@ -209,6 +209,9 @@ class Service {
   Result<std::string> FileUrlSecret();
   Status AttachUploadsInFiles(const Caller& caller, json::value& files, std::string_view path);
   Status RenderFilesIn(const Caller& caller, json::value& files);
+  // Attaches an icon or cover that names a file upload (api::NormalizeIcon's
+  // {type:"file_upload"} form); other values are left alone.
+  Status AttachIconOrCover(const Caller& caller, std::optional<json::value>& value, std::string_view path);
   std::string file_url_secret_;
   int64_t max_part_bytes_ = 20 * 1024 * 1024;
   storage::Store& store_;
