@@ -28,8 +28,11 @@ std::optional<std::string> Param(std::string_view target, std::string_view key) 
 }  // namespace
 
 Response Pipeline::UploadTooLarge(int64_t limit_bytes) {
-  Error e = MakeError(ErrorCode::kPayloadTooLarge, "Request body too large. The maximum size is " +
-                                                       std::to_string(limit_bytes / (1024 * 1024)) + "MB.");
+  // Worded like the 500KB answer: "20MB" for the default limit.
+  std::string size = limit_bytes % (1024 * 1024) == 0 ? std::to_string(limit_bytes / (1024 * 1024)) + "MB"
+                     : limit_bytes % 1024 == 0        ? std::to_string(limit_bytes / 1024) + "KB"
+                                                      : std::to_string(limit_bytes) + " bytes";
+  Error e = MakeError(ErrorCode::kPayloadTooLarge, "Request body too large. The maximum size is " + size + ".");
   std::string request_id = NewUuid();
   return Response{WireOf(e.code).status, ErrorBody(e, request_id), request_id};
 }

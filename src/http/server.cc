@@ -77,20 +77,30 @@ struct Server::Impl {
     beast::error_code ec;
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(kMaxBodyBytes);
+      // The header first, under the upload limit (Beast checks Content-Length against
+      // the limit as soon as the header is complete); then an upload route
+      // (Endpoint::raw_body) keeps it and every other route gets 500 KB.
+      const uint64_t upload_limit = static_cast<uint64_t>(options.max_upload_part_bytes) + 1024 * 1024;
+      parser.body_limit(upload_limit);
       socket.expires_after(timeout);
-      // The header first: an upload route (Endpoint::raw_body) takes a larger body.
       bool upload = false;
       co_await bhttp::async_read_header(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-      if (!ec) {
+      if (!ec || ec == bhttp::error::body_limit) {
+        // The request line and fields are parsed even when the limit was exceeded.
         std::string_view target = parser.get().target();
         std::vector<std::string> ignored_params;
         const Endpoint* endpoint = MatchEndpoint(parser.get().method_string(),
                                                  CollapseSlashes(target.substr(0, target.find('?'))), ignored_params);
         upload = endpoint != nullptr && endpoint->raw_body;
-        if (upload) parser.body_limit(static_cast<uint64_t>(options.max_upload_part_bytes) + 1024 * 1024);
-        co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       }
+      if (!ec && !upload) {
+        if (auto length = parser.content_length(); length && *length > kMaxBodyBytes) {
+          ec = bhttp::error::body_limit;
+        } else {
+          parser.body_limit(kMaxBodyBytes);  // for a chunked body
+        }
+      }
+      if (!ec) co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       socket.expires_never();
       if (ec == bhttp::error::body_limit) {
         // Answer, then close: the rest of the body is still on the wire.
