@@ -293,6 +293,16 @@ test('errors: attaching a pending upload, unknown uploads, wrong modes and state
   const none = await rawSend(srv, pending.id, { version: '2025-09-03' });
   assert.equal(none.status, 400);
   assert.equal(none.json.message, 'body failed validation: body.file should be defined, instead was `undefined`.');
+  // A body that claims to be multipart/form-data but is not.
+  const garbled = await fetch(`${srv.baseUrl}/v1/file_uploads/${pending.id}/send`, {
+    method: 'POST', body: 'no boundary here',
+    headers: { Authorization: `Bearer ${srv.token}`, 'Notion-Version': '2025-09-03', 'Content-Type': 'multipart/form-data; boundary=B' },
+  });
+  const garbledBody = checkResponse({
+    method: 'POST', url: garbled.url, status: garbled.status, headers: garbled.headers, text: await garbled.text(), version: '2025-09-03',
+  });
+  assert.deepEqual([garbled.status, garbledBody.code, garbledBody.message],
+    [400, 'invalid_request', 'Failed to parse the multipart/form-data request body.']);
   const typed = await n5.fileUploads.create({ filename: 'x.png' });
   const wrongType = await rawSend(srv, typed.id, { data: 'x', type: 'text/plain', filename: 'x.png', version: '2025-09-03' });
   assert.equal(wrongType.status, 400);
