@@ -63,16 +63,14 @@ std::optional<std::string> HostedUploadId(std::string_view url) {
 
 }  // namespace
 
+// Read from the store every time (one indexed row), so that a reset or a rolled-back
+// unit can never leave a key in memory that the file does not hold.
 Result<std::string> Service::FileUrlSecret() {
-  if (!file_url_secret_.empty()) return file_url_secret_;
   LN_ASSIGN_OR_RETURN(auto stored, store_.GetMeta("file_url_secret"));
-  if (stored) {
-    file_url_secret_ = *stored;
-  } else {
-    file_url_secret_ = Sha256Hex(NewUuid() + NewUuid() + std::to_string(NowMillis()));
-    LN_RETURN_IF_ERROR(store_.PutMeta("file_url_secret", file_url_secret_));
-  }
-  return file_url_secret_;
+  if (stored) return *stored;
+  std::string secret = Sha256Hex(NewUuid() + NewUuid() + std::to_string(NowMillis()));
+  LN_RETURN_IF_ERROR(store_.PutMeta("file_url_secret", secret));
+  return secret;
 }
 
 Result<json::value> Service::AttachFileUpload(const Caller& caller, const json::value& request, std::string_view path) {

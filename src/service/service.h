@@ -204,15 +204,14 @@ class Service {
   Status SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source, std::vector<schema::PropertyDef> defs);
   Status SaveSchema(const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema);
 
-  // File uploads: the key that signs hosted file URLs (meta "file_url_secret"), and the
-  // part size limit.
+  // File uploads: the key that signs hosted file URLs (meta "file_url_secret", made on
+  // first use), and the part size limit.
   Result<std::string> FileUrlSecret();
   Status AttachUploadsInFiles(const Caller& caller, json::value& files, std::string_view path);
   Status RenderFilesIn(const Caller& caller, json::value& files);
   // Attaches an icon or cover that names a file upload (api::NormalizeIcon's
   // {type:"file_upload"} form); other values are left alone.
   Status AttachIconOrCover(const Caller& caller, std::optional<json::value>& value, std::string_view path);
-  std::string file_url_secret_;
   int64_t max_part_bytes_ = 20 * 1024 * 1024;
   storage::Store& store_;
   std::vector<std::string> tokens_;  // as given to Bootstrap, for Reset
