@@ -25,6 +25,33 @@ Result<json::value> External(const std::string& path, const json::value& v) {
   return json::value(json::object{{"type", "external"}, {"external", json::object{{"url", *url}}}});
 }
 
+// {type: "file_upload", file_upload: {id}} or {file_upload: {id}}: an upload to attach.
+// Notion takes these on icons and covers (reference/emoji-and-icon, file-upload); the
+// messages for other shapes keep listing only emoji and external (docs/compat.md).
+bool NamesFileUpload(const json::object& obj) {
+  const json::value* t = Find(obj, "type");
+  if (t != nullptr) return t->is_string() && t->get_string() == "file_upload";
+  return Find(obj, "file_upload") != nullptr;
+}
+
+// Checks the shape only; the service attaches the upload (Service::AttachFileUpload).
+Result<json::value> FileUploadReference(const std::string& path, const json::object& obj) {
+  for (const auto& kv : obj) {
+    if (kv.key() != "type" && kv.key() != "file_upload") return NotPresent(Field(path, kv.key()), kv.value());
+  }
+  const json::value* fu = Find(obj, "file_upload");
+  std::string fu_path = Field(path, "file_upload");
+  if (fu == nullptr) return NotDefined(fu_path);
+  if (!fu->is_object()) return FailedValidation(fu_path, "an object", fu);
+  const json::value* id = Find(fu->get_object(), "id");
+  if (id == nullptr) return NotDefined(Field(fu_path, "id"));
+  if (!id->is_string()) return FailedValidation(Field(fu_path, "id"), "a string", id);
+  for (const auto& kv : fu->get_object()) {
+    if (kv.key() != "id") return NotPresent(Field(fu_path, kv.key()), kv.value());
+  }
+  return json::value(json::object{{"type", "file_upload"}, {"file_upload", json::object{{"id", *id}}}});
+}
+
 // Accepts {type?: <one of allowed>, <that key>: ...}. `allowed` is in message order.
 Result<json::value> OneOf(std::string_view path_in, const json::value& v,
                           const std::vector<std::string_view>& allowed) {
@@ -32,6 +59,7 @@ Result<json::value> OneOf(std::string_view path_in, const json::value& v,
   if (v.is_null()) return json::value(nullptr);
   if (!v.is_object()) return FailedValidation(path, "an object or `null`", &v);
   const auto& obj = v.get_object();
+  if (NamesFileUpload(obj)) return FileUploadReference(path, obj);
   std::string_view chosen;
   if (const json::value* t = Find(obj, "type")) {
     for (auto a : allowed) {

@@ -98,7 +98,7 @@ int Export(const std::string& db_url, const std::string& out_path) {
 
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
           const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms,
-          const TestControls& controls, int query_result_limit) {
+          const TestControls& controls, int query_result_limit, int64_t max_upload_part_bytes) {
   using namespace localnotion;
   if (controls.deterministic) {
     // Before anything creates an id or reads the clock (the bootstrap does both).
@@ -118,6 +118,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   }
   service::Service service(**store);
   service.set_query_result_limit(static_cast<size_t>(query_result_limit));
+  service.SetMaxUploadPartBytes(max_upload_part_bytes);
   auto accepted = service.InUnit([&] { return service.Bootstrap(tokens); });
   auto admin_token = service.InUnit([&] { return service.AdminToken(admin_token_flag); });
   Status committed = (*store)->CommitBatch();
@@ -130,7 +131,9 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
   std::printf("localnotion admin token: %s\n", admin_token->c_str());
   std::printf("localnotion database: %s\n", db_url.c_str());
-  http::Server server(**store, service, http::ServerOptions{host, port, *admin_token, *rate_limit, client_timeout_ms});
+  http::ServerOptions options{host, port, *admin_token, *rate_limit, client_timeout_ms};
+  options.max_upload_part_bytes = max_upload_part_bytes;
+  http::Server server(**store, service, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
@@ -236,6 +239,13 @@ int main(int argc, char** argv) {
     sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
   }
 
+  int64_t max_upload_part_bytes = 20 * 1024 * 1024;
+  serve->add_option("--max-upload-part-bytes", max_upload_part_bytes,
+                    "The largest file (single_part) or file part (multi_part) POST /v1/file_uploads/{id}/send "
+                    "accepts; Notion's limit is 20 MB")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+
   TestControls controls;
   serve->add_option("--seed", controls.seed_file,
                     "Replace the workspace with this fixture at every start (docs/fixtures.md)");
@@ -251,7 +261,8 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (serve->parsed()) {
-    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, query_result_limit);
+    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, query_result_limit,
+                 max_upload_part_bytes);
   }
   if (export_cmd->parsed()) return Export(export_db, export_out);
   if (create->parsed()) {

@@ -9,4 +9,7 @@ namespace localnotion {
 
 std::string Sha256Hex(std::string_view data);
 
+// HMAC-SHA-256 of `data` under `key`, as lower-case hex (signed file URLs).
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
+
 }  // namespace localnotion

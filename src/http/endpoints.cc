@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "http/multipart.h"
+
 namespace localnotion::http {
 namespace {
 
@@ -10,6 +12,26 @@ using service::Need;
 using service::Service;
 
 service::PageArgs Paging(const RouteArgs& a) { return service::PageArgs{a.Query("start_cursor"), a.Query("page_size")}; }
+
+// POST /v1/file_uploads/{id}/send: the multipart/form-data fields `file` and
+// `part_number`. A body of another type reads as a form without fields.
+Result<json::value> SendFileUpload(Service& s, const Caller& c, const RouteArgs& a) {
+  Service::SendForm form;
+  std::optional<std::string> boundary = MultipartBoundary(a.content_type);
+  if (boundary && a.raw_body != nullptr) {
+    LN_ASSIGN_OR_RETURN(std::vector<MultipartField> fields, ParseMultipart(*boundary, *a.raw_body));
+    for (const MultipartField& f : fields) {
+      if (f.name == "file" && !form.file) {
+        form.file = Service::FormFile{f.filename, f.content_type, f.data};
+      } else if (f.name == "part_number" && !form.part_number) {
+        form.part_number = std::string(f.data);
+      } else {
+        form.other_fields.push_back(f.name);
+      }
+    }
+  }
+  return s.SendFileUpload(c, a.params[0], form);
+}
 
 const std::vector<Endpoint>& Table() {
   static const std::vector<Endpoint> kTable = {
@@ -81,6 +103,30 @@ const std::vector<Endpoint>& Table() {
       {"DELETE", "/v1/blocks/{}",
        [](Service& s, const Caller& c, const RouteArgs& a) { return s.DeleteBlock(c, a.params[0]); },
        false, false, Need::kUpdateContent},
+      // File uploads: uploading needs insert content (Notion's file upload guide), reading
+      // an upload needs read content.
+      {"POST", "/v1/file_uploads",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateFileUpload(c, *a.body); },
+       false, false, Need::kInsertContent},
+      {"POST", "/v1/file_uploads/{}/send", SendFileUpload, false, false, Need::kInsertContent, /*raw_body=*/true},
+      {"POST", "/v1/file_uploads/{}/complete",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CompleteFileUpload(c, a.params[0]); },
+       false, false, Need::kInsertContent},
+      {"GET", "/v1/file_uploads/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetFileUpload(c, a.params[0]); },
+       false, false, Need::kReadContent},
+      {"GET", "/v1/file_uploads",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListFileUploads(c, a.Query("status"), Paging(a)); },
+       false, false, Need::kReadContent},
+      // Comments.
+      {"POST", "/v1/comments", [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateComment(c, *a.body); },
+       false, false, Need::kInsertComments},
+      {"GET", "/v1/comments",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListComments(c, a.Query("block_id"), Paging(a)); },
+       false, false, Need::kReadComments},
+      {"GET", "/v1/comments/{}",
+       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetComment(c, a.params[0]); },
+       false, false, Need::kReadComments},
   };
   return kTable;
 }

@@ -17,6 +17,9 @@ struct RouteArgs {
   std::vector<std::string> params;                     // the "{}" segments, in order
   std::multimap<std::string, std::string> query;       // decoded query parameters
   const json::value* body = nullptr;                   // {} when the request had none
+  // Endpoints with `raw_body` get the body as received instead (and `body` is {}).
+  const std::string* raw_body = nullptr;
+  std::string content_type;                            // the Content-Type header
 
   std::optional<std::string> Query(const std::string& key) const;
   std::vector<std::string> QueryAll(const std::string& key) const;
@@ -36,6 +39,10 @@ struct Endpoint {
   // The capability the endpoint needs (capabilities reference); without it, 403
   // restricted_resource. Every endpoint states one (endpoints_test.cc).
   service::Need need = service::Need::kUnspecified;
+  // The body is not JSON (POST /v1/file_uploads/{id}/send takes multipart/form-data):
+  // the handler reads RouteArgs::raw_body, and the server allows bodies up to the
+  // upload part limit instead of 500 KB.
+  bool raw_body = false;
 };
 
 // Every endpoint, in matching order.

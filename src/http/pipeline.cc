@@ -66,6 +66,8 @@ Response Pipeline::Handle(const Request& req) {
   std::string_view target = req.target;
   std::string path = CollapseSlashes(target.substr(0, target.find('?')));
   constexpr std::string_view kAdmin = "/_localnotion/";
+  constexpr std::string_view kFiles = "/_localnotion/files/";
+  if (path.rfind(kFiles, 0) == 0) return HandleHostedFile(req, path, request_id);
   if (path.rfind(kAdmin, 0) == 0) return HandleAdmin(req, path, request_id);
 
   auto started = std::chrono::steady_clock::now();
@@ -75,7 +77,10 @@ Response Pipeline::Handle(const Request& req) {
   log.method = req.method;
   log.path = path;
   log.notion_version = req.notion_version.value_or("");
-  log.request_body = req.body;
+  // Uploaded bytes are not logged: they can be 20 MB of binary.
+  log.request_body = req.content_type.rfind("multipart/", 0) == 0
+                         ? "[multipart/form-data body, " + std::to_string(req.body.size()) + " bytes]"
+                         : req.body;
   Response res = HandleApi(req, request_id, log);
   log.status = res.status;
   log.response_body = res.body;
@@ -116,7 +121,10 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
   }
 
   json::value body = json::object{};
-  if (!req.body.empty()) {
+  args.content_type = req.content_type;
+  if (endpoint->raw_body) {
+    args.raw_body = &req.body;
+  } else if (!req.body.empty()) {
     auto parsed = ParseJson(req.body);
     if (!parsed) return ErrorResponse(MakeError(ErrorCode::kInvalidJson, "Error parsing JSON body."), request_id);
     body = std::move(*parsed);

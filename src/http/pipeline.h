@@ -24,6 +24,7 @@ struct Request {
   std::optional<std::string> authorization;    // header value
   std::optional<std::string> notion_version;   // header value
   std::string host;                            // Host header, for absolute URLs
+  std::string content_type;                    // Content-Type header (multipart uploads)
   std::string body;
 };
 
@@ -33,6 +34,8 @@ struct Response {
   std::string request_id;
   int delay_ms = 0;                 // an injected latency, applied before answering
   std::optional<int> retry_after;   // seconds, sent as Retry-After
+  // Empty for JSON; set for the bytes of a hosted file (/_localnotion/files/...).
+  std::string content_type = {};
 };
 
 // Admin routes live under /_localnotion/ and take the admin token only (admin.cc).
@@ -43,6 +46,8 @@ class Pipeline {
   Response Handle(const Request& request);
   // The answer to a body over the 500 KB limit.
   Response TooLarge();
+  // The answer to a /send body over the upload limit (`limit_bytes`).
+  Response UploadTooLarge(int64_t limit_bytes);
 
  private:
   Response HandleApi(const Request& request, const std::string& request_id, LogEntry& log);
@@ -50,6 +55,8 @@ class Pipeline {
   // Seed, export, page history and the clock (admin_fixtures.cc); nullopt: not one of them.
   std::optional<Response> HandleAdminFixtures(const std::string& method, std::string_view route,
                                               const json::value& body, const std::string& request_id);
+  // GET /_localnotion/files/{id}/{name}?expires=&signature= (hosted_files.cc).
+  Response HandleHostedFile(const Request& request, std::string_view path, const std::string& request_id);
 
   service::Service& service_;
   std::string admin_token_;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <set>
 
+#include "http/endpoints.h"
 #include "http/pipeline.h"
 
 namespace localnotion::http {
@@ -76,13 +77,34 @@ struct Server::Impl {
     beast::error_code ec;
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(kMaxBodyBytes);
+      // The header first, under the upload limit (Beast checks Content-Length against
+      // the limit as soon as the header is complete); then an upload route
+      // (Endpoint::raw_body) keeps it and every other route gets 500 KB.
+      const uint64_t upload_limit = static_cast<uint64_t>(options.max_upload_part_bytes) + 1024 * 1024;
+      parser.body_limit(upload_limit);
       socket.expires_after(timeout);
-      co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      bool upload = false;
+      co_await bhttp::async_read_header(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec || ec == bhttp::error::body_limit) {
+        // The request line and fields are parsed even when the limit was exceeded.
+        std::string_view target = parser.get().target();
+        std::vector<std::string> ignored_params;
+        const Endpoint* endpoint = MatchEndpoint(parser.get().method_string(),
+                                                 CollapseSlashes(target.substr(0, target.find('?'))), ignored_params);
+        upload = endpoint != nullptr && endpoint->raw_body;
+      }
+      if (!ec && !upload) {
+        if (auto length = parser.content_length(); length && *length > kMaxBodyBytes) {
+          ec = bhttp::error::body_limit;
+        } else {
+          parser.body_limit(kMaxBodyBytes);  // for a chunked body
+        }
+      }
+      if (!ec) co_await bhttp::async_read(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       socket.expires_never();
       if (ec == bhttp::error::body_limit) {
         // Answer, then close: the rest of the body is still on the wire.
-        Response res = pipeline.TooLarge();
+        Response res = upload ? pipeline.UploadTooLarge(options.max_upload_part_bytes) : pipeline.TooLarge();
         bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
         out.set(bhttp::field::content_type, "application/json; charset=utf-8");
         out.set("x-notion-request-id", res.request_id);
@@ -101,6 +123,7 @@ struct Server::Impl {
       if (auto it = msg.find(bhttp::field::authorization); it != msg.end()) req.authorization = std::string(it->value());
       if (auto it = msg.find("notion-version"); it != msg.end()) req.notion_version = std::string(it->value());
       if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
+      if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
       req.body = std::move(msg.body());
       Response res = pipeline.Handle(req);
 
@@ -121,7 +144,7 @@ struct Server::Impl {
         co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, delay_ec));
       }
       bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), msg.version()};
-      out.set(bhttp::field::content_type, "application/json; charset=utf-8");
+      out.set(bhttp::field::content_type, res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
       out.set("x-notion-request-id", res.request_id);
       if (res.retry_after) out.set(bhttp::field::retry_after, std::to_string(*res.retry_after));
       out.keep_alive(msg.keep_alive() && !stopping);

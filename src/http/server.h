@@ -25,6 +25,9 @@ struct ServerOptions {
   std::string admin_token;  // for /_localnotion/
   RateLimit rate_limit;     // per integration; none by default
   int client_timeout_ms = 30000;  // to read a whole request, or to write an answer
+  // The largest file part POST /v1/file_uploads/{id}/send takes (Notion: 20 MB); its
+  // body may be that plus 1 MiB of multipart framing. Keep equal to the service's.
+  int64_t max_upload_part_bytes = 20 * 1024 * 1024;
 };
 
 class Server {

@@ -48,12 +48,16 @@ Result<bool> Service::ContainerTrashed(const std::string& parent_type, const std
   return InternalError("block tree has a cycle");
 }
 
+// A media block given {type:"file_upload", file_upload:{id}} stores the upload as a
+// file (AttachFileUpload checks it and marks it attached); RenderBlockRow shows it as a
+// Notion-hosted file {type:"file", file:{url, expiry_time}} (RenderFileObject).
 Status Service::ResolveFileUpload(const Caller& caller, validation::NewBlock& block) {
-  // MERGE POINT (file uploads): resolve block.content["file_upload"]["id"] to an uploaded
-  // file here and rewrite the content to {type:"file", file:{url, expiry_time}}. Until
-  // file uploads exist, every file_upload source is refused.
-  json::value given = "file_upload";
-  return api::FailedValidation(api::Field(api::Field(block.path, block.type), "type"), "`\"external\"`", &given);
+  LN_ASSIGN_OR_RETURN(json::value stored,
+                      AttachFileUpload(caller, json::value(block.content), api::Field(block.path, block.type)));
+  block.content.erase("file_upload");
+  block.content["type"] = "file";
+  block.content["file"] = std::move(stored.as_object()["file"]);
+  return OkStatus();
 }
 
 Status Service::InsertBlocks(const Caller& caller, const std::string& parent_type, const std::string& parent_id,

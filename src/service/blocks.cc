@@ -126,6 +126,11 @@ Result<json::value> Service::RenderBlockRow(const Caller& caller, const storage:
   view.in_trash = row.in_trash || ancestor_trashed;
   view.type = row.type;
   view.content = row.content;
+  if (const json::value* source = view.content.if_contains("type"); source && *source == "file") {
+    // An uploaded file (block_tree.cc ResolveFileUpload) gets a fresh signed link.
+    LN_ASSIGN_OR_RETURN(json::value shown, RenderFileObject(caller, json::value(view.content)));
+    view.content = std::move(shown.as_object());
+  }
   for (std::string_view key : {"rich_text", "caption"}) {
     if (json::value* rt = view.content.if_contains(key); rt && rt->is_array()) NameMentions(rt->as_array());
   }
@@ -257,6 +262,12 @@ Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view 
   } else {
     storage::BlockRecord row = *t.row;
     bool changed = false;
+    if (const json::value* source = req.content ? req.content->if_contains("type") : nullptr;
+        source && *source == "file_upload") {
+      validation::NewBlock media{"body", row.type, std::move(*req.content), {}};
+      LN_RETURN_IF_ERROR(ResolveFileUpload(caller, media));
+      req.content = std::move(media.content);
+    }
     if (req.content && *req.content != row.content) row.content = std::move(*req.content), changed = true;
     if (req.in_trash && *req.in_trash != row.in_trash) row.in_trash = *req.in_trash, changed = true;
     if (changed) {

@@ -85,8 +85,8 @@ Result<json::value> Service::RenderDatabaseObject(const Caller& caller, const Da
   v.last_edited_by = db->last_edited_by;
   v.title = db->title;
   v.description = db->description;
-  v.icon = db->icon;
-  v.cover = db->cover;
+  LN_ASSIGN_OR_RETURN(v.icon, RenderFileObject(caller, db->icon));
+  LN_ASSIGN_OR_RETURN(v.cover, RenderFileObject(caller, db->cover));
   v.in_trash = db->in_trash;
   v.is_inline = db->is_inline;
   for (const auto& s : sources) {
@@ -112,7 +112,7 @@ Result<json::value> Service::RenderDataSourceObject(const Caller& caller, const 
   v.last_edited_by = source->last_edited_by;
   v.title = source->title;
   v.description = source->description;
-  v.icon = source->icon;
+  LN_ASSIGN_OR_RETURN(v.icon, RenderFileObject(caller, source->icon));
   v.in_trash = source->in_trash || db->in_trash;
   v.is_inline = db->is_inline;
   LN_ASSIGN_OR_RETURN(v.properties, RenderSchema(source, caller.version));
@@ -139,6 +139,8 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
                             : ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline", "properties"}));
   if (!v2025) properties = e.properties;
   if (e.parent == nullptr) return api::NotDefined("body.parent");
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.cover, "body.cover"));
   if (properties == nullptr && !v2025) return api::NotDefined("body.properties");
 
   storage::DatabaseRecord db;
@@ -244,6 +246,8 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
     return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
   }
   storage::DatabaseRecord db = *found;
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.cover, "body.cover"));
   if (e.title) db.title = *e.title;
   if (e.description) db.description = *e.description;
   if (e.icon) db.icon = *e.icon;
@@ -297,6 +301,7 @@ Result<json::value> Service::UpdateDataSource(const Caller& caller, std::string_
     LN_RETURN_IF_ERROR(DropStaleValues(store_, source->id, *before, schema));
   }
   storage::DataSourceRecord record = *source;
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
   if (e.title) record.title = *e.title;
   if (e.icon) record.icon = *e.icon;
   if (e.in_trash) record.in_trash = *e.in_trash;
@@ -323,6 +328,7 @@ Result<json::value> Service::CreateDataSource(const Caller& caller, const json::
   source.id = NewUuid();
   source.database_id = db->id;
   source.title = e.title.value_or(json::array{});
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
   source.icon = e.icon.value_or(nullptr);
   source.created_time = source.last_edited_time = NowMillis();
   source.created_by = source.last_edited_by = caller.integration.bot_user_id;

@@ -105,6 +105,9 @@ Status Service::WriteProperties(const Caller& caller, LoadedPage& loaded, const 
   }
   for (auto& w : writes.writes) {
     const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+    if (def && def->type == "files") {
+      LN_RETURN_IF_ERROR(AttachUploadsInFiles(caller, w.value, api::Field("body.properties", def->name)));
+    }
     if (def && def->type == "relation") {
       const json::value* before = Find(loaded.page.properties, w.property_id);
       json::value before_copy = before ? *before : json::value(nullptr);
@@ -149,6 +152,8 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
     changed = true;
   }
   storage::PageRecord& p = loaded.page;
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, req.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, req.cover, "body.cover"));
   if (req.icon) p.icon = std::move(*req.icon), changed = true;
   if (req.cover) p.cover = std::move(*req.cover), changed = true;
   if (req.in_trash && *req.in_trash != p.in_trash) p.in_trash = *req.in_trash, changed = true;
@@ -215,6 +220,8 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
     record.parent_id = source->id;
   }
   record.id = NewUuid();
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, req.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, req.cover, "body.cover"));
   record.icon = req.icon.value_or(nullptr);
   record.cover = req.cover.value_or(nullptr);
   record.created_time = record.last_edited_time = NowMillis();

@@ -146,6 +146,7 @@ Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPag
       value["rollup"] = schema::ComputeRollup(def.config, targets);
     } else {
       type->Render(stored, def, ctx, value);
+      if (def.type == "files") LN_RETURN_IF_ERROR(RenderFilesIn(caller, value.at("files")));
       if (def.type == "title" || def.type == "rich_text") NameMentions(value.at(def.type).as_array());
       if (def.type == "relation" && !access_.everything) {
         // Notion leaves relations to pages not shared with the integration out of the
@@ -184,8 +185,8 @@ Result<json::value> Service::RenderPage(const Caller& caller, const LoadedPage& 
   view.created_by = page.page.created_by;
   view.last_edited_time = page.page.last_edited_time;
   view.last_edited_by = page.page.last_edited_by;
-  view.icon = page.page.icon;
-  view.cover = page.page.cover;
+  LN_ASSIGN_OR_RETURN(view.icon, RenderFileObject(caller, page.page.icon));
+  LN_ASSIGN_OR_RETURN(view.cover, RenderFileObject(caller, page.page.cover));
   view.in_trash = page.trashed;
   view.is_locked = page.page.is_locked;
   view.properties.reserve(page.schema->size());

@@ -149,6 +149,73 @@ class Service {
   Result<json::value> AppendBlockChildren(const Caller& caller, std::string_view block_id, const json::value& body);
   Result<json::value> UpdateBlock(const Caller& caller, std::string_view block_id, const json::value& body);
   Result<json::value> DeleteBlock(const Caller& caller, std::string_view block_id);
+  // ---- File uploads (file_uploads.cc, file_upload_files.cc) ----
+  // The largest single-part upload, and the largest part of a multi-part upload
+  // (Notion: 20 MB). The server sizes its body limit for /send from the same value.
+  void SetMaxUploadPartBytes(int64_t bytes) { max_part_bytes_ = bytes; }
+  int64_t max_upload_part_bytes() const { return max_part_bytes_; }
+
+  // POST /v1/file_uploads.
+  Result<json::value> CreateFileUpload(const Caller& caller, const json::value& body);
+  // POST /v1/file_uploads/{id}/send: the form fields as the HTTP layer parsed them.
+  struct FormFile {
+    std::optional<std::string> filename;
+    std::optional<std::string> content_type;
+    std::string_view bytes;
+  };
+  struct SendForm {
+    std::optional<FormFile> file;
+    std::optional<std::string> part_number;
+    std::vector<std::string> other_fields;  // names of fields Notion does not take
+  };
+  Result<json::value> SendFileUpload(const Caller& caller, std::string_view upload_id, const SendForm& form);
+  // POST /v1/file_uploads/{id}/complete (multi_part only).
+  Result<json::value> CompleteFileUpload(const Caller& caller, std::string_view upload_id);
+  Result<json::value> GetFileUpload(const Caller& caller, std::string_view upload_id);
+  // GET /v1/file_uploads?status=&start_cursor=&page_size=: the caller's uploads, newest first.
+  Result<json::value> ListFileUploads(const Caller& caller, const std::optional<std::string>& status,
+                                      const PageArgs& args);
+
+  // THE way a request's `{type?: "file_upload", file_upload: {id}}` becomes stored data,
+  // for page icons and covers, files property values, comment attachments and (for the
+  // merger) image/file/video/pdf/audio blocks. `path` names the object in messages
+  // ("body.icon"). Checks the id, that the upload belongs to the caller's integration
+  // and that its status is `uploaded`; marks it attached (it then never expires) and
+  // returns the stored form {type:"file", file:{file_upload_id, filename, content_type}}.
+  Result<json::value> AttachFileUpload(const Caller& caller, const json::value& request, std::string_view path);
+  // THE way stored data is shown: a stored form from AttachFileUpload becomes Notion's
+  // hosted file {type:"file", file:{url, expiry_time}} (other keys such as `name` kept),
+  // whose url is a link to GET /_localnotion/files/{id}/{filename}, signed and valid for
+  // an hour. Anything else (emoji, external files, null) is returned unchanged.
+  Result<json::value> RenderFileObject(const Caller& caller, const json::value& stored);
+
+  // GET /_localnotion/files/{id}/{name}?expires=&signature= (no bearer token: the
+  // signature is the permission). Missing or wrong signature: kRestrictedResource;
+  // link expired: kRestrictedResource; no such uploaded file: kObjectNotFound.
+  struct HostedFile {
+    std::string content_type;
+    std::string filename;
+    std::string bytes;
+  };
+  Result<HostedFile> ServeHostedFile(std::string_view upload_id, const std::optional<std::string>& expires,
+                                     const std::optional<std::string>& signature);
+
+  // ---- Comments (comments.cc) ----
+  // POST /v1/comments: parent {page_id|block_id} or discussion_id; rich_text;
+  // attachments [{file_upload_id}]; display_name.
+  Result<json::value> CreateComment(const Caller& caller, const json::value& body);
+  // GET /v1/comments?block_id= (a page id or a block id): the open comments, oldest first.
+  Result<json::value> ListComments(const Caller& caller, const std::optional<std::string>& block_id,
+                                   const PageArgs& args);
+  Result<json::value> GetComment(const Caller& caller, std::string_view comment_id);
+  // THE resolution of a comment parent id: {"page_id", id} for a page. Pages only for
+  // now; the merger extends it to blocks ({"block_id", id}). Unknown ids give
+  // kObjectNotFound "Could not find block with ID: ...".
+  struct CommentParent {
+    std::string type;  // "page_id" or "block_id"
+    std::string id;
+  };
+  Result<CommentParent> ResolveCommentParent(const std::string& id);
 
  private:
   // What the current unit may see and do (access.cc).
@@ -252,6 +319,15 @@ class Service {
   // Keeps the child_page / child_database row's trash flag equal to its page's or database's.
   Status MirrorChildObjectTrash(const std::string& id, bool in_trash);
 
+  // File uploads: the key that signs hosted file URLs (meta "file_url_secret", made on
+  // first use), and the part size limit.
+  Result<std::string> FileUrlSecret();
+  Status AttachUploadsInFiles(const Caller& caller, json::value& files, std::string_view path);
+  Status RenderFilesIn(const Caller& caller, json::value& files);
+  // Attaches an icon or cover that names a file upload (api::NormalizeIcon's
+  // {type:"file_upload"} form); other values are left alone.
+  Status AttachIconOrCover(const Caller& caller, std::optional<json::value>& value, std::string_view path);
+  int64_t max_part_bytes_ = 20 * 1024 * 1024;
   storage::Store& store_;
   Access access_;
   std::vector<std::string> tokens_;  // as given to Bootstrap, for Reset

@@ -95,6 +95,28 @@ class CachingStore final : public Store {
   Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override {
     return inner_->ShiftBlockPositions(parent_id, after_position, by);
   }
+  Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override { return inner_->GetFileUpload(id); }
+  Status PutFileUpload(const FileUploadRecord& upload) override { return inner_->PutFileUpload(upload); }
+  Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override {
+    return inner_->ListFileUploads(integration_id);
+  }
+  Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) override {
+    return inner_->PutFileUploadPart(upload_id, part_number, bytes);
+  }
+  Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) override {
+    return inner_->FileUploadPartSizes(upload_id);
+  }
+  Result<std::string> ReadFileUploadBytes(std::string_view upload_id) override {
+    return inner_->ReadFileUploadBytes(upload_id);
+  }
+  Result<std::optional<CommentRecord>> GetComment(std::string_view id) override { return inner_->GetComment(id); }
+  Status PutComment(const CommentRecord& comment) override { return inner_->PutComment(comment); }
+  Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override {
+    return inner_->ListComments(parent_id);
+  }
+  Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override {
+    return inner_->FirstCommentOf(discussion_id);
+  }
 
  private:
   void Clear();

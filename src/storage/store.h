@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/error.h"
@@ -21,6 +22,7 @@
 #include "storage/page_history.h"
 #include "storage/block_record.h"
 #include "storage/records.h"
+#include "storage/upload_records.h"
 
 namespace localnotion::storage {
 
@@ -105,6 +107,24 @@ class Store {
   // Adds `by` to the position of every child of `parent_id` whose position is greater
   // than `after_position`, to open a gap for blocks inserted after it.
   virtual Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) = 0;
+  // File uploads (storage/upload_records.h). The bytes are kept per part (1 for a
+  // single-part upload); a part sent again replaces the earlier one.
+  virtual Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) = 0;
+  virtual Status PutFileUpload(const FileUploadRecord& upload) = 0;
+  // Every upload of the integration, newest first.
+  virtual Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) = 0;
+  virtual Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) = 0;
+  // (part number, size in bytes) of each part received, by part number.
+  virtual Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) = 0;
+  // The parts' bytes concatenated in part order.
+  virtual Result<std::string> ReadFileUploadBytes(std::string_view upload_id) = 0;
+
+  // Comments, in creation order.
+  virtual Result<std::optional<CommentRecord>> GetComment(std::string_view id) = 0;
+  virtual Status PutComment(const CommentRecord& comment) = 0;
+  virtual Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) = 0;
+  // The first comment of a discussion (it holds the discussion's parent).
+  virtual Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) = 0;
 };
 
 // Opens the store named by a URL, wrapped in a CachingStore: "sqlite:PATH" (PATH may be relative). Returns

@@ -1,6 +1,7 @@
 // files: an array of file objects; `[]` clears; the array replaces the whole value.
 // External files need a `name` and an `external.url`. Notion-hosted `file` entries that
 // a client read and sends back ({file:{url, expiry_time}}) are kept as they are.
+// {file_upload:{id}, name?} entries name an upload; the service attaches it.
 #include "api/messages.h"
 #include "api/rich_text.h"
 #include "schema/properties/types.h"
@@ -26,7 +27,8 @@ Result<json::object> ReadFile(const std::string& path, const json::value& v) {
   if (!v.is_object()) return api::FailedValidation(path, "an object", &v);
   const auto& obj = v.get_object();
   for (const auto& kv : obj) {
-    if (kv.key() != "name" && kv.key() != "type" && kv.key() != "external" && kv.key() != "file") {
+    if (kv.key() != "name" && kv.key() != "type" && kv.key() != "external" && kv.key() != "file" &&
+        kv.key() != "file_upload") {
       return api::NotPresent(api::Field(path, kv.key()), kv.value());
     }
   }
@@ -36,6 +38,18 @@ Result<json::object> ReadFile(const std::string& path, const json::value& v) {
     if (name == nullptr) return api::NotDefined(api::Field(path, "name"));
     LN_ASSIGN_OR_RETURN(json::value url, Url(api::Field(path, "external"), *ext));
     return json::object{{"name", *name}, {"type", "external"}, {"external", json::object{{"url", url}}}};
+  }
+  if (const json::value* fu = Find(obj, "file_upload")) {
+    // An upload to attach; the service replaces it (Service::AttachFileUpload) and uses
+    // the upload's filename when `name` is absent.
+    std::string fu_path = api::Field(path, "file_upload");
+    if (!fu->is_object()) return api::FailedValidation(fu_path, "an object", fu);
+    const json::value* id = Find(fu->get_object(), "id");
+    if (id == nullptr) return api::NotDefined(api::Field(fu_path, "id"));
+    if (!id->is_string()) return api::FailedValidation(api::Field(fu_path, "id"), "a string", id);
+    json::object out{{"type", "file_upload"}, {"file_upload", json::object{{"id", *id}}}};
+    if (name != nullptr) out["name"] = *name;
+    return out;
   }
   if (const json::value* file = Find(obj, "file")) {
     LN_ASSIGN_OR_RETURN(json::value url, Url(api::Field(path, "file"), *file));

@@ -4,6 +4,7 @@
 
 #include "storage/sqlite/checkpointer.h"
 #include "storage/sqlite/schema.sql.h"
+#include "storage/sqlite/uploads_schema.sql.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -144,6 +145,7 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
                           "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
                           "PRAGMA wal_autocheckpoint=131072; PRAGMA journal_size_limit=67108864;"));
   LN_RETURN_IF_ERROR(Exec(db, kSqliteSchemaV1));
+  LN_RETURN_IF_ERROR(Exec(db, kSqliteSchemaUploads));
   LN_RETURN_IF_ERROR(store->Prepare());
   LN_RETURN_IF_ERROR(store->PrepareBlocks());
   store->checkpointer_ = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(100));
@@ -430,6 +432,7 @@ Status SqliteStore::Reset(bool keep_integrations) {
                                                  : "DELETE FROM shares;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_history;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM blocks;"));
+  LN_RETURN_IF_ERROR(Exec(db_, kSqliteResetUploads));
   if (keep_integrations) {
     LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token');"));
     return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");

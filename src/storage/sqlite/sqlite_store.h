@@ -63,6 +63,17 @@ class SqliteStore final : public Store {
                                                      int limit) override;
   Result<int64_t> LastBlockPosition(std::string_view parent_id) override;
   Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override;
+  // File uploads and comments: sqlite/uploads_comments.cc.
+  Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override;
+  Status PutFileUpload(const FileUploadRecord& upload) override;
+  Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override;
+  Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) override;
+  Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) override;
+  Result<std::string> ReadFileUploadBytes(std::string_view upload_id) override;
+  Result<std::optional<CommentRecord>> GetComment(std::string_view id) override;
+  Status PutComment(const CommentRecord& comment) override;
+  Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override;
+  Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override;
 
  private:
   explicit SqliteStore(sqlite3* db);

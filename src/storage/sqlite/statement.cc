@@ -24,6 +24,17 @@ Statement& Statement::BindNullable(int i, const std::optional<std::string>& text
   return *this;
 }
 
+Statement& Statement::BindBlob(int i, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
+
+std::string Statement::Blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string(static_cast<const char*>(p), n) : std::string();
+}
+
 Result<bool> Statement::StepRow() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

@@ -25,6 +25,8 @@ class Statement {
   Statement& Bind(int i, std::string_view text);
   Statement& Bind(int i, int64_t v);
   Statement& BindNullable(int i, const std::optional<std::string>& text);
+  // Binary data (file upload parts), stored as a BLOB.
+  Statement& BindBlob(int i, std::string_view bytes);
 
   // Returns true while there is a row; false at the end. Errors are reported as
   // kInternalServerError by Run/StepRow.
@@ -35,6 +37,7 @@ class Statement {
   std::string Text(int col) const;
   std::optional<std::string> NullableText(int col) const;
   int64_t Int(int col) const;
+  std::string Blob(int col) const;
 
  private:
   sqlite3* db_;

@@ -304,6 +304,16 @@ function validateResponse({ method, pathname, status, version, body }) {
   // Blocks: GET/PATCH/DELETE /v1/blocks/{id} answer a block; GET/PATCH .../children a list.
   if (kind === 'blocks' && seg.length === 3) return assertBlock(body);
   if (kind === 'blocks' && seg.length === 4 && seg[3] === 'children') return assertBlockList(body);
+  // File uploads (23-file-uploads): one object, or a list of them.
+  if (kind === 'file_uploads') {
+    if (seg.length === 2 && m === 'GET') return assertObjectList(body, 'file_upload', 'fileUploadObjectResponse');
+    return assertSchema('fileUploadObjectResponse', body);
+  }
+  // Comments (24-comments).
+  if (kind === 'comments') {
+    if (seg.length === 2 && m === 'GET') return assertObjectList(body, 'comment', 'commentObjectResponse');
+    return assertSchema('commentObjectResponse', body);
+  }
   // Query and search: the list envelope, then each result against its own object schema.
   const isQuery = seg.length === 4 && seg[3] === 'query' && (kind === 'databases' || kind === 'data_sources');
   if ((isQuery || kind === 'search') && m === 'POST') return assertResultList(body, version);
@@ -359,6 +369,19 @@ function assertBlockList(body) {
   assert.deepEqual(Object.keys(body).sort(), ['block', 'has_more', 'next_cursor', 'object', 'results', 'type']);
   assert.ok(Array.isArray(body.results), 'results');
   for (const r of body.results) assertBlock(r);
+}
+
+// {object:"list", results, next_cursor, has_more, type:<type>, <type>:{}} whose results
+// all match the component `component` (GET /v1/file_uploads, GET /v1/comments).
+function assertObjectList(body, type, component) {
+  assert.equal(body.object, 'list', 'list object');
+  assert.equal(body.type, type, 'list type');
+  assert.deepEqual(body[type], {}, `list ${type}`);
+  assert.equal(typeof body.has_more, 'boolean', 'has_more');
+  assert.ok(body.next_cursor === null || typeof body.next_cursor === 'string', 'next_cursor');
+  assert.deepEqual(Object.keys(body).sort(), ['has_more', 'next_cursor', 'object', 'results', 'type', type].sort());
+  assert.ok(Array.isArray(body.results), 'results');
+  for (const r of body.results) assertSchema(component, r);
 }
 
 // GET /v1/users: the operation's inline 200 schema (exposed as listUsersResponse).

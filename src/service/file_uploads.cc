@@ -1,0 +1,252 @@
+// The File Upload API (reference: file-upload, create-file, upload-file,
+// complete-file-upload, retrieve-file-upload, list-file-uploads):
+//   POST /v1/file_uploads                 create: single_part (default), multi_part, external_url
+//   POST /v1/file_uploads/{id}/send       the bytes, as multipart/form-data (http/multipart.h)
+//   POST /v1/file_uploads/{id}/complete   multi_part only, after every part was sent
+//   GET  /v1/file_uploads/{id}, GET /v1/file_uploads?status=
+// State machine: pending --send (single_part) / complete (multi_part)--> uploaded.
+// An upload that is not attached expires one hour after its creation ("expired" is
+// derived when read, never stored); attaching it (file_upload_files.cc) clears its
+// expiry_time. Choices where Notion's behaviour is unknown: docs/compat.md "File uploads".
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "api/messages.h"
+#include "api/objects.h"
+#include "common/uuid.h"
+#include "service/file_upload_state.h"
+#include "service/service.h"
+
+namespace localnotion::service {
+namespace {
+
+constexpr int64_t kMaxParts = 1000;
+constexpr size_t kMaxFilenameBytes = 900;
+// Multi-part: every part but the last must be at least 5 MB (Notion's guide).
+constexpr int64_t kMinPartBytes = 5 * 1024 * 1024;
+
+Result<int64_t> ParsePartNumber(const std::string& raw, int64_t total) {
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
+  json::value shown(raw);
+  if (raw.empty() || ec != std::errc() || p != raw.data() + raw.size()) {
+    return api::FailedValidation("body.part_number", "a number", &shown);
+  }
+  if (n < 1 || n > total) {
+    return ValidationError(fmt::format("The part_number must be between 1 and {} (the number_of_parts of the file upload), "
+                                       "instead was {}.", total, n));
+  }
+  return n;
+}
+
+// The object with the number of parts received so far.
+Result<json::value> ShowFileUpload(storage::Store& store, const storage::FileUploadRecord& u,
+                                   const std::string& base_url, Millis now) {
+  int64_t sent = 0;
+  if (u.mode == "multi_part") {
+    LN_ASSIGN_OR_RETURN(auto sizes, store.FileUploadPartSizes(u.id));
+    sent = static_cast<int64_t>(sizes.size());
+  }
+  return json::value(RenderFileUpload(u, base_url, now, sent));
+}
+
+}  // namespace
+
+Result<json::value> Service::CreateFileUpload(const Caller& caller, const json::value& body) {
+  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
+  const json::object& o = body.get_object();
+  for (const auto& kv : o) {
+    const std::string_view k = kv.key();
+    if (k != "mode" && k != "filename" && k != "content_type" && k != "number_of_parts" && k != "external_url") {
+      return api::NotPresent(api::Field("body", k), kv.value());
+    }
+  }
+  storage::FileUploadRecord u;
+  u.mode = "single_part";
+  if (const json::value* m = Find(o, "mode")) {
+    if (!m->is_string() || !IsUploadMode(m->get_string())) {
+      return api::FailedValidation("body.mode", "`\"single_part\"`, `\"multi_part\"`, or `\"external_url\"`", m);
+    }
+    u.mode = std::string(m->get_string());
+  }
+  auto text = [&](const char* key) -> Result<std::optional<std::string>> {
+    const json::value* v = Find(o, key);
+    if (v == nullptr) return std::optional<std::string>();
+    if (!v->is_string()) return api::FailedValidation(api::Field("body", key), "a string", v);
+    return std::optional<std::string>(std::string(v->get_string()));
+  };
+  LN_ASSIGN_OR_RETURN(u.filename, text("filename"));
+  LN_ASSIGN_OR_RETURN(u.content_type, text("content_type"));
+  LN_ASSIGN_OR_RETURN(u.external_url, text("external_url"));
+  if (u.filename && u.filename->size() > kMaxFilenameBytes) {
+    return api::TooLong("body.filename", kMaxFilenameBytes, u.filename->size());
+  }
+  const json::value* parts = Find(o, "number_of_parts");
+  if (parts != nullptr) {
+    if (!parts->is_int64() && !parts->is_uint64()) return api::FailedValidation("body.number_of_parts", "an integer", parts);
+    int64_t n = parts->is_int64() ? parts->get_int64() : static_cast<int64_t>(parts->get_uint64());
+    if (n < 1) return api::FailedValidation("body.number_of_parts", "≥ `1`", parts);
+    if (n > kMaxParts) return api::FailedValidation("body.number_of_parts", "≤ `1000`", parts);
+    u.number_of_parts = n;
+  }
+  if (u.mode == "multi_part") {
+    if (!parts) return api::NotDefined("body.number_of_parts");
+    if (!u.filename) return api::NotDefined("body.filename");
+  } else if (parts) {
+    return ValidationError("number_of_parts can only be provided when mode is multi_part.");
+  }
+  if (u.mode == "external_url") {
+    if (!u.external_url) return api::NotDefined("body.external_url");
+    if (!u.filename) return api::NotDefined("body.filename");
+    if (u.external_url->rfind("https://", 0) != 0) {
+      return ValidationError("external_url must be a publicly accessible HTTPS URL.");
+    }
+  } else if (u.external_url) {
+    return ValidationError("external_url can only be provided when mode is external_url.");
+  }
+  if (u.content_type) u.content_type = BareMediaType(*u.content_type);
+  LN_RETURN_IF_ERROR(CompleteNameAndType(u.filename, u.content_type));
+
+  u.id = NewUuid();
+  u.integration_id = caller.integration.id;
+  u.created_by = caller.integration.bot_user_id;
+  u.created_time = u.last_edited_time = NowMillis();
+  u.expiry_time = u.created_time + kUploadLifetimeMillis;
+  // localnotion never reaches the network: an external_url import fails at once, and
+  // says so in file_import_result.
+  u.status = u.mode == "external_url" ? "failed" : "pending";
+  LN_RETURN_IF_ERROR(store_.PutFileUpload(u));
+  return ShowFileUpload(store_, u, caller.base_url, NowMillis());
+}
+
+Result<json::value> Service::SendFileUpload(const Caller& caller, std::string_view raw_id, const SendForm& form) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("file_upload_id", raw_id));
+  LN_ASSIGN_OR_RETURN(auto found, store_.GetFileUpload(id));
+  if (!found || found->integration_id != caller.integration.id) return NotFound("file upload", id);
+  storage::FileUploadRecord u = std::move(*found);
+  for (const auto& name : form.other_fields) {
+    json::value shown = json::string("[form field]");
+    return api::NotPresent(api::Field("body", name), shown);
+  }
+  if (!form.file) return api::NotDefined("body.file");
+  const Millis now = NowMillis();
+  const std::string status = EffectiveStatus(u, now);
+  if (u.mode == "external_url") {
+    return ValidationError("File uploads with mode external_url do not accept file contents.");
+  }
+  if (status != "pending") {
+    return ValidationError(fmt::format("File upload with ID {} is {}: only a pending upload accepts file contents.", id, status));
+  }
+  const FormFile& file = *form.file;
+  if (static_cast<int64_t>(file.bytes.size()) > max_part_bytes_) {
+    return ValidationError(fmt::format("The file part is {} bytes; the maximum size of a part is {} bytes.",
+                                       file.bytes.size(), max_part_bytes_));
+  }
+  std::optional<std::string> sent_type;
+  if (file.content_type) {
+    std::string bare = BareMediaType(*file.content_type);
+    // An untyped Blob arrives as application/octet-stream: that says nothing.
+    if (!bare.empty() && bare != "application/octet-stream") sent_type = bare;
+  }
+  if (sent_type && u.content_type && *sent_type != *u.content_type) {
+    return ValidationError(fmt::format("The content type of the file part ({}) does not match the content type of the "
+                                       "file upload ({}).", *sent_type, *u.content_type));
+  }
+  if (u.mode == "single_part") {
+    if (form.part_number && *form.part_number != "1") {
+      return ValidationError("part_number can only be provided for multi_part file uploads.");
+    }
+    if (!u.filename && file.filename && !file.filename->empty()) u.filename = file.filename;
+    if (!u.content_type && sent_type) u.content_type = sent_type;
+    LN_RETURN_IF_ERROR(CompleteNameAndType(u.filename, u.content_type));
+    if (!u.filename) u.filename = "file";
+    LN_RETURN_IF_ERROR(store_.PutFileUploadPart(u.id, 1, file.bytes));
+    u.content_length = static_cast<int64_t>(file.bytes.size());
+    u.status = "uploaded";
+  } else {
+    if (!form.part_number) return api::NotDefined("body.part_number");
+    LN_ASSIGN_OR_RETURN(int64_t part, ParsePartNumber(*form.part_number, u.number_of_parts));
+    LN_RETURN_IF_ERROR(store_.PutFileUploadPart(u.id, part, file.bytes));
+    LN_ASSIGN_OR_RETURN(auto sizes, store_.FileUploadPartSizes(u.id));
+    int64_t total = 0;
+    for (const auto& [n, size] : sizes) total += size;
+    u.content_length = total;
+    if (!u.content_type && sent_type) u.content_type = sent_type;
+  }
+  u.last_edited_time = now;
+  LN_RETURN_IF_ERROR(store_.PutFileUpload(u));
+  return ShowFileUpload(store_, u, caller.base_url, now);
+}
+
+Result<json::value> Service::CompleteFileUpload(const Caller& caller, std::string_view raw_id) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("file_upload_id", raw_id));
+  LN_ASSIGN_OR_RETURN(auto found, store_.GetFileUpload(id));
+  if (!found || found->integration_id != caller.integration.id) return NotFound("file upload", id);
+  storage::FileUploadRecord u = std::move(*found);
+  const Millis now = NowMillis();
+  if (u.mode != "multi_part") return ValidationError("Only multi_part file uploads can be completed.");
+  const std::string status = EffectiveStatus(u, now);
+  if (status != "pending") {
+    return ValidationError(fmt::format("File upload with ID {} is {}: only a pending upload can be completed.", id, status));
+  }
+  LN_ASSIGN_OR_RETURN(auto sizes, store_.FileUploadPartSizes(u.id));
+  LN_RETURN_IF_ERROR(CheckPartsComplete(sizes, u.number_of_parts, std::min(kMinPartBytes, max_part_bytes_)));
+  int64_t total = 0;
+  for (const auto& [n, size] : sizes) total += size;
+  u.content_length = total;
+  u.status = "uploaded";
+  u.last_edited_time = now;
+  LN_RETURN_IF_ERROR(store_.PutFileUpload(u));
+  return ShowFileUpload(store_, u, caller.base_url, now);
+}
+
+Result<json::value> Service::GetFileUpload(const Caller& caller, std::string_view raw_id) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("file_upload_id", raw_id));
+  LN_ASSIGN_OR_RETURN(auto found, store_.GetFileUpload(id));
+  if (!found || found->integration_id != caller.integration.id) return NotFound("file upload", id);
+  return ShowFileUpload(store_, *found, caller.base_url, NowMillis());
+}
+
+Result<json::value> Service::ListFileUploads(const Caller& caller, const std::optional<std::string>& status,
+                                             const PageArgs& args) {
+  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
+  if (status && *status != "pending" && *status != "uploaded" && *status != "expired" && *status != "failed") {
+    json::value shown(*status);
+    return api::FailedValidation("query.status", "`\"pending\"`, `\"uploaded\"`, `\"expired\"`, `\"failed\"`, or `undefined`",
+                                 &shown);
+  }
+  LN_ASSIGN_OR_RETURN(auto all, store_.ListFileUploads(caller.integration.id));
+  const Millis now = NowMillis();
+  std::vector<storage::FileUploadRecord> shown;
+  for (auto& u : all) {
+    if (!status || EffectiveStatus(u, now) == *status) shown.push_back(std::move(u));
+  }
+  size_t start = 0;
+  if (args.start_cursor && *args.start_cursor != "null") {
+    auto cursor = NormalizeUuid(*args.start_cursor);
+    start = shown.size() + 1;
+    for (size_t i = 0; cursor && i < shown.size(); ++i) {
+      if (shown[i].id == *cursor) start = i;
+    }
+    if (start > shown.size()) {
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *args.start_cursor));
+    }
+  }
+  json::array results;
+  size_t end = std::min(shown.size(), start + static_cast<size_t>(page_size));
+  for (size_t i = start; i < end; ++i) {
+    LN_ASSIGN_OR_RETURN(json::value one, ShowFileUpload(store_, shown[i], caller.base_url, now));
+    results.push_back(std::move(one));
+  }
+  const bool has_more = end < shown.size();
+  return json::value(json::object{{"object", "list"},
+                                  {"results", std::move(results)},
+                                  {"next_cursor", has_more ? json::value(shown[end].id) : json::value(nullptr)},
+                                  {"has_more", has_more},
+                                  {"type", "file_upload"},
+                                  {"file_upload", json::object{}}});
+}
+
+}  // namespace localnotion::service
