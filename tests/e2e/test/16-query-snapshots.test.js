@@ -9,13 +9,16 @@
 //     keeps its place (with its new values) even when it no longer matches, a page created
 //     meanwhile is not in it, and a new query sees the change;
 //   - a cursor of another query (different filter) is looked up afresh: a page of the new
-//     result works, a page outside it is Notion's invalid start_cursor error.
+//     result works, a page outside it is Notion's invalid start_cursor error;
+//   - 5.x's collectAllDataSourceRows, which walks created_time windows past the limit,
+//     gets every row exactly once (a second server in deterministic mode, whose clock the
+//     test advances so that pages fall into different minutes).
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
 const { v5, v2, expectApiError } = require('../lib/clients');
 const { text, plain, createRootPage, createDatabase, createPageIn } = require('../lib/fixtures');
-const { collectPaginatedAPI: collect5 } = require('@notionhq/client');
+const { collectPaginatedAPI: collect5, collectAllDataSourceRows } = require('@notionhq/client');
 const { collectPaginatedAPI: collect2 } = require('notion-v2');
 
 let srv; let c5; let c2;
@@ -122,4 +125,38 @@ test('2.x: a cursor from another query is looked up in a fresh evaluation', asyn
   await expectApiError(c2.databases.query({
     database_id: db.databaseId, start_cursor: pages[0].id, filter: { property: 'Qty', number: { greater_than: 2 } },
   }), { status: 400, code: 'validation_error', message: `The start_cursor provided is invalid: ${pages[0].id}` });
+});
+
+test('5.x: collectAllDataSourceRows gets every row past the limit through created_time windows', async () => {
+  const ADMIN = 'admin_secret_for_16';
+  const det = await startServer({ extraArgs: ['--query-result-limit', '5', '--deterministic', '16', '--admin-token', ADMIN] });
+  try {
+    const client = v5(det);
+    const advance = async () => {
+      const res = await fetch(`${det.baseUrl}/_localnotion/clock`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ advance_ms: 60000 }),
+      });
+      assert.equal(res.status, 200, await res.text());
+    };
+    const root = await createRootPage(client, 'Windows');
+    const db = await createDatabase(client, 'v5', root.id, 'Rows', { Name: { title: {} }, Qty: { number: {} } });
+    // 13 pages, two per minute: every window of 5 ends inside a minute it shares.
+    for (let i = 1; i <= 13; i += 1) {
+      await createPageIn(client, 'v5', db, { Name: { title: text(`r${i}`) }, Qty: { number: i } });
+      if (i % 2 === 0) await advance();
+    }
+    const plainQuery = await collect5(client.dataSources.query, { data_source_id: db.dataSourceId });
+    assert.equal(plainQuery.length, 5, 'plain pagination stops at the limit');
+    const rows = await collectAllDataSourceRows(client, { data_source_id: db.dataSourceId });
+    assert.deepEqual(rows.map((r) => r.properties.Qty.number), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    const filtered = await collectAllDataSourceRows(client, {
+      data_source_id: db.dataSourceId, filter: { property: 'Qty', number: { greater_than: 6 } },
+    });
+    assert.deepEqual(filtered.map((r) => r.properties.Qty.number), [7, 8, 9, 10, 11, 12, 13]);
+  } finally {
+    await det.stop().catch(() => {});
+    await det.dispose();
+  }
 });

@@ -243,7 +243,7 @@ test('append errors: limits, nesting, unknown type, trashed page, unknown block'
   await expectApiError(n2.blocks.children.append({ block_id: page.id, children: [para('late')] }), ARCHIVED);
 });
 
-test('media blocks always carry caption, [] when none was given; file uploads are refused for now', async () => {
+test('media blocks always carry caption, [] when none was given; an unknown file upload fails the whole append', async () => {
   const page = await createRootPage(n5, 'Media');
   const url = 'https://example.com/a.png';
   const res = await n5.blocks.children.append({
@@ -266,7 +266,7 @@ test('media blocks always carry caption, [] when none was given; file uploads ar
       { image: { type: 'file_upload', file_upload: { id: '0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c' } } }],
   }), {
     status: 400, code: 'validation_error',
-    message: 'body failed validation: body.children[1].image.type should be `"external"`, instead was `"file_upload"`.',
+    message: 'Could not find file upload with ID: 0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c.',
   });
   // The request failed after its first block was stored: the whole request is undone.
   assert.equal((await collect5(n5.blocks.children.list, { block_id: page.id })).length, 7);
