@@ -6,22 +6,17 @@
 #include <filesystem>
 #include <string>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/temp_store_test_util.h"
 
 namespace localnotion::storage {
 namespace {
 
-namespace fs = std::filesystem;
 using Op = ScanTerm::Op;
 
-class PageScanTest : public ::testing::Test {
+class PageScanTest : public TempStoreTest {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_scan_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    path_ = (fs::path(dir_) / "scan.db").string();
-    Reopen();
+    TempStoreTest::SetUp();
     // a: n=3 on,  b: n=1 off, c: no n, no box, d: n=3 on (trashed), e: n=2.5 on, other parent f.
     ASSERT_TRUE(store_->BeginUnit().ok());
     Put("a", R"({"n":3,"box":true,"sel":"o1"})", false, 5000);
@@ -32,17 +27,6 @@ class PageScanTest : public ::testing::Test {
     Put("f", R"({"n":3})", false, 6000, "ds-2");
     ASSERT_TRUE(store_->EndUnit(true).ok());
     ASSERT_TRUE(store_->CommitBatch().ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  void Reopen() {
-    store_.reset();
-    auto opened = SqliteStore::Open(path_);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
   }
   void Put(std::string id, std::string_view props, bool trashed, Millis created, std::string parent = "ds-1") {
     PageRecord p;
@@ -77,10 +61,6 @@ class PageScanTest : public ::testing::Test {
     n.children = std::move(children);
     return n;
   }
-
-  std::string dir_;
-  std::string path_;
-  std::unique_ptr<Store> store_;
 };
 
 using Ids = std::vector<std::string>;

@@ -7,29 +7,20 @@
 #include <filesystem>
 #include <string>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/temp_store_test_util.h"
 
 namespace localnotion::storage {
 namespace {
 
-namespace fs = std::filesystem;
-
-class SqliteBlocksTest : public ::testing::Test {
+class SqliteBlocksTest : public TempStoreTest {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_blocks_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto opened = SqliteStore::Open((fs::path(dir_) / "test.db").string());
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
+    TempStoreTest::SetUp();
     ASSERT_TRUE(store_->BeginUnit().ok());
   }
   void TearDown() override {
     (void)store_->EndUnit(true);
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
+    TempStoreTest::TearDown();
   }
 
   static BlockRecord Block(std::string id, std::string parent, int64_t position) {
@@ -52,9 +43,6 @@ class SqliteBlocksTest : public ::testing::Test {
     for (const auto& b : *list) ids.push_back(b.id);
     return ids;
   }
-
-  std::string dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(SqliteBlocksTest, RoundTripsEveryField) {

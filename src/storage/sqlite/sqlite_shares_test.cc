@@ -7,32 +7,14 @@
 #include <filesystem>
 #include <string>
 
-#include "storage/store.h"
+#include "storage/sqlite/temp_store_test_util.h"
 
 namespace localnotion::storage {
 namespace {
 
-namespace fs = std::filesystem;
-
-class SharesTest : public ::testing::Test {
+class SharesTest : public TempStoreTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_shares_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    Reopen();
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  void Reopen() {
-    store_.reset();
-    auto opened = OpenStore("sqlite:" + (fs::path(dir_) / "s.db").string());
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-  }
+  SharesTest() : TempStoreTest(/*caching=*/true) {}
   void Unit(const std::function<Status()>& fn) {
     ASSERT_TRUE(store_->BeginUnit().ok());
     Status s = fn();
@@ -45,9 +27,6 @@ class SharesTest : public ::testing::Test {
     EXPECT_TRUE(r.ok());
     return r.ok() ? *r : std::vector<std::string>{};
   }
-
-  std::string dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(SharesTest, PutListDeleteInOrderAndIdempotent) {

@@ -1,6 +1,6 @@
 // SqliteStore on a temporary file: records round-trip, units roll back alone inside a
 // batch, and committed data is on disk for the next open.
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/temp_store_test_util.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -13,28 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class SqliteStoreTest : public ::testing::Test {
+class SqliteStoreTest : public TempStoreTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_store_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    path_ = (fs::path(dir_) / "test.db").string();
-    Reopen();
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  void Reopen() {
-    store_.reset();
-    auto opened = SqliteStore::Open(path_);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-  }
-
   // Runs one kept unit and commits its batch.
   template <class F>
   void Committed(F&& fn) {
@@ -43,10 +23,6 @@ class SqliteStoreTest : public ::testing::Test {
     ASSERT_TRUE(store_->EndUnit(true).ok());
     ASSERT_TRUE(store_->CommitBatch().ok());
   }
-
-  std::string dir_;
-  std::string path_;
-  std::unique_ptr<Store> store_;
 };
 
 json::value J(std::string_view text) { return *ParseJson(text); }

@@ -8,42 +8,19 @@
 #include <functional>
 #include <string>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/temp_store_test_util.h"
 
 namespace localnotion::storage {
 namespace {
 
-namespace fs = std::filesystem;
-
-class UploadsCommentsTest : public ::testing::Test {
+class UploadsCommentsTest : public TempStoreTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_uploads_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    path_ = (fs::path(dir_) / "test.db").string();
-    Reopen();
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  void Reopen() {
-    store_.reset();
-    auto opened = SqliteStore::Open(path_);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-  }
   void Unit(bool keep, const std::function<void()>& fn) {
     ASSERT_TRUE(store_->BeginUnit().ok());
     fn();
     ASSERT_TRUE(store_->EndUnit(keep).ok());
     ASSERT_TRUE(store_->CommitBatch().ok());
   }
-
-  std::string dir_, path_;
-  std::unique_ptr<Store> store_;
 };
 
 FileUploadRecord Upload(const std::string& id, const std::string& integration) {

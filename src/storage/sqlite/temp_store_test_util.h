@@ -1,0 +1,49 @@
+// For storage tests: a store on a file in a fresh temporary directory, removed after the
+// test. `Reopen` closes and opens the same file again (durability checks). The store is
+// the bare SqliteStore, or with `caching` the CachingStore over it that OpenStore builds.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/store.h"
+
+namespace localnotion::storage {
+
+class TempStoreTest : public ::testing::Test {
+ protected:
+  explicit TempStoreTest(bool caching = false) : caching_(caching) {}
+
+  void SetUp() override {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "ln_store_XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    path_ = (std::filesystem::path(dir_) / "test.db").string();
+    Reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  void Reopen() {
+    store_.reset();
+    auto opened = caching_ ? OpenStore("sqlite:" + path_) : SqliteStore::Open(path_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(opened).value();
+  }
+
+  std::string dir_;
+  std::string path_;
+  std::unique_ptr<Store> store_;
+
+ private:
+  bool caching_;
+};
+
+}  // namespace localnotion::storage
