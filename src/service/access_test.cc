@@ -5,48 +5,22 @@
 
 #include <filesystem>
 
-#include "service/service.h"
+#include "service/service_test_util.h"
 #include "storage/store.h"
 
 namespace localnotion::service {
 namespace {
 
-namespace fs = std::filesystem;
 using api::ApiVersion;
 
-json::value J(std::string_view text) {
-  auto v = ParseJson(text);
-  EXPECT_TRUE(v.has_value()) << text;
-  return v ? *v : json::value(nullptr);
-}
-
-class AccessTest : public ::testing::Test {
+class AccessTest : public ServiceTestBase<::testing::Test> {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_access_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto opened = storage::OpenStore("sqlite:" + (fs::path(dir_) / "ln.db").string());
-    ASSERT_TRUE(opened.ok());
-    store_ = std::move(opened).value();
-    service_ = std::make_unique<Service>(*store_);
+    OpenService();
     ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_owner"}); }).ok());
     auto created = Run([&] { return service_->CreateIntegration("Reader", "read,update,insert"); });
     ASSERT_TRUE(created.ok()) << created.error().message;
     reader_token_ = created->token;
-  }
-  void TearDown() override {
-    service_.reset();
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  template <class F>
-  auto Run(F&& fn) -> decltype(fn()) {
-    auto result = service_->InUnit(fn);
-    EXPECT_TRUE(store_->CommitBatch().ok());
-    return result;
   }
 
   // One request as `token`: authenticate, then the call.
@@ -67,9 +41,6 @@ class AccessTest : public ::testing::Test {
     return page.ok() ? std::string(page->at("id").as_string()) : "";
   }
 
-  std::string dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<Service> service_;
   std::string reader_token_;
 };
 

@@ -7,50 +7,23 @@
 #include <filesystem>
 #include <string>
 
-#include "service/service.h"
+#include "service/service_test_util.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace localnotion::service {
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr const char* kArchived = "Can't edit block that is archived. You must unarchive the block before editing.";
 
-json::value J(std::string_view text) {
-  auto v = ParseJson(text);
-  EXPECT_TRUE(v.has_value()) << text;
-  return v ? *v : json::value(nullptr);
-}
-
-class BlocksTest : public ::testing::TestWithParam<bool> {
+class BlocksTest : public ServiceTestBase<::testing::TestWithParam<bool>> {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_blocks_svc_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    std::string path = (fs::path(dir_) / "ln.db").string();
-    auto opened = GetParam() ? storage::OpenStore("sqlite:" + path) : storage::SqliteStore::Open(path);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-    service_ = std::make_unique<Service>(*store_);
+    this->OpenService(GetParam());
     ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_blocks"}); }).ok());
     auto integration = Run([&] { return service_->Authenticate("secret_blocks"); });
     ASSERT_TRUE(integration.ok());
     caller_ = Caller{*integration, api::ApiVersion::k2025_09_03};
-  }
-  void TearDown() override {
-    service_.reset();
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  template <class F>
-  auto Run(F&& fn) -> decltype(fn()) {
-    auto result = service_->InUnit(fn);
-    EXPECT_TRUE(store_->CommitBatch().ok());
-    return result;
   }
 
   std::string NewPage(std::string_view parent_json) {
@@ -86,9 +59,6 @@ class BlocksTest : public ::testing::TestWithParam<bool> {
     return std::string(R"({"paragraph":{"rich_text":[{"text":{"content":")") + std::string(s) + R"("}}]}})";
   }
 
-  std::string dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<Service> service_;
   Caller caller_;
 };
 

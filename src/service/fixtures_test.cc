@@ -7,12 +7,11 @@
 
 #include "common/clock.h"
 #include "common/uuid.h"
-#include "service/service.h"
+#include "service/service_test_util.h"
 
 namespace localnotion::service {
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr const char* kToken = "secret_fixture_test";
 
@@ -36,29 +35,11 @@ constexpr const char* kFixture = R"json({
      "properties": {"Name": {"title": [{"text": {"content": "Two"}}]}, "ID": {"unique_id": {"number": 7}}}}
   ]})json";
 
-class FixturesTest : public ::testing::Test {
+class FixturesTest : public ServiceTestBase<::testing::Test> {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_fixtures_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto opened = storage::OpenStore("sqlite:" + dir_ + "/ln.db");
-    ASSERT_TRUE(opened.ok());
-    store_ = std::move(opened).value();
-    service_ = std::make_unique<Service>(*store_);
+    OpenService();
     ASSERT_TRUE(Run([&] { return service_->Bootstrap({kToken}); }).ok());
-  }
-  void TearDown() override {
-    service_.reset();
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  template <class F>
-  auto Run(F&& fn) -> decltype(fn()) {
-    auto result = service_->InUnit(fn);
-    EXPECT_TRUE(store_->CommitBatch().ok());
-    return result;
   }
   Status Seed(std::string_view text) {
     json::value f = *ParseJson(text);
@@ -85,9 +66,6 @@ class FixturesTest : public ::testing::Test {
     return Caller{*in, api::ApiVersion::k2025_09_03, "http://127.0.0.1", std::move(request_id)};
   }
 
-  std::string dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<Service> service_;
 };
 
 TEST_F(FixturesTest, SeedThenExportRoundTripsByteForByte) {
