@@ -8,34 +8,24 @@
 #include <string>
 
 #include "http/pipeline.h"
+#include "service/service_test_util.h"
 
 namespace localnotion::http {
 namespace {
 
-namespace fs = std::filesystem;
-
 constexpr const char* kAdmin = "admin_capabilities_test";
 
-class PipelineCapabilitiesTest : public ::testing::Test {
+class PipelineCapabilitiesTest : public service::ServiceTestBase<> {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_caps_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto opened = storage::OpenStore("sqlite:" + (fs::path(dir_) / "ln.db").string());
-    ASSERT_TRUE(opened.ok());
-    store_ = std::move(opened).value();
-    service_ = std::make_unique<service::Service>(*store_);
+    OpenService();
     ASSERT_TRUE(service_->InUnit([&] { return service_->Bootstrap({"secret_full"}); }).ok());
     ASSERT_TRUE(store_->CommitBatch().ok());
     pipeline_ = std::make_unique<Pipeline>(*service_, kAdmin);
   }
   void TearDown() override {
     pipeline_.reset();
-    service_.reset();
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
+    ServiceTestBase::TearDown();
   }
 
   Response Handle(std::string method, std::string target, std::string token, std::string body = "",
@@ -56,9 +46,6 @@ class PipelineCapabilitiesTest : public ::testing::Test {
     return v ? *v : json::value(nullptr);
   }
 
-  std::string dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<service::Service> service_;
   std::unique_ptr<Pipeline> pipeline_;
 };
 

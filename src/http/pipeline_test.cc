@@ -2,6 +2,7 @@
 // order of Notion's checks (route, JSON, auth, version, then the endpoint), the error
 // envelope, slash collapsing and the seed PATCH end to end.
 #include "http/pipeline.h"
+#include "service/service_test_util.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -13,8 +14,6 @@
 
 namespace localnotion::http {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kToken = "secret_pipeline_test";
 constexpr const char* kBadAuthHeader = "Authorization header must use the format \"Bearer <token>\".";
@@ -28,16 +27,10 @@ struct Send {
   std::optional<std::string> notion_version = std::string("2025-09-03");
 };
 
-class PipelineTest : public ::testing::Test {
+class PipelineTest : public service::ServiceTestBase<> {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_pipeline_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto opened = storage::OpenStore("sqlite:" + (fs::path(dir_) / "ln.db").string());
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-    service_ = std::make_unique<service::Service>(*store_);
+    OpenService();
     auto tokens = service_->InUnit([&] { return service_->Bootstrap({kToken}); });
     ASSERT_TRUE(tokens.ok()) << tokens.error().message;
     ASSERT_TRUE(store_->CommitBatch().ok());
@@ -45,10 +38,7 @@ class PipelineTest : public ::testing::Test {
   }
   void TearDown() override {
     pipeline_.reset();
-    service_.reset();
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
+    ServiceTestBase::TearDown();
   }
 
   // Handles one request and commits its batch, as the server does before answering.
@@ -73,9 +63,6 @@ class PipelineTest : public ::testing::Test {
     return v ? *v : json::value(nullptr);
   }
 
-  std::string dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<service::Service> service_;
   std::unique_ptr<Pipeline> pipeline_;
 };
 

@@ -8,24 +8,17 @@
 #include <string>
 
 #include "http/pipeline.h"
+#include "service/service_test_util.h"
 
 namespace localnotion::http {
 namespace {
 
-namespace fs = std::filesystem;
-
 constexpr const char* kToken = "secret_uploads_test";
 
-class UploadsPipelineTest : public ::testing::Test {
+class UploadsPipelineTest : public service::ServiceTestBase<> {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_uploads_pipeline_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto opened = storage::OpenStore("sqlite:" + (fs::path(dir_) / "ln.db").string());
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-    service_ = std::make_unique<service::Service>(*store_);
+    OpenService();
     auto tokens = service_->InUnit([&] { return service_->Bootstrap({kToken}); });
     ASSERT_TRUE(tokens.ok()) << tokens.error().message;
     ASSERT_TRUE(store_->CommitBatch().ok());
@@ -33,10 +26,7 @@ class UploadsPipelineTest : public ::testing::Test {
   }
   void TearDown() override {
     pipeline_.reset();
-    service_.reset();
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
+    ServiceTestBase::TearDown();
   }
 
   Response Handle(std::string method, std::string target, std::string body = "", std::string content_type = "",
@@ -59,9 +49,6 @@ class UploadsPipelineTest : public ::testing::Test {
     return v && v->is_object() ? v->get_object() : json::object{};
   }
 
-  std::string dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<service::Service> service_;
   std::unique_ptr<Pipeline> pipeline_;
 };
 
