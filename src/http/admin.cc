@@ -24,21 +24,6 @@ Response Fail(const Error& e, const std::string& request_id) {
   return Response{WireOf(e.code).status, ErrorBody(e, request_id), request_id};
 }
 
-std::optional<std::string> QueryParam(std::string_view target, std::string_view key) {
-  size_t q = target.find('?');
-  if (q == std::string_view::npos) return std::nullopt;
-  std::string_view rest = target.substr(q + 1);
-  while (!rest.empty()) {
-    size_t amp = rest.find('&');
-    std::string_view pair = rest.substr(0, amp);
-    size_t eq = pair.find('=');
-    if (pair.substr(0, eq) == key) return std::string(eq == std::string_view::npos ? "" : pair.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    rest.remove_prefix(amp + 1);
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 Response Pipeline::HandleAdmin(const Request& req, std::string_view path, const std::string& request_id) {

@@ -8,24 +8,6 @@
 #include "http/pipeline.h"
 
 namespace localnotion::http {
-namespace {
-
-std::optional<std::string> Param(std::string_view target, std::string_view key) {
-  size_t q = target.find('?');
-  if (q == std::string_view::npos) return std::nullopt;
-  std::string_view rest = target.substr(q + 1);
-  while (!rest.empty()) {
-    size_t amp = rest.find('&');
-    std::string_view pair = rest.substr(0, amp);
-    size_t eq = pair.find('=');
-    if (pair.substr(0, eq) == key) return std::string(eq == std::string_view::npos ? "" : pair.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    rest.remove_prefix(amp + 1);
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 Response Pipeline::UploadTooLarge(int64_t limit_bytes) {
   // Worded like the 500KB answer: "20MB" for the default limit.
@@ -45,7 +27,7 @@ Response Pipeline::HandleHostedFile(const Request& req, std::string_view path, c
   std::string_view rest = path.substr(std::string_view("/_localnotion/files/").size());
   std::string_view id = rest.substr(0, rest.find('/'));
   auto served = service_.InUnit([&]() -> Result<service::Service::HostedFile> {
-    return service_.ServeHostedFile(id, Param(req.target, "expires"), Param(req.target, "signature"));
+    return service_.ServeHostedFile(id, QueryParam(req.target, "expires"), QueryParam(req.target, "signature"));
   });
   if (!served.ok()) {
     return Response{WireOf(served.error().code).status, ErrorBody(served.error(), request_id), request_id};

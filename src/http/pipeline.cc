@@ -39,6 +39,21 @@ std::optional<std::string> BearerToken(const std::optional<std::string>& header)
   return std::string(h);
 }
 
+std::optional<std::string> QueryParam(std::string_view target, std::string_view key) {
+  size_t q = target.find('?');
+  if (q == std::string_view::npos) return std::nullopt;
+  std::string_view rest = target.substr(q + 1);
+  while (!rest.empty()) {
+    size_t amp = rest.find('&');
+    std::string_view pair = rest.substr(0, amp);
+    size_t eq = pair.find('=');
+    if (pair.substr(0, eq) == key) return std::string(eq == std::string_view::npos ? "" : pair.substr(eq + 1));
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  return std::nullopt;
+}
+
 bool SecretsEqual(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;  // the length of a token is not a secret
   unsigned char diff = 0;

@@ -66,6 +66,10 @@ class Pipeline {
 };
 
 // The bearer token of an Authorization header, if it has the form "Bearer <token>".
+// The raw (undecoded) value of `key` in the query string of `target`, "" for a key
+// without a value, nullopt when absent.
+std::optional<std::string> QueryParam(std::string_view target, std::string_view key);
+
 std::optional<std::string> BearerToken(const std::optional<std::string>& header);
 
 // Compares two secrets in time that does not depend on where they differ.
