@@ -1,9 +1,11 @@
 // Page history for the admin API: every write of a page's properties, icon, cover,
 // trash or lock is recorded in the same store unit as the write (so a request that
 // fails leaves no entry), with the request id, the integration, the time and the
-// before and after values. Property values are recorded as Notion's 2025-09-03 page
-// response shows them ({"id","type",<type>: value}) at the time of the change, so a
-// later rename of an option does not rewrite history. Computed properties (formula,
+// before and after values. Property values are recorded in their stored form together
+// with the property's definition at the time of the change, and shown as Notion's
+// 2025-09-03 page response shows them ({"id","type",<type>: value}) under that
+// definition, so a later rename of an option does not rewrite history (user names and
+// page titles inside values are today's). Computed properties (formula,
 // rollup, created_*, last_edited_*) are not recorded: they are not written.
 #include "schema/registry.h"
 #include "service/service.h"
@@ -33,37 +35,33 @@ const Field kFields[] = {
 }  // namespace
 
 Status Service::RecordPageHistory(const Caller& caller, const storage::PageRecord* before,
-                                  const storage::PageRecord& after) {
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded_after, LoadRecord(after));
-  // Only the properties whose stored value changed are rendered (twice).
+                                  const storage::PageRecord& after, const schema::Schema* schema) {
+  SchemaPtr loaded_schema;
+  if (schema == nullptr) {
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded_after, LoadRecord(after));
+    loaded_schema = loaded_after.schema;
+    schema = loaded_schema.get();
+  }
+  // Only the properties whose stored value changed are recorded.
   auto changed = std::make_shared<schema::Schema>();
-  for (const auto& def : *loaded_after.schema) {
+  for (const auto& def : *schema) {
     const schema::PropertyType* type = schema::FindType(def.type);
     if (type == nullptr || (!type->writable() && def.type != "unique_id")) continue;
     const json::value* a = Find(after.properties, def.id);
     const json::value* b = before ? Find(before->properties, def.id) : nullptr;
     if (!SameStored(a, b)) changed->push_back(def);
   }
-  Caller shown = caller;
-  shown.version = api::ApiVersion::k2025_09_03;
-  json::object after_values, before_values;
-  if (!changed->empty()) {
-    loaded_after.schema = changed;
-    LN_ASSIGN_OR_RETURN(after_values, RenderValues(shown, loaded_after, 0));
-    if (before) {
-      LN_ASSIGN_OR_RETURN(LoadedPage loaded_before, LoadRecord(*before));
-      loaded_before.schema = changed;
-      LN_ASSIGN_OR_RETURN(before_values, RenderValues(shown, loaded_before, 0));
-    }
-  }
+  // Recorded as stored, with the definition of the moment (options included); rendered
+  // when the history is read (RenderRecordedValue), which keeps writes cheap.
   json::array changes;
   for (const auto& def : *changed) {
-    const json::value* b = before ? Find(before_values, def.id) : nullptr;
-    const json::value* a = Find(after_values, def.id);
+    const json::value* b = before ? Find(before->properties, def.id) : nullptr;
+    const json::value* a = Find(after.properties, def.id);
     changes.push_back(json::object{{"property", def.name},
                                    {"property_id", def.id},
-                                   {"before", b ? *b : json::value(nullptr)},
-                                   {"after", a ? *a : json::value(nullptr)}});
+                                   {"definition", schema::SchemaToStored(schema::Schema{def})},
+                                   {"before_stored", b ? *b : json::value(nullptr)},
+                                   {"after_stored", a ? *a : json::value(nullptr)}});
   }
   for (const Field& f : kFields) {
     json::value a = f.get(after);
@@ -83,14 +81,44 @@ Status Service::RecordPageHistory(const Caller& caller, const storage::PageRecor
   return store_.AppendPageHistory(entry);
 }
 
+// A recorded stored value as the 2025-09-03 page response shows it, under the property's
+// definition at the time of the change.
+Result<json::value> Service::RenderRecordedValue(const LoadedPage& current, const json::value& definition,
+                                                 const std::string& property_id, const json::value& stored) {
+  LN_ASSIGN_OR_RETURN(schema::Schema defs, schema::SchemaFromStored(definition));
+  LoadedPage shown = current;
+  shown.schema = std::make_shared<const schema::Schema>(std::move(defs));
+  shown.page.properties = stored.is_null() ? json::object{} : json::object{{property_id, stored}};
+  Caller caller;
+  caller.version = api::ApiVersion::k2025_09_03;
+  LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, shown, 0));
+  const json::value* v = Find(values, property_id);
+  return v ? *v : json::value(nullptr);
+}
+
 Result<json::value> Service::PageHistory(std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
   LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
   if (!page) return NotFound("page", id);
+  LN_ASSIGN_OR_RETURN(LoadedPage current, LoadRecord(std::move(*page)));
   LN_ASSIGN_OR_RETURN(auto entries, store_.ListPageHistory(id));
   json::array results;
   results.reserve(entries.size());
   for (auto& e : entries) {
+    for (auto& change : e.changes) {
+      json::object& c = change.as_object();
+      const json::value* definition = c.if_contains("definition");
+      if (definition == nullptr) continue;  // a page field (icon, cover, in_trash, is_locked)
+      const std::string property_id(c.at("property_id").as_string());
+      // A creation has no value before it.
+      json::value before = nullptr;
+      if (e.action != "created") {
+        LN_ASSIGN_OR_RETURN(before, RenderRecordedValue(current, *definition, property_id, c.at("before_stored")));
+      }
+      LN_ASSIGN_OR_RETURN(json::value after, RenderRecordedValue(current, *definition, property_id, c.at("after_stored")));
+      change = json::object{{"property", c.at("property")}, {"property_id", property_id}, {"before", std::move(before)},
+                            {"after", std::move(after)}};
+    }
     results.push_back(json::object{{"object", "page_history_entry"},
                                    {"sequence", e.sequence},
                                    {"page_id", e.page_id},

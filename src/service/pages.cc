@@ -161,7 +161,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
   if (changed) {
     p.last_edited_time = NowMillis();
     p.last_edited_by = caller.integration.bot_user_id;
-    LN_RETURN_IF_ERROR(RecordPageHistory(caller, &before, p));
+    LN_RETURN_IF_ERROR(RecordPageHistory(caller, &before, p, loaded.schema.get()));
     LN_RETURN_IF_ERROR(store_.PutPage(p));
     LN_RETURN_IF_ERROR(MirrorChildObjectTrash(p.id, p.in_trash));
   }
@@ -245,7 +245,7 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
       LN_RETURN_IF_ERROR(store_.PutDataSource(next));
     }
   }
-  LN_RETURN_IF_ERROR(RecordPageHistory(caller, nullptr, loaded.page));
+  LN_RETURN_IF_ERROR(RecordPageHistory(caller, nullptr, loaded.page, loaded.schema.get()));
   LN_RETURN_IF_ERROR(store_.PutPage(loaded.page));
   if (record.parent_type == "page_id") {
     LN_RETURN_IF_ERROR(AddChildObjectBlock(caller, "child_page", record.id, record.parent_id, record.created_time));

@@ -254,6 +254,8 @@ class Service {
   Result<json::value> RenderPage(const Caller& caller, const LoadedPage& page,
                                  const std::vector<std::string>& filter_properties = {});
   // Every property value of the page as Notion shows it, keyed by property id.
+  Result<json::value> RenderRecordedValue(const LoadedPage& current, const json::value& definition,
+                                          const std::string& property_id, const json::value& stored);
   Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
   void NameMentions(json::array& rich_text);
@@ -282,7 +284,9 @@ class Service {
   Status SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source, std::vector<schema::PropertyDef> defs);
   Status SaveSchema(const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema);
   // Appends the history entry of a page write: `before` is null for a creation.
-  Status RecordPageHistory(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after);
+  // `schema` is the page's schema when the caller has it at hand (else it is loaded).
+  Status RecordPageHistory(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
+                           const schema::Schema* schema = nullptr);
   // Fixture reading (fixtures_import.cc): a data source's `properties` at `path`, and
   // a page's values (applied to `page.page`; the writes are returned for CheckReferences).
   Result<schema::Schema> ReadFixtureSchema(const json::value* properties, const std::string& path);

@@ -20,7 +20,7 @@ struct PageHistoryRecord {
   std::string integration_id;
   std::string integration_name;    // as it was named at the time
   std::string action;              // "created" or "updated"
-  json::array changes;             // [{property|field, property_id?, before, after}]
+  json::array changes;             // [{property, property_id, definition, before_stored, after_stored} or {field, before, after}]
 };
 
 }  // namespace localnotion::storage

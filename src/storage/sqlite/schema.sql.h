@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS shares (
   PRIMARY KEY (integration_id, object_id)
 );
 CREATE TABLE IF NOT EXISTS page_history (
-  sequence         INTEGER PRIMARY KEY AUTOINCREMENT,
+  sequence         INTEGER PRIMARY KEY,  -- the rowid: entries are only ever appended
   page_id          TEXT NOT NULL,
   time             INTEGER NOT NULL,
   request_id       TEXT NOT NULL,
