@@ -10,6 +10,8 @@
 //     meanwhile is not in it, and a new query sees the change;
 //   - a cursor of another query (different filter) is looked up afresh: a page of the new
 //     result works, a page outside it is Notion's invalid start_cursor error;
+//   - a sync loop with each SDK's pagination helper: query the rows that need work,
+//     update each, query again and find none left;
 //   - 5.x's collectAllDataSourceRows, which walks created_time windows past the limit,
 //     gets every row exactly once (a second server in deterministic mode, whose clock the
 //     test advances so that pages fall into different minutes).
@@ -18,8 +20,8 @@ const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
 const { v5, v2, expectApiError } = require('../lib/clients');
 const { text, plain, createRootPage, createDatabase, createPageIn } = require('../lib/fixtures');
-const { collectPaginatedAPI: collect5, collectAllDataSourceRows } = require('@notionhq/client');
-const { collectPaginatedAPI: collect2 } = require('notion-v2');
+const { collectPaginatedAPI: collect5, iteratePaginatedAPI: iterate5, collectAllDataSourceRows } = require('@notionhq/client');
+const { collectPaginatedAPI: collect2, iteratePaginatedAPI: iterate2 } = require('notion-v2');
 
 let srv; let c5; let c2;
 before(async () => {
@@ -158,5 +160,31 @@ test('5.x: collectAllDataSourceRows gets every row past the limit through create
   } finally {
     await det.stop().catch(() => {});
     await det.dispose();
+  }
+});
+
+test('a sync loop with each SDK: query the pending rows, update them, query again until none is left', async () => {
+  // 8 of 9 rows are pending (Qty < 9, Done unchecked); one query returns at most 5.
+  for (const [client, version] of [[c5, 'v5'], [c2, 'v2']]) {
+    const { db } = await numbered(client, version, 9);
+    const filter = { and: [{ property: 'Done', checkbox: { equals: false } }, { property: 'Qty', number: { less_than: 9 } }] };
+    const passes = [];
+    for (let pass = 0; pass < 5; pass += 1) {
+      const rows = version === 'v5'
+        ? iterate5(c5.dataSources.query, { data_source_id: db.dataSourceId, filter, page_size: 2 })
+        : iterate2(c2.databases.query, { database_id: db.databaseId, filter, page_size: 2 });
+      const seen = [];
+      for await (const row of rows) {
+        seen.push(row.properties.Qty.number);
+        await client.pages.update({ page_id: row.id, properties: { Done: { checkbox: true } } });
+      }
+      passes.push(seen);
+      if (seen.length === 0) break;
+    }
+    assert.deepEqual(passes, [[1, 2, 3, 4, 5], [6, 7, 8], []], version);
+    const all = version === 'v5'
+      ? await collect5(c5.dataSources.query, { data_source_id: db.dataSourceId, filter: { property: 'Done', checkbox: { equals: true } } })
+      : await collect2(c2.databases.query, { database_id: db.databaseId, filter: { property: 'Done', checkbox: { equals: true } } });
+    assert.deepEqual(all.map((r) => r.properties.Qty.number), [1, 2, 3, 4, 5], `${version}: the limit applies to the check too`);
   }
 });
