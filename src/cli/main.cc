@@ -33,6 +33,7 @@ constexpr const char* kDeterministicStart = "2025-01-01T00:00:00.000Z";
 struct TestControls {
   std::string seed_file;             // --seed FILE: replaces the workspace at start
   std::optional<uint64_t> deterministic;  // --deterministic SEED
+  bool page_history = true;               // off with --no-page-history
 };
 
 // Reads and applies `path` as a fixture (docs/fixtures.md); prints why not.
@@ -118,6 +119,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   }
   service::Service service(**store);
   service.set_query_result_limit(static_cast<size_t>(query_result_limit));
+  service.set_record_page_history(controls.page_history);
   service.SetMaxUploadPartBytes(max_upload_part_bytes);
   auto accepted = service.InUnit([&] { return service.Bootstrap(tokens); });
   auto admin_token = service.InUnit([&] { return service.AdminToken(admin_token_flag); });
@@ -249,6 +251,10 @@ int main(int argc, char** argv) {
   TestControls controls;
   serve->add_option("--seed", controls.seed_file,
                     "Replace the workspace with this fixture at every start (docs/fixtures.md)");
+  bool no_page_history = false;
+  serve->add_flag("--no-page-history", no_page_history,
+                  "Do not record page writes for GET /_localnotion/pages/{id}/history (saves a row on every "
+                  "write; the history then stays empty)");
   serve->add_option("--deterministic", controls.deterministic,
                     "Reproducible ids from this seed and a clock that starts at 2025-01-01T00:00:00.000Z and moves "
                     "only through POST /_localnotion/clock");
@@ -260,6 +266,7 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--out", export_out, "File to write (default: standard output)");
 
   CLI11_PARSE(app, argc, argv);
+  controls.page_history = !no_page_history;
   if (serve->parsed()) {
     return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, query_result_limit,
                  max_upload_part_bytes);

@@ -32,10 +32,20 @@ const Field kFields[] = {
     {"is_locked", [](const storage::PageRecord& p) { return json::value(p.is_locked); }},
 };
 
+// The part of a definition that rendering a value needs: options (select, multi_select,
+// status) and the unique_id prefix; other types render from the value alone.
+json::array HistoryDefinition(const schema::PropertyDef& def) {
+  const bool needs_config = def.type == "select" || def.type == "multi_select" || def.type == "status" ||
+                            def.type == "unique_id";
+  schema::PropertyDef kept{def.id, def.name, def.type, needs_config ? def.config : json::object{}};
+  return schema::SchemaToStored(schema::Schema{std::move(kept)});
+}
+
 }  // namespace
 
 Status Service::RecordPageHistory(const Caller& caller, const storage::PageRecord* before,
                                   const storage::PageRecord& after, const schema::Schema* schema) {
+  if (!record_page_history_) return OkStatus();
   SchemaPtr loaded_schema;
   if (schema == nullptr) {
     LN_ASSIGN_OR_RETURN(LoadedPage loaded_after, LoadRecord(after));
@@ -59,7 +69,7 @@ Status Service::RecordPageHistory(const Caller& caller, const storage::PageRecor
     const json::value* a = Find(after.properties, def.id);
     changes.push_back(json::object{{"property", def.name},
                                    {"property_id", def.id},
-                                   {"definition", schema::SchemaToStored(schema::Schema{def})},
+                                   {"definition", HistoryDefinition(def)},
                                    {"before_stored", b ? *b : json::value(nullptr)},
                                    {"after_stored", a ? *a : json::value(nullptr)}});
   }

@@ -83,6 +83,9 @@ class Service {
   // The most pages one query returns, over all its pages of results (Notion: 10,000).
   // Beyond it the answers carry request_status "incomplete".
   void set_query_result_limit(size_t limit) { query_result_limit_ = limit; }
+  // Whether page writes are recorded for GET /_localnotion/pages/{id}/history (on by
+  // default; `serve --no-page-history` turns it off to save the row on every write).
+  void set_record_page_history(bool on) { record_page_history_ = on; }
 
   // Returns kUnauthorized "API token is invalid." for an unknown token. The rest of the
   // unit acts for the integration found: it sees only what is shared with it, with its
@@ -337,6 +340,7 @@ class Service {
   std::vector<std::string> tokens_;  // as given to Bootstrap, for Reset
   std::unordered_map<std::string, std::pair<DataSourcePtr, SchemaPtr>> schemas_;
   size_t query_result_limit_ = 10000;
+  bool record_page_history_ = true;
   QuerySnapshots snapshots_;
 };
 

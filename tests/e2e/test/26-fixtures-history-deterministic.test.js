@@ -329,3 +329,18 @@ test('the clock: set and advance through the admin API, seen in created_time and
   assert.deepEqual([refused.status, refused.body.code, refused.body.message], [400, 'validation_error',
     'The clock can only be set in deterministic mode (localnotion serve --deterministic SEED).']);
 });
+
+test('serve --no-page-history records nothing, and the history answers an empty list', async () => {
+  const quiet = await startServer({ extraArgs: ['--admin-token', ADMIN, '--no-page-history'] });
+  try {
+    const client = v5(quiet);
+    const page = await createRootPage(client, 'Unrecorded');
+    await client.pages.update({ page_id: page.id, properties: { title: { title: text('Renamed') } } });
+    const history = await admin(quiet, 'GET', `pages/${page.id}/history`);
+    assert.equal(history.status, 200);
+    assert.deepEqual(history.body, { object: 'list', results: [], next_cursor: null, has_more: false });
+  } finally {
+    await quiet.stop().catch(() => {});
+    await quiet.dispose();
+  }
+});
