@@ -8,25 +8,16 @@
 #include <string>
 
 #include "http/pipeline.h"
-#include "service/service_test_util.h"
+#include "http/pipeline_test_util.h"
 
 namespace localnotion::http {
 namespace {
 
 constexpr const char* kAdmin = "admin_capabilities_test";
 
-class PipelineCapabilitiesTest : public service::ServiceTestBase<> {
+class PipelineCapabilitiesTest : public PipelineTestBase {
  protected:
-  void SetUp() override {
-    OpenService();
-    ASSERT_TRUE(service_->InUnit([&] { return service_->Bootstrap({"secret_full"}); }).ok());
-    ASSERT_TRUE(store_->CommitBatch().ok());
-    pipeline_ = std::make_unique<Pipeline>(*service_, kAdmin);
-  }
-  void TearDown() override {
-    pipeline_.reset();
-    ServiceTestBase::TearDown();
-  }
+  void SetUp() override { OpenPipeline("secret_full", kAdmin); }
 
   Response Handle(std::string method, std::string target, std::string token, std::string body = "",
                   std::optional<std::string> version = std::string("2025-09-03")) {
@@ -46,7 +37,6 @@ class PipelineCapabilitiesTest : public service::ServiceTestBase<> {
     return v ? *v : json::value(nullptr);
   }
 
-  std::unique_ptr<Pipeline> pipeline_;
 };
 
 TEST_F(PipelineCapabilitiesTest, MissingCapabilityIs403AfterAuthAndVersionBeforeThePath) {

@@ -2,7 +2,7 @@
 // order of Notion's checks (route, JSON, auth, version, then the endpoint), the error
 // envelope, slash collapsing and the seed PATCH end to end.
 #include "http/pipeline.h"
-#include "service/service_test_util.h"
+#include "http/pipeline_test_util.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -27,19 +27,9 @@ struct Send {
   std::optional<std::string> notion_version = std::string("2025-09-03");
 };
 
-class PipelineTest : public service::ServiceTestBase<> {
+class PipelineTest : public PipelineTestBase {
  protected:
-  void SetUp() override {
-    OpenService();
-    auto tokens = service_->InUnit([&] { return service_->Bootstrap({kToken}); });
-    ASSERT_TRUE(tokens.ok()) << tokens.error().message;
-    ASSERT_TRUE(store_->CommitBatch().ok());
-    pipeline_ = std::make_unique<Pipeline>(*service_, "admin_test_token");
-  }
-  void TearDown() override {
-    pipeline_.reset();
-    ServiceTestBase::TearDown();
-  }
+  void SetUp() override { OpenPipeline(kToken, "admin_test_token"); }
 
   // Handles one request and commits its batch, as the server does before answering.
   Response Handle(const Send& s) {
@@ -63,7 +53,6 @@ class PipelineTest : public service::ServiceTestBase<> {
     return v ? *v : json::value(nullptr);
   }
 
-  std::unique_ptr<Pipeline> pipeline_;
 };
 
 // Expects Notion's error envelope with this status, code and message, carrying the

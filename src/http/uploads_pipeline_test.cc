@@ -8,26 +8,16 @@
 #include <string>
 
 #include "http/pipeline.h"
-#include "service/service_test_util.h"
+#include "http/pipeline_test_util.h"
 
 namespace localnotion::http {
 namespace {
 
 constexpr const char* kToken = "secret_uploads_test";
 
-class UploadsPipelineTest : public service::ServiceTestBase<> {
+class UploadsPipelineTest : public PipelineTestBase {
  protected:
-  void SetUp() override {
-    OpenService();
-    auto tokens = service_->InUnit([&] { return service_->Bootstrap({kToken}); });
-    ASSERT_TRUE(tokens.ok()) << tokens.error().message;
-    ASSERT_TRUE(store_->CommitBatch().ok());
-    pipeline_ = std::make_unique<Pipeline>(*service_, "admin_test_token");
-  }
-  void TearDown() override {
-    pipeline_.reset();
-    ServiceTestBase::TearDown();
-  }
+  void SetUp() override { OpenPipeline(kToken, "admin_test_token"); }
 
   Response Handle(std::string method, std::string target, std::string body = "", std::string content_type = "",
                   bool auth = true) {
@@ -49,7 +39,6 @@ class UploadsPipelineTest : public service::ServiceTestBase<> {
     return v && v->is_object() ? v->get_object() : json::object{};
   }
 
-  std::unique_ptr<Pipeline> pipeline_;
 };
 
 TEST_F(UploadsPipelineTest, SendAttachAndServe) {

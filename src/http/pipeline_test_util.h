@@ -1,0 +1,30 @@
+// For pipeline tests: a Pipeline over a Service over a SQLite store in a temporary
+// directory, with the integration of `token` bootstrapped (service/service_test_util.h).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/pipeline.h"
+#include "service/service_test_util.h"
+
+namespace localnotion::http {
+
+class PipelineTestBase : public service::ServiceTestBase<> {
+ protected:
+  void OpenPipeline(const std::string& token, const std::string& admin_token) {
+    OpenService();
+    auto tokens = service_->InUnit([&] { return service_->Bootstrap({token}); });
+    ASSERT_TRUE(tokens.ok()) << tokens.error().message;
+    ASSERT_TRUE(store_->CommitBatch().ok());
+    pipeline_ = std::make_unique<Pipeline>(*service_, admin_token);
+  }
+  void TearDown() override {
+    pipeline_.reset();
+    ServiceTestBase::TearDown();
+  }
+
+  std::unique_ptr<Pipeline> pipeline_;
+};
+
+}  // namespace localnotion::http
