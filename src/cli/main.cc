@@ -37,7 +37,8 @@ struct TestControls {
 };
 
 // Reads and applies `path` as a fixture (docs/fixtures.md); prints why not.
-bool SeedFromFile(localnotion::service::Service& service, localnotion::storage::Store& store, const std::string& path) {
+bool SeedFromFile(localnotion::storage::Store& store, localnotion::service::ServiceState& state,
+                  const std::string& path) {
   using namespace localnotion;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -51,14 +52,12 @@ bool SeedFromFile(localnotion::service::Service& service, localnotion::storage::
     std::fprintf(stderr, "localnotion: the fixture %s is not valid JSON\n", path.c_str());
     return false;
   }
-  auto seeded = service.InUnit([&]() -> Result<bool> {
+  auto seeded = service::RunInTxn(store, state, storage::TxnMode::kWrite, [&](service::Service& service) -> Result<bool> {
     LN_RETURN_IF_ERROR(service.SeedFixture(*fixture));
     return true;
   });
-  Status committed = store.CommitBatch();
-  if (!seeded.ok() || !committed.ok()) {
-    std::fprintf(stderr, "localnotion: cannot seed %s: %s\n", path.c_str(),
-                 (!seeded.ok() ? seeded.error() : committed.error()).message.c_str());
+  if (!seeded.ok()) {
+    std::fprintf(stderr, "localnotion: cannot seed %s: %s\n", path.c_str(), seeded.error().message.c_str());
     return false;
   }
   return true;
@@ -76,9 +75,9 @@ int Export(const std::string& db_url, const std::string& out_path) {
     std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
     return 1;
   }
-  service::Service service(**store);
-  auto exported = service.InUnit([&] { return service.ExportFixture(); });
-  (void)(*store)->CommitBatch();
+  service::ServiceState state;
+  auto exported = service::RunInTxn(**store, state, storage::TxnMode::kRead,
+                                    [&](service::Service& service) { return service.ExportFixture(); });
   if (!exported.ok()) {
     std::fprintf(stderr, "localnotion: cannot export: %s\n", exported.error().message.c_str());
     return 1;
@@ -99,7 +98,7 @@ int Export(const std::string& db_url, const std::string& out_path) {
 
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
           const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms,
-          const TestControls& controls, int query_result_limit, int64_t max_upload_part_bytes) {
+          const TestControls& controls, const localnotion::service::ServiceOptions& service_options, int workers) {
   using namespace localnotion;
   if (controls.deterministic) {
     // Before anything creates an id or reads the clock (the bootstrap does both).
@@ -117,25 +116,24 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
     std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
     return 1;
   }
-  service::Service service(**store);
-  service.set_query_result_limit(static_cast<size_t>(query_result_limit));
-  service.set_record_page_history(controls.page_history);
-  service.SetMaxUploadPartBytes(max_upload_part_bytes);
-  auto accepted = service.InUnit([&] { return service.Bootstrap(tokens); });
-  auto admin_token = service.InUnit([&] { return service.AdminToken(admin_token_flag); });
-  Status committed = (*store)->CommitBatch();
-  if (!accepted.ok() || !admin_token.ok() || !committed.ok()) {
-    const Error& e = !accepted.ok() ? accepted.error() : !admin_token.ok() ? admin_token.error() : committed.error();
+  service::ServiceState state;
+  state.options = service_options;
+  auto run = [&](auto&& fn) { return service::RunInTxn(**store, state, storage::TxnMode::kWrite, fn); };
+  auto accepted = run([&](service::Service& service) { return service.Bootstrap(tokens); });
+  auto admin_token = run([&](service::Service& service) { return service.AdminToken(admin_token_flag); });
+  if (!accepted.ok() || !admin_token.ok()) {
+    const Error& e = !accepted.ok() ? accepted.error() : admin_token.error();
     std::fprintf(stderr, "localnotion: cannot prepare the workspace: %s\n", e.message.c_str());
     return 1;
   }
-  if (!controls.seed_file.empty() && !SeedFromFile(service, **store, controls.seed_file)) return 1;
+  if (!controls.seed_file.empty() && !SeedFromFile(**store, state, controls.seed_file)) return 1;
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
   std::printf("localnotion admin token: %s\n", admin_token->c_str());
   std::printf("localnotion database: %s\n", db_url.c_str());
   http::ServerOptions options{host, port, *admin_token, *rate_limit, client_timeout_ms};
-  options.max_upload_part_bytes = max_upload_part_bytes;
-  http::Server server(**store, service, options);
+  options.max_upload_part_bytes = service_options.max_upload_part_bytes;
+  options.workers = workers;
+  http::Server server(**store, state, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
@@ -146,7 +144,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
 }
 
 // The admin subcommands (integration create/list/delete, share, unshare) open the store
-// file directly, run one unit and commit it. A server running on the same file sees new
+// file directly, run one transaction and commit it. A server running on the same file sees new
 // integrations and shares on its next request; deleting an integration or changing its
 // capabilities reaches a running server only through the admin API (it caches
 // integrations), or on its next start.
@@ -157,13 +155,12 @@ int Admin(const std::string& db_url, const std::function<localnotion::Result<std
     std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
     return 1;
   }
-  service::Service service(**store);
   // No Bootstrap: the workspace and the token integrations are made by `serve`, which
   // may be given --token later.
-  auto done = service.InUnit([&] { return fn(service); });
-  Status committed = (*store)->CommitBatch();
-  if (!done.ok() || !committed.ok()) {
-    std::fprintf(stderr, "localnotion: %s\n", (!done.ok() ? done.error() : committed.error()).message.c_str());
+  service::ServiceState state;
+  auto done = service::RunInTxn(**store, state, storage::TxnMode::kWrite, fn);
+  if (!done.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", done.error().message.c_str());
     return 1;
   }
   std::printf("%s", done->c_str());
@@ -183,7 +180,7 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand("serve", "Serve the Notion API over HTTP");
   serve->add_option("--host", host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", port, "TCP port to listen on (0 picks a free one)")->capture_default_str();
-  serve->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+  serve->add_option("--db", db, "Store URL: sqlite:PATH, or memory: (nothing kept)")->capture_default_str();
   serve->add_option("--token", tokens,
                     "Bearer token of an internal integration with every capability and access to the whole "
                     "workspace; repeatable. Also read from LOCALNOTION_TOKEN. With none, a token is generated "
@@ -202,9 +199,22 @@ int main(int argc, char** argv) {
 
   int client_timeout_ms = 30000;
   serve->add_option("--client-timeout-ms", client_timeout_ms,
-                    "Cut off a client that takes longer than this to send a request (or to read an answer)")
+                    "Cut off a client that takes longer than this to send a whole request")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+
+  int workers = 0;
+  serve->add_option("--workers", workers,
+                    "Threads that run requests (0: one per core, at least 2). Reads run in parallel; writes "
+                    "take turns and commit in groups")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  int64_t request_budget_ms = 30000;
+  serve->add_option("--request-budget-ms", request_budget_ms,
+                    "The time a /v1 request may work (a query, a formula) before it stops with 504 "
+                    "gateway_timeout; 0 for no limit")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
 
   int query_result_limit = 10000;
   serve->add_option("--query-result-limit", query_result_limit,
@@ -268,8 +278,13 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   controls.page_history = !no_page_history;
   if (serve->parsed()) {
-    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, query_result_limit,
-                 max_upload_part_bytes);
+    localnotion::service::ServiceOptions service_options;
+    service_options.query_result_limit = static_cast<size_t>(query_result_limit);
+    service_options.record_page_history = controls.page_history;
+    service_options.max_upload_part_bytes = max_upload_part_bytes;
+    service_options.request_budget_ms = request_budget_ms;
+    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options,
+                 workers);
   }
   if (export_cmd->parsed()) return Export(export_db, export_out);
   if (create->parsed()) {

@@ -50,8 +50,8 @@ Response Pipeline::HandleAdmin(const Request& req, std::string_view path, const 
       if (!k->is_bool()) return Fail(api::FailedValidation("body.keep_integrations", "a boolean", k), request_id);
       keep = k->get_bool();
     }
-    auto done = service_.InUnit([&]() -> Result<bool> {
-      LN_RETURN_IF_ERROR(service_.Reset(keep));
+    auto done = Run(storage::TxnMode::kWrite, [&](service::Service& service) -> Result<bool> {
+      LN_RETURN_IF_ERROR(service.Reset(keep));
       return true;
     });
     if (!done.ok()) return Fail(done.error(), request_id);
@@ -89,7 +89,7 @@ Response Pipeline::HandleAdmin(const Request& req, std::string_view path, const 
     faults_.Clear();
     return Ok(json::object{{"status", "cleared"}}, request_id);
   }
-  if (auto answered = HandleIntegrationsAdmin(service_, m, route, body, request_id)) return std::move(*answered);
+  if (auto answered = HandleIntegrationsAdmin(store_, state_, m, route, body, request_id)) return std::move(*answered);
   if (auto handled = HandleAdminFixtures(m, route, body, request_id)) return std::move(*handled);
   return Fail(MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL."), request_id);
 }

@@ -55,9 +55,9 @@ Result<bool> SetClock(const json::value& body) {
 std::optional<Response> Pipeline::HandleAdminFixtures(const std::string& method, std::string_view route,
                                                       const json::value& body, const std::string& request_id) {
   if (route == "seed" && method == "POST") {
-    auto done = service_.InUnit([&]() -> Result<json::value> {
-      LN_RETURN_IF_ERROR(service_.SeedFixture(body));
-      return service_.ExportFixture();
+    auto done = Run(storage::TxnMode::kWrite, [&](service::Service& service) -> Result<json::value> {
+      LN_RETURN_IF_ERROR(service.SeedFixture(body));
+      return service.ExportFixture();
     });
     if (!done.ok()) return Fail(done.error(), request_id);
     log_.Clear();
@@ -68,7 +68,7 @@ std::optional<Response> Pipeline::HandleAdminFixtures(const std::string& method,
     return Ok(json::object{{"status", "seeded"}, {"counts", std::move(counts)}}, request_id);
   }
   if (route == "export" && method == "GET") {
-    auto exported = service_.InUnit([&] { return service_.ExportFixture(); });
+    auto exported = Run(storage::TxnMode::kRead, [&](service::Service& service) { return service.ExportFixture(); });
     if (!exported.ok()) return Fail(exported.error(), request_id);
     return Ok(std::move(*exported), request_id);
   }
@@ -78,7 +78,7 @@ std::optional<Response> Pipeline::HandleAdminFixtures(const std::string& method,
       route.substr(route.size() - kHistory.size()) == kHistory && method == "GET") {
     std::string_view id = route.substr(kPages.size(), route.size() - kPages.size() - kHistory.size());
     if (id.find('/') != std::string_view::npos) return std::nullopt;
-    auto history = service_.InUnit([&] { return service_.PageHistory(id); });
+    auto history = Run(storage::TxnMode::kRead, [&](service::Service& service) { return service.PageHistory(id); });
     if (!history.ok()) return Fail(history.error(), request_id);
     return Ok(std::move(*history), request_id);
   }

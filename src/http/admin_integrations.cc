@@ -56,14 +56,18 @@ Response Answer(const Result<json::value>& r, const std::string& request_id) {
 
 }  // namespace
 
-std::optional<Response> HandleIntegrationsAdmin(service::Service& service, std::string_view m, std::string_view route,
+std::optional<Response> HandleIntegrationsAdmin(storage::Store& store, service::ServiceState& state, std::string_view m,
+                                                std::string_view route,
                                                 const json::value& body, const std::string& request_id) {
   std::vector<std::string> seg = Segments(route);
   if (seg.empty() || seg[0] != "integrations") return std::nullopt;
-  auto run = [&](auto&& fn) { return Answer(service.InUnit(fn), request_id); };
+  // Each admin call is one write transaction (some only read; they are rare).
+  auto run = [&](auto&& fn) {
+    return Answer(service::RunInTxn(store, state, storage::TxnMode::kWrite, fn), request_id);
+  };
 
   if (seg.size() == 1 && m == "POST") {
-    return run([&]() -> Result<json::value> {
+    return run([&](service::Service& service) -> Result<json::value> {
       LN_ASSIGN_OR_RETURN(std::string name, StringField(body, "name", true));
       LN_ASSIGN_OR_RETURN(std::string caps, StringField(body, "capabilities", false));
       if (caps.empty()) caps = "read,update,insert,comments,users:email";
@@ -73,29 +77,29 @@ std::optional<Response> HandleIntegrationsAdmin(service::Service& service, std::
       return out;
     });
   }
-  if (seg.size() == 1 && m == "GET") return run([&] { return service.ListIntegrations(); });
+  if (seg.size() == 1 && m == "GET") return run([&](service::Service& service) { return service.ListIntegrations(); });
   if (seg.size() == 2 && m == "GET") {
-    return run([&]() -> Result<json::value> {
+    return run([&](service::Service& service) -> Result<json::value> {
       LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(seg[1]));
       return service.DescribeIntegration(integration);
     });
   }
   if (seg.size() == 2 && m == "PATCH") {
-    return run([&]() -> Result<json::value> {
+    return run([&](service::Service& service) -> Result<json::value> {
       LN_ASSIGN_OR_RETURN(std::string caps, StringField(body, "capabilities", true));
       LN_ASSIGN_OR_RETURN(auto integration, service.SetCapabilities(seg[1], caps));
       return service.DescribeIntegration(integration);
     });
   }
   if (seg.size() == 2 && m == "DELETE") {
-    return run([&]() -> Result<json::value> {
+    return run([&](service::Service& service) -> Result<json::value> {
       LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(seg[1]));
       LN_RETURN_IF_ERROR(service.DeleteIntegration(integration.id));
       return json::value(json::object{{"object", "integration"}, {"id", integration.id}, {"deleted", true}});
     });
   }
   if (seg.size() == 3 && seg[2] == "shares" && m == "POST") {
-    return run([&]() -> Result<json::value> {
+    return run([&](service::Service& service) -> Result<json::value> {
       LN_ASSIGN_OR_RETURN(std::string object_id, StringField(body, "object_id", true));
       LN_RETURN_IF_ERROR(service.Share(seg[1], object_id));
       LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(seg[1]));
@@ -103,7 +107,7 @@ std::optional<Response> HandleIntegrationsAdmin(service::Service& service, std::
     });
   }
   if (seg.size() == 4 && seg[2] == "shares" && m == "DELETE") {
-    return run([&]() -> Result<json::value> {
+    return run([&](service::Service& service) -> Result<json::value> {
       LN_RETURN_IF_ERROR(service.Unshare(seg[1], seg[3]));
       LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(seg[1]));
       return service.DescribeIntegration(integration);

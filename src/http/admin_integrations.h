@@ -21,8 +21,8 @@ namespace localnotion::http {
 
 // The answer for `route` (the path after /_localnotion/, without trailing '/'), or
 // nullopt when the route is not an integrations route.
-std::optional<Response> HandleIntegrationsAdmin(service::Service& service, std::string_view method,
-                                                std::string_view route, const json::value& body,
+std::optional<Response> HandleIntegrationsAdmin(storage::Store& store, service::ServiceState& state,
+                                                std::string_view method, std::string_view route, const json::value& body,
                                                 const std::string& request_id);
 
 }  // namespace localnotion::http

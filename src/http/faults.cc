@@ -100,6 +100,7 @@ Result<Fault> Faults::Parse(const json::value& body) {
 }
 
 json::array Faults::List() const {
+  std::lock_guard<std::mutex> lock(mu_);
   json::array out;
   for (const Fault& f : faults_) {
     out.push_back(json::object{{"id", f.id},
@@ -117,6 +118,7 @@ json::array Faults::List() const {
 }
 
 std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_view path) {
+  std::lock_guard<std::mutex> lock(mu_);
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     Fault& f = *it;
     if (!f.method.empty() && f.method != "*" && f.method != method) continue;

@@ -2,6 +2,7 @@
 // requests fail with a Notion error, or answer late, without touching the store.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
@@ -35,13 +36,20 @@ class Faults {
  public:
   // Parses a fault request body. Returns kValidationError for a malformed one.
   Result<Fault> Parse(const json::value& body);
-  void Add(Fault fault) { faults_.push_back(std::move(fault)); }
-  void Clear() { faults_.clear(); }
+  void Add(Fault fault) {
+    std::lock_guard<std::mutex> lock(mu_);
+    faults_.push_back(std::move(fault));
+  }
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    faults_.clear();
+  }
   json::array List() const;
   // The effect of the first fault that matches, if any (counts are used up).
   std::optional<FaultEffect> Match(std::string_view method, std::string_view path);
 
  private:
+  mutable std::mutex mu_;  // requests match faults from many threads
   std::vector<Fault> faults_;
   std::mt19937_64 rng_{42};
 };

@@ -26,8 +26,8 @@ Response Pipeline::HandleHostedFile(const Request& req, std::string_view path, c
   }
   std::string_view rest = path.substr(std::string_view("/_localnotion/files/").size());
   std::string_view id = rest.substr(0, rest.find('/'));
-  auto served = service_.InUnit([&]() -> Result<service::Service::HostedFile> {
-    return service_.ServeHostedFile(id, QueryParam(req.target, "expires"), QueryParam(req.target, "signature"));
+  auto served = Run(storage::TxnMode::kRead, [&](service::Service& service) -> Result<service::Service::HostedFile> {
+    return service.ServeHostedFile(id, QueryParam(req.target, "expires"), QueryParam(req.target, "signature"));
   });
   if (!served.ok()) {
     return Response{WireOf(served.error().code).status, ErrorBody(served.error(), request_id), request_id};

@@ -6,12 +6,22 @@
 
 #include "api/version.h"
 #include "common/clock.h"
+#include "common/deadline.h"
 #include "common/uuid.h"
 #include "http/endpoints.h"
 #include "http/error_response.h"
 
 namespace localnotion::http {
 namespace {
+
+// The endpoints that only read run in a read transaction, in parallel with each other
+// and with the writer: every GET, and the POSTs that search and query.
+bool ReadsOnly(const Endpoint& endpoint) {
+  if (endpoint.method == "GET") return true;
+  return endpoint.method == "POST" &&
+         (endpoint.path == "/v1/search" || endpoint.path == "/v1/data_sources/{}/query" ||
+          endpoint.path == "/v1/databases/{}/query");
+}
 
 constexpr std::string_view kBadAuthHeader = "Authorization header must use the format \"Bearer <token>\".";
 
@@ -150,8 +160,11 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
   if (!token) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthHeader)), request_id);
 
   std::optional<FaultEffect> fault;
-  Result<json::value> result = service_.InUnit([&]() -> Result<json::value> {
-    LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, service_.Authenticate(*token));
+  // Long work (a query, a formula) stops at the budget with 504 gateway_timeout.
+  ScopedDeadline deadline(std::chrono::milliseconds(state_.options.request_budget_ms));
+  const storage::TxnMode mode = ReadsOnly(*endpoint) ? storage::TxnMode::kRead : storage::TxnMode::kWrite;
+  Result<json::value> result = Run(mode, [&](service::Service& service) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, service.Authenticate(*token));
     log.integration_id = integration.id;
     log.integration_name = integration.name;
     if (auto wait = limiter_.Take(integration.id)) {
@@ -176,7 +189,7 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
     }
     // Capabilities are checked once the request is known to be well addressed, before
     // its path and body are looked at.
-    if (!service::Allows(service_.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
+    if (!service::Allows(service.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
     // An injected fault answers instead of the endpoint; nothing is written.
     fault = faults_.Match(req.method, path);
     if (fault && fault->error) return *fault->error;
@@ -185,7 +198,7 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
     // Exceptions never cross into the server loop: anything stray becomes a 500, and
     // the unit is rolled back like any other failure.
     try {
-      return endpoint->handler(service_, caller, args);
+      return endpoint->handler(service, caller, args);
     } catch (const std::exception& e) {
       return InternalError("Unexpected error occurred.");
     }

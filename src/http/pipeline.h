@@ -15,6 +15,8 @@
 #include "http/rate_limit.h"
 #include "http/request_log.h"
 #include "service/service.h"
+#include "service/service_state.h"
+#include "storage/store.h"
 
 namespace localnotion::http {
 
@@ -39,10 +41,14 @@ struct Response {
 };
 
 // Admin routes live under /_localnotion/ and take the admin token only (admin.cc).
+// Thread-safe: Handle runs on many worker threads at once. Each request runs in a
+// transaction of its own (service::RunInTxn): a read transaction for the endpoints
+// that only read (ReadsOnly in pipeline.cc), so that they run in parallel, and a write
+// transaction otherwise.
 class Pipeline {
  public:
-  Pipeline(service::Service& service, std::string admin_token, RateLimit rate_limit = {})
-      : service_(service), admin_token_(std::move(admin_token)), limiter_(rate_limit) {}
+  Pipeline(storage::Store& store, service::ServiceState& state, std::string admin_token, RateLimit rate_limit = {})
+      : store_(store), state_(state), admin_token_(std::move(admin_token)), limiter_(rate_limit) {}
   Response Handle(const Request& request);
   // The answer to a body over the 500 KB limit.
   Response TooLarge();
@@ -58,7 +64,14 @@ class Pipeline {
   // GET /_localnotion/files/{id}/{name}?expires=&signature= (hosted_files.cc).
   Response HandleHostedFile(const Request& request, std::string_view path, const std::string& request_id);
 
-  service::Service& service_;
+  // Runs `fn(service)` in a new transaction of `mode` (service::RunInTxn).
+  template <class F>
+  auto Run(storage::TxnMode mode, F&& fn) {
+    return service::RunInTxn(store_, state_, mode, std::forward<F>(fn));
+  }
+
+  storage::Store& store_;
+  service::ServiceState& state_;
   std::string admin_token_;
   RequestLog log_;
   Faults faults_;

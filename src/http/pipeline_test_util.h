@@ -14,10 +14,9 @@ class PipelineTestBase : public service::ServiceTestBase<> {
  protected:
   void OpenPipeline(const std::string& token, const std::string& admin_token) {
     OpenService();
-    auto tokens = service_->InUnit([&] { return service_->Bootstrap({token}); });
+    auto tokens = Run([&] { return service_->Bootstrap({token}); });
     ASSERT_TRUE(tokens.ok()) << tokens.error().message;
-    ASSERT_TRUE(store_->CommitBatch().ok());
-    pipeline_ = std::make_unique<Pipeline>(*service_, admin_token);
+    pipeline_ = std::make_unique<Pipeline>(store_->store(), state_, admin_token);
   }
   void TearDown() override {
     pipeline_.reset();

@@ -20,6 +20,7 @@ Result<RateLimit> ParseRateLimit(std::string_view text) {
 }
 
 std::optional<int> RateLimiter::Take(const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
   if (limit_.per_second <= 0) return std::nullopt;
   auto now = std::chrono::steady_clock::now();
   auto [it, inserted] = buckets_.try_emplace(key, Bucket{limit_.burst, now});

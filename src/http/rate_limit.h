@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -33,6 +34,7 @@ class RateLimiter {
     std::chrono::steady_clock::time_point last;
   };
   RateLimit limit_;
+  std::mutex mu_;  // requests take from many threads
   std::unordered_map<std::string, Bucket> buckets_;
 };
 

@@ -19,6 +19,7 @@ bool PathMatches(const std::string& pattern, const std::string& path) {
 }  // namespace
 
 void RequestLog::Add(LogEntry entry) {
+  std::lock_guard<std::mutex> lock(mu_);
   entry.request_body = Cut(std::move(entry.request_body));
   entry.response_body = Cut(std::move(entry.response_body));
   if (entries_.size() == kCapacity) entries_.pop_front();
@@ -27,6 +28,7 @@ void RequestLog::Add(LogEntry entry) {
 
 json::array RequestLog::Find(const std::optional<std::string>& path, std::optional<int> status,
                              const std::optional<std::string>& integration) const {
+  std::lock_guard<std::mutex> lock(mu_);
   json::array out;
   for (const LogEntry& e : entries_) {
     if (path && !PathMatches(*path, e.path)) continue;

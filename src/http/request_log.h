@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -32,13 +33,17 @@ class RequestLog {
   static constexpr size_t kMaxBody = 16 * 1024;
 
   void Add(LogEntry entry);
-  void Clear() { entries_.clear(); }
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    entries_.clear();
+  }
   // Oldest first. Each filter applies when set: path (exact, or a prefix ending in '*'),
   // status, integration (id or name).
   json::array Find(const std::optional<std::string>& path, std::optional<int> status,
                    const std::optional<std::string>& integration) const;
 
  private:
+  mutable std::mutex mu_;  // requests are logged from many threads
   std::deque<LogEntry> entries_;
 };
 

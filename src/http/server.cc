@@ -4,8 +4,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
+#include <thread>
 
 #include "http/endpoints.h"
 #include "http/pipeline.h"
@@ -23,41 +25,19 @@ constexpr size_t kReadBufferBytes = 16 * 1024;
 // Notion's limit on a request body: 500 KB (reference §3.2).
 constexpr size_t kMaxBodyBytes = 500 * 1024;
 
-// One group-commit batch. Waiters sleep on `timer` until the flush cancels it.
-struct Batch {
-  explicit Batch(asio::io_context& ioc) : timer(ioc, asio::steady_timer::time_point::max()) {}
-  asio::steady_timer timer;
-  bool done = false;
-  Status result;
-};
-
 }  // namespace
 
 struct Server::Impl {
-  Impl(storage::Store& store, service::Service& service, ServerOptions options)
-      : store(store),
-        pipeline(service, options.admin_token, options.rate_limit),
+  Impl(storage::Store& store, service::ServiceState& state, ServerOptions options)
+      : pipeline(store, state, options.admin_token, options.rate_limit),
         options(std::move(options)),
+        workers(WorkerCount(this->options.workers)),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM) {}
 
-  // Returns the batch the just-finished request belongs to, scheduling its flush.
-  std::shared_ptr<Batch> JoinBatch() {
-    if (!store.BatchOpen()) return nullptr;
-    if (!current) {
-      current = std::make_shared<Batch>(ioc);
-      asio::post(ioc, [this] { Flush(); });
-    }
-    return current;
-  }
-
-  void Flush() {
-    std::shared_ptr<Batch> batch = std::move(current);
-    current.reset();
-    if (!batch) return;
-    batch->result = store.CommitBatch();
-    batch->done = true;
-    batch->timer.cancel();
+  static size_t WorkerCount(int requested) {
+    if (requested > 0) return static_cast<size_t>(requested);
+    return std::max<size_t>(2, std::thread::hardware_concurrency());
   }
 
   asio::awaitable<void> Session(tcp::socket raw) {
@@ -125,18 +105,9 @@ struct Server::Impl {
       if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
       if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
       req.body = std::move(msg.body());
-      Response res = pipeline.Handle(req);
-
-      if (std::shared_ptr<Batch> batch = JoinBatch()) {
-        if (!batch->done) {
-          beast::error_code wait_ec;
-          co_await batch->timer.async_wait(asio::redirect_error(asio::use_awaitable, wait_ec));
-        }
-        if (!batch->result.ok()) {
-          std::fprintf(stderr, "localnotion: commit failed: %s\n", batch->result.error().message.c_str());
-          res = Response{500, R"({"object":"error","status":500,"code":"internal_server_error","message":"Unexpected error occurred.","request_id":")" + res.request_id + "\"}", res.request_id};
-        }
-      }
+      // On a worker; the coroutine resumes here, on the I/O thread, with the answer.
+      Response res = co_await asio::co_spawn(
+          workers, [&]() -> asio::awaitable<Response> { co_return pipeline.Handle(req); }, asio::use_awaitable);
 
       if (res.delay_ms > 0) {
         asio::steady_timer delay(ioc, std::chrono::milliseconds(res.delay_ms));
@@ -183,20 +154,19 @@ struct Server::Impl {
     }
   }
 
-  storage::Store& store;
   Pipeline pipeline;
   ServerOptions options;
+  asio::thread_pool workers;
   asio::io_context ioc{1};
   tcp::acceptor acceptor;
   asio::signal_set signals;
-  std::shared_ptr<Batch> current;
   std::set<beast::tcp_stream*> sessions;
   std::set<beast::tcp_stream*> busy;
   bool stopping = false;
 };
 
-Server::Server(storage::Store& store, service::Service& service, ServerOptions options)
-    : impl_(std::make_unique<Impl>(store, service, std::move(options))) {}
+Server::Server(storage::Store& store, service::ServiceState& state, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, state, std::move(options))) {}
 
 Server::~Server() = default;
 
@@ -224,7 +194,7 @@ void Server::Run() {
   std::printf("localnotion listening on http://%s:%d\n", impl_->options.host.c_str(), port());
   std::fflush(stdout);
   impl_->ioc.run();
-  impl_->Flush();
+  impl_->workers.join();
 }
 
 }  // namespace localnotion::http

@@ -1,10 +1,13 @@
-// The HTTP/1.1 server: Boost.Beast with C++20 coroutines on one io_context thread.
+// The HTTP/1.1 server: Boost.Beast with C++20 coroutines.
 //
-// Group commit. Every request runs synchronously on the loop thread inside a store
-// unit; the first unit of a batch schedules a flush at the back of the loop's queue,
-// so every request whose bytes were ready in the same turn joins the same batch. Each
-// response is written only after its batch committed: a 200 is on disk. One thread
-// also means read-modify-write of a page is never interleaved (no lost updates).
+// Threads. One I/O thread runs every connection's coroutine: it reads requests and
+// writes answers, and never blocks. Each parsed request is handed to a pool of worker
+// threads (ServerOptions::workers), where the pipeline runs it in a transaction of its
+// own; the coroutine resumes on the I/O thread with the answer. So a slow request holds
+// one worker, never the others nor the I/O. Whether requests run in parallel is the
+// store's business (storage/store.h): reads do, writes take the one writer in turn, and
+// a write's Commit() returns once it is durable, so an answer is written only after its
+// transaction is on disk.
 //
 // Shutdown: Stop() (SIGTERM/SIGINT) closes the listener, lets requests in flight finish,
 // closes idle keep-alive connections, and returns from Run() once all are gone.
@@ -14,7 +17,7 @@
 #include <string>
 
 #include "http/rate_limit.h"
-#include "service/service.h"
+#include "service/service_state.h"
 #include "storage/store.h"
 
 namespace localnotion::http {
@@ -24,7 +27,12 @@ struct ServerOptions {
   int port = 8787;
   std::string admin_token;  // for /_localnotion/
   RateLimit rate_limit;     // per integration; none by default
-  int client_timeout_ms = 30000;  // to read a whole request, or to write an answer
+  // A client that takes longer to send a whole request is cut off. Answers are written
+  // without a timer: the kernel buffers them, and a client that never reads holds only
+  // its own connection.
+  int client_timeout_ms = 30000;
+  // Threads that run requests; 0 picks the number of cores (at least 2).
+  int workers = 0;
   // The largest file part POST /v1/file_uploads/{id}/send takes (Notion: 20 MB); its
   // body may be that plus 1 MiB of multipart framing. Keep equal to the service's.
   int64_t max_upload_part_bytes = 20 * 1024 * 1024;
@@ -32,7 +40,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(storage::Store& store, service::Service& service, ServerOptions options);
+  Server(storage::Store& store, service::ServiceState& state, ServerOptions options);
   ~Server();
 
   // Binds and listens. Returns kInternalServerError with the reason on failure.

@@ -215,7 +215,7 @@ Result<json::value> Service::GetDatabase(const Caller& caller, std::string_view 
 
 // Drops the stored values of properties whose type changed or that were removed, on
 // every page of the data source, so that no page keeps a value of the wrong shape.
-static Status DropStaleValues(storage::Store& store, const std::string& source_id, const schema::Schema& before,
+static Status DropStaleValues(storage::Txn& store, const std::string& source_id, const schema::Schema& before,
                               const schema::Schema& after) {
   std::vector<std::string> stale;
   for (const auto& old : before) {

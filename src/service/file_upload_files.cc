@@ -63,11 +63,13 @@ std::optional<std::string> HostedUploadId(std::string_view url) {
 
 }  // namespace
 
-// Read from the store every time (one indexed row), so that a reset or a rolled-back
-// unit can never leave a key in memory that the file does not hold.
+// Read from the store every time (one indexed row), so that a rolled-back transaction
+// can never leave a key in memory that the file does not hold. Bootstrap makes it, in a
+// write transaction; a reset keeps it.
 Result<std::string> Service::FileUrlSecret() {
   LN_ASSIGN_OR_RETURN(auto stored, store_.GetMeta("file_url_secret"));
   if (stored) return *stored;
+  if (!store_.writable()) return InternalError("the file URL secret is missing");
   std::string secret = Sha256Hex(NewUuid() + NewUuid() + std::to_string(NowMillis()));
   LN_RETURN_IF_ERROR(store_.PutMeta("file_url_secret", secret));
   return secret;

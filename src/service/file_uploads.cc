@@ -42,7 +42,7 @@ Result<int64_t> ParsePartNumber(const std::string& raw, int64_t total) {
 }
 
 // The object with the number of parts received so far.
-Result<json::value> ShowFileUpload(storage::Store& store, const storage::FileUploadRecord& u,
+Result<json::value> ShowFileUpload(storage::Txn& store, const storage::FileUploadRecord& u,
                                    const std::string& base_url, Millis now) {
   int64_t sent = 0;
   if (u.mode == "multi_part") {
@@ -140,9 +140,9 @@ Result<json::value> Service::SendFileUpload(const Caller& caller, std::string_vi
     return ValidationError(fmt::format("File upload with ID {} is {}: only a pending upload accepts file contents.", id, status));
   }
   const FormFile& file = *form.file;
-  if (static_cast<int64_t>(file.bytes.size()) > max_part_bytes_) {
+  if (static_cast<int64_t>(file.bytes.size()) > state_.options.max_upload_part_bytes) {
     return ValidationError(fmt::format("The file part is {} bytes; the maximum size of a part is {} bytes.",
-                                       file.bytes.size(), max_part_bytes_));
+                                       file.bytes.size(), state_.options.max_upload_part_bytes));
   }
   std::optional<std::string> sent_type;
   if (file.content_type) {
@@ -192,7 +192,7 @@ Result<json::value> Service::CompleteFileUpload(const Caller& caller, std::strin
     return ValidationError(fmt::format("File upload with ID {} is {}: only a pending upload can be completed.", id, status));
   }
   LN_ASSIGN_OR_RETURN(auto sizes, store_.FileUploadPartSizes(u.id));
-  LN_RETURN_IF_ERROR(CheckPartsComplete(sizes, u.number_of_parts, std::min(kMinPartBytes, max_part_bytes_)));
+  LN_RETURN_IF_ERROR(CheckPartsComplete(sizes, u.number_of_parts, std::min(kMinPartBytes, state_.options.max_upload_part_bytes)));
   int64_t total = 0;
   for (const auto& [n, size] : sizes) total += size;
   u.content_length = total;

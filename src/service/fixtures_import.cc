@@ -51,7 +51,7 @@ Status Service::SeedFixture(const json::value& fixture) {
     return api::FailedValidation("body.format", "`\"localnotion-fixture/1\"`", fmt_v);
   }
   LN_RETURN_IF_ERROR(store_.Reset(/*keep_integrations=*/false));
-  schemas_.clear();
+  state_.schemas.Clear();
   const Millis now = NowMillis();
 
   // Workspace and users.
@@ -130,7 +130,9 @@ Status Service::SeedFixture(const json::value& fixture) {
     LN_RETURN_IF_ERROR(store_.PutUser(bot));
     LN_RETURN_IF_ERROR(store_.PutIntegration(in));
   }
-  if (!tokens_.empty() || integrations.empty()) LN_RETURN_IF_ERROR(Bootstrap(tokens_));
+  if (std::vector<std::string> tokens = state_.tokens(); !tokens.empty() || integrations.empty()) {
+    LN_RETURN_IF_ERROR(Bootstrap(tokens));
+  }
   LN_ASSIGN_OR_RETURN(auto all_integrations, store_.ListIntegrations());
   for (const auto& in : all_integrations) user_ids.insert(in.bot_user_id);
   // Who created what, when the fixture does not say: the first integration listed

@@ -45,7 +45,7 @@ json::array HistoryDefinition(const schema::PropertyDef& def) {
 
 Status Service::RecordPageHistory(const Caller& caller, const storage::PageRecord* before,
                                   const storage::PageRecord& after, const schema::Schema* schema) {
-  if (!record_page_history_) return OkStatus();
+  if (!state_.options.record_page_history) return OkStatus();
   SchemaPtr loaded_schema;
   if (schema == nullptr) {
     LN_ASSIGN_OR_RETURN(LoadedPage loaded_after, LoadRecord(after));

@@ -110,7 +110,7 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   std::shared_ptr<const QuerySnapshot> snapshot;
   size_t start = 0;
   if (cursor) {
-    if (auto place = snapshots_.Find(source->id, fingerprint, *cursor, monotonic)) {
+    if (auto place = state_.snapshots.Find(source->id, fingerprint, *cursor, monotonic)) {
       snapshot = place->snapshot;
       start = place->offset;
     }
@@ -141,7 +141,7 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   const char* type = v2025 ? "page_or_data_source" : "page_or_database";
   json::object out{{"object", "list"},
                    {"results", std::move(results)},
-                   {"next_cursor", has_more ? json::value(snapshots_.Remember(snapshot, end, monotonic))
+                   {"next_cursor", has_more ? json::value(state_.snapshots.Remember(snapshot, end, monotonic))
                                             : json::value(nullptr)},
                    {"has_more", has_more},
                    {"type", type},
@@ -160,7 +160,7 @@ Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
   auto snapshot = std::make_shared<QuerySnapshot>();
   snapshot->source_id = source->id;
   snapshot->fingerprint = fingerprint;
-  const size_t limit = query_result_limit_;
+  const size_t limit = state_.options.query_result_limit;
 
   // A page counts as trashed when it, its data source or its database is in the trash.
   LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(source->database_id));

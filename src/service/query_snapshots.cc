@@ -11,6 +11,7 @@ std::string QuerySnapshots::Key(const std::string& source_id, const std::string&
 }
 
 std::string QuerySnapshots::Remember(std::shared_ptr<const QuerySnapshot> snapshot, size_t offset, Millis now) {
+  std::lock_guard<std::mutex> lock(mu_);
   while (entries_.size() >= kMaxCursors && !order_.empty()) {
     entries_.erase(order_.front());
     order_.pop_front();
@@ -25,6 +26,7 @@ std::string QuerySnapshots::Remember(std::shared_ptr<const QuerySnapshot> snapsh
 std::optional<QuerySnapshots::Place> QuerySnapshots::Find(const std::string& source_id,
                                                           const std::string& fingerprint, const std::string& cursor,
                                                           Millis now) const {
+  std::lock_guard<std::mutex> lock(mu_);
   auto it = entries_.find(Key(source_id, fingerprint, cursor));
   if (it == entries_.end() || it->second.expires <= now) return std::nullopt;
   if (it->second.place.snapshot->fingerprint != fingerprint) return std::nullopt;
@@ -32,6 +34,7 @@ std::optional<QuerySnapshots::Place> QuerySnapshots::Find(const std::string& sou
 }
 
 void QuerySnapshots::Clear() {
+  std::lock_guard<std::mutex> lock(mu_);
   entries_.clear();
   order_.clear();
 }

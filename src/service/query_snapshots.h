@@ -14,6 +14,7 @@
 
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -30,6 +31,7 @@ struct QuerySnapshot {
   bool incomplete = false;       // the result limit cut the list short
 };
 
+// Thread-safe: one instance serves every request of the process.
 class QuerySnapshots {
  public:
   static constexpr size_t kMaxCursors = 10000;
@@ -54,6 +56,7 @@ class QuerySnapshots {
     Millis expires = 0;
   };
   static std::string Key(const std::string& source_id, const std::string& fingerprint, const std::string& cursor);
+  mutable std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
   std::deque<std::string> order_;  // oldest first, for the bound
 };

@@ -77,11 +77,10 @@ Result<SchemaPtr> Service::SchemaOf(const DataSourcePtr& source) {
     static const SchemaPtr kStandalone = std::make_shared<const schema::Schema>(validation::StandalonePageSchema());
     return kStandalone;
   }
-  auto it = schemas_.find(source->id);
-  if (it != schemas_.end() && it->second.first == source) return it->second.second;
+  if (SchemaPtr cached = state_.schemas.Find(source)) return cached;
   LN_ASSIGN_OR_RETURN(schema::Schema parsed, schema::SchemaFromStored(source->schema));
   SchemaPtr schema = std::make_shared<const schema::Schema>(std::move(parsed));
-  schemas_[source->id] = {source, schema};
+  state_.schemas.Put(source, schema);
   return schema;
 }
 

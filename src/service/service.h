@@ -1,5 +1,9 @@
 // The use cases behind the endpoints: request in, Result out. Nothing here knows HTTP.
-// Each call runs inside a store unit opened by the caller (see Service::InUnit).
+//
+// A Service lives for one request: it is made over the request's transaction
+// (storage/txn.h) and the process-wide ServiceState (service_state.h), and holds what
+// the request may see and do (its access). Whoever makes it begins the transaction
+// and commits it when the call succeeded (RunInTxn below); it never outlives them.
 //
 // Errors: path ids that are not UUIDs give kValidationError ("path failed validation:
 // path.<name> should be a valid uuid ..."); unknown or unshared objects give
@@ -22,8 +26,10 @@
 #include "schema/property_def.h"
 #include "schema/property_type.h"
 #include "service/query_snapshots.h"
+#include "service/service_state.h"
 #include "service/capabilities.h"
 #include "storage/store.h"
+#include "storage/txn.h"
 #include "validation/block_write.h"
 #include "validation/page_write.h"
 
@@ -51,21 +57,9 @@ struct PageArgs {
 
 class Service {
  public:
-  explicit Service(storage::Store& store) : store_(store) {}
-
-  // Runs `fn` inside a unit: its writes are kept only when it succeeds.
-  // A unit starts with access to the whole workspace; Authenticate narrows it to what
-  // the integration can see (access.cc).
-  template <class F>
-  auto InUnit(F&& fn) -> decltype(fn()) {
-    Status begun = store_.BeginUnit();
-    if (!begun.ok()) return std::move(begun).error();
-    access_ = Access{};
-    auto result = fn();
-    Status ended = store_.EndUnit(result.ok());
-    if (!ended.ok()) return std::move(ended).error();
-    return result;
-  }
+  Service(storage::Txn& txn, ServiceState& state) : store_(txn), state_(state) {}
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
 
   // Creates the workspace on first start (owner user), makes sure an integration exists
   // for each token, and with no token at all creates (or finds again) a default one.
@@ -79,13 +73,6 @@ class Service {
   // Empties the workspace back to its fresh state (owner, integrations of the tokens
   // given to Bootstrap); other integrations are kept or dropped.
   Status Reset(bool keep_integrations);
-
-  // The most pages one query returns, over all its pages of results (Notion: 10,000).
-  // Beyond it the answers carry request_status "incomplete".
-  void set_query_result_limit(size_t limit) { query_result_limit_ = limit; }
-  // Whether page writes are recorded for GET /_localnotion/pages/{id}/history (on by
-  // default; `serve --no-page-history` turns it off to save the row on every write).
-  void set_record_page_history(bool on) { record_page_history_ = on; }
 
   // Returns kUnauthorized "API token is invalid." for an unknown token. The rest of the
   // unit acts for the integration found: it sees only what is shared with it, with its
@@ -153,11 +140,6 @@ class Service {
   Result<json::value> UpdateBlock(const Caller& caller, std::string_view block_id, const json::value& body);
   Result<json::value> DeleteBlock(const Caller& caller, std::string_view block_id);
   // ---- File uploads (file_uploads.cc, file_upload_files.cc) ----
-  // The largest single-part upload, and the largest part of a multi-part upload
-  // (Notion: 20 MB). The server sizes its body limit for /send from the same value.
-  void SetMaxUploadPartBytes(int64_t bytes) { max_part_bytes_ = bytes; }
-  int64_t max_upload_part_bytes() const { return max_part_bytes_; }
-
   // POST /v1/file_uploads.
   Result<json::value> CreateFileUpload(const Caller& caller, const json::value& body);
   // POST /v1/file_uploads/{id}/send: the form fields as the HTTP layer parsed them.
@@ -334,15 +316,31 @@ class Service {
   // Attaches an icon or cover that names a file upload (api::NormalizeIcon's
   // {type:"file_upload"} form); other values are left alone.
   Status AttachIconOrCover(const Caller& caller, std::optional<json::value>& value, std::string_view path);
-  int64_t max_part_bytes_ = 20 * 1024 * 1024;
-  storage::Store& store_;
+  storage::Txn& store_;
+  ServiceState& state_;
   Access access_;
-  std::vector<std::string> tokens_;  // as given to Bootstrap, for Reset
-  std::unordered_map<std::string, std::pair<DataSourcePtr, SchemaPtr>> schemas_;
-  size_t query_result_limit_ = 10000;
-  bool record_page_history_ = true;
-  QuerySnapshots snapshots_;
 };
+
+// Runs `fn(service)` for one request: begins a transaction of `mode`, makes a Service
+// over it, and commits when `fn` succeeds (for a write, once it is durable). A failure
+// rolls everything back; so does an exception, which becomes kInternalServerError, so
+// that no path (API, admin, hosted files, CLI) can leave a transaction open.
+template <class F>
+auto RunInTxn(storage::Store& store, ServiceState& state, storage::TxnMode mode, F&& fn)
+    -> decltype(fn(std::declval<Service&>())) {
+  try {
+    auto txn = store.Begin(mode);
+    if (!txn.ok()) return std::move(txn).error();
+    Service service(**txn, state);
+    auto result = fn(service);
+    if (!result.ok()) return result;
+    Status committed = (*txn)->Commit();
+    if (!committed.ok()) return std::move(committed).error();
+    return result;
+  } catch (const std::exception& e) {
+    return InternalError(std::string("unexpected exception: ") + e.what());
+  }
+}
 
 // Parses page_size (default and maximum 100) with Notion's messages for `path`
 // ("query.page_size" for query strings, "body.page_size" for JSON bodies).

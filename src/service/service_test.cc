@@ -14,6 +14,7 @@
 
 #include "common/uuid.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "testing/unit_store.h"
 
 namespace localnotion::service {
 namespace {
@@ -57,10 +58,12 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
     service_.reset();
     store_.reset();
     std::string path = (fs::path(dir_) / "ln.db").string();
-    auto opened = GetParam() ? storage::OpenStore("sqlite:" + path) : storage::SqliteStore::Open(path);
+    Result<std::unique_ptr<storage::Store>> opened =
+        GetParam() ? storage::OpenStore("sqlite:" + path)
+                   : Result<std::unique_ptr<storage::Store>>(storage::SqliteStore::Open(path).value());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-    service_ = std::make_unique<Service>(*store_);
+    store_ = std::make_unique<testing::UnitStore>(std::move(opened).value(), storage::TxnMode::kRead);
+    service_ = std::make_unique<Service>(*store_, state_);
     if (!bootstrap) return;
     auto tokens = Run([&] { return service_->Bootstrap({kToken}); });
     ASSERT_TRUE(tokens.ok()) << tokens.error().message;
@@ -78,12 +81,14 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
     Open(/*bootstrap=*/false);
   }
 
-  // One request: a unit, then the batch commit, as the server does.
+  // One request: a Service over a write transaction, committed when the call succeeds.
   template <class F>
   auto Run(F&& fn) -> decltype(fn()) {
-    auto result = service_->InUnit(fn);
-    Status committed = store_->CommitBatch();
-    EXPECT_TRUE(committed.ok()) << committed.error().message;
+    EXPECT_TRUE(store_->BeginUnit().ok());
+    service_ = std::make_unique<Service>(*store_, state_);
+    auto result = fn();
+    Status ended = store_->EndUnit(result.ok());
+    EXPECT_TRUE(ended.ok()) << ended.error().message;
     return result;
   }
 
@@ -218,7 +223,8 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
   }
 
   std::string dir_;
-  std::unique_ptr<storage::Store> store_;
+  ServiceState state_;
+  std::unique_ptr<testing::UnitStore> store_;
   std::unique_ptr<Service> service_;
   Caller caller22_;
   Caller caller25_;

@@ -1,6 +1,6 @@
-// For service tests: a Service over a SQLite store on a file in a fresh temporary
-// directory (removed after the test), and Run(), which runs a call in a unit and commits
-// its batch as the server does after each request.
+// For service tests: a SQLite store on a file in a fresh temporary directory (removed
+// after the test), and Run(), which runs a call as one request does: a Service made for
+// it over a write transaction, committed when the call succeeds.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,6 +13,7 @@
 #include "service/service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
+#include "testing/unit_store.h"
 
 namespace localnotion::service {
 
@@ -31,10 +32,12 @@ class ServiceTestBase : public Base {
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
     const std::string path = (std::filesystem::path(dir_) / "ln.db").string();
-    auto opened = caching ? storage::OpenStore("sqlite:" + path) : storage::SqliteStore::Open(path);
+    Result<std::unique_ptr<storage::Store>> opened =
+        caching ? storage::OpenStore("sqlite:" + path)
+                : Result<std::unique_ptr<storage::Store>>(storage::SqliteStore::Open(path).value());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-    service_ = std::make_unique<Service>(*store_);
+    store_ = std::make_unique<testing::UnitStore>(std::move(opened).value(), storage::TxnMode::kRead);
+    service_ = std::make_unique<Service>(*store_, state_);
   }
   void TearDown() override {
     service_.reset();
@@ -45,14 +48,18 @@ class ServiceTestBase : public Base {
 
   template <class F>
   auto Run(F&& fn) -> decltype(fn()) {
-    auto result = service_->InUnit(fn);
-    EXPECT_TRUE(store_->CommitBatch().ok());
+    EXPECT_TRUE(store_->BeginUnit().ok());
+    service_ = std::make_unique<Service>(*store_, state_);
+    auto result = fn();
+    Status ended = store_->EndUnit(result.ok());
+    EXPECT_TRUE(ended.ok()) << ended.error().message;
     return result;
   }
 
   std::string dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<Service> service_;
+  ServiceState state_;
+  std::unique_ptr<testing::UnitStore> store_;  // units over the store's transactions
+  std::unique_ptr<Service> service_;           // made anew for each Run, as per request
 };
 
 }  // namespace localnotion::service

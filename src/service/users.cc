@@ -70,14 +70,14 @@ Result<std::string> Service::AdminToken(const std::string& given) {
 
 Status Service::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(store_.Reset(keep_integrations));
-  schemas_.clear();
-  snapshots_.Clear();
-  LN_RETURN_IF_ERROR(Bootstrap(tokens_));
+  state_.schemas.Clear();
+  state_.snapshots.Clear();
+  LN_RETURN_IF_ERROR(Bootstrap(state_.tokens()));
   return OkStatus();
 }
 
 Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::string>& tokens) {
-  tokens_ = tokens;
+  state_.set_tokens(tokens);
   LN_ASSIGN_OR_RETURN(auto workspace_id, store_.GetMeta("workspace_id"));
   if (!workspace_id) {
     LN_RETURN_IF_ERROR(store_.PutMeta("workspace_id", NewUuid()));
@@ -87,6 +87,8 @@ Result<std::vector<std::string>> Service::Bootstrap(const std::vector<std::strin
     LN_RETURN_IF_ERROR(store_.PutUser(owner));
     LN_RETURN_IF_ERROR(store_.PutMeta("owner_user_id", owner.id));
   }
+  // Made here, in a write, since hosted file links are signed in reads too.
+  LN_RETURN_IF_ERROR(FileUrlSecret());
   std::vector<std::string> wanted = tokens;
   if (wanted.empty()) {
     LN_ASSIGN_OR_RETURN(auto stored, store_.GetMeta("default_token"));

@@ -1,86 +1,167 @@
 #include "storage/caching_store.h"
 
+#include <set>
+
+#include "storage/txn_wrapper.h"
+
 namespace localnotion::storage {
 
-void CachingStore::Clear() {
-  databases_.clear();
-  data_sources_.clear();
-  integrations_.clear();
-  users_.clear();
-}
+class CachingStore::CachingTxn final : public TxnWrapper {
+ public:
+  CachingTxn(Shared& shared, std::unique_ptr<Txn> inner, uint64_t generation)
+      : TxnWrapper(*inner), shared_(shared), txn_(std::move(inner)), generation_(generation) {}
 
-Status CachingStore::EndUnit(bool keep) {
-  // A rolled-back unit may have cached records it wrote; forget everything rather than
-  // track which (writes of cached kinds are rare).
-  if (!keep && unit_dirty_) Clear();
-  batch_dirty_ = batch_dirty_ || (keep && unit_dirty_);
-  unit_dirty_ = false;
-  return inner_->EndUnit(keep);
-}
+  bool writable() const override { return txn_->writable(); }
 
-Status CachingStore::CommitBatch() {
-  Status s = inner_->CommitBatch();
-  if (!s.ok() && batch_dirty_) Clear();
-  batch_dirty_ = false;
-  return s;
-}
-
-Result<std::shared_ptr<const DatabaseRecord>> CachingStore::GetDatabase(std::string_view id) {
-  if (auto it = databases_.find(std::string(id)); it != databases_.end()) return it->second;
-  LN_ASSIGN_OR_RETURN(auto db, inner_->GetDatabase(id));
-  if (db) databases_[db->id] = db;
-  return db;
-}
-
-Status CachingStore::PutDatabase(const DatabaseRecord& db) {
-  LN_RETURN_IF_ERROR(inner_->PutDatabase(db));
-  unit_dirty_ = true;
-  databases_[db.id] = std::make_shared<const DatabaseRecord>(db);
-  return OkStatus();
-}
-
-Result<std::shared_ptr<const DataSourceRecord>> CachingStore::GetDataSource(std::string_view id) {
-  if (auto it = data_sources_.find(std::string(id)); it != data_sources_.end()) return it->second;
-  LN_ASSIGN_OR_RETURN(auto source, inner_->GetDataSource(id));
-  if (source) data_sources_[source->id] = source;
-  return source;
-}
-
-Status CachingStore::PutDataSource(const DataSourceRecord& source) {
-  LN_RETURN_IF_ERROR(inner_->PutDataSource(source));
-  unit_dirty_ = true;
-  data_sources_[source.id] = std::make_shared<const DataSourceRecord>(source);
-  return OkStatus();
-}
-
-Result<std::optional<UserRecord>> CachingStore::GetUser(std::string_view id) {
-  if (auto it = users_.find(std::string(id)); it != users_.end()) return std::optional<UserRecord>(it->second);
-  LN_ASSIGN_OR_RETURN(auto found, inner_->GetUser(id));
-  if (found) users_[found->id] = *found;
-  return found;
-}
-
-Status CachingStore::PutUser(const UserRecord& user) {
-  LN_RETURN_IF_ERROR(inner_->PutUser(user));
-  unit_dirty_ = true;
-  users_[user.id] = user;
-  return OkStatus();
-}
-
-Result<std::optional<IntegrationRecord>> CachingStore::FindIntegrationBySecretHash(std::string_view secret_hash) {
-  if (auto it = integrations_.find(std::string(secret_hash)); it != integrations_.end()) {
-    return std::optional<IntegrationRecord>(it->second);
+  Status Commit() override {
+    if (!written_.any()) return txn_->Commit();
+    Evict();
+    Status committed = txn_->Commit();
+    Evict();
+    return committed;
   }
-  LN_ASSIGN_OR_RETURN(auto found, inner_->FindIntegrationBySecretHash(secret_hash));
-  if (found) integrations_[found->secret_hash] = *found;
-  return found;
-}
 
-Status CachingStore::PutIntegration(const IntegrationRecord& integration) {
-  LN_RETURN_IF_ERROR(inner_->PutIntegration(integration));
-  unit_dirty_ = true;
-  integrations_.clear();
-  return OkStatus();
+  Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override {
+    return Cached(own_databases_, &Shared::databases, id, [&] { return inner_.GetDatabase(id); });
+  }
+  Status PutDatabase(const DatabaseRecord& db) override {
+    LN_RETURN_IF_ERROR(inner_.PutDatabase(db));
+    own_databases_[db.id] = std::make_shared<const DatabaseRecord>(db);
+    written_.databases.insert(db.id);
+    return OkStatus();
+  }
+  Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override {
+    return Cached(own_data_sources_, &Shared::data_sources, id, [&] { return inner_.GetDataSource(id); });
+  }
+  Status PutDataSource(const DataSourceRecord& source) override {
+    LN_RETURN_IF_ERROR(inner_.PutDataSource(source));
+    own_data_sources_[source.id] = std::make_shared<const DataSourceRecord>(source);
+    written_.data_sources.insert(source.id);
+    return OkStatus();
+  }
+  Result<std::optional<UserRecord>> GetUser(std::string_view id) override {
+    if (written_.users.count(std::string(id)) || written_.all || written_.all_users) return inner_.GetUser(id);
+    {
+      std::lock_guard<std::mutex> lock(shared_.mu);
+      if (auto it = shared_.users.find(std::string(id)); it != shared_.users.end()) {
+        return std::optional<UserRecord>(it->second);
+      }
+    }
+    LN_ASSIGN_OR_RETURN(auto found, inner_.GetUser(id));
+    if (found) Fill([&] { shared_.users[found->id] = *found; });
+    return found;
+  }
+  Status PutUser(const UserRecord& user) override {
+    LN_RETURN_IF_ERROR(inner_.PutUser(user));
+    written_.users.insert(user.id);
+    return OkStatus();
+  }
+  Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override {
+    if (written_.integrations || written_.all) return inner_.FindIntegrationBySecretHash(secret_hash);
+    {
+      std::lock_guard<std::mutex> lock(shared_.mu);
+      if (auto it = shared_.integrations.find(std::string(secret_hash)); it != shared_.integrations.end()) {
+        return std::optional<IntegrationRecord>(it->second);
+      }
+    }
+    LN_ASSIGN_OR_RETURN(auto found, inner_.FindIntegrationBySecretHash(secret_hash));
+    if (found) Fill([&] { shared_.integrations[found->secret_hash] = *found; });
+    return found;
+  }
+  Status PutIntegration(const IntegrationRecord& integration) override {
+    LN_RETURN_IF_ERROR(inner_.PutIntegration(integration));
+    written_.integrations = true;
+    return OkStatus();
+  }
+  Status DeleteIntegration(std::string_view id) override {
+    LN_RETURN_IF_ERROR(inner_.DeleteIntegration(id));
+    written_.integrations = true;
+    written_.all_users = true;
+    return OkStatus();
+  }
+  Status Reset(bool keep_integrations) override {
+    LN_RETURN_IF_ERROR(inner_.Reset(keep_integrations));
+    own_databases_.clear();
+    own_data_sources_.clear();
+    written_.all = true;
+    return OkStatus();
+  }
+
+ private:
+  // What this transaction wrote of the cached kinds, to evict when it commits.
+  struct Written {
+    std::set<std::string> databases, data_sources, users;
+    bool integrations = false;
+    bool all_users = false;
+    bool all = false;
+    bool any() const {
+      return all || integrations || all_users || !databases.empty() || !data_sources.empty() || !users.empty();
+    }
+  };
+
+  template <class Record, class Load>
+  Result<std::shared_ptr<const Record>> Cached(
+      std::unordered_map<std::string, std::shared_ptr<const Record>>& own,
+      std::unordered_map<std::string, std::shared_ptr<const Record>> Shared::*shared_map, std::string_view id,
+      Load load) {
+    const std::string key(id);
+    if (auto it = own.find(key); it != own.end()) return it->second;
+    if (!written_.all) {
+      std::lock_guard<std::mutex> lock(shared_.mu);
+      auto& map = shared_.*shared_map;
+      if (auto it = map.find(key); it != map.end()) return it->second;
+    }
+    LN_ASSIGN_OR_RETURN(std::shared_ptr<const Record> record, load());
+    if (record) Fill([&] { (shared_.*shared_map)[key] = record; });
+    if (record && txn_->writable()) own[key] = record;  // stable within the transaction
+    return record;
+  }
+
+  // Fills the shared cache from a read transaction, if nothing was evicted since it
+  // began (what it read is then still the committed state).
+  template <class F>
+  void Fill(F&& fill) {
+    if (txn_->writable()) return;
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    if (shared_.generation == generation_) fill();
+  }
+
+  void Evict() {
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    ++shared_.generation;
+    if (written_.all) {
+      shared_.databases.clear();
+      shared_.data_sources.clear();
+      shared_.integrations.clear();
+      shared_.users.clear();
+      return;
+    }
+    for (const auto& id : written_.databases) shared_.databases.erase(id);
+    for (const auto& id : written_.data_sources) shared_.data_sources.erase(id);
+    if (written_.integrations) shared_.integrations.clear();
+    if (written_.all_users) {
+      shared_.users.clear();
+    } else {
+      for (const auto& id : written_.users) shared_.users.erase(id);
+    }
+  }
+
+  Shared& shared_;
+  std::unique_ptr<Txn> txn_;
+  uint64_t generation_;
+  Written written_;
+  std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> own_databases_;
+  std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> own_data_sources_;
+};
+
+Result<std::unique_ptr<Txn>> CachingStore::Begin(TxnMode mode) {
+  uint64_t generation;
+  {
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    generation = shared_.generation;
+  }
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<Txn> inner, inner_->Begin(mode));
+  return std::unique_ptr<Txn>(std::make_unique<CachingTxn>(shared_, std::move(inner), generation));
 }
 
 }  // namespace localnotion::storage

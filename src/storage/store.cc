@@ -7,15 +7,20 @@ namespace localnotion::storage {
 
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
   constexpr std::string_view kSqlite = "sqlite:";
-  if (url.substr(0, kSqlite.size()) == kSqlite) {
-    std::string path(url.substr(kSqlite.size()));
+  constexpr std::string_view kMemory = "memory:";
+  std::string path;
+  if (url == kMemory) {
+    path = ":memory:";
+  } else if (url.substr(0, kSqlite.size()) == kSqlite) {
+    path = std::string(url.substr(kSqlite.size()));
     if (path.rfind("//", 0) == 0) path = path.substr(2);  // sqlite://path
     if (path.empty()) return MakeError(ErrorCode::kInvalidRequest, "sqlite URL has no path");
-    LN_ASSIGN_OR_RETURN(std::unique_ptr<Store> sqlite, SqliteStore::Open(path));
-    return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(sqlite)));
+  } else {
+    return MakeError(ErrorCode::kInvalidRequest,
+                     "unsupported --db URL (expected sqlite:PATH or memory:): " + std::string(url));
   }
-  return MakeError(ErrorCode::kInvalidRequest,
-                   "unsupported --db URL (expected sqlite:PATH): " + std::string(url));
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> sqlite, SqliteStore::Open(path));
+  return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(sqlite)));
 }
 
 }  // namespace localnotion::storage

@@ -1,134 +1,47 @@
-// The storage interface. The service layer sees only this; SQL lives in the
-// implementations (sqlite/, later postgres/). No implementation type leaks out.
+// The storage interface. The service layer sees only this and storage/txn.h; SQL lives
+// in the implementations (sqlite/, later postgres/). No implementation type leaks out.
 //
-// Units and batches. Every request that reads or writes runs inside a unit
-// (BeginUnit ... EndUnit). A unit that ends with keep=false leaves no trace: a request
-// that fails changes nothing. Kept units accumulate in the open batch, and CommitBatch
-// makes all of them durable in one commit (group commit). The HTTP layer answers a
-// request only after the batch holding its unit has committed, so a 200 is on disk.
+// A Store is a database that hands out transactions (storage/txn.h). It owns its commit
+// policy: the SQLite store runs write transactions one at a time on its writer
+// connection and commits them in groups (sqlite/sqlite_store.h), while read
+// transactions run in parallel on their own connections. Callers only begin, commit
+// and drop transactions; Commit() returning OK means durable.
 //
-// Thread-safety: a Store is used from one thread at a time.
+// Thread-safety: Begin may be called from any thread; each Txn is used by one thread.
 #pragma once
 
 #include <memory>
-#include <optional>
-#include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include "common/error.h"
-#include "storage/page_scan.h"
-#include "storage/page_history.h"
-#include "storage/block_record.h"
-#include "storage/records.h"
-#include "storage/upload_records.h"
+#include "storage/txn.h"
 
 namespace localnotion::storage {
-
-// The share that gives an integration the whole workspace (the --token integrations).
-inline constexpr std::string_view kWholeWorkspace = "workspace";
 
 class Store {
  public:
   virtual ~Store() = default;
-
-  virtual Status BeginUnit() = 0;
-  virtual Status EndUnit(bool keep) = 0;
-  // Commits the open batch, if any. On failure every unit of the batch is lost.
-  virtual Status CommitBatch() = 0;
-  virtual bool BatchOpen() const = 0;
-
-  virtual Result<std::optional<PageRecord>> GetPage(std::string_view id) = 0;
-  virtual Status PutPage(const PageRecord& page) = 0;
-
-  // Databases and data sources are shared, immutable snapshots: a record object never
-  // changes after it is returned, and Put* replaces it with a new one. Callers may
-  // therefore cache anything derived from a record keyed by its address (see
-  // CachingStore). Returns nullptr when there is no such record.
-  virtual Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) = 0;
-  virtual Status PutDatabase(const DatabaseRecord& db) = 0;
-  virtual Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) = 0;
-  // The data sources of a database, in creation order.
-  virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) = 0;
-  virtual Status PutDataSource(const DataSourceRecord& source) = 0;
-  // The pages whose parent is the data source (or page), in creation order.
-  virtual Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) = 0;
-  // Every page and every data source of the workspace, in creation order (search).
-  virtual Result<std::vector<PageRecord>> ListAllPages() = 0;
-  virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() = 0;
-  // The ids of the pages a scan selects, in its order (storage/page_scan.h). Storage
-  // may build indexes on the properties scanned, so that later scans are quick.
-  virtual Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) = 0;
-
-  virtual Result<std::optional<UserRecord>> GetUser(std::string_view id) = 0;
-  // Users ordered by id, starting at `from_id` ("" for the first page).
-  virtual Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) = 0;
-  virtual Status PutUser(const UserRecord& user) = 0;
-
-  // Finds the integration whose token hashes to `secret_hash` (common/sha256.h).
-  virtual Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) = 0;
-  virtual Result<std::vector<IntegrationRecord>> ListIntegrations() = 0;
-  virtual Status PutIntegration(const IntegrationRecord& integration) = 0;
-  // Removes the integration, its bot user and its shares (no-op for an unknown id).
-  virtual Status DeleteIntegration(std::string_view id) = 0;
-
-  // Shares: the pages and databases an integration was given access to, in the order
-  // shared. The object id kWholeWorkspace stands for every object of the workspace.
-  virtual Result<std::vector<std::string>> ListShares(std::string_view integration_id) = 0;
-  virtual Status PutShare(std::string_view integration_id, std::string_view object_id) = 0;
-  virtual Status DeleteShare(std::string_view integration_id, std::string_view object_id) = 0;
-
-  // Empties the workspace: pages, databases, data sources, users and meta; integrations
-  // (and their bot users) stay when `keep_integrations`. Runs inside the open unit.
-  // Shares of objects go; whole-workspace shares stay with the integrations kept.
-  virtual Status Reset(bool keep_integrations) = 0;
-
-  // Small named values: the workspace id and name, the generated default token.
-  virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
-  virtual Status PutMeta(std::string_view key, std::string_view value) = 0;
-
-  // Page history (storage/page_history.h). Append assigns the sequence; List returns a
-  // page's entries oldest first. Reset empties the history with the pages.
-  virtual Status AppendPageHistory(const PageHistoryRecord& entry) = 0;
-  virtual Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) = 0;
-  // Every database of the workspace, in creation order (export).
-  virtual Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() = 0;
-  // Page content (storage/block_record.h). GetBlock finds a row whether or not it is in
-  // the trash; PutBlock inserts or replaces by id.
-  virtual Result<std::optional<BlockRecord>> GetBlock(std::string_view id) = 0;
-  virtual Status PutBlock(const BlockRecord& block) = 0;
-  // The children of `parent_id` that are not in the trash, in position order, starting at
-  // position `from_position` (inclusive), at most `limit` of them.
-  virtual Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
-                                                             int limit) = 0;
-  // The largest position among all children of `parent_id` (trashed ones included), or 0.
-  virtual Result<int64_t> LastBlockPosition(std::string_view parent_id) = 0;
-  // Adds `by` to the position of every child of `parent_id` whose position is greater
-  // than `after_position`, to open a gap for blocks inserted after it.
-  virtual Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) = 0;
-  // File uploads (storage/upload_records.h). The bytes are kept per part (1 for a
-  // single-part upload); a part sent again replaces the earlier one.
-  virtual Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) = 0;
-  virtual Status PutFileUpload(const FileUploadRecord& upload) = 0;
-  // Every upload of the integration, newest first.
-  virtual Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) = 0;
-  virtual Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) = 0;
-  // (part number, size in bytes) of each part received, by part number.
-  virtual Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) = 0;
-  // The parts' bytes concatenated in part order.
-  virtual Result<std::string> ReadFileUploadBytes(std::string_view upload_id) = 0;
-
-  // Comments, in creation order.
-  virtual Result<std::optional<CommentRecord>> GetComment(std::string_view id) = 0;
-  virtual Status PutComment(const CommentRecord& comment) = 0;
-  virtual Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) = 0;
-  // The first comment of a discussion (it holds the discussion's parent).
-  virtual Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) = 0;
+  // Begins a transaction. A write transaction may wait for another to finish.
+  virtual Result<std::unique_ptr<Txn>> Begin(TxnMode mode) = 0;
 };
 
-// Opens the store named by a URL, wrapped in a CachingStore: "sqlite:PATH" (PATH may be relative). Returns
+// Opens the store named by a URL, wrapped in a CachingStore: "sqlite:PATH" (PATH may be
+// relative) or "memory:" (a private in-memory SQLite database, for tests). Returns
 // kInvalidRequest for an unknown scheme, kInternalServerError when opening fails.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
+
+// Runs `fn(txn)` in a new transaction of `mode` and commits it when `fn` succeeds; a
+// failure (or an exception, which propagates) rolls it back. For tools and tests that
+// need one transaction around a few calls.
+template <class F>
+auto InTxn(Store& store, TxnMode mode, F&& fn) -> decltype(fn(std::declval<Txn&>())) {
+  auto txn = store.Begin(mode);
+  if (!txn.ok()) return std::move(txn).error();
+  auto result = fn(**txn);
+  if (!result.ok()) return result;
+  Status committed = (*txn)->Commit();
+  if (!committed.ok()) return std::move(committed).error();
+  return result;
+}
 
 }  // namespace localnotion::storage

@@ -1,13 +1,13 @@
-// SqliteStore: the page_history table (schema.sql.h) and the list of all databases for
+// SqliteConnection: the page_history table (schema.sql.h) and the list of all databases for
 // export. Statements are prepared on first use and kept.
 #include <sqlite3.h>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
 
-struct SqliteStore::HistoryStatements {
+struct SqliteConnection::HistoryStatements {
   explicit HistoryStatements(sqlite3* db)
       : append(db,
                "INSERT INTO page_history (page_id, time, request_id, integration_id, integration_name, action, changes) "
@@ -20,9 +20,9 @@ struct SqliteStore::HistoryStatements {
   Statement append, list, database_ids;
 };
 
-void SqliteStore::HistoryStatementsDeleter::operator()(HistoryStatements* p) const { delete p; }
+void SqliteConnection::HistoryStatementsDeleter::operator()(HistoryStatements* p) const { delete p; }
 
-Result<SqliteStore::HistoryStatements*> SqliteStore::History() {
+Result<SqliteConnection::HistoryStatements*> SqliteConnection::History() {
   if (!history_st_) {
     std::unique_ptr<HistoryStatements, HistoryStatementsDeleter> st(new HistoryStatements(db_));
     if (!st->valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
@@ -31,7 +31,7 @@ Result<SqliteStore::HistoryStatements*> SqliteStore::History() {
   return history_st_.get();
 }
 
-Status SqliteStore::AppendPageHistory(const PageHistoryRecord& e) {
+Status SqliteConnection::AppendPageHistory(const PageHistoryRecord& e) {
   LN_ASSIGN_OR_RETURN(HistoryStatements * h, History());
   Statement& st = h->append;
   st.Bind(1, e.page_id).Bind(2, e.time).Bind(3, e.request_id).Bind(4, e.integration_id);
@@ -39,7 +39,7 @@ Status SqliteStore::AppendPageHistory(const PageHistoryRecord& e) {
   return st.Run();
 }
 
-Result<std::vector<PageHistoryRecord>> SqliteStore::ListPageHistory(std::string_view page_id) {
+Result<std::vector<PageHistoryRecord>> SqliteConnection::ListPageHistory(std::string_view page_id) {
   LN_ASSIGN_OR_RETURN(HistoryStatements * h, History());
   Statement& st = h->list;
   st.Bind(1, page_id);
@@ -71,7 +71,7 @@ Result<std::vector<PageHistoryRecord>> SqliteStore::ListPageHistory(std::string_
   return out;
 }
 
-Result<std::vector<std::shared_ptr<const DatabaseRecord>>> SqliteStore::ListAllDatabases() {
+Result<std::vector<std::shared_ptr<const DatabaseRecord>>> SqliteConnection::ListAllDatabases() {
   LN_ASSIGN_OR_RETURN(HistoryStatements * h, History());
   Statement& st = h->database_ids;
   std::vector<std::string> ids;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "storage/sqlite/sqlite_store.h"
+#include "testing/unit_store.h"
 
 namespace localnotion::storage {
 namespace {
@@ -30,7 +31,7 @@ TEST(PageHistoryStore, AppendsListsRollsBackAndResets) {
   {
     auto opened = SqliteStore::Open(tmpl + "/h.db");
     ASSERT_TRUE(opened.ok());
-    Store& store = **opened;
+    testing::UnitStore store(std::move(opened).value());
     ASSERT_TRUE(store.BeginUnit().ok());
     ASSERT_TRUE(store.AppendPageHistory(Entry("a", "r1", "created")).ok());
     ASSERT_TRUE(store.AppendPageHistory(Entry("b", "r1", "created")).ok());

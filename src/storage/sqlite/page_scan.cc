@@ -1,4 +1,4 @@
-// SqliteStore::ScanPageIds: a PageScan (storage/page_scan.h) as one SELECT.
+// SqliteConnection::ScanPageIds: a PageScan (storage/page_scan.h) as one SELECT.
 //
 // A property is read through a virtual generated column of the pages table,
 // p_<hex of the property id> = json_extract(properties, '$."<id>"'), added the first time
@@ -18,7 +18,7 @@
 
 #include <fmt/format.h>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -115,8 +115,10 @@ bool ScannablePropertyId(std::string_view id) {
   return true;
 }
 
-Status SqliteStore::EnsureScanColumn(const std::string& property_id) {
-  if (!scan_columns_loaded_) {
+Status SqliteConnection::EnsureScanColumn(const std::string& property_id) {
+  std::string name = ColumnName(property_id);
+  if (!scan_columns_loaded_ || ((query_only_ || role_ == Role::kReader) && !scan_columns_.count(name))) {
+    // Read again from the schema this transaction sees: the writer may have added it.
     scan_columns_.clear();
     Statement info(db_, "SELECT name FROM pragma_table_xinfo('pages') WHERE name LIKE 'p\\_%' ESCAPE '\\'");
     while (true) {
@@ -126,15 +128,59 @@ Status SqliteStore::EnsureScanColumn(const std::string& property_id) {
     }
     scan_columns_loaded_ = true;
   }
-  std::string name = ColumnName(property_id);
   if (scan_columns_.count(name) || scan_columns_.size() >= kMaxScanColumns) return OkStatus();
+  if (query_only_ || role_ == Role::kReader) {
+    // The scan reads the value from the JSON instead this time (Fields below).
+    wants_.columns.insert(property_id);
+    return OkStatus();
+  }
   LN_RETURN_IF_ERROR(Exec(db_, fmt::format("ALTER TABLE pages ADD COLUMN {} GENERATED ALWAYS AS ({}) VIRTUAL", name,
                                            JsonPath(property_id))));
   scan_columns_.insert(std::move(name));
   return OkStatus();
 }
 
-Result<std::vector<std::string>> SqliteStore::ScanPageIds(const PageScan& scan) {
+Status SqliteConnection::EnsureScanIndex(const std::string& index, const std::string& shape) {
+  if (indexed_shapes_.count(shape) || indexed_shapes_.size() >= kMaxScanIndexes) return OkStatus();
+  if (query_only_ || role_ == Role::kReader) {
+    Statement exists(db_, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1");
+    exists.Bind(1, index);
+    LN_ASSIGN_OR_RETURN(bool found, exists.StepRow());
+    exists.Reset();
+    if (found) {
+      indexed_shapes_.insert(shape);
+    } else {
+      wants_.indexes.emplace(index, shape);
+    }
+    return OkStatus();
+  }
+  LN_RETURN_IF_ERROR(Exec(db_, fmt::format("CREATE INDEX IF NOT EXISTS {} ON pages({})", index, shape)));
+  indexed_shapes_.insert(shape);
+  return OkStatus();
+}
+
+Status SqliteConnection::ApplyScanWants(const ScanWants& wants) {
+  for (const std::string& property_id : wants.columns) {
+    if (!ScannablePropertyId(property_id)) continue;
+    LN_RETURN_IF_ERROR(EnsureScanColumn(property_id));
+  }
+  for (const auto& [index, shape] : wants.indexes) {
+    // Only shapes over columns that now exist; the next scan asks again otherwise.
+    bool columns_exist = true;
+    size_t start = 0;
+    while (start < shape.size()) {
+      size_t comma = shape.find(", ", start);
+      std::string column = shape.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (column.rfind("p_", 0) == 0 && !scan_columns_.count(column)) columns_exist = false;
+      if (comma == std::string::npos) break;
+      start = comma + 2;
+    }
+    if (columns_exist) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
+  }
+  return OkStatus();
+}
+
+Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& scan) {
   std::vector<ScanField> fields;
   for (const auto& o : scan.order) fields.push_back(o.field);
   if (scan.where) CollectFields(*scan.where, fields);
@@ -159,10 +205,7 @@ Result<std::vector<std::string>> SqliteStore::ScanPageIds(const PageScan& scan) 
   std::string shape;
   for (const auto& c : columns) shape += (shape.empty() ? "" : ", ") + c;
   const std::string index = fmt::format("pages_scan_{:016x}", std::hash<std::string>{}(shape));
-  if (indexable && !indexed_shapes_.count(shape) && indexed_shapes_.size() < kMaxScanIndexes) {
-    LN_RETURN_IF_ERROR(Exec(db_, fmt::format("CREATE INDEX IF NOT EXISTS {} ON pages({})", index, shape)));
-    indexed_shapes_.insert(shape);
-  }
+  if (indexable) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
   // Without statistics SQLite may prefer a narrower index of another shape, and then
   // read every candidate row; the shape's own index is named to avoid that.
   const bool use_index = indexed_shapes_.count(shape) > 0;

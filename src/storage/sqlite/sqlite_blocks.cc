@@ -1,31 +1,13 @@
-// SqliteStore's block methods and the `blocks` table (storage/block_record.h). The table
-// is created here, beside the statements that use it, so that it can be read on its own.
+// SqliteConnection's block methods over the `blocks` table (migrations/0003_blocks.sql.h,
+// storage/block_record.h).
 #include <sqlite3.h>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
 namespace {
 
-// Positions are plain integers: appending takes the last one plus one, and inserting
-// after a sibling shifts the later ones up (ShiftBlockPositions).
-constexpr const char* kBlocksSchema = R"sql(
-CREATE TABLE IF NOT EXISTS blocks (
-  id               TEXT PRIMARY KEY,
-  parent_type      TEXT NOT NULL,
-  parent_id        TEXT NOT NULL,
-  position         INTEGER NOT NULL,
-  type             TEXT NOT NULL,
-  content          TEXT NOT NULL,
-  in_trash         INTEGER NOT NULL,
-  created_time     INTEGER NOT NULL,
-  created_by       TEXT NOT NULL,
-  last_edited_time INTEGER NOT NULL,
-  last_edited_by   TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS blocks_parent ON blocks(parent_id, position);
-)sql";
 
 constexpr const char* kBlockColumns =
     "id, parent_type, parent_id, position, type, content, in_trash, created_time, created_by, last_edited_time, "
@@ -35,7 +17,7 @@ std::string BlockSql(const char* head, const char* tail) { return std::string(he
 
 }  // namespace
 
-struct SqliteStore::BlockStatements {
+struct SqliteConnection::BlockStatements {
   explicit BlockStatements(sqlite3* db)
       : get(db, BlockSql("SELECT ", " FROM blocks WHERE id = ?1")),
         put(db, BlockSql("INSERT OR REPLACE INTO blocks (", ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
@@ -49,7 +31,7 @@ struct SqliteStore::BlockStatements {
   Statement get, put, children, last_position, shift;
 };
 
-void SqliteStore::BlockStatementsDeleter::operator()(BlockStatements* p) const { delete p; }
+void SqliteConnection::BlockStatementsDeleter::operator()(BlockStatements* p) const { delete p; }
 
 namespace {
 
@@ -73,14 +55,13 @@ Result<BlockRecord> ReadBlock(Statement& st) {
 
 }  // namespace
 
-Status SqliteStore::PrepareBlocks() {
-  LN_RETURN_IF_ERROR(Exec(db_, kBlocksSchema));
+Status SqliteConnection::PrepareBlocks() {
   block_st_.reset(new BlockStatements(db_));
   if (!block_st_->valid()) return InternalError(std::string("sqlite prepare (blocks): ") + sqlite3_errmsg(db_));
   return OkStatus();
 }
 
-Result<std::optional<BlockRecord>> SqliteStore::GetBlock(std::string_view id) {
+Result<std::optional<BlockRecord>> SqliteConnection::GetBlock(std::string_view id) {
   Statement& st = block_st_->get;
   st.Bind(1, id);
   auto row = st.StepRow();
@@ -95,7 +76,7 @@ Result<std::optional<BlockRecord>> SqliteStore::GetBlock(std::string_view id) {
   return std::optional<BlockRecord>(std::move(*block));
 }
 
-Status SqliteStore::PutBlock(const BlockRecord& b) {
+Status SqliteConnection::PutBlock(const BlockRecord& b) {
   Statement& st = block_st_->put;
   st.Bind(1, b.id).Bind(2, b.parent_type).Bind(3, b.parent_id).Bind(4, b.position).Bind(5, b.type);
   st.Bind(6, SerializeJson(b.content)).Bind(7, int64_t{b.in_trash}).Bind(8, b.created_time).Bind(9, b.created_by);
@@ -103,7 +84,7 @@ Status SqliteStore::PutBlock(const BlockRecord& b) {
   return st.Run();
 }
 
-Result<std::vector<BlockRecord>> SqliteStore::ListBlockChildren(std::string_view parent_id, int64_t from_position,
+Result<std::vector<BlockRecord>> SqliteConnection::ListBlockChildren(std::string_view parent_id, int64_t from_position,
                                                                 int limit) {
   Statement& st = block_st_->children;
   st.Bind(1, parent_id).Bind(2, from_position).Bind(3, int64_t{limit});
@@ -126,7 +107,7 @@ Result<std::vector<BlockRecord>> SqliteStore::ListBlockChildren(std::string_view
   return out;
 }
 
-Result<int64_t> SqliteStore::LastBlockPosition(std::string_view parent_id) {
+Result<int64_t> SqliteConnection::LastBlockPosition(std::string_view parent_id) {
   Statement& st = block_st_->last_position;
   st.Bind(1, parent_id);
   auto row = st.StepRow();
@@ -136,7 +117,7 @@ Result<int64_t> SqliteStore::LastBlockPosition(std::string_view parent_id) {
   return last;
 }
 
-Status SqliteStore::ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) {
+Status SqliteConnection::ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) {
   Statement& st = block_st_->shift;
   st.Bind(1, parent_id).Bind(2, after_position).Bind(3, by);
   return st.Run();

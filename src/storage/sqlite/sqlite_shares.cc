@@ -1,14 +1,14 @@
 // Integrations' deletion and shares on SQLite. Apart from ListShares (once per request,
 // kept prepared) these run rarely (admin API, CLI), so their statements are prepared per
-// call rather than kept in SqliteStore::Statements.
+// call rather than kept in SqliteConnection::Statements.
 #include <sqlite3.h>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
 
-Status SqliteStore::DeleteIntegration(std::string_view id) {
+Status SqliteConnection::DeleteIntegration(std::string_view id) {
   // The bot user goes with its integration: pages it created keep its id and show it as
   // a partial user.
   for (const char* sql : {"DELETE FROM users WHERE type = 'bot' AND integration_id = ?1",
@@ -21,7 +21,7 @@ Status SqliteStore::DeleteIntegration(std::string_view id) {
   return OkStatus();
 }
 
-Result<std::vector<std::string>> SqliteStore::ListShares(std::string_view integration_id) {
+Result<std::vector<std::string>> SqliteConnection::ListShares(std::string_view integration_id) {
   if (!list_shares_) {
     list_shares_ = std::make_unique<Statement>(db_, "SELECT object_id FROM shares WHERE integration_id = ?1 ORDER BY rowid");
   }
@@ -38,14 +38,14 @@ Result<std::vector<std::string>> SqliteStore::ListShares(std::string_view integr
   return out;
 }
 
-Status SqliteStore::PutShare(std::string_view integration_id, std::string_view object_id) {
+Status SqliteConnection::PutShare(std::string_view integration_id, std::string_view object_id) {
   Statement st(db_, "INSERT OR IGNORE INTO shares (integration_id, object_id) VALUES (?1, ?2)");
   if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
   st.Bind(1, integration_id).Bind(2, object_id);
   return st.Run();
 }
 
-Status SqliteStore::DeleteShare(std::string_view integration_id, std::string_view object_id) {
+Status SqliteConnection::DeleteShare(std::string_view integration_id, std::string_view object_id) {
   Statement st(db_, "DELETE FROM shares WHERE integration_id = ?1 AND object_id = ?2");
   if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
   st.Bind(1, integration_id).Bind(2, object_id);

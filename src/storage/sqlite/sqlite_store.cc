@@ -1,458 +1,204 @@
 #include "storage/sqlite/sqlite_store.h"
 
-#include <sqlite3.h>
+#include <chrono>
 
 #include "storage/sqlite/checkpointer.h"
-#include "storage/sqlite/schema.sql.h"
-#include "storage/sqlite/uploads_schema.sql.h"
-#include "storage/sqlite/statement.h"
+#include "storage/txn_wrapper.h"
 
 namespace localnotion::storage {
-namespace {
 
-constexpr const char* kPageColumns =
-    "id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by, "
-    "last_edited_time, last_edited_by";
-constexpr const char* kDatabaseColumns =
-    "id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
-    "created_time, created_by, last_edited_time, last_edited_by";
-constexpr const char* kDataSourceColumns =
-    "id, database_id, title, description, icon, in_trash, created_time, created_by, last_edited_time, "
-    "last_edited_by, schema, next_unique_id";
-constexpr const char* kUserColumns = "id, type, name, avatar_url, email, integration_id";
-constexpr const char* kIntegrationColumns = "id, name, secret_hash, bot_user_id, capabilities, created_time";
+using Role = SqliteConnection::Role;
 
-std::string Sql(const char* head, const char* columns, const char* tail) {
-  return std::string(head) + columns + tail;
-}
-
-// "INSERT INTO t (cols) VALUES (?1..?n) ON CONFLICT(id) DO UPDATE SET c=excluded.c, ...":
-// an upsert keeps the row's rowid, so lists ordered by rowid stay in creation order.
-std::string Upsert(const char* table, const char* columns) {
-  std::string cols(columns);
-  std::string values, sets;
-  int n = 0;
-  size_t start = 0;
-  while (start < cols.size()) {
-    size_t comma = cols.find(',', start);
-    std::string col = cols.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    while (!col.empty() && col.front() == ' ') col.erase(col.begin());
-    ++n;
-    values += (n > 1 ? ", ?" : "?") + std::to_string(n);
-    if (col != "id") sets += (sets.empty() ? "" : ", ") + col + " = excluded." + col;
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+// A write transaction: a savepoint in the open batch, on the writer, which it holds
+// from Begin until it ends.
+class SqliteStore::WriteTxn final : public TxnWrapper {
+ public:
+  WriteTxn(SqliteStore& store, std::unique_lock<std::mutex> lock)
+      : TxnWrapper(*store.writer_), store_(store), lock_(std::move(lock)) {}
+  ~WriteTxn() override {
+    if (!lock_.owns_lock()) return;
+    if (open_) (void)store_.writer_->RollbackToSavepoint();
+    store_.FlushIfIdle();
   }
-  return std::string("INSERT INTO ") + table + " (" + cols + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " +
-         sets;
-}
 
-Result<json::value> ParseStored(const std::string& text) {
-  auto v = ParseJson(text);
-  if (!v) return InternalError("sqlite: stored JSON is corrupt");
-  return std::move(*v);
-}
+  bool writable() const override { return true; }
 
-UserRecord ReadUser(Statement& st) {
-  UserRecord u;
-  u.id = st.Text(0);
-  u.type = st.Text(1);
-  u.name = st.Text(2);
-  u.avatar_url = st.NullableText(3);
-  u.email = st.NullableText(4);
-  u.integration_id = st.NullableText(5).value_or("");
-  return u;
-}
-
-IntegrationRecord ReadIntegration(Statement& st) {
-  return IntegrationRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Int(5)};
-}
-
-}  // namespace
-
-struct SqliteStore::Statements {
-  explicit Statements(sqlite3* db)
-      : begin(db, "BEGIN IMMEDIATE"),
-        commit(db, "COMMIT"),
-        rollback(db, "ROLLBACK"),
-        savepoint(db, "SAVEPOINT unit"),
-        release(db, "RELEASE unit"),
-        rollback_to(db, "ROLLBACK TO unit"),
-        get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
-        put_page(db, Upsert("pages", kPageColumns)),
-        list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
-        list_all_pages(db, Sql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
-        list_all_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources ORDER BY rowid")),
-        get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
-        put_database(db, Upsert("databases", kDatabaseColumns)),
-        get_data_source(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE id = ?1")),
-        list_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE database_id = ?1 ORDER BY rowid")),
-        put_data_source(db, Upsert("data_sources", kDataSourceColumns)),
-        get_user(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id = ?1")),
-        list_users(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id >= ?1 ORDER BY id LIMIT ?2")),
-        put_user(db, Sql("INSERT OR REPLACE INTO users (", kUserColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
-        find_integration(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations WHERE secret_hash = ?1")),
-        list_integrations(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations ORDER BY created_time, id")),
-        put_integration(db, Sql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns,
-                                ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
-        get_meta(db, "SELECT value FROM meta WHERE key = ?1"),
-        put_meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)") {}
-
-  bool valid() const {
-    for (const Statement* s : {&begin, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
-                               &put_page, &list_pages_of, &list_all_pages, &list_all_data_sources, &get_database, &put_database, &get_data_source,
-                               &list_data_sources, &put_data_source, &get_user,
-                               &list_users, &put_user, &find_integration, &list_integrations,
-                               &put_integration, &get_meta, &put_meta}) {
-      if (!s->valid()) return false;
+  Status Commit() override {
+    if (!open_) return InternalError("the transaction has ended");
+    open_ = false;
+    Status released = store_.writer_->ReleaseSavepoint();
+    if (!released.ok()) {
+      (void)store_.writer_->RollbackToSavepoint();
+      store_.FlushIfIdle();
+      lock_.unlock();
+      return released;
     }
-    return true;
+    std::shared_ptr<Batch> batch = store_.batch_;
+    ++batch->committed;
+    store_.FlushIfIdle();
+    store_.durable_.wait(lock_, [&] { return batch->done; });
+    lock_.unlock();
+    return batch->result;
   }
 
-  Statement begin, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, list_pages_of, list_all_pages, list_all_data_sources, get_database, put_database;
-  Statement get_data_source, list_data_sources, put_data_source;
-  Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
-  Statement get_meta, put_meta;
+ private:
+  SqliteStore& store_;
+  std::unique_lock<std::mutex> lock_;
+  bool open_ = true;
 };
 
-SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
+// A read transaction on a pooled read-only connection: one snapshot, no writer.
+class SqliteStore::ReadTxn final : public TxnWrapper {
+ public:
+  ReadTxn(SqliteStore& store, std::unique_ptr<SqliteConnection> conn)
+      : TxnWrapper(*conn), store_(store), conn_(std::move(conn)) {}
+  ~ReadTxn() override {
+    conn_->EndRead();
+    SqliteConnection::ScanWants wants = conn_->TakeScanWants();
+    store_.ReturnReader(std::move(conn_));
+    if (!wants.empty()) store_.ApplyScanWants(std::move(wants));
+  }
+
+  bool writable() const override { return false; }
+  Status Commit() override {
+    conn_->EndRead();
+    return OkStatus();
+  }
+
+ private:
+  SqliteStore& store_;
+  std::unique_ptr<SqliteConnection> conn_;
+};
+
+// A read transaction of the in-memory store: on the one connection, writes refused.
+class SqliteStore::WriterReadTxn final : public TxnWrapper {
+ public:
+  WriterReadTxn(SqliteStore& store, std::unique_lock<std::mutex> lock)
+      : TxnWrapper(*store.writer_), store_(store), lock_(std::move(lock)) {}
+  ~WriterReadTxn() override {
+    SqliteConnection& writer = *store_.writer_;
+    (void)writer.SetQueryOnly(false);
+    SqliteConnection::ScanWants wants = writer.TakeScanWants();
+    if (!wants.empty() && writer.Savepoint().ok()) {
+      if (writer.ApplyScanWants(wants).ok() && writer.ReleaseSavepoint().ok()) {
+        ++store_.batch_->committed;
+      } else {
+        (void)writer.RollbackToSavepoint();
+      }
+    }
+    store_.FlushIfIdle();
+  }
+
+  bool writable() const override { return false; }
+  Status Commit() override { return OkStatus(); }
+
+ private:
+  SqliteStore& store_;
+  std::unique_lock<std::mutex> lock_;
+};
+
+SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  std::unique_ptr<SqliteStore> store(new SqliteStore(path));
+  LN_ASSIGN_OR_RETURN(store->writer_, SqliteConnection::Open(path, Role::kWriter));
+  store->writer_->WatchDeadline();
+  if (!store->in_memory()) store->checkpointer_ = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(100));
+  return store;
+}
 
 SqliteStore::~SqliteStore() {
-  if (batch_open_) (void)CommitBatch();
+  {
+    std::unique_lock<std::mutex> lock(writer_mu_);
+    writers_waiting_ = 0;
+    FlushIfIdle();
+  }
   checkpointer_.reset();
-  list_shares_.reset();
-  st_.reset();
-  block_st_.reset();
-  sqlite3_close_v2(db_);
+  idle_readers_.clear();
+  writer_.reset();
 }
 
-Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close_v2(db);
-    return InternalError("cannot open " + path + ": " + msg);
+Result<std::unique_lock<std::mutex>> SqliteStore::AcquireWriter() {
+  writers_waiting_.fetch_add(1);
+  std::unique_lock<std::mutex> lock(writer_mu_);
+  writers_waiting_.fetch_sub(1);
+  if (!batch_) {
+    LN_RETURN_IF_ERROR(writer_->BeginBatch());
+    batch_ = std::make_shared<Batch>();
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
-  // WAL with synchronous=NORMAL: a COMMIT is in the WAL (and so survives the process
-  // being killed) before it returns. Checkpoints run on a background thread
-  // (checkpointer.h); the automatic one here only bounds the WAL under sustained load,
-  // once per 512 MiB, and journal_size_limit trims the file back to 64 MiB after it.
-  LN_RETURN_IF_ERROR(Exec(db,
-                          "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
-                          "PRAGMA wal_autocheckpoint=131072; PRAGMA journal_size_limit=67108864;"));
-  LN_RETURN_IF_ERROR(Exec(db, kSqliteSchemaV1));
-  LN_RETURN_IF_ERROR(Exec(db, kSqliteSchemaUploads));
-  LN_RETURN_IF_ERROR(store->Prepare());
-  LN_RETURN_IF_ERROR(store->PrepareBlocks());
-  store->checkpointer_ = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(100));
-  return std::unique_ptr<Store>(std::move(store));
+  return lock;
 }
 
-Status SqliteStore::Prepare() {
-  st_ = std::make_unique<Statements>(db_);
-  if (!st_->valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
-  return OkStatus();
-}
-
-Status SqliteStore::BeginUnit() {
-  if (unit_open_) return InternalError("unit already open");
-  if (!batch_open_) {
-    LN_RETURN_IF_ERROR(st_->begin.Run());
-    batch_open_ = true;
+void SqliteStore::FlushIfIdle() {
+  if (!batch_ || writers_waiting_.load() > 0) return;
+  std::shared_ptr<Batch> batch = std::move(batch_);
+  batch_.reset();
+  if (batch->committed > 0) {
+    batch->result = writer_->CommitBatch();
+  } else {
+    writer_->RollbackBatch();
   }
-  LN_RETURN_IF_ERROR(st_->savepoint.Run());
-  unit_open_ = true;
-  return OkStatus();
+  batch->done = true;
+  durable_.notify_all();
 }
 
-Status SqliteStore::EndUnit(bool keep) {
-  if (!unit_open_) return OkStatus();
-  unit_open_ = false;
-  if (!keep) {
-    // A column or index made in this unit is gone with it.
-    indexed_shapes_.clear();
-    scan_columns_loaded_ = false;
-    LN_RETURN_IF_ERROR(st_->rollback_to.Run());
-  }
-  return st_->release.Run();
-}
-
-Status SqliteStore::CommitBatch() {
-  if (!batch_open_) return OkStatus();
-  batch_open_ = false;
-  Status s = st_->commit.Run();
-  if (!s.ok()) {
-    indexed_shapes_.clear();
-    scan_columns_loaded_ = false;
-    (void)st_->rollback.Run();
-  }
-  return s;
-}
-
-Result<std::optional<PageRecord>> SqliteStore::ReadPage(Statement& st) {
-  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  if (!row) return std::optional<PageRecord>();
-  PageRecord p;
-  p.id = st.Text(0);
-  p.parent_type = st.Text(1);
-  p.parent_id = st.Text(2);
-  auto props = ParseStored(st.Text(3));
-  auto icon = ParseStored(st.Text(4));
-  auto cover = ParseStored(st.Text(5));
-  p.in_trash = st.Int(6) != 0;
-  p.is_locked = st.Int(7) != 0;
-  p.created_time = st.Int(8);
-  p.created_by = st.Text(9);
-  p.last_edited_time = st.Int(10);
-  p.last_edited_by = st.Text(11);
-  if (!props.ok() || !props->is_object() || !icon.ok() || !cover.ok()) return InternalError("sqlite: corrupt page row");
-  p.properties = std::move(props->get_object());
-  p.icon = std::move(*icon);
-  p.cover = std::move(*cover);
-  return std::optional<PageRecord>(std::move(p));
-}
-
-Result<std::optional<PageRecord>> SqliteStore::GetPage(std::string_view id) {
-  Statement& st = st_->get_page;
-  st.Bind(1, id);
-  auto page = ReadPage(st);
-  st.Reset();
-  return page;
-}
-
-Result<std::vector<PageRecord>> SqliteStore::ReadPages(Statement& st) {
-  std::vector<PageRecord> out;
-  while (true) {
-    auto page = ReadPage(st);
-    if (!page.ok()) {
-      st.Reset();
-      return std::move(page).error();
+Result<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
+  if (mode == TxnMode::kWrite || in_memory()) {
+    LN_ASSIGN_OR_RETURN(std::unique_lock<std::mutex> lock, AcquireWriter());
+    if (mode == TxnMode::kRead) {
+      Status query_only = writer_->SetQueryOnly(true);
+      auto txn = std::make_unique<WriterReadTxn>(*this, std::move(lock));
+      if (!query_only.ok()) return std::move(query_only).error();
+      return std::unique_ptr<Txn>(std::move(txn));
     }
-    if (!*page) break;
-    out.push_back(std::move(**page));
-  }
-  st.Reset();
-  return out;
-}
-
-Result<std::vector<PageRecord>> SqliteStore::ListPagesOf(std::string_view data_source_id) {
-  st_->list_pages_of.Bind(1, data_source_id);
-  return ReadPages(st_->list_pages_of);
-}
-
-Result<std::vector<PageRecord>> SqliteStore::ListAllPages() { return ReadPages(st_->list_all_pages); }
-
-Status SqliteStore::PutPage(const PageRecord& p) {
-  Statement& st = st_->put_page;
-  st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
-  st.Bind(4, SerializeJson(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
-  st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
-  st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by);
-  return st.Run();
-}
-
-Result<std::shared_ptr<const DatabaseRecord>> SqliteStore::GetDatabase(std::string_view id) {
-  Statement& st = st_->get_database;
-  st.Bind(1, id);
-  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  if (!row) {
-    st.Reset();
-    return std::shared_ptr<const DatabaseRecord>();
-  }
-  DatabaseRecord d;
-  d.id = st.Text(0);
-  d.parent_type = st.Text(1);
-  d.parent_id = st.Text(2);
-  auto title = ParseStored(st.Text(3));
-  auto description = ParseStored(st.Text(4));
-  auto icon = ParseStored(st.Text(5));
-  auto cover = ParseStored(st.Text(6));
-  d.in_trash = st.Int(7) != 0;
-  d.is_inline = st.Int(8) != 0;
-  d.created_time = st.Int(9);
-  d.created_by = st.Text(10);
-  d.last_edited_time = st.Int(11);
-  d.last_edited_by = st.Text(12);
-  st.Reset();
-  if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
-      !cover.ok()) {
-    return InternalError("sqlite: corrupt database row");
-  }
-  d.title = std::move(title->get_array());
-  d.description = std::move(description->get_array());
-  d.icon = std::move(*icon);
-  d.cover = std::move(*cover);
-  return std::shared_ptr<const DatabaseRecord>(std::make_shared<DatabaseRecord>(std::move(d)));
-}
-
-Status SqliteStore::PutDatabase(const DatabaseRecord& d) {
-  Statement& st = st_->put_database;
-  st.Bind(1, d.id).Bind(2, d.parent_type).Bind(3, d.parent_id);
-  st.Bind(4, SerializeJson(d.title)).Bind(5, SerializeJson(d.description));
-  st.Bind(6, SerializeJson(d.icon)).Bind(7, SerializeJson(d.cover));
-  st.Bind(8, int64_t{d.in_trash}).Bind(9, int64_t{d.is_inline}).Bind(10, d.created_time).Bind(11, d.created_by);
-  st.Bind(12, d.last_edited_time).Bind(13, d.last_edited_by);
-  return st.Run();
-}
-
-Result<std::shared_ptr<const DataSourceRecord>> SqliteStore::ReadDataSource(Statement& st) {
-  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  if (!row) return std::shared_ptr<const DataSourceRecord>();
-  DataSourceRecord d;
-  d.id = st.Text(0);
-  d.database_id = st.Text(1);
-  auto title = ParseStored(st.Text(2));
-  auto description = ParseStored(st.Text(3));
-  auto icon = ParseStored(st.Text(4));
-  d.in_trash = st.Int(5) != 0;
-  d.created_time = st.Int(6);
-  d.created_by = st.Text(7);
-  d.last_edited_time = st.Int(8);
-  d.last_edited_by = st.Text(9);
-  auto schema = ParseStored(st.Text(10));
-  d.next_unique_id = st.Int(11);
-  if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
-      !schema.ok() || !schema->is_array()) {
-    return InternalError("sqlite: corrupt data source row");
-  }
-  d.title = std::move(title->get_array());
-  d.description = std::move(description->get_array());
-  d.icon = std::move(*icon);
-  d.schema = std::move(schema->get_array());
-  return std::shared_ptr<const DataSourceRecord>(std::make_shared<DataSourceRecord>(std::move(d)));
-}
-
-Result<std::shared_ptr<const DataSourceRecord>> SqliteStore::GetDataSource(std::string_view id) {
-  Statement& st = st_->get_data_source;
-  st.Bind(1, id);
-  auto source = ReadDataSource(st);
-  st.Reset();
-  return source;
-}
-
-Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ReadDataSources(Statement& st) {
-  std::vector<std::shared_ptr<const DataSourceRecord>> out;
-  while (true) {
-    auto source = ReadDataSource(st);
-    if (!source.ok()) {
-      st.Reset();
-      return std::move(source).error();
+    if (Status begun = writer_->Savepoint(); !begun.ok()) {
+      FlushIfIdle();
+      return std::move(begun).error();
     }
-    if (!*source) break;
-    out.push_back(std::move(*source));
+    return std::unique_ptr<Txn>(std::make_unique<WriteTxn>(*this, std::move(lock)));
   }
-  st.Reset();
-  return out;
-}
-
-Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ListDataSources(std::string_view database_id) {
-  st_->list_data_sources.Bind(1, database_id);
-  return ReadDataSources(st_->list_data_sources);
-}
-
-Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteStore::ListAllDataSources() {
-  return ReadDataSources(st_->list_all_data_sources);
-}
-
-Status SqliteStore::PutDataSource(const DataSourceRecord& d) {
-  Statement& st = st_->put_data_source;
-  st.Bind(1, d.id).Bind(2, d.database_id).Bind(3, SerializeJson(d.title)).Bind(4, SerializeJson(d.description));
-  st.Bind(5, SerializeJson(d.icon)).Bind(6, int64_t{d.in_trash}).Bind(7, d.created_time).Bind(8, d.created_by);
-  st.Bind(9, d.last_edited_time).Bind(10, d.last_edited_by).Bind(11, SerializeJson(d.schema));
-  st.Bind(12, d.next_unique_id);
-  return st.Run();
-}
-
-Result<std::optional<UserRecord>> SqliteStore::GetUser(std::string_view id) {
-  Statement& st = st_->get_user;
-  st.Bind(1, id);
-  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  std::optional<UserRecord> out;
-  if (row) out = ReadUser(st);
-  st.Reset();
-  return out;
-}
-
-Result<std::vector<UserRecord>> SqliteStore::ListUsers(std::string_view from_id, int limit) {
-  Statement& st = st_->list_users;
-  st.Bind(1, from_id).Bind(2, int64_t{limit});
-  std::vector<UserRecord> out;
-  while (true) {
-    LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-    if (!row) break;
-    out.push_back(ReadUser(st));
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> reader, TakeReader());
+  if (Status begun = reader->BeginRead(); !begun.ok()) {
+    ReturnReader(std::move(reader));
+    return std::move(begun).error();
   }
-  st.Reset();
-  return out;
+  return std::unique_ptr<Txn>(std::make_unique<ReadTxn>(*this, std::move(reader)));
 }
 
-Status SqliteStore::PutUser(const UserRecord& u) {
-  Statement& st = st_->put_user;
-  st.Bind(1, u.id).Bind(2, u.type).Bind(3, u.name).BindNullable(4, u.avatar_url).BindNullable(5, u.email);
-  st.BindNullable(6, u.integration_id.empty() ? std::nullopt : std::optional<std::string>(u.integration_id));
-  return st.Run();
-}
-
-Result<std::optional<IntegrationRecord>> SqliteStore::FindIntegrationBySecretHash(std::string_view secret_hash) {
-  Statement& st = st_->find_integration;
-  st.Bind(1, secret_hash);
-  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  std::optional<IntegrationRecord> out;
-  if (row) out = ReadIntegration(st);
-  st.Reset();
-  return out;
-}
-
-Result<std::vector<IntegrationRecord>> SqliteStore::ListIntegrations() {
-  Statement& st = st_->list_integrations;
-  std::vector<IntegrationRecord> out;
-  while (true) {
-    LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-    if (!row) break;
-    out.push_back(ReadIntegration(st));
+Result<std::unique_ptr<SqliteConnection>> SqliteStore::TakeReader() {
+  {
+    std::lock_guard<std::mutex> lock(readers_mu_);
+    if (!idle_readers_.empty()) {
+      std::unique_ptr<SqliteConnection> reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return reader;
+    }
   }
-  st.Reset();
-  return out;
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> reader, SqliteConnection::Open(path_, Role::kReader));
+  reader->WatchDeadline();
+  return reader;
 }
 
-Status SqliteStore::PutIntegration(const IntegrationRecord& i) {
-  Statement& st = st_->put_integration;
-  st.Bind(1, i.id).Bind(2, i.name).Bind(3, i.secret_hash).Bind(4, i.bot_user_id).Bind(5, i.capabilities);
-  st.Bind(6, i.created_time);
-  return st.Run();
+void SqliteStore::ReturnReader(std::unique_ptr<SqliteConnection> reader) {
+  std::lock_guard<std::mutex> lock(readers_mu_);
+  idle_readers_.push_back(std::move(reader));
 }
 
-Status SqliteStore::Reset(bool keep_integrations) {
-  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"));
-  LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';"
-                                                 : "DELETE FROM shares;"));
-  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_history;"));
-  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM blocks;"));
-  LN_RETURN_IF_ERROR(Exec(db_, kSqliteResetUploads));
-  if (keep_integrations) {
-    LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token');"));
-    return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");
+void SqliteStore::ApplyScanWants(SqliteConnection::ScanWants wants) {
+  std::unique_lock<std::mutex> lock(writer_mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return;  // the writer is busy: a later scan asks again
+  if (!batch_) {
+    if (!writer_->BeginBatch().ok()) return;
+    batch_ = std::make_shared<Batch>();
   }
-  return Exec(db_, "DELETE FROM meta WHERE key != 'admin_token'; DELETE FROM users; DELETE FROM integrations;");
-}
-
-Result<std::optional<std::string>> SqliteStore::GetMeta(std::string_view key) {
-  Statement& st = st_->get_meta;
-  st.Bind(1, key);
-  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  std::optional<std::string> out;
-  if (row) out = st.Text(0);
-  st.Reset();
-  return out;
-}
-
-Status SqliteStore::PutMeta(std::string_view key, std::string_view value) {
-  st_->put_meta.Bind(1, key).Bind(2, value);
-  return st_->put_meta.Run();
+  if (writer_->Savepoint().ok()) {
+    if (writer_->ApplyScanWants(wants).ok() && writer_->ReleaseSavepoint().ok()) {
+      ++batch_->committed;
+    } else {
+      (void)writer_->RollbackToSavepoint();
+    }
+  }
+  FlushIfIdle();
 }
 
 }  // namespace localnotion::storage

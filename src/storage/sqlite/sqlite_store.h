@@ -1,115 +1,74 @@
 // The embedded default Store: one SQLite file in WAL mode with synchronous=NORMAL, so a
-// committed batch survives the process being killed (the WAL is written before COMMIT
-// returns; only a power loss could lose the last batches, see docs/storage.md).
-// Statements are prepared once. Not thread-safe: the server drives it from one thread.
+// committed transaction survives the process being killed (the WAL is written before
+// COMMIT returns; only a power loss could lose the last batches, see docs/storage.md).
+//
+// Concurrency. Read transactions run in parallel, each on a read-only connection of its
+// own taken from a pool, and see the last committed state as of their first read. Write
+// transactions run one at a time on the one writer connection: Begin(kWrite) waits for
+// the writer. Group commit: a write transaction is a savepoint inside a batch (one
+// SQLite transaction); when it commits and another writer is already waiting, the batch
+// stays open for that writer, and the last writer of a run commits the whole batch.
+// Commit() returns when the batch holding the transaction is durable. A batch whose
+// COMMIT fails loses all its transactions, and each of them reports the failure.
+//
+// The path ":memory:" gives a private in-memory database. It has one connection, so
+// read transactions take the writer too (with writes refused): a second configuration
+// of the same code for tests (store_conformance_test.cc).
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <memory>
-#include <set>
+#include <mutex>
 #include <string>
+#include <vector>
 
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/store.h"
-
-struct sqlite3;
 
 namespace localnotion::storage {
 
 class Checkpointer;
-class Statement;
 
 class SqliteStore final : public Store {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
   ~SqliteStore() override;
 
-  Status BeginUnit() override;
-  Status EndUnit(bool keep) override;
-  Status CommitBatch() override;
-  bool BatchOpen() const override { return batch_open_; }
-
-  Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
-  Status PutPage(const PageRecord& page) override;
-  Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override;
-  Result<std::vector<PageRecord>> ListAllPages() override;
-  Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override;  // sqlite/page_scan.cc
-  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override;
-  Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
-  Status PutDatabase(const DatabaseRecord& db) override;
-  Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override;
-  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) override;
-  Status PutDataSource(const DataSourceRecord& source) override;
-  Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
-  Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override;
-  Status PutUser(const UserRecord& user) override;
-  Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override;
-  Result<std::vector<IntegrationRecord>> ListIntegrations() override;
-  Status PutIntegration(const IntegrationRecord& integration) override;
-  // Integrations and shares: sqlite_shares.cc.
-  Status DeleteIntegration(std::string_view id) override;
-  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override;
-  Status PutShare(std::string_view integration_id, std::string_view object_id) override;
-  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override;
-  Status Reset(bool keep_integrations) override;
-  Result<std::optional<std::string>> GetMeta(std::string_view key) override;
-  Status PutMeta(std::string_view key, std::string_view value) override;
-  // sqlite/page_history.cc
-  Status AppendPageHistory(const PageHistoryRecord& entry) override;
-  Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;
-  Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override;
-  // Blocks: sqlite_blocks.cc.
-  Result<std::optional<BlockRecord>> GetBlock(std::string_view id) override;
-  Status PutBlock(const BlockRecord& block) override;
-  Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
-                                                     int limit) override;
-  Result<int64_t> LastBlockPosition(std::string_view parent_id) override;
-  Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override;
-  // File uploads and comments: sqlite/uploads_comments.cc.
-  Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override;
-  Status PutFileUpload(const FileUploadRecord& upload) override;
-  Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override;
-  Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) override;
-  Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) override;
-  Result<std::string> ReadFileUploadBytes(std::string_view upload_id) override;
-  Result<std::optional<CommentRecord>> GetComment(std::string_view id) override;
-  Status PutComment(const CommentRecord& comment) override;
-  Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override;
-  Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override;
+  Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
 
  private:
-  explicit SqliteStore(sqlite3* db);
-  Status Prepare();
-  Result<std::optional<PageRecord>> ReadPage(Statement& st);
-  Result<std::vector<PageRecord>> ReadPages(Statement& st);
-  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(Statement& st);
-  Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
-
-  sqlite3* db_;
-  // Generated columns and indexes made by ScanPageIds (sqlite/page_scan.cc). Both sets
-  // are forgotten when a unit or batch rolls back, since the DDL rolls back with it.
-  Status EnsureScanColumn(const std::string& property_id);
-  static constexpr size_t kMaxScanColumns = 256;
-  static constexpr size_t kMaxScanIndexes = 32;
-  std::set<std::string> scan_columns_;
-  bool scan_columns_loaded_ = false;
-  std::set<std::string> indexed_shapes_;
-  bool batch_open_ = false;
-  bool unit_open_ = false;
-  struct Statements;
-  std::unique_ptr<Statements> st_;
-  std::unique_ptr<Checkpointer> checkpointer_;
-  // ListShares runs on every request of an integration, so its statement is kept
-  // (sqlite_shares.cc); the others are prepared per call.
-  std::unique_ptr<Statement> list_shares_;
-  struct HistoryStatements;  // sqlite/page_history.cc, prepared on first use
-  struct HistoryStatementsDeleter { void operator()(HistoryStatements* p) const; };
-  std::unique_ptr<HistoryStatements, HistoryStatementsDeleter> history_st_;
-  Result<HistoryStatements*> History();
-  struct BlockStatements;  // sqlite_blocks.cc
-  struct BlockStatementsDeleter {
-    void operator()(BlockStatements* p) const;
+  class WriteTxn;
+  class ReadTxn;
+  class WriterReadTxn;
+  // The transactions that commit together (see above); guarded by writer_mu_.
+  struct Batch {
+    int committed = 0;  // savepoints released into it
+    bool done = false;
+    Status result;
   };
-  std::unique_ptr<BlockStatements, BlockStatementsDeleter> block_st_;
-  Status PrepareBlocks();
+
+  explicit SqliteStore(std::string path);
+  bool in_memory() const { return path_ == ":memory:"; }
+  // Takes the writer (waiting for it), opening a batch if none is open.
+  Result<std::unique_lock<std::mutex>> AcquireWriter();
+  // With the writer held: commits the open batch unless another writer waits for it.
+  void FlushIfIdle();
+  // Makes the columns and indexes a read transaction asked for, if the writer is free.
+  void ApplyScanWants(SqliteConnection::ScanWants wants);
+  Result<std::unique_ptr<SqliteConnection>> TakeReader();
+  void ReturnReader(std::unique_ptr<SqliteConnection> reader);
+
+  std::string path_;
+  std::mutex writer_mu_;
+  std::condition_variable durable_;
+  std::atomic<int> writers_waiting_{0};
+  std::unique_ptr<SqliteConnection> writer_;
+  std::shared_ptr<Batch> batch_;
+
+  std::mutex readers_mu_;
+  std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
+  std::unique_ptr<Checkpointer> checkpointer_;
 };
 
 }  // namespace localnotion::storage

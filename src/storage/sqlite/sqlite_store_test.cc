@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
+#include <vector>
 #include <string>
 
 namespace localnotion::storage {
@@ -335,24 +338,82 @@ TEST_F(SqliteStoreTest, MetaGetPutAndOverwrite) {
   EXPECT_EQ(*got, std::optional<std::string>("w-2"));
 }
 
-TEST_F(SqliteStoreTest, BatchOpensWithTheFirstUnitAndClosesOnCommit) {
-  EXPECT_FALSE(store_->BatchOpen());
-  ASSERT_TRUE(store_->BeginUnit().ok());
-  EXPECT_TRUE(store_->BatchOpen());
-  ASSERT_TRUE(store_->EndUnit(true).ok());
-  EXPECT_TRUE(store_->BatchOpen());
+TEST_F(SqliteStoreTest, AWriteIsInvisibleToReadsUntilItCommitsAndAReadKeepsItsSnapshot) {
+  Store& store = store_->store();
   ASSERT_TRUE(store_->CommitBatch().ok());
-  EXPECT_FALSE(store_->BatchOpen());
-  EXPECT_TRUE(store_->CommitBatch().ok());  // nothing open: a no-op
+  auto early = store.Begin(TxnMode::kRead);
+  ASSERT_TRUE(early.ok()) << early.error().message;
+  auto nothing = (*early)->GetPage("page-1");  // pins the snapshot
+  ASSERT_TRUE(nothing.ok());
+  EXPECT_FALSE(nothing->has_value());
+
+  auto write = store.Begin(TxnMode::kWrite);
+  ASSERT_TRUE(write.ok()) << write.error().message;
+  ASSERT_TRUE((*write)->PutPage(Page("page-1")).ok());
+  auto during = store.Begin(TxnMode::kRead);
+  ASSERT_TRUE(during.ok());
+  auto unseen = (*during)->GetPage("page-1");
+  ASSERT_TRUE(unseen.ok()) << unseen.error().message;
+  EXPECT_FALSE(unseen->has_value());
+  during->reset();
+  ASSERT_TRUE((*write)->Commit().ok());
+
+  auto later = store.Begin(TxnMode::kRead);
+  ASSERT_TRUE(later.ok());
+  auto seen = (*later)->GetPage("page-1");
+  ASSERT_TRUE(seen.ok());
+  EXPECT_TRUE(seen->has_value());
+  auto still = (*early)->GetPage("page-1");
+  ASSERT_TRUE(still.ok());
+  EXPECT_FALSE(still->has_value());
 }
 
-TEST_F(SqliteStoreTest, SecondBeginUnitWhileOneIsOpenFails) {
-  ASSERT_TRUE(store_->BeginUnit().ok());
-  Status again = store_->BeginUnit();
-  EXPECT_FALSE(again.ok());
-  EXPECT_EQ(again.error().code, ErrorCode::kInternalServerError);
-  ASSERT_TRUE(store_->EndUnit(true).ok());
-  ASSERT_TRUE(store_->CommitBatch().ok());
+TEST_F(SqliteStoreTest, AReadTransactionRefusesWrites) {
+  auto read = store_->store().Begin(TxnMode::kRead);
+  ASSERT_TRUE(read.ok());
+  EXPECT_FALSE((*read)->writable());
+  Status put = (*read)->PutPage(Page("page-1"));
+  ASSERT_FALSE(put.ok());
+  EXPECT_EQ(put.error().code, ErrorCode::kInternalServerError);
+}
+
+TEST_F(SqliteStoreTest, ADroppedWriteLeavesNothingAndFreesTheWriter) {
+  Store& store = store_->store();
+  {
+    auto write = store.Begin(TxnMode::kWrite);
+    ASSERT_TRUE(write.ok());
+    ASSERT_TRUE((*write)->PutPage(Page("dropped")).ok());
+  }  // no Commit: rolled back, as after an exception
+  auto next = store.Begin(TxnMode::kWrite);
+  ASSERT_TRUE(next.ok()) << next.error().message;
+  auto page = (*next)->GetPage("dropped");
+  ASSERT_TRUE(page.ok());
+  EXPECT_FALSE(page->has_value());
+  ASSERT_TRUE((*next)->Commit().ok());
+}
+
+TEST_F(SqliteStoreTest, WritersOnManyThreadsAllCommitDurably) {
+  Store& store = store_->store();
+  constexpr int kThreads = 4, kEach = 25;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto write = store.Begin(TxnMode::kWrite);
+        if (!write.ok() || !(*write)->PutPage(Page("p-" + std::to_string(t) + "-" + std::to_string(i))).ok() ||
+            !(*write)->Commit().ok()) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  Reopen();
+  auto pages = store_->ListPagesOf("ds-1");
+  ASSERT_TRUE(pages.ok());
+  EXPECT_EQ(pages->size(), static_cast<size_t>(kThreads * kEach));
 }
 
 TEST_F(SqliteStoreTest, RolledBackUnitLeavesEarlierAndLaterKeptUnitsOfTheBatch) {
@@ -454,21 +515,6 @@ TEST_F(SqliteStoreTest, CommittedDataSurvivesReopen) {
   EXPECT_EQ(*meta, std::optional<std::string>("w"));
 }
 
-TEST_F(SqliteStoreTest, UncommittedBatchIsInvisibleToAnotherConnectionUntilCommit) {
-  auto other = SqliteStore::Open(path_);
-  ASSERT_TRUE(other.ok()) << other.error().message;
-  ASSERT_TRUE(store_->BeginUnit().ok());
-  ASSERT_TRUE(store_->PutPage(Page("page-1")).ok());
-  ASSERT_TRUE(store_->EndUnit(true).ok());
-  auto before = (*other)->GetPage("page-1");
-  ASSERT_TRUE(before.ok()) << before.error().message;
-  EXPECT_FALSE(before->has_value());
-  ASSERT_TRUE(store_->CommitBatch().ok());
-  auto after = (*other)->GetPage("page-1");
-  ASSERT_TRUE(after.ok()) << after.error().message;
-  EXPECT_TRUE(after->has_value());
-}
-
 TEST_F(SqliteStoreTest, OpenCreatesMissingFileButNotMissingDirectory) {
   auto bad = SqliteStore::Open((fs::path(dir_) / "no-such-dir" / "x.db").string());
   ASSERT_FALSE(bad.ok());
@@ -479,7 +525,7 @@ TEST(OpenStore, RefusesUnknownSchemesAndEmptyPaths) {
   auto pg = OpenStore("postgresql://localhost/notion");
   ASSERT_FALSE(pg.ok());
   EXPECT_EQ(pg.error().code, ErrorCode::kInvalidRequest);
-  EXPECT_EQ(pg.error().message, "unsupported --db URL (expected sqlite:PATH): postgresql://localhost/notion");
+  EXPECT_EQ(pg.error().message, "unsupported --db URL (expected sqlite:PATH or memory:): postgresql://localhost/notion");
   auto empty = OpenStore("sqlite:");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().code, ErrorCode::kInvalidRequest);

@@ -1,5 +1,7 @@
 #include "storage/sqlite/statement.h"
 
+#include "common/deadline.h"
+
 namespace localnotion::storage {
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
@@ -41,6 +43,8 @@ Result<bool> Statement::StepRow() {
   if (rc == SQLITE_DONE) return false;
   std::string msg = sqlite3_errmsg(db_);
   Reset();
+  // The progress handler stopped it at the thread's deadline (common/deadline.h).
+  if (rc == SQLITE_INTERRUPT) return DeadlineError();
   return InternalError("sqlite: " + msg);
 }
 

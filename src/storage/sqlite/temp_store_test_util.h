@@ -1,6 +1,7 @@
 // For storage tests: a store on a file in a fresh temporary directory, removed after the
 // test. `Reopen` closes and opens the same file again (durability checks). The store is
-// the bare SqliteStore, or with `caching` the CachingStore over it that OpenStore builds.
+// the bare SqliteStore, or with `caching` the CachingStore over it that OpenStore builds,
+// behind testing::UnitStore (units and batches over transactions).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
+#include "testing/unit_store.h"
 
 namespace localnotion::storage {
 
@@ -33,14 +35,15 @@ class TempStoreTest : public ::testing::Test {
   }
   void Reopen() {
     store_.reset();
-    auto opened = caching_ ? OpenStore("sqlite:" + path_) : SqliteStore::Open(path_);
+    Result<std::unique_ptr<Store>> opened =
+        caching_ ? OpenStore("sqlite:" + path_) : Result<std::unique_ptr<Store>>(SqliteStore::Open(path_).value());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
+    store_ = std::make_unique<testing::UnitStore>(std::move(opened).value());
   }
 
   std::string dir_;
   std::string path_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<testing::UnitStore> store_;
 
  private:
   bool caching_;

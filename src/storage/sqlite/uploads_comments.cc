@@ -1,9 +1,9 @@
-// SqliteStore: file uploads, their parts, and comments (tables in uploads_schema.sql.h).
+// SqliteConnection: file uploads, their parts, and comments (tables in uploads_schema.sql.h).
 // These statements are prepared per call: uploads and comments are rare next to page
 // reads, and keeping them here leaves the hot statements of sqlite_store.cc alone.
 #include <sqlite3.h>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -83,7 +83,7 @@ Result<std::vector<CommentRecord>> ReadComments(Statement& st) {
 
 }  // namespace
 
-Result<std::optional<FileUploadRecord>> SqliteStore::GetFileUpload(std::string_view id) {
+Result<std::optional<FileUploadRecord>> SqliteConnection::GetFileUpload(std::string_view id) {
   Statement st(db_, Sql("SELECT ", kUploadColumns, " FROM file_uploads WHERE id = ?1"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, id);
@@ -93,7 +93,7 @@ Result<std::optional<FileUploadRecord>> SqliteStore::GetFileUpload(std::string_v
   return out;
 }
 
-Status SqliteStore::PutFileUpload(const FileUploadRecord& u) {
+Status SqliteConnection::PutFileUpload(const FileUploadRecord& u) {
   // An upsert, so that the row keeps its rowid (lists are ordered by it).
   Statement st(db_, Sql("INSERT INTO file_uploads (", kUploadColumns,
                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
@@ -110,7 +110,7 @@ Status SqliteStore::PutFileUpload(const FileUploadRecord& u) {
   return st.Run();
 }
 
-Result<std::vector<FileUploadRecord>> SqliteStore::ListFileUploads(std::string_view integration_id) {
+Result<std::vector<FileUploadRecord>> SqliteConnection::ListFileUploads(std::string_view integration_id) {
   Statement st(db_, Sql("SELECT ", kUploadColumns, " FROM file_uploads WHERE integration_id = ?1 ORDER BY rowid DESC"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, integration_id);
@@ -123,14 +123,14 @@ Result<std::vector<FileUploadRecord>> SqliteStore::ListFileUploads(std::string_v
   return out;
 }
 
-Status SqliteStore::PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) {
+Status SqliteConnection::PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) {
   Statement st(db_, "INSERT OR REPLACE INTO file_upload_parts (upload_id, part_number, bytes) VALUES (?1, ?2, ?3)");
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, upload_id).Bind(2, part_number).BindBlob(3, bytes);
   return st.Run();
 }
 
-Result<std::vector<std::pair<int64_t, int64_t>>> SqliteStore::FileUploadPartSizes(std::string_view upload_id) {
+Result<std::vector<std::pair<int64_t, int64_t>>> SqliteConnection::FileUploadPartSizes(std::string_view upload_id) {
   Statement st(db_, "SELECT part_number, length(bytes) FROM file_upload_parts WHERE upload_id = ?1 ORDER BY part_number");
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, upload_id);
@@ -143,7 +143,7 @@ Result<std::vector<std::pair<int64_t, int64_t>>> SqliteStore::FileUploadPartSize
   return out;
 }
 
-Result<std::string> SqliteStore::ReadFileUploadBytes(std::string_view upload_id) {
+Result<std::string> SqliteConnection::ReadFileUploadBytes(std::string_view upload_id) {
   Statement st(db_, "SELECT bytes FROM file_upload_parts WHERE upload_id = ?1 ORDER BY part_number");
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, upload_id);
@@ -156,7 +156,7 @@ Result<std::string> SqliteStore::ReadFileUploadBytes(std::string_view upload_id)
   return out;
 }
 
-Result<std::optional<CommentRecord>> SqliteStore::GetComment(std::string_view id) {
+Result<std::optional<CommentRecord>> SqliteConnection::GetComment(std::string_view id) {
   Statement st(db_, Sql("SELECT ", kCommentColumns, " FROM comments WHERE id = ?1"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, id);
@@ -165,7 +165,7 @@ Result<std::optional<CommentRecord>> SqliteStore::GetComment(std::string_view id
   return std::optional<CommentRecord>(std::move(all.front()));
 }
 
-Status SqliteStore::PutComment(const CommentRecord& c) {
+Status SqliteConnection::PutComment(const CommentRecord& c) {
   Statement st(db_, Sql("INSERT OR REPLACE INTO comments (", kCommentColumns,
                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
@@ -175,14 +175,14 @@ Status SqliteStore::PutComment(const CommentRecord& c) {
   return st.Run();
 }
 
-Result<std::vector<CommentRecord>> SqliteStore::ListComments(std::string_view parent_id) {
+Result<std::vector<CommentRecord>> SqliteConnection::ListComments(std::string_view parent_id) {
   Statement st(db_, Sql("SELECT ", kCommentColumns, " FROM comments WHERE parent_id = ?1 ORDER BY rowid"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, parent_id);
   return ReadComments(st);
 }
 
-Result<std::optional<CommentRecord>> SqliteStore::FirstCommentOf(std::string_view discussion_id) {
+Result<std::optional<CommentRecord>> SqliteConnection::FirstCommentOf(std::string_view discussion_id) {
   Statement st(db_, Sql("SELECT ", kCommentColumns, " FROM comments WHERE discussion_id = ?1 ORDER BY rowid LIMIT 1"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, discussion_id);

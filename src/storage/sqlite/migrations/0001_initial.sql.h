@@ -1,11 +1,12 @@
-// The SQLite table layout (docs/storage.md). Version 1. JSON columns hold compact JSON
+// Migration 1: the first table layout (docs/storage.md). JSON columns hold compact JSON
 // text written by common/json.h. Rows are written with upserts so that a row keeps its
-// rowid, which orders lists in creation order.
+// rowid, which orders lists in creation order. Migrations never change once released:
+// a later layout is a new numbered file (migrations.cc).
 #pragma once
 
 namespace localnotion::storage {
 
-inline constexpr const char* kSqliteSchemaV1 = R"sql(
+inline constexpr const char* kMigration0001Initial = R"sql(
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -87,7 +88,6 @@ CREATE TABLE IF NOT EXISTS page_history (
   changes          TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS page_history_page ON page_history(page_id, sequence);
-PRAGMA user_version = 1;
 )sql";
 
 }  // namespace localnotion::storage

@@ -1,10 +1,10 @@
-// Tables of file uploads and comments, created beside the version 1 tables (schema.sql.h)
-// with IF NOT EXISTS, so an older database file gains them on its next start.
+// Migration 2: file uploads and comments. IF NOT EXISTS, because files written before
+// migrations were numbered (user_version 1) may already hold these tables.
 #pragma once
 
 namespace localnotion::storage {
 
-inline constexpr const char* kSqliteSchemaUploads = R"sql(
+inline constexpr const char* kMigration0002UploadsComments = R"sql(
 CREATE TABLE IF NOT EXISTS file_uploads (
   id               TEXT PRIMARY KEY,
   integration_id   TEXT NOT NULL,
@@ -45,7 +45,4 @@ CREATE INDEX IF NOT EXISTS comments_discussion ON comments(discussion_id);
 )sql";
 
 // What /_localnotion/reset empties besides the version 1 tables.
-inline constexpr const char* kSqliteResetUploads =
-    "DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments;";
-
 }  // namespace localnotion::storage

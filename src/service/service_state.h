@@ -1,0 +1,84 @@
+// What the use cases share across requests, owned by whoever serves them (the server,
+// the CLI, a test): configuration, and the process-wide caches. Everything here is
+// thread-safe; everything per request lives in Service (service.h).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "schema/property_def.h"
+#include "service/query_snapshots.h"
+#include "storage/records.h"
+
+namespace localnotion::service {
+
+// Limits and switches set once at start (serve flags).
+struct ServiceOptions {
+  // The most pages one query returns, over all its pages of results (Notion: 10,000).
+  // Beyond it the answers carry request_status "incomplete".
+  size_t query_result_limit = 10000;
+  // Whether page writes are recorded for GET /_localnotion/pages/{id}/history
+  // (`serve --no-page-history` turns it off to save the row on every write).
+  bool record_page_history = true;
+  // The largest single-part upload, and the largest part of a multi-part upload
+  // (Notion: 20 MB). The server sizes its body limit for /send from the same value.
+  int64_t max_upload_part_bytes = 20 * 1024 * 1024;
+  // The time a /v1 request may work before it stops with 504 gateway_timeout
+  // (common/deadline.h); 0 for no limit. Notion's own limit is 60 s; this one is below
+  // the official SDK's 60 s client timeout, so that the client sees the error.
+  int64_t request_budget_ms = 30000;
+};
+
+// Parsed schemas of data sources, keyed by the data source record they were parsed
+// from: a record is an immutable snapshot (storage/txn.h), so an entry is valid as long
+// as the store hands out the same record.
+class SchemaCache {
+ public:
+  using SourcePtr = std::shared_ptr<const storage::DataSourceRecord>;
+  using SchemaPtr = std::shared_ptr<const schema::Schema>;
+
+  SchemaPtr Find(const SourcePtr& source) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = entries_.find(source->id);
+    return it != entries_.end() && it->second.first == source ? it->second.second : nullptr;
+  }
+  void Put(const SourcePtr& source, SchemaPtr schema) {
+    std::lock_guard<std::mutex> lock(mu_);
+    entries_[source->id] = {source, std::move(schema)};
+  }
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    entries_.clear();
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, std::pair<SourcePtr, SchemaPtr>> entries_;
+};
+
+struct ServiceState {
+  ServiceOptions options;
+  SchemaCache schemas;
+  QuerySnapshots snapshots;
+
+  // The tokens given to Bootstrap, for Reset.
+  std::vector<std::string> tokens() const {
+    std::lock_guard<std::mutex> lock(tokens_mu_);
+    return tokens_;
+  }
+  void set_tokens(std::vector<std::string> tokens) {
+    std::lock_guard<std::mutex> lock(tokens_mu_);
+    tokens_ = std::move(tokens);
+  }
+
+ private:
+  mutable std::mutex tokens_mu_;
+  std::vector<std::string> tokens_;
+};
+
+}  // namespace localnotion::service

@@ -1,0 +1,27 @@
+// One row of the change outbox: a Notion object written by a request. The service's
+// one write path (service/core/writer.cc) appends it in the same transaction as the
+// write, so a change is recorded exactly when the write is durable. Webhook delivery
+// reads the outbox in sequence order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+
+namespace localnotion::storage {
+
+struct ChangeRecord {
+  int64_t sequence = 0;        // assigned by the store, increasing
+  std::string object;          // "page", "database", "data_source", "block", "comment"
+  std::string object_id;
+  // "created", "updated" (content or properties), "trashed", "restored", "moved".
+  std::string kind;
+  std::vector<std::string> properties;  // ids of the page properties written, for pages
+  std::string author_id;       // the user (a bot user for integrations) who wrote it
+  Millis time = 0;
+  std::string request_id;      // x-notion-request-id of the request, "" outside one
+};
+
+}  // namespace localnotion::storage

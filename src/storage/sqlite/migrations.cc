@@ -1,0 +1,56 @@
+#include "storage/sqlite/migrations.h"
+
+#include <sqlite3.h>
+
+#include <iterator>
+
+#include "storage/sqlite/migrations/0001_initial.sql.h"
+#include "storage/sqlite/migrations/0002_uploads_comments.sql.h"
+#include "storage/sqlite/migrations/0003_blocks.sql.h"
+#include "storage/sqlite/migrations/0004_changes.sql.h"
+#include "storage/sqlite/statement.h"
+
+namespace localnotion::storage {
+namespace {
+
+// Migration i+1 is kMigrations[i].
+constexpr const char* kMigrations[] = {
+    kMigration0001Initial,
+    kMigration0002UploadsComments,
+    kMigration0003Blocks,
+    kMigration0004Changes,
+};
+
+Result<int> UserVersion(sqlite3* db) {
+  Statement st(db, "PRAGMA user_version");
+  if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db));
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  int version = row ? static_cast<int>(st.Int(0)) : 0;
+  st.Reset();
+  return version;
+}
+
+}  // namespace
+
+int LatestSqliteMigration() { return static_cast<int>(std::size(kMigrations)); }
+
+Status MigrateSqlite(sqlite3* db) {
+  LN_ASSIGN_OR_RETURN(int version, UserVersion(db));
+  if (version > LatestSqliteMigration()) {
+    return InternalError("the database file was written by a newer localnotion (schema version " +
+                         std::to_string(version) + ")");
+  }
+  for (int next = version + 1; next <= LatestSqliteMigration(); ++next) {
+    LN_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+    Status applied = Exec(db, kMigrations[next - 1]);
+    if (applied.ok()) applied = Exec(db, "PRAGMA user_version = " + std::to_string(next));
+    if (applied.ok()) applied = Exec(db, "COMMIT");
+    if (!applied.ok()) {
+      (void)Exec(db, "ROLLBACK");
+      return applied;
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace localnotion::storage

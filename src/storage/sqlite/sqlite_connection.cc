@@ -1,0 +1,475 @@
+#include "storage/sqlite/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+#include "common/deadline.h"
+#include "storage/sqlite/migrations.h"
+#include "storage/sqlite/statement.h"
+
+namespace localnotion::storage {
+namespace {
+
+constexpr const char* kPageColumns =
+    "id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by, "
+    "last_edited_time, last_edited_by";
+constexpr const char* kDatabaseColumns =
+    "id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
+    "created_time, created_by, last_edited_time, last_edited_by";
+constexpr const char* kDataSourceColumns =
+    "id, database_id, title, description, icon, in_trash, created_time, created_by, last_edited_time, "
+    "last_edited_by, schema, next_unique_id";
+constexpr const char* kUserColumns = "id, type, name, avatar_url, email, integration_id";
+constexpr const char* kIntegrationColumns = "id, name, secret_hash, bot_user_id, capabilities, created_time";
+
+std::string Sql(const char* head, const char* columns, const char* tail) {
+  return std::string(head) + columns + tail;
+}
+
+// "INSERT INTO t (cols) VALUES (?1..?n) ON CONFLICT(id) DO UPDATE SET c=excluded.c, ...":
+// an upsert keeps the row's rowid, so lists ordered by rowid stay in creation order.
+std::string Upsert(const char* table, const char* columns) {
+  std::string cols(columns);
+  std::string values, sets;
+  int n = 0;
+  size_t start = 0;
+  while (start < cols.size()) {
+    size_t comma = cols.find(',', start);
+    std::string col = cols.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!col.empty() && col.front() == ' ') col.erase(col.begin());
+    ++n;
+    values += (n > 1 ? ", ?" : "?") + std::to_string(n);
+    if (col != "id") sets += (sets.empty() ? "" : ", ") + col + " = excluded." + col;
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return std::string("INSERT INTO ") + table + " (" + cols + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " +
+         sets;
+}
+
+Result<json::value> ParseStored(const std::string& text) {
+  auto v = ParseJson(text);
+  if (!v) return InternalError("sqlite: stored JSON is corrupt");
+  return std::move(*v);
+}
+
+UserRecord ReadUser(Statement& st) {
+  UserRecord u;
+  u.id = st.Text(0);
+  u.type = st.Text(1);
+  u.name = st.Text(2);
+  u.avatar_url = st.NullableText(3);
+  u.email = st.NullableText(4);
+  u.integration_id = st.NullableText(5).value_or("");
+  return u;
+}
+
+IntegrationRecord ReadIntegration(Statement& st) {
+  return IntegrationRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Int(5)};
+}
+
+}  // namespace
+
+struct SqliteConnection::Statements {
+  explicit Statements(sqlite3* db)
+      : begin(db, "BEGIN IMMEDIATE"),
+        begin_read(db, "BEGIN DEFERRED"),
+        commit(db, "COMMIT"),
+        rollback(db, "ROLLBACK"),
+        savepoint(db, "SAVEPOINT unit"),
+        release(db, "RELEASE unit"),
+        rollback_to(db, "ROLLBACK TO unit"),
+        get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
+        put_page(db, Upsert("pages", kPageColumns)),
+        list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
+        list_all_pages(db, Sql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
+        list_all_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources ORDER BY rowid")),
+        get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
+        put_database(db, Upsert("databases", kDatabaseColumns)),
+        get_data_source(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE id = ?1")),
+        list_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE database_id = ?1 ORDER BY rowid")),
+        put_data_source(db, Upsert("data_sources", kDataSourceColumns)),
+        get_user(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id = ?1")),
+        list_users(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id >= ?1 ORDER BY id LIMIT ?2")),
+        put_user(db, Sql("INSERT OR REPLACE INTO users (", kUserColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        find_integration(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations WHERE secret_hash = ?1")),
+        list_integrations(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations ORDER BY created_time, id")),
+        put_integration(db, Sql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns,
+                                ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        get_meta(db, "SELECT value FROM meta WHERE key = ?1"),
+        put_meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)") {}
+
+  bool valid() const {
+    for (const Statement* s : {&begin, &begin_read, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
+                               &put_page, &list_pages_of, &list_all_pages, &list_all_data_sources, &get_database, &put_database, &get_data_source,
+                               &list_data_sources, &put_data_source, &get_user,
+                               &list_users, &put_user, &find_integration, &list_integrations,
+                               &put_integration, &get_meta, &put_meta}) {
+      if (!s->valid()) return false;
+    }
+    return true;
+  }
+
+  Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
+  Statement get_page, put_page, list_pages_of, list_all_pages, list_all_data_sources, get_database, put_database;
+  Statement get_data_source, list_data_sources, put_data_source;
+  Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
+  Statement get_meta, put_meta;
+};
+
+SqliteConnection::SqliteConnection(sqlite3* db, Role role) : db_(db), role_(role) {}
+
+SqliteConnection::~SqliteConnection() {
+  list_shares_.reset();
+  append_change_.reset();
+  list_changes_.reset();
+  st_.reset();
+  block_st_.reset();
+  history_st_.reset();
+  sqlite3_close_v2(db_);
+}
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path, Role role) {
+  sqlite3* db = nullptr;
+  const int flags = role == Role::kWriter ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+                                          : SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return InternalError("cannot open " + path + ": " + msg);
+  }
+  std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db, role));
+  if (role == Role::kWriter) {
+    // WAL with synchronous=NORMAL: a COMMIT is in the WAL (and so survives the process
+    // being killed) before it returns. Checkpoints run on a background thread
+    // (checkpointer.h); the automatic one here only bounds the WAL under sustained load,
+    // once per 512 MiB, and journal_size_limit trims the file back to 64 MiB after it.
+    LN_RETURN_IF_ERROR(Exec(db,
+                            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
+                            "PRAGMA wal_autocheckpoint=131072; PRAGMA journal_size_limit=67108864;"));
+    LN_RETURN_IF_ERROR(MigrateSqlite(db));
+  } else {
+    LN_RETURN_IF_ERROR(Exec(db, "PRAGMA busy_timeout=5000;"));
+  }
+  LN_RETURN_IF_ERROR(conn->Prepare());
+  LN_RETURN_IF_ERROR(conn->PrepareBlocks());
+  return conn;
+}
+
+Status SqliteConnection::Prepare() {
+  st_ = std::make_unique<Statements>(db_);
+  if (!st_->valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
+  return OkStatus();
+}
+
+Status SqliteConnection::BeginBatch() { return st_->begin.Run(); }
+
+Status SqliteConnection::CommitBatch() {
+  Status s = st_->commit.Run();
+  if (!s.ok()) RollbackBatch();
+  return s;
+}
+
+void SqliteConnection::RollbackBatch() {
+  // A column or index made in the batch is gone with it.
+  indexed_shapes_.clear();
+  scan_columns_loaded_ = false;
+  if (!sqlite3_get_autocommit(db_)) (void)st_->rollback.Run();
+}
+
+Status SqliteConnection::Savepoint() { return st_->savepoint.Run(); }
+
+Status SqliteConnection::ReleaseSavepoint() { return st_->release.Run(); }
+
+Status SqliteConnection::RollbackToSavepoint() {
+  indexed_shapes_.clear();
+  scan_columns_loaded_ = false;
+  LN_RETURN_IF_ERROR(st_->rollback_to.Run());
+  return st_->release.Run();
+}
+
+Status SqliteConnection::BeginRead() {
+  // Columns and indexes made since the last snapshot become visible with this one.
+  scan_columns_loaded_ = false;
+  return st_->begin_read.Run();
+}
+
+void SqliteConnection::EndRead() {
+  if (!sqlite3_get_autocommit(db_)) (void)st_->commit.Run();
+}
+
+Status SqliteConnection::SetQueryOnly(bool on) {
+  query_only_ = on;
+  return Exec(db_, on ? "PRAGMA query_only=1" : "PRAGMA query_only=0");
+}
+
+void SqliteConnection::WatchDeadline() {
+  // Every 1000 virtual machine instructions; a non-zero return interrupts the statement.
+  sqlite3_progress_handler(db_, 1000, [](void*) -> int { return DeadlinePassed() ? 1 : 0; }, nullptr);
+}
+
+Result<std::optional<PageRecord>> SqliteConnection::ReadPage(Statement& st) {
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  if (!row) return std::optional<PageRecord>();
+  PageRecord p;
+  p.id = st.Text(0);
+  p.parent_type = st.Text(1);
+  p.parent_id = st.Text(2);
+  auto props = ParseStored(st.Text(3));
+  auto icon = ParseStored(st.Text(4));
+  auto cover = ParseStored(st.Text(5));
+  p.in_trash = st.Int(6) != 0;
+  p.is_locked = st.Int(7) != 0;
+  p.created_time = st.Int(8);
+  p.created_by = st.Text(9);
+  p.last_edited_time = st.Int(10);
+  p.last_edited_by = st.Text(11);
+  if (!props.ok() || !props->is_object() || !icon.ok() || !cover.ok()) return InternalError("sqlite: corrupt page row");
+  p.properties = std::move(props->get_object());
+  p.icon = std::move(*icon);
+  p.cover = std::move(*cover);
+  return std::optional<PageRecord>(std::move(p));
+}
+
+Result<std::optional<PageRecord>> SqliteConnection::GetPage(std::string_view id) {
+  Statement& st = st_->get_page;
+  st.Bind(1, id);
+  auto page = ReadPage(st);
+  st.Reset();
+  return page;
+}
+
+Result<std::vector<PageRecord>> SqliteConnection::ReadPages(Statement& st) {
+  std::vector<PageRecord> out;
+  while (true) {
+    auto page = ReadPage(st);
+    if (!page.ok()) {
+      st.Reset();
+      return std::move(page).error();
+    }
+    if (!*page) break;
+    out.push_back(std::move(**page));
+  }
+  st.Reset();
+  return out;
+}
+
+Result<std::vector<PageRecord>> SqliteConnection::ListPagesOf(std::string_view data_source_id) {
+  st_->list_pages_of.Bind(1, data_source_id);
+  return ReadPages(st_->list_pages_of);
+}
+
+Result<std::vector<PageRecord>> SqliteConnection::ListAllPages() { return ReadPages(st_->list_all_pages); }
+
+Status SqliteConnection::PutPage(const PageRecord& p) {
+  Statement& st = st_->put_page;
+  st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
+  st.Bind(4, SerializeJson(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
+  st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
+  st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by);
+  return st.Run();
+}
+
+Result<std::shared_ptr<const DatabaseRecord>> SqliteConnection::GetDatabase(std::string_view id) {
+  Statement& st = st_->get_database;
+  st.Bind(1, id);
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  if (!row) {
+    st.Reset();
+    return std::shared_ptr<const DatabaseRecord>();
+  }
+  DatabaseRecord d;
+  d.id = st.Text(0);
+  d.parent_type = st.Text(1);
+  d.parent_id = st.Text(2);
+  auto title = ParseStored(st.Text(3));
+  auto description = ParseStored(st.Text(4));
+  auto icon = ParseStored(st.Text(5));
+  auto cover = ParseStored(st.Text(6));
+  d.in_trash = st.Int(7) != 0;
+  d.is_inline = st.Int(8) != 0;
+  d.created_time = st.Int(9);
+  d.created_by = st.Text(10);
+  d.last_edited_time = st.Int(11);
+  d.last_edited_by = st.Text(12);
+  st.Reset();
+  if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
+      !cover.ok()) {
+    return InternalError("sqlite: corrupt database row");
+  }
+  d.title = std::move(title->get_array());
+  d.description = std::move(description->get_array());
+  d.icon = std::move(*icon);
+  d.cover = std::move(*cover);
+  return std::shared_ptr<const DatabaseRecord>(std::make_shared<DatabaseRecord>(std::move(d)));
+}
+
+Status SqliteConnection::PutDatabase(const DatabaseRecord& d) {
+  Statement& st = st_->put_database;
+  st.Bind(1, d.id).Bind(2, d.parent_type).Bind(3, d.parent_id);
+  st.Bind(4, SerializeJson(d.title)).Bind(5, SerializeJson(d.description));
+  st.Bind(6, SerializeJson(d.icon)).Bind(7, SerializeJson(d.cover));
+  st.Bind(8, int64_t{d.in_trash}).Bind(9, int64_t{d.is_inline}).Bind(10, d.created_time).Bind(11, d.created_by);
+  st.Bind(12, d.last_edited_time).Bind(13, d.last_edited_by);
+  return st.Run();
+}
+
+Result<std::shared_ptr<const DataSourceRecord>> SqliteConnection::ReadDataSource(Statement& st) {
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  if (!row) return std::shared_ptr<const DataSourceRecord>();
+  DataSourceRecord d;
+  d.id = st.Text(0);
+  d.database_id = st.Text(1);
+  auto title = ParseStored(st.Text(2));
+  auto description = ParseStored(st.Text(3));
+  auto icon = ParseStored(st.Text(4));
+  d.in_trash = st.Int(5) != 0;
+  d.created_time = st.Int(6);
+  d.created_by = st.Text(7);
+  d.last_edited_time = st.Int(8);
+  d.last_edited_by = st.Text(9);
+  auto schema = ParseStored(st.Text(10));
+  d.next_unique_id = st.Int(11);
+  if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
+      !schema.ok() || !schema->is_array()) {
+    return InternalError("sqlite: corrupt data source row");
+  }
+  d.title = std::move(title->get_array());
+  d.description = std::move(description->get_array());
+  d.icon = std::move(*icon);
+  d.schema = std::move(schema->get_array());
+  return std::shared_ptr<const DataSourceRecord>(std::make_shared<DataSourceRecord>(std::move(d)));
+}
+
+Result<std::shared_ptr<const DataSourceRecord>> SqliteConnection::GetDataSource(std::string_view id) {
+  Statement& st = st_->get_data_source;
+  st.Bind(1, id);
+  auto source = ReadDataSource(st);
+  st.Reset();
+  return source;
+}
+
+Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteConnection::ReadDataSources(Statement& st) {
+  std::vector<std::shared_ptr<const DataSourceRecord>> out;
+  while (true) {
+    auto source = ReadDataSource(st);
+    if (!source.ok()) {
+      st.Reset();
+      return std::move(source).error();
+    }
+    if (!*source) break;
+    out.push_back(std::move(*source));
+  }
+  st.Reset();
+  return out;
+}
+
+Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteConnection::ListDataSources(std::string_view database_id) {
+  st_->list_data_sources.Bind(1, database_id);
+  return ReadDataSources(st_->list_data_sources);
+}
+
+Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteConnection::ListAllDataSources() {
+  return ReadDataSources(st_->list_all_data_sources);
+}
+
+Status SqliteConnection::PutDataSource(const DataSourceRecord& d) {
+  Statement& st = st_->put_data_source;
+  st.Bind(1, d.id).Bind(2, d.database_id).Bind(3, SerializeJson(d.title)).Bind(4, SerializeJson(d.description));
+  st.Bind(5, SerializeJson(d.icon)).Bind(6, int64_t{d.in_trash}).Bind(7, d.created_time).Bind(8, d.created_by);
+  st.Bind(9, d.last_edited_time).Bind(10, d.last_edited_by).Bind(11, SerializeJson(d.schema));
+  st.Bind(12, d.next_unique_id);
+  return st.Run();
+}
+
+Result<std::optional<UserRecord>> SqliteConnection::GetUser(std::string_view id) {
+  Statement& st = st_->get_user;
+  st.Bind(1, id);
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  std::optional<UserRecord> out;
+  if (row) out = ReadUser(st);
+  st.Reset();
+  return out;
+}
+
+Result<std::vector<UserRecord>> SqliteConnection::ListUsers(std::string_view from_id, int limit) {
+  Statement& st = st_->list_users;
+  st.Bind(1, from_id).Bind(2, int64_t{limit});
+  std::vector<UserRecord> out;
+  while (true) {
+    LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+    if (!row) break;
+    out.push_back(ReadUser(st));
+  }
+  st.Reset();
+  return out;
+}
+
+Status SqliteConnection::PutUser(const UserRecord& u) {
+  Statement& st = st_->put_user;
+  st.Bind(1, u.id).Bind(2, u.type).Bind(3, u.name).BindNullable(4, u.avatar_url).BindNullable(5, u.email);
+  st.BindNullable(6, u.integration_id.empty() ? std::nullopt : std::optional<std::string>(u.integration_id));
+  return st.Run();
+}
+
+Result<std::optional<IntegrationRecord>> SqliteConnection::FindIntegrationBySecretHash(std::string_view secret_hash) {
+  Statement& st = st_->find_integration;
+  st.Bind(1, secret_hash);
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  std::optional<IntegrationRecord> out;
+  if (row) out = ReadIntegration(st);
+  st.Reset();
+  return out;
+}
+
+Result<std::vector<IntegrationRecord>> SqliteConnection::ListIntegrations() {
+  Statement& st = st_->list_integrations;
+  std::vector<IntegrationRecord> out;
+  while (true) {
+    LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+    if (!row) break;
+    out.push_back(ReadIntegration(st));
+  }
+  st.Reset();
+  return out;
+}
+
+Status SqliteConnection::PutIntegration(const IntegrationRecord& i) {
+  Statement& st = st_->put_integration;
+  st.Bind(1, i.id).Bind(2, i.name).Bind(3, i.secret_hash).Bind(4, i.bot_user_id).Bind(5, i.capabilities);
+  st.Bind(6, i.created_time);
+  return st.Run();
+}
+
+Status SqliteConnection::Reset(bool keep_integrations) {
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM changes;"));
+  LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';"
+                                                 : "DELETE FROM shares;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_history;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM blocks;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments;"));
+  if (keep_integrations) {
+    LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token', 'file_url_secret');"));
+    return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");
+  }
+  return Exec(db_, "DELETE FROM meta WHERE key NOT IN ('admin_token', 'file_url_secret'); DELETE FROM users; "
+              "DELETE FROM integrations;");
+}
+
+Result<std::optional<std::string>> SqliteConnection::GetMeta(std::string_view key) {
+  Statement& st = st_->get_meta;
+  st.Bind(1, key);
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  std::optional<std::string> out;
+  if (row) out = st.Text(0);
+  st.Reset();
+  return out;
+}
+
+Status SqliteConnection::PutMeta(std::string_view key, std::string_view value) {
+  st_->put_meta.Bind(1, key).Bind(2, value);
+  return st_->put_meta.Run();
+}
+
+}  // namespace localnotion::storage

@@ -1,0 +1,151 @@
+// One connection to the SQLite file, with its statements prepared once, and the record
+// methods run on it. SqliteStore (sqlite_store.h) owns one writer connection and a pool
+// of read-only ones, and decides which transaction runs on which; the transaction
+// control here (batch, savepoint, read snapshot) is its vocabulary. Not thread-safe: a
+// connection is used by one transaction at a time.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <utility>
+#include <string>
+
+#include "storage/txn.h"
+
+struct sqlite3;
+
+namespace localnotion::storage {
+
+class Statement;
+
+class SqliteConnection final : public Records {
+ public:
+  // The writer opens (and creates) the file and brings its schema up to date
+  // (sqlite/migrations.h); readers open it read-only afterwards. `path` ":memory:" is a
+  // private in-memory database (writer only).
+  enum class Role { kWriter, kReader };
+  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, Role role);
+  ~SqliteConnection() override;
+
+  // Transaction control for SqliteStore. A batch (BEGIN IMMEDIATE ... COMMIT) holds the
+  // savepoints of the write transactions that commit together; a read snapshot is a
+  // deferred transaction.
+  Status BeginBatch();
+  Status CommitBatch();    // on failure the batch is rolled back
+  void RollbackBatch();
+  Status Savepoint();
+  Status ReleaseSavepoint();
+  Status RollbackToSavepoint();
+  Status BeginRead();
+  void EndRead();
+  // While true, statements that write are refused (PRAGMA query_only), and page scans
+  // ask for the columns and indexes they want instead of making them (TakeScanWants).
+  Status SetQueryOnly(bool on);
+
+  // Generated columns and indexes a page scan would have made but could not, because
+  // the connection could not write at the time. The store makes them on the writer
+  // later (ApplyScanWants), so that later scans are quick.
+  struct ScanWants {
+    std::set<std::string> columns;                 // property ids
+    std::set<std::pair<std::string, std::string>> indexes;  // (index name, column shape)
+    bool empty() const { return columns.empty() && indexes.empty(); }
+  };
+  ScanWants TakeScanWants() { return std::exchange(wants_, {}); }
+  Status ApplyScanWants(const ScanWants& wants);
+  // Interrupts statements once the deadline of the current thread (common/deadline.h)
+  // has passed: they fail with kGatewayTimeout.
+  void WatchDeadline();
+
+  Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
+  Status PutPage(const PageRecord& page) override;
+  Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override;
+  Result<std::vector<PageRecord>> ListAllPages() override;
+  Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override;  // sqlite/page_scan.cc
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override;
+  Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
+  Status PutDatabase(const DatabaseRecord& db) override;
+  Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override;
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) override;
+  Status PutDataSource(const DataSourceRecord& source) override;
+  Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
+  Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override;
+  Status PutUser(const UserRecord& user) override;
+  Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override;
+  Result<std::vector<IntegrationRecord>> ListIntegrations() override;
+  Status PutIntegration(const IntegrationRecord& integration) override;
+  // Integrations and shares: sqlite_shares.cc.
+  Status DeleteIntegration(std::string_view id) override;
+  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override;
+  Status PutShare(std::string_view integration_id, std::string_view object_id) override;
+  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override;
+  Status Reset(bool keep_integrations) override;
+  Result<std::optional<std::string>> GetMeta(std::string_view key) override;
+  Status PutMeta(std::string_view key, std::string_view value) override;
+  // sqlite/changes.cc
+  Status AppendChange(const ChangeRecord& change) override;
+  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override;
+  // sqlite/page_history.cc
+  Status AppendPageHistory(const PageHistoryRecord& entry) override;
+  Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;
+  Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override;
+  // Blocks: sqlite_blocks.cc.
+  Result<std::optional<BlockRecord>> GetBlock(std::string_view id) override;
+  Status PutBlock(const BlockRecord& block) override;
+  Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                     int limit) override;
+  Result<int64_t> LastBlockPosition(std::string_view parent_id) override;
+  Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override;
+  // File uploads and comments: sqlite/uploads_comments.cc.
+  Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override;
+  Status PutFileUpload(const FileUploadRecord& upload) override;
+  Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override;
+  Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) override;
+  Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) override;
+  Result<std::string> ReadFileUploadBytes(std::string_view upload_id) override;
+  Result<std::optional<CommentRecord>> GetComment(std::string_view id) override;
+  Status PutComment(const CommentRecord& comment) override;
+  Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override;
+  Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override;
+
+ private:
+  SqliteConnection(sqlite3* db, Role role);
+  Status Prepare();
+  Result<std::optional<PageRecord>> ReadPage(Statement& st);
+  Result<std::vector<PageRecord>> ReadPages(Statement& st);
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(Statement& st);
+  Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
+
+  sqlite3* db_;
+  // Generated columns and indexes made by ScanPageIds (sqlite/page_scan.cc). Both sets
+  // are forgotten when a unit or batch rolls back, since the DDL rolls back with it.
+  Status EnsureScanColumn(const std::string& property_id);
+  Status EnsureScanIndex(const std::string& index, const std::string& shape);
+  Role role_;
+  bool query_only_ = false;
+  ScanWants wants_;
+  static constexpr size_t kMaxScanColumns = 256;
+  static constexpr size_t kMaxScanIndexes = 32;
+  std::set<std::string> scan_columns_;
+  bool scan_columns_loaded_ = false;
+  std::set<std::string> indexed_shapes_;
+  struct Statements;
+  std::unique_ptr<Statements> st_;
+  // ListShares runs on every request of an integration, so its statement is kept
+  // (sqlite_shares.cc); the others are prepared per call.
+  std::unique_ptr<Statement> list_shares_;
+  // The outbox's statements (changes.cc), prepared on first use.
+  std::unique_ptr<Statement> append_change_;
+  std::unique_ptr<Statement> list_changes_;
+  struct HistoryStatements;  // sqlite/page_history.cc, prepared on first use
+  struct HistoryStatementsDeleter { void operator()(HistoryStatements* p) const; };
+  std::unique_ptr<HistoryStatements, HistoryStatementsDeleter> history_st_;
+  Result<HistoryStatements*> History();
+  struct BlockStatements;  // sqlite_blocks.cc
+  struct BlockStatementsDeleter {
+    void operator()(BlockStatements* p) const;
+  };
+  std::unique_ptr<BlockStatements, BlockStatementsDeleter> block_st_;
+  Status PrepareBlocks();
+};
+
+}  // namespace localnotion::storage

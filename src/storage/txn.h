@@ -1,0 +1,178 @@
+// A transaction over the store: the only way to read or write records.
+//
+// A Txn is begun by Store::Begin (storage/store.h) in one of two modes. A read
+// transaction sees one consistent snapshot of committed data and cannot write; many run
+// at once. A write transaction sees committed data and its own writes; the backend
+// decides how writes serialize. Commit() returns once the transaction is durable (a
+// 200 is on disk). A Txn destroyed without a successful Commit() rolls back: a request
+// that fails, or throws, changes nothing.
+//
+// The record methods are grouped into facets, one per kind of record, so that a reader
+// sees what belongs together and a backend can be written facet by facet. A Txn is used
+// by one thread at a time; different Txns may be used from different threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/error.h"
+#include "storage/block_record.h"
+#include "storage/change_record.h"
+#include "storage/page_history.h"
+#include "storage/page_scan.h"
+#include "storage/records.h"
+#include "storage/upload_records.h"
+
+namespace localnotion::storage {
+
+// The share that gives an integration the whole workspace (the --token integrations).
+inline constexpr std::string_view kWholeWorkspace = "workspace";
+
+enum class TxnMode { kRead, kWrite };
+
+// Pages, their history, and the scans that queries push down.
+class PageRecords {
+ public:
+  virtual ~PageRecords() = default;
+  virtual Result<std::optional<PageRecord>> GetPage(std::string_view id) = 0;
+  virtual Status PutPage(const PageRecord& page) = 0;
+  // The pages whose parent is the data source (or page), in creation order.
+  virtual Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) = 0;
+  // Every page of the workspace, in creation order (export).
+  virtual Result<std::vector<PageRecord>> ListAllPages() = 0;
+  // The ids of the pages a scan selects, in its order (storage/page_scan.h). Storage
+  // may build indexes on the properties scanned, so that later scans are quick.
+  virtual Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) = 0;
+  // Page history (storage/page_history.h). Append assigns the sequence; List returns a
+  // page's entries oldest first. Reset empties the history with the pages.
+  virtual Status AppendPageHistory(const PageHistoryRecord& entry) = 0;
+  virtual Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) = 0;
+};
+
+// Databases and data sources are shared, immutable snapshots: a record object never
+// changes after it is returned, and Put* replaces it with a new one. Callers may
+// therefore cache anything derived from a record keyed by its address (see
+// CachingStore). Get returns nullptr when there is no such record.
+class DatabaseRecords {
+ public:
+  virtual ~DatabaseRecords() = default;
+  virtual Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) = 0;
+  virtual Status PutDatabase(const DatabaseRecord& db) = 0;
+  // Every database of the workspace, in creation order (export).
+  virtual Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() = 0;
+  virtual Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) = 0;
+  // The data sources of a database, in creation order.
+  virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) = 0;
+  virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() = 0;
+  virtual Status PutDataSource(const DataSourceRecord& source) = 0;
+};
+
+// Users, integrations and what is shared with them.
+class PeopleRecords {
+ public:
+  virtual ~PeopleRecords() = default;
+  virtual Result<std::optional<UserRecord>> GetUser(std::string_view id) = 0;
+  // Users ordered by id, starting at `from_id` ("" for the first page).
+  virtual Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) = 0;
+  virtual Status PutUser(const UserRecord& user) = 0;
+  // Finds the integration whose token hashes to `secret_hash` (common/sha256.h).
+  virtual Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) = 0;
+  virtual Result<std::vector<IntegrationRecord>> ListIntegrations() = 0;
+  virtual Status PutIntegration(const IntegrationRecord& integration) = 0;
+  // Removes the integration, its bot user and its shares (no-op for an unknown id).
+  virtual Status DeleteIntegration(std::string_view id) = 0;
+  // Shares: the pages and databases an integration was given access to, in the order
+  // shared. The object id kWholeWorkspace stands for every object of the workspace.
+  virtual Result<std::vector<std::string>> ListShares(std::string_view integration_id) = 0;
+  virtual Status PutShare(std::string_view integration_id, std::string_view object_id) = 0;
+  virtual Status DeleteShare(std::string_view integration_id, std::string_view object_id) = 0;
+};
+
+// Page content (storage/block_record.h).
+class BlockRecords {
+ public:
+  virtual ~BlockRecords() = default;
+  // Finds a row whether or not it is in the trash.
+  virtual Result<std::optional<BlockRecord>> GetBlock(std::string_view id) = 0;
+  // Inserts or replaces by id.
+  virtual Status PutBlock(const BlockRecord& block) = 0;
+  // The children of `parent_id` that are not in the trash, in position order, starting at
+  // position `from_position` (inclusive), at most `limit` of them.
+  virtual Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                             int limit) = 0;
+  // The largest position among all children of `parent_id` (trashed ones included), or 0.
+  virtual Result<int64_t> LastBlockPosition(std::string_view parent_id) = 0;
+  // Adds `by` to the position of every child of `parent_id` whose position is greater
+  // than `after_position`, to open a gap for blocks inserted after it.
+  virtual Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) = 0;
+};
+
+// File uploads (storage/upload_records.h). The bytes are kept per part (1 for a
+// single-part upload); a part sent again replaces the earlier one.
+class UploadRecords {
+ public:
+  virtual ~UploadRecords() = default;
+  virtual Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) = 0;
+  virtual Status PutFileUpload(const FileUploadRecord& upload) = 0;
+  // Every upload of the integration, newest first.
+  virtual Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) = 0;
+  virtual Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) = 0;
+  // (part number, size in bytes) of each part received, by part number.
+  virtual Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) = 0;
+  // The parts' bytes concatenated in part order.
+  virtual Result<std::string> ReadFileUploadBytes(std::string_view upload_id) = 0;
+};
+
+// Comments, in creation order.
+class CommentRecords {
+ public:
+  virtual ~CommentRecords() = default;
+  virtual Result<std::optional<CommentRecord>> GetComment(std::string_view id) = 0;
+  virtual Status PutComment(const CommentRecord& comment) = 0;
+  virtual Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) = 0;
+  // The first comment of a discussion (it holds the discussion's parent).
+  virtual Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) = 0;
+};
+
+// The workspace as a whole: small named values, the change outbox, and reset.
+class WorkspaceRecords {
+ public:
+  virtual ~WorkspaceRecords() = default;
+  // Small named values: the workspace id and name, the generated default token.
+  virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
+  virtual Status PutMeta(std::string_view key, std::string_view value) = 0;
+  // The outbox (storage/change_record.h). Append assigns the sequence; List returns the
+  // changes after `after_sequence`, oldest first, at most `limit`.
+  virtual Status AppendChange(const ChangeRecord& change) = 0;
+  virtual Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) = 0;
+  // Empties the workspace: pages, databases, data sources, blocks, uploads, comments,
+  // history, changes, users and meta; integrations (and their bot users) stay when
+  // `keep_integrations`. Shares of objects go; whole-workspace shares stay with the
+  // integrations kept.
+  virtual Status Reset(bool keep_integrations) = 0;
+};
+
+// Every record method, facet by facet.
+class Records : public PageRecords,
+                public DatabaseRecords,
+                public PeopleRecords,
+                public BlockRecords,
+                public UploadRecords,
+                public CommentRecords,
+                public WorkspaceRecords {};
+
+class Txn : public Records {
+ public:
+  // Whether the transaction may write (TxnMode::kWrite).
+  virtual bool writable() const = 0;
+  // Makes the writes durable and ends the transaction; for a read transaction, just
+  // ends it. On failure nothing of the transaction is kept. Call at most once.
+  virtual Status Commit() = 0;
+};
+
+}  // namespace localnotion::storage

@@ -1,0 +1,63 @@
+// Forwards every record method to another Records object, so that a decorator (the
+// caching store) or a backend's transaction over a connection overrides only what it
+// changes. Commit() and writable() are left to the subclass.
+#pragma once
+
+#include "storage/txn.h"
+
+namespace localnotion::storage {
+
+class TxnWrapper : public Txn {
+ public:
+  explicit TxnWrapper(Records& inner) : inner_(inner) {}
+
+  Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return inner_.GetPage(id); }
+  Status PutPage(const PageRecord& page) override { return inner_.PutPage(page); }
+  Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return inner_.ListPagesOf(parent_id); }
+  Result<std::vector<PageRecord>> ListAllPages() override { return inner_.ListAllPages(); }
+  Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return inner_.ScanPageIds(scan); }
+  Status AppendPageHistory(const PageHistoryRecord& entry) override { return inner_.AppendPageHistory(entry); }
+  Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { return inner_.ListPageHistory(page_id); }
+  Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override { return inner_.GetDatabase(id); }
+  Status PutDatabase(const DatabaseRecord& db) override { return inner_.PutDatabase(db); }
+  Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override { return inner_.ListAllDatabases(); }
+  Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override { return inner_.GetDataSource(id); }
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) override { return inner_.ListDataSources(database_id); }
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override { return inner_.ListAllDataSources(); }
+  Status PutDataSource(const DataSourceRecord& source) override { return inner_.PutDataSource(source); }
+  Result<std::optional<UserRecord>> GetUser(std::string_view id) override { return inner_.GetUser(id); }
+  Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override { return inner_.ListUsers(from_id, limit); }
+  Status PutUser(const UserRecord& user) override { return inner_.PutUser(user); }
+  Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override { return inner_.FindIntegrationBySecretHash(secret_hash); }
+  Result<std::vector<IntegrationRecord>> ListIntegrations() override { return inner_.ListIntegrations(); }
+  Status PutIntegration(const IntegrationRecord& integration) override { return inner_.PutIntegration(integration); }
+  Status DeleteIntegration(std::string_view id) override { return inner_.DeleteIntegration(id); }
+  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override { return inner_.ListShares(integration_id); }
+  Status PutShare(std::string_view integration_id, std::string_view object_id) override { return inner_.PutShare(integration_id, object_id); }
+  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override { return inner_.DeleteShare(integration_id, object_id); }
+  Result<std::optional<BlockRecord>> GetBlock(std::string_view id) override { return inner_.GetBlock(id); }
+  Status PutBlock(const BlockRecord& block) override { return inner_.PutBlock(block); }
+  Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position, int limit) override { return inner_.ListBlockChildren(parent_id, from_position, limit); }
+  Result<int64_t> LastBlockPosition(std::string_view parent_id) override { return inner_.LastBlockPosition(parent_id); }
+  Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override { return inner_.ShiftBlockPositions(parent_id, after_position, by); }
+  Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override { return inner_.GetFileUpload(id); }
+  Status PutFileUpload(const FileUploadRecord& upload) override { return inner_.PutFileUpload(upload); }
+  Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override { return inner_.ListFileUploads(integration_id); }
+  Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) override { return inner_.PutFileUploadPart(upload_id, part_number, bytes); }
+  Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) override { return inner_.FileUploadPartSizes(upload_id); }
+  Result<std::string> ReadFileUploadBytes(std::string_view upload_id) override { return inner_.ReadFileUploadBytes(upload_id); }
+  Result<std::optional<CommentRecord>> GetComment(std::string_view id) override { return inner_.GetComment(id); }
+  Status PutComment(const CommentRecord& comment) override { return inner_.PutComment(comment); }
+  Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override { return inner_.ListComments(parent_id); }
+  Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override { return inner_.FirstCommentOf(discussion_id); }
+  Result<std::optional<std::string>> GetMeta(std::string_view key) override { return inner_.GetMeta(key); }
+  Status PutMeta(std::string_view key, std::string_view value) override { return inner_.PutMeta(key, value); }
+  Status AppendChange(const ChangeRecord& change) override { return inner_.AppendChange(change); }
+  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override { return inner_.ListChanges(after_sequence, limit); }
+  Status Reset(bool keep_integrations) override { return inner_.Reset(keep_integrations); }
+
+ protected:
+  Records& inner_;
+};
+
+}  // namespace localnotion::storage
