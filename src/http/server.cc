@@ -7,8 +7,9 @@
 #include <cstdio>
 #include <set>
 
-#include "http/endpoints.h"
+#include "http/error_response.h"
 #include "http/pipeline.h"
+#include "http/routes.h"
 
 namespace localnotion::http {
 
@@ -79,19 +80,18 @@ struct Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       // The header first, under the upload limit (Beast checks Content-Length against
       // the limit as soon as the header is complete); then an upload route
-      // (Endpoint::raw_body) keeps it and every other route gets 500 KB.
+      // (Route::raw_body) keeps it and every other route gets 500 KB.
       const uint64_t upload_limit = static_cast<uint64_t>(options.max_upload_part_bytes) + 1024 * 1024;
       parser.body_limit(upload_limit);
       socket.expires_after(timeout);
       bool upload = false;
+      MatchedRoute match;
       co_await bhttp::async_read_header(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (!ec || ec == bhttp::error::body_limit) {
-        // The request line and fields are parsed even when the limit was exceeded.
-        std::string_view target = parser.get().target();
-        std::vector<std::string> ignored_params;
-        const Endpoint* endpoint = MatchEndpoint(parser.get().method_string(),
-                                                 CollapseSlashes(target.substr(0, target.find('?'))), ignored_params);
-        upload = endpoint != nullptr && endpoint->raw_body;
+        // The request line and fields are parsed even when the limit was exceeded. The
+        // route is matched once, here, and handed to the pipeline.
+        match = MatchRoute(parser.get().method_string(), parser.get().target());
+        upload = match.route != nullptr && match.route->raw_body;
       }
       if (!ec && !upload) {
         if (auto length = parser.content_length(); length && *length > kMaxBodyBytes) {
@@ -125,7 +125,7 @@ struct Server::Impl {
       if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
       if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
       req.body = std::move(msg.body());
-      Response res = pipeline.Handle(req);
+      Response res = pipeline.Handle(req, match);
 
       if (std::shared_ptr<Batch> batch = JoinBatch()) {
         if (!batch->done) {
@@ -133,8 +133,8 @@ struct Server::Impl {
           co_await batch->timer.async_wait(asio::redirect_error(asio::use_awaitable, wait_ec));
         }
         if (!batch->result.ok()) {
-          std::fprintf(stderr, "localnotion: commit failed: %s\n", batch->result.error().message.c_str());
-          res = Response{500, R"({"object":"error","status":500,"code":"internal_server_error","message":"Unexpected error occurred.","request_id":")" + res.request_id + "\"}", res.request_id};
+          // ErrorResponse logs the reason and shows the client only Notion's fixed text.
+          res = ErrorResponse(InternalError("commit failed: " + batch->result.error().message), res.request_id);
         }
       }
 
