@@ -1,97 +1,115 @@
 // The admin API under /_localnotion/ (not under /v1): test controls that Notion does
 // not have. Authenticated by the admin token only; integration tokens never work here.
+// Its checks run in this order: the admin token (401), the JSON body (400
+// invalid_json), the route (400 invalid_request_url), then the handler.
 //   GET    /_localnotion/health
 //   POST   /_localnotion/reset      {"keep_integrations": true}
 //   GET    /_localnotion/requests   ?path=&status=&integration=   DELETE clears
 //   POST   /_localnotion/faults     {method, path, status|code, message, probability,
 //                                    count, latency_ms, retry_after}   GET lists, DELETE clears
-//   integrations and shares: admin_integrations.h
+//   integrations and shares: admin_integrations.cc
+//   fixtures, page history and the clock: admin_fixtures.cc
 #include <charconv>
 
 #include "api/messages.h"
-#include "http/admin_integrations.h"
 #include "http/error_response.h"
 #include "http/pipeline.h"
 
 namespace localnotion::http {
 namespace {
 
-Response Ok(json::value body, const std::string& request_id) {
-  return Response{200, SerializeJson(body), request_id};
+Result<json::value> Cleared() { return json::value(json::object{{"status", "cleared"}}); }
+
+Result<json::value> Reset(AdminState& st, const RouteArgs& a) {
+  bool keep = true;
+  if (const json::value* k = a.body->is_object() ? Find(a.body->get_object(), "keep_integrations") : nullptr) {
+    if (!k->is_bool()) return api::FailedValidation("body.keep_integrations", "a boolean", k);
+    keep = k->get_bool();
+  }
+  auto done = st.Run(storage::TxnMode::kWrite, [&](service::Service& service) -> Result<bool> {
+    LN_RETURN_IF_ERROR(service.Reset(keep));
+    return true;
+  });
+  if (!done.ok()) return done.error();
+  st.log.Clear();
+  st.faults.Clear();
+  return json::value(json::object{{"status", "reset"}, {"kept_integrations", keep}});
 }
 
-Response Fail(const Error& e, const std::string& request_id) {
-  return Response{WireOf(e.code).status, ErrorBody(e, request_id), request_id};
+// The filters arrive percent-decoded (routes.cc ParseQuery), so a name with a space
+// (?integration=Filtered%20bot) matches.
+Result<json::value> FindRequests(AdminState& st, const RouteArgs& a) {
+  std::optional<int> status;
+  if (auto s = a.Query("status")) {
+    int n = 0;
+    auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), n);
+    if (ec != std::errc() || p != s->data() + s->size()) {
+      json::value shown(*s);
+      return api::FailedValidation("query.status", "a number", &shown);
+    }
+    status = n;
+  }
+  json::array results = st.log.Find(a.Query("path"), status, a.Query("integration"));
+  return json::value(json::object{{"object", "list"}, {"results", std::move(results)}});
+}
+
+Result<json::value> AddFault(AdminState& st, const RouteArgs& a) {
+  LN_ASSIGN_OR_RETURN(Fault fault, st.faults.Parse(*a.body));
+  st.faults.Add(std::move(fault));
+  json::array all = st.faults.List();
+  return all.back();
 }
 
 }  // namespace
 
-Response Pipeline::HandleAdmin(const Request& req, std::string_view path, const std::string& request_id) {
+const std::vector<Route>& AdminRoutes() {
+  static const std::vector<Route> kRoutes = {
+      {.method = "GET", .path = "/_localnotion/health", .auth = Auth::kAdminToken,
+       .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> { return json::value(json::object{{"status", "ok"}}); }},
+      {.method = "POST", .path = "/_localnotion/reset", .auth = Auth::kAdminToken, .admin = Reset},
+      {.method = "GET", .path = "/_localnotion/requests", .auth = Auth::kAdminToken,
+       .query = {"path", "status", "integration"}, .admin = FindRequests},
+      {.method = "DELETE", .path = "/_localnotion/requests", .auth = Auth::kAdminToken,
+       .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
+         st.log.Clear();
+         return Cleared();
+       }},
+      {.method = "POST", .path = "/_localnotion/faults", .auth = Auth::kAdminToken, .admin = AddFault},
+      {.method = "GET", .path = "/_localnotion/faults", .auth = Auth::kAdminToken,
+       .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
+         return json::value(json::object{{"object", "list"}, {"results", st.faults.List()}});
+       }},
+      {.method = "DELETE", .path = "/_localnotion/faults", .auth = Auth::kAdminToken,
+       .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
+         st.faults.Clear();
+         return Cleared();
+       }},
+  };
+  return kRoutes;
+}
+
+Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, const std::string& request_id) {
   std::optional<std::string> token = BearerToken(req.authorization);
-  if (!token) {
-    return Fail(MakeError(ErrorCode::kUnauthorized, "Authorization header must use the format \"Bearer <token>\"."),
-                request_id);
+  if (!token) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), request_id);
+  if (!SecretsEqual(*token, admin_token_)) {
+    return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kInvalidToken)), request_id);
   }
-  if (!SecretsEqual(*token, admin_token_)) return Fail(MakeError(ErrorCode::kUnauthorized, "API token is invalid."), request_id);
   json::value body = json::object{};
   if (!req.body.empty()) {
     auto parsed = ParseJson(req.body);
-    if (!parsed) return Fail(MakeError(ErrorCode::kInvalidJson, "Error parsing JSON body."), request_id);
+    if (!parsed) return ErrorResponse(FixedError(ErrorCode::kInvalidJson), request_id);
     body = std::move(*parsed);
   }
-  const std::string& m = req.method;
-  std::string_view route = path.substr(std::string_view("/_localnotion/").size());
-  while (!route.empty() && route.back() == '/') route.remove_suffix(1);
-
-  if (route == "health" && m == "GET") return Ok(json::object{{"status", "ok"}}, request_id);
-  if (route == "reset" && m == "POST") {
-    bool keep = true;
-    if (const json::value* k = body.is_object() ? Find(body.get_object(), "keep_integrations") : nullptr) {
-      if (!k->is_bool()) return Fail(api::FailedValidation("body.keep_integrations", "a boolean", k), request_id);
-      keep = k->get_bool();
-    }
-    auto done = Run(storage::TxnMode::kWrite, [&](service::Service& service) -> Result<bool> {
-      LN_RETURN_IF_ERROR(service.Reset(keep));
-      return true;
-    });
-    if (!done.ok()) return Fail(done.error(), request_id);
-    log_.Clear();
-    faults_.Clear();
-    return Ok(json::object{{"status", "reset"}, {"kept_integrations", keep}}, request_id);
-  }
-  if (route == "requests" && m == "GET") {
-    std::optional<int> status;
-    if (auto s = QueryParam(req.target, "status")) {
-      int n = 0;
-      auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), n);
-      if (ec != std::errc() || p != s->data() + s->size()) {
-        json::value shown(*s);
-        return Fail(api::FailedValidation("query.status", "a number", &shown), request_id);
-      }
-      status = n;
-    }
-    json::array results = log_.Find(QueryParam(req.target, "path"), status, QueryParam(req.target, "integration"));
-    return Ok(json::object{{"object", "list"}, {"results", std::move(results)}}, request_id);
-  }
-  if (route == "requests" && m == "DELETE") {
-    log_.Clear();
-    return Ok(json::object{{"status", "cleared"}}, request_id);
-  }
-  if (route == "faults" && m == "POST") {
-    auto fault = faults_.Parse(body);
-    if (!fault.ok()) return Fail(fault.error(), request_id);
-    faults_.Add(*fault);
-    json::array all = faults_.List();
-    return Ok(all.back(), request_id);
-  }
-  if (route == "faults" && m == "GET") return Ok(json::object{{"object", "list"}, {"results", faults_.List()}}, request_id);
-  if (route == "faults" && m == "DELETE") {
-    faults_.Clear();
-    return Ok(json::object{{"status", "cleared"}}, request_id);
-  }
-  if (auto answered = HandleIntegrationsAdmin(store_, state_, m, route, body, request_id)) return std::move(*answered);
-  if (auto handled = HandleAdminFixtures(m, route, body, request_id)) return std::move(*handled);
-  return Fail(MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL."), request_id);
+  if (match.route == nullptr) return ErrorResponse(FixedError(ErrorCode::kInvalidRequestUrl), request_id);
+  RouteArgs args;
+  args.params = match.params;
+  args.query = ParseQuery(req.target, *match.route);
+  args.body = &body;
+  args.content_type = req.content_type;
+  AdminState state{store_, state_, log_, faults_};
+  Result<json::value> result = match.route->admin(state, args);
+  if (!result.ok()) return ErrorResponse(result.error(), request_id);
+  return Response{200, SerializeJson(*result), request_id};
 }
 
 }  // namespace localnotion::http

@@ -4,21 +4,15 @@
 //   GET  /_localnotion/pages/{id}/history    every change of a page, oldest first
 //   GET  /_localnotion/clock                 {"now", "deterministic"}
 //   POST /_localnotion/clock                 {"now": ISO} or {"advance_ms": N}; deterministic mode only
-// Called by HandleAdmin once the admin token is checked; returns nullopt for a route
-// that is not one of these.
+// Rows of the route table (routes.h), run by Pipeline::HandleAdmin once the admin token
+// is checked.
 #include "api/messages.h"
 #include "common/clock.h"
-#include "http/error_response.h"
-#include "http/pipeline.h"
+#include "http/request_log.h"
+#include "http/routes.h"
 
 namespace localnotion::http {
 namespace {
-
-Response Ok(json::value body, const std::string& request_id) { return Response{200, SerializeJson(body), request_id}; }
-
-Response Fail(const Error& e, const std::string& request_id) {
-  return Response{WireOf(e.code).status, ErrorBody(e, request_id), request_id};
-}
 
 json::value ClockState() {
   return json::object{{"object", "clock"}, {"now", FormatIso8601(NowMillis())}, {"deterministic", ManualClockActive()}};
@@ -50,45 +44,44 @@ Result<bool> SetClock(const json::value& body) {
   return true;
 }
 
+Result<json::value> Seed(AdminState& st, const RouteArgs& a) {
+  auto done = st.Run(storage::TxnMode::kWrite, [&](service::Service& service) -> Result<json::value> {
+    LN_RETURN_IF_ERROR(service.SeedFixture(*a.body));
+    return service.ExportFixture();
+  });
+  if (!done.ok()) return done.error();
+  st.log.Clear();
+  json::object counts;
+  for (const char* kind : {"users", "integrations", "databases", "data_sources", "pages"}) {
+    counts[kind] = done->get_object().at(kind).get_array().size();
+  }
+  return json::value(json::object{{"status", "seeded"}, {"counts", std::move(counts)}});
+}
+
 }  // namespace
 
-std::optional<Response> Pipeline::HandleAdminFixtures(const std::string& method, std::string_view route,
-                                                      const json::value& body, const std::string& request_id) {
-  if (route == "seed" && method == "POST") {
-    auto done = Run(storage::TxnMode::kWrite, [&](service::Service& service) -> Result<json::value> {
-      LN_RETURN_IF_ERROR(service.SeedFixture(body));
-      return service.ExportFixture();
-    });
-    if (!done.ok()) return Fail(done.error(), request_id);
-    log_.Clear();
-    json::object counts;
-    for (const char* kind : {"users", "integrations", "databases", "data_sources", "pages"}) {
-      counts[kind] = done->get_object().at(kind).get_array().size();
-    }
-    return Ok(json::object{{"status", "seeded"}, {"counts", std::move(counts)}}, request_id);
-  }
-  if (route == "export" && method == "GET") {
-    auto exported = Run(storage::TxnMode::kRead, [&](service::Service& service) { return service.ExportFixture(); });
-    if (!exported.ok()) return Fail(exported.error(), request_id);
-    return Ok(std::move(*exported), request_id);
-  }
-  constexpr std::string_view kPages = "pages/";
-  constexpr std::string_view kHistory = "/history";
-  if (route.size() > kPages.size() + kHistory.size() && route.substr(0, kPages.size()) == kPages &&
-      route.substr(route.size() - kHistory.size()) == kHistory && method == "GET") {
-    std::string_view id = route.substr(kPages.size(), route.size() - kPages.size() - kHistory.size());
-    if (id.find('/') != std::string_view::npos) return std::nullopt;
-    auto history = Run(storage::TxnMode::kRead, [&](service::Service& service) { return service.PageHistory(id); });
-    if (!history.ok()) return Fail(history.error(), request_id);
-    return Ok(std::move(*history), request_id);
-  }
-  if (route == "clock" && method == "GET") return Ok(ClockState(), request_id);
-  if (route == "clock" && method == "POST") {
-    auto set = SetClock(body);
-    if (!set.ok()) return Fail(set.error(), request_id);
-    return Ok(ClockState(), request_id);
-  }
-  return std::nullopt;
+const std::vector<Route>& AdminFixtureRoutes() {
+  constexpr Auth kAdmin = Auth::kAdminToken;
+  static const std::vector<Route> kRoutes = {
+      {.method = "POST", .path = "/_localnotion/seed", .auth = kAdmin, .admin = Seed},
+      {.method = "GET", .path = "/_localnotion/export", .auth = kAdmin,
+       .admin = [](AdminState& st, const RouteArgs&) { 
+         return st.Run(storage::TxnMode::kRead, [&](service::Service& service) { return service.ExportFixture(); });
+       }},
+      {.method = "GET", .path = "/_localnotion/pages/{}/history", .auth = kAdmin,
+       .admin = [](AdminState& st, const RouteArgs& a) {
+         return st.Run(storage::TxnMode::kRead,
+                       [&](service::Service& service) { return service.PageHistory(a.params[0]); });
+       }},
+      {.method = "GET", .path = "/_localnotion/clock", .auth = kAdmin,
+       .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> { return ClockState(); }},
+      {.method = "POST", .path = "/_localnotion/clock", .auth = kAdmin,
+       .admin = [](AdminState&, const RouteArgs& a) -> Result<json::value> {
+         LN_RETURN_IF_ERROR(SetClock(*a.body));
+         return ClockState();
+       }},
+  };
+  return kRoutes;
 }
 
 }  // namespace localnotion::http

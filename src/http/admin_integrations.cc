@@ -1,42 +1,20 @@
-#include "http/admin_integrations.h"
-
-#include <vector>
-
+// The admin API's integrations and shares (under /_localnotion/, admin token):
+//   POST   integrations                      {"name", "capabilities"} -> the integration and its "token"
+//   GET    integrations                      every integration with its shares
+//   GET    integrations/{id|name}
+//   PATCH  integrations/{id|name}            {"capabilities"}
+//   DELETE integrations/{id|name}            its token then answers 401
+//   POST   integrations/{id|name}/shares     {"object_id"}: a page, database or data source id, or "workspace"
+//   DELETE integrations/{id|name}/shares/{object_id}
+// Changes apply to the next request; nothing is cached across requests. The {id|name}
+// segment arrives percent-decoded (routes.cc), so a name may hold spaces.
 #include "api/messages.h"
-#include "http/error_response.h"
+#include "http/routes.h"
 
 namespace localnotion::http {
 namespace {
 
-std::string PercentDecode(std::string_view s) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> Segments(std::string_view route) {
-  std::vector<std::string> out;
-  while (!route.empty()) {
-    size_t slash = route.find('/');
-    out.push_back(PercentDecode(route.substr(0, slash)));
-    if (slash == std::string_view::npos) break;
-    route.remove_prefix(slash + 1);
-  }
-  return out;
-}
+using service::Service;
 
 // A string field of the body, or a validation error naming it.
 Result<std::string> StringField(const json::value& body, std::string_view key, bool required) {
@@ -49,71 +27,77 @@ Result<std::string> StringField(const json::value& body, std::string_view key, b
   return std::string(v->get_string());
 }
 
-Response Answer(const Result<json::value>& r, const std::string& request_id) {
-  if (!r.ok()) return Response{WireOf(r.error().code).status, ErrorBody(r.error(), request_id), request_id, 0, {}};
-  return Response{200, SerializeJson(*r), request_id, 0, {}};
+// Each handler runs in one write transaction (the reads too: they are rare).
+Result<json::value> Create(AdminState& st, const RouteArgs& a) {
+  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(std::string name, StringField(*a.body, "name", true));
+    LN_ASSIGN_OR_RETURN(std::string caps, StringField(*a.body, "capabilities", false));
+    if (caps.empty()) caps = "read,update,insert,comments,users:email";
+    LN_ASSIGN_OR_RETURN(auto created, service.CreateIntegration(name, caps));
+    LN_ASSIGN_OR_RETURN(json::value out, service.DescribeIntegration(created.integration));
+    out.as_object()["token"] = created.token;
+    return out;
+  });
+}
+
+Result<json::value> List(AdminState& st, const RouteArgs&) {
+  return st.Run(storage::TxnMode::kWrite, [&](Service& service) { return service.ListIntegrations(); });
+}
+
+Result<json::value> Get(AdminState& st, const RouteArgs& a) {
+  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(a.params[0]));
+    return service.DescribeIntegration(integration);
+  });
+}
+
+Result<json::value> SetCapabilities(AdminState& st, const RouteArgs& a) {
+  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(std::string caps, StringField(*a.body, "capabilities", true));
+    LN_ASSIGN_OR_RETURN(auto integration, service.SetCapabilities(a.params[0], caps));
+    return service.DescribeIntegration(integration);
+  });
+}
+
+Result<json::value> Delete(AdminState& st, const RouteArgs& a) {
+  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(a.params[0]));
+    LN_RETURN_IF_ERROR(service.DeleteIntegration(integration.id));
+    return json::value(json::object{{"object", "integration"}, {"id", integration.id}, {"deleted", true}});
+  });
+}
+
+Result<json::value> Share(AdminState& st, const RouteArgs& a) {
+  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(std::string object_id, StringField(*a.body, "object_id", true));
+    LN_RETURN_IF_ERROR(service.Share(a.params[0], object_id));
+    LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(a.params[0]));
+    return service.DescribeIntegration(integration);
+  });
+}
+
+Result<json::value> Unshare(AdminState& st, const RouteArgs& a) {
+  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+    LN_RETURN_IF_ERROR(service.Unshare(a.params[0], a.params[1]));
+    LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(a.params[0]));
+    return service.DescribeIntegration(integration);
+  });
 }
 
 }  // namespace
 
-std::optional<Response> HandleIntegrationsAdmin(storage::Store& store, service::ServiceState& state, std::string_view m,
-                                                std::string_view route,
-                                                const json::value& body, const std::string& request_id) {
-  std::vector<std::string> seg = Segments(route);
-  if (seg.empty() || seg[0] != "integrations") return std::nullopt;
-  // Each admin call is one write transaction (some only read; they are rare).
-  auto run = [&](auto&& fn) {
-    return Answer(service::RunInTxn(store, state, storage::TxnMode::kWrite, fn), request_id);
+const std::vector<Route>& AdminIntegrationRoutes() {
+  constexpr Auth kAdmin = Auth::kAdminToken;
+  static const std::vector<Route> kRoutes = {
+      {.method = "POST", .path = "/_localnotion/integrations", .auth = kAdmin, .admin = Create},
+      {.method = "GET", .path = "/_localnotion/integrations", .auth = kAdmin, .admin = List},
+      {.method = "GET", .path = "/_localnotion/integrations/{}", .auth = kAdmin, .admin = Get},
+      {.method = "PATCH", .path = "/_localnotion/integrations/{}", .auth = kAdmin, .admin = SetCapabilities},
+      {.method = "DELETE", .path = "/_localnotion/integrations/{}", .auth = kAdmin, .admin = Delete},
+      {.method = "POST", .path = "/_localnotion/integrations/{}/shares", .auth = kAdmin, .admin = Share},
+      {.method = "DELETE", .path = "/_localnotion/integrations/{}/shares/{}", .auth = kAdmin, .admin = Unshare},
   };
-
-  if (seg.size() == 1 && m == "POST") {
-    return run([&](service::Service& service) -> Result<json::value> {
-      LN_ASSIGN_OR_RETURN(std::string name, StringField(body, "name", true));
-      LN_ASSIGN_OR_RETURN(std::string caps, StringField(body, "capabilities", false));
-      if (caps.empty()) caps = "read,update,insert,comments,users:email";
-      LN_ASSIGN_OR_RETURN(auto created, service.CreateIntegration(name, caps));
-      LN_ASSIGN_OR_RETURN(json::value out, service.DescribeIntegration(created.integration));
-      out.as_object()["token"] = created.token;
-      return out;
-    });
-  }
-  if (seg.size() == 1 && m == "GET") return run([&](service::Service& service) { return service.ListIntegrations(); });
-  if (seg.size() == 2 && m == "GET") {
-    return run([&](service::Service& service) -> Result<json::value> {
-      LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(seg[1]));
-      return service.DescribeIntegration(integration);
-    });
-  }
-  if (seg.size() == 2 && m == "PATCH") {
-    return run([&](service::Service& service) -> Result<json::value> {
-      LN_ASSIGN_OR_RETURN(std::string caps, StringField(body, "capabilities", true));
-      LN_ASSIGN_OR_RETURN(auto integration, service.SetCapabilities(seg[1], caps));
-      return service.DescribeIntegration(integration);
-    });
-  }
-  if (seg.size() == 2 && m == "DELETE") {
-    return run([&](service::Service& service) -> Result<json::value> {
-      LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(seg[1]));
-      LN_RETURN_IF_ERROR(service.DeleteIntegration(integration.id));
-      return json::value(json::object{{"object", "integration"}, {"id", integration.id}, {"deleted", true}});
-    });
-  }
-  if (seg.size() == 3 && seg[2] == "shares" && m == "POST") {
-    return run([&](service::Service& service) -> Result<json::value> {
-      LN_ASSIGN_OR_RETURN(std::string object_id, StringField(body, "object_id", true));
-      LN_RETURN_IF_ERROR(service.Share(seg[1], object_id));
-      LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(seg[1]));
-      return service.DescribeIntegration(integration);
-    });
-  }
-  if (seg.size() == 4 && seg[2] == "shares" && m == "DELETE") {
-    return run([&](service::Service& service) -> Result<json::value> {
-      LN_RETURN_IF_ERROR(service.Unshare(seg[1], seg[3]));
-      LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(seg[1]));
-      return service.DescribeIntegration(integration);
-    });
-  }
-  return std::nullopt;
+  return kRoutes;
 }
 
 }  // namespace localnotion::http

@@ -1,8 +1,8 @@
-#include "http/endpoints.h"
-
-#include <array>
-
+// The /v1 rows of the route table (routes.h): Notion's public API, mirroring the SDK's
+// api-endpoints (https://developers.notion.com/reference/intro). Each row states the
+// capability it needs, its Notion-Version range and the query keys it reads.
 #include "http/multipart.h"
+#include "http/routes.h"
 
 namespace localnotion::http {
 namespace {
@@ -33,148 +33,96 @@ Result<json::value> SendFileUpload(Service& s, const Caller& c, const RouteArgs&
   return s.SendFileUpload(c, a.params[0], form);
 }
 
-const std::vector<Endpoint>& Table() {
-  static const std::vector<Endpoint> kTable = {
-      {"GET", "/v1/users/me", [](Service& s, const Caller& c, const RouteArgs&) { return s.GetSelf(c); }, false, false,
-       Need::kNothing},
-      {"GET", "/v1/users", [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListUsers(c, Paging(a)); },
-       false, false, Need::kUserInformation},
-      {"GET", "/v1/users/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetUser(c, a.params[0]); },
-       false, false, Need::kUserInformation},
-      {"POST", "/v1/search", [](Service& s, const Caller& c, const RouteArgs& a) { return s.Search(c, *a.body); }, false,
-       false, Need::kReadContent},
-      {"POST", "/v1/pages", [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreatePage(c, *a.body); },
-       false, false, Need::kInsertContent},
-      {"GET", "/v1/pages/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) {
+const std::vector<Route>& Table() {
+  using api::ApiVersion;
+  const std::vector<std::string_view> kPaging = {"start_cursor", "page_size"};
+  static const std::vector<Route> kTable = {
+      // Users (https://developers.notion.com/reference/get-users).
+      {.method = "GET", .path = "/v1/users/me", .need = Need::kNothing,
+       .api = [](Service& s, const Caller& c, const RouteArgs&) { return s.GetSelf(c); }},
+      {.method = "GET", .path = "/v1/users", .need = Need::kUserInformation, .query = kPaging,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListUsers(c, Paging(a)); }},
+      {.method = "GET", .path = "/v1/users/{}", .need = Need::kUserInformation,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetUser(c, a.params[0]); }},
+      {.method = "POST", .path = "/v1/search", .need = Need::kReadContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.Search(c, *a.body); }},
+      // Pages (https://developers.notion.com/reference/post-page).
+      {.method = "POST", .path = "/v1/pages", .need = Need::kInsertContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreatePage(c, *a.body); }},
+      {.method = "GET", .path = "/v1/pages/{}", .need = Need::kReadContent, .query = {"filter_properties"},
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.GetPage(c, a.params[0], a.QueryAll("filter_properties"));
-       },
-       false, false, Need::kReadContent},
-      {"PATCH", "/v1/pages/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) {
+       }},
+      {.method = "PATCH", .path = "/v1/pages/{}", .need = Need::kUpdateContent, .query = {"filter_properties"},
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.UpdatePage(c, a.params[0], *a.body, a.QueryAll("filter_properties"));
-       },
-       false, false, Need::kUpdateContent},
-      {"GET", "/v1/pages/{}/properties/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) {
+       }},
+      {.method = "GET", .path = "/v1/pages/{}/properties/{}", .need = Need::kReadContent, .query = kPaging,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.GetPageProperty(c, a.params[0], a.params[1], Paging(a));
-       },
-       false, false, Need::kReadContent},
-      {"POST", "/v1/databases",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDatabase(c, *a.body); }, false, false,
-       Need::kInsertContent},
-      {"GET", "/v1/databases/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDatabase(c, a.params[0]); }, false, false,
-       Need::kReadContent},
-      {"POST", "/v1/databases/{}/query",
-       [](Service& s, const Caller& c, const RouteArgs& a) {
+       }},
+      // Databases and data sources (https://developers.notion.com/docs/upgrade-guide-2025-09-03).
+      {.method = "POST", .path = "/v1/databases", .need = Need::kInsertContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDatabase(c, *a.body); }},
+      {.method = "GET", .path = "/v1/databases/{}", .need = Need::kReadContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDatabase(c, a.params[0]); }},
+      {.method = "POST", .path = "/v1/databases/{}/query", .need = Need::kReadContent,
+       .max_version = ApiVersion::k2022_06_28, .query = {"filter_properties"},
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.QueryDataSource(c, a.params[0], /*by_database=*/true, *a.body, a.QueryAll("filter_properties"));
-       },
-       false, true, Need::kReadContent},
-      {"POST", "/v1/data_sources/{}/query",
-       [](Service& s, const Caller& c, const RouteArgs& a) {
+       }},
+      {.method = "POST", .path = "/v1/data_sources/{}/query", .need = Need::kReadContent,
+       .min_version = ApiVersion::k2025_09_03, .query = {"filter_properties"},
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) {
          return s.QueryDataSource(c, a.params[0], /*by_database=*/false, *a.body, a.QueryAll("filter_properties"));
-       },
-       true, false, Need::kReadContent},
-      {"PATCH", "/v1/databases/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDatabase(c, a.params[0], *a.body); },
-       false, false, Need::kUpdateContent},
-      {"POST", "/v1/data_sources",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDataSource(c, *a.body); }, true, false,
-       Need::kInsertContent},
-      {"GET", "/v1/data_sources/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDataSource(c, a.params[0]); }, true, false,
-       Need::kReadContent},
-      {"PATCH", "/v1/data_sources/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDataSource(c, a.params[0], *a.body); },
-       true, false, Need::kUpdateContent},
-      // Page content (service/blocks.cc).
-      {"GET", "/v1/blocks/{}", [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetBlock(c, a.params[0]); },
-       false, false, Need::kReadContent},
-      {"GET", "/v1/blocks/{}/children",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListBlockChildren(c, a.params[0], Paging(a)); },
-       false, false, Need::kReadContent},
-      {"PATCH", "/v1/blocks/{}/children",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.AppendBlockChildren(c, a.params[0], *a.body); },
-       false, false, Need::kInsertContent},
-      {"PATCH", "/v1/blocks/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateBlock(c, a.params[0], *a.body); },
-       false, false, Need::kUpdateContent},
-      {"DELETE", "/v1/blocks/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.DeleteBlock(c, a.params[0]); },
-       false, false, Need::kUpdateContent},
-      // File uploads: uploading needs insert content (Notion's file upload guide), reading
-      // an upload needs read content.
-      {"POST", "/v1/file_uploads",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateFileUpload(c, *a.body); },
-       false, false, Need::kInsertContent},
-      {"POST", "/v1/file_uploads/{}/send", SendFileUpload, false, false, Need::kInsertContent, /*raw_body=*/true},
-      {"POST", "/v1/file_uploads/{}/complete",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.CompleteFileUpload(c, a.params[0]); },
-       false, false, Need::kInsertContent},
-      {"GET", "/v1/file_uploads/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetFileUpload(c, a.params[0]); },
-       false, false, Need::kReadContent},
-      {"GET", "/v1/file_uploads",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListFileUploads(c, a.Query("status"), Paging(a)); },
-       false, false, Need::kReadContent},
-      // Comments.
-      {"POST", "/v1/comments", [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateComment(c, *a.body); },
-       false, false, Need::kInsertComments},
-      {"GET", "/v1/comments",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListComments(c, a.Query("block_id"), Paging(a)); },
-       false, false, Need::kReadComments},
-      {"GET", "/v1/comments/{}",
-       [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetComment(c, a.params[0]); },
-       false, false, Need::kReadComments},
+       }},
+      {.method = "PATCH", .path = "/v1/databases/{}", .need = Need::kUpdateContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDatabase(c, a.params[0], *a.body); }},
+      {.method = "POST", .path = "/v1/data_sources", .need = Need::kInsertContent, .min_version = ApiVersion::k2025_09_03,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateDataSource(c, *a.body); }},
+      {.method = "GET", .path = "/v1/data_sources/{}", .need = Need::kReadContent, .min_version = ApiVersion::k2025_09_03,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetDataSource(c, a.params[0]); }},
+      {.method = "PATCH", .path = "/v1/data_sources/{}", .need = Need::kUpdateContent,
+       .min_version = ApiVersion::k2025_09_03,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateDataSource(c, a.params[0], *a.body); }},
+      // Page content (service/blocks.cc; https://developers.notion.com/reference/patch-block-children).
+      {.method = "GET", .path = "/v1/blocks/{}", .need = Need::kReadContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetBlock(c, a.params[0]); }},
+      {.method = "GET", .path = "/v1/blocks/{}/children", .need = Need::kReadContent, .query = kPaging,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListBlockChildren(c, a.params[0], Paging(a)); }},
+      {.method = "PATCH", .path = "/v1/blocks/{}/children", .need = Need::kInsertContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.AppendBlockChildren(c, a.params[0], *a.body); }},
+      {.method = "PATCH", .path = "/v1/blocks/{}", .need = Need::kUpdateContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.UpdateBlock(c, a.params[0], *a.body); }},
+      {.method = "DELETE", .path = "/v1/blocks/{}", .need = Need::kUpdateContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.DeleteBlock(c, a.params[0]); }},
+      // File uploads: uploading needs insert content, reading an upload needs read content
+      // (https://developers.notion.com/docs/uploading-small-files).
+      {.method = "POST", .path = "/v1/file_uploads", .need = Need::kInsertContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateFileUpload(c, *a.body); }},
+      {.method = "POST", .path = "/v1/file_uploads/{}/send", .need = Need::kInsertContent, .raw_body = true,
+       .api = SendFileUpload},
+      {.method = "POST", .path = "/v1/file_uploads/{}/complete", .need = Need::kInsertContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.CompleteFileUpload(c, a.params[0]); }},
+      {.method = "GET", .path = "/v1/file_uploads/{}", .need = Need::kReadContent,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetFileUpload(c, a.params[0]); }},
+      {.method = "GET", .path = "/v1/file_uploads", .need = Need::kReadContent,
+       .query = {"status", "start_cursor", "page_size"},
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListFileUploads(c, a.Query("status"), Paging(a)); }},
+      // Comments (https://developers.notion.com/reference/create-a-comment).
+      {.method = "POST", .path = "/v1/comments", .need = Need::kInsertComments,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.CreateComment(c, *a.body); }},
+      {.method = "GET", .path = "/v1/comments", .need = Need::kReadComments,
+       .query = {"block_id", "start_cursor", "page_size"},
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.ListComments(c, a.Query("block_id"), Paging(a)); }},
+      {.method = "GET", .path = "/v1/comments/{}", .need = Need::kReadComments,
+       .api = [](Service& s, const Caller& c, const RouteArgs& a) { return s.GetComment(c, a.params[0]); }},
   };
   return kTable;
 }
 
-bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std::string>& params) {
-  params.clear();
-  while (true) {
-    if (pattern.empty() || path.empty()) return pattern.empty() && path.empty();
-    if (pattern[0] != '/' || path[0] != '/') return false;
-    pattern.remove_prefix(1);
-    path.remove_prefix(1);
-    size_t pe = pattern.find('/');
-    size_t se = path.find('/');
-    std::string_view pseg = pattern.substr(0, pe);
-    std::string_view sseg = path.substr(0, se);
-    if (pseg == "{}") {
-      if (sseg.empty()) return false;
-      params.emplace_back(sseg);
-    } else if (pseg != sseg) {
-      return false;
-    }
-    pattern = pe == std::string_view::npos ? std::string_view{} : pattern.substr(pe);
-    path = se == std::string_view::npos ? std::string_view{} : path.substr(se);
-  }
-}
-
 }  // namespace
 
-std::optional<std::string> RouteArgs::Query(const std::string& key) const {
-  auto it = query.find(key);
-  if (it == query.end()) return std::nullopt;
-  return it->second;
-}
-
-std::vector<std::string> RouteArgs::QueryAll(const std::string& key) const {
-  std::vector<std::string> out;
-  auto [begin, end] = query.equal_range(key);
-  for (auto it = begin; it != end; ++it) out.push_back(it->second);
-  return out;
-}
-
-const std::vector<Endpoint>& AllEndpoints() { return Table(); }
-
-const Endpoint* MatchEndpoint(std::string_view method, std::string_view path, std::vector<std::string>& params) {
-  for (const Endpoint& e : Table()) {
-    if (e.method == method && MatchPath(e.path, path, params)) return &e;
-  }
-  return nullptr;
-}
+const std::vector<Route>& ApiRoutes() { return Table(); }
 
 }  // namespace localnotion::http

@@ -1,5 +1,7 @@
 #include "http/error_response.h"
 
+#include <cstdio>
+
 #include "common/json.h"
 
 namespace localnotion::http {
@@ -27,6 +29,31 @@ ErrorWire WireOf(ErrorCode code) {
   return {500, "internal_server_error"};
 }
 
+std::string_view FixedMessage(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidJson: return "Error parsing JSON body.";
+    case ErrorCode::kInvalidRequestUrl: return "Invalid request URL.";
+    case ErrorCode::kConflictError: return "Conflict occurred while saving. Please try again.";
+    case ErrorCode::kRateLimited: return "You have been rate limited. Please try again in a few minutes.";
+    case ErrorCode::kInternalServerError: return "Unexpected error occurred.";
+    case ErrorCode::kBadGateway: return "Bad Gateway";
+    case ErrorCode::kServiceUnavailable:
+    case ErrorCode::kDatabaseConnectionUnavailable: return "Notion is unavailable, please try again later.";
+    case ErrorCode::kGatewayTimeout: return "Gateway Timeout";
+    case ErrorCode::kServiceOverload: return "Service is overloaded, please try again later.";
+    default: return "";
+  }
+}
+
+Error FixedError(ErrorCode code) { return MakeError(code, std::string(FixedMessage(code))); }
+
+std::optional<ErrorCode> CodeFromWire(std::string_view wire) {
+  for (int i = 0; i <= static_cast<int>(kLastErrorCode); ++i) {
+    if (WireOf(static_cast<ErrorCode>(i)).code == wire) return static_cast<ErrorCode>(i);
+  }
+  return std::nullopt;
+}
+
 std::string ErrorBody(const Error& error, std::string_view request_id) {
   ErrorWire wire = WireOf(error.code);
   json::object body{{"object", "error"},
@@ -35,6 +62,15 @@ std::string ErrorBody(const Error& error, std::string_view request_id) {
                     {"message", error.message},
                     {"request_id", request_id}};
   return SerializeJson(body);
+}
+
+Response ErrorResponse(const Error& error, const std::string& request_id) {
+  if (error.code == ErrorCode::kInternalServerError) {
+    // Internal details go to the log, never to the client.
+    std::fprintf(stderr, "localnotion: request %s failed: %s\n", request_id.c_str(), error.message.c_str());
+    return Response{WireOf(error.code).status, ErrorBody(FixedError(error.code), request_id), request_id};
+  }
+  return Response{WireOf(error.code).status, ErrorBody(error, request_id), request_id};
 }
 
 }  // namespace localnotion::http

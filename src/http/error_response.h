@@ -1,12 +1,17 @@
 // The one place that turns an ErrorCode into an HTTP status and Notion's wire code, and
-// an Error into Notion's envelope:
+// an Error into Notion's envelope
+// (https://developers.notion.com/reference/status-codes):
 //   {"object":"error","status":<int>,"code":"<code>","message":"<text>","request_id":"<uuid>"}
+// Every error answer of every route group (/v1, /_localnotion/, hosted files, the
+// server's own 413 and failed-commit 500) is built by ErrorResponse.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "common/error.h"
+#include "http/response.h"
 
 namespace localnotion::http {
 
@@ -17,6 +22,27 @@ struct ErrorWire {
 
 ErrorWire WireOf(ErrorCode code);
 
+// The code whose wire name is `wire` ("object_not_found"), if any.
+std::optional<ErrorCode> CodeFromWire(std::string_view wire);
+
+// Notion's fixed message for codes whose text does not depend on the request, "" for
+// the others (their text is built where they are raised). The texts are quoted from
+// Notion's answers as listed at https://developers.notion.com/reference/status-codes.
+std::string_view FixedMessage(ErrorCode code);
+
+// The error of `code` with its fixed message.
+Error FixedError(ErrorCode code);
+
+// Fixed texts of the 401 answers (https://developers.notion.com/reference/status-codes).
+inline constexpr std::string_view kBadAuthorizationHeader =
+    "Authorization header must use the format \"Bearer <token>\".";
+inline constexpr std::string_view kInvalidToken = "API token is invalid.";
+
 std::string ErrorBody(const Error& error, std::string_view request_id);
+
+// The answer for `error`. A kInternalServerError never shows its message: the client
+// reads "Unexpected error occurred." and the details go to stderr with the request id,
+// as docs/compat.md promises.
+Response ErrorResponse(const Error& error, const std::string& request_id);
 
 }  // namespace localnotion::http

@@ -33,5 +33,35 @@ TEST(ErrorResponseTest, EnvelopeShape) {
             R"({"object":"error","status":404,"code":"object_not_found","message":"Could not find page.","request_id":"r-1"})");
 }
 
+TEST(ErrorResponseTest, InternalErrorsNeverShowTheirMessage) {
+  Response r = ErrorResponse(InternalError("sqlite: corrupt page row"), "r-2");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.request_id, "r-2");
+  EXPECT_EQ(r.body,
+            R"({"object":"error","status":500,"code":"internal_server_error","message":"Unexpected error occurred.","request_id":"r-2"})");
+}
+
+TEST(ErrorResponseTest, OtherErrorsShowTheirMessage) {
+  Response r = ErrorResponse(MakeError(ErrorCode::kObjectNotFound, "Could not find page."), "r-3");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.body, ErrorBody(MakeError(ErrorCode::kObjectNotFound, "Could not find page."), "r-3"));
+}
+
+TEST(ErrorResponseTest, FixedMessagesSitBesideTheTable) {
+  EXPECT_EQ(FixedError(ErrorCode::kInvalidRequestUrl).message, "Invalid request URL.");
+  EXPECT_EQ(FixedError(ErrorCode::kInvalidJson).message, "Error parsing JSON body.");
+  EXPECT_EQ(FixedMessage(ErrorCode::kRateLimited), "You have been rate limited. Please try again in a few minutes.");
+  EXPECT_EQ(FixedMessage(ErrorCode::kInternalServerError), "Unexpected error occurred.");
+  EXPECT_EQ(FixedMessage(ErrorCode::kValidationError), "");
+}
+
+TEST(ErrorResponseTest, CodeFromWireInvertsTheTable) {
+  for (int i = 0; i <= static_cast<int>(kLastErrorCode); ++i) {
+    auto code = static_cast<ErrorCode>(i);
+    EXPECT_EQ(CodeFromWire(WireOf(code).code), std::optional<ErrorCode>(code)) << WireOf(code).code;
+  }
+  EXPECT_EQ(CodeFromWire("no_such_code"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace localnotion::http

@@ -7,39 +7,25 @@
 namespace localnotion::http {
 namespace {
 
-// Notion's message for each injectable code (reference §2.2).
+// The statuses a fault may name: the failures of Notion's side that a client retries
+// or reports (https://developers.notion.com/reference/status-codes).
+bool Injectable(int status) { return status == 409 || status == 429 || status >= 500; }
+
+// A fault without a message answers with Notion's fixed text for its code when that
+// code is one of those failures, and "Injected fault." otherwise.
 std::string_view DefaultMessage(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kConflictError: return "Conflict occurred while saving. Please try again.";
-    case ErrorCode::kRateLimited: return "You have been rate limited. Please try again in a few minutes.";
-    case ErrorCode::kInternalServerError: return "Unexpected error occurred.";
-    case ErrorCode::kBadGateway: return "Bad Gateway";
-    case ErrorCode::kServiceUnavailable:
-    case ErrorCode::kDatabaseConnectionUnavailable: return "Notion is unavailable, please try again later.";
-    case ErrorCode::kGatewayTimeout: return "Gateway Timeout";
-    case ErrorCode::kServiceOverload: return "Service is overloaded, please try again later.";
-    default: return "Injected fault.";
-  }
+  std::string_view fixed = Injectable(WireOf(code).status) ? FixedMessage(code) : std::string_view{};
+  return fixed.empty() ? "Injected fault." : fixed;
 }
 
-std::optional<ErrorCode> CodeFromWire(std::string_view wire) {
+// The first code of the one table (error_response.cc) with `status`: 503 reads as
+// service_unavailable.
+std::optional<ErrorCode> CodeFromStatus(int status) {
+  if (!Injectable(status)) return std::nullopt;
   for (int i = 0; i <= static_cast<int>(kLastErrorCode); ++i) {
-    if (WireOf(static_cast<ErrorCode>(i)).code == wire) return static_cast<ErrorCode>(i);
+    if (WireOf(static_cast<ErrorCode>(i)).status == status) return static_cast<ErrorCode>(i);
   }
   return std::nullopt;
-}
-
-std::optional<ErrorCode> CodeFromStatus(int status) {
-  switch (status) {
-    case 409: return ErrorCode::kConflictError;
-    case 429: return ErrorCode::kRateLimited;
-    case 500: return ErrorCode::kInternalServerError;
-    case 502: return ErrorCode::kBadGateway;
-    case 503: return ErrorCode::kServiceUnavailable;
-    case 504: return ErrorCode::kGatewayTimeout;
-    case 529: return ErrorCode::kServiceOverload;
-    default: return std::nullopt;
-  }
 }
 
 }  // namespace

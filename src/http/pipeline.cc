@@ -1,38 +1,22 @@
 #include "http/pipeline.h"
 
-#include <boost/url/parse.hpp>
 #include <chrono>
-#include <cstdio>
 
 #include "api/version.h"
 #include "common/clock.h"
 #include "common/deadline.h"
 #include "common/uuid.h"
-#include "http/endpoints.h"
 #include "http/error_response.h"
 
 namespace localnotion::http {
 namespace {
 
-// The endpoints that only read run in a read transaction, in parallel with each other
-// and with the writer: every GET, and the POSTs that search and query.
-bool ReadsOnly(const Endpoint& endpoint) {
-  if (endpoint.method == "GET") return true;
-  return endpoint.method == "POST" &&
-         (endpoint.path == "/v1/search" || endpoint.path == "/v1/data_sources/{}/query" ||
-          endpoint.path == "/v1/databases/{}/query");
-}
-
-constexpr std::string_view kBadAuthHeader = "Authorization header must use the format \"Bearer <token>\".";
-
-Response ErrorResponse(const Error& e, const std::string& request_id) {
-  if (e.code == ErrorCode::kInternalServerError) {
-    // Internal details go to the log, never to the client.
-    std::fprintf(stderr, "localnotion: request %s failed: %s\n", request_id.c_str(), e.message.c_str());
-    Error shown = MakeError(ErrorCode::kInternalServerError, "Unexpected error occurred.");
-    return Response{WireOf(e.code).status, ErrorBody(shown, request_id), request_id};
-  }
-  return Response{WireOf(e.code).status, ErrorBody(e, request_id), request_id};
+// The routes that only read run in a read transaction, in parallel with each other and
+// with the writer: every GET, and the POSTs that search and query.
+bool ReadsOnly(const Route& route) {
+  if (route.method == "GET") return true;
+  return route.method == "POST" && (route.path == "/v1/search" || route.path == "/v1/data_sources/{}/query" ||
+                                    route.path == "/v1/databases/{}/query");
 }
 
 }  // namespace
@@ -49,21 +33,6 @@ std::optional<std::string> BearerToken(const std::optional<std::string>& header)
   return std::string(h);
 }
 
-std::optional<std::string> QueryParam(std::string_view target, std::string_view key) {
-  size_t q = target.find('?');
-  if (q == std::string_view::npos) return std::nullopt;
-  std::string_view rest = target.substr(q + 1);
-  while (!rest.empty()) {
-    size_t amp = rest.find('&');
-    std::string_view pair = rest.substr(0, amp);
-    size_t eq = pair.find('=');
-    if (pair.substr(0, eq) == key) return std::string(eq == std::string_view::npos ? "" : pair.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    rest.remove_prefix(amp + 1);
-  }
-  return std::nullopt;
-}
-
 bool SecretsEqual(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;  // the length of a token is not a secret
   unsigned char diff = 0;
@@ -71,42 +40,25 @@ bool SecretsEqual(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
-Response Pipeline::TooLarge() {
-  return ErrorResponse(MakeError(ErrorCode::kPayloadTooLarge, "Request body too large. The maximum size is 500KB."),
-                       NewUuid());
-}
+Response Pipeline::Handle(const Request& req) { return Handle(req, MatchRoute(req.method, req.target)); }
 
-std::string CollapseSlashes(std::string_view path) {
-  std::string out;
-  out.reserve(path.size());
-  for (char c : path) {
-    if (c == '/' && !out.empty() && out.back() == '/') continue;
-    out.push_back(c);
-  }
-  return out;
-}
-
-Response Pipeline::Handle(const Request& req) {
+Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
   const std::string request_id = NewUuid();
-  std::string_view target = req.target;
-  std::string path = CollapseSlashes(target.substr(0, target.find('?')));
-  constexpr std::string_view kAdmin = "/_localnotion/";
-  constexpr std::string_view kFiles = "/_localnotion/files/";
-  if (path.rfind(kFiles, 0) == 0) return HandleHostedFile(req, path, request_id);
-  if (path.rfind(kAdmin, 0) == 0) return HandleAdmin(req, path, request_id);
+  if (match.group == Auth::kUrlSignature) return HandleHostedFile(req, match, request_id);
+  if (match.group == Auth::kAdminToken) return HandleAdmin(req, match, request_id);
 
   auto started = std::chrono::steady_clock::now();
   LogEntry log;
   log.request_id = request_id;
   log.time = NowMillis();
   log.method = req.method;
-  log.path = path;
+  log.path = match.path;
   log.notion_version = req.notion_version.value_or("");
   // Uploaded bytes are not logged: they can be 20 MB of binary.
   log.request_body = req.content_type.rfind("multipart/", 0) == 0
                          ? "[multipart/form-data body, " + std::to_string(req.body.size()) + " bytes]"
                          : req.body;
-  Response res = HandleApi(req, request_id, log);
+  Response res = HandleApi(req, match, request_id, log);
   log.status = res.status;
   log.response_body = res.body;
   log.latency_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -114,36 +66,14 @@ Response Pipeline::Handle(const Request& req) {
   return res;
 }
 
-Response Pipeline::HandleApi(const Request& req, const std::string& request_id, LogEntry& log) {
-  std::string_view target = req.target;
-  size_t q = target.find('?');
-  std::string path = CollapseSlashes(target.substr(0, q));
-
+Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, const std::string& request_id,
+                             LogEntry& log) {
+  const Route* endpoint = match.route;
+  const std::string& path = match.path;
+  if (endpoint == nullptr) return ErrorResponse(FixedError(ErrorCode::kInvalidRequestUrl), request_id);
   RouteArgs args;
-  const Endpoint* endpoint = MatchEndpoint(req.method, path, args.params);
-  if (endpoint == nullptr) {
-    return ErrorResponse(MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL."), request_id);
-  }
-  if (q != std::string_view::npos) {
-    // Clients send `key[]=v` with the brackets unencoded (axios, the MCP server), which
-    // RFC 3986 does not allow in a query; encode them before parsing.
-    std::string escaped;
-    for (char c : target) {
-      if (c == '[') escaped += "%5B";
-      else if (c == ']') escaped += "%5D";
-      else escaped += c;
-    }
-    auto parsed = boost::urls::parse_origin_form(escaped);
-    if (parsed) {
-      boost::urls::encoding_opts opts;
-      opts.space_as_plus = true;
-      for (auto param : parsed->params(opts)) {
-        std::string key = param.key;
-        if (key.size() > 2 && key.substr(key.size() - 2) == "[]") key.resize(key.size() - 2);
-        args.query.emplace(std::move(key), param.has_value ? std::string(param.value) : std::string());
-      }
-    }
-  }
+  args.params = match.params;
+  args.query = ParseQuery(req.target, *endpoint);
 
   json::value body = json::object{};
   args.content_type = req.content_type;
@@ -151,13 +81,13 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
     args.raw_body = &req.body;
   } else if (!req.body.empty()) {
     auto parsed = ParseJson(req.body);
-    if (!parsed) return ErrorResponse(MakeError(ErrorCode::kInvalidJson, "Error parsing JSON body."), request_id);
+    if (!parsed) return ErrorResponse(FixedError(ErrorCode::kInvalidJson), request_id);
     body = std::move(*parsed);
   }
   args.body = &body;
 
   std::optional<std::string> token = BearerToken(req.authorization);
-  if (!token) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthHeader)), request_id);
+  if (!token) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), request_id);
 
   std::optional<FaultEffect> fault;
   // Long work (a query, a formula) stops at the budget with 504 gateway_timeout.
@@ -169,7 +99,7 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
     log.integration_name = integration.name;
     if (auto wait = limiter_.Take(integration.id)) {
       fault = FaultEffect{std::nullopt, 0, *wait};
-      return MakeError(ErrorCode::kRateLimited, "You have been rate limited. Please try again in a few minutes.");
+      return FixedError(ErrorCode::kRateLimited);
     }
     if (!req.notion_version) {
       return MakeError(ErrorCode::kMissingVersion,
@@ -183,10 +113,7 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
                            std::string(api::VersionListForMessage()) + ", instead was `" +
                            SerializeJson(json::value(*req.notion_version)) + "`.");
     }
-    if ((endpoint->needs_data_sources && !api::HasDataSources(*version)) ||
-        (endpoint->before_data_sources && api::HasDataSources(*version))) {
-      return MakeError(ErrorCode::kInvalidRequestUrl, "Invalid request URL.");
-    }
+    if (!endpoint->Serves(*version)) return FixedError(ErrorCode::kInvalidRequestUrl);
     // Capabilities are checked once the request is known to be well addressed, before
     // its path and body are looked at.
     if (!service::Allows(service.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
@@ -198,9 +125,9 @@ Response Pipeline::HandleApi(const Request& req, const std::string& request_id, 
     // Exceptions never cross into the server loop: anything stray becomes a 500, and
     // the unit is rolled back like any other failure.
     try {
-      return endpoint->handler(service, caller, args);
+      return endpoint->api(service, caller, args);
     } catch (const std::exception& e) {
-      return InternalError("Unexpected error occurred.");
+      return InternalError(std::string("uncaught exception: ") + e.what());
     }
   });
   Response res = result.ok() ? Response{200, SerializeJson(*result), request_id} : ErrorResponse(result.error(), request_id);

@@ -6,11 +6,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <set>
 #include <thread>
+#include <set>
 
-#include "http/endpoints.h"
+#include "http/error_response.h"
 #include "http/pipeline.h"
+#include "http/routes.h"
 
 namespace localnotion::http {
 
@@ -59,19 +60,18 @@ struct Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       // The header first, under the upload limit (Beast checks Content-Length against
       // the limit as soon as the header is complete); then an upload route
-      // (Endpoint::raw_body) keeps it and every other route gets 500 KB.
+      // (Route::raw_body) keeps it and every other route gets 500 KB.
       const uint64_t upload_limit = static_cast<uint64_t>(options.max_upload_part_bytes) + 1024 * 1024;
       parser.body_limit(upload_limit);
       socket.expires_after(timeout);
       bool upload = false;
+      MatchedRoute match;
       co_await bhttp::async_read_header(socket, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (!ec || ec == bhttp::error::body_limit) {
-        // The request line and fields are parsed even when the limit was exceeded.
-        std::string_view target = parser.get().target();
-        std::vector<std::string> ignored_params;
-        const Endpoint* endpoint = MatchEndpoint(parser.get().method_string(),
-                                                 CollapseSlashes(target.substr(0, target.find('?'))), ignored_params);
-        upload = endpoint != nullptr && endpoint->raw_body;
+        // The request line and fields are parsed even when the limit was exceeded. The
+        // route is matched once, here, and handed to the pipeline.
+        match = MatchRoute(parser.get().method_string(), parser.get().target());
+        upload = match.route != nullptr && match.route->raw_body;
       }
       if (!ec && !upload) {
         if (auto length = parser.content_length(); length && *length > kMaxBodyBytes) {
@@ -107,7 +107,8 @@ struct Server::Impl {
       req.body = std::move(msg.body());
       // On a worker; the coroutine resumes here, on the I/O thread, with the answer.
       Response res = co_await asio::co_spawn(
-          workers, [&]() -> asio::awaitable<Response> { co_return pipeline.Handle(req); }, asio::use_awaitable);
+          workers, [&]() -> asio::awaitable<Response> { co_return pipeline.Handle(req, match); },
+          asio::use_awaitable);
 
       if (res.delay_ms > 0) {
         asio::steady_timer delay(ioc, std::chrono::milliseconds(res.delay_ms));

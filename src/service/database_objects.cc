@@ -120,10 +120,10 @@ Result<json::value> Service::RenderDataSourceObject(const Caller& caller, const 
 }
 
 Result<json::value> Service::CreateDatabase(const Caller& caller, const json::value& body) {
-  const bool v2025 = api::HasDataSources(caller.version);
+  const bool data_sources = api::HasDataSources(caller.version);
   const json::value* properties = nullptr;
   json::value trimmed = body;
-  if (v2025 && body.is_object()) {
+  if (data_sources && body.is_object()) {
     // initial_data_source: {properties} is the 2025-09-03 spelling of `properties`.
     if (const json::value* initial = Find(body.get_object(), "initial_data_source")) {
       if (!initial->is_object()) return api::FailedValidation("body.initial_data_source", "an object", initial);
@@ -135,13 +135,13 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
     }
   }
   LN_ASSIGN_OR_RETURN(ContainerEdits e,
-                      v2025 ? ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline"})
-                            : ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline", "properties"}));
-  if (!v2025) properties = e.properties;
+                      data_sources ? ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline"})
+                                   : ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline", "properties"}));
+  if (!data_sources) properties = e.properties;
   if (e.parent == nullptr) return api::NotDefined("body.parent");
   LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
   LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.cover, "body.cover"));
-  if (properties == nullptr && !v2025) return api::NotDefined("body.properties");
+  if (properties == nullptr && !data_sources) return api::NotDefined("body.properties");
 
   storage::DatabaseRecord db;
   const json::object* p = e.parent->is_object() ? &e.parent->get_object() : nullptr;
@@ -164,7 +164,7 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   json::value no_properties = json::object{};
   LN_ASSIGN_OR_RETURN(schema::Schema schema,
                       ParseSchemaRequest(caller, properties ? *properties : no_properties,
-                                         v2025 ? "body.initial_data_source.properties" : "body.properties"));
+                                         data_sources ? "body.initial_data_source.properties" : "body.properties"));
   db.id = NewUuid();
   db.title = e.title.value_or(json::array{});
   db.description = e.description.value_or(json::array{});
@@ -234,14 +234,14 @@ static Status DropStaleValues(storage::Txn& store, const std::string& source_id,
 
 Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_view raw_id, const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
-  const bool v2025 = api::HasDataSources(caller.version);
+  const bool edits_schema = api::DatabaseEditsSchema(caller.version);
   LN_ASSIGN_OR_RETURN(ContainerEdits e,
-                      v2025 ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash"})
-                            : ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash",
-                                               "archived", "properties"}));
+                      edits_schema ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash",
+                                                      "archived", "properties"})
+                                   : ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash"}));
   LN_ASSIGN_OR_RETURN(auto found, LoadDatabase(id));
   LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(id));
-  if (!v2025 && sources.size() != 1) return ValidationError(std::string(kSeveralSources));
+  if (edits_schema && sources.size() != 1) return ValidationError(std::string(kSeveralSources));
   if (found->in_trash && !(e.in_trash && !*e.in_trash)) {
     return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
   }
@@ -258,7 +258,7 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
   db.last_edited_by = caller.integration.bot_user_id;
   LN_RETURN_IF_ERROR(store_.PutDatabase(db));
   LN_RETURN_IF_ERROR(MirrorChildObjectTrash(db.id, db.in_trash));
-  if (!v2025 && (e.properties || e.title)) {
+  if (edits_schema && (e.properties || e.title)) {
     // 2022-06-28 edits the one data source through the database.
     const DataSourcePtr& source = sources.front();
     LN_ASSIGN_OR_RETURN(SchemaPtr before, SchemaOf(source));

@@ -35,7 +35,7 @@ struct QueryBody {
   bool in_trash = false;
 };
 
-Result<QueryBody> ReadQueryBody(const json::value& body, bool v2025) {
+Result<QueryBody> ReadQueryBody(const json::value& body, bool data_sources) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   QueryBody q;
   for (const auto& kv : body.get_object()) {
@@ -56,7 +56,7 @@ Result<QueryBody> ReadQueryBody(const json::value& body, bool v2025) {
     } else if (k == "in_trash" || k == "archived") {
       if (!v.is_bool()) return api::FailedValidation(path, "a boolean or `undefined`", &v);
       q.in_trash = q.in_trash || v.get_bool();
-    } else if (k == "result_type" && v2025) {
+    } else if (k == "result_type" && data_sources) {
       if (!v.is_string() || (v.get_string() != "page" && v.get_string() != "data_source")) {
         return api::FailedValidation(path, "`\"page\"` or `\"data_source\"`", &v);
       }
@@ -73,8 +73,8 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
                                              const json::value& body,
                                              const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId(by_database ? "database_id" : "data_source_id", raw_id));
-  const bool v2025 = api::HasDataSources(caller.version);
-  LN_ASSIGN_OR_RETURN(QueryBody q, ReadQueryBody(body, v2025));
+  const bool data_sources = api::HasDataSources(caller.version);
+  LN_ASSIGN_OR_RETURN(QueryBody q, ReadQueryBody(body, data_sources));
   LN_ASSIGN_OR_RETURN(const int page_size, ParsePageSize(q.page_size, "body.page_size"));
 
   DataSourcePtr source;
@@ -138,7 +138,7 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
     results.push_back(std::move(page));
   }
   const bool has_more = end < snapshot->ids.size();
-  const char* type = v2025 ? "page_or_data_source" : "page_or_database";
+  const char* type = data_sources ? "page_or_data_source" : "page_or_database";
   json::object out{{"object", "list"},
                    {"results", std::move(results)},
                    {"next_cursor", has_more ? json::value(state_.snapshots.Remember(snapshot, end, monotonic))

@@ -28,10 +28,10 @@ struct SearchBody {
   std::optional<std::string> page_size;
 };
 
-Result<SearchBody> ReadSearchBody(const json::value& body, bool v2025) {
+Result<SearchBody> ReadSearchBody(const json::value& body, bool data_sources) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   SearchBody b;
-  const char* other = v2025 ? "data_source" : "database";
+  const char* other = data_sources ? "data_source" : "database";
   for (const auto& kv : body.get_object()) {
     std::string_view k = kv.key();
     std::string path = api::Field("body", k);
@@ -78,8 +78,8 @@ Result<SearchBody> ReadSearchBody(const json::value& body, bool v2025) {
 }  // namespace
 
 Result<json::value> Service::Search(const Caller& caller, const json::value& body) {
-  const bool v2025 = api::HasDataSources(caller.version);
-  LN_ASSIGN_OR_RETURN(SearchBody b, ReadSearchBody(body, v2025));
+  const bool data_sources = api::HasDataSources(caller.version);
+  LN_ASSIGN_OR_RETURN(SearchBody b, ReadSearchBody(body, data_sources));
   LN_ASSIGN_OR_RETURN(const int page_size, ParsePageSize(b.page_size, "body.page_size"));
   if (b.start_cursor && !NormalizeUuid(*b.start_cursor)) {
     json::value shown(*b.start_cursor);
@@ -116,7 +116,7 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
       if (!db || db->in_trash || source->in_trash) continue;
       LN_ASSIGN_OR_RETURN(bool visible, Visible("data_source", source->id));
       if (!visible) continue;
-      if (v2025) {
+      if (data_sources) {
         if (!needle.empty() && Lower(api::PlainText(source->title)).find(needle) == std::string::npos) continue;
         hits.push_back(Hit{source->id, source->last_edited_time, std::nullopt, source, nullptr});
       } else {
@@ -156,7 +156,7 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
     results.push_back(std::move(rendered));
   }
   const bool has_more = end < hits.size();
-  const char* type = v2025 ? "page_or_data_source" : "page_or_database";
+  const char* type = data_sources ? "page_or_data_source" : "page_or_database";
   return json::value(json::object{{"object", "list"},
                                   {"results", std::move(results)},
                                   {"next_cursor", has_more ? json::value(hits[end].id) : json::value(nullptr)},

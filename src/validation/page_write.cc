@@ -79,7 +79,7 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
     }
   }
   if (out.parent == nullptr) return api::NotDefined("body.parent");
-  if (out.properties == nullptr && version == api::ApiVersion::k2022_06_28) {
+  if (out.properties == nullptr && api::PageCreateRequiresProperties(version)) {
     return api::NotDefined("body.properties");
   }
   return out;
@@ -102,7 +102,7 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     const schema::PropertyDef* def = schema::FindProperty(schema, kv.key());
     const json::value& v = kv.value();
     std::string_view named = v.is_object() ? NamedType(v.get_object()) : std::string_view{};
-    if (named.empty() && version == api::ApiVersion::k2022_06_28 &&
+    if (named.empty() && api::AcceptsUntypedPropertyValues(version) &&
         (def == nullptr || schema::FindType(def->type)->writable())) {
       // 2022-06-28 shorthand: {"Description": [{"text":{"content":"x"}}]}. The body
       // schema of that version accepts a bare value, so an unknown key is reported as

@@ -70,6 +70,24 @@ test('the request log records method, path, integration, version, bodies, status
   assert.equal((await admin('GET', 'requests')).body.results.length, 0);
 });
 
+test('request-log filters are percent-decoded: an integration name with a space', async () => {
+  const created = await admin('POST', 'integrations', { name: 'Filtered bot' });
+  assert.equal(created.status, 200);
+  await admin('DELETE', 'requests');
+  const res = await fetch(`${srv.baseUrl}/v1/users/me`, {
+    headers: { authorization: `Bearer ${created.body.token}`, 'notion-version': '2025-09-03' },
+  });
+  assert.equal(res.status, 200);
+  await n5.users.me({});
+  for (const query of [`integration=${encodeURIComponent('Filtered bot')}`, 'integration=Filtered+bot']) {
+    const found = (await admin('GET', `requests?${query}`)).body.results;
+    assert.deepEqual(found.map((e) => [e.path, e.integration.name]), [['/v1/users/me', 'Filtered bot']], query);
+  }
+  // Path segments are decoded too; the later reset test expects one integration.
+  const removed = await admin('DELETE', `integrations/${encodeURIComponent('Filtered bot')}`);
+  assert.deepEqual([removed.status, removed.body.deleted], [200, true]);
+});
+
 test('a 429 fault: 5.x retries and succeeds; 2.x gets rate_limited with Retry-After', async () => {
   const added = await admin('POST', 'faults', { method: 'PATCH', path: '/v1/pages/*', status: 429, count: 1, retry_after: 1 });
   assert.equal(added.status, 200);

@@ -1,0 +1,142 @@
+#include "http/routes.h"
+
+#include <boost/url/parse.hpp>
+
+#include <algorithm>
+
+namespace localnotion::http {
+namespace {
+
+constexpr std::string_view kAdminPrefix = "/_localnotion/";
+constexpr std::string_view kFilesPrefix = "/_localnotion/files/";
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// Matches `path` against `pattern` segment by segment, filling `params`.
+bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std::string>& params) {
+  params.clear();
+  while (true) {
+    if (pattern == "/{*}") {
+      // The rest of the path, without its leading '/'.
+      params.emplace_back(path.empty() ? std::string_view{} : path.substr(1));
+      return true;
+    }
+    if (pattern.empty() || path.empty()) return pattern.empty() && path.empty();
+    if (pattern[0] != '/' || path[0] != '/') return false;
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+    size_t pe = pattern.find('/');
+    size_t se = path.find('/');
+    std::string_view pseg = pattern.substr(0, pe);
+    std::string_view sseg = path.substr(0, se);
+    if (pseg == "{}") {
+      if (sseg.empty()) return false;
+      params.emplace_back(sseg);
+    } else if (pseg != sseg) {
+      return false;
+    }
+    pattern = pe == std::string_view::npos ? std::string_view{} : pattern.substr(pe);
+    path = se == std::string_view::npos ? std::string_view{} : path.substr(se);
+  }
+}
+
+const Route* Find(const std::vector<Route>& routes, std::string_view method, std::string_view path,
+                  std::vector<std::string>& params) {
+  for (const Route& r : routes) {
+    if (r.method == method && MatchPath(r.path, path, params)) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<std::string> RouteArgs::Query(const std::string& key) const {
+  auto it = query.lower_bound(key);
+  if (it == query.end() || it->first != key) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> RouteArgs::QueryAll(const std::string& key) const {
+  std::vector<std::string> out;
+  auto [begin, end] = query.equal_range(key);
+  for (auto it = begin; it != end; ++it) out.push_back(it->second);
+  return out;
+}
+
+std::string CollapseSlashes(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  for (char c : path) {
+    if (c == '/' && !out.empty() && out.back() == '/') continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string PercentDecode(std::string_view s) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
+  MatchedRoute m;
+  m.path = CollapseSlashes(target.substr(0, target.find('?')));
+  std::string_view path = m.path;
+  if (StartsWith(path, kFilesPrefix)) {
+    m.group = Auth::kUrlSignature;
+    m.route = Find(HostedFileRoutes(), method, path, m.params);
+    return m;
+  }
+  if (StartsWith(path, kAdminPrefix)) {
+    m.group = Auth::kAdminToken;
+    while (path.size() > kAdminPrefix.size() && path.back() == '/') path.remove_suffix(1);
+    for (const auto* routes : {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes()}) {
+      if ((m.route = Find(*routes, method, path, m.params)) != nullptr) break;
+    }
+    for (std::string& p : m.params) p = PercentDecode(p);
+    return m;
+  }
+  m.group = Auth::kBearerToken;
+  m.route = Find(ApiRoutes(), method, path, m.params);
+  return m;
+}
+
+std::multimap<std::string, std::string> ParseQuery(std::string_view target, const Route& route) {
+  std::multimap<std::string, std::string> out;
+  if (target.find('?') == std::string_view::npos || route.query.empty()) return out;
+  // Clients send `key[]=v` with the brackets unencoded (axios, the MCP server), which
+  // RFC 3986 does not allow in a query; encode them before parsing.
+  std::string escaped;
+  for (char c : target) {
+    if (c == '[') escaped += "%5B";
+    else if (c == ']') escaped += "%5D";
+    else escaped += c;
+  }
+  auto parsed = boost::urls::parse_origin_form(escaped);
+  if (!parsed) return out;
+  boost::urls::encoding_opts opts;
+  opts.space_as_plus = true;
+  for (auto param : parsed->params(opts)) {
+    std::string key = param.key;
+    if (key.size() > 2 && key.substr(key.size() - 2) == "[]") key.resize(key.size() - 2);
+    if (std::find(route.query.begin(), route.query.end(), key) == route.query.end()) continue;
+    out.emplace(std::move(key), param.has_value ? std::string(param.value) : std::string());
+  }
+  return out;
+}
+
+}  // namespace localnotion::http

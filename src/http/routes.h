@@ -1,0 +1,128 @@
+// The one route table of the server: every route of /v1 (Notion's public API), of the
+// admin API under /_localnotion/ and of hosted files under /_localnotion/files/. A row
+// names its method, path template, the group's authentication, the Notion-Version range
+// it answers, the query keys it reads and its handler. A path template segment "{}"
+// matches one segment; a last segment "{*}" matches the rest of the path, empty included.
+//
+// The server matches a request once (MatchRoute), before reading its body, so that the
+// body limit follows the route; the pipeline then runs the matched route.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/version.h"
+#include "service/service.h"
+#include "service/service_state.h"
+#include "storage/store.h"
+
+namespace localnotion::http {
+
+class Faults;
+class RequestLog;
+
+// How a route group authenticates. Each group has one policy.
+enum class Auth {
+  // /v1: "Authorization: Bearer <integration token>", checked after the route and the
+  // JSON body, as Notion does (https://developers.notion.com/reference/authentication).
+  kBearerToken,
+  // /_localnotion/: the admin token as a bearer token; integration tokens never work.
+  kAdminToken,
+  // /_localnotion/files/: no header; the HMAC signature in the link is the permission.
+  kUrlSignature,
+};
+
+struct RouteArgs {
+  std::vector<std::string> params;                     // the "{}" segments, in order
+  std::multimap<std::string, std::string> query;       // decoded query parameters the route names
+  const json::value* body = nullptr;                   // {} when the request had none
+  // Routes with `raw_body` get the body as received instead (and `body` is {}).
+  const std::string* raw_body = nullptr;
+  std::string content_type;                            // the Content-Type header
+
+  // The first value of `key`, nullopt when absent.
+  std::optional<std::string> Query(const std::string& key) const;
+  std::vector<std::string> QueryAll(const std::string& key) const;
+};
+
+// What an admin handler may touch: the store (through Run) and the server's test state.
+struct AdminState {
+  storage::Store& store;
+  service::ServiceState& state;
+  RequestLog& log;
+  Faults& faults;
+
+  // Runs `fn(service)` in a new transaction of `mode` (service::RunInTxn).
+  template <class F>
+  auto Run(storage::TxnMode mode, F&& fn) {
+    return service::RunInTxn(store, state, mode, std::forward<F>(fn));
+  }
+};
+
+using ApiHandler = std::function<Result<json::value>(service::Service&, const service::Caller&, const RouteArgs&)>;
+using AdminHandler = std::function<Result<json::value>(AdminState&, const RouteArgs&)>;
+using FileHandler = std::function<Result<service::Service::HostedFile>(service::Service&, const RouteArgs&)>;
+
+struct Route {
+  std::string_view method;
+  std::string_view path;
+  Auth auth = Auth::kBearerToken;
+  // The capability a /v1 route needs (https://developers.notion.com/reference/capabilities);
+  // without it, 403 restricted_resource. Every /v1 route states one (routes_test.cc).
+  service::Need need = service::Need::kUnspecified;
+  // The Notion-Versions the route answers. Like Notion, a version outside the range gets
+  // invalid_request_url: /v1/data_sources exists from 2025-09-03 on and
+  // /v1/databases/{id}/query only before it
+  // (https://developers.notion.com/docs/upgrade-guide-2025-09-03).
+  api::ApiVersion min_version = api::kOldestApiVersion;
+  api::ApiVersion max_version = api::kNewestApiVersion;
+  // The query keys the handler reads; others are ignored, as Notion ignores them. A key
+  // sent as `key[]=v` counts as `key`.
+  std::vector<std::string_view> query = {};
+  // The body is not JSON (POST /v1/file_uploads/{id}/send takes multipart/form-data):
+  // the handler reads RouteArgs::raw_body, and the server allows bodies up to the
+  // upload part limit instead of 500 KB.
+  bool raw_body = false;
+  // Exactly one handler is set, the one of the route's auth policy.
+  ApiHandler api = nullptr;
+  AdminHandler admin = nullptr;
+  FileHandler file = nullptr;
+
+  bool Serves(api::ApiVersion v) const { return min_version <= v && v <= max_version; }
+};
+
+// The routes of each group, in matching order (endpoints.cc, admin*.cc, hosted_files.cc).
+const std::vector<Route>& ApiRoutes();
+const std::vector<Route>& AdminRoutes();
+const std::vector<Route>& AdminIntegrationRoutes();
+const std::vector<Route>& AdminFixtureRoutes();
+const std::vector<Route>& HostedFileRoutes();
+
+// The result of matching a request line once.
+struct MatchedRoute {
+  Auth group = Auth::kBearerToken;   // the group the path's prefix selects
+  const Route* route = nullptr;      // nullptr: no row of the group matches
+  std::string path;                  // slash-collapsed, without the query
+  std::vector<std::string> params;
+};
+
+// Matches `method` and `target` (path and query as received). The prefix picks the
+// group: /_localnotion/files/ hosted files, /_localnotion/ the admin API, anything else
+// /v1. Runs of '/' are collapsed first; an admin path also drops trailing '/' and has
+// its "{}" segments percent-decoded.
+MatchedRoute MatchRoute(std::string_view method, std::string_view target);
+
+// Collapses runs of '/' (SDK users write a baseUrl ending in '/').
+std::string CollapseSlashes(std::string_view path);
+
+// Decodes %XX escapes; anything else is kept as it is.
+std::string PercentDecode(std::string_view s);
+
+// The query parameters of `target` that `route` names, decoded ('+' is a space).
+std::multimap<std::string, std::string> ParseQuery(std::string_view target, const Route& route);
+
+}  // namespace localnotion::http
