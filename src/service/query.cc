@@ -5,7 +5,7 @@
 // the trashed ones instead. Without sorts, pages come in creation order. Paging works on
 // a snapshot of the result (service/query_snapshots.h), cut at the result limit with
 // Notion's request_status. Filters and sorts storage can answer are pushed down to it
-// (service/query_plan.h).
+// (query/plan.h).
 #include <algorithm>
 #include <chrono>
 
@@ -15,7 +15,7 @@
 #include "common/uuid.h"
 #include "query/filter.h"
 #include "query/sort.h"
-#include "service/query_plan.h"
+#include "query/plan.h"
 #include "service/service.h"
 
 namespace localnotion::service {
@@ -167,7 +167,7 @@ Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
   const bool container_trashed = source->in_trash || (db && db->in_trash);
   if (container_trashed && !in_trash) return std::shared_ptr<const QuerySnapshot>(std::move(snapshot));
 
-  const QueryPlan plan = PlanQuery(filter_json, sorts_json, schema);
+  const query::QueryPlan plan = query::PlanQuery(filter.get(), sorter.get(), schema);
   storage::PageScan scan;
   scan.parent_id = source->id;
   if (!container_trashed) scan.in_trash = in_trash;
