@@ -9,7 +9,7 @@ LAUNCHER    := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COM
 SUDO        := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
-  libbenchmark-dev libgoogle-perftools-dev sqlite3 tzdata wrk
+  libbenchmark-dev libgoogle-perftools-dev libre2-dev sqlite3 tzdata wrk
 
 .PHONY: all deps node-deps build run test unit-test e2e test-sanitize bench clean
 

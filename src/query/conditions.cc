@@ -8,6 +8,7 @@
 #include "api/messages.h"
 #include "common/uuid.h"
 #include "schema/formula/date_time.h"
+#include "schema/registry.h"
 
 namespace localnotion::query {
 namespace {
@@ -71,12 +72,14 @@ const std::vector<OpSpec>& OpsOf(Family family) {
     case Family::kDate: return date;
     case Family::kPeople:
     case Family::kRelation: return ids;
-    case Family::kFiles: return files;
+    case Family::kFiles:
+    case Family::kNone: return files;
   }
   return files;
 }
 
 Status ParseOperand(const OpSpec& spec, const json::value& v, const std::string& path, Condition& out) {
+  out.operand = v;
   switch (spec.operand) {
     case Operand::kString:
       if (!v.is_string()) return api::FailedValidation(path, "a string", &v);
@@ -199,19 +202,11 @@ bool EvaluateList(const Condition& c, const std::vector<std::string>& items) {
 }  // namespace
 
 std::optional<Family> FamilyOfKey(std::string_view key) {
-  if (key == "title" || key == "rich_text" || key == "url" || key == "email" || key == "phone_number" ||
-      key == "string") {
-    return Family::kText;
-  }
-  if (key == "number" || key == "unique_id") return Family::kNumber;
-  if (key == "checkbox") return Family::kCheckbox;
-  if (key == "select" || key == "status") return Family::kSelect;
-  if (key == "multi_select") return Family::kMultiSelect;
-  if (key == "date" || key == "created_time" || key == "last_edited_time") return Family::kDate;
-  if (key == "people" || key == "created_by" || key == "last_edited_by") return Family::kPeople;
-  if (key == "relation") return Family::kRelation;
-  if (key == "files") return Family::kFiles;
-  return std::nullopt;
+  // A formula's `string` result takes the text conditions; every other key is a type's name.
+  if (key == "string") return Family::kText;
+  const schema::PropertyType* type = schema::FindType(key);
+  if (type == nullptr || type->filter_family() == Family::kNone) return std::nullopt;
+  return type->filter_family();
 }
 
 Result<Condition> ParseCondition(Family family, const json::value& c, const std::string& path) {
@@ -274,6 +269,7 @@ bool Evaluate(const Condition& c, const json::value* typed, Millis now) {
     case Family::kPeople:
     case Family::kRelation: return EvaluateList(c, IdsOf(typed));
     case Family::kFiles: return c.op == Op::kIsEmpty ? CountOf(typed) == 0 : CountOf(typed) != 0;
+    case Family::kNone: return false;
   }
   return false;
 }

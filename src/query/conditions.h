@@ -11,14 +11,14 @@
 #include "common/error.h"
 #include "common/json.h"
 #include "query/values.h"
+#include "schema/property_type.h"
 
 namespace localnotion::query {
 
-// The grammar a condition object follows. Several filter keys share one: title,
-// rich_text, url, email and phone_number (and a formula's `string`) are kText; number
-// and unique_id are kNumber; date, created_time and last_edited_time are kDate; people,
-// created_by and last_edited_by are kPeople.
-enum class Family { kText, kNumber, kCheckbox, kSelect, kMultiSelect, kDate, kPeople, kRelation, kFiles };
+// The grammar a condition object follows. Each property type names the family of the
+// filter key called after it (schema::PropertyType::filter_family); several keys share
+// one, and a formula's `string` result takes the text family.
+using Family = schema::FilterFamily;
 
 enum class Op {
   kEquals,
@@ -52,12 +52,14 @@ struct Condition {
   std::string text;         // text operand as given; select/multi_select name; uuid (normalized)
   std::string folded;       // FoldCase(text), for the case-insensitive text conditions
   double number = 0;
+  json::value operand;      // the operand as given (numbers keep their integer or real form)
   bool boolean = false;
   DatePoint date;
 };
 
 // The family of a filter key ("rich_text", "number", ...), or nullopt when the key is not
 // one that takes a condition object directly (formula, rollup) or is unknown.
+// ParseCondition and Evaluate are never given Family::kNone.
 std::optional<Family> FamilyOfKey(std::string_view key);
 
 // Validates the condition object `c` found at `path` (e.g. "body.filter.number").

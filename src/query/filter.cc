@@ -5,22 +5,17 @@
 #include "query/filter.h"
 
 #include <algorithm>
+#include <span>
 #include <fmt/format.h>
 
 #include "api/messages.h"
 #include "common/uuid.h"
 #include "query/conditions.h"
+#include "query/filter_tree.h"
+#include "schema/registry.h"
 
 namespace localnotion::query {
 namespace {
-
-// The filter keys of a property filter, in the order of Notion's schema (and of its
-// "Fix one:" message).
-constexpr std::string_view kTypeKeys[] = {
-    "title",  "rich_text",    "number",     "checkbox",       "select",       "multi_select",     "status",
-    "date",   "people",       "files",      "url",            "email",        "phone_number",     "relation",
-    "created_by", "created_time", "last_edited_by", "last_edited_time", "formula", "unique_id", "rollup",
-};
 
 constexpr std::string_view kFormulaKeys[] = {"string", "checkbox", "number", "date"};
 constexpr std::string_view kRollupKeys[] = {"any", "none", "every", "date", "number"};
@@ -31,45 +26,22 @@ constexpr std::string_view kRollupItemKeys[] = {"rich_text", "number",   "checkb
 constexpr int kMaxCompoundDepth = 2;
 constexpr size_t kMaxCompoundItems = 100;
 
-enum class Kind { kAnd, kOr, kProperty, kTimestamp };
-enum class Wrap { kNone, kFormula, kRollupAny, kRollupEvery, kRollupNone, kRollupNumber, kRollupDate };
+using Kind = FilterNode::Kind;
+using Wrap = FilterNode::Wrap;
 
-template <size_t N>
-bool OneOf(std::string_view key, const std::string_view (&keys)[N]) {
-  return std::find(std::begin(keys), std::end(keys), key) != std::end(keys);
-}
+using Keys = std::span<const std::string_view>;
 
-template <size_t N>
-Error FixOneOf(const std::string& path, const std::string_view (&keys)[N]) {
+bool OneOf(std::string_view key, Keys keys) { return std::find(keys.begin(), keys.end(), key) != keys.end(); }
+
+Error FixOneOf(const std::string& path, Keys keys) {
   std::vector<std::string> alternatives;
   for (std::string_view k : keys) alternatives.push_back(api::ShouldBe(api::Field(path, k), "defined", nullptr));
   return api::FixOne(alternatives);
 }
 
-}  // namespace
-
-struct FilterNode {
-  Kind kind = Kind::kProperty;
-  std::vector<FilterNode> children;
-  std::string key;         // property name or id as given; for timestamps, the timestamp
-  std::string filter_key;  // "rich_text", "formula", ...
-  Wrap wrap = Wrap::kNone;
-  Condition cond;
-  // Resolved against the schema.
-  schema::PropertyDef def;
-};
-
-class Filter {
- public:
-  FilterNode root;
-};
-
-namespace {
-
 // An object holding exactly one of `keys` (a union of single-key objects, such as
 // formulaPropertyFilter). Returns the key found.
-template <size_t N>
-Result<std::string> OneKey(const json::value& v, const std::string& path, const std::string_view (&keys)[N]) {
+Result<std::string> OneKey(const json::value& v, const std::string& path, Keys keys) {
   if (!v.is_object()) return api::FailedValidation(path, "an object", &v);
   const json::object& obj = v.get_object();
   if (obj.empty()) return FixOneOf(path, keys);
@@ -191,30 +163,24 @@ Result<FilterNode> ParseNode(const json::value& v, const std::string& path, int 
   }
   if (Find(obj, "timestamp") != nullptr) return ParseTimestamp(obj, path);
   for (const auto& kv : obj) {
-    if (OneOf(kv.key(), kTypeKeys)) return ParsePropertyFilter(obj, path, kv.key());
+    if (OneOf(kv.key(), schema::FilterKeyOrder())) return ParsePropertyFilter(obj, path, kv.key());
   }
   std::vector<std::string> alternatives;
   if (compound_allowed) {
     alternatives.push_back(api::ShouldBe(api::Field(path, "or"), "defined", nullptr));
     alternatives.push_back(api::ShouldBe(api::Field(path, "and"), "defined", nullptr));
   }
-  for (std::string_view k : kTypeKeys) alternatives.push_back(api::ShouldBe(api::Field(path, k), "defined", nullptr));
+  for (std::string_view k : schema::FilterKeyOrder()) alternatives.push_back(api::ShouldBe(api::Field(path, k), "defined", nullptr));
   return api::FixOne(alternatives);
 }
 
-bool IsText(std::string_view t) {
-  return t == "title" || t == "rich_text" || t == "url" || t == "email" || t == "phone_number";
-}
-
-// Whether a filter key may be used on a property of `type`. The text keys are
-// interchangeable among text properties; `date` also reads created_time and
-// last_edited_time properties, and `people` created_by and last_edited_by (QUERY.md).
-bool Accepts(std::string_view filter_key, std::string_view type) {
-  if (filter_key == type) return true;
-  if (IsText(filter_key)) return IsText(type);
-  if (filter_key == "date") return type == "created_time" || type == "last_edited_time";
-  if (filter_key == "people") return type == "created_by" || type == "last_edited_by";
-  return false;
+// Whether a filter key may be used on a property of `type`: the key named after the
+// type, the type's other key (created_time takes `date`, created_by takes `people`),
+// and among text types each other's keys (QUERY.md).
+bool Accepts(std::string_view filter_key, const schema::PropertyType* type) {
+  if (type == nullptr) return false;
+  if (filter_key == type->name() || filter_key == type->also_filtered_as()) return true;
+  return type->filter_family() == Family::kText && FamilyOfKey(filter_key) == Family::kText;
 }
 
 Status Resolve(FilterNode& node, const schema::Schema& schema) {
@@ -225,7 +191,7 @@ Status Resolve(FilterNode& node, const schema::Schema& schema) {
   if (node.kind != Kind::kProperty) return OkStatus();
   const schema::PropertyDef* def = schema::FindProperty(schema, node.key);
   if (def == nullptr) return ValidationError("Could not find property with name or id: " + node.key);
-  if (!Accepts(node.filter_key, def->type)) {
+  if (!Accepts(node.filter_key, schema::FindType(def->type))) {
     // Notion's wording, as reported by API users.
     return ValidationError(fmt::format(
         "The property type in the database does not match the property type of the filter provided: database "
@@ -274,11 +240,15 @@ bool EvaluateRollupItems(const FilterNode& node, const json::value* rollup, Mill
 }
 
 bool EvaluateProperty(const FilterNode& node, const PageFacts& page, Millis now) {
-  const std::string& type = node.def.type;
-  if (type == "created_time") return EvaluateDate(node.cond, DatePoint{page.created_time, true}, now);
-  if (type == "last_edited_time") return EvaluateDate(node.cond, DatePoint{page.last_edited_time, true}, now);
-  if (type == "created_by") return EvaluateIds(node.cond, UserIds(page.created_by));
-  if (type == "last_edited_by") return EvaluateIds(node.cond, UserIds(page.last_edited_by));
+  const schema::PropertyType* type = schema::FindType(node.def.type);
+  switch (type != nullptr ? type->page_field() : schema::PageField::kNone) {
+    case schema::PageField::kCreatedTime: return EvaluateDate(node.cond, DatePoint{page.created_time, true}, now);
+    case schema::PageField::kLastEditedTime:
+      return EvaluateDate(node.cond, DatePoint{page.last_edited_time, true}, now);
+    case schema::PageField::kCreatedBy: return EvaluateIds(node.cond, UserIds(page.created_by));
+    case schema::PageField::kLastEditedBy: return EvaluateIds(node.cond, UserIds(page.last_edited_by));
+    case schema::PageField::kNone: break;
+  }
   const json::value* value = ValueOf(page, node.def);
   switch (node.wrap) {
     case Wrap::kNone: return Evaluate(node.cond, value, now);

@@ -9,29 +9,15 @@
 #include <fmt/ranges.h>
 
 #include "api/messages.h"
+#include "query/sort_spec.h"
 #include "query/values.h"
+#include "schema/registry.h"
 
 namespace localnotion::query {
 namespace {
 
 // Where empty values go: after every value, ascending and descending alike.
 constexpr bool kEmptiesLastInBothDirections = true;
-
-struct SortSpec {
-  bool is_timestamp = false;
-  std::string timestamp;  // created_time | last_edited_time
-  schema::PropertyDef def;
-  bool descending = false;
-};
-
-}  // namespace
-
-class Sorter {
- public:
-  std::vector<SortSpec> specs;
-};
-
-namespace {
 
 std::string_view TypeOf(const json::value* typed) {
   if (typed == nullptr || !typed->is_object()) return "";
@@ -87,58 +73,67 @@ std::string UserName(const json::value& user) {
   return id != nullptr && id->is_string() ? std::string(id->get_string()) : "";
 }
 
+// What a typed value of `type` sorts by: a property type's own choice, or a formula
+// result's ("string" is text, "boolean" a checkbox; "number" and "date" are type names).
+schema::SortBy SortByOf(std::string_view type) {
+  if (type == "string") return schema::SortBy::kText;
+  if (type == "boolean") return schema::SortBy::kCheckbox;
+  const schema::PropertyType* t = schema::FindType(type);
+  return t != nullptr ? t->sort_by() : schema::SortBy::kNone;
+}
+
 // The sort value of a typed value ({"type": T, T: ...}); `def` gives select options
 // their order (without it, options sort by name).
 SortValue ValueOfTyped(const json::value* typed, const schema::PropertyDef* def, int depth = 0) {
+  using schema::SortBy;
   std::string_view type = TypeOf(typed);
   const json::value* inner = Member(typed, type);
   if (inner == nullptr || inner->is_null()) return {};
-  if (type == "title" || type == "rich_text" || type == "url" || type == "email" || type == "phone_number" ||
-      type == "string") {
-    return Text(TextOf(typed));
-  }
-  if (type == "number" || type == "unique_id") return Number(NumberOf(typed));
-  if (type == "checkbox" || type == "boolean") return Number(CheckboxOf(typed) ? 1 : 0);
-  if (type == "date" || type == "created_time" || type == "last_edited_time") {
-    auto d = DateOf(typed);
-    return d ? Number(static_cast<double>(d->ms)) : SortValue{};
-  }
-  if (type == "select" || type == "status") {
-    if (def == nullptr) return Text(OptionNameOf(typed).value_or(""));
-    return Number(OptionIndex(*inner, def));
-  }
-  if (type == "multi_select") {
-    SortValue v;
-    if (!inner->is_array() || inner->get_array().empty()) return v;
-    if (def == nullptr) return Text(fmt::format("{}", fmt::join(OptionNamesOf(typed), ", ")));
-    v.kind = SortValue::Kind::kList;
-    for (const auto& option : inner->get_array()) v.list.push_back(OptionIndex(option, def));
-    return v;
-  }
-  if (type == "people") {
-    if (!inner->is_array() || inner->get_array().empty()) return {};
-    return Text(UserName(inner->get_array()[0]));
-  }
-  if (type == "created_by" || type == "last_edited_by") return Text(UserName(*inner));
-  if (type == "files") {
-    if (!inner->is_array() || inner->get_array().empty()) return {};
-    const json::value* name = Member(&inner->get_array()[0], "name");
-    return Text(name != nullptr && name->is_string() ? std::string(name->get_string()) : "");
-  }
-  if (type == "relation") {
-    std::vector<std::string> ids = IdsOf(typed);
-    return ids.empty() ? SortValue{} : Text(ids[0]);
-  }
-  if (depth > 3) return {};
-  if (type == "formula") return ValueOfTyped(inner, nullptr, depth + 1);
-  if (type == "rollup") {
-    std::string_view rtype = TypeOf(inner);
-    if (rtype == "array") {
-      const json::value* arr = Member(inner, "array");
-      if (arr == nullptr || !arr->is_array() || arr->get_array().empty()) return {};
-      return ValueOfTyped(&arr->get_array()[0], nullptr, depth + 1);
+  switch (SortByOf(type)) {
+    case SortBy::kNone: return {};
+    case SortBy::kText: return Text(TextOf(typed));
+    case SortBy::kNumber: return Number(NumberOf(typed));
+    case SortBy::kCheckbox: return Number(CheckboxOf(typed) ? 1 : 0);
+    case SortBy::kDate: {
+      auto d = DateOf(typed);
+      return d ? Number(static_cast<double>(d->ms)) : SortValue{};
     }
-    return ValueOfTyped(inner, nullptr, depth + 1);
+    case SortBy::kOption:
+      if (def == nullptr) return Text(OptionNameOf(typed).value_or(""));
+      return Number(OptionIndex(*inner, def));
+    case SortBy::kOptions: {
+      SortValue v;
+      if (!inner->is_array() || inner->get_array().empty()) return v;
+      if (def == nullptr) return Text(fmt::format("{}", fmt::join(OptionNamesOf(typed), ", ")));
+      v.kind = SortValue::Kind::kList;
+      for (const auto& option : inner->get_array()) v.list.push_back(OptionIndex(option, def));
+      return v;
+    }
+    case SortBy::kFirstUserName:
+      if (!inner->is_array() || inner->get_array().empty()) return {};
+      return Text(UserName(inner->get_array()[0]));
+    case SortBy::kUserName: return Text(UserName(*inner));
+    case SortBy::kFirstFileName: {
+      if (!inner->is_array() || inner->get_array().empty()) return {};
+      const json::value* name = Member(&inner->get_array()[0], "name");
+      return Text(name != nullptr && name->is_string() ? std::string(name->get_string()) : "");
+    }
+    case SortBy::kFirstId: {
+      std::vector<std::string> ids = IdsOf(typed);
+      return ids.empty() ? SortValue{} : Text(ids[0]);
+    }
+    case SortBy::kFormulaResult:
+      if (depth > 3) return {};
+      return ValueOfTyped(inner, nullptr, depth + 1);
+    case SortBy::kRollupResult: {
+      if (depth > 3) return {};
+      if (TypeOf(inner) == "array") {
+        const json::value* arr = Member(inner, "array");
+        if (arr == nullptr || !arr->is_array() || arr->get_array().empty()) return {};
+        return ValueOfTyped(&arr->get_array()[0], nullptr, depth + 1);
+      }
+      return ValueOfTyped(inner, nullptr, depth + 1);
+    }
   }
   return {};
 }
@@ -147,13 +142,16 @@ SortValue ValueFor(const SortSpec& spec, const PageFacts& page) {
   if (spec.is_timestamp) {
     return Number(static_cast<double>(spec.timestamp == "created_time" ? page.created_time : page.last_edited_time));
   }
-  const std::string& type = spec.def.type;
-  if (type == "created_time") return Number(static_cast<double>(page.created_time));
-  if (type == "last_edited_time") return Number(static_cast<double>(page.last_edited_time));
+  const schema::PropertyType* type = schema::FindType(spec.def.type);
+  const schema::PageField field = type != nullptr ? type->page_field() : schema::PageField::kNone;
+  if (field == schema::PageField::kCreatedTime) return Number(static_cast<double>(page.created_time));
+  if (field == schema::PageField::kLastEditedTime) return Number(static_cast<double>(page.last_edited_time));
   const json::value* value = ValueOf(page, spec.def);
-  if (type == "checkbox") return Number(CheckboxOf(value) ? 1 : 0);  // never empty: unchecked
-  if ((type == "created_by" || type == "last_edited_by") && TypeOf(value) != type) {
-    return Text(type == "created_by" ? page.created_by : page.last_edited_by);
+  // A checkbox is never empty: no value is unchecked.
+  if (type != nullptr && type->sort_by() == schema::SortBy::kCheckbox) return Number(CheckboxOf(value) ? 1 : 0);
+  if ((field == schema::PageField::kCreatedBy || field == schema::PageField::kLastEditedBy) &&
+      TypeOf(value) != spec.def.type) {
+    return Text(field == schema::PageField::kCreatedBy ? page.created_by : page.last_edited_by);
   }
   return ValueOfTyped(value, &spec.def);
 }

@@ -2,12 +2,18 @@
 // found through the registry (registry.h). A type knows how to
 //   - read its configuration from a create-database request (ParseConfig),
 //   - validate a page value written to it and turn it into the stored form (Write),
-//   - render a stored value the way Notion returns it (Render).
+//   - render a stored value the way Notion returns it (Render),
+// and declares what the layers above need to know about it, so that none of them
+// switches on type names: the filter conditions it takes, what it sorts by, what
+// storage may compare, which ids it references, and what rendering adds. Where a layer
+// needs data this layer cannot see (users, pages, visibility), the type returns a
+// description (References, RenderExtras) and that layer acts on it.
 // Stored values are the type's own compact form: select keeps the option id, people
 // keep user ids, relation keeps page ids, title keeps the complete rich text array.
 #pragma once
 
 #include <functional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -39,6 +45,68 @@ struct ConfigContext {
       resolve_database;
 };
 
+// The condition family of the filter key named after a type (Notion's
+// https://developers.notion.com/reference/post-database-query-filter): the conditions
+// it allows and how they are evaluated (query/conditions.h). kNone: no filter key of
+// that name takes a condition object (formula and rollup have their own grammar;
+// button, verification and place take none).
+enum class FilterFamily { kNone, kText, kNumber, kCheckbox, kSelect, kMultiSelect, kDate, kPeople, kRelation, kFiles };
+
+// A value that is the page's own metadata rather than a stored property value. Filters
+// and sorts read these from the page (to the millisecond), not from the rendered value.
+enum class PageField { kNone, kCreatedTime, kLastEditedTime, kCreatedBy, kLastEditedBy };
+
+// What a sort orders a rendered value by (query/QUERY.md "Sort order").
+enum class SortBy {
+  kNone,           // not sortable: every value is empty
+  kText,           // the plain text, ignoring case
+  kNumber,         // the number
+  kCheckbox,       // unchecked before checked; never empty
+  kDate,           // the start, to the millisecond
+  kOption,         // the option's position in the schema
+  kOptions,        // the options' positions, as a sequence
+  kFirstUserName,  // the first user's name (id when it has none)
+  kUserName,       // the one user's name
+  kFirstFileName,  // the first file's name
+  kFirstId,        // the first referenced id
+  kFormulaResult,  // the formula's result
+  kRollupResult,   // the rollup's number or date, or an array's first item
+};
+
+// What storage may compare of the stored value (query/plan.cc builds query/scan.h terms
+// from it). kNone: conditions on the type stay with the service's evaluation.
+enum class ScanAs { kNone, kNumber, kCheckbox, kOptionId };
+
+// The ids a stored value points at, which the service checks before a write: users of
+// the workspace, or pages of the related data source.
+struct References {
+  enum class Kind { kNone, kUsers, kPages };
+  Kind kind = Kind::kNone;
+  std::vector<std::string> ids;
+  std::string data_source_id;  // kPages: the data source the pages must belong to ("" when unknown)
+  std::string database_id;     // kPages: the related database, named in the error message
+};
+
+// What rendering a value needs from the service beyond Render. A page object shows at
+// most 25 references per property (https://developers.notion.com/reference/page-property-values):
+// list items, or mentions in rich text.
+struct RenderExtras {
+  // files: the value holds file objects; uploads they name are attached on write and
+  // hosted files get their URLs on read.
+  bool file_objects = false;
+  bool mentions = false;              // rich text: mentions show their target's name; 25 mentions shown
+  bool visible_pages_only = false;    // relation: pages the integration cannot see are left out
+  bool capped_list = false;           // people, relation: 25 items shown
+  bool has_more_when_capped = false;  // relation: `has_more: true` when items were left out
+  // GET /v1/pages/{id}/properties/{id} answers with a paginated list of items
+  // (https://developers.notion.com/reference/retrieve-a-page-property).
+  bool paginated_item = false;
+};
+
+// Where a value comes from when it is not stored: computed from the related pages'
+// values (rollup) or from the page's own other values (formula, computed last).
+enum class ComputedFrom { kStored, kRelatedPages, kPageValues };
+
 class PropertyType {
  public:
   virtual ~PropertyType() = default;
@@ -69,6 +137,36 @@ class PropertyType {
 
   // The configuration as the schema response shows it.
   virtual json::object RenderConfig(const PropertyDef& def, api::ApiVersion version) const { return def.config; }
+
+  // Whether pages keep a value of this type in their record: the writable types, and
+  // unique_id, whose number is handed out when the page is created. Page history and
+  // fixture export show these.
+  virtual bool stored() const { return writable(); }
+
+  // True when a page gets the next number of its data source when created (unique_id).
+  virtual bool numbered() const { return false; }
+
+  // True when rendering a stored value reads the configuration (options, a prefix), so
+  // that a recorded value must keep it.
+  virtual bool renders_from_config() const { return false; }
+
+  virtual ComputedFrom computed_from() const { return ComputedFrom::kStored; }
+
+  // Filters: the family of the filter key named after this type, and the one other
+  // key a property of this type also accepts ("" when none; created_time takes `date`,
+  // created_by takes `people`). Text types accept each other's keys.
+  virtual FilterFamily filter_family() const { return FilterFamily::kNone; }
+  virtual std::string_view also_filtered_as() const { return {}; }
+  virtual PageField page_field() const { return PageField::kNone; }
+
+  // Sorts and push-down.
+  virtual SortBy sort_by() const { return SortBy::kNone; }
+  virtual ScanAs scan_as() const { return ScanAs::kNone; }
+
+  // The ids `stored` (the stored form Write returned) points at.
+  virtual References ReferencesIn(const json::value& stored, const PropertyDef& def) const { return {}; }
+
+  virtual RenderExtras render_extras() const { return {}; }
 };
 
 }  // namespace localnotion::schema

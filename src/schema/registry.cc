@@ -27,4 +27,13 @@ const std::vector<std::string_view>& WritableTypeOrder() {
   return kOrder;
 }
 
+const std::vector<std::string_view>& FilterKeyOrder() {
+  static const std::vector<std::string_view> kOrder = {
+      "title",          "rich_text",    "number",   "checkbox",     "select",       "multi_select",
+      "status",         "date",         "people",   "files",        "url",          "email",
+      "phone_number",   "relation",     "created_by", "created_time", "last_edited_by", "last_edited_time",
+      "formula",        "unique_id",    "rollup"};
+  return kOrder;
+}
+
 }  // namespace localnotion::schema

@@ -15,4 +15,9 @@ const PropertyType* FindType(std::string_view name);
 // property value that names none of them.
 const std::vector<std::string_view>& WritableTypeOrder();
 
+// The filter keys of a property filter, in the order Notion lists them in a "Fix one:"
+// message for a filter object that names none of them (query/QUERY.md): each filterable
+// type's own key, plus formula and rollup, which have a grammar of their own.
+const std::vector<std::string_view>& FilterKeyOrder();
+
 }  // namespace localnotion::schema

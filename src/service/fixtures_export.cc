@@ -130,7 +130,7 @@ Result<json::value> Service::ExportFixture() {
       const schema::PropertyType* type = schema::FindType(def.type);
       const json::value* stored = Find(p.properties, def.id);
       if (type == nullptr || stored == nullptr || stored->is_null()) continue;
-      if (type->writable() || def.type == "unique_id") shown->push_back(def);
+      if (type->stored()) shown->push_back(def);
     }
     loaded.schema = shown;
     LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, loaded, 0));

@@ -122,11 +122,12 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
   if (properties != nullptr) {
     for (const auto& kv : properties->get_object()) {
       const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, kv.key());
-      if (def == nullptr || def->type != "unique_id") {
+      const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+      if (type == nullptr || !type->numbered()) {
         writable[kv.key()] = kv.value();
         continue;
       }
-      const json::value* v = kv.value().is_object() ? Find(kv.value().get_object(), "unique_id") : nullptr;
+      const json::value* v = kv.value().is_object() ? Find(kv.value().get_object(), def->type) : nullptr;
       if (v && v->is_object()) v = Find(v->get_object(), "number");
       if (!v || !v->is_int64() || v->get_int64() < 1) {
         return api::FailedValidation(api::Field(path, kv.key()), "`{\"unique_id\": {\"number\": N}}` with N ≥ 1",
@@ -170,7 +171,8 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
   if (loaded.source) {
     std::vector<std::string> missing;
     for (const auto& def : *loaded.schema) {
-      if (def.type == "unique_id" && std::find(numbered.begin(), numbered.end(), def.id) == numbered.end()) {
+      const schema::PropertyType* type = schema::FindType(def.type);
+      if (type && type->numbered() && std::find(numbered.begin(), numbered.end(), def.id) == numbered.end()) {
         missing.push_back(def.id);
       }
     }

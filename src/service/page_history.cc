@@ -35,8 +35,8 @@ const Field kFields[] = {
 // The part of a definition that rendering a value needs: options (select, multi_select,
 // status) and the unique_id prefix; other types render from the value alone.
 json::array HistoryDefinition(const schema::PropertyDef& def) {
-  const bool needs_config = def.type == "select" || def.type == "multi_select" || def.type == "status" ||
-                            def.type == "unique_id";
+  const schema::PropertyType* type = schema::FindType(def.type);
+  const bool needs_config = type != nullptr && type->renders_from_config();
   schema::PropertyDef kept{def.id, def.name, def.type, needs_config ? def.config : json::object{}};
   return schema::SchemaToStored(schema::Schema{std::move(kept)});
 }
@@ -56,7 +56,7 @@ Status Service::RecordPageHistory(const Caller& caller, const storage::PageRecor
   auto changed = std::make_shared<schema::Schema>();
   for (const auto& def : *schema) {
     const schema::PropertyType* type = schema::FindType(def.type);
-    if (type == nullptr || (!type->writable() && def.type != "unique_id")) continue;
+    if (type == nullptr || !type->stored()) continue;
     const json::value* a = Find(after.properties, def.id);
     const json::value* b = before ? Find(before->properties, def.id) : nullptr;
     if (!SameStored(a, b)) changed->push_back(def);

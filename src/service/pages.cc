@@ -61,30 +61,29 @@ Status Service::SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& 
 Status Service::CheckReferences(const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes) {
   for (const auto& [property_id, value] : writes) {
     const schema::PropertyDef* def = schema::FindProperty(*page.schema, property_id);
-    if (def == nullptr || !value.is_array()) continue;
-    if (def->type == "people") {
-      for (const auto& id : value.get_array()) {
-        LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id.get_string()));
-        if (!user) return ValidationError(fmt::format("Could not find user with ID: {}.", std::string_view(id.get_string())));
+    const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+    if (type == nullptr || !value.is_array()) continue;
+    // What the value points at is the type's to say (schema/property_type.h).
+    const schema::References refs = type->ReferencesIn(value, *def);
+    if (refs.kind == schema::References::Kind::kUsers) {
+      for (const std::string& id : refs.ids) {
+        LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id));
+        if (!user) return ValidationError(fmt::format("Could not find user with ID: {}.", id));
       }
-    } else if (def->type == "relation") {
-      const json::value* target_db = Find(def->config, "database_id");
-      const json::value* target_ds = Find(def->config, "data_source_id");
-      for (const auto& id : value.get_array()) {
-        LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
+    } else if (refs.kind == schema::References::Kind::kPages) {
+      for (const std::string& id : refs.ids) {
+        LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id));
         // A page the integration cannot see is reported like a missing one.
         LN_ASSIGN_OR_RETURN(bool visible, target ? Visible("page", target->id) : Result<bool>(false));
-        if (!target || !visible) return ValidationError(fmt::format("Could not find page with ID: {}.", std::string_view(id.get_string())));
+        if (!target || !visible) return ValidationError(fmt::format("Could not find page with ID: {}.", id));
         DataSourcePtr target_source;
         if (target->parent_type == "data_source_id") {
           LN_ASSIGN_OR_RETURN(target_source, store_.GetDataSource(target->parent_id));
         }
         // The relation points at one data source; a page of another data source, even of
         // the same database, does not belong to it.
-        if (!target_source || !target_ds || !target_ds->is_string() || target_source->id != target_ds->get_string()) {
-          return ValidationError(fmt::format("Page {} is not in the related database {}.",
-                                             std::string_view(id.get_string()),
-                                             target_db ? std::string_view(target_db->get_string()) : ""));
+        if (!target_source || refs.data_source_id.empty() || target_source->id != refs.data_source_id) {
+          return ValidationError(fmt::format("Page {} is not in the related database {}.", id, refs.database_id));
         }
       }
     }
@@ -105,10 +104,11 @@ Status Service::WriteProperties(const Caller& caller, LoadedPage& loaded, const 
   }
   for (auto& w : writes.writes) {
     const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
-    if (def && def->type == "files") {
+    const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+    if (type && type->render_extras().file_objects) {
       LN_RETURN_IF_ERROR(AttachUploadsInFiles(caller, w.value, api::Field("body.properties", def->name)));
     }
-    if (def && def->type == "relation") {
+    if (type && type->ReferencesIn(w.value, *def).kind == schema::References::Kind::kPages) {
       const json::value* before = Find(loaded.page.properties, w.property_id);
       json::value before_copy = before ? *before : json::value(nullptr);
       LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page, *def, &before_copy, &w.value));
@@ -234,7 +234,8 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
     // unique_id numbers count per data source, from 1, in creation order.
     bool numbered = false;
     for (const auto& def : *loaded.schema) {
-      if (def.type == "unique_id") {
+      const schema::PropertyType* type = schema::FindType(def.type);
+      if (type && type->numbered()) {
         loaded.page.properties[def.id] = loaded.source->next_unique_id;
         numbered = true;
       }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "schema/property_def.h"
+#include "schema/registry.h"
 #include "service/service.h"
 
 namespace localnotion::service {
@@ -35,13 +36,15 @@ Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_v
   json::object& value = values.at(def->id).as_object();
   const std::string& type = def->type;
 
-  const bool listed = type == "title" || type == "rich_text" || type == "relation" || type == "people" || type == "rollup";
+  const schema::PropertyType* property_type = schema::FindType(type);
+  const bool listed = property_type != nullptr && property_type->render_extras().paginated_item;
   if (!listed) return json::value(Item(def->id, type, std::move(value.at(type))));
 
   json::array all;
   json::object summary{{"id", def->id}, {"next_url", nullptr}, {"type", type}, {type, json::object{}}};
-  if (type == "rollup") {
-    json::object rollup = value.at("rollup").as_object();
+  if (property_type->computed_from() == schema::ComputedFrom::kRelatedPages) {
+    // A rollup's items are its array's items; its summary is the whole rollup value.
+    json::object rollup = value.at(type).as_object();
     if (rollup.at("type") == "array") {
       for (auto& v : rollup.at("array").as_array()) {
         json::object item = v.as_object();
@@ -50,7 +53,7 @@ Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_v
         all.push_back(std::move(item));
       }
     }
-    summary["rollup"] = std::move(rollup);
+    summary[type] = std::move(rollup);
   } else {
     for (auto& v : value.at(type).as_array()) all.push_back(Item(def->id, type, std::move(v)));
   }

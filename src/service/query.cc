@@ -5,17 +5,18 @@
 // the trashed ones instead. Without sorts, pages come in creation order. Paging works on
 // a snapshot of the result (service/query_snapshots.h), cut at the result limit with
 // Notion's request_status. Filters and sorts storage can answer are pushed down to it
-// (service/query_plan.h).
+// (query/plan.h).
 #include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
 
 #include "api/messages.h"
+#include "common/deadline.h"
 #include "common/uuid.h"
 #include "query/filter.h"
 #include "query/sort.h"
-#include "service/query_plan.h"
+#include "query/plan.h"
 #include "service/service.h"
 
 namespace localnotion::service {
@@ -167,7 +168,7 @@ Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
   const bool container_trashed = source->in_trash || (db && db->in_trash);
   if (container_trashed && !in_trash) return std::shared_ptr<const QuerySnapshot>(std::move(snapshot));
 
-  const QueryPlan plan = PlanQuery(filter_json, sorts_json, schema);
+  const query::QueryPlan plan = query::PlanQuery(filter.get(), sorter.get(), schema);
   storage::PageScan scan;
   scan.parent_id = source->id;
   if (!container_trashed) scan.in_trash = in_trash;
@@ -190,6 +191,9 @@ Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
     const bool sort_here = sorter && !plan.sorts_pushed;
     for (std::string& id : ids) {
       if (!sort_here && rows.size() > limit) break;
+      // A filter on formulas or rollups over many pages is the slow case: stop at the
+      // request's deadline (common/deadline.h) with 504 rather than hold a worker.
+      LN_RETURN_IF_ERROR(CheckDeadline());
       LN_ASSIGN_OR_RETURN(auto record, store_.GetPage(id));
       if (!record) continue;
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*record)));
@@ -202,6 +206,7 @@ Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
       if (check_filter && !query::Matches(*filter, facts, now)) continue;
       rows.push_back(Row{std::move(id), sort_here ? query::KeyOf(*sorter, facts) : query::SortKey{}});
     }
+    LN_RETURN_IF_ERROR(CheckDeadline());
     if (sort_here) {
       std::stable_sort(rows.begin(), rows.end(),
                        [&](const Row& a, const Row& b) { return query::KeyLess(*sorter, a.key, b.key); });

@@ -20,13 +20,16 @@ void LimitReferences(json::object& value) {
   if (type == nullptr || !type->is_string()) return;
   // A copy: value[t] may rehash the object and free the string `type` points into.
   const std::string t(type->get_string());
-  if (t == "people" || t == "relation") {
+  const schema::PropertyType* property_type = schema::FindType(t);
+  if (property_type == nullptr) return;
+  const schema::RenderExtras extras = property_type->render_extras();
+  if (extras.capped_list) {
     json::array& arr = value[t].as_array();
     if (arr.size() > kMaxReferences) {
       arr.resize(kMaxReferences);
-      if (t == "relation") value["has_more"] = true;
+      if (extras.has_more_when_capped) value["has_more"] = true;
     }
-  } else if (t == "title" || t == "rich_text") {
+  } else if (extras.mentions) {
     json::array& arr = value[t].as_array();
     size_t mentions = 0;
     for (size_t i = 0; i < arr.size(); ++i) {
@@ -124,7 +127,8 @@ Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPag
     json::object value;
     value["id"] = def.id;
     value["type"] = def.type;
-    if (def.type == "rollup") {
+    const schema::RenderExtras extras = type->render_extras();
+    if (type->computed_from() == schema::ComputedFrom::kRelatedPages) {
       // A rollup reads the related pages: the relation's ids, then each target's value.
       std::vector<json::value> targets;
       const json::value* relation_id = Find(def.config, "relation_property_id");
@@ -142,30 +146,31 @@ Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPag
           if (const json::value* v = Find(target_values, target_prop->get_string())) targets.push_back(*v);
         }
       }
-      value["rollup"] = schema::ComputeRollup(def.config, targets);
+      value[def.type] = schema::ComputeRollup(def.config, targets);
     } else {
       type->Render(stored, def, ctx, value);
-      if (def.type == "files") LN_RETURN_IF_ERROR(RenderFilesIn(caller, value.at("files")));
-      if (def.type == "title" || def.type == "rich_text") NameMentions(value.at(def.type).as_array());
-      if (def.type == "relation" && !access_.everything) {
+      if (extras.file_objects) LN_RETURN_IF_ERROR(RenderFilesIn(caller, value.at(def.type)));
+      if (extras.mentions) NameMentions(value.at(def.type).as_array());
+      if (extras.visible_pages_only && !access_.everything) {
         // Notion leaves relations to pages not shared with the integration out of the
         // value, as if they were not there (docs/compat.md).
         json::array kept;
-        for (auto& ref : value.at("relation").as_array()) {
+        for (auto& ref : value.at(def.type).as_array()) {
           const json::value* ref_id = Find(ref.as_object(), "id");
           LN_ASSIGN_OR_RETURN(bool visible, ref_id && ref_id->is_string() ? Visible("page", std::string(ref_id->get_string()))
                                                                           : Result<bool>(false));
           if (visible) kept.push_back(std::move(ref));
         }
-        value["relation"] = std::move(kept);
+        value[def.type] = std::move(kept);
       }
     }
     values[def.id] = std::move(value);
   }
   // Formulas last: they read the other values of the page.
   for (const auto& def : *page.schema) {
-    if (def.type != "formula") continue;
-    values[def.id].as_object()["formula"] = schema::ComputeFormula(def, *page.schema, values, NowMillis());
+    const schema::PropertyType* type = schema::FindType(def.type);
+    if (type == nullptr || type->computed_from() != schema::ComputedFrom::kPageValues) continue;
+    values[def.id].as_object()[def.type] = schema::ComputeFormula(def, *page.schema, values, NowMillis());
   }
   return values;
 }

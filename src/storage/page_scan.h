@@ -1,64 +1,17 @@
-// A query over the pages of one parent that storage evaluates itself (push-down).
-//
-// The service translates the parts of a Notion filter and sort that have an exact
-// meaning on stored values (service/query_plan.cc) into a PageScan; storage answers
-// with the ids of the matching pages in order. Stored values are compared as they are
-// kept: numbers as numbers, checkboxes as booleans, select and status as option ids
-// (see schema/property_type.h). Anything storage cannot express stays in the service,
-// which evaluates it on the pages returned.
+// Forwarding header: the PageScan IR now lives in the query layer (query/scan.h), so
+// that the planner which builds it and storage which answers it share one definition.
+// The names stay available as storage::PageScan and friends; new code should include
+// query/scan.h.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "common/json.h"
+#include "query/scan.h"
 
 namespace localnotion::storage {
 
-// What a term or an order reads from a page row.
-struct ScanField {
-  enum class Kind { kProperty, kCreatedTime, kLastEditedTime };
-  Kind kind = Kind::kProperty;
-  std::string property_id;  // for kProperty: the key in PageRecord::properties
-};
-
-// One comparison. An absent or null stored value is "empty": it satisfies only
-// kIsEmpty and kNotEqual (as Notion's `does_not_equal` matches empty values).
-struct ScanTerm {
-  enum class Op { kEqual, kNotEqual, kLess, kLessOrEqual, kGreater, kGreaterOrEqual, kIsEmpty, kIsNotEmpty, kNever };
-  ScanField field;
-  Op op = Op::kEqual;
-  json::value operand;  // a number, boolean or string; times are milliseconds
-};
-
-// A tree of terms: kAnd / kOr over children, or one term.
-struct ScanNode {
-  enum class Kind { kAnd, kOr, kTerm };
-  Kind kind = Kind::kTerm;
-  std::vector<ScanNode> children;
-  ScanTerm term;
-};
-
-// Sort key. Empty values sort last in both directions (query/QUERY.md); ties keep
-// creation order.
-struct ScanOrder {
-  ScanField field;
-  bool descending = false;
-};
-
-struct PageScan {
-  std::string parent_id;
-  std::optional<bool> in_trash;      // nullopt: trashed and not trashed alike
-  std::optional<ScanNode> where;     // nullopt: every page
-  std::vector<ScanOrder> order;      // empty: creation order
-  int64_t limit = -1;                // -1: no limit
-};
-
-// Whether a property id can be scanned (written into a JSON path literal): no quotes,
-// backslashes or control characters. Notion's ids, and the ones localnotion makes, can.
-bool ScannablePropertyId(std::string_view id);
+using query::PageScan;
+using query::ScanField;
+using query::ScanNode;
+using query::ScanOrder;
+using query::ScanTerm;
 
 }  // namespace localnotion::storage

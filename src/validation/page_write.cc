@@ -147,8 +147,8 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     std::optional<schema::PropertyDef> grown;
     if (type->creates_options()) grown = *item.def;
     LN_ASSIGN_OR_RETURN(json::value stored, type->Write(path, *item.value, *item.def, grown ? &*grown : nullptr));
-    if (item.def->type == "people" && stored.is_array()) {
-      for (const auto& id : stored.get_array()) out.user_ids.emplace_back(id.get_string());
+    if (schema::References refs = type->ReferencesIn(stored, *item.def); refs.kind == schema::References::Kind::kUsers) {
+      for (std::string& id : refs.ids) out.user_ids.push_back(std::move(id));
     }
     if (grown && grown->config != item.def->config) out.changed_defs.push_back(std::move(*grown));
     out.writes.push_back(PropertyWrite{item.def->id, std::move(stored)});

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/deadline.h"
 #include "schema/formula/functions.h"
 
 namespace localnotion::schema::formula {
@@ -57,6 +58,9 @@ class Evaluator {
   // accepts them, and arguments of a type the function does not take (possible when the
   // static type was unknown) do too.
   Value Apply(const FunctionDef& f, std::vector<Value> args) {
+    // Past the request's deadline every call is empty, so the evaluation unwinds at once;
+    // the caller then answers 504 (common/deadline.h).
+    if (DeadlinePassed()) return Value();
     for (size_t i = 0; i < args.size(); ++i) {
       TypeMask mask = f.params[std::min(i, f.params.size() - 1)];
       if (args[i].is_null()) {
@@ -77,6 +81,7 @@ class Evaluator {
   }
 
   Value Call(const Node& n) {
+    if (DeadlinePassed()) return Value();
     const std::string& name = n.text;
     if (name == "prop") return prop_ ? prop_(n.children[0]->text) : Value();
     if (name == "if" || name == "ifs") return Branches(n);

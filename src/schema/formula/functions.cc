@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <numbers>
-#include <regex>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "schema/formula/date_time.h"
 
@@ -171,22 +171,41 @@ std::string AsciiCase(std::string s, bool upper) {
   return s;
 }
 
-// std::regex matches recursively, so a long subject could exhaust the stack; longer
-// subjects give the empty value.
-constexpr size_t kMaxRegexSubject = 10'000;
-
-// Runs `fn` with the regular expression `pattern` (ECMAScript syntax, as JavaScript's)
-// on `subject`; an invalid pattern, a regex engine failure or a subject longer than
-// kMaxRegexSubject gives the empty value.
+// Runs `fn` with the regular expression `pattern` compiled by RE2, which matches in
+// time linear in the subject whatever the pattern: no formula can hang the server the
+// way a backtracking engine does on "(a*)*b". RE2 takes the JavaScript syntax Notion's
+// formulas use except backreferences and lookaround; a pattern it refuses gives the
+// empty value (docs/formulas.md).
 template <class Fn>
-Value WithRegex(const std::string& pattern, const std::string& subject, Fn fn) {
-  if (subject.size() > kMaxRegexSubject) return Value();
-  try {
-    std::regex re(pattern, std::regex::ECMAScript);
-    return fn(re);
-  } catch (const std::exception&) {
-    return Value();
+Value WithRegex(const std::string& pattern, Fn fn) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  RE2 re(pattern, options);
+  if (!re.ok()) return Value();
+  return fn(re);
+}
+
+// A JavaScript replacement ("$1", "$&", "$$") as an RE2 rewrite ("\\1", "\\0", "$").
+std::string Rewrite(const std::string& js) {
+  std::string out;
+  for (size_t i = 0; i < js.size(); ++i) {
+    char c = js[i];
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '$' && i + 1 < js.size() && js[i + 1] >= '0' && js[i + 1] <= '9') {
+      out += '\\';
+      out += js[++i];
+    } else if (c == '$' && i + 1 < js.size() && js[i + 1] == '&') {
+      out += "\\0";
+      ++i;
+    } else if (c == '$' && i + 1 < js.size() && js[i + 1] == '$') {
+      out += '$';
+      ++i;
+    } else {
+      out += c;
+    }
   }
+  return out;
 }
 
 Value DateField(const Args& a, int CivilTime::*field) { return Value::Number(ToCivil(a[0].date().start).*field); }
@@ -288,23 +307,24 @@ const std::vector<FunctionDef>& Table() {
       {"replace", 3, 3, {kScalarMask, kStringMask, kScalarMask}, Returns<Type::kString>,
        [](const Args& a, Millis) {
          std::string subject = FormatValue(a[0]);
-         return WithRegex(a[1].string(), subject, [&](const std::regex& re) {
-           return Value::String(std::regex_replace(subject, re, FormatValue(a[2]),
-                                                   std::regex_constants::format_first_only));
+         return WithRegex(a[1].string(), [&](const RE2& re) {
+           RE2::Replace(&subject, re, Rewrite(FormatValue(a[2])));
+           return Value::String(std::move(subject));
          });
        }},
       {"replaceAll", 3, 3, {kScalarMask, kStringMask, kScalarMask}, Returns<Type::kString>,
        [](const Args& a, Millis) {
          std::string subject = FormatValue(a[0]);
-         return WithRegex(a[1].string(), subject, [&](const std::regex& re) {
-           return Value::String(std::regex_replace(subject, re, FormatValue(a[2])));
+         return WithRegex(a[1].string(), [&](const RE2& re) {
+           RE2::GlobalReplace(&subject, re, Rewrite(FormatValue(a[2])));
+           return Value::String(std::move(subject));
          });
        }},
       {"test", 2, 2, {kScalarMask, kStringMask}, Returns<Type::kBoolean>,
        [](const Args& a, Millis) {
          std::string subject = FormatValue(a[0]);
-         return WithRegex(a[1].string(), subject, [&](const std::regex& re) {
-           return Value::Boolean(std::regex_search(subject, re));
+         return WithRegex(a[1].string(), [&](const RE2& re) {
+           return Value::Boolean(RE2::PartialMatch(subject, re));
          });
        }},
       {"lower", 1, 1, {kStringMask}, Returns<Type::kString>,

@@ -8,6 +8,9 @@ namespace {
 class Checkbox : public PropertyType {
  public:
   std::string_view name() const override { return "checkbox"; }
+  FilterFamily filter_family() const override { return FilterFamily::kCheckbox; }
+  SortBy sort_by() const override { return SortBy::kCheckbox; }
+  ScanAs scan_as() const override { return ScanAs::kCheckbox; }
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     if (!value.is_bool()) return api::FailedValidation(path, "a boolean", &value);
     return value;

@@ -94,6 +94,8 @@ std::string Format(const IsoDate& d) {
 class Date : public PropertyType {
  public:
   std::string_view name() const override { return "date"; }
+  FilterFamily filter_family() const override { return FilterFamily::kDate; }
+  SortBy sort_by() const override { return SortBy::kDate; }
 
   Result<json::value> Write(std::string_view path_in, const json::value& value, const PropertyDef&,
                             PropertyDef*) const override {

@@ -65,6 +65,9 @@ Result<json::object> ReadFile(const std::string& path, const json::value& v) {
 class Files : public PropertyType {
  public:
   std::string_view name() const override { return "files"; }
+  FilterFamily filter_family() const override { return FilterFamily::kFiles; }
+  SortBy sort_by() const override { return SortBy::kFirstFileName; }
+  RenderExtras render_extras() const override { return {.file_objects = true}; }
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     if (!value.is_array()) return api::FailedValidation(path, "an array", &value);
     const auto& arr = value.get_array();

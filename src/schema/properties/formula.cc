@@ -10,6 +10,8 @@ namespace {
 class Formula : public PropertyType {
  public:
   std::string_view name() const override { return "formula"; }
+  ComputedFrom computed_from() const override { return ComputedFrom::kPageValues; }
+  SortBy sort_by() const override { return SortBy::kFormulaResult; }
   bool writable() const override { return false; }
   Result<json::object> ParseConfig(std::string_view path, const json::value& config,
                                    const ConfigContext&) const override {

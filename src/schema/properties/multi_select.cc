@@ -12,6 +12,9 @@ constexpr size_t kMaxItems = 100;
 class MultiSelect : public CreatableOptionsType {
  public:
   std::string_view name() const override { return "multi_select"; }
+  bool renders_from_config() const override { return true; }
+  FilterFamily filter_family() const override { return FilterFamily::kMultiSelect; }
+  SortBy sort_by() const override { return SortBy::kOptions; }
 
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def, PropertyDef* grown) const override {
     if (!value.is_array()) return api::FailedValidation(path, "an array", &value);

@@ -19,6 +19,9 @@ constexpr std::array<std::string_view, 41> kFormats = {
 class Number : public PropertyType {
  public:
   std::string_view name() const override { return "number"; }
+  FilterFamily filter_family() const override { return FilterFamily::kNumber; }
+  SortBy sort_by() const override { return SortBy::kNumber; }
+  ScanAs scan_as() const override { return ScanAs::kNumber; }
 
   Result<json::object> ParseConfig(std::string_view path, const json::value& config,
                                    const ConfigContext&) const override {

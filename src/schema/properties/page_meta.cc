@@ -12,6 +12,25 @@ class PageMeta : public PropertyType {
   PageMeta(std::string_view name, Meta meta) : name_(name), meta_(meta) {}
   std::string_view name() const override { return name_; }
   bool writable() const override { return false; }
+  FilterFamily filter_family() const override {
+    return meta_ == Meta::kCreatedTime || meta_ == Meta::kLastEditedTime ? FilterFamily::kDate : FilterFamily::kPeople;
+  }
+  // The times also take the `date` filter key, the users the `people` key.
+  std::string_view also_filtered_as() const override {
+    return meta_ == Meta::kCreatedTime || meta_ == Meta::kLastEditedTime ? "date" : "people";
+  }
+  PageField page_field() const override {
+    switch (meta_) {
+      case Meta::kCreatedTime: return PageField::kCreatedTime;
+      case Meta::kLastEditedTime: return PageField::kLastEditedTime;
+      case Meta::kCreatedBy: return PageField::kCreatedBy;
+      case Meta::kLastEditedBy: return PageField::kLastEditedBy;
+    }
+    return PageField::kNone;
+  }
+  SortBy sort_by() const override {
+    return meta_ == Meta::kCreatedTime || meta_ == Meta::kLastEditedTime ? SortBy::kDate : SortBy::kUserName;
+  }
   void Render(const json::value*, const PropertyDef&, const RenderContext& ctx, json::object& out) const override {
     switch (meta_) {
       case Meta::kCreatedTime: out[name_] = FormatIso8601Minute(ctx.created_time); break;

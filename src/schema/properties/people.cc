@@ -10,6 +10,18 @@ namespace {
 class People : public PropertyType {
  public:
   std::string_view name() const override { return "people"; }
+  FilterFamily filter_family() const override { return FilterFamily::kPeople; }
+  SortBy sort_by() const override { return SortBy::kFirstUserName; }
+  RenderExtras render_extras() const override { return {.capped_list = true, .paginated_item = true}; }
+  // Every id must be a user of the workspace.
+  References ReferencesIn(const json::value& stored, const PropertyDef&) const override {
+    References refs;
+    refs.kind = References::Kind::kUsers;
+    if (stored.is_array()) {
+      for (const auto& id : stored.get_array()) refs.ids.emplace_back(id.get_string());
+    }
+    return refs;
+  }
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     LN_ASSIGN_OR_RETURN(json::array ids, ReadIdList(path, value, {"object", "name", "avatar_url", "type", "person", "bot"}));
     return json::value(std::move(ids));

@@ -12,6 +12,25 @@ namespace {
 class Relation : public PropertyType {
  public:
   std::string_view name() const override { return "relation"; }
+  FilterFamily filter_family() const override { return FilterFamily::kRelation; }
+  SortBy sort_by() const override { return SortBy::kFirstId; }
+  RenderExtras render_extras() const override {
+    return {.visible_pages_only = true, .capped_list = true, .has_more_when_capped = true, .paginated_item = true};
+  }
+  // Every id must be a page of the related data source (the configuration's
+  // data_source_id); the database id is named in the error message.
+  References ReferencesIn(const json::value& stored, const PropertyDef& def) const override {
+    References refs;
+    refs.kind = References::Kind::kPages;
+    if (stored.is_array()) {
+      for (const auto& id : stored.get_array()) refs.ids.emplace_back(id.get_string());
+    }
+    const json::value* db = Find(def.config, "database_id");
+    const json::value* ds = Find(def.config, "data_source_id");
+    if (db && db->is_string()) refs.database_id = std::string(db->get_string());
+    if (ds && ds->is_string()) refs.data_source_id = std::string(ds->get_string());
+    return refs;
+  }
 
   Result<json::object> ParseConfig(std::string_view path_in, const json::value& config,
                                    const ConfigContext& ctx) const override {

@@ -18,6 +18,9 @@ constexpr std::array<std::string_view, 24> kFunctions = {
 class Rollup : public PropertyType {
  public:
   std::string_view name() const override { return "rollup"; }
+  ComputedFrom computed_from() const override { return ComputedFrom::kRelatedPages; }
+  SortBy sort_by() const override { return SortBy::kRollupResult; }
+  RenderExtras render_extras() const override { return {.paginated_item = true}; }
   bool writable() const override { return false; }
   Result<json::object> ParseConfig(std::string_view path_in, const json::value& config,
                                    const ConfigContext&) const override {

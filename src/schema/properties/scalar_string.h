@@ -10,6 +10,8 @@ class ScalarStringType : public PropertyType {
  public:
   ScalarStringType(std::string_view name, size_t max_length) : name_(name), max_(max_length) {}
   std::string_view name() const override { return name_; }
+  FilterFamily filter_family() const override { return FilterFamily::kText; }
+  SortBy sort_by() const override { return SortBy::kText; }
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def,
                             PropertyDef* grown) const override;
 

@@ -10,6 +10,10 @@ namespace {
 class Select : public CreatableOptionsType {
  public:
   std::string_view name() const override { return "select"; }
+  bool renders_from_config() const override { return true; }
+  FilterFamily filter_family() const override { return FilterFamily::kSelect; }
+  SortBy sort_by() const override { return SortBy::kOption; }
+  ScanAs scan_as() const override { return ScanAs::kOptionId; }
 
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def, PropertyDef* grown) const override {
     if (value.is_null()) return json::value(nullptr);

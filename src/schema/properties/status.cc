@@ -19,6 +19,10 @@ json::object Group(std::string_view name, std::string_view color, json::array op
 class Status final : public PropertyType {
  public:
   std::string_view name() const override { return "status"; }
+  bool renders_from_config() const override { return true; }
+  FilterFamily filter_family() const override { return FilterFamily::kSelect; }
+  SortBy sort_by() const override { return SortBy::kOption; }
+  ScanAs scan_as() const override { return ScanAs::kOptionId; }
 
   Result<json::object> ParseConfig(std::string_view path, const json::value& config,
                                    const ConfigContext&) const override {

@@ -10,6 +10,9 @@ class TextType : public PropertyType {
  public:
   explicit TextType(std::string_view name) : name_(name) {}
   std::string_view name() const override { return name_; }
+  FilterFamily filter_family() const override { return FilterFamily::kText; }
+  SortBy sort_by() const override { return SortBy::kText; }
+  RenderExtras render_extras() const override { return {.mentions = true, .paginated_item = true}; }
 
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     LN_ASSIGN_OR_RETURN(json::array arr, api::NormalizeRichText(path, value));

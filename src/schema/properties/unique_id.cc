@@ -10,6 +10,11 @@ class UniqueId : public PropertyType {
  public:
   std::string_view name() const override { return "unique_id"; }
   bool writable() const override { return false; }
+  bool stored() const override { return true; }
+  bool numbered() const override { return true; }
+  bool renders_from_config() const override { return true; }
+  FilterFamily filter_family() const override { return FilterFamily::kNumber; }
+  SortBy sort_by() const override { return SortBy::kNumber; }
   Result<json::object> ParseConfig(std::string_view path, const json::value& config,
                                    const ConfigContext&) const override {
     if (!config.is_object()) return api::FailedValidation(path, "an object", &config);

@@ -1,4 +1,4 @@
-// SqliteConnection::ScanPageIds: a PageScan (storage/page_scan.h) as one SELECT.
+// SqliteConnection::ScanPageIds: a PageScan (query/scan.h) as one SELECT.
 //
 // A property is read through a virtual generated column of the pages table,
 // p_<hex of the property id> = json_extract(properties, '$."<id>"'), added the first time
@@ -9,8 +9,9 @@
 // on json_extract expressions as covering, but does one on generated columns). At most
 // kMaxScanColumns columns and kMaxScanIndexes indexes are made; past them a property is
 // read with json_extract directly and a shape gets no index, which is slower but the
-// same answer. Property ids that cannot be written into a JSON path literal are refused
-// (the service does not push them down).
+// same answer. A property id that cannot be written into a JSON path literal (a quote,
+// a backslash, a control character) gets no column: it is read by key through json_each
+// (json_path.h), again slower but the same answer, so every scan is answered.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/sqlite/json_path.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
@@ -30,9 +32,24 @@ std::string ColumnName(std::string_view property_id) {
   return name;
 }
 
-std::string JsonPath(std::string_view property_id) {
-  return fmt::format("json_extract(properties, '$.\"{}\"')", property_id);
+}  // namespace
+
+bool PathLiteralPropertyId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (c == '"' || c == '\'' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+  }
+  return true;
 }
+
+std::string PropertyValueSql(std::string_view property_id) {
+  if (PathLiteralPropertyId(property_id)) return fmt::format("json_extract(properties, '$.\"{}\"')", property_id);
+  std::string hex;
+  for (unsigned char c : property_id) hex += fmt::format("{:02x}", c);
+  return fmt::format("(SELECT value FROM json_each(pages.properties) WHERE key = CAST(x'{}' AS TEXT))", hex);
+}
+
+namespace {
 
 // How a field is written in SQL, given the generated columns that exist.
 struct Fields {
@@ -45,7 +62,7 @@ struct Fields {
       case ScanField::Kind::kProperty: break;
     }
     std::string name = ColumnName(f.property_id);
-    return columns->count(name) ? name : JsonPath(f.property_id);
+    return columns->count(name) ? name : PropertyValueSql(f.property_id);
   }
 };
 
@@ -107,14 +124,6 @@ int Bind(sqlite3_stmt* stmt, int i, const json::value& v) {
 
 }  // namespace
 
-bool ScannablePropertyId(std::string_view id) {
-  if (id.empty()) return false;
-  for (char c : id) {
-    if (c == '"' || c == '\'' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
-  }
-  return true;
-}
-
 Status SqliteConnection::EnsureScanColumn(const std::string& property_id) {
   std::string name = ColumnName(property_id);
   if (!scan_columns_loaded_ || ((query_only_ || role_ == Role::kReader) && !scan_columns_.count(name))) {
@@ -135,7 +144,7 @@ Status SqliteConnection::EnsureScanColumn(const std::string& property_id) {
     return OkStatus();
   }
   LN_RETURN_IF_ERROR(Exec(db_, fmt::format("ALTER TABLE pages ADD COLUMN {} GENERATED ALWAYS AS ({}) VIRTUAL", name,
-                                           JsonPath(property_id))));
+                                           PropertyValueSql(property_id))));
   scan_columns_.insert(std::move(name));
   return OkStatus();
 }
@@ -161,7 +170,6 @@ Status SqliteConnection::EnsureScanIndex(const std::string& index, const std::st
 
 Status SqliteConnection::ApplyScanWants(const ScanWants& wants) {
   for (const std::string& property_id : wants.columns) {
-    if (!ScannablePropertyId(property_id)) continue;
     LN_RETURN_IF_ERROR(EnsureScanColumn(property_id));
   }
   for (const auto& [index, shape] : wants.indexes) {
@@ -186,8 +194,8 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
   if (scan.where) CollectFields(*scan.where, fields);
   for (const ScanField& f : fields) {
     if (f.kind != ScanField::Kind::kProperty) continue;
-    if (!ScannablePropertyId(f.property_id)) return InternalError("sqlite: property id cannot be scanned: " + f.property_id);
-    LN_RETURN_IF_ERROR(EnsureScanColumn(f.property_id));
+    // An id that is not a path literal is read through json_each, never a column.
+    if (PathLiteralPropertyId(f.property_id)) LN_RETURN_IF_ERROR(EnsureScanColumn(f.property_id));
   }
   const Fields expression{&scan_columns_};
 

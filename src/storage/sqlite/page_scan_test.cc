@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "storage/sqlite/json_path.h"
 #include "storage/sqlite/temp_store_test_util.h"
 
 namespace localnotion::storage {
@@ -154,18 +155,28 @@ TEST_F(PageScanTest, ARolledBackUnitTakesItsColumnsAlongAndScansStillWork) {
   EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
 }
 
-TEST_F(PageScanTest, UnscannablePropertyIdsAreRefused) {
-  EXPECT_FALSE(ScannablePropertyId("a\"b"));
-  EXPECT_FALSE(ScannablePropertyId("a'b"));
-  EXPECT_FALSE(ScannablePropertyId(""));
-  EXPECT_TRUE(ScannablePropertyId("%3AUPp"));
+TEST_F(PageScanTest, IdsThatAreNotPathLiteralsAreReadByKey) {
+  EXPECT_FALSE(PathLiteralPropertyId("a\"b"));
+  EXPECT_FALSE(PathLiteralPropertyId("a'b"));
+  EXPECT_FALSE(PathLiteralPropertyId(""));
+  EXPECT_TRUE(PathLiteralPropertyId("%3AUPp"));
+  // Such an id gets no generated column, but the scan still answers, by key.
   ASSERT_TRUE(store_->BeginUnit().ok());
+  Put("g", R"({"a'b":4,"a\"b":true})", false, 7000);
+  Put("h", R"({"a'b":2})", false, 8000);
+  ASSERT_TRUE(store_->EndUnit(true).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
   PageScan scan{"ds-1"};
   scan.where = T("a'b", Op::kIsEmpty);
-  auto ids = store_->ScanPageIds(scan);
-  ASSERT_FALSE(ids.ok());
-  EXPECT_EQ(ids.error().code, ErrorCode::kInternalServerError);
-  ASSERT_TRUE(store_->EndUnit(false).ok());
+  EXPECT_EQ(Scan(scan), (Ids{"a", "b", "c", "d", "e"}));
+  scan.where = T("a'b", Op::kGreater, 3);
+  EXPECT_EQ(Scan(scan), (Ids{"g"}));
+  scan.where = T("a\"b", Op::kEqual, true);
+  EXPECT_EQ(Scan(scan), (Ids{"g"}));
+  scan.where = std::nullopt;
+  scan.in_trash = false;
+  scan.order = {ScanOrder{ScanField{ScanField::Kind::kProperty, "a'b"}, false}};
+  EXPECT_EQ(Scan(scan), (Ids{"h", "g", "a", "b", "c", "e"}));
 }
 
 }  // namespace
