@@ -1,5 +1,7 @@
 #include "api/block_objects.h"
 
+#include "api/lists.h"
+
 namespace localnotion::api {
 namespace {
 
@@ -32,14 +34,9 @@ json::object RenderBlock(BlockView&& block, ApiVersion version) {
 }
 
 json::object BlockList(json::array results, const std::string& next_cursor) {
-  json::object o;
-  o["object"] = "list";
-  o["results"] = std::move(results);
-  o["next_cursor"] = next_cursor.empty() ? json::value(nullptr) : json::value(next_cursor);
-  o["has_more"] = !next_cursor.empty();
-  o["type"] = "block";
-  o["block"] = json::object{};
-  return o;
+  return RenderList(ListResponse{.results = std::move(results),
+                                 .next_cursor = next_cursor.empty() ? json::value(nullptr) : json::value(next_cursor),
+                                 .type = "block"});
 }
 
 }  // namespace localnotion::api

@@ -41,6 +41,10 @@ std::string NotionUrl(const std::string& title, const std::string& id) {
 
 json::object PartialUser(const std::string& id) { return json::object{{"object", "user"}, {"id", id}}; }
 
+json::object PartialObject(std::string_view object, const std::string& id) {
+  return json::object{{"object", object}, {"id", id}};
+}
+
 json::object RenderPage(PageView&& page, ApiVersion version) {
   json::object o;
   o.reserve(16);

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/version.h"
 #include "common/clock.h"
@@ -84,6 +85,11 @@ json::object RenderDatabase(const DatabaseView& db, ApiVersion version);
 json::object RenderDataSource(const DataSourceView& source);
 json::object RenderUser(const UserView& user);
 json::object PartialUser(const std::string& id);
+
+// {object, id}: what a write answers when the integration may not read content
+// (https://developers.notion.com/reference/capabilities). `object` is "page", "database"
+// or "data_source".
+json::object PartialObject(std::string_view object, const std::string& id);
 
 // "https://www.notion.so/<Title-slug>-<id without dashes>", as Notion builds page URLs.
 std::string NotionUrl(const std::string& title, const std::string& id);

@@ -3,6 +3,7 @@
 // the trash.
 #include <fmt/format.h>
 
+#include "api/blocks/registry.h"
 #include "api/messages.h"
 #include "common/uuid.h"
 #include "service/service.h"
@@ -112,7 +113,8 @@ Status Service::AddChildObjectBlock(const Caller& caller, std::string_view type,
 Status Service::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
   LN_ASSIGN_OR_RETURN(auto row, store_.GetBlock(id));
   if (!row || row->in_trash == in_trash) return OkStatus();
-  if (row->type != "child_page" && row->type != "child_database") return OkStatus();
+  const api::blocks::BlockType* type = api::blocks::FindBlockType(row->type);
+  if (type == nullptr || !type->shows_object) return OkStatus();
   row->in_trash = in_trash;
   return store_.PutBlock(*row);
 }

@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <climits>
+#include <span>
 
 #include "api/block_objects.h"
+#include "api/blocks/registry.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
@@ -110,7 +112,8 @@ Result<json::value> Service::RenderBlockTarget(const Caller& caller, const Block
 
 Result<json::value> Service::RenderBlockRow(const Caller& caller, const storage::BlockRecord& row,
                                             bool ancestor_trashed) {
-  if (row.type == "child_page" || row.type == "child_database") {
+  const api::blocks::BlockType* type = api::blocks::FindBlockType(row.type);
+  if (type != nullptr && type->shows_object) {
     // Shown from the page or database itself: its title follows renames.
     LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(row.id));
     t.ancestor_trashed = t.ancestor_trashed || ancestor_trashed;
@@ -131,7 +134,8 @@ Result<json::value> Service::RenderBlockRow(const Caller& caller, const storage:
     LN_ASSIGN_OR_RETURN(json::value shown, RenderFileObject(caller, json::value(view.content)));
     view.content = std::move(shown.as_object());
   }
-  for (std::string_view key : {"rich_text", "caption"}) {
+  // Mentions in the rich text a type shows are named as the caller may see them.
+  for (std::string_view key : type != nullptr ? std::span(type->rich_text_keys) : std::span<const std::string_view>{}) {
     if (json::value* rt = view.content.if_contains(key); rt && rt->is_array()) NameMentions(rt->as_array());
   }
   LN_ASSIGN_OR_RETURN(auto first, store_.ListBlockChildren(row.id, INT64_MIN, 1));
@@ -204,7 +208,8 @@ Result<json::value> Service::AppendBlockChildren(const Caller& caller, std::stri
 
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
   if (t.self_trashed || t.ancestor_trashed) return ValidationError(std::string(kArchivedMessage));
-  if (t.type == "child_database" || (t.type != "child_page" && !validation::BlockTypeTakesChildren(t.type))) {
+  const api::blocks::BlockType* type = api::blocks::FindBlockType(t.type);
+  if (type == nullptr || !type->children.takes_children) {
     return ValidationError(fmt::format("Block type {} does not support children.", t.type));
   }
   static const json::object kNoContent;

@@ -9,6 +9,8 @@
 // "Comments".
 #include <fmt/format.h>
 
+#include "api/comment_objects.h"
+#include "api/lists.h"
 #include "api/messages.h"
 #include "api/objects.h"
 #include "api/rich_text.h"
@@ -44,18 +46,16 @@ Result<Service::CommentParent> Service::ResolveCommentParent(const std::string& 
 namespace {
 
 json::object RenderComment(const storage::CommentRecord& c, json::array attachments) {
-  json::object o;
-  o["object"] = "comment";
-  o["id"] = c.id;
-  o["parent"] = json::object{{"type", c.parent_type}, {c.parent_type, c.parent_id}};
-  o["discussion_id"] = c.discussion_id;
-  o["created_time"] = FormatIso8601Minute(c.created_time);
-  o["last_edited_time"] = FormatIso8601Minute(c.last_edited_time);
-  o["created_by"] = api::PartialUser(c.created_by);
-  o["rich_text"] = c.rich_text;
-  o["display_name"] = c.display_name;
-  if (!attachments.empty()) o["attachments"] = std::move(attachments);
-  return o;
+  return api::RenderComment(api::CommentView{.id = c.id,
+                                             .parent_type = c.parent_type,
+                                             .parent_id = c.parent_id,
+                                             .discussion_id = c.discussion_id,
+                                             .created_time = c.created_time,
+                                             .last_edited_time = c.last_edited_time,
+                                             .created_by = c.created_by,
+                                             .rich_text = c.rich_text,
+                                             .display_name = c.display_name,
+                                             .attachments = std::move(attachments)});
 }
 
 }  // namespace
@@ -217,12 +217,9 @@ Result<json::value> Service::ListComments(const Caller& caller, const std::optio
     results.push_back(std::move(one));
   }
   const bool has_more = end < all.size();
-  return json::value(json::object{{"object", "list"},
-                                  {"results", std::move(results)},
-                                  {"next_cursor", has_more ? json::value(all[end].id) : json::value(nullptr)},
-                                  {"has_more", has_more},
-                                  {"type", "comment"},
-                                  {"comment", json::object{}}});
+  return json::value(api::RenderList({.results = std::move(results),
+                                      .next_cursor = has_more ? json::value(all[end].id) : json::value(nullptr),
+                                      .type = "comment"}));
 }
 
 }  // namespace localnotion::service

@@ -191,7 +191,7 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
   LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
   LN_RETURN_IF_ERROR(ShareCreated(db.id, db.parent_type));
-  if (!ReadsContent()) return json::value(json::object{{"object", "database"}, {"id", db.id}});
+  if (!ReadsContent()) return json::value(api::PartialObject("database", db.id));
   LN_ASSIGN_OR_RETURN(DatabasePtr created, store_.GetDatabase(db.id));
   return RenderDatabaseObject(caller, created);
 }
@@ -275,7 +275,7 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
     record.last_edited_by = db.last_edited_by;
     LN_RETURN_IF_ERROR(store_.PutDataSource(record));
   }
-  if (!ReadsContent()) return json::value(json::object{{"object", "database"}, {"id", id}});
+  if (!ReadsContent()) return json::value(api::PartialObject("database", id));
   LN_ASSIGN_OR_RETURN(DatabasePtr updated, store_.GetDatabase(id));
   return RenderDatabaseObject(caller, updated);
 }
@@ -309,7 +309,7 @@ Result<json::value> Service::UpdateDataSource(const Caller& caller, std::string_
   record.last_edited_time = NowMillis();
   record.last_edited_by = caller.integration.bot_user_id;
   LN_RETURN_IF_ERROR(store_.PutDataSource(record));
-  if (!ReadsContent()) return json::value(json::object{{"object", "data_source"}, {"id", id}});
+  if (!ReadsContent()) return json::value(api::PartialObject("data_source", id));
   LN_ASSIGN_OR_RETURN(DataSourcePtr updated, store_.GetDataSource(id));
   return RenderDataSourceObject(caller, updated);
 }
@@ -337,7 +337,7 @@ Result<json::value> Service::CreateDataSource(const Caller& caller, const json::
   LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
   LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
   LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
-  if (!ReadsContent()) return json::value(json::object{{"object", "data_source"}, {"id", source.id}});
+  if (!ReadsContent()) return json::value(api::PartialObject("data_source", source.id));
   LN_ASSIGN_OR_RETURN(DataSourcePtr created, store_.GetDataSource(source.id));
   return RenderDataSourceObject(caller, created);
 }

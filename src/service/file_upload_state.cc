@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "api/file_upload_objects.h"
+
 namespace localnotion::service {
 namespace {
 
@@ -91,35 +93,23 @@ std::string EffectiveStatus(const storage::FileUploadRecord& u, Millis now) {
 
 json::object RenderFileUpload(const storage::FileUploadRecord& u, const std::string& base_url, Millis now,
                               int64_t parts_sent) {
-  const std::string status = EffectiveStatus(u, now);
-  json::object o;
-  o["object"] = "file_upload";
-  o["id"] = u.id;
-  o["created_time"] = FormatIso8601Minute(u.created_time);
-  o["created_by"] = json::object{{"id", u.created_by}, {"type", "bot"}};
-  o["last_edited_time"] = FormatIso8601Minute(u.last_edited_time);
-  o["in_trash"] = false;
-  o["expiry_time"] = u.attached ? json::value(nullptr) : json::value(FormatIso8601(u.expiry_time));
-  o["status"] = status;
-  o["filename"] = u.filename ? json::value(*u.filename) : json::value(nullptr);
-  o["content_type"] = u.content_type ? json::value(*u.content_type) : json::value(nullptr);
-  o["content_length"] = u.content_length ? json::value(*u.content_length) : json::value(nullptr);
-  if (status == "pending" && u.mode != "external_url") {
-    o["upload_url"] = base_url + "/v1/file_uploads/" + u.id + "/send";
-    if (u.mode == "multi_part") o["complete_url"] = base_url + "/v1/file_uploads/" + u.id + "/complete";
+  api::FileUploadView view;
+  view.id = u.id;
+  view.created_time = u.created_time;
+  view.created_by = u.created_by;
+  view.last_edited_time = u.last_edited_time;
+  if (!u.attached) view.expiry_time = u.expiry_time;
+  view.status = EffectiveStatus(u, now);
+  view.filename = u.filename;
+  view.content_type = u.content_type;
+  view.content_length = u.content_length;
+  if (view.status == "pending" && u.mode != "external_url") {
+    view.upload_url = base_url + "/v1/file_uploads/" + u.id + "/send";
+    if (u.mode == "multi_part") view.complete_url = base_url + "/v1/file_uploads/" + u.id + "/complete";
   }
-  if (u.mode == "multi_part") o["number_of_parts"] = json::object{{"total", u.number_of_parts}, {"sent", parts_sent}};
-  if (u.mode == "external_url" && u.status == "failed") {
-    o["file_import_result"] = json::object{
-        {"imported_time", FormatIso8601(u.created_time)},
-        {"type", "error"},
-        {"error", json::object{{"type", "download_error"},
-                               {"code", "download_failed"},
-                               {"message", "localnotion does not download external files."},
-                               {"parameter", "external_url"},
-                               {"status_code", nullptr}}}};
-  }
-  return o;
+  if (u.mode == "multi_part") view.number_of_parts = api::FileUploadView::Parts{u.number_of_parts, parts_sent};
+  if (u.mode == "external_url" && u.status == "failed") view.import_failed_time = u.created_time;
+  return api::RenderFileUpload(view);
 }
 
 Status CheckPartsComplete(const std::vector<std::pair<int64_t, int64_t>>& sizes, int64_t total, int64_t min_part_bytes) {

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "api/lists.h"
 #include "api/messages.h"
 #include "api/objects.h"
 #include "common/uuid.h"
@@ -241,12 +242,9 @@ Result<json::value> Service::ListFileUploads(const Caller& caller, const std::op
     results.push_back(std::move(one));
   }
   const bool has_more = end < shown.size();
-  return json::value(json::object{{"object", "list"},
-                                  {"results", std::move(results)},
-                                  {"next_cursor", has_more ? json::value(shown[end].id) : json::value(nullptr)},
-                                  {"has_more", has_more},
-                                  {"type", "file_upload"},
-                                  {"file_upload", json::object{}}});
+  return json::value(api::RenderList({.results = std::move(results),
+                                      .next_cursor = has_more ? json::value(shown[end].id) : json::value(nullptr),
+                                      .type = "file_upload"}));
 }
 
 }  // namespace localnotion::service

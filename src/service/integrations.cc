@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "api/lists.h"
 #include "common/sha256.h"
 #include "common/uuid.h"
 #include "service/service.h"
@@ -73,7 +74,7 @@ Result<json::value> Service::ListIntegrations() {
     LN_ASSIGN_OR_RETURN(json::value described, DescribeIntegration(i));
     results.push_back(std::move(described));
   }
-  return json::value(json::object{{"object", "list"}, {"results", std::move(results)}});
+  return json::value(api::RenderResultsList(std::move(results)));
 }
 
 Status Service::DeleteIntegration(std::string_view name_or_id) {

@@ -7,6 +7,7 @@
 // definition, so a later rename of an option does not rewrite history (user names and
 // page titles inside values are today's). Computed properties (formula,
 // rollup, created_*, last_edited_*) are not recorded: they are not written.
+#include "api/lists.h"
 #include "schema/registry.h"
 #include "service/service.h"
 
@@ -139,8 +140,7 @@ Result<json::value> Service::PageHistory(std::string_view raw_id) {
                                    {"changes", std::move(e.changes)}});
   }
   // Complete, never paginated: a page's history is short next to the request log.
-  return json::value(json::object{
-      {"object", "list"}, {"results", std::move(results)}, {"next_cursor", nullptr}, {"has_more", false}});
+  return json::value(api::RenderList({.results = std::move(results)}));
 }
 
 }  // namespace localnotion::service

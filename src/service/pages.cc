@@ -166,7 +166,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
     LN_RETURN_IF_ERROR(MirrorChildObjectTrash(p.id, p.in_trash));
   }
   loaded.trashed = p.in_trash || parent_trashed;
-  if (!ReadsContent()) return json::value(json::object{{"object", "page"}, {"id", p.id}});
+  if (!ReadsContent()) return json::value(api::PartialObject("page", p.id));
   return RenderPage(caller, loaded, filter_properties);
 }
 
@@ -254,7 +254,7 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
   LN_RETURN_IF_ERROR(InsertBlocks(caller, "page_id", record.id, std::nullopt, req.children, nullptr));
   LN_RETURN_IF_ERROR(ShareCreated(loaded.page.id, loaded.page.parent_type));
   // Without read content, writes answer with a partial object (capabilities reference).
-  if (!ReadsContent()) return json::value(json::object{{"object", "page"}, {"id", loaded.page.id}});
+  if (!ReadsContent()) return json::value(api::PartialObject("page", loaded.page.id));
   return RenderPage(caller, loaded);
 }
 

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "api/lists.h"
 #include "schema/property_def.h"
 #include "schema/registry.h"
 #include "service/service.h"
@@ -75,12 +76,10 @@ Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_v
     summary["next_url"] = fmt::format("{}/v1/pages/{}/properties/{}?start_cursor={}", caller.base_url, page_id,
                                       def->id, end);
   }
-  return json::value(json::object{{"object", "list"},
-                                  {"results", std::move(results)},
-                                  {"next_cursor", has_more ? json::value(std::to_string(end)) : json::value(nullptr)},
-                                  {"has_more", has_more},
-                                  {"type", "property_item"},
-                                  {"property_item", std::move(summary)}});
+  return json::value(api::RenderList({.results = std::move(results),
+                                      .next_cursor = has_more ? json::value(std::to_string(end)) : json::value(nullptr),
+                                      .type = "property_item",
+                                      .type_object = std::move(summary)}));
 }
 
 }  // namespace localnotion::service

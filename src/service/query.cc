@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "api/lists.h"
 #include "api/messages.h"
 #include "common/deadline.h"
 #include "common/uuid.h"
@@ -140,13 +141,10 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   }
   const bool has_more = end < snapshot->ids.size();
   const char* type = data_sources ? "page_or_data_source" : "page_or_database";
-  json::object out{{"object", "list"},
-                   {"results", std::move(results)},
-                   {"next_cursor", has_more ? json::value(state_.snapshots.Remember(snapshot, end, monotonic))
-                                            : json::value(nullptr)},
-                   {"has_more", has_more},
-                   {"type", type},
-                   {type, json::object{}}};
+  json::object out = api::RenderList(
+      {.results = std::move(results),
+       .next_cursor = has_more ? json::value(state_.snapshots.Remember(snapshot, end, monotonic)) : json::value(nullptr),
+       .type = type});
   if (snapshot->incomplete) {
     // The shape of @notionhq/client's RequestStatusResponse; see docs/compat.md.
     out["request_status"] = json::object{{"type", "incomplete"}, {"incomplete_reason", "query_result_limit_reached"}};

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "api/lists.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
@@ -157,12 +158,9 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
   }
   const bool has_more = end < hits.size();
   const char* type = data_sources ? "page_or_data_source" : "page_or_database";
-  return json::value(json::object{{"object", "list"},
-                                  {"results", std::move(results)},
-                                  {"next_cursor", has_more ? json::value(hits[end].id) : json::value(nullptr)},
-                                  {"has_more", has_more},
-                                  {"type", type},
-                                  {type, json::object{}}});
+  return json::value(api::RenderList({.results = std::move(results),
+                                      .next_cursor = has_more ? json::value(hits[end].id) : json::value(nullptr),
+                                      .type = type}));
 }
 
 }  // namespace localnotion::service

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "api/lists.h"
 #include "api/messages.h"
 #include "api/objects.h"
 #include "common/sha256.h"
@@ -182,12 +183,8 @@ Result<json::value> Service::ListUsers(const Caller&, const PageArgs& args) {
     view.bot = json::object{};
     results.push_back(api::RenderUser(view));
   }
-  return json::value(json::object{{"object", "list"},
-                                  {"results", std::move(results)},
-                                  {"next_cursor", next_cursor},
-                                  {"has_more", has_more},
-                                  {"type", "user"},
-                                  {"user", json::object{}}});
+  return json::value(
+      api::RenderList({.results = std::move(results), .next_cursor = std::move(next_cursor), .type = "user"}));
 }
 
 }  // namespace localnotion::service

@@ -2,12 +2,14 @@
 // and POST /v1/pages, and the body of PATCH /v1/blocks/{id}. Each block request is
 // checked against Notion's request union (one type key, optional `type` and `object`)
 // and turned into the stored content of its type, defaults filled in (color "default",
-// caption [], checked false, ...), so that rendering never has to guess.
+// caption [], checked false, ...), so that rendering never has to guess. What each type
+// takes, its defaults and its children rules come from the block type registry
+// (api/blocks/registry.h); this file holds only what is common to all types.
 //
-// Limits (reference/request-limits): at most 100 items per children array, nesting at
-// most two levels per request (a `children` key at the third level is "should be not
-// present"; the columns of a column_list do not count as a level), and at most 1000
-// blocks per request counting nested ones.
+// Limits (https://developers.notion.com/reference/request-limits): at most 100 items per
+// children array, nesting at most two levels per request (a `children` key at the third
+// level is "should be not present"; the columns of a column_list do not count as a
+// level), and at most 1000 blocks per request counting nested ones.
 #pragma once
 
 #include <optional>
@@ -19,13 +21,6 @@
 #include "common/json.h"
 
 namespace localnotion::validation {
-
-// The block types accepted in requests, in the order of Notion's request union (the
-// order the "Fix one:" message lists them).
-const std::vector<std::string_view>& WritableBlockTypes();
-
-// Types whose children Notion keeps (append to them, or give `children` on create).
-bool BlockTypeTakesChildren(std::string_view type);
 
 struct NewBlock {
   std::string path;                 // where it was in the request, for later messages

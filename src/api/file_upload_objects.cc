@@ -1,0 +1,37 @@
+#include "api/file_upload_objects.h"
+
+namespace localnotion::api {
+
+json::object RenderFileUpload(const FileUploadView& u) {
+  json::object o;
+  o["object"] = "file_upload";
+  o["id"] = u.id;
+  o["created_time"] = FormatIso8601Minute(u.created_time);
+  o["created_by"] = json::object{{"id", u.created_by}, {"type", "bot"}};
+  o["last_edited_time"] = FormatIso8601Minute(u.last_edited_time);
+  o["in_trash"] = false;
+  o["expiry_time"] = u.expiry_time ? json::value(FormatIso8601(*u.expiry_time)) : json::value(nullptr);
+  o["status"] = u.status;
+  o["filename"] = u.filename ? json::value(*u.filename) : json::value(nullptr);
+  o["content_type"] = u.content_type ? json::value(*u.content_type) : json::value(nullptr);
+  o["content_length"] = u.content_length ? json::value(*u.content_length) : json::value(nullptr);
+  if (!u.upload_url.empty()) o["upload_url"] = u.upload_url;
+  if (!u.complete_url.empty()) o["complete_url"] = u.complete_url;
+  if (u.number_of_parts) {
+    o["number_of_parts"] = json::object{{"total", u.number_of_parts->total}, {"sent", u.number_of_parts->sent}};
+  }
+  if (u.import_failed_time) {
+    // localnotion never downloads external files, so every import fails the same way.
+    o["file_import_result"] = json::object{
+        {"imported_time", FormatIso8601(*u.import_failed_time)},
+        {"type", "error"},
+        {"error", json::object{{"type", "download_error"},
+                               {"code", "download_failed"},
+                               {"message", "localnotion does not download external files."},
+                               {"parameter", "external_url"},
+                               {"status_code", nullptr}}}};
+  }
+  return o;
+}
+
+}  // namespace localnotion::api

@@ -1,0 +1,41 @@
+// The wire shape of file upload objects (https://developers.notion.com/reference/file-upload):
+// {object:"file_upload", id, created_time, created_by:{id, type:"bot"}, last_edited_time,
+// in_trash:false, expiry_time, status, filename, content_type, content_length,
+// upload_url?, complete_url?, number_of_parts?:{total, sent}, file_import_result?}.
+// Which optional keys appear follows from the upload's mode and state, which the service
+// decides (service/file_upload_state.h); this file only lays the object out.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "common/json.h"
+
+namespace localnotion::api {
+
+struct FileUploadView {
+  std::string id;
+  Millis created_time = 0;
+  std::string created_by;                   // the creating integration's bot user id
+  Millis last_edited_time = 0;
+  std::optional<Millis> expiry_time;        // null once attached: it never expires
+  std::string status;                       // "pending", "uploaded", "expired" or "failed"
+  std::optional<std::string> filename;
+  std::optional<std::string> content_type;
+  std::optional<int64_t> content_length;
+  std::string upload_url;                   // left out when empty
+  std::string complete_url;                 // left out when empty (multi_part only)
+  struct Parts {
+    int64_t total = 0;
+    int64_t sent = 0;
+  };
+  std::optional<Parts> number_of_parts;     // multi_part only
+  // external_url uploads that failed: when the import was attempted (its creation).
+  std::optional<Millis> import_failed_time;
+};
+
+json::object RenderFileUpload(const FileUploadView& upload);
+
+}  // namespace localnotion::api
