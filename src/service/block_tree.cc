@@ -89,7 +89,7 @@ Status Service::InsertBlocks(const Caller& caller, const std::string& parent_typ
     row.content = std::move(b.content);
     row.created_time = row.last_edited_time = now;
     row.created_by = row.last_edited_by = caller.integration.bot_user_id;
-    LN_RETURN_IF_ERROR(store_.PutBlock(row));
+    LN_RETURN_IF_ERROR(WriteBlock(caller, nullptr, row));
     LN_RETURN_IF_ERROR(InsertBlocks(caller, "block_id", row.id, std::nullopt, b.children, nullptr));
     if (created) created->push_back(std::move(row));
   }
@@ -107,16 +107,8 @@ Status Service::AddChildObjectBlock(const Caller& caller, std::string_view type,
   row.type = std::string(type);
   row.created_time = row.last_edited_time = time;
   row.created_by = row.last_edited_by = caller.integration.bot_user_id;
-  return store_.PutBlock(row);
+  return WriteBlock(caller, nullptr, row);
 }
 
-Status Service::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
-  LN_ASSIGN_OR_RETURN(auto row, store_.GetBlock(id));
-  if (!row || row->in_trash == in_trash) return OkStatus();
-  const api::blocks::BlockType* type = api::blocks::FindBlockType(row->type);
-  if (type == nullptr || !type->shows_object) return OkStatus();
-  row->in_trash = in_trash;
-  return store_.PutBlock(*row);
-}
 
 }  // namespace localnotion::service

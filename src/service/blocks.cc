@@ -252,8 +252,8 @@ Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view 
       p.in_trash = *req.in_trash;
       p.last_edited_time = now;
       p.last_edited_by = caller.integration.bot_user_id;
-      LN_RETURN_IF_ERROR(store_.PutPage(p));
-      LN_RETURN_IF_ERROR(MirrorChildObjectTrash(p.id, p.in_trash));
+      // Through the write path, so that trashing a page as a block is page history too.
+      LN_RETURN_IF_ERROR(WritePage(caller, &t.page->page, p, t.page->schema.get()));
     }
   } else if (t.db) {
     if (req.in_trash && *req.in_trash != t.db->in_trash) {
@@ -261,10 +261,10 @@ Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view 
       d.in_trash = *req.in_trash;
       d.last_edited_time = now;
       d.last_edited_by = caller.integration.bot_user_id;
-      LN_RETURN_IF_ERROR(store_.PutDatabase(d));
-      LN_RETURN_IF_ERROR(MirrorChildObjectTrash(d.id, d.in_trash));
+      LN_RETURN_IF_ERROR(WriteDatabase(caller, t.db.get(), d));
     }
   } else {
+    const storage::BlockRecord before = *t.row;
     storage::BlockRecord row = *t.row;
     bool changed = false;
     if (const json::value* source = req.content ? req.content->if_contains("type") : nullptr;
@@ -278,7 +278,7 @@ Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view 
     if (changed) {
       row.last_edited_time = now;
       row.last_edited_by = caller.integration.bot_user_id;
-      LN_RETURN_IF_ERROR(store_.PutBlock(row));
+      LN_RETURN_IF_ERROR(WriteBlock(caller, &before, row));
     }
   }
   LN_ASSIGN_OR_RETURN(BlockTarget after, LoadBlockTarget(id));

@@ -169,7 +169,7 @@ Result<json::value> Service::CreateComment(const Caller& caller, const json::val
   c.id = NewUuid();
   c.created_time = c.last_edited_time = NowMillis();
   c.created_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(store_.PutComment(c));
+  LN_RETURN_IF_ERROR(WriteComment(caller, c));
   for (const auto& a : c.attachments) {
     LN_ASSIGN_OR_RETURN(json::value file, RenderFileObject(caller, a.as_object().at("file")));
     shown_attachments.push_back(json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});

@@ -173,7 +173,7 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   db.is_inline = e.is_inline.value_or(false);
   db.created_time = db.last_edited_time = NowMillis();
   db.created_by = db.last_edited_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(store_.PutDatabase(db));
+  LN_RETURN_IF_ERROR(WriteDatabase(caller, nullptr, db));
   if (db.parent_type == "page_id") {
     LN_RETURN_IF_ERROR(AddChildObjectBlock(caller, "child_database", db.id, db.parent_id, db.created_time));
   }
@@ -186,7 +186,7 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   source.created_time = source.last_edited_time = db.created_time;
   source.created_by = source.last_edited_by = db.created_by;
   source.schema = schema::SchemaToStored(schema);
-  LN_RETURN_IF_ERROR(store_.PutDataSource(source));
+  LN_RETURN_IF_ERROR(WriteDataSource(caller, nullptr, source));
   LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
   LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
   LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
@@ -215,19 +215,21 @@ Result<json::value> Service::GetDatabase(const Caller& caller, std::string_view 
 
 // Drops the stored values of properties whose type changed or that were removed, on
 // every page of the data source, so that no page keeps a value of the wrong shape.
-static Status DropStaleValues(storage::Txn& store, const std::string& source_id, const schema::Schema& before,
-                              const schema::Schema& after) {
+// They are not page history (docs/compat.md), but they are changes.
+Status Service::DropStaleValues(const Caller& caller, const std::string& source_id, const schema::Schema& before,
+                                const schema::Schema& after) {
   std::vector<std::string> stale;
   for (const auto& old : before) {
     const schema::PropertyDef* now = schema::FindProperty(after, old.id);
     if (now == nullptr || now->id != old.id || now->type != old.type) stale.push_back(old.id);
   }
   if (stale.empty()) return OkStatus();
-  LN_ASSIGN_OR_RETURN(auto pages, store.ListPagesOf(source_id));
+  LN_ASSIGN_OR_RETURN(auto pages, store_.ListPagesOf(source_id));
   for (auto& page : pages) {
+    const storage::PageRecord before_drop = page;
     bool changed = false;
     for (const auto& id : stale) changed = page.properties.erase(id) > 0 || changed;
-    if (changed) LN_RETURN_IF_ERROR(store.PutPage(page));
+    if (changed) LN_RETURN_IF_ERROR(WritePage(caller, &before_drop, page, nullptr, WriteMode::kNoHistory));
   }
   return OkStatus();
 }
@@ -256,8 +258,7 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
   if (e.in_trash) db.in_trash = *e.in_trash;
   db.last_edited_time = NowMillis();
   db.last_edited_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(store_.PutDatabase(db));
-  LN_RETURN_IF_ERROR(MirrorChildObjectTrash(db.id, db.in_trash));
+  LN_RETURN_IF_ERROR(WriteDatabase(caller, found.get(), db));
   if (edits_schema && (e.properties || e.title)) {
     // 2022-06-28 edits the one data source through the database.
     const DataSourcePtr& source = sources.front();
@@ -266,14 +267,14 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
     if (e.properties) {
       LN_ASSIGN_OR_RETURN(schema, ApplySchemaUpdate(caller, source, *e.properties, "body.properties"));
       LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, source, schema, before.get()));
-      LN_RETURN_IF_ERROR(DropStaleValues(store_, source->id, *before, schema));
+      LN_RETURN_IF_ERROR(DropStaleValues(caller, source->id, *before, schema));
     }
     storage::DataSourceRecord record = *source;
     if (e.title) record.title = *e.title;
     record.schema = schema::SchemaToStored(schema);
     record.last_edited_time = db.last_edited_time;
     record.last_edited_by = db.last_edited_by;
-    LN_RETURN_IF_ERROR(store_.PutDataSource(record));
+    LN_RETURN_IF_ERROR(WriteDataSource(caller, source.get(), record));
   }
   if (!ReadsContent()) return json::value(api::PartialObject("database", id));
   LN_ASSIGN_OR_RETURN(DatabasePtr updated, store_.GetDatabase(id));
@@ -298,7 +299,7 @@ Result<json::value> Service::UpdateDataSource(const Caller& caller, std::string_
   if (e.properties) {
     LN_ASSIGN_OR_RETURN(schema, ApplySchemaUpdate(caller, source, *e.properties, "body.properties"));
     LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, source, schema, before.get()));
-    LN_RETURN_IF_ERROR(DropStaleValues(store_, source->id, *before, schema));
+    LN_RETURN_IF_ERROR(DropStaleValues(caller, source->id, *before, schema));
   }
   storage::DataSourceRecord record = *source;
   LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
@@ -308,7 +309,7 @@ Result<json::value> Service::UpdateDataSource(const Caller& caller, std::string_
   record.schema = schema::SchemaToStored(schema);
   record.last_edited_time = NowMillis();
   record.last_edited_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(store_.PutDataSource(record));
+  LN_RETURN_IF_ERROR(WriteDataSource(caller, source.get(), record));
   if (!ReadsContent()) return json::value(api::PartialObject("data_source", id));
   LN_ASSIGN_OR_RETURN(DataSourcePtr updated, store_.GetDataSource(id));
   return RenderDataSourceObject(caller, updated);
@@ -333,7 +334,7 @@ Result<json::value> Service::CreateDataSource(const Caller& caller, const json::
   source.created_time = source.last_edited_time = NowMillis();
   source.created_by = source.last_edited_by = caller.integration.bot_user_id;
   source.schema = schema::SchemaToStored(schema);
-  LN_RETURN_IF_ERROR(store_.PutDataSource(source));
+  LN_RETURN_IF_ERROR(WriteDataSource(caller, nullptr, source));
   LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
   LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
   LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));

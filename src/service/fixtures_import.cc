@@ -178,7 +178,7 @@ Status Service::SeedFixture(const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(db.last_edited_time, r.Time("last_edited_time", db.created_time));
     LN_ASSIGN_OR_RETURN(db.created_by, author(r, "created_by"));
     LN_ASSIGN_OR_RETURN(db.last_edited_by, author(r, "last_edited_by"));
-    LN_RETURN_IF_ERROR(store_.PutDatabase(db));
+    LN_RETURN_IF_ERROR(WriteDatabase(Caller{}, nullptr, db, WriteMode::kImport));
   }
 
   // Data sources: records first, so that relations may name any of them.
@@ -204,14 +204,14 @@ Status Service::SeedFixture(const json::value& fixture) {
       return api::FailedValidation(r.At("next_unique_id"), "an integer ≥ `1`", next);
     }
     ds.next_unique_id = next ? next->get_int64() : 1;
-    LN_RETURN_IF_ERROR(store_.PutDataSource(ds));
+    LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, ds, WriteMode::kImport));
     source_records.push_back(std::move(ds));
   }
   for (size_t i = 0; i < sources.size(); ++i) {
     LN_ASSIGN_OR_RETURN(schema::Schema schema, ReadFixtureSchema(sources[i].Get("properties"), sources[i].At("properties")));
     storage::DataSourceRecord& ds = source_records[i];
     ds.schema = schema::SchemaToStored(schema);
-    LN_RETURN_IF_ERROR(store_.PutDataSource(ds));
+    LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, ds, WriteMode::kImport));
   }
   for (size_t i = 0; i < sources.size(); ++i) {
     LN_ASSIGN_OR_RETURN(auto ds, store_.GetDataSource(source_records[i].id));
@@ -222,7 +222,7 @@ Status Service::SeedFixture(const json::value& fixture) {
     if (schema::SchemaToStored(checked) != ds->schema) {
       storage::DataSourceRecord resolved = *ds;
       resolved.schema = schema::SchemaToStored(checked);
-      LN_RETURN_IF_ERROR(store_.PutDataSource(resolved));
+      LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, resolved, WriteMode::kImport));
     }
   }
 
@@ -272,7 +272,7 @@ Status Service::SeedFixture(const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(page.last_edited_by, author(r, "last_edited_by"));
     LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(page)));
     LN_ASSIGN_OR_RETURN(auto writes, ReadFixtureValues(loaded, r.Get("properties"), r.path));
-    LN_RETURN_IF_ERROR(store_.PutPage(loaded.page));
+    LN_RETURN_IF_ERROR(WritePage(Caller{}, nullptr, loaded.page, nullptr, WriteMode::kImport));
     written.emplace_back(std::move(loaded), std::move(writes));
   }
   for (size_t i = 0; i < written.size(); ++i) {

@@ -139,7 +139,7 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
       if (loaded.source && loaded.source->next_unique_id <= v->get_int64()) {
         storage::DataSourceRecord next = *loaded.source;
         next.next_unique_id = v->get_int64() + 1;
-        LN_RETURN_IF_ERROR(store_.PutDataSource(next));
+        LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, next, WriteMode::kImport));
         LN_ASSIGN_OR_RETURN(loaded.source, store_.GetDataSource(next.id));
       }
     }
@@ -157,7 +157,7 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
     }
     storage::DataSourceRecord record = *loaded.source;
     record.schema = schema::SchemaToStored(updated);
-    LN_RETURN_IF_ERROR(store_.PutDataSource(record));
+    LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, record, WriteMode::kImport));
     LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));
   }
   for (const auto& w : writes->writes) {
@@ -181,7 +181,7 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
       loaded.page.properties[id] = source->next_unique_id;
       storage::DataSourceRecord next = *source;
       ++next.next_unique_id;
-      LN_RETURN_IF_ERROR(store_.PutDataSource(next));
+      LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, next, WriteMode::kImport));
     }
     if (!missing.empty()) {
       LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));

@@ -40,7 +40,7 @@ Status Service::SaveSchema(const Caller& caller, const DataSourcePtr& source, co
   record.schema = schema::SchemaToStored(schema);
   record.last_edited_time = NowMillis();
   record.last_edited_by = caller.integration.bot_user_id;
-  return store_.PutDataSource(record);
+  return WriteDataSource(caller, source.get(), record);
 }
 
 Status Service::SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source,
@@ -161,9 +161,7 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
   if (changed) {
     p.last_edited_time = NowMillis();
     p.last_edited_by = caller.integration.bot_user_id;
-    LN_RETURN_IF_ERROR(RecordPageHistory(caller, &before, p, loaded.schema.get()));
-    LN_RETURN_IF_ERROR(store_.PutPage(p));
-    LN_RETURN_IF_ERROR(MirrorChildObjectTrash(p.id, p.in_trash));
+    LN_RETURN_IF_ERROR(WritePage(caller, &before, p, loaded.schema.get()));
   }
   loaded.trashed = p.in_trash || parent_trashed;
   if (!ReadsContent()) return json::value(api::PartialObject("page", p.id));
@@ -243,11 +241,10 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
     if (numbered) {
       storage::DataSourceRecord next = *loaded.source;
       ++next.next_unique_id;
-      LN_RETURN_IF_ERROR(store_.PutDataSource(next));
+      LN_RETURN_IF_ERROR(WriteDataSource(caller, loaded.source.get(), next));
     }
   }
-  LN_RETURN_IF_ERROR(RecordPageHistory(caller, nullptr, loaded.page, loaded.schema.get()));
-  LN_RETURN_IF_ERROR(store_.PutPage(loaded.page));
+  LN_RETURN_IF_ERROR(WritePage(caller, nullptr, loaded.page, loaded.schema.get()));
   if (record.parent_type == "page_id") {
     LN_RETURN_IF_ERROR(AddChildObjectBlock(caller, "child_page", record.id, record.parent_id, record.created_time));
   }

@@ -58,8 +58,7 @@ Status Service::SyncDualRelations(const Caller& caller, storage::PageRecord& sel
     if (target == &self) return OkStatus();  // saved by the caller
     target->last_edited_time = NowMillis();
     target->last_edited_by = caller.integration.bot_user_id;
-    LN_RETURN_IF_ERROR(RecordPageHistory(caller, &*before, *target));
-    return store_.PutPage(*target);
+    return WritePage(caller, &*before, *target);
   };
   if (before && before->is_array()) {
     for (const auto& id : before->get_array()) {

@@ -305,7 +305,29 @@ class Service {
   // A page or database created under a page gets its child_page / child_database block.
   Status AddChildObjectBlock(const Caller& caller, std::string_view type, const std::string& id,
                              const std::string& parent_page_id, Millis time);
-  // Keeps the child_page / child_database row's trash flag equal to its page's or database's.
+  // THE write path for Notion objects (writer.cc): the only caller of the store's
+  // PutPage, PutDatabase, PutDataSource, PutBlock and PutComment. `before` is null for a
+  // creation. An edit records page history and appends to the change outbox in the same
+  // transaction; an import (fixtures) stores only.
+  // kNoHistory: a write the page did not ask for (values dropped with their property).
+  enum class WriteMode { kEdit, kNoHistory, kImport };
+  Status WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
+                   const schema::Schema* schema = nullptr, WriteMode mode = WriteMode::kEdit);
+  Status WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
+                       const storage::DatabaseRecord& after, WriteMode mode = WriteMode::kEdit);
+  Status WriteDataSource(const Caller& caller, const storage::DataSourceRecord* before,
+                         const storage::DataSourceRecord& after, WriteMode mode = WriteMode::kEdit);
+  Status WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
+                    WriteMode mode = WriteMode::kEdit);
+  Status WriteComment(const Caller& caller, const storage::CommentRecord& comment);
+  Status AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
+                      std::vector<std::string> properties);
+  // Drops the stored values of properties whose type changed or that were removed, on
+  // every page of the data source (database_objects.cc).
+  Status DropStaleValues(const Caller& caller, const std::string& source_id, const schema::Schema& before,
+                         const schema::Schema& after);
+  // Keeps the child_page / child_database row's trash flag equal to its page's or
+  // database's (called by the write path).
   Status MirrorChildObjectTrash(const std::string& id, bool in_trash);
 
   // File uploads: the key that signs hosted file URLs (meta "file_url_secret", made on

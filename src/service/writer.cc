@@ -1,0 +1,107 @@
+// The one write path for Notion objects: the only caller of the store's Put methods for
+// pages, databases, data sources, blocks and comments. Each write, in the request's
+// transaction:
+//   - stores the record;
+//   - for a page or database whose trash state changed, gives its child_page /
+//     child_database block the same state (Notion shows the object as a block too);
+//   - for a page, records the page history entry (page_history.cc);
+//   - appends a row to the change outbox (storage/change_record.h), from which webhooks
+//     are delivered: the change is durable exactly when the write is.
+// Callers stamp created_* and last_edited_* themselves (a fixture import keeps the
+// times it is given). Imports (WriteMode::kImport) record neither history nor changes:
+// a seeded workspace is a starting state, not a series of edits. Values dropped with
+// their property (kNoHistory) are changes but not page history (docs/compat.md).
+#include <algorithm>
+
+#include "api/blocks/registry.h"
+#include "service/service.h"
+
+namespace localnotion::service {
+namespace {
+
+// The ids of the page properties whose stored value differs between the two records.
+std::vector<std::string> ChangedProperties(const storage::PageRecord* before, const storage::PageRecord& after) {
+  std::vector<std::string> ids;
+  for (const auto& kv : after.properties) {
+    const json::value* was = before ? Find(before->properties, kv.key()) : nullptr;
+    if (was == nullptr || *was != kv.value()) ids.emplace_back(kv.key());
+  }
+  if (before) {
+    for (const auto& kv : before->properties) {
+      if (Find(after.properties, kv.key()) == nullptr) ids.emplace_back(kv.key());
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// What happened to an object, for the outbox.
+template <class Record>
+std::string KindOf(const Record* before, const Record& after) {
+  if (before == nullptr) return "created";
+  if (before->in_trash != after.in_trash) return after.in_trash ? "trashed" : "restored";
+  return "updated";
+}
+
+}  // namespace
+
+Status Service::AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
+                             std::vector<std::string> properties) {
+  storage::ChangeRecord change;
+  change.object = std::move(object);
+  change.object_id = std::move(id);
+  change.kind = std::move(kind);
+  change.properties = std::move(properties);
+  change.author_id = caller.integration.bot_user_id;
+  change.time = NowMillis();
+  change.request_id = caller.request_id;
+  return store_.AppendChange(change);
+}
+
+Status Service::WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
+                          const schema::Schema* schema, WriteMode mode) {
+  if (mode == WriteMode::kEdit) LN_RETURN_IF_ERROR(RecordPageHistory(caller, before, after, schema));
+  LN_RETURN_IF_ERROR(store_.PutPage(after));
+  if (before) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
+  if (mode == WriteMode::kImport) return OkStatus();
+  std::string kind = before && before->parent_id != after.parent_id ? "moved" : KindOf(before, after);
+  return AppendChange(caller, "page", after.id, std::move(kind), ChangedProperties(before, after));
+}
+
+Status Service::WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
+                              const storage::DatabaseRecord& after, WriteMode mode) {
+  LN_RETURN_IF_ERROR(store_.PutDatabase(after));
+  if (before) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
+  if (mode == WriteMode::kImport) return OkStatus();
+  return AppendChange(caller, "database", after.id, KindOf(before, after), {});
+}
+
+Status Service::WriteDataSource(const Caller& caller, const storage::DataSourceRecord* before,
+                                const storage::DataSourceRecord& after, WriteMode mode) {
+  LN_RETURN_IF_ERROR(store_.PutDataSource(after));
+  if (mode == WriteMode::kImport) return OkStatus();
+  return AppendChange(caller, "data_source", after.id, KindOf(before, after), {});
+}
+
+Status Service::WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
+                           WriteMode mode) {
+  LN_RETURN_IF_ERROR(store_.PutBlock(after));
+  if (mode == WriteMode::kImport) return OkStatus();
+  return AppendChange(caller, "block", after.id, KindOf(before, after), {});
+}
+
+Status Service::WriteComment(const Caller& caller, const storage::CommentRecord& comment) {
+  LN_RETURN_IF_ERROR(store_.PutComment(comment));
+  return AppendChange(caller, "comment", comment.id, "created", {});
+}
+
+Status Service::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
+  LN_ASSIGN_OR_RETURN(auto row, store_.GetBlock(id));
+  if (!row || row->in_trash == in_trash) return OkStatus();
+  const api::blocks::BlockType* type = api::blocks::FindBlockType(row->type);
+  if (type == nullptr || !type->shows_object) return OkStatus();
+  row->in_trash = in_trash;
+  return store_.PutBlock(*row);
+}
+
+}  // namespace localnotion::service

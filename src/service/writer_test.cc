@@ -1,0 +1,112 @@
+// The one write path (writer.cc), over a real SQLite store, bare and behind the
+// CachingStore: every write of a page, database, data source, block or comment appends
+// one change to the outbox in its transaction, a failed request appends none, and a
+// page trashed as a block is page history like any other trash (the bug this path
+// fixed: DELETE /v1/blocks/{page_id} used to record no history).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "service/service_test_util.h"
+
+namespace localnotion::service {
+namespace {
+
+class WriterTest : public ServiceTestBase<::testing::TestWithParam<bool>> {
+ protected:
+  void SetUp() override {
+    this->OpenService(GetParam());
+    ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_writer"}); }).ok());
+    auto integration = Run([&] { return service_->Authenticate("secret_writer"); });
+    ASSERT_TRUE(integration.ok());
+    caller_ = Caller{*integration, api::ApiVersion::k2025_09_03, "http://127.0.0.1", "req-1"};
+  }
+
+  std::string NewPage(std::string_view parent_json) {
+    json::value b = J(std::string(R"({"parent":)") + std::string(parent_json) +
+                      R"(,"properties":{"title":{"title":[{"text":{"content":"P"}}]}}})");
+    auto page = Run([&] { return service_->CreatePage(caller_, b); });
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    return page.ok() ? std::string(page->at("id").as_string()) : "";
+  }
+
+  // "object kind id" of each change after `after`, oldest first.
+  std::vector<std::string> Changes(int64_t after = 0) {
+    auto changes = store_->ListChanges(after, 100);
+    EXPECT_TRUE(changes.ok());
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    std::vector<std::string> out;
+    if (!changes.ok()) return out;
+    for (const auto& c : *changes) {
+      EXPECT_EQ(c.author_id, caller_.integration.bot_user_id);
+      EXPECT_EQ(c.request_id, "req-1");
+      out.push_back(c.object + " " + c.kind + " " + c.object_id);
+    }
+    return out;
+  }
+
+  Caller caller_;
+};
+
+TEST_P(WriterTest, EveryWriteAppendsOneChangeAndAFailedRequestNone) {
+  const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
+  EXPECT_EQ(Changes(), (std::vector<std::string>{"page created " + page}));
+
+  json::value rename = J(R"({"properties":{"title":{"title":[{"text":{"content":"Q"}}]}}})");
+  ASSERT_TRUE(Run([&] { return service_->UpdatePage(caller_, page, rename); }).ok());
+  auto all = store_->ListChanges(0, 100);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[1].kind, "updated");
+  EXPECT_EQ((*all)[1].properties, std::vector<std::string>{"title"});
+  EXPECT_LT((*all)[0].sequence, (*all)[1].sequence);
+  ASSERT_TRUE(store_->CommitBatch().ok());
+
+  // A request that fails validation writes nothing, not even a change.
+  json::value bad = J(R"({"properties":{"title":{"title":"not a list"}}})");
+  ASSERT_FALSE(Run([&] { return service_->UpdatePage(caller_, page, bad); }).ok());
+  EXPECT_EQ(Changes().size(), 2u);
+
+  json::value append = J(R"({"children":[{"paragraph":{"rich_text":[{"text":{"content":"x"}}]}}]})");
+  auto appended = Run([&] { return service_->AppendBlockChildren(caller_, page, append); });
+  ASSERT_TRUE(appended.ok()) << appended.error().message;
+  const std::string block(appended->at("results").at(0).at("id").as_string());
+  json::value comment = J(R"({"parent":{"page_id":")" + page + R"("},"rich_text":[{"text":{"content":"c"}}]})");
+  auto commented = Run([&] { return service_->CreateComment(caller_, comment); });
+  ASSERT_TRUE(commented.ok()) << commented.error().message;
+  const std::string comment_id(commented->at("id").as_string());
+  ASSERT_TRUE(Run([&] { return service_->DeleteBlock(caller_, page); }).ok());
+
+  std::vector<std::string> changes = Changes();
+  ASSERT_EQ(changes.size(), 5u);
+  EXPECT_EQ(changes[2], "block created " + block);
+  EXPECT_EQ(changes[3], "comment created " + comment_id);
+  EXPECT_EQ(changes[4], "page trashed " + page);
+}
+
+TEST_P(WriterTest, TrashingAPageAsABlockIsPageHistory) {
+  const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
+  ASSERT_TRUE(Run([&] { return service_->DeleteBlock(caller_, page); }).ok());
+  auto history = Run([&] { return service_->PageHistory(page); });
+  ASSERT_TRUE(history.ok()) << history.error().message;
+  const json::array& entries = history->at("results").as_array();
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[1].at("action").as_string(), "updated");
+  EXPECT_EQ(SerializeJson(entries[1].at("changes")),
+            R"([{"field":"in_trash","before":false,"after":true}])");
+
+  json::value restore = J(R"({"in_trash":false})");
+  ASSERT_TRUE(Run([&] { return service_->UpdateBlock(caller_, page, restore); }).ok());
+  history = Run([&] { return service_->PageHistory(page); });
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->at("results").as_array().size(), 3u);
+  EXPECT_EQ(SerializeJson(history->at("results").at(2).at("changes")),
+            R"([{"field":"in_trash","before":true,"after":false}])");
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, WriterTest, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "Caching" : "Bare"; });
+
+}  // namespace
+}  // namespace localnotion::service
