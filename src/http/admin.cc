@@ -107,6 +107,10 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
   args.body = &body;
   args.content_type = req.content_type;
   AdminState state{store_, state_, log_, faults_};
+  if (match.path.rfind("/_localnotion/faults", 0) != 0) {
+    auto fault = faults_.Match(req.method, match.path, /*exceptions_only=*/true);
+    state.throw_inside = fault.has_value();
+  }
   Result<json::value> result = match.route->admin(state, args);
   if (!result.ok()) return ErrorResponse(result.error(), request_id);
   return Response{200, SerializeJson(*result), request_id};

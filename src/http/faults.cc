@@ -64,6 +64,9 @@ Result<Fault> Faults::Parse(const json::value& body) {
       if (k == "count") f.count = n;
       if (k == "latency_ms") f.latency_ms = n;
       if (k == "retry_after") f.retry_after = n;
+    } else if (k == "exception") {
+      if (!v.is_bool()) return api::FailedValidation(path, "a boolean", &v);
+      f.exception = v.get_bool();
     } else if (k == "probability") {
       if (!v.is_number() || v.to_number<double>() < 0 || v.to_number<double>() > 1) {
         return api::FailedValidation(path, "a number from 0 to 1", &v);
@@ -81,7 +84,9 @@ Result<Fault> Faults::Parse(const json::value& body) {
     }
   }
   if (f.code && f.message.empty()) f.message = std::string(DefaultMessage(*f.code));
-  if (!f.code && f.latency_ms == 0) return ValidationError("A fault needs a status, a code or a latency_ms.");
+  if (!f.code && f.latency_ms == 0 && !f.exception) {
+    return ValidationError("A fault needs a status, a code, a latency_ms or an exception.");
+  }
   return f;
 }
 
@@ -98,15 +103,17 @@ json::array Faults::List() const {
                                {"probability", f.probability},
                                {"count", f.count ? json::value(*f.count) : json::value(nullptr)},
                                {"latency_ms", f.latency_ms},
-                               {"retry_after", f.retry_after ? json::value(*f.retry_after) : json::value(nullptr)}});
+                               {"retry_after", f.retry_after ? json::value(*f.retry_after) : json::value(nullptr)},
+                               {"exception", f.exception}});
   }
   return out;
 }
 
-std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_view path) {
+std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_view path, bool exceptions_only) {
   std::lock_guard<std::mutex> lock(mu_);
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     Fault& f = *it;
+    if (exceptions_only && !f.exception) continue;
     if (!f.method.empty() && f.method != "*" && f.method != method) continue;
     if (!Glob(f.path, path)) continue;
     if (f.probability < 1.0 && std::uniform_real_distribution<double>(0, 1)(rng_) >= f.probability) continue;
@@ -114,6 +121,7 @@ std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_vi
     if (f.code) effect.error = MakeError(*f.code, f.message);
     effect.latency_ms = f.latency_ms;
     effect.retry_after = f.retry_after;
+    effect.exception = f.exception;
     if (f.count && --*f.count <= 0) faults_.erase(it);
     return effect;
   }

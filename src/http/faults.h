@@ -1,10 +1,15 @@
 // Fault injection for tests (admin API, POST /_localnotion/faults): make matching
-// requests fail with a Notion error, or answer late, without touching the store.
+// requests fail with a Notion error, or answer late, without touching the store; or
+// (`"exception": true`) throw a C++ exception inside their transaction after their
+// writes, to show that a request that fails midway changes nothing and leaves the
+// server serving. Only exception faults apply to admin routes, and never to
+// /_localnotion/faults itself.
 #pragma once
 
 #include <mutex>
 #include <optional>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,6 +28,7 @@ struct Fault {
   std::optional<int> count;       // remaining matches; the fault goes away at 0
   int latency_ms = 0;
   std::optional<int> retry_after; // seconds, for the Retry-After header
+  bool exception = false;         // throw inside the request's transaction
 };
 
 // What a matching fault does to a request.
@@ -30,6 +36,12 @@ struct FaultEffect {
   std::optional<Error> error;
   int latency_ms = 0;
   std::optional<int> retry_after;
+  bool exception = false;
+};
+
+// The exception an exception fault throws.
+struct InjectedException : std::runtime_error {
+  InjectedException() : std::runtime_error("injected fault: exception inside the transaction") {}
 };
 
 class Faults {
@@ -46,7 +58,8 @@ class Faults {
   }
   json::array List() const;
   // The effect of the first fault that matches, if any (counts are used up).
-  std::optional<FaultEffect> Match(std::string_view method, std::string_view path);
+  // With `exceptions_only`, only exception faults match (admin routes).
+  std::optional<FaultEffect> Match(std::string_view method, std::string_view path, bool exceptions_only = false);
 
  private:
   mutable std::mutex mu_;  // requests match faults from many threads

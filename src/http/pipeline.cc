@@ -124,11 +124,17 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
                            request_id};
     // Exceptions never cross into the server loop: anything stray becomes a 500, and
     // the unit is rolled back like any other failure.
-    try {
-      return endpoint->api(service, caller, args);
-    } catch (const std::exception& e) {
-      return InternalError(std::string("uncaught exception: ") + e.what());
-    }
+    Result<json::value> answer = [&]() -> Result<json::value> {
+      try {
+        return endpoint->api(service, caller, args);
+      } catch (const std::exception& e) {
+        return InternalError(std::string("uncaught exception: ") + e.what());
+      }
+    }();
+    // An exception fault: thrown after the endpoint's writes, inside the transaction,
+    // which RunInTxn rolls back.
+    if (fault && fault->exception) throw InjectedException();
+    return answer;
   });
   Response res = result.ok() ? Response{200, SerializeJson(*result), request_id} : ErrorResponse(result.error(), request_id);
   if (fault) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "api/version.h"
+#include "http/faults.h"
 #include "service/service.h"
 #include "service/service_state.h"
 #include "storage/store.h"
@@ -56,10 +57,18 @@ struct AdminState {
   RequestLog& log;
   Faults& faults;
 
+  // An exception fault matched the request (faults.h): Run throws inside the
+  // transaction once `fn` has done its work.
+  bool throw_inside = false;
+
   // Runs `fn(service)` in a new transaction of `mode` (service::RunInTxn).
   template <class F>
   auto Run(storage::TxnMode mode, F&& fn) {
-    return service::RunInTxn(store, state, mode, std::forward<F>(fn));
+    return service::RunInTxn(store, state, mode, [&](service::Service& service) {
+      auto result = fn(service);
+      if (throw_inside) throw InjectedException();
+      return result;
+    });
   }
 };
 
