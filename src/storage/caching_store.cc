@@ -15,9 +15,9 @@ class CachingStore::CachingTxn final : public TxnWrapper {
 
   Status Commit() override {
     if (!written_.any()) return txn_->Commit();
-    Evict();
+    Evict(/*starting=*/true);
     Status committed = txn_->Commit();
-    Evict();
+    Evict(/*starting=*/false);
     return committed;
   }
 
@@ -43,6 +43,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (written_.users.count(std::string(id)) || written_.all || written_.all_users) return inner_.GetUser(id);
     {
       std::lock_guard<std::mutex> lock(shared_.mu);
+      if (!UseShared()) return inner_.GetUser(id);
       if (auto it = shared_.users.find(std::string(id)); it != shared_.users.end()) {
         return std::optional<UserRecord>(it->second);
       }
@@ -60,6 +61,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (written_.integrations || written_.all) return inner_.FindIntegrationBySecretHash(secret_hash);
     {
       std::lock_guard<std::mutex> lock(shared_.mu);
+      if (!UseShared()) return inner_.FindIntegrationBySecretHash(secret_hash);
       if (auto it = shared_.integrations.find(std::string(secret_hash)); it != shared_.integrations.end()) {
         return std::optional<IntegrationRecord>(it->second);
       }
@@ -109,7 +111,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (!written_.all) {
       std::lock_guard<std::mutex> lock(shared_.mu);
       auto& map = shared_.*shared_map;
-      if (auto it = map.find(key); it != map.end()) return it->second;
+      if (auto it = map.find(key); UseShared() && it != map.end()) return it->second;
     }
     LN_ASSIGN_OR_RETURN(std::shared_ptr<const Record> record, load());
     if (record) Fill([&] { (shared_.*shared_map)[key] = record; });
@@ -117,18 +119,27 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     return record;
   }
 
+  // Whether the shared cache holds what this transaction would read (under shared_.mu).
+  // A write transaction reads the latest committed state, which the cache holds. A read
+  // transaction reads its snapshot: once something was evicted since it began, the cache
+  // may hold records newer than that.
+  bool UseShared() const { return txn_->writable() || shared_.generation == generation_; }
+
   // Fills the shared cache from a read transaction, if nothing was evicted since it
-  // began (what it read is then still the committed state).
+  // began and no write is committing (what it read is then still the committed state,
+  // and no writer of an open batch can read it from the cache).
   template <class F>
   void Fill(F&& fill) {
     if (txn_->writable()) return;
     std::lock_guard<std::mutex> lock(shared_.mu);
-    if (shared_.generation == generation_) fill();
+    if (shared_.generation == generation_ && shared_.committing == 0) fill();
   }
 
-  void Evict() {
+  // Evicts what this transaction wrote: `starting` before its commit, then after it.
+  void Evict(bool starting) {
     std::lock_guard<std::mutex> lock(shared_.mu);
     ++shared_.generation;
+    shared_.committing += starting ? 1 : -1;
     if (written_.all) {
       shared_.databases.clear();
       shared_.data_sources.clear();

@@ -8,7 +8,9 @@
 // its own writes in an overlay that its later reads see, and when it commits it evicts
 // what it wrote, once before its batch becomes durable (so that the next writer of the
 // same batch reads the new rows from the writer connection) and once after (so that a
-// read that began in between cannot leave the old rows behind). One process per store
+// read that began in between cannot leave the old rows behind); nothing is filled in
+// between. A read transaction uses the cache only while nothing was evicted since it
+// began, so that it never sees a record newer than its snapshot. One process per store
 // is assumed; a shared PostgreSQL will need invalidation across processes
 // (docs/storage.md).
 #pragma once
@@ -31,10 +33,13 @@ class CachingStore final : public Store {
 
  private:
   class CachingTxn;
-  // The cached records, all under mu_. `generation` grows with every eviction.
+  // The cached records, all under mu_. `generation` grows with every eviction;
+  // `committing` counts the write transactions between their two evictions, while which
+  // nothing is filled (a reader would fill what a later writer of the batch must not see).
   struct Shared {
     std::mutex mu;
     uint64_t generation = 0;
+    int committing = 0;
     std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> databases;
     std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> data_sources;
     std::unordered_map<std::string, IntegrationRecord> integrations;  // by secret hash

@@ -166,8 +166,14 @@ Result<std::optional<CommentRecord>> SqliteConnection::GetComment(std::string_vi
 }
 
 Status SqliteConnection::PutComment(const CommentRecord& c) {
-  Statement st(db_, Sql("INSERT OR REPLACE INTO comments (", kCommentColumns,
-                        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+  // An upsert, so that the row keeps its rowid (lists and FirstCommentOf go by it).
+  Statement st(db_, Sql("INSERT INTO comments (", kCommentColumns,
+                        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                        "ON CONFLICT(id) DO UPDATE SET parent_type = excluded.parent_type, "
+                        "parent_id = excluded.parent_id, discussion_id = excluded.discussion_id, "
+                        "rich_text = excluded.rich_text, attachments = excluded.attachments, "
+                        "display_name = excluded.display_name, created_time = excluded.created_time, "
+                        "last_edited_time = excluded.last_edited_time, created_by = excluded.created_by"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, c.id).Bind(2, c.parent_type).Bind(3, c.parent_id).Bind(4, c.discussion_id);
   st.Bind(5, SerializeJson(c.rich_text)).Bind(6, SerializeJson(c.attachments)).Bind(7, SerializeJson(c.display_name));
