@@ -3,6 +3,7 @@
 
 #include "api/objects.h"
 #include "api/rich_text.h"
+#include "common/deadline.h"
 #include "schema/properties/computed.h"
 #include "schema/registry.h"
 #include "service/service.h"
@@ -178,6 +179,9 @@ Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPag
 Result<json::value> Service::RenderPage(const Caller& caller, const LoadedPage& page,
                                         const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, page, 0));
+  // Formulas stop at the request's deadline with empty values; the answer is then the
+  // timeout, never a page with values cut short (common/deadline.h).
+  LN_RETURN_IF_ERROR(CheckDeadline());
   api::PageView view;
   view.id = page.page.id;
   if (page.source) {
