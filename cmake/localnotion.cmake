@@ -10,13 +10,14 @@ function(localnotion_cc_library)
 endfunction()
 
 # localnotion_cc_test(NAME SRCS ... DEPS ...): a GoogleTest binary registered with CTest.
+# Every test links gMock and ln_testing (src/testing: testing::J, TempDir, IsOk/ErrorIs).
 function(localnotion_cc_test)
   if(NOT LOCALNOTION_BUILD_TESTS)
     return()
   endif()
   cmake_parse_arguments(LN "" "NAME" "SRCS;DEPS" ${ARGN})
   add_executable(${LN_NAME} ${LN_SRCS})
-  target_link_libraries(${LN_NAME} PRIVATE ${LN_DEPS} GTest::gtest GTest::gtest_main)
+  target_link_libraries(${LN_NAME} PRIVATE ${LN_DEPS} ln_testing GTest::gmock GTest::gtest GTest::gtest_main)
   # One CTest test per GoogleTest case, so the summary counts test cases.
   gtest_discover_tests(${LN_NAME} DISCOVERY_TIMEOUT 60)
 endfunction()

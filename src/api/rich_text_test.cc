@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/json.h"
+
 namespace localnotion::api {
 namespace {
 
-json::value J(const char* s) { return *ParseJson(s); }
+using testing::J;
 
 TEST(RichTextTest, FillsInTypeAnnotationsPlainTextAndHref) {
   auto r = NormalizeRichText("body.properties.Name.title",

@@ -4,8 +4,12 @@
 
 #include <thread>
 
+#include "testing/matchers.h"
+
 namespace localnotion {
 namespace {
+
+using testing::ErrorIs;
 
 TEST(DeadlineTest, NoDeadlineNeverPasses) {
   EXPECT_FALSE(DeadlinePassed());
@@ -18,9 +22,7 @@ TEST(DeadlineTest, PassesAfterTheBudgetAndIsRestoredAfterTheScope) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     EXPECT_TRUE(DeadlinePassed());
     Status s = CheckDeadline();
-    ASSERT_FALSE(s.ok());
-    EXPECT_EQ(s.error().code, ErrorCode::kGatewayTimeout);
-    EXPECT_EQ(s.error().message, "Gateway Timeout");
+    ASSERT_THAT(s, ErrorIs(ErrorCode::kGatewayTimeout, "Gateway Timeout"));
   }
   EXPECT_FALSE(DeadlinePassed());
 }

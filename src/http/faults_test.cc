@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include "http/error_response.h"
+#include "testing/json.h"
+#include "testing/matchers.h"
 
 namespace localnotion::http {
 namespace {
 
-json::value J(std::string_view s) { return *ParseJson(s); }
+using testing::ErrorIs;
+using testing::J;
 
 TEST(Faults, StatusNamesTheCodeOfTheErrorTable) {
   Faults faults;
@@ -30,10 +33,10 @@ TEST(Faults, OtherStatusesAreRefused) {
   Faults faults;
   for (int status : {200, 400, 404, 413}) {
     auto f = faults.Parse(J(R"({"status":)" + std::to_string(status) + "}"));
-    ASSERT_FALSE(f.ok()) << status;
-    EXPECT_EQ(f.error().code, ErrorCode::kValidationError);
-    EXPECT_EQ(f.error().message, "body failed validation: body.status should be one of 409, 429, 500, 502, 503, 504 or "
-                                 "529, instead was `" + std::to_string(status) + "`.");
+    ASSERT_THAT(f, ErrorIs(ErrorCode::kValidationError,
+                           "body failed validation: body.status should be one of 409, 429, 500, 502, 503, 504 or "
+                           "529, instead was `" + std::to_string(status) + "`."))
+        << status;
   }
 }
 

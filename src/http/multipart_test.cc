@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/matchers.h"
+
 namespace localnotion::http {
 namespace {
+
+using testing::ErrorIs;
 
 TEST(MultipartBoundary, ReadsPlainAndQuotedBoundaries) {
   EXPECT_EQ(MultipartBoundary("multipart/form-data; boundary=----formdata-undici-0123"), "----formdata-undici-0123");
@@ -59,9 +63,7 @@ TEST(ParseMultipart, RefusesMalformedBodies) {
   };
   for (const auto& body : bad) {
     auto fields = ParseMultipart("B", body);
-    ASSERT_FALSE(fields.ok()) << body;
-    EXPECT_EQ(fields.error().code, ErrorCode::kInvalidRequest);
-    EXPECT_EQ(fields.error().message, kMalformedMultipart);
+    ASSERT_THAT(fields, ErrorIs(ErrorCode::kInvalidRequest, kMalformedMultipart)) << body;
   }
 }
 

@@ -3,10 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/json.h"
+
 namespace localnotion::query {
 namespace {
 
 using Op = ScanTerm::Op;
+using ::localnotion::testing::J;
 
 schema::Schema TestSchema() {
   schema::Schema s;
@@ -15,7 +18,7 @@ schema::Schema TestSchema() {
   s.push_back(schema::PropertyDef{"box", "Done", "checkbox", json::object{}});
   s.push_back(schema::PropertyDef{
       "kind", "Kind", "select",
-      ParseJson(R"({"options":[{"id":"o-a","name":"A"},{"id":"o-b","name":"B"}]})")->as_object()});
+      J(R"({"options":[{"id":"o-a","name":"A"},{"id":"o-b","name":"B"}]})").as_object()});
   s.push_back(schema::PropertyDef{"made", "Made", "created_time", json::object{}});
   s.push_back(schema::PropertyDef{"bad", "Quote", "number", json::object{}});
   s.back().id = "a\"b";
@@ -28,12 +31,12 @@ QueryPlan Plan(std::string_view filter, std::string_view sorts = "") {
   std::shared_ptr<const Filter> f;
   std::shared_ptr<const Sorter> s;
   if (!filter.empty()) {
-    auto parsed = ParseFilter(*ParseJson(filter), schema);
+    auto parsed = ParseFilter(J(filter), schema);
     EXPECT_TRUE(parsed.ok()) << filter;
     if (parsed.ok()) f = *parsed;
   }
   if (!sorts.empty()) {
-    auto parsed = ParseSorts(*ParseJson(sorts), schema);
+    auto parsed = ParseSorts(J(sorts), schema);
     EXPECT_TRUE(parsed.ok()) << sorts;
     if (parsed.ok()) s = *parsed;
   }

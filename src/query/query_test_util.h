@@ -12,14 +12,12 @@
 #include "query/sort.h"
 #include "query/values.h"
 #include "schema/property_def.h"
+#include "testing/json.h"
 
 namespace localnotion::query::testing {
 
-inline json::value J(std::string_view text) {
-  auto v = ParseJson(text);
-  EXPECT_TRUE(v.has_value()) << text;
-  return v ? *v : json::value(nullptr);
-}
+// J is testing::J; this namespace is query::testing, so it is brought in by name.
+using ::localnotion::testing::J;
 
 inline Millis Ms(std::string_view iso) {
   auto d = ParseDatePoint(iso);

@@ -7,11 +7,13 @@
 
 #include "service/service_test_util.h"
 #include "storage/store.h"
+#include "testing/matchers.h"
 
 namespace localnotion::service {
 namespace {
 
 using api::ApiVersion;
+using testing::ErrorIs;
 
 class AccessTest : public ServiceTestBase<::testing::Test> {
  protected:
@@ -49,10 +51,9 @@ TEST_F(AccessTest, UnsharedPageIsNotFoundUntilSharedThenChildrenAreVisible) {
   std::string child = NewPage("secret_owner", R"({"page_id":")" + root + R"("})");
   std::string grandchild = NewPage("secret_owner", R"({"page_id":")" + child + R"("})");
   auto hidden = As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, grandchild); });
-  ASSERT_FALSE(hidden.ok());
-  EXPECT_EQ(hidden.error().code, ErrorCode::kObjectNotFound);
-  EXPECT_EQ(hidden.error().message, "Could not find page with ID: " + grandchild +
-                                        ". Make sure the relevant pages and databases are shared with your integration.");
+  ASSERT_THAT(hidden, ErrorIs(ErrorCode::kObjectNotFound,
+                              "Could not find page with ID: " + grandchild +
+                                  ". Make sure the relevant pages and databases are shared with your integration."));
 
   ASSERT_TRUE(Run([&]() -> Result<bool> {
                 LN_RETURN_IF_ERROR(service_->Share("Reader", child));
@@ -95,8 +96,7 @@ TEST_F(AccessTest, DatabasesAndDataSourcesUnderASharedPageAreVisible) {
   EXPECT_EQ(hidden.error().message, "Could not find data source with ID: " + ds_id +
                                         ". Make sure the relevant pages and databases are shared with your integration.");
   auto hidden_db = As(reader_token_, [&](const Caller& c) { return service_->GetDatabase(c, db_id); });
-  ASSERT_FALSE(hidden_db.ok());
-  EXPECT_EQ(hidden_db.error().code, ErrorCode::kObjectNotFound);
+  ASSERT_THAT(hidden_db, ErrorIs(ErrorCode::kObjectNotFound));
   ASSERT_TRUE(Run([&]() -> Result<bool> {
                 LN_RETURN_IF_ERROR(service_->Share("Reader", root));
                 return true;
@@ -123,9 +123,7 @@ TEST_F(AccessTest, DeletedIntegrationsTokenIsInvalid) {
                 return true;
               }).ok());
   auto r = Run([&] { return service_->Authenticate(reader_token_); });
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, ErrorCode::kUnauthorized);
-  EXPECT_EQ(r.error().message, "API token is invalid.");
+  ASSERT_THAT(r, ErrorIs(ErrorCode::kUnauthorized, "API token is invalid."));
   auto missing = Run([&] { return service_->FindIntegration("Reader"); });
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().message, "Could not find integration: Reader.");
@@ -136,8 +134,7 @@ TEST_F(AccessTest, DuplicateNameAndBadCapabilitiesAreRefused) {
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().message, "An integration named \"Reader\" already exists.");
   auto bad = Run([&] { return service_->CreateIntegration("Other", "read,fly"); });
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code, ErrorCode::kValidationError);
+  ASSERT_THAT(bad, ErrorIs(ErrorCode::kValidationError));
 }
 
 }  // namespace

@@ -9,10 +9,12 @@
 
 #include "service/service_test_util.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "testing/matchers.h"
 
 namespace localnotion::service {
 namespace {
 
+using testing::ErrorIs;
 
 constexpr const char* kArchived = "Can't edit block that is archived. You must unarchive the block before editing.";
 
@@ -101,8 +103,7 @@ TEST_P(BlocksTest, FailedAppendWritesNothing) {
   std::string page = NewPage(R"({"workspace":true})");
   auto failed = Append(page, "{\"children\":[" + Para("kept?") +
                                  R"(,{"image":{"file_upload":{"id":"0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c"}}}]})");
-  ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.error().code, ErrorCode::kValidationError);
+  ASSERT_THAT(failed, ErrorIs(ErrorCode::kValidationError));
   EXPECT_TRUE(Children(page).empty());
 }
 

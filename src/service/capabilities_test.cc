@@ -3,8 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/matchers.h"
+
 namespace localnotion::service {
 namespace {
+
+using testing::ErrorIs;
 
 TEST(Capabilities, ParsesEveryName) {
   auto caps = ParseCapabilities("read, update,insert,read_comments,users");
@@ -43,11 +47,11 @@ TEST(Capabilities, EmptyListIsNoCapabilityAndAllIsEverything) {
 
 TEST(Capabilities, UnknownNameIsAValidationError) {
   auto caps = ParseCapabilities("read,write");
-  ASSERT_FALSE(caps.ok());
-  EXPECT_EQ(caps.error().code, ErrorCode::kValidationError);
-  EXPECT_EQ(caps.error().message,
-            "Unknown capability \"write\". Capabilities are read, update, insert, read_comments, insert_comments, "
-            "comments, users, users:email and all.");
+  ASSERT_THAT(
+      caps,
+      ErrorIs(ErrorCode::kValidationError,
+              "Unknown capability \"write\". Capabilities are read, update, insert, read_comments, insert_comments, "
+              "comments, users, users:email and all."));
   EXPECT_FALSE(ParseCapabilities("read,,update").ok());
 }
 

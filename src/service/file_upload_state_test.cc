@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/matchers.h"
+
 namespace localnotion::service {
 namespace {
+
+using testing::ErrorIs;
 
 storage::FileUploadRecord Upload(std::string mode, std::string status) {
   storage::FileUploadRecord u;
@@ -77,9 +81,8 @@ TEST(FileUploadState, ExternalUrlImportsFailWithAResult) {
 TEST(FileUploadState, CompleteNeedsEveryPartAndFullSizedParts) {
   EXPECT_TRUE(CheckPartsComplete({{1, 10}, {2, 10}, {3, 1}}, 3, 10).ok());
   auto missing = CheckPartsComplete({{1, 10}, {3, 1}}, 3, 10);
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, ErrorCode::kValidationError);
-  EXPECT_EQ(missing.error().message, "Expected 3 parts to be sent before completing the file upload, but received 2.");
+  ASSERT_THAT(missing, ErrorIs(ErrorCode::kValidationError,
+                               "Expected 3 parts to be sent before completing the file upload, but received 2."));
   auto small = CheckPartsComplete({{1, 9}, {2, 10}}, 2, 10);
   ASSERT_FALSE(small.ok());
   EXPECT_EQ(small.error().message, "Part 1 is 9 bytes; every part except the last must be at least 10 bytes.");

@@ -8,10 +8,12 @@
 #include "common/clock.h"
 #include "common/uuid.h"
 #include "service/service_test_util.h"
+#include "testing/matchers.h"
 
 namespace localnotion::service {
 namespace {
 
+using testing::ErrorIs;
 
 constexpr const char* kToken = "secret_fixture_test";
 
@@ -42,7 +44,7 @@ class FixturesTest : public ServiceTestBase<::testing::Test> {
     ASSERT_TRUE(Run([&] { return service_->Bootstrap({kToken}); }).ok());
   }
   Status Seed(std::string_view text) {
-    json::value f = *ParseJson(text);
+    json::value f = J(text);
     auto r = Run([&]() -> Result<bool> {
       LN_RETURN_IF_ERROR(service_->SeedFixture(f));
       return true;
@@ -72,7 +74,7 @@ TEST_F(FixturesTest, SeedThenExportRoundTripsByteForByte) {
   Status seeded = Seed(kFixture);
   ASSERT_TRUE(seeded.ok()) << seeded.error().message;
   std::string first = Export();
-  json::value e = *ParseJson(first);
+  json::value e = J(first);
   const json::array& pages = e.at("pages").as_array();
   ASSERT_EQ(pages.size(), 2u);
   EXPECT_EQ(pages[0].at("id"), "59833787-2cf9-4fdf-8782-e53db20768a5");
@@ -113,9 +115,7 @@ TEST_F(FixturesTest, ABadFixtureNamesThePathAndLoadsNothing) {
   };
   for (const auto& c : cases) {
     Status s = Seed(c.fixture);
-    ASSERT_FALSE(s.ok()) << c.fixture;
-    EXPECT_EQ(s.error().code, ErrorCode::kValidationError);
-    EXPECT_EQ(s.error().message, c.message);
+    ASSERT_THAT(s, ErrorIs(ErrorCode::kValidationError, c.message)) << c.fixture;
     EXPECT_EQ(Export(), before) << c.fixture;
   }
 }
@@ -123,11 +123,11 @@ TEST_F(FixturesTest, ABadFixtureNamesThePathAndLoadsNothing) {
 TEST_F(FixturesTest, HistoryRecordsEachRequestAndNotAFailedOne) {
   ASSERT_TRUE(Seed(kFixture).ok());
   const std::string page_id = "59833787-2cf9-4fdf-8782-e53db20768a5";
-  json::value restore = *ParseJson(R"({"in_trash": false, "properties": {"Done": {"checkbox": false}}})");
+  json::value restore = J(R"({"in_trash": false, "properties": {"Done": {"checkbox": false}}})");
   ASSERT_TRUE(RunAs("req-1", [&](const Caller& c) { return service_->UpdatePage(c, page_id, restore); }).ok());
-  json::value bad = *ParseJson(R"({"properties": {"Done": {"checkbox": "no"}}})");
+  json::value bad = J(R"({"properties": {"Done": {"checkbox": "no"}}})");
   ASSERT_FALSE(RunAs("req-2", [&](const Caller& c) { return service_->UpdatePage(c, page_id, bad); }).ok());
-  json::value body = *ParseJson(R"({"properties": {"Name": {"title": [{"text": {"content": "Uno"}}]}}})");
+  json::value body = J(R"({"properties": {"Name": {"title": [{"text": {"content": "Uno"}}]}}})");
   ASSERT_TRUE(RunAs("req-3", [&](const Caller& c) { return service_->UpdatePage(c, page_id, body); }).ok());
 
   auto history = Run([&] { return service_->PageHistory(page_id); });
@@ -149,12 +149,11 @@ TEST_F(FixturesTest, HistoryRecordsEachRequestAndNotAFailedOne) {
   EXPECT_EQ(entries[1].at("changes").at(0).at("before").at("title").at(0).at("plain_text"), "One");
 
   auto missing = Run([&] { return service_->PageHistory("2f1c0b7e-8a9d-4e3f-b2a1-c0d9e8f7a6b5"); });
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, ErrorCode::kObjectNotFound);
+  ASSERT_THAT(missing, ErrorIs(ErrorCode::kObjectNotFound));
 }
 
 TEST_F(FixturesTest, CreationIsTheFirstHistoryEntry) {
-  json::value body = *ParseJson(R"({"parent": {"workspace": true}, "icon": {"emoji": "🐞"},
+  json::value body = J(R"({"parent": {"workspace": true}, "icon": {"emoji": "🐞"},
                                     "properties": {"title": {"title": [{"text": {"content": "Hi"}}]}}})");
   auto page = RunAs("req-c", [&](const Caller& c) { return service_->CreatePage(c, body); });
   ASSERT_TRUE(page.ok());

@@ -7,13 +7,15 @@
 #include <gtest/gtest.h>
 
 #include "common/sha256.h"
-#include <stdlib.h>
 
 #include <filesystem>
 #include <string>
 
 #include "common/uuid.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "testing/json.h"
+#include "testing/matchers.h"
+#include "testing/temp_dir.h"
 #include "testing/unit_store.h"
 
 namespace localnotion::service {
@@ -25,39 +27,22 @@ using api::ApiVersion;
 constexpr const char* kToken = "secret_service_test";
 constexpr const char* kArchived = "Can't edit block that is archived. You must unarchive the block before editing.";
 
-json::value J(std::string_view text) {
-  auto v = ParseJson(text);
-  EXPECT_TRUE(v.has_value()) << text;
-  return v ? *v : json::value(nullptr);
-}
-
-template <class T>
-void ExpectError(const Result<T>& r, ErrorCode code, std::string_view message) {
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(static_cast<int>(r.error().code), static_cast<int>(code));
-  EXPECT_EQ(r.error().message, message);
-}
+using testing::ErrorIs;
+using testing::J;
 
 class ServiceTest : public ::testing::TestWithParam<bool> {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ln_service_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    Open();
-  }
+  void SetUp() override { Open(); }
   void TearDown() override {
     service_.reset();
     store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
   }
 
   // Opens (or reopens) the store and a Service over it; bootstraps kToken unless told not to.
   void Open(bool bootstrap = true) {
     service_.reset();
     store_.reset();
-    std::string path = (fs::path(dir_) / "ln.db").string();
+    std::string path = dir_.File("ln.db");
     Result<std::unique_ptr<storage::Store>> opened =
         GetParam() ? storage::OpenStore("sqlite:" + path)
                    : Result<std::unique_ptr<storage::Store>>(storage::SqliteStore::Open(path).value());
@@ -77,7 +62,7 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
   void Fresh() {
     service_.reset();
     store_.reset();
-    for (const auto& entry : fs::directory_iterator(dir_)) fs::remove(entry.path());
+    for (const auto& entry : fs::directory_iterator(dir_.path())) fs::remove(entry.path());
     Open(/*bootstrap=*/false);
   }
 
@@ -222,7 +207,7 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
     return out;
   }
 
-  std::string dir_;
+  testing::TempDir dir_{"ln_service_"};  // declared before the store, so removed after it
   ServiceState state_;
   std::unique_ptr<testing::UnitStore> store_;
   std::unique_ptr<Service> service_;
@@ -308,8 +293,8 @@ TEST_P(ServiceTest, BootstrapGivesEachTokenOneIntegrationWithABot) {
 }
 
 TEST_P(ServiceTest, UnknownTokenIsUnauthorized) {
-  ExpectError(Run([&] { return service_->Authenticate("secret_nope"); }), ErrorCode::kUnauthorized,
-              "API token is invalid.");
+  EXPECT_THAT(Run([&] { return service_->Authenticate("secret_nope"); }),
+              ErrorIs(ErrorCode::kUnauthorized, "API token is invalid."));
 }
 
 TEST_P(ServiceTest, GetSelfIsTheBotWithItsWorkspace) {
@@ -360,9 +345,9 @@ TEST_P(ServiceTest, CreateDatabaseAndPageIn2022) {
 
 TEST_P(ServiceTest, CreateDatabaseIn2022RequiresProperties) {
   std::string parent = ParentPage();
-  ExpectError(CreateDatabase(caller22_, R"({"parent":{"page_id":")" + parent + R"("}})"),
-              ErrorCode::kValidationError,
-              "body failed validation: body.properties should be defined, instead was `undefined`.");
+  EXPECT_THAT(CreateDatabase(caller22_, R"({"parent":{"page_id":")" + parent + R"("}})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties should be defined, instead was `undefined`."));
 }
 
 TEST_P(ServiceTest, CreateDatabaseAndPageIn2025) {
@@ -485,15 +470,17 @@ TEST_P(ServiceTest, StandalonePageTakesOnlyTitle) {
   auto renamed = UpdatePage(caller25_, id, R"({"properties":{"title":{"title":[{"text":{"content":"Renamed"}}]}}})");
   ASSERT_TRUE(renamed.ok()) << renamed.error().message;
   EXPECT_EQ(renamed->at("properties").at("title").at("title").at(0).at("plain_text"), "Renamed");
-  ExpectError(UpdatePage(caller25_, id, R"({"properties":{"Price":{"number":1}}})"), ErrorCode::kValidationError,
-              "Price is not a property that exists.");
+  EXPECT_THAT(UpdatePage(caller25_, id, R"({"properties":{"Price":{"number":1}}})"),
+              ErrorIs(ErrorCode::kValidationError, "Price is not a property that exists."));
 }
 
 TEST_P(ServiceTest, ParentCannotChange) {
   json::value db = TasksDatabase();
   std::string id = TaskPage(db);
-  ExpectError(UpdatePage(caller25_, id, R"({"parent":{"workspace":true}})"), ErrorCode::kValidationError,
-              "body failed validation: body.parent should be not present, instead was `{\"workspace\":true}`.");
+  EXPECT_THAT(
+      UpdatePage(caller25_, id, R"({"parent":{"workspace":true}})"),
+      ErrorIs(ErrorCode::kValidationError,
+              "body failed validation: body.parent should be not present, instead was `{\"workspace\":true}`."));
 }
 
 // ---------------------------------------------------------------- trash
@@ -506,10 +493,11 @@ TEST_P(ServiceTest, TrashedPageRefusesEditsUntilRestored) {
   EXPECT_EQ(trashed->at("in_trash"), true);
   EXPECT_EQ(trashed->at("archived"), true);
 
-  ExpectError(UpdatePage(caller25_, id, R"({"properties":{"Price":{"number":1}}})"), ErrorCode::kValidationError,
-              kArchived);
-  ExpectError(UpdatePage(caller25_, id, R"({"icon":{"emoji":"🥑"}})"), ErrorCode::kValidationError, kArchived);
-  ExpectError(UpdatePage(caller25_, id, R"({"archived":true})"), ErrorCode::kValidationError, kArchived);
+  EXPECT_THAT(UpdatePage(caller25_, id, R"({"properties":{"Price":{"number":1}}})"),
+              ErrorIs(ErrorCode::kValidationError, kArchived));
+  EXPECT_THAT(UpdatePage(caller25_, id, R"({"icon":{"emoji":"🥑"}})"),
+              ErrorIs(ErrorCode::kValidationError, kArchived));
+  EXPECT_THAT(UpdatePage(caller25_, id, R"({"archived":true})"), ErrorIs(ErrorCode::kValidationError, kArchived));
 
   auto read = GetPage(caller25_, id);
   ASSERT_TRUE(read.ok());
@@ -537,16 +525,21 @@ TEST_P(ServiceTest, RestoreAndEditInOneRequest) {
 // ---------------------------------------------------------------- ids and existence
 
 TEST_P(ServiceTest, PathIdsMustBeUuids) {
-  ExpectError(GetPage(caller25_, "not-a-page"), ErrorCode::kValidationError,
-              "path failed validation: path.page_id should be a valid uuid, instead was `\"not-a-page\"`.");
-  ExpectError(UpdatePage(caller25_, "123", "{}"), ErrorCode::kValidationError,
-              "path failed validation: path.page_id should be a valid uuid, instead was `\"123\"`.");
-  ExpectError(Run([&] { return service_->GetDatabase(caller25_, "x"); }), ErrorCode::kValidationError,
-              "path failed validation: path.database_id should be a valid uuid, instead was `\"x\"`.");
-  ExpectError(Run([&] { return service_->GetDataSource(caller25_, "x"); }), ErrorCode::kValidationError,
-              "path failed validation: path.data_source_id should be a valid uuid, instead was `\"x\"`.");
-  ExpectError(Run([&] { return service_->GetUser(caller25_, "x"); }), ErrorCode::kValidationError,
-              "path failed validation: path.user_id should be a valid uuid, instead was `\"x\"`.");
+  EXPECT_THAT(GetPage(caller25_, "not-a-page"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "path failed validation: path.page_id should be a valid uuid, instead was `\"not-a-page\"`."));
+  EXPECT_THAT(UpdatePage(caller25_, "123", "{}"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "path failed validation: path.page_id should be a valid uuid, instead was `\"123\"`."));
+  EXPECT_THAT(Run([&] { return service_->GetDatabase(caller25_, "x"); }),
+              ErrorIs(ErrorCode::kValidationError,
+                      "path failed validation: path.database_id should be a valid uuid, instead was `\"x\"`."));
+  EXPECT_THAT(Run([&] { return service_->GetDataSource(caller25_, "x"); }),
+              ErrorIs(ErrorCode::kValidationError,
+                      "path failed validation: path.data_source_id should be a valid uuid, instead was `\"x\"`."));
+  EXPECT_THAT(Run([&] { return service_->GetUser(caller25_, "x"); }),
+              ErrorIs(ErrorCode::kValidationError,
+                      "path failed validation: path.user_id should be a valid uuid, instead was `\"x\"`."));
 }
 
 TEST_P(ServiceTest, PathIdHelper) {
@@ -556,39 +549,48 @@ TEST_P(ServiceTest, PathIdHelper) {
 }
 
 TEST_P(ServiceTest, UnknownPageIsNotFoundWithTheDashedLowerCaseId) {
-  ExpectError(GetPage(caller25_, "598337872CF94FDF8782E53DB20768A5"), ErrorCode::kObjectNotFound,
+  EXPECT_THAT(
+      GetPage(caller25_, "598337872CF94FDF8782E53DB20768A5"),
+      ErrorIs(ErrorCode::kObjectNotFound,
               "Could not find page with ID: 59833787-2cf9-4fdf-8782-e53db20768a5. Make sure the relevant pages and "
-              "databases are shared with your integration.");
-  ExpectError(UpdatePage(caller25_, "59833787-2cf9-4fdf-8782-e53db20768a5", R"({"in_trash":true})"),
-              ErrorCode::kObjectNotFound,
+              "databases are shared with your integration."));
+  EXPECT_THAT(
+      UpdatePage(caller25_, "59833787-2cf9-4fdf-8782-e53db20768a5", R"({"in_trash":true})"),
+      ErrorIs(ErrorCode::kObjectNotFound,
               "Could not find page with ID: 59833787-2cf9-4fdf-8782-e53db20768a5. Make sure the relevant pages and "
-              "databases are shared with your integration.");
+              "databases are shared with your integration."));
 }
 
 TEST_P(ServiceTest, UnknownDatabaseDataSourceAndUserAreNotFound) {
   const std::string id = "59833787-2cf9-4fdf-8782-e53db20768a5";
-  ExpectError(Run([&] { return service_->GetDatabase(caller25_, id); }), ErrorCode::kObjectNotFound,
-              "Could not find database with ID: " + id +
-                  ". Make sure the relevant pages and databases are shared with your integration.");
-  ExpectError(Run([&] { return service_->GetDataSource(caller25_, id); }), ErrorCode::kObjectNotFound,
-              "Could not find data source with ID: " + id +
-                  ". Make sure the relevant pages and databases are shared with your integration.");
-  ExpectError(Run([&] { return service_->GetUser(caller25_, id); }), ErrorCode::kObjectNotFound,
-              "Could not find user with ID: " + id +
-                  ". Make sure the relevant pages and databases are shared with your integration.");
-  ExpectError(CreatePage(caller25_, R"({"parent":{"data_source_id":")" + id + R"("}})"), ErrorCode::kObjectNotFound,
-              "Could not find data source with ID: " + id +
-                  ". Make sure the relevant pages and databases are shared with your integration.");
+  EXPECT_THAT(Run([&] { return service_->GetDatabase(caller25_, id); }),
+              ErrorIs(ErrorCode::kObjectNotFound,
+                      "Could not find database with ID: " + id +
+                          ". Make sure the relevant pages and databases are shared with your integration."));
+  EXPECT_THAT(Run([&] { return service_->GetDataSource(caller25_, id); }),
+              ErrorIs(ErrorCode::kObjectNotFound,
+                      "Could not find data source with ID: " + id +
+                          ". Make sure the relevant pages and databases are shared with your integration."));
+  EXPECT_THAT(Run([&] { return service_->GetUser(caller25_, id); }),
+              ErrorIs(ErrorCode::kObjectNotFound,
+                      "Could not find user with ID: " + id +
+                          ". Make sure the relevant pages and databases are shared with your integration."));
+  EXPECT_THAT(CreatePage(caller25_, R"({"parent":{"data_source_id":")" + id + R"("}})"),
+              ErrorIs(ErrorCode::kObjectNotFound,
+                      "Could not find data source with ID: " + id +
+                          ". Make sure the relevant pages and databases are shared with your integration."));
 }
 
 TEST_P(ServiceTest, DatabaseIdGivenAsPageIdAndBack) {
   json::value db = TasksDatabase();
   const std::string db_id(db.at("id").as_string());
-  ExpectError(GetPage(caller25_, db_id), ErrorCode::kValidationError,
-              "Provided ID " + db_id + " is a database, not a page. Use the retrieve database API instead.");
+  EXPECT_THAT(GetPage(caller25_, db_id),
+              ErrorIs(ErrorCode::kValidationError,
+                      "Provided ID " + db_id + " is a database, not a page. Use the retrieve database API instead."));
   std::string page_id = TaskPage(db);
-  ExpectError(Run([&] { return service_->GetDatabase(caller25_, page_id); }), ErrorCode::kValidationError,
-              "Provided ID " + page_id + " is a page, not a database. Use the retrieve page API instead.");
+  EXPECT_THAT(Run([&] { return service_->GetDatabase(caller25_, page_id); }),
+              ErrorIs(ErrorCode::kValidationError,
+                      "Provided ID " + page_id + " is a page, not a database. Use the retrieve page API instead."));
 }
 
 // ---------------------------------------------------------------- failures change nothing
@@ -599,12 +601,12 @@ TEST_P(ServiceTest, FailedUpdateChangesNeitherPageNorSchema) {
   auto before = GetPage(caller25_, id);
   ASSERT_TRUE(before.ok());
   // Stage would create an option, but Price fails: nothing may be kept.
-  ExpectError(UpdatePage(caller25_, id,
+  EXPECT_THAT(UpdatePage(caller25_, id,
                          R"({"properties":{"Stage":{"select":{"name":"Green"}},"Done":{"checkbox":false},
                                            "Price":{"number":"ten"}}})"),
-              ErrorCode::kValidationError,
-              "body failed validation: body.properties.Price.number should be a number or `null`, instead was "
-              "`\"ten\"`.");
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.Price.number should be a number or `null`, instead was "
+                      "`\"ten\"`."));
   auto after = GetPage(caller25_, id);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(SerializeJson(*after), SerializeJson(*before));
@@ -623,7 +625,7 @@ TEST_P(ServiceTest, UnitThatFailsAfterAWriteIsRolledBack) {
     // Something later in the same request fails: the unit must leave no trace.
     return ValidationError("later failure");
   });
-  ExpectError(result, ErrorCode::kValidationError, "later failure");
+  EXPECT_THAT(result, ErrorIs(ErrorCode::kValidationError, "later failure"));
   auto after = GetPage(caller25_, id);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(SerializeJson(*after), SerializeJson(*before));
@@ -668,24 +670,36 @@ TEST_P(ServiceTest, ListUsersPagesWithACursor) {
 }
 
 TEST_P(ServiceTest, ListUsersRefusesBadArguments) {
-  ExpectError(Run([&] { return service_->ListUsers(caller25_, PageArgs{std::nullopt, "101"}); }),
-              ErrorCode::kValidationError,
-              "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `101`.");
-  ExpectError(Run([&] { return service_->ListUsers(caller25_, PageArgs{"bogus", std::nullopt}); }),
-              ErrorCode::kValidationError, "The start_cursor provided is invalid: bogus");
-  ExpectError(Run([&] { return service_->ListUsers(caller25_, PageArgs{std::nullopt, "0"}); }),
-              ErrorCode::kValidationError,
-              "query failed validation: query.page_size should be ≥ `1` or `undefined`, instead was `0`.");
-  ExpectError(Run([&] { return service_->ListUsers(caller25_, PageArgs{std::nullopt, "ten"}); }),
-              ErrorCode::kValidationError,
-              "query failed validation: query.page_size should be a number or `undefined`, instead was `\"ten\"`.");
+  EXPECT_THAT(Run([&] {
+                return service_->ListUsers(caller25_, PageArgs{std::nullopt, "101"});
+              }),
+              ErrorIs(ErrorCode::kValidationError,
+                      "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `101`."));
+  EXPECT_THAT(Run([&] {
+                return service_->ListUsers(caller25_, PageArgs{"bogus", std::nullopt});
+              }),
+              ErrorIs(ErrorCode::kValidationError, "The start_cursor provided is invalid: bogus"));
+  EXPECT_THAT(Run([&] {
+                return service_->ListUsers(caller25_, PageArgs{std::nullopt, "0"});
+              }),
+              ErrorIs(ErrorCode::kValidationError,
+                      "query failed validation: query.page_size should be ≥ `1` or `undefined`, instead was `0`."));
+  EXPECT_THAT(
+      Run([&] {
+        return service_->ListUsers(caller25_, PageArgs{std::nullopt, "ten"});
+      }),
+      ErrorIs(ErrorCode::kValidationError,
+              "query failed validation: query.page_size should be a number or `undefined`, instead was `\"ten\"`."));
 }
 
 TEST_P(ServiceTest, PageSizeBeyondIntRangeIsStillANumberOver100) {
   // 99999999999 is a number (JavaScript reads it as one); it is too large, not "not a number".
-  ExpectError(Run([&] { return service_->ListUsers(caller25_, PageArgs{std::nullopt, "99999999999"}); }),
-              ErrorCode::kValidationError,
-              "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `99999999999`.");
+  EXPECT_THAT(
+      Run([&] {
+        return service_->ListUsers(caller25_, PageArgs{std::nullopt, "99999999999"});
+      }),
+      ErrorIs(ErrorCode::kValidationError,
+              "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `99999999999`."));
 }
 
 TEST_P(ServiceTest, UniqueIdsCountPerDatabaseAlongsideCreatedOptions) {
@@ -704,9 +718,8 @@ TEST_P(ServiceTest, UniqueIdsCountPerDatabaseAlongsideCreatedOptions) {
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_EQ(SerializeJson(second->at("properties").at("ID").at("unique_id")), R"({"prefix":"T","number":2})");
   EXPECT_EQ(StageOptions(*db).size(), 1u);
-  ExpectError(UpdatePage(caller25_, std::string(second->at("id").as_string()),
-                         R"({"properties":{"ID":{"number":5}}})"),
-              ErrorCode::kValidationError, "ID is expected to be unique_id.");
+  EXPECT_THAT(UpdatePage(caller25_, std::string(second->at("id").as_string()), R"({"properties":{"ID":{"number":5}}})"),
+              ErrorIs(ErrorCode::kValidationError, "ID is expected to be unique_id."));
 }
 
 // ---------------------------------------------------------------- schema updates
@@ -732,8 +745,8 @@ TEST_P(ServiceTest, RenameInADataSourceKeepsTheIdAndPagesShowTheNewName) {
   auto written = UpdatePage(caller25_, page, R"({"properties":{"Cost":{"number":11}}})");
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(written->at("properties").at("Cost").at("number"), 11);
-  ExpectError(UpdatePage(caller25_, page, R"({"properties":{"Price":{"number":1}}})"), ErrorCode::kValidationError,
-              "Price is not a property that exists.");
+  EXPECT_THAT(UpdatePage(caller25_, page, R"({"properties":{"Price":{"number":1}}})"),
+              ErrorIs(ErrorCode::kValidationError, "Price is not a property that exists."));
   // A property may also be named by its id.
   auto by_id = UpdateDataSource(ds, R"({"properties":{")" + price_id + R"(":{"name":"Amount"}}})");
   ASSERT_TRUE(by_id.ok()) << by_id.error().message;
@@ -806,8 +819,8 @@ TEST_P(ServiceTest, RemovedPropertyTakesItsValuesWithIt) {
   EXPECT_EQ(Find(PropertiesOf(page).as_object(), "Price"), nullptr);
   EXPECT_FALSE(StoredProperties(page).contains(price_id));
   EXPECT_EQ(PropertiesOf(page).at("Done").at("checkbox"), true);
-  ExpectError(UpdatePage(caller25_, page, R"({"properties":{"Price":{"number":1}}})"), ErrorCode::kValidationError,
-              "Price is not a property that exists.");
+  EXPECT_THAT(UpdatePage(caller25_, page, R"({"properties":{"Price":{"number":1}}})"),
+              ErrorIs(ErrorCode::kValidationError, "Price is not a property that exists."));
   // Added again, it is a new, empty property.
   auto readded = UpdateDataSource(ds, R"({"properties":{"Price":{"number":{}}}})");
   ASSERT_TRUE(readded.ok()) << readded.error().message;
@@ -865,11 +878,12 @@ TEST_P(ServiceTest, SelectOptionsMergeKeepingIdsAndColors) {
   EXPECT_EQ(StageOptions(db)[0].at("id"), json::value(red_id));
 
   // A recolor is refused, by id or by name, and changes nothing.
-  ExpectError(UpdateDataSource(ds, R"({"properties":{"Stage":{"select":{"options":[
+  EXPECT_THAT(UpdateDataSource(ds, R"({"properties":{"Stage":{"select":{"options":[
                   {"id":")" + red_id + R"(","name":"Red","color":"blue"}]}}}})"),
-              ErrorCode::kValidationError, "Cannot update color of select with id: " + red_id);
-  ExpectError(UpdateDataSource(ds, R"({"properties":{"Stage":{"select":{"options":[{"name":"Red","color":"blue"}]}}}})"),
-              ErrorCode::kValidationError, "Cannot update color of select with id: " + red_id);
+              ErrorIs(ErrorCode::kValidationError, "Cannot update color of select with id: " + red_id));
+  EXPECT_THAT(
+      UpdateDataSource(ds, R"({"properties":{"Stage":{"select":{"options":[{"name":"Red","color":"blue"}]}}}})"),
+      ErrorIs(ErrorCode::kValidationError, "Cannot update color of select with id: " + red_id));
   EXPECT_EQ(StageOptions(db)[0].at("color"), "red");
 }
 
@@ -894,11 +908,12 @@ TEST_P(ServiceTest, SecondDataSourceEndsDatabaseLevelCallsIn2022) {
   EXPECT_EQ(listed->at("data_sources").at(1).at("name"), "Archive");
 
   constexpr const char* kSeveral = "Databases with multiple data sources are not supported in this API version.";
-  ExpectError(Run([&] { return service_->GetDatabase(caller22_, db_id); }), ErrorCode::kValidationError, kSeveral);
-  ExpectError(UpdateDatabase(caller22_, db_id, R"({"title":[{"text":{"content":"X"}}]})"), ErrorCode::kValidationError,
-              kSeveral);
-  ExpectError(CreatePage(caller22_, R"({"parent":{"database_id":")" + db_id + R"("},"properties":{}})"),
-              ErrorCode::kValidationError, kSeveral);
+  EXPECT_THAT(Run([&] { return service_->GetDatabase(caller22_, db_id); }),
+              ErrorIs(ErrorCode::kValidationError, kSeveral));
+  EXPECT_THAT(UpdateDatabase(caller22_, db_id, R"({"title":[{"text":{"content":"X"}}]})"),
+              ErrorIs(ErrorCode::kValidationError, kSeveral));
+  EXPECT_THAT(CreatePage(caller22_, R"({"parent":{"database_id":")" + db_id + R"("},"properties":{}})"),
+              ErrorIs(ErrorCode::kValidationError, kSeveral));
   // Each data source still takes pages.
   auto page = CreatePage(caller25_, R"({"parent":{"data_source_id":")" + second_id + R"("},
       "properties":{"Year":{"number":1999}}})");
@@ -914,12 +929,13 @@ TEST_P(ServiceTest, PeopleMustBeUsersOfTheWorkspace) {
   const std::string ds = DataSourceId(db);
   const std::string bot = caller25_.integration.bot_user_id;
   const std::string stranger = "0c6e0e0e-4e3e-4a4b-9a1f-1a2b3c4d5e6f";
-  ExpectError(CreatePage(caller25_, R"({"parent":{"data_source_id":")" + ds + R"("},
-      "properties":{"Owner":{"people":[{"id":")" + bot + R"("},{"id":")" + stranger + R"("}]}}})"),
-              ErrorCode::kValidationError, "Could not find user with ID: " + stranger + ".");
+  EXPECT_THAT(CreatePage(caller25_, R"({"parent":{"data_source_id":")" + ds + R"("},
+      "properties":{"Owner":{"people":[{"id":")" +
+                                        bot + R"("},{"id":")" + stranger + R"("}]}}})"),
+              ErrorIs(ErrorCode::kValidationError, "Could not find user with ID: " + stranger + "."));
   std::string page = PageIn(ds, R"({"Owner":{"people":[{"id":")" + bot + R"("}]}})");
-  ExpectError(UpdatePage(caller25_, page, R"({"properties":{"Owner":{"people":[{"id":")" + stranger + R"("}]}}})"),
-              ErrorCode::kValidationError, "Could not find user with ID: " + stranger + ".");
+  EXPECT_THAT(UpdatePage(caller25_, page, R"({"properties":{"Owner":{"people":[{"id":")" + stranger + R"("}]}}})"),
+              ErrorIs(ErrorCode::kValidationError, "Could not find user with ID: " + stranger + "."));
   json::value owner = PropertiesOf(page).at("Owner").at("people");
   ASSERT_EQ(owner.as_array().size(), 1u);
   EXPECT_EQ(owner.at(0).at("id"), json::value(bot));
@@ -936,17 +952,20 @@ TEST_P(ServiceTest, RelationIdsMustBePagesOfTheRelatedDatabase) {
   const std::string other_task = PageIn(tasks_ds);
   const std::string missing = "0c6e0e0e-4e3e-4a4b-9a1f-1a2b3c4d5e6f";
 
-  ExpectError(CreatePage(caller25_, R"({"parent":{"data_source_id":")" + tasks_ds + R"("},
-      "properties":{"Project":{"relation":[{"id":")" + missing + R"("}]}}})"),
-              ErrorCode::kValidationError, "Could not find page with ID: " + missing + ".");
-  ExpectError(UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + project +
-                                                    R"("},{"id":")" + other_task + R"("}]}}})"),
-              ErrorCode::kValidationError,
-              "Page " + other_task + " is not in the related database " + projects_db + ".");
+  EXPECT_THAT(CreatePage(caller25_, R"({"parent":{"data_source_id":")" + tasks_ds + R"("},
+      "properties":{"Project":{"relation":[{"id":")" +
+                                        missing + R"("}]}}})"),
+              ErrorIs(ErrorCode::kValidationError, "Could not find page with ID: " + missing + "."));
+  EXPECT_THAT(UpdatePage(caller25_, other_task,
+                         R"({"properties":{"Project":{"relation":[{"id":")" + project + R"("},{"id":")" + other_task +
+                             R"("}]}}})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "Page " + other_task + " is not in the related database " + projects_db + "."));
   const std::string standalone = ParentPage();
-  ExpectError(UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + standalone + R"("}]}}})"),
-              ErrorCode::kValidationError,
-              "Page " + standalone + " is not in the related database " + projects_db + ".");
+  EXPECT_THAT(
+      UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + standalone + R"("}]}}})"),
+      ErrorIs(ErrorCode::kValidationError,
+              "Page " + standalone + " is not in the related database " + projects_db + "."));
   EXPECT_TRUE(PropertiesOf(other_task).at("Project").at("relation").as_array().empty());
 
   auto linked = UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + project + R"("}]}}})");
@@ -1034,11 +1053,11 @@ TEST_P(ServiceTest, FailedWriteLeavesTheOtherSideOfADualRelationAlone) {
   const std::string tasks_ds = DataSourceId(tasks);
   const std::string p1 = PageIn(projects_ds);
   const std::string t1 = PageIn(tasks_ds);
-  ExpectError(UpdatePage(caller25_, t1, R"({"properties":{"Project":{"relation":[{"id":")" + p1 +
-                                            R"("}]},"Price":{"number":"x"}}})"),
-              ErrorCode::kValidationError,
-              "body failed validation: body.properties.Price.number should be a number or `null`, instead was "
-              "`\"x\"`.");
+  EXPECT_THAT(UpdatePage(caller25_, t1,
+                         R"({"properties":{"Project":{"relation":[{"id":")" + p1 + R"("}]},"Price":{"number":"x"}}})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.Price.number should be a number or `null`, instead was "
+                      "`\"x\"`."));
   EXPECT_EQ(Ids(PropertiesOf(p1).at("Related to Tasks (Project)")), "");
 }
 
@@ -1077,9 +1096,10 @@ TEST_P(ServiceTest, RelationToADataSourceRefusesPagesOfAnotherDataSourceOfTheSam
                                             projects_ds + R"(","single_property":{}}}})");
   const std::string t = PageIn(DataSourceId(tasks));
   // The relation names one data source; a page of the other one is not a valid target.
-  ExpectError(UpdatePage(caller25_, t, R"({"properties":{"Project":{"relation":[{"id":")" + archived_page + R"("}]}}})"),
-              ErrorCode::kValidationError,
-              "Page " + archived_page + " is not in the related database " + projects_db + ".");
+  EXPECT_THAT(
+      UpdatePage(caller25_, t, R"({"properties":{"Project":{"relation":[{"id":")" + archived_page + R"("}]}}})"),
+      ErrorIs(ErrorCode::kValidationError,
+              "Page " + archived_page + " is not in the related database " + projects_db + "."));
 }
 
 // ---------------------------------------------------------------- rollups
@@ -1196,10 +1216,11 @@ TEST_P(ServiceTest, PagePropertyItemsArePaginated) {
   EXPECT_EQ(title->at("results").at(0).at("type"), "title");
   EXPECT_EQ(title->at("results").at(0).at("title").at("plain_text"), "Buy milk");
 
-  ExpectError(GetPageProperty(t, relation_id, PageArgs{"x", std::nullopt}), ErrorCode::kValidationError,
-              "The start_cursor provided is invalid: x");
-  ExpectError(GetPageProperty(t, relation_id, PageArgs{std::nullopt, "101"}), ErrorCode::kValidationError,
-              "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `101`.");
+  EXPECT_THAT(GetPageProperty(t, relation_id, PageArgs{"x", std::nullopt}),
+              ErrorIs(ErrorCode::kValidationError, "The start_cursor provided is invalid: x"));
+  EXPECT_THAT(GetPageProperty(t, relation_id, PageArgs{std::nullopt, "101"}),
+              ErrorIs(ErrorCode::kValidationError,
+                      "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `101`."));
 }
 
 TEST_P(ServiceTest, PageObjectShowsAtMost25RelationsWithHasMore) {

@@ -4,34 +4,29 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "service/service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
+#include "testing/json.h"
+#include "testing/temp_dir.h"
 #include "testing/unit_store.h"
 
 namespace localnotion::service {
 
-inline json::value J(std::string_view text) {
-  auto v = ParseJson(text);
-  EXPECT_TRUE(v.has_value()) << text;
-  return v ? *v : json::value(nullptr);
-}
+using testing::J;
 
 template <class Base = ::testing::Test>
 class ServiceTestBase : public Base {
  protected:
   // Opens the store (behind the CachingStore as in production, or bare) and a Service.
   void OpenService(bool caching = true) {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "ln_service_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    const std::string path = (std::filesystem::path(dir_) / "ln.db").string();
+    dir_.emplace("ln_service_");
+    const std::string path = dir_->File("ln.db");
     Result<std::unique_ptr<storage::Store>> opened =
         caching ? storage::OpenStore("sqlite:" + path)
                 : Result<std::unique_ptr<storage::Store>>(storage::SqliteStore::Open(path).value());
@@ -42,8 +37,7 @@ class ServiceTestBase : public Base {
   void TearDown() override {
     service_.reset();
     store_.reset();
-    std::error_code ec;
-    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
+    dir_.reset();
   }
 
   template <class F>
@@ -56,7 +50,7 @@ class ServiceTestBase : public Base {
     return result;
   }
 
-  std::string dir_;
+  std::optional<testing::TempDir> dir_;  // made by OpenService; declared before the store
   ServiceState state_;
   std::unique_ptr<testing::UnitStore> store_;  // units over the store's transactions
   std::unique_ptr<Service> service_;           // made anew for each Run, as per request

@@ -8,28 +8,14 @@
 #include <string>
 
 #include "common/json.h"
+#include "testing/json.h"
+#include "testing/matchers.h"
 
 namespace localnotion::validation {
 namespace {
 
-json::value J(std::string_view text) {
-  auto v = ParseJson(text);
-  EXPECT_TRUE(v.has_value()) << text;
-  return v ? *v : json::value(nullptr);
-}
-
-template <class T>
-void ExpectRefused(const Result<T>& r, std::string_view message) {
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, ErrorCode::kValidationError);
-  EXPECT_EQ(r.error().message, message);
-}
-
-void ExpectRefused(const Status& s, std::string_view message) {
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code, ErrorCode::kValidationError);
-  EXPECT_EQ(s.error().message, message);
-}
+using testing::ErrorIs;
+using testing::J;
 
 std::string Para(int i) {
   return R"({"paragraph":{"rich_text":[{"text":{"content":"p)" + std::to_string(i) + R"("}}]}})";
@@ -81,8 +67,9 @@ TEST(CheckChildren, FileBlocksGetANameFromTheirUrl) {
 
 TEST(CheckChildren, AtMostOneHundredPerArray) {
   EXPECT_TRUE(CheckChildren("body.children", J(Array(100, Para(1)))).ok());
-  ExpectRefused(CheckChildren("body.children", J(Array(101, Para(1)))),
-                "body failed validation: body.children.length should be ≤ `100`, instead was `101`.");
+  EXPECT_THAT(CheckChildren("body.children", J(Array(101, Para(1)))),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children.length should be ≤ `100`, instead was `101`."));
 }
 
 TEST(CheckChildren, TwoLevelsOfNesting) {
@@ -90,11 +77,13 @@ TEST(CheckChildren, TwoLevelsOfNesting) {
                            J(R"([{"toggle":{"rich_text":[],"children":[{"paragraph":{"rich_text":[]}}]}}])"));
   ASSERT_TRUE(two.ok());
   ASSERT_EQ((*two)[0].children.size(), 1u);
-  ExpectRefused(
+  EXPECT_THAT(
       CheckChildren("body.children", J(R"([{"toggle":{"rich_text":[],"children":[{"toggle":{"rich_text":[],
         "children":[{"paragraph":{"rich_text":[]}}]}}]}}])")),
-      "body failed validation: body.children[0].toggle.children[0].toggle.children should be not present, instead "
-      "was `[{\"paragraph\":{\"rich_text\":[]}}]`.");
+      ErrorIs(
+          ErrorCode::kValidationError,
+          "body failed validation: body.children[0].toggle.children[0].toggle.children should be not present, instead "
+          "was `[{\"paragraph\":{\"rich_text\":[]}}]`."));
 }
 
 TEST(CheckChildren, ColumnsDoNotCountAsALevel) {
@@ -109,9 +98,11 @@ TEST(CheckChildren, AtMostOneThousandBlocksCountingNestedOnes) {
   // 9 toggles with 100 children each: 909 blocks; 10 of them: 1010.
   std::string toggle = R"({"toggle":{"rich_text":[],"children":)" + Array(100, Para(0)) + "}}";
   EXPECT_TRUE(CheckChildren("body.children", J(Array(9, toggle))).ok());
-  ExpectRefused(CheckChildren("body.children", J(Array(10, toggle))),
-                "body failed validation: the number of blocks in body.children, nested ones included, should be ≤ "
-                "`1000`, instead was `1010`.");
+  EXPECT_THAT(
+      CheckChildren("body.children", J(Array(10, toggle))),
+      ErrorIs(ErrorCode::kValidationError,
+              "body failed validation: the number of blocks in body.children, nested ones included, should be ≤ "
+              "`1000`, instead was `1010`."));
 }
 
 TEST(CheckChildren, UnknownTypeListsTheUnion) {
@@ -127,21 +118,28 @@ TEST(CheckChildren, UnknownTypeListsTheUnion) {
 }
 
 TEST(CheckChildren, FieldErrors) {
-  ExpectRefused(CheckChildren("body.children", J(R"([{"paragraph":{}}])")),
-                "body failed validation: body.children[0].paragraph.rich_text should be defined, instead was "
-                "`undefined`.");
-  ExpectRefused(CheckChildren("body.children", J(R"([{"paragraph":{"rich_text":[],"checked":true}}])")),
-                "body failed validation: body.children[0].paragraph.checked should be not present, instead was "
-                "`true`.");
-  ExpectRefused(CheckChildren("body.children", J(R"([{"type":"quote","paragraph":{"rich_text":[]}}])")),
-                "body failed validation: body.children[0].type should be `\"paragraph\"` or `undefined`, instead "
-                "was `\"quote\"`.");
-  ExpectRefused(CheckChildren("body.children", J(R"([{"divider":{},"extra":1}])")),
-                "body failed validation: body.children[0].extra should be not present, instead was `1`.");
-  ExpectRefused(CheckChildren("body.children", J(R"([{"image":{"external":{"url":"u"},"caption":"x"}}])")),
-                "body failed validation: body.children[0].image.caption should be an array, instead was `\"x\"`.");
-  ExpectRefused(CheckChildren("body.children", J(R"([{"divider":{}}, 3])")),
-                "body failed validation: body.children[1] should be an object, instead was `3`.");
+  EXPECT_THAT(CheckChildren("body.children", J(R"([{"paragraph":{}}])")),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children[0].paragraph.rich_text should be defined, instead was "
+                      "`undefined`."));
+  EXPECT_THAT(CheckChildren("body.children", J(R"([{"paragraph":{"rich_text":[],"checked":true}}])")),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children[0].paragraph.checked should be not present, instead was "
+                      "`true`."));
+  EXPECT_THAT(CheckChildren("body.children", J(R"([{"type":"quote","paragraph":{"rich_text":[]}}])")),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children[0].type should be `\"paragraph\"` or `undefined`, instead "
+                      "was `\"quote\"`."));
+  EXPECT_THAT(CheckChildren("body.children", J(R"([{"divider":{},"extra":1}])")),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children[0].extra should be not present, instead was `1`."));
+  EXPECT_THAT(
+      CheckChildren("body.children", J(R"([{"image":{"external":{"url":"u"},"caption":"x"}}])")),
+      ErrorIs(ErrorCode::kValidationError,
+              "body failed validation: body.children[0].image.caption should be an array, instead was `\"x\"`."));
+  EXPECT_THAT(CheckChildren("body.children", J(R"([{"divider":{}}, 3])")),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children[1] should be an object, instead was `3`."));
 }
 
 TEST(CheckChildren, TablesNeedRowsOfTheirWidth) {
@@ -149,30 +147,37 @@ TEST(CheckChildren, TablesNeedRowsOfTheirWidth) {
       {"table_row":{"cells":[[{"text":{"content":"a"}}],[]]}}]}}])"));
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(SerializeJson((*ok)[0].content), R"({"has_column_header":true,"has_row_header":false,"table_width":2})");
-  ExpectRefused(CheckChildren("body.children", J(R"([{"table":{"table_width":2}}])")),
-                "body failed validation: body.children[0].table.children should be defined, instead was "
-                "`undefined`.");
-  ExpectRefused(CheckChildren("body.children", J(R"([{"table":{"table_width":2,"children":[
+  EXPECT_THAT(CheckChildren("body.children", J(R"([{"table":{"table_width":2}}])")),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children[0].table.children should be defined, instead was "
+                      "`undefined`."));
+  EXPECT_THAT(CheckChildren("body.children", J(R"([{"table":{"table_width":2,"children":[
       {"table_row":{"cells":[[]]}}]}}])")),
-                "body failed validation: body.children[0].table.children[0].table_row.cells.length should be `2` "
-                "(the table_width of the table), instead was `1`.");
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children[0].table.children[0].table_row.cells.length should be `2` "
+                      "(the table_width of the table), instead was `1`."));
 }
 
 TEST(CheckPlacement, ColumnsAndRowsOnlyInsideTheirContainers) {
   auto cols = CheckChildren("body.children", J(R"([{"column":{"children":[{"divider":{}}]}}])"));
   ASSERT_TRUE(cols.ok());
   EXPECT_TRUE(CheckPlacement("body.children", "column_list", {}, *cols).ok());
-  ExpectRefused(CheckPlacement("body.children", "child_page", {}, *cols),
-                "body failed validation: body.children[0] is a column block, which is only allowed inside a "
-                "column_list block.");
+  EXPECT_THAT(CheckPlacement("body.children", "child_page", {}, *cols),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.children[0] is a column block, which is only allowed inside a "
+                      "column_list block."));
   auto rows = CheckChildren("body.children", J(R"([{"table_row":{"cells":[[],[]]}}])"));
   ASSERT_TRUE(rows.ok());
   EXPECT_TRUE(CheckPlacement("body.children", "table", J(R"({"table_width":2})").as_object(), *rows).ok());
-  ExpectRefused(CheckPlacement("body.children", "table", J(R"({"table_width":3})").as_object(), *rows),
-                "body failed validation: body.children[0].table_row.cells.length should be `3` (the table_width of "
-                "the table), instead was `2`.");
-  ExpectRefused(CheckPlacement("body.children", "table", J(R"({"table_width":2})").as_object(), *cols),
-                "body failed validation: body.children[0].type should be `\"table_row\"`, instead was `\"column\"`.");
+  EXPECT_THAT(
+      CheckPlacement("body.children", "table", J(R"({"table_width":3})").as_object(), *rows),
+      ErrorIs(ErrorCode::kValidationError,
+              "body failed validation: body.children[0].table_row.cells.length should be `3` (the table_width of "
+              "the table), instead was `2`."));
+  EXPECT_THAT(
+      CheckPlacement("body.children", "table", J(R"({"table_width":2})").as_object(), *cols),
+      ErrorIs(ErrorCode::kValidationError,
+              "body failed validation: body.children[0].type should be `\"table_row\"`, instead was `\"column\"`."));
 }
 
 TEST(CheckBlockUpdate, MergesGivenFieldsAndRefusesAnotherType) {
@@ -181,12 +186,14 @@ TEST(CheckBlockUpdate, MergesGivenFieldsAndRefusesAnotherType) {
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->content->at("checked"), true);
   EXPECT_EQ(r->content->at("color"), "default");
-  ExpectRefused(CheckBlockUpdate(J(R"({"paragraph":{"rich_text":[]}})"), "to_do", current),
-                "Expected block type to_do in request body");
-  ExpectRefused(CheckBlockUpdate(J(R"({"to_do":{"children":[]}})"), "to_do", current),
-                "body failed validation: body.to_do.children should be not present, instead was `[]`.");
-  ExpectRefused(CheckBlockUpdate(J(R"({"banana":1})"), "to_do", current),
-                "body failed validation: body.banana should be not present, instead was `1`.");
+  EXPECT_THAT(CheckBlockUpdate(J(R"({"paragraph":{"rich_text":[]}})"), "to_do", current),
+              ErrorIs(ErrorCode::kValidationError, "Expected block type to_do in request body"));
+  EXPECT_THAT(CheckBlockUpdate(J(R"({"to_do":{"children":[]}})"), "to_do", current),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.to_do.children should be not present, instead was `[]`."));
+  EXPECT_THAT(CheckBlockUpdate(J(R"({"banana":1})"), "to_do", current),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.banana should be not present, instead was `1`."));
 }
 
 TEST(CheckBlockUpdate, TrashFlagsWithInTrashWinning) {
@@ -194,8 +201,10 @@ TEST(CheckBlockUpdate, TrashFlagsWithInTrashWinning) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->in_trash, false);
   EXPECT_FALSE(r->content.has_value());
-  ExpectRefused(CheckBlockUpdate(J(R"({"in_trash":"yes"})"), "divider", {}),
-                "body failed validation: body.in_trash should be a boolean or `undefined`, instead was `\"yes\"`.");
+  EXPECT_THAT(
+      CheckBlockUpdate(J(R"({"in_trash":"yes"})"), "divider", {}),
+      ErrorIs(ErrorCode::kValidationError,
+              "body failed validation: body.in_trash should be a boolean or `undefined`, instead was `\"yes\"`."));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "schema/formula/date_time.h"
+#include "testing/json.h"
 
 namespace localnotion::schema::formula {
 namespace {
@@ -601,7 +602,7 @@ TEST(FormulaJsonTest, ToNotionJson) {
   EXPECT_EQ(Json(Value(), Type::kNull), R"({"type":"string","string":null})");
 }
 
-Value FromJson(std::string_view text) { return FromPropertyJson(*ParseJson(text)); }
+Value FromJson(std::string_view text) { return FromPropertyJson(testing::J(text)); }
 
 TEST(FormulaJsonTest, FromPropertyJson) {
   EXPECT_EQ(Show(FromJson(R"({"id":"x","type":"number","number":3})")), "3");

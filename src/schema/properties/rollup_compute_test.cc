@@ -9,15 +9,12 @@
 
 #include "common/json.h"
 #include "schema/properties/computed.h"
+#include "testing/json.h"
 
 namespace localnotion::schema {
 namespace {
 
-json::value J(std::string_view text) {
-  auto v = ParseJson(text);
-  EXPECT_TRUE(v.has_value()) << text;
-  return v ? *v : json::value(nullptr);
-}
+using testing::J;
 
 // Rendered values of the rolled-up property, one per related page.
 json::value Num(std::string_view n) { return J(R"({"id":"n%3A1","type":"number","number":)" + std::string(n) + "}"); }

@@ -1,17 +1,14 @@
 // The page_history table: entries round-trip in order per page, a rolled-back unit
 // leaves none, and Reset empties the history.
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 
 #include "storage/sqlite/sqlite_store.h"
+#include "testing/json.h"
+#include "testing/temp_dir.h"
 #include "testing/unit_store.h"
 
 namespace localnotion::storage {
 namespace {
-
-namespace fs = std::filesystem;
 
 PageHistoryRecord Entry(std::string page, std::string request, std::string action) {
   PageHistoryRecord e;
@@ -21,15 +18,14 @@ PageHistoryRecord Entry(std::string page, std::string request, std::string actio
   e.integration_id = "int-1";
   e.integration_name = "localnotion";
   e.action = std::move(action);
-  e.changes = ParseJson(R"([{"property":"Price","property_id":"p%3Ax","before":null,"after":{"number":2}}])")->as_array();
+  e.changes = testing::J(R"([{"property":"Price","property_id":"p%3Ax","before":null,"after":{"number":2}}])").as_array();
   return e;
 }
 
 TEST(PageHistoryStore, AppendsListsRollsBackAndResets) {
-  std::string tmpl = (fs::temp_directory_path() / "ln_hist_XXXXXX").string();
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  testing::TempDir dir("ln_hist_");
   {
-    auto opened = SqliteStore::Open(tmpl + "/h.db");
+    auto opened = SqliteStore::Open(dir.File("h.db"));
     ASSERT_TRUE(opened.ok());
     testing::UnitStore store(std::move(opened).value());
     ASSERT_TRUE(store.BeginUnit().ok());
@@ -60,8 +56,6 @@ TEST(PageHistoryStore, AppendsListsRollsBackAndResets) {
     ASSERT_TRUE(store.CommitBatch().ok());
     EXPECT_TRUE(store.ListPageHistory("a")->empty());
   }
-  std::error_code ec;
-  fs::remove_all(tmpl, ec);
 }
 
 }  // namespace

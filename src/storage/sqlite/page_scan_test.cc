@@ -1,13 +1,12 @@
 // SqliteStore::ScanPageIds: the SQL meaning of each term, empties, order and ties, and
 // that the columns and indexes it makes survive a reopen and vanish with a rollback.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <string>
 
 #include "storage/sqlite/json_path.h"
 #include "storage/sqlite/temp_store_test_util.h"
+#include "testing/json.h"
 
 namespace localnotion::storage {
 namespace {
@@ -34,7 +33,7 @@ class PageScanTest : public TempStoreTest {
     p.id = std::move(id);
     p.parent_type = "data_source_id";
     p.parent_id = std::move(parent);
-    p.properties = ParseJson(props)->as_object();
+    p.properties = testing::J(props).as_object();
     p.icon = nullptr;
     p.cover = nullptr;
     p.in_trash = trashed;

@@ -3,18 +3,19 @@
 #include "storage/sqlite/temp_store_test_util.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <atomic>
-#include <filesystem>
 #include <thread>
 #include <vector>
 #include <string>
 
+#include "testing/json.h"
+#include "testing/matchers.h"
+
 namespace localnotion::storage {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::ErrorIs;
 
 class SqliteStoreTest : public TempStoreTest {
  protected:
@@ -28,7 +29,7 @@ class SqliteStoreTest : public TempStoreTest {
   }
 };
 
-json::value J(std::string_view text) { return *ParseJson(text); }
+using testing::J;
 
 PageRecord Page(std::string id) {
   PageRecord p;
@@ -373,8 +374,7 @@ TEST_F(SqliteStoreTest, AReadTransactionRefusesWrites) {
   ASSERT_TRUE(read.ok());
   EXPECT_FALSE((*read)->writable());
   Status put = (*read)->PutPage(Page("page-1"));
-  ASSERT_FALSE(put.ok());
-  EXPECT_EQ(put.error().code, ErrorCode::kInternalServerError);
+  ASSERT_THAT(put, ErrorIs(ErrorCode::kInternalServerError));
 }
 
 TEST_F(SqliteStoreTest, ADroppedWriteLeavesNothingAndFreesTheWriter) {
@@ -516,20 +516,16 @@ TEST_F(SqliteStoreTest, CommittedDataSurvivesReopen) {
 }
 
 TEST_F(SqliteStoreTest, OpenCreatesMissingFileButNotMissingDirectory) {
-  auto bad = SqliteStore::Open((fs::path(dir_) / "no-such-dir" / "x.db").string());
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code, ErrorCode::kInternalServerError);
+  auto bad = SqliteStore::Open((dir_.path() / "no-such-dir" / "x.db").string());
+  ASSERT_THAT(bad, ErrorIs(ErrorCode::kInternalServerError));
 }
 
 TEST(OpenStore, RefusesUnknownSchemesAndEmptyPaths) {
   auto pg = OpenStore("postgresql://localhost/notion");
-  ASSERT_FALSE(pg.ok());
-  EXPECT_EQ(pg.error().code, ErrorCode::kInvalidRequest);
-  EXPECT_EQ(pg.error().message, "unsupported --db URL (expected sqlite:PATH or memory:): postgresql://localhost/notion");
+  ASSERT_THAT(pg, ErrorIs(ErrorCode::kInvalidRequest,
+                          "unsupported --db URL (expected sqlite:PATH or memory:): postgresql://localhost/notion"));
   auto empty = OpenStore("sqlite:");
-  ASSERT_FALSE(empty.ok());
-  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidRequest);
-  EXPECT_EQ(empty.error().message, "sqlite URL has no path");
+  ASSERT_THAT(empty, ErrorIs(ErrorCode::kInvalidRequest, "sqlite URL has no path"));
 }
 
 }  // namespace

@@ -5,14 +5,13 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
+#include "testing/temp_dir.h"
 #include "testing/unit_store.h"
 
 namespace localnotion::storage {
@@ -22,17 +21,10 @@ class TempStoreTest : public ::testing::Test {
   explicit TempStoreTest(bool caching = false) : caching_(caching) {}
 
   void SetUp() override {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "ln_store_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    path_ = (std::filesystem::path(dir_) / "test.db").string();
+    path_ = dir_.File("test.db");
     Reopen();
   }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
   void Reopen() {
     store_.reset();
     Result<std::unique_ptr<Store>> opened =
@@ -41,7 +33,7 @@ class TempStoreTest : public ::testing::Test {
     store_ = std::make_unique<testing::UnitStore>(std::move(opened).value());
   }
 
-  std::string dir_;
+  testing::TempDir dir_{"ln_store_"};  // declared first: removed after the store closes
   std::string path_;
   std::unique_ptr<testing::UnitStore> store_;
 
