@@ -153,7 +153,8 @@ class WorkspaceRecords {
   // Empties the workspace: pages, databases, data sources, blocks, uploads, comments,
   // history, changes, users and meta; integrations (and their bot users) stay when
   // `keep_integrations`. Shares of objects go; whole-workspace shares stay with the
-  // integrations kept.
+  // integrations kept. Meta keeps the admin token and the file URL key always, and the
+  // generated default token with the integrations.
   virtual Status Reset(bool keep_integrations) = 0;
 };
 
