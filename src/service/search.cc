@@ -1,8 +1,9 @@
 // POST /v1/search: pages and databases (2022-06-28) or data sources (2025-09-03) whose
-// title contains `query` (ignoring case), newest edit first unless `sort` says
-// otherwise. Trashed objects are left out. The cursor is the id of the next result.
+// title contains `query` (ignoring case, folded with query::FoldCase as filters fold
+// text), newest edit first unless `sort` says otherwise. Trashed objects are left out.
+// The cursor is the id of the next result. Storage narrows the pages by title
+// (PageRecords::ScanPagesByTitle); each page it returns is checked again here.
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 
@@ -10,15 +11,15 @@
 #include "api/messages.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
+#include "query/values.h"
 #include "service/service.h"
 
 namespace localnotion::service {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// Whether `title` contains the folded needle, ignoring case.
+bool TitleMatches(std::string_view title, const std::string& needle) {
+  return needle.empty() || query::FoldCase(title).find(needle) != std::string::npos;
 }
 
 struct SearchBody {
@@ -86,7 +87,7 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
     json::value shown(*b.start_cursor);
     return api::FailedValidation("body.start_cursor", "a valid uuid or `undefined`", &shown);
   }
-  const std::string needle = Lower(b.query);
+  const std::string needle = query::FoldCase(b.query);
 
   // A candidate is rendered only if it lands on the page of results asked for.
   struct Hit {
@@ -98,11 +99,11 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
   };
   std::vector<Hit> hits;
   if (b.object.empty() || b.object == "page") {
-    LN_ASSIGN_OR_RETURN(auto pages, store_.ListAllPages());
+    LN_ASSIGN_OR_RETURN(auto pages, store_.ScanPagesByTitle(needle));
     for (auto& page : pages) {
       const json::value* title = Find(page.properties, "title");
       std::string text = title && title->is_array() ? api::PlainText(title->get_array()) : "";
-      if (!needle.empty() && Lower(text).find(needle) == std::string::npos) continue;
+      if (!TitleMatches(text, needle)) continue;
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(page));
       if (loaded.trashed) continue;
       LN_ASSIGN_OR_RETURN(bool visible, Visible("page", page.id));
@@ -118,13 +119,13 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
       LN_ASSIGN_OR_RETURN(bool visible, Visible("data_source", source->id));
       if (!visible) continue;
       if (data_sources) {
-        if (!needle.empty() && Lower(api::PlainText(source->title)).find(needle) == std::string::npos) continue;
+        if (!TitleMatches(api::PlainText(source->title), needle)) continue;
         hits.push_back(Hit{source->id, source->last_edited_time, std::nullopt, source, nullptr});
       } else {
         // 2022-06-28 lists databases; one with several data sources is listed once.
         bool seen = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.db && h.db->id == db->id; });
         if (seen) continue;
-        if (!needle.empty() && Lower(api::PlainText(db->title)).find(needle) == std::string::npos) continue;
+        if (!TitleMatches(api::PlainText(db->title), needle)) continue;
         hits.push_back(Hit{db->id, db->last_edited_time, std::nullopt, nullptr, db});
       }
     }
