@@ -19,6 +19,7 @@
 #include "common/uuid.h"
 #include "service/file_upload_state.h"
 #include "service/service.h"
+#include "validation/pagination.h"
 
 namespace localnotion::service {
 namespace {
@@ -212,7 +213,9 @@ Result<json::value> Service::GetFileUpload(const Caller& caller, std::string_vie
 
 Result<json::value> Service::ListFileUploads(const Caller& caller, const std::optional<std::string>& status,
                                              const PageArgs& args) {
-  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
+  LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
+                      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
+  const int page_size = paging.page_size;
   if (status && *status != "pending" && *status != "uploaded" && *status != "expired" && *status != "failed") {
     json::value shown(*status);
     return api::FailedValidation("query.status", "`\"pending\"`, `\"uploaded\"`, `\"expired\"`, `\"failed\"`, or `undefined`",
@@ -225,14 +228,14 @@ Result<json::value> Service::ListFileUploads(const Caller& caller, const std::op
     if (!status || EffectiveStatus(u, now) == *status) shown.push_back(std::move(u));
   }
   size_t start = 0;
-  if (args.start_cursor && *args.start_cursor != "null") {
-    auto cursor = NormalizeUuid(*args.start_cursor);
+  if (paging.start_cursor) {
+    auto cursor = NormalizeUuid(*paging.start_cursor);
     start = shown.size() + 1;
     for (size_t i = 0; cursor && i < shown.size(); ++i) {
       if (shown[i].id == *cursor) start = i;
     }
     if (start > shown.size()) {
-      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *args.start_cursor));
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
     }
   }
   json::array results;
