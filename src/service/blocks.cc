@@ -12,6 +12,7 @@
 #include "api/rich_text.h"
 #include "common/uuid.h"
 #include "service/service.h"
+#include "validation/pagination.h"
 
 namespace localnotion::service {
 namespace {
@@ -151,22 +152,18 @@ Result<json::value> Service::GetBlock(const Caller& caller, std::string_view raw
 
 Result<json::value> Service::ListBlockChildren(const Caller& caller, std::string_view raw_id, const PageArgs& args) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
-  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
-  std::optional<std::string> cursor;
-  if (args.start_cursor && *args.start_cursor != "null") {
-    cursor = NormalizeUuid(*args.start_cursor);
-    if (!cursor) {
-      json::value shown(*args.start_cursor);
-      return api::FailedValidation("query.start_cursor", "a valid uuid or `undefined`", &shown);
-    }
-  }
+  LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
+                      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
+  const int page_size = paging.page_size;
+  LN_ASSIGN_OR_RETURN(std::optional<std::string> cursor,
+                      validation::ReadUuidCursor(paging.start_cursor, validation::PaginationSource::kQuery));
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
   int64_t from = INT64_MIN;
   if (cursor) {
     // The cursor is the id of the first child of the next page.
     LN_ASSIGN_OR_RETURN(auto at, store_.GetBlock(*cursor));
     if (!at || at->parent_id != id || at->in_trash) {
-      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *args.start_cursor));
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
     }
     from = at->position;
   }

@@ -17,19 +17,14 @@
 #include "common/uuid.h"
 #include "service/file_upload_state.h"
 #include "service/service.h"
+#include "validation/comment_body.h"
+#include "validation/pagination.h"
 
 namespace localnotion::service {
 namespace {
 
-constexpr size_t kMaxAttachments = 3;
 // Notion's answer to a comment on a trashed page (reference §2: also used for comments).
 constexpr std::string_view kArchived = "Can't edit block that is archived. You must unarchive the block before editing.";
-
-Result<std::string> BodyId(std::string_view path, const json::value& v) {
-  auto id = v.is_string() ? NormalizeUuid(v.get_string()) : std::nullopt;
-  if (!id) return api::FailedValidation(path, "a valid uuid", &v);
-  return *id;
-}
 
 }  // namespace
 
@@ -61,80 +56,35 @@ json::object RenderComment(const storage::CommentRecord& c, json::array attachme
 }  // namespace
 
 Result<json::value> Service::CreateComment(const Caller& caller, const json::value& body) {
-  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
-  const json::object& o = body.get_object();
-  for (const auto& kv : o) {
-    const std::string_view k = kv.key();
-    if (k != "parent" && k != "discussion_id" && k != "rich_text" && k != "attachments" && k != "display_name") {
-      return api::NotPresent(api::Field("body", k), kv.value());
-    }
-  }
-  const json::value* parent = Find(o, "parent");
-  const json::value* discussion = Find(o, "discussion_id");
-  if (parent && discussion) {
-    return api::FixOne({api::ShouldBe("body.parent", "not present", parent),
-                        api::ShouldBe("body.discussion_id", "not present", discussion)});
-  }
-  if (!parent && !discussion) {
-    return api::FixOne({api::ShouldBe("body.parent", "defined", nullptr),
-                        api::ShouldBe("body.discussion_id", "defined", nullptr)});
-  }
-  const json::value* rich_text = Find(o, "rich_text");
-  if (rich_text == nullptr) return api::NotDefined("body.rich_text");
-
+  LN_ASSIGN_OR_RETURN(validation::CommentBody b, validation::ReadCommentBody(body));
   storage::CommentRecord c;
-  LN_ASSIGN_OR_RETURN(c.rich_text, api::NormalizeRichText("body.rich_text", *rich_text));
+  c.rich_text = std::move(b.rich_text);
   NameMentions(c.rich_text);
 
   // display_name: integration (default), user or custom.
   c.display_name = json::object{{"type", "integration"}, {"resolved_name", caller.integration.name}};
-  if (const json::value* d = Find(o, "display_name")) {
-    const json::value* type = d->is_object() ? Find(d->get_object(), "type") : nullptr;
-    if (!d->is_object()) return api::FailedValidation("body.display_name", "an object", d);
-    if (type == nullptr) return api::NotDefined("body.display_name.type");
-    const std::string_view t = type->is_string() ? std::string_view(type->get_string()) : std::string_view();
-    if (t == "custom") {
-      const json::value* custom = Find(d->get_object(), "custom");
-      const json::value* name = custom && custom->is_object() ? Find(custom->get_object(), "name") : nullptr;
-      if (custom == nullptr) return api::NotDefined("body.display_name.custom");
-      if (name == nullptr) return api::NotDefined("body.display_name.custom.name");
-      if (!name->is_string() || name->get_string().empty()) {
-        return api::FailedValidation("body.display_name.custom.name", "a non-empty string", name);
-      }
-      c.display_name = json::object{{"type", "custom"}, {"resolved_name", *name}};
-    } else if (t == "user") {
-      LN_ASSIGN_OR_RETURN(auto owner_id, store_.GetMeta("owner_user_id"));
-      std::optional<storage::UserRecord> owner;
-      if (owner_id) {
-        LN_ASSIGN_OR_RETURN(owner, store_.GetUser(*owner_id));
-      }
-      c.display_name = json::object{{"type", "user"}, {"resolved_name", owner ? json::value(owner->name) : json::value(nullptr)}};
-    } else if (t != "integration") {
-      return api::FailedValidation("body.display_name.type", "`\"integration\"`, `\"user\"`, or `\"custom\"`", type);
+  if (b.display_type == "custom") {
+    c.display_name = json::object{{"type", "custom"}, {"resolved_name", b.custom_name}};
+  } else if (b.display_type == "user") {
+    LN_ASSIGN_OR_RETURN(auto owner_id, store_.GetMeta("owner_user_id"));
+    std::optional<storage::UserRecord> owner;
+    if (owner_id) {
+      LN_ASSIGN_OR_RETURN(owner, store_.GetUser(*owner_id));
     }
+    c.display_name = json::object{{"type", "user"}, {"resolved_name", owner ? json::value(owner->name) : json::value(nullptr)}};
   }
 
-  if (parent) {
-    if (!parent->is_object()) return api::FailedValidation("body.parent", "an object", parent);
-    const json::value* page_id = Find(parent->get_object(), "page_id");
-    const json::value* block_id = Find(parent->get_object(), "block_id");
-    if (!page_id && !block_id) {
-      return api::FixOne({api::ShouldBe("body.parent.page_id", "defined", nullptr),
-                          api::ShouldBe("body.parent.block_id", "defined", nullptr)});
-    }
-    std::string id;
-    if (page_id) {
-      LN_ASSIGN_OR_RETURN(id, BodyId("body.parent.page_id", *page_id));
+  if (!b.discussion_id) {
+    const std::string id = b.parent_page_id ? *b.parent_page_id : *b.parent_block_id;
+    if (b.parent_page_id) {
       if (auto loaded = LoadPage(id); !loaded.ok()) return std::move(loaded).error();
-    } else {
-      LN_ASSIGN_OR_RETURN(id, BodyId("body.parent.block_id", *block_id));
     }
     LN_ASSIGN_OR_RETURN(CommentParent resolved, ResolveCommentParent(id));
     c.parent_type = resolved.type;
     c.parent_id = resolved.id;
     c.discussion_id = NewUuid();
   } else {
-    LN_ASSIGN_OR_RETURN(std::string id, BodyId("body.discussion_id", *discussion));
+    const std::string& id = *b.discussion_id;
     LN_ASSIGN_OR_RETURN(auto first, store_.FirstCommentOf(id));
     if (!first) return NotFound("discussion", id);
     LN_ASSIGN_OR_RETURN(CommentParent resolved, ResolveCommentParent(first->parent_id));
@@ -144,20 +94,11 @@ Result<json::value> Service::CreateComment(const Caller& caller, const json::val
   }
 
   json::array shown_attachments;
-  if (const json::value* a = Find(o, "attachments")) {
-    if (!a->is_array()) return api::FailedValidation("body.attachments", "an array", a);
-    if (a->get_array().size() > kMaxAttachments) return api::TooLong("body.attachments", kMaxAttachments, a->get_array().size());
+  if (const json::value* a = b.attachments) {
+    LN_RETURN_IF_ERROR(validation::ReadCommentAttachments(*a));
     for (size_t i = 0; i < a->get_array().size(); ++i) {
-      const json::value& item = a->get_array()[i];
+      LN_ASSIGN_OR_RETURN(std::string upload_id, validation::ReadCommentAttachment(i, a->get_array()[i]));
       std::string path = api::Index("body.attachments", i);
-      if (!item.is_object()) return api::FailedValidation(path, "an object", &item);
-      const json::value* fid = Find(item.get_object(), "file_upload_id");
-      if (fid == nullptr) return api::NotDefined(api::Field(path, "file_upload_id"));
-      for (const auto& kv : item.get_object()) {
-        if (kv.key() == "type" && kv.value().is_string() && kv.value().get_string() == "file_upload") continue;
-        if (kv.key() != "file_upload_id") return api::NotPresent(api::Field(path, kv.key()), kv.value());
-      }
-      LN_ASSIGN_OR_RETURN(std::string upload_id, BodyId(api::Field(path, "file_upload_id"), *fid));
       json::value request = json::object{{"file_upload", json::object{{"id", upload_id}}}};
       LN_ASSIGN_OR_RETURN(json::value stored, AttachFileUpload(caller, request, path));
       const json::value* type = Find(stored.get_object().at("file").as_object(), "content_type");
@@ -197,18 +138,20 @@ Result<json::value> Service::ListComments(const Caller& caller, const std::optio
   json::value shown_id(*block_id);
   auto id = NormalizeUuid(*block_id);
   if (!id) return api::FailedValidation("query.block_id", "a valid uuid", &shown_id);
-  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
+  LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
+                      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
+  const int page_size = paging.page_size;
   // The block (or page) must exist and be visible; trashed ones still list their comments.
   if (auto target = LoadBlockTarget(*id); !target.ok()) return std::move(target).error();
   LN_ASSIGN_OR_RETURN(auto all, store_.ListComments(*id));
   size_t start = 0;
-  if (args.start_cursor && *args.start_cursor != "null") {
-    auto cursor = NormalizeUuid(*args.start_cursor);
+  if (paging.start_cursor) {
+    auto cursor = NormalizeUuid(*paging.start_cursor);
     start = all.size() + 1;
     for (size_t i = 0; cursor && i < all.size(); ++i) {
       if (all[i].id == *cursor) start = i;
     }
-    if (start > all.size()) return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *args.start_cursor));
+    if (start > all.size()) return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
   }
   json::array results;
   size_t end = std::min(all.size(), start + static_cast<size_t>(page_size));

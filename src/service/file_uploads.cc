@@ -19,12 +19,12 @@
 #include "common/uuid.h"
 #include "service/file_upload_state.h"
 #include "service/service.h"
+#include "validation/file_upload_body.h"
+#include "validation/pagination.h"
 
 namespace localnotion::service {
 namespace {
 
-constexpr int64_t kMaxParts = 1000;
-constexpr size_t kMaxFilenameBytes = 900;
 // Multi-part: every part but the last must be at least 5 MB (Notion's guide).
 constexpr int64_t kMinPartBytes = 5 * 1024 * 1024;
 
@@ -56,57 +56,13 @@ Result<json::value> ShowFileUpload(storage::Txn& store, const storage::FileUploa
 }  // namespace
 
 Result<json::value> Service::CreateFileUpload(const Caller& caller, const json::value& body) {
-  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
-  const json::object& o = body.get_object();
-  for (const auto& kv : o) {
-    const std::string_view k = kv.key();
-    if (k != "mode" && k != "filename" && k != "content_type" && k != "number_of_parts" && k != "external_url") {
-      return api::NotPresent(api::Field("body", k), kv.value());
-    }
-  }
+  LN_ASSIGN_OR_RETURN(validation::FileUploadBody b, validation::ReadFileUploadBody(body));
   storage::FileUploadRecord u;
-  u.mode = "single_part";
-  if (const json::value* m = Find(o, "mode")) {
-    if (!m->is_string() || !IsUploadMode(m->get_string())) {
-      return api::FailedValidation("body.mode", "`\"single_part\"`, `\"multi_part\"`, or `\"external_url\"`", m);
-    }
-    u.mode = std::string(m->get_string());
-  }
-  auto text = [&](const char* key) -> Result<std::optional<std::string>> {
-    const json::value* v = Find(o, key);
-    if (v == nullptr) return std::optional<std::string>();
-    if (!v->is_string()) return api::FailedValidation(api::Field("body", key), "a string", v);
-    return std::optional<std::string>(std::string(v->get_string()));
-  };
-  LN_ASSIGN_OR_RETURN(u.filename, text("filename"));
-  LN_ASSIGN_OR_RETURN(u.content_type, text("content_type"));
-  LN_ASSIGN_OR_RETURN(u.external_url, text("external_url"));
-  if (u.filename && u.filename->size() > kMaxFilenameBytes) {
-    return api::TooLong("body.filename", kMaxFilenameBytes, u.filename->size());
-  }
-  const json::value* parts = Find(o, "number_of_parts");
-  if (parts != nullptr) {
-    if (!parts->is_int64() && !parts->is_uint64()) return api::FailedValidation("body.number_of_parts", "an integer", parts);
-    int64_t n = parts->is_int64() ? parts->get_int64() : static_cast<int64_t>(parts->get_uint64());
-    if (n < 1) return api::FailedValidation("body.number_of_parts", "≥ `1`", parts);
-    if (n > kMaxParts) return api::FailedValidation("body.number_of_parts", "≤ `1000`", parts);
-    u.number_of_parts = n;
-  }
-  if (u.mode == "multi_part") {
-    if (!parts) return api::NotDefined("body.number_of_parts");
-    if (!u.filename) return api::NotDefined("body.filename");
-  } else if (parts) {
-    return ValidationError("number_of_parts can only be provided when mode is multi_part.");
-  }
-  if (u.mode == "external_url") {
-    if (!u.external_url) return api::NotDefined("body.external_url");
-    if (!u.filename) return api::NotDefined("body.filename");
-    if (u.external_url->rfind("https://", 0) != 0) {
-      return ValidationError("external_url must be a publicly accessible HTTPS URL.");
-    }
-  } else if (u.external_url) {
-    return ValidationError("external_url can only be provided when mode is external_url.");
-  }
+  u.mode = std::move(b.mode);
+  u.filename = std::move(b.filename);
+  u.content_type = std::move(b.content_type);
+  u.external_url = std::move(b.external_url);
+  u.number_of_parts = b.number_of_parts;
   if (u.content_type) u.content_type = BareMediaType(*u.content_type);
   LN_RETURN_IF_ERROR(CompleteNameAndType(u.filename, u.content_type));
 
@@ -212,7 +168,9 @@ Result<json::value> Service::GetFileUpload(const Caller& caller, std::string_vie
 
 Result<json::value> Service::ListFileUploads(const Caller& caller, const std::optional<std::string>& status,
                                              const PageArgs& args) {
-  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
+  LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
+                      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
+  const int page_size = paging.page_size;
   if (status && *status != "pending" && *status != "uploaded" && *status != "expired" && *status != "failed") {
     json::value shown(*status);
     return api::FailedValidation("query.status", "`\"pending\"`, `\"uploaded\"`, `\"expired\"`, `\"failed\"`, or `undefined`",
@@ -225,14 +183,14 @@ Result<json::value> Service::ListFileUploads(const Caller& caller, const std::op
     if (!status || EffectiveStatus(u, now) == *status) shown.push_back(std::move(u));
   }
   size_t start = 0;
-  if (args.start_cursor && *args.start_cursor != "null") {
-    auto cursor = NormalizeUuid(*args.start_cursor);
+  if (paging.start_cursor) {
+    auto cursor = NormalizeUuid(*paging.start_cursor);
     start = shown.size() + 1;
     for (size_t i = 0; cursor && i < shown.size(); ++i) {
       if (shown[i].id == *cursor) start = i;
     }
     if (start > shown.size()) {
-      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *args.start_cursor));
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
     }
   }
   json::array results;

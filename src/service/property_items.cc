@@ -11,6 +11,7 @@
 #include "schema/property_def.h"
 #include "schema/registry.h"
 #include "service/service.h"
+#include "validation/pagination.h"
 
 namespace localnotion::service {
 namespace {
@@ -24,7 +25,9 @@ json::object Item(const std::string& id, std::string_view type, json::value valu
 Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_view raw_page_id,
                                              std::string_view property_id, const PageArgs& args) {
   LN_ASSIGN_OR_RETURN(std::string page_id, PathId("page_id", raw_page_id));
-  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
+  LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
+                      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
+  const int page_size = paging.page_size;
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(page_id));
   const schema::PropertyDef* def = nullptr;
   for (const auto& d : *loaded.schema) {
@@ -60,8 +63,8 @@ Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_v
   }
 
   size_t start = 0;
-  if (args.start_cursor && *args.start_cursor != "null") {
-    const std::string& c = *args.start_cursor;
+  if (paging.start_cursor) {
+    const std::string& c = *paging.start_cursor;
     auto [p, ec] = std::from_chars(c.data(), c.data() + c.size(), start);
     if (ec != std::errc() || p != c.data() + c.size() || start > all.size()) {
       return ValidationError(fmt::format("The start_cursor provided is invalid: {}", c));

@@ -19,6 +19,7 @@
 #include "query/sort.h"
 #include "query/plan.h"
 #include "service/service.h"
+#include "validation/query_body.h"
 
 namespace localnotion::service {
 namespace {
@@ -29,46 +30,6 @@ Millis MonotonicMillis() {
       .count();
 }
 
-struct QueryBody {
-  const json::value* filter = nullptr;
-  const json::value* sorts = nullptr;
-  std::optional<std::string> start_cursor;
-  std::optional<std::string> page_size;
-  bool in_trash = false;
-};
-
-Result<QueryBody> ReadQueryBody(const json::value& body, bool data_sources) {
-  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
-  QueryBody q;
-  for (const auto& kv : body.get_object()) {
-    std::string_view k = kv.key();
-    std::string path = api::Field("body", k);
-    const json::value& v = kv.value();
-    if (k == "filter") {
-      q.filter = &v;
-    } else if (k == "sorts") {
-      q.sorts = &v;
-    } else if (k == "start_cursor") {
-      if (v.is_null()) continue;
-      if (!v.is_string()) return api::FailedValidation(path, "a string or `undefined`", &v);
-      q.start_cursor = std::string(v.get_string());
-    } else if (k == "page_size") {
-      if (!v.is_number()) return api::FailedValidation(path, "a number or `undefined`", &v);
-      q.page_size = SerializeJson(v);
-    } else if (k == "in_trash" || k == "archived") {
-      if (!v.is_bool()) return api::FailedValidation(path, "a boolean or `undefined`", &v);
-      q.in_trash = q.in_trash || v.get_bool();
-    } else if (k == "result_type" && data_sources) {
-      if (!v.is_string() || (v.get_string() != "page" && v.get_string() != "data_source")) {
-        return api::FailedValidation(path, "`\"page\"` or `\"data_source\"`", &v);
-      }
-    } else {
-      return api::NotPresent(path, v);
-    }
-  }
-  return q;
-}
-
 }  // namespace
 
 Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_view raw_id, bool by_database,
@@ -76,8 +37,8 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
                                              const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId(by_database ? "database_id" : "data_source_id", raw_id));
   const bool data_sources = api::HasDataSources(caller.version);
-  LN_ASSIGN_OR_RETURN(QueryBody q, ReadQueryBody(body, data_sources));
-  LN_ASSIGN_OR_RETURN(const int page_size, ParsePageSize(q.page_size, "body.page_size"));
+  LN_ASSIGN_OR_RETURN(validation::QueryBody q, validation::ReadQueryBody(body, data_sources));
+  const int page_size = q.page.page_size;
 
   DataSourcePtr source;
   if (by_database) {
@@ -94,14 +55,8 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   if (q.sorts) {
     LN_ASSIGN_OR_RETURN(sorter, query::ParseSorts(*q.sorts, *schema));
   }
-  std::optional<std::string> cursor;
-  if (q.start_cursor) {
-    cursor = NormalizeUuid(*q.start_cursor);
-    if (!cursor) {
-      json::value shown(*q.start_cursor);
-      return api::FailedValidation("body.start_cursor", "a valid uuid or `undefined`", &shown);
-    }
-  }
+  LN_ASSIGN_OR_RETURN(std::optional<std::string> cursor,
+                      validation::ReadUuidCursor(q.page.start_cursor, validation::PaginationSource::kBody));
 
   const Millis monotonic = MonotonicMillis();
   // What makes two calls the same query (page_size and filter_properties do not).
@@ -123,7 +78,7 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
     if (cursor) {
       auto it = std::find(snapshot->ids.begin(), snapshot->ids.end(), *cursor);
       if (it == snapshot->ids.end()) {
-        return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *q.start_cursor));
+        return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *q.page.start_cursor));
       }
       start = static_cast<size_t>(it - snapshot->ids.begin());
     }

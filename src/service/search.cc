@@ -1,8 +1,9 @@
 // POST /v1/search: pages and databases (2022-06-28) or data sources (2025-09-03) whose
-// title contains `query` (ignoring case), newest edit first unless `sort` says
-// otherwise. Trashed objects are left out. The cursor is the id of the next result.
+// title contains `query` (ignoring case, folded with query::FoldCase as filters fold
+// text), newest edit first unless `sort` says otherwise. Trashed objects are left out.
+// The cursor is the id of the next result. Storage narrows the pages by title
+// (PageRecords::ScanPagesByTitle); each page it returns is checked again here.
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 
@@ -10,83 +11,25 @@
 #include "api/messages.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
+#include "query/values.h"
 #include "service/service.h"
+#include "validation/search_body.h"
 
 namespace localnotion::service {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-struct SearchBody {
-  std::string query;
-  std::string object;  // "" (both), "page", "database" or "data_source"
-  bool ascending = false;
-  std::optional<std::string> start_cursor;
-  std::optional<std::string> page_size;
-};
-
-Result<SearchBody> ReadSearchBody(const json::value& body, bool data_sources) {
-  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
-  SearchBody b;
-  const char* other = data_sources ? "data_source" : "database";
-  for (const auto& kv : body.get_object()) {
-    std::string_view k = kv.key();
-    std::string path = api::Field("body", k);
-    const json::value& v = kv.value();
-    if (k == "query") {
-      if (!v.is_string()) return api::FailedValidation(path, "a string or `undefined`", &v);
-      b.query = std::string(v.get_string());
-    } else if (k == "filter") {
-      if (!v.is_object()) return api::FailedValidation(path, "an object or `undefined`", &v);
-      const json::value* property = Find(v.get_object(), "property");
-      const json::value* value = Find(v.get_object(), "value");
-      if (property == nullptr) return api::NotDefined("body.filter.property");
-      if (*property != "object") return api::FailedValidation("body.filter.property", "`\"object\"`", property);
-      if (value == nullptr) return api::NotDefined("body.filter.value");
-      if (!value->is_string() || (value->get_string() != "page" && value->get_string() != other)) {
-        return api::FailedValidation("body.filter.value", fmt::format("`\"page\"` or `\"{}\"`", other), value);
-      }
-      b.object = std::string(value->get_string());
-    } else if (k == "sort") {
-      if (!v.is_object()) return api::FailedValidation(path, "an object or `undefined`", &v);
-      const json::value* ts = Find(v.get_object(), "timestamp");
-      const json::value* dir = Find(v.get_object(), "direction");
-      if (ts == nullptr) return api::NotDefined("body.sort.timestamp");
-      if (*ts != "last_edited_time") return api::FailedValidation("body.sort.timestamp", "`\"last_edited_time\"`", ts);
-      if (dir == nullptr) return api::NotDefined("body.sort.direction");
-      if (*dir != "ascending" && *dir != "descending") {
-        return api::FailedValidation("body.sort.direction", "`\"ascending\"` or `\"descending\"`", dir);
-      }
-      b.ascending = *dir == "ascending";
-    } else if (k == "start_cursor") {
-      if (v.is_null()) continue;
-      if (!v.is_string()) return api::FailedValidation(path, "a string or `undefined`", &v);
-      b.start_cursor = std::string(v.get_string());
-    } else if (k == "page_size") {
-      if (!v.is_number()) return api::FailedValidation(path, "a number or `undefined`", &v);
-      b.page_size = SerializeJson(v);
-    } else {
-      return api::NotPresent(path, v);
-    }
-  }
-  return b;
+// Whether `title` contains the folded needle, ignoring case.
+bool TitleMatches(std::string_view title, const std::string& needle) {
+  return needle.empty() || query::FoldCase(title).find(needle) != std::string::npos;
 }
 
 }  // namespace
 
 Result<json::value> Service::Search(const Caller& caller, const json::value& body) {
   const bool data_sources = api::HasDataSources(caller.version);
-  LN_ASSIGN_OR_RETURN(SearchBody b, ReadSearchBody(body, data_sources));
-  LN_ASSIGN_OR_RETURN(const int page_size, ParsePageSize(b.page_size, "body.page_size"));
-  if (b.start_cursor && !NormalizeUuid(*b.start_cursor)) {
-    json::value shown(*b.start_cursor);
-    return api::FailedValidation("body.start_cursor", "a valid uuid or `undefined`", &shown);
-  }
-  const std::string needle = Lower(b.query);
+  LN_ASSIGN_OR_RETURN(validation::SearchBody b, validation::ReadSearchBody(body, data_sources));
+  const int page_size = b.page.page_size;
+  const std::string needle = query::FoldCase(b.query);
 
   // A candidate is rendered only if it lands on the page of results asked for.
   struct Hit {
@@ -98,11 +41,11 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
   };
   std::vector<Hit> hits;
   if (b.object.empty() || b.object == "page") {
-    LN_ASSIGN_OR_RETURN(auto pages, store_.ListAllPages());
+    LN_ASSIGN_OR_RETURN(auto pages, store_.ScanPagesByTitle(needle));
     for (auto& page : pages) {
       const json::value* title = Find(page.properties, "title");
       std::string text = title && title->is_array() ? api::PlainText(title->get_array()) : "";
-      if (!needle.empty() && Lower(text).find(needle) == std::string::npos) continue;
+      if (!TitleMatches(text, needle)) continue;
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(page));
       if (loaded.trashed) continue;
       LN_ASSIGN_OR_RETURN(bool visible, Visible("page", page.id));
@@ -118,13 +61,13 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
       LN_ASSIGN_OR_RETURN(bool visible, Visible("data_source", source->id));
       if (!visible) continue;
       if (data_sources) {
-        if (!needle.empty() && Lower(api::PlainText(source->title)).find(needle) == std::string::npos) continue;
+        if (!TitleMatches(api::PlainText(source->title), needle)) continue;
         hits.push_back(Hit{source->id, source->last_edited_time, std::nullopt, source, nullptr});
       } else {
         // 2022-06-28 lists databases; one with several data sources is listed once.
         bool seen = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.db && h.db->id == db->id; });
         if (seen) continue;
-        if (!needle.empty() && Lower(api::PlainText(db->title)).find(needle) == std::string::npos) continue;
+        if (!TitleMatches(api::PlainText(db->title), needle)) continue;
         hits.push_back(Hit{db->id, db->last_edited_time, std::nullopt, nullptr, db});
       }
     }
@@ -133,10 +76,11 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
     return b.ascending ? x.edited < y.edited : x.edited > y.edited;
   });
   size_t start = 0;
-  if (b.start_cursor) {
-    std::string cursor = *NormalizeUuid(*b.start_cursor);
-    auto it = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.id == cursor; });
-    if (it == hits.end()) return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *b.start_cursor));
+  if (b.cursor) {
+    auto it = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.id == *b.cursor; });
+    if (it == hits.end()) {
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *b.page.start_cursor));
+    }
     start = static_cast<size_t>(it - hits.begin());
   }
   size_t end = std::min(hits.size(), start + static_cast<size_t>(page_size));

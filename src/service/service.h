@@ -364,10 +364,6 @@ auto RunInTxn(storage::Store& store, ServiceState& state, storage::TxnMode mode,
   }
 }
 
-// Parses page_size (default and maximum 100) with Notion's messages for `path`
-// ("query.page_size" for query strings, "body.page_size" for JSON bodies).
-Result<int> ParsePageSize(const std::optional<std::string>& raw, std::string_view path = "query.page_size");
-
 // "Could not find <kind> with ID: <id>. Make sure the relevant pages and databases are
 // shared with your integration."
 Error NotFound(std::string_view kind, std::string_view id);

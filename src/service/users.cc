@@ -11,12 +11,12 @@
 #include "common/sha256.h"
 #include "common/uuid.h"
 #include "service/service.h"
+#include "validation/pagination.h"
 
 namespace localnotion::service {
 namespace {
 
 constexpr std::string_view kAllCapabilities = "read,update,insert,comments,users:email";
-constexpr int kMaxPageSize = 100;
 
 api::UserView ToView(const storage::UserRecord& u) {
   api::UserView v;
@@ -38,24 +38,6 @@ std::string NewSecret() {
 }
 
 }  // namespace
-
-Result<int> ParsePageSize(const std::optional<std::string>& raw, std::string_view path) {
-  if (!raw) return kMaxPageSize;
-  // Query values are text; a numeric one is shown as a number in messages, even when it
-  // is too large for an int.
-  double d = 0;
-  auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), d);
-  bool numeric = !raw->empty() && p == raw->data() + raw->size() && (ec == std::errc() || ec == std::errc::result_out_of_range);
-  if (!numeric) {
-    json::value shown(*raw);
-    return api::FailedValidation(path, "a number or `undefined`", &shown);
-  }
-  json::value shown = (d == std::floor(d) && std::fabs(d) < 9e15) ? json::value(static_cast<int64_t>(d)) : json::value(d);
-  if (d > kMaxPageSize) return api::FailedValidation(path, "≤ `100` or `undefined`", &shown);
-  if (d < 1) return api::FailedValidation(path, "≥ `1` or `undefined`", &shown);
-  if (d != std::floor(d)) return api::FailedValidation(path, "an integer or `undefined`", &shown);
-  return static_cast<int>(d);
-}
 
 Result<std::string> Service::AdminToken(const std::string& given) {
   if (!given.empty()) {
@@ -159,12 +141,14 @@ Result<json::value> Service::GetUser(const Caller&, std::string_view raw_id) {
 }
 
 Result<json::value> Service::ListUsers(const Caller&, const PageArgs& args) {
-  LN_ASSIGN_OR_RETURN(int page_size, ParsePageSize(args.page_size));
+  LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
+                      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
+  const int page_size = paging.page_size;
   std::string after;
-  if (args.start_cursor && *args.start_cursor != "null") {
-    auto id = NormalizeUuid(*args.start_cursor);
+  if (paging.start_cursor) {
+    auto id = NormalizeUuid(*paging.start_cursor);
     if (!id) {
-      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *args.start_cursor));
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
     }
     // The cursor is the id of the first user of the next page.
     after = *id;

@@ -45,6 +45,14 @@ class PageRecords {
   virtual Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) = 0;
   // Every page of the workspace, in creation order (export).
   virtual Result<std::vector<PageRecord>> ListAllPages() = 0;
+  // The pages whose title may contain `folded_needle`, in creation order, for search
+  // (https://developers.notion.com/reference/post-search). A page's title is the
+  // concatenated `plain_text` of its "title" property (api::PlainText), folded with
+  // query::FoldCase; `folded_needle` must already be folded the same way. The result may
+  // be a superset (a backend may return pages it cannot rule out), but never leaves out a
+  // page whose folded title contains the needle: the caller re-checks each page. An
+  // empty needle selects every page, as ListAllPages does. Trashed pages are included.
+  virtual Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) = 0;
   // The ids of the pages a scan selects, in its order (storage/page_scan.h). Storage
   // may build indexes on the properties scanned, so that later scans are quick.
   virtual Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) = 0;

@@ -15,6 +15,7 @@ class TxnWrapper : public Txn {
   Status PutPage(const PageRecord& page) override { return inner_.PutPage(page); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return inner_.ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { return inner_.ListAllPages(); }
+  Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return inner_.ScanPagesByTitle(folded_needle); }
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return inner_.ScanPageIds(scan); }
   Status AppendPageHistory(const PageHistoryRecord& entry) override { return inner_.AppendPageHistory(entry); }
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { return inner_.ListPageHistory(page_id); }

@@ -46,6 +46,7 @@ class UnitStore final : public storage::Txn {
   Status PutPage(const PageRecord& page) override { return Current().PutPage(page); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return Current().ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { return Current().ListAllPages(); }
+  Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return Current().ScanPagesByTitle(folded_needle); }
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return Current().ScanPageIds(scan); }
   Status AppendPageHistory(const PageHistoryRecord& entry) override { return Current().AppendPageHistory(entry); }
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { return Current().ListPageHistory(page_id); }

@@ -8,6 +8,7 @@
 #include "storage/sqlite/migrations/0002_uploads_comments.sql.h"
 #include "storage/sqlite/migrations/0003_blocks.sql.h"
 #include "storage/sqlite/migrations/0004_changes.sql.h"
+#include "storage/sqlite/migrations/0005_page_titles.sql.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -19,6 +20,7 @@ constexpr const char* kMigrations[] = {
     kMigration0002UploadsComments,
     kMigration0003Blocks,
     kMigration0004Changes,
+    kMigration0005PageTitles,
 };
 
 Result<int> UserVersion(sqlite3* db) {

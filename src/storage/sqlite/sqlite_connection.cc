@@ -4,6 +4,7 @@
 
 #include "common/deadline.h"
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/page_titles.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -79,9 +80,13 @@ struct SqliteConnection::Statements {
         release(db, "RELEASE unit"),
         rollback_to(db, "ROLLBACK TO unit"),
         get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
-        put_page(db, Upsert("pages", kPageColumns)),
+        // Pages are written with their folded title (sqlite/page_titles.h), for title scans.
+        put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str())),
         list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
         list_all_pages(db, Sql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
+        // A NULL folded title (a row not written since migration 5) cannot be ruled out.
+        scan_titles(db, Sql("SELECT ", kPageColumns,
+                            " FROM pages WHERE title_folded IS NULL OR instr(title_folded, ?1) > 0 ORDER BY rowid")),
         list_all_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources ORDER BY rowid")),
         get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
         put_database(db, Upsert("databases", kDatabaseColumns)),
@@ -100,7 +105,7 @@ struct SqliteConnection::Statements {
 
   bool valid() const {
     for (const Statement* s : {&begin, &begin_read, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
-                               &put_page, &list_pages_of, &list_all_pages, &list_all_data_sources, &get_database, &put_database, &get_data_source,
+                               &put_page, &list_pages_of, &list_all_pages, &scan_titles, &list_all_data_sources, &get_database, &put_database, &get_data_source,
                                &list_data_sources, &put_data_source, &get_user,
                                &list_users, &put_user, &find_integration, &list_integrations,
                                &put_integration, &get_meta, &put_meta}) {
@@ -110,7 +115,7 @@ struct SqliteConnection::Statements {
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, list_pages_of, list_all_pages, list_all_data_sources, get_database, put_database;
+  Statement get_page, put_page, list_pages_of, list_all_pages, scan_titles, list_all_data_sources, get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
   Statement get_meta, put_meta;
@@ -261,12 +266,18 @@ Result<std::vector<PageRecord>> SqliteConnection::ListPagesOf(std::string_view d
 
 Result<std::vector<PageRecord>> SqliteConnection::ListAllPages() { return ReadPages(st_->list_all_pages); }
 
+Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_view folded_needle) {
+  if (folded_needle.empty()) return ListAllPages();
+  st_->scan_titles.Bind(1, folded_needle);
+  return ReadPages(st_->scan_titles);
+}
+
 Status SqliteConnection::PutPage(const PageRecord& p) {
   Statement& st = st_->put_page;
   st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
   st.Bind(4, SerializeJson(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
   st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
-  st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by);
+  st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
   return st.Run();
 }
 
