@@ -1,6 +1,7 @@
-// Notion's validation message grammar (reference/notion-api.md §2.3). Every message a
-// request body, path or query can fail with is built here, so the wording lives in one
-// place:
+// Notion's validation message grammar: the messages of its 400 validation_error
+// (https://developers.notion.com/reference/status-codes), worded as its API answers
+// them. Every message a request body, path or query can fail with is built here, so the
+// wording lives in one place:
 //   body failed validation: <path> should be <expectation>, instead was `<json>`.
 //   body failed validation. Fix one:\n<alternative>\n<alternative>...
 // Values are JSON-encoded and truncated with "..." when long, as Notion does.

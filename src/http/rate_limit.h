@@ -1,6 +1,7 @@
 // Rate-limit emulation (off by default): a token bucket per integration. Notion allows
 // "an average of three requests per second" per integration, with bursts; over it, 429
-// rate_limited with an integer Retry-After (reference §3.1).
+// rate_limited with an integer Retry-After
+// (https://developers.notion.com/reference/request-limits).
 #pragma once
 
 #include <chrono>

@@ -23,7 +23,8 @@ using asio::ip::tcp;
 namespace {
 
 constexpr size_t kReadBufferBytes = 16 * 1024;
-// Notion's limit on a request body: 500 KB (reference §3.2).
+// Notion's limit on a request body: 500 KB
+// (https://developers.notion.com/reference/request-limits).
 constexpr size_t kMaxBodyBytes = 500 * 1024;
 
 }  // namespace

@@ -1,5 +1,6 @@
-// Per-type conditions (reference §8 "Query body"; the OpenAPI schemas textPropertyFilter,
-// numberPropertyFilter, ... in shared/reference/notion-openapi-2026-03-11.json). The
+// Per-type conditions (https://developers.notion.com/reference/post-database-query-filter;
+// the OpenAPI schemas textPropertyFilter, numberPropertyFilter, ... in the copy of Notion's
+// OpenAPI description at tests/e2e/spec/notion-openapi-2026-03-11.json). The
 // choices where Notion is not explicit are in src/query/QUERY.md.
 #include "query/conditions.h"
 

@@ -1,6 +1,7 @@
-// Query filters (reference §8 "Query body"): property filters for every property type,
-// timestamp filters, and compound and/or nested two levels deep. A filter is parsed and
-// checked against the data source schema once, then evaluated on each page.
+// Query filters (https://developers.notion.com/reference/post-database-query-filter):
+// property filters for every property type, timestamp filters, and compound and/or
+// nested two levels deep. A filter is parsed and checked against the data source schema
+// once, then evaluated on each page.
 //
 // Validation happens in two passes, as Notion validates the body's grammar before its
 // meaning: first the whole filter's shape (messages "body failed validation: ..."), then

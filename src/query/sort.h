@@ -1,5 +1,6 @@
-// Query sorts (reference §8): [{property, direction} | {timestamp, direction}], earlier
-// entries taking precedence. Empty values sort last whichever the direction (QUERY.md).
+// Query sorts (https://developers.notion.com/reference/post-database-query-sort):
+// [{property, direction} | {timestamp, direction}], earlier entries taking precedence.
+// Empty values sort last whichever the direction (QUERY.md).
 #pragma once
 
 #include <memory>

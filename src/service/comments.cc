@@ -23,7 +23,9 @@
 namespace localnotion::service {
 namespace {
 
-// Notion's answer to a comment on a trashed page (reference §2: also used for comments).
+// Notion's answer to a comment on a trashed page: the 400 validation_error
+// (https://developers.notion.com/reference/status-codes) it gives for editing an archived
+// block, with the same text.
 constexpr std::string_view kArchived = "Can't edit block that is archived. You must unarchive the block before editing.";
 
 }  // namespace

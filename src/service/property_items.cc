@@ -1,4 +1,5 @@
-// GET /v1/pages/{page_id}/properties/{property_id} (reference §8): a single property
+// GET /v1/pages/{page_id}/properties/{property_id}
+// (https://developers.notion.com/reference/retrieve-a-page-property): a single property
 // item for simple types; for title, rich_text, relation, people and rollup a paginated
 // list of property items ({object:"list", results, next_cursor, has_more,
 // type:"property_item", property_item:{id, next_url, type, <type>}}). Cursors are the

@@ -12,7 +12,8 @@
 namespace localnotion::service {
 namespace {
 
-// Page objects show at most 25 references per property (reference §3.2): people,
+// Page objects show at most 25 references per property
+// (https://developers.notion.com/reference/retrieve-a-page#limits): people,
 // relations (then `has_more: true`) and mentions in rich text.
 constexpr size_t kMaxReferences = 25;
 
@@ -97,7 +98,9 @@ Result<Service::LoadedPage> Service::LoadRecord(storage::PageRecord page) {
     if (!loaded.db) return InternalError("data source's database is missing");
   }
   LN_ASSIGN_OR_RETURN(loaded.schema, SchemaOf(loaded.source));
-  // Trashing a database or a data source trashes its pages (reference §1.8).
+  // Trashing a database or a data source trashes its pages, as in Notion (`in_trash` of
+  // https://developers.notion.com/reference/update-a-database and
+  // https://developers.notion.com/reference/update-a-data-source).
   loaded.trashed = loaded.page.in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
   // A page under a page or block in the trash is in the trash too (blocks.cc).
   if (loaded.page.parent_type == "page_id" || loaded.page.parent_type == "block_id") {

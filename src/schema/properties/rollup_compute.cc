@@ -1,6 +1,8 @@
-// Rollup functions (reference §4.4): count_* and percent_* count related pages (rows)
-// or their values; sum .. range work on numbers; earliest/latest/date_range on dates;
-// show_original / show_unique list the values themselves.
+// Rollup functions (https://developers.notion.com/reference/property-object#rollup and
+// https://developers.notion.com/reference/page-property-values#rollup): count_* and
+// percent_* count related pages (rows) or their values; sum .. range work on numbers;
+// earliest/latest/date_range on dates; show_original / show_unique list the values
+// themselves.
 #include <algorithm>
 #include <cmath>
 #include <set>

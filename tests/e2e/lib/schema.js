@@ -1,6 +1,7 @@
 'use strict';
-// Validates response bodies against Notion's own OpenAPI schemas
-// (shared/reference/notion-openapi-2026-03-11.json, OpenAPI 3.1 = JSON Schema 2020-12).
+// Validates response bodies against Notion's own OpenAPI schemas (OpenAPI 3.1 = JSON
+// Schema 2020-12). tests/e2e/spec/ holds a copy of Notion's OpenAPI description,
+// notion-openapi-2026-03-11.json (see tests/e2e/spec/README.md).
 //
 // Everything that is not literally "load the component and run Ajv" is listed
 // here, so that the distance between what the suite accepts and the 2026-03-11
@@ -51,8 +52,8 @@ const assert = require('node:assert/strict');
 const Ajv2020 = require('ajv/dist/2020');
 const addFormats = require('ajv-formats');
 
-// A copy of shared/reference/notion-openapi-2026-03-11.json lives in tests/e2e/spec/ so
-// that a clone of the repository alone can run the suite; NOTION_OPENAPI overrides it.
+// The copy of Notion's OpenAPI description lives in tests/e2e/spec/ so that a clone of
+// the repository alone can run the suite; NOTION_OPENAPI overrides it.
 const SPEC_PATH = process.env.NOTION_OPENAPI ||
   path.resolve(__dirname, '../spec/notion-openapi-2026-03-11.json');
 
@@ -214,7 +215,8 @@ function assertErrorSchema(status, body) {
 }
 
 // ---- 2022-06-28 database object ---------------------------------------------
-// 2022-06-28 database (SDK v2 DatabaseObjectResponse; reference §4.2):
+// 2022-06-28 database (SDK v2 DatabaseObjectResponse; the database object at
+// https://developers.notion.com/reference/database, read at Notion-Version 2022-06-28):
 // {object:"database", id, created_time, last_edited_time, created_by, last_edited_by,
 //  title, description, icon, cover, properties:{<name>: config}, parent, url,
 //  public_url, archived, in_trash, is_inline}  - no data_sources, no is_locked needed.
