@@ -23,7 +23,7 @@ class AdminPipelineTest : public PipelineTestBase {
     if (token) req.authorization = "Bearer " + *token;
     req.notion_version = "2025-09-03";
     req.body = std::move(body);
-    Response r = pipeline_->Handle(req);
+    Response r = HandleDurably(req);
     EXPECT_TRUE(store_->CommitBatch().ok());
     return r;
   }

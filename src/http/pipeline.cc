@@ -93,7 +93,10 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
   // Long work (a query, a formula) stops at the budget with 504 gateway_timeout.
   ScopedDeadline deadline(std::chrono::milliseconds(state_.options.request_budget_ms));
   const storage::TxnMode mode = ReadsOnly(*endpoint) ? storage::TxnMode::kRead : storage::TxnMode::kWrite;
-  Result<json::value> result = Run(mode, [&](service::Service& service) -> Result<json::value> {
+  // The worker does not wait for the commit to be durable: the server does, before it
+  // answers (Durability), so that the next request can join the same group commit.
+  auto durable = std::make_shared<Durability>();
+  Result<json::value> result = service::RunInTxn(store_, state_, mode, [&](service::Service& service) -> Result<json::value> {
     LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, service.Authenticate(*token));
     log.integration_id = integration.id;
     log.integration_name = integration.name;
@@ -135,8 +138,9 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
     // which RunInTxn rolls back.
     if (fault && fault->exception) throw InjectedException();
     return answer;
-  });
+  }, [durable](Status status) { durable->Complete(std::move(status)); });
   Response res = result.ok() ? Response{200, SerializeJson(*result), request_id} : ErrorResponse(result.error(), request_id);
+  if (result.ok()) res.durable = std::move(durable);
   if (fault) {
     res.delay_ms = fault->latency_ms;
     res.retry_after = fault->retry_after;

@@ -27,7 +27,7 @@ class PipelineCapabilitiesTest : public PipelineTestBase {
     req.authorization = "Bearer " + token;
     req.notion_version = std::move(version);
     req.body = std::move(body);
-    Response r = pipeline_->Handle(req);
+    Response r = HandleDurably(req);
     EXPECT_TRUE(store_->CommitBatch().ok());
     return r;
   }

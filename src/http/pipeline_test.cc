@@ -39,7 +39,7 @@ class PipelineTest : public PipelineTestBase {
     req.authorization = s.authorization;
     req.notion_version = s.notion_version;
     req.body = s.body;
-    Response resp = pipeline_->Handle(req);
+    Response resp = HandleDurably(req);
     EXPECT_TRUE(store_->CommitBatch().ok());
     return resp;
   }

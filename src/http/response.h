@@ -3,10 +3,51 @@
 // https://developers.notion.com/reference/status-codes show the envelope's request_id).
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
+#include "common/error.h"
+
 namespace localnotion::http {
+
+// When a write's answer may be sent: the store reports that the transaction is durable
+// (storage::Txn::CommitAsync) on its flusher thread; the server waits for it on its I/O
+// thread without blocking a worker. Thread-safe.
+class Durability {
+ public:
+  // The store's report.
+  void Complete(Status status) {
+    std::function<void()> waiter;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_ = true;
+      status_ = std::move(status);
+      waiter = std::move(waiter_);
+    }
+    if (waiter) waiter();
+  }
+  // Registers `waiter` to run on completion (on the completing thread). Returns false,
+  // and never runs it, when the report is already in.
+  bool OnComplete(std::function<void()> waiter) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (done_) return false;
+    waiter_ = std::move(waiter);
+    return true;
+  }
+  Status status() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return status_;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  bool done_ = false;
+  Status status_;
+  std::function<void()> waiter_;
+};
 
 struct Response {
   int status = 200;
@@ -16,6 +57,8 @@ struct Response {
   std::optional<int> retry_after = std::nullopt;  // seconds, sent as Retry-After
   // Empty for JSON; set for the bytes of a hosted file (/_localnotion/files/...).
   std::string content_type = {};
+  // Set for a write that succeeded: answer only once it completes OK (server.cc).
+  std::shared_ptr<Durability> durable = nullptr;
 };
 
 }  // namespace localnotion::http

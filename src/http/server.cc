@@ -110,6 +110,18 @@ struct Server::Impl {
       Response res = co_await asio::co_spawn(
           workers, [&]() -> asio::awaitable<Response> { co_return pipeline.Handle(req, match); },
           asio::use_awaitable);
+      if (res.durable) {
+        // A write is answered once the store says it is durable (group commit). The
+        // cancel is posted to this thread, so it cannot run before the wait starts.
+        auto durable = std::make_shared<asio::steady_timer>(ioc, asio::steady_timer::time_point::max());
+        if (res.durable->OnComplete([this, durable] { asio::post(ioc, [durable] { durable->cancel(); }); })) {
+          beast::error_code wait_ec;
+          co_await durable->async_wait(asio::redirect_error(asio::use_awaitable, wait_ec));
+        }
+        if (Status s = res.durable->status(); !s.ok()) {
+          res = ErrorResponse(InternalError("commit failed: " + s.error().message), res.request_id);
+        }
+      }
 
       if (res.delay_ms > 0) {
         asio::steady_timer delay(ioc, std::chrono::milliseconds(res.delay_ms));

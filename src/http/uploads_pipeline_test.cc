@@ -29,7 +29,7 @@ class UploadsPipelineTest : public PipelineTestBase {
     req.host = "127.0.0.1:9";
     req.body = std::move(body);
     req.content_type = std::move(content_type);
-    Response r = pipeline_->Handle(req);
+    Response r = HandleDurably(req);
     EXPECT_TRUE(store_->CommitBatch().ok());
     return r;
   }

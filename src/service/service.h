@@ -344,18 +344,28 @@ class Service {
 };
 
 // Runs `fn(service)` for one request: begins a transaction of `mode`, makes a Service
-// over it, and commits when `fn` succeeds (for a write, once it is durable). A failure
-// rolls everything back; so does an exception, which becomes kInternalServerError, so
-// that no path (API, admin, hosted files, CLI) can leave a transaction open.
+// over it, and commits when `fn` succeeds. A failure rolls everything back; so does an
+// exception, which becomes kInternalServerError, so that no path (API, admin, hosted
+// files, CLI) can leave a transaction open.
+//
+// Without `on_durable`, the call returns once the commit is durable. With it, the call
+// returns as soon as the transaction is committed into the store's group (so that the
+// thread can serve the next request) and `on_durable` is called once it is durable, or
+// with the error that lost it (storage::Txn::CommitAsync). It is called only when the
+// result is OK.
 template <class F>
-auto RunInTxn(storage::Store& store, ServiceState& state, storage::TxnMode mode, F&& fn)
-    -> decltype(fn(std::declval<Service&>())) {
+auto RunInTxn(storage::Store& store, ServiceState& state, storage::TxnMode mode, F&& fn,
+              storage::Txn::DurableCallback on_durable = nullptr) -> decltype(fn(std::declval<Service&>())) {
   try {
     auto txn = store.Begin(mode);
     if (!txn.ok()) return std::move(txn).error();
     Service service(**txn, state);
     auto result = fn(service);
     if (!result.ok()) return result;
+    if (on_durable) {
+      (*txn)->CommitAsync(std::move(on_durable));
+      return result;
+    }
     Status committed = (*txn)->Commit();
     if (!committed.ok()) return std::move(committed).error();
     return result;

@@ -13,12 +13,15 @@ class CachingStore::CachingTxn final : public TxnWrapper {
 
   bool writable() const override { return txn_->writable(); }
 
-  Status Commit() override {
-    if (!written_.any()) return txn_->Commit();
-    Evict(/*starting=*/true);
-    Status committed = txn_->Commit();
-    Evict(/*starting=*/false);
-    return committed;
+  void CommitAsync(DurableCallback on_durable) override {
+    if (!written_.any()) return txn_->CommitAsync(std::move(on_durable));
+    Evict(shared_, written_, /*starting=*/true);
+    // The transaction object may be gone when its group becomes durable: the callback
+    // keeps what it needs by value (the store, and so shared_, outlives it).
+    txn_->CommitAsync([shared = &shared_, written = written_, on_durable = std::move(on_durable)](Status status) {
+      Evict(*shared, written, /*starting=*/false);
+      on_durable(std::move(status));
+    });
   }
 
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override {
@@ -135,25 +138,25 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (shared_.generation == generation_ && shared_.committing == 0) fill();
   }
 
-  // Evicts what this transaction wrote: `starting` before its commit, then after it.
-  void Evict(bool starting) {
-    std::lock_guard<std::mutex> lock(shared_.mu);
-    ++shared_.generation;
-    shared_.committing += starting ? 1 : -1;
-    if (written_.all) {
-      shared_.databases.clear();
-      shared_.data_sources.clear();
-      shared_.integrations.clear();
-      shared_.users.clear();
+  // Evicts what a transaction wrote: `starting` before its commit, then once durable.
+  static void Evict(Shared& shared, const Written& written, bool starting) {
+    std::lock_guard<std::mutex> lock(shared.mu);
+    ++shared.generation;
+    shared.committing += starting ? 1 : -1;
+    if (written.all) {
+      shared.databases.clear();
+      shared.data_sources.clear();
+      shared.integrations.clear();
+      shared.users.clear();
       return;
     }
-    for (const auto& id : written_.databases) shared_.databases.erase(id);
-    for (const auto& id : written_.data_sources) shared_.data_sources.erase(id);
-    if (written_.integrations) shared_.integrations.clear();
-    if (written_.all_users) {
-      shared_.users.clear();
+    for (const auto& id : written.databases) shared.databases.erase(id);
+    for (const auto& id : written.data_sources) shared.data_sources.erase(id);
+    if (written.integrations) shared.integrations.clear();
+    if (written.all_users) {
+      shared.users.clear();
     } else {
-      for (const auto& id : written_.users) shared_.users.erase(id);
+      for (const auto& id : written.users) shared.users.erase(id);
     }
   }
 

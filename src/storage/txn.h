@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -177,11 +178,20 @@ class Records : public PageRecords,
 
 class Txn : public Records {
  public:
+  using DurableCallback = std::function<void(Status)>;
+
   // Whether the transaction may write (TxnMode::kWrite).
   virtual bool writable() const = 0;
-  // Makes the writes durable and ends the transaction; for a read transaction, just
-  // ends it. On failure nothing of the transaction is kept. Call at most once.
-  virtual Status Commit() = 0;
+  // Ends the transaction and keeps its writes, without waiting for them to be durable:
+  // `on_durable` is called exactly once, with OK once they are durable or with the error
+  // that lost them (then nothing of the transaction is kept). It may be called before
+  // CommitAsync returns or later on another thread, so it must only hand the news on. A
+  // read transaction calls it at once. This is how a backend commits in groups: the
+  // caller is free to run the next request while the group fills (the server answers
+  // only once `on_durable` said OK). Call at most once, or Commit instead.
+  virtual void CommitAsync(DurableCallback on_durable) = 0;
+  // CommitAsync, then waits until the transaction is durable (or lost).
+  Status Commit();
 };
 
 }  // namespace localnotion::storage

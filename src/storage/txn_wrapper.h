@@ -1,6 +1,6 @@
 // Forwards every record method to another Records object, so that a decorator (the
 // caching store) or a backend's transaction over a connection overrides only what it
-// changes. Commit() and writable() are left to the subclass.
+// changes. CommitAsync() and writable() are left to the subclass.
 #pragma once
 
 #include "storage/txn.h"

@@ -40,7 +40,7 @@ class UnitStore final : public storage::Txn {
   Status CommitBatch() { return EndUnit(true); }
 
   bool writable() const override { return true; }
-  Status Commit() override { return CommitBatch(); }
+  void CommitAsync(DurableCallback on_durable) override { on_durable(CommitBatch()); }
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return Current().GetPage(id); }
   Status PutPage(const PageRecord& page) override { return Current().PutPage(page); }

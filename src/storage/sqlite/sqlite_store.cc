@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "storage/sqlite/checkpointer.h"
@@ -18,27 +19,25 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
   ~WriteTxn() override {
     if (!lock_.owns_lock()) return;
     if (open_) (void)store_.writer_->RollbackToSavepoint();
-    store_.FlushIfIdle();
+    store_.EndOfTxn();
   }
 
   bool writable() const override { return true; }
 
-  Status Commit() override {
-    if (!open_) return InternalError("the transaction has ended");
+  void CommitAsync(DurableCallback on_durable) override {
+    if (!open_) return on_durable(InternalError("the transaction has ended"));
     open_ = false;
     Status released = store_.writer_->ReleaseSavepoint();
     if (!released.ok()) {
       (void)store_.writer_->RollbackToSavepoint();
-      store_.FlushIfIdle();
+      store_.EndOfTxn();
       lock_.unlock();
-      return released;
+      return on_durable(std::move(released));
     }
-    std::shared_ptr<Batch> batch = store_.batch_;
-    ++batch->committed;
-    store_.FlushIfIdle();
-    store_.durable_.wait(lock_, [&] { return batch->done; });
+    ++store_.batch_->committed;
+    store_.batch_->durable.push_back(std::move(on_durable));
+    store_.EndOfTxn();
     lock_.unlock();
-    return batch->result;
   }
 
  private:
@@ -60,9 +59,9 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
   }
 
   bool writable() const override { return false; }
-  Status Commit() override {
+  void CommitAsync(DurableCallback on_durable) override {
     conn_->EndRead();
-    return OkStatus();
+    on_durable(OkStatus());
   }
 
  private:
@@ -86,11 +85,11 @@ class SqliteStore::WriterReadTxn final : public TxnWrapper {
         (void)writer.RollbackToSavepoint();
       }
     }
-    store_.FlushIfIdle();
+    store_.EndOfTxn();
   }
 
   bool writable() const override { return false; }
-  Status Commit() override { return OkStatus(); }
+  void CommitAsync(DurableCallback on_durable) override { on_durable(OkStatus()); }
 
  private:
   SqliteStore& store_;
@@ -104,14 +103,20 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   LN_ASSIGN_OR_RETURN(store->writer_, SqliteConnection::Open(path, Role::kWriter));
   store->writer_->WatchDeadline();
   if (!store->in_memory()) store->checkpointer_ = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(100));
+  store->flusher_ = std::thread([s = store.get()] { s->FlushLoop(); });
   return store;
 }
 
 SqliteStore::~SqliteStore() {
   {
     std::unique_lock<std::mutex> lock(writer_mu_);
-    writers_waiting_ = 0;
-    FlushIfIdle();
+    stopping_ = true;
+  }
+  flush_cv_.notify_all();
+  if (flusher_.joinable()) flusher_.join();
+  {
+    std::unique_lock<std::mutex> lock(writer_mu_);
+    if (batch_) Flush();
   }
   checkpointer_.reset();
   idle_readers_.clear();
@@ -129,17 +134,49 @@ Result<std::unique_lock<std::mutex>> SqliteStore::AcquireWriter() {
   return lock;
 }
 
-void SqliteStore::FlushIfIdle() {
-  if (!batch_ || writers_waiting_.load() > 0) return;
+void SqliteStore::EndOfTxn() {
+  last_activity_ = std::chrono::steady_clock::now();
+  if (!batch_) return;
+  if (batch_->committed == 0) {
+    if (writers_waiting_.load() == 0) {
+      writer_->RollbackBatch();
+      batch_.reset();
+    }
+    return;
+  }
+  if (batch_->committed >= kMaxBatch) {
+    Flush();
+    return;
+  }
+  flush_cv_.notify_one();
+}
+
+void SqliteStore::Flush() {
   std::shared_ptr<Batch> batch = std::move(batch_);
   batch_.reset();
-  if (batch->committed > 0) {
-    batch->result = writer_->CommitBatch();
-  } else {
-    writer_->RollbackBatch();
+  Status result = batch->committed > 0 ? writer_->CommitBatch() : (writer_->RollbackBatch(), OkStatus());
+  // The callbacks only hand the news on (Txn::CommitAsync), so they run here, in order.
+  for (auto& durable : batch->durable) durable(result);
+}
+
+void SqliteStore::FlushLoop() {
+  std::unique_lock<std::mutex> lock(writer_mu_);
+  while (!stopping_) {
+    if (!batch_ || batch_->committed == 0) {
+      flush_cv_.wait(lock);
+      continue;
+    }
+    // Holding the writer, no transaction is running: flush once the writer has been
+    // idle for kFlushIdle with nobody waiting, or the batch is old enough.
+    const auto now = std::chrono::steady_clock::now();
+    const auto idle_at = last_activity_ + kFlushIdle;
+    const auto old_at = batch_->opened + kFlushAge;
+    if ((now >= idle_at && writers_waiting_.load() == 0) || now >= old_at) {
+      Flush();
+      continue;
+    }
+    flush_cv_.wait_until(lock, std::min(now >= idle_at ? old_at : idle_at, old_at));
   }
-  batch->done = true;
-  durable_.notify_all();
 }
 
 Result<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
@@ -152,7 +189,7 @@ Result<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
       return std::unique_ptr<Txn>(std::move(txn));
     }
     if (Status begun = writer_->Savepoint(); !begun.ok()) {
-      FlushIfIdle();
+      EndOfTxn();
       return std::move(begun).error();
     }
     return std::unique_ptr<Txn>(std::make_unique<WriteTxn>(*this, std::move(lock)));
@@ -198,7 +235,7 @@ void SqliteStore::ApplyScanWants(SqliteConnection::ScanWants wants) {
       (void)writer_->RollbackToSavepoint();
     }
   }
-  FlushIfIdle();
+  EndOfTxn();
 }
 
 }  // namespace localnotion::storage

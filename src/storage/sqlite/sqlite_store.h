@@ -5,11 +5,16 @@
 // Concurrency. Read transactions run in parallel, each on a read-only connection of its
 // own taken from a pool, and see the last committed state as of their first read. Write
 // transactions run one at a time on the one writer connection: Begin(kWrite) waits for
-// the writer. Group commit: a write transaction is a savepoint inside a batch (one
-// SQLite transaction); when it commits and another writer is already waiting, the batch
-// stays open for that writer, and the last writer of a run commits the whole batch.
-// Commit() returns when the batch holding the transaction is durable. A batch whose
-// COMMIT fails loses all its transactions, and each of them reports the failure.
+// the writer.
+//
+// Group commit. A write transaction is a savepoint inside a batch (one SQLite
+// transaction); committing it releases the savepoint into the batch and frees the
+// writer for the next one. A flusher thread COMMITs the batch once the writer has been
+// idle for kFlushIdle with nobody waiting for it, or once the batch is kFlushAge old or
+// holds kMaxBatch transactions, and then tells every transaction of the batch that it
+// is durable (Txn::CommitAsync). Under load one COMMIT (one write of each dirty page to
+// the WAL) serves many requests. A batch whose COMMIT fails loses all its transactions,
+// and each of them reports the failure.
 //
 // The path ":memory:" gives a private in-memory database. It has one connection, so
 // read transactions take the writer too (with writes refused): a second configuration
@@ -17,6 +22,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -44,16 +51,24 @@ class SqliteStore final : public Store {
   // The transactions that commit together (see above); guarded by writer_mu_.
   struct Batch {
     int committed = 0;  // savepoints released into it
-    bool done = false;
-    Status result;
+    std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
+    std::vector<Txn::DurableCallback> durable;  // of the committed transactions
   };
+  static constexpr std::chrono::microseconds kFlushIdle{50};
+  static constexpr std::chrono::milliseconds kFlushAge{2};
+  static constexpr int kMaxBatch = 256;
 
   explicit SqliteStore(std::string path);
   bool in_memory() const { return path_ == ":memory:"; }
   // Takes the writer (waiting for it), opening a batch if none is open.
   Result<std::unique_lock<std::mutex>> AcquireWriter();
-  // With the writer held: commits the open batch unless another writer waits for it.
-  void FlushIfIdle();
+  // With the writer held, at the end of a transaction: an empty batch is rolled back
+  // when nobody waits for the writer; a batch with committed transactions is left to
+  // the flusher (or committed at once when full).
+  void EndOfTxn();
+  // With the writer held: COMMITs the open batch and reports to its transactions.
+  void Flush();
+  void FlushLoop();
   // Makes the columns and indexes a read transaction asked for, if the writer is free.
   void ApplyScanWants(SqliteConnection::ScanWants wants);
   Result<std::unique_ptr<SqliteConnection>> TakeReader();
@@ -61,8 +76,11 @@ class SqliteStore final : public Store {
 
   std::string path_;
   std::mutex writer_mu_;
-  std::condition_variable durable_;
+  std::condition_variable flush_cv_;
   std::atomic<int> writers_waiting_{0};
+  std::chrono::steady_clock::time_point last_activity_;  // of the writer, under writer_mu_
+  bool stopping_ = false;
+  std::thread flusher_;
   std::unique_ptr<SqliteConnection> writer_;
   std::shared_ptr<Batch> batch_;
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Instructions per PATCH request, counted by callgrind: the stable CPU figure on a
+# noisy machine (docs/benchmarks.md). Runs the server under valgrind twice, with N1 and
+# N2 seed PATCHes sent one after another by curl's keep-alive connection, and prints
+# (instructions(N2) - instructions(N1)) / (N2 - N1), so start-up and set-up cancel out.
+#
+#   bench/callgrind_patch.sh [BINARY...]     # default build/localnotion
+#
+# Environment: N1=200 N2=1200 PORT=19887. Needs valgrind, node, curl. Every server it
+# starts is stopped on exit.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+N1=${N1:-200}
+N2=${N2:-1200}
+PORT=${PORT:-19887}
+TOKEN=secret_callgrind_bench_0123456789
+TMP=$(mktemp -d)
+PID=""
+cleanup() { [[ -n $PID ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT
+
+# instructions BINARY N: total Ir of a server run that answers N seed PATCHes.
+instructions() {
+  local bin=$1 n=$2 out="$TMP/cg.$n.out"
+  rm -f "$TMP"/b.db*
+  valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "sqlite:$TMP/b.db" \
+    --token "$TOKEN" --workers 2 >"$TMP/server.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 300); do grep -q "listening" "$TMP/server.log" 2>/dev/null && break; sleep 0.2; done
+  eval "$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN node "$ROOT/bench/setup.js")"
+  local urls=() i
+  for ((i = 0; i < n; i++)); do urls+=("http://127.0.0.1:$PORT/v1/pages/$PAGE_ID"); done
+  curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
+    -H "Content-Type: application/json" --data '{"properties":{"In stock":{"checkbox":true}}}' "${urls[@]}"
+  kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+  awk '/^summary:/ { print $2 }' "$out"
+}
+
+for bin in "${@:-$ROOT/build/localnotion}"; do
+  a=$(instructions "$bin" "$N1")
+  b=$(instructions "$bin" "$N2")
+  echo "$bin: $(( (b - a) / (N2 - N1) )) instructions per seed PATCH (N1=$N1: $a, N2=$N2: $b)"
+done
