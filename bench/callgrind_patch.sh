@@ -21,17 +21,18 @@ trap cleanup EXIT
 
 # instructions BINARY N: total Ir of a server run that answers N seed PATCHes.
 instructions() {
-  local bin=$1 n=$2 out="$TMP/cg.$n.out"
+  local bin=$1 n=$2
+  local out="$TMP/cg.$n.out"
   rm -f "$TMP"/b.db*
   valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "sqlite:$TMP/b.db" \
-    --token "$TOKEN" --workers 2 >"$TMP/server.log" 2>&1 &
+    --token "$TOKEN" >"$TMP/server.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 300); do grep -q "listening" "$TMP/server.log" 2>/dev/null && break; sleep 0.2; done
   eval "$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN node "$ROOT/bench/setup.js")"
   local urls=() i
   for ((i = 0; i < n; i++)); do urls+=("http://127.0.0.1:$PORT/v1/pages/$PAGE_ID"); done
   curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
-    -H "Content-Type: application/json" --data '{"properties":{"In stock":{"checkbox":true}}}' "${urls[@]}"
+    -H "Content-Type: application/json" --data '{"properties":{"In stock":{"checkbox":true}}}' "${urls[@]}" >/dev/null
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=""
   awk '/^summary:/ { print $2 }' "$out"
 }

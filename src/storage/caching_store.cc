@@ -131,11 +131,16 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   // Fills the shared cache from a read transaction, if nothing was evicted since it
   // began and no write is committing (what it read is then still the committed state,
   // and no writer of an open batch can read it from the cache).
+  //
+  // A write transaction fills it too, when no write of a cached kind is committing and
+  // it wrote none itself: the writer connection then shows exactly the committed
+  // records, and no other writer runs meanwhile. Without this a server that only
+  // writes (a PATCH loop) would read and parse its data source on every request.
   template <class F>
   void Fill(F&& fill) {
-    if (txn_->writable()) return;
     std::lock_guard<std::mutex> lock(shared_.mu);
-    if (shared_.generation == generation_ && shared_.committing == 0) fill();
+    if (shared_.committing != 0) return;
+    if (txn_->writable() ? !written_.any() : shared_.generation == generation_) fill();
   }
 
   // Evicts what a transaction wrote: `starting` before its commit, then once durable.

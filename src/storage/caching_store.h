@@ -4,7 +4,8 @@
 //
 // The cache only ever holds committed records. A read transaction fills it on a miss,
 // unless a write of a cached kind was committed (or is committing) since it began, in
-// which case what it read may be stale. A write transaction never fills it: it keeps
+// which case what it read may be stale. A write transaction fills it only when no write
+// of a cached kind is committing and it wrote none itself. It keeps
 // its own writes in an overlay that its later reads see, and when it commits it evicts
 // what it wrote, once before its batch becomes durable (so that the next writer of the
 // same batch reads the new rows from the writer connection) and once after (so that a
