@@ -16,22 +16,6 @@ class AdminPipelineTest : public PipelineTestBase {
  protected:
   void SetUp() override { OpenPipeline("secret_admin_pipeline", kAdmin); }
 
-  Response Handle(std::string method, std::string target, std::optional<std::string> token, std::string body = "") {
-    Request req;
-    req.method = std::move(method);
-    req.target = std::move(target);
-    if (token) req.authorization = "Bearer " + *token;
-    req.notion_version = "2025-09-03";
-    req.body = std::move(body);
-    Response r = HandleDurably(req);
-    EXPECT_TRUE(store_->CommitBatch().ok());
-    return r;
-  }
-  json::value Json(const Response& r) {
-    auto v = ParseJson(r.body);
-    EXPECT_TRUE(v.has_value()) << r.body;
-    return v ? *v : json::value(nullptr);
-  }
   void ExpectError(const Response& r, int status, std::string_view code, std::string_view message) {
     EXPECT_EQ(r.status, status) << r.body;
     json::value v = Json(r);
@@ -44,29 +28,29 @@ class AdminPipelineTest : public PipelineTestBase {
 };
 
 TEST_F(AdminPipelineTest, AdminTokenFirstThenJsonThenRoute) {
-  ExpectError(Handle("GET", "/_localnotion/nothing", std::nullopt), 401, "unauthorized",
+  ExpectError(Send("GET", "/_localnotion/nothing", std::nullopt), 401, "unauthorized",
               "Authorization header must use the format \"Bearer <token>\".");
-  ExpectError(Handle("GET", "/_localnotion/health", std::string("secret_admin_pipeline")), 401, "unauthorized",
+  ExpectError(Send("GET", "/_localnotion/health", std::string("secret_admin_pipeline")), 401, "unauthorized",
               "API token is invalid.");
-  ExpectError(Handle("POST", "/_localnotion/nothing", std::string(kAdmin), "{"), 400, "invalid_json",
+  ExpectError(Send("POST", "/_localnotion/nothing", std::string(kAdmin), "{"), 400, "invalid_json",
               "Error parsing JSON body.");
-  ExpectError(Handle("GET", "/_localnotion/nothing", std::string(kAdmin)), 400, "invalid_request_url",
+  ExpectError(Send("GET", "/_localnotion/nothing", std::string(kAdmin)), 400, "invalid_request_url",
               "Invalid request URL.");
-  Response health = Handle("GET", "/_localnotion/health/", std::string(kAdmin));
+  Response health = Send("GET", "/_localnotion/health/", std::string(kAdmin));
   EXPECT_EQ(health.status, 200) << health.body;
   EXPECT_EQ(Json(health).at("status"), "ok");
 }
 
 TEST_F(AdminPipelineTest, RequestLogFiltersArePercentDecoded) {
   Response created =
-      Handle("POST", "/_localnotion/integrations", std::string(kAdmin), R"({"name":"Filtered bot"})");
+      Send("POST", "/_localnotion/integrations", std::string(kAdmin), R"({"name":"Filtered bot"})");
   ASSERT_EQ(created.status, 200) << created.body;
   std::string token(Json(created).at("token").as_string());
-  ASSERT_EQ(Handle("GET", "/v1/users/me", token).status, 200);
-  ASSERT_EQ(Handle("GET", "/v1/users/me", std::string("secret_admin_pipeline")).status, 200);
+  ASSERT_EQ(Send("GET", "/v1/users/me", token).status, 200);
+  ASSERT_EQ(Send("GET", "/v1/users/me", std::string("secret_admin_pipeline")).status, 200);
 
   for (const char* query : {"integration=Filtered%20bot", "integration=Filtered+bot"}) {
-    Response found = Handle("GET", std::string("/_localnotion/requests?") + query, std::string(kAdmin));
+    Response found = Send("GET", std::string("/_localnotion/requests?") + query, std::string(kAdmin));
     ASSERT_EQ(found.status, 200) << found.body;
     json::value list = Json(found);
     const json::array& results = list.at("results").as_array();
@@ -74,9 +58,9 @@ TEST_F(AdminPipelineTest, RequestLogFiltersArePercentDecoded) {
     EXPECT_EQ(results[0].at("integration").at("name"), "Filtered bot");
     EXPECT_EQ(results[0].at("path"), "/v1/users/me");
   }
-  Response by_path = Handle("GET", "/_localnotion/requests?path=%2Fv1%2Fusers%2F*", std::string(kAdmin));
+  Response by_path = Send("GET", "/_localnotion/requests?path=%2Fv1%2Fusers%2F*", std::string(kAdmin));
   EXPECT_EQ(Json(by_path).at("results").as_array().size(), 2u) << by_path.body;
-  ExpectError(Handle("GET", "/_localnotion/requests?status=4%30x", std::string(kAdmin)), 400, "validation_error",
+  ExpectError(Send("GET", "/_localnotion/requests?status=4%30x", std::string(kAdmin)), 400, "validation_error",
               "query failed validation: query.status should be a number, instead was `\"40x\"`.");
 }
 

@@ -4,6 +4,7 @@
 
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "http/pipeline.h"
@@ -28,6 +29,27 @@ class PipelineTestBase : public service::ServiceTestBase<> {
       EXPECT_TRUE(r.durable->status().ok()) << r.durable->status().error().message;
     }
     return r;
+  }
+
+  // One request as a client sends it (no Authorization header when `token` is null),
+  // answered as the server does; then the test's implicit read sees the write.
+  Response Send(std::string method, std::string target, std::optional<std::string> token, std::string body = "",
+                std::optional<std::string> version = std::string("2025-09-03")) {
+    Request req;
+    req.method = std::move(method);
+    req.target = std::move(target);
+    if (token) req.authorization = "Bearer " + *token;
+    req.notion_version = std::move(version);
+    req.body = std::move(body);
+    Response r = HandleDurably(req);
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    return r;
+  }
+  // A response body as JSON (null, and a failure, when it is not JSON).
+  static json::value Json(const Response& r) {
+    auto v = ParseJson(r.body);
+    EXPECT_TRUE(v.has_value()) << r.body;
+    return v ? *v : json::value(nullptr);
   }
 
   void TearDown() override {
