@@ -28,29 +28,29 @@ class AdminPipelineTest : public PipelineTestBase {
 };
 
 TEST_F(AdminPipelineTest, AdminTokenFirstThenJsonThenRoute) {
-  ExpectError(Send("GET", "/_localnotion/nothing", std::nullopt), 401, "unauthorized",
+  ExpectError(Call("GET", "/_localnotion/nothing", std::nullopt), 401, "unauthorized",
               "Authorization header must use the format \"Bearer <token>\".");
-  ExpectError(Send("GET", "/_localnotion/health", std::string("secret_admin_pipeline")), 401, "unauthorized",
+  ExpectError(Call("GET", "/_localnotion/health", std::string("secret_admin_pipeline")), 401, "unauthorized",
               "API token is invalid.");
-  ExpectError(Send("POST", "/_localnotion/nothing", std::string(kAdmin), "{"), 400, "invalid_json",
+  ExpectError(Call("POST", "/_localnotion/nothing", std::string(kAdmin), "{"), 400, "invalid_json",
               "Error parsing JSON body.");
-  ExpectError(Send("GET", "/_localnotion/nothing", std::string(kAdmin)), 400, "invalid_request_url",
+  ExpectError(Call("GET", "/_localnotion/nothing", std::string(kAdmin)), 400, "invalid_request_url",
               "Invalid request URL.");
-  Response health = Send("GET", "/_localnotion/health/", std::string(kAdmin));
+  Response health = Call("GET", "/_localnotion/health/", std::string(kAdmin));
   EXPECT_EQ(health.status, 200) << health.body;
   EXPECT_EQ(Json(health).at("status"), "ok");
 }
 
 TEST_F(AdminPipelineTest, RequestLogFiltersArePercentDecoded) {
   Response created =
-      Send("POST", "/_localnotion/integrations", std::string(kAdmin), R"({"name":"Filtered bot"})");
+      Call("POST", "/_localnotion/integrations", std::string(kAdmin), R"({"name":"Filtered bot"})");
   ASSERT_EQ(created.status, 200) << created.body;
   std::string token(Json(created).at("token").as_string());
-  ASSERT_EQ(Send("GET", "/v1/users/me", token).status, 200);
-  ASSERT_EQ(Send("GET", "/v1/users/me", std::string("secret_admin_pipeline")).status, 200);
+  ASSERT_EQ(Call("GET", "/v1/users/me", token).status, 200);
+  ASSERT_EQ(Call("GET", "/v1/users/me", std::string("secret_admin_pipeline")).status, 200);
 
   for (const char* query : {"integration=Filtered%20bot", "integration=Filtered+bot"}) {
-    Response found = Send("GET", std::string("/_localnotion/requests?") + query, std::string(kAdmin));
+    Response found = Call("GET", std::string("/_localnotion/requests?") + query, std::string(kAdmin));
     ASSERT_EQ(found.status, 200) << found.body;
     json::value list = Json(found);
     const json::array& results = list.at("results").as_array();
@@ -58,9 +58,9 @@ TEST_F(AdminPipelineTest, RequestLogFiltersArePercentDecoded) {
     EXPECT_EQ(results[0].at("integration").at("name"), "Filtered bot");
     EXPECT_EQ(results[0].at("path"), "/v1/users/me");
   }
-  Response by_path = Send("GET", "/_localnotion/requests?path=%2Fv1%2Fusers%2F*", std::string(kAdmin));
+  Response by_path = Call("GET", "/_localnotion/requests?path=%2Fv1%2Fusers%2F*", std::string(kAdmin));
   EXPECT_EQ(Json(by_path).at("results").as_array().size(), 2u) << by_path.body;
-  ExpectError(Send("GET", "/_localnotion/requests?status=4%30x", std::string(kAdmin)), 400, "validation_error",
+  ExpectError(Call("GET", "/_localnotion/requests?status=4%30x", std::string(kAdmin)), 400, "validation_error",
               "query failed validation: query.status should be a number, instead was `\"40x\"`.");
 }
 

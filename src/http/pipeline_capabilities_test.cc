@@ -23,40 +23,40 @@ class PipelineCapabilitiesTest : public PipelineTestBase {
 };
 
 TEST_F(PipelineCapabilitiesTest, MissingCapabilityIs403AfterAuthAndVersionBeforeThePath) {
-  Response created = Send("POST", "/_localnotion/integrations", kAdmin, R"({"name":"Bare","capabilities":"users"})");
+  Response created = Call("POST", "/_localnotion/integrations", kAdmin, R"({"name":"Bare","capabilities":"users"})");
   ASSERT_EQ(created.status, 200) << created.body;
   std::string token(Json(created).at("token").as_string());
 
-  Response r = Send("GET", "/v1/pages/not-a-uuid", token);
+  Response r = Call("GET", "/v1/pages/not-a-uuid", token);
   EXPECT_EQ(r.status, 403);
   json::value body = Json(r);
   EXPECT_EQ(body.at("code"), "restricted_resource");
   EXPECT_EQ(body.at("message"), "Insufficient permissions for this endpoint.");
   // The version is checked first, and the token before that.
-  EXPECT_EQ(Send("GET", "/v1/pages/not-a-uuid", token, "", std::nullopt).status, 400);
-  EXPECT_EQ(Send("GET", "/v1/pages/not-a-uuid", "wrong").status, 401);
+  EXPECT_EQ(Call("GET", "/v1/pages/not-a-uuid", token, "", std::nullopt).status, 400);
+  EXPECT_EQ(Call("GET", "/v1/pages/not-a-uuid", "wrong").status, 401);
   // Routes still come first.
-  EXPECT_EQ(Json(Send("GET", "/v1/nothing", token)).at("code"), "invalid_request_url");
+  EXPECT_EQ(Json(Call("GET", "/v1/nothing", token)).at("code"), "invalid_request_url");
   // users/me needs nothing; users needs user information, which it has.
-  EXPECT_EQ(Send("GET", "/v1/users/me", token).status, 200);
-  EXPECT_EQ(Send("GET", "/v1/users", token).status, 200);
-  EXPECT_EQ(Send("POST", "/v1/search", token, "{}").status, 403);
-  EXPECT_EQ(Send("POST", "/v1/search", "secret_full", "{}").status, 200);
+  EXPECT_EQ(Call("GET", "/v1/users/me", token).status, 200);
+  EXPECT_EQ(Call("GET", "/v1/users", token).status, 200);
+  EXPECT_EQ(Call("POST", "/v1/search", token, "{}").status, 403);
+  EXPECT_EQ(Call("POST", "/v1/search", "secret_full", "{}").status, 200);
 }
 
 TEST_F(PipelineCapabilitiesTest, DeletedIntegrationGets401) {
-  Response created = Send("POST", "/_localnotion/integrations", kAdmin, R"({"name":"Gone"})");
+  Response created = Call("POST", "/_localnotion/integrations", kAdmin, R"({"name":"Gone"})");
   ASSERT_EQ(created.status, 200) << created.body;
   json::value c = Json(created);
   EXPECT_EQ(c.at("capabilities"), "read,update,insert,comments,users:email");
   std::string token(c.at("token").as_string());
-  EXPECT_EQ(Send("GET", "/v1/users/me", token).status, 200);
-  Response del = Send("DELETE", "/_localnotion/integrations/Gone", kAdmin);
+  EXPECT_EQ(Call("GET", "/v1/users/me", token).status, 200);
+  Response del = Call("DELETE", "/_localnotion/integrations/Gone", kAdmin);
   EXPECT_EQ(del.status, 200) << del.body;
-  Response r = Send("GET", "/v1/users/me", token);
+  Response r = Call("GET", "/v1/users/me", token);
   EXPECT_EQ(r.status, 401);
   EXPECT_EQ(Json(r).at("message"), "API token is invalid.");
-  EXPECT_EQ(Send("GET", "/_localnotion/integrations/Gone", kAdmin).status, 404);
+  EXPECT_EQ(Call("GET", "/_localnotion/integrations/Gone", kAdmin).status, 404);
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ class PipelineTestBase : public service::ServiceTestBase<> {
 
   // One request as a client sends it (no Authorization header when `token` is null),
   // answered as the server does; then the test's implicit read sees the write.
-  Response Send(std::string method, std::string target, std::optional<std::string> token, std::string body = "",
+  Response Call(std::string method, std::string target, std::optional<std::string> token, std::string body = "",
                 std::optional<std::string> version = std::string("2025-09-03")) {
     Request req;
     req.method = std::move(method);
