@@ -47,8 +47,10 @@ class CachingStore final : public Store {
     std::unordered_map<std::string, UserRecord> users;                // only users that exist
   };
 
-  std::unique_ptr<Store> inner_;
+  // Declared first so that it is destroyed last: the inner store may still report a
+  // commit group durable while it shuts down, and those reports evict from it.
   Shared shared_;
+  std::unique_ptr<Store> inner_;
 };
 
 }  // namespace localnotion::storage
