@@ -53,7 +53,8 @@ class SqliteConnection final : public Records {
   ScanWants TakeScanWants() { return std::exchange(wants_, {}); }
   Status ApplyScanWants(const ScanWants& wants);
   // Interrupts statements once the deadline of the current thread (common/deadline.h)
-  // has passed: they fail with kGatewayTimeout.
+  // has passed: they fail with kGatewayTimeout. For read-only connections only: an
+  // interrupted write rolls back the whole SQLite transaction.
   void WatchDeadline();
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;

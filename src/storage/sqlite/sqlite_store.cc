@@ -100,8 +100,11 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   std::unique_ptr<SqliteStore> store(new SqliteStore(path));
+  // Only read connections stop at a request's deadline. Interrupting a statement that
+  // writes makes SQLite roll back the whole transaction, which on the writer is the
+  // batch, with the other requests committed into it; writes stop at the deadline in
+  // the service instead, where rolling back to the savepoint undoes only their own work.
   LN_ASSIGN_OR_RETURN(store->writer_, SqliteConnection::Open(path, Role::kWriter));
-  store->writer_->WatchDeadline();
   if (!store->in_memory()) store->checkpointer_ = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(100));
   store->flusher_ = std::thread([s = store.get()] { s->FlushLoop(); });
   return store;

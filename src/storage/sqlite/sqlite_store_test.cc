@@ -2,6 +2,8 @@
 // batch, and committed data is on disk for the next open.
 #include "storage/sqlite/temp_store_test_util.h"
 
+#include "common/deadline.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -390,6 +392,48 @@ TEST_F(SqliteStoreTest, ADroppedWriteLeavesNothingAndFreesTheWriter) {
   ASSERT_TRUE(page.ok());
   EXPECT_FALSE(page->has_value());
   ASSERT_TRUE((*next)->Commit().ok());
+}
+
+// A request's deadline never interrupts the writer: SQLite rolls an interrupted write
+// back with its whole transaction, the batch, and so with the other requests committed
+// into it (a PATCH answered 500 while a query ran into its budget).
+TEST_F(SqliteStoreTest, APassedDeadlineDoesNotInterruptTheWriterNorLoseItsBatch) {
+  Store& store = store_->store();
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  ScopedDeadline deadline(std::chrono::milliseconds(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_TRUE(DeadlinePassed());
+  std::vector<std::unique_ptr<Txn>> kept;
+  std::atomic<int> durable{0}, failed{0};
+  {
+    auto first = store.Begin(TxnMode::kWrite);
+    ASSERT_TRUE(first.ok());
+    ASSERT_TRUE((*first)->PutPage(Page("page-1")).ok());
+    for (int i = 0; i < 300; ++i) {  // enough rows for the index to take many statements' steps
+      PageRecord p = Page("row-" + std::to_string(i));
+      p.properties["p%3Ax"] = i;
+      ASSERT_TRUE((*first)->PutPage(p).ok());
+    }
+    (*first)->CommitAsync([&](Status s) { s.ok() ? ++durable : ++failed; });
+  }
+  auto second = store.Begin(TxnMode::kWrite);
+  ASSERT_TRUE(second.ok());
+  // A scan in a write transaction adds a generated column and an index: many statements.
+  PageScan scan;
+  scan.parent_id = "ds-1";
+  scan.order.push_back(ScanOrder{ScanField{ScanField::Kind::kProperty, "p%3Ax"}, true});
+  auto ids = (*second)->ScanPageIds(scan);
+  ASSERT_TRUE(ids.ok()) << ids.error().message;
+  ASSERT_TRUE((*second)->PutPage(Page("page-2")).ok());
+  ASSERT_TRUE((*second)->Commit().ok());
+  for (int i = 0; i < 200 && durable.load() + failed.load() == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(durable.load(), 1);
+  EXPECT_EQ(failed.load(), 0);
+  Reopen();
+  EXPECT_TRUE(store_->GetPage("page-1")->has_value());
+  EXPECT_TRUE(store_->GetPage("page-2")->has_value());
 }
 
 TEST_F(SqliteStoreTest, WritersOnManyThreadsAllCommitDurably) {
