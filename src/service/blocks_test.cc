@@ -22,19 +22,10 @@ class BlocksTest : public ServiceTestBase<::testing::TestWithParam<bool>> {
  protected:
   void SetUp() override {
     this->OpenService(GetParam());
-    ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_blocks"}); }).ok());
-    auto integration = Run([&] { return service_->Authenticate("secret_blocks"); });
-    ASSERT_TRUE(integration.ok());
-    caller_ = Caller{*integration, api::ApiVersion::k2025_09_03};
+    caller_ = this->BootstrapCaller("secret_blocks");
   }
 
-  std::string NewPage(std::string_view parent_json) {
-    json::value b = J(std::string(R"({"parent":)") + std::string(parent_json) +
-                      R"(,"properties":{"title":{"title":[{"text":{"content":"P"}}]}}})");
-    auto page = Run([&] { return service_->CreatePage(caller_, b); });
-    EXPECT_TRUE(page.ok()) << page.error().message;
-    return page.ok() ? std::string(page->at("id").as_string()) : "";
-  }
+  std::string NewPage(std::string_view parent_json) { return ServiceTestBase::NewPage(caller_, parent_json); }
   Result<json::value> Append(const std::string& id, std::string_view body) {
     json::value b = J(body);
     return Run([&] { return service_->AppendBlockChildren(caller_, id, b); });

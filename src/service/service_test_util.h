@@ -50,6 +50,24 @@ class ServiceTestBase : public Base {
     return result;
   }
 
+  // Bootstraps `token`'s integration and returns a 2025-09-03 caller acting for it.
+  Caller BootstrapCaller(const std::string& token, std::string request_id = "") {
+    EXPECT_TRUE(Run([&] { return service_->Bootstrap({token}); }).ok());
+    auto integration = Run([&] { return service_->Authenticate(token); });
+    EXPECT_TRUE(integration.ok());
+    if (!integration.ok()) return Caller{};
+    return Caller{*integration, api::ApiVersion::k2025_09_03, "http://127.0.0.1", std::move(request_id)};
+  }
+
+  // Creates a page titled "P" under `parent_json`; returns its id ("" on failure).
+  std::string NewPage(const Caller& caller, std::string_view parent_json) {
+    json::value b = J(std::string(R"({"parent":)") + std::string(parent_json) +
+                      R"(,"properties":{"title":{"title":[{"text":{"content":"P"}}]}}})");
+    auto page = Run([&] { return service_->CreatePage(caller, b); });
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    return page.ok() ? std::string(page->at("id").as_string()) : "";
+  }
+
   std::optional<testing::TempDir> dir_;  // made by OpenService; declared before the store
   ServiceState state_;
   std::unique_ptr<testing::UnitStore> store_;  // units over the store's transactions

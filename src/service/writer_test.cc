@@ -17,19 +17,10 @@ class WriterTest : public ServiceTestBase<::testing::TestWithParam<bool>> {
  protected:
   void SetUp() override {
     this->OpenService(GetParam());
-    ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_writer"}); }).ok());
-    auto integration = Run([&] { return service_->Authenticate("secret_writer"); });
-    ASSERT_TRUE(integration.ok());
-    caller_ = Caller{*integration, api::ApiVersion::k2025_09_03, "http://127.0.0.1", "req-1"};
+    caller_ = this->BootstrapCaller("secret_writer", "req-1");
   }
 
-  std::string NewPage(std::string_view parent_json) {
-    json::value b = J(std::string(R"({"parent":)") + std::string(parent_json) +
-                      R"(,"properties":{"title":{"title":[{"text":{"content":"P"}}]}}})");
-    auto page = Run([&] { return service_->CreatePage(caller_, b); });
-    EXPECT_TRUE(page.ok()) << page.error().message;
-    return page.ok() ? std::string(page->at("id").as_string()) : "";
-  }
+  std::string NewPage(std::string_view parent_json) { return ServiceTestBase::NewPage(caller_, parent_json); }
 
   // "object kind id" of each change after `after`, oldest first.
   std::vector<std::string> Changes(int64_t after = 0) {
