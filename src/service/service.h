@@ -25,9 +25,9 @@
 #include "common/json.h"
 #include "schema/property_def.h"
 #include "schema/property_type.h"
-#include "service/query_snapshots.h"
+#include "service/databases/query_snapshots.h"
 #include "service/service_state.h"
-#include "service/capabilities.h"
+#include "service/core/capabilities.h"
 #include "storage/store.h"
 #include "storage/txn.h"
 #include "validation/block_write.h"
@@ -139,7 +139,7 @@ class Service {
   Result<json::value> AppendBlockChildren(const Caller& caller, std::string_view block_id, const json::value& body);
   Result<json::value> UpdateBlock(const Caller& caller, std::string_view block_id, const json::value& body);
   Result<json::value> DeleteBlock(const Caller& caller, std::string_view block_id);
-  // ---- File uploads (file_uploads.cc, file_upload_files.cc) ----
+  // ---- File uploads (uploads/file_uploads.cc, uploads/attachments.cc) ----
   // POST /v1/file_uploads.
   Result<json::value> CreateFileUpload(const Caller& caller, const json::value& body);
   // POST /v1/file_uploads/{id}/send: the form fields as the HTTP layer parsed them.
@@ -323,7 +323,7 @@ class Service {
   Status AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
                       std::vector<std::string> properties);
   // Drops the stored values of properties whose type changed or that were removed, on
-  // every page of the data source (database_objects.cc).
+  // every page of the data source (databases/databases.cc).
   Status DropStaleValues(const Caller& caller, const std::string& source_id, const schema::Schema& before,
                          const schema::Schema& after);
   // Keeps the child_page / child_database row's trash flag equal to its page's or

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "schema/property_def.h"
-#include "service/query_snapshots.h"
+#include "service/databases/query_snapshots.h"
 #include "storage/records.h"
 
 namespace localnotion::service {

@@ -23,8 +23,8 @@
 #include "common/uuid.h"
 #include "schema/properties/computed.h"
 #include "schema/registry.h"
-#include "service/fixtures.h"
-#include "service/fixtures_reader.h"
+#include "service/admin/fixtures.h"
+#include "service/admin/fixtures_reader.h"
 #include "service/service.h"
 #include "validation/page_write.h"
 

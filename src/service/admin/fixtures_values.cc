@@ -14,7 +14,7 @@
 #include "api/messages.h"
 #include "common/uuid.h"
 #include "schema/registry.h"
-#include "service/fixtures.h"
+#include "service/admin/fixtures.h"
 #include "service/service.h"
 #include "validation/page_write.h"
 

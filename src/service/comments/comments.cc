@@ -15,7 +15,7 @@
 #include "api/objects.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
-#include "service/file_upload_state.h"
+#include "service/uploads/file_upload_state.h"
 #include "service/service.h"
 #include "validation/comment_body.h"
 #include "validation/pagination.h"

@@ -1,5 +1,5 @@
 // Capability lists: parsing, the canonical form, and what each endpoint need allows.
-#include "service/capabilities.h"
+#include "service/core/capabilities.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "service/query_snapshots.h"
+#include "service/databases/query_snapshots.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "service/file_upload_state.h"
+#include "service/uploads/file_upload_state.h"
 
 #include <algorithm>
 #include <array>

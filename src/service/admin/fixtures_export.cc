@@ -11,7 +11,7 @@
 // Other kinds (blocks, comments, file uploads) add one top-level array each, after
 // "pages", written here and read in SeedFixture.
 #include "schema/registry.h"
-#include "service/fixtures.h"
+#include "service/admin/fixtures.h"
 #include "service/service.h"
 
 namespace localnotion::service {

@@ -1,4 +1,4 @@
-#include "service/capabilities.h"
+#include "service/core/capabilities.h"
 
 #include <fmt/format.h>
 

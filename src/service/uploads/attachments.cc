@@ -14,7 +14,7 @@
 #include "api/messages.h"
 #include "common/sha256.h"
 #include "common/uuid.h"
-#include "service/file_upload_state.h"
+#include "service/uploads/file_upload_state.h"
 #include "service/service.h"
 
 namespace localnotion::service {

@@ -6,7 +6,7 @@
 //   GET  /v1/file_uploads/{id}, GET /v1/file_uploads?status=
 // State machine: pending --send (single_part) / complete (multi_part)--> uploaded.
 // An upload that is not attached expires one hour after its creation ("expired" is
-// derived when read, never stored); attaching it (file_upload_files.cc) clears its
+// derived when read, never stored); attaching it (attachments.cc) clears its
 // expiry_time. Choices where Notion's behaviour is unknown: docs/compat.md "File uploads".
 #include <algorithm>
 #include <charconv>
@@ -17,7 +17,7 @@
 #include "api/messages.h"
 #include "api/objects.h"
 #include "common/uuid.h"
-#include "service/file_upload_state.h"
+#include "service/uploads/file_upload_state.h"
 #include "service/service.h"
 #include "validation/file_upload_body.h"
 #include "validation/pagination.h"
