@@ -3,7 +3,7 @@
 // in_trash:false, expiry_time, status, filename, content_type, content_length,
 // upload_url?, complete_url?, number_of_parts?:{total, sent}, file_import_result?}.
 // Which optional keys appear follows from the upload's mode and state, which the service
-// decides (service/file_upload_state.h); this file only lays the object out.
+// decides (service/uploads/file_upload_state.h); this file only lays the object out.
 #pragma once
 
 #include <cstdint>

@@ -34,7 +34,7 @@ bool NamesFileUpload(const json::object& obj) {
   return Find(obj, "file_upload") != nullptr;
 }
 
-// Checks the shape only; the service attaches the upload (Service::AttachFileUpload).
+// Checks the shape only; the service attaches the upload (service::uploads::AttachFileUpload).
 Result<json::value> FileUploadReference(const std::string& path, const json::object& obj) {
   for (const auto& kv : obj) {
     if (kv.key() != "type" && kv.key() != "file_upload") return NotPresent(Field(path, kv.key()), kv.value());

@@ -12,7 +12,7 @@ namespace localnotion::api {
 
 // Returns the stored (and returned) form: null, {type:"emoji",emoji} or
 // {type:"external",external:{url}}; or {type:"file_upload",file_upload:{id}} for an
-// upload, which the service must replace by Service::AttachFileUpload before storing.
+// upload, which the service must replace by service::uploads::AttachFileUpload before storing.
 Result<json::value> NormalizeIcon(std::string_view path, const json::value& v);
 Result<json::value> NormalizeCover(std::string_view path, const json::value& v);
 

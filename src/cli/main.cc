@@ -21,6 +21,7 @@
 #include "common/uuid.h"
 
 #include "http/server.h"
+#include "service/admin/admin.h"
 #include "service/service.h"
 #include "storage/store.h"
 
@@ -52,8 +53,8 @@ bool SeedFromFile(localnotion::storage::Store& store, localnotion::service::Serv
     std::fprintf(stderr, "localnotion: the fixture %s is not valid JSON\n", path.c_str());
     return false;
   }
-  auto seeded = service::RunInTxn(store, state, storage::TxnMode::kWrite, [&](service::Service& service) -> Result<bool> {
-    LN_RETURN_IF_ERROR(service.SeedFixture(*fixture));
+  auto seeded = service::RunInTxn(store, state, storage::TxnMode::kWrite, [&](service::Context& ctx) -> Result<bool> {
+    LN_RETURN_IF_ERROR(service::admin::SeedFixture(ctx, *fixture));
     return true;
   });
   if (!seeded.ok()) {
@@ -77,7 +78,7 @@ int Export(const std::string& db_url, const std::string& out_path) {
   }
   service::ServiceState state;
   auto exported = service::RunInTxn(**store, state, storage::TxnMode::kRead,
-                                    [&](service::Service& service) { return service.ExportFixture(); });
+                                    [&](service::Context& ctx) { return service::admin::ExportFixture(ctx); });
   if (!exported.ok()) {
     std::fprintf(stderr, "localnotion: cannot export: %s\n", exported.error().message.c_str());
     return 1;
@@ -119,8 +120,8 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   service::ServiceState state;
   state.options = service_options;
   auto run = [&](auto&& fn) { return service::RunInTxn(**store, state, storage::TxnMode::kWrite, fn); };
-  auto accepted = run([&](service::Service& service) { return service.Bootstrap(tokens); });
-  auto admin_token = run([&](service::Service& service) { return service.AdminToken(admin_token_flag); });
+  auto accepted = run([&](service::Context& ctx) { return service::admin::Bootstrap(ctx, tokens); });
+  auto admin_token = run([&](service::Context& ctx) { return service::admin::AdminToken(ctx, admin_token_flag); });
   if (!accepted.ok() || !admin_token.ok()) {
     const Error& e = !accepted.ok() ? accepted.error() : admin_token.error();
     std::fprintf(stderr, "localnotion: cannot prepare the workspace: %s\n", e.message.c_str());
@@ -148,7 +149,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
 // integrations and shares on its next request; deleting an integration or changing its
 // capabilities reaches a running server only through the admin API (it caches
 // integrations), or on its next start.
-int Admin(const std::string& db_url, const std::function<localnotion::Result<std::string>(localnotion::service::Service&)>& fn) {
+int Admin(const std::string& db_url, const std::function<localnotion::Result<std::string>(localnotion::service::Context&)>& fn) {
   using namespace localnotion;
   auto store = storage::OpenStore(db_url);
   if (!store.ok()) {
@@ -224,7 +225,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
 
   using localnotion::Result;
-  using localnotion::service::Service;
+  using localnotion::service::Context;
+  namespace admin = localnotion::service::admin;
   std::string name, capabilities = "read,update,insert,comments,users:email", who, page, database;
   bool workspace = false;
   CLI::App* integration = app.add_subcommand("integration", "Manage the integrations of a store file");
@@ -288,14 +290,14 @@ int main(int argc, char** argv) {
   }
   if (export_cmd->parsed()) return Export(export_db, export_out);
   if (create->parsed()) {
-    return Admin(db, [&](Service& s) -> Result<std::string> {
-      LN_ASSIGN_OR_RETURN(auto created, s.CreateIntegration(name, capabilities));
+    return Admin(db, [&](Context& s) -> Result<std::string> {
+      LN_ASSIGN_OR_RETURN(auto created, admin::CreateIntegration(s, name, capabilities));
       return created.token + "\n";
     });
   }
   if (list->parsed()) {
-    return Admin(db, [&](Service& s) -> Result<std::string> {
-      LN_ASSIGN_OR_RETURN(auto all, s.ListIntegrations());
+    return Admin(db, [&](Context& s) -> Result<std::string> {
+      LN_ASSIGN_OR_RETURN(auto all, admin::ListIntegrations(s));
       std::string out;
       for (const auto& i : all.at("results").as_array()) {
         const auto& o = i.as_object();
@@ -308,8 +310,8 @@ int main(int argc, char** argv) {
     });
   }
   if (remove->parsed()) {
-    return Admin(db, [&](Service& s) -> Result<std::string> {
-      LN_RETURN_IF_ERROR(s.DeleteIntegration(who));
+    return Admin(db, [&](Context& s) -> Result<std::string> {
+      LN_RETURN_IF_ERROR(admin::DeleteIntegration(s, who));
       return std::string("deleted\n");
     });
   }
@@ -321,8 +323,8 @@ int main(int argc, char** argv) {
     }
     std::string object = workspace ? std::string("workspace") : !page.empty() ? page : database;
     bool sharing = share->parsed();
-    return Admin(db, [&](Service& s) -> Result<std::string> {
-      LN_RETURN_IF_ERROR(sharing ? s.Share(who, object) : s.Unshare(who, object));
+    return Admin(db, [&](Context& s) -> Result<std::string> {
+      LN_RETURN_IF_ERROR(sharing ? admin::Share(s, who, object) : admin::Unshare(s, who, object));
       return std::string(sharing ? "shared\n" : "unshared\n");
     });
   }

@@ -14,6 +14,7 @@
 #include "api/messages.h"
 #include "http/error_response.h"
 #include "http/pipeline.h"
+#include "service/admin/admin.h"
 
 namespace localnotion::http {
 namespace {
@@ -26,8 +27,8 @@ Result<json::value> Reset(AdminState& st, const RouteArgs& a) {
     if (!k->is_bool()) return api::FailedValidation("body.keep_integrations", "a boolean", k);
     keep = k->get_bool();
   }
-  auto done = st.Run(storage::TxnMode::kWrite, [&](service::Service& service) -> Result<bool> {
-    LN_RETURN_IF_ERROR(service.Reset(keep));
+  auto done = st.Run(storage::TxnMode::kWrite, [&](service::Context& ctx) -> Result<bool> {
+    LN_RETURN_IF_ERROR(service::admin::Reset(ctx, keep));
     return true;
   });
   if (!done.ok()) return done.error();

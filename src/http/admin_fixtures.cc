@@ -10,6 +10,8 @@
 #include "common/clock.h"
 #include "http/request_log.h"
 #include "http/routes.h"
+#include "service/admin/admin.h"
+#include "service/pages/pages.h"
 
 namespace localnotion::http {
 namespace {
@@ -45,9 +47,9 @@ Result<bool> SetClock(const json::value& body) {
 }
 
 Result<json::value> Seed(AdminState& st, const RouteArgs& a) {
-  auto done = st.Run(storage::TxnMode::kWrite, [&](service::Service& service) -> Result<json::value> {
-    LN_RETURN_IF_ERROR(service.SeedFixture(*a.body));
-    return service.ExportFixture();
+  auto done = st.Run(storage::TxnMode::kWrite, [&](service::Context& ctx) -> Result<json::value> {
+    LN_RETURN_IF_ERROR(service::admin::SeedFixture(ctx, *a.body));
+    return service::admin::ExportFixture(ctx);
   });
   if (!done.ok()) return done.error();
   st.log.Clear();
@@ -66,12 +68,13 @@ const std::vector<Route>& AdminFixtureRoutes() {
       {.method = "POST", .path = "/_localnotion/seed", .auth = kAdmin, .admin = Seed},
       {.method = "GET", .path = "/_localnotion/export", .auth = kAdmin,
        .admin = [](AdminState& st, const RouteArgs&) { 
-         return st.Run(storage::TxnMode::kRead, [&](service::Service& service) { return service.ExportFixture(); });
+         return st.Run(storage::TxnMode::kRead,
+                       [&](service::Context& ctx) { return service::admin::ExportFixture(ctx); });
        }},
       {.method = "GET", .path = "/_localnotion/pages/{}/history", .auth = kAdmin,
        .admin = [](AdminState& st, const RouteArgs& a) {
          return st.Run(storage::TxnMode::kRead,
-                       [&](service::Service& service) { return service.PageHistory(a.params[0]); });
+                       [&](service::Context& ctx) { return service::pages::PageHistory(ctx, a.params[0]); });
        }},
       {.method = "GET", .path = "/_localnotion/clock", .auth = kAdmin,
        .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> { return ClockState(); }},

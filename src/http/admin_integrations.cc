@@ -10,11 +10,12 @@
 // segment arrives percent-decoded (routes.cc), so a name may hold spaces.
 #include "api/messages.h"
 #include "http/routes.h"
+#include "service/admin/admin.h"
 
 namespace localnotion::http {
 namespace {
 
-using service::Service;
+using service::Context;
 
 // A string field of the body, or a validation error naming it.
 Result<std::string> StringField(const json::value& body, std::string_view key, bool required) {
@@ -29,58 +30,58 @@ Result<std::string> StringField(const json::value& body, std::string_view key, b
 
 // Each handler runs in one write transaction (the reads too: they are rare).
 Result<json::value> Create(AdminState& st, const RouteArgs& a) {
-  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+  return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) -> Result<json::value> {
     LN_ASSIGN_OR_RETURN(std::string name, StringField(*a.body, "name", true));
     LN_ASSIGN_OR_RETURN(std::string caps, StringField(*a.body, "capabilities", false));
     if (caps.empty()) caps = "read,update,insert,comments,users:email";
-    LN_ASSIGN_OR_RETURN(auto created, service.CreateIntegration(name, caps));
-    LN_ASSIGN_OR_RETURN(json::value out, service.DescribeIntegration(created.integration));
+    LN_ASSIGN_OR_RETURN(auto created, service::admin::CreateIntegration(ctx, name, caps));
+    LN_ASSIGN_OR_RETURN(json::value out, service::admin::DescribeIntegration(ctx, created.integration));
     out.as_object()["token"] = created.token;
     return out;
   });
 }
 
 Result<json::value> List(AdminState& st, const RouteArgs&) {
-  return st.Run(storage::TxnMode::kWrite, [&](Service& service) { return service.ListIntegrations(); });
+  return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) { return service::admin::ListIntegrations(ctx); });
 }
 
 Result<json::value> Get(AdminState& st, const RouteArgs& a) {
-  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
-    LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(a.params[0]));
-    return service.DescribeIntegration(integration);
+  return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(auto integration, service::admin::FindIntegration(ctx, a.params[0]));
+    return service::admin::DescribeIntegration(ctx, integration);
   });
 }
 
 Result<json::value> SetCapabilities(AdminState& st, const RouteArgs& a) {
-  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+  return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) -> Result<json::value> {
     LN_ASSIGN_OR_RETURN(std::string caps, StringField(*a.body, "capabilities", true));
-    LN_ASSIGN_OR_RETURN(auto integration, service.SetCapabilities(a.params[0], caps));
-    return service.DescribeIntegration(integration);
+    LN_ASSIGN_OR_RETURN(auto integration, service::admin::SetCapabilities(ctx, a.params[0], caps));
+    return service::admin::DescribeIntegration(ctx, integration);
   });
 }
 
 Result<json::value> Delete(AdminState& st, const RouteArgs& a) {
-  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
-    LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(a.params[0]));
-    LN_RETURN_IF_ERROR(service.DeleteIntegration(integration.id));
+  return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(auto integration, service::admin::FindIntegration(ctx, a.params[0]));
+    LN_RETURN_IF_ERROR(service::admin::DeleteIntegration(ctx, integration.id));
     return json::value(json::object{{"object", "integration"}, {"id", integration.id}, {"deleted", true}});
   });
 }
 
 Result<json::value> Share(AdminState& st, const RouteArgs& a) {
-  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
+  return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) -> Result<json::value> {
     LN_ASSIGN_OR_RETURN(std::string object_id, StringField(*a.body, "object_id", true));
-    LN_RETURN_IF_ERROR(service.Share(a.params[0], object_id));
-    LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(a.params[0]));
-    return service.DescribeIntegration(integration);
+    LN_RETURN_IF_ERROR(service::admin::Share(ctx, a.params[0], object_id));
+    LN_ASSIGN_OR_RETURN(auto integration, service::admin::FindIntegration(ctx, a.params[0]));
+    return service::admin::DescribeIntegration(ctx, integration);
   });
 }
 
 Result<json::value> Unshare(AdminState& st, const RouteArgs& a) {
-  return st.Run(storage::TxnMode::kWrite, [&](Service& service) -> Result<json::value> {
-    LN_RETURN_IF_ERROR(service.Unshare(a.params[0], a.params[1]));
-    LN_ASSIGN_OR_RETURN(auto integration, service.FindIntegration(a.params[0]));
-    return service.DescribeIntegration(integration);
+  return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) -> Result<json::value> {
+    LN_RETURN_IF_ERROR(service::admin::Unshare(ctx, a.params[0], a.params[1]));
+    LN_ASSIGN_OR_RETURN(auto integration, service::admin::FindIntegration(ctx, a.params[0]));
+    return service::admin::DescribeIntegration(ctx, integration);
   });
 }
 

@@ -1,5 +1,5 @@
 // GET /_localnotion/files/{upload_id}/{filename}?expires=&signature=: the bytes of an
-// attached file upload, at the URL Service::RenderFileObject hands out. No bearer token:
+// attached file upload, at the URL service::Context::RenderFileObject hands out. No bearer token:
 // the HMAC signature in the link is the permission, as with the expiring links Notion
 // hands out for files (https://developers.notion.com/reference/file-object). A bad or
 // missing signature and an expired link answer 403 restricted_resource, an unknown
@@ -13,9 +13,9 @@ namespace {
 
 // The upload id is the first segment after /_localnotion/files/; the file name that
 // follows is for the browser only.
-Result<service::Service::HostedFile> Serve(service::Service& s, const RouteArgs& a) {
+Result<service::uploads::HostedFile> Serve(service::Context& s, const RouteArgs& a) {
   std::string_view rest = a.params[0];
-  return s.ServeHostedFile(rest.substr(0, rest.find('/')), a.Query("expires"), a.Query("signature"));
+  return service::uploads::ServeHostedFile(s, rest.substr(0, rest.find('/')), a.Query("expires"), a.Query("signature"));
 }
 
 }  // namespace
@@ -35,7 +35,7 @@ Response Pipeline::HandleHostedFile(const Request& req, const MatchedRoute& matc
   RouteArgs args;
   args.params = match.params;
   args.query = ParseQuery(req.target, *match.route);
-  auto served = Run(storage::TxnMode::kRead, [&](service::Service& service) { return match.route->file(service, args); });
+  auto served = Run(storage::TxnMode::kRead, [&](service::Context& ctx) { return match.route->file(ctx, args); });
   if (!served.ok()) return ErrorResponse(served.error(), request_id);
   Response res{200, std::move(served->bytes), request_id};
   res.content_type = served->content_type;

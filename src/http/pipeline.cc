@@ -96,8 +96,8 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
   // The worker does not wait for the commit to be durable: the server does, before it
   // answers (Durability), so that the next request can join the same group commit.
   auto durable = std::make_shared<Durability>();
-  Result<json::value> result = service::RunInTxn(store_, state_, mode, [&](service::Service& service) -> Result<json::value> {
-    LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, service.Authenticate(*token));
+  Result<json::value> result = service::RunInTxn(store_, state_, mode, [&](service::Context& ctx) -> Result<json::value> {
+    LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, ctx.Authenticate(*token));
     log.integration_id = integration.id;
     log.integration_name = integration.name;
     if (auto wait = limiter_.Take(integration.id)) {
@@ -119,7 +119,7 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
     if (!endpoint->Serves(*version)) return FixedError(ErrorCode::kInvalidRequestUrl);
     // Capabilities are checked once the request is known to be well addressed, before
     // its path and body are looked at.
-    if (!service::Allows(service.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
+    if (!service::Allows(ctx.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
     // An injected fault answers instead of the endpoint; nothing is written.
     fault = faults_.Match(req.method, path);
     if (fault && fault->error) return *fault->error;
@@ -129,7 +129,7 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
     // the unit is rolled back like any other failure.
     Result<json::value> answer = [&]() -> Result<json::value> {
       try {
-        return endpoint->api(service, caller, args);
+        return endpoint->api(ctx, caller, args);
       } catch (const std::exception& e) {
         return InternalError(std::string("uncaught exception: ") + e.what());
       }

@@ -1,4 +1,4 @@
-// For pipeline tests: a Pipeline over a Service over a SQLite store in a temporary
+// For pipeline tests: a Pipeline over the service over a SQLite store in a temporary
 // directory, with the integration of `token` bootstrapped (service/service_test_util.h).
 #pragma once
 
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "http/pipeline.h"
+#include "service/admin/admin.h"
 #include "service/service_test_util.h"
 
 namespace localnotion::http {
@@ -16,7 +17,7 @@ class PipelineTestBase : public service::ServiceTestBase<> {
  protected:
   void OpenPipeline(const std::string& token, const std::string& admin_token) {
     OpenService();
-    auto tokens = Run([&] { return service_->Bootstrap({token}); });
+    auto tokens = Run([&] { return service::admin::Bootstrap(*ctx_, {token}); });
     ASSERT_TRUE(tokens.ok()) << tokens.error().message;
     pipeline_ = std::make_unique<Pipeline>(store_->store(), state_, admin_token);
   }

@@ -19,6 +19,7 @@
 #include "http/faults.h"
 #include "service/service.h"
 #include "service/service_state.h"
+#include "service/uploads/uploads.h"
 #include "storage/store.h"
 
 namespace localnotion::http {
@@ -61,20 +62,20 @@ struct AdminState {
   // transaction once `fn` has done its work.
   bool throw_inside = false;
 
-  // Runs `fn(service)` in a new transaction of `mode` (service::RunInTxn).
+  // Runs `fn(ctx)` in a new transaction of `mode` (service::RunInTxn).
   template <class F>
   auto Run(storage::TxnMode mode, F&& fn) {
-    return service::RunInTxn(store, state, mode, [&](service::Service& service) {
-      auto result = fn(service);
+    return service::RunInTxn(store, state, mode, [&](service::Context& ctx) {
+      auto result = fn(ctx);
       if (throw_inside) throw InjectedException();
       return result;
     });
   }
 };
 
-using ApiHandler = std::function<Result<json::value>(service::Service&, const service::Caller&, const RouteArgs&)>;
+using ApiHandler = std::function<Result<json::value>(service::Context&, const service::Caller&, const RouteArgs&)>;
 using AdminHandler = std::function<Result<json::value>(AdminState&, const RouteArgs&)>;
-using FileHandler = std::function<Result<service::Service::HostedFile>(service::Service&, const RouteArgs&)>;
+using FileHandler = std::function<Result<service::uploads::HostedFile>(service::Context&, const RouteArgs&)>;
 
 struct Route {
   std::string_view method;

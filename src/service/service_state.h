@@ -1,6 +1,6 @@
 // What the use cases share across requests, owned by whoever serves them (the server,
 // the CLI, a test): configuration, and the process-wide caches. Everything here is
-// thread-safe; everything per request lives in Service (service.h).
+// thread-safe; everything per request lives in Context (core/context.h).
 #pragma once
 
 #include <cstdint>

@@ -1,8 +1,12 @@
-// Service over a real store on a temporary SQLite file: bootstrap, databases and pages
+// The use cases over a real store on a temporary SQLite file: bootstrap, databases and pages
 // in both Notion-Versions, partial updates, trash and restore, errors, and rollback of
 // failed units. Every test runs twice: on the bare SqliteStore and on the CachingStore
 // that OpenStore puts in front of it in production.
 #include "service/service.h"
+#include "service/admin/admin.h"
+#include "service/databases/databases.h"
+#include "service/pages/pages.h"
+#include "service/users/users.h"
 
 #include <gtest/gtest.h>
 
@@ -34,13 +38,13 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override { Open(); }
   void TearDown() override {
-    service_.reset();
+    ctx_.reset();
     store_.reset();
   }
 
-  // Opens (or reopens) the store and a Service over it; bootstraps kToken unless told not to.
+  // Opens (or reopens) the store and a Context over it; bootstraps kToken unless told not to.
   void Open(bool bootstrap = true) {
-    service_.reset();
+    ctx_.reset();
     store_.reset();
     std::string path = dir_.File("ln.db");
     Result<std::unique_ptr<storage::Store>> opened =
@@ -48,11 +52,11 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
                    : Result<std::unique_ptr<storage::Store>>(storage::SqliteStore::Open(path).value());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::make_unique<testing::UnitStore>(std::move(opened).value(), storage::TxnMode::kRead);
-    service_ = std::make_unique<Service>(*store_, state_);
+    ctx_ = std::make_unique<Context>(*store_, state_);
     if (!bootstrap) return;
-    auto tokens = Run([&] { return service_->Bootstrap({kToken}); });
+    auto tokens = Run([&] { return admin::Bootstrap(*ctx_, {kToken}); });
     ASSERT_TRUE(tokens.ok()) << tokens.error().message;
-    auto integration = Run([&] { return service_->Authenticate(kToken); });
+    auto integration = Run([&] { return ctx_->Authenticate(kToken); });
     ASSERT_TRUE(integration.ok()) << integration.error().message;
     caller22_ = Caller{*integration, ApiVersion::k2022_06_28};
     caller25_ = Caller{*integration, ApiVersion::k2025_09_03};
@@ -60,17 +64,17 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
 
   // Closes the store and starts over on an empty file, without bootstrapping.
   void Fresh() {
-    service_.reset();
+    ctx_.reset();
     store_.reset();
     for (const auto& entry : fs::directory_iterator(dir_.path())) fs::remove(entry.path());
     Open(/*bootstrap=*/false);
   }
 
-  // One request: a Service over a write transaction, committed when the call succeeds.
+  // One request: a Context over a write transaction, committed when the call succeeds.
   template <class F>
   auto Run(F&& fn) -> decltype(fn()) {
     EXPECT_TRUE(store_->BeginUnit().ok());
-    service_ = std::make_unique<Service>(*store_, state_);
+    ctx_ = std::make_unique<Context>(*store_, state_);
     auto result = fn();
     Status ended = store_->EndUnit(result.ok());
     EXPECT_TRUE(ended.ok()) << ended.error().message;
@@ -79,18 +83,18 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
 
   Result<json::value> CreatePage(const Caller& c, std::string_view body) {
     json::value b = J(body);
-    return Run([&] { return service_->CreatePage(c, b); });
+    return Run([&] { return pages::CreatePage(*ctx_, c, b); });
   }
   Result<json::value> UpdatePage(const Caller& c, std::string_view id, std::string_view body) {
     json::value b = J(body);
-    return Run([&] { return service_->UpdatePage(c, id, b); });
+    return Run([&] { return pages::UpdatePage(*ctx_, c, id, b); });
   }
   Result<json::value> GetPage(const Caller& c, std::string_view id) {
-    return Run([&] { return service_->GetPage(c, id); });
+    return Run([&] { return pages::GetPage(*ctx_, c, id); });
   }
   Result<json::value> CreateDatabase(const Caller& c, std::string_view body) {
     json::value b = J(body);
-    return Run([&] { return service_->CreateDatabase(c, b); });
+    return Run([&] { return databases::CreateDatabase(*ctx_, c, b); });
   }
 
   // A workspace-level page to hold databases; returns its id.
@@ -131,29 +135,29 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
   }
 
   json::array StageOptions(const json::value& db) {
-    auto ds = Run([&] { return service_->GetDataSource(caller25_, DataSourceId(db)); });
+    auto ds = Run([&] { return databases::GetDataSource(*ctx_, caller25_, DataSourceId(db)); });
     EXPECT_TRUE(ds.ok()) << ds.error().message;
     return ds.ok() ? ds->at("properties").at("Stage").at("select").at("options").as_array() : json::array{};
   }
 
   Result<json::value> GetDataSource(std::string_view id) {
-    return Run([&] { return service_->GetDataSource(caller25_, id); });
+    return Run([&] { return databases::GetDataSource(*ctx_, caller25_, id); });
   }
   Result<json::value> UpdateDataSource(std::string_view id, std::string_view body) {
     json::value b = J(body);
-    return Run([&] { return service_->UpdateDataSource(caller25_, id, b); });
+    return Run([&] { return databases::UpdateDataSource(*ctx_, caller25_, id, b); });
   }
   Result<json::value> UpdateDatabase(const Caller& c, std::string_view id, std::string_view body) {
     json::value b = J(body);
-    return Run([&] { return service_->UpdateDatabase(c, id, b); });
+    return Run([&] { return databases::UpdateDatabase(*ctx_, c, id, b); });
   }
   Result<json::value> CreateDataSource(std::string_view body) {
     json::value b = J(body);
-    return Run([&] { return service_->CreateDataSource(caller25_, b); });
+    return Run([&] { return databases::CreateDataSource(*ctx_, caller25_, b); });
   }
   Result<json::value> GetPageProperty(std::string_view page_id, std::string_view property_id,
                                       PageArgs args = PageArgs{}) {
-    return Run([&] { return service_->GetPageProperty(caller25_, page_id, property_id, args); });
+    return Run([&] { return pages::GetPageProperty(*ctx_, caller25_, page_id, property_id, args); });
   }
 
   // A 2025-09-03 database titled `title` with the schema `properties`; returns the response.
@@ -210,7 +214,7 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
   testing::TempDir dir_{"ln_service_"};  // declared before the store, so removed after it
   ServiceState state_;
   std::unique_ptr<testing::UnitStore> store_;
-  std::unique_ptr<Service> service_;
+  std::unique_ptr<Context> ctx_;
   Caller caller22_;
   Caller caller25_;
 };
@@ -219,14 +223,14 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
 
 TEST_P(ServiceTest, BootstrapWithoutTokensCreatesOwnerBotAndADefaultTokenOnce) {
   Fresh();
-  auto first = Run([&] { return service_->Bootstrap({}); });
+  auto first = Run([&] { return admin::Bootstrap(*ctx_, {}); });
   ASSERT_TRUE(first.ok()) << first.error().message;
   ASSERT_EQ(first->size(), 1u);
   const std::string token = first->at(0);
   EXPECT_EQ(token.rfind("ntn_", 0), 0u);
   EXPECT_EQ(token.size(), 50u);
 
-  auto users = Run([&] { return service_->ListUsers(Caller{}, PageArgs{}); });
+  auto users = Run([&] { return users::ListUsers(*ctx_, Caller{}, PageArgs{}); });
   ASSERT_TRUE(users.ok());
   const json::array& results = users->at("results").as_array();
   ASSERT_EQ(results.size(), 2u);
@@ -245,21 +249,21 @@ TEST_P(ServiceTest, BootstrapWithoutTokensCreatesOwnerBotAndADefaultTokenOnce) {
   EXPECT_EQ(bots, 1);
 
   // Again, and again after reopening: the same token, no new users.
-  auto second = Run([&] { return service_->Bootstrap({}); });
+  auto second = Run([&] { return admin::Bootstrap(*ctx_, {}); });
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(*second, std::vector<std::string>{token});
   Open(/*bootstrap=*/false);
-  auto third = Run([&] { return service_->Bootstrap({}); });
+  auto third = Run([&] { return admin::Bootstrap(*ctx_, {}); });
   ASSERT_TRUE(third.ok());
   EXPECT_EQ(*third, std::vector<std::string>{token});
-  auto again = Run([&] { return service_->ListUsers(Caller{}, PageArgs{}); });
+  auto again = Run([&] { return users::ListUsers(*ctx_, Caller{}, PageArgs{}); });
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->at("results").as_array().size(), 2u);
-  EXPECT_TRUE(Run([&] { return service_->Authenticate(token); }).ok());
+  EXPECT_TRUE(Run([&] { return ctx_->Authenticate(token); }).ok());
 }
 
 TEST_P(ServiceTest, TokensAreStoredOnlyAsTheirSha256) {
-  ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_hashed_token"}); }).ok());
+  ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {"secret_hashed_token"}); }).ok());
   auto all = store_->ListIntegrations();
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 2u);  // the fixture's token and this one
@@ -270,35 +274,35 @@ TEST_P(ServiceTest, TokensAreStoredOnlyAsTheirSha256) {
     matching += integration.secret_hash == Sha256Hex("secret_hashed_token");
   }
   EXPECT_EQ(matching, 1);
-  auto wrong = Run([&] { return service_->Authenticate("secret_hashed_tokeN"); });
+  auto wrong = Run([&] { return ctx_->Authenticate("secret_hashed_tokeN"); });
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().message, "API token is invalid.");
 }
 
 TEST_P(ServiceTest, BootstrapGivesEachTokenOneIntegrationWithABot) {
-  auto tokens = Run([&] { return service_->Bootstrap({kToken, "secret_second"}); });
+  auto tokens = Run([&] { return admin::Bootstrap(*ctx_, {kToken, "secret_second"}); });
   ASSERT_TRUE(tokens.ok()) << tokens.error().message;
   EXPECT_EQ(*tokens, (std::vector<std::string>{kToken, "secret_second"}));
-  ASSERT_TRUE(Run([&] { return service_->Bootstrap({kToken, "secret_second"}); }).ok());
-  auto users = Run([&] { return service_->ListUsers(Caller{}, PageArgs{}); });
+  ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {kToken, "secret_second"}); }).ok());
+  auto users = Run([&] { return users::ListUsers(*ctx_, Caller{}, PageArgs{}); });
   ASSERT_TRUE(users.ok());
   EXPECT_EQ(users->at("results").as_array().size(), 3u);  // owner + two bots
 
-  auto second = Run([&] { return service_->Authenticate("secret_second"); });
+  auto second = Run([&] { return ctx_->Authenticate("secret_second"); });
   ASSERT_TRUE(second.ok());
   EXPECT_NE(second->bot_user_id, caller25_.integration.bot_user_id);
-  auto bot = Run([&] { return service_->GetUser(caller25_, second->bot_user_id); });
+  auto bot = Run([&] { return users::GetUser(*ctx_, caller25_, second->bot_user_id); });
   ASSERT_TRUE(bot.ok()) << bot.error().message;
   EXPECT_EQ(bot->at("type"), "bot");
 }
 
 TEST_P(ServiceTest, UnknownTokenIsUnauthorized) {
-  EXPECT_THAT(Run([&] { return service_->Authenticate("secret_nope"); }),
+  EXPECT_THAT(Run([&] { return ctx_->Authenticate("secret_nope"); }),
               ErrorIs(ErrorCode::kUnauthorized, "API token is invalid."));
 }
 
 TEST_P(ServiceTest, GetSelfIsTheBotWithItsWorkspace) {
-  auto me = Run([&] { return service_->GetSelf(caller25_); });
+  auto me = Run([&] { return users::GetSelf(*ctx_, caller25_); });
   ASSERT_TRUE(me.ok()) << me.error().message;
   EXPECT_EQ(me->at("object"), "user");
   EXPECT_EQ(me->at("id"), json::value(caller25_.integration.bot_user_id));
@@ -359,7 +363,7 @@ TEST_P(ServiceTest, CreateDatabaseAndPageIn2025) {
   EXPECT_NE(ds_id, db_id);
   EXPECT_EQ(db.at("data_sources").at(0).at("name"), "Tasks");
 
-  auto ds = Run([&] { return service_->GetDataSource(caller25_, ds_id); });
+  auto ds = Run([&] { return databases::GetDataSource(*ctx_, caller25_, ds_id); });
   ASSERT_TRUE(ds.ok()) << ds.error().message;
   EXPECT_EQ(ds->at("object"), "data_source");
   EXPECT_EQ(ds->at("properties").as_object().size(), 6u);
@@ -415,7 +419,7 @@ TEST_P(ServiceTest, NullAndEmptyArrayClear) {
 TEST_P(ServiceTest, PropertiesMayBeKeyedByPropertyId) {
   json::value db = TasksDatabase();
   std::string id = TaskPage(db);
-  auto ds = Run([&] { return service_->GetDataSource(caller25_, DataSourceId(db)); });
+  auto ds = Run([&] { return databases::GetDataSource(*ctx_, caller25_, DataSourceId(db)); });
   ASSERT_TRUE(ds.ok());
   const std::string price_id(ds->at("properties").at("Price").at("id").as_string());
   auto updated = UpdatePage(caller25_, id, R"({"properties":{")" + price_id + R"(":{"number":3.5}}})");
@@ -531,13 +535,13 @@ TEST_P(ServiceTest, PathIdsMustBeUuids) {
   EXPECT_THAT(UpdatePage(caller25_, "123", "{}"),
               ErrorIs(ErrorCode::kValidationError,
                       "path failed validation: path.page_id should be a valid uuid, instead was `\"123\"`."));
-  EXPECT_THAT(Run([&] { return service_->GetDatabase(caller25_, "x"); }),
+  EXPECT_THAT(Run([&] { return databases::GetDatabase(*ctx_, caller25_, "x"); }),
               ErrorIs(ErrorCode::kValidationError,
                       "path failed validation: path.database_id should be a valid uuid, instead was `\"x\"`."));
-  EXPECT_THAT(Run([&] { return service_->GetDataSource(caller25_, "x"); }),
+  EXPECT_THAT(Run([&] { return databases::GetDataSource(*ctx_, caller25_, "x"); }),
               ErrorIs(ErrorCode::kValidationError,
                       "path failed validation: path.data_source_id should be a valid uuid, instead was `\"x\"`."));
-  EXPECT_THAT(Run([&] { return service_->GetUser(caller25_, "x"); }),
+  EXPECT_THAT(Run([&] { return users::GetUser(*ctx_, caller25_, "x"); }),
               ErrorIs(ErrorCode::kValidationError,
                       "path failed validation: path.user_id should be a valid uuid, instead was `\"x\"`."));
 }
@@ -563,15 +567,15 @@ TEST_P(ServiceTest, UnknownPageIsNotFoundWithTheDashedLowerCaseId) {
 
 TEST_P(ServiceTest, UnknownDatabaseDataSourceAndUserAreNotFound) {
   const std::string id = "59833787-2cf9-4fdf-8782-e53db20768a5";
-  EXPECT_THAT(Run([&] { return service_->GetDatabase(caller25_, id); }),
+  EXPECT_THAT(Run([&] { return databases::GetDatabase(*ctx_, caller25_, id); }),
               ErrorIs(ErrorCode::kObjectNotFound,
                       "Could not find database with ID: " + id +
                           ". Make sure the relevant pages and databases are shared with your integration."));
-  EXPECT_THAT(Run([&] { return service_->GetDataSource(caller25_, id); }),
+  EXPECT_THAT(Run([&] { return databases::GetDataSource(*ctx_, caller25_, id); }),
               ErrorIs(ErrorCode::kObjectNotFound,
                       "Could not find data source with ID: " + id +
                           ". Make sure the relevant pages and databases are shared with your integration."));
-  EXPECT_THAT(Run([&] { return service_->GetUser(caller25_, id); }),
+  EXPECT_THAT(Run([&] { return users::GetUser(*ctx_, caller25_, id); }),
               ErrorIs(ErrorCode::kObjectNotFound,
                       "Could not find user with ID: " + id +
                           ". Make sure the relevant pages and databases are shared with your integration."));
@@ -588,7 +592,7 @@ TEST_P(ServiceTest, DatabaseIdGivenAsPageIdAndBack) {
               ErrorIs(ErrorCode::kValidationError,
                       "Provided ID " + db_id + " is a database, not a page. Use the retrieve database API instead."));
   std::string page_id = TaskPage(db);
-  EXPECT_THAT(Run([&] { return service_->GetDatabase(caller25_, page_id); }),
+  EXPECT_THAT(Run([&] { return databases::GetDatabase(*ctx_, caller25_, page_id); }),
               ErrorIs(ErrorCode::kValidationError,
                       "Provided ID " + page_id + " is a page, not a database. Use the retrieve page API instead."));
 }
@@ -620,7 +624,7 @@ TEST_P(ServiceTest, UnitThatFailsAfterAWriteIsRolledBack) {
   ASSERT_TRUE(before.ok());
   json::value body = J(R"({"properties":{"Price":{"number":99},"Stage":{"select":{"name":"Green"}}},"in_trash":true})");
   auto result = Run([&]() -> Result<json::value> {
-    auto updated = service_->UpdatePage(caller25_, id, body);
+    auto updated = pages::UpdatePage(*ctx_, caller25_, id, body);
     EXPECT_TRUE(updated.ok()) << updated.error().message;
     // Something later in the same request fails: the unit must leave no trace.
     return ValidationError("later failure");
@@ -654,14 +658,14 @@ TEST_P(ServiceTest, UpdatesSurviveReopen) {
 // ---------------------------------------------------------------- users
 
 TEST_P(ServiceTest, ListUsersPagesWithACursor) {
-  ASSERT_TRUE(Run([&] { return service_->Bootstrap({kToken, "secret_2", "secret_3"}); }).ok());
-  auto first = Run([&] { return service_->ListUsers(caller25_, PageArgs{std::nullopt, "2"}); });
+  ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {kToken, "secret_2", "secret_3"}); }).ok());
+  auto first = Run([&] { return users::ListUsers(*ctx_, caller25_, PageArgs{std::nullopt, "2"}); });
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first->at("results").as_array().size(), 2u);
   EXPECT_EQ(first->at("has_more"), true);
   ASSERT_TRUE(first->at("next_cursor").is_string());
   std::string cursor(first->at("next_cursor").as_string());
-  auto second = Run([&] { return service_->ListUsers(caller25_, PageArgs{cursor, "2"}); });
+  auto second = Run([&] { return users::ListUsers(*ctx_, caller25_, PageArgs{cursor, "2"}); });
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_EQ(second->at("results").as_array().size(), 2u);
   EXPECT_EQ(second->at("has_more"), false);
@@ -671,22 +675,22 @@ TEST_P(ServiceTest, ListUsersPagesWithACursor) {
 
 TEST_P(ServiceTest, ListUsersRefusesBadArguments) {
   EXPECT_THAT(Run([&] {
-                return service_->ListUsers(caller25_, PageArgs{std::nullopt, "101"});
+                return users::ListUsers(*ctx_, caller25_, PageArgs{std::nullopt, "101"});
               }),
               ErrorIs(ErrorCode::kValidationError,
                       "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `101`."));
   EXPECT_THAT(Run([&] {
-                return service_->ListUsers(caller25_, PageArgs{"bogus", std::nullopt});
+                return users::ListUsers(*ctx_, caller25_, PageArgs{"bogus", std::nullopt});
               }),
               ErrorIs(ErrorCode::kValidationError, "The start_cursor provided is invalid: bogus"));
   EXPECT_THAT(Run([&] {
-                return service_->ListUsers(caller25_, PageArgs{std::nullopt, "0"});
+                return users::ListUsers(*ctx_, caller25_, PageArgs{std::nullopt, "0"});
               }),
               ErrorIs(ErrorCode::kValidationError,
                       "query failed validation: query.page_size should be ≥ `1` or `undefined`, instead was `0`."));
   EXPECT_THAT(
       Run([&] {
-        return service_->ListUsers(caller25_, PageArgs{std::nullopt, "ten"});
+        return users::ListUsers(*ctx_, caller25_, PageArgs{std::nullopt, "ten"});
       }),
       ErrorIs(ErrorCode::kValidationError,
               "query failed validation: query.page_size should be a number or `undefined`, instead was `\"ten\"`."));
@@ -696,7 +700,7 @@ TEST_P(ServiceTest, PageSizeBeyondIntRangeIsStillANumberOver100) {
   // 99999999999 is a number (JavaScript reads it as one); it is too large, not "not a number".
   EXPECT_THAT(
       Run([&] {
-        return service_->ListUsers(caller25_, PageArgs{std::nullopt, "99999999999"});
+        return users::ListUsers(*ctx_, caller25_, PageArgs{std::nullopt, "99999999999"});
       }),
       ErrorIs(ErrorCode::kValidationError,
               "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `99999999999`."));
@@ -783,7 +787,7 @@ TEST_P(ServiceTest, RenameThroughTheDatabaseIn2022) {
   EXPECT_EQ(read->at("properties").at("Thing").at("title").at(0).at("plain_text"), "Widget");
   EXPECT_EQ(read->at("properties").as_object().size(), 2u);
   // The one data source follows the database's title.
-  auto again = Run([&] { return service_->GetDatabase(caller25_, db_id); });
+  auto again = Run([&] { return databases::GetDatabase(*ctx_, caller25_, db_id); });
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->at("data_sources").at(0).at("name"), "Stock");
 }
@@ -890,7 +894,7 @@ TEST_P(ServiceTest, SelectOptionsMergeKeepingIdsAndColors) {
 TEST_P(ServiceTest, SecondDataSourceEndsDatabaseLevelCallsIn2022) {
   json::value db = TasksDatabase();
   const std::string db_id(db.at("id").as_string());
-  ASSERT_TRUE(Run([&] { return service_->GetDatabase(caller22_, db_id); }).ok());
+  ASSERT_TRUE(Run([&] { return databases::GetDatabase(*ctx_, caller22_, db_id); }).ok());
   auto second = CreateDataSource(R"({"parent":{"type":"database_id","database_id":")" + db_id + R"("},
       "title":[{"text":{"content":"Archive"}}],
       "properties":{"Title":{"title":{}},"Year":{"number":{}}}})");
@@ -900,7 +904,7 @@ TEST_P(ServiceTest, SecondDataSourceEndsDatabaseLevelCallsIn2022) {
   EXPECT_EQ(second->at("properties").as_object().size(), 2u);
   EXPECT_EQ(second->at("title").at(0).at("plain_text"), "Archive");
 
-  auto listed = Run([&] { return service_->GetDatabase(caller25_, db_id); });
+  auto listed = Run([&] { return databases::GetDatabase(*ctx_, caller25_, db_id); });
   ASSERT_TRUE(listed.ok()) << listed.error().message;
   ASSERT_EQ(listed->at("data_sources").as_array().size(), 2u);
   EXPECT_EQ(listed->at("data_sources").at(0).at("id"), json::value(DataSourceId(db)));
@@ -908,7 +912,7 @@ TEST_P(ServiceTest, SecondDataSourceEndsDatabaseLevelCallsIn2022) {
   EXPECT_EQ(listed->at("data_sources").at(1).at("name"), "Archive");
 
   constexpr const char* kSeveral = "Databases with multiple data sources are not supported in this API version.";
-  EXPECT_THAT(Run([&] { return service_->GetDatabase(caller22_, db_id); }),
+  EXPECT_THAT(Run([&] { return databases::GetDatabase(*ctx_, caller22_, db_id); }),
               ErrorIs(ErrorCode::kValidationError, kSeveral));
   EXPECT_THAT(UpdateDatabase(caller22_, db_id, R"({"title":[{"text":{"content":"X"}}]})"),
               ErrorIs(ErrorCode::kValidationError, kSeveral));

@@ -1,5 +1,5 @@
 // For service tests: a SQLite store on a file in a fresh temporary directory (removed
-// after the test), and Run(), which runs a call as one request does: a Service made for
+// after the test), and Run(), which runs a call as one request does: a Context made for
 // it over a write transaction, committed when the call succeeds.
 #pragma once
 
@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+#include "service/admin/admin.h"
+#include "service/pages/pages.h"
 #include "service/service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
@@ -23,7 +25,7 @@ using testing::J;
 template <class Base = ::testing::Test>
 class ServiceTestBase : public Base {
  protected:
-  // Opens the store (behind the CachingStore as in production, or bare) and a Service.
+  // Opens the store (behind the CachingStore as in production, or bare) and a Context.
   void OpenService(bool caching = true) {
     dir_.emplace("ln_service_");
     const std::string path = dir_->File("ln.db");
@@ -32,10 +34,10 @@ class ServiceTestBase : public Base {
                 : Result<std::unique_ptr<storage::Store>>(storage::SqliteStore::Open(path).value());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::make_unique<testing::UnitStore>(std::move(opened).value(), storage::TxnMode::kRead);
-    service_ = std::make_unique<Service>(*store_, state_);
+    ctx_ = std::make_unique<Context>(*store_, state_);
   }
   void TearDown() override {
-    service_.reset();
+    ctx_.reset();
     store_.reset();
     dir_.reset();
   }
@@ -43,7 +45,7 @@ class ServiceTestBase : public Base {
   template <class F>
   auto Run(F&& fn) -> decltype(fn()) {
     EXPECT_TRUE(store_->BeginUnit().ok());
-    service_ = std::make_unique<Service>(*store_, state_);
+    ctx_ = std::make_unique<Context>(*store_, state_);
     auto result = fn();
     Status ended = store_->EndUnit(result.ok());
     EXPECT_TRUE(ended.ok()) << ended.error().message;
@@ -52,8 +54,8 @@ class ServiceTestBase : public Base {
 
   // Bootstraps `token`'s integration and returns a 2025-09-03 caller acting for it.
   Caller BootstrapCaller(const std::string& token, std::string request_id = "") {
-    EXPECT_TRUE(Run([&] { return service_->Bootstrap({token}); }).ok());
-    auto integration = Run([&] { return service_->Authenticate(token); });
+    EXPECT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {token}); }).ok());
+    auto integration = Run([&] { return ctx_->Authenticate(token); });
     EXPECT_TRUE(integration.ok());
     if (!integration.ok()) return Caller{};
     return Caller{*integration, api::ApiVersion::k2025_09_03, "http://127.0.0.1", std::move(request_id)};
@@ -63,7 +65,7 @@ class ServiceTestBase : public Base {
   std::string NewPage(const Caller& caller, std::string_view parent_json) {
     json::value b = J(std::string(R"({"parent":)") + std::string(parent_json) +
                       R"(,"properties":{"title":{"title":[{"text":{"content":"P"}}]}}})");
-    auto page = Run([&] { return service_->CreatePage(caller, b); });
+    auto page = Run([&] { return pages::CreatePage(*ctx_, caller, b); });
     EXPECT_TRUE(page.ok()) << page.error().message;
     return page.ok() ? std::string(page->at("id").as_string()) : "";
   }
@@ -71,7 +73,7 @@ class ServiceTestBase : public Base {
   std::optional<testing::TempDir> dir_;  // made by OpenService; declared before the store
   ServiceState state_;
   std::unique_ptr<testing::UnitStore> store_;  // units over the store's transactions
-  std::unique_ptr<Service> service_;           // made anew for each Run, as per request
+  std::unique_ptr<Context> ctx_;               // made anew for each Run, as per request
 };
 
 }  // namespace localnotion::service

@@ -1,5 +1,5 @@
-// The rows behind the File Upload API and comments (service/file_uploads.cc,
-// service/comments.cc). Kept apart from records.h so that the two areas stay easy to
+// The rows behind the File Upload API and comments (service/uploads/file_uploads.cc,
+// service/comments/comments.cc). Kept apart from records.h so that the two areas stay easy to
 // find; the Store interface declares their accessors at its end.
 #pragma once
 
@@ -13,7 +13,7 @@
 namespace localnotion::storage {
 
 // A file upload. `status` is what was last written ("pending", "uploaded", "failed");
-// "expired" is derived when read (service/file_uploads.cc), never stored.
+// "expired" is derived when read (service/uploads/file_uploads.cc), never stored.
 struct FileUploadRecord {
   std::string id;
   std::string integration_id;              // the integration that created it (lists show only its own)

@@ -2,7 +2,7 @@
 // `mode` (single_part, multi_part or external_url; single_part when absent), `filename`,
 // `content_type`, `number_of_parts` (multi_part only, 1 to 1000) and `external_url`
 // (external_url only, https). The content type's parameters and the name-type pairing
-// are judged later by the service (service/file_upload_state.h).
+// are judged later by the service (service/uploads/file_upload_state.h).
 #pragma once
 
 #include <cstdint>

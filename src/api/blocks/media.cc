@@ -46,7 +46,7 @@ Status ReadSource(const ReadContext& ctx, json::object& out) {
   if (id == nullptr) return NotDefined(Field(up_path, "id"));
   auto norm = id->is_string() ? NormalizeUuid(id->get_string()) : std::nullopt;
   if (!norm) return FailedValidation(Field(up_path, "id"), "a valid uuid", id);
-  // Kept as given; the service resolves it to the uploaded file (service/block_tree.cc,
+  // Kept as given; the service resolves it to the uploaded file (service/blocks/block_tree.cc,
   // ResolveFileUpload).
   out["type"] = "file_upload";
   out["file_upload"] = json::object{{"id", *norm}};

@@ -40,7 +40,7 @@ Result<json::object> ReadFile(const std::string& path, const json::value& v) {
     return json::object{{"name", *name}, {"type", "external"}, {"external", json::object{{"url", url}}}};
   }
   if (const json::value* fu = Find(obj, "file_upload")) {
-    // An upload to attach; the service replaces it (Service::AttachFileUpload) and uses
+    // An upload to attach; the service replaces it (service::uploads::AttachFileUpload) and uses
     // the upload's filename when `name` is absent.
     std::string fu_path = api::Field(path, "file_upload");
     if (!fu->is_object()) return api::FailedValidation(fu_path, "an object", fu);

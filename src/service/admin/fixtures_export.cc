@@ -11,10 +11,10 @@
 // Other kinds (blocks, comments, file uploads) add one top-level array each, after
 // "pages", written here and read in SeedFixture.
 #include "schema/registry.h"
+#include "service/admin/admin.h"
 #include "service/admin/fixtures.h"
-#include "service/service.h"
 
-namespace localnotion::service {
+namespace localnotion::service::admin {
 namespace {
 
 json::value Author(const std::string& id) { return id.empty() ? json::value(nullptr) : json::value(id); }
@@ -28,12 +28,12 @@ void PutTimes(json::object& o, Millis created, const std::string& created_by, Mi
 
 }  // namespace
 
-Result<json::value> Service::ExportFixture() {
+Result<json::value> ExportFixture(Context& ctx) {
   json::object out;
   out["format"] = kFixtureFormat;
-  LN_ASSIGN_OR_RETURN(auto workspace_id, store_.GetMeta("workspace_id"));
-  LN_ASSIGN_OR_RETURN(auto workspace_name, store_.GetMeta("workspace_name"));
-  LN_ASSIGN_OR_RETURN(auto owner_id, store_.GetMeta("owner_user_id"));
+  LN_ASSIGN_OR_RETURN(auto workspace_id, ctx.store().GetMeta("workspace_id"));
+  LN_ASSIGN_OR_RETURN(auto workspace_name, ctx.store().GetMeta("workspace_name"));
+  LN_ASSIGN_OR_RETURN(auto owner_id, ctx.store().GetMeta("owner_user_id"));
   out["workspace"] = json::object{{"id", workspace_id.value_or("")},
                                   {"name", workspace_name.value_or("localnotion")},
                                   {"owner_user_id", owner_id.value_or("")}};
@@ -42,7 +42,7 @@ Result<json::value> Service::ExportFixture() {
   json::array users;
   std::string from;
   while (true) {
-    LN_ASSIGN_OR_RETURN(auto batch, store_.ListUsers(from, 1001));
+    LN_ASSIGN_OR_RETURN(auto batch, ctx.store().ListUsers(from, 1001));
     bool more = batch.size() > 1000;
     if (more) {
       from = batch.back().id;
@@ -60,7 +60,7 @@ Result<json::value> Service::ExportFixture() {
   out["users"] = std::move(users);
 
   json::array integrations;
-  LN_ASSIGN_OR_RETURN(auto all_integrations, store_.ListIntegrations());
+  LN_ASSIGN_OR_RETURN(auto all_integrations, ctx.store().ListIntegrations());
   for (const auto& in : all_integrations) {
     integrations.push_back(json::object{{"id", in.id},
                                         {"name", in.name},
@@ -72,7 +72,7 @@ Result<json::value> Service::ExportFixture() {
   out["integrations"] = std::move(integrations);
 
   json::array databases;
-  LN_ASSIGN_OR_RETURN(auto all_databases, store_.ListAllDatabases());
+  LN_ASSIGN_OR_RETURN(auto all_databases, ctx.store().ListAllDatabases());
   for (const auto& db : all_databases) {
     json::object o{{"id", db->id}};
     o["parent"] = db->parent_type == "page_id"
@@ -90,7 +90,7 @@ Result<json::value> Service::ExportFixture() {
   out["databases"] = std::move(databases);
 
   json::array sources;
-  LN_ASSIGN_OR_RETURN(auto all_sources, store_.ListAllDataSources());
+  LN_ASSIGN_OR_RETURN(auto all_sources, ctx.store().ListAllDataSources());
   for (const auto& ds : all_sources) {
     json::object o{{"id", ds->id}, {"database_id", ds->database_id}};
     o["title"] = ds->title;
@@ -98,7 +98,7 @@ Result<json::value> Service::ExportFixture() {
     o["icon"] = ds->icon;
     o["in_trash"] = ds->in_trash;
     PutTimes(o, ds->created_time, ds->created_by, ds->last_edited_time, ds->last_edited_by);
-    LN_ASSIGN_OR_RETURN(SchemaPtr schema, SchemaOf(ds));
+    LN_ASSIGN_OR_RETURN(SchemaPtr schema, ctx.SchemaOf(ds));
     json::object properties;
     for (const auto& def : *schema) {
       properties[def.name] = json::object{{"id", def.id}, {"type", def.type}, {def.type, def.config}};
@@ -110,11 +110,11 @@ Result<json::value> Service::ExportFixture() {
   out["data_sources"] = std::move(sources);
 
   json::array pages;
-  LN_ASSIGN_OR_RETURN(auto all_pages, store_.ListAllPages());
+  LN_ASSIGN_OR_RETURN(auto all_pages, ctx.store().ListAllPages());
   Caller caller;
   caller.version = api::ApiVersion::k2025_09_03;
   for (auto& record : all_pages) {
-    LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(record)));
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(record)));
     const storage::PageRecord& p = loaded.page;
     json::object o{{"id", p.id}};
     if (p.parent_type == "data_source_id") {
@@ -133,7 +133,7 @@ Result<json::value> Service::ExportFixture() {
       if (type->stored()) shown->push_back(def);
     }
     loaded.schema = shown;
-    LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, loaded, 0));
+    LN_ASSIGN_OR_RETURN(json::object values, ctx.RenderValues(caller, loaded, 0));
     json::object properties;
     for (const auto& def : *shown) {
       json::value* v = values.if_contains(def.id);
@@ -154,4 +154,4 @@ Result<json::value> Service::ExportFixture() {
   return json::value(std::move(out));
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::admin

@@ -23,12 +23,14 @@
 #include "common/uuid.h"
 #include "schema/properties/computed.h"
 #include "schema/registry.h"
+#include "service/admin/admin.h"
 #include "service/admin/fixtures.h"
 #include "service/admin/fixtures_reader.h"
-#include "service/service.h"
+#include "service/databases/databases.h"
+#include "service/pages/pages.h"
 #include "validation/page_write.h"
 
-namespace localnotion::service {
+namespace localnotion::service::admin {
 namespace {
 
 constexpr std::string_view kAllCapabilities = "read,update,insert,comments,users:email";
@@ -39,7 +41,7 @@ Error Duplicate(const std::string& path, const std::string& id) {
 
 }  // namespace
 
-Status Service::SeedFixture(const json::value& fixture) {
+Status SeedFixture(Context& ctx, const json::value& fixture) {
   if (!fixture.is_object()) return api::FailedValidation("body", "an object", &fixture);
   const json::object& f = fixture.get_object();
   static const std::set<std::string, std::less<>> kKeys = {"format", "workspace", "users", "integrations",
@@ -50,8 +52,8 @@ Status Service::SeedFixture(const json::value& fixture) {
   if (const json::value* fmt_v = Find(f, "format"); fmt_v && !(fmt_v->is_string() && fmt_v->get_string() == kFixtureFormat)) {
     return api::FailedValidation("body.format", "`\"localnotion-fixture/1\"`", fmt_v);
   }
-  LN_RETURN_IF_ERROR(store_.Reset(/*keep_integrations=*/false));
-  state_.schemas.Clear();
+  LN_RETURN_IF_ERROR(ctx.store().Reset(/*keep_integrations=*/false));
+  ctx.state().schemas.Clear();
   const Millis now = NowMillis();
 
   // Workspace and users.
@@ -78,12 +80,12 @@ Status Service::SeedFixture(const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(user.email, u.OptString("email"));
     LN_ASSIGN_OR_RETURN(user.avatar_url, u.OptString("avatar_url"));
     if (first_person.empty()) first_person = user.id;
-    LN_RETURN_IF_ERROR(store_.PutUser(user));
+    LN_RETURN_IF_ERROR(ctx.store().PutUser(user));
   }
   if (first_person.empty()) {
     storage::UserRecord owner{NewUuid(), "person", "Workspace Owner", std::nullopt,
                               std::string("owner@localnotion.local"), ""};
-    LN_RETURN_IF_ERROR(store_.PutUser(owner));
+    LN_RETURN_IF_ERROR(ctx.store().PutUser(owner));
     user_ids.insert(owner.id);
     first_person = owner.id;
   }
@@ -95,9 +97,9 @@ Status Service::SeedFixture(const json::value& fixture) {
     json::value shown(owner_id);
     return api::FailedValidation("body.workspace.owner_user_id", "the id of one of body.users", &shown);
   }
-  LN_RETURN_IF_ERROR(store_.PutMeta("workspace_id", workspace_id));
-  LN_RETURN_IF_ERROR(store_.PutMeta("workspace_name", workspace_name));
-  LN_RETURN_IF_ERROR(store_.PutMeta("owner_user_id", owner_id));
+  LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_id", workspace_id));
+  LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_name", workspace_name));
+  LN_RETURN_IF_ERROR(ctx.store().PutMeta("owner_user_id", owner_id));
 
   // Integrations and their bot users; then the server's own tokens, as at start.
   LN_ASSIGN_OR_RETURN(auto integrations, Items(f, "integrations"));
@@ -127,13 +129,13 @@ Status Service::SeedFixture(const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(in.created_time, r.Time("created_time", now));
     if (first_bot.empty()) first_bot = in.bot_user_id;
     storage::UserRecord bot{in.bot_user_id, "bot", in.name, std::nullopt, std::nullopt, in.id};
-    LN_RETURN_IF_ERROR(store_.PutUser(bot));
-    LN_RETURN_IF_ERROR(store_.PutIntegration(in));
+    LN_RETURN_IF_ERROR(ctx.store().PutUser(bot));
+    LN_RETURN_IF_ERROR(ctx.store().PutIntegration(in));
   }
-  if (std::vector<std::string> tokens = state_.tokens(); !tokens.empty() || integrations.empty()) {
-    LN_RETURN_IF_ERROR(Bootstrap(tokens));
+  if (std::vector<std::string> tokens = ctx.state().tokens(); !tokens.empty() || integrations.empty()) {
+    LN_RETURN_IF_ERROR(Bootstrap(ctx, tokens));
   }
-  LN_ASSIGN_OR_RETURN(auto all_integrations, store_.ListIntegrations());
+  LN_ASSIGN_OR_RETURN(auto all_integrations, ctx.store().ListIntegrations());
   for (const auto& in : all_integrations) user_ids.insert(in.bot_user_id);
   // Who created what, when the fixture does not say: the first integration listed
   // (else the server's own).
@@ -178,7 +180,7 @@ Status Service::SeedFixture(const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(db.last_edited_time, r.Time("last_edited_time", db.created_time));
     LN_ASSIGN_OR_RETURN(db.created_by, author(r, "created_by"));
     LN_ASSIGN_OR_RETURN(db.last_edited_by, author(r, "last_edited_by"));
-    LN_RETURN_IF_ERROR(WriteDatabase(Caller{}, nullptr, db, WriteMode::kImport));
+    LN_RETURN_IF_ERROR(ctx.WriteDatabase(Caller{}, nullptr, db, WriteMode::kImport));
   }
 
   // Data sources: records first, so that relations may name any of them.
@@ -189,7 +191,7 @@ Status Service::SeedFixture(const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(ds.id, r.Id("id", true));
     if (!object_ids.insert(ds.id).second) return Duplicate(r.At("id"), ds.id);
     LN_ASSIGN_OR_RETURN(ds.database_id, r.Id("database_id", false));
-    LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(ds.database_id));
+    LN_ASSIGN_OR_RETURN(auto db, ctx.store().GetDatabase(ds.database_id));
     if (!db) return api::FailedValidation(r.At("database_id"), "the id of one of body.databases", r.Get("database_id"));
     LN_ASSIGN_OR_RETURN(ds.title, r.Get("title") ? r.RichText("title") : Result<json::array>(db->title));
     LN_ASSIGN_OR_RETURN(ds.description, r.RichText("description"));
@@ -204,25 +206,26 @@ Status Service::SeedFixture(const json::value& fixture) {
       return api::FailedValidation(r.At("next_unique_id"), "an integer ≥ `1`", next);
     }
     ds.next_unique_id = next ? next->get_int64() : 1;
-    LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, ds, WriteMode::kImport));
+    LN_RETURN_IF_ERROR(ctx.WriteDataSource(Caller{}, nullptr, ds, WriteMode::kImport));
     source_records.push_back(std::move(ds));
   }
   for (size_t i = 0; i < sources.size(); ++i) {
-    LN_ASSIGN_OR_RETURN(schema::Schema schema, ReadFixtureSchema(sources[i].Get("properties"), sources[i].At("properties")));
+    LN_ASSIGN_OR_RETURN(schema::Schema schema,
+                        ReadFixtureSchema(ctx, sources[i].Get("properties"), sources[i].At("properties")));
     storage::DataSourceRecord& ds = source_records[i];
     ds.schema = schema::SchemaToStored(schema);
-    LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, ds, WriteMode::kImport));
+    LN_RETURN_IF_ERROR(ctx.WriteDataSource(Caller{}, nullptr, ds, WriteMode::kImport));
   }
   for (size_t i = 0; i < sources.size(); ++i) {
-    LN_ASSIGN_OR_RETURN(auto ds, store_.GetDataSource(source_records[i].id));
-    LN_ASSIGN_OR_RETURN(SchemaPtr current, SchemaOf(ds));
+    LN_ASSIGN_OR_RETURN(auto ds, ctx.store().GetDataSource(source_records[i].id));
+    LN_ASSIGN_OR_RETURN(SchemaPtr current, ctx.SchemaOf(ds));
     schema::Schema checked = *current;
-    LN_RETURN_IF_ERROR(ResolveRollups(checked));
+    LN_RETURN_IF_ERROR(databases::ResolveRollups(ctx, checked));
     LN_RETURN_IF_ERROR(schema::CheckFormulas(checked));
     if (schema::SchemaToStored(checked) != ds->schema) {
       storage::DataSourceRecord resolved = *ds;
       resolved.schema = schema::SchemaToStored(checked);
-      LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, resolved, WriteMode::kImport));
+      LN_RETURN_IF_ERROR(ctx.WriteDataSource(Caller{}, nullptr, resolved, WriteMode::kImport));
     }
   }
 
@@ -239,11 +242,11 @@ Status Service::SeedFixture(const json::value& fixture) {
     if (p.Get("data_source_id")) {
       page.parent_type = "data_source_id";
       LN_ASSIGN_OR_RETURN(page.parent_id, p.Id("data_source_id", false));
-      LN_ASSIGN_OR_RETURN(auto ds, store_.GetDataSource(page.parent_id));
+      LN_ASSIGN_OR_RETURN(auto ds, ctx.store().GetDataSource(page.parent_id));
       if (!ds) return api::FailedValidation(p.At("data_source_id"), "the id of one of body.data_sources", p.Get("data_source_id"));
     } else if (p.Get("database_id")) {
       LN_ASSIGN_OR_RETURN(std::string db_id, p.Id("database_id", false));
-      LN_ASSIGN_OR_RETURN(auto db_sources, store_.ListDataSources(db_id));
+      LN_ASSIGN_OR_RETURN(auto db_sources, ctx.store().ListDataSources(db_id));
       if (db_sources.size() != 1) {
         return api::FailedValidation(p.At("database_id"), "the id of a database of body.databases with one data source",
                                      p.Get("database_id"));
@@ -270,17 +273,17 @@ Status Service::SeedFixture(const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(page.last_edited_time, r.Time("last_edited_time", page.created_time));
     LN_ASSIGN_OR_RETURN(page.created_by, author(r, "created_by"));
     LN_ASSIGN_OR_RETURN(page.last_edited_by, author(r, "last_edited_by"));
-    LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(page)));
-    LN_ASSIGN_OR_RETURN(auto writes, ReadFixtureValues(loaded, r.Get("properties"), r.path));
-    LN_RETURN_IF_ERROR(WritePage(Caller{}, nullptr, loaded.page, nullptr, WriteMode::kImport));
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(page)));
+    LN_ASSIGN_OR_RETURN(auto writes, ReadFixtureValues(ctx, loaded, r.Get("properties"), r.path));
+    LN_RETURN_IF_ERROR(ctx.WritePage(Caller{}, nullptr, loaded.page, nullptr, WriteMode::kImport));
     written.emplace_back(std::move(loaded), std::move(writes));
   }
   for (size_t i = 0; i < written.size(); ++i) {
-    Status refs = CheckReferences(written[i].first, written[i].second);
+    Status refs = pages::CheckReferences(ctx, written[i].first, written[i].second);
     if (!refs.ok()) return FixtureErrorAt(std::move(refs).error(), pages[i].path);
   }
   for (const auto& [path, id] : page_parents) {
-    LN_ASSIGN_OR_RETURN(auto parent_page, store_.GetPage(id));
+    LN_ASSIGN_OR_RETURN(auto parent_page, ctx.store().GetPage(id));
     if (!parent_page) {
       json::value shown(id);
       return api::FailedValidation(path, "the id of one of body.pages", &shown);
@@ -289,4 +292,4 @@ Status Service::SeedFixture(const json::value& fixture) {
   return OkStatus();
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::admin

@@ -15,7 +15,7 @@
 #include "common/json.h"
 #include "common/uuid.h"
 
-namespace localnotion::service {
+namespace localnotion::service::admin {
 
 // Typed readers of one object of the fixture at `path`.
 struct Reader {
@@ -103,4 +103,4 @@ inline Result<std::vector<Reader>> Items(const json::object& fixture, std::strin
   return out;
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::admin

@@ -7,6 +7,8 @@
 
 #include "common/clock.h"
 #include "common/uuid.h"
+#include "service/admin/admin.h"
+#include "service/pages/pages.h"
 #include "service/service_test_util.h"
 #include "testing/matchers.h"
 
@@ -41,18 +43,18 @@ class FixturesTest : public ServiceTestBase<::testing::Test> {
  protected:
   void SetUp() override {
     OpenService();
-    ASSERT_TRUE(Run([&] { return service_->Bootstrap({kToken}); }).ok());
+    ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {kToken}); }).ok());
   }
   Status Seed(std::string_view text) {
     json::value f = J(text);
     auto r = Run([&]() -> Result<bool> {
-      LN_RETURN_IF_ERROR(service_->SeedFixture(f));
+      LN_RETURN_IF_ERROR(admin::SeedFixture(*ctx_, f));
       return true;
     });
     return r.ok() ? OkStatus() : Status(r.error());
   }
   std::string Export() {
-    auto e = Run([&] { return service_->ExportFixture(); });
+    auto e = Run([&] { return admin::ExportFixture(*ctx_); });
     EXPECT_TRUE(e.ok()) << e.error().message;
     return e.ok() ? SerializeJson(*e) : "";
   }
@@ -63,7 +65,7 @@ class FixturesTest : public ServiceTestBase<::testing::Test> {
     return Run([&] { return fn(caller); });
   }
   Caller CallerFor(std::string request_id) {
-    auto in = Run([&] { return service_->Authenticate(kToken); });
+    auto in = Run([&] { return ctx_->Authenticate(kToken); });
     EXPECT_TRUE(in.ok()) << in.error().message;
     return Caller{*in, api::ApiVersion::k2025_09_03, "http://127.0.0.1", std::move(request_id)};
   }
@@ -91,7 +93,7 @@ TEST_F(FixturesTest, SeedThenExportRoundTripsByteForByte) {
   ASSERT_TRUE(Seed(first).ok());
   EXPECT_EQ(Export(), first);
   // The token of the fixture authenticates.
-  EXPECT_TRUE(Run([&] { return service_->Authenticate(kToken); }).ok());
+  EXPECT_TRUE(Run([&] { return ctx_->Authenticate(kToken); }).ok());
 }
 
 TEST_F(FixturesTest, ABadFixtureNamesThePathAndLoadsNothing) {
@@ -124,13 +126,13 @@ TEST_F(FixturesTest, HistoryRecordsEachRequestAndNotAFailedOne) {
   ASSERT_TRUE(Seed(kFixture).ok());
   const std::string page_id = "59833787-2cf9-4fdf-8782-e53db20768a5";
   json::value restore = J(R"({"in_trash": false, "properties": {"Done": {"checkbox": false}}})");
-  ASSERT_TRUE(RunAs("req-1", [&](const Caller& c) { return service_->UpdatePage(c, page_id, restore); }).ok());
+  ASSERT_TRUE(RunAs("req-1", [&](const Caller& c) { return pages::UpdatePage(*ctx_, c, page_id, restore); }).ok());
   json::value bad = J(R"({"properties": {"Done": {"checkbox": "no"}}})");
-  ASSERT_FALSE(RunAs("req-2", [&](const Caller& c) { return service_->UpdatePage(c, page_id, bad); }).ok());
+  ASSERT_FALSE(RunAs("req-2", [&](const Caller& c) { return pages::UpdatePage(*ctx_, c, page_id, bad); }).ok());
   json::value body = J(R"({"properties": {"Name": {"title": [{"text": {"content": "Uno"}}]}}})");
-  ASSERT_TRUE(RunAs("req-3", [&](const Caller& c) { return service_->UpdatePage(c, page_id, body); }).ok());
+  ASSERT_TRUE(RunAs("req-3", [&](const Caller& c) { return pages::UpdatePage(*ctx_, c, page_id, body); }).ok());
 
-  auto history = Run([&] { return service_->PageHistory(page_id); });
+  auto history = Run([&] { return pages::PageHistory(*ctx_, page_id); });
   ASSERT_TRUE(history.ok()) << history.error().message;
   const json::array& entries = history->at("results").as_array();
   ASSERT_EQ(entries.size(), 2u);  // seeding writes no history; req-2 failed
@@ -148,16 +150,16 @@ TEST_F(FixturesTest, HistoryRecordsEachRequestAndNotAFailedOne) {
   EXPECT_EQ(entries[1].at("changes").at(0).at("after").at("title").at(0).at("plain_text"), "Uno");
   EXPECT_EQ(entries[1].at("changes").at(0).at("before").at("title").at(0).at("plain_text"), "One");
 
-  auto missing = Run([&] { return service_->PageHistory("2f1c0b7e-8a9d-4e3f-b2a1-c0d9e8f7a6b5"); });
+  auto missing = Run([&] { return pages::PageHistory(*ctx_, "2f1c0b7e-8a9d-4e3f-b2a1-c0d9e8f7a6b5"); });
   ASSERT_THAT(missing, ErrorIs(ErrorCode::kObjectNotFound));
 }
 
 TEST_F(FixturesTest, CreationIsTheFirstHistoryEntry) {
   json::value body = J(R"({"parent": {"workspace": true}, "icon": {"emoji": "🐞"},
                                     "properties": {"title": {"title": [{"text": {"content": "Hi"}}]}}})");
-  auto page = RunAs("req-c", [&](const Caller& c) { return service_->CreatePage(c, body); });
+  auto page = RunAs("req-c", [&](const Caller& c) { return pages::CreatePage(*ctx_, c, body); });
   ASSERT_TRUE(page.ok());
-  auto history = Run([&] { return service_->PageHistory(page->at("id").as_string()); });
+  auto history = Run([&] { return pages::PageHistory(*ctx_, page->at("id").as_string()); });
   ASSERT_TRUE(history.ok());
   const json::value& entry = history->at("results").at(0);
   EXPECT_EQ(entry.at("action"), "created");

@@ -14,11 +14,11 @@
 #include "api/messages.h"
 #include "common/uuid.h"
 #include "schema/registry.h"
+#include "service/admin/admin.h"
 #include "service/admin/fixtures.h"
-#include "service/service.h"
 #include "validation/page_write.h"
 
-namespace localnotion::service {
+namespace localnotion::service::admin {
 
 Error FixtureErrorAt(Error e, const std::string& page_path) {
   const std::string from = "body.properties";
@@ -31,16 +31,17 @@ Error FixtureErrorAt(Error e, const std::string& page_path) {
   return e;
 }
 
-Result<schema::Schema> Service::ReadFixtureSchema(const json::value* properties, const std::string& path) {
+Result<schema::Schema> ReadFixtureSchema(Context& ctx, const json::value* properties, const std::string& path) {
   schema::Schema out;
   json::object none;
   if (properties != nullptr && !properties->is_object()) return api::FailedValidation(path, "an object", properties);
-  schema::ConfigContext ctx;
-  ctx.version = api::ApiVersion::k2025_09_03;
-  ctx.resolve_database = [this](std::string_view raw, bool is_source) -> Result<std::pair<std::string, std::string>> {
+  schema::ConfigContext config_context;
+  config_context.version = api::ApiVersion::k2025_09_03;
+  config_context.resolve_database = [&ctx](std::string_view raw,
+                                           bool is_source) -> Result<std::pair<std::string, std::string>> {
     auto id = NormalizeUuid(raw);
     if (!id) return NotFound(is_source ? "data source" : "database", raw);
-    LN_ASSIGN_OR_RETURN(auto target, store_.GetDataSource(*id));
+    LN_ASSIGN_OR_RETURN(auto target, ctx.store().GetDataSource(*id));
     if (!target) return NotFound("data source", *id);
     return std::make_pair(target->database_id, target->id);
   };
@@ -93,7 +94,7 @@ Result<schema::Schema> Service::ReadFixtureSchema(const json::value* properties,
         }
       }
     } else {
-      LN_ASSIGN_OR_RETURN(def.config, type->ParseConfig(api::Field(prop_path, type_name), *config, ctx));
+      LN_ASSIGN_OR_RETURN(def.config, type->ParseConfig(api::Field(prop_path, type_name), *config, config_context));
       def.id = type_name == "title" ? "title" : NewShortId();
     }
     for (const auto& other : out) {
@@ -112,8 +113,9 @@ Result<schema::Schema> Service::ReadFixtureSchema(const json::value* properties,
   return out;
 }
 
-Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(LoadedPage& loaded, const json::value* properties,
-                                                                          const std::string& page_path) {
+Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, LoadedPage& loaded,
+                                                                 const json::value* properties,
+                                                                 const std::string& page_path) {
   std::string path = api::Field(page_path, "properties");
   if (properties == nullptr) properties = nullptr;
   if (properties != nullptr && !properties->is_object()) return api::FailedValidation(path, "an object", properties);
@@ -139,8 +141,8 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
       if (loaded.source && loaded.source->next_unique_id <= v->get_int64()) {
         storage::DataSourceRecord next = *loaded.source;
         next.next_unique_id = v->get_int64() + 1;
-        LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, next, WriteMode::kImport));
-        LN_ASSIGN_OR_RETURN(loaded.source, store_.GetDataSource(next.id));
+        LN_RETURN_IF_ERROR(ctx.WriteDataSource(Caller{}, nullptr, next, WriteMode::kImport));
+        LN_ASSIGN_OR_RETURN(loaded.source, ctx.store().GetDataSource(next.id));
       }
     }
   }
@@ -157,8 +159,8 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
     }
     storage::DataSourceRecord record = *loaded.source;
     record.schema = schema::SchemaToStored(updated);
-    LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, record, WriteMode::kImport));
-    LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));
+    LN_RETURN_IF_ERROR(ctx.WriteDataSource(Caller{}, nullptr, record, WriteMode::kImport));
+    LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
   }
   for (const auto& w : writes->writes) {
     if (w.value.is_null()) {
@@ -177,17 +179,17 @@ Result<std::vector<validation::PropertyWrite>> Service::ReadFixtureValues(Loaded
       }
     }
     for (const auto& id : missing) {
-      LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(loaded.source->id));
+      LN_ASSIGN_OR_RETURN(auto source, ctx.store().GetDataSource(loaded.source->id));
       loaded.page.properties[id] = source->next_unique_id;
       storage::DataSourceRecord next = *source;
       ++next.next_unique_id;
-      LN_RETURN_IF_ERROR(WriteDataSource(Caller{}, nullptr, next, WriteMode::kImport));
+      LN_RETURN_IF_ERROR(ctx.WriteDataSource(Caller{}, nullptr, next, WriteMode::kImport));
     }
     if (!missing.empty()) {
-      LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));
+      LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
     }
   }
   return std::move(writes->writes);
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::admin

@@ -7,9 +7,9 @@
 #include "api/lists.h"
 #include "common/sha256.h"
 #include "common/uuid.h"
-#include "service/service.h"
+#include "service/admin/admin.h"
 
-namespace localnotion::service {
+namespace localnotion::service::admin {
 namespace {
 
 std::string NewIntegrationToken() {
@@ -27,10 +27,10 @@ Error NoSuchIntegration(std::string_view name_or_id) {
 
 }  // namespace
 
-Result<Service::NewIntegration> Service::CreateIntegration(std::string_view name, std::string_view capabilities) {
+Result<NewIntegration> CreateIntegration(Context& ctx, std::string_view name, std::string_view capabilities) {
   if (name.empty()) return ValidationError("An integration needs a name.");
   LN_ASSIGN_OR_RETURN(Capabilities caps, ParseCapabilities(capabilities));
-  LN_ASSIGN_OR_RETURN(auto all, store_.ListIntegrations());
+  LN_ASSIGN_OR_RETURN(auto all, ctx.store().ListIntegrations());
   for (const auto& i : all) {
     if (i.name == name) return ValidationError(fmt::format("An integration named \"{}\" already exists.", name));
   }
@@ -40,13 +40,13 @@ Result<Service::NewIntegration> Service::CreateIntegration(std::string_view name
                                                FormatCapabilities(caps), NowMillis()};
   storage::UserRecord bot{out.integration.bot_user_id, "bot", std::string(name), std::nullopt, std::nullopt,
                           out.integration.id};
-  LN_RETURN_IF_ERROR(store_.PutUser(bot));
-  LN_RETURN_IF_ERROR(store_.PutIntegration(out.integration));
+  LN_RETURN_IF_ERROR(ctx.store().PutUser(bot));
+  LN_RETURN_IF_ERROR(ctx.store().PutIntegration(out.integration));
   return out;
 }
 
-Result<storage::IntegrationRecord> Service::FindIntegration(std::string_view name_or_id) {
-  LN_ASSIGN_OR_RETURN(auto all, store_.ListIntegrations());
+Result<storage::IntegrationRecord> FindIntegration(Context& ctx, std::string_view name_or_id) {
+  LN_ASSIGN_OR_RETURN(auto all, ctx.store().ListIntegrations());
   auto id = NormalizeUuid(name_or_id);
   for (auto& i : all) {
     if ((id && i.id == *id) || i.name == name_or_id) return std::move(i);
@@ -54,8 +54,8 @@ Result<storage::IntegrationRecord> Service::FindIntegration(std::string_view nam
   return NoSuchIntegration(name_or_id);
 }
 
-Result<json::value> Service::DescribeIntegration(const storage::IntegrationRecord& integration) {
-  LN_ASSIGN_OR_RETURN(auto shares, store_.ListShares(integration.id));
+Result<json::value> DescribeIntegration(Context& ctx, const storage::IntegrationRecord& integration) {
+  LN_ASSIGN_OR_RETURN(auto shares, ctx.store().ListShares(integration.id));
   json::array shared;
   for (auto& s : shares) shared.push_back(json::value(s));
   return json::value(json::object{{"object", "integration"},
@@ -67,53 +67,53 @@ Result<json::value> Service::DescribeIntegration(const storage::IntegrationRecor
                                   {"created_time", FormatIso8601(integration.created_time)}});
 }
 
-Result<json::value> Service::ListIntegrations() {
-  LN_ASSIGN_OR_RETURN(auto all, store_.ListIntegrations());
+Result<json::value> ListIntegrations(Context& ctx) {
+  LN_ASSIGN_OR_RETURN(auto all, ctx.store().ListIntegrations());
   json::array results;
   for (const auto& i : all) {
-    LN_ASSIGN_OR_RETURN(json::value described, DescribeIntegration(i));
+    LN_ASSIGN_OR_RETURN(json::value described, DescribeIntegration(ctx, i));
     results.push_back(std::move(described));
   }
   return json::value(api::RenderResultsList(std::move(results)));
 }
 
-Status Service::DeleteIntegration(std::string_view name_or_id) {
-  LN_ASSIGN_OR_RETURN(auto integration, FindIntegration(name_or_id));
-  return store_.DeleteIntegration(integration.id);
+Status DeleteIntegration(Context& ctx, std::string_view name_or_id) {
+  LN_ASSIGN_OR_RETURN(auto integration, FindIntegration(ctx, name_or_id));
+  return ctx.store().DeleteIntegration(integration.id);
 }
 
-Result<storage::IntegrationRecord> Service::SetCapabilities(std::string_view name_or_id,
-                                                            std::string_view capabilities) {
-  LN_ASSIGN_OR_RETURN(auto integration, FindIntegration(name_or_id));
+Result<storage::IntegrationRecord> SetCapabilities(Context& ctx, std::string_view name_or_id,
+                                                   std::string_view capabilities) {
+  LN_ASSIGN_OR_RETURN(auto integration, FindIntegration(ctx, name_or_id));
   LN_ASSIGN_OR_RETURN(Capabilities caps, ParseCapabilities(capabilities));
   integration.capabilities = FormatCapabilities(caps);
-  LN_RETURN_IF_ERROR(store_.PutIntegration(integration));
+  LN_RETURN_IF_ERROR(ctx.store().PutIntegration(integration));
   return integration;
 }
 
-Status Service::Share(std::string_view name_or_id, std::string_view object_id) {
-  LN_ASSIGN_OR_RETURN(auto integration, FindIntegration(name_or_id));
-  if (object_id == storage::kWholeWorkspace) return store_.PutShare(integration.id, storage::kWholeWorkspace);
+Status Share(Context& ctx, std::string_view name_or_id, std::string_view object_id) {
+  LN_ASSIGN_OR_RETURN(auto integration, FindIntegration(ctx, name_or_id));
+  if (object_id == storage::kWholeWorkspace) return ctx.store().PutShare(integration.id, storage::kWholeWorkspace);
   auto id = NormalizeUuid(object_id);
   if (!id) {
     json::value shown = json::string(object_id);
     return ValidationError(fmt::format("object_id should be a valid uuid or \"workspace\", instead was `{}`.",
                                        SerializeJson(shown)));
   }
-  LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(*id));
-  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(*id));
-  LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(*id));
+  LN_ASSIGN_OR_RETURN(auto page, ctx.store().GetPage(*id));
+  LN_ASSIGN_OR_RETURN(auto db, ctx.store().GetDatabase(*id));
+  LN_ASSIGN_OR_RETURN(auto source, ctx.store().GetDataSource(*id));
   if (!page && !db && !source) {
     return MakeError(ErrorCode::kObjectNotFound, fmt::format("Could not find page or database with ID: {}.", *id));
   }
-  return store_.PutShare(integration.id, *id);
+  return ctx.store().PutShare(integration.id, *id);
 }
 
-Status Service::Unshare(std::string_view name_or_id, std::string_view object_id) {
-  LN_ASSIGN_OR_RETURN(auto integration, FindIntegration(name_or_id));
-  if (object_id == storage::kWholeWorkspace) return store_.DeleteShare(integration.id, storage::kWholeWorkspace);
+Status Unshare(Context& ctx, std::string_view name_or_id, std::string_view object_id) {
+  LN_ASSIGN_OR_RETURN(auto integration, FindIntegration(ctx, name_or_id));
+  if (object_id == storage::kWholeWorkspace) return ctx.store().DeleteShare(integration.id, storage::kWholeWorkspace);
   auto id = NormalizeUuid(object_id);
-  return store_.DeleteShare(integration.id, id ? *id : std::string(object_id));
+  return ctx.store().DeleteShare(integration.id, id ? *id : std::string(object_id));
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::admin

@@ -6,71 +6,35 @@
 #include "api/blocks/registry.h"
 #include "api/messages.h"
 #include "common/uuid.h"
-#include "service/service.h"
+#include "service/blocks/block_tree.h"
+#include "service/blocks/blocks.h"
+#include "service/uploads/uploads.h"
 
-namespace localnotion::service {
-
-// Notion keeps no separate trash state for content: trashing a page or block hides
-// everything below it. Walks up from the container until the workspace (or a database)
-// and answers whether any page or block on the way is in the trash. Pages in a trashed
-// database or data source count as trashed.
-Result<bool> Service::ContainerTrashed(const std::string& parent_type, const std::string& parent_id) {
-  std::string type = parent_type;
-  std::string id = parent_id;
-  // Trees are shallow; the bound only guards against a corrupt cycle.
-  for (int guard = 0; guard < 10000; ++guard) {
-    if (type == "block_id") {
-      LN_ASSIGN_OR_RETURN(auto row, store_.GetBlock(id));
-      if (!row) return false;
-      if (row->in_trash) return true;
-      type = row->parent_type;
-      id = row->parent_id;
-    } else if (type == "page_id") {
-      LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
-      if (!page) return false;
-      if (page->in_trash) return true;
-      if (page->parent_type == "data_source_id") {
-        LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(page->parent_id));
-        if (!source) return false;
-        if (source->in_trash) return true;
-        LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(source->database_id));
-        if (!db) return false;
-        if (db->in_trash) return true;
-        type = db->parent_type;
-        id = db->parent_id;
-        continue;
-      }
-      type = page->parent_type;
-      id = page->parent_id;
-    } else {
-      return false;
-    }
-  }
-  return InternalError("block tree has a cycle");
-}
+namespace localnotion::service::blocks {
 
 // A media block given {type:"file_upload", file_upload:{id}} stores the upload as a
 // file (AttachFileUpload checks it and marks it attached); RenderBlockRow shows it as a
 // Notion-hosted file {type:"file", file:{url, expiry_time}} (RenderFileObject).
-Status Service::ResolveFileUpload(const Caller& caller, validation::NewBlock& block) {
-  LN_ASSIGN_OR_RETURN(json::value stored,
-                      AttachFileUpload(caller, json::value(block.content), api::Field(block.path, block.type)));
+Status ResolveFileUpload(Context& ctx, const Caller& caller, validation::NewBlock& block) {
+  LN_ASSIGN_OR_RETURN(json::value stored, uploads::AttachFileUpload(ctx, caller, json::value(block.content),
+                                                                    api::Field(block.path, block.type)));
   block.content.erase("file_upload");
   block.content["type"] = "file";
   block.content["file"] = std::move(stored.as_object()["file"]);
   return OkStatus();
 }
 
-Status Service::InsertBlocks(const Caller& caller, const std::string& parent_type, const std::string& parent_id,
-                             std::optional<int64_t> after_position, std::vector<validation::NewBlock>& blocks,
-                             std::vector<storage::BlockRecord>* created) {
+Status InsertBlocks(Context& ctx, const Caller& caller, const std::string& parent_type, const std::string& parent_id,
+                    std::optional<int64_t> after_position, std::vector<validation::NewBlock>& blocks,
+                    std::vector<storage::BlockRecord>* created) {
   if (blocks.empty()) return OkStatus();
   int64_t first = 0;
   if (after_position) {
-    LN_RETURN_IF_ERROR(store_.ShiftBlockPositions(parent_id, *after_position, static_cast<int64_t>(blocks.size())));
+    LN_RETURN_IF_ERROR(
+        ctx.store().ShiftBlockPositions(parent_id, *after_position, static_cast<int64_t>(blocks.size())));
     first = *after_position + 1;
   } else {
-    LN_ASSIGN_OR_RETURN(int64_t last, store_.LastBlockPosition(parent_id));
+    LN_ASSIGN_OR_RETURN(int64_t last, ctx.store().LastBlockPosition(parent_id));
     first = last + 1;
   }
   const Millis now = NowMillis();
@@ -78,7 +42,7 @@ Status Service::InsertBlocks(const Caller& caller, const std::string& parent_typ
     validation::NewBlock& b = blocks[i];
     const json::value* source = Find(b.content, "type");
     if (source && source->is_string() && source->get_string() == "file_upload") {
-      LN_RETURN_IF_ERROR(ResolveFileUpload(caller, b));
+      LN_RETURN_IF_ERROR(ResolveFileUpload(ctx, caller, b));
     }
     storage::BlockRecord row;
     row.id = NewUuid();
@@ -89,16 +53,16 @@ Status Service::InsertBlocks(const Caller& caller, const std::string& parent_typ
     row.content = std::move(b.content);
     row.created_time = row.last_edited_time = now;
     row.created_by = row.last_edited_by = caller.integration.bot_user_id;
-    LN_RETURN_IF_ERROR(WriteBlock(caller, nullptr, row));
-    LN_RETURN_IF_ERROR(InsertBlocks(caller, "block_id", row.id, std::nullopt, b.children, nullptr));
+    LN_RETURN_IF_ERROR(ctx.WriteBlock(caller, nullptr, row));
+    LN_RETURN_IF_ERROR(InsertBlocks(ctx, caller, "block_id", row.id, std::nullopt, b.children, nullptr));
     if (created) created->push_back(std::move(row));
   }
   return OkStatus();
 }
 
-Status Service::AddChildObjectBlock(const Caller& caller, std::string_view type, const std::string& id,
-                                    const std::string& parent_page_id, Millis time) {
-  LN_ASSIGN_OR_RETURN(int64_t last, store_.LastBlockPosition(parent_page_id));
+Status AddChildObjectBlock(Context& ctx, const Caller& caller, std::string_view type, const std::string& id,
+                           const std::string& parent_page_id, Millis time) {
+  LN_ASSIGN_OR_RETURN(int64_t last, ctx.store().LastBlockPosition(parent_page_id));
   storage::BlockRecord row;
   row.id = id;
   row.parent_type = "page_id";
@@ -107,8 +71,7 @@ Status Service::AddChildObjectBlock(const Caller& caller, std::string_view type,
   row.type = std::string(type);
   row.created_time = row.last_edited_time = time;
   row.created_by = row.last_edited_by = caller.integration.bot_user_id;
-  return WriteBlock(caller, nullptr, row);
+  return ctx.WriteBlock(caller, nullptr, row);
 }
 
-
-}  // namespace localnotion::service
+}  // namespace localnotion::service::blocks

@@ -11,13 +11,14 @@
 #include "api/messages.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
-#include "service/service.h"
+#include "service/blocks/block_tree.h"
+#include "service/blocks/blocks.h"
 #include "validation/pagination.h"
 
-namespace localnotion::service {
+namespace localnotion::service::blocks {
 namespace {
 
-// Notion's answer to any edit of something in the trash (see pages.cc).
+// Notion's answer to any edit of something in the trash (see pages/pages.cc).
 constexpr std::string_view kArchivedMessage =
     "Can't edit block that is archived. You must unarchive the block before editing.";
 
@@ -34,27 +35,27 @@ api::ParentRef ParentOf(const std::string& type, const std::string& id) {
 }  // namespace
 
 // A block the integration cannot see (its page is not shared with it) is not found,
-// like one that does not exist (service/access.cc).
-Result<Service::BlockTarget> Service::LoadBlockTarget(const std::string& id) {
+// like one that does not exist (core/access.cc).
+Result<BlockTarget> LoadBlockTarget(Context& ctx, const std::string& id) {
   BlockTarget t;
   t.id = id;
-  LN_ASSIGN_OR_RETURN(t.row, store_.GetBlock(id));
+  LN_ASSIGN_OR_RETURN(t.row, ctx.store().GetBlock(id));
   {
     const bool is_page = !t.row || t.row->type == "child_page";
-    LN_ASSIGN_OR_RETURN(bool visible, Visible(t.row && t.row->type == "child_database" ? "database"
-                                              : t.row && !is_page                        ? "block"
-                                                                                         : "page",
-                                              id));
+    LN_ASSIGN_OR_RETURN(bool visible, ctx.Visible(t.row && t.row->type == "child_database" ? "database"
+                                                  : t.row && !is_page                      ? "block"
+                                                                                           : "page",
+                                                  id));
     if (!visible && !t.row) {
       // Not a page: perhaps a database known only by its id.
-      LN_ASSIGN_OR_RETURN(visible, Visible("database", id));
+      LN_ASSIGN_OR_RETURN(visible, ctx.Visible("database", id));
     }
     if (!visible) return NotFound("block", id);
   }
   if (!t.row || t.row->type == "child_page") {
-    LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
+    LN_ASSIGN_OR_RETURN(auto page, ctx.store().GetPage(id));
     if (page) {
-      LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*page)));
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*page)));
       t.type = "child_page";
       t.self_trashed = loaded.page.in_trash || (loaded.source && loaded.source->in_trash) ||
                        (loaded.db && loaded.db->in_trash);
@@ -64,11 +65,11 @@ Result<Service::BlockTarget> Service::LoadBlockTarget(const std::string& id) {
     }
   }
   if (!t.row || t.row->type == "child_database") {
-    LN_ASSIGN_OR_RETURN(t.db, store_.GetDatabase(id));
+    LN_ASSIGN_OR_RETURN(t.db, ctx.store().GetDatabase(id));
     if (t.db) {
       t.type = "child_database";
       t.self_trashed = t.db->in_trash;
-      LN_ASSIGN_OR_RETURN(t.ancestor_trashed, ContainerTrashed(t.db->parent_type, t.db->parent_id));
+      LN_ASSIGN_OR_RETURN(t.ancestor_trashed, ctx.ContainerTrashed(t.db->parent_type, t.db->parent_id));
       return t;
     }
   }
@@ -76,12 +77,18 @@ Result<Service::BlockTarget> Service::LoadBlockTarget(const std::string& id) {
   if (!t.row || t.row->type == "child_page" || t.row->type == "child_database") return NotFound("block", id);
   t.type = t.row->type;
   t.self_trashed = t.row->in_trash;
-  LN_ASSIGN_OR_RETURN(t.ancestor_trashed, ContainerTrashed(t.row->parent_type, t.row->parent_id));
+  LN_ASSIGN_OR_RETURN(t.ancestor_trashed, ctx.ContainerTrashed(t.row->parent_type, t.row->parent_id));
   return t;
 }
 
-Result<json::value> Service::RenderBlockTarget(const Caller& caller, const BlockTarget& t) {
-  if (t.row && t.type == t.row->type && !t.page && !t.db) return RenderBlockRow(caller, *t.row, t.ancestor_trashed);
+namespace {
+
+Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const storage::BlockRecord& row,
+                                   bool ancestor_trashed);
+
+Result<json::value> RenderBlockTarget(Context& ctx, const Caller& caller, const BlockTarget& t) {
+  if (t.row && t.type == t.row->type && !t.page && !t.db)
+    return RenderBlockRow(ctx, caller, *t.row, t.ancestor_trashed);
   api::BlockView view;
   view.id = t.id;
   view.type = t.type;
@@ -106,19 +113,19 @@ Result<json::value> Service::RenderBlockTarget(const Caller& caller, const Block
     view.last_edited_by = t.db->last_edited_by;
     view.content = json::object{{"title", api::PlainText(t.db->title)}};
   }
-  LN_ASSIGN_OR_RETURN(auto first, store_.ListBlockChildren(t.id, INT64_MIN, 1));
+  LN_ASSIGN_OR_RETURN(auto first, ctx.store().ListBlockChildren(t.id, INT64_MIN, 1));
   view.has_children = !first.empty();
   return json::value(api::RenderBlock(std::move(view), caller.version));
 }
 
-Result<json::value> Service::RenderBlockRow(const Caller& caller, const storage::BlockRecord& row,
-                                            bool ancestor_trashed) {
+Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const storage::BlockRecord& row,
+                                   bool ancestor_trashed) {
   const api::blocks::BlockType* type = api::blocks::FindBlockType(row.type);
   if (type != nullptr && type->shows_object) {
     // Shown from the page or database itself: its title follows renames.
-    LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(row.id));
+    LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, row.id));
     t.ancestor_trashed = t.ancestor_trashed || ancestor_trashed;
-    return RenderBlockTarget(caller, t);
+    return RenderBlockTarget(ctx, caller, t);
   }
   api::BlockView view;
   view.id = row.id;
@@ -132,42 +139,45 @@ Result<json::value> Service::RenderBlockRow(const Caller& caller, const storage:
   view.content = row.content;
   if (const json::value* source = view.content.if_contains("type"); source && *source == "file") {
     // An uploaded file (block_tree.cc ResolveFileUpload) gets a fresh signed link.
-    LN_ASSIGN_OR_RETURN(json::value shown, RenderFileObject(caller, json::value(view.content)));
+    LN_ASSIGN_OR_RETURN(json::value shown, ctx.RenderFileObject(caller, json::value(view.content)));
     view.content = std::move(shown.as_object());
   }
   // Mentions in the rich text a type shows are named as the caller may see them.
   for (std::string_view key : type != nullptr ? std::span(type->rich_text_keys) : std::span<const std::string_view>{}) {
-    if (json::value* rt = view.content.if_contains(key); rt && rt->is_array()) NameMentions(rt->as_array());
+    if (json::value* rt = view.content.if_contains(key); rt && rt->is_array()) ctx.NameMentions(rt->as_array());
   }
-  LN_ASSIGN_OR_RETURN(auto first, store_.ListBlockChildren(row.id, INT64_MIN, 1));
+  LN_ASSIGN_OR_RETURN(auto first, ctx.store().ListBlockChildren(row.id, INT64_MIN, 1));
   view.has_children = !first.empty();
   return json::value(api::RenderBlock(std::move(view), caller.version));
 }
 
-Result<json::value> Service::GetBlock(const Caller& caller, std::string_view raw_id) {
+}  // namespace
+
+Result<json::value> GetBlock(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
-  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
-  return RenderBlockTarget(caller, t);
+  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
+  return RenderBlockTarget(ctx, caller, t);
 }
 
-Result<json::value> Service::ListBlockChildren(const Caller& caller, std::string_view raw_id, const PageArgs& args) {
+Result<json::value> ListBlockChildren(Context& ctx, const Caller& caller, std::string_view raw_id,
+                                      const PageArgs& args) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
   LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
                       validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
   const int page_size = paging.page_size;
   LN_ASSIGN_OR_RETURN(std::optional<std::string> cursor,
                       validation::ReadUuidCursor(paging.start_cursor, validation::PaginationSource::kQuery));
-  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
+  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
   int64_t from = INT64_MIN;
   if (cursor) {
     // The cursor is the id of the first child of the next page.
-    LN_ASSIGN_OR_RETURN(auto at, store_.GetBlock(*cursor));
+    LN_ASSIGN_OR_RETURN(auto at, ctx.store().GetBlock(*cursor));
     if (!at || at->parent_id != id || at->in_trash) {
       return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
     }
     from = at->position;
   }
-  LN_ASSIGN_OR_RETURN(auto rows, store_.ListBlockChildren(id, from, page_size + 1));
+  LN_ASSIGN_OR_RETURN(auto rows, ctx.store().ListBlockChildren(id, from, page_size + 1));
   std::string next_cursor;
   if (static_cast<int>(rows.size()) > page_size) {
     next_cursor = rows.back().id;
@@ -177,14 +187,14 @@ Result<json::value> Service::ListBlockChildren(const Caller& caller, std::string
   json::array results;
   results.reserve(rows.size());
   for (const auto& row : rows) {
-    LN_ASSIGN_OR_RETURN(json::value block, RenderBlockRow(caller, row, trashed));
+    LN_ASSIGN_OR_RETURN(json::value block, RenderBlockRow(ctx, caller, row, trashed));
     results.push_back(std::move(block));
   }
   return json::value(api::BlockList(std::move(results), next_cursor));
 }
 
-Result<json::value> Service::AppendBlockChildren(const Caller& caller, std::string_view raw_id,
-                                                 const json::value& body) {
+Result<json::value> AppendBlockChildren(Context& ctx, const Caller& caller, std::string_view raw_id,
+                                        const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   const json::value* children = nullptr;
@@ -203,7 +213,7 @@ Result<json::value> Service::AppendBlockChildren(const Caller& caller, std::stri
   if (children == nullptr) return api::NotDefined("body.children");
   LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks, validation::CheckChildren("body.children", *children));
 
-  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
+  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
   if (t.self_trashed || t.ancestor_trashed) return ValidationError(std::string(kArchivedMessage));
   const api::blocks::BlockType* type = api::blocks::FindBlockType(t.type);
   if (type == nullptr || !type->children.takes_children) {
@@ -213,7 +223,7 @@ Result<json::value> Service::AppendBlockChildren(const Caller& caller, std::stri
   LN_RETURN_IF_ERROR(validation::CheckPlacement("body.children", t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent, blocks));
   std::optional<int64_t> after_position;
   if (after) {
-    LN_ASSIGN_OR_RETURN(auto sibling, store_.GetBlock(*after));
+    LN_ASSIGN_OR_RETURN(auto sibling, ctx.store().GetBlock(*after));
     if (!sibling || sibling->parent_id != id || sibling->in_trash) {
       return ValidationError(fmt::format("Block {} is not a child of {}.", *after, id));
     }
@@ -221,19 +231,19 @@ Result<json::value> Service::AppendBlockChildren(const Caller& caller, std::stri
   }
   const std::string parent_type = t.type == "child_page" ? "page_id" : "block_id";
   std::vector<storage::BlockRecord> created;
-  LN_RETURN_IF_ERROR(InsertBlocks(caller, parent_type, id, after_position, blocks, &created));
+  LN_RETURN_IF_ERROR(InsertBlocks(ctx, caller, parent_type, id, after_position, blocks, &created));
   json::array results;
   results.reserve(created.size());
   for (const auto& row : created) {
-    LN_ASSIGN_OR_RETURN(json::value block, RenderBlockRow(caller, row, false));
+    LN_ASSIGN_OR_RETURN(json::value block, RenderBlockRow(ctx, caller, row, false));
     results.push_back(std::move(block));
   }
   return json::value(api::BlockList(std::move(results), ""));
 }
 
-Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view raw_id, const json::value& body) {
+Result<json::value> UpdateBlock(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
-  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(id));
+  LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
   static const json::object kNoContent;
   LN_ASSIGN_OR_RETURN(validation::BlockUpdate req,
                       validation::CheckBlockUpdate(body, t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent));
@@ -250,7 +260,7 @@ Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view 
       p.last_edited_time = now;
       p.last_edited_by = caller.integration.bot_user_id;
       // Through the write path, so that trashing a page as a block is page history too.
-      LN_RETURN_IF_ERROR(WritePage(caller, &t.page->page, p, t.page->schema.get()));
+      LN_RETURN_IF_ERROR(ctx.WritePage(caller, &t.page->page, p, t.page->schema.get()));
     }
   } else if (t.db) {
     if (req.in_trash && *req.in_trash != t.db->in_trash) {
@@ -258,7 +268,7 @@ Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view 
       d.in_trash = *req.in_trash;
       d.last_edited_time = now;
       d.last_edited_by = caller.integration.bot_user_id;
-      LN_RETURN_IF_ERROR(WriteDatabase(caller, t.db.get(), d));
+      LN_RETURN_IF_ERROR(ctx.WriteDatabase(caller, t.db.get(), d));
     }
   } else {
     const storage::BlockRecord before = *t.row;
@@ -267,7 +277,7 @@ Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view 
     if (const json::value* source = req.content ? req.content->if_contains("type") : nullptr;
         source && *source == "file_upload") {
       validation::NewBlock media{"body", row.type, std::move(*req.content), {}};
-      LN_RETURN_IF_ERROR(ResolveFileUpload(caller, media));
+      LN_RETURN_IF_ERROR(ResolveFileUpload(ctx, caller, media));
       req.content = std::move(media.content);
     }
     if (req.content && *req.content != row.content) row.content = std::move(*req.content), changed = true;
@@ -275,17 +285,17 @@ Result<json::value> Service::UpdateBlock(const Caller& caller, std::string_view 
     if (changed) {
       row.last_edited_time = now;
       row.last_edited_by = caller.integration.bot_user_id;
-      LN_RETURN_IF_ERROR(WriteBlock(caller, &before, row));
+      LN_RETURN_IF_ERROR(ctx.WriteBlock(caller, &before, row));
     }
   }
-  LN_ASSIGN_OR_RETURN(BlockTarget after, LoadBlockTarget(id));
-  return RenderBlockTarget(caller, after);
+  LN_ASSIGN_OR_RETURN(BlockTarget after, LoadBlockTarget(ctx, id));
+  return RenderBlockTarget(ctx, caller, after);
 }
 
-Result<json::value> Service::DeleteBlock(const Caller& caller, std::string_view raw_id) {
+Result<json::value> DeleteBlock(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
   json::value body = json::object{{"in_trash", true}};
-  return UpdateBlock(caller, id, body);
+  return UpdateBlock(ctx, caller, id, body);
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::blocks

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include "service/blocks/blocks.h"
+#include "service/pages/pages.h"
 #include "service/service_test_util.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "testing/matchers.h"
@@ -28,11 +30,11 @@ class BlocksTest : public ServiceTestBase<::testing::TestWithParam<bool>> {
   std::string NewPage(std::string_view parent_json) { return ServiceTestBase::NewPage(caller_, parent_json); }
   Result<json::value> Append(const std::string& id, std::string_view body) {
     json::value b = J(body);
-    return Run([&] { return service_->AppendBlockChildren(caller_, id, b); });
+    return Run([&] { return blocks::AppendBlockChildren(*ctx_, caller_, id, b); });
   }
   // The plain text (or type, for blocks without text) of each child, in order.
   std::vector<std::string> Children(const std::string& id) {
-    auto list = Run([&] { return service_->ListBlockChildren(caller_, id, PageArgs{}); });
+    auto list = Run([&] { return blocks::ListBlockChildren(*ctx_, caller_, id, PageArgs{}); });
     EXPECT_TRUE(list.ok()) << list.error().message;
     std::vector<std::string> out;
     if (!list.ok()) return out;
@@ -71,7 +73,7 @@ TEST_P(BlocksTest, ChildPagesTakeTheirPlaceAndLeaveWhenTrashed) {
   ASSERT_TRUE(Append(page, "{\"children\":[" + Para("after") + "]}").ok());
   EXPECT_EQ(Children(page), (std::vector<std::string>{"before", "child_page", "after"}));
   json::value trash = J(R"({"in_trash":true})");
-  ASSERT_TRUE(Run([&] { return service_->UpdatePage(caller_, kid, trash); }).ok());
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, kid, trash); }).ok());
   EXPECT_EQ(Children(page), (std::vector<std::string>{"before", "after"}));
 }
 
@@ -81,8 +83,8 @@ TEST_P(BlocksTest, TrashedPageHidesItsSubtree) {
   ASSERT_TRUE(added.ok());
   std::string toggle(added->at("results").as_array()[0].as_object().at("id").as_string());
   json::value trash = J(R"({"in_trash":true})");
-  ASSERT_TRUE(Run([&] { return service_->UpdatePage(caller_, page, trash); }).ok());
-  auto got = Run([&] { return service_->GetBlock(caller_, toggle); });
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, trash); }).ok());
+  auto got = Run([&] { return blocks::GetBlock(*ctx_, caller_, toggle); });
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->at("in_trash"), true);
   auto refused = Append(toggle, "{\"children\":[" + Para("x") + "]}");

@@ -15,12 +15,14 @@
 #include "api/objects.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
+#include "service/blocks/blocks.h"
+#include "service/comments/comments.h"
 #include "service/uploads/file_upload_state.h"
-#include "service/service.h"
+#include "service/uploads/uploads.h"
 #include "validation/comment_body.h"
 #include "validation/pagination.h"
 
-namespace localnotion::service {
+namespace localnotion::service::comments {
 namespace {
 
 // Notion's answer to a comment on a trashed page: the 400 validation_error
@@ -28,19 +30,22 @@ namespace {
 // block, with the same text.
 constexpr std::string_view kArchived = "Can't edit block that is archived. You must unarchive the block before editing.";
 
-}  // namespace
+// THE resolution of a comment parent id: {"page_id", id} for a page, {"block_id", id}
+// for another block. Unknown ids give kObjectNotFound "Could not find block with ID: ...".
+struct CommentParent {
+  std::string type;  // "page_id" or "block_id"
+  std::string id;
+};
 
-Result<Service::CommentParent> Service::ResolveCommentParent(const std::string& id) {
+Result<CommentParent> ResolveCommentParent(Context& ctx, const std::string& id) {
   // Pages are blocks: a page id is a valid block_id, and its comments have a page_id
   // parent. Other blocks give a block_id parent. LoadBlockTarget applies sharing: a block
   // the integration cannot see is not found. Databases take no comments.
-  LN_ASSIGN_OR_RETURN(BlockTarget target, LoadBlockTarget(id));
+  LN_ASSIGN_OR_RETURN(blocks::BlockTarget target, blocks::LoadBlockTarget(ctx, id));
   if (target.type == "child_database") return NotFound("block", id);
   if (target.self_trashed || target.ancestor_trashed) return ValidationError(std::string(kArchived));
   return CommentParent{target.type == "child_page" ? "page_id" : "block_id", id};
 }
-
-namespace {
 
 json::object RenderComment(const storage::CommentRecord& c, json::array attachments) {
   return api::RenderComment(api::CommentView{.id = c.id,
@@ -57,21 +62,21 @@ json::object RenderComment(const storage::CommentRecord& c, json::array attachme
 
 }  // namespace
 
-Result<json::value> Service::CreateComment(const Caller& caller, const json::value& body) {
+Result<json::value> CreateComment(Context& ctx, const Caller& caller, const json::value& body) {
   LN_ASSIGN_OR_RETURN(validation::CommentBody b, validation::ReadCommentBody(body));
   storage::CommentRecord c;
   c.rich_text = std::move(b.rich_text);
-  NameMentions(c.rich_text);
+  ctx.NameMentions(c.rich_text);
 
   // display_name: integration (default), user or custom.
   c.display_name = json::object{{"type", "integration"}, {"resolved_name", caller.integration.name}};
   if (b.display_type == "custom") {
     c.display_name = json::object{{"type", "custom"}, {"resolved_name", b.custom_name}};
   } else if (b.display_type == "user") {
-    LN_ASSIGN_OR_RETURN(auto owner_id, store_.GetMeta("owner_user_id"));
+    LN_ASSIGN_OR_RETURN(auto owner_id, ctx.store().GetMeta("owner_user_id"));
     std::optional<storage::UserRecord> owner;
     if (owner_id) {
-      LN_ASSIGN_OR_RETURN(owner, store_.GetUser(*owner_id));
+      LN_ASSIGN_OR_RETURN(owner, ctx.store().GetUser(*owner_id));
     }
     c.display_name = json::object{{"type", "user"}, {"resolved_name", owner ? json::value(owner->name) : json::value(nullptr)}};
   }
@@ -79,17 +84,17 @@ Result<json::value> Service::CreateComment(const Caller& caller, const json::val
   if (!b.discussion_id) {
     const std::string id = b.parent_page_id ? *b.parent_page_id : *b.parent_block_id;
     if (b.parent_page_id) {
-      if (auto loaded = LoadPage(id); !loaded.ok()) return std::move(loaded).error();
+      if (auto loaded = ctx.LoadPage(id); !loaded.ok()) return std::move(loaded).error();
     }
-    LN_ASSIGN_OR_RETURN(CommentParent resolved, ResolveCommentParent(id));
+    LN_ASSIGN_OR_RETURN(CommentParent resolved, ResolveCommentParent(ctx, id));
     c.parent_type = resolved.type;
     c.parent_id = resolved.id;
     c.discussion_id = NewUuid();
   } else {
     const std::string& id = *b.discussion_id;
-    LN_ASSIGN_OR_RETURN(auto first, store_.FirstCommentOf(id));
+    LN_ASSIGN_OR_RETURN(auto first, ctx.store().FirstCommentOf(id));
     if (!first) return NotFound("discussion", id);
-    LN_ASSIGN_OR_RETURN(CommentParent resolved, ResolveCommentParent(first->parent_id));
+    LN_ASSIGN_OR_RETURN(CommentParent resolved, ResolveCommentParent(ctx, first->parent_id));
     c.parent_type = resolved.type;
     c.parent_id = resolved.id;
     c.discussion_id = id;
@@ -102,7 +107,7 @@ Result<json::value> Service::CreateComment(const Caller& caller, const json::val
       LN_ASSIGN_OR_RETURN(std::string upload_id, validation::ReadCommentAttachment(i, a->get_array()[i]));
       std::string path = api::Index("body.attachments", i);
       json::value request = json::object{{"file_upload", json::object{{"id", upload_id}}}};
-      LN_ASSIGN_OR_RETURN(json::value stored, AttachFileUpload(caller, request, path));
+      LN_ASSIGN_OR_RETURN(json::value stored, uploads::AttachFileUpload(ctx, caller, request, path));
       const json::value* type = Find(stored.get_object().at("file").as_object(), "content_type");
       std::string_view category = AttachmentCategory(type && type->is_string() ? std::string_view(type->get_string()) : "");
       c.attachments.push_back(json::object{{"category", category}, {"file", std::move(stored)}});
@@ -112,30 +117,30 @@ Result<json::value> Service::CreateComment(const Caller& caller, const json::val
   c.id = NewUuid();
   c.created_time = c.last_edited_time = NowMillis();
   c.created_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(WriteComment(caller, c));
+  LN_RETURN_IF_ERROR(ctx.WriteComment(caller, c));
   for (const auto& a : c.attachments) {
-    LN_ASSIGN_OR_RETURN(json::value file, RenderFileObject(caller, a.as_object().at("file")));
+    LN_ASSIGN_OR_RETURN(json::value file, ctx.RenderFileObject(caller, a.as_object().at("file")));
     shown_attachments.push_back(json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});
   }
   return json::value(RenderComment(c, std::move(shown_attachments)));
 }
 
-Result<json::value> Service::GetComment(const Caller& caller, std::string_view raw_id) {
+Result<json::value> GetComment(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("comment_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto c, store_.GetComment(id));
+  LN_ASSIGN_OR_RETURN(auto c, ctx.store().GetComment(id));
   if (!c) return NotFound("comment", id);
   // A comment on something the integration cannot see is not found either.
-  if (!LoadBlockTarget(c->parent_id).ok()) return NotFound("comment", id);
+  if (!blocks::LoadBlockTarget(ctx, c->parent_id).ok()) return NotFound("comment", id);
   json::array attachments;
   for (const auto& a : c->attachments) {
-    LN_ASSIGN_OR_RETURN(json::value file, RenderFileObject(caller, a.as_object().at("file")));
+    LN_ASSIGN_OR_RETURN(json::value file, ctx.RenderFileObject(caller, a.as_object().at("file")));
     attachments.push_back(json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});
   }
   return json::value(RenderComment(*c, std::move(attachments)));
 }
 
-Result<json::value> Service::ListComments(const Caller& caller, const std::optional<std::string>& block_id,
-                                          const PageArgs& args) {
+Result<json::value> ListComments(Context& ctx, const Caller& caller, const std::optional<std::string>& block_id,
+                                 const PageArgs& args) {
   if (!block_id) return api::NotDefined("query.block_id");
   json::value shown_id(*block_id);
   auto id = NormalizeUuid(*block_id);
@@ -144,8 +149,8 @@ Result<json::value> Service::ListComments(const Caller& caller, const std::optio
                       validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
   const int page_size = paging.page_size;
   // The block (or page) must exist and be visible; trashed ones still list their comments.
-  if (auto target = LoadBlockTarget(*id); !target.ok()) return std::move(target).error();
-  LN_ASSIGN_OR_RETURN(auto all, store_.ListComments(*id));
+  if (auto target = blocks::LoadBlockTarget(ctx, *id); !target.ok()) return std::move(target).error();
+  LN_ASSIGN_OR_RETURN(auto all, ctx.store().ListComments(*id));
   size_t start = 0;
   if (paging.start_cursor) {
     auto cursor = NormalizeUuid(*paging.start_cursor);
@@ -158,7 +163,7 @@ Result<json::value> Service::ListComments(const Caller& caller, const std::optio
   json::array results;
   size_t end = std::min(all.size(), start + static_cast<size_t>(page_size));
   for (size_t i = start; i < end; ++i) {
-    LN_ASSIGN_OR_RETURN(json::value one, GetComment(caller, all[i].id));
+    LN_ASSIGN_OR_RETURN(json::value one, GetComment(ctx, caller, all[i].id));
     results.push_back(std::move(one));
   }
   const bool has_more = end < all.size();
@@ -167,4 +172,4 @@ Result<json::value> Service::ListComments(const Caller& caller, const std::optio
                                       .type = "comment"}));
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::comments

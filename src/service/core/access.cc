@@ -9,7 +9,8 @@
 // walk entirely.
 #include <fmt/format.h>
 
-#include "service/service.h"
+#include "common/sha256.h"
+#include "service/core/context.h"
 
 namespace localnotion::service {
 namespace {
@@ -19,7 +20,14 @@ constexpr int kMaxDepth = 256;
 
 }  // namespace
 
-Status Service::ActFor(const storage::IntegrationRecord& integration) {
+Result<storage::IntegrationRecord> Context::Authenticate(std::string_view token) {
+  LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecretHash(Sha256Hex(token)));
+  if (!found) return MakeError(ErrorCode::kUnauthorized, "API token is invalid.");
+  LN_RETURN_IF_ERROR(ActFor(*found));
+  return std::move(*found);
+}
+
+Status Context::ActFor(const storage::IntegrationRecord& integration) {
   Access access;
   access.integration_id = integration.id;
   auto caps = ParseCapabilities(integration.capabilities);
@@ -35,7 +43,7 @@ Status Service::ActFor(const storage::IntegrationRecord& integration) {
   return OkStatus();
 }
 
-Result<bool> Service::Visible(std::string_view kind, const std::string& id) {
+Result<bool> Context::Visible(std::string_view kind, const std::string& id) {
   if (access_.everything) return true;
   std::string k(kind);
   std::string cur = id;
@@ -94,7 +102,7 @@ Result<bool> Service::Visible(std::string_view kind, const std::string& id) {
   return visible;
 }
 
-Result<DatabasePtr> Service::LoadDatabase(const std::string& id) {
+Result<DatabasePtr> Context::LoadDatabase(const std::string& id) {
   LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
   if (!db) return NotFound("database", id);
   LN_ASSIGN_OR_RETURN(bool visible, Visible("database", id));
@@ -102,7 +110,7 @@ Result<DatabasePtr> Service::LoadDatabase(const std::string& id) {
   return db;
 }
 
-Result<DataSourcePtr> Service::LoadDataSource(const std::string& id) {
+Result<DataSourcePtr> Context::LoadDataSource(const std::string& id) {
   LN_ASSIGN_OR_RETURN(auto source, store_.GetDataSource(id));
   if (!source) return NotFound("data source", id);
   LN_ASSIGN_OR_RETURN(bool visible, Visible("data_source", id));
@@ -110,7 +118,7 @@ Result<DataSourcePtr> Service::LoadDataSource(const std::string& id) {
   return source;
 }
 
-Status Service::ShareCreated(const std::string& id, std::string_view parent_type) {
+Status Context::ShareCreated(const std::string& id, std::string_view parent_type) {
   if (access_.everything || parent_type != "workspace" || access_.integration_id.empty()) return OkStatus();
   LN_RETURN_IF_ERROR(store_.PutShare(access_.integration_id, id));
   access_.shares.insert(id);

@@ -5,6 +5,9 @@
 
 #include <filesystem>
 
+#include "service/admin/admin.h"
+#include "service/databases/databases.h"
+#include "service/pages/pages.h"
 #include "service/service_test_util.h"
 #include "storage/store.h"
 #include "testing/matchers.h"
@@ -19,8 +22,8 @@ class AccessTest : public ServiceTestBase<::testing::Test> {
  protected:
   void SetUp() override {
     OpenService();
-    ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_owner"}); }).ok());
-    auto created = Run([&] { return service_->CreateIntegration("Reader", "read,update,insert"); });
+    ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {"secret_owner"}); }).ok());
+    auto created = Run([&] { return admin::CreateIntegration(*ctx_, "Reader", "read,update,insert"); });
     ASSERT_TRUE(created.ok()) << created.error().message;
     reader_token_ = created->token;
   }
@@ -29,7 +32,7 @@ class AccessTest : public ServiceTestBase<::testing::Test> {
   template <class F>
   Result<json::value> As(const std::string& token, F&& fn) {
     return Run([&]() -> Result<json::value> {
-      LN_ASSIGN_OR_RETURN(auto integration, service_->Authenticate(token));
+      LN_ASSIGN_OR_RETURN(auto integration, ctx_->Authenticate(token));
       Caller caller{integration, ApiVersion::k2025_09_03, "http://x"};
       return fn(caller);
     });
@@ -38,7 +41,7 @@ class AccessTest : public ServiceTestBase<::testing::Test> {
   std::string NewPage(const std::string& token, std::string_view parent) {
     json::value body = J(std::string(R"({"parent":)") + std::string(parent) +
                          R"(,"properties":{"title":{"title":[{"text":{"content":"P"}}]}}})");
-    auto page = As(token, [&](const Caller& c) { return service_->CreatePage(c, body); });
+    auto page = As(token, [&](const Caller& c) { return pages::CreatePage(*ctx_, c, body); });
     EXPECT_TRUE(page.ok()) << page.error().message;
     return page.ok() ? std::string(page->at("id").as_string()) : "";
   }
@@ -50,33 +53,33 @@ TEST_F(AccessTest, UnsharedPageIsNotFoundUntilSharedThenChildrenAreVisible) {
   std::string root = NewPage("secret_owner", R"({"workspace":true})");
   std::string child = NewPage("secret_owner", R"({"page_id":")" + root + R"("})");
   std::string grandchild = NewPage("secret_owner", R"({"page_id":")" + child + R"("})");
-  auto hidden = As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, grandchild); });
+  auto hidden = As(reader_token_, [&](const Caller& c) { return pages::GetPage(*ctx_, c, grandchild); });
   ASSERT_THAT(hidden, ErrorIs(ErrorCode::kObjectNotFound,
                               "Could not find page with ID: " + grandchild +
                                   ". Make sure the relevant pages and databases are shared with your integration."));
 
   ASSERT_TRUE(Run([&]() -> Result<bool> {
-                LN_RETURN_IF_ERROR(service_->Share("Reader", child));
+                LN_RETURN_IF_ERROR(admin::Share(*ctx_, "Reader", child));
                 return true;
               }).ok());
-  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, grandchild); }).ok());
-  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, child); }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return pages::GetPage(*ctx_, c, grandchild); }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return pages::GetPage(*ctx_, c, child); }).ok());
   // The parent of a shared page is not shared.
-  EXPECT_FALSE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, root); }).ok());
+  EXPECT_FALSE(As(reader_token_, [&](const Caller& c) { return pages::GetPage(*ctx_, c, root); }).ok());
 
   ASSERT_TRUE(Run([&]() -> Result<bool> {
-                LN_RETURN_IF_ERROR(service_->Unshare("Reader", child));
+                LN_RETURN_IF_ERROR(admin::Unshare(*ctx_, "Reader", child));
                 return true;
               }).ok());
-  EXPECT_FALSE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, grandchild); }).ok());
+  EXPECT_FALSE(As(reader_token_, [&](const Caller& c) { return pages::GetPage(*ctx_, c, grandchild); }).ok());
 }
 
 TEST_F(AccessTest, APageCreatedAtTheWorkspaceLevelIsSharedWithItsCreator) {
   std::string own = NewPage(reader_token_, R"({"workspace":true})");
-  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetPage(c, own); }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return pages::GetPage(*ctx_, c, own); }).ok());
   auto shares = Run([&]() -> Result<json::value> {
-    LN_ASSIGN_OR_RETURN(auto integration, service_->FindIntegration("Reader"));
-    return service_->DescribeIntegration(integration);
+    LN_ASSIGN_OR_RETURN(auto integration, admin::FindIntegration(*ctx_, "Reader"));
+    return admin::DescribeIntegration(*ctx_, integration);
   });
   ASSERT_TRUE(shares.ok());
   EXPECT_EQ(shares->at("shares").as_array().size(), 1u);
@@ -87,31 +90,31 @@ TEST_F(AccessTest, DatabasesAndDataSourcesUnderASharedPageAreVisible) {
   std::string root = NewPage("secret_owner", R"({"workspace":true})");
   json::value body = J(R"({"parent":{"page_id":")" + root +
                        R"("},"title":[{"text":{"content":"DB"}}],"initial_data_source":{"properties":{"Name":{"title":{}}}}})");
-  auto db = As("secret_owner", [&](const Caller& c) { return service_->CreateDatabase(c, body); });
+  auto db = As("secret_owner", [&](const Caller& c) { return databases::CreateDatabase(*ctx_, c, body); });
   ASSERT_TRUE(db.ok()) << db.error().message;
   std::string db_id(db->at("id").as_string());
   std::string ds_id(db->at("data_sources").as_array()[0].at("id").as_string());
-  auto hidden = As(reader_token_, [&](const Caller& c) { return service_->GetDataSource(c, ds_id); });
+  auto hidden = As(reader_token_, [&](const Caller& c) { return databases::GetDataSource(*ctx_, c, ds_id); });
   ASSERT_FALSE(hidden.ok());
   EXPECT_EQ(hidden.error().message, "Could not find data source with ID: " + ds_id +
                                         ". Make sure the relevant pages and databases are shared with your integration.");
-  auto hidden_db = As(reader_token_, [&](const Caller& c) { return service_->GetDatabase(c, db_id); });
+  auto hidden_db = As(reader_token_, [&](const Caller& c) { return databases::GetDatabase(*ctx_, c, db_id); });
   ASSERT_THAT(hidden_db, ErrorIs(ErrorCode::kObjectNotFound));
   ASSERT_TRUE(Run([&]() -> Result<bool> {
-                LN_RETURN_IF_ERROR(service_->Share("Reader", root));
+                LN_RETURN_IF_ERROR(admin::Share(*ctx_, "Reader", root));
                 return true;
               }).ok());
-  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetDataSource(c, ds_id); }).ok());
-  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return service_->GetDatabase(c, db_id); }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return databases::GetDataSource(*ctx_, c, ds_id); }).ok());
+  EXPECT_TRUE(As(reader_token_, [&](const Caller& c) { return databases::GetDatabase(*ctx_, c, db_id); }).ok());
   std::string row = NewPage(reader_token_, R"({"data_source_id":")" + ds_id + R"("})");
   EXPECT_FALSE(row.empty());
 }
 
 TEST_F(AccessTest, WithoutReadContentWritesAnswerPartialObjects) {
-  auto created = Run([&] { return service_->CreateIntegration("Writer", "insert,update"); });
+  auto created = Run([&] { return admin::CreateIntegration(*ctx_, "Writer", "insert,update"); });
   ASSERT_TRUE(created.ok());
   json::value body = J(R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}}})");
-  auto page = As(created->token, [&](const Caller& c) { return service_->CreatePage(c, body); });
+  auto page = As(created->token, [&](const Caller& c) { return pages::CreatePage(*ctx_, c, body); });
   ASSERT_TRUE(page.ok()) << page.error().message;
   EXPECT_EQ(page->as_object().size(), 2u);
   EXPECT_EQ(page->at("object"), "page");
@@ -119,21 +122,21 @@ TEST_F(AccessTest, WithoutReadContentWritesAnswerPartialObjects) {
 
 TEST_F(AccessTest, DeletedIntegrationsTokenIsInvalid) {
   ASSERT_TRUE(Run([&]() -> Result<bool> {
-                LN_RETURN_IF_ERROR(service_->DeleteIntegration("Reader"));
+                LN_RETURN_IF_ERROR(admin::DeleteIntegration(*ctx_, "Reader"));
                 return true;
               }).ok());
-  auto r = Run([&] { return service_->Authenticate(reader_token_); });
+  auto r = Run([&] { return ctx_->Authenticate(reader_token_); });
   ASSERT_THAT(r, ErrorIs(ErrorCode::kUnauthorized, "API token is invalid."));
-  auto missing = Run([&] { return service_->FindIntegration("Reader"); });
+  auto missing = Run([&] { return admin::FindIntegration(*ctx_, "Reader"); });
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().message, "Could not find integration: Reader.");
 }
 
 TEST_F(AccessTest, DuplicateNameAndBadCapabilitiesAreRefused) {
-  auto dup = Run([&] { return service_->CreateIntegration("Reader", "read"); });
+  auto dup = Run([&] { return admin::CreateIntegration(*ctx_, "Reader", "read"); });
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().message, "An integration named \"Reader\" already exists.");
-  auto bad = Run([&] { return service_->CreateIntegration("Other", "read,fly"); });
+  auto bad = Run([&] { return admin::CreateIntegration(*ctx_, "Other", "read,fly"); });
   ASSERT_THAT(bad, ErrorIs(ErrorCode::kValidationError));
 }
 

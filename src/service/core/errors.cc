@@ -2,7 +2,7 @@
 
 #include "api/messages.h"
 #include "common/uuid.h"
-#include "service/service.h"
+#include "service/core/context.h"
 
 namespace localnotion::service {
 

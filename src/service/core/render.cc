@@ -6,7 +6,7 @@
 #include "common/deadline.h"
 #include "schema/properties/computed.h"
 #include "schema/registry.h"
-#include "service/service.h"
+#include "service/core/context.h"
 #include "validation/page_write.h"
 
 namespace localnotion::service {
@@ -43,11 +43,39 @@ void LimitReferences(json::object& value) {
   }
 }
 
+// 2022-06-28 shows a database with the schema of its one data source.
+constexpr std::string_view kSeveralSources =
+    "Databases with multiple data sources are not supported in this API version.";
+
+api::ParentRef ParentOf(const storage::DatabaseRecord& db) { return api::ParentRef{db.parent_type, db.parent_id, ""}; }
+
 }  // namespace
+
+api::UserView ToUserView(const storage::UserRecord& u) {
+  api::UserView v;
+  v.id = u.id;
+  v.type = u.type;
+  v.name = u.name;
+  v.avatar_url = u.avatar_url;
+  v.email = u.email;
+  return v;
+}
+
+Result<json::value> Context::RenderUserById(const std::string& id) {
+  // Without user information an integration sees users as {object, id} only; without
+  // email addresses, persons as `person: {}` (capabilities reference).
+  if (access_.caps.user_info == UserInfo::kNone) return json::value(api::PartialUser(id));
+  LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id));
+  if (!user) return json::value(api::PartialUser(id));
+  api::UserView view = ToUserView(*user);
+  if (access_.caps.user_info != UserInfo::kWithEmail) view.email.reset();
+  view.bot = json::object{};
+  return json::value(api::RenderUser(view));
+}
 
 // Mentions show the current name of what they point at, as Notion fills plain_text on
 // read: "@Name" for a user, the title for a page, database or data source.
-void Service::NameMentions(json::array& rich_text) {
+void Context::NameMentions(json::array& rich_text) {
   for (auto& item : rich_text) {
     json::object& o = item.as_object();
     if (o.at("type") != "mention") continue;
@@ -77,40 +105,7 @@ void Service::NameMentions(json::array& rich_text) {
   }
 }
 
-Result<SchemaPtr> Service::SchemaOf(const DataSourcePtr& source) {
-  if (!source) {
-    static const SchemaPtr kStandalone = std::make_shared<const schema::Schema>(validation::StandalonePageSchema());
-    return kStandalone;
-  }
-  if (SchemaPtr cached = state_.schemas.Find(source)) return cached;
-  LN_ASSIGN_OR_RETURN(schema::Schema parsed, schema::SchemaFromStored(source->schema));
-  SchemaPtr schema = std::make_shared<const schema::Schema>(std::move(parsed));
-  state_.schemas.Put(source, schema);
-  return schema;
-}
-
-Result<Service::LoadedPage> Service::LoadRecord(storage::PageRecord page) {
-  LoadedPage loaded{std::move(page), nullptr, nullptr, nullptr, false};
-  if (loaded.page.parent_type == "data_source_id") {
-    LN_ASSIGN_OR_RETURN(loaded.source, store_.GetDataSource(loaded.page.parent_id));
-    if (!loaded.source) return InternalError("page's data source is missing");
-    LN_ASSIGN_OR_RETURN(loaded.db, store_.GetDatabase(loaded.source->database_id));
-    if (!loaded.db) return InternalError("data source's database is missing");
-  }
-  LN_ASSIGN_OR_RETURN(loaded.schema, SchemaOf(loaded.source));
-  // Trashing a database or a data source trashes its pages, as in Notion (`in_trash` of
-  // https://developers.notion.com/reference/update-a-database and
-  // https://developers.notion.com/reference/update-a-data-source).
-  loaded.trashed = loaded.page.in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
-  // A page under a page or block in the trash is in the trash too (blocks.cc).
-  if (loaded.page.parent_type == "page_id" || loaded.page.parent_type == "block_id") {
-    LN_ASSIGN_OR_RETURN(loaded.ancestor_trashed, ContainerTrashed(loaded.page.parent_type, loaded.page.parent_id));
-    loaded.trashed = loaded.trashed || loaded.ancestor_trashed;
-  }
-  return loaded;
-}
-
-Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPage& page, int depth) {
+Result<json::object> Context::RenderValues(const Caller& caller, const LoadedPage& page, int depth) {
   schema::RenderContext ctx;
   ctx.version = caller.version;
   ctx.created_time = page.page.created_time;
@@ -179,7 +174,7 @@ Result<json::object> Service::RenderValues(const Caller& caller, const LoadedPag
   return values;
 }
 
-Result<json::value> Service::RenderPage(const Caller& caller, const LoadedPage& page,
+Result<json::value> Context::RenderPage(const Caller& caller, const LoadedPage& page,
                                         const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, page, 0));
   // Formulas stop at the request's deadline with empty values; the answer is then the
@@ -215,7 +210,7 @@ Result<json::value> Service::RenderPage(const Caller& caller, const LoadedPage& 
   return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
-Result<json::object> Service::RenderSchema(const DataSourcePtr& source, api::ApiVersion version) {
+Result<json::object> Context::RenderSchema(const DataSourcePtr& source, api::ApiVersion version) {
   LN_ASSIGN_OR_RETURN(SchemaPtr schema, SchemaOf(source));
   json::object out;
   for (const auto& def : *schema) {
@@ -228,6 +223,51 @@ Result<json::object> Service::RenderSchema(const DataSourcePtr& source, api::Api
                                  {def.type, type->RenderConfig(def, version)}};
   }
   return out;
+}
+
+Result<json::value> Context::RenderDatabaseObject(const Caller& caller, const DatabasePtr& db) {
+  LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(db->id));
+  api::DatabaseView v;
+  v.id = db->id;
+  v.parent = ParentOf(*db);
+  v.created_time = db->created_time;
+  v.created_by = db->created_by;
+  v.last_edited_time = db->last_edited_time;
+  v.last_edited_by = db->last_edited_by;
+  v.title = db->title;
+  v.description = db->description;
+  LN_ASSIGN_OR_RETURN(v.icon, RenderFileObject(caller, db->icon));
+  LN_ASSIGN_OR_RETURN(v.cover, RenderFileObject(caller, db->cover));
+  v.in_trash = db->in_trash;
+  v.is_inline = db->is_inline;
+  for (const auto& s : sources) {
+    v.data_sources.push_back(json::object{{"id", s->id}, {"name", api::PlainText(s->title)}});
+  }
+  if (!api::HasDataSources(caller.version)) {
+    if (sources.size() != 1) return ValidationError(std::string(kSeveralSources));
+    LN_ASSIGN_OR_RETURN(v.properties, RenderSchema(sources.front(), caller.version));
+  }
+  return json::value(api::RenderDatabase(v, caller.version));
+}
+
+Result<json::value> Context::RenderDataSourceObject(const Caller& caller, const DataSourcePtr& source) {
+  LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(source->database_id));
+  if (!db) return InternalError("data source's database is missing");
+  api::DataSourceView v;
+  v.id = source->id;
+  v.database_id = db->id;
+  v.database_parent = ParentOf(*db);
+  v.created_time = source->created_time;
+  v.created_by = source->created_by;
+  v.last_edited_time = source->last_edited_time;
+  v.last_edited_by = source->last_edited_by;
+  v.title = source->title;
+  v.description = source->description;
+  LN_ASSIGN_OR_RETURN(v.icon, RenderFileObject(caller, source->icon));
+  v.in_trash = source->in_trash || db->in_trash;
+  v.is_inline = db->is_inline;
+  LN_ASSIGN_OR_RETURN(v.properties, RenderSchema(source, caller.version));
+  return json::value(api::RenderDataSource(v));
 }
 
 }  // namespace localnotion::service

@@ -4,7 +4,8 @@
 //   - stores the record;
 //   - for a page or database whose trash state changed, gives its child_page /
 //     child_database block the same state (Notion shows the object as a block too);
-//   - for a page, records the page history entry (page_history.cc);
+//   - for a page, records the page history entry (RecordPageHistory below; shown by
+//     pages/page_history.cc);
 //   - appends a row to the change outbox (storage/change_record.h), from which webhooks
 //     are delivered: the change is durable exactly when the write is.
 // Callers stamp created_* and last_edited_* themselves (a fixture import keeps the
@@ -14,7 +15,8 @@
 #include <algorithm>
 
 #include "api/blocks/registry.h"
-#include "service/service.h"
+#include "schema/registry.h"
+#include "service/core/context.h"
 
 namespace localnotion::service {
 namespace {
@@ -43,9 +45,37 @@ std::string KindOf(const Record* before, const Record& after) {
   return "updated";
 }
 
+bool SameStored(const json::value* a, const json::value* b) {
+  bool a_empty = a == nullptr || a->is_null();
+  bool b_empty = b == nullptr || b->is_null();
+  if (a_empty || b_empty) return a_empty == b_empty;
+  return *a == *b;
+}
+
+// Fields of the page itself, in the order they are listed.
+struct Field {
+  const char* name;
+  json::value (*get)(const storage::PageRecord&);
+};
+const Field kFields[] = {
+    {"icon", [](const storage::PageRecord& p) { return p.icon; }},
+    {"cover", [](const storage::PageRecord& p) { return p.cover; }},
+    {"in_trash", [](const storage::PageRecord& p) { return json::value(p.in_trash); }},
+    {"is_locked", [](const storage::PageRecord& p) { return json::value(p.is_locked); }},
+};
+
+// The part of a definition that rendering a value needs: options (select, multi_select,
+// status) and the unique_id prefix; other types render from the value alone.
+json::array HistoryDefinition(const schema::PropertyDef& def) {
+  const schema::PropertyType* type = schema::FindType(def.type);
+  const bool needs_config = type != nullptr && type->renders_from_config();
+  schema::PropertyDef kept{def.id, def.name, def.type, needs_config ? def.config : json::object{}};
+  return schema::SchemaToStored(schema::Schema{std::move(kept)});
+}
+
 }  // namespace
 
-Status Service::AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
+Status Context::AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
                              std::vector<std::string> properties) {
   storage::ChangeRecord change;
   change.object = std::move(object);
@@ -58,7 +88,7 @@ Status Service::AppendChange(const Caller& caller, std::string object, std::stri
   return store_.AppendChange(change);
 }
 
-Status Service::WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
+Status Context::WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
                           const schema::Schema* schema, WriteMode mode) {
   if (mode == WriteMode::kEdit) LN_RETURN_IF_ERROR(RecordPageHistory(caller, before, after, schema));
   LN_RETURN_IF_ERROR(store_.PutPage(after));
@@ -68,7 +98,7 @@ Status Service::WritePage(const Caller& caller, const storage::PageRecord* befor
   return AppendChange(caller, "page", after.id, std::move(kind), ChangedProperties(before, after));
 }
 
-Status Service::WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
+Status Context::WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
                               const storage::DatabaseRecord& after, WriteMode mode) {
   LN_RETURN_IF_ERROR(store_.PutDatabase(after));
   if (before) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
@@ -76,32 +106,80 @@ Status Service::WriteDatabase(const Caller& caller, const storage::DatabaseRecor
   return AppendChange(caller, "database", after.id, KindOf(before, after), {});
 }
 
-Status Service::WriteDataSource(const Caller& caller, const storage::DataSourceRecord* before,
+Status Context::WriteDataSource(const Caller& caller, const storage::DataSourceRecord* before,
                                 const storage::DataSourceRecord& after, WriteMode mode) {
   LN_RETURN_IF_ERROR(store_.PutDataSource(after));
   if (mode == WriteMode::kImport) return OkStatus();
   return AppendChange(caller, "data_source", after.id, KindOf(before, after), {});
 }
 
-Status Service::WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
+Status Context::WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
                            WriteMode mode) {
   LN_RETURN_IF_ERROR(store_.PutBlock(after));
   if (mode == WriteMode::kImport) return OkStatus();
   return AppendChange(caller, "block", after.id, KindOf(before, after), {});
 }
 
-Status Service::WriteComment(const Caller& caller, const storage::CommentRecord& comment) {
+Status Context::WriteComment(const Caller& caller, const storage::CommentRecord& comment) {
   LN_RETURN_IF_ERROR(store_.PutComment(comment));
   return AppendChange(caller, "comment", comment.id, "created", {});
 }
 
-Status Service::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
+Status Context::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
   LN_ASSIGN_OR_RETURN(auto row, store_.GetBlock(id));
   if (!row || row->in_trash == in_trash) return OkStatus();
   const api::blocks::BlockType* type = api::blocks::FindBlockType(row->type);
   if (type == nullptr || !type->shows_object) return OkStatus();
   row->in_trash = in_trash;
   return store_.PutBlock(*row);
+}
+
+Status Context::RecordPageHistory(const Caller& caller, const storage::PageRecord* before,
+                                  const storage::PageRecord& after, const schema::Schema* schema) {
+  if (!state_.options.record_page_history) return OkStatus();
+  SchemaPtr loaded_schema;
+  if (schema == nullptr) {
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded_after, LoadRecord(after));
+    loaded_schema = loaded_after.schema;
+    schema = loaded_schema.get();
+  }
+  // Only the properties whose stored value changed are recorded.
+  auto changed = std::make_shared<schema::Schema>();
+  for (const auto& def : *schema) {
+    const schema::PropertyType* type = schema::FindType(def.type);
+    if (type == nullptr || !type->stored()) continue;
+    const json::value* a = Find(after.properties, def.id);
+    const json::value* b = before ? Find(before->properties, def.id) : nullptr;
+    if (!SameStored(a, b)) changed->push_back(def);
+  }
+  // Recorded as stored, with the definition of the moment (options included); rendered
+  // when the history is read (RenderRecordedValue), which keeps writes cheap.
+  json::array changes;
+  for (const auto& def : *changed) {
+    const json::value* b = before ? Find(before->properties, def.id) : nullptr;
+    const json::value* a = Find(after.properties, def.id);
+    changes.push_back(json::object{{"property", def.name},
+                                   {"property_id", def.id},
+                                   {"definition", HistoryDefinition(def)},
+                                   {"before_stored", b ? *b : json::value(nullptr)},
+                                   {"after_stored", a ? *a : json::value(nullptr)}});
+  }
+  for (const Field& f : kFields) {
+    json::value a = f.get(after);
+    json::value b = before ? f.get(*before) : json::value(nullptr);
+    bool differs = before ? a != b : !(a.is_null() || (a.is_bool() && !a.get_bool()));
+    if (differs) changes.push_back(json::object{{"field", f.name}, {"before", b}, {"after", a}});
+  }
+  if (before && changes.empty()) return OkStatus();
+  storage::PageHistoryRecord entry;
+  entry.page_id = after.id;
+  entry.time = after.last_edited_time;
+  entry.request_id = caller.request_id;
+  entry.integration_id = caller.integration.id;
+  entry.integration_name = caller.integration.name;
+  entry.action = before ? "updated" : "created";
+  entry.changes = std::move(changes);
+  return store_.AppendPageHistory(entry);
 }
 
 }  // namespace localnotion::service

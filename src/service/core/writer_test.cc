@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "service/blocks/blocks.h"
+#include "service/comments/comments.h"
+#include "service/pages/pages.h"
 #include "service/service_test_util.h"
 
 namespace localnotion::service {
@@ -45,7 +48,7 @@ TEST_P(WriterTest, EveryWriteAppendsOneChangeAndAFailedRequestNone) {
   EXPECT_EQ(Changes(), (std::vector<std::string>{"page created " + page}));
 
   json::value rename = J(R"({"properties":{"title":{"title":[{"text":{"content":"Q"}}]}}})");
-  ASSERT_TRUE(Run([&] { return service_->UpdatePage(caller_, page, rename); }).ok());
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, rename); }).ok());
   auto all = store_->ListChanges(0, 100);
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 2u);
@@ -56,18 +59,18 @@ TEST_P(WriterTest, EveryWriteAppendsOneChangeAndAFailedRequestNone) {
 
   // A request that fails validation writes nothing, not even a change.
   json::value bad = J(R"({"properties":{"title":{"title":"not a list"}}})");
-  ASSERT_FALSE(Run([&] { return service_->UpdatePage(caller_, page, bad); }).ok());
+  ASSERT_FALSE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, bad); }).ok());
   EXPECT_EQ(Changes().size(), 2u);
 
   json::value append = J(R"({"children":[{"paragraph":{"rich_text":[{"text":{"content":"x"}}]}}]})");
-  auto appended = Run([&] { return service_->AppendBlockChildren(caller_, page, append); });
+  auto appended = Run([&] { return blocks::AppendBlockChildren(*ctx_, caller_, page, append); });
   ASSERT_TRUE(appended.ok()) << appended.error().message;
   const std::string block(appended->at("results").at(0).at("id").as_string());
   json::value comment = J(R"({"parent":{"page_id":")" + page + R"("},"rich_text":[{"text":{"content":"c"}}]})");
-  auto commented = Run([&] { return service_->CreateComment(caller_, comment); });
+  auto commented = Run([&] { return comments::CreateComment(*ctx_, caller_, comment); });
   ASSERT_TRUE(commented.ok()) << commented.error().message;
   const std::string comment_id(commented->at("id").as_string());
-  ASSERT_TRUE(Run([&] { return service_->DeleteBlock(caller_, page); }).ok());
+  ASSERT_TRUE(Run([&] { return blocks::DeleteBlock(*ctx_, caller_, page); }).ok());
 
   std::vector<std::string> changes = Changes();
   ASSERT_EQ(changes.size(), 5u);
@@ -78,8 +81,8 @@ TEST_P(WriterTest, EveryWriteAppendsOneChangeAndAFailedRequestNone) {
 
 TEST_P(WriterTest, TrashingAPageAsABlockIsPageHistory) {
   const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
-  ASSERT_TRUE(Run([&] { return service_->DeleteBlock(caller_, page); }).ok());
-  auto history = Run([&] { return service_->PageHistory(page); });
+  ASSERT_TRUE(Run([&] { return blocks::DeleteBlock(*ctx_, caller_, page); }).ok());
+  auto history = Run([&] { return pages::PageHistory(*ctx_, page); });
   ASSERT_TRUE(history.ok()) << history.error().message;
   const json::array& entries = history->at("results").as_array();
   ASSERT_EQ(entries.size(), 2u);
@@ -88,8 +91,8 @@ TEST_P(WriterTest, TrashingAPageAsABlockIsPageHistory) {
             R"([{"field":"in_trash","before":false,"after":true}])");
 
   json::value restore = J(R"({"in_trash":false})");
-  ASSERT_TRUE(Run([&] { return service_->UpdateBlock(caller_, page, restore); }).ok());
-  history = Run([&] { return service_->PageHistory(page); });
+  ASSERT_TRUE(Run([&] { return blocks::UpdateBlock(*ctx_, caller_, page, restore); }).ok());
+  history = Run([&] { return pages::PageHistory(*ctx_, page); });
   ASSERT_TRUE(history.ok());
   ASSERT_EQ(history->at("results").as_array().size(), 3u);
   EXPECT_EQ(SerializeJson(history->at("results").at(2).at("changes")),

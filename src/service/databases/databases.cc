@@ -10,9 +10,13 @@
 #include "api/objects.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
-#include "service/service.h"
+#include "service/blocks/blocks.h"
+#include "service/databases/databases.h"
+#include "service/databases/schema_requests.h"
+#include "service/pages/pages.h"
+#include "service/uploads/uploads.h"
 
-namespace localnotion::service {
+namespace localnotion::service::databases {
 namespace {
 
 constexpr std::string_view kSeveralSources =
@@ -70,56 +74,9 @@ Result<ContainerEdits> ReadEdits(const json::value& body, std::initializer_list<
   return e;
 }
 
-api::ParentRef ParentOf(const storage::DatabaseRecord& db) { return api::ParentRef{db.parent_type, db.parent_id, ""}; }
-
 }  // namespace
 
-Result<json::value> Service::RenderDatabaseObject(const Caller& caller, const DatabasePtr& db) {
-  LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(db->id));
-  api::DatabaseView v;
-  v.id = db->id;
-  v.parent = ParentOf(*db);
-  v.created_time = db->created_time;
-  v.created_by = db->created_by;
-  v.last_edited_time = db->last_edited_time;
-  v.last_edited_by = db->last_edited_by;
-  v.title = db->title;
-  v.description = db->description;
-  LN_ASSIGN_OR_RETURN(v.icon, RenderFileObject(caller, db->icon));
-  LN_ASSIGN_OR_RETURN(v.cover, RenderFileObject(caller, db->cover));
-  v.in_trash = db->in_trash;
-  v.is_inline = db->is_inline;
-  for (const auto& s : sources) {
-    v.data_sources.push_back(json::object{{"id", s->id}, {"name", api::PlainText(s->title)}});
-  }
-  if (!api::HasDataSources(caller.version)) {
-    if (sources.size() != 1) return ValidationError(std::string(kSeveralSources));
-    LN_ASSIGN_OR_RETURN(v.properties, RenderSchema(sources.front(), caller.version));
-  }
-  return json::value(api::RenderDatabase(v, caller.version));
-}
-
-Result<json::value> Service::RenderDataSourceObject(const Caller& caller, const DataSourcePtr& source) {
-  LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(source->database_id));
-  if (!db) return InternalError("data source's database is missing");
-  api::DataSourceView v;
-  v.id = source->id;
-  v.database_id = db->id;
-  v.database_parent = ParentOf(*db);
-  v.created_time = source->created_time;
-  v.created_by = source->created_by;
-  v.last_edited_time = source->last_edited_time;
-  v.last_edited_by = source->last_edited_by;
-  v.title = source->title;
-  v.description = source->description;
-  LN_ASSIGN_OR_RETURN(v.icon, RenderFileObject(caller, source->icon));
-  v.in_trash = source->in_trash || db->in_trash;
-  v.is_inline = db->is_inline;
-  LN_ASSIGN_OR_RETURN(v.properties, RenderSchema(source, caller.version));
-  return json::value(api::RenderDataSource(v));
-}
-
-Result<json::value> Service::CreateDatabase(const Caller& caller, const json::value& body) {
+Result<json::value> CreateDatabase(Context& ctx, const Caller& caller, const json::value& body) {
   const bool data_sources = api::HasDataSources(caller.version);
   const json::value* properties = nullptr;
   json::value trimmed = body;
@@ -139,8 +96,8 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
                                    : ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline", "properties"}));
   if (!data_sources) properties = e.properties;
   if (e.parent == nullptr) return api::NotDefined("body.parent");
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.cover, "body.cover"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, e.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, e.cover, "body.cover"));
   if (properties == nullptr && !data_sources) return api::NotDefined("body.properties");
 
   storage::DatabaseRecord db;
@@ -150,8 +107,8 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   if (page_id) {
     auto id = page_id->is_string() ? NormalizeUuid(page_id->get_string()) : std::nullopt;
     if (!id) return api::FailedValidation("body.parent.page_id", "a valid uuid", page_id);
-    LN_ASSIGN_OR_RETURN(auto parent_page, store_.GetPage(*id));
-    LN_ASSIGN_OR_RETURN(bool visible, parent_page ? Visible("page", *id) : Result<bool>(false));
+    LN_ASSIGN_OR_RETURN(auto parent_page, ctx.store().GetPage(*id));
+    LN_ASSIGN_OR_RETURN(bool visible, parent_page ? ctx.Visible("page", *id) : Result<bool>(false));
     if (!parent_page || !visible) return NotFound("page", *id);
     db.parent_type = "page_id";
     db.parent_id = *id;
@@ -163,7 +120,7 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   }
   json::value no_properties = json::object{};
   LN_ASSIGN_OR_RETURN(schema::Schema schema,
-                      ParseSchemaRequest(caller, properties ? *properties : no_properties,
+                      ParseSchemaRequest(ctx, caller, properties ? *properties : no_properties,
                                          data_sources ? "body.initial_data_source.properties" : "body.properties"));
   db.id = NewUuid();
   db.title = e.title.value_or(json::array{});
@@ -173,9 +130,10 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   db.is_inline = e.is_inline.value_or(false);
   db.created_time = db.last_edited_time = NowMillis();
   db.created_by = db.last_edited_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(WriteDatabase(caller, nullptr, db));
+  LN_RETURN_IF_ERROR(ctx.WriteDatabase(caller, nullptr, db));
   if (db.parent_type == "page_id") {
-    LN_RETURN_IF_ERROR(AddChildObjectBlock(caller, "child_database", db.id, db.parent_id, db.created_time));
+    LN_RETURN_IF_ERROR(
+        blocks::AddChildObjectBlock(ctx, caller, "child_database", db.id, db.parent_id, db.created_time));
   }
 
   storage::DataSourceRecord source;
@@ -186,70 +144,75 @@ Result<json::value> Service::CreateDatabase(const Caller& caller, const json::va
   source.created_time = source.last_edited_time = db.created_time;
   source.created_by = source.last_edited_by = db.created_by;
   source.schema = schema::SchemaToStored(schema);
-  LN_RETURN_IF_ERROR(WriteDataSource(caller, nullptr, source));
-  LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
-  LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
-  LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
-  LN_RETURN_IF_ERROR(ShareCreated(db.id, db.parent_type));
-  if (!ReadsContent()) return json::value(api::PartialObject("database", db.id));
-  LN_ASSIGN_OR_RETURN(DatabasePtr created, store_.GetDatabase(db.id));
-  return RenderDatabaseObject(caller, created);
+  LN_RETURN_IF_ERROR(ctx.WriteDataSource(caller, nullptr, source));
+  LN_ASSIGN_OR_RETURN(DataSourcePtr stored, ctx.store().GetDataSource(source.id));
+  LN_RETURN_IF_ERROR(pages::CreateSyncedRelations(ctx, caller, stored, schema, nullptr));
+  LN_RETURN_IF_ERROR(pages::SaveSchema(ctx, caller, stored, schema));
+  LN_RETURN_IF_ERROR(ctx.ShareCreated(db.id, db.parent_type));
+  if (!ctx.ReadsContent()) return json::value(api::PartialObject("database", db.id));
+  LN_ASSIGN_OR_RETURN(DatabasePtr created, ctx.store().GetDatabase(db.id));
+  return ctx.RenderDatabaseObject(caller, created);
 }
 
-Result<json::value> Service::GetDatabase(const Caller& caller, std::string_view raw_id) {
+Result<json::value> GetDatabase(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
-  LN_ASSIGN_OR_RETURN(bool visible, db ? Visible("database", id) : Result<bool>(false));
+  LN_ASSIGN_OR_RETURN(auto db, ctx.store().GetDatabase(id));
+  LN_ASSIGN_OR_RETURN(bool visible, db ? ctx.Visible("database", id) : Result<bool>(false));
   if (db && !visible) return NotFound("database", id);
   if (!db) {
-    LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
-    LN_ASSIGN_OR_RETURN(bool page_visible, page ? Visible("page", id) : Result<bool>(false));
+    LN_ASSIGN_OR_RETURN(auto page, ctx.store().GetPage(id));
+    LN_ASSIGN_OR_RETURN(bool page_visible, page ? ctx.Visible("page", id) : Result<bool>(false));
     if (page && page_visible) {
       return ValidationError(
           fmt::format("Provided ID {} is a page, not a database. Use the retrieve page API instead.", id));
     }
     return NotFound("database", id);
   }
-  return RenderDatabaseObject(caller, db);
+  return ctx.RenderDatabaseObject(caller, db);
 }
+
+namespace {
 
 // Drops the stored values of properties whose type changed or that were removed, on
 // every page of the data source, so that no page keeps a value of the wrong shape.
 // They are not page history (docs/compat.md), but they are changes.
-Status Service::DropStaleValues(const Caller& caller, const std::string& source_id, const schema::Schema& before,
-                                const schema::Schema& after) {
+Status DropStaleValues(Context& ctx, const Caller& caller, const std::string& source_id, const schema::Schema& before,
+                       const schema::Schema& after) {
   std::vector<std::string> stale;
   for (const auto& old : before) {
     const schema::PropertyDef* now = schema::FindProperty(after, old.id);
     if (now == nullptr || now->id != old.id || now->type != old.type) stale.push_back(old.id);
   }
   if (stale.empty()) return OkStatus();
-  LN_ASSIGN_OR_RETURN(auto pages, store_.ListPagesOf(source_id));
+  LN_ASSIGN_OR_RETURN(auto pages, ctx.store().ListPagesOf(source_id));
   for (auto& page : pages) {
     const storage::PageRecord before_drop = page;
     bool changed = false;
     for (const auto& id : stale) changed = page.properties.erase(id) > 0 || changed;
-    if (changed) LN_RETURN_IF_ERROR(WritePage(caller, &before_drop, page, nullptr, WriteMode::kNoHistory));
+    if (changed) LN_RETURN_IF_ERROR(ctx.WritePage(caller, &before_drop, page, nullptr, WriteMode::kNoHistory));
   }
   return OkStatus();
 }
 
-Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_view raw_id, const json::value& body) {
+}  // namespace
+
+Result<json::value> UpdateDatabase(Context& ctx, const Caller& caller, std::string_view raw_id,
+                                   const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
   const bool edits_schema = api::DatabaseEditsSchema(caller.version);
   LN_ASSIGN_OR_RETURN(ContainerEdits e,
                       edits_schema ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash",
                                                       "archived", "properties"})
                                    : ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash"}));
-  LN_ASSIGN_OR_RETURN(auto found, LoadDatabase(id));
-  LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(id));
+  LN_ASSIGN_OR_RETURN(auto found, ctx.LoadDatabase(id));
+  LN_ASSIGN_OR_RETURN(auto sources, ctx.store().ListDataSources(id));
   if (edits_schema && sources.size() != 1) return ValidationError(std::string(kSeveralSources));
   if (found->in_trash && !(e.in_trash && !*e.in_trash)) {
     return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
   }
   storage::DatabaseRecord db = *found;
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.cover, "body.cover"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, e.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, e.cover, "body.cover"));
   if (e.title) db.title = *e.title;
   if (e.description) db.description = *e.description;
   if (e.icon) db.icon = *e.icon;
@@ -258,89 +221,90 @@ Result<json::value> Service::UpdateDatabase(const Caller& caller, std::string_vi
   if (e.in_trash) db.in_trash = *e.in_trash;
   db.last_edited_time = NowMillis();
   db.last_edited_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(WriteDatabase(caller, found.get(), db));
+  LN_RETURN_IF_ERROR(ctx.WriteDatabase(caller, found.get(), db));
   if (edits_schema && (e.properties || e.title)) {
     // 2022-06-28 edits the one data source through the database.
     const DataSourcePtr& source = sources.front();
-    LN_ASSIGN_OR_RETURN(SchemaPtr before, SchemaOf(source));
+    LN_ASSIGN_OR_RETURN(SchemaPtr before, ctx.SchemaOf(source));
     schema::Schema schema = *before;
     if (e.properties) {
-      LN_ASSIGN_OR_RETURN(schema, ApplySchemaUpdate(caller, source, *e.properties, "body.properties"));
-      LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, source, schema, before.get()));
-      LN_RETURN_IF_ERROR(DropStaleValues(caller, source->id, *before, schema));
+      LN_ASSIGN_OR_RETURN(schema, ApplySchemaUpdate(ctx, caller, source, *e.properties, "body.properties"));
+      LN_RETURN_IF_ERROR(pages::CreateSyncedRelations(ctx, caller, source, schema, before.get()));
+      LN_RETURN_IF_ERROR(DropStaleValues(ctx, caller, source->id, *before, schema));
     }
     storage::DataSourceRecord record = *source;
     if (e.title) record.title = *e.title;
     record.schema = schema::SchemaToStored(schema);
     record.last_edited_time = db.last_edited_time;
     record.last_edited_by = db.last_edited_by;
-    LN_RETURN_IF_ERROR(WriteDataSource(caller, source.get(), record));
+    LN_RETURN_IF_ERROR(ctx.WriteDataSource(caller, source.get(), record));
   }
-  if (!ReadsContent()) return json::value(api::PartialObject("database", id));
-  LN_ASSIGN_OR_RETURN(DatabasePtr updated, store_.GetDatabase(id));
-  return RenderDatabaseObject(caller, updated);
+  if (!ctx.ReadsContent()) return json::value(api::PartialObject("database", id));
+  LN_ASSIGN_OR_RETURN(DatabasePtr updated, ctx.store().GetDatabase(id));
+  return ctx.RenderDatabaseObject(caller, updated);
 }
 
-Result<json::value> Service::GetDataSource(const Caller& caller, std::string_view raw_id) {
+Result<json::value> GetDataSource(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto source, LoadDataSource(id));
-  return RenderDataSourceObject(caller, source);
+  LN_ASSIGN_OR_RETURN(auto source, ctx.LoadDataSource(id));
+  return ctx.RenderDataSourceObject(caller, source);
 }
 
-Result<json::value> Service::UpdateDataSource(const Caller& caller, std::string_view raw_id, const json::value& body) {
+Result<json::value> UpdateDataSource(Context& ctx, const Caller& caller, std::string_view raw_id,
+                                     const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
   LN_ASSIGN_OR_RETURN(ContainerEdits e, ReadEdits(body, {"title", "icon", "properties", "in_trash", "archived"}));
-  LN_ASSIGN_OR_RETURN(auto source, LoadDataSource(id));
+  LN_ASSIGN_OR_RETURN(auto source, ctx.LoadDataSource(id));
   if (source->in_trash && !(e.in_trash && !*e.in_trash)) {
     return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
   }
-  LN_ASSIGN_OR_RETURN(SchemaPtr before, SchemaOf(source));
+  LN_ASSIGN_OR_RETURN(SchemaPtr before, ctx.SchemaOf(source));
   schema::Schema schema = *before;
   if (e.properties) {
-    LN_ASSIGN_OR_RETURN(schema, ApplySchemaUpdate(caller, source, *e.properties, "body.properties"));
-    LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, source, schema, before.get()));
-    LN_RETURN_IF_ERROR(DropStaleValues(caller, source->id, *before, schema));
+    LN_ASSIGN_OR_RETURN(schema, ApplySchemaUpdate(ctx, caller, source, *e.properties, "body.properties"));
+    LN_RETURN_IF_ERROR(pages::CreateSyncedRelations(ctx, caller, source, schema, before.get()));
+    LN_RETURN_IF_ERROR(DropStaleValues(ctx, caller, source->id, *before, schema));
   }
   storage::DataSourceRecord record = *source;
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, e.icon, "body.icon"));
   if (e.title) record.title = *e.title;
   if (e.icon) record.icon = *e.icon;
   if (e.in_trash) record.in_trash = *e.in_trash;
   record.schema = schema::SchemaToStored(schema);
   record.last_edited_time = NowMillis();
   record.last_edited_by = caller.integration.bot_user_id;
-  LN_RETURN_IF_ERROR(WriteDataSource(caller, source.get(), record));
-  if (!ReadsContent()) return json::value(api::PartialObject("data_source", id));
-  LN_ASSIGN_OR_RETURN(DataSourcePtr updated, store_.GetDataSource(id));
-  return RenderDataSourceObject(caller, updated);
+  LN_RETURN_IF_ERROR(ctx.WriteDataSource(caller, source.get(), record));
+  if (!ctx.ReadsContent()) return json::value(api::PartialObject("data_source", id));
+  LN_ASSIGN_OR_RETURN(DataSourcePtr updated, ctx.store().GetDataSource(id));
+  return ctx.RenderDataSourceObject(caller, updated);
 }
 
-Result<json::value> Service::CreateDataSource(const Caller& caller, const json::value& body) {
+Result<json::value> CreateDataSource(Context& ctx, const Caller& caller, const json::value& body) {
   LN_ASSIGN_OR_RETURN(ContainerEdits e, ReadEdits(body, {"parent", "title", "icon", "properties"}));
   if (e.parent == nullptr) return api::NotDefined("body.parent");
   const json::value* db_id = e.parent->is_object() ? Find(e.parent->get_object(), "database_id") : nullptr;
   if (db_id == nullptr) return api::NotDefined("body.parent.database_id");
   auto id = db_id->is_string() ? NormalizeUuid(db_id->get_string()) : std::nullopt;
   if (!id) return api::FailedValidation("body.parent.database_id", "a valid uuid", db_id);
-  LN_ASSIGN_OR_RETURN(auto db, LoadDatabase(*id));
+  LN_ASSIGN_OR_RETURN(auto db, ctx.LoadDatabase(*id));
   if (e.properties == nullptr) return api::NotDefined("body.properties");
-  LN_ASSIGN_OR_RETURN(schema::Schema schema, ParseSchemaRequest(caller, *e.properties, "body.properties"));
+  LN_ASSIGN_OR_RETURN(schema::Schema schema, ParseSchemaRequest(ctx, caller, *e.properties, "body.properties"));
   storage::DataSourceRecord source;
   source.id = NewUuid();
   source.database_id = db->id;
   source.title = e.title.value_or(json::array{});
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, e.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, e.icon, "body.icon"));
   source.icon = e.icon.value_or(nullptr);
   source.created_time = source.last_edited_time = NowMillis();
   source.created_by = source.last_edited_by = caller.integration.bot_user_id;
   source.schema = schema::SchemaToStored(schema);
-  LN_RETURN_IF_ERROR(WriteDataSource(caller, nullptr, source));
-  LN_ASSIGN_OR_RETURN(DataSourcePtr stored, store_.GetDataSource(source.id));
-  LN_RETURN_IF_ERROR(CreateSyncedRelations(caller, stored, schema, nullptr));
-  LN_RETURN_IF_ERROR(SaveSchema(caller, stored, schema));
-  if (!ReadsContent()) return json::value(api::PartialObject("data_source", source.id));
-  LN_ASSIGN_OR_RETURN(DataSourcePtr created, store_.GetDataSource(source.id));
-  return RenderDataSourceObject(caller, created);
+  LN_RETURN_IF_ERROR(ctx.WriteDataSource(caller, nullptr, source));
+  LN_ASSIGN_OR_RETURN(DataSourcePtr stored, ctx.store().GetDataSource(source.id));
+  LN_RETURN_IF_ERROR(pages::CreateSyncedRelations(ctx, caller, stored, schema, nullptr));
+  LN_RETURN_IF_ERROR(pages::SaveSchema(ctx, caller, stored, schema));
+  if (!ctx.ReadsContent()) return json::value(api::PartialObject("data_source", source.id));
+  LN_ASSIGN_OR_RETURN(DataSourcePtr created, ctx.store().GetDataSource(source.id));
+  return ctx.RenderDataSourceObject(caller, created);
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::databases

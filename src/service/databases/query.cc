@@ -16,12 +16,12 @@
 #include "common/deadline.h"
 #include "common/uuid.h"
 #include "query/filter.h"
-#include "query/sort.h"
 #include "query/plan.h"
-#include "service/service.h"
+#include "query/sort.h"
+#include "service/databases/databases.h"
 #include "validation/query_body.h"
 
-namespace localnotion::service {
+namespace localnotion::service::databases {
 namespace {
 
 // Cursor lifetimes run on a monotonic clock, whatever the wall clock does.
@@ -30,11 +30,16 @@ Millis MonotonicMillis() {
       .count();
 }
 
+// The ordered ids of a query's result, at most the result limit.
+Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
+    Context& ctx, const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema,
+    const json::value* filter_json, const std::shared_ptr<const query::Filter>& filter, const json::value* sorts_json,
+    const std::shared_ptr<const query::Sorter>& sorter, bool in_trash, const std::string& fingerprint);
+
 }  // namespace
 
-Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_view raw_id, bool by_database,
-                                             const json::value& body,
-                                             const std::vector<std::string>& filter_properties) {
+Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::string_view raw_id, bool by_database,
+                                    const json::value& body, const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId(by_database ? "database_id" : "data_source_id", raw_id));
   const bool data_sources = api::HasDataSources(caller.version);
   LN_ASSIGN_OR_RETURN(validation::QueryBody q, validation::ReadQueryBody(body, data_sources));
@@ -42,11 +47,11 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
 
   DataSourcePtr source;
   if (by_database) {
-    LN_ASSIGN_OR_RETURN(source, SourceForDatabaseParent(id));
+    LN_ASSIGN_OR_RETURN(source, ctx.SourceForDatabaseParent(id));
   } else {
-    LN_ASSIGN_OR_RETURN(source, LoadDataSource(id));
+    LN_ASSIGN_OR_RETURN(source, ctx.LoadDataSource(id));
   }
-  LN_ASSIGN_OR_RETURN(SchemaPtr schema, SchemaOf(source));
+  LN_ASSIGN_OR_RETURN(SchemaPtr schema, ctx.SchemaOf(source));
   std::shared_ptr<const query::Filter> filter;
   if (q.filter) {
     LN_ASSIGN_OR_RETURN(filter, query::ParseFilter(*q.filter, *schema));
@@ -67,14 +72,14 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   std::shared_ptr<const QuerySnapshot> snapshot;
   size_t start = 0;
   if (cursor) {
-    if (auto place = state_.snapshots.Find(source->id, fingerprint, *cursor, monotonic)) {
+    if (auto place = ctx.state().snapshots.Find(source->id, fingerprint, *cursor, monotonic)) {
       snapshot = place->snapshot;
       start = place->offset;
     }
   }
   if (!snapshot) {
-    LN_ASSIGN_OR_RETURN(snapshot, EvaluateQuery(caller, source, *schema, q.filter, filter, q.sorts, sorter, q.in_trash,
-                                                fingerprint));
+    LN_ASSIGN_OR_RETURN(snapshot, EvaluateQuery(ctx, caller, source, *schema, q.filter, filter, q.sorts, sorter,
+                                                q.in_trash, fingerprint));
     if (cursor) {
       auto it = std::find(snapshot->ids.begin(), snapshot->ids.end(), *cursor);
       if (it == snapshot->ids.end()) {
@@ -88,18 +93,19 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   json::array results;
   results.reserve(end - start);
   for (size_t i = start; i < end; ++i) {
-    LN_ASSIGN_OR_RETURN(auto record, store_.GetPage(snapshot->ids[i]));
+    LN_ASSIGN_OR_RETURN(auto record, ctx.store().GetPage(snapshot->ids[i]));
     if (!record) continue;  // pages are never deleted; kept for safety
-    LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*record)));
-    LN_ASSIGN_OR_RETURN(json::value page, RenderPage(caller, loaded, filter_properties));
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*record)));
+    LN_ASSIGN_OR_RETURN(json::value page, ctx.RenderPage(caller, loaded, filter_properties));
     results.push_back(std::move(page));
   }
   const bool has_more = end < snapshot->ids.size();
   const char* type = data_sources ? "page_or_data_source" : "page_or_database";
-  json::object out = api::RenderList(
-      {.results = std::move(results),
-       .next_cursor = has_more ? json::value(state_.snapshots.Remember(snapshot, end, monotonic)) : json::value(nullptr),
-       .type = type});
+  json::object out =
+      api::RenderList({.results = std::move(results),
+                       .next_cursor = has_more ? json::value(ctx.state().snapshots.Remember(snapshot, end, monotonic))
+                                               : json::value(nullptr),
+                       .type = type});
   if (snapshot->incomplete) {
     // The shape of @notionhq/client's RequestStatusResponse; see docs/compat.md.
     out["request_status"] = json::object{{"type", "incomplete"}, {"incomplete_reason", "query_result_limit_reached"}};
@@ -107,17 +113,19 @@ Result<json::value> Service::QueryDataSource(const Caller& caller, std::string_v
   return json::value(std::move(out));
 }
 
-Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
-    const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema, const json::value* filter_json,
-    const std::shared_ptr<const query::Filter>& filter, const json::value* sorts_json,
+namespace {
+
+Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
+    Context& ctx, const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema,
+    const json::value* filter_json, const std::shared_ptr<const query::Filter>& filter, const json::value* sorts_json,
     const std::shared_ptr<const query::Sorter>& sorter, bool in_trash, const std::string& fingerprint) {
   auto snapshot = std::make_shared<QuerySnapshot>();
   snapshot->source_id = source->id;
   snapshot->fingerprint = fingerprint;
-  const size_t limit = state_.options.query_result_limit;
+  const size_t limit = ctx.state().options.query_result_limit;
 
   // A page counts as trashed when it, its data source or its database is in the trash.
-  LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(source->database_id));
+  LN_ASSIGN_OR_RETURN(DatabasePtr db, ctx.store().GetDatabase(source->database_id));
   const bool container_trashed = source->in_trash || (db && db->in_trash);
   if (container_trashed && !in_trash) return std::shared_ptr<const QuerySnapshot>(std::move(snapshot));
 
@@ -129,7 +137,7 @@ Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
   if (plan.sorts_pushed) scan.order = plan.order;
   const bool exact = (!filter || plan.filter_pushed) && (!sorter || plan.sorts_pushed);
   if (exact) scan.limit = static_cast<int64_t>(limit) + 1;
-  LN_ASSIGN_OR_RETURN(std::vector<std::string> ids, store_.ScanPageIds(scan));
+  LN_ASSIGN_OR_RETURN(std::vector<std::string> ids, ctx.store().ScanPageIds(scan));
 
   if (!exact) {
     // Storage narrowed and perhaps ordered the candidates; the rest is evaluated here on
@@ -147,12 +155,12 @@ Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
       // A filter on formulas or rollups over many pages is the slow case: stop at the
       // request's deadline (common/deadline.h) with 504 rather than hold a worker.
       LN_RETURN_IF_ERROR(CheckDeadline());
-      LN_ASSIGN_OR_RETURN(auto record, store_.GetPage(id));
+      LN_ASSIGN_OR_RETURN(auto record, ctx.store().GetPage(id));
       if (!record) continue;
-      LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*record)));
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*record)));
       json::object values;
       if (check_filter || sort_here) {
-        LN_ASSIGN_OR_RETURN(values, RenderValues(caller, loaded, 0));
+        LN_ASSIGN_OR_RETURN(values, ctx.RenderValues(caller, loaded, 0));
       }
       query::PageFacts facts{&values, loaded.page.created_time, loaded.page.last_edited_time, loaded.page.created_by,
                              loaded.page.last_edited_by};
@@ -175,4 +183,6 @@ Result<std::shared_ptr<const QuerySnapshot>> Service::EvaluateQuery(
   return std::shared_ptr<const QuerySnapshot>(std::move(snapshot));
 }
 
-}  // namespace localnotion::service
+}  // namespace
+
+}  // namespace localnotion::service::databases

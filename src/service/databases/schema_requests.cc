@@ -13,9 +13,10 @@
 #include "common/uuid.h"
 #include "schema/properties/computed.h"
 #include "schema/registry.h"
-#include "service/service.h"
+#include "service/databases/databases.h"
+#include "service/databases/schema_requests.h"
 
-namespace localnotion::service {
+namespace localnotion::service::databases {
 namespace {
 
 // The one type key of a property schema request such as {"type":"number","number":{...}}.
@@ -39,7 +40,7 @@ Result<std::string> SchemaTypeOf(const std::string& path, const json::value& v) 
 // A rollup names its relation (in this schema) and the rolled-up property (in the
 // related database) by name or by id; the stored configuration keeps both, as Notion's
 // responses show both. An unknown name or id is refused with the query endpoints' text.
-Status Service::ResolveRollups(schema::Schema& schema) {
+Status ResolveRollups(Context& ctx, schema::Schema& schema) {
   auto find = [](const schema::Schema& in, const json::value& name, const json::value& id) -> const schema::PropertyDef* {
     for (const auto& def : in) {
       if ((name.is_string() && def.name == name.get_string()) || (id.is_string() && def.id == id.get_string())) {
@@ -62,9 +63,10 @@ Status Service::ResolveRollups(schema::Schema& schema) {
     c["relation_property_name"] = relation->name;
     c["relation_property_id"] = relation->id;
     const json::value* target_id = Find(relation->config, "data_source_id");
-    LN_ASSIGN_OR_RETURN(DataSourcePtr target, store_.GetDataSource(target_id && target_id->is_string() ? target_id->get_string() : ""));
+    LN_ASSIGN_OR_RETURN(DataSourcePtr target,
+                        ctx.store().GetDataSource(target_id && target_id->is_string() ? target_id->get_string() : ""));
     if (!target) return missing(c["rollup_property_name"], c["rollup_property_id"]);
-    LN_ASSIGN_OR_RETURN(SchemaPtr target_schema, SchemaOf(target));
+    LN_ASSIGN_OR_RETURN(SchemaPtr target_schema, ctx.SchemaOf(target));
     const schema::PropertyDef* rolled = find(*target_schema, c["rollup_property_name"], c["rollup_property_id"]);
     if (rolled == nullptr) return missing(c["rollup_property_name"], c["rollup_property_id"]);
     c["rollup_property_name"] = rolled->name;
@@ -141,13 +143,13 @@ void RenameInFormulas(schema::Schema& schema, const std::string& from, const std
 
 }  // namespace
 
-Result<schema::Schema> Service::ParseSchemaRequest(const Caller& caller, const json::value& properties,
-                                                   std::string_view base_path) {
+Result<schema::Schema> ParseSchemaRequest(Context& ctx, const Caller& caller, const json::value& properties,
+                                          std::string_view base_path) {
   std::string path(base_path);
   if (!properties.is_object()) return api::FailedValidation(path, "an object", &properties);
   schema::Schema empty;
   json::object request = properties.get_object();
-  LN_ASSIGN_OR_RETURN(schema::Schema out, ApplySchemaUpdate(caller, nullptr, request, base_path));
+  LN_ASSIGN_OR_RETURN(schema::Schema out, ApplySchemaUpdate(ctx, caller, nullptr, request, base_path));
   int titles = 0;
   for (const auto& def : out) titles += def.type == "title";
   if (titles > 1) return ValidationError("Databases can only have one title property.");
@@ -164,27 +166,27 @@ Result<schema::Schema> Service::ParseSchemaRequest(const Caller& caller, const j
 //   {"name": "New"}          renames it (ids stay, pages show the new name);
 //   {"<type>": {config}}     adds it (unknown key) or changes its type or configuration.
 // Select options keep their ids and colors; a recolor is refused.
-Result<schema::Schema> Service::ApplySchemaUpdate(const Caller& caller, const DataSourcePtr& source,
-                                                  const json::value& properties, std::string_view base_path) {
+Result<schema::Schema> ApplySchemaUpdate(Context& ctx, const Caller& caller, const DataSourcePtr& source,
+                                         const json::value& properties, std::string_view base_path) {
   std::string path(base_path);
   if (!properties.is_object()) return api::FailedValidation(path, "an object", &properties);
   schema::Schema out;
   if (source) {
-    LN_ASSIGN_OR_RETURN(SchemaPtr current, SchemaOf(source));
+    LN_ASSIGN_OR_RETURN(SchemaPtr current, ctx.SchemaOf(source));
     out = *current;
   }
   const schema::Schema before = out;
-  schema::ConfigContext ctx = MakeConfigContext(caller, [this](std::string_view raw, bool is_source)
-                                                            -> Result<std::pair<std::string, std::string>> {
-    auto id = NormalizeUuid(raw);
-    if (!id) return NotFound(is_source ? "data source" : "database", raw);
-    if (is_source) {
-      LN_ASSIGN_OR_RETURN(auto target, LoadDataSource(*id));
-      return std::make_pair(target->database_id, target->id);
-    }
-    LN_ASSIGN_OR_RETURN(auto target, SourceForDatabaseParent(*id));
-    return std::make_pair(target->database_id, target->id);
-  });
+  schema::ConfigContext config_context = MakeConfigContext(
+      caller, [&ctx](std::string_view raw, bool is_source) -> Result<std::pair<std::string, std::string>> {
+        auto id = NormalizeUuid(raw);
+        if (!id) return NotFound(is_source ? "data source" : "database", raw);
+        if (is_source) {
+          LN_ASSIGN_OR_RETURN(auto target, ctx.LoadDataSource(*id));
+          return std::make_pair(target->database_id, target->id);
+        }
+        LN_ASSIGN_OR_RETURN(auto target, ctx.SourceForDatabaseParent(*id));
+        return std::make_pair(target->database_id, target->id);
+      });
   for (const auto& kv : properties.get_object()) {
     std::string prop_path = api::Field(path, kv.key());
     auto existing = std::find_if(out.begin(), out.end(), [&](const schema::PropertyDef& d) {
@@ -218,8 +220,8 @@ Result<schema::Schema> Service::ApplySchemaUpdate(const Caller& caller, const Da
       const schema::PropertyType* type = schema::FindType(type_name);
       const json::value* config = Find(request, type_name);
       json::value empty = json::object{};
-      LN_ASSIGN_OR_RETURN(json::object stored,
-                          type->ParseConfig(api::Field(prop_path, type_name), config ? *config : empty, ctx));
+      LN_ASSIGN_OR_RETURN(json::object stored, type->ParseConfig(api::Field(prop_path, type_name),
+                                                                 config ? *config : empty, config_context));
       if (existing != out.end() && existing->type == type_name) {
         if (type_name == "status" || type_name == "relation") {
           stored = existing->config;  // Notion ignores status groups and relation retargeting here.
@@ -260,9 +262,9 @@ Result<schema::Schema> Service::ApplySchemaUpdate(const Caller& caller, const Da
       out.push_back(std::move(def));
     }
   }
-  LN_RETURN_IF_ERROR(ResolveRollups(out));
+  LN_RETURN_IF_ERROR(ResolveRollups(ctx, out));
   LN_RETURN_IF_ERROR(schema::CheckFormulas(out));
   return out;
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::databases

@@ -5,10 +5,13 @@
 #include "api/objects.h"
 #include "common/uuid.h"
 #include "schema/registry.h"
-#include "service/service.h"
+#include "service/blocks/blocks.h"
+#include "service/pages/pages.h"
+#include "service/pages/relations.h"
+#include "service/uploads/uploads.h"
 #include "validation/page_write.h"
 
-namespace localnotion::service {
+namespace localnotion::service::pages {
 namespace {
 
 // Notion's answer to any edit of a trashed page (2025 wording; the 2022-2024 text was
@@ -18,47 +21,34 @@ constexpr std::string_view kArchivedMessage =
 
 }  // namespace
 
-Result<Service::LoadedPage> Service::LoadPage(const std::string& id) {
-  LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
-  // An unshared page answers like a missing one (access.cc).
-  LN_ASSIGN_OR_RETURN(bool visible, page ? Visible("page", id) : Result<bool>(false));
-  if (page && !visible) return NotFound("page", id);
-  if (!page) {
-    LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
-    LN_ASSIGN_OR_RETURN(bool db_visible, db ? Visible("database", id) : Result<bool>(false));
-    if (db && db_visible) {
-      return ValidationError(
-          fmt::format("Provided ID {} is a database, not a page. Use the retrieve database API instead.", id));
-    }
-    return NotFound("page", id);
-  }
-  return LoadRecord(std::move(*page));
-}
-
-Status Service::SaveSchema(const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema) {
+Status SaveSchema(Context& ctx, const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema) {
   storage::DataSourceRecord record = *source;
   record.schema = schema::SchemaToStored(schema);
   record.last_edited_time = NowMillis();
   record.last_edited_by = caller.integration.bot_user_id;
-  return WriteDataSource(caller, source.get(), record);
+  return ctx.WriteDataSource(caller, source.get(), record);
 }
 
-Status Service::SaveGrownDefinitions(const Caller& caller, const DataSourcePtr& source,
-                                     std::vector<schema::PropertyDef> defs) {
+namespace {
+
+Status SaveGrownDefinitions(Context& ctx, const Caller& caller, const DataSourcePtr& source,
+                            std::vector<schema::PropertyDef> defs) {
   if (defs.empty() || !source) return OkStatus();
-  LN_ASSIGN_OR_RETURN(SchemaPtr current, SchemaOf(source));
+  LN_ASSIGN_OR_RETURN(SchemaPtr current, ctx.SchemaOf(source));
   schema::Schema updated = *current;
   for (auto& def : defs) {
     for (auto& existing : updated) {
       if (existing.id == def.id) existing = std::move(def);
     }
   }
-  return SaveSchema(caller, source, updated);
+  return SaveSchema(ctx, caller, source, updated);
 }
+
+}  // namespace
 
 // People must be users of the workspace; relation ids must be pages of the related
 // database. Messages: docs/compat.md.
-Status Service::CheckReferences(const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes) {
+Status CheckReferences(Context& ctx, const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes) {
   for (const auto& [property_id, value] : writes) {
     const schema::PropertyDef* def = schema::FindProperty(*page.schema, property_id);
     const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
@@ -67,18 +57,18 @@ Status Service::CheckReferences(const LoadedPage& page, const std::vector<valida
     const schema::References refs = type->ReferencesIn(value, *def);
     if (refs.kind == schema::References::Kind::kUsers) {
       for (const std::string& id : refs.ids) {
-        LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id));
+        LN_ASSIGN_OR_RETURN(auto user, ctx.store().GetUser(id));
         if (!user) return ValidationError(fmt::format("Could not find user with ID: {}.", id));
       }
     } else if (refs.kind == schema::References::Kind::kPages) {
       for (const std::string& id : refs.ids) {
-        LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id));
+        LN_ASSIGN_OR_RETURN(auto target, ctx.store().GetPage(id));
         // A page the integration cannot see is reported like a missing one.
-        LN_ASSIGN_OR_RETURN(bool visible, target ? Visible("page", target->id) : Result<bool>(false));
+        LN_ASSIGN_OR_RETURN(bool visible, target ? ctx.Visible("page", target->id) : Result<bool>(false));
         if (!target || !visible) return ValidationError(fmt::format("Could not find page with ID: {}.", id));
         DataSourcePtr target_source;
         if (target->parent_type == "data_source_id") {
-          LN_ASSIGN_OR_RETURN(target_source, store_.GetDataSource(target->parent_id));
+          LN_ASSIGN_OR_RETURN(target_source, ctx.store().GetDataSource(target->parent_id));
         }
         // The relation points at one data source; a page of another data source, even of
         // the same database, does not belong to it.
@@ -91,27 +81,29 @@ Status Service::CheckReferences(const LoadedPage& page, const std::vector<valida
   return OkStatus();
 }
 
+namespace {
+
 // Validates `properties` against the page's schema and applies them to `loaded.page`
 // (not saved here): options created on the way are saved into the schema, people and
 // relations are checked, and dual relations update their other side.
-Status Service::WriteProperties(const Caller& caller, LoadedPage& loaded, const json::object& properties) {
+Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, const json::object& properties) {
   LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
                       validation::CheckProperties(properties, *loaded.schema, caller.version));
-  LN_RETURN_IF_ERROR(CheckReferences(loaded, writes.writes));
+  LN_RETURN_IF_ERROR(CheckReferences(ctx, loaded, writes.writes));
   if (!writes.changed_defs.empty()) {
-    LN_RETURN_IF_ERROR(SaveGrownDefinitions(caller, loaded.source, std::move(writes.changed_defs)));
-    LN_ASSIGN_OR_RETURN(loaded, LoadRecord(std::move(loaded.page)));
+    LN_RETURN_IF_ERROR(SaveGrownDefinitions(ctx, caller, loaded.source, std::move(writes.changed_defs)));
+    LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
   }
   for (auto& w : writes.writes) {
     const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
     const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
     if (type && type->render_extras().file_objects) {
-      LN_RETURN_IF_ERROR(AttachUploadsInFiles(caller, w.value, api::Field("body.properties", def->name)));
+      LN_RETURN_IF_ERROR(uploads::AttachUploadsInFiles(ctx, caller, w.value, api::Field("body.properties", def->name)));
     }
     if (type && type->ReferencesIn(w.value, *def).kind == schema::References::Kind::kPages) {
       const json::value* before = Find(loaded.page.properties, w.property_id);
       json::value before_copy = before ? *before : json::value(nullptr);
-      LN_RETURN_IF_ERROR(SyncDualRelations(caller, loaded.page, *def, &before_copy, &w.value));
+      LN_RETURN_IF_ERROR(SyncDualRelations(ctx, caller, loaded.page, *def, &before_copy, &w.value));
     }
     if (w.value.is_null()) {
       loaded.page.properties.erase(w.property_id);
@@ -122,18 +114,20 @@ Status Service::WriteProperties(const Caller& caller, LoadedPage& loaded, const 
   return OkStatus();
 }
 
-Result<json::value> Service::GetPage(const Caller& caller, std::string_view raw_id,
-                                     const std::vector<std::string>& filter_properties) {
+}  // namespace
+
+Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view raw_id,
+                            const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(id));
-  return RenderPage(caller, loaded, filter_properties);
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
+  return ctx.RenderPage(caller, loaded, filter_properties);
 }
 
-Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view raw_id, const json::value& body,
-                                        const std::vector<std::string>& filter_properties) {
+Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body,
+                               const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body));
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(id));
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
   storage::PageRecord& page = loaded.page;
   const storage::PageRecord before = page;  // for the page history
 
@@ -148,12 +142,12 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
 
   bool changed = false;
   if (has_properties) {
-    LN_RETURN_IF_ERROR(WriteProperties(caller, loaded, *req.properties));
+    LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties));
     changed = true;
   }
   storage::PageRecord& p = loaded.page;
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, req.icon, "body.icon"));
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, req.cover, "body.cover"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, req.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, req.cover, "body.cover"));
   if (req.icon) p.icon = std::move(*req.icon), changed = true;
   if (req.cover) p.cover = std::move(*req.cover), changed = true;
   if (req.in_trash && *req.in_trash != p.in_trash) p.in_trash = *req.in_trash, changed = true;
@@ -161,23 +155,14 @@ Result<json::value> Service::UpdatePage(const Caller& caller, std::string_view r
   if (changed) {
     p.last_edited_time = NowMillis();
     p.last_edited_by = caller.integration.bot_user_id;
-    LN_RETURN_IF_ERROR(WritePage(caller, &before, p, loaded.schema.get()));
+    LN_RETURN_IF_ERROR(ctx.WritePage(caller, &before, p, loaded.schema.get()));
   }
   loaded.trashed = p.in_trash || parent_trashed;
-  if (!ReadsContent()) return json::value(api::PartialObject("page", p.id));
-  return RenderPage(caller, loaded, filter_properties);
+  if (!ctx.ReadsContent()) return json::value(api::PartialObject("page", p.id));
+  return ctx.RenderPage(caller, loaded, filter_properties);
 }
 
-Result<DataSourcePtr> Service::SourceForDatabaseParent(const std::string& database_id) {
-  LN_ASSIGN_OR_RETURN(auto db, LoadDatabase(database_id));
-  LN_ASSIGN_OR_RETURN(auto sources, store_.ListDataSources(database_id));
-  if (sources.size() != 1) {
-    return ValidationError("Databases with multiple data sources are not supported in this API version.");
-  }
-  return sources.front();
-}
-
-Result<json::value> Service::CreatePage(const Caller& caller, const json::value& body) {
+Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::value& body) {
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckCreateBody(body, caller.version));
   const json::value& parent = *req.parent;
   storage::PageRecord record;
@@ -196,12 +181,12 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
   LN_ASSIGN_OR_RETURN(auto page_id, id_in("page_id"));
   const json::value* workspace = p ? Find(*p, "workspace") : nullptr;
   if (data_source_id) {
-    LN_ASSIGN_OR_RETURN(source, LoadDataSource(*data_source_id));
+    LN_ASSIGN_OR_RETURN(source, ctx.LoadDataSource(*data_source_id));
   } else if (database_id) {
-    LN_ASSIGN_OR_RETURN(source, SourceForDatabaseParent(*database_id));
+    LN_ASSIGN_OR_RETURN(source, ctx.SourceForDatabaseParent(*database_id));
   } else if (page_id) {
-    LN_ASSIGN_OR_RETURN(auto parent_page, store_.GetPage(*page_id));
-    LN_ASSIGN_OR_RETURN(bool visible, parent_page ? Visible("page", *page_id) : Result<bool>(false));
+    LN_ASSIGN_OR_RETURN(auto parent_page, ctx.store().GetPage(*page_id));
+    LN_ASSIGN_OR_RETURN(bool visible, parent_page ? ctx.Visible("page", *page_id) : Result<bool>(false));
     if (!parent_page || !visible) return NotFound("page", *page_id);
     record.parent_type = "page_id";
     record.parent_id = *page_id;
@@ -218,16 +203,16 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
     record.parent_id = source->id;
   }
   record.id = NewUuid();
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, req.icon, "body.icon"));
-  LN_RETURN_IF_ERROR(AttachIconOrCover(caller, req.cover, "body.cover"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, req.icon, "body.icon"));
+  LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, req.cover, "body.cover"));
   record.icon = req.icon.value_or(nullptr);
   record.cover = req.cover.value_or(nullptr);
   record.created_time = record.last_edited_time = NowMillis();
   record.created_by = record.last_edited_by = caller.integration.bot_user_id;
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(record));
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(record));
   if (loaded.trashed || (loaded.source && loaded.source->in_trash)) return ValidationError(std::string(kArchivedMessage));
 
-  if (req.properties) LN_RETURN_IF_ERROR(WriteProperties(caller, loaded, *req.properties));
+  if (req.properties) LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties));
   if (loaded.source) {
     // unique_id numbers count per data source, from 1, in creation order.
     bool numbered = false;
@@ -241,18 +226,19 @@ Result<json::value> Service::CreatePage(const Caller& caller, const json::value&
     if (numbered) {
       storage::DataSourceRecord next = *loaded.source;
       ++next.next_unique_id;
-      LN_RETURN_IF_ERROR(WriteDataSource(caller, loaded.source.get(), next));
+      LN_RETURN_IF_ERROR(ctx.WriteDataSource(caller, loaded.source.get(), next));
     }
   }
-  LN_RETURN_IF_ERROR(WritePage(caller, nullptr, loaded.page, loaded.schema.get()));
+  LN_RETURN_IF_ERROR(ctx.WritePage(caller, nullptr, loaded.page, loaded.schema.get()));
   if (record.parent_type == "page_id") {
-    LN_RETURN_IF_ERROR(AddChildObjectBlock(caller, "child_page", record.id, record.parent_id, record.created_time));
+    LN_RETURN_IF_ERROR(
+        blocks::AddChildObjectBlock(ctx, caller, "child_page", record.id, record.parent_id, record.created_time));
   }
-  LN_RETURN_IF_ERROR(InsertBlocks(caller, "page_id", record.id, std::nullopt, req.children, nullptr));
-  LN_RETURN_IF_ERROR(ShareCreated(loaded.page.id, loaded.page.parent_type));
+  LN_RETURN_IF_ERROR(blocks::InsertBlocks(ctx, caller, "page_id", record.id, std::nullopt, req.children, nullptr));
+  LN_RETURN_IF_ERROR(ctx.ShareCreated(loaded.page.id, loaded.page.parent_type));
   // Without read content, writes answer with a partial object (capabilities reference).
-  if (!ReadsContent()) return json::value(api::PartialObject("page", loaded.page.id));
-  return RenderPage(caller, loaded);
+  if (!ctx.ReadsContent()) return json::value(api::PartialObject("page", loaded.page.id));
+  return ctx.RenderPage(caller, loaded);
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::pages

@@ -11,10 +11,10 @@
 #include "api/lists.h"
 #include "schema/property_def.h"
 #include "schema/registry.h"
-#include "service/service.h"
+#include "service/pages/pages.h"
 #include "validation/pagination.h"
 
-namespace localnotion::service {
+namespace localnotion::service::pages {
 namespace {
 
 json::object Item(const std::string& id, std::string_view type, json::value value) {
@@ -23,13 +23,13 @@ json::object Item(const std::string& id, std::string_view type, json::value valu
 
 }  // namespace
 
-Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_view raw_page_id,
-                                             std::string_view property_id, const PageArgs& args) {
+Result<json::value> GetPageProperty(Context& ctx, const Caller& caller, std::string_view raw_page_id,
+                                    std::string_view property_id, const PageArgs& args) {
   LN_ASSIGN_OR_RETURN(std::string page_id, PathId("page_id", raw_page_id));
   LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
                       validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
   const int page_size = paging.page_size;
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadPage(page_id));
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(page_id));
   const schema::PropertyDef* def = nullptr;
   for (const auto& d : *loaded.schema) {
     if (d.id == property_id) def = &d;
@@ -37,7 +37,7 @@ Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_v
   if (def == nullptr) {
     return NotFound("property", property_id);
   }
-  LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, loaded, 0));
+  LN_ASSIGN_OR_RETURN(json::object values, ctx.RenderValues(caller, loaded, 0));
   json::object& value = values.at(def->id).as_object();
   const std::string& type = def->type;
 
@@ -86,4 +86,4 @@ Result<json::value> Service::GetPageProperty(const Caller& caller, std::string_v
                                       .type_object = std::move(summary)}));
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::pages

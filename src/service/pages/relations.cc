@@ -6,9 +6,10 @@
 
 #include "common/uuid.h"
 #include "schema/registry.h"
-#include "service/service.h"
+#include "service/pages/pages.h"
+#include "service/pages/relations.h"
 
-namespace localnotion::service {
+namespace localnotion::service::pages {
 namespace {
 
 bool Contains(const json::value* ids, std::string_view id) {
@@ -21,8 +22,8 @@ bool Contains(const json::value* ids, std::string_view id) {
 
 }  // namespace
 
-Status Service::SyncDualRelations(const Caller& caller, storage::PageRecord& self, const schema::PropertyDef& def,
-                                  const json::value* before, const json::value* after) {
+Status SyncDualRelations(Context& ctx, const Caller& caller, storage::PageRecord& self, const schema::PropertyDef& def,
+                         const json::value* before, const json::value* after) {
   const std::string& page_id = self.id;
   const json::value* type = Find(def.config, "type");
   if (type == nullptr || *type != "dual_property") return OkStatus();
@@ -36,7 +37,7 @@ Status Service::SyncDualRelations(const Caller& caller, storage::PageRecord& sel
     std::optional<storage::PageRecord> before;  // for the other page's history
     storage::PageRecord* target = &self;
     if (target_id != self.id) {
-      LN_ASSIGN_OR_RETURN(loaded, store_.GetPage(target_id));
+      LN_ASSIGN_OR_RETURN(loaded, ctx.store().GetPage(target_id));
       if (!loaded) return OkStatus();
       before = *loaded;
       target = &*loaded;
@@ -58,7 +59,7 @@ Status Service::SyncDualRelations(const Caller& caller, storage::PageRecord& sel
     if (target == &self) return OkStatus();  // saved by the caller
     target->last_edited_time = NowMillis();
     target->last_edited_by = caller.integration.bot_user_id;
-    return WritePage(caller, &*before, *target);
+    return ctx.WritePage(caller, &*before, *target);
   };
   if (before && before->is_array()) {
     for (const auto& id : before->get_array()) {
@@ -76,8 +77,8 @@ Status Service::SyncDualRelations(const Caller& caller, storage::PageRecord& sel
 // For each dual_property relation in `schema` that is new (absent from `before`), adds
 // the synced relation property to the related data source, named as Notion names it:
 // "Related to <this data source's title> (<property name>)".
-Status Service::CreateSyncedRelations(const Caller& caller, const DataSourcePtr& source, schema::Schema& schema,
-                                      const schema::Schema* before) {
+Status CreateSyncedRelations(Context& ctx, const Caller& caller, const DataSourcePtr& source, schema::Schema& schema,
+                             const schema::Schema* before) {
   for (auto& def : schema) {
     if (def.type != "relation") continue;
     const json::value* type = Find(def.config, "type");
@@ -98,16 +99,16 @@ Status Service::CreateSyncedRelations(const Caller& caller, const DataSourcePtr&
     schema::PropertyDef back_def{synced_id, synced_name, "relation", std::move(back)};
     if (target_id == source->id) {
       schema.push_back(std::move(back_def));  // a relation to its own data source
-      return CreateSyncedRelations(caller, source, schema, before);
+      return CreateSyncedRelations(ctx, caller, source, schema, before);
     }
-    LN_ASSIGN_OR_RETURN(DataSourcePtr target, store_.GetDataSource(target_id));
+    LN_ASSIGN_OR_RETURN(DataSourcePtr target, ctx.store().GetDataSource(target_id));
     if (!target) return NotFound("data source", target_id);
-    LN_ASSIGN_OR_RETURN(SchemaPtr target_schema, SchemaOf(target));
+    LN_ASSIGN_OR_RETURN(SchemaPtr target_schema, ctx.SchemaOf(target));
     schema::Schema grown = *target_schema;
     grown.push_back(std::move(back_def));
-    LN_RETURN_IF_ERROR(SaveSchema(caller, target, grown));
+    LN_RETURN_IF_ERROR(SaveSchema(ctx, caller, target, grown));
   }
   return OkStatus();
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::pages

@@ -12,10 +12,10 @@
 #include "api/rich_text.h"
 #include "common/uuid.h"
 #include "query/values.h"
-#include "service/service.h"
+#include "service/search/search.h"
 #include "validation/search_body.h"
 
-namespace localnotion::service {
+namespace localnotion::service::search {
 namespace {
 
 // Whether `title` contains the folded needle, ignoring case.
@@ -25,7 +25,7 @@ bool TitleMatches(std::string_view title, const std::string& needle) {
 
 }  // namespace
 
-Result<json::value> Service::Search(const Caller& caller, const json::value& body) {
+Result<json::value> Search(Context& ctx, const Caller& caller, const json::value& body) {
   const bool data_sources = api::HasDataSources(caller.version);
   LN_ASSIGN_OR_RETURN(validation::SearchBody b, validation::ReadSearchBody(body, data_sources));
   const int page_size = b.page.page_size;
@@ -41,24 +41,24 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
   };
   std::vector<Hit> hits;
   if (b.object.empty() || b.object == "page") {
-    LN_ASSIGN_OR_RETURN(auto pages, store_.ScanPagesByTitle(needle));
+    LN_ASSIGN_OR_RETURN(auto pages, ctx.store().ScanPagesByTitle(needle));
     for (auto& page : pages) {
       const json::value* title = Find(page.properties, "title");
       std::string text = title && title->is_array() ? api::PlainText(title->get_array()) : "";
       if (!TitleMatches(text, needle)) continue;
-      LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(page));
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(page));
       if (loaded.trashed) continue;
-      LN_ASSIGN_OR_RETURN(bool visible, Visible("page", page.id));
+      LN_ASSIGN_OR_RETURN(bool visible, ctx.Visible("page", page.id));
       if (!visible) continue;
       hits.push_back(Hit{page.id, page.last_edited_time, std::move(page), nullptr, nullptr});
     }
   }
   if (b.object.empty() || b.object != "page") {
-    LN_ASSIGN_OR_RETURN(auto sources, store_.ListAllDataSources());
+    LN_ASSIGN_OR_RETURN(auto sources, ctx.store().ListAllDataSources());
     for (const auto& source : sources) {
-      LN_ASSIGN_OR_RETURN(DatabasePtr db, store_.GetDatabase(source->database_id));
+      LN_ASSIGN_OR_RETURN(DatabasePtr db, ctx.store().GetDatabase(source->database_id));
       if (!db || db->in_trash || source->in_trash) continue;
-      LN_ASSIGN_OR_RETURN(bool visible, Visible("data_source", source->id));
+      LN_ASSIGN_OR_RETURN(bool visible, ctx.Visible("data_source", source->id));
       if (!visible) continue;
       if (data_sources) {
         if (!TitleMatches(api::PlainText(source->title), needle)) continue;
@@ -89,12 +89,12 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
     Hit& h = hits[i];
     json::value rendered;
     if (h.page) {
-      LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*h.page)));
-      LN_ASSIGN_OR_RETURN(rendered, RenderPage(caller, loaded));
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*h.page)));
+      LN_ASSIGN_OR_RETURN(rendered, ctx.RenderPage(caller, loaded));
     } else if (h.source) {
-      LN_ASSIGN_OR_RETURN(rendered, RenderDataSourceObject(caller, h.source));
+      LN_ASSIGN_OR_RETURN(rendered, ctx.RenderDataSourceObject(caller, h.source));
     } else {
-      auto db = RenderDatabaseObject(caller, h.db);
+      auto db = ctx.RenderDatabaseObject(caller, h.db);
       if (!db.ok()) continue;  // a database with several data sources has no 2022 shape
       rendered = std::move(*db);
     }
@@ -107,4 +107,4 @@ Result<json::value> Service::Search(const Caller& caller, const json::value& bod
                                       .type = type}));
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::search

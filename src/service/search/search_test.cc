@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "service/admin/admin.h"
+#include "service/pages/pages.h"
+#include "service/search/search.h"
 #include "service/service_test_util.h"
 
 namespace localnotion::service {
@@ -15,8 +18,8 @@ class SearchFoldingTest : public ServiceTestBase<::testing::TestWithParam<bool>>
  protected:
   void SetUp() override {
     this->OpenService(GetParam());
-    ASSERT_TRUE(Run([&] { return service_->Bootstrap({"secret_search"}); }).ok());
-    auto integration = Run([&] { return service_->Authenticate("secret_search"); });
+    ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {"secret_search"}); }).ok());
+    auto integration = Run([&] { return ctx_->Authenticate("secret_search"); });
     ASSERT_TRUE(integration.ok());
     caller_ = Caller{*integration, api::ApiVersion::k2025_09_03};
   }
@@ -24,7 +27,7 @@ class SearchFoldingTest : public ServiceTestBase<::testing::TestWithParam<bool>>
   std::string NewPage(std::string_view title) {
     json::value b = J(std::string(R"({"parent":{"workspace":true},"properties":{"title":{"title":[{"text":{"content":")") +
                       std::string(title) + R"("}}]}}})");
-    auto page = Run([&] { return service_->CreatePage(caller_, b); });
+    auto page = Run([&] { return pages::CreatePage(*ctx_, caller_, b); });
     EXPECT_TRUE(page.ok()) << page.error().message;
     return page.ok() ? std::string(page->at("id").as_string()) : "";
   }
@@ -34,7 +37,7 @@ class SearchFoldingTest : public ServiceTestBase<::testing::TestWithParam<bool>>
   std::vector<std::string> Search(std::string_view query) {
     json::value b = J(std::string(R"({"query":")") + std::string(query) +
                       R"(","filter":{"property":"object","value":"page"}})");
-    auto found = Run([&] { return service_->Search(caller_, b); });
+    auto found = Run([&] { return search::Search(*ctx_, caller_, b); });
     EXPECT_TRUE(found.ok()) << found.error().message;
     std::vector<std::string> ids;
     if (!found.ok()) return ids;

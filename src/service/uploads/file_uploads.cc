@@ -18,11 +18,11 @@
 #include "api/objects.h"
 #include "common/uuid.h"
 #include "service/uploads/file_upload_state.h"
-#include "service/service.h"
+#include "service/uploads/uploads.h"
 #include "validation/file_upload_body.h"
 #include "validation/pagination.h"
 
-namespace localnotion::service {
+namespace localnotion::service::uploads {
 namespace {
 
 // Multi-part: every part but the last must be at least 5 MB (Notion's guide).
@@ -55,7 +55,7 @@ Result<json::value> ShowFileUpload(storage::Txn& store, const storage::FileUploa
 
 }  // namespace
 
-Result<json::value> Service::CreateFileUpload(const Caller& caller, const json::value& body) {
+Result<json::value> CreateFileUpload(Context& ctx, const Caller& caller, const json::value& body) {
   LN_ASSIGN_OR_RETURN(validation::FileUploadBody b, validation::ReadFileUploadBody(body));
   storage::FileUploadRecord u;
   u.mode = std::move(b.mode);
@@ -74,13 +74,13 @@ Result<json::value> Service::CreateFileUpload(const Caller& caller, const json::
   // localnotion never reaches the network: an external_url import fails at once, and
   // says so in file_import_result.
   u.status = u.mode == "external_url" ? "failed" : "pending";
-  LN_RETURN_IF_ERROR(store_.PutFileUpload(u));
-  return ShowFileUpload(store_, u, caller.base_url, NowMillis());
+  LN_RETURN_IF_ERROR(ctx.store().PutFileUpload(u));
+  return ShowFileUpload(ctx.store(), u, caller.base_url, NowMillis());
 }
 
-Result<json::value> Service::SendFileUpload(const Caller& caller, std::string_view raw_id, const SendForm& form) {
+Result<json::value> SendFileUpload(Context& ctx, const Caller& caller, std::string_view raw_id, const SendForm& form) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("file_upload_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto found, store_.GetFileUpload(id));
+  LN_ASSIGN_OR_RETURN(auto found, ctx.store().GetFileUpload(id));
   if (!found || found->integration_id != caller.integration.id) return NotFound("file upload", id);
   storage::FileUploadRecord u = std::move(*found);
   for (const auto& name : form.other_fields) {
@@ -97,9 +97,9 @@ Result<json::value> Service::SendFileUpload(const Caller& caller, std::string_vi
     return ValidationError(fmt::format("File upload with ID {} is {}: only a pending upload accepts file contents.", id, status));
   }
   const FormFile& file = *form.file;
-  if (static_cast<int64_t>(file.bytes.size()) > state_.options.max_upload_part_bytes) {
+  if (static_cast<int64_t>(file.bytes.size()) > ctx.state().options.max_upload_part_bytes) {
     return ValidationError(fmt::format("The file part is {} bytes; the maximum size of a part is {} bytes.",
-                                       file.bytes.size(), state_.options.max_upload_part_bytes));
+                                       file.bytes.size(), ctx.state().options.max_upload_part_bytes));
   }
   std::optional<std::string> sent_type;
   if (file.content_type) {
@@ -119,27 +119,27 @@ Result<json::value> Service::SendFileUpload(const Caller& caller, std::string_vi
     if (!u.content_type && sent_type) u.content_type = sent_type;
     LN_RETURN_IF_ERROR(CompleteNameAndType(u.filename, u.content_type));
     if (!u.filename) u.filename = "file";
-    LN_RETURN_IF_ERROR(store_.PutFileUploadPart(u.id, 1, file.bytes));
+    LN_RETURN_IF_ERROR(ctx.store().PutFileUploadPart(u.id, 1, file.bytes));
     u.content_length = static_cast<int64_t>(file.bytes.size());
     u.status = "uploaded";
   } else {
     if (!form.part_number) return api::NotDefined("body.part_number");
     LN_ASSIGN_OR_RETURN(int64_t part, ParsePartNumber(*form.part_number, u.number_of_parts));
-    LN_RETURN_IF_ERROR(store_.PutFileUploadPart(u.id, part, file.bytes));
-    LN_ASSIGN_OR_RETURN(auto sizes, store_.FileUploadPartSizes(u.id));
+    LN_RETURN_IF_ERROR(ctx.store().PutFileUploadPart(u.id, part, file.bytes));
+    LN_ASSIGN_OR_RETURN(auto sizes, ctx.store().FileUploadPartSizes(u.id));
     int64_t total = 0;
     for (const auto& [n, size] : sizes) total += size;
     u.content_length = total;
     if (!u.content_type && sent_type) u.content_type = sent_type;
   }
   u.last_edited_time = now;
-  LN_RETURN_IF_ERROR(store_.PutFileUpload(u));
-  return ShowFileUpload(store_, u, caller.base_url, now);
+  LN_RETURN_IF_ERROR(ctx.store().PutFileUpload(u));
+  return ShowFileUpload(ctx.store(), u, caller.base_url, now);
 }
 
-Result<json::value> Service::CompleteFileUpload(const Caller& caller, std::string_view raw_id) {
+Result<json::value> CompleteFileUpload(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("file_upload_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto found, store_.GetFileUpload(id));
+  LN_ASSIGN_OR_RETURN(auto found, ctx.store().GetFileUpload(id));
   if (!found || found->integration_id != caller.integration.id) return NotFound("file upload", id);
   storage::FileUploadRecord u = std::move(*found);
   const Millis now = NowMillis();
@@ -148,26 +148,27 @@ Result<json::value> Service::CompleteFileUpload(const Caller& caller, std::strin
   if (status != "pending") {
     return ValidationError(fmt::format("File upload with ID {} is {}: only a pending upload can be completed.", id, status));
   }
-  LN_ASSIGN_OR_RETURN(auto sizes, store_.FileUploadPartSizes(u.id));
-  LN_RETURN_IF_ERROR(CheckPartsComplete(sizes, u.number_of_parts, std::min(kMinPartBytes, state_.options.max_upload_part_bytes)));
+  LN_ASSIGN_OR_RETURN(auto sizes, ctx.store().FileUploadPartSizes(u.id));
+  LN_RETURN_IF_ERROR(
+      CheckPartsComplete(sizes, u.number_of_parts, std::min(kMinPartBytes, ctx.state().options.max_upload_part_bytes)));
   int64_t total = 0;
   for (const auto& [n, size] : sizes) total += size;
   u.content_length = total;
   u.status = "uploaded";
   u.last_edited_time = now;
-  LN_RETURN_IF_ERROR(store_.PutFileUpload(u));
-  return ShowFileUpload(store_, u, caller.base_url, now);
+  LN_RETURN_IF_ERROR(ctx.store().PutFileUpload(u));
+  return ShowFileUpload(ctx.store(), u, caller.base_url, now);
 }
 
-Result<json::value> Service::GetFileUpload(const Caller& caller, std::string_view raw_id) {
+Result<json::value> GetFileUpload(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("file_upload_id", raw_id));
-  LN_ASSIGN_OR_RETURN(auto found, store_.GetFileUpload(id));
+  LN_ASSIGN_OR_RETURN(auto found, ctx.store().GetFileUpload(id));
   if (!found || found->integration_id != caller.integration.id) return NotFound("file upload", id);
-  return ShowFileUpload(store_, *found, caller.base_url, NowMillis());
+  return ShowFileUpload(ctx.store(), *found, caller.base_url, NowMillis());
 }
 
-Result<json::value> Service::ListFileUploads(const Caller& caller, const std::optional<std::string>& status,
-                                             const PageArgs& args) {
+Result<json::value> ListFileUploads(Context& ctx, const Caller& caller, const std::optional<std::string>& status,
+                                    const PageArgs& args) {
   LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
                       validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
   const int page_size = paging.page_size;
@@ -176,7 +177,7 @@ Result<json::value> Service::ListFileUploads(const Caller& caller, const std::op
     return api::FailedValidation("query.status", "`\"pending\"`, `\"uploaded\"`, `\"expired\"`, `\"failed\"`, or `undefined`",
                                  &shown);
   }
-  LN_ASSIGN_OR_RETURN(auto all, store_.ListFileUploads(caller.integration.id));
+  LN_ASSIGN_OR_RETURN(auto all, ctx.store().ListFileUploads(caller.integration.id));
   const Millis now = NowMillis();
   std::vector<storage::FileUploadRecord> shown;
   for (auto& u : all) {
@@ -196,7 +197,7 @@ Result<json::value> Service::ListFileUploads(const Caller& caller, const std::op
   json::array results;
   size_t end = std::min(shown.size(), start + static_cast<size_t>(page_size));
   for (size_t i = start; i < end; ++i) {
-    LN_ASSIGN_OR_RETURN(json::value one, ShowFileUpload(store_, shown[i], caller.base_url, now));
+    LN_ASSIGN_OR_RETURN(json::value one, ShowFileUpload(ctx.store(), shown[i], caller.base_url, now));
     results.push_back(std::move(one));
   }
   const bool has_more = end < shown.size();
@@ -205,4 +206,4 @@ Result<json::value> Service::ListFileUploads(const Caller& caller, const std::op
                                       .type = "file_upload"}));
 }
 
-}  // namespace localnotion::service
+}  // namespace localnotion::service::uploads

@@ -1,0 +1,88 @@
+// The workspace: bootstrap at start, reset (admin API) and the admin API's token.
+#include <random>
+
+#include <fmt/format.h>
+
+#include "common/sha256.h"
+#include "common/uuid.h"
+#include "service/admin/admin.h"
+
+namespace localnotion::service::admin {
+namespace {
+
+constexpr std::string_view kAllCapabilities = "read,update,insert,comments,users:email";
+
+std::string NewSecret() {
+  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::random_device rd;
+  std::uniform_int_distribution<int> dist(0, sizeof(kChars) - 2);
+  std::string s = "ntn_";
+  for (int i = 0; i < 46; ++i) s.push_back(kChars[dist(rd)]);
+  return s;
+}
+
+}  // namespace
+
+Result<std::string> AdminToken(Context& ctx, const std::string& given) {
+  if (!given.empty()) {
+    LN_RETURN_IF_ERROR(ctx.store().PutMeta("admin_token", given));
+    return given;
+  }
+  LN_ASSIGN_OR_RETURN(auto stored, ctx.store().GetMeta("admin_token"));
+  if (stored) return *stored;
+  std::string token = "admin_" + NewSecret().substr(4);
+  LN_RETURN_IF_ERROR(ctx.store().PutMeta("admin_token", token));
+  return token;
+}
+
+Status Reset(Context& ctx, bool keep_integrations) {
+  LN_RETURN_IF_ERROR(ctx.store().Reset(keep_integrations));
+  ctx.state().schemas.Clear();
+  ctx.state().snapshots.Clear();
+  LN_RETURN_IF_ERROR(Bootstrap(ctx, ctx.state().tokens()));
+  return OkStatus();
+}
+
+Result<std::vector<std::string>> Bootstrap(Context& ctx, const std::vector<std::string>& tokens) {
+  ctx.state().set_tokens(tokens);
+  LN_ASSIGN_OR_RETURN(auto workspace_id, ctx.store().GetMeta("workspace_id"));
+  if (!workspace_id) {
+    LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_id", NewUuid()));
+    LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_name", "localnotion"));
+    storage::UserRecord owner{
+        NewUuid(), "person", "Workspace Owner", std::nullopt, std::string("owner@localnotion.local"), ""};
+    LN_RETURN_IF_ERROR(ctx.store().PutUser(owner));
+    LN_RETURN_IF_ERROR(ctx.store().PutMeta("owner_user_id", owner.id));
+  }
+  // Made here, in a write, since hosted file links are signed in reads too.
+  LN_RETURN_IF_ERROR(ctx.FileUrlSecret());
+  std::vector<std::string> wanted = tokens;
+  if (wanted.empty()) {
+    LN_ASSIGN_OR_RETURN(auto stored, ctx.store().GetMeta("default_token"));
+    if (!stored) {
+      stored = NewSecret();
+      LN_RETURN_IF_ERROR(ctx.store().PutMeta("default_token", *stored));
+    }
+    wanted.push_back(*stored);
+  }
+  for (const std::string& token : wanted) {
+    LN_ASSIGN_OR_RETURN(auto existing, ctx.store().FindIntegrationBySecretHash(Sha256Hex(token)));
+    // The integrations of the tokens see the whole workspace (also in stores made before
+    // shares existed).
+    if (existing) {
+      LN_RETURN_IF_ERROR(ctx.store().PutShare(existing->id, storage::kWholeWorkspace));
+      continue;
+    }
+    LN_ASSIGN_OR_RETURN(auto all, ctx.store().ListIntegrations());
+    std::string name = all.empty() ? "localnotion" : fmt::format("localnotion {}", all.size() + 1);
+    storage::IntegrationRecord integration{NewUuid(),  name, Sha256Hex(token), NewUuid(), std::string(kAllCapabilities),
+                                           NowMillis()};
+    storage::UserRecord bot{integration.bot_user_id, "bot", name, std::nullopt, std::nullopt, integration.id};
+    LN_RETURN_IF_ERROR(ctx.store().PutUser(bot));
+    LN_RETURN_IF_ERROR(ctx.store().PutIntegration(integration));
+    LN_RETURN_IF_ERROR(ctx.store().PutShare(integration.id, storage::kWholeWorkspace));
+  }
+  return wanted;
+}
+
+}  // namespace localnotion::service::admin

@@ -1,0 +1,196 @@
+// What every use case of the service works with (the use cases themselves are free
+// functions in the resource folders beside core/, each taking a Context& first).
+//
+// A Context lives for one request: it is made over the request's transaction
+// (storage/txn.h) and the process-wide ServiceState (service_state.h), and holds what
+// the request may see and do (its access). Whoever makes it begins the transaction
+// and commits it when the call succeeded (RunInTxn in service.h); it never outlives them.
+//
+// It holds the helpers the folders share: access (access.cc), loading (loader.cc),
+// rendering (render.cc, files.cc), writing (writer.cc) and errors (errors.cc).
+//
+// Errors: path ids that are not UUIDs give kValidationError ("path failed validation:
+// path.<name> should be a valid uuid ..."); unknown or unshared objects give
+// kObjectNotFound with Notion's text; body problems give kValidationError.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "api/objects.h"
+#include "api/version.h"
+#include "common/error.h"
+#include "common/json.h"
+#include "schema/property_def.h"
+#include "schema/property_type.h"
+#include "service/core/capabilities.h"
+#include "service/service_state.h"
+#include "storage/store.h"
+#include "storage/txn.h"
+
+namespace localnotion::service {
+
+using DatabasePtr = std::shared_ptr<const storage::DatabaseRecord>;
+using DataSourcePtr = std::shared_ptr<const storage::DataSourceRecord>;
+using SchemaPtr = std::shared_ptr<const schema::Schema>;
+
+// Who is calling: the integration behind the bearer token, and the Notion-Version.
+struct Caller {
+  storage::IntegrationRecord integration;
+  api::ApiVersion version = api::ApiVersion::k2025_09_03;
+  // "http://host:port" as the client addressed this server (for next_url).
+  std::string base_url;
+  // The request's id (x-notion-request-id, the request log), recorded in page history.
+  std::string request_id;
+};
+
+// Pagination arguments as they arrive (query string or JSON body).
+struct PageArgs {
+  std::optional<std::string> start_cursor;
+  std::optional<std::string> page_size;  // raw text, validated by the callee
+};
+
+// A page with what it takes to show it.
+struct LoadedPage {
+  storage::PageRecord page;
+  DataSourcePtr source;  // null for a page outside any database
+  DatabasePtr db;
+  SchemaPtr schema;
+  bool trashed = false;           // the page, its data source or its database is in the trash
+  bool ancestor_trashed = false;  // a page or block above it is in the trash (blocks/)
+};
+
+// THE write path for Notion objects (writer.cc): the only caller of the store's
+// PutPage, PutDatabase, PutDataSource, PutBlock and PutComment. An edit records page
+// history and appends to the change outbox in the same transaction; an import
+// (fixtures) stores only.
+// kNoHistory: a write the page did not ask for (values dropped with their property).
+enum class WriteMode { kEdit, kNoHistory, kImport };
+
+// The path of the hosted file links RenderFileObject hands out (files.cc), read back by
+// uploads/attachments.cc and served by http/hosted_files.cc.
+inline constexpr std::string_view kHostedFilesPrefix = "/_localnotion/files/";
+
+class Context {
+ public:
+  Context(storage::Txn& txn, ServiceState& state) : store_(txn), state_(state) {}
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  // The request's transaction and the process-wide state.
+  storage::Txn& store() { return store_; }
+  ServiceState& state() { return state_; }
+
+  // ---- Access (access.cc) ----
+  // Returns kUnauthorized "API token is invalid." for an unknown token. The rest of the
+  // unit acts for the integration found: it sees only what is shared with it, with its
+  // capabilities.
+  Result<storage::IntegrationRecord> Authenticate(std::string_view token);
+  // The capabilities the current unit acts with (all of them before Authenticate).
+  const Capabilities& ActingCapabilities() const { return access_.caps; }
+  // Narrows the unit to what `integration` can see and do.
+  Status ActFor(const storage::IntegrationRecord& integration);
+  // Whether the object (kind "page", "database" or "data_source") is shared with the
+  // acting integration, directly or through an ancestor. Missing objects are not visible.
+  Result<bool> Visible(std::string_view kind, const std::string& id);
+  // The database or data source with that id if the caller may see it; otherwise
+  // NotFound("database" / "data source"), as if it did not exist.
+  Result<DatabasePtr> LoadDatabase(const std::string& id);
+  Result<DataSourcePtr> LoadDataSource(const std::string& id);
+  // An object created at the workspace level is shared with the integration creating it.
+  Status ShareCreated(const std::string& id, std::string_view parent_type);
+  // {object, id} instead of the full object when the caller lacks read content.
+  bool ReadsContent() const { return access_.caps.read_content; }
+
+  // ---- Loading (loader.cc) ----
+  // A visible page; a database id gives kValidationError "Provided ID ... is a database,
+  // not a page. ...", anything else NotFound("page").
+  Result<LoadedPage> LoadPage(const std::string& id);
+  Result<LoadedPage> LoadRecord(storage::PageRecord page);
+  // The parsed schema of the data source (cached in ServiceState); the standalone page
+  // schema for null.
+  Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);
+  // The one data source of a database named as a parent (2022-06-28); several give
+  // kValidationError "Databases with multiple data sources are not supported ...".
+  Result<DataSourcePtr> SourceForDatabaseParent(const std::string& database_id);
+  // Whether the page or block (parent_type "page_id" / "block_id") or anything above it is
+  // in the trash.
+  Result<bool> ContainerTrashed(const std::string& parent_type, const std::string& parent_id);
+
+  // ---- Rendering (render.cc) ----
+  Result<json::value> RenderPage(const Caller& caller, const LoadedPage& page,
+                                 const std::vector<std::string>& filter_properties = {});
+  // Every property value of the page as Notion shows it, keyed by property id.
+  Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
+  Result<json::value> RenderUserById(const std::string& id);
+  void NameMentions(json::array& rich_text);
+  Result<json::object> RenderSchema(const DataSourcePtr& source, api::ApiVersion version);
+  Result<json::value> RenderDatabaseObject(const Caller& caller, const DatabasePtr& db);
+  Result<json::value> RenderDataSourceObject(const Caller& caller, const DataSourcePtr& source);
+
+  // ---- Hosted files (files.cc) ----
+  // THE way stored data is shown: a stored form from uploads::AttachFileUpload becomes
+  // Notion's hosted file {type:"file", file:{url, expiry_time}} (other keys such as
+  // `name` kept), whose url is a link to GET /_localnotion/files/{id}/{filename}, signed
+  // and valid for an hour. Anything else (emoji, external files, null) is returned
+  // unchanged.
+  Result<json::value> RenderFileObject(const Caller& caller, const json::value& stored);
+  // RenderFileObject on each entry of a files property value.
+  Status RenderFilesIn(const Caller& caller, json::value& files);
+  // The key that signs hosted file URLs (meta "file_url_secret", made on first use).
+  Result<std::string> FileUrlSecret();
+
+  // ---- Writing (writer.cc) ----
+  // `before` is null for a creation.
+  Status WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
+                   const schema::Schema* schema = nullptr, WriteMode mode = WriteMode::kEdit);
+  Status WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
+                       const storage::DatabaseRecord& after, WriteMode mode = WriteMode::kEdit);
+  Status WriteDataSource(const Caller& caller, const storage::DataSourceRecord* before,
+                         const storage::DataSourceRecord& after, WriteMode mode = WriteMode::kEdit);
+  Status WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
+                    WriteMode mode = WriteMode::kEdit);
+  Status WriteComment(const Caller& caller, const storage::CommentRecord& comment);
+  Status AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
+                      std::vector<std::string> properties);
+  // Keeps the child_page / child_database row's trash flag equal to its page's or
+  // database's (called by the write path).
+  Status MirrorChildObjectTrash(const std::string& id, bool in_trash);
+
+ private:
+  // What the current unit may see and do (access.cc).
+  struct Access {
+    bool everything = true;  // the whole workspace is shared
+    std::string integration_id;
+    std::unordered_set<std::string> shares;  // page and database ids shared
+    Capabilities caps = Capabilities::All();
+    std::unordered_map<std::string, bool> seen;  // visibility worked out in this unit
+  };
+  // Appends the history entry of a page write (writer.cc): `before` is null for a
+  // creation. `schema` is the page's schema when the caller has it at hand (else it is
+  // loaded).
+  Status RecordPageHistory(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
+                           const schema::Schema* schema = nullptr);
+
+  storage::Txn& store_;
+  ServiceState& state_;
+  Access access_;
+};
+
+// A user record as api::RenderUser takes it (render.cc; users/ shows users with it).
+api::UserView ToUserView(const storage::UserRecord& u);
+
+// ---- Errors (errors.cc) ----
+// "Could not find <kind> with ID: <id>. Make sure the relevant pages and databases are
+// shared with your integration."
+Error NotFound(std::string_view kind, std::string_view id);
+
+// Validates a path id: dashed lower-case UUID, or kValidationError naming path.<name>.
+Result<std::string> PathId(std::string_view name, std::string_view raw);
+
+}  // namespace localnotion::service

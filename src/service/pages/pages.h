@@ -1,0 +1,57 @@
+// Pages (https://developers.notion.com/reference/page):
+//   POST /v1/pages, GET /v1/pages/{id}, PATCH /v1/pages/{id}     (pages.cc)
+//   GET /v1/pages/{id}/properties/{property_id}                  (property_items.cc)
+//   two-way relations kept in sync on both sides                 (relations.cc)
+//   the page history of the admin API                            (page_history.cc)
+//
+// The use cases load pages through Context (so that an unshared page answers like a
+// missing one, 404 object_not_found), validate property values against the page's
+// schema (validation/page_write.h) and write through Context's write path only.
+// Errors: a path id that is not a UUID gives 400 validation_error "path failed
+// validation: path.page_id ..."; an edit of a trashed page (or of one under a trashed
+// database, data source, page or block) gives 400 validation_error "Can't edit block
+// that is archived. You must unarchive the block before editing."; a database id where a
+// page is expected gives "Provided ID ... is a database, not a page. ..."; unknown people
+// or relation targets give 400 validation_error (docs/compat.md). They may touch pages,
+// the schema of their data source (options created on the way, unique_id numbers), the
+// pages on the other side of a dual relation, and the child_page block and the content
+// of a page they create.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.h"
+#include "common/json.h"
+#include "service/core/context.h"
+#include "validation/page_write.h"
+
+namespace localnotion::service::pages {
+
+Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::value& body);
+// `filter_properties` (property ids, from the query string) limits the properties the
+// returned page shows; empty means all.
+Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view page_id,
+                            const std::vector<std::string>& filter_properties = {});
+Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body,
+                               const std::vector<std::string>& filter_properties = {});
+// GET /v1/pages/{page_id}/properties/{property_id}.
+Result<json::value> GetPageProperty(Context& ctx, const Caller& caller, std::string_view page_id,
+                                    std::string_view property_id, const PageArgs& args);
+
+// Test controls (admin API). The page's history, oldest first (page_history.cc).
+Result<json::value> PageHistory(Context& ctx, std::string_view page_id);
+
+// ---- Shared with databases/ and admin/ ----
+// People must be users of the workspace; relation ids must be pages of the related
+// data source (pages.cc). Also run on fixture pages (admin/fixtures_import.cc).
+Status CheckReferences(Context& ctx, const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes);
+// Stores `schema` as the data source's schema (an edit of the data source).
+Status SaveSchema(Context& ctx, const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema);
+// For each dual_property relation in `schema` that is new (absent from `before`), adds
+// the synced relation property to the related data source (relations.cc).
+Status CreateSyncedRelations(Context& ctx, const Caller& caller, const DataSourcePtr& source, schema::Schema& schema,
+                             const schema::Schema* before);
+
+}  // namespace localnotion::service::pages
