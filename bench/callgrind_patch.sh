@@ -6,7 +6,8 @@
 #
 #   bench/callgrind_patch.sh [BINARY...]     # default build/localnotion
 #
-# Environment: N1=200 N2=1200 PORT=19887. Needs valgrind, node, curl. Every server it
+# Environment: N1=200 N2=1200 PORT=19887; CASE=get counts GET /v1/pages/{id} instead;
+# KEEP_OUT=PREFIX keeps the callgrind files as PREFIX.N1 and PREFIX.N2. Needs valgrind, node, curl. Every server it
 # starts is stopped on exit.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,16 +32,21 @@ instructions() {
   eval "$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN node "$ROOT/bench/setup.js")"
   local urls=() i
   for ((i = 0; i < n; i++)); do urls+=("http://127.0.0.1:$PORT/v1/pages/$PAGE_ID"); done
-  curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
-    -H "Content-Type: application/json" --data '{"properties":{"In stock":{"checkbox":true}}}' "${urls[@]}" >/dev/null
+  if [[ ${CASE:-seed} == get ]]; then
+    curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" "${urls[@]}" >/dev/null
+  else
+    curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
+      -H "Content-Type: application/json" --data '{"properties":{"In stock":{"checkbox":true}}}' "${urls[@]}" >/dev/null
+  fi
   kill -TERM "$PID"
   if ! wait "$PID" 2>/dev/null; then :; fi  # its exit status is SIGTERM's, not an error
   PID=""
+  [[ -n ${KEEP_OUT:-} ]] && cp "$out" "$KEEP_OUT.$n"
   awk '/^summary:/ { print $2 }' "$out"
 }
 
 for bin in "${@:-$ROOT/build/localnotion}"; do
   a=$(instructions "$bin" "$N1")
   b=$(instructions "$bin" "$N2")
-  echo "$bin: $(( (b - a) / (N2 - N1) )) instructions per seed PATCH (N1=$N1: $a, N2=$N2: $b)"
+  echo "$bin: $(( (b - a) / (N2 - N1) )) instructions per ${CASE:-seed} request (N1=$N1: $a, N2=$N2: $b)"
 done

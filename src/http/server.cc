@@ -5,11 +5,15 @@
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <map>
 #include <thread>
-#include <set>
+#include <vector>
 
 #include "http/error_response.h"
+#include "http/loop_threads.h"
 #include "http/pipeline.h"
 #include "http/routes.h"
 
@@ -33,13 +37,17 @@ struct Server::Impl {
   Impl(storage::Store& store, service::ServiceState& state, ServerOptions options)
       : pipeline(store, state, options.admin_token, options.rate_limit),
         options(std::move(options)),
-        workers(WorkerCount(this->options.workers)),
+        // No concurrency hint of 1: with it, asio does not wake a thread that waits
+        // for work when another thread leaves the loop with work queued, and a
+        // standby that stops serving (loop_threads.h) would leave the loop asleep.
+        ioc(static_cast<int>(WorkerCount(this->options.workers))),
+        threads(ioc, WorkerCount(this->options.workers)),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM) {}
 
   static size_t WorkerCount(int requested) {
     if (requested > 0) return static_cast<size_t>(requested);
-    return std::max<size_t>(2, std::thread::hardware_concurrency());
+    return LoopThreads::AvailableCpus() + 2;
   }
 
   asio::awaitable<void> Session(tcp::socket raw) {
@@ -50,11 +58,11 @@ struct Server::Impl {
     beast::flat_buffer buffer;
     buffer.reserve(kReadBufferBytes);
     socket.socket().set_option(tcp::no_delay(true));
-    sessions.insert(&socket);
+    SetState(&socket, State::kIdle);
     struct Leave {
       Impl* self;
       beast::tcp_stream* s;
-      ~Leave() { self->sessions.erase(s); self->busy.erase(s); }
+      ~Leave() { self->SetState(s, State::kGone); }
     } leave{this, &socket};
     beast::error_code ec;
     while (!stopping) {
@@ -96,7 +104,7 @@ struct Server::Impl {
         break;
       }
       if (ec) break;
-      busy.insert(&socket);
+      SetState(&socket, State::kBusy);
       auto& msg = parser.get();
       Request req;
       req.method = std::string(msg.method_string());
@@ -106,15 +114,19 @@ struct Server::Impl {
       if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
       if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
       req.body = std::move(msg.body());
-      // On a worker; the coroutine resumes here, on the I/O thread, with the answer.
-      Response res = co_await asio::co_spawn(
-          workers, [&]() -> asio::awaitable<Response> { co_return pipeline.Handle(req, match); },
-          asio::use_awaitable);
+      // Here, on this thread; when it takes long, a standby thread serves the other
+      // connections meanwhile (loop_threads.h).
+      Response res = [&] {
+        LoopThreads::Busy busy;
+        return pipeline.Handle(req, match);
+      }();
+      auto executor = socket.get_executor();
       if (res.durable) {
         // A write is answered once the store says it is durable (group commit). The
-        // cancel is posted to this thread, so it cannot run before the wait starts.
-        auto durable = std::make_shared<asio::steady_timer>(ioc, asio::steady_timer::time_point::max());
-        if (res.durable->OnComplete([this, durable] { asio::post(ioc, [durable] { durable->cancel(); }); })) {
+        // cancel is posted to this connection's strand, so it cannot run before the
+        // wait starts.
+        auto durable = std::make_shared<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
+        if (res.durable->OnComplete([executor, durable] { asio::post(executor, [durable] { durable->cancel(); }); })) {
           beast::error_code wait_ec;
           co_await durable->async_wait(asio::redirect_error(asio::use_awaitable, wait_ec));
         }
@@ -124,7 +136,7 @@ struct Server::Impl {
       }
 
       if (res.delay_ms > 0) {
-        asio::steady_timer delay(ioc, std::chrono::milliseconds(res.delay_ms));
+        asio::steady_timer delay(executor, std::chrono::milliseconds(res.delay_ms));
         beast::error_code delay_ec;
         co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, delay_ec));
       }
@@ -138,7 +150,7 @@ struct Server::Impl {
       // Writes have no timer: the kernel's buffer takes the answer, and a client that
       // never reads holds only its own connection.
       co_await bhttp::async_write(socket, out, asio::redirect_error(asio::use_awaitable, ec));
-      busy.erase(&socket);
+      SetState(&socket, State::kIdle);
       if (ec || !out.keep_alive()) break;
     }
     beast::error_code ignored;
@@ -149,12 +161,27 @@ struct Server::Impl {
   asio::awaitable<void> Accept() {
     while (true) {
       beast::error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      // Each connection gets a strand: its coroutine and the handlers posted to it run
+      // one at a time, on whichever thread of the pool is free.
+      tcp::socket socket =
+          co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (stopping || ec == asio::error::operation_aborted) co_return;
         continue;
       }
-      asio::co_spawn(ioc, Session(std::move(socket)), asio::detached);
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, Session(std::move(socket)), asio::detached);
+    }
+  }
+
+  enum class State { kIdle, kBusy, kGone };
+  // Where each connection is, for Stop(): idle ones are closed at once.
+  void SetState(beast::tcp_stream* s, State state) {
+    std::lock_guard<std::mutex> lock(sessions_mu);
+    if (state == State::kGone) {
+      sessions.erase(s);
+    } else {
+      sessions[s] = state;
     }
   }
 
@@ -163,26 +190,38 @@ struct Server::Impl {
     beast::error_code ignored;
     acceptor.close(ignored);
     // Idle keep-alive connections are closed now; busy ones close after their answer.
-    for (beast::tcp_stream* s : sessions) {
-      if (!busy.count(s)) s->socket().cancel(ignored);
+    // The cancel runs on the connection's strand, where its coroutine runs, and looks
+    // the connection up again there, as it may have ended meanwhile.
+    std::lock_guard<std::mutex> lock(sessions_mu);
+    for (auto& [s, state] : sessions) {
+      if (state != State::kIdle) continue;
+      asio::post(s->get_executor(), [this, s] {
+        std::lock_guard<std::mutex> again(sessions_mu);
+        auto it = sessions.find(s);
+        beast::error_code ignored;
+        if (it != sessions.end() && it->second == State::kIdle) s->socket().cancel(ignored);
+      });
     }
   }
 
   Pipeline pipeline;
   ServerOptions options;
-  asio::thread_pool workers;
-  asio::io_context ioc{1};
+  asio::io_context ioc;
+  LoopThreads threads;
   tcp::acceptor acceptor;
   asio::signal_set signals;
-  std::set<beast::tcp_stream*> sessions;
-  std::set<beast::tcp_stream*> busy;
-  bool stopping = false;
+  std::mutex sessions_mu;
+  std::map<beast::tcp_stream*, State> sessions;  // guarded by sessions_mu
+  std::atomic<bool> stopping{false};
 };
 
 Server::Server(storage::Store& store, service::ServiceState& state, ServerOptions options)
-    : impl_(std::make_unique<Impl>(store, state, std::move(options))) {}
+    : store_(store), impl_(std::make_unique<Impl>(store, state, std::move(options))) {
+  // Commit groups are timed by this loop (storage/store.h).
+  store_.SetLoopPoster([ioc = &impl_->ioc](std::function<void()> task) { asio::post(*ioc, std::move(task)); });
+}
 
-Server::~Server() = default;
+Server::~Server() { store_.SetLoopPoster(nullptr); }
 
 Status Server::Listen() {
   beast::error_code ec;
@@ -207,8 +246,7 @@ void Server::Run() {
   asio::co_spawn(impl_->ioc, impl_->Accept(), asio::detached);
   std::printf("localnotion listening on http://%s:%d\n", impl_->options.host.c_str(), port());
   std::fflush(stdout);
-  impl_->ioc.run();
-  impl_->workers.join();
+  impl_->threads.Run();
 }
 
 }  // namespace localnotion::http

@@ -1,13 +1,15 @@
 // The HTTP/1.1 server: Boost.Beast with C++20 coroutines.
 //
-// Threads. One I/O thread runs every connection's coroutine: it reads requests and
-// writes answers, and never blocks. Each parsed request is handed to a pool of worker
-// threads (ServerOptions::workers), where the pipeline runs it in a transaction of its
-// own; the coroutine resumes on the I/O thread with the answer. So a slow request holds
-// one worker, never the others nor the I/O. Whether requests run in parallel is the
-// store's business (storage/store.h): reads do, writes take the one writer in turn, and
-// a write's Commit() returns once it is durable, so an answer is written only after its
-// transaction is on disk.
+// Threads (loop_threads.h). Threads run one io_context: one per CPU all the time, and
+// standbys (up to ServerOptions::workers in all) when requests are slow. Each
+// connection is a coroutine on a strand of its own: it reads a request, runs the
+// pipeline on it right there (in a transaction of its own), and writes the answer. No
+// request crosses threads, which on one core is most of what a small request costs; a
+// slow request holds the thread it runs on, and within a few milliseconds a standby
+// thread serves every other connection. Whether requests run in parallel is the store's
+// business (storage/store.h): reads do, writes take the one writer in turn, and a
+// write's answer waits, without holding a thread, until the store reports it durable
+// (group commit), so an answer is written only after its transaction is on disk.
 //
 // Shutdown: Stop() (SIGTERM/SIGINT) closes the listener, lets requests in flight finish,
 // closes idle keep-alive connections, and returns from Run() once all are gone.
@@ -31,7 +33,8 @@ struct ServerOptions {
   // without a timer: the kernel buffers them, and a client that never reads holds only
   // its own connection.
   int client_timeout_ms = 30000;
-  // Threads that run requests; 0 picks the number of cores (at least 2).
+  // The most threads that run requests at once; 0 picks the CPUs this process may use
+  // plus 2 standbys.
   int workers = 0;
   // The largest file part POST /v1/file_uploads/{id}/send takes (Notion: 20 MB); its
   // body may be that plus 1 MiB of multipart framing. Keep equal to the service's.
@@ -52,6 +55,7 @@ class Server {
 
  private:
   struct Impl;
+  storage::Store& store_;
   std::unique_ptr<Impl> impl_;
 };
 

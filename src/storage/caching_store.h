@@ -31,6 +31,7 @@ class CachingStore final : public Store {
   explicit CachingStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
 
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
+  void SetLoopPoster(LoopPoster post) override { inner_->SetLoopPoster(std::move(post)); }
 
  private:
   class CachingTxn;

@@ -10,6 +10,7 @@
 // Thread-safety: Begin may be called from any thread; each Txn is used by one thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -23,6 +24,16 @@ class Store {
   virtual ~Store() = default;
   // Begins a transaction. A write transaction may wait for another to finish.
   virtual Result<std::unique_ptr<Txn>> Begin(TxnMode mode) = 0;
+
+  // Runs `task` on the caller's event loop after the work already queued there.
+  using LoopPoster = std::function<void(std::function<void()> task)>;
+  // Optional: the server's event loop, which the store may use to time its commits.
+  // The SQLite store then commits a group once the loop has run the requests already
+  // waiting (many transactions per commit under load, one at once when idle) instead
+  // of detecting idleness with a timer, which costs a thread switch per transaction.
+  // Without it (the CLI, tests) the store times commits on its own. Null unsets it;
+  // the poster must stay valid until then.
+  virtual void SetLoopPoster(LoopPoster post) {}
 };
 
 // Opens the store named by a URL, wrapped in a CachingStore: "sqlite:PATH" (PATH may be

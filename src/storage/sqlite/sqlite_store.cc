@@ -151,7 +151,30 @@ void SqliteStore::EndOfTxn() {
     Flush();
     return;
   }
-  flush_cv_.notify_one();
+  if (poster_) {
+    if (!flush_posted_) {
+      flush_posted_ = true;
+      poster_([this] { FlushFromLoop(); });
+    }
+    return;
+  }
+  // A flusher in a timed wait looks again at its deadline; waking it for every
+  // transaction would cost a thread switch each.
+  if (flusher_sleeping_) flush_cv_.notify_one();
+}
+
+void SqliteStore::SetLoopPoster(LoopPoster post) {
+  std::unique_lock<std::mutex> lock(writer_mu_);
+  poster_ = std::move(post);
+  flush_posted_ = false;  // a task queued on the old loop may never run
+  flush_cv_.notify_one();  // without a poster, the flusher times the open batch
+}
+
+void SqliteStore::FlushFromLoop() {
+  std::unique_lock<std::mutex> lock(writer_mu_);
+  flush_posted_ = false;
+  // A writer waiting (on another thread) posts again when its transaction ends.
+  if (batch_ && batch_->committed > 0 && writers_waiting_.load() == 0) Flush();
 }
 
 void SqliteStore::Flush() {
@@ -165,8 +188,11 @@ void SqliteStore::Flush() {
 void SqliteStore::FlushLoop() {
   std::unique_lock<std::mutex> lock(writer_mu_);
   while (!stopping_) {
-    if (!batch_ || batch_->committed == 0) {
+    // With a loop poster the loop times every flush (EndOfTxn); the flusher sleeps.
+    if (poster_ || !batch_ || batch_->committed == 0) {
+      flusher_sleeping_ = true;
       flush_cv_.wait(lock);
+      flusher_sleeping_ = false;
       continue;
     }
     // Holding the writer, no transaction is running: flush once the writer has been

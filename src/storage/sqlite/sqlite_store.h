@@ -9,10 +9,15 @@
 //
 // Group commit. A write transaction is a savepoint inside a batch (one SQLite
 // transaction); committing it releases the savepoint into the batch and frees the
-// writer for the next one. A flusher thread COMMITs the batch once the writer has been
-// idle for kFlushIdle with nobody waiting for it, or once the batch is kFlushAge old or
-// holds kMaxBatch transactions, and then tells every transaction of the batch that it
-// is durable (Txn::CommitAsync). Under load one COMMIT (one write of each dirty page to
+// writer for the next one. The batch is COMMITted, and every transaction of it told
+// that it is durable (Txn::CommitAsync):
+//  - with a loop poster (SetLoopPoster, the server): by a task posted to the loop when
+//    the batch's first transaction commits, so once the loop has run the requests that
+//    were waiting when it did, with nobody waiting for the writer (a writer that was
+//    waiting posts again when it is done). No other thread is involved;
+//  - without one: by a flusher thread once the writer has been idle for kFlushIdle
+//    with nobody waiting for it, or the batch is kFlushAge old;
+//  - in both cases at once when the batch holds kMaxBatch transactions. Under load one COMMIT (one write of each dirty page to
 // the WAL) serves many requests. A batch whose COMMIT fails loses all its transactions,
 // and each of them reports the failure.
 //
@@ -43,6 +48,7 @@ class SqliteStore final : public Store {
   ~SqliteStore() override;
 
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
+  void SetLoopPoster(LoopPoster post) override;
 
  private:
   class WriteTxn;
@@ -69,6 +75,8 @@ class SqliteStore final : public Store {
   // With the writer held: COMMITs the open batch and reports to its transactions.
   void Flush();
   void FlushLoop();
+  // The task posted to the loop: flushes when nobody waits for the writer.
+  void FlushFromLoop();
   // Makes the columns and indexes a read transaction asked for, if the writer is free.
   void ApplyScanWants(SqliteConnection::ScanWants wants);
   Result<std::unique_ptr<SqliteConnection>> TakeReader();
@@ -80,6 +88,9 @@ class SqliteStore final : public Store {
   std::atomic<int> writers_waiting_{0};
   std::chrono::steady_clock::time_point last_activity_;  // of the writer, under writer_mu_
   bool stopping_ = false;
+  bool flusher_sleeping_ = false;  // waiting for a batch, with no deadline; under writer_mu_
+  LoopPoster poster_;               // under writer_mu_
+  bool flush_posted_ = false;       // a FlushFromLoop is queued; under writer_mu_
   std::thread flusher_;
   std::unique_ptr<SqliteConnection> writer_;
   std::shared_ptr<Batch> batch_;
