@@ -4,12 +4,12 @@
 // A request runs on the thread that read it (server.cc): no hand-off to another thread,
 // which on a busy core costs more than a small request's own work. One thread per CPU
 // the process may use runs the loop all the time. The others wait: a watchdog looks at
-// the running threads every `stall` (2 ms), and when every one of them has been inside
+// the running threads every `stall` (5 ms), and when every one of them has been inside
 // the same request since its last look (a long query, a formula that backtracks, a write
 // waiting for the writer), it wakes a standby thread, which serves the other connections
 // until that request ends, then waits again. So a slow request never holds the others
 // for more than about two `stall` periods, while a server whose requests are short pays
-// nothing for the standbys (they sleep; the watchdog wakes 500 times a second).
+// nothing for the standbys (they sleep; the watchdog wakes 200 times a second).
 //
 // Thread safety: Run() is called once, from one thread. Busy may be made on any thread;
 // it only marks threads this object runs.
@@ -36,7 +36,7 @@ class LoopThreads {
   // `threads`: at most this many threads run requests at once (at least 1); the first
   // `always_running` of them (0: as many as CPUs) run the loop all the time.
   LoopThreads(boost::asio::io_context& ioc, size_t threads, size_t always_running = 0,
-              std::chrono::microseconds stall = std::chrono::milliseconds(2));
+              std::chrono::microseconds stall = std::chrono::milliseconds(5));
   ~LoopThreads();
   LoopThreads(const LoopThreads&) = delete;
   LoopThreads& operator=(const LoopThreads&) = delete;

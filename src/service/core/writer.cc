@@ -92,7 +92,8 @@ Status Context::WritePage(const Caller& caller, const storage::PageRecord* befor
                           const schema::Schema* schema, WriteMode mode) {
   if (mode == WriteMode::kEdit) LN_RETURN_IF_ERROR(RecordPageHistory(caller, before, after, schema));
   LN_RETURN_IF_ERROR(store_.PutPage(after));
-  if (before) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
+  // The child row's flag follows every change of the object's (and only those).
+  if (before && before->in_trash != after.in_trash) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
   if (mode == WriteMode::kImport) return OkStatus();
   std::string kind = before && before->parent_id != after.parent_id ? "moved" : KindOf(before, after);
   return AppendChange(caller, "page", after.id, std::move(kind), ChangedProperties(before, after));
@@ -101,7 +102,8 @@ Status Context::WritePage(const Caller& caller, const storage::PageRecord* befor
 Status Context::WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
                               const storage::DatabaseRecord& after, WriteMode mode) {
   LN_RETURN_IF_ERROR(store_.PutDatabase(after));
-  if (before) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
+  // The child row's flag follows every change of the object's (and only those).
+  if (before && before->in_trash != after.in_trash) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
   if (mode == WriteMode::kImport) return OkStatus();
   return AppendChange(caller, "database", after.id, KindOf(before, after), {});
 }
