@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/clock.h"
+#include "storage/page_history.h"
 
 namespace localnotion::storage {
 
@@ -22,6 +24,10 @@ struct ChangeRecord {
   std::string author_id;       // the user (a bot user for integrations) who wrote it
   Millis time = 0;
   std::string request_id;      // x-notion-request-id of the request, "" outside one
+  // A page change with history on (GET /_localnotion/pages/{id}/history) carries its
+  // entry here: integration_id, integration_name, action, time and changes are stored;
+  // the entry's page_id, request_id and sequence are the change's.
+  std::optional<PageHistoryRecord> history;
 };
 
 }  // namespace localnotion::storage

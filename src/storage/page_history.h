@@ -1,6 +1,7 @@
 // One entry of a page's change history (GET /_localnotion/pages/{id}/history): which
 // request changed the page, for which integration, when, and the before and after
-// values of what changed. Written by the service in the same unit as the change, so a
+// values of what changed. Stored with the page's change record in the outbox
+// (change_record.h), so it is written in the same transaction as the change and a
 // request that fails leaves no entry.
 #pragma once
 

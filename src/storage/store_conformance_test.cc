@@ -142,7 +142,8 @@ std::string Describe(const ChangeRecord& c) {
   std::ostringstream o;
   o << c.object << "|" << c.object_id << "|" << c.kind << "|[";
   for (const auto& p : c.properties) o << p << ",";
-  o << "]|" << c.author_id << "|" << c.time << "|" << c.request_id;
+  o << "]|" << c.author_id << "|" << c.time << "|" << c.request_id << "|"
+    << (c.history ? Describe(*c.history) : std::string("-"));
   return o.str();
 }
 template <class T>
@@ -310,6 +311,20 @@ PageHistoryRecord History(std::string page, std::string request, std::string act
                 R"("before_stored":null,"after_stored":2.5},{"field":"in_trash","before":false,"after":true}])")
                   .as_array();
   return h;
+}
+
+// A page change that carries `History(page, request, action)`.
+ChangeRecord WithHistory(std::string page, std::string request, std::string action) {
+  ChangeRecord c;
+  c.object = "page";
+  c.object_id = page;
+  c.kind = action;
+  c.properties = {"p%3Ax"};
+  c.author_id = "bot-1";
+  c.time = 1735689600000;
+  c.request_id = request;
+  c.history = History(std::move(page), std::move(request), std::move(action));
+  return c;
 }
 
 ChangeRecord Change(std::string object, std::string id, std::string kind, std::vector<std::string> properties = {}) {
@@ -696,12 +711,14 @@ TEST_P(StoreConformanceTest, CommentsRoundTripListInCreationOrderAndFindTheFirst
 
 TEST_P(StoreConformanceTest, PageHistoryIsListedPerPageOldestFirstWithIncreasingSequences) {
   Write([&](Txn& txn) {
-    LN_ASSERT_OK(txn.AppendPageHistory(History("a", "r1", "created")));
-    LN_ASSERT_OK(txn.AppendPageHistory(History("b", "r1", "created")));
+    LN_ASSERT_OK(txn.AppendChange(WithHistory("a", "r1", "created")));
+    LN_ASSERT_OK(txn.AppendChange(WithHistory("b", "r1", "created")));
+    // A change without history is not part of it.
+    LN_ASSERT_OK(txn.AppendChange(Change("page", "a", "updated", {"title"})));
   });
   Write([&](Txn& txn) {
-    LN_ASSERT_OK(txn.AppendPageHistory(History("a", "r2", "updated")));
-    LN_ASSERT_OK(txn.AppendPageHistory(History("a", "r3", "updated")));
+    LN_ASSERT_OK(txn.AppendChange(WithHistory("a", "r2", "updated")));
+    LN_ASSERT_OK(txn.AppendChange(WithHistory("a", "r3", "updated")));
   });
   ReadBoth([&](Txn& txn) {
     auto a = LN_VAL(txn.ListPageHistory("a"));
@@ -904,8 +921,7 @@ void PutWorkspace(Txn& txn) {
   LN_ASSERT_OK(txn.PutFileUpload(Upload("up-1", "i-keep", 1)));
   LN_ASSERT_OK(txn.PutFileUploadPart("up-1", 1, "bytes"));
   LN_ASSERT_OK(txn.PutComment(Comment("c-1", "page-1", "d-1")));
-  LN_ASSERT_OK(txn.AppendPageHistory(History("page-1", "r1", "created")));
-  LN_ASSERT_OK(txn.AppendChange(Change("page", "page-1", "created")));
+  LN_ASSERT_OK(txn.AppendChange(WithHistory("page-1", "r1", "created")));
   for (const char* key : {"workspace_id", "workspace_name", "default_token", "admin_token", "file_url_secret"}) {
     LN_ASSERT_OK(txn.PutMeta(key, std::string("v-") + key));
   }
@@ -1029,9 +1045,8 @@ TEST_P(StoreConformanceTest, AWriteTransactionSeesItsOwnWritesOfEveryKind) {
   EXPECT_EQ(LN_VAL(txn->ReadFileUploadBytes("up")), "x");
   LN_ASSERT_OK(txn->PutComment(Comment("c1", "page-1", "d1")));
   EXPECT_NE(LN_VAL(txn->FirstCommentOf("d1")), std::nullopt);
-  LN_ASSERT_OK(txn->AppendPageHistory(History("page-1", "r", "created")));
+  LN_ASSERT_OK(txn->AppendChange(WithHistory("page-1", "r", "created")));
   EXPECT_EQ(LN_VAL(txn->ListPageHistory("page-1")).size(), 1u);
-  LN_ASSERT_OK(txn->AppendChange(Change("page", "page-1", "created")));
   EXPECT_EQ(LN_VAL(txn->ListChanges(0, 10)).size(), 1u);
   LN_ASSERT_OK(txn->PutMeta("k", "v"));
   EXPECT_EQ(LN_VAL(txn->GetMeta("k")), std::optional<std::string>("v"));
@@ -1056,8 +1071,7 @@ void PutBaseline(Txn& txn) {
   LN_ASSERT_OK(txn.PutFileUpload(Upload("up", "i1", 1)));
   LN_ASSERT_OK(txn.PutFileUploadPart("up", 1, "x"));
   LN_ASSERT_OK(txn.PutComment(Comment("c1", "page-1", "d1")));
-  LN_ASSERT_OK(txn.AppendPageHistory(History("page-1", "r1", "created")));
-  LN_ASSERT_OK(txn.AppendChange(Change("page", "page-1", "created")));
+  LN_ASSERT_OK(txn.AppendChange(WithHistory("page-1", "r1", "created")));
   LN_ASSERT_OK(txn.PutMeta("k", "v"));
 }
 
@@ -1084,7 +1098,8 @@ void ExpectBaseline(Txn& txn) {
   EXPECT_EQ(LN_VAL(txn.ListPageHistory("page-1")).size(), 1u);
   auto changes = LN_VAL(txn.ListChanges(0, 100));
   ASSERT_EQ(changes.size(), 1u);
-  EXPECT_EQ(Describe(changes[0]), Describe(Change("page", "page-1", "created")));
+  // One row holds the change and its history entry.
+  EXPECT_EQ(Describe(changes[0]), Describe(WithHistory("page-1", "r1", "created")));
   EXPECT_EQ(LN_VAL(txn.GetMeta("k")), std::optional<std::string>("v"));
   // Nothing the rolled-back transactions created.
   EXPECT_EQ(LN_VAL(txn.GetPage("page-new")), std::nullopt);
@@ -1122,8 +1137,7 @@ void ChangeEverything(Txn& txn) {
   LN_ASSERT_OK(txn.PutBlock(Block("b-new", "page-1", 1)));
   LN_ASSERT_OK(txn.PutFileUploadPart("up", 1, "changed"));
   LN_ASSERT_OK(txn.PutComment(Comment("c-new", "page-1", "d1")));
-  LN_ASSERT_OK(txn.AppendPageHistory(History("page-1", "r2", "updated")));
-  LN_ASSERT_OK(txn.AppendChange(Change("page", "page-1", "updated")));
+  LN_ASSERT_OK(txn.AppendChange(WithHistory("page-1", "r2", "updated")));
   LN_ASSERT_OK(txn.PutMeta("k", "changed"));
   LN_ASSERT_OK(txn.PutMeta("k-new", "v"));
   EXPECT_EQ(Describe(LN_VAL(txn.GetPage("page-1"))), Describe(page));
@@ -1210,7 +1224,7 @@ TEST_P(StoreConformanceTest, AReadTransactionRefusesEveryWriteAndStaysUsable) {
     if (!status.ok()) EXPECT_EQ(status.error().code, ErrorCode::kInternalServerError) << what;
   };
   refused(txn->PutPage(Page("page-new")), "PutPage");
-  refused(txn->AppendPageHistory(History("page-1", "r", "updated")), "AppendPageHistory");
+  refused(txn->AppendChange(WithHistory("page-1", "r", "updated")), "AppendChange with history");
   refused(txn->PutDatabase(Database("db-new")), "PutDatabase");
   refused(txn->PutDataSource(DataSource("ds-new", "db-1")), "PutDataSource");
   refused(txn->PutUser(Person("u-new")), "PutUser");
@@ -1463,12 +1477,15 @@ TEST_P(StoreConformanceTest, CommittedDataSurvivesReopening) {
   // Sequences continue after reopening.
   Write([&](Txn& txn) {
     LN_ASSERT_OK(txn.AppendChange(Change("page", "page-2", "created")));
-    LN_ASSERT_OK(txn.AppendPageHistory(History("page-1", "r2", "updated")));
+    LN_ASSERT_OK(txn.AppendChange(WithHistory("page-1", "r2", "updated")));
   });
   Read([&](Txn& txn) {
+    // The baseline's change, then the two written now (a history entry is a change).
     auto changes = LN_VAL(txn.ListChanges(0, 100));
-    ASSERT_EQ(changes.size(), 2u);
+    ASSERT_EQ(changes.size(), 3u);
     EXPECT_LT(changes[0].sequence, changes[1].sequence);
+    EXPECT_LT(changes[1].sequence, changes[2].sequence);
+    EXPECT_EQ(changes[1].object_id, "page-2");
     auto history = LN_VAL(txn.ListPageHistory("page-1"));
     ASSERT_EQ(history.size(), 2u);
     EXPECT_LT(history[0].sequence, history[1].sequence);

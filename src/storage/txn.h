@@ -57,9 +57,8 @@ class PageRecords {
   // The ids of the pages a scan selects, in its order (storage/page_scan.h). Storage
   // may build indexes on the properties scanned, so that later scans are quick.
   virtual Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) = 0;
-  // Page history (storage/page_history.h). Append assigns the sequence; List returns a
-  // page's entries oldest first. Reset empties the history with the pages.
-  virtual Status AppendPageHistory(const PageHistoryRecord& entry) = 0;
+  // Page history (storage/page_history.h): the history of the page's change records
+  // (AppendChange with `history`), oldest first. Reset empties it with the changes.
   virtual Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) = 0;
 };
 
@@ -156,7 +155,7 @@ class WorkspaceRecords {
   virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
   virtual Status PutMeta(std::string_view key, std::string_view value) = 0;
   // The outbox (storage/change_record.h). Append assigns the sequence; List returns the
-  // changes after `after_sequence`, oldest first, at most `limit`.
+  // changes after `after_sequence`, oldest first, at most `limit`, with their history.
   virtual Status AppendChange(const ChangeRecord& change) = 0;
   virtual Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) = 0;
   // Empties the workspace: pages, databases, data sources, blocks, uploads, comments,

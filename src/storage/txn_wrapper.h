@@ -17,7 +17,6 @@ class TxnWrapper : public Txn {
   Result<std::vector<PageRecord>> ListAllPages() override { return inner_.ListAllPages(); }
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return inner_.ScanPagesByTitle(folded_needle); }
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return inner_.ScanPageIds(scan); }
-  Status AppendPageHistory(const PageHistoryRecord& entry) override { return inner_.AppendPageHistory(entry); }
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { return inner_.ListPageHistory(page_id); }
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override { return inner_.GetDatabase(id); }
   Status PutDatabase(const DatabaseRecord& db) override { return inner_.PutDatabase(db); }

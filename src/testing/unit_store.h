@@ -48,7 +48,6 @@ class UnitStore final : public storage::Txn {
   Result<std::vector<PageRecord>> ListAllPages() override { return Current().ListAllPages(); }
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return Current().ScanPagesByTitle(folded_needle); }
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return Current().ScanPageIds(scan); }
-  Status AppendPageHistory(const PageHistoryRecord& entry) override { return Current().AppendPageHistory(entry); }
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { return Current().ListPageHistory(page_id); }
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override { return Current().GetDatabase(id); }
   Status PutDatabase(const DatabaseRecord& db) override { return Current().PutDatabase(db); }

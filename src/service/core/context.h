@@ -156,8 +156,10 @@ class Context {
   Status WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
                     WriteMode mode = WriteMode::kEdit);
   Status WriteComment(const Caller& caller, const storage::CommentRecord& comment);
+  // `history`: the page history entry the change carries (pages only).
   Status AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
-                      std::vector<std::string> properties);
+                      std::vector<std::string> properties,
+                      std::optional<storage::PageHistoryRecord> history = std::nullopt);
   // Keeps the child_page / child_database row's trash flag equal to its page's or
   // database's (called by the write path).
   Status MirrorChildObjectTrash(const std::string& id, bool in_trash);
@@ -171,11 +173,14 @@ class Context {
     Capabilities caps = Capabilities::All();
     std::unordered_map<std::string, bool> seen;  // visibility worked out in this unit
   };
-  // Appends the history entry of a page write (writer.cc): `before` is null for a
+  // The history entry of a page write (writer.cc), stored with its change record;
+  // nullopt when history is off or nothing recorded changed. `before` is null for a
   // creation. `schema` is the page's schema when the caller has it at hand (else it is
   // loaded).
-  Status RecordPageHistory(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
-                           const schema::Schema* schema = nullptr);
+  Result<std::optional<storage::PageHistoryRecord>> PageHistoryEntry(const Caller& caller,
+                                                                     const storage::PageRecord* before,
+                                                                     const storage::PageRecord& after,
+                                                                     const schema::Schema* schema = nullptr);
 
   storage::Txn& store_;
   ServiceState& state_;

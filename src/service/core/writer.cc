@@ -4,10 +4,10 @@
 //   - stores the record;
 //   - for a page or database whose trash state changed, gives its child_page /
 //     child_database block the same state (Notion shows the object as a block too);
-//   - for a page, records the page history entry (RecordPageHistory below; shown by
-//     pages/page_history.cc);
 //   - appends a row to the change outbox (storage/change_record.h), from which webhooks
-//     are delivered: the change is durable exactly when the write is.
+//     are delivered: the change is durable exactly when the write is. A page's row
+//     carries its history entry (PageHistoryEntry below; shown by
+//     pages/page_history.cc), so one row records both.
 // Callers stamp created_* and last_edited_* themselves (a fixture import keeps the
 // times it is given). Imports (WriteMode::kImport) record neither history nor changes:
 // a seeded workspace is a starting state, not a series of edits. Values dropped with
@@ -76,7 +76,7 @@ json::array HistoryDefinition(const schema::PropertyDef& def) {
 }  // namespace
 
 Status Context::AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
-                             std::vector<std::string> properties) {
+                             std::vector<std::string> properties, std::optional<storage::PageHistoryRecord> history) {
   storage::ChangeRecord change;
   change.object = std::move(object);
   change.object_id = std::move(id);
@@ -85,18 +85,22 @@ Status Context::AppendChange(const Caller& caller, std::string object, std::stri
   change.author_id = caller.integration.bot_user_id;
   change.time = NowMillis();
   change.request_id = caller.request_id;
+  change.history = std::move(history);
   return store_.AppendChange(change);
 }
 
 Status Context::WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
                           const schema::Schema* schema, WriteMode mode) {
-  if (mode == WriteMode::kEdit) LN_RETURN_IF_ERROR(RecordPageHistory(caller, before, after, schema));
+  std::optional<storage::PageHistoryRecord> history;
+  if (mode == WriteMode::kEdit) {
+    LN_ASSIGN_OR_RETURN(history, PageHistoryEntry(caller, before, after, schema));
+  }
   LN_RETURN_IF_ERROR(store_.PutPage(after));
   // The child row's flag follows every change of the object's (and only those).
   if (before && before->in_trash != after.in_trash) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
   if (mode == WriteMode::kImport) return OkStatus();
   std::string kind = before && before->parent_id != after.parent_id ? "moved" : KindOf(before, after);
-  return AppendChange(caller, "page", after.id, std::move(kind), ChangedProperties(before, after));
+  return AppendChange(caller, "page", after.id, std::move(kind), ChangedProperties(before, after), std::move(history));
 }
 
 Status Context::WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
@@ -136,9 +140,12 @@ Status Context::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
   return store_.PutBlock(*row);
 }
 
-Status Context::RecordPageHistory(const Caller& caller, const storage::PageRecord* before,
-                                  const storage::PageRecord& after, const schema::Schema* schema) {
-  if (!state_.options.record_page_history) return OkStatus();
+Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(const Caller& caller,
+                                                                           const storage::PageRecord* before,
+                                                                           const storage::PageRecord& after,
+                                                                           const schema::Schema* schema) {
+  using Entry = std::optional<storage::PageHistoryRecord>;
+  if (!state_.options.record_page_history) return Entry();
   SchemaPtr loaded_schema;
   if (schema == nullptr) {
     LN_ASSIGN_OR_RETURN(LoadedPage loaded_after, LoadRecord(after));
@@ -172,7 +179,7 @@ Status Context::RecordPageHistory(const Caller& caller, const storage::PageRecor
     bool differs = before ? a != b : !(a.is_null() || (a.is_bool() && !a.get_bool()));
     if (differs) changes.push_back(json::object{{"field", f.name}, {"before", b}, {"after", a}});
   }
-  if (before && changes.empty()) return OkStatus();
+  if (before && changes.empty()) return Entry();
   storage::PageHistoryRecord entry;
   entry.page_id = after.id;
   entry.time = after.last_edited_time;
@@ -181,7 +188,7 @@ Status Context::RecordPageHistory(const Caller& caller, const storage::PageRecor
   entry.integration_name = caller.integration.name;
   entry.action = before ? "updated" : "created";
   entry.changes = std::move(changes);
-  return store_.AppendPageHistory(entry);
+  return Entry(std::move(entry));
 }
 
 }  // namespace localnotion::service

@@ -1,4 +1,5 @@
-// SqliteConnection: the change outbox (migrations/0004_changes.sql.h).
+// SqliteConnection: the change outbox (migrations/0004_changes.sql.h), and the page
+// history stored with it (migrations/0006_history_in_changes.sql.h).
 #include <sqlite3.h>
 
 #include "storage/sqlite/sqlite_connection.h"
@@ -15,24 +16,58 @@ Status Prepared(sqlite3* db, std::unique_ptr<Statement>& st, const char* sql) {
   return OkStatus();
 }
 
+// The `history` column: the entry without what the row itself holds.
+std::string HistoryColumn(const PageHistoryRecord& h) {
+  return SerializeJson(json::object{{"integration_id", h.integration_id},
+                                    {"integration_name", h.integration_name},
+                                    {"action", h.action},
+                                    {"time", h.time},
+                                    {"changes", h.changes}});
+}
+
+// Reads the `history` column back into an entry; nullopt when it is malformed.
+std::optional<PageHistoryRecord> ReadHistory(std::string_view text, int64_t sequence, std::string page_id,
+                                             std::string request_id) {
+  auto parsed = ParseJson(text);
+  if (!parsed || !parsed->is_object()) return std::nullopt;
+  const json::object& o = parsed->get_object();
+  const json::value* changes = o.if_contains("changes");
+  const json::value* time = o.if_contains("time");
+  if (changes == nullptr || !changes->is_array() || time == nullptr || !time->is_int64()) return std::nullopt;
+  PageHistoryRecord e;
+  e.sequence = sequence;
+  e.page_id = std::move(page_id);
+  e.request_id = std::move(request_id);
+  e.time = time->get_int64();
+  for (auto [key, field] : {std::pair{"integration_id", &e.integration_id},
+                            std::pair{"integration_name", &e.integration_name}, std::pair{"action", &e.action}}) {
+    const json::value* v = o.if_contains(key);
+    if (v == nullptr || !v->is_string()) return std::nullopt;
+    *field = std::string(v->get_string());
+  }
+  e.changes = changes->get_array();
+  return e;
+}
+
 }  // namespace
 
 Status SqliteConnection::AppendChange(const ChangeRecord& c) {
   LN_RETURN_IF_ERROR(Prepared(db_, append_change_,
-                              "INSERT INTO changes (object, object_id, kind, properties, author_id, time, request_id) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+                              "INSERT INTO changes (object, object_id, kind, properties, author_id, time, request_id, "
+                              "history) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
   json::array properties;
   for (const std::string& id : c.properties) properties.emplace_back(id);
   Statement& st = *append_change_;
   st.Bind(1, c.object).Bind(2, c.object_id).Bind(3, c.kind).Bind(4, SerializeJson(properties));
   st.Bind(5, c.author_id).Bind(6, c.time).Bind(7, c.request_id);
+  st.BindNullable(8, c.history ? std::optional<std::string>(HistoryColumn(*c.history)) : std::nullopt);
   return st.Run();
 }
 
 Result<std::vector<ChangeRecord>> SqliteConnection::ListChanges(int64_t after_sequence, int limit) {
   LN_RETURN_IF_ERROR(Prepared(db_, list_changes_,
-                              "SELECT sequence, object, object_id, kind, properties, author_id, time, request_id "
-                              "FROM changes WHERE sequence > ?1 ORDER BY sequence LIMIT ?2"));
+                              "SELECT sequence, object, object_id, kind, properties, author_id, time, request_id, "
+                              "history FROM changes WHERE sequence > ?1 ORDER BY sequence LIMIT ?2"));
   Statement& st = *list_changes_;
   st.Bind(1, after_sequence).Bind(2, int64_t{limit});
   std::vector<ChangeRecord> out;
@@ -56,7 +91,39 @@ Result<std::vector<ChangeRecord>> SqliteConnection::ListChanges(int64_t after_se
     c.author_id = st.Text(5);
     c.time = st.Int(6);
     c.request_id = st.Text(7);
+    if (std::optional<std::string> history = st.NullableText(8)) {
+      c.history = ReadHistory(*history, c.sequence, c.object_id, c.request_id);
+      if (!c.history) {
+        st.Reset();
+        return InternalError("sqlite: corrupt change history");
+      }
+    }
     out.push_back(std::move(c));
+  }
+  st.Reset();
+  return out;
+}
+
+Result<std::vector<PageHistoryRecord>> SqliteConnection::ListPageHistory(std::string_view page_id) {
+  LN_RETURN_IF_ERROR(Prepared(db_, list_history_,
+                              "SELECT sequence, request_id, history FROM changes "
+                              "WHERE object_id = ?1 AND history IS NOT NULL ORDER BY sequence"));
+  Statement& st = *list_history_;
+  st.Bind(1, page_id);
+  std::vector<PageHistoryRecord> out;
+  while (true) {
+    auto row = st.StepRow();
+    if (!row.ok()) {
+      st.Reset();
+      return std::move(row).error();
+    }
+    if (!*row) break;
+    auto entry = ReadHistory(st.Text(2), st.Int(0), std::string(page_id), st.Text(1));
+    if (!entry) {
+      st.Reset();
+      return InternalError("sqlite: corrupt page history");
+    }
+    out.push_back(std::move(*entry));
   }
   st.Reset();
   return out;

@@ -9,6 +9,7 @@
 #include "storage/sqlite/migrations/0003_blocks.sql.h"
 #include "storage/sqlite/migrations/0004_changes.sql.h"
 #include "storage/sqlite/migrations/0005_page_titles.sql.h"
+#include "storage/sqlite/migrations/0006_history_in_changes.sql.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -21,6 +22,7 @@ constexpr const char* kMigrations[] = {
     kMigration0003Blocks,
     kMigration0004Changes,
     kMigration0005PageTitles,
+    kMigration0006HistoryInChanges,
 };
 
 Result<int> UserVersion(sqlite3* db) {

@@ -127,9 +127,10 @@ SqliteConnection::~SqliteConnection() {
   list_shares_.reset();
   append_change_.reset();
   list_changes_.reset();
+  list_history_.reset();
   st_.reset();
   block_st_.reset();
-  history_st_.reset();
+  all_database_ids_.reset();
   sqlite3_close_v2(db_);
 }
 
@@ -462,7 +463,6 @@ Status SqliteConnection::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM changes;"));
   LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';"
                                                  : "DELETE FROM shares;"));
-  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_history;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM blocks;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments;"));
   if (keep_integrations) {

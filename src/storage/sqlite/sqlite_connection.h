@@ -86,9 +86,8 @@ class SqliteConnection final : public Records {
   // sqlite/changes.cc
   Status AppendChange(const ChangeRecord& change) override;
   Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override;
-  // sqlite/page_history.cc
-  Status AppendPageHistory(const PageHistoryRecord& entry) override;
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;
+  // sqlite/all_databases.cc
   Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override;
   // Blocks: sqlite_blocks.cc.
   Result<std::optional<BlockRecord>> GetBlock(std::string_view id) override;
@@ -138,10 +137,8 @@ class SqliteConnection final : public Records {
   // The outbox's statements (changes.cc), prepared on first use.
   std::unique_ptr<Statement> append_change_;
   std::unique_ptr<Statement> list_changes_;
-  struct HistoryStatements;  // sqlite/page_history.cc, prepared on first use
-  struct HistoryStatementsDeleter { void operator()(HistoryStatements* p) const; };
-  std::unique_ptr<HistoryStatements, HistoryStatementsDeleter> history_st_;
-  Result<HistoryStatements*> History();
+  std::unique_ptr<Statement> list_history_;
+  std::unique_ptr<Statement> all_database_ids_;  // sqlite/all_databases.cc
   struct BlockStatements;  // sqlite_blocks.cc
   struct BlockStatementsDeleter {
     void operator()(BlockStatements* p) const;
