@@ -14,8 +14,8 @@
 namespace localnotion::http {
 
 // When a write's answer may be sent: the store reports that the transaction is durable
-// (storage::Txn::CommitAsync) on its flusher thread; the server waits for it on its I/O
-// thread without blocking a worker. Thread-safe.
+// (storage::Txn::CommitAsync) on whichever thread commits the group; the server's
+// connection waits for it without holding a thread (server.cc). Thread-safe.
 class Durability {
  public:
   // The store's report.

@@ -33,6 +33,19 @@ constexpr size_t kMaxBodyBytes = 500 * 1024;
 
 }  // namespace
 
+// Suspends the calling coroutine until `durable` completes, then resumes it on its own
+// executor (for a session, its strand). No timer and no thread is held meanwhile.
+asio::awaitable<void> AwaitDurable(std::shared_ptr<Durability> durable) {
+  auto initiate = [durable](auto handler) {
+    auto executor = asio::get_associated_executor(handler);
+    // std::function needs a copyable callable; the handler is move-only.
+    auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+    auto resume = [executor, shared] { asio::post(executor, [shared] { std::move (*shared)(); }); };
+    if (!durable->OnComplete(resume)) resume();
+  };
+  co_await asio::async_initiate<decltype(asio::use_awaitable), void()>(initiate, asio::use_awaitable);
+}
+
 struct Server::Impl {
   Impl(storage::Store& store, service::ServiceState& state, ServerOptions options)
       : pipeline(store, state, options.admin_token, options.rate_limit),
@@ -122,14 +135,9 @@ struct Server::Impl {
       }();
       auto executor = socket.get_executor();
       if (res.durable) {
-        // A write is answered once the store says it is durable (group commit). The
-        // cancel is posted to this connection's strand, so it cannot run before the
-        // wait starts.
-        auto durable = std::make_shared<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
-        if (res.durable->OnComplete([executor, durable] { asio::post(executor, [durable] { durable->cancel(); }); })) {
-          beast::error_code wait_ec;
-          co_await durable->async_wait(asio::redirect_error(asio::use_awaitable, wait_ec));
-        }
+        // A write is answered once the store says it is durable (group commit): the
+        // report resumes this coroutine on its strand.
+        co_await AwaitDurable(res.durable);
         if (Status s = res.durable->status(); !s.ok()) {
           res = ErrorResponse(InternalError("commit failed: " + s.error().message), res.request_id);
         }
