@@ -128,7 +128,10 @@ class Context {
   // Every property value of the page as Notion shows it, keyed by property id.
   Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
-  void NameMentions(json::array& rich_text);
+  // Fills the plain_text of the mentions in a complete rich text array as the caller
+  // may see them (render.cc): what it cannot see reads "Untitled" (pages, databases,
+  // with default annotations) or "@Anonymous" (users, without user information).
+  Status NameMentions(json::array& rich_text);
   Result<json::object> RenderSchema(const DataSourcePtr& source, api::ApiVersion version);
   Result<json::value> RenderDatabaseObject(const Caller& caller, const DatabasePtr& db);
   Result<json::value> RenderDataSourceObject(const Caller& caller, const DataSourcePtr& source);
