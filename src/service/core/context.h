@@ -76,6 +76,13 @@ enum class WriteMode { kEdit, kNoHistory, kImport };
 // uploads/attachments.cc and served by http/hosted_files.cc.
 inline constexpr std::string_view kHostedFilesPrefix = "/_localnotion/files/";
 
+// The signature of a hosted file link (files.cc): HMAC-SHA-256 under the file URL secret
+// of upload id, filename (as stored, not percent-encoded) and expiry (unix seconds, as
+// written in the link), joined by "\n". A filename cannot hold "\n" unnoticed: the id
+// is a UUID and the expiry digits.
+std::string HostedFileSignature(std::string_view secret, std::string_view upload_id, std::string_view filename,
+                                std::string_view expires);
+
 class Context {
  public:
   Context(storage::Txn& txn, ServiceState& state) : store_(txn), state_(state) {}
