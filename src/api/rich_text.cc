@@ -16,11 +16,6 @@ constexpr size_t kMaxExpression = 1000;
 constexpr std::array<std::string_view, 10> kBaseColors = {
     "default", "gray", "brown", "orange", "yellow", "green", "blue", "purple", "pink", "red"};
 
-json::object DefaultAnnotations() {
-  return json::object{{"bold", false},          {"italic", false}, {"strikethrough", false},
-                      {"underline", false},     {"code", false},   {"color", "default"}};
-}
-
 Result<json::object> NormalizeAnnotations(const std::string& path, const json::value* v) {
   json::object out = DefaultAnnotations();
   if (v == nullptr) return out;
@@ -185,6 +180,11 @@ Result<json::array> NormalizeRichText(std::string_view path, const json::value& 
     out.push_back(std::move(item));
   }
   return out;
+}
+
+json::object DefaultAnnotations() {
+  return json::object{{"bold", false},          {"italic", false}, {"strikethrough", false},
+                      {"underline", false},     {"code", false},   {"color", "default"}};
 }
 
 std::string PlainText(const json::array& rich_text) {

@@ -17,6 +17,9 @@ namespace localnotion::api {
 // response form. Returns kValidationError with Notion's message otherwise.
 Result<json::array> NormalizeRichText(std::string_view path, const json::value& v);
 
+// The annotations of an item that gives none: not bold, ..., color "default".
+json::object DefaultAnnotations();
+
 // The concatenated plain_text of a complete rich text array.
 std::string PlainText(const json::array& rich_text);
 

@@ -4,6 +4,7 @@
 //   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
 #include <CLI/CLI.hpp>
+#include <sys/stat.h>
 
 #include <optional>
 
@@ -171,6 +172,11 @@ int Admin(const std::string& db_url, const std::function<localnotion::Result<std
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Every file this process creates is its owner's only (0600): the store holds the
+  // admin token, the generated default token and the file link secret in its meta
+  // table, and the workspace's content; SQLite gives its -wal and -shm files the
+  // store's mode; exports (--out) hold the workspace too (docs/security.md).
+  ::umask(::umask(0) | 077);
   CLI::App app{"localnotion: the Notion public REST API on your own machine"};
   app.require_subcommand(1);
 

@@ -4,7 +4,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <system_error>
 
 namespace localnotion {
 namespace {
@@ -46,6 +48,118 @@ json::value Convert(simdjson::dom::element el) {
   return json::value(nullptr);
 }
 
+int Hex4(std::string_view s, size_t at) {
+  if (at + 4 > s.size()) return -1;
+  int v = 0;
+  for (size_t k = at; k < at + 4; ++k) {
+    const char c = s[k];
+    v <<= 4;
+    if (c >= '0' && c <= '9') {
+      v |= c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      v |= c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      v |= c - 'A' + 10;
+    } else {
+      return -1;
+    }
+  }
+  return v;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// simdjson refuses two things JavaScript's JSON.parse (and so Notion) accepts: an
+// integer beyond 64 bits, and a \u escape of a lone UTF-16 surrogate. This rewrites
+// `text` so that it parses as JSON.parse would read it: such an integer gets ".0" (a
+// double, as every JavaScript number is), and a lone surrogate escape becomes \ufffd
+// (docs/compat.md). It changes nothing else, so text that is not valid JSON for another
+// reason stays invalid. Returns nullopt when there is nothing to rewrite.
+std::optional<std::string> JsCompatibleText(std::string_view text) {
+  std::string out;
+  bool changed = false;
+  size_t i = 0;
+  const size_t n = text.size();
+  out.reserve(n + 16);
+  while (i < n) {
+    const char c = text[i];
+    if (c == '"') {
+      out.push_back(c);
+      ++i;
+      while (i < n) {
+        const char d = text[i];
+        if (d == '"') {
+          out.push_back(d);
+          ++i;
+          break;
+        }
+        if (d != '\\') {
+          out.push_back(d);
+          ++i;
+          continue;
+        }
+        const int cp = i + 1 < n && text[i + 1] == 'u' ? Hex4(text, i + 2) : -1;
+        if (cp < 0) {  // any other escape: copied, the parser judges it
+          out.append(text.substr(i, 2));
+          i += 2;
+          continue;
+        }
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          const int low = i + 7 < n && text[i + 6] == '\\' && text[i + 7] == 'u' ? Hex4(text, i + 8) : -1;
+          if (low >= 0xDC00 && low <= 0xDFFF) {  // a pair
+            out.append(text.substr(i, 12));
+            i += 12;
+            continue;
+          }
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+          out += "\\ufffd";
+          changed = true;
+        } else {
+          out.append(text.substr(i, 6));
+        }
+        i += 6;
+      }
+      continue;
+    }
+    if (c == '-' || IsDigit(c)) {
+      size_t j = i + (c == '-' ? 1 : 0);
+      const size_t digits_at = j;
+      while (j < n && IsDigit(text[j])) ++j;
+      const bool integer = j > digits_at && (j == n || (text[j] != '.' && text[j] != 'e' && text[j] != 'E'));
+      std::string_view token = text.substr(i, j - i);
+      out.append(token);
+      if (integer) {
+        bool overflow;
+        if (c == '-') {
+          int64_t v;
+          overflow = std::from_chars(token.data(), token.data() + token.size(), v).ec == std::errc::result_out_of_range;
+        } else {
+          uint64_t v;
+          overflow = std::from_chars(token.data(), token.data() + token.size(), v).ec == std::errc::result_out_of_range;
+        }
+        if (overflow) {
+          out += ".0";
+          changed = true;
+        }
+      } else {
+        // A fraction or exponent: copied whole, so its digits are not read as an integer.
+        while (j < n && (IsDigit(text[j]) || text[j] == '.' || text[j] == 'e' || text[j] == 'E' ||
+                         text[j] == '+' || text[j] == '-')) {
+          out.push_back(text[j]);
+          ++j;
+        }
+      }
+      i = j;
+      continue;
+    }
+    out.push_back(c);
+    ++i;
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
+
 void AppendString(std::string_view s, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
@@ -79,7 +193,12 @@ std::optional<json::value> ParseJson(std::string_view text) {
   thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(text);
   simdjson::dom::element root;
-  if (parser.parse(padded).get(root) != simdjson::SUCCESS) return std::nullopt;
+  if (parser.parse(padded).get(root) == simdjson::SUCCESS) return Convert(root);
+  // Valid for JSON.parse though simdjson refuses it: read it as JavaScript would.
+  std::optional<std::string> js = JsCompatibleText(text);
+  if (!js) return std::nullopt;
+  simdjson::padded_string again(*js);
+  if (parser.parse(again).get(root) != simdjson::SUCCESS) return std::nullopt;
   return Convert(root);
 }
 
@@ -92,33 +211,49 @@ void AppendJsNumber(double d, std::string& out) {
     out.push_back('0');
     return;
   }
+  // The shortest digits that read back as `d`, as JavaScript's Number#toString picks
+  // them, then laid out as it does: plain notation from 1e-6 up to 1e21, padded with
+  // zeros (2**64 is 18446744073709552000, not its exact 18446744073709551616), else
+  // d.ddde+X.
   char buf[64];
-  double mag = std::fabs(d);
-  if (mag >= 1e-6 && mag < 1e21) {
-    auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-    // Shortest round-trip digits may be fewer than fixed shows; prefer shortest general
-    // form when it has no exponent.
-    char gen[64];
-    auto g = std::to_chars(gen, gen + sizeof gen, d);
-    std::string_view gs(gen, g.ptr - gen);
-    if (gs.find('e') == std::string_view::npos) {
-      out.append(gs);
-    } else {
-      out.append(buf, r.ptr);
-    }
-    return;
-  }
   auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
   std::string_view s(buf, r.ptr - buf);
   size_t e = s.find('e');
-  out.append(s.substr(0, e));
-  out.push_back('e');
-  size_t i = e + 1;
-  char sign = s[i];
-  ++i;
-  out.push_back(sign == '-' ? '-' : '+');
-  while (i + 1 < s.size() && s[i] == '0') ++i;
-  out.append(s.substr(i));
+  std::string_view mantissa = s.substr(0, e);
+  int exponent = 0;
+  std::from_chars(s.data() + e + (s[e + 1] == '+' ? 2 : 1), s.data() + s.size(), exponent);
+  if (mantissa.front() == '-') {
+    out.push_back('-');
+    mantissa.remove_prefix(1);
+  }
+  std::string digits;
+  for (char c : mantissa) {
+    if (c != '.') digits.push_back(c);
+  }
+  const int k = static_cast<int>(digits.size());
+  if (exponent >= 21 || exponent < -6) {
+    out.push_back(digits[0]);
+    if (k > 1) {
+      out.push_back('.');
+      out.append(digits, 1);
+    }
+    out.push_back('e');
+    out.push_back(exponent < 0 ? '-' : '+');
+    out += std::to_string(exponent < 0 ? -exponent : exponent);
+  } else if (exponent >= 0) {
+    if (k <= exponent + 1) {
+      out += digits;
+      out.append(static_cast<size_t>(exponent + 1 - k), '0');
+    } else {
+      out.append(digits, 0, static_cast<size_t>(exponent + 1));
+      out.push_back('.');
+      out.append(digits, static_cast<size_t>(exponent + 1));
+    }
+  } else {
+    out += "0.";
+    out.append(static_cast<size_t>(-exponent - 1), '0');
+    out += digits;
+  }
 }
 
 void SerializeJsonTo(const json::value& v, std::string& out) {

@@ -20,6 +20,15 @@ TEST(JsonTest, NumbersAreWrittenAsJavaScriptWritesThem) {
   EXPECT_EQ(Num(1e-7), "1e-7");
   EXPECT_EQ(Num(0.000001), "0.000001");
   EXPECT_EQ(Num(123456.789), "123456.789");
+  // Shortest digits, padded with zeros, as Number#toString writes them.
+  EXPECT_EQ(Num(18446744073709551616.0), "18446744073709552000");
+  EXPECT_EQ(Num(-9223372036854775808.0), "-9223372036854776000");
+  EXPECT_EQ(Num(9007199254740993.0), "9007199254740992");
+  EXPECT_EQ(Num(1.5e300), "1.5e+300");
+  EXPECT_EQ(Num(-2.5e-8), "-2.5e-8");
+  EXPECT_EQ(Num(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(Num(123e-7), "0.0000123");
+  EXPECT_EQ(Num(-7), "-7");
 }
 
 TEST(JsonTest, ParseAndSerializeRoundTrip) {
@@ -32,6 +41,51 @@ TEST(JsonTest, InvalidJsonIsRejected) {
   EXPECT_FALSE(ParseJson("{\"a\":").has_value());
   EXPECT_FALSE(ParseJson("").has_value());
   EXPECT_FALSE(ParseJson("{} x").has_value());
+}
+
+// JSON.parse accepts integers beyond 64 bits (as doubles) and lone surrogate escapes;
+// so does ParseJson, with U+FFFD for the lone surrogate (docs/compat.md).
+TEST(JsonTest, IntegersBeyond64BitsAreDoublesAsInJavaScript) {
+  auto v = ParseJson(R"({"n": 123456789012345678901234567890})");
+  ASSERT_TRUE(v.has_value());
+  ASSERT_TRUE(v->at("n").is_double());
+  EXPECT_EQ(v->at("n").get_double(), 123456789012345678901234567890.0);
+  EXPECT_EQ(SerializeJson(*v), R"({"n":1.2345678901234568e+29})");
+  EXPECT_EQ(SerializeJson(*ParseJson("[18446744073709551616,-9223372036854775809]")),
+            "[18446744073709552000,-9223372036854776000]");
+  // The 64-bit integers stay integers; fractions and exponents are untouched.
+  auto in_range = ParseJson("[18446744073709551615,-9223372036854775808,1.123456789012345678901234,2e40]");
+  ASSERT_TRUE(in_range.has_value());
+  EXPECT_TRUE(in_range->at(0).is_uint64());
+  EXPECT_TRUE(in_range->at(1).is_int64());
+  EXPECT_EQ(SerializeJson(*in_range), "[18446744073709551615,-9223372036854775808,1.1234567890123457,2e+40]");
+  // With a big integer and a lone surrogate in one text, both are read.
+  EXPECT_EQ(SerializeJson(*ParseJson(R"({"a":"\ud800","b":99999999999999999999999})")),
+            "{\"a\":\"\xEF\xBF\xBD\",\"b\":1e+23}");
+}
+
+TEST(JsonTest, LoneSurrogateEscapesBecomeTheReplacementCharacter) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  EXPECT_EQ(ParseJson(R"("\ud800")")->get_string(), fffd);
+  EXPECT_EQ(ParseJson(R"("\uDC00")")->get_string(), fffd);
+  EXPECT_EQ(ParseJson(R"("x\ud800\u0041y")")->get_string(), "x" + fffd + "Ay");
+  EXPECT_EQ(ParseJson(R"("\ud800\ud83d\ude00\udfff")")->get_string(), fffd + "\xF0\x9F\x98\x80" + fffd);
+  // A pair stays a pair; an escaped backslash before "u" is no escape.
+  EXPECT_EQ(ParseJson(R"("\ud83d\ude00")")->get_string(), "\xF0\x9F\x98\x80");
+  EXPECT_EQ(ParseJson(R"("\\ud800")")->get_string(), "\\ud800");
+  // Keys too.
+  EXPECT_EQ(SerializeJson(*ParseJson(R"({"\udead":1})")), "{\"" + fffd + "\":1}");
+}
+
+TEST(JsonTest, TheJavaScriptReadingMakesNoInvalidTextValid) {
+  EXPECT_FALSE(ParseJson(R"({"n": 123456789012345678901234567890)").has_value());
+  EXPECT_FALSE(ParseJson(R"({"a":"\ud800)").has_value());
+  EXPECT_FALSE(ParseJson(R"(["\ud800", 01234567890123456789012])").has_value());
+  EXPECT_FALSE(ParseJson(R"(["\ud800", 123456789012345678901234567890x])").has_value());
+  EXPECT_FALSE(ParseJson(R"(["\ud800", "\uZZZZ"])").has_value());
+  EXPECT_FALSE(ParseJson(R"(["\ud800", -])").has_value());
+  EXPECT_FALSE(ParseJson(R"(["\ud800", "\q"])").has_value());
+  EXPECT_FALSE(ParseJson("[\"\\ud800\", \"\xFF\"]").has_value());
 }
 
 TEST(JsonTest, NonAsciiIsWrittenRaw) {

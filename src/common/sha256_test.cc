@@ -16,5 +16,14 @@ TEST(Sha256Test, HmacMatchesRfc4231) {
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+TEST(Sha256Test, SecretsEqualComparesWholeSecrets) {
+  EXPECT_TRUE(SecretsEqual("", ""));
+  EXPECT_TRUE(SecretsEqual("admin_token_1", "admin_token_1"));
+  EXPECT_FALSE(SecretsEqual("admin_token_1", "admin_token_2"));  // differs in the last byte
+  EXPECT_FALSE(SecretsEqual("Xdmin_token_1", "admin_token_1"));  // and in the first
+  EXPECT_FALSE(SecretsEqual("admin_token", "admin_token_1"));    // a prefix is not equal
+  EXPECT_FALSE(SecretsEqual(std::string_view("a\0b", 3), std::string_view("a\0c", 3)));
+}
+
 }  // namespace
 }  // namespace localnotion

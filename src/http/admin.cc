@@ -12,6 +12,7 @@
 #include <charconv>
 
 #include "api/messages.h"
+#include "common/sha256.h"
 #include "http/error_response.h"
 #include "http/pipeline.h"
 #include "service/admin/admin.h"

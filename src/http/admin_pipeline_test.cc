@@ -64,5 +64,26 @@ TEST_F(AdminPipelineTest, RequestLogFiltersArePercentDecoded) {
               "query failed validation: query.status should be a number, instead was `\"40x\"`.");
 }
 
+// The request log shows what clients sent; bytes that are not UTF-8 (in the path, the
+// Notion-Version header, the body, or a body cut inside a character) read as U+FFFD, so
+// its answer stays valid UTF-8 (issue 15, defect 9). Json() parses, which needs UTF-8.
+TEST_F(AdminPipelineTest, TheRequestLogIsValidUtf8) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  Response bad = Call("GET", "/v1/pages/x\xFF", std::string("secret_admin_pipeline"), "", std::string("v\xC3"));
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  // A body over the 16 KiB the log keeps, cut inside a two-byte character.
+  std::string big = "{\"x\":\"" + std::string(RequestLog::kMaxBody - 7, 'a') + "\xC3\xA9\"}";
+  Call("POST", "/v1/search", std::string("secret_admin_pipeline"), big);
+  Response log = Call("GET", "/_localnotion/requests", std::string(kAdmin));
+  ASSERT_EQ(log.status, 200);
+  json::value list = Json(log);
+  const json::array& results = list.at("results").as_array();
+  ASSERT_EQ(results.size(), 2u) << log.body;
+  EXPECT_EQ(results[0].at("path"), json::value("/v1/pages/x" + fffd));
+  EXPECT_EQ(results[0].at("notion_version"), json::value("v" + fffd));
+  const std::string cut(results[1].at("request_body").as_string());
+  EXPECT_EQ(cut.substr(cut.size() - 6), fffd + "...");
+}
+
 }  // namespace
 }  // namespace localnotion::http

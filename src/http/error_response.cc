@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "common/json.h"
+#include "common/utf8.h"
 
 namespace localnotion::http {
 
@@ -56,10 +57,13 @@ std::optional<ErrorCode> CodeFromWire(std::string_view wire) {
 
 std::string ErrorBody(const Error& error, std::string_view request_id) {
   ErrorWire wire = WireOf(error.code);
+  // Messages echo what the client sent (a path id, a query value, the Notion-Version
+  // header), which nothing has checked to be UTF-8 as the JSON body is: the body is kept
+  // valid UTF-8 here, every ill-formed sequence read as U+FFFD, as JavaScript decodes it.
   json::object body{{"object", "error"},
                     {"status", wire.status},
                     {"code", wire.code},
-                    {"message", error.message},
+                    {"message", ToValidUtf8(error.message)},
                     {"request_id", request_id}};
   return SerializeJson(body);
 }

@@ -47,6 +47,13 @@ TEST(ErrorResponseTest, OtherErrorsShowTheirMessage) {
   EXPECT_EQ(r.body, ErrorBody(MakeError(ErrorCode::kObjectNotFound, "Could not find page."), "r-3"));
 }
 
+TEST(ErrorResponseTest, MessagesAreValidUtf8) {
+  // A message echoing bytes that are not UTF-8 shows U+FFFD for each ill-formed sequence.
+  EXPECT_EQ(ErrorBody(MakeError(ErrorCode::kValidationError, "instead was `\"a\xFF\xC3\"`."), "r-4"),
+            "{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\","
+            "\"message\":\"instead was `\\\"a\xEF\xBF\xBD\xEF\xBF\xBD\\\"`.\",\"request_id\":\"r-4\"}");
+}
+
 TEST(ErrorResponseTest, FixedMessagesSitBesideTheTable) {
   EXPECT_EQ(FixedError(ErrorCode::kInvalidRequestUrl).message, "Invalid request URL.");
   EXPECT_EQ(FixedError(ErrorCode::kInvalidJson).message, "Error parsing JSON body.");

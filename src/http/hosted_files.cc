@@ -1,7 +1,8 @@
 // GET /_localnotion/files/{upload_id}/{filename}?expires=&signature=: the bytes of an
 // attached file upload, at the URL service::Context::RenderFileObject hands out. No bearer token:
-// the HMAC signature in the link is the permission, as with the expiring links Notion
-// hands out for files (https://developers.notion.com/reference/file-object). A bad or
+// the HMAC signature in the link (over the upload id, the filename and the expiry) is the
+// permission, as with the expiring links Notion hands out for files
+// (https://developers.notion.com/reference/file-object). A bad or
 // missing signature and an expired link answer 403 restricted_resource, an unknown
 // upload 404 object_not_found (JSON error bodies, like every other localnotion error).
 // Any other method answers 400 invalid_request_url.
@@ -12,10 +13,12 @@ namespace localnotion::http {
 namespace {
 
 // The upload id is the first segment after /_localnotion/files/; the file name that
-// follows is for the browser only.
+// follows is signed with it (percent-decoded, as it was before the link encoded it).
 Result<service::uploads::HostedFile> Serve(service::Context& s, const RouteArgs& a) {
   std::string_view rest = a.params[0];
-  return service::uploads::ServeHostedFile(s, rest.substr(0, rest.find('/')), a.Query("expires"), a.Query("signature"));
+  const size_t slash = rest.find('/');
+  const std::string filename = slash == std::string_view::npos ? std::string() : PercentDecode(rest.substr(slash + 1));
+  return service::uploads::ServeHostedFile(s, rest.substr(0, slash), filename, a.Query("expires"), a.Query("signature"));
 }
 
 }  // namespace

@@ -33,13 +33,6 @@ std::optional<std::string> BearerToken(const std::optional<std::string>& header)
   return std::string(h);
 }
 
-bool SecretsEqual(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;  // the length of a token is not a secret
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
-
 Response Pipeline::Handle(const Request& req) { return Handle(req, MatchRoute(req.method, req.target)); }
 
 Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {

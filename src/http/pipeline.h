@@ -76,7 +76,4 @@ class Pipeline {
 // The bearer token of an Authorization header, if it has the form "Bearer <token>".
 std::optional<std::string> BearerToken(const std::optional<std::string>& header);
 
-// Compares two secrets in time that does not depend on where they differ.
-bool SecretsEqual(std::string_view a, std::string_view b);
-
 }  // namespace localnotion::http

@@ -178,6 +178,35 @@ TEST_F(PipelineTest, PathValidationThenExistence) {
                   ". Make sure the relevant pages and databases are shared with your integration.");
 }
 
+// Echoed client input that is not UTF-8 (raw bytes in a path id, percent-decoded query
+// values, the Notion-Version header) is shown with U+FFFD for each ill-formed sequence, so the
+// body stays valid UTF-8 (issue 15, defect 9). ExpectError parses the body, which needs
+// valid UTF-8.
+TEST_F(PipelineTest, InvalidUtf8EchoedFromThePathIsReplaced) {
+  Send s;
+  s.target = "/v1/pages/ab\xFF" "cd\xC3";
+  ExpectError(Handle(s), 400, "validation_error",
+              "path failed validation: path.page_id should be a valid uuid, instead was "
+              "`\"ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD\"`.");
+}
+
+TEST_F(PipelineTest, InvalidUtf8EchoedFromTheQueryStringIsReplaced) {
+  Send s;
+  s.target = "/v1/comments?block_id=%FF%FE";
+  ExpectError(Handle(s), 400, "validation_error",
+              "query failed validation: query.block_id should be a valid uuid, instead was "
+              "`\"\xEF\xBF\xBD\xEF\xBF\xBD\"`.");
+}
+
+TEST_F(PipelineTest, InvalidUtf8EchoedFromTheVersionHeaderIsReplaced) {
+  Send s;
+  s.target = "/v1/users/me";
+  s.notion_version = "2025\xE2\x80-09-03\xFF";
+  ExpectError(Handle(s), 400, "missing_version",
+              "Notion-Version header failed validation: Notion-Version header should be `\"2022-06-28\"` or "
+              "`\"2025-09-03\"`, instead was `\"2025\xEF\xBF\xBD-09-03\xEF\xBF\xBD\"`.");
+}
+
 TEST_F(PipelineTest, DataSourcesRouteIsUnknownIn2022) {
   Send s;
   s.target = std::string("/v1/data_sources/") + kSomeId;

@@ -1,5 +1,7 @@
 #include "http/request_log.h"
 
+#include "common/utf8.h"
+
 namespace localnotion::http {
 namespace {
 
@@ -34,16 +36,18 @@ json::array RequestLog::Find(const std::optional<std::string>& path, std::option
     if (path && !PathMatches(*path, e.path)) continue;
     if (status && *status != e.status) continue;
     if (integration && *integration != e.integration_id && *integration != e.integration_name) continue;
+    // What the client sent is shown as valid UTF-8 (U+FFFD for ill-formed bytes, and for
+    // a character a body was cut inside), like every echo of client input.
     json::value integration_value = nullptr;
     if (!e.integration_id.empty()) integration_value = json::object{{"id", e.integration_id}, {"name", e.integration_name}};
     out.push_back(json::object{{"request_id", e.request_id},
                                {"time", FormatIso8601(e.time)},
                                {"method", e.method},
-                               {"path", e.path},
+                               {"path", ToValidUtf8(e.path)},
                                {"integration", std::move(integration_value)},
-                               {"notion_version", e.notion_version.empty() ? json::value(nullptr) : json::value(e.notion_version)},
-                               {"request_body", e.request_body},
-                               {"response_body", e.response_body},
+                               {"notion_version", e.notion_version.empty() ? json::value(nullptr) : json::value(ToValidUtf8(e.notion_version))},
+                               {"request_body", ToValidUtf8(e.request_body)},
+                               {"response_body", ToValidUtf8(e.response_body)},
                                {"status", e.status},
                                {"latency_ms", e.latency_ms}});
   }

@@ -75,6 +75,22 @@ TEST_F(UploadsPipelineTest, SendAttachAndServe) {
   Response forged = Handle("GET", "/_localnotion/files/" + id + "/hello.txt?expires=99999999999&signature=00", "", "", false);
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(Json(forged).at("message"), "The link is invalid or has expired.");
+
+  // The filename is signed with the id and the expiry: the same link under another name
+  // (which would be served with that name's type by a browser) is refused.
+  const std::string link = url.substr(std::string("http://127.0.0.1:9").size());
+  for (const char* other : {"/hello.html?", "/Hello.txt?", "/hello.txt%00?", "/?", "?"}) {
+    std::string renamed = link;
+    renamed.replace(renamed.find("/hello.txt?"), std::string("/hello.txt?").size(), other);
+    Response refused = Handle("GET", renamed, "", "", false);
+    EXPECT_EQ(refused.status, 403) << renamed;
+    EXPECT_EQ(Json(refused).at("code"), "restricted_resource");
+    EXPECT_EQ(Json(refused).at("message"), "The link is invalid or has expired.");
+  }
+  // The name is read percent-decoded, as the link encoded it.
+  std::string encoded = link;
+  encoded.replace(encoded.find("/hello.txt?"), std::string("/hello.txt?").size(), "/hello%2Etxt?");
+  EXPECT_EQ(Handle("GET", encoded, "", "", false).status, 200);
 }
 
 TEST_F(UploadsPipelineTest, AFailedAttachChangesNothingAndNonMultipartBodiesHaveNoFile) {

@@ -144,7 +144,9 @@ Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const sto
   }
   // Mentions in the rich text a type shows are named as the caller may see them.
   for (std::string_view key : type != nullptr ? std::span(type->rich_text_keys) : std::span<const std::string_view>{}) {
-    if (json::value* rt = view.content.if_contains(key); rt && rt->is_array()) ctx.NameMentions(rt->as_array());
+    if (json::value* rt = view.content.if_contains(key); rt && rt->is_array()) {
+      LN_RETURN_IF_ERROR(ctx.NameMentions(rt->as_array()));
+    }
   }
   LN_ASSIGN_OR_RETURN(auto first, ctx.store().ListBlockChildren(row.id, INT64_MIN, 1));
   view.has_children = !first.empty();

@@ -47,7 +47,9 @@ Result<CommentParent> ResolveCommentParent(Context& ctx, const std::string& id) 
   return CommentParent{target.type == "child_page" ? "page_id" : "block_id", id};
 }
 
-json::object RenderComment(const storage::CommentRecord& c, json::array attachments) {
+Result<json::object> RenderComment(Context& ctx, const storage::CommentRecord& c, json::array attachments) {
+  json::array rich_text = c.rich_text;
+  LN_RETURN_IF_ERROR(ctx.NameMentions(rich_text));
   return api::RenderComment(api::CommentView{.id = c.id,
                                              .parent_type = c.parent_type,
                                              .parent_id = c.parent_id,
@@ -55,7 +57,7 @@ json::object RenderComment(const storage::CommentRecord& c, json::array attachme
                                              .created_time = c.created_time,
                                              .last_edited_time = c.last_edited_time,
                                              .created_by = c.created_by,
-                                             .rich_text = c.rich_text,
+                                             .rich_text = std::move(rich_text),
                                              .display_name = c.display_name,
                                              .attachments = std::move(attachments)});
 }
@@ -65,8 +67,8 @@ json::object RenderComment(const storage::CommentRecord& c, json::array attachme
 Result<json::value> CreateComment(Context& ctx, const Caller& caller, const json::value& body) {
   LN_ASSIGN_OR_RETURN(validation::CommentBody b, validation::ReadCommentBody(body));
   storage::CommentRecord c;
+  // Stored as written; mentions are named when shown, as the reader may see them.
   c.rich_text = std::move(b.rich_text);
-  ctx.NameMentions(c.rich_text);
 
   // display_name: integration (default), user or custom.
   c.display_name = json::object{{"type", "integration"}, {"resolved_name", caller.integration.name}};
@@ -122,7 +124,8 @@ Result<json::value> CreateComment(Context& ctx, const Caller& caller, const json
     LN_ASSIGN_OR_RETURN(json::value file, ctx.RenderFileObject(caller, a.as_object().at("file")));
     shown_attachments.push_back(json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});
   }
-  return json::value(RenderComment(c, std::move(shown_attachments)));
+  LN_ASSIGN_OR_RETURN(json::object shown, RenderComment(ctx, c, std::move(shown_attachments)));
+  return json::value(std::move(shown));
 }
 
 Result<json::value> GetComment(Context& ctx, const Caller& caller, std::string_view raw_id) {
@@ -136,7 +139,8 @@ Result<json::value> GetComment(Context& ctx, const Caller& caller, std::string_v
     LN_ASSIGN_OR_RETURN(json::value file, ctx.RenderFileObject(caller, a.as_object().at("file")));
     attachments.push_back(json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});
   }
-  return json::value(RenderComment(*c, std::move(attachments)));
+  LN_ASSIGN_OR_RETURN(json::object shown, RenderComment(ctx, *c, std::move(attachments)));
+  return json::value(std::move(shown));
 }
 
 Result<json::value> ListComments(Context& ctx, const Caller& caller, const std::optional<std::string>& block_id,

@@ -76,6 +76,13 @@ enum class WriteMode { kEdit, kNoHistory, kImport };
 // uploads/attachments.cc and served by http/hosted_files.cc.
 inline constexpr std::string_view kHostedFilesPrefix = "/_localnotion/files/";
 
+// The signature of a hosted file link (files.cc): HMAC-SHA-256 under the file URL secret
+// of upload id, filename (as stored, not percent-encoded) and expiry (unix seconds, as
+// written in the link), joined by "\n". A filename cannot hold "\n" unnoticed: the id
+// is a UUID and the expiry digits.
+std::string HostedFileSignature(std::string_view secret, std::string_view upload_id, std::string_view filename,
+                                std::string_view expires);
+
 class Context {
  public:
   Context(storage::Txn& txn, ServiceState& state) : store_(txn), state_(state) {}
@@ -128,7 +135,10 @@ class Context {
   // Every property value of the page as Notion shows it, keyed by property id.
   Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
-  void NameMentions(json::array& rich_text);
+  // Fills the plain_text of the mentions in a complete rich text array as the caller
+  // may see them (render.cc): what it cannot see reads "Untitled" (pages, databases,
+  // with default annotations) or "@Anonymous" (users, without user information).
+  Status NameMentions(json::array& rich_text);
   Result<json::object> RenderSchema(const DataSourcePtr& source, api::ApiVersion version);
   Result<json::value> RenderDatabaseObject(const Caller& caller, const DatabasePtr& db);
   Result<json::value> RenderDataSourceObject(const Caller& caller, const DataSourcePtr& source);

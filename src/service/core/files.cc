@@ -48,6 +48,14 @@ std::string EncodePathSegment(std::string_view s) {
 
 }  // namespace
 
+std::string HostedFileSignature(std::string_view secret, std::string_view upload_id, std::string_view filename,
+                                std::string_view expires) {
+  std::string signed_text;
+  signed_text.reserve(upload_id.size() + filename.size() + expires.size() + 2);
+  signed_text.append(upload_id).append("\n").append(filename).append("\n").append(expires);
+  return HmacSha256Hex(secret, signed_text);
+}
+
 // Read from the store every time (one indexed row), so that a rolled-back transaction
 // can never leave a key in memory that the file does not hold. Bootstrap makes it, in a
 // write transaction; a reset keeps it.
@@ -68,7 +76,7 @@ Result<json::value> Context::RenderFileObject(const Caller& caller, const json::
   const std::string filename = Str(*file, "filename");
   // Whole seconds, so that the expiry the client sees is exactly the one signed.
   const int64_t expires = NowMillis() / 1000 + kLinkLifetimeSeconds;
-  const std::string signature = HmacSha256Hex(secret, id + "\n" + std::to_string(expires));
+  const std::string signature = HostedFileSignature(secret, id, filename, std::to_string(expires));
   std::string url = caller.base_url + std::string(kHostedFilesPrefix) + id + "/" + EncodePathSegment(filename) +
                     "?expires=" + std::to_string(expires) + "&signature=" + signature;
   json::object out = stored.get_object();

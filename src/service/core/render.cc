@@ -74,35 +74,58 @@ Result<json::value> Context::RenderUserById(const std::string& id) {
 }
 
 // Mentions show the current name of what they point at, as Notion fills plain_text on
-// read: "@Name" for a user, the title for a page, database or data source.
-void Context::NameMentions(json::array& rich_text) {
+// read: "@Name" for a user, the title for a page, database or data source. They are
+// named as the caller sees them (https://developers.notion.com/reference/rich-text):
+// a page or database the integration cannot see keeps its id, its plain_text is
+// "Untitled" and its annotations are the defaults; a user reads "@Anonymous" for an
+// integration without user information.
+Status Context::NameMentions(json::array& rich_text) {
   for (auto& item : rich_text) {
+    if (!item.is_object()) continue;
     json::object& o = item.as_object();
-    if (o.at("type") != "mention") continue;
-    json::object& mention = o.at("mention").as_object();
+    const json::value* rt_type = Find(o, "type");
+    if (rt_type == nullptr || *rt_type != "mention") continue;
+    json::value* mention_value = o.if_contains("mention");
+    if (mention_value == nullptr || !mention_value->is_object()) continue;
+    json::object& mention = mention_value->as_object();
     const json::value* kind = Find(mention, "type");
     if (kind == nullptr || !kind->is_string()) continue;
     const json::value* target = Find(mention, kind->get_string());
-    const json::value* id = target && target->is_object() ? Find(target->get_object(), "id") : nullptr;
-    if (id == nullptr || !id->is_string()) continue;
-    std::string_view k = kind->get_string();
-    std::string name;
+    const json::value* id_value = target && target->is_object() ? Find(target->get_object(), "id") : nullptr;
+    if (id_value == nullptr || !id_value->is_string()) continue;
+    const std::string k(kind->get_string());
+    const std::string id(id_value->get_string());
     if (k == "user") {
-      auto user = store_.GetUser(id->get_string());
-      if (user.ok() && *user) name = "@" + (*user)->name;
-    } else if (k == "page") {
-      auto page = store_.GetPage(id->get_string());
-      if (page.ok() && *page) {
-        const json::value* title = Find((*page)->properties, "title");
+      std::string name = "@Anonymous";
+      if (access_.caps.user_info != UserInfo::kNone) {
+        LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id));
+        if (user) name = "@" + user->name;
+      }
+      o["plain_text"] = name;
+      continue;
+    }
+    if (k != "page" && k != "database") continue;
+    LN_ASSIGN_OR_RETURN(bool visible, Visible(k, id));
+    if (!visible) {
+      o["plain_text"] = "Untitled";
+      o["annotations"] = api::DefaultAnnotations();
+      continue;
+    }
+    std::string name;
+    if (k == "page") {
+      LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
+      if (page) {
+        const json::value* title = Find(page->properties, "title");
         name = title && title->is_array() ? api::PlainText(title->get_array()) : "";
         if (name.empty()) name = "Untitled";
       }
-    } else if (k == "database") {
-      auto db = store_.GetDatabase(id->get_string());
-      if (db.ok() && *db) name = api::PlainText((*db)->title);
+    } else {
+      LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
+      if (db) name = api::PlainText(db->title);
     }
     if (!name.empty()) o["plain_text"] = name;
   }
+  return OkStatus();
 }
 
 Result<json::object> Context::RenderValues(const Caller& caller, const LoadedPage& page, int depth) {
@@ -149,7 +172,7 @@ Result<json::object> Context::RenderValues(const Caller& caller, const LoadedPag
     } else {
       type->Render(stored, def, ctx, value);
       if (extras.file_objects) LN_RETURN_IF_ERROR(RenderFilesIn(caller, value.at(def.type)));
-      if (extras.mentions) NameMentions(value.at(def.type).as_array());
+      if (extras.mentions) LN_RETURN_IF_ERROR(NameMentions(value.at(def.type).as_array()));
       if (extras.visible_pages_only && !access_.everything) {
         // Notion leaves relations to pages not shared with the integration out of the
         // value, as if they were not there (docs/compat.md).

@@ -4,8 +4,10 @@
 //   {type:"file", file:{file_upload_id, filename, content_type}}
 // (files property entries keep their `name` beside it). Its URL is
 //   {base}/_localnotion/files/{id}/{filename}?expires={unix seconds}&signature={hex}
-// where signature = HMAC-SHA-256(secret, id + "\n" + expires) and the secret is kept in
-// the store's meta (so links survive a restart). Links last one hour, as Notion's do.
+// where signature = HMAC-SHA-256(secret, id + "\n" + filename + "\n" + expires)
+// (HostedFileSignature in core/files.cc; the filename as stored, not percent-encoded)
+// and the secret is kept in the store's meta (so links survive a restart). Links last
+// one hour, as Notion's do.
 #include <cctype>
 #include <charconv>
 
@@ -72,8 +74,8 @@ Result<json::value> AttachFileUpload(Context& ctx, const Caller& caller, const j
                             {"content_type", u.content_type ? json::value(*u.content_type) : json::value(nullptr)}}}});
 }
 
-Result<HostedFile> ServeHostedFile(Context& ctx, std::string_view raw_id, const std::optional<std::string>& expires,
-                                   const std::optional<std::string>& signature) {
+Result<HostedFile> ServeHostedFile(Context& ctx, std::string_view raw_id, std::string_view filename,
+                                   const std::optional<std::string>& expires, const std::optional<std::string>& signature) {
   const Error denied = MakeError(ErrorCode::kRestrictedResource, "The link is invalid or has expired.");
   auto id = NormalizeUuid(raw_id);
   if (!id || !expires || !signature) return denied;
@@ -81,11 +83,9 @@ Result<HostedFile> ServeHostedFile(Context& ctx, std::string_view raw_id, const 
   auto [p, ec] = std::from_chars(expires->data(), expires->data() + expires->size(), until);
   if (ec != std::errc() || p != expires->data() + expires->size()) return denied;
   LN_ASSIGN_OR_RETURN(std::string secret, ctx.FileUrlSecret());
-  const std::string expected = HmacSha256Hex(secret, *id + "\n" + *expires);
-  if (expected.size() != signature->size()) return denied;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < expected.size(); ++i) diff |= static_cast<unsigned char>(expected[i] ^ (*signature)[i]);
-  if (diff != 0 || NowMillis() / 1000 >= until) return denied;
+  // The link's filename is signed with its id and expiry: another name is another link.
+  if (!SecretsEqual(HostedFileSignature(secret, *id, filename, *expires), *signature)) return denied;
+  if (NowMillis() / 1000 >= until) return denied;
   LN_ASSIGN_OR_RETURN(auto found, ctx.store().GetFileUpload(*id));
   if (!found || found->status != "uploaded") {
     return MakeError(ErrorCode::kObjectNotFound, fmt::format("Could not find file upload with ID: {}.", *id));

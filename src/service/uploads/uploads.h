@@ -56,8 +56,9 @@ struct HostedFile {
   std::string filename;
   std::string bytes;
 };
-Result<HostedFile> ServeHostedFile(Context& ctx, std::string_view upload_id, const std::optional<std::string>& expires,
-                                   const std::optional<std::string>& signature);
+// `filename` is the link's last path segment, percent-decoded: it is signed too.
+Result<HostedFile> ServeHostedFile(Context& ctx, std::string_view upload_id, std::string_view filename,
+                                   const std::optional<std::string>& expires, const std::optional<std::string>& signature);
 
 // ---- Shared with pages/, databases/, blocks/ and comments/ (attachments.cc) ----
 // THE way a request's `{type?: "file_upload", file_upload: {id}}` becomes stored data,
