@@ -209,8 +209,6 @@ void SqliteConnection::EndRead() {
   if (!sqlite3_get_autocommit(db_)) (void)st_->commit.Run();
 }
 
-bool SqliteConnection::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
-
 Status SqliteConnection::SetQueryOnly(bool on) {
   query_only_ = on;
   return Exec(db_, on ? "PRAGMA query_only=1" : "PRAGMA query_only=0");

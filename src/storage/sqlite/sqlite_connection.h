@@ -38,10 +38,6 @@ class SqliteConnection final : public Records {
   Status RollbackToSavepoint();
   Status BeginRead();
   void EndRead();
-  // Whether a transaction (for a reader: a snapshot) is open on this connection.
-  bool InTransaction() const;
-  // The store's commit generation when the open snapshot began (SqliteStore).
-  uint64_t snapshot_generation = 0;
   // While true, statements that write are refused (PRAGMA query_only), and page scans
   // ask for the columns and indexes they want instead of making them (TakeScanWants).
   Status SetQueryOnly(bool on);

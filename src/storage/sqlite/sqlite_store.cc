@@ -52,14 +52,17 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
   ReadTxn(SqliteStore& store, std::unique_ptr<SqliteConnection> conn)
       : TxnWrapper(*conn), store_(store), conn_(std::move(conn)) {}
   ~ReadTxn() override {
-    // The snapshot stays open for the next read transaction (see the header).
+    conn_->EndRead();
     SqliteConnection::ScanWants wants = conn_->TakeScanWants();
     store_.ReturnReader(std::move(conn_));
     if (!wants.empty()) store_.ApplyScanWants(std::move(wants));
   }
 
   bool writable() const override { return false; }
-  void CommitAsync(DurableCallback on_durable) override { on_durable(OkStatus()); }
+  void CommitAsync(DurableCallback on_durable) override {
+    conn_->EndRead();
+    on_durable(OkStatus());
+  }
 
  private:
   SqliteStore& store_;
@@ -128,12 +131,6 @@ Result<std::unique_lock<std::mutex>> SqliteStore::AcquireWriter() {
   std::unique_lock<std::mutex> lock(writer_mu_);
   writers_waiting_.fetch_sub(1);
   if (!batch_) {
-    // Idle readers let go of their snapshots first: SQLite restarts a checkpointed WAL
-    // from its beginning only when a write begins with no reader on it.
-    {
-      std::lock_guard<std::mutex> readers(readers_mu_);
-      for (auto& reader : idle_readers_) reader->EndRead();
-    }
     LN_RETURN_IF_ERROR(writer_->BeginBatch());
     batch_ = std::make_shared<Batch>();
   }
@@ -184,10 +181,6 @@ void SqliteStore::Flush() {
   std::shared_ptr<Batch> batch = std::move(batch_);
   batch_.reset();
   Status result = batch->committed > 0 ? writer_->CommitBatch() : (writer_->RollbackBatch(), OkStatus());
-  if (batch->committed > 0 && result.ok()) {
-    // Before anyone hears of it: a read that begins after this sees the batch.
-    generation_.fetch_add(1, std::memory_order_acq_rel);
-  }
   // The callbacks only hand the news on (Txn::CommitAsync), so they run here, in order.
   for (auto& durable : batch->durable) durable(result);
 }
@@ -231,14 +224,9 @@ Result<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
     return std::unique_ptr<Txn>(std::make_unique<WriteTxn>(*this, std::move(lock)));
   }
   LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> reader, TakeReader());
-  const uint64_t generation = generation_.load(std::memory_order_acquire);
-  if (!reader->InTransaction() || reader->snapshot_generation != generation) {
-    reader->EndRead();
-    if (Status begun = reader->BeginRead(); !begun.ok()) {
-      ReturnReader(std::move(reader));
-      return std::move(begun).error();
-    }
-    reader->snapshot_generation = generation;
+  if (Status begun = reader->BeginRead(); !begun.ok()) {
+    ReturnReader(std::move(reader));
+    return std::move(begun).error();
   }
   return std::unique_ptr<Txn>(std::make_unique<ReadTxn>(*this, std::move(reader)));
 }

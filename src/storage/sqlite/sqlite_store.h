@@ -7,12 +7,6 @@
 // transactions run one at a time on the one writer connection: Begin(kWrite) waits for
 // the writer.
 //
-// Snapshot reuse. A pooled reader keeps its snapshot (its SQLite read transaction) open
-// between read transactions, and the next one reuses it when no batch has committed
-// since it began (the commit generation is unchanged): under a read-mostly load, a
-// read then costs no BEGIN, no COMMIT and no file lock (two fcntl calls each). A batch
-// begins by ending the snapshots of idle readers, so that none holds the WAL back.
-//
 // Group commit. A write transaction is a savepoint inside a batch (one SQLite
 // transaction); committing it releases the savepoint into the batch and frees the
 // writer for the next one. The batch is COMMITted, and every transaction of it told
@@ -101,7 +95,6 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteConnection> writer_;
   std::shared_ptr<Batch> batch_;
 
-  std::atomic<uint64_t> generation_{0};  // committed batches so far
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
   std::unique_ptr<Checkpointer> checkpointer_;
