@@ -212,8 +212,9 @@ int main(int argc, char** argv) {
 
   int workers = 0;
   serve->add_option("--workers", workers,
-                    "Threads that run requests (0: one per core, at least 2). Reads run in parallel; writes "
-                    "take turns and commit in groups")
+                    "The most threads that run requests at once (0: the CPUs this process may use, plus 2 "
+                    "standbys that step in while requests are slow). Reads run in parallel; writes take "
+                    "turns and commit in groups")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   int64_t request_budget_ms = 30000;
