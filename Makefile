@@ -3,15 +3,18 @@
 
 BUILD_DIR   ?= build
 ASAN_DIR    ?= build-asan
+FUZZ_DIR    ?= build-fuzz
+# Seconds each fuzz target runs in `make fuzz` (CI: 20).
+FUZZ_SECONDS ?= 60
 JOBS        ?= $(shell nproc)
 # ccache, when the machine has it, only speeds up rebuilds; CI does not need it.
 LAUNCHER    := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 SUDO        := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
-  libbenchmark-dev libgoogle-perftools-dev libre2-dev sqlite3 tzdata wrk
+  libbenchmark-dev libgoogle-perftools-dev libre2-dev sqlite3 tzdata wrk clang libclang-rt-14-dev
 
-.PHONY: all deps node-deps build run test unit-test e2e test-sanitize bench clean
+.PHONY: all deps node-deps build run test unit-test e2e test-sanitize fuzz bench clean
 
 all: build
 
@@ -53,8 +56,16 @@ test-sanitize: deps
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
 
+# The libFuzzer targets (fuzz/, docs/fuzzing.md), built with clang, ASan and UBSan in
+# $(FUZZ_DIR), each run for $(FUZZ_SECONDS) s over its corpus; fails on a crash, leak or timeout.
+fuzz: deps
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DLOCALNOTION_FUZZ=ON \
+	  -DLOCALNOTION_BUILD_TESTS=OFF $(LAUNCHER)
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+	FUZZ_DIR=$(FUZZ_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
 bench: build
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)
