@@ -12,9 +12,9 @@ LAUNCHER    := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COM
 SUDO        := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
-  libbenchmark-dev libgoogle-perftools-dev libre2-dev sqlite3 tzdata wrk clang libclang-rt-14-dev
+  libbenchmark-dev libgoogle-perftools-dev libre2-dev sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format
 
-.PHONY: all deps node-deps build run test unit-test e2e test-sanitize fuzz bench clean
+.PHONY: all deps node-deps build run test unit-test format-check e2e test-sanitize fuzz bench clean
 
 all: build
 
@@ -37,7 +37,10 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 run: build
 	./$(BUILD_DIR)/localnotion serve
 
-unit-test: build
+format-check: deps
+	tools/format_check.sh
+
+unit-test: build format-check
 	tools/check_layers.sh
 	cd $(BUILD_DIR) && ctest --output-on-failure
 

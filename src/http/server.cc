@@ -203,7 +203,7 @@ struct Server::Impl {
     std::lock_guard<std::mutex> lock(sessions_mu);
     for (auto& [s, state] : sessions) {
       if (state != State::kIdle) continue;
-      asio::post(s->get_executor(), [this, s] {
+      asio::post(s->get_executor(), [this, s = s] {
         std::lock_guard<std::mutex> again(sessions_mu);
         auto it = sessions.find(s);
         beast::error_code ignored;
