@@ -96,6 +96,28 @@ TEST_F(FixturesTest, SeedThenExportRoundTripsByteForByte) {
   EXPECT_TRUE(Run([&] { return ctx_->Authenticate(kToken); }).ok());
 }
 
+// Found by fuzz/fixtures_import_fuzz: in deterministic mode a fixture user whose id is
+// the one seeding then generates for the server's bot user was replaced by that bot,
+// and the export could not be seeded again. Generated ids now skip ids already taken.
+TEST_F(FixturesTest, AFixtureUserWithTheNextGeneratedIdKeepsIt) {
+  auto seed_with_user = [&](const std::string& id) {
+    SeedIdGenerator(4242);
+    return Seed(R"({"users":[{"id":")" + id + R"(","name":"Ann"}]})");
+  };
+  ASSERT_TRUE(seed_with_user("6794760a-1f15-45cd-9c65-0dfe42f5135a").ok());
+  const std::string bot = CallerFor("r0").integration.bot_user_id;
+  ASSERT_TRUE(seed_with_user(bot).ok());  // the same calls, so the same ids would come
+  auto ann = Run([&] { return ctx_->store().GetUser(bot); });
+  ASSERT_TRUE(ann.ok());
+  ASSERT_TRUE(ann->has_value());
+  EXPECT_EQ((*ann)->type, "person");
+  EXPECT_EQ((*ann)->name, "Ann");
+  EXPECT_NE(CallerFor("r1").integration.bot_user_id, bot);
+  const std::string exported = Export();
+  EXPECT_TRUE(Seed(exported).ok());
+  EXPECT_EQ(Export(), exported);
+}
+
 TEST_F(FixturesTest, ABadFixtureNamesThePathAndLoadsNothing) {
   ASSERT_TRUE(Seed(kFixture).ok());
   std::string before = Export();

@@ -1,4 +1,6 @@
 // The workspace: bootstrap at start, reset (admin API) and the admin API's token.
+#include <algorithm>
+
 #include <random>
 
 #include <fmt/format.h>
@@ -43,6 +45,20 @@ Status Reset(Context& ctx, bool keep_integrations) {
   return OkStatus();
 }
 
+namespace {
+
+// A new user id that no stored user has. A fixture may hold any id, also the next one a
+// deterministic run (serve --deterministic) generates, which must not replace its user.
+Result<std::string> FreshUserId(Context& ctx) {
+  while (true) {
+    std::string id = NewUuid();
+    LN_ASSIGN_OR_RETURN(auto taken, ctx.store().GetUser(id));
+    if (!taken) return id;
+  }
+}
+
+}  // namespace
+
 Result<std::vector<std::string>> Bootstrap(Context& ctx, const std::vector<std::string>& tokens) {
   ctx.state().set_tokens(tokens);
   LN_ASSIGN_OR_RETURN(auto workspace_id, ctx.store().GetMeta("workspace_id"));
@@ -75,8 +91,13 @@ Result<std::vector<std::string>> Bootstrap(Context& ctx, const std::vector<std::
     }
     LN_ASSIGN_OR_RETURN(auto all, ctx.store().ListIntegrations());
     std::string name = all.empty() ? "localnotion" : fmt::format("localnotion {}", all.size() + 1);
-    storage::IntegrationRecord integration{NewUuid(),  name, Sha256Hex(token), NewUuid(), std::string(kAllCapabilities),
-                                           NowMillis()};
+    std::string integration_id = NewUuid();
+    while (std::any_of(all.begin(), all.end(), [&](const auto& in) { return in.id == integration_id; })) {
+      integration_id = NewUuid();
+    }
+    LN_ASSIGN_OR_RETURN(std::string bot_id, FreshUserId(ctx));
+    storage::IntegrationRecord integration{
+        integration_id, name, Sha256Hex(token), bot_id, std::string(kAllCapabilities), NowMillis()};
     storage::UserRecord bot{integration.bot_user_id, "bot", name, std::nullopt, std::nullopt, integration.id};
     LN_RETURN_IF_ERROR(ctx.store().PutUser(bot));
     LN_RETURN_IF_ERROR(ctx.store().PutIntegration(integration));
