@@ -7,19 +7,11 @@
 #include "api/lists.h"
 #include "common/sha256.h"
 #include "common/uuid.h"
+#include "common/token.h"
 #include "service/admin/admin.h"
 
 namespace localnotion::service::admin {
 namespace {
-
-std::string NewIntegrationToken() {
-  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  std::random_device rd;
-  std::uniform_int_distribution<int> dist(0, sizeof(kChars) - 2);
-  std::string s = "ntn_";
-  for (int i = 0; i < 46; ++i) s.push_back(kChars[dist(rd)]);
-  return s;
-}
 
 Error NoSuchIntegration(std::string_view name_or_id) {
   return MakeError(ErrorCode::kObjectNotFound, fmt::format("Could not find integration: {}.", name_or_id));

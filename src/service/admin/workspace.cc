@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/sha256.h"
+#include "common/token.h"
 #include "common/uuid.h"
 #include "service/admin/admin.h"
 
@@ -13,15 +14,6 @@ namespace localnotion::service::admin {
 namespace {
 
 constexpr std::string_view kAllCapabilities = "read,update,insert,comments,users:email";
-
-std::string NewSecret() {
-  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  std::random_device rd;
-  std::uniform_int_distribution<int> dist(0, sizeof(kChars) - 2);
-  std::string s = "ntn_";
-  for (int i = 0; i < 46; ++i) s.push_back(kChars[dist(rd)]);
-  return s;
-}
 
 }  // namespace
 
@@ -32,7 +24,7 @@ Result<std::string> AdminToken(Context& ctx, const std::string& given) {
   }
   LN_ASSIGN_OR_RETURN(auto stored, ctx.store().GetMeta("admin_token"));
   if (stored) return *stored;
-  std::string token = "admin_" + NewSecret().substr(4);
+  std::string token = "admin_" + NewIntegrationToken().substr(4);
   LN_RETURN_IF_ERROR(ctx.store().PutMeta("admin_token", token));
   return token;
 }
@@ -76,7 +68,7 @@ Result<std::vector<std::string>> Bootstrap(Context& ctx, const std::vector<std::
   if (wanted.empty()) {
     LN_ASSIGN_OR_RETURN(auto stored, ctx.store().GetMeta("default_token"));
     if (!stored) {
-      stored = NewSecret();
+      stored = NewIntegrationToken();
       LN_RETURN_IF_ERROR(ctx.store().PutMeta("default_token", *stored));
     }
     wanted.push_back(*stored);
