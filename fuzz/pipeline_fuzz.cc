@@ -24,6 +24,7 @@
 #include "common/uuid.h"
 #include "fuzz/fuzz_util.h"
 #include "fuzz/grocery_fixture.h"  // kGroceryFixture, made by fuzz/CMakeLists.txt
+#include "http/beast_request.h"
 #include "http/pipeline.h"
 #include "service/admin/admin.h"
 #include "storage/store.h"
@@ -147,21 +148,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!parser.is_done()) return 0;
 
     auto& msg = parser.get();
-    http::Request req;
-    req.method = std::string(msg.method_string());
-    req.target = std::string(msg.target());
-    if (auto it = msg.find(bhttp::field::authorization); it != msg.end()) req.authorization = std::string(it->value());
-    if (auto it = msg.find("notion-version"); it != msg.end()) req.notion_version = std::string(it->value());
-    if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
-    if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
-    req.body = std::move(msg.body());
+    http::Request req = http::RequestFromBeast(msg);
     if (req.method != "GET") dirty = true;
     http::Response res = pipeline.Handle(req, match);
     AwaitDurable(res);
-    // Every answer of the API is JSON (hosted files answer with their bytes). Invalid
-    // UTF-8 from the request line and headers is still echoed into error messages (issue
-    // 15, defect 9; docs/fuzzing.md), so the check reads the body with such bytes replaced
-    // unless LOCALNOTION_FUZZ_STRICT_UTF8 is set.
+    // Every answer of the API is JSON (hosted files answer with their bytes). The check
+    // reads the body with invalid UTF-8 replaced unless LOCALNOTION_FUZZ_STRICT_UTF8 is
+    // set (issue 15, defect 9, since fixed; docs/fuzzing.md).
     if (res.content_type.empty() && !ParseJson(kStrictUtf8 ? res.body : ReplaceInvalidUtf8(res.body))) {
       fprintf(stderr, "not JSON (status %d): %s\n", res.status, res.body.c_str());
       __builtin_trap();

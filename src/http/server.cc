@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/beast_request.h"
 #include "http/error_response.h"
 #include "http/loop_threads.h"
 #include "http/pipeline.h"
@@ -119,14 +120,7 @@ struct Server::Impl {
       if (ec) break;
       SetState(&socket, State::kBusy);
       auto& msg = parser.get();
-      Request req;
-      req.method = std::string(msg.method_string());
-      req.target = std::string(msg.target());
-      if (auto it = msg.find(bhttp::field::authorization); it != msg.end()) req.authorization = std::string(it->value());
-      if (auto it = msg.find("notion-version"); it != msg.end()) req.notion_version = std::string(it->value());
-      if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
-      if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
-      req.body = std::move(msg.body());
+      Request req = RequestFromBeast(msg);
       // Here, on this thread; when it takes long, a standby thread serves the other
       // connections meanwhile (loop_threads.h).
       Response res = [&] {

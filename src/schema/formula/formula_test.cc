@@ -327,7 +327,7 @@ TEST(FormulaTextTest, ReplaceAndTest) {
   // engine explode both answer at once.
   EXPECT_EQ(Eval("test(repeat(\"a\", 100000), \"a$\")"), "true");
   EXPECT_EQ(Eval("test(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\", \"(a*)*b\")"), "false");
-  // Issue 15, defects 1 and 3: the patterns that overflowed std::regex's stack (a crash
+  // Issue 15, defects 1 and 3: the patterns that overflowed the old backtracking engine's stack (a crash
   // on every read of the row) or ran for minutes.
   EXPECT_EQ(Eval("test(repeat(\"a\", 9999), \"((((((((((a))))))))))*c\")"), "false");
   EXPECT_EQ(Eval("test(\"aaaaaaaaaaaaaaaaaaaaaaaaaa!\", \"(a+)+$\")"), "false");
