@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <system_error>
 
 namespace localnotion {
@@ -15,20 +16,22 @@ json::value Convert(simdjson::dom::element el) {
   using simdjson::dom::element_type;
   switch (el.type()) {
     case element_type::ARRAY: {
-      json::array arr;
       // Copy the array handle first: iterating value_unsafe() of the temporary result
       // would dangle once the temporary dies.
       simdjson::dom::array src = el.get_array().value_unsafe();
+      json::array arr;
+      arr.reserve(src.size());  // the tape knows the count: no regrowth
       for (simdjson::dom::element child : src) {
-        arr.push_back(Convert(child));
+        arr.emplace_back(Convert(child));
       }
       return arr;
     }
     case element_type::OBJECT: {
-      json::object obj;
       simdjson::dom::object src = el.get_object().value_unsafe();
+      json::object obj(src.size());  // sized once: no rehash while filling
       for (auto field : src) {
-        obj[field.key] = Convert(field.value);
+        // A repeated key keeps its last value, as JSON.parse does.
+        obj.insert_or_assign(field.key, Convert(field.value));
       }
       return obj;
     }
@@ -144,8 +147,8 @@ std::optional<std::string> JsCompatibleText(std::string_view text) {
         }
       } else {
         // A fraction or exponent: copied whole, so its digits are not read as an integer.
-        while (j < n && (IsDigit(text[j]) || text[j] == '.' || text[j] == 'e' || text[j] == 'E' ||
-                         text[j] == '+' || text[j] == '-')) {
+        while (j < n && (IsDigit(text[j]) || text[j] == '.' || text[j] == 'e' || text[j] == 'E' || text[j] == '+' ||
+                         text[j] == '-')) {
           out.push_back(text[j]);
           ++j;
         }
@@ -160,23 +163,60 @@ std::optional<std::string> JsCompatibleText(std::string_view text) {
   return out;
 }
 
+// True when one of the eight bytes of `w` must be escaped in a JSON string: a control
+// byte (below 0x20), '"' or '\\'. Bytes from 0x80 (UTF-8) never match. The word tests
+// are the "has less" and "has zero byte" bit tricks of
+// https://graphics.stanford.edu/~seander/bithacks.html#ZeroInWord; they may flag the
+// wrong byte of a word that matches, never a word that does not, which is all this
+// needs: a flagged word is then read byte by byte.
+inline bool WordNeedsEscape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t quote = w ^ (kOnes * '"');
+  const uint64_t backslash = w ^ (kOnes * '\\');
+  const uint64_t control = (w - kOnes * 0x20) & ~w;
+  return ((control | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh) != 0;
+}
+
 void AppendString(std::string_view s, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   size_t run = 0;  // start of the pending run of bytes that need no escaping
   for (size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time while none of them needs escaping.
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (WordNeedsEscape(w)) break;
+      i += 8;
+    }
+    if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         out += "\\u00";
         out.push_back(kHex[c >> 4]);
@@ -258,8 +298,12 @@ void AppendJsNumber(double d, std::string& out) {
 
 void SerializeJsonTo(const json::value& v, std::string& out) {
   switch (v.kind()) {
-    case json::kind::null: out += "null"; break;
-    case json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+    case json::kind::null:
+      out += "null";
+      break;
+    case json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      break;
     case json::kind::int64: {
       char buf[24];
       auto r = std::to_chars(buf, buf + sizeof buf, v.get_int64());
@@ -272,8 +316,12 @@ void SerializeJsonTo(const json::value& v, std::string& out) {
       out.append(buf, r.ptr);
       break;
     }
-    case json::kind::double_: AppendJsNumber(v.get_double(), out); break;
-    case json::kind::string: AppendString(v.get_string(), out); break;
+    case json::kind::double_:
+      AppendJsNumber(v.get_double(), out);
+      break;
+    case json::kind::string:
+      AppendString(v.get_string(), out);
+      break;
     case json::kind::array: {
       out.push_back('[');
       bool first = true;

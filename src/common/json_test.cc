@@ -93,5 +93,68 @@ TEST(JsonTest, NonAsciiIsWrittenRaw) {
   EXPECT_EQ(SerializeJson(v), "\"🥑 café\"");
 }
 
+// The escaper reads eight bytes at a time; every byte that needs escaping, at every
+// offset of a word and next to UTF-8, must still be escaped exactly as a byte-by-byte
+// escaper does.
+std::string EscapedByteByByte(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  return out + "\"";
+}
+
+TEST(JsonTest, EveryByteThatNeedsEscapingIsEscapedAtEveryOffset) {
+  const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x1f", std::string(1, '\0'), "\x7f", "é"};
+  for (size_t len = 0; len < 20; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (const std::string& special : specials) {
+        std::string text(len, 'a');
+        text.replace(at, 1, special);
+        text += "tail~!";
+        EXPECT_EQ(SerializeJson(json::string(text)), EscapedByteByByte(text)) << "length " << len << " at " << at;
+      }
+    }
+  }
+  EXPECT_EQ(SerializeJson(json::string("\x1f\x20\x21\"#[\\]")), "\"\\u001f !\\\"#[\\\\]\"");
+}
+
+TEST(JsonTest, ARepeatedKeyKeepsItsLastValueAsJsonParseDoes) {
+  std::optional<json::value> v = ParseJson(R"({"a":1,"b":[1,2,3],"a":{"c":2}})");
+  ASSERT_TRUE(v.has_value());
+  EXPECT_EQ(SerializeJson(*v), R"({"a":{"c":2},"b":[1,2,3]})");
+}
+
 }  // namespace
 }  // namespace localnotion

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/token_hashes.h"
 #include "schema/property_def.h"
 #include "service/databases/query_snapshots.h"
 #include "storage/records.h"
@@ -65,6 +66,7 @@ struct ServiceState {
   ServiceOptions options;
   SchemaCache schemas;
   QuerySnapshots snapshots;
+  TokenHashes token_hashes;  // bearer token -> its stored hash
 
   // The tokens given to Bootstrap, for Reset.
   std::vector<std::string> tokens() const {

@@ -9,7 +9,6 @@
 // walk entirely.
 #include <fmt/format.h>
 
-#include "common/sha256.h"
 #include "service/core/context.h"
 
 namespace localnotion::service {
@@ -21,7 +20,7 @@ constexpr int kMaxDepth = 256;
 }  // namespace
 
 Result<storage::IntegrationRecord> Context::Authenticate(std::string_view token) {
-  LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecretHash(Sha256Hex(token)));
+  LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecretHash(state_.token_hashes.HashOf(token)));
   if (!found) return MakeError(ErrorCode::kUnauthorized, "API token is invalid.");
   LN_RETURN_IF_ERROR(ActFor(*found));
   return std::move(*found);

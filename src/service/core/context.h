@@ -187,9 +187,12 @@ class Context {
   // nullopt when history is off or nothing recorded changed. `before` is null for a
   // creation. `schema` is the page's schema when the caller has it at hand (else it is
   // loaded).
+  // `changed` holds the sorted ids of the properties whose stored value differs between
+  // the records (as the outbox records them); only those are compared again.
   Result<std::optional<storage::PageHistoryRecord>> PageHistoryEntry(const Caller& caller,
                                                                      const storage::PageRecord* before,
                                                                      const storage::PageRecord& after,
+                                                                     const std::vector<std::string>& changed,
                                                                      const schema::Schema* schema = nullptr);
 
   storage::Txn& store_;

@@ -91,23 +91,27 @@ Status Context::AppendChange(const Caller& caller, std::string object, std::stri
 
 Status Context::WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
                           const schema::Schema* schema, WriteMode mode) {
+  // Compared once: the outbox row and the history entry both name these.
+  std::vector<std::string> changed = ChangedProperties(before, after);
   std::optional<storage::PageHistoryRecord> history;
   if (mode == WriteMode::kEdit) {
-    LN_ASSIGN_OR_RETURN(history, PageHistoryEntry(caller, before, after, schema));
+    LN_ASSIGN_OR_RETURN(history, PageHistoryEntry(caller, before, after, changed, schema));
   }
   LN_RETURN_IF_ERROR(store_.PutPage(after));
   // The child row's flag follows every change of the object's (and only those).
-  if (before && before->in_trash != after.in_trash) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
+  if (before && before->in_trash != after.in_trash)
+    LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
   if (mode == WriteMode::kImport) return OkStatus();
   std::string kind = before && before->parent_id != after.parent_id ? "moved" : KindOf(before, after);
-  return AppendChange(caller, "page", after.id, std::move(kind), ChangedProperties(before, after), std::move(history));
+  return AppendChange(caller, "page", after.id, std::move(kind), std::move(changed), std::move(history));
 }
 
 Status Context::WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
                               const storage::DatabaseRecord& after, WriteMode mode) {
   LN_RETURN_IF_ERROR(store_.PutDatabase(after));
   // The child row's flag follows every change of the object's (and only those).
-  if (before && before->in_trash != after.in_trash) LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
+  if (before && before->in_trash != after.in_trash)
+    LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
   if (mode == WriteMode::kImport) return OkStatus();
   return AppendChange(caller, "database", after.id, KindOf(before, after), {});
 }
@@ -141,9 +145,10 @@ Status Context::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
 }
 
 Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(const Caller& caller,
-                                                                           const storage::PageRecord* before,
-                                                                           const storage::PageRecord& after,
-                                                                           const schema::Schema* schema) {
+                                                                            const storage::PageRecord* before,
+                                                                            const storage::PageRecord& after,
+                                                                            const std::vector<std::string>& changed_ids,
+                                                                            const schema::Schema* schema) {
   using Entry = std::optional<storage::PageHistoryRecord>;
   if (!state_.options.record_page_history) return Entry();
   SchemaPtr loaded_schema;
@@ -152,9 +157,11 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     loaded_schema = loaded_after.schema;
     schema = loaded_schema.get();
   }
-  // Only the properties whose stored value changed are recorded.
+  // Only the properties whose stored value changed are recorded. A value that went from
+  // null to missing (or back) is a change for the outbox but not for the history.
   auto changed = std::make_shared<schema::Schema>();
   for (const auto& def : *schema) {
+    if (!std::binary_search(changed_ids.begin(), changed_ids.end(), def.id)) continue;
     const schema::PropertyType* type = schema::FindType(def.type);
     if (type == nullptr || !type->stored()) continue;
     const json::value* a = Find(after.properties, def.id);
