@@ -3,6 +3,7 @@
 
 BUILD_DIR   ?= build
 ASAN_DIR    ?= build-asan
+TSAN_DIR    ?= build-tsan
 FUZZ_DIR    ?= build-fuzz
 # Seconds each fuzz target runs in `make fuzz` (CI: 20).
 FUZZ_SECONDS ?= 60
@@ -14,7 +15,7 @@ DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
   libbenchmark-dev libgoogle-perftools-dev libre2-dev sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format
 
-.PHONY: all deps node-deps build run test unit-test format-check e2e test-sanitize fuzz bench clean
+.PHONY: all deps node-deps build run test unit-test format-check e2e test-sanitize test-tsan fuzz bench clean
 
 all: build
 
@@ -53,11 +54,31 @@ e2e: build node-deps
 
 test: unit-test e2e
 
-# The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-test-sanitize: deps
-	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DLOCALNOTION_SANITIZE=ON $(LAUNCHER)
+# Sanitizer builds use -O1: fast enough to run the suites, and still readable stacks.
+SAN_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" $(LAUNCHER)
+
+# The unit tests, then the e2e and golden suites against the server, all built with
+# AddressSanitizer and UndefinedBehaviorSanitizer (tools/sanitized_suites.sh fails on
+# any report the server writes, leaks at exit included).
+test-sanitize: deps node-deps
+	cmake -S . -B $(ASAN_DIR) -DLOCALNOTION_SANITIZE=ON $(SAN_FLAGS)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
+	tools/sanitized_suites.sh address $(ASAN_DIR)
+
+# ThreadSanitizer over the tests of the code that runs on several threads (the loop
+# threads, the SQLite store's group commit and readers, the pipeline, the service on a
+# shared store) and an e2e smoke of the multi-threaded server.
+TSAN_TESTS := loop_threads_test storage_test store_conformance_test http_test service_test
+TSAN_E2E   := test/01-seed.test.js test/07-durability.test.js test/15-query.test.js test/28-no-stall.test.js
+test-tsan: deps node-deps
+	cmake -S . -B $(TSAN_DIR) -DLOCALNOTION_TSAN=ON $(SAN_FLAGS)
+	cmake --build $(TSAN_DIR) -j $(JOBS) --target localnotion $(TSAN_TESTS)
+	for t in $(TSAN_TESTS); do \
+	  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $$(find $(TSAN_DIR)/src -name $$t -type f -perm -u+x) \
+	    --gtest_brief=1 || exit 1; \
+	done
+	tools/sanitized_suites.sh thread $(TSAN_DIR) $(TSAN_E2E)
 
 # The libFuzzer targets (fuzz/, docs/fuzzing.md), built with clang, ASan and UBSan in
 # $(FUZZ_DIR), each run for $(FUZZ_SECONDS) s over its corpus; fails on a crash, leak or timeout.
@@ -71,4 +92,4 @@ bench: build
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) $(FUZZ_DIR)

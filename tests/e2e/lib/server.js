@@ -20,6 +20,10 @@ const BIN = process.env.LOCALNOTION_BIN
   : path.resolve(__dirname, '../../../build/localnotion');
 
 const START_TIMEOUT_MS = Number(process.env.LOCALNOTION_START_TIMEOUT_MS || 20000);
+// Set by tools/sanitized_suites.sh when the binary is an ASan/UBSan or TSan build. Such a
+// server runs several times slower, so the few assertions on latency (never on behaviour)
+// multiply their bounds by this factor; the normal run keeps the factor 1.
+const LATENCY_FACTOR = process.env.LOCALNOTION_SANITIZER ? 10 : 1;
 const STOP_TIMEOUT_MS = Number(process.env.LOCALNOTION_STOP_TIMEOUT_MS || 10000);
 
 const live = new Set();
@@ -188,4 +192,4 @@ async function startServer(opts) {
   return srv;
 }
 
-module.exports = { BIN, LocalNotionServer, startServer, freePort };
+module.exports = { BIN, LATENCY_FACTOR, LocalNotionServer, startServer, freePort };
