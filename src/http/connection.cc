@@ -4,12 +4,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <memory>
 
 #include "common/uuid.h"
 #include "http/beast_request.h"
+#include "http/connection_io.h"
 #include "http/error_response.h"
 #include "http/loop_threads.h"
 #include "http/wire_errors.h"
@@ -24,49 +24,9 @@ using std::chrono::milliseconds;
 
 namespace {
 
-constexpr size_t kReadBufferBytes = 16 * 1024;
 // Notion's limit on a request body: 500 KB
 // (https://developers.notion.com/reference/request-limits).
 constexpr uint64_t kMaxBodyBytes = 500 * 1024;
-// After a refusal, what the client still sends is read and dropped, up to this size and
-// for at most this long (Refuse).
-constexpr uint64_t kMaxDrainBytes = 64 * 1024 * 1024;
-constexpr milliseconds kMaxLinger{2000};
-
-// A deadline over a connection's reads. Beast's own (tcp_stream::expires_after) closes
-// the socket when it fires, which leaves no way to answer 408; this one cancels the
-// pending operation and leaves the socket open. Used on the connection's strand only:
-// the socket's executor, on which the timer's handler runs too.
-class ReadTimer {
- public:
-  explicit ReadTimer(tcp::socket& socket) : socket_(socket), timer_(socket.get_executor()) {}
-  ~ReadTimer() { Disarm(); }
-
-  void Arm(milliseconds timeout) {
-    Disarm();
-    token_ = std::make_shared<bool>(false);
-    timer_.expires_after(timeout);
-    // A handler already queued when the timer is disarmed (or destroyed) finds its
-    // token gone and does nothing.
-    timer_.async_wait([weak = std::weak_ptr<bool>(token_), socket = &socket_](const beast::error_code& ec) {
-      auto fired = weak.lock();
-      if (ec || !fired) return;
-      *fired = true;
-      beast::error_code ignored;
-      socket->cancel(ignored);
-    });
-  }
-  void Disarm() {
-    timer_.cancel();
-    token_.reset();
-  }
-  bool fired() const { return token_ && *token_; }
-
- private:
-  tcp::socket& socket_;
-  asio::steady_timer timer_;
-  std::shared_ptr<bool> token_;
-};
 
 // Suspends the calling coroutine until `durable` completes, then resumes it on its own
 // executor (for a connection, its strand). No timer and no thread is held meanwhile.
@@ -79,83 +39,6 @@ asio::awaitable<void> AwaitDurable(std::shared_ptr<Durability> durable) {
     if (!durable->OnComplete(resume)) resume();
   };
   co_await asio::async_initiate<decltype(asio::use_awaitable), void()>(initiate, asio::use_awaitable);
-}
-
-// Reads the header of the next request into `head`, at most kMaxHeaderBytes of it in
-// all, and leaves what follows it in `buffer`. Not Beast's async_read_header: Beast's
-// header_limit bounds only the bytes it has not consumed yet, and it consumes the request
-// line and each field as they arrive, so a header of many short fields passed any limit
-// (and grew without bound until the timeout).
-asio::awaitable<beast::error_code> ReadHeader(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                              bhttp::request_parser<bhttp::empty_body>& head) {
-  beast::error_code ec;
-  size_t consumed = 0;
-  while (true) {
-    if (buffer.size() > 0) {
-      const size_t used = head.put(buffer.data(), ec);
-      buffer.consume(used);
-      consumed += used;
-      if (!ec) co_return consumed > kMaxHeaderBytes ? bhttp::error::header_limit : ec;  // complete
-      if (ec != bhttp::error::need_more) co_return ec;
-      if (consumed + buffer.size() > kMaxHeaderBytes) co_return bhttp::error::header_limit;
-      ec = {};
-    }
-    const size_t n = co_await stream.async_read_some(buffer.prepare(kReadBufferBytes),
-                                                     asio::redirect_error(asio::use_awaitable, ec));
-    if (ec == asio::error::eof) co_return head.got_some() ? bhttp::error::partial_message : bhttp::error::end_of_stream;
-    if (ec) co_return ec;
-    buffer.commit(n);
-  }
-}
-
-// Writes `res` within `timeout`; a HEAD request gets the header alone, with the
-// Content-Length of the body it would have had. Beast closes the socket when the
-// timeout fires: a client that does not take its answer is let go.
-asio::awaitable<beast::error_code> Write(beast::tcp_stream& stream, Response res, unsigned version, bool keep_alive,
-                                         bool head_only, milliseconds timeout) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
-  out.set(bhttp::field::content_type, res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
-  out.set("x-notion-request-id", res.request_id);
-  if (res.retry_after) out.set(bhttp::field::retry_after, std::to_string(*res.retry_after));
-  out.keep_alive(keep_alive);
-  if (keep_alive) {
-    // How long the connection may idle: clients that pool connections (undici, and so
-    // fetch and the SDK; node:http's agent) stop reusing it a second before, rather than
-    // send a request on a connection the server is closing.
-    const auto seconds = (timeout.count() + 999) / 1000;
-    out.set(bhttp::field::keep_alive, "timeout=" + std::to_string(seconds));
-  }
-  out.body() = std::move(res.body);
-  out.prepare_payload();
-  beast::error_code ec;
-  stream.expires_after(timeout);
-  if (head_only) {
-    bhttp::response_serializer<bhttp::string_body> serializer{out};
-    co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
-  } else {
-    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
-  }
-  stream.expires_never();
-  co_return ec;
-}
-
-// Answers `res` and ends the connection. With `linger`, the client may still be sending
-// (a body, the rest of a header): the send side is shut, so that the client sees the
-// whole answer, and what still comes is read and dropped until the client closes, for a
-// bounded time and size, so that closing does not reset the connection under the answer.
-asio::awaitable<void> Refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer, ReadTimer& timer, Response res,
-                             bool head_only, bool linger, milliseconds timeout) {
-  beast::error_code ec = co_await Write(stream, std::move(res), 11, false, head_only, timeout);
-  if (ec || !linger) co_return;
-  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  buffer.consume(buffer.size());
-  timer.Arm(std::min(timeout, kMaxLinger));
-  uint64_t dropped = 0;
-  while (!ec && dropped < kMaxDrainBytes) {
-    auto space = buffer.prepare(kReadBufferBytes);
-    dropped += co_await stream.async_read_some(space, asio::redirect_error(asio::use_awaitable, ec));
-  }
-  timer.Disarm();
 }
 
 bool ExpectsContinue(const bhttp::request_header<>& h) {
@@ -215,8 +98,8 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       auto wire = ClassifyReadError(ec, timer.fired(), started, head.get().target().size());
       timer.Disarm();
       if (wire) {
-        co_await Refuse(stream, buffer, timer, WireErrorResponse(*wire), false, *wire != WireError::kRequestTimeout,
-                        timeout);
+        co_await AnswerAndClose(stream, buffer, timer, WireErrorResponse(*wire), false,
+                                *wire != WireError::kRequestTimeout, timeout);
       }
       break;
     }
@@ -224,7 +107,8 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
     const bool head_only = h.method() == bhttp::verb::head;
     if (h.target().size() > kMaxTargetBytes) {
       timer.Disarm();
-      co_await Refuse(stream, buffer, timer, WireErrorResponse(WireError::kUriTooLong), head_only, true, timeout);
+      co_await AnswerAndClose(stream, buffer, timer, WireErrorResponse(WireError::kUriTooLong), head_only, true,
+                              timeout);
       break;
     }
     // The route is matched once, here, and handed to the pipeline.
@@ -237,13 +121,13 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
     const bool expect_continue = ExpectsContinue(h);
     if (auto length = head.content_length(); length && *length > limit) {
       timer.Disarm();
-      co_await Refuse(stream, buffer, timer, too_large(), head_only, true, timeout);
+      co_await AnswerAndClose(stream, buffer, timer, too_large(), head_only, true, timeout);
       break;
     }
     if (expect_continue) {
       if (auto refusal = RefusalBeforeBody(pipeline, h, match)) {
         timer.Disarm();
-        co_await Refuse(stream, buffer, timer, std::move(*refusal), head_only, true, timeout);
+        co_await AnswerAndClose(stream, buffer, timer, std::move(*refusal), head_only, true, timeout);
         break;
       }
       if (h.version() >= 11) {
@@ -258,13 +142,13 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
     const bool timed_out = timer.fired();
     timer.Disarm();
     if (ec == bhttp::error::body_limit) {
-      co_await Refuse(stream, buffer, timer, too_large(), head_only, true, timeout);
+      co_await AnswerAndClose(stream, buffer, timer, too_large(), head_only, true, timeout);
       break;
     }
     if (ec) {
       if (auto wire = ClassifyReadError(ec, timed_out, true, parser.get().target().size())) {
-        co_await Refuse(stream, buffer, timer, WireErrorResponse(*wire), false, *wire != WireError::kRequestTimeout,
-                        timeout);
+        co_await AnswerAndClose(stream, buffer, timer, WireErrorResponse(*wire), false,
+                                *wire != WireError::kRequestTimeout, timeout);
       }
       break;
     }
@@ -292,7 +176,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, delay_ec));
     }
     const bool keep_alive = msg.keep_alive() && !host.stopping();
-    ec = co_await Write(stream, std::move(res), msg.version(), keep_alive, head_only, timeout);
+    ec = co_await WriteAnswer(stream, std::move(res), msg.version(), keep_alive, head_only, timeout);
     host.SetState(&stream, State::kIdle);
     if (ec || !keep_alive) break;
   }
