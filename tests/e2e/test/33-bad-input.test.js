@@ -395,8 +395,10 @@ test('out of descriptors (ulimit -n 64): accepting does not spin, and clients ar
           s.on('error', () => {});
         }));
       }
-      await sleep(300);
-      const fds = fs.readdirSync(`/proc/${child.pid}/fd`).length;
+      const openFds = () => fs.readdirSync(`/proc/${child.pid}/fd`).length;
+      for (let waited = 0; openFds() < 60 && waited < 5000; waited += 100) await sleep(100);
+      await sleep(200);
+      const fds = openFds();
       assert.ok(fds >= 60, `the server is out of descriptors (${fds} open)`);
       const t0 = cpuTicks(child.pid);
       await sleep(1000);
