@@ -13,7 +13,7 @@ const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, execFileSync } = require('node:child_process');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { startServer, BIN, freePort } = require('../lib/server');
 const { v5, raw, expectRawError, ClientV5 } = require('../lib/clients');
@@ -257,6 +257,15 @@ test('Expect: 100-continue gets 100 Continue before the body, or the final answe
   const got = answers(accepted.data, ['POST']);
   assert.deepEqual(got.map((a) => a.status), [100, 200]);
   assert.deepEqual(JSON.parse(got[1].body.toString('utf8')).results, []);
+
+  // curl sends `Expect: 100-continue` and, unanswered, waits a second before the body.
+  const started = Date.now();
+  const status = execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST',
+    `${srv.baseUrl}/v1/search`, '-H', `Authorization: Bearer ${srv.token}`, '-H', `Notion-Version: ${VERSION}`,
+    '-H', 'Content-Type: application/json', '-H', 'Expect: 100-continue',
+    '--data-binary', '@-'], { encoding: 'utf8', input: JSON.stringify({ query: 'q'.repeat(200000) }) });
+  assert.equal(status, '200');
+  assert.ok(Date.now() - started < 900, `curl took ${Date.now() - started} ms`);
 
   const refused = [
     [`POST /v1/search HTTP/1.1\r\nHost: x\r\nNotion-Version: ${VERSION}\r\nContent-Length: 20\r\nExpect: 100-continue\r\n\r\n`,
