@@ -9,40 +9,67 @@ namespace localnotion::http {
 
 ErrorWire WireOf(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidJson: return {400, "invalid_json"};
-    case ErrorCode::kInvalidRequestUrl: return {400, "invalid_request_url"};
-    case ErrorCode::kInvalidRequest: return {400, "invalid_request"};
-    case ErrorCode::kValidationError: return {400, "validation_error"};
-    case ErrorCode::kMissingVersion: return {400, "missing_version"};
-    case ErrorCode::kUnauthorized: return {401, "unauthorized"};
-    case ErrorCode::kRestrictedResource: return {403, "restricted_resource"};
-    case ErrorCode::kObjectNotFound: return {404, "object_not_found"};
-    case ErrorCode::kConflictError: return {409, "conflict_error"};
-    case ErrorCode::kRateLimited: return {429, "rate_limited"};
-    case ErrorCode::kInternalServerError: return {500, "internal_server_error"};
-    case ErrorCode::kBadGateway: return {502, "bad_gateway"};
-    case ErrorCode::kServiceUnavailable: return {503, "service_unavailable"};
-    case ErrorCode::kDatabaseConnectionUnavailable: return {503, "database_connection_unavailable"};
-    case ErrorCode::kGatewayTimeout: return {504, "gateway_timeout"};
-    case ErrorCode::kServiceOverload: return {529, "service_overload"};
-    case ErrorCode::kPayloadTooLarge: return {413, "payload_too_large"};
+    case ErrorCode::kInvalidJson:
+      return {400, "invalid_json"};
+    case ErrorCode::kInvalidRequestUrl:
+      return {400, "invalid_request_url"};
+    case ErrorCode::kInvalidRequest:
+      return {400, "invalid_request"};
+    case ErrorCode::kValidationError:
+      return {400, "validation_error"};
+    case ErrorCode::kMissingVersion:
+      return {400, "missing_version"};
+    case ErrorCode::kUnauthorized:
+      return {401, "unauthorized"};
+    case ErrorCode::kRestrictedResource:
+      return {403, "restricted_resource"};
+    case ErrorCode::kObjectNotFound:
+      return {404, "object_not_found"};
+    case ErrorCode::kConflictError:
+      return {409, "conflict_error"};
+    case ErrorCode::kRateLimited:
+      return {429, "rate_limited"};
+    case ErrorCode::kInternalServerError:
+      return {500, "internal_server_error"};
+    case ErrorCode::kBadGateway:
+      return {502, "bad_gateway"};
+    case ErrorCode::kServiceUnavailable:
+      return {503, "service_unavailable"};
+    case ErrorCode::kDatabaseConnectionUnavailable:
+      return {503, "database_connection_unavailable"};
+    case ErrorCode::kGatewayTimeout:
+      return {504, "gateway_timeout"};
+    case ErrorCode::kServiceOverload:
+      return {529, "service_overload"};
+    case ErrorCode::kPayloadTooLarge:
+      return {413, "payload_too_large"};
   }
   return {500, "internal_server_error"};
 }
 
 std::string_view FixedMessage(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidJson: return "Error parsing JSON body.";
-    case ErrorCode::kInvalidRequestUrl: return "Invalid request URL.";
-    case ErrorCode::kConflictError: return "Conflict occurred while saving. Please try again.";
-    case ErrorCode::kRateLimited: return "You have been rate limited. Please try again in a few minutes.";
-    case ErrorCode::kInternalServerError: return "Unexpected error occurred.";
-    case ErrorCode::kBadGateway: return "Bad Gateway";
+    case ErrorCode::kInvalidJson:
+      return "Error parsing JSON body.";
+    case ErrorCode::kInvalidRequestUrl:
+      return "Invalid request URL.";
+    case ErrorCode::kConflictError:
+      return "Conflict occurred while saving. Please try again.";
+    case ErrorCode::kRateLimited:
+      return "You have been rate limited. Please try again in a few minutes.";
+    case ErrorCode::kInternalServerError:
+      return "Unexpected error occurred.";
+    case ErrorCode::kBadGateway:
+      return "Bad Gateway";
     case ErrorCode::kServiceUnavailable:
-    case ErrorCode::kDatabaseConnectionUnavailable: return "Notion is unavailable, please try again later.";
-    case ErrorCode::kGatewayTimeout: return "Gateway Timeout";
-    case ErrorCode::kServiceOverload: return "Service is overloaded, please try again later.";
-    default: return "";
+    case ErrorCode::kDatabaseConnectionUnavailable:
+      return "Notion is unavailable, please try again later.";
+    case ErrorCode::kGatewayTimeout:
+      return "Gateway Timeout";
+    case ErrorCode::kServiceOverload:
+      return "Service is overloaded, please try again later.";
+    default:
+      return "";
   }
 }
 
@@ -55,17 +82,30 @@ std::optional<ErrorCode> CodeFromWire(std::string_view wire) {
   return std::nullopt;
 }
 
-std::string ErrorBody(const Error& error, std::string_view request_id) {
+namespace {
+
+std::string EnvelopeOf(const Error& error, int status, std::string_view request_id) {
   ErrorWire wire = WireOf(error.code);
   // Messages echo what the client sent (a path id, a query value, the Notion-Version
   // header), which nothing has checked to be UTF-8 as the JSON body is: the body is kept
   // valid UTF-8 here, every ill-formed sequence read as U+FFFD, as JavaScript decodes it.
   json::object body{{"object", "error"},
-                    {"status", wire.status},
+                    {"status", status},
                     {"code", wire.code},
                     {"message", ToValidUtf8(error.message)},
                     {"request_id", request_id}};
   return SerializeJson(body);
+}
+
+}  // namespace
+
+std::string ErrorBody(const Error& error, std::string_view request_id) {
+  return EnvelopeOf(error, WireOf(error.code).status, request_id);
+}
+
+Response ErrorResponseWithStatus(const Error& error, int status, const std::string& request_id) {
+  if (error.code == ErrorCode::kInternalServerError) return ErrorResponse(error, request_id);
+  return Response{status, EnvelopeOf(error, status, request_id), request_id};
 }
 
 Response ErrorResponse(const Error& error, const std::string& request_id) {

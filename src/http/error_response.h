@@ -40,6 +40,12 @@ inline constexpr std::string_view kInvalidToken = "API token is invalid.";
 
 std::string ErrorBody(const Error& error, std::string_view request_id);
 
+// The envelope of `error` under another status than its code's: the server's refusals
+// at the HTTP level (408, 414, 431; http/wire_errors.h), which carry a code of the table
+// (invalid_request) and the status HTTP defines for them. The status is the HTTP status
+// and the envelope's "status" alike.
+Response ErrorResponseWithStatus(const Error& error, int status, const std::string& request_id);
+
 // The answer for `error`. A kInternalServerError never shows its message: the client
 // reads "Unexpected error occurred." and the details go to stderr with the request id,
 // as docs/compat.md promises.

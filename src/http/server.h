@@ -11,6 +11,10 @@
 // write's answer waits, without holding a thread, until the store reports it durable
 // (group commit), so an answer is written only after its transaction is on disk.
 //
+// Connections (connection.h): the request and answer bounds, the refusals at the HTTP
+// level, 100-continue and HEAD. Out of descriptors, accepting pauses briefly and resumes
+// (server.cc) rather than spinning.
+//
 // Shutdown: Stop() (SIGTERM/SIGINT) closes the listener, lets requests in flight finish,
 // closes idle keep-alive connections, and returns from Run() once all are gone.
 #pragma once
@@ -29,9 +33,9 @@ struct ServerOptions {
   int port = 8787;
   std::string admin_token;  // for /_localnotion/
   RateLimit rate_limit;     // per integration; none by default
-  // A client that takes longer to send a whole request is cut off. Answers are written
-  // without a timer: the kernel buffers them, and a client that never reads holds only
-  // its own connection.
+  // A client that takes longer to send a whole request is answered 408 and cut off; one
+  // that does not take an answer within it (pipelining without reading) is cut off,
+  // which frees what its connection held (connection.h).
   int client_timeout_ms = 30000;
   // The most threads that run requests at once; 0 picks the CPUs this process may use
   // plus 2 standbys.

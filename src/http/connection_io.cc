@@ -1,0 +1,121 @@
+#include "http/connection_io.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/http.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "http/wire_errors.h"
+
+namespace localnotion::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::ip::tcp;
+using std::chrono::milliseconds;
+
+namespace {
+
+// After a refusal, what the client still sends is read and dropped, up to this size and
+// for at most this long (AnswerAndClose).
+constexpr uint64_t kMaxDrainBytes = 64 * 1024 * 1024;
+constexpr milliseconds kMaxLinger{2000};
+
+}  // namespace
+
+ReadTimer::ReadTimer(tcp::socket& socket) : socket_(socket), timer_(socket.get_executor()) {}
+
+ReadTimer::~ReadTimer() { Disarm(); }
+
+void ReadTimer::Arm(milliseconds timeout) {
+  Disarm();
+  token_ = std::make_shared<bool>(false);
+  timer_.expires_after(timeout);
+  // A handler already queued when the timer is disarmed (or destroyed) finds its token
+  // gone and does nothing.
+  timer_.async_wait([weak = std::weak_ptr<bool>(token_), socket = &socket_](const beast::error_code& ec) {
+    auto fired = weak.lock();
+    if (ec || !fired) return;
+    *fired = true;
+    beast::error_code ignored;
+    socket->cancel(ignored);
+  });
+}
+
+void ReadTimer::Disarm() {
+  timer_.cancel();
+  token_.reset();
+}
+
+// Not Beast's async_read_header: Beast's
+// header_limit bounds only the bytes it has not consumed yet, and it consumes the request
+// line and each field as they arrive, so a header of many short fields passed any limit
+// (and grew without bound until the timeout).
+asio::awaitable<beast::error_code> ReadHeader(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                              bhttp::request_parser<bhttp::empty_body>& head) {
+  beast::error_code ec;
+  size_t consumed = 0;
+  while (true) {
+    if (buffer.size() > 0) {
+      const size_t used = head.put(buffer.data(), ec);
+      buffer.consume(used);
+      consumed += used;
+      if (!ec) co_return consumed > kMaxHeaderBytes ? bhttp::error::header_limit : ec;  // complete
+      if (ec != bhttp::error::need_more) co_return ec;
+      if (consumed + buffer.size() > kMaxHeaderBytes) co_return bhttp::error::header_limit;
+      ec = {};
+    }
+    const size_t n = co_await stream.async_read_some(buffer.prepare(kReadBufferBytes),
+                                                     asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == asio::error::eof) co_return head.got_some() ? bhttp::error::partial_message : bhttp::error::end_of_stream;
+    if (ec) co_return ec;
+    buffer.commit(n);
+  }
+}
+
+asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, Response res, unsigned version,
+                                               bool keep_alive, bool head_only, milliseconds timeout) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+  out.set(bhttp::field::content_type, res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
+  out.set("x-notion-request-id", res.request_id);
+  if (res.retry_after) out.set(bhttp::field::retry_after, std::to_string(*res.retry_after));
+  out.keep_alive(keep_alive);
+  if (keep_alive) {
+    // How long the connection may idle: clients that pool connections (undici, and so
+    // fetch and the SDK; node:http's agent) stop reusing it a second before, rather than
+    // send a request on a connection the server is closing.
+    const auto seconds = (timeout.count() + 999) / 1000;
+    out.set(bhttp::field::keep_alive, "timeout=" + std::to_string(seconds));
+  }
+  out.body() = std::move(res.body);
+  out.prepare_payload();
+  beast::error_code ec;
+  stream.expires_after(timeout);
+  if (head_only) {
+    bhttp::response_serializer<bhttp::string_body> serializer{out};
+    co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
+  } else {
+    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+  }
+  stream.expires_never();
+  co_return ec;
+}
+
+asio::awaitable<void> AnswerAndClose(beast::tcp_stream& stream, beast::flat_buffer& buffer, ReadTimer& timer,
+                                     Response res, bool head_only, bool linger, milliseconds timeout) {
+  beast::error_code ec = co_await WriteAnswer(stream, std::move(res), 11, false, head_only, timeout);
+  if (ec || !linger) co_return;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  buffer.consume(buffer.size());
+  timer.Arm(std::min(timeout, kMaxLinger));
+  uint64_t dropped = 0;
+  while (!ec && dropped < kMaxDrainBytes) {
+    auto space = buffer.prepare(kReadBufferBytes);
+    dropped += co_await stream.async_read_some(space, asio::redirect_error(asio::use_awaitable, ec));
+  }
+  timer.Disarm();
+}
+
+}  // namespace localnotion::http
