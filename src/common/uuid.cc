@@ -15,14 +15,19 @@ std::unique_ptr<std::mt19937_64> g_seeded;
 std::atomic<bool> g_is_seeded{false};
 
 // Draws one value of `dist` from the right generator.
+// The generator of this thread when ids are not seeded.
+std::mt19937_64& UnseededRng() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return rng;
+}
+
 template <class Dist>
 int Draw(Dist& dist) {
   if (g_is_seeded.load(std::memory_order_acquire)) {
     std::lock_guard<std::mutex> lock(g_seeded_mutex);
     return dist(*g_seeded);
   }
-  thread_local std::mt19937_64 rng{std::random_device{}()};
-  return dist(rng);
+  return dist(UnseededRng());
 }
 
 int HexValue(char c) {
@@ -65,13 +70,19 @@ std::optional<std::string> NormalizeUuid(std::string_view text) {
 std::string NewUuid() {
   static constexpr char kHex[] = "0123456789abcdef";
   std::uniform_int_distribution<int> dist(0, 15);
+  // Unseeded, the 32 digits come from two 64-bit draws (every request makes an id, so
+  // this is on the hot path); seeded, one draw per digit, so that the ids of a
+  // --deterministic run stay what they have always been.
+  const bool seeded = g_is_seeded.load(std::memory_order_acquire);
+  uint64_t bits[2] = {0, 0};
+  if (!seeded) bits[0] = UnseededRng()(), bits[1] = UnseededRng()();
   std::string out;
   out.reserve(36);
   for (int i = 0; i < 32; ++i) {
     if (i == 8 || i == 12 || i == 16 || i == 20) out.push_back('-');
-    int v = Draw(dist);
-    if (i == 12) v = 4;                 // version 4
-    if (i == 16) v = 8 | (v & 3);       // RFC 4122 variant
+    int v = seeded ? Draw(dist) : static_cast<int>((bits[i / 16] >> ((i % 16) * 4)) & 15);
+    if (i == 12) v = 4;            // version 4
+    if (i == 16) v = 8 | (v & 3);  // RFC 4122 variant
     out.push_back(kHex[v]);
   }
   return out;
@@ -87,8 +98,7 @@ std::string CompactUuid(std::string_view dashed) {
 }
 
 std::string NewShortId(int n) {
-  static constexpr char kChars[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   std::uniform_int_distribution<int> dist(0, sizeof(kChars) - 2);
   std::string out;
   for (int i = 0; i < n; ++i) out.push_back(kChars[Draw(dist)]);
