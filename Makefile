@@ -4,7 +4,8 @@
 BUILD_DIR   ?= build
 ASAN_DIR    ?= build-asan
 TSAN_DIR    ?= build-tsan
-FUZZ_DIR    ?= build-fuzz
+# The fuzz targets live in the sanitizer build (one clang build for both).
+FUZZ_DIR    ?= $(ASAN_DIR)
 # Seconds each fuzz target runs in `make fuzz` (CI: 20).
 FUZZ_SECONDS ?= 60
 JOBS        ?= $(shell nproc)
@@ -60,8 +61,12 @@ SAN_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" $(LAUNCHE
 # The unit tests, then the e2e and golden suites against the server, all built with
 # AddressSanitizer and UndefinedBehaviorSanitizer (tools/sanitized_suites.sh fails on
 # any report the server writes, leaks at exit included).
+# One clang build serves both: ASan + UBSan everywhere, libFuzzer's coverage hooks, the
+# unit tests, the server and the fuzz targets (a second full build would cost CI time).
+ASAN_CONFIG := -DCMAKE_CXX_COMPILER=clang++ -DLOCALNOTION_SANITIZE=ON -DLOCALNOTION_FUZZ=ON $(SAN_FLAGS)
+
 test-sanitize: deps node-deps
-	cmake -S . -B $(ASAN_DIR) -DLOCALNOTION_SANITIZE=ON $(SAN_FLAGS)
+	cmake -S . -B $(ASAN_DIR) $(ASAN_CONFIG)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
 	tools/sanitized_suites.sh address $(ASAN_DIR)
@@ -80,11 +85,10 @@ test-tsan: deps node-deps
 	done
 	tools/sanitized_suites.sh thread $(TSAN_DIR) $(TSAN_E2E)
 
-# The libFuzzer targets (fuzz/, docs/fuzzing.md), built with clang, ASan and UBSan in
+# The libFuzzer targets (fuzz/, docs/fuzzing.md), in the clang sanitizer build
 # $(FUZZ_DIR), each run for $(FUZZ_SECONDS) s over its corpus; fails on a crash, leak or timeout.
 fuzz: deps
-	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DLOCALNOTION_FUZZ=ON \
-	  -DLOCALNOTION_BUILD_TESTS=OFF $(LAUNCHER)
+	cmake -S . -B $(FUZZ_DIR) $(ASAN_CONFIG)
 	cmake --build $(FUZZ_DIR) -j $(JOBS)
 	FUZZ_DIR=$(FUZZ_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
