@@ -13,7 +13,7 @@
 #include <set>
 
 #include "api/webhook_events.h"
-#include "common/uuid.h"
+#include "common/sha256.h"
 #include "service/webhooks/events.h"
 #include "service/webhooks/webhooks.h"
 
@@ -27,6 +27,18 @@ std::pair<std::string, std::string> Split(const std::string& type) {
   size_t dot = type.find('.');
   if (dot == std::string::npos) return {type, ""};
   return {type.substr(0, dot), type.substr(dot + 1)};
+}
+
+// The id of an event: a UUID made from what identifies it (subscription, change and its
+// time, which tells changes apart across a reset, type), not drawn from the id
+// generator, so that the pump thread never moves the reproducible id sequence of
+// --deterministic.
+std::string EventId(const std::string& subscription_id, const storage::ChangeRecord& change, const std::string& type) {
+  std::string h = Sha256Hex(subscription_id + "/" + std::to_string(change.sequence) + "/" +
+                            std::to_string(change.time) + "/" + type);
+  h[12] = '4';                                                  // version 4 layout
+  h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];  // RFC 4122 variant
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20, 12);
 }
 
 struct Held {
@@ -194,7 +206,7 @@ Result<int> IngestChanges(Context& ctx, int limit) {
         if (type == nullptr || !api::WebhookEventServedIn(*type, s.sub.api_version)) continue;
         if (std::find(s.sub.event_types.begin(), s.sub.event_types.end(), e.type) == s.sub.event_types.end()) continue;
         api::WebhookEventView view;
-        view.id = NewUuid();
+        view.id = EventId(s.sub.id, change, e.type);
         view.timestamp = change.time;
         view.workspace_id = workspace_id.value_or("");
         view.workspace_name = workspace_name.value_or("");

@@ -6,7 +6,8 @@
 // checked with the SDK's verifyWebhookSignature.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../lib/server');
+const { execFile } = require('node:child_process');
+const { startServer, BIN } = require('../lib/server');
 const { v5 } = require('../lib/clients');
 const { createRootPage } = require('../lib/fixtures');
 const { startReceiver } = require('../lib/webhook_receiver');
@@ -113,9 +114,37 @@ test('kill -9: a pending delivery and a change not yet read both arrive after th
   const back = await receiver(port);
   back.token = rx.token;
   await srv.restart();
+  n5 = v5(srv); // the port may have changed
   await back.waitFor((r) => r.events.some((e) => e.entity.id === first.id) && r.events.some((e) => e.entity.id === second.id), 30000);
   const resent = back.events.find((e) => e.entity.id === first.id);
   assert.equal(resent.id, event.id, 'the same event id after the restart');
   assert.ok(resent.attempt_number > 1);
   assert.equal(back.badSignatures, 0);
+});
+
+function cli(args) {
+  return new Promise((resolve, reject) => {
+    execFile(BIN, args, { timeout: 10000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${args.join(' ')}: ${stderr}`)); else resolve(stdout);
+    });
+  });
+}
+
+test('the CLI subscribes on the store file; the running server sends the handshake and then events', async () => {
+  const rx = await receiver();
+  const db = `sqlite:${srv.dbPath}`;
+  const created = JSON.parse(await cli(['webhook', 'create', '--db', db, '--integration', integration,
+    '--url', rx.url, '--events', 'page.created,page.locked']));
+  assert.equal(created.state, 'pending_verification');
+  assert.deepEqual(created.event_types, ['page.created', 'page.locked']);
+  await rx.waitFor((r) => r.token !== null);
+  const verified = JSON.parse(await cli(['webhook', 'verify', created.id, '--token', rx.token, '--db', db]));
+  assert.equal(verified.state, 'active');
+  const page = await createRootPage(n5, 'From the CLI');
+  await rx.waitFor((r) => r.events.length === 1);
+  assert.deepEqual(rx.events[0].entity, { id: page.id, type: 'page' });
+  assert.equal(rx.badSignatures, 0);
+  const listed = JSON.parse(await cli(['webhook', 'list', '--db', db]));
+  assert.ok(listed.results.some((s) => s.id === created.id && s.state === 'active'));
+  assert.equal(await cli(['webhook', 'delete', created.id, '--db', db]), 'deleted\n');
 });
