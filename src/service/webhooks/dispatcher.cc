@@ -62,40 +62,52 @@ void Dispatcher::PumpLoop() {
   }
 }
 
-void Dispatcher::PumpOnce() {
-  // New changes? A read first, so that an idle server takes no write transaction.
-  auto fresh = RunInTxn(store_, state_, storage::TxnMode::kRead, [](Context& ctx) -> Result<bool> {
-    LN_ASSIGN_OR_RETURN(auto cursor, ctx.store().GetMeta("webhooks_cursor"));
-    LN_ASSIGN_OR_RETURN(auto next, ctx.store().ListChanges(cursor ? std::stoll(*cursor) : 0, 1));
-    if (next.empty()) return false;
+// One read transaction says what there is to do (nothing at all without
+// subscriptions, which is what an idle server without webhooks pays: one read every
+// 20 ms); new changes are read in write transactions, then what is due is queued.
+struct Dispatcher::Work {
+  bool fresh = false;
+  std::vector<std::string> due;
+};
+
+Result<Dispatcher::Work> Dispatcher::Look(bool changes) {
+  return RunInTxn(store_, state_, storage::TxnMode::kRead, [&](Context& ctx) -> Result<Work> {
+    Work work;
     LN_ASSIGN_OR_RETURN(auto subs, ctx.store().ListWebhookSubscriptions());
-    if (!subs.empty()) return true;
-    return false;
+    if (subs.empty()) return work;
+    if (changes) {
+      LN_ASSIGN_OR_RETURN(auto cursor, ctx.store().GetMeta("webhooks_cursor"));
+      LN_ASSIGN_OR_RETURN(auto next, ctx.store().ListChanges(cursor ? std::stoll(*cursor) : 0, 1));
+      work.fresh = !next.empty();
+    }
+    LN_ASSIGN_OR_RETURN(auto pending, ctx.store().ListPendingWebhookDeliveries(kDueBatch));
+    const Millis now = NowMillis();
+    for (const auto& d : pending) {
+      if (d.due_time > now) break;
+      for (const auto& s : subs) {
+        if (s.id == d.subscription_id && (s.state == "active" || d.type == "verification")) work.due.push_back(d.id);
+      }
+    }
+    return work;
   });
-  if (fresh.ok() && *fresh) {
+}
+
+void Dispatcher::PumpOnce() {
+  auto work = Look(/*changes=*/true);
+  if (!work.ok()) return;
+  if (work->fresh) {
     while (true) {
       auto read = RunInTxn(store_, state_, storage::TxnMode::kWrite,
                            [](Context& ctx) { return IngestChanges(ctx, kIngestBatch); });
       if (!read.ok() || *read < kIngestBatch) break;
     }
+    work = Look(/*changes=*/false);
+    if (!work.ok()) return;
   }
-  auto due = RunInTxn(store_, state_, storage::TxnMode::kRead, [](Context& ctx) -> Result<std::vector<std::string>> {
-    LN_ASSIGN_OR_RETURN(auto subs, ctx.store().ListWebhookSubscriptions());
-    LN_ASSIGN_OR_RETURN(auto pending, ctx.store().ListPendingWebhookDeliveries(kDueBatch));
-    const Millis now = NowMillis();
-    std::vector<std::string> ids;
-    for (const auto& d : pending) {
-      if (d.due_time > now) break;
-      for (const auto& s : subs) {
-        if (s.id == d.subscription_id && (s.state == "active" || d.type == "verification")) ids.push_back(d.id);
-      }
-    }
-    return ids;
-  });
-  if (!due.ok() || due->empty()) return;
+  if (work->due.empty()) return;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    for (std::string& id : *due) {
+    for (std::string& id : work->due) {
       if (in_flight_.insert(id).second) queue_.push_back(std::move(id));
     }
   }

@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/error.h"
 #include "service/service_state.h"
 #include "storage/store.h"
 
@@ -62,6 +63,8 @@ class Dispatcher {
   void PumpOnce();
 
  private:
+  struct Work;
+  Result<Work> Look(bool changes);
   void PumpLoop();
   void SenderLoop();
   void Deliver(const std::string& id);
