@@ -16,10 +16,10 @@ namespace localnotion::storage {
 
 struct ChangeRecord {
   int64_t sequence = 0;        // assigned by the store, increasing
-  std::string object;          // "page", "database", "data_source", "block", "comment"
+  std::string object;          // "page", "database", "data_source", "block", "comment", "file_upload"
   std::string object_id;
   // "created", "updated" (content or properties), "trashed", "restored", "moved", and for
-  // pages "locked" / "unlocked".
+  // pages "locked" / "unlocked"; file uploads are "created", then "completed" once uploaded.
   std::string kind;
   // Pages: the ids of the properties written. Data sources: the properties the write
   // created, changed or deleted, each as JSON text {"id","name","action"}.

@@ -11,7 +11,9 @@
 //   data source created (into an existing database), trashed, restored: data_source.created,
 //     .deleted, .undeleted (2025-09-03 on); its properties changed: data_source.schema_updated
 //     (2022-06-28: database.schema_updated of its database);
-//   comment created: comment.created, with the read_comments capability only.
+//   comment created: comment.created, with the read_comments capability only;
+//   file upload created / uploaded (single part sent, multi part completed):
+//     file_upload.created / .completed, without data, to the integration that made it.
 #include "service/webhooks/events.h"
 
 namespace localnotion::service::webhooks {
@@ -172,6 +174,17 @@ class Builder {
     return OkStatus();
   }
 
+  // An upload is seen by the integration that made it only.
+  Status FileUpload(const storage::ChangeRecord& c) {
+    LN_ASSIGN_OR_RETURN(auto upload, ctx_.store().GetFileUpload(c.object_id));
+    if (!upload || upload->integration_id != scope_.integration_id) return OkStatus();
+    const char* type = c.kind == "created"     ? "file_upload.created"
+                       : c.kind == "completed" ? "file_upload.completed"
+                                               : "";
+    if (*type != '\0') out_.push_back(ChangeEvent{type, {upload->id, "file_upload"}, std::nullopt});
+    return OkStatus();
+  }
+
   Status Comment(const storage::ChangeRecord& c) {
     if (!scope_.read_comments || c.kind != "created") return OkStatus();
     LN_ASSIGN_OR_RETURN(auto comment, ctx_.store().GetComment(c.object_id));
@@ -207,6 +220,8 @@ Result<std::vector<ChangeEvent>> EventsOfChange(Context& ctx, const storage::Cha
     LN_RETURN_IF_ERROR(b.DataSource(change));
   } else if (change.object == "comment") {
     LN_RETURN_IF_ERROR(b.Comment(change));
+  } else if (change.object == "file_upload") {
+    LN_RETURN_IF_ERROR(b.FileUpload(change));
   }
   return b.Take();
 }

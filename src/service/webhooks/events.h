@@ -23,6 +23,7 @@ struct ChangeEvent {
 struct EventScope {
   std::string api_version;
   std::string workspace_id;
+  std::string integration_id;  // the subscription's: file uploads are its own only
   bool read_comments = false;
   // Databases created earlier in the same batch, by request id + database id: the data
   // source created with a database gives no data_source.created of its own.

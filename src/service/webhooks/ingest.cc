@@ -199,7 +199,8 @@ Result<int> IngestChanges(Context& ctx, int limit) {
     }
     for (Subscriber& s : subscribers) {
       if (change.sequence <= s.sub.after_sequence) continue;
-      EventScope scope{s.sub.api_version, workspace_id.value_or(""), s.read_comments, &created_databases};
+      EventScope scope{s.sub.api_version, workspace_id.value_or(""), s.sub.integration_id, s.read_comments,
+                       &created_databases};
       LN_ASSIGN_OR_RETURN(auto events, EventsOfChange(*s.ctx, change, scope));
       for (ChangeEvent& e : events) {
         const api::WebhookEventType* type = api::FindWebhookEventType(e.type);

@@ -298,3 +298,25 @@ test('the delivery log shows the exact body and headers; redeliver sends the sam
   assert.equal(rx.events[2].type, 'page.locked');
   assert.equal(rx.badSignatures, 0);
 });
+
+test('file uploads: file_upload.created and .completed without data, to the integration that made them', async () => {
+  const rx = await receiver();
+  const rxOther = await receiver();
+  await admin.subscribe(rx, { integration, event_types: ['file_upload.created', 'file_upload.completed'] });
+  const other = await admin.ok('POST', 'integrations', { name: 'Upload watcher', capabilities: 'read,insert' });
+  await admin.ok('POST', `integrations/${other.id}/shares`, { object_id: 'workspace' });
+  await admin.subscribe(rxOther, { integration: other.id });
+  const created = await n5.fileUploads.create({ filename: 'note.txt', content_type: 'text/plain' });
+  await rx.waitFor((r) => r.ofType('file_upload.created').length === 1);
+  await n5.fileUploads.send({
+    file_upload_id: created.id, file: { filename: 'note.txt', data: new Blob(['hello'], { type: 'text/plain' }) },
+  });
+  await rx.waitFor((r) => r.ofType('file_upload.completed').length === 1);
+  for (const e of rx.events) {
+    assert.deepEqual(e.entity, { id: created.id, type: 'file_upload' });
+    assert.equal('data' in e, false, `${e.type} has no data`);
+  }
+  const raw = rx.requests.find((r) => r.json.type === 'file_upload.completed').body;
+  assert.ok(raw.endsWith(`"entity":{"id":"${created.id}","type":"file_upload"}}`));
+  assert.deepEqual(await settle(rxOther), [], "another integration's upload is not its business");
+});
