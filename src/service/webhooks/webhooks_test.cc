@@ -189,6 +189,37 @@ TEST_F(WebhooksTest, AnIntegrationGetsEventsOnlyForWhatItSeesAndCommentsOnlyWith
             R"({"page_id":")" + shared + R"(","parent":{"id":")" + shared + R"(","type":"page"}})");
 }
 
+TEST_F(WebhooksTest, DeleteThenRestoreWithinTheWindowCancelsAndPausedSubscriptionsGetNothing) {
+  const std::string page = NewPage(caller_, R"({"type":"workspace","workspace":true})");
+  const std::string sub = Subscribe("2025-09-03");
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, J(R"({"in_trash":true})")); }).ok());
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, J(R"({"in_trash":false})")); }).ok());
+  EXPECT_EQ(Types(Events(sub)), std::vector<std::string>{});  // the state ends where it started
+
+  ASSERT_TRUE(Run([&] { return PauseSubscription(*ctx_, sub); }).ok());
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, J(R"({"is_locked":true})")); }).ok());
+  EXPECT_EQ(Types(Events(sub)), std::vector<std::string>{});
+  auto resumed = Run([&] { return ResumeSubscription(*ctx_, sub); });
+  ASSERT_TRUE(resumed.ok());
+  EXPECT_EQ(resumed->at("state"), "active");
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, J(R"({"is_locked":false})")); }).ok());
+  EXPECT_EQ(Types(Events(sub)), std::vector<std::string>{"page.unlocked"});  // nothing from the pause
+}
+
+TEST_F(WebhooksTest, SendNowMakesHeldEventsDueAndEventIdsAreStablePerChange) {
+  const std::string sub = Subscribe("2025-09-03", R"(["page.created"])");
+  NewPage(caller_, R"({"type":"workspace","workspace":true})");
+  auto flushed = Run([&] { return SendNow(*ctx_); });
+  ASSERT_TRUE(flushed.ok());
+  EXPECT_EQ(flushed->at("pending"), 2);  // the handshake and page.created
+  auto pending = Run([&] { return ctx_->store().ListPendingWebhookDeliveries(10); });
+  ASSERT_EQ(pending->size(), 2u);
+  for (const auto& d : *pending) EXPECT_LE(d.due_time, NowMillis());
+  const std::string id = (*pending)[1].type == "page.created" ? (*pending)[1].id : (*pending)[0].id;
+  EXPECT_EQ(id.size(), 36u);
+  EXPECT_EQ(id[14], '4');
+}
+
 class RecordingSender final : public WebhookSender {
  public:
   WebhookResponse Send(const WebhookRequest& request) override {
