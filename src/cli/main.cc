@@ -3,6 +3,7 @@
 //   localnotion export [--db URL] [--out FILE]
 //   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
+//   localnotion webhook create --integration N --url URL [--events LIST] [--api-version V] | list | verify ID --token T | delete ID
 #include <CLI/CLI.hpp>
 #include <sys/stat.h>
 
@@ -22,8 +23,11 @@
 #include "common/uuid.h"
 
 #include "http/server.h"
+#include "http/webhook_client.h"
 #include "service/admin/admin.h"
 #include "service/service.h"
+#include "service/webhooks/dispatcher.h"
+#include "service/webhooks/webhooks.h"
 #include "storage/store.h"
 
 namespace {
@@ -135,6 +139,12 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   http::ServerOptions options{host, port, *admin_token, *rate_limit, client_timeout_ms};
   options.max_upload_part_bytes = service_options.max_upload_part_bytes;
   options.workers = workers;
+  // Webhooks are delivered on threads of their own (service/webhooks/dispatcher.h); the
+  // dispatcher outlives the server, whose end hands commit timing back to the store.
+  http::WebhookClient webhook_client;
+  service::webhooks::Dispatcher webhooks(**store, state, webhook_client);
+  state.wake_webhooks = [&webhooks] { webhooks.Wake(); };
+  webhooks.Start();
   http::Server server(**store, state, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
@@ -260,12 +270,45 @@ int main(int argc, char** argv) {
     sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
   }
 
+  // localnotion webhook create|list|verify|delete (docs/webhooks.md): the store file's
+  // subscriptions; a server running on the file sends the handshake of one created here.
+  std::string hook_url, hook_events, hook_version = "2025-09-03", hook_id, hook_token;
+  CLI::App* webhook = app.add_subcommand("webhook", "Manage the webhook subscriptions of a store file");
+  webhook->require_subcommand(1);
+  CLI::App* hook_create = webhook->add_subcommand("create", "Subscribe an integration; prints the subscription");
+  hook_create->add_option("--integration", who, "Name or id")->required();
+  hook_create->add_option("--url", hook_url, "Where to POST events (http://...)")->required();
+  hook_create->add_option("--events", hook_events, "Comma-separated event types (default: all)");
+  hook_create->add_option("--api-version", hook_version, "2022-06-28, 2025-09-03 or 2026-03-11")->capture_default_str();
+  CLI::App* hook_list = webhook->add_subcommand("list", "List subscriptions (JSON)");
+  CLI::App* hook_verify = webhook->add_subcommand("verify", "Verify a subscription with its handshake's token");
+  hook_verify->add_option("id", hook_id, "Subscription id")->required();
+  hook_verify->add_option("--token", hook_token, "The verification_token of the handshake")->required();
+  CLI::App* hook_delete = webhook->add_subcommand("delete", "Delete a subscription");
+  hook_delete->add_option("id", hook_id, "Subscription id")->required();
+  for (CLI::App* sub : {hook_create, hook_list, hook_verify, hook_delete}) {
+    sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+  }
+
   int64_t max_upload_part_bytes = 20 * 1024 * 1024;
   serve->add_option("--max-upload-part-bytes", max_upload_part_bytes,
                     "The largest file (single_part) or file part (multi_part) POST /v1/file_uploads/{id}/send "
                     "accepts; Notion's limit is 20 MB")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+
+  int64_t webhook_aggregation_ms = 1000;
+  serve->add_option("--webhook-aggregation-ms", webhook_aggregation_ms,
+                    "How long webhook events of one entity (page.content_updated, page.properties_updated, ...) "
+                    "are batched before they are sent (docs/webhooks.md)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  double webhook_retry_scale = 1.0;
+  serve->add_option("--webhook-retry-scale", webhook_retry_scale,
+                    "Factor on the webhook retry schedule (1: Notion's, 8 attempts over about 24 h; 0.0001 for "
+                    "tests)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
 
   TestControls controls;
   serve->add_option("--seed", controls.seed_file,
@@ -292,6 +335,8 @@ int main(int argc, char** argv) {
     service_options.record_page_history = controls.page_history;
     service_options.max_upload_part_bytes = max_upload_part_bytes;
     service_options.request_budget_ms = request_budget_ms;
+    service_options.webhook_aggregation_ms = webhook_aggregation_ms;
+    service_options.webhook_retry_scale = webhook_retry_scale;
     return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options,
                  workers);
   }
@@ -320,6 +365,30 @@ int main(int argc, char** argv) {
     return Admin(db, [&](Context& s) -> Result<std::string> {
       LN_RETURN_IF_ERROR(admin::DeleteIntegration(s, who));
       return std::string("deleted\n");
+    });
+  }
+  if (webhook->parsed()) {
+    namespace webhooks = localnotion::service::webhooks;
+    return Admin(db, [&](Context& s) -> Result<std::string> {
+      localnotion::json::value out;
+      if (hook_create->parsed()) {
+        localnotion::json::object body{{"integration", who}, {"url", hook_url}, {"api_version", hook_version}};
+        if (!hook_events.empty()) {
+          localnotion::json::array types;
+          std::stringstream list(hook_events);
+          for (std::string t; std::getline(list, t, ',');) types.emplace_back(t);
+          body["event_types"] = std::move(types);
+        }
+        LN_ASSIGN_OR_RETURN(out, webhooks::CreateSubscription(s, body));
+      } else if (hook_list->parsed()) {
+        LN_ASSIGN_OR_RETURN(out, webhooks::ListSubscriptions(s));
+      } else if (hook_verify->parsed()) {
+        LN_ASSIGN_OR_RETURN(out, webhooks::VerifySubscription(s, hook_id, localnotion::json::object{{"verification_token", hook_token}}));
+      } else {
+        LN_RETURN_IF_ERROR(webhooks::DeleteSubscription(s, hook_id));
+        return std::string("deleted\n");
+      }
+      return localnotion::SerializeJson(out) + "\n";
     });
   }
   if (share->parsed() || unshare->parsed()) {

@@ -110,6 +110,7 @@ const std::vector<Route>& ApiRoutes();
 const std::vector<Route>& AdminRoutes();
 const std::vector<Route>& AdminIntegrationRoutes();
 const std::vector<Route>& AdminFixtureRoutes();
+const std::vector<Route>& AdminWebhookRoutes();  // admin_webhooks.cc
 const std::vector<Route>& HostedFileRoutes();
 
 // The result of matching a request line once.

@@ -35,6 +35,7 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
   check(AdminRoutes(), Auth::kAdminToken);
   check(AdminIntegrationRoutes(), Auth::kAdminToken);
   check(AdminFixtureRoutes(), Auth::kAdminToken);
+  check(AdminWebhookRoutes(), Auth::kAdminToken);
   check(HostedFileRoutes(), Auth::kUrlSignature);
 }
 

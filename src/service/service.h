@@ -13,6 +13,7 @@
 //   search/     service::search     POST /v1/search
 //   users/      service::users      /v1/users
 //   admin/      service::admin      bootstrap, reset, integrations, fixtures (admin API, CLI)
+//   webhooks/   service::webhooks   webhook subscriptions, events from the outbox, delivery (docs/webhooks.md)
 // RunInTxn below runs one of them as one request.
 #pragma once
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,6 +34,11 @@ struct ServiceOptions {
   // (common/deadline.h); 0 for no limit. Notion's own limit is 60 s; this one is below
   // the official SDK's 60 s client timeout, so that the client sees the error.
   int64_t request_budget_ms = 30000;
+  // Webhooks (service/webhooks/, docs/webhooks.md): how long aggregated events of one
+  // entity are batched before they are sent, and the factor on the retry schedule
+  // (1: Notion's, the last retry about 24 h after the event; tests use 0.0001).
+  int64_t webhook_aggregation_ms = 1000;
+  double webhook_retry_scale = 1.0;
 };
 
 // Parsed schemas of data sources, keyed by the data source record they were parsed
@@ -67,6 +73,9 @@ struct ServiceState {
   SchemaCache schemas;
   QuerySnapshots snapshots;
   TokenHashes token_hashes;  // bearer token -> its stored hash
+  // Wakes the webhook dispatcher after an admin call made something due (set once by
+  // whoever runs one, before serving; service/webhooks/dispatcher.h). Null without one.
+  std::function<void()> wake_webhooks;
 
   // The tokens given to Bootstrap, for Reset.
   std::vector<std::string> tokens() const {

@@ -16,11 +16,14 @@ namespace localnotion::storage {
 
 struct ChangeRecord {
   int64_t sequence = 0;        // assigned by the store, increasing
-  std::string object;          // "page", "database", "data_source", "block", "comment"
+  std::string object;          // "page", "database", "data_source", "block", "comment", "file_upload"
   std::string object_id;
-  // "created", "updated" (content or properties), "trashed", "restored", "moved".
+  // "created", "updated" (content or properties), "trashed", "restored", "moved", and for
+  // pages "locked" / "unlocked"; file uploads are "created", then "completed" once uploaded.
   std::string kind;
-  std::vector<std::string> properties;  // ids of the page properties written, for pages
+  // Pages: the ids of the properties written. Data sources: the properties the write
+  // created, changed or deleted, each as JSON text {"id","name","action"}.
+  std::vector<std::string> properties;
   std::string author_id;       // the user (a bot user for integrations) who wrote it
   Millis time = 0;
   std::string request_id;      // x-notion-request-id of the request, "" outside one

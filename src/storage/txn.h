@@ -28,6 +28,7 @@
 #include "storage/page_scan.h"
 #include "storage/records.h"
 #include "storage/upload_records.h"
+#include "storage/webhook_records.h"
 
 namespace localnotion::storage {
 
@@ -173,7 +174,8 @@ class Records : public PageRecords,
                 public BlockRecords,
                 public UploadRecords,
                 public CommentRecords,
-                public WorkspaceRecords {};
+                public WorkspaceRecords,
+                public WebhookRecords {};
 
 class Txn : public Records {
  public:

@@ -55,6 +55,16 @@ class TxnWrapper : public Txn {
   Status AppendChange(const ChangeRecord& change) override { return inner_.AppendChange(change); }
   Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override { return inner_.ListChanges(after_sequence, limit); }
   Status Reset(bool keep_integrations) override { return inner_.Reset(keep_integrations); }
+  Status PutWebhookSubscription(const WebhookSubscriptionRecord& sub) override { return inner_.PutWebhookSubscription(sub); }
+  Result<std::optional<WebhookSubscriptionRecord>> GetWebhookSubscription(std::string_view id) override { return inner_.GetWebhookSubscription(id); }
+  Result<std::vector<WebhookSubscriptionRecord>> ListWebhookSubscriptions() override { return inner_.ListWebhookSubscriptions(); }
+  Status DeleteWebhookSubscription(std::string_view id) override { return inner_.DeleteWebhookSubscription(id); }
+  Status PutWebhookDelivery(const WebhookDeliveryRecord& delivery) override { return inner_.PutWebhookDelivery(delivery); }
+  Result<std::optional<WebhookDeliveryRecord>> GetWebhookDelivery(std::string_view id) override { return inner_.GetWebhookDelivery(id); }
+  Status DeleteWebhookDelivery(std::string_view id) override { return inner_.DeleteWebhookDelivery(id); }
+  Result<std::vector<WebhookDeliveryRecord>> ListWebhookDeliveries(std::string_view subscription_id, int limit) override { return inner_.ListWebhookDeliveries(subscription_id, limit); }
+  Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override { return inner_.ListPendingWebhookDeliveries(limit); }
+  Result<int64_t> LastChangeSequence() override { return inner_.LastChangeSequence(); }
 
  protected:
   Records& inner_;

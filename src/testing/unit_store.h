@@ -86,6 +86,16 @@ class UnitStore final : public storage::Txn {
   Status AppendChange(const ChangeRecord& change) override { return Current().AppendChange(change); }
   Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override { return Current().ListChanges(after_sequence, limit); }
   Status Reset(bool keep_integrations) override { return Current().Reset(keep_integrations); }
+  Status PutWebhookSubscription(const WebhookSubscriptionRecord& sub) override { return Current().PutWebhookSubscription(sub); }
+  Result<std::optional<WebhookSubscriptionRecord>> GetWebhookSubscription(std::string_view id) override { return Current().GetWebhookSubscription(id); }
+  Result<std::vector<WebhookSubscriptionRecord>> ListWebhookSubscriptions() override { return Current().ListWebhookSubscriptions(); }
+  Status DeleteWebhookSubscription(std::string_view id) override { return Current().DeleteWebhookSubscription(id); }
+  Status PutWebhookDelivery(const WebhookDeliveryRecord& delivery) override { return Current().PutWebhookDelivery(delivery); }
+  Result<std::optional<WebhookDeliveryRecord>> GetWebhookDelivery(std::string_view id) override { return Current().GetWebhookDelivery(id); }
+  Status DeleteWebhookDelivery(std::string_view id) override { return Current().DeleteWebhookDelivery(id); }
+  Result<std::vector<WebhookDeliveryRecord>> ListWebhookDeliveries(std::string_view subscription_id, int limit) override { return Current().ListWebhookDeliveries(subscription_id, limit); }
+  Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override { return Current().ListPendingWebhookDeliveries(limit); }
+  Result<int64_t> LastChangeSequence() override { return Current().LastChangeSequence(); }
 
  private:
   storage::Txn& Current() {

@@ -45,6 +45,43 @@ std::string KindOf(const Record* before, const Record& after) {
   return "updated";
 }
 
+// The properties a data source write created, changed or deleted, each as the JSON text
+// {"id","name","action"} that data_source.schema_updated lists
+// (https://developers.notion.com/reference/webhooks-events-delivery); name is null for a
+// deleted property.
+std::vector<std::string> SchemaChanges(const storage::DataSourceRecord* before,
+                                       const storage::DataSourceRecord& after) {
+  std::vector<std::string> out;
+  if (before == nullptr) return out;
+  auto find = [](const json::array& schema, const json::value& id) -> const json::object* {
+    for (const json::value& p : schema) {
+      if (p.is_object() && Find(p.get_object(), "id") && *Find(p.get_object(), "id") == id) return &p.get_object();
+    }
+    return nullptr;
+  };
+  auto entry = [](const json::object& p, const char* action, bool named) {
+    const json::value* id = Find(p, "id");
+    const json::value* name = Find(p, "name");
+    return SerializeJson(json::object{{"id", id ? *id : json::value(nullptr)},
+                                      {"name", named && name ? *name : json::value(nullptr)},
+                                      {"action", action}});
+  };
+  for (const json::value& p : after.schema) {
+    if (!p.is_object() || Find(p.get_object(), "id") == nullptr) continue;
+    const json::object* was = find(before->schema, *Find(p.get_object(), "id"));
+    if (was == nullptr) {
+      out.push_back(entry(p.get_object(), "created", true));
+    } else if (*was != p.get_object()) {
+      out.push_back(entry(p.get_object(), "updated", true));
+    }
+  }
+  for (const json::value& p : before->schema) {
+    if (!p.is_object() || Find(p.get_object(), "id") == nullptr) continue;
+    if (find(after.schema, *Find(p.get_object(), "id")) == nullptr) out.push_back(entry(p.get_object(), "deleted", false));
+  }
+  return out;
+}
+
 bool SameStored(const json::value* a, const json::value* b) {
   bool a_empty = a == nullptr || a->is_null();
   bool b_empty = b == nullptr || b->is_null();
@@ -103,6 +140,8 @@ Status Context::WritePage(const Caller& caller, const storage::PageRecord* befor
     LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
   if (mode == WriteMode::kImport) return OkStatus();
   std::string kind = before && before->parent_id != after.parent_id ? "moved" : KindOf(before, after);
+  // A lock change has its own kind: webhooks send page.locked / page.unlocked for it.
+  if (kind == "updated" && before->is_locked != after.is_locked) kind = after.is_locked ? "locked" : "unlocked";
   return AppendChange(caller, "page", after.id, std::move(kind), std::move(changed), std::move(history));
 }
 
@@ -113,14 +152,15 @@ Status Context::WriteDatabase(const Caller& caller, const storage::DatabaseRecor
   if (before && before->in_trash != after.in_trash)
     LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));
   if (mode == WriteMode::kImport) return OkStatus();
-  return AppendChange(caller, "database", after.id, KindOf(before, after), {});
+  std::string kind = before && before->parent_id != after.parent_id ? "moved" : KindOf(before, after);
+  return AppendChange(caller, "database", after.id, std::move(kind), {});
 }
 
 Status Context::WriteDataSource(const Caller& caller, const storage::DataSourceRecord* before,
                                 const storage::DataSourceRecord& after, WriteMode mode) {
   LN_RETURN_IF_ERROR(store_.PutDataSource(after));
   if (mode == WriteMode::kImport) return OkStatus();
-  return AppendChange(caller, "data_source", after.id, KindOf(before, after), {});
+  return AppendChange(caller, "data_source", after.id, KindOf(before, after), SchemaChanges(before, after));
 }
 
 Status Context::WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,

@@ -75,6 +75,8 @@ Result<json::value> CreateFileUpload(Context& ctx, const Caller& caller, const j
   // says so in file_import_result.
   u.status = u.mode == "external_url" ? "failed" : "pending";
   LN_RETURN_IF_ERROR(ctx.store().PutFileUpload(u));
+  // The outbox (storage/change_record.h) gives file_upload.created / .completed webhooks.
+  LN_RETURN_IF_ERROR(ctx.AppendChange(caller, "file_upload", u.id, "created", {}));
   return ShowFileUpload(ctx.store(), u, caller.base_url, NowMillis());
 }
 
@@ -134,6 +136,7 @@ Result<json::value> SendFileUpload(Context& ctx, const Caller& caller, std::stri
   }
   u.last_edited_time = now;
   LN_RETURN_IF_ERROR(ctx.store().PutFileUpload(u));
+  if (u.status == "uploaded") LN_RETURN_IF_ERROR(ctx.AppendChange(caller, "file_upload", u.id, "completed", {}));
   return ShowFileUpload(ctx.store(), u, caller.base_url, now);
 }
 
@@ -157,6 +160,7 @@ Result<json::value> CompleteFileUpload(Context& ctx, const Caller& caller, std::
   u.status = "uploaded";
   u.last_edited_time = now;
   LN_RETURN_IF_ERROR(ctx.store().PutFileUpload(u));
+  LN_RETURN_IF_ERROR(ctx.AppendChange(caller, "file_upload", u.id, "completed", {}));
   return ShowFileUpload(ctx.store(), u, caller.base_url, now);
 }
 

@@ -10,6 +10,7 @@
 #include "storage/sqlite/migrations/0004_changes.sql.h"
 #include "storage/sqlite/migrations/0005_page_titles.sql.h"
 #include "storage/sqlite/migrations/0006_history_in_changes.sql.h"
+#include "storage/sqlite/migrations/0007_webhooks.sql.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -23,6 +24,7 @@ constexpr const char* kMigrations[] = {
     kMigration0004Changes,
     kMigration0005PageTitles,
     kMigration0006HistoryInChanges,
+    kMigration0007Webhooks,
 };
 
 Result<int> UserVersion(sqlite3* db) {

@@ -461,6 +461,11 @@ Status SqliteConnection::PutIntegration(const IntegrationRecord& i) {
 Status SqliteConnection::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM changes;"));
+  // Webhooks (sqlite/webhooks.cc): deliveries go; subscriptions go with their
+  // integrations, and those kept start again at the emptied outbox.
+  LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM webhook_deliveries; "
+                                                   "UPDATE webhook_subscriptions SET after_sequence = 0;"
+                                                 : "DELETE FROM webhook_deliveries; DELETE FROM webhook_subscriptions;"));
   LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';"
                                                  : "DELETE FROM shares;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM blocks;"));

@@ -107,6 +107,18 @@ class SqliteConnection final : public Records {
   Status PutComment(const CommentRecord& comment) override;
   Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override;
   Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override;
+  // Webhook subscriptions and deliveries: sqlite/webhooks.cc.
+  Status PutWebhookSubscription(const WebhookSubscriptionRecord& sub) override;
+  Result<std::optional<WebhookSubscriptionRecord>> GetWebhookSubscription(std::string_view id) override;
+  Result<std::vector<WebhookSubscriptionRecord>> ListWebhookSubscriptions() override;
+  Status DeleteWebhookSubscription(std::string_view id) override;
+  Status PutWebhookDelivery(const WebhookDeliveryRecord& delivery) override;
+  Result<std::optional<WebhookDeliveryRecord>> GetWebhookDelivery(std::string_view id) override;
+  Status DeleteWebhookDelivery(std::string_view id) override;
+  Result<std::vector<WebhookDeliveryRecord>> ListWebhookDeliveries(std::string_view subscription_id,
+                                                                  int limit) override;
+  Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override;
+  Result<int64_t> LastChangeSequence() override;
 
  private:
   SqliteConnection(sqlite3* db, Role role);

@@ -1,0 +1,95 @@
+#include "http/webhook_client.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+
+#include <chrono>
+#include <exception>
+
+namespace localnotion::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::ip::tcp;
+using service::webhooks::WebhookRequest;
+using service::webhooks::WebhookResponse;
+
+namespace {
+
+// A receiver's answer is read up to this size; the body is not kept.
+constexpr uint64_t kMaxResponseBytes = 1024 * 1024;
+
+struct Target {
+  std::string host;
+  std::string port;
+  std::string path;
+};
+
+std::optional<Target> ParseTarget(const std::string& url, std::string& error) {
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed) {
+    error = "invalid URL";
+    return std::nullopt;
+  }
+  if (parsed->scheme() != "http") {
+    error = "only http:// URLs are delivered to (localnotion does not speak TLS)";
+    return std::nullopt;
+  }
+  Target t;
+  t.host = std::string(parsed->host());
+  if (t.host.size() > 2 && t.host.front() == '[' && t.host.back() == ']') t.host = t.host.substr(1, t.host.size() - 2);
+  t.port = parsed->has_port() ? std::string(parsed->port()) : "80";
+  t.path = std::string(parsed->encoded_path());
+  if (t.path.empty()) t.path = "/";
+  if (parsed->has_query()) t.path += "?" + std::string(parsed->encoded_query());
+  return t;
+}
+
+asio::awaitable<void> Exchange(const Target& target, const WebhookRequest& request, WebhookResponse& out) {
+  auto executor = co_await asio::this_coro::executor;
+  tcp::resolver resolver(executor);
+  beast::tcp_stream stream(executor);
+  stream.expires_after(std::chrono::milliseconds(request.timeout_ms));
+  auto endpoints = co_await resolver.async_resolve(target.host, target.port, asio::use_awaitable);
+  co_await stream.async_connect(endpoints, asio::use_awaitable);
+  bhttp::request<bhttp::string_body> req{bhttp::verb::post, target.path, 11};
+  req.set(bhttp::field::host, target.host + ":" + target.port);
+  for (const auto& [name, value] : request.headers) req.set(name, value);
+  req.body() = request.body;
+  req.prepare_payload();
+  co_await bhttp::async_write(stream, req, asio::use_awaitable);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(kMaxResponseBytes);
+  co_await bhttp::async_read(stream, buffer, parser, asio::use_awaitable);
+  out.status = static_cast<int>(parser.get().result_int());
+  beast::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+}
+
+}  // namespace
+
+WebhookResponse WebhookClient::Send(const WebhookRequest& request) {
+  WebhookResponse out;
+  auto target = ParseTarget(request.url, out.error);
+  if (!target) return out;
+  asio::io_context ioc;
+  asio::co_spawn(ioc, Exchange(*target, request, out), [&](std::exception_ptr e) {
+    if (!e) return;
+    try {
+      std::rethrow_exception(e);
+    } catch (const boost::system::system_error& err) {
+      out.error = err.code() == beast::error::timeout ? "timed out" : err.code().message();
+    } catch (const std::exception& err) {
+      out.error = err.what();
+    }
+  });
+  ioc.run();
+  if (!out.status && out.error.empty()) out.error = "no answer";
+  return out;
+}
+
+}  // namespace localnotion::http
