@@ -39,7 +39,7 @@ std::string_view NamedType(const json::object& value) {
 
 }  // namespace
 
-Result<PageBody> CheckUpdateBody(const json::value& body) {
+Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion version) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   PageBody out;
   std::optional<bool> archived;
@@ -49,7 +49,7 @@ Result<PageBody> CheckUpdateBody(const json::value& body) {
     if (known) continue;
     if (kv.key() == "in_trash") {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.in_trash));
-    } else if (kv.key() == "archived") {
+    } else if (kv.key() == "archived" && api::HasArchivedAlias(version)) {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), archived));
     } else if (kv.key() == "is_locked") {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.is_locked));

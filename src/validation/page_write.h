@@ -27,10 +27,11 @@ struct PageBody {
   std::vector<NewBlock> children;            // create only: the page's content (block_write.h)
 };
 
-// PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived, is_locked.
-// Returns kValidationError "body.<k> should be not present" for any other key
-// (`parent` included: a page's parent never changes through this endpoint).
-Result<PageBody> CheckUpdateBody(const json::value& body);
+// PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived (before 2026-03-11,
+// api::HasArchivedAlias), is_locked. Returns kValidationError "body.<k> should be not
+// present" for any other key (`parent` included: a page's parent never changes through
+// this endpoint).
+Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion version = api::ApiVersion::k2025_09_03);
 
 // POST /v1/pages: parent (required), properties, icon, cover, children (the page's
 // content, with the limits of block_write.h). In 2022-06-28 `properties` is required.

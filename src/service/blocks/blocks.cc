@@ -13,6 +13,7 @@
 #include "common/uuid.h"
 #include "service/blocks/block_tree.h"
 #include "service/blocks/blocks.h"
+#include "validation/append_body.h"
 #include "validation/pagination.h"
 
 namespace localnotion::service::blocks {
@@ -198,22 +199,8 @@ Result<json::value> ListBlockChildren(Context& ctx, const Caller& caller, std::s
 Result<json::value> AppendBlockChildren(Context& ctx, const Caller& caller, std::string_view raw_id,
                                         const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
-  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
-  const json::value* children = nullptr;
-  std::optional<std::string> after;
-  for (const auto& kv : body.get_object()) {
-    if (kv.key() == "children") {
-      children = &kv.value();
-    } else if (kv.key() == "after") {
-      auto norm = kv.value().is_string() ? NormalizeUuid(kv.value().get_string()) : std::nullopt;
-      if (!norm) return api::FailedValidation("body.after", "a valid uuid or `undefined`", &kv.value());
-      after = *norm;
-    } else {
-      return api::NotPresent(api::Field("body", kv.key()), kv.value());
-    }
-  }
-  if (children == nullptr) return api::NotDefined("body.children");
-  LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks, validation::CheckChildren("body.children", *children));
+  LN_ASSIGN_OR_RETURN(validation::AppendBody req, validation::ReadAppendBody(body, caller.version));
+  LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks, validation::CheckChildren("body.children", *req.children));
 
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
   if (t.self_trashed || t.ancestor_trashed) return ValidationError(std::string(kArchivedMessage));
@@ -223,11 +210,13 @@ Result<json::value> AppendBlockChildren(Context& ctx, const Caller& caller, std:
   }
   static const json::object kNoContent;
   LN_RETURN_IF_ERROR(validation::CheckPlacement("body.children", t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent, blocks));
+  // Positions start at 1 (block_tree.cc), so "after position 0" is the start.
   std::optional<int64_t> after_position;
-  if (after) {
-    LN_ASSIGN_OR_RETURN(auto sibling, ctx.store().GetBlock(*after));
+  if (req.place == validation::AppendPlace::kStart) after_position = 0;
+  if (req.place == validation::AppendPlace::kAfterBlock) {
+    LN_ASSIGN_OR_RETURN(auto sibling, ctx.store().GetBlock(req.after_block_id));
     if (!sibling || sibling->parent_id != id || sibling->in_trash) {
-      return ValidationError(fmt::format("Block {} is not a child of {}.", *after, id));
+      return ValidationError(fmt::format("Block {} is not a child of {}.", req.after_block_id, id));
     }
     after_position = sibling->position;
   }
@@ -248,7 +237,8 @@ Result<json::value> UpdateBlock(Context& ctx, const Caller& caller, std::string_
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
   static const json::object kNoContent;
   LN_ASSIGN_OR_RETURN(validation::BlockUpdate req,
-                      validation::CheckBlockUpdate(body, t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent));
+                      validation::CheckBlockUpdate(body, t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent,
+                                                  caller.version));
   const bool restoring = req.in_trash && !*req.in_trash;
   const bool edits = req.content.has_value() || (req.in_trash && *req.in_trash);
   if (t.ancestor_trashed && (edits || restoring)) return ValidationError(std::string(kArchivedMessage));

@@ -126,7 +126,7 @@ Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view
 Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body,
                                const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
-  LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body));
+  LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body, caller.version));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
   storage::PageRecord& page = loaded.page;
   const storage::PageRecord before = page;  // for the page history

@@ -1,6 +1,7 @@
 // Pages (https://developers.notion.com/reference/page):
 //   POST /v1/pages, GET /v1/pages/{id}, PATCH /v1/pages/{id}     (pages.cc)
 //   GET /v1/pages/{id}/properties/{property_id}                  (property_items.cc)
+//   POST /v1/pages/{id}/move                                     (move.cc)
 //   two-way relations kept in sync on both sides                 (relations.cc)
 //   the page history of the admin API                            (page_history.cc)
 //
@@ -36,6 +37,8 @@ Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view
                             const std::vector<std::string>& filter_properties = {});
 Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body,
                                const std::vector<std::string>& filter_properties = {});
+// POST /v1/pages/{page_id}/move: a page or data source parent (move.cc).
+Result<json::value> MovePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body);
 // GET /v1/pages/{page_id}/properties/{property_id}.
 Result<json::value> GetPageProperty(Context& ctx, const Caller& caller, std::string_view page_id,
                                     std::string_view property_id, const PageArgs& args);

@@ -107,6 +107,7 @@ class SqliteConnection final : public Records {
   Status PutComment(const CommentRecord& comment) override;
   Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override;
   Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override;
+  Status DeleteComment(std::string_view id) override;
 
  private:
   SqliteConnection(sqlite3* db, Role role);
