@@ -84,6 +84,14 @@ Result<BlockTarget> LoadBlockTarget(Context& ctx, const std::string& id) {
 
 namespace {
 
+// The block whose children `id` shows: its own, or, when the registry says so (a synced
+// block reference), another block's.
+std::string ChildrenHolder(const std::string& id, const api::blocks::BlockType* type, const json::object& content) {
+  if (type == nullptr || type->children.children_from == nullptr) return id;
+  std::string other = type->children.children_from(content);
+  return other.empty() ? id : other;
+}
+
 Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const storage::BlockRecord& row,
                                    bool ancestor_trashed);
 
@@ -149,7 +157,7 @@ Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const sto
       LN_RETURN_IF_ERROR(ctx.NameMentions(rt->as_array()));
     }
   }
-  LN_ASSIGN_OR_RETURN(auto first, ctx.store().ListBlockChildren(row.id, INT64_MIN, 1));
+  LN_ASSIGN_OR_RETURN(auto first, ctx.store().ListBlockChildren(ChildrenHolder(row.id, type, row.content), INT64_MIN, 1));
   view.has_children = !first.empty();
   return json::value(api::RenderBlock(std::move(view), caller.version));
 }
@@ -171,16 +179,19 @@ Result<json::value> ListBlockChildren(Context& ctx, const Caller& caller, std::s
   LN_ASSIGN_OR_RETURN(std::optional<std::string> cursor,
                       validation::ReadUuidCursor(paging.start_cursor, validation::PaginationSource::kQuery));
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
+  // A synced block reference lists its original's children.
+  const std::string holder =
+      t.row ? ChildrenHolder(id, api::blocks::FindBlockType(t.row->type), t.row->content) : std::string(id);
   int64_t from = INT64_MIN;
   if (cursor) {
     // The cursor is the id of the first child of the next page.
     LN_ASSIGN_OR_RETURN(auto at, ctx.store().GetBlock(*cursor));
-    if (!at || at->parent_id != id || at->in_trash) {
+    if (!at || at->parent_id != holder || at->in_trash) {
       return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
     }
     from = at->position;
   }
-  LN_ASSIGN_OR_RETURN(auto rows, ctx.store().ListBlockChildren(id, from, page_size + 1));
+  LN_ASSIGN_OR_RETURN(auto rows, ctx.store().ListBlockChildren(holder, from, page_size + 1));
   std::string next_cursor;
   if (static_cast<int>(rows.size()) > page_size) {
     next_cursor = rows.back().id;

@@ -19,7 +19,7 @@ const ARCHIVED = {
 const UNION = ['embed', 'bookmark', 'image', 'video', 'pdf', 'file', 'audio', 'code', 'equation', 'divider',
   'breadcrumb', 'table_of_contents', 'link_to_page', 'table_row', 'table', 'column_list', 'column', 'heading_1',
   'heading_2', 'heading_3', 'paragraph', 'bulleted_list_item', 'numbered_list_item', 'quote', 'to_do', 'toggle',
-  'callout'];
+  'callout', 'synced_block'];
 
 const para = (s) => ({ paragraph: { rich_text: text(s) } });
 const paras = (n, prefix = 'p') => Array.from({ length: n }, (_, i) => para(`${prefix}${i}`));
