@@ -114,6 +114,11 @@ const std::vector<Route>& Table() {
        .api = [](Context& s, const Caller& c, const RouteArgs& a) {
          return databases::UpdateDataSource(s, c, a.params[0], *a.body);
        }},
+      {.method = "GET", .path = "/v1/data_sources/{}/templates", .need = Need::kReadContent,
+       .min_version = ApiVersion::k2025_09_03, .query = {"name", "start_cursor", "page_size"},
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return pages::ListDataSourceTemplates(s, c, a.params[0], a.Query("name"), Paging(a));
+       }},
       // Page content (service/blocks/blocks.cc; https://developers.notion.com/reference/patch-block-children).
       {.method = "GET", .path = "/v1/blocks/{}", .need = Need::kReadContent,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) { return blocks::GetBlock(s, c, a.params[0]); }},

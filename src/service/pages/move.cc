@@ -15,6 +15,7 @@
 #include "api/objects.h"
 #include "common/uuid.h"
 #include "service/blocks/blocks.h"
+#include "service/pages/carry_properties.h"
 #include "service/pages/pages.h"
 #include "validation/move_body.h"
 
@@ -52,23 +53,6 @@ Result<bool> IsUnder(Context& ctx, std::string id, std::string type, const std::
   return false;
 }
 
-// The page's values re-keyed for the new schema: a value moves to the property of the
-// same name and type (the title always does); others are dropped.
-json::object CarryProperties(const json::object& values, const schema::Schema& from, const schema::Schema& to) {
-  json::object out;
-  for (const auto& def : from) {
-    const json::value* v = Find(values, def.id);
-    if (v == nullptr) continue;
-    for (const auto& target : to) {
-      if (target.type == def.type && (def.type == "title" || target.name == def.name)) {
-        out[target.id] = *v;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 // The page's child_page row (its id is the page's) follows it: under the new page parent
 // at the end, or, for a data source parent, out of every page's content.
 Status MoveChildPageRow(Context& ctx, const Caller& caller, const storage::PageRecord& page, Millis now) {
@@ -90,6 +74,21 @@ Status MoveChildPageRow(Context& ctx, const Caller& caller, const storage::PageR
 }
 
 }  // namespace
+
+json::object CarryProperties(const json::object& values, const schema::Schema& from, const schema::Schema& to) {
+  json::object out;
+  for (const auto& def : from) {
+    const json::value* v = Find(values, def.id);
+    if (v == nullptr) continue;
+    for (const auto& target : to) {
+      if (target.type == def.type && (def.type == "title" || target.name == def.name)) {
+        out[target.id] = *v;
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 Result<json::value> MovePage(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
