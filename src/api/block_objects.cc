@@ -26,8 +26,13 @@ json::object RenderBlock(BlockView&& block, ApiVersion version) {
   o["created_by"] = PartialUser(block.created_by);
   o["last_edited_by"] = PartialUser(block.last_edited_by);
   o["has_children"] = block.has_children;
-  o["archived"] = block.in_trash;
+  if (HasArchivedAlias(version)) o["archived"] = block.in_trash;
   o["in_trash"] = block.in_trash;
+  // The AI meeting notes block (read-only, from fixtures) is named by the version:
+  // `meeting_notes` from 2026-03-11, `transcription` before, with the same content.
+  if (block.type == "transcription" || block.type == "meeting_notes") {
+    block.type = NamesMeetingNotes(version) ? "meeting_notes" : "transcription";
+  }
   o["type"] = block.type;
   o[block.type] = std::move(block.content);
   return o;

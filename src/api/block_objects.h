@@ -1,7 +1,8 @@
 // The wire shape of block objects and of the block list envelope (reference/block).
-// Both Notion-Versions show blocks the same way: {object:"block", id, parent,
+// Every Notion-Version shows blocks the same way: {object:"block", id, parent,
 // created_time, last_edited_time, created_by, last_edited_by, has_children, archived,
-// in_trash, type, <type>:{...}}.
+// in_trash, type, <type>:{...}}, except that 2026-03-11 drops `archived` and names the
+// meeting notes block `meeting_notes` (api/version.h).
 #pragma once
 
 #include <string>
@@ -14,7 +15,7 @@ namespace localnotion::api {
 
 struct BlockView {
   std::string id;
-  ParentRef parent;           // "page_id", "block_id", "database_id" (with data source) or "workspace"
+  ParentRef parent;  // "page_id", "block_id", "database_id" (with data source) or "workspace"
   Millis created_time = 0;
   std::string created_by;
   Millis last_edited_time = 0;
@@ -22,7 +23,7 @@ struct BlockView {
   bool has_children = false;
   bool in_trash = false;
   std::string type;
-  json::object content;       // the type's object as shown
+  json::object content;  // the type's object as shown
 };
 
 json::object RenderBlock(BlockView&& block, ApiVersion version);

@@ -8,16 +8,12 @@
 namespace localnotion::api {
 namespace {
 
-json::value NullableString(const std::optional<std::string>& s) {
-  return s ? json::value(*s) : json::value(nullptr);
-}
+json::value NullableString(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
 
 json::object RenderParent(const ParentRef& p, ApiVersion version) {
   if (p.type == "workspace") return json::object{{"type", "workspace"}, {"workspace", true}};
   if (p.type == "database_id" && HasDataSources(version) && !p.data_source_id.empty()) {
-    return json::object{{"type", "data_source_id"},
-                        {"data_source_id", p.data_source_id},
-                        {"database_id", p.id}};
+    return json::object{{"type", "data_source_id"}, {"data_source_id", p.data_source_id}, {"database_id", p.id}};
   }
   return json::object{{"type", p.type}, {p.type, p.id}};
 }
@@ -57,7 +53,7 @@ json::object RenderPage(PageView&& page, ApiVersion version) {
   o["cover"] = std::move(page.cover);
   o["icon"] = std::move(page.icon);
   o["parent"] = RenderParent(page.parent, version);
-  o["archived"] = page.in_trash;
+  if (HasArchivedAlias(version)) o["archived"] = page.in_trash;
   o["in_trash"] = page.in_trash;
   o["is_archived"] = false;
   o["is_locked"] = page.is_locked;

@@ -1,7 +1,10 @@
 // Notion-Version values localnotion serves, and the behaviour each one switches on.
-// Each response is shaped by the request's header. Only 2022-06-28 (SDK 2.x-4.x
-// default) and 2025-09-03 (SDK 5.x default) are served; any other value is refused
-// with missing_version (docs/compat.md). Notion lists what each version changed at
+// Each response is shaped by the request's header. Every value Notion accepts is served:
+// 2021-05-11, 2021-05-13, 2021-08-16, 2022-02-22, 2022-06-28 (SDK 2.x-4.x default),
+// 2025-09-03 (SDK 5.x default) and 2026-03-11; any other value is refused with
+// missing_version, in Notion's words. The four versions before 2022-06-28 are shaped as
+// 2022-06-28, the nearest documented one (docs/compat.md "Notion-Version 2026-03-11").
+// Notion lists what each version changed at
 // https://developers.notion.com/reference/changes-by-version.
 //
 // The enumerators are ordered by release date, so a later version compares greater.
@@ -17,12 +20,17 @@
 namespace localnotion::api {
 
 enum class ApiVersion {
+  k2021_05_11,
+  k2021_05_13,
+  k2021_08_16,
+  k2022_02_22,
   k2022_06_28,
   k2025_09_03,
+  k2026_03_11,
 };
 
-inline constexpr ApiVersion kOldestApiVersion = ApiVersion::k2022_06_28;
-inline constexpr ApiVersion kNewestApiVersion = ApiVersion::k2025_09_03;
+inline constexpr ApiVersion kOldestApiVersion = ApiVersion::k2021_05_11;
+inline constexpr ApiVersion kNewestApiVersion = ApiVersion::k2026_03_11;
 
 std::optional<ApiVersion> ParseApiVersion(std::string_view header);
 
@@ -52,5 +60,20 @@ constexpr bool PageCreateRequiresProperties(ApiVersion v) { return v < ApiVersio
 // {"Description": [{"text": {"content": "x"}}]}: the 2022-06-28 request schema allows it
 // (https://developers.notion.com/reference/page-property-values).
 constexpr bool AcceptsUntypedPropertyValues(ApiVersion v) { return v < ApiVersion::k2025_09_03; }
+
+// `archived`, the older alias of `in_trash`, is shown beside it on pages, databases and
+// blocks, and requests may send it. From 2026-03-11 only `in_trash` exists, in every
+// request and every response; sending `archived` gives "body.archived should be not
+// present" (https://developers.notion.com/guides/get-started/upgrade-guide-2026-03-11).
+constexpr bool HasArchivedAlias(ApiVersion v) { return v < ApiVersion::k2026_03_11; }
+
+// PATCH /v1/blocks/{id}/children takes `after` (a block id). From 2026-03-11 only
+// `position` places the children, and `after` is "should be not present"
+// (https://developers.notion.com/reference/patch-block-children).
+constexpr bool AppendTakesAfter(ApiVersion v) { return v < ApiVersion::k2026_03_11; }
+
+// The AI meeting notes block is `"type": "meeting_notes"`; before 2026-03-11 the same
+// block is `"type": "transcription"` (upgrade guide 2026-03-11, above).
+constexpr bool NamesMeetingNotes(ApiVersion v) { return v >= ApiVersion::k2026_03_11; }
 
 }  // namespace localnotion::api

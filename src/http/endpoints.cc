@@ -6,6 +6,7 @@
 #include "service/blocks/blocks.h"
 #include "service/comments/comments.h"
 #include "service/databases/databases.h"
+#include "service/emojis/emojis.h"
 #include "service/pages/pages.h"
 #include "service/search/search.h"
 #include "service/uploads/uploads.h"
@@ -71,6 +72,8 @@ const std::vector<Route>& Table() {
        .api = [](Context& s, const Caller& c, const RouteArgs& a) {
          return pages::UpdatePage(s, c, a.params[0], *a.body, a.QueryAll("filter_properties"));
        }},
+      {.method = "POST", .path = "/v1/pages/{}/move", .need = Need::kUpdateContent,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) { return pages::MovePage(s, c, a.params[0], *a.body); }},
       {.method = "GET", .path = "/v1/pages/{}/properties/{}", .need = Need::kReadContent, .query = kPaging,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) {
          return pages::GetPageProperty(s, c, a.params[0], a.params[1], Paging(a));
@@ -111,6 +114,11 @@ const std::vector<Route>& Table() {
        .api = [](Context& s, const Caller& c, const RouteArgs& a) {
          return databases::UpdateDataSource(s, c, a.params[0], *a.body);
        }},
+      {.method = "GET", .path = "/v1/data_sources/{}/templates", .need = Need::kReadContent,
+       .min_version = ApiVersion::k2025_09_03, .query = {"name", "start_cursor", "page_size"},
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return pages::ListDataSourceTemplates(s, c, a.params[0], a.Query("name"), Paging(a));
+       }},
       // Page content (service/blocks/blocks.cc; https://developers.notion.com/reference/patch-block-children).
       {.method = "GET", .path = "/v1/blocks/{}", .need = Need::kReadContent,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) { return blocks::GetBlock(s, c, a.params[0]); }},
@@ -147,6 +155,12 @@ const std::vector<Route>& Table() {
        .api = [](Context& s, const Caller& c, const RouteArgs& a) {
          return uploads::ListFileUploads(s, c, a.Query("status"), Paging(a));
        }},
+      // Custom emojis (https://developers.notion.com/reference/list-custom-emojis).
+      {.method = "GET", .path = "/v1/custom_emojis", .need = Need::kReadContent,
+       .query = {"name", "start_cursor", "page_size"},
+       .api = [](Context& s, const Caller&, const RouteArgs& a) {
+         return service::emojis::ListCustomEmojis(s, a.Query("name"), Paging(a));
+       }},
       // Comments (https://developers.notion.com/reference/create-a-comment).
       {.method = "POST", .path = "/v1/comments", .need = Need::kInsertComments,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) { return comments::CreateComment(s, c, *a.body); }},
@@ -157,6 +171,13 @@ const std::vector<Route>& Table() {
        }},
       {.method = "GET", .path = "/v1/comments/{}", .need = Need::kReadComments,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) { return comments::GetComment(s, c, a.params[0]); }},
+      // Editing and deleting one's own comments (https://developers.notion.com/reference/update-a-comment).
+      {.method = "PATCH", .path = "/v1/comments/{}", .need = Need::kInsertComments,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return comments::UpdateComment(s, c, a.params[0], *a.body);
+       }},
+      {.method = "DELETE", .path = "/v1/comments/{}", .need = Need::kInsertComments,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) { return comments::DeleteComment(s, c, a.params[0]); }},
   };
   return kTable;
 }

@@ -154,8 +154,9 @@ TEST_F(PipelineTest, UnknownVersion) {
   s.target = "/v1/users/me";
   s.notion_version = "banana";
   ExpectError(Handle(s), 400, "missing_version",
-              "Notion-Version header failed validation: Notion-Version header should be `\"2022-06-28\"` or "
-              "`\"2025-09-03\"`, instead was `\"banana\"`.");
+              "Notion-Version header failed validation: Notion-Version header should be `\"2021-05-11\"`, "
+              "`\"2021-05-13\"`, `\"2021-08-16\"`, `\"2022-02-22\"`, `\"2022-06-28\"`, `\"2025-09-03\"`, or "
+              "`\"2026-03-11\"`, instead was `\"banana\"`.");
 }
 
 TEST_F(PipelineTest, VersionComesBeforePathValidation) {
@@ -203,8 +204,9 @@ TEST_F(PipelineTest, InvalidUtf8EchoedFromTheVersionHeaderIsReplaced) {
   s.target = "/v1/users/me";
   s.notion_version = "2025\xE2\x80-09-03\xFF";
   ExpectError(Handle(s), 400, "missing_version",
-              "Notion-Version header failed validation: Notion-Version header should be `\"2022-06-28\"` or "
-              "`\"2025-09-03\"`, instead was `\"2025\xEF\xBF\xBD-09-03\xEF\xBF\xBD\"`.");
+              "Notion-Version header failed validation: Notion-Version header should be `\"2021-05-11\"`, "
+              "`\"2021-05-13\"`, `\"2021-08-16\"`, `\"2022-02-22\"`, `\"2022-06-28\"`, `\"2025-09-03\"`, or "
+              "`\"2026-03-11\"`, instead was `\"2025\xEF\xBF\xBD-09-03\xEF\xBF\xBD\"`.");
 }
 
 TEST_F(PipelineTest, DataSourcesRouteIsUnknownIn2022) {

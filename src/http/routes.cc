@@ -104,7 +104,8 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   if (StartsWith(path, kAdminPrefix)) {
     m.group = Auth::kAdminToken;
     while (path.size() > kAdminPrefix.size() && path.back() == '/') path.remove_suffix(1);
-    for (const auto* routes : {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes(), &AdminWebhookRoutes()}) {
+    for (const auto* routes :
+         {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes(), &AdminWebhookRoutes(), &AdminEmojiRoutes()}) {
       if ((m.route = Find(*routes, method, path, m.params)) != nullptr) break;
     }
     for (std::string& p : m.params) p = PercentDecode(p);
@@ -112,6 +113,7 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   }
   m.group = Auth::kBearerToken;
   m.route = Find(ApiRoutes(), method, path, m.params);
+  if (m.route == nullptr) m.route = Find(UnimplementedApiRoutes(), method, path, m.params);
   return m;
 }
 

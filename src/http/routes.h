@@ -107,10 +107,14 @@ struct Route {
 
 // The routes of each group, in matching order (endpoints.cc, admin*.cc, hosted_files.cc).
 const std::vector<Route>& ApiRoutes();
+// Routes Notion has and localnotion does not implement yet, matched after ApiRoutes()
+// (unimplemented_endpoints.cc).
+const std::vector<Route>& UnimplementedApiRoutes();
 const std::vector<Route>& AdminRoutes();
 const std::vector<Route>& AdminIntegrationRoutes();
 const std::vector<Route>& AdminFixtureRoutes();
 const std::vector<Route>& AdminWebhookRoutes();  // admin_webhooks.cc
+const std::vector<Route>& AdminEmojiRoutes();
 const std::vector<Route>& HostedFileRoutes();
 
 // The result of matching a request line once.

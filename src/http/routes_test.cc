@@ -36,6 +36,7 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
   check(AdminIntegrationRoutes(), Auth::kAdminToken);
   check(AdminFixtureRoutes(), Auth::kAdminToken);
   check(AdminWebhookRoutes(), Auth::kAdminToken);
+  check(AdminEmojiRoutes(), Auth::kAdminToken);
   check(HostedFileRoutes(), Auth::kUrlSignature);
 }
 
@@ -75,6 +76,30 @@ TEST(Routes, NeedsFollowNotion) {
   EXPECT_EQ(need("POST", "/v1/comments"), Need::kInsertComments);
   EXPECT_EQ(need("GET", "/v1/comments"), Need::kReadComments);
   EXPECT_EQ(need("GET", "/v1/comments" + id), Need::kReadComments);
+  // Editing and deleting one's own comments need the insert comments capability
+  // (https://developers.notion.com/reference/update-a-comment).
+  EXPECT_EQ(need("PATCH", "/v1/comments" + id), Need::kInsertComments);
+  EXPECT_EQ(need("DELETE", "/v1/comments" + id), Need::kInsertComments);
+  EXPECT_EQ(need("POST", "/v1/pages" + id + "/move"), Need::kUpdateContent);
+  EXPECT_EQ(need("GET", "/v1/custom_emojis"), Need::kReadContent);
+}
+
+// Routes Notion has and localnotion does not implement yet are matched (after the
+// implemented ones), so that they answer "does not implement it yet", not "Invalid
+// request URL.".
+TEST(Routes, UnimplementedNotionRoutesAreMatched) {
+  for (const Route& r : UnimplementedApiRoutes()) {
+    EXPECT_EQ(r.auth, Auth::kBearerToken) << r.path;
+    EXPECT_NE(r.api, nullptr) << r.path;
+    EXPECT_EQ(r.need, Need::kNothing) << r.path;
+  }
+  MatchedRoute md = MatchRoute("GET", "/v1/pages" + kId + "/markdown");
+  ASSERT_NE(md.route, nullptr);
+  EXPECT_EQ(md.route->path, "/v1/pages/{}/markdown");
+  ASSERT_NE(MatchRoute("POST", "/v1/views" + kId + "/queries").route, nullptr);
+  // An implemented route still wins: GET /v1/blocks/{id} with any id.
+  EXPECT_EQ(MatchRoute("GET", "/v1/blocks/meeting_notes").route->path, "/v1/blocks/{}");
+  EXPECT_EQ(MatchRoute("POST", "/v1/blocks/meeting_notes").route->path, "/v1/blocks/meeting_notes");
 }
 
 TEST(Routes, VersionRangesGateTheDataSourceEra) {

@@ -146,6 +146,8 @@ class CommentRecords {
   virtual Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) = 0;
   // The first comment of a discussion (it holds the discussion's parent).
   virtual Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) = 0;
+  // Removes the comment; an unknown id is not an error.
+  virtual Status DeleteComment(std::string_view id) = 0;
 };
 
 // The workspace as a whole: small named values, the change outbox, and reset.

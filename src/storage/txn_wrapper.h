@@ -50,6 +50,7 @@ class TxnWrapper : public Txn {
   Status PutComment(const CommentRecord& comment) override { return inner_.PutComment(comment); }
   Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override { return inner_.ListComments(parent_id); }
   Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override { return inner_.FirstCommentOf(discussion_id); }
+  Status DeleteComment(std::string_view id) override { return inner_.DeleteComment(id); }
   Result<std::optional<std::string>> GetMeta(std::string_view key) override { return inner_.GetMeta(key); }
   Status PutMeta(std::string_view key, std::string_view value) override { return inner_.PutMeta(key, value); }
   Status AppendChange(const ChangeRecord& change) override { return inner_.AppendChange(change); }

@@ -81,6 +81,7 @@ class UnitStore final : public storage::Txn {
   Status PutComment(const CommentRecord& comment) override { return Current().PutComment(comment); }
   Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override { return Current().ListComments(parent_id); }
   Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override { return Current().FirstCommentOf(discussion_id); }
+  Status DeleteComment(std::string_view id) override { return Current().DeleteComment(id); }
   Result<std::optional<std::string>> GetMeta(std::string_view key) override { return Current().GetMeta(key); }
   Status PutMeta(std::string_view key, std::string_view value) override { return Current().PutMeta(key, value); }
   Status AppendChange(const ChangeRecord& change) override { return Current().AppendChange(change); }

@@ -156,7 +156,8 @@ Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::v
   return blocks;
 }
 
-Result<BlockUpdate> CheckBlockUpdate(const json::value& body, std::string_view type, const json::object& current) {
+Result<BlockUpdate> CheckBlockUpdate(const json::value& body, std::string_view type, const json::object& current,
+                                     api::ApiVersion version) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   BlockUpdate out;
   std::optional<bool> archived;
@@ -164,7 +165,7 @@ Result<BlockUpdate> CheckBlockUpdate(const json::value& body, std::string_view t
   for (const auto& kv : body.get_object()) {
     const std::string_view key = kv.key();
     const std::string path = Field("body", key);
-    if (key == "in_trash" || key == "archived") {
+    if (key == "in_trash" || (key == "archived" && api::HasArchivedAlias(version))) {
       if (!kv.value().is_bool()) return api::FailedValidation(path, "a boolean or `undefined`", &kv.value());
       (key == "in_trash" ? out.in_trash : archived) = kv.value().get_bool();
     } else if (key == "type") {

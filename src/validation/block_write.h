@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/version.h"
 #include "common/error.h"
 #include "common/json.h"
 
@@ -52,7 +53,9 @@ struct BlockUpdate {
 
 // `type` and `current` are the block's type and stored content. A type key other than
 // the block's own fails with "Expected block type <type> in request body".
-Result<BlockUpdate> CheckBlockUpdate(const json::value& body, std::string_view type, const json::object& current);
+// `archived` is read before 2026-03-11 only (api::HasArchivedAlias); later it is not present.
+Result<BlockUpdate> CheckBlockUpdate(const json::value& body, std::string_view type, const json::object& current,
+                                     api::ApiVersion version = api::ApiVersion::k2025_09_03);
 
 // The message a request with too many blocks gets (docs/compat.md).
 Error TooManyBlocks(size_t count);

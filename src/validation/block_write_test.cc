@@ -50,7 +50,8 @@ TEST(CheckChildren, FillsDefaultsPerType) {
   EXPECT_EQ(b[3].content.at("icon").as_object().at("emoji"), "💡");
   EXPECT_EQ(b[4].content.at("caption"), json::array{});
   EXPECT_EQ(b[4].content.at("language"), "c++");
-  EXPECT_EQ(SerializeJson(b[5].content), R"({"caption":[],"type":"external","external":{"url":"https://x.test/a.png"}})");
+  EXPECT_EQ(SerializeJson(b[5].content),
+            R"({"caption":[],"type":"external","external":{"url":"https://x.test/a.png"}})");
   EXPECT_EQ(SerializeJson(b[6].content), R"({"caption":[],"url":"https://x.test"})");
   EXPECT_TRUE(b[7].content.empty());
   EXPECT_EQ(b[8].content.at("expression"), "e=mc^2");
@@ -73,8 +74,8 @@ TEST(CheckChildren, AtMostOneHundredPerArray) {
 }
 
 TEST(CheckChildren, TwoLevelsOfNesting) {
-  auto two = CheckChildren("body.children",
-                           J(R"([{"toggle":{"rich_text":[],"children":[{"paragraph":{"rich_text":[]}}]}}])"));
+  auto two =
+      CheckChildren("body.children", J(R"([{"toggle":{"rich_text":[],"children":[{"paragraph":{"rich_text":[]}}]}}])"));
   ASSERT_TRUE(two.ok());
   ASSERT_EQ((*two)[0].children.size(), 1u);
   EXPECT_THAT(
@@ -194,6 +195,15 @@ TEST(CheckBlockUpdate, MergesGivenFieldsAndRefusesAnotherType) {
   EXPECT_THAT(CheckBlockUpdate(J(R"({"banana":1})"), "to_do", current),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.banana should be not present, instead was `1`."));
+}
+
+TEST(CheckBlockUpdate, ArchivedIsNotPresentFrom2026) {
+  EXPECT_THAT(CheckBlockUpdate(J(R"({"archived":false})"), "divider", {}, api::ApiVersion::k2026_03_11),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.archived should be not present, instead was `false`."));
+  auto r = CheckBlockUpdate(J(R"({"in_trash":true})"), "divider", {}, api::ApiVersion::k2026_03_11);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->in_trash, true);
 }
 
 TEST(CheckBlockUpdate, TrashFlagsWithInTrashWinning) {

@@ -39,7 +39,7 @@ std::string_view NamedType(const json::object& value) {
 
 }  // namespace
 
-Result<PageBody> CheckUpdateBody(const json::value& body) {
+Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion version) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   PageBody out;
   std::optional<bool> archived;
@@ -49,7 +49,7 @@ Result<PageBody> CheckUpdateBody(const json::value& body) {
     if (known) continue;
     if (kv.key() == "in_trash") {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.in_trash));
-    } else if (kv.key() == "archived") {
+    } else if (kv.key() == "archived" && api::HasArchivedAlias(version)) {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), archived));
     } else if (kv.key() == "is_locked") {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.is_locked));
@@ -74,11 +74,17 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
     } else if (kv.key() == "children") {
       LN_ASSIGN_OR_RETURN(out.children, CheckChildren("body.children", kv.value()));
       LN_RETURN_IF_ERROR(CheckPlacement("body.children", "child_page", {}, out.children));
+      out.children_value = &kv.value();
+    } else if (kv.key() == "template") {
+      LN_ASSIGN_OR_RETURN(out.template_choice, ReadTemplate(kv.value()));
     } else {
       return api::NotPresent(api::Field("body", kv.key()), kv.value());
     }
   }
   if (out.parent == nullptr) return api::NotDefined("body.parent");
+  if (out.template_choice && out.template_choice->type != "none" && out.children_value != nullptr) {
+    return api::NotPresent("body.children", *out.children_value);
+  }
   if (out.properties == nullptr && api::PageCreateRequiresProperties(version)) {
     return api::NotDefined("body.properties");
   }

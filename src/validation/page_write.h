@@ -13,6 +13,7 @@
 #include "common/json.h"
 #include "schema/property_def.h"
 #include "validation/block_write.h"
+#include "validation/template_body.h"
 
 namespace localnotion::validation {
 
@@ -25,15 +26,20 @@ struct PageBody {
   std::optional<bool> is_locked;
   const json::value* parent = nullptr;       // create only
   std::vector<NewBlock> children;            // create only: the page's content (block_write.h)
+  const json::value* children_value = nullptr;  // create only: `children` as sent
+  std::optional<TemplateChoice> template_choice;  // create only (template_body.h)
 };
 
-// PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived, is_locked.
-// Returns kValidationError "body.<k> should be not present" for any other key
-// (`parent` included: a page's parent never changes through this endpoint).
-Result<PageBody> CheckUpdateBody(const json::value& body);
+// PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived (before 2026-03-11,
+// api::HasArchivedAlias), is_locked. Returns kValidationError "body.<k> should be not
+// present" for any other key (`parent` included: a page's parent never changes through
+// this endpoint).
+Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion version = api::ApiVersion::k2025_09_03);
 
 // POST /v1/pages: parent (required), properties, icon, cover, children (the page's
-// content, with the limits of block_write.h). In 2022-06-28 `properties` is required.
+// content, with the limits of block_write.h), template (a template other than "none"
+// refuses `children`: "body.children should be not present"). In 2022-06-28
+// `properties` is required.
 Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion version);
 
 // A validated property value, ready to store: property id and stored value.

@@ -106,6 +106,18 @@ TEST(CheckUpdateBody, InTrashWinsOverArchivedInEitherOrder) {
   EXPECT_EQ(b->in_trash, std::optional<bool>(false));
 }
 
+// 2026-03-11 removed `archived`: Notion answers "should be not present" (upgrade guide
+// 2026-03-11); `in_trash` still works.
+TEST(CheckUpdateBody, ArchivedIsNotPresentFrom2026) {
+  EXPECT_THAT(CheckUpdateBody(J(R"({"archived":true})"), api::ApiVersion::k2026_03_11),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.archived should be not present, instead was `true`."));
+  auto trash = CheckUpdateBody(J(R"({"in_trash":true})"), api::ApiVersion::k2026_03_11);
+  ASSERT_TRUE(trash.ok());
+  EXPECT_EQ(trash->in_trash, std::optional<bool>(true));
+  EXPECT_TRUE(CheckUpdateBody(J(R"({"archived":true})"), api::ApiVersion::k2021_08_16).ok());
+}
+
 TEST(CheckUpdateBody, FlagsMustBeBooleans) {
   EXPECT_THAT(
       CheckUpdateBody(J(R"({"archived":"yes"})")),
@@ -307,8 +319,8 @@ TEST(CheckProperties, BareValueIsTheFixOneUnionIn2025) {
   auto r = Check(R"({"Price":10})", TestSchema(), ApiVersion::k2025_09_03);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kValidationError);
-  EXPECT_EQ(r.error().message.rfind("body failed validation. Fix one:\nbody.properties.Price.title should be defined", 0),
-            0u)
+  EXPECT_EQ(
+      r.error().message.rfind("body failed validation. Fix one:\nbody.properties.Price.title should be defined", 0), 0u)
       << r.error().message;
 }
 
@@ -320,8 +332,8 @@ TEST(CheckProperties, ExtraKeyBesideTheValueIsNotPresent) {
 }
 
 TEST(CheckProperties, Shorthand2022IsAccepted) {
-  auto r = Check(R"({"Notes":[{"text":{"content":"x"}}],"Price":7,"Done":false,"Stage":{"name":"Red"}})",
-                 TestSchema(), ApiVersion::k2022_06_28);
+  auto r = Check(R"({"Notes":[{"text":{"content":"x"}}],"Price":7,"Done":false,"Stage":{"name":"Red"}})", TestSchema(),
+                 ApiVersion::k2022_06_28);
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->writes.size(), 4u);
   EXPECT_EQ(r->writes[0].property_id, "note");
@@ -354,8 +366,7 @@ TEST(CheckProperties, ReadOnlyPropertyGivenAWritableValue) {
 TEST(CheckProperties, ReadOnlyValueReadBackIsTheFixOneUnion) {
   auto r = Check(R"({"Formula":{"formula":{"type":"number","number":1}}})", TestSchema(), ApiVersion::k2022_06_28);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message.rfind("body failed validation. Fix one:\nbody.properties.Formula.title should be", 0),
-            0u)
+  EXPECT_EQ(r.error().message.rfind("body failed validation. Fix one:\nbody.properties.Formula.title should be", 0), 0u)
       << r.error().message;
 }
 

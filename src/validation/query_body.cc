@@ -4,7 +4,7 @@
 
 namespace localnotion::validation {
 
-Result<QueryBody> ReadQueryBody(const json::value& body, bool data_sources) {
+Result<QueryBody> ReadQueryBody(const json::value& body, bool data_sources, api::ApiVersion version) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   QueryBody q;
   std::optional<std::string> start_cursor;
@@ -24,7 +24,7 @@ Result<QueryBody> ReadQueryBody(const json::value& body, bool data_sources) {
     } else if (k == "page_size") {
       if (!v.is_number()) return api::FailedValidation(path, "a number or `undefined`", &v);
       page_size = SerializeJson(v);
-    } else if (k == "in_trash" || k == "archived") {
+    } else if (k == "in_trash" || (k == "archived" && api::HasArchivedAlias(version))) {
       if (!v.is_bool()) return api::FailedValidation(path, "a boolean or `undefined`", &v);
       q.in_trash = q.in_trash || v.get_bool();
     } else if (k == "result_type" && data_sources) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "api/version.h"
 #include "common/error.h"
 #include "common/json.h"
 #include "validation/pagination.h"
@@ -25,6 +26,8 @@ struct QueryBody {
 // Reads the body. Keys are checked in the body's order, then page_size (ReadPageSize at
 // "body.page_size"). The cursor's shape is checked later, by ReadUuidCursor, once the
 // data source and the filter are known, as Notion orders its errors.
-Result<QueryBody> ReadQueryBody(const json::value& body, bool data_sources);
+// `archived` (an alias of `in_trash`) is read before 2026-03-11 only (api::HasArchivedAlias).
+Result<QueryBody> ReadQueryBody(const json::value& body, bool data_sources,
+                                api::ApiVersion version = api::ApiVersion::k2025_09_03);
 
 }  // namespace localnotion::validation

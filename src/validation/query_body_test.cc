@@ -30,8 +30,9 @@ TEST(QueryBody, ReadsFields) {
 TEST(QueryBody, Messages) {
   ExpectValidationError(ReadQueryBody(BodyJson("3"), true),
                         "body failed validation: body should be an object, instead was `3`.");
-  ExpectValidationError(ReadQueryBody(BodyJson(R"({"start_cursor":5})"), true),
-                        "body failed validation: body.start_cursor should be a string or `undefined`, instead was `5`.");
+  ExpectValidationError(
+      ReadQueryBody(BodyJson(R"({"start_cursor":5})"), true),
+      "body failed validation: body.start_cursor should be a string or `undefined`, instead was `5`.");
   ExpectValidationError(ReadQueryBody(BodyJson(R"({"in_trash":"yes"})"), true),
                         "body failed validation: body.in_trash should be a boolean or `undefined`, instead was "
                         "`\"yes\"`.");
@@ -43,6 +44,10 @@ TEST(QueryBody, Messages) {
                         "body failed validation: body.result_type should be not present, instead was `\"page\"`.");
   ExpectValidationError(ReadQueryBody(BodyJson(R"({"page_size":0,"archived":1})"), true),
                         "body failed validation: body.archived should be a boolean or `undefined`, instead was `1`.");
+  // 2026-03-11 knows only in_trash.
+  ExpectValidationError(ReadQueryBody(BodyJson(R"({"archived":true})"), true, api::ApiVersion::k2026_03_11),
+                        "body failed validation: body.archived should be not present, instead was `true`.");
+  EXPECT_TRUE(ReadQueryBody(BodyJson(R"({"in_trash":true})"), true, api::ApiVersion::k2026_03_11).ok());
   ExpectValidationError(ReadQueryBody(BodyJson(R"({"page_size":101})"), true),
                         "body failed validation: body.page_size should be ≤ `100` or `undefined`, instead was `101`.");
 }

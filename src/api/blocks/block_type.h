@@ -61,7 +61,14 @@ struct ChildRules {
   // content; a table's rows must have table_width cells. May be null.
   Status (*check_child)(const std::string& child_path, const json::object& parent_content,
                         const json::object& child_content) = nullptr;
+  // The id of the block whose children this block shows instead of its own (a synced
+  // block reference shows its original's), or "" for its own. May be null.
+  std::string (*children_from)(const json::object& content) = nullptr;
 };
+
+// The original a synced_block's stored content names in `synced_from`, or "" for an
+// original (synced.cc).
+std::string SyncedFrom(const json::object& content);
 
 struct BlockType {
   std::string_view name;

@@ -30,4 +30,7 @@ std::vector<BlockType> TableBlocks();
 // child_page, child_database (child_objects.cc).
 std::vector<BlockType> ChildObjectBlocks();
 
+// synced_block (synced.cc).
+std::vector<BlockType> SyncedBlocks();
+
 }  // namespace localnotion::api::blocks

@@ -9,7 +9,7 @@ const std::vector<BlockType>& AllTypes() {
   static const std::vector<BlockType> k = [] {
     std::vector<BlockType> all;
     for (auto family : {TextBlocks, CodeBlocks, MediaBlocks, LinkBlocks, LayoutBlocks, TableBlocks,
-                        ChildObjectBlocks}) {
+                        ChildObjectBlocks, SyncedBlocks}) {
       for (BlockType& t : family()) all.push_back(std::move(t));
     }
     return all;
@@ -43,7 +43,7 @@ const std::vector<std::string_view>& WritableBlockTypes() {
       "embed",     "bookmark",   "image",     "video",     "pdf",       "file",      "audio",
       "code",      "equation",   "divider",   "breadcrumb", "table_of_contents", "link_to_page", "table_row",
       "table",     "column_list", "column",   "heading_1", "heading_2", "heading_3", "paragraph",
-      "bulleted_list_item", "numbered_list_item", "quote", "to_do", "toggle", "callout"};
+      "bulleted_list_item", "numbered_list_item", "quote", "to_do", "toggle", "callout", "synced_block"};
   return k;
 }
 

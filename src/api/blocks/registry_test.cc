@@ -19,7 +19,42 @@ TEST(BlockRegistry, EveryWritableTypeIsKnownOnce) {
     EXPECT_EQ(t->name, name);
     EXPECT_TRUE(seen.insert(name).second) << name << " listed twice";
   }
-  EXPECT_EQ(seen.size(), 27u);
+  EXPECT_EQ(seen.size(), 28u);
+  // synced_block is last in Notion's request union (2026-03-11 OpenAPI).
+  EXPECT_EQ(WritableBlockTypes().back(), "synced_block");
+}
+
+// An original holds its children; a reference names its original, shows the original's
+// children and takes none of its own.
+TEST(BlockRegistry, SyncedBlockOriginalAndReference) {
+  const BlockType* t = FindWritableBlockType("synced_block");
+  ASSERT_NE(t, nullptr);
+  EXPECT_TRUE(t->children.takes_children);
+  ASSERT_NE(t->children.children_from, nullptr);
+  ASSERT_NE(t->FindKey("synced_from"), nullptr);
+  EXPECT_TRUE(t->FindKey("synced_from")->required);
+  EXPECT_EQ(SerializeJson(t->defaults), R"({"synced_from":null})");
+  const json::object in = {{"synced_from", json::object{{"block_id", "598337872cf94fdf8782e53db20768a5"}}}};
+  const ReadContext ctx{"body.children[0].synced_block", in, false};
+  json::object out = t->defaults;
+  ASSERT_TRUE(t->FindKey("synced_from")->read(ctx, "synced_from", "body.children[0].synced_block.synced_from",
+                                               in.at("synced_from"), out)
+                  .ok());
+  EXPECT_EQ(SerializeJson(out),
+            R"({"synced_from":{"type":"block_id","block_id":"59833787-2cf9-4fdf-8782-e53db20768a5"}})");
+  EXPECT_EQ(t->children.children_from(out), "59833787-2cf9-4fdf-8782-e53db20768a5");
+  EXPECT_EQ(t->children.children_from(t->defaults), "");
+  Status refused = t->children.check_child("body.children[0].synced_block.children[0]", out, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "body failed validation: body.children[0].synced_block.children[0] cannot be added: a synced_block synced "
+            "from another block takes no children.");
+  EXPECT_TRUE(t->children.check_child("x", t->defaults, {}).ok());
+  const json::value bad = json::object{{"block_id", "nope"}};
+  Status bad_id = t->FindKey("synced_from")->read(ctx, "synced_from", "p.synced_from", bad, out);
+  ASSERT_FALSE(bad_id.ok());
+  EXPECT_EQ(bad_id.error().message,
+            "p failed validation: p.synced_from.block_id should be a valid uuid, instead was `\"nope\"`.");
 }
 
 TEST(BlockRegistry, ChildObjectsAreKnownButNotWritable) {
@@ -32,7 +67,8 @@ TEST(BlockRegistry, ChildObjectsAreKnownButNotWritable) {
   }
   EXPECT_TRUE(FindBlockType("child_page")->children.takes_children);
   EXPECT_FALSE(FindBlockType("child_database")->children.takes_children);
-  EXPECT_EQ(FindBlockType("synced_block"), nullptr);
+  // A type localnotion does not serve yet is unknown (synced_block is served since issue 12).
+  EXPECT_EQ(FindBlockType("heading_4"), nullptr);
 }
 
 TEST(BlockRegistry, ChildrenRules) {
@@ -42,7 +78,7 @@ TEST(BlockRegistry, ChildrenRules) {
   }
   EXPECT_EQ(takes, (std::set<std::string_view>{"paragraph", "bulleted_list_item", "numbered_list_item", "quote",
                                                 "toggle", "to_do", "callout", "heading_1", "heading_2", "heading_3",
-                                                "table", "column_list", "column"}));
+                                                "table", "column_list", "column", "synced_block"}));
   EXPECT_EQ(FindBlockType("table")->children.only_child, "table_row");
   EXPECT_EQ(FindBlockType("column_list")->children.only_child, "column");
   EXPECT_EQ(FindBlockType("table_row")->children.only_parent, "table");

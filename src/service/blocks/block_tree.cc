@@ -24,6 +24,19 @@ Status ResolveFileUpload(Context& ctx, const Caller& caller, validation::NewBloc
   return OkStatus();
 }
 
+Status CheckChildrenSource(Context& ctx, const validation::NewBlock& block) {
+  const api::blocks::BlockType* type = api::blocks::FindBlockType(block.type);
+  if (type == nullptr || type->children.children_from == nullptr) return OkStatus();
+  const std::string source_id = type->children.children_from(block.content);
+  if (source_id.empty()) return OkStatus();
+  LN_ASSIGN_OR_RETURN(BlockTarget source, LoadBlockTarget(ctx, source_id));
+  if (!source.row || source.row->type != block.type || source.self_trashed || source.ancestor_trashed ||
+      !type->children.children_from(source.row->content).empty()) {
+    return ValidationError(fmt::format("Block {} is not an original {} block.", source_id, block.type));
+  }
+  return OkStatus();
+}
+
 Status InsertBlocks(Context& ctx, const Caller& caller, const std::string& parent_type, const std::string& parent_id,
                     std::optional<int64_t> after_position, std::vector<validation::NewBlock>& blocks,
                     std::vector<storage::BlockRecord>* created) {
@@ -44,6 +57,7 @@ Status InsertBlocks(Context& ctx, const Caller& caller, const std::string& paren
     if (source && source->is_string() && source->get_string() == "file_upload") {
       LN_RETURN_IF_ERROR(ResolveFileUpload(ctx, caller, b));
     }
+    LN_RETURN_IF_ERROR(CheckChildrenSource(ctx, b));
     storage::BlockRecord row;
     row.id = NewUuid();
     row.parent_type = parent_type;

@@ -10,4 +10,11 @@ namespace localnotion::service::blocks {
 // upload resolution plugs in (block_tree.cc).
 Status ResolveFileUpload(Context& ctx, const Caller& caller, validation::NewBlock& block);
 
+// A block that shows another block's children (a synced block reference, through the
+// registry's children_from) needs that block: visible to the integration (404 "Could not
+// find block with ID: ..." otherwise), not in the trash, of the same type, and itself
+// showing its own children (an original); otherwise 400 validation_error (text chosen,
+// docs/compat.md).
+Status CheckChildrenSource(Context& ctx, const validation::NewBlock& block);
+
 }  // namespace localnotion::service::blocks

@@ -13,6 +13,7 @@
 #include "common/uuid.h"
 #include "service/blocks/block_tree.h"
 #include "service/blocks/blocks.h"
+#include "validation/append_body.h"
 #include "validation/pagination.h"
 
 namespace localnotion::service::blocks {
@@ -83,6 +84,14 @@ Result<BlockTarget> LoadBlockTarget(Context& ctx, const std::string& id) {
 
 namespace {
 
+// The block whose children `id` shows: its own, or, when the registry says so (a synced
+// block reference), another block's.
+std::string ChildrenHolder(const std::string& id, const api::blocks::BlockType* type, const json::object& content) {
+  if (type == nullptr || type->children.children_from == nullptr) return id;
+  std::string other = type->children.children_from(content);
+  return other.empty() ? id : other;
+}
+
 Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const storage::BlockRecord& row,
                                    bool ancestor_trashed);
 
@@ -148,7 +157,7 @@ Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const sto
       LN_RETURN_IF_ERROR(ctx.NameMentions(rt->as_array()));
     }
   }
-  LN_ASSIGN_OR_RETURN(auto first, ctx.store().ListBlockChildren(row.id, INT64_MIN, 1));
+  LN_ASSIGN_OR_RETURN(auto first, ctx.store().ListBlockChildren(ChildrenHolder(row.id, type, row.content), INT64_MIN, 1));
   view.has_children = !first.empty();
   return json::value(api::RenderBlock(std::move(view), caller.version));
 }
@@ -170,16 +179,19 @@ Result<json::value> ListBlockChildren(Context& ctx, const Caller& caller, std::s
   LN_ASSIGN_OR_RETURN(std::optional<std::string> cursor,
                       validation::ReadUuidCursor(paging.start_cursor, validation::PaginationSource::kQuery));
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
+  // A synced block reference lists its original's children.
+  const std::string holder =
+      t.row ? ChildrenHolder(id, api::blocks::FindBlockType(t.row->type), t.row->content) : std::string(id);
   int64_t from = INT64_MIN;
   if (cursor) {
     // The cursor is the id of the first child of the next page.
     LN_ASSIGN_OR_RETURN(auto at, ctx.store().GetBlock(*cursor));
-    if (!at || at->parent_id != id || at->in_trash) {
+    if (!at || at->parent_id != holder || at->in_trash) {
       return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
     }
     from = at->position;
   }
-  LN_ASSIGN_OR_RETURN(auto rows, ctx.store().ListBlockChildren(id, from, page_size + 1));
+  LN_ASSIGN_OR_RETURN(auto rows, ctx.store().ListBlockChildren(holder, from, page_size + 1));
   std::string next_cursor;
   if (static_cast<int>(rows.size()) > page_size) {
     next_cursor = rows.back().id;
@@ -198,22 +210,8 @@ Result<json::value> ListBlockChildren(Context& ctx, const Caller& caller, std::s
 Result<json::value> AppendBlockChildren(Context& ctx, const Caller& caller, std::string_view raw_id,
                                         const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
-  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
-  const json::value* children = nullptr;
-  std::optional<std::string> after;
-  for (const auto& kv : body.get_object()) {
-    if (kv.key() == "children") {
-      children = &kv.value();
-    } else if (kv.key() == "after") {
-      auto norm = kv.value().is_string() ? NormalizeUuid(kv.value().get_string()) : std::nullopt;
-      if (!norm) return api::FailedValidation("body.after", "a valid uuid or `undefined`", &kv.value());
-      after = *norm;
-    } else {
-      return api::NotPresent(api::Field("body", kv.key()), kv.value());
-    }
-  }
-  if (children == nullptr) return api::NotDefined("body.children");
-  LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks, validation::CheckChildren("body.children", *children));
+  LN_ASSIGN_OR_RETURN(validation::AppendBody req, validation::ReadAppendBody(body, caller.version));
+  LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks, validation::CheckChildren("body.children", *req.children));
 
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
   if (t.self_trashed || t.ancestor_trashed) return ValidationError(std::string(kArchivedMessage));
@@ -223,11 +221,13 @@ Result<json::value> AppendBlockChildren(Context& ctx, const Caller& caller, std:
   }
   static const json::object kNoContent;
   LN_RETURN_IF_ERROR(validation::CheckPlacement("body.children", t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent, blocks));
+  // Positions start at 1 (block_tree.cc), so "after position 0" is the start.
   std::optional<int64_t> after_position;
-  if (after) {
-    LN_ASSIGN_OR_RETURN(auto sibling, ctx.store().GetBlock(*after));
+  if (req.place == validation::AppendPlace::kStart) after_position = 0;
+  if (req.place == validation::AppendPlace::kAfterBlock) {
+    LN_ASSIGN_OR_RETURN(auto sibling, ctx.store().GetBlock(req.after_block_id));
     if (!sibling || sibling->parent_id != id || sibling->in_trash) {
-      return ValidationError(fmt::format("Block {} is not a child of {}.", *after, id));
+      return ValidationError(fmt::format("Block {} is not a child of {}.", req.after_block_id, id));
     }
     after_position = sibling->position;
   }
@@ -248,7 +248,8 @@ Result<json::value> UpdateBlock(Context& ctx, const Caller& caller, std::string_
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
   static const json::object kNoContent;
   LN_ASSIGN_OR_RETURN(validation::BlockUpdate req,
-                      validation::CheckBlockUpdate(body, t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent));
+                      validation::CheckBlockUpdate(body, t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent,
+                                                  caller.version));
   const bool restoring = req.in_trash && !*req.in_trash;
   const bool edits = req.content.has_value() || (req.in_trash && *req.in_trash);
   if (t.ancestor_trashed && (edits || restoring)) return ValidationError(std::string(kArchivedMessage));

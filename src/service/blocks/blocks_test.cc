@@ -66,6 +66,61 @@ TEST_P(BlocksTest, AppendInOrderAndAfter) {
   EXPECT_EQ(Children(page), (std::vector<std::string>{"a", "b", "c", "d"}));
 }
 
+// `position` (every version) puts children at the start or after a block; under
+// 2026-03-11 `after` is gone.
+TEST_P(BlocksTest, AppendWithPosition) {
+  caller_.version = api::ApiVersion::k2026_03_11;
+  std::string page = NewPage(R"({"workspace":true})");
+  auto first = Append(page, "{\"children\":[" + Para("b") + "," + Para("d") + "]}");
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  std::string b(first->at("results").as_array()[0].as_object().at("id").as_string());
+  ASSERT_TRUE(Append(page, "{\"position\":{\"type\":\"start\"},\"children\":[" + Para("a") + "]}").ok());
+  ASSERT_TRUE(Append(page, "{\"position\":{\"type\":\"after_block\",\"after_block\":{\"id\":\"" + b +
+                               "\"}},\"children\":[" + Para("c") + "]}")
+                  .ok());
+  EXPECT_EQ(Children(page), (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_THAT(Append(page, "{\"after\":\"" + b + "\",\"children\":[]}"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.after should be not present, instead was `\"" + b + "\"`."));
+}
+
+// A synced block reference lists its original's children and has_children follows them.
+TEST_P(BlocksTest, SyncedReferenceShowsTheOriginalsChildren) {
+  std::string page = NewPage(R"({"workspace":true})");
+  auto original = Append(page, "{\"children\":[{\"synced_block\":{\"synced_from\":null,\"children\":[" + Para("x") +
+                                   "," + Para("y") + "]}}]}");
+  ASSERT_TRUE(original.ok()) << original.error().message;
+  std::string o(original->at("results").as_array()[0].as_object().at("id").as_string());
+  auto reference = Append(page, "{\"children\":[{\"synced_block\":{\"synced_from\":{\"block_id\":\"" + o + "\"}}}]}");
+  ASSERT_TRUE(reference.ok()) << reference.error().message;
+  const json::object& r = reference->at("results").as_array()[0].as_object();
+  EXPECT_TRUE(r.at("has_children").as_bool());
+  EXPECT_EQ(Children(std::string(r.at("id").as_string())), (std::vector<std::string>{"x", "y"}));
+  EXPECT_THAT(Append(page, "{\"children\":[{\"synced_block\":{\"synced_from\":{\"block_id\":\"" +
+                               std::string(r.at("id").as_string()) + "\"}}}]}"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "Block " + std::string(r.at("id").as_string()) + " is not an original synced_block block."));
+}
+
+// A moved page leaves its old parent's content and joins the new one's; Notion's errors.
+TEST_P(BlocksTest, MovedPageChangesContentLists) {
+  std::string a = NewPage(R"({"workspace":true})");
+  std::string b = NewPage(R"({"workspace":true})");
+  std::string p = NewPage(R"({"page_id":")" + a + R"("})");
+  auto move = [&](const std::string& id, const std::string& parent) {
+    json::value body = J(R"({"parent":{"type":"page_id","page_id":")" + parent + R"("}})");
+    return Run([&] { return pages::MovePage(*ctx_, caller_, id, body); });
+  };
+  EXPECT_EQ(Children(a), (std::vector<std::string>{"child_page"}));
+  ASSERT_TRUE(move(p, b).ok());
+  EXPECT_TRUE(Children(a).empty());
+  EXPECT_EQ(Children(b), (std::vector<std::string>{"child_page"}));
+  EXPECT_THAT(move(p, b), ErrorIs(ErrorCode::kValidationError, "New parent must be different from the current parent"));
+  EXPECT_THAT(move(p, p), ErrorIs(ErrorCode::kValidationError, "Parent ID must be different from the child ID: " + p));
+  EXPECT_THAT(move(b, p),
+              ErrorIs(ErrorCode::kValidationError, "New parent " + p + " cannot be under the hierarchy of child " + b));
+}
+
 TEST_P(BlocksTest, ChildPagesTakeTheirPlaceAndLeaveWhenTrashed) {
   std::string page = NewPage(R"({"workspace":true})");
   ASSERT_TRUE(Append(page, "{\"children\":[" + Para("before") + "]}").ok());

@@ -3,6 +3,10 @@
 //                                attachments [{file_upload_id}] (at most 3); display_name
 //   GET  /v1/comments?block_id=  the comments on a page or block, oldest first, paginated
 //   GET  /v1/comments/{id}
+//   PATCH /v1/comments/{id}      {rich_text} (or {markdown}, not implemented yet)   (comment_edits.cc)
+//   DELETE /v1/comments/{id}                                                      (comment_edits.cc)
+// Only the integration that wrote a comment may update or delete it; for any other the
+// answer is 404 object_not_found, as Notion's.
 // A comment on a page or block starts a new discussion; a comment with discussion_id
 // joins that discussion and takes its parent. A parent the integration cannot see, a
 // database, or an unknown discussion gives 404 object_not_found; a comment on something
@@ -27,5 +31,9 @@ Result<json::value> CreateComment(Context& ctx, const Caller& caller, const json
 Result<json::value> ListComments(Context& ctx, const Caller& caller, const std::optional<std::string>& block_id,
                                  const PageArgs& args);
 Result<json::value> GetComment(Context& ctx, const Caller& caller, std::string_view comment_id);
+Result<json::value> UpdateComment(Context& ctx, const Caller& caller, std::string_view comment_id,
+                                  const json::value& body);
+// Answers the deleted comment as it was.
+Result<json::value> DeleteComment(Context& ctx, const Caller& caller, std::string_view comment_id);
 
 }  // namespace localnotion::service::comments

@@ -66,7 +66,7 @@ struct LoadedPage {
 };
 
 // THE write path for Notion objects (writer.cc): the only caller of the store's
-// PutPage, PutDatabase, PutDataSource, PutBlock and PutComment. An edit records page
+// PutPage, PutDatabase, PutDataSource, PutBlock, PutComment and DeleteComment. An edit records page
 // history and appends to the change outbox in the same transaction; an import
 // (fixtures) stores only.
 // kNoHistory: a write the page did not ask for (values dropped with their property).
@@ -166,6 +166,8 @@ class Context {
   Status WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
                     WriteMode mode = WriteMode::kEdit);
   Status WriteComment(const Caller& caller, const storage::CommentRecord& comment);
+  Status UpdateComment(const Caller& caller, const storage::CommentRecord& comment);
+  Status DeleteComment(const Caller& caller, const std::string& id);
   // `history`: the page history entry the change carries (pages only).
   Status AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
                       std::vector<std::string> properties,

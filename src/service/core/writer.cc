@@ -175,6 +175,16 @@ Status Context::WriteComment(const Caller& caller, const storage::CommentRecord&
   return AppendChange(caller, "comment", comment.id, "created", {});
 }
 
+Status Context::UpdateComment(const Caller& caller, const storage::CommentRecord& comment) {
+  LN_RETURN_IF_ERROR(store_.PutComment(comment));
+  return AppendChange(caller, "comment", comment.id, "updated", {});
+}
+
+Status Context::DeleteComment(const Caller& caller, const std::string& id) {
+  LN_RETURN_IF_ERROR(store_.DeleteComment(id));
+  return AppendChange(caller, "comment", id, "deleted", {});
+}
+
 Status Context::MirrorChildObjectTrash(const std::string& id, bool in_trash) {
   LN_ASSIGN_OR_RETURN(auto row, store_.GetBlock(id));
   if (!row || row->in_trash == in_trash) return OkStatus();

@@ -253,7 +253,9 @@ Result<json::value> GetDataSource(Context& ctx, const Caller& caller, std::strin
 Result<json::value> UpdateDataSource(Context& ctx, const Caller& caller, std::string_view raw_id,
                                      const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
-  LN_ASSIGN_OR_RETURN(ContainerEdits e, ReadEdits(body, {"title", "icon", "properties", "in_trash", "archived"}));
+  LN_ASSIGN_OR_RETURN(ContainerEdits e, api::HasArchivedAlias(caller.version)
+                                                ? ReadEdits(body, {"title", "icon", "properties", "in_trash", "archived"})
+                                                : ReadEdits(body, {"title", "icon", "properties", "in_trash"}));
   LN_ASSIGN_OR_RETURN(auto source, ctx.LoadDataSource(id));
   if (source->in_trash && !(e.in_trash && !*e.in_trash)) {
     return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");

@@ -42,7 +42,7 @@ Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::str
                                     const json::value& body, const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId(by_database ? "database_id" : "data_source_id", raw_id));
   const bool data_sources = api::HasDataSources(caller.version);
-  LN_ASSIGN_OR_RETURN(validation::QueryBody q, validation::ReadQueryBody(body, data_sources));
+  LN_ASSIGN_OR_RETURN(validation::QueryBody q, validation::ReadQueryBody(body, data_sources, caller.version));
   const int page_size = q.page.page_size;
 
   DataSourcePtr source;

@@ -126,7 +126,7 @@ Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view
 Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body,
                                const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
-  LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body));
+  LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body, caller.version));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
   storage::PageRecord& page = loaded.page;
   const storage::PageRecord before = page;  // for the page history
@@ -213,6 +213,10 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
   if (loaded.trashed || (loaded.source && loaded.source->in_trash)) return ValidationError(std::string(kArchivedMessage));
 
   if (req.properties) LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties));
+  std::string template_id;
+  if (req.template_choice && req.template_choice->type != "none") {
+    LN_ASSIGN_OR_RETURN(template_id, ApplyTemplateProperties(ctx, loaded, *req.template_choice, req.properties));
+  }
   if (loaded.source) {
     // unique_id numbers count per data source, from 1, in creation order.
     bool numbered = false;
@@ -235,6 +239,7 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
         blocks::AddChildObjectBlock(ctx, caller, "child_page", record.id, record.parent_id, record.created_time));
   }
   LN_RETURN_IF_ERROR(blocks::InsertBlocks(ctx, caller, "page_id", record.id, std::nullopt, req.children, nullptr));
+  if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, record.id));
   LN_RETURN_IF_ERROR(ctx.ShareCreated(loaded.page.id, loaded.page.parent_type));
   // Without read content, writes answer with a partial object (capabilities reference).
   if (!ctx.ReadsContent()) return json::value(api::PartialObject("page", loaded.page.id));

@@ -1,6 +1,7 @@
 // Pages (https://developers.notion.com/reference/page):
 //   POST /v1/pages, GET /v1/pages/{id}, PATCH /v1/pages/{id}     (pages.cc)
 //   GET /v1/pages/{id}/properties/{property_id}                  (property_items.cc)
+//   POST /v1/pages/{id}/move                                     (move.cc)
 //   two-way relations kept in sync on both sides                 (relations.cc)
 //   the page history of the admin API                            (page_history.cc)
 //
@@ -18,6 +19,7 @@
 // of a page they create.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,21 @@ Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view
                             const std::vector<std::string>& filter_properties = {});
 Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body,
                                const std::vector<std::string>& filter_properties = {});
+// GET /v1/data_sources/{id}/templates (templates.cc).
+Result<json::value> ListDataSourceTemplates(Context& ctx, const Caller& caller, std::string_view data_source_id,
+                                            const std::optional<std::string>& name, const PageArgs& args);
+// Admin API: marks a page of the data source as a template, {page_id, is_default}.
+Result<json::value> MarkTemplate(Context& ctx, std::string_view data_source_id, const json::value& body);
+// `template` on create: copies the template's values the request does not set into
+// `page` (before it is written) and answers the template's id, whose content
+// CopyTemplateContent then copies under the new page. Errors: 400 validation_error
+// (texts chosen, docs/compat.md).
+Result<std::string> ApplyTemplateProperties(Context& ctx, LoadedPage& page, const validation::TemplateChoice& choice,
+                                            const json::object* request_properties);
+Status CopyTemplateContent(Context& ctx, const Caller& caller, const std::string& template_id,
+                           const std::string& page_id);
+// POST /v1/pages/{page_id}/move: a page or data source parent (move.cc).
+Result<json::value> MovePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body);
 // GET /v1/pages/{page_id}/properties/{property_id}.
 Result<json::value> GetPageProperty(Context& ctx, const Caller& caller, std::string_view page_id,
                                     std::string_view property_id, const PageArgs& args);

@@ -119,6 +119,7 @@ class SqliteConnection final : public Records {
                                                                   int limit) override;
   Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override;
   Result<int64_t> LastChangeSequence() override;
+  Status DeleteComment(std::string_view id) override;
 
  private:
   SqliteConnection(sqlite3* db, Role role);

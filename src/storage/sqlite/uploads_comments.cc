@@ -197,4 +197,11 @@ Result<std::optional<CommentRecord>> SqliteConnection::FirstCommentOf(std::strin
   return std::optional<CommentRecord>(std::move(all.front()));
 }
 
+Status SqliteConnection::DeleteComment(std::string_view id) {
+  Statement st(db_, "DELETE FROM comments WHERE id = ?1");
+  LN_RETURN_IF_ERROR(Prepared(db_, st));
+  st.Bind(1, id);
+  return st.Run();
+}
+
 }  // namespace localnotion::storage

@@ -118,6 +118,12 @@ TEST_F(UploadsCommentsTest, CommentsByParentAndDiscussion) {
     EXPECT_EQ((*first)->id, "c1");
     EXPECT_FALSE(store_->FirstCommentOf("nope")->has_value());
     EXPECT_FALSE(store_->GetComment("nope")->has_value());
+    // A deleted comment is gone from every read; deleting an unknown id is no error.
+    ASSERT_TRUE(store_->DeleteComment("c1").ok());
+    ASSERT_TRUE(store_->DeleteComment("nope").ok());
+    EXPECT_FALSE(store_->GetComment("c1")->has_value());
+    EXPECT_EQ(store_->ListComments("p1")->size(), 1u);
+    EXPECT_EQ((*store_->FirstCommentOf("d1"))->id, "c3");
     ASSERT_TRUE(store_->Reset(true).ok());
     EXPECT_TRUE(store_->ListComments("p1")->empty());
     EXPECT_FALSE(store_->GetFileUpload("u1")->has_value());

@@ -31,7 +31,8 @@
 //    2025-09-03) are applied in assertSchema() below, per component name:
 //    - pageObjectResponse: pages carry `archived` (an alias of `in_trash`, removed in
 //      2026-03-11). We assert it is a boolean equal to `in_trash`, then strip exactly
-//      that key before validating.
+//      that key before validating. A response to Notion-Version 2026-03-11 gets no such
+//      exemption: it must not have `archived` at all (pages and blocks alike).
 //      A 2022-06-28 page in a database has parent {type:"database_id", database_id}:
 //      the 2026 parentForBlockBasedObjectResponse accepts it (databaseParentResponse
 //      is one of its branches), so nothing is changed for it.
@@ -69,6 +70,10 @@ function loadSpec() {
   const rewritten = [];
   // GET /v1/users: the list schema is inline in the operation; expose it as a component.
   schemas.listUsersResponse = spec.paths['/v1/users'].get.responses['200'].content['application/json'].schema;
+  // GET /v1/custom_emojis and GET /v1/data_sources/{id}/templates: inline too.
+  schemas.listCustomEmojisResponse = spec.paths['/v1/custom_emojis'].get.responses['200'].content['application/json'].schema;
+  schemas.listDataSourceTemplatesResponse =
+    spec.paths['/v1/data_sources/{data_source_id}/templates'].get.responses['200'].content['application/json'].schema;
 
   // Returns a copy of `node` (a schema or a $ref) whose top-level
   // additionalProperties:false is removed, following oneOf/anyOf/allOf and $refs.
@@ -170,12 +175,16 @@ function assertRawSchema(name, body) {
 function clone(x) { return JSON.parse(JSON.stringify(x)); }
 
 // Applies the version deltas of 3. above to a page body (a copy).
-function pageDeltas(page) {
+function pageDeltas(page, version) {
   const p = clone(page);
   if (p && typeof p === 'object') {
-    assert.equal(typeof p.archived, 'boolean', 'page.archived must be a boolean (2022-06-28/2025-09-03 alias of in_trash)');
-    assert.equal(p.archived, p.in_trash, 'page.archived must equal page.in_trash');
-    delete p.archived;
+    if (version === '2026-03-11') {
+      assert.ok(!('archived' in p), 'a 2026-03-11 page has no archived');
+    } else {
+      assert.equal(typeof p.archived, 'boolean', 'page.archived must be a boolean (2022-06-28/2025-09-03 alias of in_trash)');
+      assert.equal(p.archived, p.in_trash, 'page.archived must equal page.in_trash');
+      delete p.archived;
+    }
     if (p.properties && typeof p.properties === 'object') {
       for (const [name, val] of Object.entries(p.properties)) {
         if (val && val.type === 'relation' && 'has_more' in val) {
@@ -200,8 +209,8 @@ function errorDeltas(err) {
 
 // assertSchema(name, body): validate against the 2026-03-11 component `name`,
 // after the (documented) version deltas for that component.
-function assertSchema(name, body) {
-  if (name === 'pageObjectResponse') return assertRawSchema(name, pageDeltas(body));
+function assertSchema(name, body, version) {
+  if (name === 'pageObjectResponse') return assertRawSchema(name, pageDeltas(body, version));
   if (/^error_api_\d+$/.test(name)) return assertRawSchema(name, errorDeltas(body));
   return assertRawSchema(name, body);
 }
@@ -275,6 +284,9 @@ function assertRawFormat(fmt, value) {
   assert.ok(v(value), `${JSON.stringify(value)} is not a ${fmt}`);
 }
 
+// The versions localnotion shapes as 2022-06-28 (the ones before it, docs/compat.md).
+const V2022_SHAPED = new Set(['2021-05-11', '2021-05-13', '2021-08-16', '2022-02-22', '2022-06-28']);
+
 // ---- route-based dispatch: which schema a response must match ---------------
 // Used by the SDK fetch wrapper and the raw HTTP helper, so that every body the
 // suite receives is validated. `version` is the Notion-Version the request sent.
@@ -293,9 +305,20 @@ function validateResponse({ method, pathname, status, version, body }) {
   if (PARTIAL[kind] && seg.length <= 3 && body && Object.keys(body).length === 2 && 'object' in body && 'id' in body) {
     return assertRawSchema(PARTIAL[kind], body);
   }
-  if (kind === 'pages' && seg.length <= 3) return assertSchema('pageObjectResponse', body);
+  if (kind === 'pages' && seg.length <= 3) return assertSchema('pageObjectResponse', body, version);
+  // POST /v1/pages/{id}/move answers the moved page (SDK MovePageResponse).
+  if (kind === 'pages' && seg.length === 4 && seg[3] === 'move' && m === 'POST') {
+    if (body && Object.keys(body).length === 2 && 'object' in body && 'id' in body) {
+      return assertRawSchema('partialPageObjectResponse', body);
+    }
+    return assertSchema('pageObjectResponse', body, version);
+  }
+  if (kind === 'custom_emojis' && seg.length === 2 && m === 'GET') return assertRawSchema('listCustomEmojisResponse', body);
+  if (kind === 'data_sources' && seg.length === 4 && seg[3] === 'templates' && m === 'GET') {
+    return assertRawSchema('listDataSourceTemplatesResponse', body);
+  }
   if (kind === 'databases' && seg.length <= 3) {
-    if (version === '2022-06-28') return assertDatabaseV2022(body);
+    if (V2022_SHAPED.has(version)) return assertDatabaseV2022(body);
     return assertSchema('databaseObjectResponse', body);
   }
   if (kind === 'data_sources' && seg.length <= 3) return assertSchema('dataSourceObjectResponse', body);
@@ -304,8 +327,8 @@ function validateResponse({ method, pathname, status, version, body }) {
     return assertSchema('userObjectResponse', body);
   }
   // Blocks: GET/PATCH/DELETE /v1/blocks/{id} answer a block; GET/PATCH .../children a list.
-  if (kind === 'blocks' && seg.length === 3) return assertBlock(body);
-  if (kind === 'blocks' && seg.length === 4 && seg[3] === 'children') return assertBlockList(body);
+  if (kind === 'blocks' && seg.length === 3) return assertBlock(body, version);
+  if (kind === 'blocks' && seg.length === 4 && seg[3] === 'children') return assertBlockList(body, version);
   // File uploads (23-file-uploads): one object, or a list of them.
   if (kind === 'file_uploads') {
     if (seg.length === 2 && m === 'GET') return assertObjectList(body, 'file_upload', 'fileUploadObjectResponse');
@@ -325,7 +348,7 @@ function validateResponse({ method, pathname, status, version, body }) {
 // {object:"list", results, next_cursor, has_more, type, <type>:{}} with type
 // page_or_database (2022-06-28) or page_or_data_source (2025-09-03).
 function assertResultList(body, version) {
-  const type = version === '2022-06-28' ? 'page_or_database' : 'page_or_data_source';
+  const type = V2022_SHAPED.has(version) ? 'page_or_database' : 'page_or_data_source';
   assert.equal(body.object, 'list', 'list object');
   assert.equal(body.type, type, 'list type');
   assert.deepEqual(body[type], {}, `list ${type}`);
@@ -342,7 +365,7 @@ function assertResultList(body, version) {
   assert.deepEqual(Object.keys(body).sort(), keys.sort());
   assert.ok(Array.isArray(body.results), 'results');
   for (const r of body.results) {
-    if (r.object === 'page') assertSchema('pageObjectResponse', r);
+    if (r.object === 'page') assertSchema('pageObjectResponse', r, version);
     else if (r.object === 'data_source') assertSchema('dataSourceObjectResponse', r);
     else if (r.object === 'database') assertDatabaseV2022(r);
     else throw new Error(`unexpected result object ${r.object}`);
@@ -352,17 +375,21 @@ function assertResultList(body, version) {
 // A full block (never the partial {object,id} form the 2026 operation schemas also allow).
 // Blocks carry `archived` (an alias of `in_trash`, removed in 2026-03-11), as pages do:
 // asserted equal to in_trash, then stripped before validating against blockObjectResponse.
-function assertBlock(block) {
+function assertBlock(block, version) {
   const b = clone(block);
   assert.equal(b.object, 'block', 'block object');
-  assert.equal(typeof b.archived, 'boolean', 'block.archived must be a boolean');
-  assert.equal(b.archived, b.in_trash, 'block.archived must equal block.in_trash');
-  delete b.archived;
+  if (version === '2026-03-11') {
+    assert.ok(!('archived' in b), 'a 2026-03-11 block has no archived');
+  } else {
+    assert.equal(typeof b.archived, 'boolean', 'block.archived must be a boolean');
+    assert.equal(b.archived, b.in_trash, 'block.archived must equal block.in_trash');
+    delete b.archived;
+  }
   assertRawSchema('blockObjectResponse', b);
 }
 
 // {object:"list", results, next_cursor, has_more, type:"block", block:{}}.
-function assertBlockList(body) {
+function assertBlockList(body, version) {
   assert.equal(body.object, 'list', 'list object');
   assert.equal(body.type, 'block', 'list type');
   assert.deepEqual(body.block, {}, 'list block');
@@ -370,7 +397,7 @@ function assertBlockList(body) {
   assert.ok(body.next_cursor === null || typeof body.next_cursor === 'string', 'next_cursor');
   assert.deepEqual(Object.keys(body).sort(), ['block', 'has_more', 'next_cursor', 'object', 'results', 'type']);
   assert.ok(Array.isArray(body.results), 'results');
-  for (const r of body.results) assertBlock(r);
+  for (const r of body.results) assertBlock(r, version);
 }
 
 // {object:"list", results, next_cursor, has_more, type:<type>, <type>:{}} whose results

@@ -19,7 +19,7 @@ const E = {
   },
   versionBanana: {
     status: 400, code: 'missing_version',
-    message: 'Notion-Version header failed validation: Notion-Version header should be `"2022-06-28"` or `"2025-09-03"`, instead was `"banana"`.',
+    message: 'Notion-Version header failed validation: Notion-Version header should be `"2021-05-11"`, `"2021-05-13"`, `"2021-08-16"`, `"2022-02-22"`, `"2022-06-28"`, `"2025-09-03"`, or `"2026-03-11"`, instead was `"banana"`.',
   },
 };
 const badUuid = (param, value) => ({

@@ -19,7 +19,7 @@ const ARCHIVED = {
 const UNION = ['embed', 'bookmark', 'image', 'video', 'pdf', 'file', 'audio', 'code', 'equation', 'divider',
   'breadcrumb', 'table_of_contents', 'link_to_page', 'table_row', 'table', 'column_list', 'column', 'heading_1',
   'heading_2', 'heading_3', 'paragraph', 'bulleted_list_item', 'numbered_list_item', 'quote', 'to_do', 'toggle',
-  'callout'];
+  'callout', 'synced_block'];
 
 const para = (s) => ({ paragraph: { rich_text: text(s) } });
 const paras = (n, prefix = 'p') => Array.from({ length: n }, (_, i) => para(`${prefix}${i}`));
@@ -230,9 +230,11 @@ test('append errors: limits, nesting, unknown type, trashed page, unknown block'
     status: 400, code: 'validation_error',
     message: 'path failed validation: path.block_id should be a valid uuid, instead was `"nope"`.',
   });
-  expectRawError(await raw(srv, { method: 'PATCH', path: `/v1/blocks/${page.id}/children`, body: { children: [], position: { type: 'start' } } }), {
+  // `position` is served on every version since Notion added it (2026-01-22); a type it
+  // does not know is refused (50-version-2026 covers the rest).
+  expectRawError(await raw(srv, { method: 'PATCH', path: `/v1/blocks/${page.id}/children`, body: { children: [], position: { type: 'top' } } }), {
     status: 400, code: 'validation_error',
-    message: 'body failed validation: body.position should be not present, instead was `{"type":"start"}`.',
+    message: 'body failed validation: body.position.type should be `"after_block"`, `"start"`, or `"end"`, instead was `"top"`.',
   });
   const { results: [div] } = await n5.blocks.children.append({ block_id: page.id, children: [{ divider: {} }] });
   await expectApiError(n5.blocks.children.append({ block_id: div.id, children: [para('x')] }), {

@@ -69,7 +69,8 @@ test('defect 9: a Notion-Version header that is not UTF-8 is shown as U+FFFD', a
   expectUtf8Error(res, {
     status: 400,
     code: 'missing_version',
-    message: 'Notion-Version header failed validation: Notion-Version header should be `"2022-06-28"` or '
-      + `\`"2025-09-03"\`, instead was \`"2025${FFFD}-09-03${FFFD}"\`.`,
+    message: 'Notion-Version header failed validation: Notion-Version header should be `"2021-05-11"`, '
+      + '`"2021-05-13"`, `"2021-08-16"`, `"2022-02-22"`, `"2022-06-28"`, `"2025-09-03"`, or '
+      + `\`"2026-03-11"\`, instead was \`"2025${FFFD}-09-03${FFFD}"\`.`,
   });
 });

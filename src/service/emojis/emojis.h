@@ -1,0 +1,24 @@
+// Custom emojis of the workspace (https://developers.notion.com/reference/list-custom-emojis):
+//   GET /v1/custom_emojis?name=&start_cursor=&page_size=   the emojis, oldest first; `name`
+//                                                          is an exact match
+// A workspace has none until the admin API adds some (POST /_localnotion/custom_emojis
+// {name, url}); they are kept as one list in the store's meta values, so that no
+// migration is needed. A bad page_size or cursor gives 400 validation_error.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "common/error.h"
+#include "common/json.h"
+#include "service/core/context.h"
+
+namespace localnotion::service::emojis {
+
+Result<json::value> ListCustomEmojis(Context& ctx, const std::optional<std::string>& name, const PageArgs& args);
+
+// Admin API: adds {name, url} and answers the emoji {id, name, url}. A name already
+// taken gives 400 validation_error.
+Result<json::value> AddCustomEmoji(Context& ctx, const json::value& body);
+
+}  // namespace localnotion::service::emojis

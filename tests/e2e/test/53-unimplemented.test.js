@@ -1,0 +1,43 @@
+'use strict';
+// Unsupported is never silent: a route Notion has and localnotion does not implement
+// yet answers Notion's 400 invalid_request with a message that says so, not "Invalid
+// request URL." (which reads as the caller's mistake). SDK 5.x methods and raw HTTP.
+const { test, before, after } = require('node:test');
+const { startServer } = require('../lib/server');
+const { v5, raw, expectApiError, expectRawError } = require('../lib/clients');
+const { createRootPage } = require('../lib/fixtures');
+
+const NOT_YET = (what) => ({
+  status: 400, code: 'invalid_request', message: `Unsupported request: ${what}. localnotion does not implement it yet.`,
+});
+const ID = '59833787-2cf9-4fdf-8782-e53db20768a5';
+
+let srv; let n26;
+before(async () => {
+  srv = await startServer();
+  n26 = v5(srv, { notionVersion: '2026-03-11' });
+});
+after(async () => { if (srv) { await srv.stop().catch(() => {}); await srv.dispose(); } });
+
+test('markdown endpoints through the SDK', async () => {
+  const page = await createRootPage(n26, 'Markdown later');
+  await expectApiError(n26.pages.retrieveMarkdown({ page_id: page.id }), NOT_YET('GET /v1/pages/{page_id}/markdown'));
+  await expectApiError(
+    n26.pages.updateMarkdown({ page_id: page.id, type: 'replace_content', replace_content: { new_str: '# x' } }),
+    NOT_YET('PATCH /v1/pages/{page_id}/markdown'));
+});
+
+test('views, meeting notes and async tasks over raw HTTP, under both versions', async () => {
+  for (const version of ['2025-09-03', '2026-03-11']) {
+    expectRawError(await raw(srv, { path: '/v1/views?data_source_id=' + ID, version }), NOT_YET('GET /v1/views'));
+    expectRawError(await raw(srv, { method: 'POST', path: `/v1/views/${ID}/queries`, version, body: {} }),
+      NOT_YET('POST /v1/views/{view_id}/queries'));
+    expectRawError(await raw(srv, { method: 'DELETE', path: `/v1/views/${ID}`, version }), NOT_YET('DELETE /v1/views/{view_id}'));
+    expectRawError(await raw(srv, { method: 'POST', path: '/v1/blocks/meeting_notes/query', version, body: {} }),
+      NOT_YET('POST /v1/blocks/meeting_notes/query'));
+    expectRawError(await raw(srv, { path: `/v1/async_tasks/${ID}`, version }), NOT_YET('GET /v1/async_tasks/{task_id}'));
+  }
+  // A path Notion does not have is still "Invalid request URL.".
+  expectRawError(await raw(srv, { path: '/v1/nothing', version: '2026-03-11' }),
+    { status: 400, code: 'invalid_request_url', message: 'Invalid request URL.' });
+});

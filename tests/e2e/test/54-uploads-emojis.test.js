@@ -1,0 +1,77 @@
+'use strict';
+// GET /v1/file_uploads with SDK 5.x fileUploads.list (?status, paging) and
+// GET /v1/custom_emojis with customEmojis.list (emojis added through the admin API; an
+// empty list otherwise), under 2025-09-03 and 2026-03-11.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startServer } = require('../lib/server');
+const { v5, raw, expectApiError, expectRawError } = require('../lib/clients');
+
+const ADMIN = 'admin_e2e_emojis_0123456789';
+let srv; let n25; let n26;
+async function admin(method, path, body) {
+  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+before(async () => {
+  srv = await startServer({ extraArgs: ['--admin-token', ADMIN] });
+  n25 = v5(srv, { notionVersion: '2025-09-03' });
+  n26 = v5(srv, { notionVersion: '2026-03-11' });
+});
+after(async () => { if (srv) { await srv.stop().catch(() => {}); await srv.dispose(); } });
+
+test('fileUploads.list: newest first, ?status, paging, under both versions', async () => {
+  const a = await n25.fileUploads.create({ filename: 'a.txt', content_type: 'text/plain' });
+  const b = await n26.fileUploads.create({ filename: 'b.txt', content_type: 'text/plain' });
+  await n26.fileUploads.send({ file_upload_id: b.id, file: { filename: 'b.txt', data: new Blob(['hello'], { type: 'text/plain' }) } });
+  for (const client of [n25, n26]) {
+    const all = await client.fileUploads.list({});
+    assert.deepEqual(all.results.map((u) => u.id), [b.id, a.id]);
+    assert.equal(all.type, 'file_upload');
+    const uploaded = await client.fileUploads.list({ status: 'uploaded' });
+    assert.deepEqual(uploaded.results.map((u) => u.id), [b.id]);
+    const pending = await client.fileUploads.list({ status: 'pending' });
+    assert.deepEqual(pending.results.map((u) => u.id), [a.id]);
+    const first = await client.fileUploads.list({ page_size: 1 });
+    assert.equal(first.has_more, true);
+    const second = await client.fileUploads.list({ page_size: 1, start_cursor: first.next_cursor });
+    assert.deepEqual(second.results.map((u) => u.id), [a.id]);
+    assert.equal(second.has_more, false);
+  }
+  for (const u of (await n26.fileUploads.list({})).results) assert.equal('archived' in u, false);
+});
+
+test('customEmojis.list: empty, then what the admin API added, by exact name and paged', async () => {
+  const empty = await n26.customEmojis.list();
+  assert.deepEqual(empty, { object: 'list', type: 'custom_emoji', results: [], has_more: false, next_cursor: null });
+  const party = await admin('POST', 'custom_emojis', { name: 'party-parrot', url: 'https://example.com/parrot.gif' });
+  assert.equal(party.status, 200, JSON.stringify(party.body));
+  const ship = await admin('POST', 'custom_emojis', { name: 'shipit', url: 'https://example.com/shipit.png' });
+  const dup = await admin('POST', 'custom_emojis', { name: 'shipit', url: 'https://example.com/other.png' });
+  assert.equal(dup.status, 400);
+  for (const client of [n25, n26]) {
+    const all = await client.customEmojis.list({});
+    assert.deepEqual(all.results, [party.body, ship.body]);
+    const named = await client.customEmojis.list({ name: 'shipit' });
+    assert.deepEqual(named.results, [ship.body]);
+    assert.deepEqual((await client.customEmojis.list({ name: 'ship' })).results, [], 'name is an exact match');
+    const first = await client.customEmojis.list({ page_size: 1 });
+    assert.equal(first.has_more, true);
+    assert.equal(first.next_cursor, ship.body.id);
+    const second = await client.customEmojis.list({ page_size: 1, start_cursor: first.next_cursor });
+    assert.deepEqual(second.results, [ship.body]);
+  }
+  expectRawError(await raw(srv, { path: '/v1/custom_emojis?page_size=0', version: '2026-03-11' }), {
+    status: 400, code: 'validation_error',
+    message: 'query failed validation: query.page_size should be ≥ `1` or `undefined`, instead was `0`.',
+  });
+  await expectApiError(n26.customEmojis.list({ page_size: 101 }), {
+    status: 400, code: 'validation_error',
+    message: 'query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `101`.',
+  });
+});

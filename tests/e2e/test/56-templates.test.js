@@ -1,0 +1,115 @@
+'use strict';
+// Data source templates: GET /v1/data_sources/{id}/templates with SDK 5.x
+// dataSources.listTemplates and the helper collectDataSourceTemplates (pages marked as
+// templates through the admin API), and `template` on pages.create (none, default,
+// template_id) copying the template's values and content. 2025-09-03 and 2026-03-11.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { collectDataSourceTemplates } = require('@notionhq/client');
+const { startServer } = require('../lib/server');
+const { v5, raw, expectApiError, expectRawError } = require('../lib/clients');
+const { text, plain, createRootPage, createDatabase } = require('../lib/fixtures');
+
+const ADMIN = 'admin_e2e_templates_0123456789';
+const V = (message) => ({ status: 400, code: 'validation_error', message });
+const texts = (blocks) => blocks.map((b) => plain(b[b.type].rich_text));
+
+let srv; let n25; let n26; let db; let bug; let task;
+async function admin(method, path, body) {
+  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+before(async () => {
+  srv = await startServer({ extraArgs: ['--admin-token', ADMIN] });
+  n25 = v5(srv, { notionVersion: '2025-09-03' });
+  n26 = v5(srv, { notionVersion: '2026-03-11' });
+  const root = await createRootPage(n25, 'Templates');
+  db = await createDatabase(n25, 'v5', root.id, 'Work', {
+    Name: { title: {} }, Kind: { select: { options: [{ name: 'Bug' }, { name: 'Task' }] } }, Points: { number: {} },
+  });
+  bug = await n25.pages.create({
+    parent: { data_source_id: db.dataSourceId },
+    properties: { Name: { title: text('New Bug Report') }, Kind: { select: { name: 'Bug' } }, Points: { number: 3 } },
+    children: [{ heading_2: { rich_text: text('Steps') } }, { toggle: { rich_text: text('Details'), children: [{ paragraph: { rich_text: text('inside') } }] } }],
+  });
+  task = await n25.pages.create({
+    parent: { data_source_id: db.dataSourceId },
+    properties: { Name: { title: text('New Task') }, Kind: { select: { name: 'Task' } } },
+  });
+  assert.equal((await admin('POST', `data_sources/${db.dataSourceId}/templates`, { page_id: bug.id })).status, 200);
+  const marked = await admin('POST', `data_sources/${db.dataSourceId}/templates`, { page_id: task.id, is_default: true });
+  assert.equal(marked.status, 200, JSON.stringify(marked.body));
+});
+after(async () => { if (srv) { await srv.stop().catch(() => {}); await srv.dispose(); } });
+
+test('listTemplates, name filter, paging, and collectDataSourceTemplates', async () => {
+  for (const client of [n25, n26]) {
+    const all = await client.dataSources.listTemplates({ data_source_id: db.dataSourceId });
+    assert.deepEqual(all, {
+      templates: [{ id: bug.id, name: 'New Bug Report', is_default: false }, { id: task.id, name: 'New Task', is_default: true }],
+      has_more: false, next_cursor: null,
+    });
+    const named = await client.dataSources.listTemplates({ data_source_id: db.dataSourceId, name: 'bug' });
+    assert.deepEqual(named.templates.map((t) => t.id), [bug.id]);
+    const first = await client.dataSources.listTemplates({ data_source_id: db.dataSourceId, page_size: 1 });
+    assert.equal(first.has_more, true);
+    assert.equal(first.next_cursor, task.id);
+    const collected = await collectDataSourceTemplates(client, { data_source_id: db.dataSourceId, page_size: 1 });
+    assert.deepEqual(collected.map((t) => t.name), ['New Bug Report', 'New Task']);
+  }
+  const missing = '59833787-2cf9-4fdf-8782-e53db20768a5';
+  await expectApiError(n26.dataSources.listTemplates({ data_source_id: missing }), {
+    status: 404, code: 'object_not_found',
+    message: `Could not find data source with ID: ${missing}. Make sure the relevant pages and databases are shared with your integration.`,
+  });
+});
+
+test('create from a template: template_id copies values and content; request values win', async () => {
+  const page = await n26.pages.create({
+    parent: { data_source_id: db.dataSourceId },
+    properties: { Name: { title: text('Crash on start') } },
+    template: { type: 'template_id', template_id: bug.id.replace(/-/g, '') },
+  });
+  assert.equal(plain(page.properties.Name.title), 'Crash on start');
+  assert.equal(page.properties.Kind.select.name, 'Bug');
+  assert.equal(page.properties.Points.number, 3);
+  const content = await n26.blocks.children.list({ block_id: page.id });
+  assert.deepEqual(texts(content.results), ['Steps', 'Details']);
+  const inner = await n26.blocks.children.list({ block_id: content.results[1].id });
+  assert.deepEqual(texts(inner.results), ['inside']);
+  // The template itself is unchanged.
+  assert.equal((await n26.blocks.children.list({ block_id: bug.id })).results.length, 2);
+});
+
+test('default and none', async () => {
+  const d = await n25.pages.create({ parent: { data_source_id: db.dataSourceId }, properties: {}, template: { type: 'default', timezone: 'Europe/Paris' } });
+  assert.equal(plain(d.properties.Name.title), 'New Task');
+  assert.equal(d.properties.Kind.select.name, 'Task');
+  const n = await n25.pages.create({ parent: { data_source_id: db.dataSourceId }, properties: { Name: { title: text('Plain') } }, template: { type: 'none' }, children: [{ divider: {} }] });
+  assert.equal(n.properties.Kind.select, null);
+  assert.equal((await n25.blocks.children.list({ block_id: n.id })).results.length, 1);
+});
+
+test('template errors', async () => {
+  await expectApiError(n26.pages.create({
+    parent: { data_source_id: db.dataSourceId }, properties: {}, template: { type: 'default' }, children: [{ divider: {} }],
+  }), V('body failed validation: body.children should be not present, instead was `[{"divider":{}}]`.'));
+  await expectApiError(n26.pages.create({ parent: { data_source_id: db.dataSourceId }, properties: {}, template: { type: 'blank' } }),
+    V('body failed validation: body.template.type should be `"none"`, `"default"`, or `"template_id"`, instead was `"blank"`.'));
+  const missing = '59833787-2cf9-4fdf-8782-e53db20768a5';
+  await expectApiError(n26.pages.create({
+    parent: { data_source_id: db.dataSourceId }, properties: {}, template: { type: 'template_id', template_id: missing },
+  }), V(`Could not find template with ID: ${missing}.`));
+  const other = await createDatabase(n25, 'v5', (await createRootPage(n25, 'No templates')).id, 'Empty', { Name: { title: {} } });
+  await expectApiError(n25.pages.create({ parent: { data_source_id: other.dataSourceId }, properties: {}, template: { type: 'default' } }),
+    V('This data source has no default template.'));
+  expectRawError(await raw(srv, { path: `/v1/data_sources/${db.dataSourceId}/templates?page_size=0`, version: '2026-03-11' }), {
+    status: 400, code: 'validation_error',
+    message: 'query failed validation: query.page_size should be ≥ `1` or `undefined`, instead was `0`.',
+  });
+});
