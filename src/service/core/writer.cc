@@ -77,7 +77,8 @@ std::vector<std::string> SchemaChanges(const storage::DataSourceRecord* before,
   }
   for (const json::value& p : before->schema) {
     if (!p.is_object() || Find(p.get_object(), "id") == nullptr) continue;
-    if (find(after.schema, *Find(p.get_object(), "id")) == nullptr) out.push_back(entry(p.get_object(), "deleted", false));
+    if (find(after.schema, *Find(p.get_object(), "id")) == nullptr)
+      out.push_back(entry(p.get_object(), "deleted", false));
   }
   return out;
 }
