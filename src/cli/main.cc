@@ -3,8 +3,8 @@
 //   localnotion export [--db URL] [--out FILE]
 //   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
-#include <CLI/CLI.hpp>
 #include <sys/stat.h>
+#include <CLI/CLI.hpp>
 
 #include <optional>
 
@@ -33,7 +33,7 @@ constexpr const char* kDeterministicStart = "2025-01-01T00:00:00.000Z";
 
 // The extra serve flags of the test controls.
 struct TestControls {
-  std::string seed_file;             // --seed FILE: replaces the workspace at start
+  std::string seed_file;                  // --seed FILE: replaces the workspace at start
   std::optional<uint64_t> deterministic;  // --deterministic SEED
   bool page_history = true;               // off with --no-page-history
 };
@@ -150,7 +150,8 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
 // integrations and shares on its next request; deleting an integration or changing its
 // capabilities reaches a running server only through the admin API (it caches
 // integrations), or on its next start.
-int Admin(const std::string& db_url, const std::function<localnotion::Result<std::string>(localnotion::service::Context&)>& fn) {
+int Admin(const std::string& db_url,
+          const std::function<localnotion::Result<std::string>(localnotion::service::Context&)>& fn) {
   using namespace localnotion;
   auto store = storage::OpenStore(db_url);
   if (!store.ok()) {
@@ -199,35 +200,40 @@ int main(int argc, char** argv) {
                     "With none, one is generated on the first start and printed on every start.");
 
   std::string rate_limit = "off";
-  serve->add_option("--rate-limit", rate_limit,
-                    "Emulate Notion's rate limit per integration: \"notion\" (about 3 requests/s with bursts), "
-                    "\"N/s\", or \"off\". Over it: 429 rate_limited with Retry-After.")
+  serve
+      ->add_option("--rate-limit", rate_limit,
+                   "Emulate Notion's rate limit per integration: \"notion\" (about 3 requests/s with bursts), "
+                   "\"N/s\", or \"off\". Over it: 429 rate_limited with Retry-After.")
       ->capture_default_str();
 
   int client_timeout_ms = 30000;
-  serve->add_option("--client-timeout-ms", client_timeout_ms,
-                    "Cut off a client that takes longer than this to send a whole request")
+  serve
+      ->add_option("--client-timeout-ms", client_timeout_ms,
+                   "Cut off a client that takes longer than this to send a whole request")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
   int workers = 0;
-  serve->add_option("--workers", workers,
-                    "The most threads that run requests at once (0: the CPUs this process may use, plus 2 "
-                    "standbys that step in while requests are slow). Reads run in parallel; writes take "
-                    "turns and commit in groups")
+  serve
+      ->add_option("--workers", workers,
+                   "The most threads that run requests at once (0: the CPUs this process may use, plus 2 "
+                   "standbys that step in while requests are slow). Reads run in parallel; writes take "
+                   "turns and commit in groups")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   int64_t request_budget_ms = 30000;
-  serve->add_option("--request-budget-ms", request_budget_ms,
-                    "The time a /v1 request may work (a query, a formula) before it stops with 504 "
-                    "gateway_timeout; 0 for no limit")
+  serve
+      ->add_option("--request-budget-ms", request_budget_ms,
+                   "The time a /v1 request may work (a query, a formula) before it stops with 504 "
+                   "gateway_timeout; 0 for no limit")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
 
   int query_result_limit = 10000;
-  serve->add_option("--query-result-limit", query_result_limit,
-                    "The most pages one query returns over all its pages of results, as Notion's 10,000; "
-                    "beyond it the answers carry request_status \"incomplete\"")
+  serve
+      ->add_option("--query-result-limit", query_result_limit,
+                   "The most pages one query returns over all its pages of results, as Notion's 10,000; "
+                   "beyond it the answers carry request_status \"incomplete\"")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
@@ -240,15 +246,18 @@ int main(int argc, char** argv) {
   integration->require_subcommand(1);
   CLI::App* create = integration->add_subcommand("create", "Create an integration and print its token");
   create->add_option("--name", name, "Its name (unique)")->required();
-  create->add_option("--capabilities", capabilities,
-                     "Comma-separated: read, update, insert (content); read_comments, insert_comments, or "
-                     "comments for both; users (user information without email) or users:email; all. "
-                     "It sees only what is shared with it (localnotion share).")
+  create
+      ->add_option("--capabilities", capabilities,
+                   "Comma-separated: read, update, insert (content); read_comments, insert_comments, or "
+                   "comments for both; users (user information without email) or users:email; all. "
+                   "It sees only what is shared with it (localnotion share).")
       ->capture_default_str();
   CLI::App* list = integration->add_subcommand("list", "List integrations: id, name, capabilities, shares");
-  CLI::App* remove = integration->add_subcommand("delete", "Delete an integration (by name or id); its token stops working");
+  CLI::App* remove =
+      integration->add_subcommand("delete", "Delete an integration (by name or id); its token stops working");
   remove->add_option("integration", who, "Name or id")->required();
-  for (CLI::App* sub : {create, list, remove}) sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+  for (CLI::App* sub : {create, list, remove})
+    sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
 
   CLI::App* share = app.add_subcommand("share", "Share a page or database (and what is below it) with an integration");
   CLI::App* unshare = app.add_subcommand("unshare", "Take a share back");
@@ -261,9 +270,10 @@ int main(int argc, char** argv) {
   }
 
   int64_t max_upload_part_bytes = 20 * 1024 * 1024;
-  serve->add_option("--max-upload-part-bytes", max_upload_part_bytes,
-                    "The largest file (single_part) or file part (multi_part) POST /v1/file_uploads/{id}/send "
-                    "accepts; Notion's limit is 20 MB")
+  serve
+      ->add_option("--max-upload-part-bytes", max_upload_part_bytes,
+                   "The largest file (single_part) or file part (multi_part) POST /v1/file_uploads/{id}/send "
+                   "accepts; Notion's limit is 20 MB")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
@@ -280,7 +290,8 @@ int main(int argc, char** argv) {
 
   std::string export_db = "sqlite:./localnotion.db";
   std::string export_out;
-  CLI::App* export_cmd = app.add_subcommand("export", "Write the workspace of a store as one fixture (docs/fixtures.md)");
+  CLI::App* export_cmd =
+      app.add_subcommand("export", "Write the workspace of a store as one fixture (docs/fixtures.md)");
   export_cmd->add_option("--db", export_db, "Store URL: sqlite:PATH")->capture_default_str();
   export_cmd->add_option("--out", export_out, "File to write (default: standard output)");
 
@@ -309,7 +320,8 @@ int main(int argc, char** argv) {
       for (const auto& i : all.at("results").as_array()) {
         const auto& o = i.as_object();
         std::string shares;
-        for (const auto& id : o.at("shares").as_array()) shares += (shares.empty() ? "" : ",") + std::string(id.as_string());
+        for (const auto& id : o.at("shares").as_array())
+          shares += (shares.empty() ? "" : ",") + std::string(id.as_string());
         out += std::string(o.at("id").as_string()) + "\t" + std::string(o.at("name").as_string()) + "\t" +
                std::string(o.at("capabilities").as_string()) + "\t" + (shares.empty() ? "-" : shares) + "\n";
       }
