@@ -21,6 +21,8 @@
 #include "common/json.h"
 #include "common/uuid.h"
 
+#include "cli/store_lock.h"
+
 #include "http/server.h"
 #include "service/admin/admin.h"
 #include "service/service.h"
@@ -98,10 +100,42 @@ int Export(const std::string& db_url, const std::string& out_path) {
   return 0;
 }
 
+// The access log flags of serve (http/access_log.h).
+struct LogFlags {
+  std::string format = "text";  // --log-format
+  std::string level = "info";   // --log-level
+};
+
+// The name and id of the workspace, for the start banner ("" when unknown).
+std::string WorkspaceLabel(localnotion::storage::Store& store, localnotion::service::ServiceState& state) {
+  using namespace localnotion;
+  auto label =
+      service::RunInTxn(store, state, storage::TxnMode::kRead, [&](service::Context& ctx) -> Result<std::string> {
+        LN_ASSIGN_OR_RETURN(auto name, ctx.store().GetMeta("workspace_name"));
+        LN_ASSIGN_OR_RETURN(auto id, ctx.store().GetMeta("workspace_id"));
+        return name.value_or("") + (id ? " (" + *id + ")" : std::string());
+      });
+  return label.ok() ? *label : std::string();
+}
+
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
           const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms,
-          const TestControls& controls, const localnotion::service::ServiceOptions& service_options, int workers) {
+          const TestControls& controls, const localnotion::service::ServiceOptions& service_options, int workers,
+          const LogFlags& logs) {
   using namespace localnotion;
+  auto log_format = http::ParseLogFormat(logs.format);
+  auto log_level = http::ParseLogLevel(logs.level);
+  if (!log_format.ok() || !log_level.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n",
+                 (!log_format.ok() ? log_format.error() : log_level.error()).message.c_str());
+    return 2;
+  }
+  // One server per store file, taken before the store is opened or seeded.
+  auto lock = cli::StoreLock::Acquire(db_url);
+  if (!lock.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", lock.error().message.c_str());
+    return 1;
+  }
   if (controls.deterministic) {
     // Before anything creates an id or reads the clock (the bootstrap does both).
     SeedIdGenerator(*controls.deterministic);
@@ -129,17 +163,36 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
     return 1;
   }
   if (!controls.seed_file.empty() && !SeedFromFile(**store, state, controls.seed_file)) return 1;
+  const std::string workspace = WorkspaceLabel(**store, state);
+  // The banner: every line "localnotion <what>: <value>", the listening line last
+  // (Server::Run prints it once the server accepts; scripts wait for it).
+  std::printf("localnotion %s\n", LOCALNOTION_VERSION);
+  std::printf("localnotion database: %s\n", db_url.c_str());
+  if (!workspace.empty()) std::printf("localnotion workspace: %s\n", workspace.c_str());
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
   std::printf("localnotion admin token: %s\n", admin_token->c_str());
-  std::printf("localnotion database: %s\n", db_url.c_str());
   http::ServerOptions options{host, port, *admin_token, *rate_limit, client_timeout_ms};
   options.max_upload_part_bytes = service_options.max_upload_part_bytes;
   options.workers = workers;
+  options.log_format = *log_format;
+  options.log_level = *log_level;
+  options.info.version = LOCALNOTION_VERSION;
+  options.info.store_url = db_url;
+  options.info.store_path = cli::StorePath(db_url);
+  options.info.workspace_name = workspace;
   http::Server server(**store, state, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
   }
+  const std::string base = "http://" + host + ":" + std::to_string(server.port());
+  std::printf("localnotion API: %s/v1 (SDK: new Client({ auth: token, baseUrl: \"%s\" }))\n", base.c_str(),
+              base.c_str());
+  std::printf("localnotion in a browser: %s/\n", base.c_str());
+  std::printf("localnotion metrics: %s/metrics\n", base.c_str());
+  std::printf("localnotion ready: %s/_localnotion/ready\n", base.c_str());
+  std::printf("localnotion log: one line per request on stderr (--log-format %s, --log-level %s)\n",
+              logs.format.c_str(), logs.level.c_str());
   server.Run();
   std::printf("localnotion stopped\n");
   return 0;
@@ -179,6 +232,7 @@ int main(int argc, char** argv) {
   // store's mode; exports (--out) hold the workspace too (docs/security.md).
   ::umask(::umask(0) | 077);
   CLI::App app{"localnotion: the Notion public REST API on your own machine"};
+  app.set_version_flag("--version", std::string("localnotion ") + LOCALNOTION_VERSION);
   app.require_subcommand(1);
 
   std::string host = "127.0.0.1";
@@ -288,6 +342,17 @@ int main(int argc, char** argv) {
                     "Reproducible ids from this seed and a clock that starts at 2025-01-01T00:00:00.000Z and moves "
                     "only through POST /_localnotion/clock");
 
+  LogFlags logs;
+  serve
+      ->add_option("--log-format", logs.format,
+                   "The request log on stderr, one line per request: \"text\" or \"json\" (JSON lines)")
+      ->capture_default_str();
+  serve
+      ->add_option("--log-level", logs.level,
+                   "trace, debug, info, warn, error, critical, or off; request lines are at info, so warn and "
+                   "above turn them off")
+      ->capture_default_str();
+
   std::string export_db = "sqlite:./localnotion.db";
   std::string export_out;
   CLI::App* export_cmd =
@@ -303,8 +368,8 @@ int main(int argc, char** argv) {
     service_options.record_page_history = controls.page_history;
     service_options.max_upload_part_bytes = max_upload_part_bytes;
     service_options.request_budget_ms = request_budget_ms;
-    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options,
-                 workers);
+    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options, workers,
+                 logs);
   }
   if (export_cmd->parsed()) return Export(export_db, export_out);
   if (create->parsed()) {
