@@ -44,15 +44,21 @@ Error Duplicate(const std::string& path, const std::string& id) {
 Status SeedFixture(Context& ctx, const json::value& fixture) {
   if (!fixture.is_object()) return api::FailedValidation("body", "an object", &fixture);
   const json::object& f = fixture.get_object();
-  static const std::set<std::string, std::less<>> kKeys = {"format", "workspace", "users", "integrations",
+  static const std::set<std::string, std::less<>> kKeys = {"format",    "workspace",    "users", "integrations",
                                                            "databases", "data_sources", "pages"};
   for (const auto& kv : f) {
     if (!kKeys.count(kv.key())) return api::NotPresent(api::Field("body", kv.key()), kv.value());
   }
-  if (const json::value* fmt_v = Find(f, "format"); fmt_v && !(fmt_v->is_string() && fmt_v->get_string() == kFixtureFormat)) {
+  if (const json::value* fmt_v = Find(f, "format");
+      fmt_v && !(fmt_v->is_string() && fmt_v->get_string() == kFixtureFormat)) {
     return api::FailedValidation("body.format", "`\"localnotion-fixture/1\"`", fmt_v);
   }
+  // The token a server started without --token generated and printed survives the
+  // seed: its integration is made again below unless the fixture holds it, so that the
+  // printed token keeps working and the next start prints the same one.
+  LN_ASSIGN_OR_RETURN(auto default_token, ctx.store().GetMeta("default_token"));
   LN_RETURN_IF_ERROR(ctx.store().Reset(/*keep_integrations=*/false));
+  if (default_token) LN_RETURN_IF_ERROR(ctx.store().PutMeta("default_token", *default_token));
   ctx.state().schemas.Clear();
   const Millis now = NowMillis();
 
@@ -83,8 +89,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_RETURN_IF_ERROR(ctx.store().PutUser(user));
   }
   if (first_person.empty()) {
-    storage::UserRecord owner{NewUuid(), "person", "Workspace Owner", std::nullopt,
-                              std::string("owner@localnotion.local"), ""};
+    storage::UserRecord owner{
+        NewUuid(), "person", "Workspace Owner", std::nullopt, std::string("owner@localnotion.local"), ""};
     LN_RETURN_IF_ERROR(ctx.store().PutUser(owner));
     user_ids.insert(owner.id);
     first_person = owner.id;
@@ -112,8 +118,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(auto token, r.OptString("token"));
     LN_ASSIGN_OR_RETURN(auto hash, r.OptString("token_sha256"));
     if (token.has_value() == hash.has_value()) {
-      return api::FixOne({api::ShouldBe(r.At("token"), "defined", nullptr),
-                          api::ShouldBe(r.At("token_sha256"), "defined", nullptr)});
+      return api::FixOne(
+          {api::ShouldBe(r.At("token"), "defined", nullptr), api::ShouldBe(r.At("token_sha256"), "defined", nullptr)});
     }
     in.secret_hash = token ? Sha256Hex(*token) : *hash;
     if (hash && (hash->size() != 64 || hash->find_first_not_of("0123456789abcdef") != std::string::npos)) {
@@ -132,9 +138,9 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_RETURN_IF_ERROR(ctx.store().PutUser(bot));
     LN_RETURN_IF_ERROR(ctx.store().PutIntegration(in));
   }
-  if (std::vector<std::string> tokens = ctx.state().tokens(); !tokens.empty() || integrations.empty()) {
-    LN_RETURN_IF_ERROR(Bootstrap(ctx, tokens));
-  }
+  // The server's own tokens (--token, or the generated default token) keep working
+  // whatever the fixture holds.
+  LN_RETURN_IF_ERROR(Bootstrap(ctx, ctx.state().tokens()));
   LN_ASSIGN_OR_RETURN(auto all_integrations, ctx.store().ListIntegrations());
   for (const auto& in : all_integrations) user_ids.insert(in.bot_user_id);
   // Who created what, when the fixture does not say: the first integration listed
@@ -168,7 +174,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     } else if (!parent || (po && p.Get("workspace"))) {
       db.parent_type = "workspace";
     } else {
-      return api::FixOne({api::ShouldBe(p.At("page_id"), "defined", nullptr), api::ShouldBe(p.At("workspace"), "defined", nullptr)});
+      return api::FixOne(
+          {api::ShouldBe(p.At("page_id"), "defined", nullptr), api::ShouldBe(p.At("workspace"), "defined", nullptr)});
     }
     LN_ASSIGN_OR_RETURN(db.title, r.RichText("title"));
     LN_ASSIGN_OR_RETURN(db.description, r.RichText("description"));
@@ -243,7 +250,9 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
       page.parent_type = "data_source_id";
       LN_ASSIGN_OR_RETURN(page.parent_id, p.Id("data_source_id", false));
       LN_ASSIGN_OR_RETURN(auto ds, ctx.store().GetDataSource(page.parent_id));
-      if (!ds) return api::FailedValidation(p.At("data_source_id"), "the id of one of body.data_sources", p.Get("data_source_id"));
+      if (!ds)
+        return api::FailedValidation(p.At("data_source_id"), "the id of one of body.data_sources",
+                                     p.Get("data_source_id"));
     } else if (p.Get("database_id")) {
       LN_ASSIGN_OR_RETURN(std::string db_id, p.Id("database_id", false));
       LN_ASSIGN_OR_RETURN(auto db_sources, ctx.store().ListDataSources(db_id));
