@@ -111,6 +111,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
   LN_ASSIGN_OR_RETURN(auto integrations, Items(f, "integrations"));
   std::set<std::string> hashes;
   std::string first_bot;
+  std::vector<std::string> integration_ids;  // in the fixture's order, generated ones included
   for (const Reader& r : integrations) {
     storage::IntegrationRecord in;
     LN_ASSIGN_OR_RETURN(in.id, r.Id("id", true));
@@ -137,6 +138,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     storage::UserRecord bot{in.bot_user_id, "bot", in.name, std::nullopt, std::nullopt, in.id};
     LN_RETURN_IF_ERROR(ctx.store().PutUser(bot));
     LN_RETURN_IF_ERROR(ctx.store().PutIntegration(in));
+    integration_ids.push_back(in.id);
   }
   // The server's own tokens (--token, or the generated default token) keep working
   // whatever the fixture holds.
@@ -286,6 +288,31 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(auto writes, ReadFixtureValues(ctx, loaded, r.Get("properties"), r.path));
     LN_RETURN_IF_ERROR(ctx.WritePage(Caller{}, nullptr, loaded.page, nullptr, WriteMode::kImport));
     written.emplace_back(std::move(loaded), std::move(writes));
+  }
+  // Shares, once every object they may name is loaded: "workspace", or the id of a page,
+  // database or data source of the fixture. Absent: none (the server's own tokens see
+  // the whole workspace whatever the fixture says).
+  for (size_t i = 0; i < integrations.size(); ++i) {
+    const Reader& r = integrations[i];
+    const json::value* shares = r.Get("shares");
+    if (shares == nullptr || shares->is_null()) continue;
+    if (!shares->is_array()) return api::FailedValidation(r.At("shares"), "an array", shares);
+    for (size_t j = 0; j < shares->get_array().size(); ++j) {
+      const json::value& id = shares->get_array()[j];
+      std::optional<std::string> object;
+      if (id.is_string() && id.get_string() == storage::kWholeWorkspace) {
+        object = std::string(storage::kWholeWorkspace);
+      } else if (id.is_string()) {
+        object = NormalizeUuid(id.get_string());
+        if (object && !object_ids.count(*object)) object.reset();
+      }
+      if (!object) {
+        return api::FailedValidation(api::Index(r.At("shares"), j),
+                                     "`\"workspace\"` or the id of a page, database or data source of the fixture",
+                                     &id);
+      }
+      LN_RETURN_IF_ERROR(ctx.store().PutShare(integration_ids[i], *object));
+    }
   }
   for (size_t i = 0; i < written.size(); ++i) {
     Status refs = pages::CheckReferences(ctx, written[i].first, written[i].second);

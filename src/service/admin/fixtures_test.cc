@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <map>
 
 #include "common/clock.h"
 #include "common/uuid.h"
@@ -190,6 +191,46 @@ TEST_F(FixturesTest, CreationIsTheFirstHistoryEntry) {
   EXPECT_TRUE(entry.at("changes").at(0).at("before").is_null());
   EXPECT_EQ(SerializeJson(entry.at("changes").at(1)),
             R"({"field":"icon","before":null,"after":{"type":"emoji","emoji":"🐞"}})");
+}
+
+TEST_F(FixturesTest, SharesAreExportedSortedAndSeededBack) {
+  constexpr const char* kShared = R"json({
+    "integrations": [{"name": "Fixture bot", "token": "secret_fixture_test"},
+                     {"id": "0c1d2e3f-0000-4000-8000-000000000001", "name": "Reader", "token": "secret_reader_test",
+                      "capabilities": "read", "shares": ["59833787-2CF9-4FDF-8782-E53DB20768A5",
+                                                         "bc1211ca-e3f1-4939-ae34-5260b16f627c"]}],
+    "databases": [{"id": "bc1211ca-e3f1-4939-ae34-5260b16f627c", "title": "Tasks"}],
+    "data_sources": [{"database_id": "bc1211ca-e3f1-4939-ae34-5260b16f627c", "properties": {"Name": {"title": {}}}}],
+    "pages": [{"id": "59833787-2cf9-4fdf-8782-e53db20768a5", "parent": {"workspace": true}}]})json";
+  Status seeded = Seed(kShared);
+  ASSERT_TRUE(seeded.ok()) << seeded.error().message;
+  std::string first = Export();
+  json::value e = J(first);
+  // Integrations are listed by id.
+  std::map<std::string, std::string> shares;
+  for (const auto& in : e.at("integrations").as_array()) {
+    shares[std::string(in.at("name").as_string())] = SerializeJson(in.at("shares"));
+  }
+  EXPECT_EQ(shares["Fixture bot"], R"(["workspace"])");
+  EXPECT_EQ(shares["Reader"], R"(["59833787-2cf9-4fdf-8782-e53db20768a5","bc1211ca-e3f1-4939-ae34-5260b16f627c"])");
+  auto reader = Run([&] { return ctx_->store().ListShares("0c1d2e3f-0000-4000-8000-000000000001"); });
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader->size(), 2u);
+  ASSERT_TRUE(Seed(first).ok());
+  EXPECT_EQ(Export(), first);
+
+  std::string before = Export();
+  Status bad = Seed(R"({"integrations": [{"name": "R", "token": "secret_r_test", "shares": ["nope"]}]})");
+  EXPECT_THAT(bad, ErrorIs(ErrorCode::kValidationError,
+                           "body failed validation: body.integrations[0].shares[0] should be `\"workspace\"` or the id "
+                           "of a page, database or data source of the fixture, instead was `\"nope\"`."));
+  Status unknown = Seed(
+      R"({"integrations": [{"name": "R", "token": "secret_r_test", "shares": ["59833787-2cf9-4fdf-8782-e53db20768a5"]}]})");
+  EXPECT_THAT(unknown, ErrorIs(ErrorCode::kValidationError,
+                               "body failed validation: body.integrations[0].shares[0] should be `\"workspace\"` or "
+                               "the id of a page, database or data source of the fixture, instead was "
+                               "`\"59833787-2cf9-4fdf-8782-e53db20768a5\"`."));
+  EXPECT_EQ(Export(), before);
 }
 
 // A server started without --token: the token it generated and printed keeps working

@@ -74,3 +74,31 @@ test('export, then seed the export into the server that made it: same export, th
       await srv.dispose();
     }
   });
+
+test('shares survive export and seed: an integration sees the same pages afterwards', async () => {
+  const srv = await startServer({ token: null });
+  try {
+    srv.token = printedToken(srv);
+    const root = await v5(srv).pages.create({
+      parent: { type: 'workspace', workspace: true },
+      properties: { title: { title: [{ text: { content: 'Shared root' } }] } },
+    });
+    const other = await v5(srv).pages.create({
+      parent: { type: 'workspace', workspace: true },
+      properties: { title: { title: [{ text: { content: 'Not shared' } }] } },
+    });
+    const created = JSON.parse(await admin(srv, 'POST', 'integrations', { name: 'Partial', capabilities: 'read' }));
+    await admin(srv, 'POST', `integrations/${created.id}/shares`, { object_id: root.id });
+    const partial = v5({ ...srv, baseUrl: srv.baseUrl, token: created.token });
+    const first = await admin(srv, 'GET', 'export');
+    const exported = JSON.parse(first).integrations.find((i) => i.name === 'Partial');
+    assert.deepEqual(exported.shares, [root.id]);
+    await admin(srv, 'POST', 'seed', JSON.parse(first));
+    assert.equal(await admin(srv, 'GET', 'export'), first);
+    assert.equal((await partial.pages.retrieve({ page_id: root.id })).id, root.id);
+    await assert.rejects(partial.pages.retrieve({ page_id: other.id }), (e) => e.status === 404);
+  } finally {
+    await srv.stop().catch(() => {});
+    await srv.dispose();
+  }
+});
