@@ -3,9 +3,10 @@
 //   localnotion export [--db URL] [--out FILE]
 //   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
-//   localnotion webhook create --integration N --url URL [--events LIST] [--api-version V] | list | verify ID --token T | delete ID
-#include <CLI/CLI.hpp>
+//   localnotion webhook create --integration N --url URL [--events LIST] [--api-version V] | list | verify ID --token T
+//   | delete ID
 #include <sys/stat.h>
+#include <CLI/CLI.hpp>
 
 #include <optional>
 
@@ -22,6 +23,8 @@
 #include "common/json.h"
 #include "common/uuid.h"
 
+#include "cli/store_lock.h"
+
 #include "http/server.h"
 #include "http/webhook_client.h"
 #include "service/admin/admin.h"
@@ -37,7 +40,7 @@ constexpr const char* kDeterministicStart = "2025-01-01T00:00:00.000Z";
 
 // The extra serve flags of the test controls.
 struct TestControls {
-  std::string seed_file;             // --seed FILE: replaces the workspace at start
+  std::string seed_file;                  // --seed FILE: replaces the workspace at start
   std::optional<uint64_t> deterministic;  // --deterministic SEED
   bool page_history = true;               // off with --no-page-history
 };
@@ -102,10 +105,42 @@ int Export(const std::string& db_url, const std::string& out_path) {
   return 0;
 }
 
+// The access log flags of serve (http/access_log.h).
+struct LogFlags {
+  std::string format = "text";  // --log-format
+  std::string level = "info";   // --log-level
+};
+
+// The name and id of the workspace, for the start banner ("" when unknown).
+std::string WorkspaceLabel(localnotion::storage::Store& store, localnotion::service::ServiceState& state) {
+  using namespace localnotion;
+  auto label =
+      service::RunInTxn(store, state, storage::TxnMode::kRead, [&](service::Context& ctx) -> Result<std::string> {
+        LN_ASSIGN_OR_RETURN(auto name, ctx.store().GetMeta("workspace_name"));
+        LN_ASSIGN_OR_RETURN(auto id, ctx.store().GetMeta("workspace_id"));
+        return name.value_or("") + (id ? " (" + *id + ")" : std::string());
+      });
+  return label.ok() ? *label : std::string();
+}
+
 int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
           const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms,
-          const TestControls& controls, const localnotion::service::ServiceOptions& service_options, int workers) {
+          const TestControls& controls, const localnotion::service::ServiceOptions& service_options, int workers,
+          const LogFlags& logs) {
   using namespace localnotion;
+  auto log_format = http::ParseLogFormat(logs.format);
+  auto log_level = http::ParseLogLevel(logs.level);
+  if (!log_format.ok() || !log_level.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n",
+                 (!log_format.ok() ? log_format.error() : log_level.error()).message.c_str());
+    return 2;
+  }
+  // One server per store file, taken before the store is opened or seeded.
+  auto lock = cli::StoreLock::Acquire(db_url);
+  if (!lock.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", lock.error().message.c_str());
+    return 1;
+  }
   if (controls.deterministic) {
     // Before anything creates an id or reads the clock (the bootstrap does both).
     SeedIdGenerator(*controls.deterministic);
@@ -133,9 +168,14 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
     return 1;
   }
   if (!controls.seed_file.empty() && !SeedFromFile(**store, state, controls.seed_file)) return 1;
+  const std::string workspace = WorkspaceLabel(**store, state);
+  // The banner: every line "localnotion <what>: <value>", the listening line last
+  // (Server::Run prints it once the server accepts; scripts wait for it).
+  std::printf("localnotion %s\n", LOCALNOTION_VERSION);
+  std::printf("localnotion database: %s\n", db_url.c_str());
+  if (!workspace.empty()) std::printf("localnotion workspace: %s\n", workspace.c_str());
   for (const std::string& token : *accepted) std::printf("localnotion token: %s\n", token.c_str());
   std::printf("localnotion admin token: %s\n", admin_token->c_str());
-  std::printf("localnotion database: %s\n", db_url.c_str());
   http::ServerOptions options{host, port, *admin_token, *rate_limit, client_timeout_ms};
   options.max_upload_part_bytes = service_options.max_upload_part_bytes;
   options.workers = workers;
@@ -145,11 +185,25 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   service::webhooks::Dispatcher webhooks(**store, state, webhook_client);
   state.wake_webhooks = [&webhooks] { webhooks.Wake(); };
   webhooks.Start();
+  options.log_format = *log_format;
+  options.log_level = *log_level;
+  options.info.version = LOCALNOTION_VERSION;
+  options.info.store_url = db_url;
+  options.info.store_path = cli::StorePath(db_url);
+  options.info.workspace_name = workspace;
   http::Server server(**store, state, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
   }
+  const std::string base = "http://" + host + ":" + std::to_string(server.port());
+  std::printf("localnotion API: %s/v1 (SDK: new Client({ auth: token, baseUrl: \"%s\" }))\n", base.c_str(),
+              base.c_str());
+  std::printf("localnotion in a browser: %s/\n", base.c_str());
+  std::printf("localnotion metrics: %s/metrics\n", base.c_str());
+  std::printf("localnotion ready: %s/_localnotion/ready\n", base.c_str());
+  std::printf("localnotion log: one line per request on stderr (--log-format %s, --log-level %s)\n",
+              logs.format.c_str(), logs.level.c_str());
   server.Run();
   std::printf("localnotion stopped\n");
   return 0;
@@ -160,7 +214,8 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
 // integrations and shares on its next request; deleting an integration or changing its
 // capabilities reaches a running server only through the admin API (it caches
 // integrations), or on its next start.
-int Admin(const std::string& db_url, const std::function<localnotion::Result<std::string>(localnotion::service::Context&)>& fn) {
+int Admin(const std::string& db_url,
+          const std::function<localnotion::Result<std::string>(localnotion::service::Context&)>& fn) {
   using namespace localnotion;
   auto store = storage::OpenStore(db_url);
   if (!store.ok()) {
@@ -188,6 +243,7 @@ int main(int argc, char** argv) {
   // store's mode; exports (--out) hold the workspace too (docs/security.md).
   ::umask(::umask(0) | 077);
   CLI::App app{"localnotion: the Notion public REST API on your own machine"};
+  app.set_version_flag("--version", std::string("localnotion ") + LOCALNOTION_VERSION);
   app.require_subcommand(1);
 
   std::string host = "127.0.0.1";
@@ -209,35 +265,40 @@ int main(int argc, char** argv) {
                     "With none, one is generated on the first start and printed on every start.");
 
   std::string rate_limit = "off";
-  serve->add_option("--rate-limit", rate_limit,
-                    "Emulate Notion's rate limit per integration: \"notion\" (about 3 requests/s with bursts), "
-                    "\"N/s\", or \"off\". Over it: 429 rate_limited with Retry-After.")
+  serve
+      ->add_option("--rate-limit", rate_limit,
+                   "Emulate Notion's rate limit per integration: \"notion\" (about 3 requests/s with bursts), "
+                   "\"N/s\", or \"off\". Over it: 429 rate_limited with Retry-After.")
       ->capture_default_str();
 
   int client_timeout_ms = 30000;
-  serve->add_option("--client-timeout-ms", client_timeout_ms,
-                    "Cut off a client that takes longer than this to send a whole request")
+  serve
+      ->add_option("--client-timeout-ms", client_timeout_ms,
+                   "Cut off a client that takes longer than this to send a whole request")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
   int workers = 0;
-  serve->add_option("--workers", workers,
-                    "The most threads that run requests at once (0: the CPUs this process may use, plus 2 "
-                    "standbys that step in while requests are slow). Reads run in parallel; writes take "
-                    "turns and commit in groups")
+  serve
+      ->add_option("--workers", workers,
+                   "The most threads that run requests at once (0: the CPUs this process may use, plus 2 "
+                   "standbys that step in while requests are slow). Reads run in parallel; writes take "
+                   "turns and commit in groups")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   int64_t request_budget_ms = 30000;
-  serve->add_option("--request-budget-ms", request_budget_ms,
-                    "The time a /v1 request may work (a query, a formula) before it stops with 504 "
-                    "gateway_timeout; 0 for no limit")
+  serve
+      ->add_option("--request-budget-ms", request_budget_ms,
+                   "The time a /v1 request may work (a query, a formula) before it stops with 504 "
+                   "gateway_timeout; 0 for no limit")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
 
   int query_result_limit = 10000;
-  serve->add_option("--query-result-limit", query_result_limit,
-                    "The most pages one query returns over all its pages of results, as Notion's 10,000; "
-                    "beyond it the answers carry request_status \"incomplete\"")
+  serve
+      ->add_option("--query-result-limit", query_result_limit,
+                   "The most pages one query returns over all its pages of results, as Notion's 10,000; "
+                   "beyond it the answers carry request_status \"incomplete\"")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
@@ -250,15 +311,18 @@ int main(int argc, char** argv) {
   integration->require_subcommand(1);
   CLI::App* create = integration->add_subcommand("create", "Create an integration and print its token");
   create->add_option("--name", name, "Its name (unique)")->required();
-  create->add_option("--capabilities", capabilities,
-                     "Comma-separated: read, update, insert (content); read_comments, insert_comments, or "
-                     "comments for both; users (user information without email) or users:email; all. "
-                     "It sees only what is shared with it (localnotion share).")
+  create
+      ->add_option("--capabilities", capabilities,
+                   "Comma-separated: read, update, insert (content); read_comments, insert_comments, or "
+                   "comments for both; users (user information without email) or users:email; all. "
+                   "It sees only what is shared with it (localnotion share).")
       ->capture_default_str();
   CLI::App* list = integration->add_subcommand("list", "List integrations: id, name, capabilities, shares");
-  CLI::App* remove = integration->add_subcommand("delete", "Delete an integration (by name or id); its token stops working");
+  CLI::App* remove =
+      integration->add_subcommand("delete", "Delete an integration (by name or id); its token stops working");
   remove->add_option("integration", who, "Name or id")->required();
-  for (CLI::App* sub : {create, list, remove}) sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+  for (CLI::App* sub : {create, list, remove})
+    sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
 
   CLI::App* share = app.add_subcommand("share", "Share a page or database (and what is below it) with an integration");
   CLI::App* unshare = app.add_subcommand("unshare", "Take a share back");
@@ -291,22 +355,25 @@ int main(int argc, char** argv) {
   }
 
   int64_t max_upload_part_bytes = 20 * 1024 * 1024;
-  serve->add_option("--max-upload-part-bytes", max_upload_part_bytes,
-                    "The largest file (single_part) or file part (multi_part) POST /v1/file_uploads/{id}/send "
-                    "accepts; Notion's limit is 20 MB")
+  serve
+      ->add_option("--max-upload-part-bytes", max_upload_part_bytes,
+                   "The largest file (single_part) or file part (multi_part) POST /v1/file_uploads/{id}/send "
+                   "accepts; Notion's limit is 20 MB")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
   int64_t webhook_aggregation_ms = 1000;
-  serve->add_option("--webhook-aggregation-ms", webhook_aggregation_ms,
-                    "How long webhook events of one entity (page.content_updated, page.properties_updated, ...) "
-                    "are batched before they are sent (docs/webhooks.md)")
+  serve
+      ->add_option("--webhook-aggregation-ms", webhook_aggregation_ms,
+                   "How long webhook events of one entity (page.content_updated, page.properties_updated, ...) "
+                   "are batched before they are sent (docs/webhooks.md)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   double webhook_retry_scale = 1.0;
-  serve->add_option("--webhook-retry-scale", webhook_retry_scale,
-                    "Factor on the webhook retry schedule (1: Notion's, 8 attempts over about 24 h; 0.0001 for "
-                    "tests)")
+  serve
+      ->add_option("--webhook-retry-scale", webhook_retry_scale,
+                   "Factor on the webhook retry schedule (1: Notion's, 8 attempts over about 24 h; 0.0001 for "
+                   "tests)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
 
@@ -321,9 +388,21 @@ int main(int argc, char** argv) {
                     "Reproducible ids from this seed and a clock that starts at 2025-01-01T00:00:00.000Z and moves "
                     "only through POST /_localnotion/clock");
 
+  LogFlags logs;
+  serve
+      ->add_option("--log-format", logs.format,
+                   "The request log on stderr, one line per request: \"text\" or \"json\" (JSON lines)")
+      ->capture_default_str();
+  serve
+      ->add_option("--log-level", logs.level,
+                   "trace, debug, info, warn, error, critical, or off; request lines are at info, so warn and "
+                   "above turn them off")
+      ->capture_default_str();
+
   std::string export_db = "sqlite:./localnotion.db";
   std::string export_out;
-  CLI::App* export_cmd = app.add_subcommand("export", "Write the workspace of a store as one fixture (docs/fixtures.md)");
+  CLI::App* export_cmd =
+      app.add_subcommand("export", "Write the workspace of a store as one fixture (docs/fixtures.md)");
   export_cmd->add_option("--db", export_db, "Store URL: sqlite:PATH")->capture_default_str();
   export_cmd->add_option("--out", export_out, "File to write (default: standard output)");
 
@@ -337,8 +416,8 @@ int main(int argc, char** argv) {
     service_options.request_budget_ms = request_budget_ms;
     service_options.webhook_aggregation_ms = webhook_aggregation_ms;
     service_options.webhook_retry_scale = webhook_retry_scale;
-    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options,
-                 workers);
+    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options, workers,
+                 logs);
   }
   if (export_cmd->parsed()) return Export(export_db, export_out);
   if (create->parsed()) {
@@ -354,7 +433,8 @@ int main(int argc, char** argv) {
       for (const auto& i : all.at("results").as_array()) {
         const auto& o = i.as_object();
         std::string shares;
-        for (const auto& id : o.at("shares").as_array()) shares += (shares.empty() ? "" : ",") + std::string(id.as_string());
+        for (const auto& id : o.at("shares").as_array())
+          shares += (shares.empty() ? "" : ",") + std::string(id.as_string());
         out += std::string(o.at("id").as_string()) + "\t" + std::string(o.at("name").as_string()) + "\t" +
                std::string(o.at("capabilities").as_string()) + "\t" + (shares.empty() ? "-" : shares) + "\n";
       }
@@ -383,7 +463,8 @@ int main(int argc, char** argv) {
       } else if (hook_list->parsed()) {
         LN_ASSIGN_OR_RETURN(out, webhooks::ListSubscriptions(s));
       } else if (hook_verify->parsed()) {
-        LN_ASSIGN_OR_RETURN(out, webhooks::VerifySubscription(s, hook_id, localnotion::json::object{{"verification_token", hook_token}}));
+        LN_ASSIGN_OR_RETURN(out, webhooks::VerifySubscription(
+                                     s, hook_id, localnotion::json::object{{"verification_token", hook_token}}));
       } else {
         LN_RETURN_IF_ERROR(webhooks::DeleteSubscription(s, hook_id));
         return std::string("deleted\n");

@@ -22,6 +22,7 @@ inline Request RequestFromBeast(boost::beast::http::request<boost::beast::http::
   if (auto it = msg.find("notion-version"); it != msg.end()) req.notion_version = std::string(it->value());
   if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
   if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
+  if (auto it = msg.find(bhttp::field::accept); it != msg.end()) req.accept = std::string(it->value());
   req.body = std::move(msg.body());
   return req;
 }

@@ -104,6 +104,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       break;
     }
     const auto& h = head.get();
+    const auto header_read = std::chrono::steady_clock::now();
     const bool head_only = h.method() == bhttp::verb::head;
     if (h.target().size() > kMaxTargetBytes) {
       timer.Disarm();
@@ -176,7 +177,23 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, delay_ec));
     }
     const bool keep_alive = msg.keep_alive() && !host.stopping();
+    // What the access log needs outlives the answer, which is moved into the write; the
+    // ids are kept only when the log is on.
+    AccessRecord record;
+    record.status = res.status;
+    std::string request_id, integration_id;
+    if (host.logging()) {
+      request_id = res.request_id;
+      integration_id = std::move(res.integration_id);
+    }
     ec = co_await WriteAnswer(stream, std::move(res), msg.version(), keep_alive, head_only, timeout);
+    record.method = req.method;
+    record.path = match.path;
+    record.latency_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - header_read).count();
+    record.integration_id = integration_id;
+    record.request_id = request_id;
+    host.Answered(match, record);
     host.SetState(&stream, State::kIdle);
     if (ec || !keep_alive) break;
   }

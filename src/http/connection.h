@@ -41,6 +41,11 @@ class ConnectionHost {
   // Where the connection is, for shutdown: an idle one (waiting for a request) has its
   // read cancelled on its strand; a busy one closes after its answer.
   virtual void SetState(boost::beast::tcp_stream* stream, State state) = 0;
+  // Whether answered requests are written to the access log (they are always counted).
+  virtual bool logging() const { return false; }
+  // Called once an answer has been sent (or failed to send): counts it in the metrics
+  // and writes its access log line.
+  virtual void Answered(const MatchedRoute& match, const AccessRecord& record) {}
 };
 
 // Serves `socket` until the client closes, a bound above is hit, or the host stops. The

@@ -21,12 +21,13 @@
 namespace localnotion::http {
 
 struct Request {
-  std::string method;                          // "GET", "PATCH", ...
-  std::string target;                          // path and query as received
-  std::optional<std::string> authorization;    // header value
-  std::optional<std::string> notion_version;   // header value
-  std::string host;                            // Host header, for absolute URLs
-  std::string content_type;                    // Content-Type header (multipart uploads)
+  std::string method;                         // "GET", "PATCH", ...
+  std::string target;                         // path and query as received
+  std::optional<std::string> authorization;   // header value
+  std::optional<std::string> notion_version;  // header value
+  std::string host;                           // Host header, for absolute URLs
+  std::string content_type;                   // Content-Type header (multipart uploads)
+  std::string accept;                         // Accept header (the landing page)
   std::string body;
 };
 
@@ -47,6 +48,13 @@ class Pipeline {
   // Answers a request the server has matched already; `match` is MatchRoute of the
   // request's method and target.
   Response Handle(const Request& request, const MatchedRoute& match);
+  // What GET /metrics and the landing page show; set before serving.
+  void SetServerInfo(ServerInfo info) { info_ = std::move(info); }
+  // Counted by the server once each answer is sent.
+  Metrics& metrics() { return metrics_; }
+  // With it set, each /v1 answer carries the integration that made the request
+  // (Response::integration_id), for the access log; off, nothing is copied.
+  void ReportIntegration(bool on) { report_integration_ = on; }
   // The answer to a body over the 500 KB limit.
   Response TooLarge();
   // The answer to a /send body over the upload limit (`limit_bytes`).
@@ -71,7 +79,13 @@ class Pipeline {
   RequestLog log_;
   Faults faults_;
   RateLimiter limiter_;
+  Metrics metrics_;
+  ServerInfo info_;
+  bool report_integration_ = false;
 };
+
+// Whether an Accept header asks for HTML (a browser's does; an API client's does not).
+bool AcceptsHtml(std::string_view accept);
 
 // The bearer token of an Authorization header, if it has the form "Bearer <token>".
 std::optional<std::string> BearerToken(const std::optional<std::string>& header);

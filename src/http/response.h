@@ -53,12 +53,15 @@ struct Response {
   int status = 200;
   std::string body;
   std::string request_id;
-  int delay_ms = 0;                 // an injected latency, applied before answering
+  int delay_ms = 0;                               // an injected latency, applied before answering
   std::optional<int> retry_after = std::nullopt;  // seconds, sent as Retry-After
   // Empty for JSON; set for the bytes of a hosted file (/_localnotion/files/...).
   std::string content_type = {};
   // Set for a write that succeeded: answer only once it completes OK (server.cc).
   std::shared_ptr<Durability> durable = nullptr;
+  // The integration that made a /v1 request, for the access log; set only when the
+  // pipeline is asked to (Pipeline::ReportIntegration).
+  std::string integration_id = {};
 };
 
 }  // namespace localnotion::http

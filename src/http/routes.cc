@@ -92,10 +92,23 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
+const std::vector<Route>& OpenRoutes() {
+  static const std::vector<Route> routes = {
+      {.method = "GET", .path = "/", .auth = Auth::kNone, .html_only = true, .open = LandingPage},
+      {.method = "GET", .path = "/metrics", .auth = Auth::kNone, .open = MetricsAnswer},
+      {.method = "GET", .path = "/_localnotion/ready", .auth = Auth::kNone, .open = ReadyAnswer},
+  };
+  return routes;
+}
+
 MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   MatchedRoute m;
   m.path = CollapseSlashes(target.substr(0, target.find('?')));
   std::string_view path = m.path;
+  if ((m.route = Find(OpenRoutes(), method, path, m.params)) != nullptr) {
+    m.group = Auth::kNone;
+    return m;
+  }
   if (StartsWith(path, kFilesPrefix)) {
     m.group = Auth::kUrlSignature;
     m.route = Find(HostedFileRoutes(), method, path, m.params);
@@ -124,9 +137,12 @@ std::multimap<std::string, std::string> ParseQuery(std::string_view target, cons
   // RFC 3986 does not allow in a query; encode them before parsing.
   std::string escaped;
   for (char c : target) {
-    if (c == '[') escaped += "%5B";
-    else if (c == ']') escaped += "%5D";
-    else escaped += c;
+    if (c == '[')
+      escaped += "%5B";
+    else if (c == ']')
+      escaped += "%5D";
+    else
+      escaped += c;
   }
   auto parsed = boost::urls::parse_origin_form(escaped);
   if (!parsed) return out;

@@ -17,6 +17,8 @@
 
 #include "api/version.h"
 #include "http/faults.h"
+#include "http/metrics.h"
+#include "http/response.h"
 #include "service/service.h"
 #include "service/service_state.h"
 #include "service/uploads/uploads.h"
@@ -36,15 +38,18 @@ enum class Auth {
   kAdminToken,
   // /_localnotion/files/: no header; the HMAC signature in the link is the permission.
   kUrlSignature,
+  // GET /, GET /metrics and GET /_localnotion/ready: nothing to check; they show no
+  // workspace content and no token (OpenRoutes below).
+  kNone,
 };
 
 struct RouteArgs {
-  std::vector<std::string> params;                     // the "{}" segments, in order
-  std::multimap<std::string, std::string> query;       // decoded query parameters the route names
-  const json::value* body = nullptr;                   // {} when the request had none
+  std::vector<std::string> params;                // the "{}" segments, in order
+  std::multimap<std::string, std::string> query;  // decoded query parameters the route names
+  const json::value* body = nullptr;              // {} when the request had none
   // Routes with `raw_body` get the body as received instead (and `body` is {}).
   const std::string* raw_body = nullptr;
-  std::string content_type;                            // the Content-Type header
+  std::string content_type;  // the Content-Type header
 
   // The first value of `key`, nullopt when absent.
   std::optional<std::string> Query(const std::string& key) const;
@@ -73,6 +78,15 @@ struct AdminState {
   }
 };
 
+// What a route without authentication is given.
+struct OpenArgs {
+  const ServerInfo& info;
+  const Metrics& metrics;
+  std::string_view host;  // the Host header, for the base URL
+  std::string request_id;
+};
+
+using OpenHandler = std::function<Response(const OpenArgs&)>;
 using ApiHandler = std::function<Result<json::value>(service::Context&, const service::Caller&, const RouteArgs&)>;
 using AdminHandler = std::function<Result<json::value>(AdminState&, const RouteArgs&)>;
 using FileHandler = std::function<Result<service::uploads::HostedFile>(service::Context&, const RouteArgs&)>;
@@ -97,10 +111,14 @@ struct Route {
   // the handler reads RouteArgs::raw_body, and the server allows bodies up to the
   // upload part limit instead of 500 KB.
   bool raw_body = false;
+  // Served only to a request that accepts text/html (a browser); any other request is
+  // answered as if no row matched, as /v1 answers it (the landing page, GET /).
+  bool html_only = false;
   // Exactly one handler is set, the one of the route's auth policy.
   ApiHandler api = nullptr;
   AdminHandler admin = nullptr;
   FileHandler file = nullptr;
+  OpenHandler open = nullptr;
 
   bool Serves(api::ApiVersion v) const { return min_version <= v && v <= max_version; }
 };
@@ -116,19 +134,27 @@ const std::vector<Route>& AdminFixtureRoutes();
 const std::vector<Route>& AdminWebhookRoutes();  // admin_webhooks.cc
 const std::vector<Route>& AdminEmojiRoutes();
 const std::vector<Route>& HostedFileRoutes();
+// The routes without authentication, matched before every group (routes.cc).
+const std::vector<Route>& OpenRoutes();
+
+// Their handlers: the landing page and the readiness answer (landing.cc), the metrics
+// (metrics.cc).
+Response LandingPage(const OpenArgs& args);
+Response ReadyAnswer(const OpenArgs& args);
+Response MetricsAnswer(const OpenArgs& args);
 
 // The result of matching a request line once.
 struct MatchedRoute {
-  Auth group = Auth::kBearerToken;   // the group the path's prefix selects
-  const Route* route = nullptr;      // nullptr: no row of the group matches
-  std::string path;                  // slash-collapsed, without the query
+  Auth group = Auth::kBearerToken;  // the group the path's prefix selects
+  const Route* route = nullptr;     // nullptr: no row of the group matches
+  std::string path;                 // slash-collapsed, without the query
   std::vector<std::string> params;
 };
 
-// Matches `method` and `target` (path and query as received). The prefix picks the
-// group: /_localnotion/files/ hosted files, /_localnotion/ the admin API, anything else
-// /v1. Runs of '/' are collapsed first; an admin path also drops trailing '/' and has
-// its "{}" segments percent-decoded.
+// Matches `method` and `target` (path and query as received). A row of OpenRoutes
+// matches first, whatever the prefix. Otherwise the prefix picks the group: /_localnotion/files/ hosted files,
+// /_localnotion/ the admin API, anything else /v1. Runs of '/' are collapsed first; an admin path also drops trailing
+// '/' and has its "{}" segments percent-decoded.
 MatchedRoute MatchRoute(std::string_view method, std::string_view target);
 
 // Collapses runs of '/' (SDK users write a baseUrl ending in '/').

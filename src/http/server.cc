@@ -41,13 +41,17 @@ struct Server::Impl final : ConnectionHost {
   Impl(storage::Store& store, service::ServiceState& state, ServerOptions options)
       : pipeline_(store, state, options.admin_token, options.rate_limit),
         options_(std::move(options)),
+        access_log_(options_.log_format, options_.log_level),
         // No concurrency hint of 1: with it, asio does not wake a thread that waits
         // for work when another thread leaves the loop with work queued, and a
         // standby that stops serving (loop_threads.h) would leave the loop asleep.
         ioc(static_cast<int>(WorkerCount(this->options_.workers))),
         threads(ioc, WorkerCount(this->options_.workers)),
         acceptor(ioc),
-        signals(ioc, SIGINT, SIGTERM) {}
+        signals(ioc, SIGINT, SIGTERM) {
+    pipeline_.SetServerInfo(options_.info);
+    pipeline_.ReportIntegration(access_log_.enabled());
+  }
 
   static size_t WorkerCount(int requested) {
     if (requested > 0) return static_cast<size_t>(requested);
@@ -57,6 +61,11 @@ struct Server::Impl final : ConnectionHost {
   Pipeline& pipeline() override { return pipeline_; }
   const ServerOptions& options() const override { return options_; }
   bool stopping() const override { return stopping_; }
+  bool logging() const override { return access_log_.enabled(); }
+  void Answered(const MatchedRoute& match, const AccessRecord& record) override {
+    pipeline_.metrics().Observe(match.route, record.status, record.latency_ms);
+    access_log_.Write(record);
+  }
 
   asio::awaitable<void> Accept() {
     while (true) {
@@ -109,6 +118,7 @@ struct Server::Impl final : ConnectionHost {
 
   Pipeline pipeline_;
   ServerOptions options_;
+  AccessLog access_log_;
   asio::io_context ioc;
   LoopThreads threads;
   tcp::acceptor acceptor;

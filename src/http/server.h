@@ -22,6 +22,8 @@
 #include <memory>
 #include <string>
 
+#include "http/access_log.h"
+#include "http/metrics.h"
 #include "http/rate_limit.h"
 #include "service/service_state.h"
 #include "storage/store.h"
@@ -43,6 +45,11 @@ struct ServerOptions {
   // The largest file part POST /v1/file_uploads/{id}/send takes (Notion: 20 MB); its
   // body may be that plus 1 MiB of multipart framing. Keep equal to the service's.
   int64_t max_upload_part_bytes = 20 * 1024 * 1024;
+  // The access log on stderr (access_log.h): a line per request at level info.
+  LogFormat log_format = LogFormat::kText;
+  spdlog::level::level_enum log_level = spdlog::level::info;
+  // What GET /metrics and the landing page show (metrics.h).
+  ServerInfo info;
 };
 
 class Server {

@@ -5,11 +5,13 @@
 // configuration), and page values as Notion's 2025-09-03 responses show them under the
 // type key (which a create-page request accepts back unchanged). Computed values
 // (formula, rollup, created_*/last_edited_*) are left out; unique_id numbers are kept.
-// Integrations are written with the SHA-256 of their token: the token itself is never
-// stored.
+// Integrations are written with the SHA-256 of their token (the token itself is never
+// stored) and with their shares.
 //
 // Other kinds (blocks, comments, file uploads) add one top-level array each, after
 // "pages", written here and read in SeedFixture.
+#include <algorithm>
+
 #include "schema/registry.h"
 #include "service/admin/admin.h"
 #include "service/admin/fixtures.h"
@@ -19,7 +21,8 @@ namespace {
 
 json::value Author(const std::string& id) { return id.empty() ? json::value(nullptr) : json::value(id); }
 
-void PutTimes(json::object& o, Millis created, const std::string& created_by, Millis edited, const std::string& edited_by) {
+void PutTimes(json::object& o, Millis created, const std::string& created_by, Millis edited,
+              const std::string& edited_by) {
   o["created_time"] = FormatIso8601(created);
   o["created_by"] = Author(created_by);
   o["last_edited_time"] = FormatIso8601(edited);
@@ -68,6 +71,13 @@ Result<json::value> ExportFixture(Context& ctx) {
                                         {"bot_user_id", in.bot_user_id},
                                         {"capabilities", in.capabilities},
                                         {"created_time", FormatIso8601(in.created_time)}});
+    // What it was shared, sorted (so that an export does not depend on the order of
+    // sharing, which a seed does not keep): object ids, "workspace" for everything.
+    LN_ASSIGN_OR_RETURN(auto shares, ctx.store().ListShares(in.id));
+    std::sort(shares.begin(), shares.end());
+    json::array shared;
+    for (auto& id : shares) shared.emplace_back(std::move(id));
+    integrations.back().as_object()["shares"] = std::move(shared);
   }
   out["integrations"] = std::move(integrations);
 

@@ -44,15 +44,21 @@ Error Duplicate(const std::string& path, const std::string& id) {
 Status SeedFixture(Context& ctx, const json::value& fixture) {
   if (!fixture.is_object()) return api::FailedValidation("body", "an object", &fixture);
   const json::object& f = fixture.get_object();
-  static const std::set<std::string, std::less<>> kKeys = {"format", "workspace", "users", "integrations",
+  static const std::set<std::string, std::less<>> kKeys = {"format",    "workspace",    "users", "integrations",
                                                            "databases", "data_sources", "pages"};
   for (const auto& kv : f) {
     if (!kKeys.count(kv.key())) return api::NotPresent(api::Field("body", kv.key()), kv.value());
   }
-  if (const json::value* fmt_v = Find(f, "format"); fmt_v && !(fmt_v->is_string() && fmt_v->get_string() == kFixtureFormat)) {
+  if (const json::value* fmt_v = Find(f, "format");
+      fmt_v && !(fmt_v->is_string() && fmt_v->get_string() == kFixtureFormat)) {
     return api::FailedValidation("body.format", "`\"localnotion-fixture/1\"`", fmt_v);
   }
+  // The token a server started without --token generated and printed survives the
+  // seed: its integration is made again below unless the fixture holds it, so that the
+  // printed token keeps working and the next start prints the same one.
+  LN_ASSIGN_OR_RETURN(auto default_token, ctx.store().GetMeta("default_token"));
   LN_RETURN_IF_ERROR(ctx.store().Reset(/*keep_integrations=*/false));
+  if (default_token) LN_RETURN_IF_ERROR(ctx.store().PutMeta("default_token", *default_token));
   ctx.state().schemas.Clear();
   const Millis now = NowMillis();
 
@@ -83,8 +89,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_RETURN_IF_ERROR(ctx.store().PutUser(user));
   }
   if (first_person.empty()) {
-    storage::UserRecord owner{NewUuid(), "person", "Workspace Owner", std::nullopt,
-                              std::string("owner@localnotion.local"), ""};
+    storage::UserRecord owner{
+        NewUuid(), "person", "Workspace Owner", std::nullopt, std::string("owner@localnotion.local"), ""};
     LN_RETURN_IF_ERROR(ctx.store().PutUser(owner));
     user_ids.insert(owner.id);
     first_person = owner.id;
@@ -105,6 +111,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
   LN_ASSIGN_OR_RETURN(auto integrations, Items(f, "integrations"));
   std::set<std::string> hashes;
   std::string first_bot;
+  std::vector<std::string> integration_ids;  // in the fixture's order, generated ones included
   for (const Reader& r : integrations) {
     storage::IntegrationRecord in;
     LN_ASSIGN_OR_RETURN(in.id, r.Id("id", true));
@@ -112,8 +119,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(auto token, r.OptString("token"));
     LN_ASSIGN_OR_RETURN(auto hash, r.OptString("token_sha256"));
     if (token.has_value() == hash.has_value()) {
-      return api::FixOne({api::ShouldBe(r.At("token"), "defined", nullptr),
-                          api::ShouldBe(r.At("token_sha256"), "defined", nullptr)});
+      return api::FixOne(
+          {api::ShouldBe(r.At("token"), "defined", nullptr), api::ShouldBe(r.At("token_sha256"), "defined", nullptr)});
     }
     in.secret_hash = token ? Sha256Hex(*token) : *hash;
     if (hash && (hash->size() != 64 || hash->find_first_not_of("0123456789abcdef") != std::string::npos)) {
@@ -131,10 +138,11 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     storage::UserRecord bot{in.bot_user_id, "bot", in.name, std::nullopt, std::nullopt, in.id};
     LN_RETURN_IF_ERROR(ctx.store().PutUser(bot));
     LN_RETURN_IF_ERROR(ctx.store().PutIntegration(in));
+    integration_ids.push_back(in.id);
   }
-  if (std::vector<std::string> tokens = ctx.state().tokens(); !tokens.empty() || integrations.empty()) {
-    LN_RETURN_IF_ERROR(Bootstrap(ctx, tokens));
-  }
+  // The server's own tokens (--token, or the generated default token) keep working
+  // whatever the fixture holds.
+  LN_RETURN_IF_ERROR(Bootstrap(ctx, ctx.state().tokens()));
   LN_ASSIGN_OR_RETURN(auto all_integrations, ctx.store().ListIntegrations());
   for (const auto& in : all_integrations) user_ids.insert(in.bot_user_id);
   // Who created what, when the fixture does not say: the first integration listed
@@ -168,7 +176,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     } else if (!parent || (po && p.Get("workspace"))) {
       db.parent_type = "workspace";
     } else {
-      return api::FixOne({api::ShouldBe(p.At("page_id"), "defined", nullptr), api::ShouldBe(p.At("workspace"), "defined", nullptr)});
+      return api::FixOne(
+          {api::ShouldBe(p.At("page_id"), "defined", nullptr), api::ShouldBe(p.At("workspace"), "defined", nullptr)});
     }
     LN_ASSIGN_OR_RETURN(db.title, r.RichText("title"));
     LN_ASSIGN_OR_RETURN(db.description, r.RichText("description"));
@@ -243,7 +252,9 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
       page.parent_type = "data_source_id";
       LN_ASSIGN_OR_RETURN(page.parent_id, p.Id("data_source_id", false));
       LN_ASSIGN_OR_RETURN(auto ds, ctx.store().GetDataSource(page.parent_id));
-      if (!ds) return api::FailedValidation(p.At("data_source_id"), "the id of one of body.data_sources", p.Get("data_source_id"));
+      if (!ds)
+        return api::FailedValidation(p.At("data_source_id"), "the id of one of body.data_sources",
+                                     p.Get("data_source_id"));
     } else if (p.Get("database_id")) {
       LN_ASSIGN_OR_RETURN(std::string db_id, p.Id("database_id", false));
       LN_ASSIGN_OR_RETURN(auto db_sources, ctx.store().ListDataSources(db_id));
@@ -277,6 +288,31 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(auto writes, ReadFixtureValues(ctx, loaded, r.Get("properties"), r.path));
     LN_RETURN_IF_ERROR(ctx.WritePage(Caller{}, nullptr, loaded.page, nullptr, WriteMode::kImport));
     written.emplace_back(std::move(loaded), std::move(writes));
+  }
+  // Shares, once every object they may name is loaded: "workspace", or the id of a page,
+  // database or data source of the fixture. Absent: none (the server's own tokens see
+  // the whole workspace whatever the fixture says).
+  for (size_t i = 0; i < integrations.size(); ++i) {
+    const Reader& r = integrations[i];
+    const json::value* shares = r.Get("shares");
+    if (shares == nullptr || shares->is_null()) continue;
+    if (!shares->is_array()) return api::FailedValidation(r.At("shares"), "an array", shares);
+    for (size_t j = 0; j < shares->get_array().size(); ++j) {
+      const json::value& id = shares->get_array()[j];
+      std::optional<std::string> object;
+      if (id.is_string() && id.get_string() == storage::kWholeWorkspace) {
+        object = std::string(storage::kWholeWorkspace);
+      } else if (id.is_string()) {
+        object = NormalizeUuid(id.get_string());
+        if (object && !object_ids.count(*object)) object.reset();
+      }
+      if (!object) {
+        return api::FailedValidation(api::Index(r.At("shares"), j),
+                                     "`\"workspace\"` or the id of a page, database or data source of the fixture",
+                                     &id);
+      }
+      LN_RETURN_IF_ERROR(ctx.store().PutShare(integration_ids[i], *object));
+    }
   }
   for (size_t i = 0; i < written.size(); ++i) {
     Status refs = pages::CheckReferences(ctx, written[i].first, written[i].second);

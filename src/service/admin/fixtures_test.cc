@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <map>
 
 #include "common/clock.h"
 #include "common/uuid.h"
@@ -69,7 +70,6 @@ class FixturesTest : public ServiceTestBase<::testing::Test> {
     EXPECT_TRUE(in.ok()) << in.error().message;
     return Caller{*in, api::ApiVersion::k2025_09_03, "http://127.0.0.1", std::move(request_id)};
   }
-
 };
 
 TEST_F(FixturesTest, SeedThenExportRoundTripsByteForByte) {
@@ -85,7 +85,7 @@ TEST_F(FixturesTest, SeedThenExportRoundTripsByteForByte) {
   EXPECT_EQ(pages[0].at("properties").at("Tag").at("select").at("name"), "b");  // created by the page
   EXPECT_EQ(pages[0].at("properties").at("ID").at("unique_id").at("number"), 1);
   EXPECT_EQ(pages[1].at("properties").at("ID").at("unique_id").at("number"), 7);
-  EXPECT_EQ(e.at("data_sources").at(0).at("next_unique_id"), 8);  // past the 7 given
+  EXPECT_EQ(e.at("data_sources").at(0).at("next_unique_id"), 8);          // past the 7 given
   EXPECT_FALSE(pages[0].at("properties").as_object().contains("Twice"));  // computed: not exported
   EXPECT_EQ(e.at("integrations").at(0).at("token_sha256").as_string().size(), 64u);
   EXPECT_EQ(e.at("data_sources").at(0).at("properties").at("Tag").at("select").at("options").as_array().size(), 2u);
@@ -135,7 +135,8 @@ TEST_F(FixturesTest, ABadFixtureNamesThePathAndLoadsNothing) {
       {R"({"pagez": []})", "body failed validation: body.pagez should be not present, instead was `[]`."},
       {R"({"users": [{"id": "6794760a-1f15-45cd-9c65-0dfe42f5135a", "name": "A"},
                      {"id": "6794760a1f1545cd9c650dfe42f5135a", "name": "B"}]})",
-       "body failed validation: body.users[1].id is a duplicate id, instead was `\"6794760a-1f15-45cd-9c65-0dfe42f5135a\"`."},
+       "body failed validation: body.users[1].id is a duplicate id, instead was "
+       "`\"6794760a-1f15-45cd-9c65-0dfe42f5135a\"`."},
   };
   for (const auto& c : cases) {
     Status s = Seed(c.fixture);
@@ -188,7 +189,97 @@ TEST_F(FixturesTest, CreationIsTheFirstHistoryEntry) {
   EXPECT_EQ(entry.at("request_id"), "req-c");
   EXPECT_EQ(entry.at("changes").at(0).at("property"), "title");
   EXPECT_TRUE(entry.at("changes").at(0).at("before").is_null());
-  EXPECT_EQ(SerializeJson(entry.at("changes").at(1)), R"({"field":"icon","before":null,"after":{"type":"emoji","emoji":"🐞"}})");
+  EXPECT_EQ(SerializeJson(entry.at("changes").at(1)),
+            R"({"field":"icon","before":null,"after":{"type":"emoji","emoji":"🐞"}})");
+}
+
+TEST_F(FixturesTest, SharesAreExportedSortedAndSeededBack) {
+  constexpr const char* kShared = R"json({
+    "integrations": [{"name": "Fixture bot", "token": "secret_fixture_test"},
+                     {"id": "0c1d2e3f-0000-4000-8000-000000000001", "name": "Reader", "token": "secret_reader_test",
+                      "capabilities": "read", "shares": ["59833787-2CF9-4FDF-8782-E53DB20768A5",
+                                                         "bc1211ca-e3f1-4939-ae34-5260b16f627c"]}],
+    "databases": [{"id": "bc1211ca-e3f1-4939-ae34-5260b16f627c", "title": "Tasks"}],
+    "data_sources": [{"database_id": "bc1211ca-e3f1-4939-ae34-5260b16f627c", "properties": {"Name": {"title": {}}}}],
+    "pages": [{"id": "59833787-2cf9-4fdf-8782-e53db20768a5", "parent": {"workspace": true}}]})json";
+  Status seeded = Seed(kShared);
+  ASSERT_TRUE(seeded.ok()) << seeded.error().message;
+  std::string first = Export();
+  json::value e = J(first);
+  // Integrations are listed by id.
+  std::map<std::string, std::string> shares;
+  for (const auto& in : e.at("integrations").as_array()) {
+    shares[std::string(in.at("name").as_string())] = SerializeJson(in.at("shares"));
+  }
+  EXPECT_EQ(shares["Fixture bot"], R"(["workspace"])");
+  EXPECT_EQ(shares["Reader"], R"(["59833787-2cf9-4fdf-8782-e53db20768a5","bc1211ca-e3f1-4939-ae34-5260b16f627c"])");
+  auto reader = Run([&] { return ctx_->store().ListShares("0c1d2e3f-0000-4000-8000-000000000001"); });
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader->size(), 2u);
+  ASSERT_TRUE(Seed(first).ok());
+  EXPECT_EQ(Export(), first);
+
+  std::string before = Export();
+  Status bad = Seed(R"({"integrations": [{"name": "R", "token": "secret_r_test", "shares": ["nope"]}]})");
+  EXPECT_THAT(bad, ErrorIs(ErrorCode::kValidationError,
+                           "body failed validation: body.integrations[0].shares[0] should be `\"workspace\"` or the id "
+                           "of a page, database or data source of the fixture, instead was `\"nope\"`."));
+  Status unknown = Seed(
+      R"({"integrations": [{"name": "R", "token": "secret_r_test", "shares": ["59833787-2cf9-4fdf-8782-e53db20768a5"]}]})");
+  EXPECT_THAT(unknown, ErrorIs(ErrorCode::kValidationError,
+                               "body failed validation: body.integrations[0].shares[0] should be `\"workspace\"` or "
+                               "the id of a page, database or data source of the fixture, instead was "
+                               "`\"59833787-2cf9-4fdf-8782-e53db20768a5\"`."));
+  EXPECT_EQ(Export(), before);
+}
+
+// A server started without --token: the token it generated and printed keeps working
+// after a seed, stays the stored default (printed again at the next start), and an
+// export of that server seeds back byte for byte.
+class FixturesWithoutTokenTest : public ServiceTestBase<::testing::Test> {
+ protected:
+  void SetUp() override {
+    OpenService();
+    auto printed = Run([&] { return admin::Bootstrap(*ctx_, {}); });
+    ASSERT_TRUE(printed.ok());
+    ASSERT_EQ(printed->size(), 1u);
+    printed_ = printed->front();
+  }
+  Status Seed(const json::value& f) {
+    auto r = Run([&]() -> Result<bool> {
+      LN_RETURN_IF_ERROR(admin::SeedFixture(*ctx_, f));
+      return true;
+    });
+    return r.ok() ? OkStatus() : Status(r.error());
+  }
+  std::string Export() {
+    auto e = Run([&] { return admin::ExportFixture(*ctx_); });
+    EXPECT_TRUE(e.ok()) << e.error().message;
+    return e.ok() ? SerializeJson(*e) : "";
+  }
+  std::string printed_;
+};
+
+TEST_F(FixturesWithoutTokenTest, SeedingKeepsThePrintedTokenWorking) {
+  Status seeded = Seed(J(kFixture));
+  ASSERT_TRUE(seeded.ok()) << seeded.error().message;
+  EXPECT_TRUE(Run([&] { return ctx_->Authenticate(printed_); }).ok());
+  EXPECT_TRUE(Run([&] { return ctx_->Authenticate(kToken); }).ok());
+  auto stored = Run([&] { return ctx_->store().GetMeta("default_token"); });
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(*stored, std::optional<std::string>(printed_));
+  // The next start prints the same token.
+  auto again = Run([&] { return admin::Bootstrap(*ctx_, {}); });
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, std::vector<std::string>{printed_});
+}
+
+TEST_F(FixturesWithoutTokenTest, AnExportSeedsBackByteForByte) {
+  ASSERT_TRUE(Seed(J(kFixture)).ok());
+  std::string first = Export();
+  ASSERT_TRUE(Seed(J(first)).ok());
+  EXPECT_EQ(Export(), first);
+  EXPECT_TRUE(Run([&] { return ctx_->Authenticate(printed_); }).ok());
 }
 
 }  // namespace

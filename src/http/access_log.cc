@@ -1,0 +1,100 @@
+#include "http/access_log.h"
+
+#include <spdlog/logger.h>
+#include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/stdout_sinks.h>
+
+#include <array>
+#include <cstdio>
+#include <utility>
+
+#include "common/json.h"
+
+namespace localnotion::http {
+namespace {
+
+// The time is UTC in ISO 8601 with milliseconds, as Notion's timestamps are written.
+constexpr const char* kTextPattern = "%Y-%m-%dT%H:%M:%S.%eZ %l %v";
+// In JSON mode the message is the rest of the object's members.
+constexpr const char* kJsonPattern = R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})";
+
+std::string Latency(double ms) {
+  std::array<char, 32> buf{};
+  int n = std::snprintf(buf.data(), buf.size(), "%.3f", ms);
+  return std::string(buf.data(), n > 0 ? static_cast<size_t>(n) : 0);
+}
+
+std::string JsonString(std::string_view s) { return SerializeJson(json::value(json::string_view(s.data(), s.size()))); }
+
+}  // namespace
+
+Result<LogFormat> ParseLogFormat(std::string_view name) {
+  if (name == "text") return LogFormat::kText;
+  if (name == "json") return LogFormat::kJson;
+  return MakeError(ErrorCode::kInvalidRequest, "--log-format should be text or json, instead was " + std::string(name));
+}
+
+Result<spdlog::level::level_enum> ParseLogLevel(std::string_view name) {
+  // spdlog::level::from_str reads an unknown name as "off"; a typo must not silence the log.
+  static constexpr std::array<std::pair<std::string_view, spdlog::level::level_enum>, 8> kLevels = {{
+      {"trace", spdlog::level::trace},
+      {"debug", spdlog::level::debug},
+      {"info", spdlog::level::info},
+      {"warn", spdlog::level::warn},
+      {"warning", spdlog::level::warn},
+      {"error", spdlog::level::err},
+      {"critical", spdlog::level::critical},
+      {"off", spdlog::level::off},
+  }};
+  for (const auto& [text, level] : kLevels) {
+    if (text == name) return level;
+  }
+  return MakeError(
+      ErrorCode::kInvalidRequest,
+      "--log-level should be one of trace, debug, info, warn, error, critical, off, instead was " + std::string(name));
+}
+
+AccessLog::AccessLog(LogFormat format, spdlog::level::level_enum level)
+    : AccessLog(format, level, std::make_shared<spdlog::sinks::stderr_sink_mt>()) {}
+
+AccessLog::AccessLog(LogFormat format, spdlog::level::level_enum level, std::shared_ptr<spdlog::sinks::sink> sink)
+    : format_(format),
+      enabled_(level <= spdlog::level::info),
+      logger_(std::make_shared<spdlog::logger>("access", std::move(sink))) {
+  logger_->set_level(level);
+  logger_->set_pattern(format == LogFormat::kJson ? kJsonPattern : kTextPattern, spdlog::pattern_time_type::utc);
+  logger_->flush_on(spdlog::level::trace);
+}
+
+AccessLog::~AccessLog() = default;
+
+void AccessLog::Write(const AccessRecord& record) {
+  if (!enabled_) return;
+  const std::string message = format_ == LogFormat::kJson ? JsonMessage(record) : TextMessage(record);
+  // A string_view is written as it is, never read as a format string.
+  logger_->log(spdlog::level::info, spdlog::string_view_t(message.data(), message.size()));
+}
+
+std::string AccessLog::TextMessage(const AccessRecord& r) {
+  std::string line;
+  line.reserve(160);
+  line.append(r.method).append(" ").append(r.path).append(" ").append(std::to_string(r.status)).append(" ");
+  line.append(Latency(r.latency_ms)).append("ms integration=");
+  line.append(r.integration_id.empty() ? std::string_view("-") : r.integration_id);
+  line.append(" request_id=").append(r.request_id);
+  return line;
+}
+
+std::string AccessLog::JsonMessage(const AccessRecord& r) {
+  std::string line;
+  line.reserve(200);
+  line.append(R"("method":)").append(JsonString(r.method));
+  line.append(R"(,"path":)").append(JsonString(r.path));
+  line.append(R"(,"status":)").append(std::to_string(r.status));
+  line.append(R"(,"latency_ms":)").append(Latency(r.latency_ms));
+  line.append(R"(,"integration_id":)").append(r.integration_id.empty() ? "null" : JsonString(r.integration_id));
+  line.append(R"(,"request_id":)").append(JsonString(r.request_id));
+  return line;
+}
+
+}  // namespace localnotion::http
