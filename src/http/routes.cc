@@ -117,8 +117,8 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   if (StartsWith(path, kAdminPrefix)) {
     m.group = Auth::kAdminToken;
     while (path.size() > kAdminPrefix.size() && path.back() == '/') path.remove_suffix(1);
-    for (const auto* routes :
-         {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes(), &AdminWebhookRoutes(), &AdminEmojiRoutes()}) {
+    for (const auto* routes : {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes(), &AdminWebhookRoutes(),
+                               &AdminEmojiRoutes()}) {
       if ((m.route = Find(*routes, method, path, m.params)) != nullptr) break;
     }
     for (std::string& p : m.params) p = PercentDecode(p);
