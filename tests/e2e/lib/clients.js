@@ -187,7 +187,19 @@ function expectRawError(res, { status, code, message }) {
   assert.ok(res.headers['x-notion-request-id']);
 }
 
+// A call to the admin API (`/_localnotion/<path>`) of a running server with an admin
+// token; answers { status, body } with the body parsed as JSON.
+async function adminCall(srv, adminToken, method, path, body) {
+  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
 module.exports = {
+  adminCall,
   v5, v2, raw, checkResponse, validatingFetch, expectApiError, expectRawError, seen,
   ClientV5, ClientV2,
 };

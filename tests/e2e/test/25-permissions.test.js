@@ -9,7 +9,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { execFile } = require('node:child_process');
 const { startServer, LocalNotionServer, BIN } = require('../lib/server');
-const { v5, v2, raw, expectApiError } = require('../lib/clients');
+const { v5, v2, raw, expectApiError, adminCall } = require('../lib/clients');
 const {
   text, createRootPage, createDatabase, createPageIn, relationTo,
 } = require('../lib/fixtures');
@@ -27,14 +27,8 @@ let srv; let owner5; let owner2;
 let shared; let child; let grandchild; let tasks; let privateRoot; let secretDb; let secretPage; let openPage;
 let task; let ownerUser;
 
-async function admin(method, path, body) {
-  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+// The admin API with this file's admin token (lib/clients.js adminCall).
+const admin = (method, path, body) => adminCall(srv, ADMIN, method, path, body);
 
 // A new integration through the admin API; returns its clients.
 async function integration(name, capabilities, shares = []) {

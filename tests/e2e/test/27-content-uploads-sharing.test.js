@@ -8,7 +8,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
-const { v5, v2, expectApiError } = require('../lib/clients');
+const { v5, v2, expectApiError, adminCall } = require('../lib/clients');
 const { text, plain, createRootPage } = require('../lib/fixtures');
 const { collectPaginatedAPI } = require('@notionhq/client');
 
@@ -21,14 +21,8 @@ before(async () => {
 });
 after(async () => { if (srv) { await srv.stop().catch(() => {}); await srv.dispose(); } });
 
-async function admin(method, path, body) {
-  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+// The admin API with this file's admin token (lib/clients.js adminCall).
+const admin = (method, path, body) => adminCall(srv, ADMIN, method, path, body);
 
 async function upload(content, filename, type) {
   const created = await n5.fileUploads.create({ filename, content_type: type });

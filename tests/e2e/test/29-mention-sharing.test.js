@@ -10,7 +10,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
-const { v5, v2, expectApiError } = require('../lib/clients');
+const { v5, v2, expectApiError, adminCall } = require('../lib/clients');
 const {
   text, createRootPage, createDatabase, createPageIn, propertyItemClients,
 } = require('../lib/fixtures');
@@ -23,14 +23,8 @@ const DEFAULTS = {
 let srv; let owner; let peek; let peekItems; let peek2;
 let secret; let secretDb; let shared; let tasks; let row; let ownerUser;
 
-async function admin(method, path, body) {
-  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+// The admin API with this file's admin token (lib/clients.js adminCall).
+const admin = (method, path, body) => adminCall(srv, ADMIN, method, path, body);
 
 // The rich text every test writes: a bold page mention, an italic database mention, a
 // user mention, around plain text.

@@ -6,7 +6,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
-const { v5, raw, expectApiError, expectRawError } = require('../lib/clients');
+const { v5, raw, expectApiError, expectRawError, adminCall } = require('../lib/clients');
 const { text, plain, createRootPage, createDatabase } = require('../lib/fixtures');
 
 const ADMIN = 'admin_e2e_move_0123456789';
@@ -17,14 +17,8 @@ const notFound = (kind, id) => ({
 });
 
 let srv; let n25; let n26;
-async function admin(method, path, body) {
-  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+// The admin API with this file's admin token (lib/clients.js adminCall).
+const admin = (method, path, body) => adminCall(srv, ADMIN, method, path, body);
 async function child(client, parentId, title) {
   return client.pages.create({ parent: { page_id: parentId }, properties: { title: { title: text(title) } } });
 }

@@ -5,18 +5,12 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
-const { v5, raw, expectApiError, expectRawError } = require('../lib/clients');
+const { v5, raw, expectApiError, expectRawError, adminCall } = require('../lib/clients');
 
 const ADMIN = 'admin_e2e_emojis_0123456789';
 let srv; let n25; let n26;
-async function admin(method, path, body) {
-  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+// The admin API with this file's admin token (lib/clients.js adminCall).
+const admin = (method, path, body) => adminCall(srv, ADMIN, method, path, body);
 
 before(async () => {
   srv = await startServer({ extraArgs: ['--admin-token', ADMIN] });

@@ -7,7 +7,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { collectDataSourceTemplates } = require('@notionhq/client');
 const { startServer } = require('../lib/server');
-const { v5, raw, expectApiError, expectRawError } = require('../lib/clients');
+const { v5, raw, expectApiError, expectRawError, adminCall } = require('../lib/clients');
 const { text, plain, createRootPage, createDatabase } = require('../lib/fixtures');
 
 const ADMIN = 'admin_e2e_templates_0123456789';
@@ -15,14 +15,8 @@ const V = (message) => ({ status: 400, code: 'validation_error', message });
 const texts = (blocks) => blocks.map((b) => plain(b[b.type].rich_text));
 
 let srv; let n25; let n26; let db; let bug; let task;
-async function admin(method, path, body) {
-  const res = await fetch(`${srv.baseUrl}/_localnotion/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+// The admin API with this file's admin token (lib/clients.js adminCall).
+const admin = (method, path, body) => adminCall(srv, ADMIN, method, path, body);
 
 before(async () => {
   srv = await startServer({ extraArgs: ['--admin-token', ADMIN] });
