@@ -4,8 +4,7 @@
 BUILD_DIR   ?= build
 ASAN_DIR    ?= build-asan
 TSAN_DIR    ?= build-tsan
-# The fuzz targets live in the sanitizer build (one clang build for both).
-FUZZ_DIR    ?= $(ASAN_DIR)
+FUZZ_DIR    ?= build-fuzz
 # Seconds each fuzz target runs in `make fuzz` (CI: 20).
 FUZZ_SECONDS ?= 60
 JOBS        ?= $(shell nproc)
@@ -16,7 +15,7 @@ DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
   libbenchmark-dev libgoogle-perftools-dev libre2-dev sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format
 
-.PHONY: all deps node-deps build run test unit-test format-check e2e test-sanitize test-tsan fuzz bench clean
+.PHONY: all deps node-deps build run test unit-test format-check e2e test-sanitize test-sanitize-e2e test-tsan fuzz bench clean
 
 all: build
 
@@ -58,17 +57,15 @@ test: unit-test e2e
 # Sanitizer builds use -O1: fast enough to run the suites, and still readable stacks.
 SAN_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" $(LAUNCHER)
 
-# The unit tests, then the e2e and golden suites against the server, all built with
-# AddressSanitizer and UndefinedBehaviorSanitizer (tools/sanitized_suites.sh fails on
-# any report the server writes, leaks at exit included).
-# One clang build serves both: ASan + UBSan everywhere, libFuzzer's coverage hooks, the
-# unit tests, the server and the fuzz targets (a second full build would cost CI time).
-ASAN_CONFIG := -DCMAKE_CXX_COMPILER=clang++ -DLOCALNOTION_SANITIZE=ON -DLOCALNOTION_FUZZ=ON $(SAN_FLAGS)
-
+# The unit tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps node-deps
-	cmake -S . -B $(ASAN_DIR) $(ASAN_CONFIG)
+	cmake -S . -B $(ASAN_DIR) -DLOCALNOTION_SANITIZE=ON $(SAN_FLAGS)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
+
+# The e2e and golden suites against the ASan/UBSan server of $(ASAN_DIR)
+# (tools/sanitized_suites.sh fails on any report the server writes, leaks at exit included).
+test-sanitize-e2e: test-sanitize
 	tools/sanitized_suites.sh address $(ASAN_DIR)
 
 # ThreadSanitizer over the tests of the code that runs on several threads (the loop
@@ -85,10 +82,11 @@ test-tsan: deps node-deps
 	done
 	tools/sanitized_suites.sh thread $(TSAN_DIR) $(TSAN_E2E)
 
-# The libFuzzer targets (fuzz/, docs/fuzzing.md), in the clang sanitizer build
+# The libFuzzer targets (fuzz/, docs/fuzzing.md), built with clang, ASan and UBSan in
 # $(FUZZ_DIR), each run for $(FUZZ_SECONDS) s over its corpus; fails on a crash, leak or timeout.
 fuzz: deps
-	cmake -S . -B $(FUZZ_DIR) $(ASAN_CONFIG)
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DLOCALNOTION_FUZZ=ON \
+	  -DLOCALNOTION_BUILD_TESTS=OFF $(LAUNCHER)
 	cmake --build $(FUZZ_DIR) -j $(JOBS)
 	FUZZ_DIR=$(FUZZ_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 

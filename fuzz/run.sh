@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for FUZZ_SECONDS over its corpus: `make fuzz` (docs/fuzzing.md).
 #   fuzz/run.sh [target...]      all targets by default
-# Environment: FUZZ_DIR (the LOCALNOTION_FUZZ=ON build, default build-asan), FUZZ_SECONDS
+# Environment: FUZZ_DIR (the LOCALNOTION_FUZZ=ON build, default build-fuzz), FUZZ_SECONDS
 # (default 60), FUZZ_ARGS (more libFuzzer flags, e.g. -jobs=1 for a campaign).
 # New inputs go to $FUZZ_DIR/corpus/<target> (the committed seeds in fuzz/corpus/<target>
 # are only read); a crash, leak or timeout leaves its input in $FUZZ_DIR/artifacts/<target>/
 # and makes the script exit 1 after the other targets have run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-FUZZ_DIR=${FUZZ_DIR:-build-asan}
+FUZZ_DIR=${FUZZ_DIR:-build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 ALL_TARGETS=(page_write_fuzz block_write_fuzz query_fuzz formula_fuzz multipart_fuzz rich_text_fuzz
              fixtures_import_fuzz pipeline_fuzz)
