@@ -192,4 +192,24 @@ async function startServer(opts) {
   return srv;
 }
 
-module.exports = { BIN, LATENCY_FACTOR, LocalNotionServer, startServer, freePort };
+// Runs the binary with `args` (a CLI command, not a server); answers { code, stdout, stderr }.
+function runCli(args) {
+  return new Promise((resolve) => {
+    require('node:child_process').execFile(BIN, args, { timeout: 10000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? error.code : 0, stdout, stderr });
+    });
+  });
+}
+
+// Starts a server with `opts`, runs fn(server), then stops and removes it whatever happens.
+async function withServer(opts, fn) {
+  const srv = await startServer(opts);
+  try {
+    return await fn(srv);
+  } finally {
+    await srv.stop().catch(() => {});
+    await srv.dispose();
+  }
+}
+
+module.exports = { BIN, LATENCY_FACTOR, LocalNotionServer, startServer, freePort, runCli, withServer };

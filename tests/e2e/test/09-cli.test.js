@@ -2,30 +2,14 @@
 // The CLI contract: tokens (--token, repeated, LOCALNOTION_TOKEN, generated and printed), --help.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { execFile } = require('node:child_process');
-const { startServer, BIN } = require('../lib/server');
+const { startServer, BIN, runCli, withServer } = require('../lib/server');
 const { v5, v2 } = require('../lib/clients');
 const { createRootPage } = require('../lib/fixtures');
 
 const TOKEN_RE = /\b(ntn_[A-Za-z0-9]{20,}|secret_[A-Za-z0-9_]{10,})\b/;
 
-function run(args) {
-  return new Promise((resolve) => {
-    execFile(BIN, args, { timeout: 10000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? error.code : 0, stdout, stderr });
-    });
-  });
-}
+const run = runCli;
 
-async function withServer(opts, fn) {
-  const srv = await startServer(opts);
-  try {
-    return await fn(srv);
-  } finally {
-    await srv.stop().catch(() => {});
-    await srv.dispose();
-  }
-}
 
 test('with no token at all, the first start creates one and prints it; later starts print it again', async () => {
   await withServer({ token: null }, async (srv) => {

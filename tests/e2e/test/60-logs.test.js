@@ -4,7 +4,7 @@
 // header.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../lib/server');
+const { startServer, withServer } = require('../lib/server');
 const { v5, raw } = require('../lib/clients');
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -25,15 +25,6 @@ async function lineWith(srv, needle) {
   assert.fail(`no stderr line contains ${needle}:\n${srv.logTail()}`);
 }
 
-async function withServer(opts, fn) {
-  const srv = await startServer(opts);
-  try {
-    return await fn(srv);
-  } finally {
-    await srv.stop().catch(() => {});
-    await srv.dispose();
-  }
-}
 
 test('text: one line per request with time, method, path, status, latency, integration and request id', async () => {
   await withServer({}, async (srv) => {

@@ -3,27 +3,11 @@
 // `localnotion --version` and the start banner (issue 16).
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { execFile } = require('node:child_process');
-const { startServer, BIN } = require('../lib/server');
+const { startServer, BIN, runCli, withServer } = require('../lib/server');
 const { v5, raw } = require('../lib/clients');
 
-function run(args) {
-  return new Promise((resolve) => {
-    execFile(BIN, args, { timeout: 10000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? error.code : 0, stdout, stderr });
-    });
-  });
-}
+const run = runCli;
 
-async function withServer(opts, fn) {
-  const srv = await startServer(opts);
-  try {
-    return await fn(srv);
-  } finally {
-    await srv.stop().catch(() => {});
-    await srv.dispose();
-  }
-}
 
 // The value of the sample `name{labels}` in a text exposition, or undefined.
 function sample(text, nameAndLabels) {
