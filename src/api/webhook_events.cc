@@ -49,6 +49,11 @@ const std::vector<WebhookEventType>& WebhookEventCatalog() {
       {"file_upload.completed", kNow},
       {"file_upload.expired", kNow},
       {"file_upload.upload_failed", kNow},
+      // Views, on 2025-09-03 and later subscriptions (changelog 2026-03-19,
+      // https://developers.notion.com/page/changelog); not aggregated (docs/compat.md).
+      {"view.created", kNow, false, true},
+      {"view.updated", kNow, false, true},
+      {"view.deleted", kNow, false, true},
   };
   return kCatalog;
 }

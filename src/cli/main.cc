@@ -28,6 +28,7 @@
 #include "http/server.h"
 #include "http/webhook_client.h"
 #include "service/admin/admin.h"
+#include "service/oauth/oauth.h"
 #include "service/service.h"
 #include "service/webhooks/dispatcher.h"
 #include "service/webhooks/webhooks.h"
@@ -337,6 +338,23 @@ int main(int argc, char** argv) {
   // localnotion webhook create|list|verify|delete (docs/webhooks.md): the store file's
   // subscriptions; a server running on the file sends the handshake of one created here.
   std::string hook_url, hook_events, hook_version = "2025-09-03", hook_id, hook_token;
+  // Public integrations (OAuth clients, docs/oauth.md).
+  std::vector<std::string> redirect_uris;
+  std::string client_caps = "read,update,insert,comments,users:email";
+  CLI::App* oauth_client =
+      app.add_subcommand("oauth-client", "Manage the public integrations (OAuth clients) of a store file");
+  oauth_client->require_subcommand(1);
+  CLI::App* client_create =
+      oauth_client->add_subcommand("create", "Create a public integration; prints it as JSON with its client_secret");
+  client_create->add_option("--name", name, "Its name, shown on the authorize page")->required();
+  client_create->add_option("--redirect-uri", redirect_uris, "A redirect URI (repeat for several)")->required();
+  client_create->add_option("--capabilities", client_caps, "As for integration create")->capture_default_str();
+  CLI::App* client_list = oauth_client->add_subcommand("list", "List public integrations (JSON)");
+  CLI::App* client_delete = oauth_client->add_subcommand("delete", "Delete a public integration");
+  client_delete->add_option("client_id", who, "Its client_id")->required();
+  for (CLI::App* sub : {client_create, client_list, client_delete})
+    sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+
   CLI::App* webhook = app.add_subcommand("webhook", "Manage the webhook subscriptions of a store file");
   webhook->require_subcommand(1);
   CLI::App* hook_create = webhook->add_subcommand("create", "Subscribe an integration; prints the subscription");
@@ -369,6 +387,13 @@ int main(int argc, char** argv) {
                    "are batched before they are sent (docs/webhooks.md)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  int64_t view_query_ttl_seconds = 900;
+  serve
+      ->add_option("--view-query-ttl-seconds", view_query_ttl_seconds,
+                   "How long the result of a view query (POST /v1/views/{id}/queries) can be paged through; "
+                   "Notion keeps it about 15 minutes (docs/views.md)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   double webhook_retry_scale = 1.0;
   serve
       ->add_option("--webhook-retry-scale", webhook_retry_scale,
@@ -416,10 +441,31 @@ int main(int argc, char** argv) {
     service_options.request_budget_ms = request_budget_ms;
     service_options.webhook_aggregation_ms = webhook_aggregation_ms;
     service_options.webhook_retry_scale = webhook_retry_scale;
+    service_options.view_query_ttl_ms = view_query_ttl_seconds * 1000;
     return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options, workers,
                  logs);
   }
   if (export_cmd->parsed()) return Export(export_db, export_out);
+  if (oauth_client->parsed()) {
+    return Admin(db, [&](Context& s) -> Result<std::string> {
+      localnotion::json::value out;
+      if (client_create->parsed()) {
+        LN_ASSIGN_OR_RETURN(auto created,
+                            localnotion::service::oauth::CreateClient(s, name, client_caps, redirect_uris));
+        out = localnotion::service::oauth::DescribeClient(created.client);
+        out.as_object()["client_secret"] = created.secret;
+      } else if (client_list->parsed()) {
+        LN_ASSIGN_OR_RETURN(auto clients, localnotion::service::oauth::ListClients(s));
+        localnotion::json::array results;
+        for (const auto& c : clients) results.push_back(localnotion::service::oauth::DescribeClient(c));
+        out = std::move(results);
+      } else {
+        LN_RETURN_IF_ERROR(localnotion::service::oauth::DeleteClient(s, who));
+        out = localnotion::json::object{{"client_id", who}, {"deleted", true}};
+      }
+      return localnotion::SerializeJson(out) + "\n";
+    });
+  }
   if (create->parsed()) {
     return Admin(db, [&](Context& s) -> Result<std::string> {
       LN_ASSIGN_OR_RETURN(auto created, admin::CreateIntegration(s, name, capabilities));

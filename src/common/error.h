@@ -31,10 +31,17 @@ enum class ErrorCode {
   // Not in Notion's JSON error table: Notion refuses bodies over 500 KB with 413 at its
   // edge. localnotion answers 413 in the usual envelope (docs/compat.md).
   kPayloadTooLarge,
+  // OAuth (POST /v1/oauth/token, introspect, revoke; RFC 6749 §5.2 codes, which Notion
+  // lists at https://developers.notion.com/reference/create-a-token). Answered in the
+  // OAuth shape by http/error_response.h (OAuthErrorResponse).
+  kInvalidGrant,
+  kInvalidClient,
+  kUnauthorizedClient,
+  kUnsupportedGrantType,
 };
 
 // The last enumerator, for tests that iterate over every code.
-inline constexpr ErrorCode kLastErrorCode = ErrorCode::kPayloadTooLarge;
+inline constexpr ErrorCode kLastErrorCode = ErrorCode::kUnsupportedGrantType;
 
 struct Error {
   ErrorCode code;

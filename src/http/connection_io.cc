@@ -81,6 +81,7 @@ asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, Respon
   out.set(bhttp::field::content_type, res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
   out.set("x-notion-request-id", res.request_id);
   if (res.retry_after) out.set(bhttp::field::retry_after, std::to_string(*res.retry_after));
+  if (!res.location.empty()) out.set(bhttp::field::location, res.location);
   out.keep_alive(keep_alive);
   if (keep_alive) {
     // How long the connection may idle: clients that pool connections (undici, and so

@@ -11,6 +11,7 @@
 #include "service/search/search.h"
 #include "service/uploads/uploads.h"
 #include "service/users/users.h"
+#include "service/views/views.h"
 
 namespace localnotion::http {
 namespace {
@@ -25,6 +26,7 @@ namespace pages = service::pages;
 namespace search = service::search;
 namespace uploads = service::uploads;
 namespace users = service::users;
+namespace views = service::views;
 
 service::PageArgs Paging(const RouteArgs& a) { return service::PageArgs{a.Query("start_cursor"), a.Query("page_size")}; }
 
@@ -160,6 +162,39 @@ const std::vector<Route>& Table() {
        .query = {"name", "start_cursor", "page_size"},
        .api = [](Context& s, const Caller&, const RouteArgs& a) {
          return service::emojis::ListCustomEmojis(s, a.Query("name"), Paging(a));
+       }},
+      // Views, from 2025-09-03 on; an older version gets invalid_request_url, as for
+      // /v1/data_sources (https://developers.notion.com/guides/data-apis/working-with-views).
+      {.method = "GET", .path = "/v1/views", .need = Need::kReadContent, .min_version = ApiVersion::k2025_09_03,
+       .query = {"database_id", "data_source_id", "start_cursor", "page_size"},
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return views::ListViews(s, c, a.Query("database_id"), a.Query("data_source_id"), Paging(a));
+       }},
+      {.method = "POST", .path = "/v1/views", .need = Need::kInsertOrUpdateContent,
+       .min_version = ApiVersion::k2025_09_03,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) { return views::CreateView(s, c, *a.body); }},
+      {.method = "GET", .path = "/v1/views/{}", .need = Need::kReadContent, .min_version = ApiVersion::k2025_09_03,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) { return views::GetView(s, c, a.params[0]); }},
+      {.method = "PATCH", .path = "/v1/views/{}", .need = Need::kUpdateContent, .min_version = ApiVersion::k2025_09_03,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return views::UpdateView(s, c, a.params[0], *a.body);
+       }},
+      {.method = "DELETE", .path = "/v1/views/{}", .need = Need::kUpdateContent, .min_version = ApiVersion::k2025_09_03,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) { return views::DeleteView(s, c, a.params[0]); }},
+      {.method = "POST", .path = "/v1/views/{}/queries", .need = Need::kReadContent,
+       .min_version = ApiVersion::k2025_09_03,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return views::CreateViewQuery(s, c, a.params[0], *a.body);
+       }},
+      {.method = "GET", .path = "/v1/views/{}/queries/{}", .need = Need::kReadContent,
+       .min_version = ApiVersion::k2025_09_03, .query = kPaging,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return views::GetViewQueryResults(s, c, a.params[0], a.params[1], Paging(a));
+       }},
+      {.method = "DELETE", .path = "/v1/views/{}/queries/{}", .need = Need::kReadContent,
+       .min_version = ApiVersion::k2025_09_03,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return views::DeleteViewQuery(s, c, a.params[0], a.params[1]);
        }},
       // Comments (https://developers.notion.com/reference/create-a-comment).
       {.method = "POST", .path = "/v1/comments", .need = Need::kInsertComments,

@@ -43,6 +43,14 @@ ErrorWire WireOf(ErrorCode code) {
       return {529, "service_overload"};
     case ErrorCode::kPayloadTooLarge:
       return {413, "payload_too_large"};
+    case ErrorCode::kInvalidGrant:
+      return {400, "invalid_grant"};
+    case ErrorCode::kInvalidClient:
+      return {401, "invalid_client"};
+    case ErrorCode::kUnauthorizedClient:
+      return {400, "unauthorized_client"};
+    case ErrorCode::kUnsupportedGrantType:
+      return {400, "unsupported_grant_type"};
   }
   return {500, "internal_server_error"};
 }
@@ -115,6 +123,19 @@ Response ErrorResponse(const Error& error, const std::string& request_id) {
     return Response{WireOf(error.code).status, ErrorBody(FixedError(error.code), request_id), request_id};
   }
   return Response{WireOf(error.code).status, ErrorBody(error, request_id), request_id};
+}
+
+Response OAuthErrorResponse(const Error& error, const std::string& request_id) {
+  ErrorCode code = error.code;
+  std::string message = error.message;
+  if (code == ErrorCode::kValidationError || code == ErrorCode::kInvalidJson) code = ErrorCode::kInvalidRequest;
+  if (code == ErrorCode::kInternalServerError) {
+    std::fprintf(stderr, "localnotion: internal error (request %s): %s\n", request_id.c_str(), message.c_str());
+    message = std::string(FixedMessage(code));
+  }
+  const ErrorWire wire = WireOf(code);
+  json::object body{{"error", wire.code}, {"error_description", message}, {"request_id", request_id}};
+  return Response{wire.status, SerializeJson(json::value(std::move(body))), request_id};
 }
 
 }  // namespace localnotion::http

@@ -51,4 +51,11 @@ Response ErrorResponseWithStatus(const Error& error, int status, const std::stri
 // as docs/compat.md promises.
 Response ErrorResponse(const Error& error, const std::string& request_id);
 
+// The answer of the OAuth endpoints for `error`, in the shape of RFC 6749 §5.2 that
+// Notion's live API answers /v1/oauth/token with (a recorded 401 is
+// {"error":"invalid_client","request_id":…}; docs/compat.md "OAuth"):
+//   {"error":"<code>","error_description":"<text>","request_id":"<uuid>"}
+// Validation errors read as invalid_request; an internal error keeps its text hidden.
+Response OAuthErrorResponse(const Error& error, const std::string& request_id);
+
 }  // namespace localnotion::http

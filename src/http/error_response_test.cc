@@ -62,6 +62,18 @@ TEST(ErrorResponseTest, FixedMessagesSitBesideTheTable) {
   EXPECT_EQ(FixedMessage(ErrorCode::kValidationError), "");
 }
 
+TEST(ErrorResponseTest, OAuthErrorsHaveTheRfc6749Shape) {
+  Response r = OAuthErrorResponse(MakeError(ErrorCode::kInvalidGrant, "Invalid code."), "rid");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body, R"({"error":"invalid_grant","error_description":"Invalid code.","request_id":"rid"})");
+  EXPECT_EQ(OAuthErrorResponse(MakeError(ErrorCode::kInvalidClient, "x"), "rid").status, 401);
+  Response v = OAuthErrorResponse(ValidationError("bad"), "rid");
+  EXPECT_EQ(v.body, R"({"error":"invalid_request","error_description":"bad","request_id":"rid"})");
+  Response hidden = OAuthErrorResponse(InternalError("secret detail"), "rid");
+  EXPECT_EQ(hidden.status, 500);
+  EXPECT_EQ(hidden.body.find("secret detail"), std::string::npos);
+}
+
 TEST(ErrorResponseTest, CodeFromWireInvertsTheTable) {
   for (int i = 0; i <= static_cast<int>(kLastErrorCode); ++i) {
     auto code = static_cast<ErrorCode>(i);

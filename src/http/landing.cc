@@ -7,39 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include "http/html.h"
 #include "http/routes.h"
 
 namespace localnotion::http {
-namespace {
-
-std::string EscapeHtml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 Response LandingPage(const OpenArgs& args) {
   const std::string base = EscapeHtml("http://" + std::string(args.host.empty() ? "127.0.0.1" : args.host));

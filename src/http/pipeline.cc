@@ -12,11 +12,13 @@ namespace localnotion::http {
 namespace {
 
 // The routes that only read run in a read transaction, in parallel with each other and
-// with the writer: every GET, and the POSTs that search and query.
+// with the writer: every GET, the POSTs that search and query, and view queries (kept in
+// memory, not in the store).
 bool ReadsOnly(const Route& route) {
   if (route.method == "GET") return true;
+  if (route.path == "/v1/views/{}/queries/{}") return route.method == "DELETE";
   return route.method == "POST" && (route.path == "/v1/search" || route.path == "/v1/data_sources/{}/query" ||
-                                    route.path == "/v1/databases/{}/query");
+                                    route.path == "/v1/databases/{}/query" || route.path == "/v1/views/{}/queries");
 }
 
 }  // namespace
@@ -51,6 +53,7 @@ Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
   const std::string request_id = NewUuid();
   if (match.group == Auth::kUrlSignature) return HandleHostedFile(req, match, request_id);
   if (match.group == Auth::kAdminToken) return HandleAdmin(req, match, request_id);
+  if (match.group == Auth::kOAuth) return HandleOAuth(req, match, request_id);
 
   auto started = std::chrono::steady_clock::now();
   LogEntry log;
@@ -157,6 +160,23 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
     res.retry_after = fault->retry_after;
   }
   return res;
+}
+
+// /v1/oauth/ (oauth_endpoints.cc): no integration token; the handler authenticates the
+// client itself, and answers HTML, a redirect or JSON.
+Response Pipeline::HandleOAuth(const Request& req, const MatchedRoute& match, const std::string& request_id) {
+  const Route& route = *match.route;
+  RouteArgs args;
+  args.params = match.params;
+  args.content_type = req.content_type;
+  // A form's fields are read like a query string ("a=b&c=d", '+' a space).
+  args.query = route.form_body ? ParseQuery("/?" + req.body, route) : ParseQuery(req.target, route);
+  OAuthArgs oauth{store_, state_, req.authorization, req.body, std::move(args), request_id};
+  try {
+    return route.oauth(oauth);
+  } catch (const std::exception& e) {
+    return ErrorResponse(InternalError(std::string("uncaught exception: ") + e.what()), request_id);
+  }
 }
 
 }  // namespace localnotion::http

@@ -66,6 +66,7 @@ class Pipeline {
   Response HandleAdmin(const Request& request, const MatchedRoute& match, const std::string& request_id);
   // GET /_localnotion/files/{id}/{name}?expires=&signature= (hosted_files.cc).
   Response HandleHostedFile(const Request& request, const MatchedRoute& match, const std::string& request_id);
+  Response HandleOAuth(const Request& request, const MatchedRoute& match, const std::string& request_id);
 
   // Runs `fn(service)` in a new transaction of `mode` (service::RunInTxn).
   template <class F>

@@ -57,6 +57,8 @@ struct Response {
   std::optional<int> retry_after = std::nullopt;  // seconds, sent as Retry-After
   // Empty for JSON; set for the bytes of a hosted file (/_localnotion/files/...).
   std::string content_type = {};
+  // Set for a redirect (302 of the OAuth authorize page): the Location header.
+  std::string location = {};
   // Set for a write that succeeded: answer only once it completes OK (server.cc).
   std::shared_ptr<Durability> durable = nullptr;
   // The integration that made a /v1 request, for the access log; set only when the

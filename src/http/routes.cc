@@ -118,10 +118,14 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
     m.group = Auth::kAdminToken;
     while (path.size() > kAdminPrefix.size() && path.back() == '/') path.remove_suffix(1);
     for (const auto* routes : {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes(), &AdminWebhookRoutes(),
-                               &AdminEmojiRoutes()}) {
+                               &AdminEmojiRoutes(), &AdminOAuthRoutes()}) {
       if ((m.route = Find(*routes, method, path, m.params)) != nullptr) break;
     }
     for (std::string& p : m.params) p = PercentDecode(p);
+    return m;
+  }
+  if ((m.route = Find(OAuthRoutes(), method, path, m.params)) != nullptr) {
+    m.group = Auth::kOAuth;
     return m;
   }
   m.group = Auth::kBearerToken;

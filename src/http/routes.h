@@ -41,6 +41,9 @@ enum class Auth {
   // GET /, GET /metrics and GET /_localnotion/ready: nothing to check; they show no
   // workspace content and no token (OpenRoutes below).
   kNone,
+  // /v1/oauth/: the authorize page (a person in a browser) and the token endpoints (HTTP
+  // Basic client_id:client_secret); each handler checks what it needs (OAuthRoutes).
+  kOAuth,
 };
 
 struct RouteArgs {
@@ -86,7 +89,18 @@ struct OpenArgs {
   std::string request_id;
 };
 
+// What an OAuth route is given: the request as received, and the store to run on.
+struct OAuthArgs {
+  storage::Store& store;
+  service::ServiceState& state;
+  std::optional<std::string> authorization;  // the Authorization header
+  const std::string& body;                   // as received
+  RouteArgs args;                            // the query keys the route names (and a form body's fields)
+  std::string request_id;
+};
+
 using OpenHandler = std::function<Response(const OpenArgs&)>;
+using OAuthHandler = std::function<Response(OAuthArgs&)>;
 using ApiHandler = std::function<Result<json::value>(service::Context&, const service::Caller&, const RouteArgs&)>;
 using AdminHandler = std::function<Result<json::value>(AdminState&, const RouteArgs&)>;
 using FileHandler = std::function<Result<service::uploads::HostedFile>(service::Context&, const RouteArgs&)>;
@@ -114,11 +128,15 @@ struct Route {
   // Served only to a request that accepts text/html (a browser); any other request is
   // answered as if no row matched, as /v1 answers it (the landing page, GET /).
   bool html_only = false;
+  // The body is an HTML form (application/x-www-form-urlencoded): its fields are read as
+  // the query keys the row names (the OAuth authorize page's form).
+  bool form_body = false;
   // Exactly one handler is set, the one of the route's auth policy.
   ApiHandler api = nullptr;
   AdminHandler admin = nullptr;
   FileHandler file = nullptr;
   OpenHandler open = nullptr;
+  OAuthHandler oauth = nullptr;
 
   bool Serves(api::ApiVersion v) const { return min_version <= v && v <= max_version; }
 };
@@ -133,6 +151,9 @@ const std::vector<Route>& AdminIntegrationRoutes();
 const std::vector<Route>& AdminFixtureRoutes();
 const std::vector<Route>& AdminWebhookRoutes();  // admin_webhooks.cc
 const std::vector<Route>& AdminEmojiRoutes();
+const std::vector<Route>& AdminOAuthRoutes();  // admin_oauth.cc
+// /v1/oauth/ (oauth_endpoints.cc), matched before ApiRoutes().
+const std::vector<Route>& OAuthRoutes();
 const std::vector<Route>& HostedFileRoutes();
 // The routes without authentication, matched before every group (routes.cc).
 const std::vector<Route>& OpenRoutes();

@@ -27,6 +27,7 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
       EXPECT_EQ(r.api != nullptr, auth == Auth::kBearerToken) << r.method << " " << r.path;
       EXPECT_EQ(r.admin != nullptr, auth == Auth::kAdminToken) << r.method << " " << r.path;
       EXPECT_EQ(r.file != nullptr, auth == Auth::kUrlSignature) << r.method << " " << r.path;
+      EXPECT_EQ(r.oauth != nullptr, auth == Auth::kOAuth) << r.method << " " << r.path;
       EXPECT_LE(r.min_version, r.max_version) << r.method << " " << r.path;
       EXPECT_EQ(MatchRoute(r.method, r.path).group, auth) << r.path << " is under its group's prefix";
     }
@@ -37,6 +38,8 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
   check(AdminFixtureRoutes(), Auth::kAdminToken);
   check(AdminWebhookRoutes(), Auth::kAdminToken);
   check(AdminEmojiRoutes(), Auth::kAdminToken);
+  check(AdminOAuthRoutes(), Auth::kAdminToken);
+  check(OAuthRoutes(), Auth::kOAuth);
   check(HostedFileRoutes(), Auth::kUrlSignature);
 }
 

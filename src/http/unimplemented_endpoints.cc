@@ -29,15 +29,6 @@ const std::vector<Route>& UnimplementedApiRoutes() {
       // Markdown content (https://developers.notion.com/reference/retrieve-page-markdown).
       Unimplemented("GET", "/v1/pages/{}/markdown", "/v1/pages/{page_id}/markdown"),
       Unimplemented("PATCH", "/v1/pages/{}/markdown", "/v1/pages/{page_id}/markdown"),
-      // Views (https://developers.notion.com/guides/data-apis/working-with-views).
-      Unimplemented("GET", "/v1/views", "/v1/views"),
-      Unimplemented("POST", "/v1/views", "/v1/views"),
-      Unimplemented("GET", "/v1/views/{}", "/v1/views/{view_id}"),
-      Unimplemented("PATCH", "/v1/views/{}", "/v1/views/{view_id}"),
-      Unimplemented("DELETE", "/v1/views/{}", "/v1/views/{view_id}"),
-      Unimplemented("POST", "/v1/views/{}/queries", "/v1/views/{view_id}/queries"),
-      Unimplemented("GET", "/v1/views/{}/queries/{}", "/v1/views/{view_id}/queries/{query_id}"),
-      Unimplemented("DELETE", "/v1/views/{}/queries/{}", "/v1/views/{view_id}/queries/{query_id}"),
       // AI meeting notes and asynchronous tasks (SDK 5.21-5.24).
       Unimplemented("POST", "/v1/blocks/meeting_notes", "/v1/blocks/meeting_notes"),
       Unimplemented("POST", "/v1/blocks/meeting_notes/query", "/v1/blocks/meeting_notes/query"),

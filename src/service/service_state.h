@@ -15,6 +15,7 @@
 #include "common/token_hashes.h"
 #include "schema/property_def.h"
 #include "service/databases/query_snapshots.h"
+#include "service/views/view_queries_store.h"
 #include "storage/records.h"
 
 namespace localnotion::service {
@@ -39,6 +40,9 @@ struct ServiceOptions {
   // (1: Notion's, the last retry about 24 h after the event; tests use 0.0001).
   int64_t webhook_aggregation_ms = 1000;
   double webhook_retry_scale = 1.0;
+  // How long the result of a view query (POST /v1/views/{id}/queries) can be paged
+  // through; Notion keeps it about 15 minutes (`serve --view-query-ttl-seconds`).
+  int64_t view_query_ttl_ms = 15 * 60 * 1000;
 };
 
 // Parsed schemas of data sources, keyed by the data source record they were parsed
@@ -72,6 +76,7 @@ struct ServiceState {
   ServiceOptions options;
   SchemaCache schemas;
   QuerySnapshots snapshots;
+  ViewQueries view_queries;
   TokenHashes token_hashes;  // bearer token -> its stored hash
   // Wakes the webhook dispatcher after an admin call made something due (set once by
   // whoever runs one, before serving; service/webhooks/dispatcher.h). Null without one.

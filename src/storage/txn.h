@@ -28,6 +28,7 @@
 #include "storage/page_scan.h"
 #include "storage/records.h"
 #include "storage/upload_records.h"
+#include "storage/view_records.h"
 #include "storage/webhook_records.h"
 
 namespace localnotion::storage {
@@ -161,7 +162,7 @@ class WorkspaceRecords {
   // changes after `after_sequence`, oldest first, at most `limit`, with their history.
   virtual Status AppendChange(const ChangeRecord& change) = 0;
   virtual Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) = 0;
-  // Empties the workspace: pages, databases, data sources, blocks, uploads, comments,
+  // Empties the workspace: pages, databases, data sources, views, blocks, uploads, comments,
   // history, changes, users and meta; integrations (and their bot users) stay when
   // `keep_integrations`. Shares of objects go; whole-workspace shares stay with the
   // integrations kept. Meta keeps the admin token and the file URL key always, and the
@@ -177,7 +178,8 @@ class Records : public PageRecords,
                 public UploadRecords,
                 public CommentRecords,
                 public WorkspaceRecords,
-                public WebhookRecords {};
+                public WebhookRecords,
+                public ViewRecords {};
 
 class Txn : public Records {
  public:

@@ -58,6 +58,12 @@ class TxnWrapper : public Txn {
   Status Reset(bool keep_integrations) override { return inner_.Reset(keep_integrations); }
   Status PutWebhookSubscription(const WebhookSubscriptionRecord& sub) override { return inner_.PutWebhookSubscription(sub); }
   Result<std::optional<WebhookSubscriptionRecord>> GetWebhookSubscription(std::string_view id) override { return inner_.GetWebhookSubscription(id); }
+  Result<std::optional<ViewRecord>> GetView(std::string_view id) override { return inner_.GetView(id); }
+  Status PutView(const ViewRecord& view) override { return inner_.PutView(view); }
+  Status DeleteView(std::string_view id) override { return inner_.DeleteView(id); }
+  Result<std::vector<ViewRecord>> ListViewsOfDatabase(std::string_view database_id) override { return inner_.ListViewsOfDatabase(database_id); }
+  Result<std::vector<ViewRecord>> ListViewsOfDataSource(std::string_view data_source_id) override { return inner_.ListViewsOfDataSource(data_source_id); }
+  Result<std::vector<ViewRecord>> ListAllViews() override { return inner_.ListAllViews(); }
   Result<std::vector<WebhookSubscriptionRecord>> ListWebhookSubscriptions() override { return inner_.ListWebhookSubscriptions(); }
   Status DeleteWebhookSubscription(std::string_view id) override { return inner_.DeleteWebhookSubscription(id); }
   Status PutWebhookDelivery(const WebhookDeliveryRecord& delivery) override { return inner_.PutWebhookDelivery(delivery); }

@@ -45,6 +45,10 @@ inline std::string ErrorCodeName(ErrorCode code) {
     case ErrorCode::kGatewayTimeout: return "kGatewayTimeout";
     case ErrorCode::kServiceOverload: return "kServiceOverload";
     case ErrorCode::kPayloadTooLarge: return "kPayloadTooLarge";
+    case ErrorCode::kInvalidGrant: return "kInvalidGrant";
+    case ErrorCode::kInvalidClient: return "kInvalidClient";
+    case ErrorCode::kUnauthorizedClient: return "kUnauthorizedClient";
+    case ErrorCode::kUnsupportedGrantType: return "kUnsupportedGrantType";
   }
   return "ErrorCode(" + std::to_string(static_cast<int>(code)) + ")";
 }

@@ -87,6 +87,12 @@ class UnitStore final : public storage::Txn {
   Status AppendChange(const ChangeRecord& change) override { return Current().AppendChange(change); }
   Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override { return Current().ListChanges(after_sequence, limit); }
   Status Reset(bool keep_integrations) override { return Current().Reset(keep_integrations); }
+  Result<std::optional<ViewRecord>> GetView(std::string_view id) override { return Current().GetView(id); }
+  Status PutView(const ViewRecord& view) override { return Current().PutView(view); }
+  Status DeleteView(std::string_view id) override { return Current().DeleteView(id); }
+  Result<std::vector<ViewRecord>> ListViewsOfDatabase(std::string_view database_id) override { return Current().ListViewsOfDatabase(database_id); }
+  Result<std::vector<ViewRecord>> ListViewsOfDataSource(std::string_view data_source_id) override { return Current().ListViewsOfDataSource(data_source_id); }
+  Result<std::vector<ViewRecord>> ListAllViews() override { return Current().ListAllViews(); }
   Status PutWebhookSubscription(const WebhookSubscriptionRecord& sub) override { return Current().PutWebhookSubscription(sub); }
   Result<std::optional<WebhookSubscriptionRecord>> GetWebhookSubscription(std::string_view id) override { return Current().GetWebhookSubscription(id); }
   Result<std::vector<WebhookSubscriptionRecord>> ListWebhookSubscriptions() override { return Current().ListWebhookSubscriptions(); }

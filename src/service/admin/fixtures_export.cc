@@ -15,6 +15,7 @@
 #include "schema/registry.h"
 #include "service/admin/admin.h"
 #include "service/admin/fixtures.h"
+#include "service/admin/fixtures_reader.h"
 
 namespace localnotion::service::admin {
 namespace {
@@ -118,6 +119,7 @@ Result<json::value> ExportFixture(Context& ctx) {
     sources.push_back(std::move(o));
   }
   out["data_sources"] = std::move(sources);
+  LN_ASSIGN_OR_RETURN(out["views"], ExportViews(ctx));
 
   json::array pages;
   LN_ASSIGN_OR_RETURN(auto all_pages, ctx.store().ListAllPages());

@@ -45,7 +45,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
   if (!fixture.is_object()) return api::FailedValidation("body", "an object", &fixture);
   const json::object& f = fixture.get_object();
   static const std::set<std::string, std::less<>> kKeys = {"format",    "workspace",    "users", "integrations",
-                                                           "databases", "data_sources", "pages"};
+                                                           "databases", "data_sources", "pages", "views"};
   for (const auto& kv : f) {
     if (!kKeys.count(kv.key())) return api::NotPresent(api::Field("body", kv.key()), kv.value());
   }
@@ -325,7 +325,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
       return api::FailedValidation(path, "the id of one of body.pages", &shown);
     }
   }
-  return OkStatus();
+  return SeedViews(ctx, f, actor);
 }
 
 }  // namespace localnotion::service::admin

@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/json.h"
 #include "common/uuid.h"
+#include "service/core/context.h"
 
 namespace localnotion::service::admin {
 
@@ -102,5 +103,11 @@ inline Result<std::vector<Reader>> Items(const json::object& fixture, std::strin
   }
   return out;
 }
+
+// The views of a fixture (fixtures_views.cc): SeedViews reads "views" once databases and
+// data sources are in, and gives each database without a view its default view; `actor`
+// is who created what the fixture does not attribute. ExportViews writes them back.
+Status SeedViews(Context& ctx, const json::object& fixture, const std::string& actor);
+Result<json::array> ExportViews(Context& ctx);
 
 }  // namespace localnotion::service::admin

@@ -77,6 +77,8 @@ bool Allows(const Capabilities& caps, Need need) {
       return caps.update_content;
     case Need::kInsertContent:
       return caps.insert_content;
+    case Need::kInsertOrUpdateContent:
+      return caps.insert_content || caps.update_content;
     case Need::kReadComments:
       return caps.read_comments;
     case Need::kInsertComments:

@@ -40,6 +40,9 @@ enum class Need {
   kReadContent,
   kUpdateContent,
   kInsertContent,
+  // Either of the two (POST /v1/views: "insert or update content", per
+  // https://developers.notion.com/guides/data-apis/working-with-views#permissions).
+  kInsertOrUpdateContent,
   kReadComments,
   kInsertComments,
   kUserInformation,  // either level of user information

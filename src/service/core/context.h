@@ -66,10 +66,9 @@ struct LoadedPage {
 };
 
 // THE write path for Notion objects (writer.cc): the only caller of the store's
-// PutPage, PutDatabase, PutDataSource, PutBlock, PutComment and DeleteComment. An edit records page
-// history and appends to the change outbox in the same transaction; an import
-// (fixtures) stores only.
-// kNoHistory: a write the page did not ask for (values dropped with their property).
+// PutPage, PutDatabase, PutDataSource, PutBlock, PutComment, DeleteComment, PutView and DeleteView. An edit records
+// page history and appends to the change outbox in the same transaction; an import (fixtures) stores only. kNoHistory:
+// a write the page did not ask for (values dropped with their property).
 enum class WriteMode { kEdit, kNoHistory, kImport };
 
 // The path of the hosted file links RenderFileObject hands out (files.cc), read back by
@@ -168,6 +167,14 @@ class Context {
   Status WriteComment(const Caller& caller, const storage::CommentRecord& comment);
   Status UpdateComment(const Caller& caller, const storage::CommentRecord& comment);
   Status DeleteComment(const Caller& caller, const std::string& id);
+  // Database views (views/): stored with an outbox row "view" created / updated /
+  // deleted. A view has no page history.
+  // The outbox row's `properties` hold the view's database id first, then for "created"
+  // its type, for "updated" the fields of view.updated that changed (name, filter, sorts,
+  // configuration), for the webhook events (webhooks/events.cc).
+  Status WriteView(const Caller& caller, const storage::ViewRecord* before, const storage::ViewRecord& after,
+                   WriteMode mode = WriteMode::kEdit);
+  Status DeleteView(const Caller& caller, const storage::ViewRecord& view);
   // `history`: the page history entry the change carries (pages only).
   Status AppendChange(const Caller& caller, std::string object, std::string id, std::string kind,
                       std::vector<std::string> properties,

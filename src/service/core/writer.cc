@@ -1,5 +1,5 @@
 // The one write path for Notion objects: the only caller of the store's Put methods for
-// pages, databases, data sources, blocks and comments. Each write, in the request's
+// pages, databases, data sources, blocks, comments and views. Each write, in the request's
 // transaction:
 //   - stores the record;
 //   - for a page or database whose trash state changed, gives its child_page /
@@ -184,6 +184,27 @@ Status Context::UpdateComment(const Caller& caller, const storage::CommentRecord
 Status Context::DeleteComment(const Caller& caller, const std::string& id) {
   LN_RETURN_IF_ERROR(store_.DeleteComment(id));
   return AppendChange(caller, "comment", id, "deleted", {});
+}
+
+Status Context::WriteView(const Caller& caller, const storage::ViewRecord* before, const storage::ViewRecord& after,
+                          WriteMode mode) {
+  LN_RETURN_IF_ERROR(store_.PutView(after));
+  if (mode == WriteMode::kImport) return OkStatus();
+  std::vector<std::string> properties{after.database_id};
+  if (before == nullptr) {
+    properties.push_back(after.type);
+  } else {
+    if (before->name != after.name) properties.emplace_back("name");
+    if (before->filter != after.filter) properties.emplace_back("filter");
+    if (before->sorts != after.sorts) properties.emplace_back("sorts");
+    if (before->configuration != after.configuration) properties.emplace_back("configuration");
+  }
+  return AppendChange(caller, "view", after.id, before == nullptr ? "created" : "updated", std::move(properties));
+}
+
+Status Context::DeleteView(const Caller& caller, const storage::ViewRecord& view) {
+  LN_RETURN_IF_ERROR(store_.DeleteView(view.id));
+  return AppendChange(caller, "view", view.id, "deleted", {view.database_id});
 }
 
 Status Context::MirrorChildObjectTrash(const std::string& id, bool in_trash) {

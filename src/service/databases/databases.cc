@@ -145,6 +145,7 @@ Result<json::value> CreateDatabase(Context& ctx, const Caller& caller, const jso
   source.created_by = source.last_edited_by = db.created_by;
   source.schema = schema::SchemaToStored(schema);
   LN_RETURN_IF_ERROR(ctx.WriteDataSource(caller, nullptr, source));
+  LN_RETURN_IF_ERROR(CreateDefaultView(ctx, caller, db, source.id));
   LN_ASSIGN_OR_RETURN(DataSourcePtr stored, ctx.store().GetDataSource(source.id));
   LN_RETURN_IF_ERROR(pages::CreateSyncedRelations(ctx, caller, stored, schema, nullptr));
   LN_RETURN_IF_ERROR(pages::SaveSchema(ctx, caller, stored, schema));
@@ -152,6 +153,22 @@ Result<json::value> CreateDatabase(Context& ctx, const Caller& caller, const jso
   if (!ctx.ReadsContent()) return json::value(api::PartialObject("database", db.id));
   LN_ASSIGN_OR_RETURN(DatabasePtr created, ctx.store().GetDatabase(db.id));
   return ctx.RenderDatabaseObject(caller, created);
+}
+
+Status CreateDefaultView(Context& ctx, const Caller& caller, const storage::DatabaseRecord& db,
+                         const std::string& data_source_id, storage::ViewRecord* out) {
+  storage::ViewRecord view;
+  view.id = NewUuid();
+  view.database_id = db.id;
+  view.data_source_id = data_source_id;
+  view.name = "Default view";
+  view.type = "table";
+  view.position = 1;
+  view.created_time = view.last_edited_time = db.created_time;
+  view.created_by = view.last_edited_by = db.created_by;
+  LN_RETURN_IF_ERROR(ctx.WriteView(caller, nullptr, view));
+  if (out != nullptr) *out = view;
+  return OkStatus();
 }
 
 Result<json::value> GetDatabase(Context& ctx, const Caller& caller, std::string_view raw_id) {

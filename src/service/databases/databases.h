@@ -44,6 +44,20 @@ Result<json::value> UpdateDataSource(Context& ctx, const Caller& caller, std::st
 Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::string_view id, bool by_database,
                                     const json::value& body, const std::vector<std::string>& filter_properties);
 
+// ---- Shared with views/ ----
+// The ordered ids of the pages of `source` that pass `filter` and `sorts` (either may be
+// null: none), at most the result limit (`incomplete` past it): what a query of the data
+// source would page through (query.cc). Errors as a data source query's.
+Result<std::shared_ptr<const QuerySnapshot>> EvaluateDataSource(Context& ctx, const Caller& caller,
+                                                                const DataSourcePtr& source, const json::value* filter,
+                                                                const json::value* sorts);
+
+// A new database's first view, a table named "Default view" over `data_source_id`, as
+// Notion gives every database it creates
+// (https://developers.notion.com/guides/data-apis/working-with-views#default-behavior).
+Status CreateDefaultView(Context& ctx, const Caller& caller, const storage::DatabaseRecord& db,
+                         const std::string& data_source_id, storage::ViewRecord* out = nullptr);
+
 // ---- Shared with admin/ ----
 // A rollup names its relation and the rolled-up property by name or id; fills in both
 // (schema_requests.cc). Also run on fixture schemas (admin/fixtures_import.cc).

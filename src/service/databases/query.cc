@@ -113,6 +113,22 @@ Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::str
   return json::value(std::move(out));
 }
 
+Result<std::shared_ptr<const QuerySnapshot>> EvaluateDataSource(Context& ctx, const Caller& caller,
+                                                                const DataSourcePtr& source,
+                                                                const json::value* filter_json,
+                                                                const json::value* sorts_json) {
+  LN_ASSIGN_OR_RETURN(SchemaPtr schema, ctx.SchemaOf(source));
+  std::shared_ptr<const query::Filter> filter;
+  if (filter_json) {
+    LN_ASSIGN_OR_RETURN(filter, query::ParseFilter(*filter_json, *schema));
+  }
+  std::shared_ptr<const query::Sorter> sorter;
+  if (sorts_json) {
+    LN_ASSIGN_OR_RETURN(sorter, query::ParseSorts(*sorts_json, *schema));
+  }
+  return EvaluateQuery(ctx, caller, source, *schema, filter_json, filter, sorts_json, sorter, /*in_trash=*/false, "");
+}
+
 namespace {
 
 Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(

@@ -199,6 +199,26 @@ class Builder {
     return Add("comment.created", {comment->id, "comment"}, std::move(data), "page", page_id);
   }
 
+  // A view of a database the integration can see (view.created, view.updated,
+  // view.deleted): the change carries the database id, then the type or the fields that
+  // changed (Context::WriteView).
+  Status View(const storage::ChangeRecord& c) {
+    if (!data_sources() || c.properties.empty()) return OkStatus();
+    const std::string& database_id = c.properties[0];
+    json::object data{{"parent", api::RenderWebhookParent({database_id, "database", std::nullopt})}};
+    const api::WebhookRef entity{c.object_id, "view"};
+    if (c.kind == "created") {
+      if (c.properties.size() > 1) data["view_type"] = c.properties[1];
+      return Add("view.created", entity, std::move(data), "database", database_id);
+    }
+    if (c.kind == "deleted") return Add("view.deleted", entity, std::move(data), "database", database_id);
+    if (c.properties.size() < 2) return OkStatus();  // only the position or quick filters changed
+    json::array fields;
+    for (size_t i = 1; i < c.properties.size(); ++i) fields.emplace_back(c.properties[i]);
+    data["updated_fields"] = std::move(fields);
+    return Add("view.updated", entity, std::move(data), "database", database_id);
+  }
+
  private:
   Context& ctx_;
   const EventScope& scope_;
@@ -222,6 +242,8 @@ Result<std::vector<ChangeEvent>> EventsOfChange(Context& ctx, const storage::Cha
     LN_RETURN_IF_ERROR(b.Comment(change));
   } else if (change.object == "file_upload") {
     LN_RETURN_IF_ERROR(b.FileUpload(change));
+  } else if (change.object == "view") {
+    LN_RETURN_IF_ERROR(b.View(change));
   }
   return b.Take();
 }

@@ -459,7 +459,7 @@ Status SqliteConnection::PutIntegration(const IntegrationRecord& i) {
 }
 
 Status SqliteConnection::Reset(bool keep_integrations) {
-  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM views;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM changes;"));
   // Webhooks (sqlite/webhooks.cc): deliveries go; subscriptions go with their
   // integrations, and those kept start again at the emptied outbox.

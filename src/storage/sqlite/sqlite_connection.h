@@ -120,6 +120,13 @@ class SqliteConnection final : public Records {
   Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override;
   Result<int64_t> LastChangeSequence() override;
   Status DeleteComment(std::string_view id) override;
+  // Database views: sqlite/views.cc.
+  Result<std::optional<ViewRecord>> GetView(std::string_view id) override;
+  Status PutView(const ViewRecord& view) override;
+  Status DeleteView(std::string_view id) override;
+  Result<std::vector<ViewRecord>> ListViewsOfDatabase(std::string_view database_id) override;
+  Result<std::vector<ViewRecord>> ListViewsOfDataSource(std::string_view data_source_id) override;
+  Result<std::vector<ViewRecord>> ListAllViews() override;
 
  private:
   SqliteConnection(sqlite3* db, Role role);

@@ -74,6 +74,15 @@ function loadSpec() {
   schemas.listCustomEmojisResponse = spec.paths['/v1/custom_emojis'].get.responses['200'].content['application/json'].schema;
   schemas.listDataSourceTemplatesResponse =
     spec.paths['/v1/data_sources/{data_source_id}/templates'].get.responses['200'].content['application/json'].schema;
+  // The OAuth endpoints' 200 bodies are inline too.
+  for (const [name, path] of [['oauthTokenResponse', '/v1/oauth/token'], ['oauthIntrospectResponse', '/v1/oauth/introspect'],
+    ['oauthRevokeResponse', '/v1/oauth/revoke']]) {
+    schemas[name] = spec.paths[path].post.responses['200'].content['application/json'].schema;
+  }
+  // GET /v1/views and GET /v1/views/{id}/queries/{query_id}: inline as well.
+  schemas.listViewsResponse = spec.paths['/v1/views'].get.responses['200'].content['application/json'].schema;
+  schemas.viewQueryResultsResponse =
+    spec.paths['/v1/views/{view_id}/queries/{query_id}'].get.responses['200'].content['application/json'].schema;
 
   // Returns a copy of `node` (a schema or a $ref) whose top-level
   // additionalProperties:false is removed, following oneOf/anyOf/allOf and $refs.
@@ -291,8 +300,14 @@ const V2022_SHAPED = new Set(['2021-05-11', '2021-05-13', '2021-08-16', '2022-02
 // Used by the SDK fetch wrapper and the raw HTTP helper, so that every body the
 // suite receives is validated. `version` is the Notion-Version the request sent.
 function validateResponse({ method, pathname, status, version, body }) {
-  if (status >= 400) return assertErrorSchema(status, body);
   const p = pathname.replace(/\/{2,}/g, '/').replace(/\/$/, '');
+  // OAuth (91-oauth*): errors in the RFC 6749 shape Notion's live API answers (see
+  // assertOAuthError), successes against the operations' inline schemas.
+  if (p.startsWith('/v1/oauth/')) {
+    if (status >= 400) return assertOAuthError(status, body);
+    return assertRawSchema({ token: 'oauthTokenResponse', introspect: 'oauthIntrospectResponse', revoke: 'oauthRevokeResponse' }[p.split('/')[3]], body);
+  }
+  if (status >= 400) return assertErrorSchema(status, body);
   const m = method.toUpperCase();
   const seg = p.split('/').filter(Boolean); // ['v1', 'pages', id]
   if (seg[0] !== 'v1') throw new Error(`unexpected success for ${m} ${pathname}`);
@@ -339,10 +354,87 @@ function validateResponse({ method, pathname, status, version, body }) {
     if (seg.length === 2 && m === 'GET') return assertObjectList(body, 'comment', 'commentObjectResponse');
     return assertSchema('commentObjectResponse', body);
   }
+  // Views (90-views*): the two list shapes are in the 2026-03-11 OpenAPI; the view object,
+  // the view query and the deleted query are not (see assertView below).
+  if (kind === 'views') {
+    if (seg.length === 2 && m === 'GET') return assertRawSchema('listViewsResponse', body);
+    if (seg.length === 5 && m === 'GET') return assertRawSchema('viewQueryResultsResponse', body);
+    if (seg.length === 4 && m === 'POST') return assertViewQuery(body);
+    if (seg.length === 5 && m === 'DELETE') {
+      assert.deepEqual(Object.keys(body), ['object', 'id', 'deleted']);
+      assert.equal(body.object, 'view_query');
+      assert.equal(body.deleted, true);
+      return undefined;
+    }
+    return assertView(body);
+  }
   // Query and search: the list envelope, then each result against its own object schema.
   const isQuery = seg.length === 4 && seg[3] === 'query' && (kind === 'databases' || kind === 'data_sources');
   if ((isQuery || kind === 'search') && m === 'POST') return assertResultList(body, version);
   throw new Error(`no schema known for a ${status} to ${m} ${pathname}`);
+}
+
+// OAuth errors: Notion's 2026-03-11 OpenAPI describes error_oauth_<status> in the API's
+// envelope, but its live API answers /v1/oauth/token errors in the RFC 6749 §5.2 shape
+// ({"error":"invalid_client","request_id":…}, recorded; docs/compat.md "OAuth"), which
+// localnotion follows, with an error_description.
+const OAUTH_ERRORS = {
+  400: ['invalid_request', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope'],
+  401: ['invalid_client'],
+};
+function assertOAuthError(status, body) {
+  assert.deepEqual(Object.keys(body), ['error', 'error_description', 'request_id']);
+  assert.ok((OAUTH_ERRORS[status] || []).includes(body.error), `${status} ${body.error}`);
+  assert.equal(typeof body.error_description, 'string');
+  assert.match(body.request_id, UUID_RE);
+}
+
+// The view object and the view query are not components of the 2026-03-11 OpenAPI (it
+// has only the two list operations of the Views API). They are checked against the SDK
+// 5.26 types (DataSourceViewObjectResponse, PartialDataSourceViewObjectResponse,
+// ViewQueryResponse in build/src/api-endpoints/views.d.ts), key by key, reusing the
+// OpenAPI components for the parts they share (parent, partial user, page reference).
+const VIEW_TYPES = ['table', 'board', 'list', 'calendar', 'timeline', 'gallery', 'form', 'chart', 'map', 'dashboard'];
+function assertView(v) {
+  assert.equal(v.object, 'view');
+  assert.match(v.id, UUID_RE);
+  assertRawSchema('databaseParentResponse', v.parent);
+  assert.ok(VIEW_TYPES.includes(v.type), `view type ${v.type}`);
+  const keys = Object.keys(v);
+  if (keys.length === 4) { // partial: what DELETE answers
+    assert.deepEqual(keys, ['object', 'id', 'parent', 'type']);
+    return;
+  }
+  const allowed = ['object', 'id', 'parent', 'data_source_id', 'name', 'type', 'filter', 'sorts', 'quick_filters',
+    'configuration', 'created_time', 'last_edited_time', 'created_by', 'last_edited_by', 'url', 'dashboard_view_id'];
+  for (const k of keys) assert.ok(allowed.includes(k), `unexpected view key ${k}`);
+  assert.equal(typeof v.name, 'string');
+  assertRawFormat('date-time', v.created_time);
+  assertRawFormat('date-time', v.last_edited_time);
+  assert.equal(typeof v.url, 'string');
+  assert.ok(v.data_source_id === null || UUID_RE.test(v.data_source_id));
+  assertRawSchema('partialUserObjectResponse', v.created_by);
+  assertRawSchema('partialUserObjectResponse', v.last_edited_by);
+  assert.ok(v.filter === null || (typeof v.filter === 'object' && !Array.isArray(v.filter)));
+  assert.ok(v.sorts === null || Array.isArray(v.sorts));
+  for (const s of v.sorts || []) {
+    assert.ok(['ascending', 'descending'].includes(s.direction));
+    assert.ok(typeof s.property === 'string' || ['created_time', 'last_edited_time'].includes(s.timestamp));
+  }
+  assert.ok(v.quick_filters === null || (typeof v.quick_filters === 'object' && !Array.isArray(v.quick_filters)));
+  assert.ok(v.configuration === null || v.configuration.type === v.type, 'configuration.type equals the view type');
+  if ('dashboard_view_id' in v) assert.match(v.dashboard_view_id, UUID_RE);
+}
+function assertViewQuery(q) {
+  assert.deepEqual(Object.keys(q).filter((k) => k !== 'request_status'),
+    ['object', 'id', 'view_id', 'expires_at', 'total_count', 'results', 'next_cursor', 'has_more']);
+  assert.equal(q.object, 'view_query');
+  assert.match(q.id, UUID_RE);
+  assert.match(q.view_id, UUID_RE);
+  assertRawFormat('date-time', q.expires_at);
+  assert.ok(Number.isInteger(q.total_count) && q.total_count >= 0);
+  for (const r of q.results) assertRawSchema('partialPageObjectResponse', r);
+  assert.equal(q.has_more, q.next_cursor !== null);
 }
 
 // {object:"list", results, next_cursor, has_more, type, <type>:{}} with type
