@@ -145,7 +145,7 @@ Result<json::value> ListViews(Context& ctx, const Caller&, const std::optional<s
     if (!raw) return std::optional<std::string>();
     auto norm = NormalizeUuid(*raw);
     if (!norm) {
-      json::value v{std::string_view(*raw)};
+      json::value v = json::string(*raw);
       return api::FailedValidation(std::string("query.") + name, "a valid uuid", &v);
     }
     return norm;

@@ -15,11 +15,13 @@ const { text, createRootPage } = require('../lib/fixtures');
 
 const ADMIN = 'admin_e2e_oauth_browser_0123';
 
-// The integration's app: records each callback and answers a small page.
+// The integration's app: records each callback (not the browser's /favicon.ico) and
+// answers a small page.
 function startApp() {
   const calls = [];
   const server = http.createServer((req, res) => {
-    calls.push(new URL(req.url, 'http://127.0.0.1'));
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/callback') calls.push(url);
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<!doctype html><title>App</title><p id="done">Connected</p>');
   });
