@@ -31,6 +31,7 @@
 #include "service/service.h"
 #include "service/webhooks/dispatcher.h"
 #include "service/webhooks/webhooks.h"
+#include "service/workspaces/workspaces.h"
 #include "storage/store.h"
 
 namespace {
@@ -191,7 +192,10 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   options.info.store_url = db_url;
   options.info.store_path = cli::StorePath(db_url);
   options.info.workspace_name = workspace;
-  http::Server server(**store, state, options);
+  // The workspaces besides the default one (docs/workspaces.md): opened on first use,
+  // each with its own webhook dispatcher; closed before the default one's.
+  service::workspaces::Registry workspaces(**store, state, db_url, &webhook_client);
+  http::Server server(workspaces, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
