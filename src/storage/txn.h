@@ -30,6 +30,7 @@
 #include "storage/upload_records.h"
 #include "storage/view_records.h"
 #include "storage/webhook_records.h"
+#include "storage/workspace_records.h"
 
 namespace localnotion::storage {
 
@@ -179,7 +180,8 @@ class Records : public PageRecords,
                 public CommentRecords,
                 public WorkspaceRecords,
                 public WebhookRecords,
-                public ViewRecords {};
+                public ViewRecords,
+                public WorkspaceCatalog {};
 
 class Txn : public Records {
  public:

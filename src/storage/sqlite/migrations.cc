@@ -11,6 +11,7 @@
 #include "storage/sqlite/migrations/0005_page_titles.sql.h"
 #include "storage/sqlite/migrations/0006_history_in_changes.sql.h"
 #include "storage/sqlite/migrations/0007_webhooks.sql.h"
+#include "storage/sqlite/migrations/0008_workspaces.sql.h"
 #include "storage/sqlite/migrations/0009_views.sql.h"
 #include "storage/sqlite/statement.h"
 
@@ -26,7 +27,7 @@ constexpr const char* kMigrations[] = {
     kMigration0005PageTitles,
     kMigration0006HistoryInChanges,
     kMigration0007Webhooks,
-    // 0008 (workspaces) is being added by another change; views follow it once it lands.
+    kMigration0008Workspaces,
     kMigration0009Views,
 };
 

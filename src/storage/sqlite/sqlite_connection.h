@@ -127,6 +127,16 @@ class SqliteConnection final : public Records {
   Result<std::vector<ViewRecord>> ListViewsOfDatabase(std::string_view database_id) override;
   Result<std::vector<ViewRecord>> ListViewsOfDataSource(std::string_view data_source_id) override;
   Result<std::vector<ViewRecord>> ListAllViews() override;
+  // The workspace catalog: sqlite/workspaces.cc.
+  Status PutWorkspace(const WorkspaceRecord& workspace) override;
+  Result<std::optional<WorkspaceRecord>> GetWorkspace(std::string_view id) override;
+  Result<std::vector<WorkspaceRecord>> ListWorkspaces() override;
+  Result<std::optional<WorkspaceRecord>> FindWorkspaceByAdminTokenHash(std::string_view admin_token_hash) override;
+  Status DeleteWorkspace(std::string_view id) override;
+  Status PutWorkspaceToken(std::string_view secret_hash, std::string_view workspace_id) override;
+  Status DeleteWorkspaceToken(std::string_view secret_hash) override;
+  Result<std::optional<std::string>> FindWorkspaceOfToken(std::string_view secret_hash) override;
+  Result<std::vector<std::string>> ListWorkspaceTokens(std::string_view workspace_id) override;
 
  private:
   SqliteConnection(sqlite3* db, Role role);
