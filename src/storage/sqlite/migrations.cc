@@ -20,15 +20,9 @@ namespace {
 
 // Migration i+1 is kMigrations[i].
 constexpr const char* kMigrations[] = {
-    kMigration0001Initial,
-    kMigration0002UploadsComments,
-    kMigration0003Blocks,
-    kMigration0004Changes,
-    kMigration0005PageTitles,
-    kMigration0006HistoryInChanges,
-    kMigration0007Webhooks,
-    kMigration0008Workspaces,
-    kMigration0009Views,
+    kMigration0001Initial,  kMigration0002UploadsComments, kMigration0003Blocks,
+    kMigration0004Changes,  kMigration0005PageTitles,      kMigration0006HistoryInChanges,
+    kMigration0007Webhooks, kMigration0008Workspaces,      kMigration0009Views,
 };
 
 Result<int> UserVersion(sqlite3* db) {
