@@ -27,7 +27,7 @@ test('the start banner: version, store, workspace, token, admin token, URLs, the
     const { stdout: version } = await run(['--version']);
     const base = srv.baseUrl;
     assert.equal(out[0], version.trim());
-    assert.equal(out[1], `localnotion database: sqlite:${srv.dbPath}`);
+    assert.equal(out[1], `localnotion database: ${srv.dbUrl}`);
     assert.match(out[2], /^localnotion workspace: .+ \([0-9a-f-]{36}\)$/);
     assert.equal(out[3], `localnotion token: ${srv.token}`);
     assert.equal(out[4], 'localnotion admin token: admin_e2e_banner_0123456789');
