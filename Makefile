@@ -62,6 +62,11 @@ e2e-postgres: build node-deps
 
 test: unit-test e2e e2e-postgres
 
+# PostgreSQL, two servers over one store in it and nginx in front, on 127.0.0.1
+# (deploy/run-cluster.sh; PORT=8787 INSTANCES=2 by default).
+run-cluster: build
+	deploy/run-cluster.sh
+
 # Sanitizer builds use -O1: fast enough to run the suites, and still readable stacks.
 SAN_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" $(LAUNCHER)
 

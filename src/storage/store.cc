@@ -11,6 +11,8 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
   constexpr std::string_view kMemory = "memory:";
   std::string path;
   if (IsPgUrl(url)) {
+    // Other processes may write the same store: the cache notices through the store's
+    // cache generation (Txn::SharedCacheGeneration), so instances stay stateless.
     LN_ASSIGN_OR_RETURN(std::unique_ptr<PgStore> pg, PgStore::Open(url));
     return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(pg)));
   }

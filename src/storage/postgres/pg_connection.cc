@@ -1,9 +1,21 @@
 #include "storage/postgres/pg_connection.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 namespace localnotion::storage {
+namespace {
+
+// PostgreSQL cannot be reached: Notion's own answer when its database is unavailable
+// (503 service_unavailable, https://developers.notion.com/reference/status-codes). The
+// detail goes to the server's log only.
+Error Unavailable(const std::string& detail) {
+  std::fprintf(stderr, "localnotion: postgresql unavailable: %s\n", detail.c_str());
+  return MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
+}
+
+}  // namespace
 
 PgParams& PgParams::Text(std::string_view v) {
   storage_.emplace_back(v);
@@ -67,12 +79,12 @@ std::string QuoteLiteral(std::string_view text) {
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& conninfo, const std::string& schema) {
   PGconn* conn = PQconnectdb(conninfo.c_str());
-  if (conn == nullptr) return MakeError(ErrorCode::kServiceUnavailable, "postgresql: out of memory");
+  if (conn == nullptr) return Unavailable("out of memory");
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string message = PQerrorMessage(conn);
     PQfinish(conn);
     while (!message.empty() && message.back() == '\n') message.pop_back();
-    return MakeError(ErrorCode::kServiceUnavailable, "postgresql: cannot connect: " + message);
+    return Unavailable("cannot connect: " + message);
   }
   std::unique_ptr<PgConnection> c(new PgConnection(conn, schema));
   // Text in and out is UTF-8; string literals keep backslashes as they are; every
@@ -98,7 +110,7 @@ Error PgConnection::ErrorOf(const PGresult* result) const {
   std::string sqlstate = state ? state : "";
   if (PQstatus(conn_) != CONNECTION_OK || sqlstate.rfind("08", 0) == 0 || sqlstate == "57P01" || sqlstate == "57P02" ||
       sqlstate == "57P03" || (sqlstate.empty() && result == nullptr)) {
-    return MakeError(ErrorCode::kServiceUnavailable, "postgresql: connection lost: " + message);
+    return Unavailable("connection lost: " + message);
   }
   if (sqlstate == "40001" || sqlstate == "40P01") {
     return MakeError(ErrorCode::kConflictError, "postgresql: " + message);

@@ -4,8 +4,9 @@
 // thread-safe: a connection is used by one transaction at a time.
 //
 // Errors. A lost or refused connection (SQLSTATE class 08, the server shutting down or
-// starting, a broken socket) is kServiceUnavailable, which the HTTP layer answers with
-// Notion's 503 `service_unavailable`; a serialization failure or deadlock is
+// starting, a broken socket) is kServiceUnavailable with Notion's message, which the
+// HTTP layer answers with Notion's 503 `service_unavailable` (the detail is logged); a
+// serialization failure or deadlock is
 // kConflictError; anything else is kInternalServerError.
 #pragma once
 

@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "storage/postgres/migrations/0001_initial.sql.h"
+#include "storage/postgres/migrations/0002_cache_generation.sql.h"
 
 namespace localnotion::storage {
 namespace {
@@ -10,6 +11,7 @@ namespace {
 // Migration i+1 is kMigrations[i].
 constexpr const char* kMigrations[] = {
     kPgMigration0001Initial,
+    kPgMigration0002CacheGeneration,
 };
 
 // The advisory lock that migrating instances take turns on (any schema).

@@ -45,11 +45,12 @@ Status PgRecords::PutUser(const UserRecord& u) {
   PgParams params;
   params.Text(u.id).Text(u.type).Text(u.name).Opt(u.avatar_url).Opt(u.email);
   params.Opt(u.integration_id.empty() ? std::nullopt : std::optional<std::string>(u.integration_id));
-  return Run(
-      "INSERT INTO users (id, type, name, avatar_url, email, integration_id) VALUES ($1, $2, $3, $4, $5, $6) "
-      "ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name, "
-      "avatar_url = EXCLUDED.avatar_url, email = EXCLUDED.email, integration_id = EXCLUDED.integration_id",
-      params);
+  LN_RETURN_IF_ERROR(
+      Run("INSERT INTO users (id, type, name, avatar_url, email, integration_id) VALUES ($1, $2, $3, $4, $5, $6) "
+          "ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name, "
+          "avatar_url = EXCLUDED.avatar_url, email = EXCLUDED.email, integration_id = EXCLUDED.integration_id",
+          params));
+  return BumpCacheGeneration();
 }
 
 Result<std::optional<IntegrationRecord>> PgRecords::FindIntegrationBySecretHash(std::string_view secret_hash) {
@@ -73,12 +74,13 @@ Status PgRecords::PutIntegration(const IntegrationRecord& i) {
       Run("DELETE FROM integrations WHERE secret_hash = $1 AND id <> $2", PgParams().Text(i.secret_hash).Text(i.id)));
   PgParams params;
   params.Text(i.id).Text(i.name).Text(i.secret_hash).Text(i.bot_user_id).Text(i.capabilities).Int(i.created_time);
-  return Run(
-      "INSERT INTO integrations (id, name, secret_hash, bot_user_id, capabilities, created_time) "
-      "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "
-      "secret_hash = EXCLUDED.secret_hash, bot_user_id = EXCLUDED.bot_user_id, "
-      "capabilities = EXCLUDED.capabilities, created_time = EXCLUDED.created_time",
-      params);
+  LN_RETURN_IF_ERROR(
+      Run("INSERT INTO integrations (id, name, secret_hash, bot_user_id, capabilities, created_time) "
+          "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "
+          "secret_hash = EXCLUDED.secret_hash, bot_user_id = EXCLUDED.bot_user_id, "
+          "capabilities = EXCLUDED.capabilities, created_time = EXCLUDED.created_time",
+          params));
+  return BumpCacheGeneration();
 }
 
 Status PgRecords::DeleteIntegration(std::string_view id) {
@@ -88,7 +90,7 @@ Status PgRecords::DeleteIntegration(std::string_view id) {
                           "DELETE FROM shares WHERE integration_id = $1", "DELETE FROM integrations WHERE id = $1"}) {
     LN_RETURN_IF_ERROR(Run(sql, PgParams().Text(id)));
   }
-  return OkStatus();
+  return BumpCacheGeneration();
 }
 
 Result<std::vector<std::string>> PgRecords::ListShares(std::string_view integration_id) {
@@ -121,7 +123,7 @@ Status PgRecords::PutMeta(std::string_view key, std::string_view value) {
 }
 
 Status PgRecords::Reset(bool keep_integrations) {
-  LN_RETURN_IF_ERROR(CheckWritable());
+  LN_RETURN_IF_ERROR(BumpCacheGeneration());  // refuses in a read transaction
   LN_RETURN_IF_ERROR(
       conn_.Exec("DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM changes; "
                  "DELETE FROM blocks; DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments; "

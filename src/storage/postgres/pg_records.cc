@@ -131,6 +131,13 @@ Status PgRecords::Run(const std::string& sql, const PgParams& params) {
   return OkStatus();
 }
 
+Status PgRecords::BumpCacheGeneration() {
+  if (bumped_) return OkStatus();
+  LN_RETURN_IF_ERROR(Run("UPDATE cache_generation SET value = value + 1 WHERE id = 1", PgParams()));
+  bumped_ = true;
+  return OkStatus();
+}
+
 Result<std::vector<PageRecord>> PgRecords::ReadPages(const std::string& sql, const PgParams& params) {
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(sql, params));
   std::vector<PageRecord> out;
@@ -186,7 +193,8 @@ Status PgRecords::PutDatabase(const DatabaseRecord& d) {
   params.Text(SerializeJson(d.description)).Text(SerializeJson(d.icon)).Text(SerializeJson(d.cover));
   params.Bool(d.in_trash).Bool(d.is_inline).Int(d.created_time).Text(d.created_by).Int(d.last_edited_time);
   params.Text(d.last_edited_by);
-  return Run(sql, params);
+  LN_RETURN_IF_ERROR(Run(sql, params));
+  return BumpCacheGeneration();
 }
 
 Result<std::vector<std::shared_ptr<const DatabaseRecord>>> PgRecords::ListAllDatabases() {
@@ -232,7 +240,8 @@ Status PgRecords::PutDataSource(const DataSourceRecord& d) {
   params.Text(d.id).Text(d.database_id).Text(SerializeJson(d.title)).Text(SerializeJson(d.description));
   params.Text(SerializeJson(d.icon)).Bool(d.in_trash).Int(d.created_time).Text(d.created_by);
   params.Int(d.last_edited_time).Text(d.last_edited_by).Text(SerializeJson(d.schema)).Int(d.next_unique_id);
-  return Run(sql, params);
+  LN_RETURN_IF_ERROR(Run(sql, params));
+  return BumpCacheGeneration();
 }
 
 }  // namespace localnotion::storage

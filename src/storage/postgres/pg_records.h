@@ -83,12 +83,16 @@ class PgRecords final : public Records {
   Status CheckWritable() const;
   // Runs a statement that returns no rows.
   Status Run(const std::string& sql, const PgParams& params);
+  // After a write of a cached kind: moves the store's cache generation on, once per
+  // transaction (migrations/0002_cache_generation.sql.h).
+  Status BumpCacheGeneration();
   Result<std::vector<PageRecord>> ReadPages(const std::string& sql, const PgParams& params);
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(const std::string& sql,
                                                                                const PgParams& params);
 
   PgConnection& conn_;
   bool writable_;
+  bool bumped_ = false;
 };
 
 // Parses JSON text the store wrote; an error when it is corrupt.

@@ -1,6 +1,7 @@
 #include "storage/postgres/pg_store.h"
 
 #include <chrono>
+#include <cstdio>
 
 #include "storage/postgres/pg_migrations.h"
 #include "storage/postgres/pg_records.h"
@@ -60,11 +61,17 @@ Result<PgUrl> ParsePgUrl(std::string_view url) {
 // when dropped without a commit.
 class PgStore::PgTxn final : public TxnWrapper {
  public:
-  PgTxn(PgStore& store, std::unique_ptr<PgConnection> conn, bool writable)
-      : TxnWrapper(records_), store_(store), conn_(std::move(conn)), records_(*conn_, writable), writable_(writable) {}
+  PgTxn(PgStore& store, std::unique_ptr<PgConnection> conn, bool writable, int64_t generation)
+      : TxnWrapper(records_),
+        store_(store),
+        conn_(std::move(conn)),
+        records_(*conn_, writable),
+        writable_(writable),
+        generation_(generation) {}
   ~PgTxn() override { End("ROLLBACK"); }
 
   bool writable() const override { return writable_; }
+  std::optional<int64_t> SharedCacheGeneration() const override { return generation_; }
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!conn_) return on_durable(InternalError("the transaction has ended"));
@@ -85,7 +92,7 @@ class PgStore::PgTxn final : public TxnWrapper {
         ended = InternalError("postgresql: the transaction did not commit");
       }
     } else {
-      ended = MakeError(ErrorCode::kServiceUnavailable, "postgresql: connection lost before the commit");
+      ended = MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
     }
     store_.Return(std::move(conn_));
     return ended;
@@ -95,6 +102,7 @@ class PgStore::PgTxn final : public TxnWrapper {
   std::unique_ptr<PgConnection> conn_;
   PgRecords records_;
   bool writable_;
+  int64_t generation_;
 };
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(std::string_view url) {
@@ -120,7 +128,9 @@ Result<std::unique_ptr<PgConnection>> PgStore::Take() {
   {
     std::unique_lock<std::mutex> lock(mu_);
     if (!freed_.wait_for(lock, kPoolWait, [&] { return !idle_.empty() || open_ < kMaxConnections; })) {
-      return MakeError(ErrorCode::kServiceUnavailable, "postgresql: every pooled connection is busy");
+      std::fprintf(stderr, "localnotion: postgresql: every pooled connection stayed busy for %llds\n",
+                   static_cast<long long>(kPoolWait.count()));
+      return MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
     }
     if (!idle_.empty()) {
       std::unique_ptr<PgConnection> conn = std::move(idle_.back());
@@ -172,7 +182,16 @@ Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
     } else {
       begun = conn->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
-    if (begun.ok()) return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write));
+    // The cache generation is the transaction's first read: for a read, it is taken
+    // from the snapshot all its later reads see (Txn::SharedCacheGeneration).
+    Result<PgRows> generation =
+        begun.ok() ? conn->Query("SELECT value FROM cache_generation WHERE id = 1") : Result<PgRows>(begun.error());
+    if (generation.ok() && generation->size() == 1) {
+      const int64_t value = generation->Int(0, 0);
+      return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write, value));
+    }
+    if (begun.ok())
+      begun = generation.ok() ? Status(InternalError("postgresql: no cache generation")) : Status(generation.error());
     const bool retry = conn->broken() && attempt == 0;
     Return(std::move(conn));
     if (!retry) return std::move(begun).error();
