@@ -254,9 +254,11 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand("serve", "Serve the Notion API over HTTP");
   serve->add_option("--host", host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", port, "TCP port to listen on (0 picks a free one)")->capture_default_str();
-  serve->add_option("--db", db,
-                    "Store URL: sqlite:PATH, memory: (nothing kept), or postgresql://USER@HOST:PORT/DB[?schema=NAME] "
-                    "(many servers may share one; docs/storage.md)")->capture_default_str();
+  serve
+      ->add_option("--db", db,
+                   "Store URL: sqlite:PATH, memory: (nothing kept), or postgresql://USER@HOST:PORT/DB[?schema=NAME] "
+                   "(many servers may share one; docs/storage.md)")
+      ->capture_default_str();
   serve->add_option("--token", tokens,
                     "Bearer token of an internal integration with every capability and access to the whole "
                     "workspace; repeatable. Also read from LOCALNOTION_TOKEN. With none, a token is generated "
