@@ -4,6 +4,7 @@
 
 #include "storage/postgres/migrations/0001_initial.sql.h"
 #include "storage/postgres/migrations/0002_cache_generation.sql.h"
+#include "storage/postgres/migrations/0003_workspaces.sql.h"
 
 namespace localnotion::storage {
 namespace {
@@ -12,6 +13,7 @@ namespace {
 constexpr const char* kMigrations[] = {
     kPgMigration0001Initial,
     kPgMigration0002CacheGeneration,
+    kPgMigration0003Workspaces,
 };
 
 // The advisory lock that migrating instances take turns on (any schema).

@@ -2,7 +2,8 @@
 // transaction PgStore (pg_store.h) began on it. The methods are spread over files by
 // facet: pg_records.cc (pages, databases, data sources), pg_people.cc (users,
 // integrations, shares, meta, reset), pg_content.cc (blocks, uploads, comments),
-// pg_outbox.cc (changes, history, webhooks) and pg_page_scan.cc (ScanPageIds).
+// pg_outbox.cc (changes, history, webhooks), pg_page_scan.cc (ScanPageIds) and
+// pg_workspaces.cc (the workspace catalog).
 //
 // A read transaction refuses every write here, before anything reaches the server:
 // PostgreSQL would refuse it too (the transaction is READ ONLY) but would also abort the
@@ -77,6 +78,16 @@ class PgRecords final : public Records {
                                                                    int limit) override;
   Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override;
   Result<int64_t> LastChangeSequence() override;
+  // The workspace catalog: pg_workspaces.cc.
+  Status PutWorkspace(const WorkspaceRecord& workspace) override;
+  Result<std::optional<WorkspaceRecord>> GetWorkspace(std::string_view id) override;
+  Result<std::vector<WorkspaceRecord>> ListWorkspaces() override;
+  Result<std::optional<WorkspaceRecord>> FindWorkspaceByAdminTokenHash(std::string_view admin_token_hash) override;
+  Status DeleteWorkspace(std::string_view id) override;
+  Status PutWorkspaceToken(std::string_view secret_hash, std::string_view workspace_id) override;
+  Status DeleteWorkspaceToken(std::string_view secret_hash) override;
+  Result<std::optional<std::string>> FindWorkspaceOfToken(std::string_view secret_hash) override;
+  Result<std::vector<std::string>> ListWorkspaceTokens(std::string_view workspace_id) override;
 
  private:
   // OK in a write transaction; the refusal of a read transaction's write otherwise.
