@@ -72,9 +72,10 @@ class LocalNotionServer {
     this.dbDir = dbDir || fs.mkdtempSync(path.join(os.tmpdir(), 'ln-e2e-'));
     this.ownsDir = !dbDir;
     this.dbPath = path.join(this.dbDir, 'ln.db');
-    // The --db URL: given, or chosen on the first start (a SQLite file in dbDir, or a
-    // fresh PostgreSQL schema under LOCALNOTION_DB=postgres); restarts keep it.
-    this.dbUrl = dbUrl || (usePostgres() ? null : `sqlite:${this.dbPath}`);
+    // The --db URL (the dbUrl getter): given, or the SQLite file at dbPath, or a fresh
+    // PostgreSQL schema chosen on the first start under LOCALNOTION_DB=postgres; restarts
+    // keep it.
+    this.givenDbUrl = dbUrl || null;
     this.port = port || null;
     this.extraArgs = extraArgs || [];
     this.child = null;
@@ -83,6 +84,8 @@ class LocalNotionServer {
 
   get baseUrl() { return `http://127.0.0.1:${this.port}`; }
 
+  get dbUrl() { return this.givenDbUrl || (usePostgres() ? null : `sqlite:${this.dbPath}`); }
+
   logTail(n = 40) { return this.log.slice(-n).join('\n'); }
 
   async start() {
@@ -90,7 +93,7 @@ class LocalNotionServer {
       throw new Error(`localnotion binary not found at ${BIN} (build it with 'make build' or set LOCALNOTION_BIN)`);
     }
     if (!this.port) this.port = await freePort();
-    if (!this.dbUrl) this.dbUrl = await freshStoreUrl();
+    if (!this.dbUrl) this.givenDbUrl = await freshStoreUrl();
     const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port), '--db', this.dbUrl];
     if (this.token !== null) args.push('--token', this.token);
     args.push(...this.extraArgs);
