@@ -68,7 +68,7 @@ class PgStore::PgTxn final : public TxnWrapper {
         records_(*conn_, writable),
         writable_(writable),
         generation_(generation) {}
-  ~PgTxn() override { End("ROLLBACK"); }
+  ~PgTxn() override { (void)End("ROLLBACK"); }
 
   bool writable() const override { return writable_; }
   std::optional<int64_t> SharedCacheGeneration() const override { return generation_; }
