@@ -20,6 +20,8 @@
 #   LOCALNOTION=build/localnotion  ECHO_SERVER=build/bench/echo_server
 #   BENCH_TOKEN=secret_bench...    KEEP_TMP=1 keeps the temp dir (db, logs, wrk output)
 #   LN_ARGS="--workers 1"  extra flags for localnotion serve
+#   LN_DB=sqlite:$TMP/b.db the store; e.g. postgresql://postgres@127.0.0.1:5432/postgres?schema=bench_1
+#            (a schema nobody used yet) for the PostgreSQL store
 #   STRICT=1 exits 3 when a PATCH case misses the targets
 #            (>= 20000 req/s, >= 25 % of echo, p99 < 10 ms).
 
@@ -219,7 +221,7 @@ stop_server
 # 2. localnotion, fresh SQLite file, fixture created through the API.
 LN_URL="http://$HOST:$PORT"
 start_server localnotion "$TMP/localnotion.log" "localnotion listening on http://$HOST:$PORT" \
-  "$LOCALNOTION" serve --host "$HOST" --port "$PORT" --db "sqlite:$TMP/b.db" --token "$TOKEN" ${LN_ARGS:-}
+  "$LOCALNOTION" serve --host "$HOST" --port "$PORT" --db "${LN_DB:-sqlite:$TMP/b.db}" --token "$TOKEN" ${LN_ARGS:-}
 BASE_URL=$LN_URL timeout --foreground -k 5 "$SETUP_TIMEOUT" node "$BENCH/setup.js" >"$TMP/ids.sh" \
   || die "bench/setup.js failed"
 # shellcheck disable=SC1091

@@ -1,6 +1,7 @@
 // The localnotion command line. Flag parsing only; the work is in the libraries.
 //   localnotion serve [--host ADDR] [--port N] [--db URL] [--token TOKEN]... [--seed FILE] [--deterministic SEED]
 //   localnotion export [--db URL] [--out FILE]
+//   localnotion migrate [--db URL]
 //   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
 //   localnotion webhook create --integration N --url URL [--events LIST] [--api-version V] | list | verify ID --token T
@@ -301,7 +302,11 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand("serve", "Serve the Notion API over HTTP");
   serve->add_option("--host", host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", port, "TCP port to listen on (0 picks a free one)")->capture_default_str();
-  serve->add_option("--db", db, "Store URL: sqlite:PATH, or memory: (nothing kept)")->capture_default_str();
+  serve
+      ->add_option("--db", db,
+                   "Store URL: sqlite:PATH, memory: (nothing kept), or postgresql://USER@HOST:PORT/DB[?schema=NAME] "
+                   "(many servers may share one; docs/storage.md)")
+      ->capture_default_str();
   serve->add_option("--token", tokens,
                     "Bearer token of an internal integration with every capability and access to the whole "
                     "workspace; repeatable. Also read from LOCALNOTION_TOKEN. With none, a token is generated "
@@ -493,6 +498,11 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--db", export_db, "Store URL: sqlite:PATH")->capture_default_str();
   export_cmd->add_option("--out", export_out, "File to write (default: standard output)");
 
+  std::string migrate_db = "sqlite:./localnotion.db";
+  CLI::App* migrate_cmd = app.add_subcommand(
+      "migrate", "Create the store if missing and bring its tables up to date, then exit (serve does it too)");
+  migrate_cmd->add_option("--db", migrate_db, "Store URL: sqlite:PATH or postgresql://...")->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
   controls.page_history = !no_page_history;
   if (serve->parsed()) {
@@ -527,6 +537,16 @@ int main(int argc, char** argv) {
       }
       return localnotion::SerializeJson(out) + "\n";
     });
+  }
+  if (migrate_cmd->parsed()) {
+    // Opening a store applies the migrations it lacks (storage/store.h).
+    auto store = localnotion::storage::OpenStore(migrate_db);
+    if (!store.ok()) {
+      std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
+      return 1;
+    }
+    std::printf("localnotion: %s is up to date\n", migrate_db.c_str());
+    return 0;
   }
   if (create->parsed()) {
     return Admin(db, [&](Context& s) -> Result<std::string> {

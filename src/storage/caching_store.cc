@@ -180,6 +180,21 @@ Result<std::unique_ptr<Txn>> CachingStore::Begin(TxnMode mode) {
     generation = shared_.generation;
   }
   LN_ASSIGN_OR_RETURN(std::unique_ptr<Txn> inner, inner_->Begin(mode));
+  if (std::optional<int64_t> seen = inner->SharedCacheGeneration()) {
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    if (*seen > shared_.shared_generation) {
+      // Another process (or this one) wrote cached kinds: nothing cached can be trusted.
+      shared_.shared_generation = *seen;
+      ++shared_.generation;
+      shared_.databases.clear();
+      shared_.data_sources.clear();
+      shared_.integrations.clear();
+      shared_.users.clear();
+      generation = shared_.generation;
+    } else if (*seen < shared_.shared_generation) {
+      generation = shared_.generation - 1;  // an older snapshot: never matches (UseShared, Fill)
+    }
+  }
   return std::unique_ptr<Txn>(std::make_unique<CachingTxn>(shared_, std::move(inner), generation));
 }
 

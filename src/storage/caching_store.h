@@ -11,9 +11,13 @@
 // same batch reads the new rows from the writer connection) and once after (so that a
 // read that began in between cannot leave the old rows behind); nothing is filled in
 // between. A read transaction uses the cache only while nothing was evicted since it
-// began, so that it never sees a record newer than its snapshot. One process per store
-// is assumed; a shared PostgreSQL will need invalidation across processes
-// (docs/storage.md).
+// began, so that it never sees a record newer than its snapshot.
+//
+// Other processes. When the inner store is shared with other processes (PostgreSQL,
+// Txn::SharedCacheGeneration), every transaction brings the store's generation as it
+// sees it; when it is newer than the last one seen, everything cached is dropped (and
+// the local generation moves, so that transactions begun before stop using the cache);
+// a read whose snapshot is older than the last one seen neither uses nor fills it.
 #pragma once
 
 #include <cstdint>
@@ -42,6 +46,7 @@ class CachingStore final : public Store {
     std::mutex mu;
     uint64_t generation = 0;
     int committing = 0;
+    int64_t shared_generation = -1;  // the inner store's, last seen (SharedCacheGeneration)
     std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> databases;
     std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> data_sources;
     std::unordered_map<std::string, IntegrationRecord> integrations;  // by secret hash

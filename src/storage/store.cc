@@ -1,6 +1,7 @@
 #include "storage/store.h"
 
 #include "storage/caching_store.h"
+#include "storage/postgres/pg_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace localnotion::storage {
@@ -9,6 +10,12 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
   constexpr std::string_view kSqlite = "sqlite:";
   constexpr std::string_view kMemory = "memory:";
   std::string path;
+  if (IsPgUrl(url)) {
+    // Other processes may write the same store: the cache notices through the store's
+    // cache generation (Txn::SharedCacheGeneration), so instances stay stateless.
+    LN_ASSIGN_OR_RETURN(std::unique_ptr<PgStore> pg, PgStore::Open(url));
+    return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(pg)));
+  }
   if (url == kMemory) {
     path = ":memory:";
   } else if (url.substr(0, kSqlite.size()) == kSqlite) {
@@ -17,7 +24,7 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
     if (path.empty()) return MakeError(ErrorCode::kInvalidRequest, "sqlite URL has no path");
   } else {
     return MakeError(ErrorCode::kInvalidRequest,
-                     "unsupported --db URL (expected sqlite:PATH or memory:): " + std::string(url));
+                     "unsupported --db URL (expected sqlite:PATH, memory: or postgresql://...): " + std::string(url));
   }
   LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> sqlite, SqliteStore::Open(path));
   return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(sqlite)));

@@ -36,8 +36,9 @@ class Store {
   virtual void SetLoopPoster(LoopPoster post) {}
 };
 
-// Opens the store named by a URL, wrapped in a CachingStore: "sqlite:PATH" (PATH may be
-// relative) or "memory:" (a private in-memory SQLite database, for tests). Returns
+// Opens the store named by a URL: "sqlite:PATH" (PATH may be relative) or "memory:" (a
+// private in-memory SQLite database, for tests); or "postgresql://..." /
+// "postgres://..." (postgres/pg_store.h). Both wrapped in a CachingStore. Returns
 // kInvalidRequest for an unknown scheme, kInternalServerError when opening fails.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
 

@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "storage/caching_store.h"
+#include "storage/postgres/pg_store.h"
+#include "storage/postgres/pg_test_server.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace localnotion::storage {
@@ -52,6 +54,30 @@ std::vector<StoreConfig> Configs() {
       "OpenStoreMemory",  // CachingStore over SqliteStore(":memory:"): one connection
       [](const std::string&) { return OpenStore("memory:"); },
       /*persistent=*/false, /*concurrent_reads=*/false});
+  // PostgreSQL: one real server per test process (postgres/pg_test_server.h), a schema
+  // per test directory, so that reopening the same directory reopens the same store.
+  auto schema_of = [](const std::string& dir) {
+    return "t_" + std::filesystem::path(dir).filename().string().substr(std::string("ln_conformance_").size());
+  };
+  auto pg_unavailable = []() -> std::string {
+    auto server = TestPostgres::Get();
+    return server.ok() ? "" : server.error().message;
+  };
+  configs.push_back(StoreConfig{
+      "Postgres",
+      [schema_of](const std::string& dir) -> Result<std::unique_ptr<Store>> {
+        LN_ASSIGN_OR_RETURN(TestPostgres * server, TestPostgres::Get());
+        LN_ASSIGN_OR_RETURN(std::unique_ptr<PgStore> store, PgStore::Open(server->UrlWithSchema(schema_of(dir))));
+        return std::unique_ptr<Store>(std::move(store));
+      },
+      /*persistent=*/true, /*concurrent_reads=*/true, pg_unavailable, TestPostgres::Required});
+  configs.push_back(StoreConfig{
+      "OpenStorePostgresUrl",  // CachingStore over PgStore, what --db postgresql://... builds
+      [schema_of](const std::string& dir) -> Result<std::unique_ptr<Store>> {
+        LN_ASSIGN_OR_RETURN(TestPostgres * server, TestPostgres::Get());
+        return OpenStore(server->UrlWithSchema(schema_of(dir)));
+      },
+      /*persistent=*/true, /*concurrent_reads=*/true, pg_unavailable, TestPostgres::Required});
   return configs;
 }
 

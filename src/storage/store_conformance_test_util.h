@@ -30,6 +30,10 @@ struct StoreConfig {
   // ends, as the one-connection in-memory SQLite does: tests that keep a read open across
   // a write then do not apply (they would wait for themselves).
   bool concurrent_reads = true;
+  // Why the backend cannot run on this machine ("" when it can; null: always can). Its
+  // tests then skip, or fail when `required` says the backend must be there.
+  std::function<std::string()> unavailable;
+  std::function<bool()> required;
 };
 
 inline void PrintTo(const StoreConfig& config, std::ostream* os) { *os << config.name; }
@@ -40,6 +44,13 @@ class StoreConformanceTest : public ::testing::TestWithParam<StoreConfig> {
     std::string tmpl = (std::filesystem::temp_directory_path() / "ln_conformance_XXXXXX").string();
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
+    if (GetParam().unavailable) {
+      const std::string why = GetParam().unavailable();
+      if (!why.empty()) {
+        if (GetParam().required && GetParam().required()) FAIL() << GetParam().name << " is required: " << why;
+        GTEST_SKIP() << GetParam().name << " is not available: " << why;
+      }
+    }
     Reopen();
   }
   void TearDown() override {

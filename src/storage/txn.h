@@ -199,6 +199,11 @@ class Txn : public Records {
   virtual void CommitAsync(DurableCallback on_durable) = 0;
   // CommitAsync, then waits until the transaction is durable (or lost).
   Status Commit();
+  // For a store that other processes write too (PostgreSQL): a number that grows with
+  // every committed write of databases, data sources, users or integrations, as this
+  // transaction sees it (a read: its snapshot; a write: the latest). CachingStore drops
+  // what it cached when the number moves. nullopt when only this process writes.
+  virtual std::optional<int64_t> SharedCacheGeneration() const { return std::nullopt; }
 };
 
 }  // namespace localnotion::storage

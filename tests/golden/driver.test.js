@@ -11,6 +11,9 @@ const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const readline = require('node:readline');
+// LOCALNOTION_DB=postgres: the server runs over a fresh schema of a PostgreSQL started
+// for this process (no npm dependencies either).
+const { usePostgres, freshStoreUrl } = require('../e2e/lib/postgres');
 
 const BIN = process.env.LOCALNOTION_BIN
   ? path.resolve(process.env.LOCALNOTION_BIN)
@@ -53,7 +56,8 @@ function waitExit(proc, ms) {
 async function startServer(dbDir, token) {
   if (!fs.existsSync(BIN)) throw new Error(`localnotion binary not found at ${BIN} (make build, or set LOCALNOTION_BIN)`);
   const port = await freePort();
-  const args = ['serve', '--host', '127.0.0.1', '--port', String(port), '--db', `sqlite:${path.join(dbDir, 'ln.db')}`,
+  const db = usePostgres() ? await freshStoreUrl() : `sqlite:${path.join(dbDir, 'ln.db')}`;
+  const args = ['serve', '--host', '127.0.0.1', '--port', String(port), '--db', db,
     '--token', token];
   const env = { ...process.env };
   delete env.LOCALNOTION_TOKEN;

@@ -134,7 +134,9 @@ void Dispatcher::Deliver(const std::string& id) {
       RunInTxn(store_, state_, storage::TxnMode::kWrite, [&](Context& ctx) -> Result<std::optional<Claimed>> {
         using Out = std::optional<Claimed>;
         LN_ASSIGN_OR_RETURN(auto d, ctx.store().GetWebhookDelivery(id));
-        if (!d || d->status != "pending") return Out();
+        // Claimed meanwhile (its due time moved on with the attempt), possibly by another
+        // server sharing the store: one attempt at a time, whichever server makes it.
+        if (!d || d->status != "pending" || d->due_time > NowMillis()) return Out();
         LN_ASSIGN_OR_RETURN(auto sub, ctx.store().GetWebhookSubscription(d->subscription_id));
         if (!sub || (sub->state != "active" && d->type != "verification")) return Out();
         const Millis now = NowMillis();

@@ -1,6 +1,9 @@
 'use strict';
-// Spawns the built localnotion binary on 127.0.0.1 with a temporary SQLite file.
-//   const srv = await startServer();            // srv.baseUrl, srv.token, srv.dbPath
+// Spawns the built localnotion binary on 127.0.0.1 with a temporary SQLite file, or,
+// with LOCALNOTION_DB=postgres, a fresh schema of the test process's PostgreSQL
+// (lib/postgres.js): the same tests then run against the PostgreSQL store.
+//   const srv = await startServer();            // srv.baseUrl, srv.token, srv.dbPath, srv.dbUrl
+//   startServer({ dbUrl })                       // this store URL (e.g. a second instance on one PostgreSQL)
 //   await srv.stop();                            // SIGTERM, wait for exit
 //   await srv.kill9();                           // SIGKILL, wait for exit
 //   await srv.restart();                         // same db file (and same port when possible)
@@ -14,6 +17,7 @@ const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const readline = require('node:readline');
+const { usePostgres, freshStoreUrl } = require('./postgres');
 
 const BIN = process.env.LOCALNOTION_BIN
   ? path.resolve(process.env.LOCALNOTION_BIN)
@@ -62,12 +66,16 @@ function waitExit(child, ms) {
 class LocalNotionServer {
   // token: the --token to pass (default: a random one); null passes no --token at all.
   // env: extra environment variables for the server process.
-  constructor({ token, dbDir, port, extraArgs, env } = {}) {
+  constructor({ token, dbDir, dbUrl, port, extraArgs, env } = {}) {
     this.token = token === null ? null : (token || `secret_e2e_${crypto.randomBytes(12).toString('hex')}`);
     this.env = env || {};
     this.dbDir = dbDir || fs.mkdtempSync(path.join(os.tmpdir(), 'ln-e2e-'));
     this.ownsDir = !dbDir;
     this.dbPath = path.join(this.dbDir, 'ln.db');
+    // The --db URL (the dbUrl getter): given, or the SQLite file at dbPath, or a fresh
+    // PostgreSQL schema chosen on the first start under LOCALNOTION_DB=postgres; restarts
+    // keep it.
+    this.givenDbUrl = dbUrl || null;
     this.port = port || null;
     this.extraArgs = extraArgs || [];
     this.child = null;
@@ -76,6 +84,8 @@ class LocalNotionServer {
 
   get baseUrl() { return `http://127.0.0.1:${this.port}`; }
 
+  get dbUrl() { return this.givenDbUrl || (usePostgres() ? null : `sqlite:${this.dbPath}`); }
+
   logTail(n = 40) { return this.log.slice(-n).join('\n'); }
 
   async start() {
@@ -83,7 +93,8 @@ class LocalNotionServer {
       throw new Error(`localnotion binary not found at ${BIN} (build it with 'make build' or set LOCALNOTION_BIN)`);
     }
     if (!this.port) this.port = await freePort();
-    const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port), '--db', `sqlite:${this.dbPath}`];
+    if (!this.dbUrl) this.givenDbUrl = await freshStoreUrl();
+    const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port), '--db', this.dbUrl];
     if (this.token !== null) args.push('--token', this.token);
     args.push(...this.extraArgs);
     const env = { ...process.env };
@@ -212,4 +223,4 @@ async function withServer(opts, fn) {
   }
 }
 
-module.exports = { BIN, LATENCY_FACTOR, LocalNotionServer, startServer, freePort, runCli, withServer };
+module.exports = { BIN, LATENCY_FACTOR, LocalNotionServer, startServer, freePort, runCli, withServer, usePostgres };

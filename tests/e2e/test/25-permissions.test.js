@@ -281,7 +281,7 @@ test('CLI: integration create prints a token that works against a server started
     await s.start();
     const root = await createRootPage(v5(s), 'CLI root');
     await s.stop();
-    const db = `sqlite:${s.dbPath}`;
+    const db = s.dbUrl;
     const created = await run(['integration', 'create', '--name', 'From CLI', '--capabilities', 'read,users', '--db', db]);
     assert.equal(created.code, 0, created.stderr);
     const token = created.stdout.trim();

@@ -233,11 +233,11 @@ test('serve --seed replaces the workspace at every start; localnotion export wri
   await s.stop();
 
   const out = path.join(s.dbDir, 'export.json');
-  const cli = spawnSync(BIN, ['export', '--db', `sqlite:${s.dbPath}`, '--out', out], { encoding: 'utf8' });
+  const cli = spawnSync(BIN, ['export', '--db', s.dbUrl, '--out', out], { encoding: 'utf8' });
   assert.equal(cli.status, 0, cli.stderr);
   const fromFile = JSON.parse(fs.readFileSync(out, 'utf8'));
   assert.deepEqual(fromFile, restarted);
-  const toStdout = spawnSync(BIN, ['export', '--db', `sqlite:${s.dbPath}`], { encoding: 'utf8' });
+  const toStdout = spawnSync(BIN, ['export', '--db', s.dbUrl], { encoding: 'utf8' });
   assert.equal(toStdout.status, 0, toStdout.stderr);
   assert.deepEqual(JSON.parse(toStdout.stdout), restarted);
   const none = spawnSync(BIN, ['export', '--db', `sqlite:${path.join(s.dbDir, 'missing.db')}`], { encoding: 'utf8' });

@@ -6,7 +6,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const net = require('node:net');
-const { startServer } = require('../lib/server');
+const { startServer, usePostgres } = require('../lib/server');
 const { v5 } = require('../lib/clients');
 const { createRootPage } = require('../lib/fixtures');
 
@@ -16,7 +16,10 @@ let srv;
 before(async () => { srv = await startServer({ extraArgs: ['--admin-token', ADMIN] }); });
 after(async () => { if (srv) { await srv.stop().catch(() => {}); await srv.dispose(); } });
 
-test('the store file and its WAL are readable and writable by their owner only', async () => {
+// Under LOCALNOTION_DB=postgres there is no store file: PostgreSQL keeps the data in its
+// own directory, with its own permissions (0700, owner postgres).
+test('the store file and its WAL are readable and writable by their owner only',
+  { skip: usePostgres() && 'SQLite only: a PostgreSQL store has no file of its own' }, async () => {
   await createRootPage(v5(srv), 'A write, so that the WAL exists');
   for (const file of [srv.dbPath, `${srv.dbPath}-wal`]) {
     assert.ok(fs.existsSync(file), `${file} exists`);

@@ -132,7 +132,7 @@ function cli(args) {
 
 test('the CLI subscribes on the store file; the running server sends the handshake and then events', async () => {
   const rx = await receiver();
-  const db = `sqlite:${srv.dbPath}`;
+  const db = srv.dbUrl;
   const created = JSON.parse(await cli(['webhook', 'create', '--db', db, '--integration', integration,
     '--url', rx.url, '--events', 'page.created,page.locked']));
   assert.equal(created.state, 'pending_verification');

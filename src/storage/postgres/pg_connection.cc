@@ -1,0 +1,163 @@
+#include "storage/postgres/pg_connection.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace localnotion::storage {
+namespace {
+
+// PostgreSQL cannot be reached: Notion's own answer when its database is unavailable
+// (503 service_unavailable, https://developers.notion.com/reference/status-codes). The
+// detail goes to the server's log only.
+Error Unavailable(const std::string& detail) {
+  std::fprintf(stderr, "localnotion: postgresql unavailable: %s\n", detail.c_str());
+  return MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
+}
+
+}  // namespace
+
+PgParams& PgParams::Text(std::string_view v) {
+  storage_.emplace_back(v);
+  values_.push_back(storage_.back().c_str());
+  lengths_.push_back(static_cast<int>(storage_.back().size()));
+  formats_.push_back(0);
+  return *this;
+}
+
+PgParams& PgParams::Int(int64_t v) { return Text(std::to_string(v)); }
+
+PgParams& PgParams::Bool(bool v) { return Text(v ? "true" : "false"); }
+
+PgParams& PgParams::Null() {
+  values_.push_back(nullptr);
+  lengths_.push_back(0);
+  formats_.push_back(0);
+  return *this;
+}
+
+PgParams& PgParams::Opt(const std::optional<std::string>& v) { return v ? Text(*v) : Null(); }
+
+PgParams& PgParams::Bytes(std::string_view v) {
+  Text(v);
+  formats_.back() = 1;
+  return *this;
+}
+
+std::string PgRows::Text(int row, int col) const {
+  return std::string(PQgetvalue(result_.get(), row, col), static_cast<size_t>(PQgetlength(result_.get(), row, col)));
+}
+
+std::optional<std::string> PgRows::Nullable(int row, int col) const {
+  if (IsNull(row, col)) return std::nullopt;
+  return Text(row, col);
+}
+
+int64_t PgRows::Int(int row, int col) const { return std::strtoll(PQgetvalue(result_.get(), row, col), nullptr, 10); }
+
+bool PgRows::Bool(int row, int col) const { return PQgetvalue(result_.get(), row, col)[0] == 't'; }
+
+int64_t PgRows::Affected() const { return std::strtoll(PQcmdTuples(result_.get()), nullptr, 10); }
+
+std::string QuoteIdent(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string QuoteLiteral(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& conninfo, const std::string& schema) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  if (conn == nullptr) return Unavailable("out of memory");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(conn);
+    PQfinish(conn);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    return Unavailable("cannot connect: " + message);
+  }
+  std::unique_ptr<PgConnection> c(new PgConnection(conn, schema));
+  // Text in and out is UTF-8; string literals keep backslashes as they are; every
+  // unqualified name is the store's schema's (pg_catalog is searched first anyway).
+  LN_RETURN_IF_ERROR(
+      c->Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning; SET standard_conforming_strings = on; "
+              "SET search_path TO " +
+              QuoteIdent(schema)));
+  return c;
+}
+
+PgConnection::~PgConnection() { PQfinish(conn_); }
+
+bool PgConnection::in_transaction() const {
+  PGTransactionStatusType status = PQtransactionStatus(conn_);
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+Error PgConnection::ErrorOf(const PGresult* result) const {
+  std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string sqlstate = state ? state : "";
+  if (PQstatus(conn_) != CONNECTION_OK || sqlstate.rfind("08", 0) == 0 || sqlstate == "57P01" || sqlstate == "57P02" ||
+      sqlstate == "57P03" || (sqlstate.empty() && result == nullptr)) {
+    return Unavailable("connection lost: " + message);
+  }
+  if (sqlstate == "40001" || sqlstate == "40P01") {
+    return MakeError(ErrorCode::kConflictError, "postgresql: " + message);
+  }
+  return InternalError("postgresql: " + message + (sqlstate.empty() ? "" : " (SQLSTATE " + sqlstate + ")"));
+}
+
+Result<PgRows> PgConnection::Query(const std::string& sql, const PgParams& params, bool prepare, bool binary) {
+  PGresult* result = nullptr;
+  if (prepare) {
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) {
+      std::string name = "s" + std::to_string(prepared_.size() + 1);
+      PGresult* made = PQprepare(conn_, name.c_str(), sql.c_str(), params.size(), nullptr);
+      if (made == nullptr || PQresultStatus(made) != PGRES_COMMAND_OK) {
+        Error error = ErrorOf(made);
+        PQclear(made);
+        return error;
+      }
+      PQclear(made);
+      it = prepared_.emplace(sql, std::move(name)).first;
+    }
+    result = PQexecPrepared(conn_, it->second.c_str(), params.size(), params.values(), params.lengths(),
+                            params.formats(), binary ? 1 : 0);
+  } else {
+    result = PQexecParams(conn_, sql.c_str(), params.size(), nullptr, params.values(), params.lengths(),
+                          params.formats(), binary ? 1 : 0);
+  }
+  ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    Error error = ErrorOf(result);
+    PQclear(result);
+    return error;
+  }
+  return PgRows(result);
+}
+
+Status PgConnection::Exec(const std::string& sql) {
+  PGresult* result = PQexec(conn_, sql.c_str());
+  ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    Error error = ErrorOf(result);
+    PQclear(result);
+    return error;
+  }
+  PQclear(result);
+  return OkStatus();
+}
+
+}  // namespace localnotion::storage

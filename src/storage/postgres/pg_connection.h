@@ -1,0 +1,103 @@
+// One libpq connection to PostgreSQL, set to one schema (the store's, see pg_store.h),
+// with the few calls the PostgreSQL store needs: run SQL with text parameters and read
+// the rows back. Statements run often are prepared once per connection. Not
+// thread-safe: a connection is used by one transaction at a time.
+//
+// Errors. A lost or refused connection (SQLSTATE class 08, the server shutting down or
+// starting, a broken socket) is kServiceUnavailable with Notion's message, which the
+// HTTP layer answers with Notion's 503 `service_unavailable` (the detail is logged); a
+// serialization failure or deadlock is
+// kConflictError; anything else is kInternalServerError.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.h"
+
+namespace localnotion::storage {
+
+// The parameters of one statement, $1, $2, ... in order. Text, except Bytes (binary).
+class PgParams {
+ public:
+  PgParams& Text(std::string_view v);
+  PgParams& Int(int64_t v);
+  PgParams& Bool(bool v);
+  PgParams& Null();
+  PgParams& Opt(const std::optional<std::string>& v);
+  PgParams& Bytes(std::string_view v);
+
+  int size() const { return static_cast<int>(values_.size()); }
+  const char* const* values() const { return values_.data(); }
+  const int* lengths() const { return lengths_.data(); }
+  const int* formats() const { return formats_.data(); }
+
+ private:
+  std::deque<std::string> storage_;
+  std::vector<const char*> values_;
+  std::vector<int> lengths_;
+  std::vector<int> formats_;
+};
+
+// The rows of one result. Column values are read as text (or raw bytes for a binary
+// result); NULL reads as "" unless asked with Nullable.
+class PgRows {
+ public:
+  explicit PgRows(PGresult* result) : result_(result, &PQclear) {}
+  int size() const { return PQntuples(result_.get()); }
+  bool IsNull(int row, int col) const { return PQgetisnull(result_.get(), row, col) != 0; }
+  std::string Text(int row, int col) const;
+  std::optional<std::string> Nullable(int row, int col) const;
+  int64_t Int(int row, int col) const;
+  bool Bool(int row, int col) const;
+  // The number of rows an INSERT, UPDATE or DELETE touched.
+  int64_t Affected() const;
+
+ private:
+  std::unique_ptr<PGresult, decltype(&PQclear)> result_;
+};
+
+class PgConnection {
+ public:
+  // Connects with a libpq connection string and sets search_path to `schema` (which
+  // must exist, except while migrating, see pg_migrations.h).
+  static Result<std::unique_ptr<PgConnection>> Connect(const std::string& conninfo, const std::string& schema);
+  ~PgConnection();
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  // Runs one statement. `prepare`: keep it prepared on this connection (for statements
+  // whose text is fixed). `binary`: every column comes back in binary (for bytea).
+  Result<PgRows> Query(const std::string& sql, const PgParams& params = {}, bool prepare = true, bool binary = false);
+  // Runs SQL text without parameters (may hold several statements).
+  Status Exec(const std::string& sql);
+  // Whether the socket is gone (the connection must not be reused).
+  bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+  // Whether the server thinks a transaction is open (or failed).
+  bool in_transaction() const;
+  const std::string& schema() const { return schema_; }
+
+ private:
+  PgConnection(PGconn* conn, std::string schema) : conn_(conn), schema_(std::move(schema)) {}
+  Error ErrorOf(const PGresult* result) const;
+
+  PGconn* conn_;
+  std::string schema_;
+  std::map<std::string, std::string> prepared_;  // SQL text -> statement name
+};
+
+// The SQL form of an identifier: double-quoted, quotes doubled.
+std::string QuoteIdent(std::string_view name);
+// The SQL form of a string literal: single-quoted, quotes doubled (the server keeps
+// standard_conforming_strings on, so backslashes are plain characters).
+std::string QuoteLiteral(std::string_view text);
+
+}  // namespace localnotion::storage

@@ -1,0 +1,66 @@
+#include "storage/postgres/pg_migrations.h"
+
+#include <iterator>
+
+#include "storage/postgres/migrations/0001_initial.sql.h"
+#include "storage/postgres/migrations/0002_cache_generation.sql.h"
+#include "storage/postgres/migrations/0003_workspaces.sql.h"
+#include "storage/postgres/migrations/0004_views.sql.h"
+
+namespace localnotion::storage {
+namespace {
+
+// Migration i+1 is kMigrations[i].
+constexpr const char* kMigrations[] = {
+    kPgMigration0001Initial,
+    kPgMigration0002CacheGeneration,
+    kPgMigration0003Workspaces,
+    kPgMigration0004Views,
+};
+
+// The advisory lock that migrating instances take turns on (any schema).
+constexpr const char* kMigrateLock = "hashtextextended('localnotion:migrate', 0)";
+
+Result<int> Migrate(PgConnection& conn) {
+  const std::string schema = QuoteIdent(conn.schema());
+  LN_RETURN_IF_ERROR(conn.Exec("CREATE SCHEMA IF NOT EXISTS " + schema));
+  LN_RETURN_IF_ERROR(conn.Exec("CREATE TABLE IF NOT EXISTS " + schema +
+                               ".schema_migrations (version integer PRIMARY KEY, "
+                               "applied_at timestamptz NOT NULL DEFAULT now())"));
+  LN_ASSIGN_OR_RETURN(PgRows rows, conn.Query("SELECT coalesce(max(version), 0) FROM " + schema + ".schema_migrations",
+                                              {}, /*prepare=*/false));
+  const int version = static_cast<int>(rows.Int(0, 0));
+  if (version > LatestPostgresMigration()) {
+    return InternalError("the PostgreSQL schema " + conn.schema() +
+                         " was written by a newer localnotion (schema version " + std::to_string(version) + ")");
+  }
+  int applied = 0;
+  for (int next = version + 1; next <= LatestPostgresMigration(); ++next) {
+    LN_RETURN_IF_ERROR(conn.Exec("BEGIN"));
+    Status done = conn.Exec(kMigrations[next - 1]);
+    if (done.ok()) {
+      done = conn.Exec("INSERT INTO " + schema + ".schema_migrations (version) VALUES (" + std::to_string(next) + ")");
+    }
+    if (done.ok()) done = conn.Exec("COMMIT");
+    if (!done.ok()) {
+      (void)conn.Exec("ROLLBACK");
+      return std::move(done).error();
+    }
+    ++applied;
+  }
+  return applied;
+}
+
+}  // namespace
+
+int LatestPostgresMigration() { return static_cast<int>(std::size(kMigrations)); }
+
+Result<int> MigratePostgres(PgConnection& conn) {
+  LN_RETURN_IF_ERROR(conn.Exec(std::string("SELECT pg_advisory_lock(") + kMigrateLock + ")"));
+  Result<int> applied = Migrate(conn);
+  Status unlocked = conn.Exec(std::string("SELECT pg_advisory_unlock(") + kMigrateLock + ")");
+  if (applied.ok() && !unlocked.ok()) return std::move(unlocked).error();
+  return applied;
+}
+
+}  // namespace localnotion::storage

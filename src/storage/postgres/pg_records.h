@@ -1,0 +1,119 @@
+// The record methods of storage/txn.h as SQL on one PostgreSQL connection, inside the
+// transaction PgStore (pg_store.h) began on it. The methods are spread over files by
+// facet: pg_records.cc (pages, databases, data sources), pg_people.cc (users,
+// integrations, shares, meta, reset), pg_content.cc (blocks, uploads, comments),
+// pg_outbox.cc (changes, history, webhooks), pg_page_scan.cc (ScanPageIds) and
+// pg_workspaces.cc (the workspace catalog).
+//
+// A read transaction refuses every write here, before anything reaches the server:
+// PostgreSQL would refuse it too (the transaction is READ ONLY) but would also abort the
+// transaction, and the contract wants it usable afterwards.
+#pragma once
+
+#include <string>
+
+#include "storage/postgres/pg_connection.h"
+#include "storage/txn.h"
+
+namespace localnotion::storage {
+
+class PgRecords final : public Records {
+ public:
+  PgRecords(PgConnection& conn, bool writable) : conn_(conn), writable_(writable) {}
+
+  Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
+  Status PutPage(const PageRecord& page) override;
+  Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override;
+  Result<std::vector<PageRecord>> ListAllPages() override;
+  Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override;
+  Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override;
+  Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;
+  Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override;
+  Status PutDatabase(const DatabaseRecord& db) override;
+  Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override;
+  Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override;
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) override;
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override;
+  Status PutDataSource(const DataSourceRecord& source) override;
+  Result<std::optional<UserRecord>> GetUser(std::string_view id) override;
+  Result<std::vector<UserRecord>> ListUsers(std::string_view from_id, int limit) override;
+  Status PutUser(const UserRecord& user) override;
+  Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override;
+  Result<std::vector<IntegrationRecord>> ListIntegrations() override;
+  Status PutIntegration(const IntegrationRecord& integration) override;
+  Status DeleteIntegration(std::string_view id) override;
+  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override;
+  Status PutShare(std::string_view integration_id, std::string_view object_id) override;
+  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override;
+  Result<std::optional<BlockRecord>> GetBlock(std::string_view id) override;
+  Status PutBlock(const BlockRecord& block) override;
+  Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                     int limit) override;
+  Result<int64_t> LastBlockPosition(std::string_view parent_id) override;
+  Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override;
+  Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override;
+  Status PutFileUpload(const FileUploadRecord& upload) override;
+  Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override;
+  Status PutFileUploadPart(std::string_view upload_id, int64_t part_number, std::string_view bytes) override;
+  Result<std::vector<std::pair<int64_t, int64_t>>> FileUploadPartSizes(std::string_view upload_id) override;
+  Result<std::string> ReadFileUploadBytes(std::string_view upload_id) override;
+  Result<std::optional<CommentRecord>> GetComment(std::string_view id) override;
+  Status PutComment(const CommentRecord& comment) override;
+  Result<std::vector<CommentRecord>> ListComments(std::string_view parent_id) override;
+  Result<std::optional<CommentRecord>> FirstCommentOf(std::string_view discussion_id) override;
+  Status DeleteComment(std::string_view id) override;
+  Result<std::optional<std::string>> GetMeta(std::string_view key) override;
+  Status PutMeta(std::string_view key, std::string_view value) override;
+  Status AppendChange(const ChangeRecord& change) override;
+  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override;
+  Status Reset(bool keep_integrations) override;
+  Status PutWebhookSubscription(const WebhookSubscriptionRecord& sub) override;
+  Result<std::optional<WebhookSubscriptionRecord>> GetWebhookSubscription(std::string_view id) override;
+  Result<std::vector<WebhookSubscriptionRecord>> ListWebhookSubscriptions() override;
+  Status DeleteWebhookSubscription(std::string_view id) override;
+  Status PutWebhookDelivery(const WebhookDeliveryRecord& delivery) override;
+  Result<std::optional<WebhookDeliveryRecord>> GetWebhookDelivery(std::string_view id) override;
+  Status DeleteWebhookDelivery(std::string_view id) override;
+  Result<std::vector<WebhookDeliveryRecord>> ListWebhookDeliveries(std::string_view subscription_id,
+                                                                   int limit) override;
+  Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override;
+  Result<int64_t> LastChangeSequence() override;
+  // The workspace catalog: pg_workspaces.cc.
+  // Database views: pg_views.cc.
+  Result<std::optional<ViewRecord>> GetView(std::string_view id) override;
+  Status PutView(const ViewRecord& view) override;
+  Status DeleteView(std::string_view id) override;
+  Result<std::vector<ViewRecord>> ListViewsOfDatabase(std::string_view database_id) override;
+  Result<std::vector<ViewRecord>> ListViewsOfDataSource(std::string_view data_source_id) override;
+  Result<std::vector<ViewRecord>> ListAllViews() override;
+  Status PutWorkspace(const WorkspaceRecord& workspace) override;
+  Result<std::optional<WorkspaceRecord>> GetWorkspace(std::string_view id) override;
+  Result<std::vector<WorkspaceRecord>> ListWorkspaces() override;
+  Result<std::optional<WorkspaceRecord>> FindWorkspaceByAdminTokenHash(std::string_view admin_token_hash) override;
+  Status DeleteWorkspace(std::string_view id) override;
+  Status PutWorkspaceToken(std::string_view secret_hash, std::string_view workspace_id) override;
+  Status DeleteWorkspaceToken(std::string_view secret_hash) override;
+  Result<std::optional<std::string>> FindWorkspaceOfToken(std::string_view secret_hash) override;
+  Result<std::vector<std::string>> ListWorkspaceTokens(std::string_view workspace_id) override;
+
+ private:
+  // OK in a write transaction; the refusal of a read transaction's write otherwise.
+  Status CheckWritable() const;
+  // Runs a statement that returns no rows.
+  Status Run(const std::string& sql, const PgParams& params);
+  // After a write of a cached kind: moves the store's cache generation on, once per
+  // transaction (migrations/0002_cache_generation.sql.h).
+  Status BumpCacheGeneration();
+  Result<std::vector<PageRecord>> ReadPages(const std::string& sql, const PgParams& params);
+  Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(const std::string& sql,
+                                                                               const PgParams& params);
+
+  PgConnection& conn_;
+  bool writable_;
+  bool bumped_ = false;
+};
+
+// Parses JSON text the store wrote; an error when it is corrupt.
+Result<json::value> ParseStoredJson(const std::string& text);
+
+}  // namespace localnotion::storage

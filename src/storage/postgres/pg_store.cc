@@ -1,0 +1,201 @@
+#include "storage/postgres/pg_store.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "storage/postgres/pg_migrations.h"
+#include "storage/postgres/pg_records.h"
+#include "storage/txn_wrapper.h"
+
+namespace localnotion::storage {
+namespace {
+
+bool PlainIdentifier(std::string_view name) {
+  if (name.empty() || name.size() > 63 || (name[0] >= '0' && name[0] <= '9') || name.rfind("pg_", 0) == 0) {
+    return false;
+  }
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+// How long Begin waits for a pooled connection when all are in use.
+constexpr std::chrono::seconds kPoolWait{30};
+
+}  // namespace
+
+bool IsPgUrl(std::string_view url) { return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0; }
+
+Result<PgUrl> ParsePgUrl(std::string_view url) {
+  if (!IsPgUrl(url)) return MakeError(ErrorCode::kInvalidRequest, "not a postgresql:// URL: " + std::string(url));
+  PgUrl out;
+  const size_t question = url.find('?');
+  std::string base(url.substr(0, question));
+  std::string query;
+  bool has_timeout = false;
+  if (question != std::string_view::npos) {
+    std::string_view rest = url.substr(question + 1);
+    while (!rest.empty()) {
+      const size_t amp = rest.find('&');
+      std::string_view param = rest.substr(0, amp);
+      rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+      if (param.rfind("schema=", 0) == 0) {
+        out.schema = std::string(param.substr(7));
+        continue;
+      }
+      if (param.rfind("connect_timeout=", 0) == 0) has_timeout = true;
+      if (!param.empty()) query += (query.empty() ? "" : "&") + std::string(param);
+    }
+  }
+  if (!PlainIdentifier(out.schema)) {
+    return MakeError(ErrorCode::kInvalidRequest,
+                     "invalid schema in the PostgreSQL URL (letters, digits and _ only): " + out.schema);
+  }
+  if (!has_timeout) query += std::string(query.empty() ? "" : "&") + "connect_timeout=5";
+  out.conninfo = base + "?" + query;
+  return out;
+}
+
+// A transaction on one pooled connection; rolled back (and the connection returned)
+// when dropped without a commit.
+class PgStore::PgTxn final : public TxnWrapper {
+ public:
+  PgTxn(PgStore& store, std::unique_ptr<PgConnection> conn, bool writable, int64_t generation)
+      : TxnWrapper(records_),
+        store_(store),
+        conn_(std::move(conn)),
+        records_(*conn_, writable),
+        writable_(writable),
+        generation_(generation) {}
+  ~PgTxn() override { (void)End("ROLLBACK"); }
+
+  bool writable() const override { return writable_; }
+  std::optional<int64_t> SharedCacheGeneration() const override { return generation_; }
+
+  void CommitAsync(DurableCallback on_durable) override {
+    if (!conn_) return on_durable(InternalError("the transaction has ended"));
+    on_durable(End("COMMIT"));
+  }
+
+ private:
+  // Ends the transaction with `sql` and gives the connection back.
+  Status End(const char* sql) {
+    if (!conn_) return OkStatus();
+    Status ended = OkStatus();
+    if (!conn_->broken()) {
+      // COMMIT of a transaction that failed answers ROLLBACK without an error.
+      auto result = conn_->Query(sql, {}, /*prepare=*/false);
+      if (!result.ok()) {
+        ended = std::move(result).error();
+      } else if (std::string_view(sql) == "COMMIT" && conn_->in_transaction()) {
+        ended = InternalError("postgresql: the transaction did not commit");
+      }
+    } else {
+      ended = MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
+    }
+    store_.Return(std::move(conn_));
+    return ended;
+  }
+
+  PgStore& store_;
+  std::unique_ptr<PgConnection> conn_;
+  PgRecords records_;
+  bool writable_;
+  int64_t generation_;
+};
+
+Result<std::unique_ptr<PgStore>> PgStore::Open(std::string_view url) {
+  LN_ASSIGN_OR_RETURN(PgUrl parsed, ParsePgUrl(url));
+  std::unique_ptr<PgStore> store(new PgStore(std::move(parsed)));
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn,
+                      PgConnection::Connect(store->url_.conninfo, store->url_.schema));
+  LN_RETURN_IF_ERROR(MigratePostgres(*conn));
+  {
+    std::lock_guard<std::mutex> lock(store->mu_);
+    ++store->open_;
+  }
+  store->Return(std::move(conn));
+  return store;
+}
+
+PgStore::~PgStore() {
+  std::lock_guard<std::mutex> lock(mu_);
+  idle_.clear();
+}
+
+Result<std::unique_ptr<PgConnection>> PgStore::Take() {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (!freed_.wait_for(lock, kPoolWait, [&] { return !idle_.empty() || open_ < kMaxConnections; })) {
+      std::fprintf(stderr, "localnotion: postgresql: every pooled connection stayed busy for %llds\n",
+                   static_cast<long long>(kPoolWait.count()));
+      return MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
+    }
+    if (!idle_.empty()) {
+      std::unique_ptr<PgConnection> conn = std::move(idle_.back());
+      idle_.pop_back();
+      return conn;
+    }
+    ++open_;
+  }
+  Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(url_.conninfo, url_.schema);
+  if (!conn.ok()) {
+    std::lock_guard<std::mutex> lock(mu_);
+    --open_;
+    freed_.notify_one();
+  }
+  return conn;
+}
+
+void PgStore::Return(std::unique_ptr<PgConnection> conn) {
+  const bool broken = !conn || conn->broken();
+  const bool keep = !broken && !conn->in_transaction();
+  if (!keep) conn.reset();
+  std::vector<std::unique_ptr<PgConnection>> stale;  // closed outside the lock
+  std::lock_guard<std::mutex> lock(mu_);
+  if (keep) {
+    idle_.push_back(std::move(conn));
+  } else {
+    --open_;
+  }
+  // A broken connection usually means the server restarted: the idle ones are broken
+  // too, and are dropped rather than tried one by one.
+  if (broken) {
+    open_ -= static_cast<int>(idle_.size());
+    stale.swap(idle_);
+  }
+  freed_.notify_all();
+}
+
+Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
+  const bool write = mode == TxnMode::kWrite;
+  // A pooled connection may have broken while idle (the server restarted): the first
+  // statement tells, and then one fresh connection is tried.
+  for (int attempt = 0;; ++attempt) {
+    LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, Take());
+    Status begun = OkStatus();
+    if (write) {
+      begun = conn->Exec(
+          "BEGIN ISOLATION LEVEL READ COMMITTED; "
+          "SELECT pg_advisory_xact_lock(hashtextextended('localnotion:' || current_schema(), 0))");
+    } else {
+      begun = conn->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+    // The cache generation is the transaction's first read: for a read, it is taken
+    // from the snapshot all its later reads see (Txn::SharedCacheGeneration).
+    Result<PgRows> generation =
+        begun.ok() ? conn->Query("SELECT value FROM cache_generation WHERE id = 1") : Result<PgRows>(begun.error());
+    if (generation.ok() && generation->size() == 1) {
+      const int64_t value = generation->Int(0, 0);
+      return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write, value));
+    }
+    if (begun.ok())
+      begun = generation.ok() ? Status(InternalError("postgresql: no cache generation")) : Status(generation.error());
+    const bool retry = conn->broken() && attempt == 0;
+    Return(std::move(conn));
+    if (!retry) return std::move(begun).error();
+  }
+}
+
+}  // namespace localnotion::storage

@@ -1,0 +1,152 @@
+// What the PostgreSQL store promises beyond the conformance suite
+// (store_conformance_test.cc): its URL, Notion's 503 when the server cannot be reached,
+// and two processes over one store (here two stores opened on one schema, each with its
+// own pool and cache, as two instances have): what one writes, the other reads at once,
+// cached kinds included, and their write transactions serialize.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "storage/postgres/pg_store.h"
+#include "storage/postgres/pg_test_server.h"
+#include "storage/store.h"
+
+namespace localnotion::storage {
+namespace {
+
+TEST(PgUrlTest, SchemaIsTakenOutAndAConnectTimeoutAdded) {
+  auto url = ParsePgUrl("postgresql://u@127.0.0.1:5432/db?schema=ws_1&sslmode=disable");
+  ASSERT_TRUE(url.ok()) << url.error().message;
+  EXPECT_EQ(url->schema, "ws_1");
+  EXPECT_EQ(url->conninfo, "postgresql://u@127.0.0.1:5432/db?sslmode=disable&connect_timeout=5");
+  auto plain = ParsePgUrl("postgres://u@h/db");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->schema, "public");
+  EXPECT_EQ(plain->conninfo, "postgres://u@h/db?connect_timeout=5");
+  auto timeout = ParsePgUrl("postgresql://h/db?connect_timeout=1");
+  ASSERT_TRUE(timeout.ok());
+  EXPECT_EQ(timeout->conninfo, "postgresql://h/db?connect_timeout=1");
+}
+
+TEST(PgUrlTest, ASchemaThatIsNotAPlainIdentifierIsRefused) {
+  for (const char* bad : {"postgresql://h/db?schema=", "postgresql://h/db?schema=a-b", "postgresql://h/db?schema=1a",
+                          "postgresql://h/db?schema=pg_x", "postgresql://h/db?schema=a%22b"}) {
+    auto url = ParsePgUrl(bad);
+    ASSERT_FALSE(url.ok()) << bad;
+    EXPECT_EQ(url.error().code, ErrorCode::kInvalidRequest) << bad;
+  }
+  EXPECT_FALSE(IsPgUrl("sqlite:x.db"));
+  EXPECT_TRUE(IsPgUrl("postgres://h/db"));
+}
+
+TEST(PgStoreTest, AServerThatCannotBeReachedIsNotionsServiceUnavailable) {
+  // Port 1 on loopback: nothing listens there, the connection is refused at once.
+  auto store = OpenStore("postgresql://postgres@127.0.0.1:1/postgres?connect_timeout=2");
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, ErrorCode::kServiceUnavailable);
+  EXPECT_EQ(store.error().message, "Notion is unavailable, please try again later.");
+}
+
+class TwoInstancesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto server = TestPostgres::Get();
+    if (!server.ok()) {
+      if (TestPostgres::Required()) FAIL() << "PostgreSQL is required: " << server.error().message;
+      GTEST_SKIP() << "PostgreSQL is not available: " << server.error().message;
+    }
+    const std::string url =
+        (*server)->UrlWithSchema("two_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    ASSERT_TRUE((*server)->Psql("DROP SCHEMA IF EXISTS two_" +
+                                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                                " CASCADE"));
+    auto a = OpenStore(url);
+    auto b = OpenStore(url);
+    ASSERT_TRUE(a.ok() && b.ok());
+    a_ = std::move(a).value();
+    b_ = std::move(b).value();
+  }
+
+  static DataSourceRecord Source(int64_t next) {
+    DataSourceRecord d;
+    d.id = "ds-1";
+    d.database_id = "db-1";
+    d.title = json::array{};
+    d.description = json::array{};
+    d.icon = nullptr;
+    d.schema = json::array{};
+    d.next_unique_id = next;
+    return d;
+  }
+  static int64_t Next(Store& store, TxnMode mode) {
+    auto txn = store.Begin(mode);
+    EXPECT_TRUE(txn.ok());
+    if (!txn.ok()) return -1;
+    auto source = (*txn)->GetDataSource("ds-1");
+    EXPECT_TRUE(source.ok() && *source);
+    return source.ok() && *source ? (*source)->next_unique_id : -1;
+  }
+
+  std::unique_ptr<Store> a_, b_;
+};
+
+TEST_F(TwoInstancesTest, WhatOneWritesTheOtherReadsAtOnceCachedKindsIncluded) {
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.PutDataSource(Source(1)); }).ok());
+  IntegrationRecord integration{"i1", "One", "hash-1", "bot-1", "read", 1};
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [&](Txn& t) { return t.PutIntegration(integration); }).ok());
+  // b reads both, twice, so that its cache holds them.
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(Next(*b_, TxnMode::kRead), 1);
+    auto txn = b_->Begin(TxnMode::kRead);
+    ASSERT_TRUE(txn.ok());
+    auto found = (*txn)->FindIntegrationBySecretHash("hash-1");
+    ASSERT_TRUE(found.ok() && *found);
+    EXPECT_EQ((*found)->capabilities, "read");
+  }
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.PutDataSource(Source(2)); }).ok());
+  integration.capabilities = "read,update";
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [&](Txn& t) { return t.PutIntegration(integration); }).ok());
+  EXPECT_EQ(Next(*b_, TxnMode::kRead), 2);
+  EXPECT_EQ(Next(*b_, TxnMode::kWrite), 2);
+  auto txn = b_->Begin(TxnMode::kRead);
+  ASSERT_TRUE(txn.ok());
+  auto found = (*txn)->FindIntegrationBySecretHash("hash-1");
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->capabilities, "read,update");
+  txn->reset();
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.DeleteIntegration("i1"); }).ok());
+  auto after = b_->Begin(TxnMode::kRead);
+  ASSERT_TRUE(after.ok());
+  auto gone = (*after)->FindIntegrationBySecretHash("hash-1");
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(*gone);
+}
+
+TEST_F(TwoInstancesTest, WritersOfBothInstancesSerializeAndLoseNoUpdate) {
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.PutDataSource(Source(0)); }).ok());
+  constexpr int kThreads = 4, kEach = 20;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      Store& store = t % 2 ? *a_ : *b_;
+      for (int i = 0; i < kEach; ++i) {
+        Status done = InTxn(store, TxnMode::kWrite, [](Txn& txn) -> Status {
+          LN_ASSIGN_OR_RETURN(auto source, txn.GetDataSource("ds-1"));
+          if (!source) return InternalError("no data source");
+          return txn.PutDataSource(Source(source->next_unique_id + 1));
+        });
+        if (!done.ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(Next(*a_, TxnMode::kRead), kThreads * kEach);
+  EXPECT_EQ(Next(*b_, TxnMode::kRead), kThreads * kEach);
+}
+
+}  // namespace
+}  // namespace localnotion::storage

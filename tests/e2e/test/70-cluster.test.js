@@ -1,0 +1,241 @@
+'use strict';
+// Many stateless instances over one PostgreSQL (issue 10): two localnotion servers share
+// one store, and nginx (Debian's nginx-light, with deploy/nginx.conf.template) balances
+// the official SDK over them. Writes through one are seen through the other, a query
+// cursor from one works on the other, a schema change through one is seen by the next
+// request on the other, concurrent PATCHes of one page through both lose nothing; kill
+// -9 of one instance under SDK write load loses no acknowledged write and the survivor
+// keeps serving; PostgreSQL stopped under load gives Notion's 503 service_unavailable
+// (never a hang), and once it is back the instances serve again without a restart, with
+// every acknowledged write there.
+//
+// Runs in the PostgreSQL pass (LOCALNOTION_DB=postgres, make e2e-postgres), which starts
+// the PostgreSQL it needs (lib/postgres.js).
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { setTimeout: sleep } = require('node:timers/promises');
+const { startServer, freePort, usePostgres } = require('../lib/server');
+const { ensurePostgres, freshStoreUrl } = require('../lib/postgres');
+const { v5, raw } = require('../lib/clients');
+const { text, plain, createRootPage, createDatabase } = require('../lib/fixtures');
+
+const SKIP = !usePostgres() && 'runs in the PostgreSQL pass (LOCALNOTION_DB=postgres, make e2e-postgres)';
+const TOKEN = 'secret_cluster_e2e_0123456789abcdef';
+const ADMIN = 'admin_cluster_e2e_0123456789abcdef';
+
+let pg; let a; let b; let nginx; let lb; let nginxDir;
+
+function waitPort(port, ms) {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const sock = net.connect(port, '127.0.0.1');
+      sock.once('connect', () => { sock.destroy(); resolve(); });
+      sock.once('error', () => {
+        sock.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port}`)); else setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+async function startNginx(ports) {
+  nginxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-e2e-nginx-'));
+  const port = await freePort();
+  const template = fs.readFileSync(path.join(__dirname, '../../../deploy/nginx.conf.template'), 'utf8');
+  const conf = template
+    .replaceAll('@DIR@', nginxDir)
+    .replaceAll('@PORT@', String(port))
+    .replaceAll('@UPSTREAMS@', ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join(' '))
+    .replaceAll('@USER@', process.getuid() === 0 ? 'user root;' : '');
+  fs.writeFileSync(path.join(nginxDir, 'nginx.conf'), conf);
+  nginx = spawn('nginx', ['-c', path.join(nginxDir, 'nginx.conf'), '-p', nginxDir], { stdio: 'ignore' });
+  process.on('exit', () => { try { nginx.kill('SIGKILL'); } catch { /* gone */ } });
+  await waitPort(port, 10000);
+  return { baseUrl: `http://127.0.0.1:${port}`, port, token: TOKEN };
+}
+
+before(async () => {
+  if (SKIP) return;
+  pg = await ensurePostgres();
+  const dbUrl = await freshStoreUrl();
+  const args = { dbUrl, token: TOKEN, extraArgs: ['--admin-token', ADMIN] };
+  a = await startServer(args);
+  b = await startServer(args);
+  lb = await startNginx([a.port, b.port]);
+});
+
+after(async () => {
+  for (const s of [a, b]) if (s) { await s.stop().catch(() => {}); await s.dispose(); }
+  if (nginx) { nginx.kill('SIGTERM'); await sleep(200); }
+  if (nginxDir) fs.rmSync(nginxDir, { recursive: true, force: true });
+});
+
+test('a write through one instance is read through the other, and nginx serves both', { skip: SKIP }, async () => {
+  const root = await createRootPage(v5(a), 'Cluster root');
+  const seen = await v5(b).pages.retrieve({ page_id: root.id });
+  assert.equal(plain(seen.properties.title.title), 'Cluster root');
+  await v5(b).pages.update({ page_id: root.id, properties: { title: { title: text('Renamed on b') } } });
+  assert.equal(plain((await v5(a).pages.retrieve({ page_id: root.id })).properties.title.title), 'Renamed on b');
+  const viaLb = await Promise.all(Array.from({ length: 6 }, () => v5(lb).pages.retrieve({ page_id: root.id })));
+  for (const p of viaLb) assert.equal(plain(p.properties.title.title), 'Renamed on b');
+  // The same workspace and bot through either instance.
+  const [meA, meB] = [await v5(a).users.me({}), await v5(b).users.me({})];
+  assert.equal(meA.id, meB.id);
+});
+
+test('a schema change through one instance is seen by the next request on the other', { skip: SKIP }, async () => {
+  const root = await createRootPage(v5(a), 'Schema root');
+  const db = await createDatabase(v5(a), 'v5', root.id, 'Tasks', { Name: { title: {} } });
+  // b reads the data source now, before the change.
+  assert.deepEqual(Object.keys((await v5(b).dataSources.retrieve({ data_source_id: db.dataSourceId })).properties),
+    ['Name']);
+  await v5(a).dataSources.update({ data_source_id: db.dataSourceId, properties: { Points: { number: {} } } });
+  const page = await v5(b).pages.create({
+    parent: { data_source_id: db.dataSourceId },
+    properties: { Name: { title: text('on b') }, Points: { number: 7 } },
+  });
+  assert.equal(page.properties.Points.number, 7);
+  const q = await v5(b).dataSources.query({
+    data_source_id: db.dataSourceId, filter: { property: 'Points', number: { equals: 7 } },
+  });
+  assert.deepEqual(q.results.map((p) => p.id), [page.id]);
+});
+
+test('a query cursor handed out by one instance pages on through the other', { skip: SKIP }, async () => {
+  const root = await createRootPage(v5(a), 'Cursor root');
+  const db = await createDatabase(v5(a), 'v5', root.id, 'Rows', { Name: { title: {} }, N: { number: {} } });
+  const made = [];
+  for (let i = 0; i < 7; i += 1) {
+    made.push((await v5(a).pages.create({
+      parent: { data_source_id: db.dataSourceId },
+      properties: { Name: { title: text(`row ${i}`) }, N: { number: i } },
+    })).id);
+  }
+  const sorts = [{ property: 'N', direction: 'descending' }];
+  const first = await v5(a).dataSources.query({ data_source_id: db.dataSourceId, sorts, page_size: 3 });
+  assert.equal(first.has_more, true);
+  const second = await v5(b).dataSources.query({
+    data_source_id: db.dataSourceId, sorts, page_size: 3, start_cursor: first.next_cursor,
+  });
+  const third = await v5(a).dataSources.query({
+    data_source_id: db.dataSourceId, sorts, page_size: 3, start_cursor: second.next_cursor,
+  });
+  assert.equal(third.has_more, false);
+  const ids = [...first.results, ...second.results, ...third.results].map((p) => p.id);
+  assert.deepEqual(ids, [...made].reverse());
+});
+
+test('concurrent PATCHes of different properties of one page through both instances all persist', { skip: SKIP },
+  async () => {
+    const root = await createRootPage(v5(a), 'Concurrent root');
+    const props = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`P${i}`, { number: {} }]));
+    const db = await createDatabase(v5(a), 'v5', root.id, 'Wide', { Name: { title: {} }, ...props });
+    const page = await v5(a).pages.create({
+      parent: { data_source_id: db.dataSourceId }, properties: { Name: { title: text('wide') } },
+    });
+    for (let round = 1; round <= 3; round += 1) {
+      await Promise.all(Array.from({ length: 8 }, (_, i) => v5(i % 2 ? a : b).pages.update({
+        page_id: page.id, properties: { [`P${i}`]: { number: round * 100 + i } },
+      })));
+      const got = await v5(lb).pages.retrieve({ page_id: page.id });
+      for (let i = 0; i < 8; i += 1) assert.equal(got.properties[`P${i}`].number, round * 100 + i, `round ${round} P${i}`);
+    }
+  });
+
+// Creates pages through nginx until stop(), recording every acknowledged one.
+async function writer(client, dataSourceId, tag, acked, stop) {
+  let failures = 0;
+  for (let i = 0; !stop(); i += 1) {
+    try {
+      const page = await client.pages.create({
+        parent: { data_source_id: dataSourceId },
+        properties: { Name: { title: text(`${tag}-${i}`) } },
+      });
+      acked.set(page.id, `${tag}-${i}`);
+    } catch (e) {
+      failures += 1;
+      await sleep(20);
+    }
+  }
+  return failures;
+}
+
+async function allTitles(client, dataSourceId) {
+  const titles = new Map();
+  let cursor;
+  do {
+    const res = await client.dataSources.query({ data_source_id: dataSourceId, start_cursor: cursor, page_size: 100 });
+    for (const p of res.results) titles.set(p.id, plain(p.properties.Name.title));
+    cursor = res.has_more ? res.next_cursor : undefined;
+  } while (cursor);
+  return titles;
+}
+
+test('kill -9 of one instance under SDK write load: nothing acknowledged is lost, the other serves on',
+  { skip: SKIP }, async () => {
+    const root = await createRootPage(v5(lb), 'Kill root');
+    const db = await createDatabase(v5(lb), 'v5', root.id, 'Acked', { Name: { title: {} } });
+    const acked = new Map();
+    let stop = false;
+    const writers = Array.from({ length: 4 }, (_, k) => writer(v5(lb), db.dataSourceId, `w${k}`, acked, () => stop));
+    await sleep(600);
+    const before = acked.size;
+    const res = await a.kill9();
+    assert.equal(res.signal, 'SIGKILL');
+    await sleep(800);
+    stop = true;
+    await Promise.all(writers);
+    assert.ok(acked.size > before, `writes went on through the survivor (${before} before the kill, ${acked.size} after)`);
+    const titles = await allTitles(v5(b), db.dataSourceId);
+    for (const [id, title] of acked) assert.equal(titles.get(id), title, `acknowledged page ${title} is lost`);
+    await a.restart();
+    const again = await allTitles(v5(a), db.dataSourceId);
+    assert.equal(again.size, titles.size);
+  });
+
+test('PostgreSQL stopped under load: 503 service_unavailable while down, then service again without a restart',
+  { skip: SKIP }, async () => {
+    const root = await createRootPage(v5(lb), 'Outage root');
+    const db = await createDatabase(v5(lb), 'v5', root.id, 'Outage', { Name: { title: {} } });
+    const acked = new Map();
+    let stop = false;
+    const writers = Array.from({ length: 3 }, (_, k) => writer(v5(lb), db.dataSourceId, `o${k}`, acked, () => stop));
+    await sleep(500);
+    pg.stop();
+    try {
+      // Through each instance directly: a Notion 503, quickly, for reads and writes.
+      for (const srv of [a, b]) {
+        const started = Date.now();
+        const read = await raw(srv, { method: 'GET', path: `/v1/pages/${root.id}` });
+        const write = await raw(srv, {
+          method: 'PATCH', path: `/v1/pages/${root.id}`, body: { properties: { title: { title: text('down') } } },
+        });
+        assert.ok(Date.now() - started < 10000, 'answered without hanging');
+        for (const r of [read, write]) {
+          assert.equal(r.status, 503);
+          assert.equal(r.json.code, 'service_unavailable');
+          assert.equal(r.json.message, 'Notion is unavailable, please try again later.');
+        }
+      }
+    } finally {
+      pg.start();
+    }
+    await sleep(500);
+    stop = true;
+    await Promise.all(writers);
+    // Both instances serve again, without a restart, and every acknowledged write is there.
+    for (const srv of [a, b]) {
+      const page = await v5(srv).pages.retrieve({ page_id: root.id });
+      assert.equal(plain(page.properties.title.title), 'Outage root');
+      assert.ok(a.child && b.child, 'neither instance exited');
+    }
+    const titles = await allTitles(v5(lb), db.dataSourceId);
+    for (const [id, title] of acked) assert.equal(titles.get(id), title, `acknowledged page ${title} is lost`);
+  });
