@@ -5,6 +5,8 @@
 //   GET    /_localnotion/health
 //   POST   /_localnotion/reset      {"keep_integrations": true}
 //   GET    /_localnotion/requests   ?path=&status=&integration=   DELETE clears
+//   GET    /_localnotion/requests/stream  ?path=&status=&integration=  the log live, as
+//                                   server-sent events (request_log.h RequestLog::Events)
 //   POST   /_localnotion/faults     {method, path, status|code, message, probability,
 //                                    count, latency_ms, retry_after}   GET lists, DELETE clears
 //   integrations and shares: admin_integrations.cc
@@ -40,8 +42,8 @@ Result<json::value> Reset(AdminState& st, const RouteArgs& a) {
 
 // The filters arrive percent-decoded (routes.cc ParseQuery), so a name with a space
 // (?integration=Filtered%20bot) matches.
-Result<json::value> FindRequests(AdminState& st, const RouteArgs& a) {
-  std::optional<int> status;
+Result<RequestLog::Filter> ParseFilter(const RouteArgs& a) {
+  RequestLog::Filter filter{a.Query("path"), std::nullopt, a.Query("integration")};
   if (auto s = a.Query("status")) {
     int n = 0;
     auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), n);
@@ -49,10 +51,20 @@ Result<json::value> FindRequests(AdminState& st, const RouteArgs& a) {
       json::value shown(*s);
       return api::FailedValidation("query.status", "a number", &shown);
     }
-    status = n;
+    filter.status = n;
   }
-  json::array results = st.log.Find(a.Query("path"), status, a.Query("integration"));
+  return filter;
+}
+
+Result<json::value> FindRequests(AdminState& st, const RouteArgs& a) {
+  LN_ASSIGN_OR_RETURN(RequestLog::Filter f, ParseFilter(a));
+  json::array results = st.log.Find(f.path, f.status, f.integration);
   return json::value(json::object{{"object", "list"}, {"results", std::move(results)}});
+}
+
+Result<std::shared_ptr<EventSource>> StreamRequests(AdminState& st, const RouteArgs& a) {
+  LN_ASSIGN_OR_RETURN(RequestLog::Filter f, ParseFilter(a));
+  return st.log.Events(std::move(f));
 }
 
 Result<json::value> AddFault(AdminState& st, const RouteArgs& a) {
@@ -66,22 +78,40 @@ Result<json::value> AddFault(AdminState& st, const RouteArgs& a) {
 
 const std::vector<Route>& AdminRoutes() {
   static const std::vector<Route> kRoutes = {
-      {.method = "GET", .path = "/_localnotion/health", .auth = Auth::kAdminToken,
-       .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> { return json::value(json::object{{"status", "ok"}}); }},
+      {.method = "GET",
+       .path = "/_localnotion/health",
+       .auth = Auth::kAdminToken,
+       .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> {
+         return json::value(json::object{{"status", "ok"}});
+       }},
       {.method = "POST", .path = "/_localnotion/reset", .auth = Auth::kAdminToken, .admin = Reset},
-      {.method = "GET", .path = "/_localnotion/requests", .auth = Auth::kAdminToken,
-       .query = {"path", "status", "integration"}, .admin = FindRequests},
-      {.method = "DELETE", .path = "/_localnotion/requests", .auth = Auth::kAdminToken,
+      {.method = "GET",
+       .path = "/_localnotion/requests",
+       .auth = Auth::kAdminToken,
+       .query = {"path", "status", "integration"},
+       .admin = FindRequests},
+      {.method = "GET",
+       .path = "/_localnotion/requests/stream",
+       .auth = Auth::kAdminToken,
+       .query = {"path", "status", "integration"},
+       .events = StreamRequests},
+      {.method = "DELETE",
+       .path = "/_localnotion/requests",
+       .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
          st.log.Clear();
          return Cleared();
        }},
       {.method = "POST", .path = "/_localnotion/faults", .auth = Auth::kAdminToken, .admin = AddFault},
-      {.method = "GET", .path = "/_localnotion/faults", .auth = Auth::kAdminToken,
+      {.method = "GET",
+       .path = "/_localnotion/faults",
+       .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
          return json::value(json::object{{"object", "list"}, {"results", st.faults.List()}});
        }},
-      {.method = "DELETE", .path = "/_localnotion/faults", .auth = Auth::kAdminToken,
+      {.method = "DELETE",
+       .path = "/_localnotion/faults",
+       .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
          st.faults.Clear();
          return Cleared();
@@ -92,7 +122,8 @@ const std::vector<Route>& AdminRoutes() {
 
 Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, const std::string& request_id) {
   std::optional<std::string> token = BearerToken(req.authorization);
-  if (!token) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), request_id);
+  if (!token)
+    return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), request_id);
   if (!SecretsEqual(*token, admin_token_)) {
     return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kInvalidToken)), request_id);
   }
@@ -112,6 +143,13 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
   if (match.path.rfind("/_localnotion/faults", 0) != 0) {
     auto fault = faults_.Match(req.method, match.path, /*exceptions_only=*/true);
     state.throw_inside = fault.has_value();
+  }
+  if (match.route->events) {
+    auto events = match.route->events(state, args);
+    if (!events.ok()) return ErrorResponse(events.error(), request_id);
+    Response res{200, "", request_id};
+    res.events = std::move(*events);
+    return res;
   }
   Result<json::value> result = match.route->admin(state, args);
   if (!result.ok()) return ErrorResponse(result.error(), request_id);

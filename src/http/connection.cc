@@ -171,6 +171,13 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
         res = ErrorResponse(InternalError("commit failed: " + s.error().message), res.request_id);
       }
     }
+    if (res.events) {
+      // An event stream (the live request log) holds the connection until the client
+      // leaves; no other request follows it on this connection.
+      co_await ServeEvents(
+          stream, std::move(res), msg.version(), [&host] { return host.stopping(); }, timeout);
+      break;
+    }
     if (res.delay_ms > 0) {
       asio::steady_timer delay(stream.get_executor(), milliseconds(res.delay_ms));
       beast::error_code delay_ec;

@@ -109,6 +109,10 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
     m.group = Auth::kNone;
     return m;
   }
+  if ((m.route = Find(UiRoutes(), method, path, m.params)) != nullptr) {
+    m.group = Auth::kNone;
+    return m;
+  }
   if (StartsWith(path, kFilesPrefix)) {
     m.group = Auth::kUrlSignature;
     m.route = Find(HostedFileRoutes(), method, path, m.params);

@@ -84,12 +84,16 @@ struct OpenArgs {
   const Metrics& metrics;
   std::string_view host;  // the Host header, for the base URL
   std::string request_id;
+  std::string_view path = {};  // the "{*}" segment of the route, if it has one
 };
 
 using OpenHandler = std::function<Response(const OpenArgs&)>;
 using ApiHandler = std::function<Result<json::value>(service::Context&, const service::Caller&, const RouteArgs&)>;
 using AdminHandler = std::function<Result<json::value>(AdminState&, const RouteArgs&)>;
 using FileHandler = std::function<Result<service::uploads::HostedFile>(service::Context&, const RouteArgs&)>;
+// An admin route that answers a stream of server-sent events instead of JSON
+// (response.h EventSource).
+using EventHandler = std::function<Result<std::shared_ptr<EventSource>>(AdminState&, const RouteArgs&)>;
 
 struct Route {
   std::string_view method;
@@ -114,9 +118,11 @@ struct Route {
   // Served only to a request that accepts text/html (a browser); any other request is
   // answered as if no row matched, as /v1 answers it (the landing page, GET /).
   bool html_only = false;
-  // Exactly one handler is set, the one of the route's auth policy.
+  // Exactly one handler is set, the one of the route's auth policy (an admin route has
+  // `admin` or `events`).
   ApiHandler api = nullptr;
   AdminHandler admin = nullptr;
+  EventHandler events = nullptr;
   FileHandler file = nullptr;
   OpenHandler open = nullptr;
 
@@ -136,12 +142,19 @@ const std::vector<Route>& AdminEmojiRoutes();
 const std::vector<Route>& HostedFileRoutes();
 // The routes without authentication, matched before every group (routes.cc).
 const std::vector<Route>& OpenRoutes();
+// The web UI's files under /_localnotion/ui/ (ui.cc), without authentication too,
+// matched after OpenRoutes and before the admin API.
+const std::vector<Route>& UiRoutes();
 
 // Their handlers: the landing page and the readiness answer (landing.cc), the metrics
 // (metrics.cc).
 Response LandingPage(const OpenArgs& args);
 Response ReadyAnswer(const OpenArgs& args);
 Response MetricsAnswer(const OpenArgs& args);
+struct UiAsset;
+// The answer of the web UI to `path` (relative to /_localnotion/ui/) from `assets`
+// (ui.cc; UiAssets() in the server).
+Response ServeUiFile(const std::vector<UiAsset>& assets, std::string_view path, const std::string& request_id);
 
 // The result of matching a request line once.
 struct MatchedRoute {
@@ -152,8 +165,9 @@ struct MatchedRoute {
 };
 
 // Matches `method` and `target` (path and query as received). A row of OpenRoutes
-// matches first, whatever the prefix. Otherwise the prefix picks the group: /_localnotion/files/ hosted files,
-// /_localnotion/ the admin API, anything else /v1. Runs of '/' are collapsed first; an admin path also drops trailing
+// matches first, whatever the prefix, then a row of UiRoutes. Otherwise the prefix picks
+// the group: /_localnotion/files/ hosted files, /_localnotion/ the admin API, anything
+// else /v1. Runs of '/' are collapsed first; an admin path also drops trailing
 // '/' and has its "{}" segments percent-decoded.
 MatchedRoute MatchRoute(std::string_view method, std::string_view target);
 

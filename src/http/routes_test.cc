@@ -25,7 +25,9 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
     for (const Route& r : routes) {
       EXPECT_EQ(r.auth, auth) << r.method << " " << r.path;
       EXPECT_EQ(r.api != nullptr, auth == Auth::kBearerToken) << r.method << " " << r.path;
-      EXPECT_EQ(r.admin != nullptr, auth == Auth::kAdminToken) << r.method << " " << r.path;
+      EXPECT_EQ(r.admin != nullptr || r.events != nullptr, auth == Auth::kAdminToken) << r.method << " " << r.path;
+      EXPECT_FALSE(r.admin != nullptr && r.events != nullptr) << r.method << " " << r.path;
+      EXPECT_EQ(r.open != nullptr, auth == Auth::kNone) << r.method << " " << r.path;
       EXPECT_EQ(r.file != nullptr, auth == Auth::kUrlSignature) << r.method << " " << r.path;
       EXPECT_LE(r.min_version, r.max_version) << r.method << " " << r.path;
       EXPECT_EQ(MatchRoute(r.method, r.path).group, auth) << r.path << " is under its group's prefix";
@@ -38,6 +40,8 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
   check(AdminWebhookRoutes(), Auth::kAdminToken);
   check(AdminEmojiRoutes(), Auth::kAdminToken);
   check(HostedFileRoutes(), Auth::kUrlSignature);
+  check(OpenRoutes(), Auth::kNone);
+  check(UiRoutes(), Auth::kNone);
 }
 
 TEST(Routes, NeedsFollowNotion) {
