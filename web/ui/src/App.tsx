@@ -60,8 +60,8 @@ export function App() {
         </button>
         <button
           type="button"
-          onClick={() => {
-            logout();
+          onClick={async () => {
+            await logout();
             setLoggedIn(false);
             navigate('/');
           }}

@@ -1,7 +1,9 @@
 // How the UI talks to the server: the admin API under /_localnotion/ with the admin token
 // the person logs in with, and /v1 like any integration, with the token of an integration
-// the UI creates for itself through the admin API ("localnotion web UI", shared with the
-// whole workspace). Both tokens live in sessionStorage: they go when the tab closes.
+// the UI creates for itself through the admin API ("localnotion web UI <tab>", shared
+// with the whole workspace; one per browser tab, so that two tabs never replace each
+// other's token; logging out deletes it). Both tokens live in sessionStorage: they go when
+// the tab closes.
 
 export const NOTION_VERSION = '2022-06-28';
 export const UI_INTEGRATION = 'localnotion web UI';
@@ -19,7 +21,23 @@ export function adminToken(): string | null {
   return sessionStorage.getItem(ADMIN_KEY);
 }
 
-export function logout() {
+const NAME_KEY = 'localnotion.ui_integration';
+
+function integrationName(): string {
+  let name = sessionStorage.getItem(NAME_KEY);
+  if (!name) {
+    const tab = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+    name = `${UI_INTEGRATION} ${tab}`;
+    sessionStorage.setItem(NAME_KEY, name);
+  }
+  return name;
+}
+
+export async function logout() {
+  const name = sessionStorage.getItem(NAME_KEY);
+  if (name && sessionStorage.getItem(API_KEY)) {
+    await admin('DELETE', `integrations/${encodeURIComponent(name)}`).catch(() => {});
+  }
   sessionStorage.removeItem(ADMIN_KEY);
   sessionStorage.removeItem(API_KEY);
 }
@@ -49,7 +67,6 @@ export async function admin(method: string, path: string, body?: unknown, token 
 export async function login(token: string) {
   await admin('GET', 'health', undefined, token);
   sessionStorage.setItem(ADMIN_KEY, token);
-  sessionStorage.removeItem(API_KEY);
 }
 
 // The UI's own integration: created (and shared with the workspace) when the session has
@@ -60,8 +77,12 @@ async function integrationToken(fresh: boolean): Promise<string> {
   if (kept && !fresh) return kept;
   if (!pending) {
     pending = (async () => {
+      const name = integrationName();
+      // This tab's integration may exist without a token the tab knows (a page reload
+      // while it was being made) or with one that stopped working: make it anew.
+      await admin('DELETE', `integrations/${encodeURIComponent(name)}`).catch(() => {});
       const made = await admin('POST', 'integrations', {
-        name: UI_INTEGRATION,
+        name,
         capabilities: 'read,update,insert,comments,users:email',
       });
       await admin('POST', `integrations/${made.id}/shares`, { object_id: 'workspace' });

@@ -362,7 +362,9 @@ function Cell(props: { row: any; column: any; titles: Map<string, string>; onPat
       {column.type === 'title' ? (
         <span class="title-cell">
           {row.icon?.emoji ? <span aria-hidden="true">{row.icon.emoji} </span> : null}
-          <Value value={value} />
+          <span class="title-text">
+            <Value value={value} />
+          </span>
           <Link to={`/pages/${row.id}`} class="open" title={`Open ${titleOf(row)}`}>
             Open
           </Link>
