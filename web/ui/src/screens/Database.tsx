@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { v1 } from '../api';
 import { Value } from '../cells';
 import { buildFilter, FilterOp, opsFor, plain, titleOf, valueText } from '../notion';
@@ -73,20 +74,27 @@ export function DatabaseView(props: { id: string }) {
     // The title first, then the others in the order the API gives them.
     return [...entries.filter((c) => c.type === 'title'), ...entries.filter((c) => c.type !== 'title')];
   }, [db]);
-  const titles = useMemo(() => new Map(rows.map((r) => [r.id, titleOf(r)])), [rows]);
+  // Relations show the titles of the rows they point to (when those are loaded); built
+  // only for a database that has a relation, since it walks every row.
+  const hasRelation = columns.some((c) => c.type === 'relation');
+  const titles = useMemo(
+    () => (hasRelation ? new Map(rows.map((r) => [r.id, titleOf(r)])) : new Map<string, string>()),
+    [rows, hasRelation],
+  );
 
-  if (error) return <p role="alert" class="error">{error}</p>;
-  if (!db) return <p>Loading…</p>;
-  const titleColumn = columns.find((c) => c.type === 'title');
-
-  const patch = async (row: any, name: string, value: any) => {
+  // Stable, so that rows (memo) are not drawn again when the list grows.
+  const patch = useCallback(async (row: any, name: string, value: any) => {
     try {
       const updated = await v1('PATCH', `pages/${row.id}`, { properties: { [name]: value } });
       setRows((rs) => rs.map((r) => (r.id === updated.id ? updated : r)));
     } catch (e: any) {
       setError(e.message);
     }
-  };
+  }, []);
+
+  if (error) return <p role="alert" class="error">{error}</p>;
+  if (!db) return <p>Loading…</p>;
+  const titleColumn = columns.find((c) => c.type === 'title');
 
   return (
     <section class="database" aria-labelledby="db-title">
@@ -274,11 +282,7 @@ function Table(props: {
         <tbody>
           {first > 0 && <tr style={{ height: first * ROW_H }} aria-hidden="true" />}
           {visible.map((row, i) => (
-            <tr key={row.id} data-id={row.id} aria-rowindex={first + i + 2} style={{ height: ROW_H }}>
-              {props.columns.map((c) => (
-                <Cell key={c.name} row={row} column={c} titles={props.titles} onPatch={props.onPatch} />
-              ))}
-            </tr>
+            <Row key={row.id} row={row} index={first + i} columns={props.columns} titles={props.titles} onPatch={props.onPatch} />
           ))}
           {last < props.rows.length && <tr style={{ height: (props.rows.length - last) * ROW_H }} aria-hidden="true" />}
         </tbody>
@@ -287,11 +291,35 @@ function Table(props: {
   );
 }
 
-function Cell(props: { row: any; column: any; titles: Map<string, string>; onPatch: (row: any, name: string, value: any) => Promise<void> }) {
+// A row is drawn again only when it changed (a write), not at every scroll step.
+const Row = memo(function Row(props: {
+  row: any;
+  index: number;
+  columns: any[];
+  titles: Map<string, string>;
+  onPatch: (row: any, name: string, value: any) => Promise<void>;
+}) {
+  const title = titleOf(props.row);
+  return (
+    <tr data-id={props.row.id} aria-rowindex={props.index + 2} style={{ height: ROW_H }}>
+      {props.columns.map((c) => (
+        <Cell key={c.name} row={props.row} title={title} column={c} titles={props.titles} onPatch={props.onPatch} />
+      ))}
+    </tr>
+  );
+});
+
+function Cell(props: {
+  row: any;
+  title: string;
+  column: any;
+  titles: Map<string, string>;
+  onPatch: (row: any, name: string, value: any) => Promise<void>;
+}) {
   const { row, column } = props;
   const value = row.properties[column.name];
   const [editing, setEditing] = useState(false);
-  const label = `${column.name} of ${titleOf(row)}`;
+  const label = `${column.name} of ${props.title}`;
   if (column.type === 'checkbox') {
     return (
       <td data-prop={column.name} class="center">
@@ -365,7 +393,7 @@ function Cell(props: { row: any; column: any; titles: Map<string, string>; onPat
           <span class="title-text">
             <Value value={value} />
           </span>
-          <Link to={`/pages/${row.id}`} class="open" title={`Open ${titleOf(row)}`}>
+          <Link to={`/pages/${row.id}`} class="open" title={`Open ${props.title}`}>
             Open
           </Link>
         </span>

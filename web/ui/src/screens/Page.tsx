@@ -14,13 +14,19 @@ export function PageView(props: { id: string }) {
   const [comments, setComments] = useState<any[] | null>(null);
   const [history, setHistory] = useState<any[] | null>(null);
   const [error, setError] = useState('');
+  const [schema, setSchema] = useState<any>({});
   useEffect(() => {
     setPage(null);
+    setSchema({});
     setBlocks(null);
     setComments(null);
     setHistory(null);
     setError('');
-    v1('GET', `pages/${props.id}`).then(setPage, (e) => setError(e.message));
+    v1('GET', `pages/${props.id}`).then((p) => {
+      setPage(p);
+      // The database's schema gives each value its format (a number's currency).
+      if (p.parent?.database_id) v1('GET', `databases/${p.parent.database_id}`).then((db) => setSchema(db.properties), () => {});
+    }, (e) => setError(e.message));
     loadChildren(props.id, { n: 0 }).then(setBlocks, (e) => setError(e.message));
     collect('GET', `comments?block_id=${props.id}`).then(setComments, () => setComments([]));
     admin('GET', `pages/${props.id}/history`).then((h) => setHistory(h.results ?? []), () => setHistory([]));
@@ -47,7 +53,7 @@ export function PageView(props: { id: string }) {
               <tr key={name}>
                 <th scope="row">{name}</th>
                 <td>
-                  <Value value={v} />
+                  <Value value={v} config={schema[name]} />
                 </td>
               </tr>
             ))}

@@ -85,7 +85,8 @@ export function Requests() {
         <span class="grow" />
         <button type="button" onClick={() => admin('DELETE', 'requests')}>Clear log</button>
       </form>
-      <div class="split">
+      <div class={current ? 'split with-detail' : 'split'}>
+        <div class="log-wrap">
         <table class="log" aria-label="Request log">
           <thead>
             <tr>
@@ -107,8 +108,8 @@ export function Requests() {
               >
                 <td>{e.time.slice(11, 23)}</td>
                 <td>{e.method}</td>
-                <td>
-                  <button type="button" class="link" onClick={() => setSelected(e.request_id)}>{e.path}</button>
+                <td class="path">
+                  <button type="button" class="link" title={e.path} onClick={() => setSelected(e.request_id)}>{e.path}</button>
                 </td>
                 <td class="status">{e.status}</td>
                 <td>{e.integration?.name ?? ''}</td>
@@ -117,6 +118,7 @@ export function Requests() {
             ))}
           </tbody>
         </table>
+        </div>
         {current && (
           <aside class="detail" aria-label="Request detail">
             <h2>
