@@ -9,6 +9,7 @@
 //                                   server-sent events (request_log.h RequestLog::Events)
 //   POST   /_localnotion/faults     {method, path, status|code, message, probability,
 //                                    count, latency_ms, retry_after}   GET lists, DELETE clears
+//   DELETE /_localnotion/faults/{id} removes one fault
 //   integrations and shares: admin_integrations.cc
 //   fixtures, page history and the clock: admin_fixtures.cc
 #include <charconv>
@@ -74,6 +75,15 @@ Result<json::value> AddFault(AdminState& st, const RouteArgs& a) {
   return all.back();
 }
 
+// A fault id that is not (or no longer) there: 404 object_not_found, worded like
+// Notion's own "Could not find ..." messages.
+Result<json::value> RemoveFault(AdminState& st, const RouteArgs& a) {
+  if (!st.faults.Remove(a.params[0])) {
+    return MakeError(ErrorCode::kObjectNotFound, "Could not find fault with ID: " + a.params[0] + ".");
+  }
+  return json::value(json::object{{"object", "fault"}, {"id", a.params[0]}, {"deleted", true}});
+}
+
 }  // namespace
 
 const std::vector<Route>& AdminRoutes() {
@@ -109,6 +119,7 @@ const std::vector<Route>& AdminRoutes() {
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
          return json::value(json::object{{"object", "list"}, {"results", st.faults.List()}});
        }},
+      {.method = "DELETE", .path = "/_localnotion/faults/{}", .auth = Auth::kAdminToken, .admin = RemoveFault},
       {.method = "DELETE",
        .path = "/_localnotion/faults",
        .auth = Auth::kAdminToken,

@@ -13,6 +13,8 @@ const { startServer } = require('../lib/server');
 const { launchBrowser } = require('../lib/browser');
 const crypto = require('node:crypto');
 const { v5, v2 } = require('../lib/clients');
+const { adminClient } = require('../lib/webhook_admin');
+const { startReceiver } = require('../lib/webhook_receiver');
 
 const ADMIN = 'admin_ui_browser_test_0123456789';
 const TOKEN = 'secret_grocery_list_token'; // the token of the fixture's integration
@@ -49,7 +51,7 @@ async function openDatabase() {
 }
 
 before(async () => {
-  srv = await startServer({ token: TOKEN, extraArgs: ['--admin-token', ADMIN, '--seed', GROCERY] });
+  srv = await startServer({ token: TOKEN, extraArgs: ['--admin-token', ADMIN, '--seed', GROCERY, '--webhook-aggregation-ms', '0'] });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme: 'light' });
   notion = v5(srv);
@@ -245,6 +247,39 @@ test('a 429 fault created in the UI makes the SDK retry', async () => {
     headers: { authorization: `Bearer ${ADMIN}` },
   })).json();
   assert.deepEqual(log.results.map((e) => e.status).slice(-2), [429, 200]);
+
+  // A fault that stays until it is deleted from the UI.
+  await faults.getByLabel('Path').fill('/v1/search');
+  await faults.getByLabel('Status').fill('503');
+  await faults.getByLabel('Count').fill('');
+  await faults.getByRole('button', { name: 'Add fault' }).click();
+  const remove = faults.getByRole('button', { name: 'Delete the fault on GET /v1/search' });
+  await remove.click();
+  await page.getByRole('status').filter({ hasText: 'Fault deleted.' }).waitFor();
+  const left = await (await fetch(`${srv.baseUrl}/_localnotion/faults`, { headers: { authorization: `Bearer ${ADMIN}` } })).json();
+  assert.deepEqual(left.results, []);
+});
+
+test('the webhooks screen shows deliveries and redelivers one', async () => {
+  const rx = await startReceiver();
+  try {
+    const hooks = adminClient(srv, ADMIN);
+    await hooks.subscribe(rx, { integration: await hooks.integrationOf(notion), event_types: ['page.properties_updated'] });
+    await notion.pages.update({ page_id: KALE, properties: { 'In stock': { checkbox: false } } });
+    await hooks.sendNow();
+    await rx.waitFor((r) => r.ofType('page.properties_updated').length === 1);
+    await page.goto(`${srv.baseUrl}/_localnotion/ui/webhooks`);
+    const deliveries = page.getByRole('table', { name: 'Deliveries' });
+    const row = deliveries.locator('tr').filter({ hasText: 'page.properties_updated' });
+    await row.filter({ hasText: 'delivered' }).waitFor();
+    await page.getByRole('table', { name: 'Subscriptions' }).getByText(rx.url).waitFor();
+    await shot('webhooks');
+    await row.getByRole('button', { name: 'Redeliver' }).click();
+    await page.getByRole('status').filter({ hasText: 'Redelivered.' }).waitFor();
+    await rx.waitFor((r) => r.ofType('page.properties_updated').length === 2);
+  } finally {
+    await rx.close();
+  }
 });
 
 test('reset from the UI empties the workspace', async () => {

@@ -7,6 +7,7 @@ import { DatabaseView } from './screens/Database';
 import { PageView } from './screens/Page';
 import { Requests } from './screens/Requests';
 import { Controls } from './screens/Controls';
+import { Webhooks } from './screens/Webhooks';
 
 type Theme = 'light' | 'dark';
 
@@ -33,6 +34,7 @@ export function App() {
   if ((m = path.match(/^\/databases\/([^/]+)/))) main = <DatabaseView id={m[1]} />;
   else if ((m = path.match(/^\/pages\/([^/]+)/))) main = <PageView id={m[1]} />;
   else if (path.startsWith('/requests')) main = <Requests />;
+  else if (path.startsWith('/webhooks')) main = <Webhooks />;
   else if (path.startsWith('/controls')) main = <Controls onChanged={() => setTreeVersion((v) => v + 1)} />;
   else
     main = (
@@ -53,6 +55,7 @@ export function App() {
           {tab('/workspace', 'Workspace')}
           {tab('/requests', 'Requests')}
           {tab('/controls', 'Controls')}
+          {tab('/webhooks', 'Webhooks')}
         </nav>
         <span class="grow" />
         <button type="button" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>

@@ -71,11 +71,11 @@ function Faults(props: { run: Run }) {
       </form>
       <table aria-label="Active faults">
         <thead>
-          <tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Status</th><th scope="col">Left</th><th scope="col">Latency</th></tr>
+          <tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Status</th><th scope="col">Left</th><th scope="col">Latency</th><th scope="col"><span class="sr-only">Delete</span></th></tr>
         </thead>
         <tbody>
           {faults.length === 0 && (
-            <tr><td colSpan={5} class="muted">No faults.</td></tr>
+            <tr><td colSpan={6} class="muted">No faults.</td></tr>
           )}
           {faults.map((f) => (
             <tr key={f.id}>
@@ -84,6 +84,21 @@ function Faults(props: { run: Run }) {
               <td>{f.status ?? ''} {f.code ?? ''}</td>
               <td>{f.count ?? '∞'}</td>
               <td>{f.latency_ms ?? 0} ms</td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`Delete the fault on ${f.method || '*'} ${f.path}`}
+                  onClick={() =>
+                    props.run(async () => {
+                      await admin('DELETE', `faults/${f.id}`);
+                      await load();
+                      return 'Fault deleted.';
+                    })
+                  }
+                >
+                  Delete
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
