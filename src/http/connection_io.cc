@@ -124,7 +124,7 @@ asio::awaitable<void> AnswerAndClose(beast::tcp_stream& stream, beast::flat_buff
 }
 
 asio::awaitable<void> ServeEvents(beast::tcp_stream& stream, Response res, unsigned version,
-                                  const std::function<bool()>& stopping, milliseconds timeout) {
+                                  std::function<bool()> stopping, milliseconds timeout) {
   bhttp::response<bhttp::empty_body> head{bhttp::status::ok, version};
   head.set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
   head.set(bhttp::field::cache_control, "no-store");

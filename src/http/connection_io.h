@@ -78,6 +78,6 @@ boost::asio::awaitable<void> AnswerAndClose(boost::beast::tcp_stream& stream, bo
 // out (the client left or stopped reading), or when `stopping()` turns true. The caller
 // closes the socket.
 boost::asio::awaitable<void> ServeEvents(boost::beast::tcp_stream& stream, Response res, unsigned version,
-                                         const std::function<bool()>& stopping, std::chrono::milliseconds timeout);
+                                         std::function<bool()> stopping, std::chrono::milliseconds timeout);
 
 }  // namespace localnotion::http

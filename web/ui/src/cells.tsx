@@ -1,7 +1,7 @@
 // How each property value shows in a table cell or a page's property list, typed as
 // Notion shows it (https://developers.notion.com/reference/page-property-values).
 import { Link } from './router';
-import { colorClass, formatDate, formatNumber, formulaText, RichText } from './notion';
+import { colorClass, formatDate, formatNumber, formulaText, RichText, safeHref } from './notion';
 
 export function Rich(props: { text: RichText[] | undefined }) {
   return (
@@ -14,7 +14,7 @@ export function Rich(props: { text: RichText[] | undefined }) {
         if (a.italic) node = <em>{node}</em>;
         if (a.strikethrough) node = <s>{node}</s>;
         if (a.underline) node = <u>{node}</u>;
-        const href = r.href ?? r.text?.link?.url;
+        const href = safeHref(r.href ?? r.text?.link?.url);
         if (href) node = <a href={href} target="_blank" rel="noreferrer noopener">{node}</a>;
         const color = a.color && a.color !== 'default' ? `t-${a.color}` : undefined;
         return <span key={i} class={color}>{node}</span>;
@@ -43,7 +43,7 @@ function Files(props: { files: any[] }) {
   return (
     <>
       {props.files.map((f, i) => {
-        const url = f.file?.url ?? f.external?.url ?? f.file_upload?.url;
+        const url = safeHref(f.file?.url ?? f.external?.url ?? f.file_upload?.url);
         return url ? (
           <a key={i} class="file" href={url} target="_blank" rel="noreferrer noopener">{f.name ?? 'file'}</a>
         ) : (
@@ -118,9 +118,14 @@ export function Value(props: { value: any; config?: any; titles?: Map<string, st
     case 'files':
       return <Files files={v.files} />;
     case 'url':
-      return v.url ? <a href={v.url} target="_blank" rel="noreferrer noopener">{v.url}</a> : null;
+      if (!v.url) return null;
+      return safeHref(v.url) ? (
+        <a href={safeHref(v.url)} target="_blank" rel="noreferrer noopener">{v.url}</a>
+      ) : (
+        <span>{v.url}</span>
+      );
     case 'email':
-      return v.email ? <a href={`mailto:${v.email}`}>{v.email}</a> : null;
+      return v.email ? <a href={`mailto:${encodeURIComponent(v.email)}`}>{v.email}</a> : null;
     case 'phone_number':
       return <span>{v.phone_number ?? ''}</span>;
     case 'unique_id':

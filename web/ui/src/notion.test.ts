@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, formatNumber, opsFor, plain, titleOf, valueText } from './notion';
+import { buildFilter, formatNumber, opsFor, plain, safeHref, titleOf, valueText } from './notion';
 import { SseParser } from './api';
 
 describe('numbers keep their format', () => {
@@ -51,5 +51,18 @@ describe('the event-stream parser', () => {
       ['request', { path: '/v1/users' }],
       ['cleared', {}],
     ]);
+  });
+});
+
+describe('links from workspace data', () => {
+  it('never follows a javascript: or data: URL', () => {
+    expect(safeHref('https://example.com/a')).toBe('https://example.com/a');
+    expect(safeHref('mailto:a@b.c')).toBe('mailto:a@b.c');
+    expect(safeHref('/_localnotion/files/x')).toBe('/_localnotion/files/x');
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    expect(safeHref(' JavaScript:alert(1)')).toBeUndefined();
+    expect(safeHref('data:text/html,<script>')).toBeUndefined();
+    expect(safeHref('//evil.example')).toBeUndefined();
+    expect(safeHref(null)).toBeUndefined();
   });
 });

@@ -151,3 +151,13 @@ export const COLORS = ['default', 'gray', 'brown', 'orange', 'yellow', 'green', 
 export function colorClass(color: string | undefined): string {
   return `c-${COLORS.includes(color ?? '') ? color : 'default'}`;
 }
+
+// A link from workspace data is followed only when it is http(s), mailto or tel (or a
+// path on this server): a `javascript:` URL in a page's rich text or URL property must
+// never run in the UI's origin, where the admin token is.
+export function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  const u = url.trim();
+  if (/^(https?:|mailto:|tel:)/i.test(u) || (u.startsWith('/') && !u.startsWith('//'))) return u;
+  return undefined;
+}

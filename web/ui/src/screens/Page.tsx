@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { admin, collect, v1 } from '../api';
 import { Rich, Value } from '../cells';
-import { plain, titleOf } from '../notion';
+import { plain, safeHref, titleOf } from '../notion';
 import { Link } from '../router';
 
 const MAX_BLOCKS = 1000;
@@ -190,7 +190,7 @@ function Block(props: { block: any }) {
     case 'divider':
       return <hr data-block="divider" />;
     case 'image': {
-      const url = data.file?.url ?? data.external?.url;
+      const url = safeHref(data.file?.url ?? data.external?.url);
       return (
         <figure data-block="image">
           {url && <img src={url} alt={plain(data.caption) || 'image'} loading="lazy" />}
@@ -230,7 +230,11 @@ function Block(props: { block: any }) {
     case 'bookmark':
     case 'embed':
     case 'link_preview':
-      return <p data-block={b.type}><a href={data.url} target="_blank" rel="noreferrer noopener">{data.url}</a></p>;
+      return (
+        <p data-block={b.type}>
+          <a href={safeHref(data.url)} target="_blank" rel="noreferrer noopener">{data.url}</a>
+        </p>
+      );
     case 'equation':
       return <p data-block="equation"><code>{data.expression}</code></p>;
     default:
