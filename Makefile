@@ -63,7 +63,7 @@ format-check: deps
 
 unit-test: build format-check ui-test
 	tools/check_layers.sh
-	cd $(BUILD_DIR) && ctest --output-on-failure
+	cd $(BUILD_DIR) && ctest -j $(JOBS) --output-on-failure
 
 node-deps: deps
 	cd tests/e2e && npm ci --no-audit --no-fund
@@ -81,7 +81,7 @@ SAN_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" $(LAUNCHE
 test-sanitize: deps node-deps
 	cmake -S . -B $(ASAN_DIR) -DLOCALNOTION_SANITIZE=ON $(SAN_FLAGS)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
-	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) --output-on-failure
 
 # The e2e and golden suites against the ASan/UBSan server of $(ASAN_DIR)
 # (tools/sanitized_suites.sh fails on any report the server writes, leaks at exit included).

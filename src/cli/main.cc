@@ -5,6 +5,7 @@
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
 //   localnotion webhook create --integration N --url URL [--events LIST] [--api-version V] | list | verify ID --token T
 //   | delete ID
+//   localnotion workspace create --name N | list | delete ID
 #include <sys/stat.h>
 #include <CLI/CLI.hpp>
 
@@ -31,6 +32,7 @@
 #include "service/service.h"
 #include "service/webhooks/dispatcher.h"
 #include "service/webhooks/webhooks.h"
+#include "service/workspaces/workspaces.h"
 #include "storage/store.h"
 
 namespace {
@@ -191,7 +193,10 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   options.info.store_url = db_url;
   options.info.store_path = cli::StorePath(db_url);
   options.info.workspace_name = workspace;
-  http::Server server(**store, state, options);
+  // The workspaces besides the default one (docs/workspaces.md): opened on first use,
+  // each with its own webhook dispatcher; closed before the default one's.
+  service::workspaces::Registry workspaces(**store, state, db_url, &webhook_client);
+  http::Server server(workspaces, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
     return 1;
@@ -231,6 +236,48 @@ int Admin(const std::string& db_url,
     return 1;
   }
   std::printf("%s", done->c_str());
+  return 0;
+}
+
+// localnotion workspace create|list|delete: opens the store file, runs the registry's
+// call, prints its answer.
+int Workspaces(const std::string& db_url, bool create, bool remove, const std::string& name, const std::string& id) {
+  using namespace localnotion;
+  auto store = storage::OpenStore(db_url);
+  if (!store.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", store.error().message.c_str());
+    return 1;
+  }
+  service::ServiceState state;
+  service::workspaces::Registry workspaces(**store, state, db_url);
+  if (create) {
+    auto made = workspaces.Create(name);
+    if (!made.ok()) {
+      std::fprintf(stderr, "localnotion: %s\n", made.error().message.c_str());
+      return 1;
+    }
+    std::printf("id: %s\ntoken: %s\nadmin token: %s\n", made->record.id.c_str(), made->token.c_str(),
+                made->admin_token.c_str());
+    return 0;
+  }
+  if (remove) {
+    if (Status s = workspaces.Delete(id); !s.ok()) {
+      std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
+      return 1;
+    }
+    std::printf("deleted\n");
+    return 0;
+  }
+  auto all = workspaces.List();
+  if (!all.ok()) {
+    std::fprintf(stderr, "localnotion: %s\n", all.error().message.c_str());
+    return 1;
+  }
+  for (const auto& w : all->at("results").as_array()) {
+    const auto& o = w.as_object();
+    std::printf("%s\t%s\t%s\n", std::string(o.at("id").as_string()).c_str(),
+                std::string(o.at("name").as_string()).c_str(), o.at("default").as_bool() ? "default" : "-");
+  }
   return 0;
 }
 
@@ -354,6 +401,21 @@ int main(int argc, char** argv) {
     sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
   }
 
+  // localnotion workspace create|list|delete (docs/workspaces.md): the store file's
+  // workspaces besides the default one.
+  std::string ws_name, ws_id;
+  CLI::App* workspace_cmd = app.add_subcommand("workspace", "Manage the workspaces of a store file");
+  workspace_cmd->require_subcommand(1);
+  CLI::App* ws_create =
+      workspace_cmd->add_subcommand("create", "Create a workspace; prints its id, token and admin token");
+  ws_create->add_option("--name", ws_name, "Its name")->required();
+  CLI::App* ws_list = workspace_cmd->add_subcommand("list", "List workspaces: id, name, default or not");
+  CLI::App* ws_delete = workspace_cmd->add_subcommand("delete", "Delete a workspace and everything in it");
+  ws_delete->add_option("id", ws_id, "Workspace id")->required();
+  for (CLI::App* sub : {ws_create, ws_list, ws_delete}) {
+    sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+  }
+
   int64_t max_upload_part_bytes = 20 * 1024 * 1024;
   serve
       ->add_option("--max-upload-part-bytes", max_upload_part_bytes,
@@ -472,6 +534,7 @@ int main(int argc, char** argv) {
       return localnotion::SerializeJson(out) + "\n";
     });
   }
+  if (workspace_cmd->parsed()) return Workspaces(db, ws_create->parsed(), ws_delete->parsed(), ws_name, ws_id);
   if (share->parsed() || unshare->parsed()) {
     int given = !page.empty() + !database.empty() + workspace;
     if (given != 1) {

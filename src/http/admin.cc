@@ -12,6 +12,8 @@
 //   DELETE /_localnotion/faults/{id} removes one fault
 //   integrations and shares: admin_integrations.cc
 //   fixtures, page history and the clock: admin_fixtures.cc
+//   workspaces: admin_workspaces.cc; every route but the global ones also under
+//   /_localnotion/workspaces/{id}/, acting on that workspace (docs/workspaces.md)
 #include <charconv>
 
 #include "api/messages.h"
@@ -131,12 +133,27 @@ const std::vector<Route>& AdminRoutes() {
   return kRoutes;
 }
 
+namespace {
+
+// A workspace's own admin token acting on anything but its workspace (docs/workspaces.md).
+Error ForeignWorkspace() {
+  return MakeError(ErrorCode::kRestrictedResource, "This workspace admin token may only act on its own workspace.");
+}
+
+}  // namespace
+
 Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, const std::string& request_id) {
   std::optional<std::string> token = BearerToken(req.authorization);
   if (!token)
     return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), request_id);
+  // The server's admin token acts on every workspace; a workspace's own (made with it)
+  // only on that one.
+  std::optional<storage::WorkspaceRecord> owner;
   if (!SecretsEqual(*token, admin_token_)) {
-    return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kInvalidToken)), request_id);
+    auto found = workspaces_.OfAdminToken(*token);
+    if (!found.ok()) return ErrorResponse(found.error(), request_id);
+    if (!*found) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kInvalidToken)), request_id);
+    owner = std::move(*found);
   }
   json::value body = json::object{};
   if (!req.body.empty()) {
@@ -145,14 +162,28 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
     body = std::move(*parsed);
   }
   if (match.route == nullptr) return ErrorResponse(FixedError(ErrorCode::kInvalidRequestUrl), request_id);
+  // The workspace the request acts on: its prefix's, else the default one.
+  if (owner) {
+    const bool own = !match.workspace.empty()                                ? match.workspace == owner->id
+                     : match.route->names_workspace && !match.params.empty() ? match.params[0] == owner->id
+                                                                             : false;
+    if (!own) return ErrorResponse(ForeignWorkspace(), request_id);
+  }
+  std::shared_ptr<service::workspaces::Workspace> workspace = workspaces_.Default();
+  if (!match.workspace.empty()) {
+    auto found = workspaces_.Find(match.workspace);
+    if (!found.ok()) return ErrorResponse(found.error(), request_id);
+    workspace = std::move(*found);
+  }
+  std::shared_ptr<WorkspaceTools> tools = ToolsOf(*workspace);
   RouteArgs args;
   args.params = match.params;
   args.query = ParseQuery(req.target, *match.route);
   args.body = &body;
   args.content_type = req.content_type;
-  AdminState state{store_, state_, log_, faults_};
+  AdminState state{workspace->store(), workspace->state(), tools->log, tools->faults, workspaces_, *workspace};
   if (match.path.rfind("/_localnotion/faults", 0) != 0) {
-    auto fault = faults_.Match(req.method, match.path, /*exceptions_only=*/true);
+    auto fault = tools->faults.Match(req.method, match.path, /*exceptions_only=*/true);
     state.throw_inside = fault.has_value();
   }
   if (match.route->events) {
@@ -164,7 +195,17 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
   }
   Result<json::value> result = match.route->admin(state, args);
   if (!result.ok()) return ErrorResponse(result.error(), request_id);
-  return Response{200, SerializeJson(*result), request_id};
+  if (match.route->names_workspace && req.method == "DELETE") ForgetTools(match.params[0]);
+  // A write in a workspace may have changed its integrations: the catalog's token map
+  // follows (service/workspaces/workspaces.h).
+  if (req.method != "GET" && !workspace->is_default()) {
+    if (Status synced = workspaces_.SyncTokens(*workspace, state.Durably()); !synced.ok()) {
+      return ErrorResponse(synced.error(), request_id);
+    }
+  }
+  Response res{200, SerializeJson(*result), request_id};
+  res.durable = std::move(state.durable);
+  return res;
 }
 
 }  // namespace localnotion::http

@@ -49,6 +49,8 @@ Result<bool> SetClock(const json::value& body) {
 Result<json::value> Seed(AdminState& st, const RouteArgs& a) {
   auto done = st.Run(storage::TxnMode::kWrite, [&](service::Context& ctx) -> Result<json::value> {
     LN_RETURN_IF_ERROR(service::admin::SeedFixture(ctx, *a.body));
+    // A token names one workspace (docs/workspaces.md).
+    LN_RETURN_IF_ERROR(st.workspaces.CheckTokensFree(st.workspace, ctx.store()));
     return service::admin::ExportFixture(ctx);
   });
   if (!done.ok()) return done.error();
@@ -78,7 +80,9 @@ const std::vector<Route>& AdminFixtureRoutes() {
        }},
       {.method = "GET", .path = "/_localnotion/clock", .auth = kAdmin,
        .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> { return ClockState(); }},
-      {.method = "POST", .path = "/_localnotion/clock", .auth = kAdmin,
+      // The clock is the process's, shared by every workspace: only the server's admin
+      // token sets it, and not through a workspace's prefix (docs/workspaces.md).
+      {.method = "POST", .path = "/_localnotion/clock", .auth = kAdmin, .global = true,
        .admin = [](AdminState&, const RouteArgs& a) -> Result<json::value> {
          LN_RETURN_IF_ERROR(SetClock(*a.body));
          return ClockState();

@@ -38,7 +38,15 @@ Response Pipeline::HandleHostedFile(const Request& req, const MatchedRoute& matc
   RouteArgs args;
   args.params = match.params;
   args.query = ParseQuery(req.target, *match.route);
-  auto served = Run(storage::TxnMode::kRead, [&](service::Context& ctx) { return match.route->file(ctx, args); });
+  // A workspace's links carry its prefix (/_localnotion/workspaces/{id}/files/...).
+  std::shared_ptr<service::workspaces::Workspace> workspace = workspaces_.Default();
+  if (!match.workspace.empty()) {
+    auto found = workspaces_.Find(match.workspace);
+    if (!found.ok()) return ErrorResponse(found.error(), request_id);
+    workspace = std::move(*found);
+  }
+  auto served = service::RunInTxn(workspace->store(), workspace->state(), storage::TxnMode::kRead,
+                                  [&](service::Context& ctx) { return match.route->file(ctx, args); });
   if (!served.ok()) return ErrorResponse(served.error(), request_id);
   Response res{200, std::move(served->bytes), request_id};
   res.content_type = served->content_type;

@@ -64,17 +64,31 @@ Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
   log.request_body = req.content_type.rfind("multipart/", 0) == 0
                          ? "[multipart/form-data body, " + std::to_string(req.body.size()) + " bytes]"
                          : req.body;
-  Response res = HandleApi(req, match, request_id, log);
+  std::shared_ptr<WorkspaceTools> tools = default_tools_;
+  Response res = HandleApi(req, match, request_id, log, tools);
   log.status = res.status;
   log.response_body = res.body;
   log.latency_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (report_integration_) res.integration_id = log.integration_id;
-  log_.Add(std::move(log));
+  tools->log.Add(std::move(log));
   return res;
 }
 
+std::shared_ptr<Pipeline::WorkspaceTools> Pipeline::ToolsOf(const service::workspaces::Workspace& ws) {
+  if (ws.is_default()) return default_tools_;
+  std::lock_guard<std::mutex> lock(tools_mu_);
+  std::shared_ptr<WorkspaceTools>& tools = tools_[ws.id()];
+  if (!tools) tools = std::make_shared<WorkspaceTools>();
+  return tools;
+}
+
+void Pipeline::ForgetTools(const std::string& workspace_id) {
+  std::lock_guard<std::mutex> lock(tools_mu_);
+  tools_.erase(workspace_id);
+}
+
 Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, const std::string& request_id,
-                             LogEntry& log) {
+                             LogEntry& log, std::shared_ptr<WorkspaceTools>& tools) {
   const Route* endpoint = match.route;
   const std::string& path = match.path;
   if (endpoint == nullptr) return ErrorResponse(FixedError(ErrorCode::kInvalidRequestUrl), request_id);
@@ -97,59 +111,76 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
   if (!token)
     return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), request_id);
 
+  // The workspace the token belongs to (the catalog's answer, memoized).
+  const std::string token_hash = workspaces_.Default()->state().token_hashes.HashOf(*token);
+  auto workspace = workspaces_.OfTokenHash(token_hash);
+  if (!workspace.ok()) return ErrorResponse(workspace.error(), request_id);
+
   std::optional<FaultEffect> fault;
   // Long work (a query, a formula) stops at the budget with 504 gateway_timeout.
-  ScopedDeadline deadline(std::chrono::milliseconds(state_.options.request_budget_ms));
+  ScopedDeadline deadline(std::chrono::milliseconds((*workspace)->state().options.request_budget_ms));
   const storage::TxnMode mode = ReadsOnly(*endpoint) ? storage::TxnMode::kRead : storage::TxnMode::kWrite;
   // The worker does not wait for the commit to be durable: the server does, before it
   // answers (Durability), so that the next request can join the same group commit.
   auto durable = std::make_shared<Durability>();
-  Result<json::value> result = service::RunInTxn(
-      store_, state_, mode,
-      [&](service::Context& ctx) -> Result<json::value> {
-        LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, ctx.Authenticate(*token));
-        log.integration_id = integration.id;
-        log.integration_name = integration.name;
-        if (auto wait = limiter_.Take(integration.id)) {
-          fault = FaultEffect{std::nullopt, 0, *wait};
-          return FixedError(ErrorCode::kRateLimited);
-        }
-        if (!req.notion_version) {
-          return MakeError(ErrorCode::kMissingVersion,
-                           "Notion-Version header failed validation: Notion-Version header should be defined, "
-                           "instead was `undefined`.");
-        }
-        auto version = api::ParseApiVersion(*req.notion_version);
-        if (!version) {
-          return MakeError(ErrorCode::kMissingVersion,
-                           "Notion-Version header failed validation: Notion-Version header should be " +
-                               std::string(api::VersionListForMessage()) + ", instead was `" +
-                               SerializeJson(json::value(*req.notion_version)) + "`.");
-        }
-        if (!endpoint->Serves(*version)) return FixedError(ErrorCode::kInvalidRequestUrl);
-        // Capabilities are checked once the request is known to be well addressed, before
-        // its path and body are looked at.
-        if (!service::Allows(ctx.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
-        // An injected fault answers instead of the endpoint; nothing is written.
-        fault = faults_.Match(req.method, path);
-        if (fault && fault->error) return *fault->error;
-        service::Caller caller{std::move(integration), *version,
-                               "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host), request_id};
-        // Exceptions never cross into the server loop: anything stray becomes a 500, and
-        // the unit is rolled back like any other failure.
-        Result<json::value> answer = [&]() -> Result<json::value> {
-          try {
-            return endpoint->api(ctx, caller, args);
-          } catch (const std::exception& e) {
-            return InternalError(std::string("uncaught exception: ") + e.what());
+  auto run_in = [&](service::workspaces::Workspace& ws) -> Result<json::value> {
+    tools = ToolsOf(ws);
+    fault.reset();
+    return service::RunInTxn(
+        ws.store(), ws.state(), mode,
+        [&](service::Context& ctx) -> Result<json::value> {
+          LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, ctx.Authenticate(*token));
+          log.integration_id = integration.id;
+          log.integration_name = integration.name;
+          // Per integration, as Notion limits; integration ids of different workspaces may
+          // be equal (a fixture seeded into each), so the workspace is part of the key.
+          if (auto wait = limiter_.Take(ws.is_default() ? integration.id : ws.id() + "/" + integration.id)) {
+            fault = FaultEffect{std::nullopt, 0, *wait};
+            return FixedError(ErrorCode::kRateLimited);
           }
-        }();
-        // An exception fault: thrown after the endpoint's writes, inside the transaction,
-        // which RunInTxn rolls back.
-        if (fault && fault->exception) throw InjectedException();
-        return answer;
-      },
-      [durable](Status status) { durable->Complete(std::move(status)); });
+          if (!req.notion_version) {
+            return MakeError(ErrorCode::kMissingVersion,
+                             "Notion-Version header failed validation: Notion-Version header should be defined, "
+                             "instead was `undefined`.");
+          }
+          auto version = api::ParseApiVersion(*req.notion_version);
+          if (!version) {
+            return MakeError(ErrorCode::kMissingVersion,
+                             "Notion-Version header failed validation: Notion-Version header should be " +
+                                 std::string(api::VersionListForMessage()) + ", instead was `" +
+                                 SerializeJson(json::value(*req.notion_version)) + "`.");
+          }
+          if (!endpoint->Serves(*version)) return FixedError(ErrorCode::kInvalidRequestUrl);
+          // Capabilities are checked once the request is known to be well addressed, before
+          // its path and body are looked at.
+          if (!service::Allows(ctx.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
+          // An injected fault answers instead of the endpoint; nothing is written.
+          fault = tools->faults.Match(req.method, path);
+          if (fault && fault->error) return *fault->error;
+          service::Caller caller{std::move(integration), *version,
+                                 "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host), request_id};
+          // Exceptions never cross into the server loop: anything stray becomes a 500, and
+          // the unit is rolled back like any other failure.
+          Result<json::value> answer = [&]() -> Result<json::value> {
+            try {
+              return endpoint->api(ctx, caller, args);
+            } catch (const std::exception& e) {
+              return InternalError(std::string("uncaught exception: ") + e.what());
+            }
+          }();
+          // An exception fault: thrown after the endpoint's writes, inside the transaction,
+          // which RunInTxn rolls back.
+          if (fault && fault->exception) throw InjectedException();
+          return answer;
+        },
+        [durable](Status status) { durable->Complete(std::move(status)); });
+  };
+  Result<json::value> result = run_in(**workspace);
+  if (!result.ok() && result.error().code == ErrorCode::kUnauthorized) {
+    // The memo may predate a token a CLI added to the catalog on disk: look again.
+    auto again = workspaces_.OfTokenHash(token_hash, /*fresh=*/true);
+    if (again.ok() && again->get() != workspace->get()) result = run_in(**again);
+  }
   Response res =
       result.ok() ? Response{200, SerializeJson(*result), request_id} : ErrorResponse(result.error(), request_id);
   if (result.ok()) res.durable = std::move(durable);

@@ -7,9 +7,12 @@
 //   5. the endpoint: path and body validation, existence (404), the write.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "http/faults.h"
 #include "http/rate_limit.h"
@@ -17,6 +20,7 @@
 #include "http/response.h"
 #include "http/routes.h"
 #include "service/service.h"
+#include "service/workspaces/workspaces.h"
 
 namespace localnotion::http {
 
@@ -39,10 +43,22 @@ struct Request {
 // transaction of its own (service::RunInTxn): a read transaction for the routes that
 // only read (ReadsOnly in pipeline.cc), so that they run in parallel, and a write
 // transaction otherwise.
+//
+// Workspaces (docs/workspaces.md): a /v1 request runs in the workspace its bearer token
+// belongs to (service/workspaces/); an admin request in the workspace its path names
+// (/_localnotion/workspaces/{id}/..., routes.h), else in the default one. Each workspace
+// has its own request log and faults.
 class Pipeline {
  public:
+  // Serves the workspaces of `workspaces`; `admin_token` may act on every one of them.
+  Pipeline(service::workspaces::Registry& workspaces, std::string admin_token, RateLimit rate_limit = {})
+      : workspaces_(workspaces), admin_token_(std::move(admin_token)), limiter_(rate_limit) {}
+  // Serves `store` as the default workspace (its workspaces' stores are in memory).
   Pipeline(storage::Store& store, service::ServiceState& state, std::string admin_token, RateLimit rate_limit = {})
-      : store_(store), state_(state), admin_token_(std::move(admin_token)), limiter_(rate_limit) {}
+      : owned_workspaces_(std::make_unique<service::workspaces::Registry>(store, state, "memory:")),
+        workspaces_(*owned_workspaces_),
+        admin_token_(std::move(admin_token)),
+        limiter_(rate_limit) {}
   // Matches the request, then answers it as below.
   Response Handle(const Request& request);
   // Answers a request the server has matched already; `match` is MatchRoute of the
@@ -61,23 +77,28 @@ class Pipeline {
   Response UploadTooLarge(int64_t limit_bytes);
 
  private:
-  Response HandleApi(const Request& request, const MatchedRoute& match, const std::string& request_id, LogEntry& log);
+  // The request log and faults of a workspace (the default's are log_ and faults_).
+  struct WorkspaceTools {
+    RequestLog log;
+    Faults faults;
+  };
+  std::shared_ptr<WorkspaceTools> ToolsOf(const service::workspaces::Workspace& ws);
+  void ForgetTools(const std::string& workspace_id);
+
+  // Sets `tools` to those of the workspace the request ran in.
+  Response HandleApi(const Request& request, const MatchedRoute& match, const std::string& request_id, LogEntry& log,
+                     std::shared_ptr<WorkspaceTools>& tools);
   // The admin API (admin.cc).
   Response HandleAdmin(const Request& request, const MatchedRoute& match, const std::string& request_id);
   // GET /_localnotion/files/{id}/{name}?expires=&signature= (hosted_files.cc).
   Response HandleHostedFile(const Request& request, const MatchedRoute& match, const std::string& request_id);
 
-  // Runs `fn(service)` in a new transaction of `mode` (service::RunInTxn).
-  template <class F>
-  auto Run(storage::TxnMode mode, F&& fn) {
-    return service::RunInTxn(store_, state_, mode, std::forward<F>(fn));
-  }
-
-  storage::Store& store_;
-  service::ServiceState& state_;
+  std::unique_ptr<service::workspaces::Registry> owned_workspaces_;
+  service::workspaces::Registry& workspaces_;
   std::string admin_token_;
-  RequestLog log_;
-  Faults faults_;
+  std::shared_ptr<WorkspaceTools> default_tools_ = std::make_shared<WorkspaceTools>();
+  std::mutex tools_mu_;
+  std::unordered_map<std::string, std::shared_ptr<WorkspaceTools>> tools_;  // by workspace id
   RateLimiter limiter_;
   Metrics metrics_;
   ServerInfo info_;

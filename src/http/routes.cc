@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::string_view kAdminPrefix = "/_localnotion/";
 constexpr std::string_view kFilesPrefix = "/_localnotion/files/";
+constexpr std::string_view kWorkspacesPrefix = "/_localnotion/workspaces/";
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -104,15 +105,24 @@ const std::vector<Route>& OpenRoutes() {
 MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   MatchedRoute m;
   m.path = CollapseSlashes(target.substr(0, target.find('?')));
+  if ((m.route = Find(OpenRoutes(), method, m.path, m.params)) != nullptr) {
+    m.group = Auth::kNone;
+    return m;
+  }
+  if ((m.route = Find(UiRoutes(), method, m.path, m.params)) != nullptr) {
+    m.group = Auth::kNone;
+    return m;
+  }
+  // /_localnotion/workspaces/{id}/REST: /_localnotion/REST in that workspace.
+  if (StartsWith(m.path, kWorkspacesPrefix)) {
+    std::string_view rest = std::string_view(m.path).substr(kWorkspacesPrefix.size());
+    const size_t slash = rest.find('/');
+    if (slash != std::string_view::npos && slash > 0 && rest.find_first_not_of('/', slash) != std::string_view::npos) {
+      m.workspace = PercentDecode(rest.substr(0, slash));
+      m.path = std::string(kAdminPrefix) + std::string(rest.substr(slash + 1));
+    }
+  }
   std::string_view path = m.path;
-  if ((m.route = Find(OpenRoutes(), method, path, m.params)) != nullptr) {
-    m.group = Auth::kNone;
-    return m;
-  }
-  if ((m.route = Find(UiRoutes(), method, path, m.params)) != nullptr) {
-    m.group = Auth::kNone;
-    return m;
-  }
   if (StartsWith(path, kFilesPrefix)) {
     m.group = Auth::kUrlSignature;
     m.route = Find(HostedFileRoutes(), method, path, m.params);
@@ -122,9 +132,10 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
     m.group = Auth::kAdminToken;
     while (path.size() > kAdminPrefix.size() && path.back() == '/') path.remove_suffix(1);
     for (const auto* routes : {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes(), &AdminWebhookRoutes(),
-                               &AdminEmojiRoutes()}) {
+                               &AdminEmojiRoutes(), &AdminWorkspaceRoutes()}) {
       if ((m.route = Find(*routes, method, path, m.params)) != nullptr) break;
     }
+    if (m.route != nullptr && m.route->global && !m.workspace.empty()) m.route = nullptr;
     for (std::string& p : m.params) p = PercentDecode(p);
     return m;
   }

@@ -22,6 +22,7 @@
 #include "service/service.h"
 #include "service/service_state.h"
 #include "service/uploads/uploads.h"
+#include "service/workspaces/workspaces.h"
 #include "storage/store.h"
 
 namespace localnotion::http {
@@ -58,10 +59,22 @@ struct RouteArgs {
 
 // What an admin handler may touch: the store (through Run) and the server's test state.
 struct AdminState {
-  storage::Store& store;
+  storage::Store& store;  // of the workspace the request acts on
   service::ServiceState& state;
   RequestLog& log;
   Faults& faults;
+  service::workspaces::Registry& workspaces;
+  service::workspaces::Workspace& workspace;
+  // Set by Durably(): the answer waits for the report of a write committed
+  // asynchronously (the catalog's, service/workspaces/workspaces.h).
+  std::shared_ptr<Durability> durable = nullptr;
+
+  // A callback for a write's CommitAsync whose report the answer waits for. Call once
+  // per request.
+  storage::Txn::DurableCallback Durably() {
+    durable = std::make_shared<Durability>();
+    return [d = durable](Status status) { d->Complete(std::move(status)); };
+  }
 
   // An exception fault matched the request (faults.h): Run throws inside the
   // transaction once `fn` has done its work.
@@ -118,6 +131,13 @@ struct Route {
   // Served only to a request that accepts text/html (a browser); any other request is
   // answered as if no row matched, as /v1 answers it (the landing page, GET /).
   bool html_only = false;
+  // Admin routes (docs/workspaces.md). A route acts on one workspace: the one a
+  // /_localnotion/workspaces/{id}/ prefix names (MatchRoute), else the default one. A
+  // `global` route acts on the server as a whole: it has no workspace prefix and takes
+  // only the server's admin token. A route that `names_workspace` (its first "{}" is a
+  // workspace id) also takes that workspace's own admin token.
+  bool global = false;
+  bool names_workspace = false;
   // Exactly one handler is set, the one of the route's auth policy (an admin route has
   // `admin` or `events`).
   ApiHandler api = nullptr;
@@ -139,6 +159,7 @@ const std::vector<Route>& AdminIntegrationRoutes();
 const std::vector<Route>& AdminFixtureRoutes();
 const std::vector<Route>& AdminWebhookRoutes();  // admin_webhooks.cc
 const std::vector<Route>& AdminEmojiRoutes();
+const std::vector<Route>& AdminWorkspaceRoutes();  // admin_workspaces.cc
 const std::vector<Route>& HostedFileRoutes();
 // The routes without authentication, matched before every group (routes.cc).
 const std::vector<Route>& OpenRoutes();
@@ -160,15 +181,19 @@ Response ServeUiFile(const std::vector<UiAsset>& assets, std::string_view path, 
 struct MatchedRoute {
   Auth group = Auth::kBearerToken;  // the group the path's prefix selects
   const Route* route = nullptr;     // nullptr: no row of the group matches
-  std::string path;                 // slash-collapsed, without the query
+  std::string path;                 // slash-collapsed, without the query (and the workspace prefix)
   std::vector<std::string> params;
+  // The {id} of a /_localnotion/workspaces/{id}/... prefix (percent-decoded), "" without.
+  std::string workspace;
 };
 
 // Matches `method` and `target` (path and query as received). A row of OpenRoutes
 // matches first, whatever the prefix, then a row of UiRoutes. Otherwise the prefix picks
 // the group: /_localnotion/files/ hosted files, /_localnotion/ the admin API, anything
-// else /v1. Runs of '/' are collapsed first; an admin path also drops trailing
-// '/' and has its "{}" segments percent-decoded.
+// else /v1. Runs of '/' are collapsed first; an admin path also drops trailing '/' and
+// has its "{}" segments percent-decoded. A path /_localnotion/workspaces/{id}/REST is
+// matched as /_localnotion/REST in workspace {id} (MatchedRoute::workspace); a `global`
+// row does not match so.
 MatchedRoute MatchRoute(std::string_view method, std::string_view target);
 
 // Collapses runs of '/' (SDK users write a baseUrl ending in '/').

@@ -39,6 +39,7 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
   check(AdminFixtureRoutes(), Auth::kAdminToken);
   check(AdminWebhookRoutes(), Auth::kAdminToken);
   check(AdminEmojiRoutes(), Auth::kAdminToken);
+  check(AdminWorkspaceRoutes(), Auth::kAdminToken);
   check(HostedFileRoutes(), Auth::kUrlSignature);
   check(OpenRoutes(), Auth::kNone);
   check(UiRoutes(), Auth::kNone);
@@ -165,6 +166,35 @@ TEST(PercentDecode, DecodesEscapesOnly) {
   EXPECT_EQ(PercentDecode("Filtered%20bot"), "Filtered bot");
   EXPECT_EQ(PercentDecode("100%"), "100%");
   EXPECT_EQ(PercentDecode("%zz"), "%zz");
+}
+
+TEST(Routes, AWorkspacePrefixMatchesTheAdminRouteInThatWorkspace) {
+  const std::string ws = "0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+  MatchedRoute m = MatchRoute("POST", "/_localnotion/workspaces/" + ws + "/reset?x=1");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.group, Auth::kAdminToken);
+  EXPECT_EQ(m.route->path, "/_localnotion/reset");
+  EXPECT_EQ(m.path, "/_localnotion/reset");
+  EXPECT_EQ(m.workspace, ws);
+  m = MatchRoute("DELETE", "/_localnotion/workspaces/" + ws + "/integrations/My%20bot/");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->path, "/_localnotion/integrations/{}");
+  EXPECT_EQ(m.params, std::vector<std::string>{"My bot"});
+  // Hosted files of a workspace carry its prefix.
+  m = MatchRoute("GET", "/_localnotion/workspaces/" + ws + "/files/u1/a.txt");
+  EXPECT_EQ(m.group, Auth::kUrlSignature);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.workspace, ws);
+  // The workspace itself, and the routes of the whole server, have no prefix.
+  m = MatchRoute("DELETE", "/_localnotion/workspaces/" + ws + "/");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->path, "/_localnotion/workspaces/{}");
+  EXPECT_TRUE(m.route->names_workspace);
+  EXPECT_EQ(m.workspace, "");
+  EXPECT_EQ(MatchRoute("GET", "/_localnotion/workspaces/" + ws + "/workspaces").route, nullptr);
+  EXPECT_EQ(MatchRoute("POST", "/_localnotion/workspaces/" + ws + "/clock").route, nullptr);
+  EXPECT_NE(MatchRoute("GET", "/_localnotion/workspaces/" + ws + "/clock").route, nullptr);
+  EXPECT_EQ(MatchRoute("POST", "/_localnotion/reset").workspace, "");
 }
 
 }  // namespace

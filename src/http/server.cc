@@ -38,8 +38,8 @@ bool OutOfResources(const beast::error_code& ec) {
 }  // namespace
 
 struct Server::Impl final : ConnectionHost {
-  Impl(storage::Store& store, service::ServiceState& state, ServerOptions options)
-      : pipeline_(store, state, options.admin_token, options.rate_limit),
+  Impl(service::workspaces::Registry& workspaces, ServerOptions options)
+      : pipeline_(workspaces, options.admin_token, options.rate_limit),
         options_(std::move(options)),
         access_log_(options_.log_format, options_.log_level),
         // No concurrency hint of 1: with it, asio does not wake a thread that waits
@@ -128,13 +128,20 @@ struct Server::Impl final : ConnectionHost {
   std::atomic<bool> stopping_{false};
 };
 
-Server::Server(storage::Store& store, service::ServiceState& state, ServerOptions options)
-    : store_(store), impl_(std::make_unique<Impl>(store, state, std::move(options))) {
-  // Commit groups are timed by this loop (storage/store.h).
-  store_.SetLoopPoster([ioc = &impl_->ioc](std::function<void()> task) { asio::post(*ioc, std::move(task)); });
+Server::Server(service::workspaces::Registry& workspaces, ServerOptions options)
+    : workspaces_(workspaces), impl_(std::make_unique<Impl>(workspaces, std::move(options))) {
+  // Commit groups are timed by this loop (storage/store.h), in every workspace's store.
+  workspaces_.SetLoopPoster([ioc = &impl_->ioc](std::function<void()> task) { asio::post(*ioc, std::move(task)); });
 }
 
-Server::~Server() { store_.SetLoopPoster(nullptr); }
+Server::Server(storage::Store& store, service::ServiceState& state, ServerOptions options)
+    : owned_workspaces_(std::make_unique<service::workspaces::Registry>(store, state, "memory:")),
+      workspaces_(*owned_workspaces_),
+      impl_(std::make_unique<Impl>(workspaces_, std::move(options))) {
+  workspaces_.SetLoopPoster([ioc = &impl_->ioc](std::function<void()> task) { asio::post(*ioc, std::move(task)); });
+}
+
+Server::~Server() { workspaces_.SetLoopPoster(nullptr); }
 
 Status Server::Listen() {
   beast::error_code ec;

@@ -26,6 +26,7 @@
 #include "http/metrics.h"
 #include "http/rate_limit.h"
 #include "service/service_state.h"
+#include "service/workspaces/workspaces.h"
 #include "storage/store.h"
 
 namespace localnotion::http {
@@ -54,6 +55,10 @@ struct ServerOptions {
 
 class Server {
  public:
+  // Serves the workspaces of `workspaces` (service/workspaces/workspaces.h).
+  Server(service::workspaces::Registry& workspaces, ServerOptions options);
+  // Serves `store` as the default workspace; workspaces created through the admin API
+  // keep their stores in memory.
   Server(storage::Store& store, service::ServiceState& state, ServerOptions options);
   ~Server();
 
@@ -66,7 +71,8 @@ class Server {
 
  private:
   struct Impl;
-  storage::Store& store_;
+  std::unique_ptr<service::workspaces::Registry> owned_workspaces_;
+  service::workspaces::Registry& workspaces_;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -14,6 +14,7 @@
 //   users/      service::users      /v1/users
 //   admin/      service::admin      bootstrap, reset, integrations, fixtures (admin API, CLI)
 //   webhooks/   service::webhooks   webhook subscriptions, events from the outbox, delivery (docs/webhooks.md)
+//   workspaces/ service::workspaces the registry of a server's workspaces, each a store of its own (docs/workspaces.md)
 // RunInTxn below runs one of them as one request.
 #pragma once
 

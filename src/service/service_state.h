@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -68,8 +69,21 @@ class SchemaCache {
   std::unordered_map<std::string, std::pair<SourcePtr, SchemaPtr>> entries_;
 };
 
+// A workspace created through the admin API (service/workspaces/), as its state knows
+// it: its catalog id and name, which Bootstrap, Reset and seeding keep in its meta (a
+// fixture's own workspace id and name do not replace them), and the path its hosted
+// file links take. The default workspace has none.
+struct WorkspaceIdentity {
+  std::string id;
+  std::string name;
+  // "/_localnotion/workspaces/<id>": prefixed to hosted file links (core/files.cc).
+  std::string path_prefix;
+};
+
 struct ServiceState {
   ServiceOptions options;
+  // Set once, before serving; read-only afterwards.
+  std::optional<WorkspaceIdentity> workspace;
   SchemaCache schemas;
   QuerySnapshots snapshots;
   TokenHashes token_hashes;  // bearer token -> its stored hash

@@ -29,6 +29,7 @@
 #include "storage/records.h"
 #include "storage/upload_records.h"
 #include "storage/webhook_records.h"
+#include "storage/workspace_records.h"
 
 namespace localnotion::storage {
 
@@ -177,7 +178,8 @@ class Records : public PageRecords,
                 public UploadRecords,
                 public CommentRecords,
                 public WorkspaceRecords,
-                public WebhookRecords {};
+                public WebhookRecords,
+                public WorkspaceCatalog {};
 
 class Txn : public Records {
  public:

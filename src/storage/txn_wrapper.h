@@ -66,6 +66,15 @@ class TxnWrapper : public Txn {
   Result<std::vector<WebhookDeliveryRecord>> ListWebhookDeliveries(std::string_view subscription_id, int limit) override { return inner_.ListWebhookDeliveries(subscription_id, limit); }
   Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override { return inner_.ListPendingWebhookDeliveries(limit); }
   Result<int64_t> LastChangeSequence() override { return inner_.LastChangeSequence(); }
+  Status PutWorkspace(const WorkspaceRecord& workspace) override { return inner_.PutWorkspace(workspace); }
+  Result<std::optional<WorkspaceRecord>> GetWorkspace(std::string_view id) override { return inner_.GetWorkspace(id); }
+  Result<std::vector<WorkspaceRecord>> ListWorkspaces() override { return inner_.ListWorkspaces(); }
+  Result<std::optional<WorkspaceRecord>> FindWorkspaceByAdminTokenHash(std::string_view admin_token_hash) override { return inner_.FindWorkspaceByAdminTokenHash(admin_token_hash); }
+  Status DeleteWorkspace(std::string_view id) override { return inner_.DeleteWorkspace(id); }
+  Status PutWorkspaceToken(std::string_view secret_hash, std::string_view workspace_id) override { return inner_.PutWorkspaceToken(secret_hash, workspace_id); }
+  Status DeleteWorkspaceToken(std::string_view secret_hash) override { return inner_.DeleteWorkspaceToken(secret_hash); }
+  Result<std::optional<std::string>> FindWorkspaceOfToken(std::string_view secret_hash) override { return inner_.FindWorkspaceOfToken(secret_hash); }
+  Result<std::vector<std::string>> ListWorkspaceTokens(std::string_view workspace_id) override { return inner_.ListWorkspaceTokens(workspace_id); }
 
  protected:
   Records& inner_;

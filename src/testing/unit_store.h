@@ -97,6 +97,25 @@ class UnitStore final : public storage::Txn {
   Result<std::vector<WebhookDeliveryRecord>> ListWebhookDeliveries(std::string_view subscription_id, int limit) override { return Current().ListWebhookDeliveries(subscription_id, limit); }
   Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override { return Current().ListPendingWebhookDeliveries(limit); }
   Result<int64_t> LastChangeSequence() override { return Current().LastChangeSequence(); }
+  Status PutWorkspace(const storage::WorkspaceRecord& w) override { return Current().PutWorkspace(w); }
+  Result<std::optional<storage::WorkspaceRecord>> GetWorkspace(std::string_view id) override {
+    return Current().GetWorkspace(id);
+  }
+  Result<std::vector<storage::WorkspaceRecord>> ListWorkspaces() override { return Current().ListWorkspaces(); }
+  Result<std::optional<storage::WorkspaceRecord>> FindWorkspaceByAdminTokenHash(std::string_view hash) override {
+    return Current().FindWorkspaceByAdminTokenHash(hash);
+  }
+  Status DeleteWorkspace(std::string_view id) override { return Current().DeleteWorkspace(id); }
+  Status PutWorkspaceToken(std::string_view hash, std::string_view workspace_id) override {
+    return Current().PutWorkspaceToken(hash, workspace_id);
+  }
+  Status DeleteWorkspaceToken(std::string_view hash) override { return Current().DeleteWorkspaceToken(hash); }
+  Result<std::optional<std::string>> FindWorkspaceOfToken(std::string_view hash) override {
+    return Current().FindWorkspaceOfToken(hash);
+  }
+  Result<std::vector<std::string>> ListWorkspaceTokens(std::string_view workspace_id) override {
+    return Current().ListWorkspaceTokens(workspace_id);
+  }
 
  private:
   storage::Txn& Current() {

@@ -30,7 +30,14 @@ Result<std::string> AdminToken(Context& ctx, const std::string& given) {
 }
 
 Status Reset(Context& ctx, bool keep_integrations) {
+  // A workspace created through the admin API keeps the token it was created with, as
+  // the default workspace keeps its --token ones (docs/workspaces.md).
+  std::optional<std::string> first_token;
+  if (ctx.state().workspace) {
+    LN_ASSIGN_OR_RETURN(first_token, ctx.store().GetMeta("default_token"));
+  }
   LN_RETURN_IF_ERROR(ctx.store().Reset(keep_integrations));
+  if (first_token) LN_RETURN_IF_ERROR(ctx.store().PutMeta("default_token", *first_token));
   ctx.state().schemas.Clear();
   ctx.state().snapshots.Clear();
   LN_RETURN_IF_ERROR(Bootstrap(ctx, ctx.state().tokens()));
@@ -54,9 +61,16 @@ Result<std::string> FreshUserId(Context& ctx) {
 Result<std::vector<std::string>> Bootstrap(Context& ctx, const std::vector<std::string>& tokens) {
   ctx.state().set_tokens(tokens);
   LN_ASSIGN_OR_RETURN(auto workspace_id, ctx.store().GetMeta("workspace_id"));
+  const std::optional<WorkspaceIdentity>& identity = ctx.state().workspace;
+  if (identity && workspace_id && *workspace_id != identity->id) {
+    // A fixture seeded into a created workspace names its own workspace; the catalog's
+    // id and name stay (users/me, webhook events and exports show them).
+    LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_id", identity->id));
+    LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_name", identity->name));
+  }
   if (!workspace_id) {
-    LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_id", NewUuid()));
-    LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_name", "localnotion"));
+    LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_id", identity ? identity->id : NewUuid()));
+    LN_RETURN_IF_ERROR(ctx.store().PutMeta("workspace_name", identity ? identity->name : "localnotion"));
     storage::UserRecord owner{
         NewUuid(), "person", "Workspace Owner", std::nullopt, std::string("owner@localnotion.local"), ""};
     LN_RETURN_IF_ERROR(ctx.store().PutUser(owner));

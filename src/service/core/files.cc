@@ -77,8 +77,11 @@ Result<json::value> Context::RenderFileObject(const Caller& caller, const json::
   // Whole seconds, so that the expiry the client sees is exactly the one signed.
   const int64_t expires = NowMillis() / 1000 + kLinkLifetimeSeconds;
   const std::string signature = HostedFileSignature(secret, id, filename, std::to_string(expires));
-  std::string url = caller.base_url + std::string(kHostedFilesPrefix) + id + "/" + EncodePathSegment(filename) +
-                    "?expires=" + std::to_string(expires) + "&signature=" + signature;
+  // A workspace created through the admin API serves its files under its own prefix
+  // (http/routes.cc), so that the link names the workspace it belongs to.
+  const std::string prefix = state_.workspace ? state_.workspace->path_prefix : std::string();
+  std::string url = caller.base_url + prefix + std::string(kHostedFilesPrefix) + id + "/" +
+                    EncodePathSegment(filename) + "?expires=" + std::to_string(expires) + "&signature=" + signature;
   json::object out = stored.get_object();
   out["file"] = json::object{{"url", std::move(url)}, {"expiry_time", FormatIso8601(expires * 1000)}};
   return json::value(std::move(out));

@@ -11,6 +11,7 @@
 #include "storage/sqlite/migrations/0005_page_titles.sql.h"
 #include "storage/sqlite/migrations/0006_history_in_changes.sql.h"
 #include "storage/sqlite/migrations/0007_webhooks.sql.h"
+#include "storage/sqlite/migrations/0008_workspaces.sql.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -25,6 +26,7 @@ constexpr const char* kMigrations[] = {
     kMigration0005PageTitles,
     kMigration0006HistoryInChanges,
     kMigration0007Webhooks,
+    kMigration0008Workspaces,
 };
 
 Result<int> UserVersion(sqlite3* db) {

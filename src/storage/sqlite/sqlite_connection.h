@@ -120,6 +120,16 @@ class SqliteConnection final : public Records {
   Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override;
   Result<int64_t> LastChangeSequence() override;
   Status DeleteComment(std::string_view id) override;
+  // The workspace catalog: sqlite/workspaces.cc.
+  Status PutWorkspace(const WorkspaceRecord& workspace) override;
+  Result<std::optional<WorkspaceRecord>> GetWorkspace(std::string_view id) override;
+  Result<std::vector<WorkspaceRecord>> ListWorkspaces() override;
+  Result<std::optional<WorkspaceRecord>> FindWorkspaceByAdminTokenHash(std::string_view admin_token_hash) override;
+  Status DeleteWorkspace(std::string_view id) override;
+  Status PutWorkspaceToken(std::string_view secret_hash, std::string_view workspace_id) override;
+  Status DeleteWorkspaceToken(std::string_view secret_hash) override;
+  Result<std::optional<std::string>> FindWorkspaceOfToken(std::string_view secret_hash) override;
+  Result<std::vector<std::string>> ListWorkspaceTokens(std::string_view workspace_id) override;
 
  private:
   SqliteConnection(sqlite3* db, Role role);

@@ -1,0 +1,62 @@
+#include "storage/workspace_stores.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "testing/matchers.h"
+#include "testing/temp_dir.h"
+
+namespace localnotion::storage {
+namespace {
+
+using ::localnotion::testing::ErrorIs;
+using ::localnotion::testing::IsOk;
+
+constexpr const char* kId = "0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+
+TEST(WorkspaceStoreUrlTest, SqliteWorkspacesLiveInAFileEachBesideTheMainFile) {
+  EXPECT_EQ(*WorkspaceStoreUrl("sqlite:/tmp/x/ln.db", kId),
+            "sqlite:/tmp/x/ln.db.workspaces/0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b.db");
+  EXPECT_EQ(*WorkspaceStoreUrl("sqlite://rel.db", kId), std::string("sqlite:rel.db.workspaces/") + kId + ".db");
+  EXPECT_EQ(*WorkspaceStoreUrl("memory:", kId), "memory:");
+}
+
+TEST(WorkspaceStoreUrlTest, PostgresqlWorkspacesAreASchemaOfTheSameDatabase) {
+  EXPECT_EQ(*WorkspaceStoreUrl("postgresql://ln@127.0.0.1:5432/ln", kId),
+            "postgresql://ln@127.0.0.1:5432/ln?schema=ws_0b6f2a4e1c3d4e5f8a9b0c1d2e3f4a5b");
+  EXPECT_EQ(*WorkspaceStoreUrl("postgres://h/ln?sslmode=disable", kId),
+            "postgres://h/ln?sslmode=disable&schema=ws_0b6f2a4e1c3d4e5f8a9b0c1d2e3f4a5b");
+}
+
+TEST(WorkspaceStoreUrlTest, RefusesIdsThatAreNotUuidsSoThatNoPathEscapes) {
+  EXPECT_THAT(WorkspaceStoreUrl("sqlite:/tmp/ln.db", "../../etc/passwd"),
+              ErrorIs(ErrorCode::kInvalidRequest, "not a workspace id: ../../etc/passwd"));
+  EXPECT_THAT(WorkspaceStoreUrl("sqlite:/tmp/ln.db", ""), ErrorIs(ErrorCode::kInvalidRequest, "not a workspace id: "));
+  EXPECT_THAT(WorkspaceStoreUrl("ftp://x", kId),
+              ErrorIs(ErrorCode::kInvalidRequest, "no workspace stores for the store URL ftp://x"));
+}
+
+TEST(WorkspaceStoreUrlTest, OpenMakesTheDirectoryAndDropRemovesTheFiles) {
+  ::localnotion::testing::TempDir dir;
+  const std::string main = "sqlite:" + dir.path().string() + "/ln.db";
+  {
+    auto store = OpenWorkspaceStore(main, kId);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_THAT(InTxn(**store, TxnMode::kWrite,
+                      [](Txn& txn) -> Result<bool> {
+                        LN_RETURN_IF_ERROR(txn.PutMeta("k", "v"));
+                        return true;
+                      }),
+                IsOk());
+  }
+  const std::string file = dir.path().string() + "/ln.db.workspaces/" + kId + ".db";
+  EXPECT_TRUE(std::filesystem::exists(file));
+  EXPECT_THAT(DropWorkspaceStore(main, kId), IsOk());
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_THAT(DropWorkspaceStore(main, kId), IsOk());  // gone already
+}
+
+}  // namespace
+}  // namespace localnotion::storage
