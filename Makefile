@@ -14,9 +14,9 @@ SUDO        := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
   libbenchmark-dev libgoogle-perftools-dev libre2-dev sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format \
-  libpq-dev postgresql-15 nginx-light chromium
+  libpq-dev postgresql-15 nginx-light chromium fonts-noto-color-emoji
 
-.PHONY: all deps node-deps build run test unit-test format-check e2e e2e-postgres run-cluster test-sanitize test-sanitize-e2e test-tsan fuzz bench clean
+.PHONY: all deps node-deps ui ui-test build run test unit-test format-check e2e e2e-postgres run-cluster test-sanitize test-sanitize-e2e test-tsan fuzz bench clean
 
 all: build
 
@@ -33,7 +33,26 @@ deps:
 $(BUILD_DIR)/CMakeCache.txt:
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release $(LAUNCHER)
 
-build: deps $(BUILD_DIR)/CMakeCache.txt
+# The web UI (web/ui, docs/ui.md): npm ci when its lock file changed, npm run build when
+# any of its sources did; CMake then compiles web/ui/dist into the binary. Both steps are
+# skipped when nothing changed, so a rebuild stays quick.
+UI_DIR     := web/ui
+UI_SOURCES := $(shell find $(UI_DIR)/src $(UI_DIR)/public -type f 2>/dev/null) $(UI_DIR)/index.html \
+  $(UI_DIR)/vite.config.ts $(UI_DIR)/tsconfig.json $(UI_DIR)/package.json
+
+$(UI_DIR)/node_modules/.package-lock.json: $(UI_DIR)/package-lock.json
+	cd $(UI_DIR) && npm ci --no-audit --no-fund
+
+$(UI_DIR)/dist/index.html: $(UI_DIR)/node_modules/.package-lock.json $(UI_SOURCES)
+	cd $(UI_DIR) && npm run build
+
+ui: deps $(UI_DIR)/dist/index.html
+
+# The UI's unit tests (Vitest).
+ui-test: ui
+	cd $(UI_DIR) && npm test
+
+build: deps ui $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build
@@ -42,7 +61,7 @@ run: build
 format-check: deps
 	tools/format_check.sh
 
-unit-test: build format-check
+unit-test: build format-check ui-test
 	tools/check_layers.sh
 	cd $(BUILD_DIR) && LOCALNOTION_REQUIRE_POSTGRES=1 ctest -j $(JOBS) --output-on-failure
 

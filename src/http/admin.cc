@@ -5,8 +5,11 @@
 //   GET    /_localnotion/health
 //   POST   /_localnotion/reset      {"keep_integrations": true}
 //   GET    /_localnotion/requests   ?path=&status=&integration=   DELETE clears
+//   GET    /_localnotion/requests/stream  ?path=&status=&integration=  the log live, as
+//                                   server-sent events (request_log.h RequestLog::Events)
 //   POST   /_localnotion/faults     {method, path, status|code, message, probability,
 //                                    count, latency_ms, retry_after}   GET lists, DELETE clears
+//   DELETE /_localnotion/faults/{id} removes one fault
 //   integrations and shares: admin_integrations.cc
 //   fixtures, page history and the clock: admin_fixtures.cc
 //   workspaces: admin_workspaces.cc; every route but the global ones also under
@@ -42,8 +45,8 @@ Result<json::value> Reset(AdminState& st, const RouteArgs& a) {
 
 // The filters arrive percent-decoded (routes.cc ParseQuery), so a name with a space
 // (?integration=Filtered%20bot) matches.
-Result<json::value> FindRequests(AdminState& st, const RouteArgs& a) {
-  std::optional<int> status;
+Result<RequestLog::Filter> ParseFilter(const RouteArgs& a) {
+  RequestLog::Filter filter{a.Query("path"), std::nullopt, a.Query("integration")};
   if (auto s = a.Query("status")) {
     int n = 0;
     auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), n);
@@ -51,10 +54,20 @@ Result<json::value> FindRequests(AdminState& st, const RouteArgs& a) {
       json::value shown(*s);
       return api::FailedValidation("query.status", "a number", &shown);
     }
-    status = n;
+    filter.status = n;
   }
-  json::array results = st.log.Find(a.Query("path"), status, a.Query("integration"));
+  return filter;
+}
+
+Result<json::value> FindRequests(AdminState& st, const RouteArgs& a) {
+  LN_ASSIGN_OR_RETURN(RequestLog::Filter f, ParseFilter(a));
+  json::array results = st.log.Find(f.path, f.status, f.integration);
   return json::value(json::object{{"object", "list"}, {"results", std::move(results)}});
+}
+
+Result<std::shared_ptr<EventSource>> StreamRequests(AdminState& st, const RouteArgs& a) {
+  LN_ASSIGN_OR_RETURN(RequestLog::Filter f, ParseFilter(a));
+  return st.log.Events(std::move(f));
 }
 
 Result<json::value> AddFault(AdminState& st, const RouteArgs& a) {
@@ -64,26 +77,54 @@ Result<json::value> AddFault(AdminState& st, const RouteArgs& a) {
   return all.back();
 }
 
+// A fault id that is not (or no longer) there: 404 object_not_found, worded like
+// Notion's own "Could not find ..." messages.
+Result<json::value> RemoveFault(AdminState& st, const RouteArgs& a) {
+  if (!st.faults.Remove(a.params[0])) {
+    return MakeError(ErrorCode::kObjectNotFound, "Could not find fault with ID: " + a.params[0] + ".");
+  }
+  return json::value(json::object{{"object", "fault"}, {"id", a.params[0]}, {"deleted", true}});
+}
+
 }  // namespace
 
 const std::vector<Route>& AdminRoutes() {
   static const std::vector<Route> kRoutes = {
-      {.method = "GET", .path = "/_localnotion/health", .auth = Auth::kAdminToken,
-       .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> { return json::value(json::object{{"status", "ok"}}); }},
+      {.method = "GET",
+       .path = "/_localnotion/health",
+       .auth = Auth::kAdminToken,
+       .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> {
+         return json::value(json::object{{"status", "ok"}});
+       }},
       {.method = "POST", .path = "/_localnotion/reset", .auth = Auth::kAdminToken, .admin = Reset},
-      {.method = "GET", .path = "/_localnotion/requests", .auth = Auth::kAdminToken,
-       .query = {"path", "status", "integration"}, .admin = FindRequests},
-      {.method = "DELETE", .path = "/_localnotion/requests", .auth = Auth::kAdminToken,
+      {.method = "GET",
+       .path = "/_localnotion/requests",
+       .auth = Auth::kAdminToken,
+       .query = {"path", "status", "integration"},
+       .admin = FindRequests},
+      {.method = "GET",
+       .path = "/_localnotion/requests/stream",
+       .auth = Auth::kAdminToken,
+       .query = {"path", "status", "integration"},
+       .events = StreamRequests},
+      {.method = "DELETE",
+       .path = "/_localnotion/requests",
+       .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
          st.log.Clear();
          return Cleared();
        }},
       {.method = "POST", .path = "/_localnotion/faults", .auth = Auth::kAdminToken, .admin = AddFault},
-      {.method = "GET", .path = "/_localnotion/faults", .auth = Auth::kAdminToken,
+      {.method = "GET",
+       .path = "/_localnotion/faults",
+       .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
          return json::value(json::object{{"object", "list"}, {"results", st.faults.List()}});
        }},
-      {.method = "DELETE", .path = "/_localnotion/faults", .auth = Auth::kAdminToken,
+      {.method = "DELETE", .path = "/_localnotion/faults/{}", .auth = Auth::kAdminToken, .admin = RemoveFault},
+      {.method = "DELETE",
+       .path = "/_localnotion/faults",
+       .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
          st.faults.Clear();
          return Cleared();
@@ -103,7 +144,8 @@ Error ForeignWorkspace() {
 
 Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, const std::string& request_id) {
   std::optional<std::string> token = BearerToken(req.authorization);
-  if (!token) return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), request_id);
+  if (!token)
+    return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), request_id);
   // The server's admin token acts on every workspace; a workspace's own (made with it)
   // only on that one.
   std::optional<storage::WorkspaceRecord> owner;
@@ -122,9 +164,9 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
   if (match.route == nullptr) return ErrorResponse(FixedError(ErrorCode::kInvalidRequestUrl), request_id);
   // The workspace the request acts on: its prefix's, else the default one.
   if (owner) {
-    const bool own = !match.workspace.empty()                                   ? match.workspace == owner->id
+    const bool own = !match.workspace.empty()                                ? match.workspace == owner->id
                      : match.route->names_workspace && !match.params.empty() ? match.params[0] == owner->id
-                                                                               : false;
+                                                                             : false;
     if (!own) return ErrorResponse(ForeignWorkspace(), request_id);
   }
   std::shared_ptr<service::workspaces::Workspace> workspace = workspaces_.Default();
@@ -143,6 +185,13 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
   if (match.path.rfind("/_localnotion/faults", 0) != 0) {
     auto fault = tools->faults.Match(req.method, match.path, /*exceptions_only=*/true);
     state.throw_inside = fault.has_value();
+  }
+  if (match.route->events) {
+    auto events = match.route->events(state, args);
+    if (!events.ok()) return ErrorResponse(events.error(), request_id);
+    Response res{200, "", request_id};
+    res.events = std::move(*events);
+    return res;
   }
   Result<json::value> result = match.route->admin(state, args);
   if (!result.ok()) return ErrorResponse(result.error(), request_id);

@@ -42,8 +42,7 @@ TEST_F(AdminPipelineTest, AdminTokenFirstThenJsonThenRoute) {
 }
 
 TEST_F(AdminPipelineTest, RequestLogFiltersArePercentDecoded) {
-  Response created =
-      Call("POST", "/_localnotion/integrations", std::string(kAdmin), R"({"name":"Filtered bot"})");
+  Response created = Call("POST", "/_localnotion/integrations", std::string(kAdmin), R"({"name":"Filtered bot"})");
   ASSERT_EQ(created.status, 200) << created.body;
   std::string token(Json(created).at("token").as_string());
   ASSERT_EQ(Call("GET", "/v1/users/me", token).status, 200);
@@ -83,6 +82,27 @@ TEST_F(AdminPipelineTest, TheRequestLogIsValidUtf8) {
   EXPECT_EQ(results[0].at("notion_version"), json::value("v" + fffd));
   const std::string cut(results[1].at("request_body").as_string());
   EXPECT_EQ(cut.substr(cut.size() - 6), fffd + "...");
+}
+
+// DELETE /_localnotion/faults/{id} removes one fault and leaves the others; an id that
+// is not there answers 404 object_not_found (the web UI's delete button).
+TEST_F(AdminPipelineTest, OneFaultIsDeletedByItsId) {
+  Response first = Call("POST", "/_localnotion/faults", std::string(kAdmin), R"({"path":"/v1/users","status":503})");
+  ASSERT_EQ(first.status, 200) << first.body;
+  Response second = Call("POST", "/_localnotion/faults", std::string(kAdmin), R"({"path":"/v1/search","status":429})");
+  ASSERT_EQ(second.status, 200) << second.body;
+  const std::string id(Json(first).at("id").as_string());
+  Response deleted = Call("DELETE", "/_localnotion/faults/" + id, std::string(kAdmin));
+  ASSERT_EQ(deleted.status, 200) << deleted.body;
+  EXPECT_EQ(Json(deleted), json::parse(R"({"object":"fault","id":")" + id + R"(","deleted":true})"));
+  Response left = Call("GET", "/_localnotion/faults", std::string(kAdmin));
+  json::value list = Json(left);
+  const json::array& results = list.at("results").as_array();
+  ASSERT_EQ(results.size(), 1u) << left.body;
+  EXPECT_EQ(results[0].at("path"), "/v1/search");
+  EXPECT_EQ(Call("GET", "/v1/users", std::string("secret_admin_pipeline")).status, 200);
+  ExpectError(Call("DELETE", "/_localnotion/faults/" + id, std::string(kAdmin)), 404, "object_not_found",
+              "Could not find fault with ID: " + id + ".");
 }
 
 }  // namespace

@@ -171,6 +171,23 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
         res = ErrorResponse(InternalError("commit failed: " + s.error().message), res.request_id);
       }
     }
+    if (res.events) {
+      // An event stream (the live request log) holds the connection until the client
+      // leaves; no other request follows it on this connection. It is counted and logged
+      // once it ends, with its whole duration as latency.
+      AccessRecord record;
+      record.status = res.status;
+      record.method = req.method;
+      record.path = match.path;
+      const std::string stream_id = host.logging() ? res.request_id : std::string();
+      record.request_id = stream_id;
+      co_await ServeEvents(
+          stream, std::move(res), msg.version(), [&host] { return host.stopping(); }, timeout);
+      record.latency_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - header_read).count();
+      host.Answered(match, record);
+      break;
+    }
     if (res.delay_ms > 0) {
       asio::steady_timer delay(stream.get_executor(), milliseconds(res.delay_ms));
       beast::error_code delay_ec;

@@ -22,6 +22,8 @@ namespace {
 // for at most this long (AnswerAndClose).
 constexpr uint64_t kMaxDrainBytes = 64 * 1024 * 1024;
 constexpr milliseconds kMaxLinger{2000};
+// How often an event stream looks for new events (ServeEvents).
+constexpr milliseconds kEventPoll{100};
 
 }  // namespace
 
@@ -82,6 +84,9 @@ asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, Respon
   out.set("x-notion-request-id", res.request_id);
   if (res.retry_after) out.set(bhttp::field::retry_after, std::to_string(*res.retry_after));
   if (!res.location.empty()) out.set(bhttp::field::location, res.location);
+  if (!res.cache_control.empty()) out.set(bhttp::field::cache_control, res.cache_control);
+  // The web UI's files: a browser takes each for what its Content-Type says.
+  if (!res.cache_control.empty()) out.set("x-content-type-options", "nosniff");
   out.keep_alive(keep_alive);
   if (keep_alive) {
     // How long the connection may idle: clients that pool connections (undici, and so
@@ -117,6 +122,44 @@ asio::awaitable<void> AnswerAndClose(beast::tcp_stream& stream, beast::flat_buff
     dropped += co_await stream.async_read_some(space, asio::redirect_error(asio::use_awaitable, ec));
   }
   timer.Disarm();
+}
+
+asio::awaitable<void> ServeEvents(beast::tcp_stream& stream, Response res, unsigned version,
+                                  std::function<bool()> stopping, milliseconds timeout) {
+  bhttp::response<bhttp::empty_body> head{bhttp::status::ok, version};
+  head.set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
+  head.set(bhttp::field::cache_control, "no-store");
+  head.set("x-notion-request-id", res.request_id);
+  head.keep_alive(false);
+  head.chunked(true);
+  beast::error_code ec;
+  stream.expires_after(timeout);
+  bhttp::response_serializer<bhttp::empty_body> serializer{head};
+  co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
+  asio::steady_timer tick(stream.get_executor());
+  auto quiet_since = std::chrono::steady_clock::now();
+  while (!ec && !stopping()) {
+    std::string text = res.events->Poll();
+    // A comment line every 15 s keeps proxies from closing a quiet stream, and finds a
+    // client that left.
+    if (text.empty() && std::chrono::steady_clock::now() - quiet_since > std::chrono::seconds(15)) text = ": idle\n\n";
+    if (!text.empty()) {
+      stream.expires_after(timeout);
+      co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(text)),
+                                 asio::redirect_error(asio::use_awaitable, ec));
+      quiet_since = std::chrono::steady_clock::now();
+      if (ec) break;
+    }
+    stream.expires_never();
+    tick.expires_after(kEventPoll);
+    co_await tick.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  stream.expires_never();
+  if (!ec) {
+    stream.expires_after(timeout);
+    co_await asio::async_write(stream, bhttp::make_chunk_last(), asio::redirect_error(asio::use_awaitable, ec));
+    stream.expires_never();
+  }
 }
 
 }  // namespace localnotion::http

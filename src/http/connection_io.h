@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 
 #include "http/response.h"
@@ -70,5 +71,13 @@ boost::asio::awaitable<boost::beast::error_code> WriteAnswer(boost::beast::tcp_s
 boost::asio::awaitable<void> AnswerAndClose(boost::beast::tcp_stream& stream, boost::beast::flat_buffer& buffer,
                                             ReadTimer& timer, Response res, bool head_only, bool linger,
                                             std::chrono::milliseconds timeout);
+
+// Streams the events of `res` (Response::events) as a chunked text/event-stream answer,
+// then closes (Connection: close): polls the source every 100 ms on the connection's
+// strand, writes what it returns within `timeout`, and ends when a write fails or times
+// out (the client left or stopped reading), or when `stopping()` turns true. The caller
+// closes the socket.
+boost::asio::awaitable<void> ServeEvents(boost::beast::tcp_stream& stream, Response res, unsigned version,
+                                         std::function<bool()> stopping, std::chrono::milliseconds timeout);
 
 }  // namespace localnotion::http

@@ -6,6 +6,7 @@
 // /_localnotion/faults itself.
 #pragma once
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -25,10 +26,10 @@ struct Fault {
   std::optional<ErrorCode> code;  // absent: only latency
   std::string message;
   double probability = 1.0;
-  std::optional<int> count;       // remaining matches; the fault goes away at 0
+  std::optional<int> count;  // remaining matches; the fault goes away at 0
   int latency_ms = 0;
-  std::optional<int> retry_after; // seconds, for the Retry-After header
-  bool exception = false;         // throw inside the request's transaction
+  std::optional<int> retry_after;  // seconds, for the Retry-After header
+  bool exception = false;          // throw inside the request's transaction
 };
 
 // What a matching fault does to a request.
@@ -55,6 +56,14 @@ class Faults {
   void Clear() {
     std::lock_guard<std::mutex> lock(mu_);
     faults_.clear();
+  }
+  // Removes the fault with this id; false when there is none.
+  bool Remove(std::string_view id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = std::find_if(faults_.begin(), faults_.end(), [&](const Fault& f) { return f.id == id; });
+    if (it == faults_.end()) return false;
+    faults_.erase(it);
+    return true;
   }
   json::array List() const;
   // The effect of the first fault that matches, if any (counts are used up).

@@ -42,7 +42,8 @@ bool AcceptsHtml(std::string_view accept) { return accept.find("text/html") != s
 Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
   if (match.group == Auth::kNone) {
     if (!match.route->html_only || AcceptsHtml(req.accept)) {
-      return match.route->open(OpenArgs{info_, metrics_, req.host, NewUuid()});
+      return match.route->open(OpenArgs{info_, metrics_, req.host, NewUuid(),
+                                        match.params.empty() ? std::string_view{} : std::string_view(match.params[0])});
     }
     // An API client asking for GET /: the answer of /v1 to a path it does not have.
     MatchedRoute api = match;

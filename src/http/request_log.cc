@@ -20,10 +20,76 @@ bool PathMatches(const std::string& pattern, const std::string& path) {
   return pattern == path;
 }
 
+bool Matches(const RequestLog::Filter& f, const LogEntry& e) {
+  if (f.path && !PathMatches(*f.path, e.path)) return false;
+  if (f.status && *f.status != e.status) return false;
+  if (f.integration && *f.integration != e.integration_id && *f.integration != e.integration_name) return false;
+  return true;
+}
+
+// What the client sent is shown as valid UTF-8 (U+FFFD for ill-formed bytes, and for a
+// character a body was cut inside), like every echo of client input.
+json::object Show(const LogEntry& e) {
+  json::value integration_value = nullptr;
+  if (!e.integration_id.empty())
+    integration_value = json::object{{"id", e.integration_id}, {"name", e.integration_name}};
+  return json::object{
+      {"request_id", e.request_id},
+      {"time", FormatIso8601(e.time)},
+      {"method", e.method},
+      {"path", ToValidUtf8(e.path)},
+      {"integration", std::move(integration_value)},
+      {"notion_version", e.notion_version.empty() ? json::value(nullptr) : json::value(ToValidUtf8(e.notion_version))},
+      {"request_body", ToValidUtf8(e.request_body)},
+      {"response_body", ToValidUtf8(e.response_body)},
+      {"status", e.status},
+      {"latency_ms", e.latency_ms}};
+}
+
 }  // namespace
+
+class LogEvents final : public EventSource {
+ public:
+  LogEvents(const RequestLog& log, RequestLog::Filter filter) : log_(log), filter_(std::move(filter)) {
+    std::lock_guard<std::mutex> lock(log_.mu_);
+    clears_ = log_.clears_;
+  }
+
+  std::string Poll() override {
+    constexpr size_t kMaxPerPoll = 100;
+    std::string out;
+    std::lock_guard<std::mutex> lock(log_.mu_);
+    if (clears_ != log_.clears_) {
+      clears_ = log_.clears_;
+      out += "event: cleared\ndata: {}\n\n";
+    }
+    // The entries are in seq order: skip back to the first one not yet sent.
+    auto it = log_.entries_.end();
+    while (it != log_.entries_.begin() && std::prev(it)->seq > last_) --it;
+    for (size_t n = 0; it != log_.entries_.end() && n < kMaxPerPoll; ++it) {
+      last_ = it->seq;
+      if (!Matches(filter_, *it)) continue;
+      ++n;
+      out += "id: " + std::to_string(it->seq) + "\nevent: request\ndata: " + SerializeJson(json::value(Show(*it))) +
+             "\n\n";
+    }
+    return out;
+  }
+
+ private:
+  const RequestLog& log_;
+  RequestLog::Filter filter_;
+  uint64_t last_ = 0;
+  uint64_t clears_ = 0;
+};
+
+std::shared_ptr<EventSource> RequestLog::Events(Filter filter) const {
+  return std::make_shared<LogEvents>(*this, std::move(filter));
+}
 
 void RequestLog::Add(LogEntry entry) {
   std::lock_guard<std::mutex> lock(mu_);
+  entry.seq = next_seq_++;
   entry.request_body = Cut(std::move(entry.request_body));
   entry.response_body = Cut(std::move(entry.response_body));
   if (entries_.size() == kCapacity) entries_.pop_front();
@@ -32,29 +98,11 @@ void RequestLog::Add(LogEntry entry) {
 
 json::array RequestLog::Find(const std::optional<std::string>& path, std::optional<int> status,
                              const std::optional<std::string>& integration) const {
+  const Filter filter{path, status, integration};
   std::lock_guard<std::mutex> lock(mu_);
   json::array out;
   for (const LogEntry& e : entries_) {
-    if (path && !PathMatches(*path, e.path)) continue;
-    if (status && *status != e.status) continue;
-    if (integration && *integration != e.integration_id && *integration != e.integration_name) continue;
-    // What the client sent is shown as valid UTF-8 (U+FFFD for ill-formed bytes, and for
-    // a character a body was cut inside), like every echo of client input.
-    json::value integration_value = nullptr;
-    if (!e.integration_id.empty())
-      integration_value = json::object{{"id", e.integration_id}, {"name", e.integration_name}};
-    out.push_back(
-        json::object{{"request_id", e.request_id},
-                     {"time", FormatIso8601(e.time)},
-                     {"method", e.method},
-                     {"path", ToValidUtf8(e.path)},
-                     {"integration", std::move(integration_value)},
-                     {"notion_version",
-                      e.notion_version.empty() ? json::value(nullptr) : json::value(ToValidUtf8(e.notion_version))},
-                     {"request_body", ToValidUtf8(e.request_body)},
-                     {"response_body", ToValidUtf8(e.response_body)},
-                     {"status", e.status},
-                     {"latency_ms", e.latency_ms}});
+    if (Matches(filter, e)) out.push_back(Show(e));
   }
   return out;
 }

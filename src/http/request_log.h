@@ -1,24 +1,29 @@
 // The request log of the admin API: the last kCapacity requests with method, path,
 // integration, Notion-Version, bodies (each cut to kMaxBody bytes), status and latency.
-// Held in memory in a ring; GET /_localnotion/requests reads it, DELETE clears it.
+// Held in memory in a ring; GET /_localnotion/requests reads it, DELETE clears it, and
+// GET /_localnotion/requests/stream follows it live (server-sent events, Events below).
 #pragma once
 
+#include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
 #include "common/clock.h"
 #include "common/json.h"
+#include "http/response.h"
 
 namespace localnotion::http {
 
 struct LogEntry {
+  uint64_t seq = 0;  // set by Add: 1, 2, ... in the order the requests were logged
   std::string request_id;
-  Millis time = 0;                // shown as ISO 8601
+  Millis time = 0;  // shown as ISO 8601
   std::string method;
   std::string path;
-  std::string integration_id;    // "" when the request was not authenticated
+  std::string integration_id;  // "" when the request was not authenticated
   std::string integration_name;
   std::string notion_version;
   std::string request_body;
@@ -36,15 +41,31 @@ class RequestLog {
   void Clear() {
     std::lock_guard<std::mutex> lock(mu_);
     entries_.clear();
+    ++clears_;
   }
-  // Oldest first. Each filter applies when set: path (exact, or a prefix ending in '*'),
-  // status, integration (id or name).
+  // What the log shows may be narrowed by each filter that is set: path (exact, or a
+  // prefix ending in '*'), status, integration (id or name).
+  struct Filter {
+    std::optional<std::string> path;
+    std::optional<int> status;
+    std::optional<std::string> integration;
+  };
+  // Oldest first.
   json::array Find(const std::optional<std::string>& path, std::optional<int> status,
                    const std::optional<std::string>& integration) const;
 
+  // The log as server-sent events (response.h): first the entries it holds, then each
+  // new one, as `id: <seq>`, `event: request`, `data: <the entry as Find shows it>`; an
+  // `event: cleared` when the log was cleared (reset, seed, DELETE). At most 100 entries
+  // per poll, so a long backlog goes out in pieces.
+  std::shared_ptr<EventSource> Events(Filter filter) const;
+
  private:
+  friend class LogEvents;
   mutable std::mutex mu_;  // requests are logged from many threads
   std::deque<LogEntry> entries_;
+  uint64_t next_seq_ = 1;
+  uint64_t clears_ = 0;
 };
 
 }  // namespace localnotion::http

@@ -49,6 +49,19 @@ class Durability {
   std::function<void()> waiter_;
 };
 
+// A stream of server-sent events (https://html.spec.whatwg.org/multipage/server-sent-events.html)
+// answered instead of a body: the connection writes a text/event-stream header, then
+// what Poll() returns, polled every 100 ms on the connection's own strand, until the
+// client leaves, a write is not taken within the client timeout, or the server stops
+// (ServeEvents in connection_io.h). Polling holds no thread between polls, and a slow
+// reader only ever holds its own connection.
+class EventSource {
+ public:
+  virtual ~EventSource() = default;
+  // The events that happened since the last call, as event-stream text ("" for none).
+  virtual std::string Poll() = 0;
+};
+
 struct Response {
   int status = 200;
   std::string body;
@@ -64,6 +77,10 @@ struct Response {
   // The integration that made a /v1 request, for the access log; set only when the
   // pipeline is asked to (Pipeline::ReportIntegration).
   std::string integration_id = {};
+  // Sent as Cache-Control when set (the web UI's files, ui.cc).
+  std::string cache_control = {};
+  // Set for an event stream: the body is empty and the connection streams (EventSource).
+  std::shared_ptr<EventSource> events = nullptr;
 };
 
 }  // namespace localnotion::http

@@ -109,6 +109,10 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
     m.group = Auth::kNone;
     return m;
   }
+  if ((m.route = Find(UiRoutes(), method, m.path, m.params)) != nullptr) {
+    m.group = Auth::kNone;
+    return m;
+  }
   // /_localnotion/workspaces/{id}/REST: /_localnotion/REST in that workspace.
   if (StartsWith(m.path, kWorkspacesPrefix)) {
     std::string_view rest = std::string_view(m.path).substr(kWorkspacesPrefix.size());

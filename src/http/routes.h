@@ -100,6 +100,7 @@ struct OpenArgs {
   const Metrics& metrics;
   std::string_view host;  // the Host header, for the base URL
   std::string request_id;
+  std::string_view path = {};  // the "{*}" segment of the route, if it has one
 };
 
 // What an OAuth route is given: the request as received, and the store to run on.
@@ -117,6 +118,9 @@ using OAuthHandler = std::function<Response(OAuthArgs&)>;
 using ApiHandler = std::function<Result<json::value>(service::Context&, const service::Caller&, const RouteArgs&)>;
 using AdminHandler = std::function<Result<json::value>(AdminState&, const RouteArgs&)>;
 using FileHandler = std::function<Result<service::uploads::HostedFile>(service::Context&, const RouteArgs&)>;
+// An admin route that answers a stream of server-sent events instead of JSON
+// (response.h EventSource).
+using EventHandler = std::function<Result<std::shared_ptr<EventSource>>(AdminState&, const RouteArgs&)>;
 
 struct Route {
   std::string_view method;
@@ -151,9 +155,11 @@ struct Route {
   // workspace id) also takes that workspace's own admin token.
   bool global = false;
   bool names_workspace = false;
-  // Exactly one handler is set, the one of the route's auth policy.
+  // Exactly one handler is set, the one of the route's auth policy (an admin route has
+  // `admin` or `events`).
   ApiHandler api = nullptr;
   AdminHandler admin = nullptr;
+  EventHandler events = nullptr;
   FileHandler file = nullptr;
   OpenHandler open = nullptr;
   OAuthHandler oauth = nullptr;
@@ -178,12 +184,19 @@ const std::vector<Route>& AdminWorkspaceRoutes();  // admin_workspaces.cc
 const std::vector<Route>& HostedFileRoutes();
 // The routes without authentication, matched before every group (routes.cc).
 const std::vector<Route>& OpenRoutes();
+// The web UI's files under /_localnotion/ui/ (ui.cc), without authentication too,
+// matched after OpenRoutes and before the admin API.
+const std::vector<Route>& UiRoutes();
 
 // Their handlers: the landing page and the readiness answer (landing.cc), the metrics
 // (metrics.cc).
 Response LandingPage(const OpenArgs& args);
 Response ReadyAnswer(const OpenArgs& args);
 Response MetricsAnswer(const OpenArgs& args);
+struct UiAsset;
+// The answer of the web UI to `path` (relative to /_localnotion/ui/) from `assets`
+// (ui.cc; UiAssets() in the server).
+Response ServeUiFile(const std::vector<UiAsset>& assets, std::string_view path, const std::string& request_id);
 
 // The result of matching a request line once.
 struct MatchedRoute {
@@ -196,10 +209,12 @@ struct MatchedRoute {
 };
 
 // Matches `method` and `target` (path and query as received). A row of OpenRoutes
-// matches first, whatever the prefix. Otherwise the prefix picks the group: /_localnotion/files/ hosted files,
-// /_localnotion/ the admin API, anything else /v1. Runs of '/' are collapsed first; an admin path also drops trailing
-// '/' and has its "{}" segments percent-decoded. A path /_localnotion/workspaces/{id}/REST is matched as
-// /_localnotion/REST in workspace {id} (MatchedRoute::workspace); a `global` row does not match so.
+// matches first, whatever the prefix, then a row of UiRoutes. Otherwise the prefix picks
+// the group: /_localnotion/files/ hosted files, /_localnotion/ the admin API, anything
+// else /v1. Runs of '/' are collapsed first; an admin path also drops trailing '/' and
+// has its "{}" segments percent-decoded. A path /_localnotion/workspaces/{id}/REST is
+// matched as /_localnotion/REST in workspace {id} (MatchedRoute::workspace); a `global`
+// row does not match so.
 MatchedRoute MatchRoute(std::string_view method, std::string_view target);
 
 // Collapses runs of '/' (SDK users write a baseUrl ending in '/').

@@ -25,7 +25,9 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
     for (const Route& r : routes) {
       EXPECT_EQ(r.auth, auth) << r.method << " " << r.path;
       EXPECT_EQ(r.api != nullptr, auth == Auth::kBearerToken) << r.method << " " << r.path;
-      EXPECT_EQ(r.admin != nullptr, auth == Auth::kAdminToken) << r.method << " " << r.path;
+      EXPECT_EQ(r.admin != nullptr || r.events != nullptr, auth == Auth::kAdminToken) << r.method << " " << r.path;
+      EXPECT_FALSE(r.admin != nullptr && r.events != nullptr) << r.method << " " << r.path;
+      EXPECT_EQ(r.open != nullptr, auth == Auth::kNone) << r.method << " " << r.path;
       EXPECT_EQ(r.file != nullptr, auth == Auth::kUrlSignature) << r.method << " " << r.path;
       EXPECT_EQ(r.oauth != nullptr, auth == Auth::kOAuth) << r.method << " " << r.path;
       EXPECT_LE(r.min_version, r.max_version) << r.method << " " << r.path;
@@ -42,6 +44,8 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
   check(OAuthRoutes(), Auth::kOAuth);
   check(AdminWorkspaceRoutes(), Auth::kAdminToken);
   check(HostedFileRoutes(), Auth::kUrlSignature);
+  check(OpenRoutes(), Auth::kNone);
+  check(UiRoutes(), Auth::kNone);
 }
 
 TEST(Routes, NeedsFollowNotion) {
