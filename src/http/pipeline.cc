@@ -203,7 +203,10 @@ Response Pipeline::HandleOAuth(const Request& req, const MatchedRoute& match, co
   args.content_type = req.content_type;
   // A form's fields are read like a query string ("a=b&c=d", '+' a space).
   args.query = route.form_body ? ParseQuery("/?" + req.body, route) : ParseQuery(req.target, route);
-  OAuthArgs oauth{store_, state_, req.authorization, req.body, std::move(args), request_id};
+  // Public integrations and their grants live in the default workspace
+  // (docs/compat.md, "OAuth"); created workspaces have no OAuth clients.
+  std::shared_ptr<service::workspaces::Workspace> ws = workspaces_.Default();
+  OAuthArgs oauth{ws->store(), ws->state(), req.authorization, req.body, std::move(args), request_id};
   try {
     return route.oauth(oauth);
   } catch (const std::exception& e) {
