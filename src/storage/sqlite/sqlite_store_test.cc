@@ -565,9 +565,11 @@ TEST_F(SqliteStoreTest, OpenCreatesMissingFileButNotMissingDirectory) {
 }
 
 TEST(OpenStore, RefusesUnknownSchemesAndEmptyPaths) {
-  auto pg = OpenStore("postgresql://localhost/notion");
-  ASSERT_THAT(pg, ErrorIs(ErrorCode::kInvalidRequest,
-                          "unsupported --db URL (expected sqlite:PATH or memory:): postgresql://localhost/notion"));
+  // postgresql:// is a store now (storage/postgres/, tested in pg_store_test.cc).
+  auto mysql = OpenStore("mysql://localhost/notion");
+  ASSERT_THAT(mysql, ErrorIs(ErrorCode::kInvalidRequest,
+                             "unsupported --db URL (expected sqlite:PATH, memory: or postgresql://...): "
+                             "mysql://localhost/notion"));
   auto empty = OpenStore("sqlite:");
   ASSERT_THAT(empty, ErrorIs(ErrorCode::kInvalidRequest, "sqlite URL has no path"));
 }
