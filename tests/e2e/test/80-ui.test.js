@@ -19,7 +19,12 @@ const { startReceiver } = require('../lib/webhook_receiver');
 const ADMIN = 'admin_ui_browser_test_0123456789';
 const TOKEN = 'secret_grocery_list_token'; // the token of the fixture's integration
 const GROCERY = path.resolve(__dirname, '../../../examples/grocery.json');
-const SHOTS = path.resolve(__dirname, '../../../docs/ui');
+// The screenshots shown in the README are written to docs/ui/ only when
+// LOCALNOTION_UI_SCREENSHOTS=1 (to refresh them); a normal run writes them to a
+// temporary folder, so `make test` leaves the checkout unchanged.
+const SHOTS = process.env.LOCALNOTION_UI_SCREENSHOTS === '1'
+  ? path.resolve(__dirname, '../../../docs/ui')
+  : require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'localnotion-ui-shots-'));
 const DB = 'bc1211ca-e3f1-4939-ae34-5260b16f627c';
 const KALE = '59833787-2cf9-4fdf-8782-e53db20768a5';
 const APPLES = '2f1c0b7e-8a9d-4e3f-b2a1-c0d9e8f7a6b5';
