@@ -5,6 +5,7 @@
 // run one at a time.
 #include "common/json.h"
 #include "storage/postgres/pg_records.h"
+#include "storage/record_columns.h"
 
 namespace localnotion::storage {
 namespace {
@@ -12,11 +13,6 @@ namespace {
 constexpr const char* kViewSelect =
     "SELECT id, database_id, data_source_id, dashboard_view_id, name, type, settings, position, created_time, "
     "created_by, last_edited_time, last_edited_by FROM views ";
-
-json::value Setting(const json::object& settings, const char* key) {
-  const json::value* v = Find(settings, key);
-  return v ? *v : json::value(nullptr);
-}
 
 Result<std::vector<ViewRecord>> ReadViews(const PgRows& rows) {
   std::vector<ViewRecord> out;
@@ -28,12 +24,7 @@ Result<std::vector<ViewRecord>> ReadViews(const PgRows& rows) {
     v.dashboard_view_id = rows.Text(r, 3);
     v.name = rows.Text(r, 4);
     v.type = rows.Text(r, 5);
-    auto settings = ParseJson(rows.Text(r, 6));
-    if (!settings || !settings->is_object()) return InternalError("postgres: corrupt view row");
-    v.filter = Setting(settings->get_object(), "filter");
-    v.sorts = Setting(settings->get_object(), "sorts");
-    v.quick_filters = Setting(settings->get_object(), "quick_filters");
-    v.configuration = Setting(settings->get_object(), "configuration");
+    if (!ReadViewSettings(rows.Text(r, 6), v)) return InternalError("postgres: corrupt view row");
     v.position = rows.Int(r, 7);
     v.created_time = rows.Int(r, 8);
     v.created_by = rows.Text(r, 9);
@@ -54,8 +45,6 @@ Result<std::optional<ViewRecord>> PgRecords::GetView(std::string_view id) {
 }
 
 Status PgRecords::PutView(const ViewRecord& v) {
-  json::object settings{
-      {"filter", v.filter}, {"sorts", v.sorts}, {"quick_filters", v.quick_filters}, {"configuration", v.configuration}};
   return Run(
       "INSERT INTO views (id, database_id, data_source_id, dashboard_view_id, name, type, settings, position, "
       "created_time, created_by, last_edited_time, last_edited_by, rank) "
@@ -72,7 +61,7 @@ Status PgRecords::PutView(const ViewRecord& v) {
           .Text(v.dashboard_view_id)
           .Text(v.name)
           .Text(v.type)
-          .Text(SerializeJson(json::value(std::move(settings))))
+          .Text(ViewSettingsColumn(v))
           .Int(v.position)
           .Int(v.created_time)
           .Text(v.created_by)

@@ -2,6 +2,7 @@
 // history stored with it (migrations/0006_history_in_changes.sql.h).
 #include <sqlite3.h>
 
+#include "storage/record_columns.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
@@ -16,38 +17,6 @@ Status Prepared(sqlite3* db, std::unique_ptr<Statement>& st, const char* sql) {
   return OkStatus();
 }
 
-// The `history` column: the entry without what the row itself holds.
-std::string HistoryColumn(const PageHistoryRecord& h) {
-  return SerializeJson(json::object{{"integration_id", h.integration_id},
-                                    {"integration_name", h.integration_name},
-                                    {"action", h.action},
-                                    {"time", h.time},
-                                    {"changes", h.changes}});
-}
-
-// Reads the `history` column back into an entry; nullopt when it is malformed.
-std::optional<PageHistoryRecord> ReadHistory(std::string_view text, int64_t sequence, std::string page_id,
-                                             std::string request_id) {
-  auto parsed = ParseJson(text);
-  if (!parsed || !parsed->is_object()) return std::nullopt;
-  const json::object& o = parsed->get_object();
-  const json::value* changes = o.if_contains("changes");
-  const json::value* time = o.if_contains("time");
-  if (changes == nullptr || !changes->is_array() || time == nullptr || !time->is_int64()) return std::nullopt;
-  PageHistoryRecord e;
-  e.sequence = sequence;
-  e.page_id = std::move(page_id);
-  e.request_id = std::move(request_id);
-  e.time = time->get_int64();
-  for (auto [key, field] : {std::pair{"integration_id", &e.integration_id},
-                            std::pair{"integration_name", &e.integration_name}, std::pair{"action", &e.action}}) {
-    const json::value* v = o.if_contains(key);
-    if (v == nullptr || !v->is_string()) return std::nullopt;
-    *field = std::string(v->get_string());
-  }
-  e.changes = changes->get_array();
-  return e;
-}
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "common/json.h"
+#include "storage/record_columns.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
@@ -20,11 +21,6 @@ constexpr const char* kViewColumns =
     "id, database_id, data_source_id, dashboard_view_id, name, type, settings, position, created_time, created_by, "
     "last_edited_time, last_edited_by";
 
-json::value Setting(const json::object& settings, const char* key) {
-  const json::value* v = Find(settings, key);
-  return v ? *v : json::value(nullptr);
-}
-
 Result<ViewRecord> ReadView(const Statement& st) {
   ViewRecord v;
   v.id = st.Text(0);
@@ -33,12 +29,7 @@ Result<ViewRecord> ReadView(const Statement& st) {
   v.dashboard_view_id = st.Text(3);
   v.name = st.Text(4);
   v.type = st.Text(5);
-  auto settings = ParseJson(st.Text(6));
-  if (!settings || !settings->is_object()) return InternalError("sqlite: corrupt view row");
-  v.filter = Setting(settings->get_object(), "filter");
-  v.sorts = Setting(settings->get_object(), "sorts");
-  v.quick_filters = Setting(settings->get_object(), "quick_filters");
-  v.configuration = Setting(settings->get_object(), "configuration");
+  if (!ReadViewSettings(st.Text(6), v)) return InternalError("sqlite: corrupt view row");
   v.position = st.Int(7);
   v.created_time = st.Int(8);
   v.created_by = st.Text(9);
@@ -88,10 +79,8 @@ Status SqliteConnection::PutView(const ViewRecord& v) {
                      "ON CONFLICT(id) DO UPDATE SET database_id = ?2, data_source_id = ?3, dashboard_view_id = ?4, "
                      "name = ?5, type = ?6, settings = ?7, position = ?8, created_time = ?9, created_by = ?10, "
                      "last_edited_time = ?11, last_edited_by = ?12"));
-  json::object settings{
-      {"filter", v.filter}, {"sorts", v.sorts}, {"quick_filters", v.quick_filters}, {"configuration", v.configuration}};
   st->Bind(1, v.id).Bind(2, v.database_id).Bind(3, v.data_source_id).Bind(4, v.dashboard_view_id);
-  st->Bind(5, v.name).Bind(6, v.type).Bind(7, SerializeJson(json::value(std::move(settings)))).Bind(8, v.position);
+  st->Bind(5, v.name).Bind(6, v.type).Bind(7, ViewSettingsColumn(v)).Bind(8, v.position);
   st->Bind(9, v.created_time).Bind(10, v.created_by).Bind(11, v.last_edited_time).Bind(12, v.last_edited_by);
   return st->Run();
 }

@@ -1,0 +1,67 @@
+// Backend-neutral JSON columns (storage/record_columns.h).
+#include "storage/record_columns.h"
+
+#include <utility>
+
+#include "common/json.h"
+
+namespace localnotion::storage {
+namespace {
+
+json::value Setting(const json::object& settings, const char* key) {
+  const json::value* v = Find(settings, key);
+  return v ? *v : json::value(nullptr);
+}
+
+}  // namespace
+
+std::string HistoryColumn(const PageHistoryRecord& h) {
+  return SerializeJson(json::object{{"integration_id", h.integration_id},
+                                    {"integration_name", h.integration_name},
+                                    {"action", h.action},
+                                    {"time", h.time},
+                                    {"changes", h.changes}});
+}
+
+std::optional<PageHistoryRecord> ReadHistory(std::string_view text, int64_t sequence, std::string page_id,
+                                             std::string request_id) {
+  auto parsed = ParseJson(text);
+  if (!parsed || !parsed->is_object()) return std::nullopt;
+  const json::object& o = parsed->get_object();
+  const json::value* changes = o.if_contains("changes");
+  const json::value* time = o.if_contains("time");
+  if (changes == nullptr || !changes->is_array() || time == nullptr || !time->is_int64()) return std::nullopt;
+  PageHistoryRecord e;
+  e.sequence = sequence;
+  e.page_id = std::move(page_id);
+  e.request_id = std::move(request_id);
+  e.time = time->get_int64();
+  for (auto [key, field] : {std::pair{"integration_id", &e.integration_id},
+                            std::pair{"integration_name", &e.integration_name}, std::pair{"action", &e.action}}) {
+    const json::value* v = o.if_contains(key);
+    if (v == nullptr || !v->is_string()) return std::nullopt;
+    *field = std::string(v->get_string());
+  }
+  e.changes = changes->get_array();
+  return e;
+}
+
+std::string ViewSettingsColumn(const ViewRecord& v) {
+  return SerializeJson(json::object{{"filter", v.filter},
+                                    {"sorts", v.sorts},
+                                    {"quick_filters", v.quick_filters},
+                                    {"configuration", v.configuration}});
+}
+
+bool ReadViewSettings(std::string_view text, ViewRecord& v) {
+  auto settings = ParseJson(text);
+  if (!settings || !settings->is_object()) return false;
+  const json::object& o = settings->get_object();
+  v.filter = Setting(o, "filter");
+  v.sorts = Setting(o, "sorts");
+  v.quick_filters = Setting(o, "quick_filters");
+  v.configuration = Setting(o, "configuration");
+  return true;
+}
+
+}  // namespace localnotion::storage

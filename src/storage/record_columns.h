@@ -1,0 +1,30 @@
+// Columns whose content is JSON that every backend stores the same way, so that a row
+// written by one backend's code reads back the same in another's: the page-history part
+// of a change record and a view's settings.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "storage/page_history.h"
+#include "storage/view_records.h"
+
+namespace localnotion::storage {
+
+// The `history` column of a change: the entry without what the row itself holds
+// (sequence, page id, request id).
+std::string HistoryColumn(const PageHistoryRecord& h);
+// Reads the `history` column back into an entry; nullopt when it is malformed.
+std::optional<PageHistoryRecord> ReadHistory(std::string_view text, int64_t sequence, std::string page_id,
+                                             std::string request_id);
+
+// The `settings` column of a view: its filter, sorts, quick filters and configuration
+// as one JSON object.
+std::string ViewSettingsColumn(const ViewRecord& v);
+// Reads the `settings` column into `v`'s four fields (null for a missing key); false when
+// it is not a JSON object.
+bool ReadViewSettings(std::string_view text, ViewRecord& v);
+
+}  // namespace localnotion::storage
