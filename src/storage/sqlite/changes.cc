@@ -17,7 +17,6 @@ Status Prepared(sqlite3* db, std::unique_ptr<Statement>& st, const char* sql) {
   return OkStatus();
 }
 
-
 }  // namespace
 
 Status SqliteConnection::AppendChange(const ChangeRecord& c) {
