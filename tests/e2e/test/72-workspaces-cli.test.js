@@ -6,10 +6,13 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { runCli, withServer } = require('../lib/server');
+const { runCli, withServer, usePostgres } = require('../lib/server');
 const { v5 } = require('../lib/clients');
 
-test('workspace create, list and delete through the CLI', async () => {
+// The test makes its own SQLite store in a temporary folder and starts a server on it;
+// under LOCALNOTION_DB=postgres the harness would start that server on PostgreSQL instead.
+test('workspace create, list and delete through the CLI',
+  { skip: usePostgres() && 'SQLite only: the test creates its own SQLite store for the CLI' }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-ws-cli-'));
   try {
     const db = `sqlite:${path.join(dir, 'ln.db')}`;
