@@ -60,6 +60,8 @@ struct UpdateViewBody {
 
 // `view_type` is the type of the view being updated (its configuration must keep it).
 Result<UpdateViewBody> ReadUpdateViewBody(const json::value& body, std::string_view view_type);
+// The result points into `body`, so a temporary body would leave it dangling.
+Result<UpdateViewBody> ReadUpdateViewBody(json::value&& body, std::string_view view_type) = delete;
 
 // The shape of quick filters at `path`: an object whose values are objects (or null when
 // `nulls_allowed`, on update).

@@ -102,13 +102,16 @@ TEST(ViewBodyTest, MergesConfigurationsShallowly) {
 }
 
 TEST(ViewBodyTest, ReadsUpdatesAndQueryBodies) {
-  auto u = ReadUpdateViewBody(BodyJson(R"({"name":"X","filter":null,"quick_filters":{"A":null}})"), "table");
+  // The result points into the body, so the body outlives it.
+  const json::value body = BodyJson(R"({"name":"X","filter":null,"quick_filters":{"A":null}})");
+  auto u = ReadUpdateViewBody(body, "table");
   ASSERT_TRUE(u.ok());
   EXPECT_EQ(u->name, "X");
   ASSERT_NE(u->filter, nullptr);
   EXPECT_TRUE(u->filter->is_null());
   EXPECT_EQ(u->sorts, nullptr);
-  ExpectValidationError(ReadUpdateViewBody(BodyJson(R"({"sorts":[{"timestamp":"created_time"}]})"), "table"),
+  const json::value bad_sorts = BodyJson(R"({"sorts":[{"timestamp":"created_time"}]})");
+  ExpectValidationError(ReadUpdateViewBody(bad_sorts, "table"),
                         "body failed validation: body.sorts[0].property should be defined, instead was `undefined`.");
   EXPECT_EQ(*ReadViewQueryBody(BodyJson("{}")), 100);
   EXPECT_EQ(*ReadViewQueryBody(BodyJson(R"({"page_size":5})")), 5);
