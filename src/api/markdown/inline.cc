@@ -13,6 +13,8 @@ namespace {
 // Notion's limit on one rich text item's text.content
 // (https://developers.notion.com/reference/request-limits).
 constexpr size_t kMaxItemText = 2000;
+constexpr size_t kMaxUrl = 2000;
+constexpr size_t kMaxExpression = 1000;
 
 bool Flag(const json::object& annotations, std::string_view key) {
   const json::value* v = annotations.if_contains(key);
@@ -277,7 +279,9 @@ void InlineBuilder::EnterSpan(MD_SPANTYPE type, const void* detail) {
       break;
     case MD_SPAN_A: {
       const auto* a = static_cast<const MD_SPAN_A_DETAIL*>(detail);
-      links_.emplace_back(a->href.text, a->href.size);
+      std::string href(a->href.text, a->href.size);
+      // A link longer than Notion's 2,000 characters keeps its text only.
+      links_.push_back(Utf16Length(href) <= kMaxUrl ? std::move(href) : std::string());
       break;
     }
     case MD_SPAN_IMG: {
@@ -325,6 +329,12 @@ void InlineBuilder::LeaveSpan(MD_SPANTYPE type) {
     case MD_SPAN_LATEXMATH:
     case MD_SPAN_LATEXMATH_DISPLAY:
       in_math_ = false;
+      if (Utf16Length(math_) > kMaxExpression) {
+        // Longer than Notion's 1,000-character expression: kept as the text it was.
+        const std::string delimiter = type == MD_SPAN_LATEXMATH_DISPLAY ? "$$" : "$";
+        AddText(delimiter + math_ + delimiter);
+        break;
+      }
       AddItem(json::object{{"type", "equation"}, {"equation", json::object{{"expression", math_}}}},
               type == MD_SPAN_LATEXMATH_DISPLAY);
       break;
@@ -369,6 +379,7 @@ void InlineBuilder::OnHtml(std::string_view tag) {
   if (named("br")) return AddText("\n");
   if (named("span")) {
     std::string color = TagAttribute(tag, "color");
+    if (!IsAnnotationColor(color)) color.clear();  // an unknown color is ignored
     const bool underline = TagAttribute(tag, "underline") == "true";
     spans_.push_back(!color.empty() ? "color" : underline ? "underline" : "");
     if (!color.empty()) colors_.push_back(std::move(color));
@@ -467,6 +478,29 @@ void InlineBuilder::AddText(std::string_view text) {
     if (!annotations.empty()) item["annotations"] = annotations;
     items_.push_back(std::move(item));
   }
+}
+
+json::array MergeText(json::array items) {
+  json::array out;
+  for (json::value& item : items) {
+    json::object& o = item.as_object();
+    if (!out.empty() && o.at("type") == "text" && out.back().as_object().at("type") == "text") {
+      json::object& last = out.back().as_object();
+      const json::value* a = o.if_contains("annotations");
+      const json::value* b = last.if_contains("annotations");
+      json::object& text = o.at("text").as_object();
+      json::object& last_text = last.at("text").as_object();
+      const bool same = (a ? *a : json::value(json::object())) == (b ? *b : json::value(json::object())) &&
+                        text.if_contains("link") == nullptr && last_text.if_contains("link") == nullptr;
+      std::string joined = std::string(last_text.at("content").as_string()) + std::string(text.at("content").as_string());
+      if (same && Utf16Length(joined) <= kMaxItemText) {
+        last_text["content"] = joined;
+        continue;
+      }
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
 }
 
 json::array InlineBuilder::Take() {

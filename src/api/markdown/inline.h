@@ -66,6 +66,9 @@ class InlineBuilder {
   std::string image_src_, image_alt_;
 };
 
+// Joins adjacent text items of the same look (and no link), up to 2,000 characters each.
+json::array MergeText(json::array items);
+
 // The value of attribute `name` in an HTML-like tag such as `<page url="x" color="red">`,
 // entities decoded; empty when absent.
 std::string TagAttribute(std::string_view tag, std::string_view name);

@@ -6,8 +6,10 @@
 
 #include "api/blocks/code_languages.h"
 #include "api/blocks/registry.h"
+#include "api/icon.h"
 #include "api/markdown/inline.h"
 #include "api/markdown/render.h"
+#include "api/rich_text.h"
 #include "common/uuid.h"
 
 namespace localnotion::api::markdown {
@@ -29,6 +31,8 @@ struct Leaf {
 };
 
 struct LeafState {
+  const char* begin = nullptr;  // the text md4c parses
+  const char* end = nullptr;
   Leaf leaf;
   bool kind_set = false;
   bool ordered = false;
@@ -83,7 +87,7 @@ int EnterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
 
 int LeaveBlock(MD_BLOCKTYPE type, void*, void* user) {
   auto& s = *static_cast<LeafState*>(user);
-  if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) s.row.push_back(s.leaf.text.Take());
+  if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) s.row.push_back(s.leaf.text.Take());  // capped in TableBlock
   if (type == MD_BLOCK_TR) s.leaf.rows.push_back(std::move(s.row));
   if (type == MD_BLOCK_THEAD) s.leaf.header_row = true;
   return 0;
@@ -100,12 +104,19 @@ int LeaveSpan(MD_SPANTYPE type, void*, void* user) {
 }
 
 int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
-  static_cast<LeafState*>(user)->leaf.text.Text(type, std::string_view(text, size));
+  auto& s = *static_cast<LeafState*>(user);
+  // Text runs of the source lie inside it; one that reaches past its end (seen once while
+  // fuzzing, with malformed UTF-8 at the end of a line) is cut at the end. Runs md4c makes
+  // itself (entities, replacement characters) come from its own static strings.
+  if (text >= s.begin && text <= s.end) size = static_cast<MD_SIZE>(std::min<size_t>(size, s.end - text));
+  s.leaf.text.Text(type, std::string_view(text, size));
   return 0;
 }
 
 Leaf ParseLeaf(std::string_view text) {
   LeafState state;
+  state.begin = text.data();
+  state.end = text.data() + text.size();
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = kFlags;
@@ -129,6 +140,25 @@ json::array PlainRichText(std::string_view text) {
 json::object Block(const std::string& type, json::object content) {
   return json::object{{"type", type}, {type, std::move(content)}};
 }
+
+// Notion's limits on what one block request holds
+// (https://developers.notion.com/reference/request-limits).
+constexpr size_t kMaxRichTextItems = 100;
+constexpr size_t kMaxUrl = 2000;
+constexpr size_t kMaxExpression = 1000;
+
+// A rich text array in pieces of at most 100 items (at least one piece).
+std::vector<json::array> Chunks(json::array items) {
+  std::vector<json::array> out(1);
+  for (json::value& item : items) {
+    if (out.back().size() == kMaxRichTextItems) out.emplace_back();
+    out.back().push_back(std::move(item));
+  }
+  return out;
+}
+
+// The first 100 items: for a table cell, a caption or a toggle's title.
+json::array Capped(json::array items) { return std::move(Chunks(std::move(items)).front()); }
 
 std::string CodeLanguage(std::string info) {
   info = info.substr(0, info.find_first_of(" \t{"));
@@ -172,9 +202,16 @@ json::object StripAttrs(std::string_view& text) {
   return found;
 }
 
+// A color attribute Notion knows, in the API's spelling; empty for anything else (an
+// unknown color is ignored, as an unknown attribute is).
+std::string KnownColor(const std::string& md_color) {
+  std::string color = ColorFromMarkdown(md_color);
+  return IsAnnotationColor(color) ? color : std::string();
+}
+
 void ApplyColor(const json::object& attrs, json::object& content) {
   if (const json::value* color = attrs.if_contains("color"); color && color->is_string()) {
-    content["color"] = ColorFromMarkdown(std::string(color->get_string()));
+    if (std::string known = KnownColor(std::string(color->get_string())); !known.empty()) content["color"] = known;
   }
 }
 
@@ -184,8 +221,9 @@ json::object TableBlock(const std::vector<std::vector<json::array>>& rows, bool 
   json::array children;
   for (const auto& row : rows) {
     json::array cells;
-    for (size_t i = 0; i < width; ++i)
-      cells.push_back(i < row.size() ? json::value(row[i]) : json::value(json::array{}));
+    for (size_t i = 0; i < width; ++i) {
+      cells.push_back(i < row.size() ? json::value(Capped(row[i])) : json::value(json::array{}));
+    }
     children.push_back(Block("table_row", json::object{{"cells", std::move(cells)}}));
   }
   return Block("table", json::object{{"table_width", static_cast<int64_t>(width)},
@@ -342,7 +380,10 @@ class Outline {
       std::string expr;
       for (; k < e && Trim(lines_[k].text) != "$$"; ++k)
         expr += (expr.empty() ? "" : "\n") + std::string(Trim(lines_[k].text));
-      pb.request = Block("equation", json::object{{"expression", expr}});
+      // Over Notion's 1,000 characters, the expression is kept as LaTeX code.
+      pb.request = Utf16Length(expr) <= kMaxExpression
+                       ? Block("equation", json::object{{"expression", expr}})
+                       : Block("code", json::object{{"rich_text", Capped(PlainRichText(expr))}, {"language", "latex"}});
       out.push_back(std::move(pb));
       return std::min(k + 1, e);
     }
@@ -368,41 +409,55 @@ class Outline {
     }
     json::object attrs = StripAttrs(t);
     Leaf leaf = ParseLeaf(t);
-    out.push_back(FromLeaf(leaf, attrs));
+    FromLeaf(leaf, attrs, lines_[i].text, out);
     return i + 1;
   }
 
-  static ParsedBlock FromLeaf(Leaf& leaf, const json::object& attrs) {
+  // The block of one line (more when its text is over 100 rich text items: the rest
+  // follows in paragraphs). `line` is the line as written, for text that makes no block.
+  static void FromLeaf(Leaf& leaf, const json::object& attrs, std::string_view line, std::vector<ParsedBlock>& out) {
     ParsedBlock pb;
     if (leaf.kind == "divider") {
       pb.request = Block("divider", json::object{});
-      return pb;
+      return out.push_back(std::move(pb));
     }
     if (leaf.kind == "table") {
       pb.request = TableBlock(leaf.rows, leaf.header_row, false);
-      return pb;
+      return out.push_back(std::move(pb));
+    }
+    if (leaf.kind == "paragraph" && leaf.text.only_image() && Utf16Length(leaf.text.image_src()) <= kMaxUrl) {
+      json::object image{{"type", "external"}, {"external", json::object{{"url", leaf.text.image_src()}}}};
+      if (!leaf.text.image_alt().empty()) image["caption"] = Capped(PlainRichText(leaf.text.image_alt()));
+      pb.request = Block("image", std::move(image));
+      return out.push_back(std::move(pb));
     }
     if (leaf.kind == "paragraph" && leaf.text.only_image()) {
-      json::object image{{"type", "external"}, {"external", json::object{{"url", leaf.text.image_src()}}}};
-      if (!leaf.text.image_alt().empty()) image["caption"] = PlainRichText(leaf.text.image_alt());
-      pb.request = Block("image", std::move(image));
-      return pb;
+      // An image whose URL is over Notion's limit stays the text it was.
+      pb.request = Block("paragraph", json::object{{"rich_text", Capped(PlainRichText(line))}});
+      return out.push_back(std::move(pb));
     }
     if (leaf.kind == "paragraph" && leaf.text.only_display_math()) {
       pb.request = Block("equation", json::object{{"expression", leaf.text.display_math()}});
-      return pb;
+      return out.push_back(std::move(pb));
     }
     std::string type = leaf.kind == "bulleted"   ? "bulleted_list_item"
                        : leaf.kind == "numbered" ? "numbered_list_item"
                        : leaf.kind == "heading"  ? "heading_" + std::to_string(std::clamp(leaf.level, 1, 4))
                                                  : leaf.kind;
-    json::object content{{"rich_text", leaf.text.Take()}};
+    std::vector<json::array> pieces = Chunks(leaf.text.Take());
+    json::object content{{"rich_text", std::move(pieces.front())}};
     if (type == "to_do") content["checked"] = leaf.checked;
-    if (type.starts_with("heading_") && attrs.contains("toggle"))
+    if (type.starts_with("heading_") && attrs.contains("toggle")) {
       content["is_toggleable"] = attrs.at("toggle") == "true";
+    }
     ApplyColor(attrs, content);
     pb.request = Block(type, std::move(content));
-    return pb;
+    out.push_back(std::move(pb));
+    for (size_t k = 1; k < pieces.size(); ++k) {
+      ParsedBlock more;
+      more.request = Block("paragraph", json::object{{"rich_text", std::move(pieces[k])}});
+      out.push_back(std::move(more));
+    }
   }
 
   size_t Fence(size_t i, size_t e, int base, std::vector<ParsedBlock>& out) {
@@ -420,12 +475,12 @@ class Outline {
       if (lines_[k].blank) line.clear();
       code += (k > i + 1 ? "\n" : "") + line + std::string(lines_[k].text);
     }
-    json::array rich_text;
-    InlineBuilder b;
-    b.Text(MD_TEXT_NORMAL, code);
-    ParsedBlock pb;
-    pb.request = Block("code", json::object{{"rich_text", b.Take()}, {"language", CodeLanguage(info)}});
-    out.push_back(std::move(pb));
+    // Code over 100 items of 2,000 characters continues in further code blocks.
+    for (json::array& piece : Chunks(PlainRichText(code))) {
+      ParsedBlock pb;
+      pb.request = Block("code", json::object{{"rich_text", std::move(piece)}, {"language", CodeLanguage(info)}});
+      out.push_back(std::move(pb));
+    }
     return std::min(k + 1, e);
   }
 
@@ -438,7 +493,7 @@ class Outline {
     }
     if (Opens(t, "table_of_contents")) {
       json::object content;
-      if (std::string color = TagAttribute(t, "color"); !color.empty()) content["color"] = ColorFromMarkdown(color);
+      if (std::string color = KnownColor(TagAttribute(t, "color")); !color.empty()) content["color"] = color;
       pb.request = Block("table_of_contents", std::move(content));
       return true;
     }
@@ -464,8 +519,10 @@ class Outline {
     }
     for (std::string_view kind : {"file", "video", "audio", "pdf"}) {
       if (!Opens(t, kind)) continue;
-      json::object media{{"type", "external"}, {"external", json::object{{"url", TagAttribute(t, "src")}}}};
-      if (json::array caption = ParseInline(TagBody(t, kind)); !caption.empty()) media["caption"] = std::move(caption);
+      const std::string src = TagAttribute(t, "src");
+      if (Utf16Length(src) > kMaxUrl) return false;  // text, as a too-long image link is
+      json::object media{{"type", "external"}, {"external", json::object{{"url", src}}}};
+      if (json::array caption = ParseInline(TagBody(t, kind)); !caption.empty()) media["caption"] = Capped(std::move(caption));
       pb.request = Block(std::string(kind), std::move(media));
       return true;
     }
@@ -485,7 +542,7 @@ class Outline {
     if (tag == "callout") {
       json::object content;
       std::vector<ParsedBlock> inner = one_line ? std::vector<ParsedBlock>{} : Range(inner_b, inner_e);
-      json::array rich_text = one_line ? ParseInline(TagBody(open, tag)) : json::array{};
+      json::array rich_text = one_line ? Capped(ParseInline(TagBody(open, tag))) : json::array{};
       // The first line of plain text inside is the callout's own text.
       if (!inner.empty() && inner.front().request.contains("paragraph")) {
         json::object& p = inner.front().request.at("paragraph").as_object();
@@ -496,9 +553,10 @@ class Outline {
       }
       content["rich_text"] = std::move(rich_text);
       if (std::string icon = TagAttribute(open, "icon"); !icon.empty()) {
-        content["icon"] = json::object{{"type", "emoji"}, {"emoji", icon}};
+        json::value emoji = json::object{{"type", "emoji"}, {"emoji", icon}};
+        if (NormalizeIcon("icon", emoji).ok()) content["icon"] = std::move(emoji);  // else not an emoji Notion knows
       }
-      if (std::string color = TagAttribute(open, "color"); !color.empty()) content["color"] = ColorFromMarkdown(color);
+      if (std::string color = KnownColor(TagAttribute(open, "color")); !color.empty()) content["color"] = color;
       if (!inner.empty()) content["children"] = Requests(std::move(inner));
       pb.request = Block("callout", std::move(content));
     } else if (tag == "details") {
@@ -510,9 +568,9 @@ class Outline {
         if (b < inner_e) first = Trim(lines_[b].text);
         if (Opens(first, "summary")) ++b;
       }
-      if (Opens(first, "summary")) title = ParseInline(TagBody(first, "summary"));
+      if (Opens(first, "summary")) title = Capped(ParseInline(TagBody(first, "summary")));
       json::object content{{"rich_text", std::move(title)}};
-      if (std::string color = TagAttribute(open, "color"); !color.empty()) content["color"] = ColorFromMarkdown(color);
+      if (std::string color = KnownColor(TagAttribute(open, "color")); !color.empty()) content["color"] = color;
       json::array children = Requests(Range(b, inner_e));
       if (!children.empty()) content["children"] = std::move(children);
       pb.request = Block("toggle", std::move(content));
@@ -557,7 +615,7 @@ class Outline {
         const size_t body = row_html.find('>', td);
         if (body == std::string_view::npos) break;
         const size_t end = std::min(row_html.find("</td>", body), row_html.find("</th>", body));
-        row.push_back(ParseInline(Trim(row_html.substr(body + 1, std::min(end, row_html.size()) - body - 1))));
+        row.push_back(Capped(ParseInline(Trim(row_html.substr(body + 1, std::min(end, row_html.size()) - body - 1)))));
         if (end == std::string_view::npos) break;
         at = end + 5;
       }
@@ -589,7 +647,7 @@ json::array ParseInline(std::string_view markdown) {
     if (end == markdown.size()) break;
     start = end + 1;
   }
-  return out;
+  return MergeText(std::move(out));
 }
 
 }  // namespace localnotion::api::markdown
