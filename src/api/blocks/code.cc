@@ -5,34 +5,44 @@
 #include <algorithm>
 #include <string>
 
+#include "api/blocks/code_languages.h"
 #include "api/blocks/families.h"
 #include "api/blocks/readers.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
 
 namespace localnotion::api::blocks {
+// The code block languages of Notion's request schema (languageRequest).
+const std::vector<std::string_view>& CodeLanguages() {
+  static const std::vector<std::string_view> k = {
+      "abap",         "abc",         "agda",       "arduino",      "ascii art",
+      "assembly",     "bash",        "basic",      "bnf",          "c",
+      "c#",           "c++",         "clojure",    "coffeescript", "coq",
+      "css",          "dart",        "dhall",      "diff",         "docker",
+      "ebnf",         "elixir",      "elm",        "erlang",       "f#",
+      "flow",         "fortran",     "gherkin",    "glsl",         "go",
+      "graphql",      "groovy",      "haskell",    "hcl",          "html",
+      "idris",        "java",        "javascript", "json",         "julia",
+      "kotlin",       "latex",       "less",       "lisp",         "livescript",
+      "llvm ir",      "lua",         "makefile",   "markdown",     "markup",
+      "matlab",       "mathematica", "mermaid",    "nix",          "notion formula",
+      "objective-c",  "ocaml",       "pascal",     "perl",         "php",
+      "plain text",   "powershell",  "prolog",     "protobuf",     "purescript",
+      "python",       "r",           "racket",     "reason",       "ruby",
+      "rust",         "sass",        "scala",      "scheme",       "scss",
+      "shell",        "smalltalk",   "solidity",   "sql",          "swift",
+      "toml",         "typescript",  "vb.net",     "verilog",      "vhdl",
+      "visual basic", "webassembly", "xml",        "yaml",         "java/c/c++/c#"};
+  return k;
+}
+
 namespace {
 
 constexpr size_t kMaxExpression = 1000;
 
-// The code block languages of Notion's request schema (languageRequest).
-const std::vector<std::string_view>& Languages() {
-  static const std::vector<std::string_view> k = {
-      "abap", "abc", "agda", "arduino", "ascii art", "assembly", "bash", "basic", "bnf", "c", "c#", "c++",
-      "clojure", "coffeescript", "coq", "css", "dart", "dhall", "diff", "docker", "ebnf", "elixir", "elm",
-      "erlang", "f#", "flow", "fortran", "gherkin", "glsl", "go", "graphql", "groovy", "haskell", "hcl", "html",
-      "idris", "java", "javascript", "json", "julia", "kotlin", "latex", "less", "lisp", "livescript", "llvm ir",
-      "lua", "makefile", "markdown", "markup", "matlab", "mathematica", "mermaid", "nix", "notion formula",
-      "objective-c", "ocaml", "pascal", "perl", "php", "plain text", "powershell", "prolog", "protobuf",
-      "purescript", "python", "r", "racket", "reason", "ruby", "rust", "sass", "scala", "scheme", "scss", "shell",
-      "smalltalk", "solidity", "sql", "swift", "toml", "typescript", "vb.net", "verilog", "vhdl", "visual basic",
-      "webassembly", "xml", "yaml", "java/c/c++/c#"};
-  return k;
-}
-
 Status ReadLanguage(const ReadContext&, std::string_view, const std::string& key_path, const json::value& value,
                     json::object& out) {
-  const auto& languages = Languages();
+  const auto& languages = CodeLanguages();
   if (!value.is_string() || std::find(languages.begin(), languages.end(), value.get_string()) == languages.end()) {
     return FailedValidation(key_path, EnumList(languages), &value);
   }

@@ -1,0 +1,44 @@
+// Blocks to Notion's enhanced markdown, as GET /v1/pages/{id}/markdown answers
+// (https://developers.notion.com/guides/data-apis/enhanced-markdown and
+// https://developers.notion.com/guides/data-apis/working-with-markdown-content):
+// one block per line, children one tab deeper, container blocks as XML-like tags
+// (<callout>, <details>, <columns>, <table>, <synced_block>), a block's color as a
+// trailing {color="..."}. Types the guide leaves out (bookmark, embed, link_preview,
+// breadcrumb, template, unsupported, and tab) render as
+// <unknown url="..." alt="<type>"/>.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/json.h"
+
+namespace localnotion::api::markdown {
+
+// One block and its children, as the API shows them (GET /v1/blocks/{id}).
+struct MdNode {
+  json::object block;
+  std::vector<MdNode> children;
+  // Not shown: not shared with the integration, or beyond the block limit. Renders as
+  // <unknown url="..." alt="<type>"/>.
+  bool unknown = false;
+};
+
+struct RenderOptions {
+  std::string page_id;  // the page the blocks are on, for block URLs ("<page url>#<block id>")
+  // The title a link_to_page shows; may be empty.
+  std::function<std::string(const std::string& id)> title_of;
+};
+
+// The markdown of `blocks`, siblings at the top level.
+std::string RenderMarkdown(const std::vector<MdNode>& blocks, const RenderOptions& options);
+
+// "https://www.notion.so/<page id>#<block id>", ids without dashes: a block's URL.
+std::string BlockUrl(const std::string& page_id, const std::string& block_id);
+
+// Block colors are "<color>_background" in the API and "<color>_bg" in markdown.
+std::string ColorToMarkdown(const std::string& api_color);
+std::string ColorFromMarkdown(const std::string& md_color);
+
+}  // namespace localnotion::api::markdown
