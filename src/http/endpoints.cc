@@ -74,6 +74,15 @@ const std::vector<Route>& Table() {
        .api = [](Context& s, const Caller& c, const RouteArgs& a) {
          return pages::UpdatePage(s, c, a.params[0], *a.body, a.QueryAll("filter_properties"));
        }},
+      // Markdown content (https://developers.notion.com/reference/retrieve-page-markdown).
+      {.method = "GET", .path = "/v1/pages/{}/markdown", .need = Need::kReadContent, .query = {"include_transcript"},
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return pages::GetPageMarkdown(s, c, a.params[0], a.Query("include_transcript"));
+       }},
+      {.method = "PATCH", .path = "/v1/pages/{}/markdown", .need = Need::kUpdateContent,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return pages::UpdatePageMarkdown(s, c, a.params[0], *a.body);
+       }},
       {.method = "POST", .path = "/v1/pages/{}/move", .need = Need::kUpdateContent,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) { return pages::MovePage(s, c, a.params[0], *a.body); }},
       {.method = "GET", .path = "/v1/pages/{}/properties/{}", .need = Need::kReadContent, .query = kPaging,

@@ -101,9 +101,9 @@ TEST(Routes, UnimplementedNotionRoutesAreMatched) {
     EXPECT_NE(r.api, nullptr) << r.path;
     EXPECT_EQ(r.need, Need::kNothing) << r.path;
   }
-  MatchedRoute md = MatchRoute("GET", "/v1/pages" + kId + "/markdown");
-  ASSERT_NE(md.route, nullptr);
-  EXPECT_EQ(md.route->path, "/v1/pages/{}/markdown");
+  MatchedRoute task = MatchRoute("GET", "/v1/async_tasks" + kId);
+  ASSERT_NE(task.route, nullptr);
+  EXPECT_EQ(task.route->path, "/v1/async_tasks/{}");
   ASSERT_NE(MatchRoute("POST", "/v1/views" + kId + "/queries").route, nullptr);
   // An implemented route still wins: GET /v1/blocks/{id} with any id.
   EXPECT_EQ(MatchRoute("GET", "/v1/blocks/meeting_notes").route->path, "/v1/blocks/{}");

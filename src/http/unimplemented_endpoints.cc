@@ -26,9 +26,6 @@ Route Unimplemented(std::string_view method, std::string_view path, std::string_
 
 const std::vector<Route>& UnimplementedApiRoutes() {
   static const std::vector<Route> kTable = {
-      // Markdown content (https://developers.notion.com/reference/retrieve-page-markdown).
-      Unimplemented("GET", "/v1/pages/{}/markdown", "/v1/pages/{page_id}/markdown"),
-      Unimplemented("PATCH", "/v1/pages/{}/markdown", "/v1/pages/{page_id}/markdown"),
       // AI meeting notes and asynchronous tasks (SDK 5.21-5.24).
       Unimplemented("POST", "/v1/blocks/meeting_notes", "/v1/blocks/meeting_notes"),
       Unimplemented("POST", "/v1/blocks/meeting_notes/query", "/v1/blocks/meeting_notes/query"),

@@ -11,7 +11,6 @@ namespace {
 using api::Field;
 using api::blocks::BlockType;
 
-constexpr size_t kMaxChildren = 100;
 
 // Checks the object under the type key of a block request against `type`'s keys
 // (api/blocks/) and writes the stored fields into `out` (which holds the defaults on
@@ -57,11 +56,12 @@ size_t CountBlocks(const std::vector<NewBlock>& blocks) {
 }
 
 Result<std::vector<NewBlock>> CheckLevel(const std::string& path, const json::value& v, int level,
-                                         const BlockType* parent);
+                                         const BlockLimits& limits, const BlockType* parent);
 
 // One block request at `path`, `level` 1 for the top-level array; `parent` is the type
 // of the block request it is nested in, null at the top level.
-Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, int level, const BlockType* parent) {
+Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, int level, const BlockLimits& limits,
+                            const BlockType* parent) {
   if (!item.is_object()) return api::FailedValidation(path, "an object", &item);
   const json::object& obj = item.get_object();
   std::string_view type = TypeKey(obj);
@@ -98,9 +98,9 @@ Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, in
     // items of a tab are part of their container, so their own children do not count
     // as a level.
     const bool part = bt.children.children_part_of_container || (parent && parent->children.items_hold_content);
-    const bool allowed = level == 1 || (level == 2 && part);
+    const bool allowed = level < limits.max_levels || (level == limits.max_levels && part);
     if (!allowed) return api::NotPresent(children_path, *children);
-    LN_ASSIGN_OR_RETURN(block.children, CheckLevel(children_path, *children, level + 1, &bt));
+    LN_ASSIGN_OR_RETURN(block.children, CheckLevel(children_path, *children, level + 1, limits, &bt));
     if (block.children.size() < bt.children.min_children) {
       const json::value got = static_cast<int64_t>(block.children.size());
       return api::FailedValidation(Field(children_path, "length"), fmt::format("≥ `{}`", bt.children.min_children),
@@ -113,14 +113,14 @@ Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, in
 }
 
 Result<std::vector<NewBlock>> CheckLevel(const std::string& path, const json::value& v, int level,
-                                         const BlockType* parent) {
+                                         const BlockLimits& limits, const BlockType* parent) {
   if (!v.is_array()) return api::FailedValidation(path, "an array", &v);
   const json::array& arr = v.get_array();
-  if (arr.size() > kMaxChildren) return api::TooLong(path, kMaxChildren, arr.size());
+  if (arr.size() > limits.max_per_array) return api::TooLong(path, limits.max_per_array, arr.size());
   std::vector<NewBlock> out;
   out.reserve(arr.size());
   for (size_t i = 0; i < arr.size(); ++i) {
-    LN_ASSIGN_OR_RETURN(NewBlock b, CheckBlock(api::Index(path, i), arr[i], level, parent));
+    LN_ASSIGN_OR_RETURN(NewBlock b, CheckBlock(api::Index(path, i), arr[i], level, limits, parent));
     out.push_back(std::move(b));
   }
   return out;
@@ -128,11 +128,11 @@ Result<std::vector<NewBlock>> CheckLevel(const std::string& path, const json::va
 
 }  // namespace
 
-Error TooManyBlocks(size_t count) {
+Error TooManyBlocks(size_t count, std::string_view path, size_t max) {
   return ValidationError(fmt::format(
-      "body failed validation: the number of blocks in body.children, nested ones included, should be ≤ `{}`, "
+      "body failed validation: the number of blocks in {}, nested ones included, should be ≤ `{}`, "
       "instead was `{}`.",
-      kMaxBlocksPerRequest, count));
+      path, max, count));
 }
 
 Status CheckPlacement(std::string_view path, std::string_view parent_type, const json::object& parent_content,
@@ -174,10 +174,10 @@ Status CheckPlacement(std::string_view path, std::string_view parent_type, const
   return OkStatus();
 }
 
-Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::value& v) {
-  LN_ASSIGN_OR_RETURN(std::vector<NewBlock> blocks, CheckLevel(std::string(path), v, 1, nullptr));
+Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::value& v, const BlockLimits& limits) {
+  LN_ASSIGN_OR_RETURN(std::vector<NewBlock> blocks, CheckLevel(std::string(path), v, 1, limits, nullptr));
   size_t count = CountBlocks(blocks);
-  if (count > kMaxBlocksPerRequest) return TooManyBlocks(count);
+  if (count > limits.max_blocks) return TooManyBlocks(count, path, limits.max_blocks);
   return blocks;
 }
 

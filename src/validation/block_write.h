@@ -12,6 +12,7 @@
 // level), and at most 1000 blocks per request counting nested ones.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,8 +34,18 @@ struct NewBlock {
 // The most blocks one request may create, nested ones included.
 inline constexpr size_t kMaxBlocksPerRequest = 1000;
 
+// What one request may hold: Notion's request limits by default. Content made from
+// markdown has no nesting or per-array limit and a larger total (docs/compat.md).
+struct BlockLimits {
+  int max_levels = 2;
+  size_t max_per_array = 100;
+  size_t max_blocks = kMaxBlocksPerRequest;
+};
+inline constexpr BlockLimits kMarkdownBlockLimits{.max_levels = 1 << 20, .max_per_array = SIZE_MAX, .max_blocks = 20000};
+
 // Checks the children array `v` found at `path` ("body.children").
-Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::value& v);
+Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::value& v,
+                                            const BlockLimits& limits = BlockLimits{});
 
 // Checks that `children` (found at `path`) may go under a block of `parent_type` ("child_page"
 // for a page): a table takes only table rows with table_width cells, a column_list only
@@ -60,6 +71,6 @@ Result<BlockUpdate> CheckBlockUpdate(const json::value& body, std::string_view t
                                      api::ApiVersion version = api::ApiVersion::k2025_09_03);
 
 // The message a request with too many blocks gets (docs/compat.md).
-Error TooManyBlocks(size_t count);
+Error TooManyBlocks(size_t count, std::string_view path = "body.children", size_t max = kMaxBlocksPerRequest);
 
 }  // namespace localnotion::validation

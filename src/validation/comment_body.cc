@@ -1,5 +1,6 @@
 #include "validation/comment_body.h"
 
+#include "api/markdown/parse.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
@@ -20,7 +21,8 @@ Result<CommentBody> ReadCommentBody(const json::value& body) {
   const json::object& o = body.get_object();
   for (const auto& kv : o) {
     const std::string_view k = kv.key();
-    if (k != "parent" && k != "discussion_id" && k != "rich_text" && k != "attachments" && k != "display_name") {
+    if (k != "parent" && k != "discussion_id" && k != "rich_text" && k != "markdown" && k != "attachments" &&
+        k != "display_name") {
       return api::NotPresent(api::Field("body", k), kv.value());
     }
   }
@@ -31,14 +33,28 @@ Result<CommentBody> ReadCommentBody(const json::value& body) {
                         api::ShouldBe("body.discussion_id", "not present", discussion)});
   }
   if (!parent && !discussion) {
-    return api::FixOne({api::ShouldBe("body.parent", "defined", nullptr),
-                        api::ShouldBe("body.discussion_id", "defined", nullptr)});
+    return api::FixOne(
+        {api::ShouldBe("body.parent", "defined", nullptr), api::ShouldBe("body.discussion_id", "defined", nullptr)});
   }
+  // Exactly one of rich_text and markdown (inline markdown: formatting, links, $math$,
+  // mentions; https://developers.notion.com/reference/create-a-comment).
   const json::value* rich_text = Find(o, "rich_text");
-  if (rich_text == nullptr) return api::NotDefined("body.rich_text");
+  const json::value* markdown = Find(o, "markdown");
+  if (rich_text && markdown) {
+    return api::FixOne({api::ShouldBe("body.rich_text", "not present", rich_text),
+                        api::ShouldBe("body.markdown", "not present", markdown)});
+  }
+  if (rich_text == nullptr && markdown == nullptr) return api::NotDefined("body.rich_text");
 
   CommentBody c;
-  LN_ASSIGN_OR_RETURN(c.rich_text, api::NormalizeRichText("body.rich_text", *rich_text));
+  if (rich_text != nullptr) {
+    LN_ASSIGN_OR_RETURN(c.rich_text, api::NormalizeRichText("body.rich_text", *rich_text));
+  } else {
+    if (!markdown->is_string()) return api::FailedValidation("body.markdown", "a string", markdown);
+    LN_ASSIGN_OR_RETURN(
+        c.rich_text,
+        api::NormalizeRichText("body.markdown", json::value(api::markdown::ParseInline(markdown->get_string()))));
+  }
 
   if (const json::value* d = Find(o, "display_name")) {
     const json::value* type = d->is_object() ? Find(d->get_object(), "type") : nullptr;

@@ -1,5 +1,6 @@
 #include "validation/comment_update_body.h"
 
+#include "api/markdown/parse.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
 
@@ -28,6 +29,8 @@ Result<CommentUpdateBody> ReadCommentUpdateBody(const json::value& body) {
   } else {
     if (!markdown->is_string()) return api::FailedValidation("body.markdown", "a string", markdown);
     out.markdown = std::string(markdown->get_string());
+    LN_ASSIGN_OR_RETURN(
+        out.rich_text, api::NormalizeRichText("body.markdown", json::value(api::markdown::ParseInline(*out.markdown))));
   }
   return out;
 }

@@ -77,6 +77,9 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
       out.children_value = &kv.value();
     } else if (kv.key() == "template") {
       LN_ASSIGN_OR_RETURN(out.template_choice, ReadTemplate(kv.value()));
+    } else if (kv.key() == "markdown") {
+      if (!kv.value().is_string()) return api::FailedValidation("body.markdown", "a string or `undefined`", &kv.value());
+      out.markdown = &kv.value();
     } else {
       return api::NotPresent(api::Field("body", kv.key()), kv.value());
     }
@@ -84,6 +87,11 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
   if (out.parent == nullptr) return api::NotDefined("body.parent");
   if (out.template_choice && out.template_choice->type != "none" && out.children_value != nullptr) {
     return api::NotPresent("body.children", *out.children_value);
+  }
+  // `markdown` is the content in another form: not with `children`, nor with a template.
+  if (out.markdown != nullptr && out.children_value != nullptr) return api::NotPresent("body.children", *out.children_value);
+  if (out.markdown != nullptr && out.template_choice && out.template_choice->type != "none") {
+    return api::NotPresent("body.markdown", *out.markdown);
   }
   if (out.properties == nullptr && api::PageCreateRequiresProperties(version)) {
     return api::NotDefined("body.properties");

@@ -28,6 +28,7 @@ struct PageBody {
   std::vector<NewBlock> children;            // create only: the page's content (block_write.h)
   const json::value* children_value = nullptr;  // create only: `children` as sent
   std::optional<TemplateChoice> template_choice;  // create only (template_body.h)
+  const json::value* markdown = nullptr;        // create only: the content as markdown (a string)
 };
 
 // PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived (before 2026-03-11,

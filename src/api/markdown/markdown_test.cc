@@ -193,6 +193,8 @@ TEST(ParseMarkdown, CodeLanguagesAreNotionsNames) {
 TEST(ParseMarkdown, AMultiLineParagraphIsOneBlockPerLine) { EXPECT_EQ(ParseMarkdown("one\ntwo\n\nthree").size(), 3u); }
 
 TEST(ParseMarkdown, PipeTables) {
+  // A signed integer: block validation takes table_width as int64 (a uint64 was refused).
+  EXPECT_TRUE(One("| A |\n|---|\n| 1 |").at("table").at("table_width").is_int64());
   EXPECT_EQ(One("| A | B |\n|---|---|\n| 1 | 2 |"), testing::J(R"({"type":"table","table":{
     "table_width":2,"has_column_header":true,"has_row_header":false,"children":[
     {"type":"table_row","table_row":{"cells":[[{"type":"text","text":{"content":"A"}}],[{"type":"text","text":{"content":"B"}}]]}},

@@ -188,7 +188,7 @@ json::object TableBlock(const std::vector<std::vector<json::array>>& rows, bool 
       cells.push_back(i < row.size() ? json::value(row[i]) : json::value(json::array{}));
     children.push_back(Block("table_row", json::object{{"cells", std::move(cells)}}));
   }
-  return Block("table", json::object{{"table_width", width},
+  return Block("table", json::object{{"table_width", static_cast<int64_t>(width)},
                                      {"has_column_header", header_row},
                                      {"has_row_header", header_column},
                                      {"children", std::move(children)}});
@@ -199,6 +199,7 @@ json::object TableBlock(const std::vector<std::vector<json::array>>& rows, bool 
 struct Line {
   int indent = 0;         // columns; a tab counts to the next multiple of 4
   std::string_view text;  // without the indentation and a trailing \r
+  std::string_view raw;   // with its indentation
   bool blank = true;
 };
 
@@ -216,6 +217,7 @@ std::vector<Line> SplitLines(std::string_view md) {
       line.indent = raw[i] == '\t' ? (line.indent / 4 + 1) * 4 : line.indent + 1;
     }
     line.text = raw.substr(i);
+    line.raw = raw;
     line.blank = line.text.empty();
     lines.push_back(line);
     if (end == md.size()) break;
@@ -272,8 +274,20 @@ class Outline {
       if (!blocks.empty() && !children.empty() && !Adopt(blocks.back(), children)) {
         for (auto& c : children) blocks.push_back(std::move(c));
       }
+      if (!blocks.empty()) blocks.front().source = Source(i, j);
       for (auto& block : blocks) out.push_back(std::move(block));
       i = j;
+    }
+    return out;
+  }
+
+  // Lines [b, e) as written, without the blank lines at the end.
+  std::string Source(size_t b, size_t e) const {
+    while (e > b && lines_[e - 1].blank) --e;
+    std::string out;
+    for (size_t k = b; k < e; ++k) {
+      if (k > b) out += '\n';
+      out += lines_[k].raw;
     }
     return out;
   }
@@ -560,9 +574,22 @@ class Outline {
 std::vector<ParsedBlock> ParseMarkdown(std::string_view markdown) { return Outline(markdown).Parse(); }
 
 json::array ParseInline(std::string_view markdown) {
-  if (Trim(markdown).empty()) return json::array{};
-  Leaf leaf = ParseLeaf(markdown);
-  return leaf.text.Take();
+  // Each line on its own (a line break between them), so that no line is read as the
+  // continuation of a block above it.
+  json::array out;
+  size_t start = 0;
+  while (start <= markdown.size()) {
+    size_t end = markdown.find('\n', start);
+    if (end == std::string_view::npos) end = markdown.size();
+    std::string_view line = markdown.substr(start, end - start);
+    if (start > 0) out.push_back(json::object{{"type", "text"}, {"text", json::object{{"content", "\n"}}}});
+    if (!Trim(line).empty()) {
+      for (json::value& item : ParseLeaf(line).text.Take()) out.push_back(std::move(item));
+    }
+    if (end == markdown.size()) break;
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace localnotion::api::markdown

@@ -33,6 +33,8 @@ struct ParsedBlock {
   // link_to_page to it.
   std::string ref_id;
   std::string ref_kind;
+  // The block's lines as written, children included (not the blank lines after it).
+  std::string source;
 };
 
 // The top-level blocks of `markdown`. Never fails: what is not recognized is text.

@@ -68,7 +68,8 @@ bool IsListItem(const std::string& type) {
 
 class Renderer {
  public:
-  explicit Renderer(const RenderOptions& options) : options_(options) {}
+  Renderer(const RenderOptions& options, std::vector<std::string>* top_level)
+      : options_(options), top_level_(top_level) {}
 
   void Blocks(const std::vector<MdNode>& blocks, int depth) {
     std::string previous;
@@ -78,7 +79,9 @@ class Renderer {
       number = type == "numbered_list_item" && previous == type ? number + 1 : 1;
       // A blank line between blocks, except between items of one list.
       if (i > 0 && !(IsListItem(type) && type == previous)) out_ += '\n';
+      const size_t start = out_.empty() ? 0 : out_.size() + 1;
       Block(blocks[i], depth, number);
+      if (depth == 0 && top_level_ != nullptr) top_level_->push_back(out_.substr(std::min(start, out_.size())));
       previous = type;
     }
   }
@@ -235,6 +238,7 @@ class Renderer {
   }
 
   const RenderOptions& options_;
+  std::vector<std::string>* top_level_;
   std::string out_;
 };
 
@@ -255,8 +259,9 @@ std::string ColorFromMarkdown(const std::string& md_color) {
   return md_color;
 }
 
-std::string RenderMarkdown(const std::vector<MdNode>& blocks, const RenderOptions& options) {
-  Renderer r(options);
+std::string RenderMarkdown(const std::vector<MdNode>& blocks, const RenderOptions& options,
+                           std::vector<std::string>* top_level) {
+  Renderer r(options, top_level);
   r.Blocks(blocks, 0);
   return r.Take();
 }

@@ -31,8 +31,11 @@ struct RenderOptions {
   std::function<std::string(const std::string& id)> title_of;
 };
 
-// The markdown of `blocks`, siblings at the top level.
-std::string RenderMarkdown(const std::vector<MdNode>& blocks, const RenderOptions& options);
+// The markdown of `blocks`, siblings at the top level. With `top_level`, also the text
+// of each top-level block (its lines, children included, without the blank line after it),
+// for PATCH /v1/pages/{id}/markdown to tell which blocks an edit left as they were.
+std::string RenderMarkdown(const std::vector<MdNode>& blocks, const RenderOptions& options,
+                           std::vector<std::string>* top_level = nullptr);
 
 // "https://www.notion.so/<page id>#<block id>", ids without dashes: a block's URL.
 std::string BlockUrl(const std::string& page_id, const std::string& block_id);

@@ -1,10 +1,22 @@
 // Inside blocks/: the part of the block tree blocks.cc shares with block_tree.cc.
 #pragma once
 
+#include "api/blocks/registry.h"
+#include "service/blocks/blocks.h"
 #include "service/core/context.h"
 #include "validation/block_write.h"
 
 namespace localnotion::service::blocks {
+
+// The block whose children `id` shows: its own, or, when the registry says so (a synced
+// block reference), another block's (blocks.cc).
+std::string ChildrenHolder(const std::string& id, const api::blocks::BlockType* type, const json::object& content);
+
+// A block row as GET /v1/blocks/{id} shows it to `caller` (blocks.cc). A child_page or
+// child_database row the integration cannot see is 404 object_not_found.
+Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const storage::BlockRecord& row,
+                                   bool ancestor_trashed);
+Result<json::value> RenderBlockTarget(Context& ctx, const Caller& caller, const BlockTarget& t);
 
 // Media blocks given as {type:"file_upload", file_upload:{id}}: THE place where file
 // upload resolution plugs in (block_tree.cc).

@@ -82,7 +82,7 @@ Result<BlockTarget> LoadBlockTarget(Context& ctx, const std::string& id) {
   return t;
 }
 
-namespace {
+// Shared with block_subtree.cc through block_tree.h.
 
 // The block whose children `id` shows: its own, or, when the registry says so (a synced
 // block reference), another block's.
@@ -91,9 +91,6 @@ std::string ChildrenHolder(const std::string& id, const api::blocks::BlockType* 
   std::string other = type->children.children_from(content);
   return other.empty() ? id : other;
 }
-
-Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const storage::BlockRecord& row,
-                                   bool ancestor_trashed);
 
 Result<json::value> RenderBlockTarget(Context& ctx, const Caller& caller, const BlockTarget& t) {
   if (t.row && t.type == t.row->type && !t.page && !t.db)
@@ -162,7 +159,7 @@ Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const sto
   return json::value(api::RenderBlock(std::move(view), caller.version));
 }
 
-}  // namespace
+
 
 Result<json::value> GetBlock(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/markdown/render.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "common/json.h"
@@ -57,6 +58,18 @@ Result<BlockTarget> LoadBlockTarget(Context& ctx, const std::string& id);
 Status InsertBlocks(Context& ctx, const Caller& caller, const std::string& parent_type, const std::string& parent_id,
                     std::optional<int64_t> after_position, std::vector<validation::NewBlock>& blocks,
                     std::vector<storage::BlockRecord>* created);
+// The content of a page, or a block with its content, as the API shows it: what
+// GET /v1/pages/{id}/markdown renders (content_tree.cc). Depth first, at most `limit`
+// blocks; the blocks past it, and child pages and databases the integration cannot see,
+// are `unknown` (<unknown url="..."/>) and their ids are listed, at most
+// kMaxUnknownIds of them. A child page's or database's own content is not included.
+inline constexpr size_t kMaxUnknownIds = 100;
+struct ContentTree {
+  std::vector<api::markdown::MdNode> nodes;
+  std::vector<std::string> unknown_ids;
+  bool truncated = false;
+};
+Result<ContentTree> ReadContentTree(Context& ctx, const Caller& caller, const BlockTarget& target, size_t limit);
 // A page or database created under a page gets its child_page / child_database block.
 Status AddChildObjectBlock(Context& ctx, const Caller& caller, std::string_view type, const std::string& id,
                            const std::string& parent_page_id, Millis time);

@@ -4,7 +4,6 @@
 // other comment, and one on something it cannot see, is 404 object_not_found, as Notion
 // answers. Deleting the first comment of a discussion deletes the whole discussion;
 // deleting a reply deletes only the reply (docs/compat.md).
-#include "api/unsupported.h"
 #include "common/uuid.h"
 #include "service/blocks/blocks.h"
 #include "service/comments/comments.h"
@@ -28,9 +27,6 @@ Result<json::value> UpdateComment(Context& ctx, const Caller& caller, std::strin
                                   const json::value& body) {
   LN_ASSIGN_OR_RETURN(storage::CommentRecord c, LoadOwnComment(ctx, caller, raw_id));
   LN_ASSIGN_OR_RETURN(validation::CommentUpdateBody b, validation::ReadCommentUpdateBody(body));
-  // Comment markdown (inline formatting, equations, mentions) comes with the markdown
-  // endpoints, which localnotion does not have yet.
-  if (b.markdown) return api::NotImplementedYet("markdown in comments");
   c.rich_text = std::move(*b.rich_text);
   c.last_edited_time = NowMillis();
   LN_RETURN_IF_ERROR(ctx.UpdateComment(caller, c));

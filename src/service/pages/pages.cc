@@ -213,6 +213,25 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
   if (loaded.trashed || (loaded.source && loaded.source->in_trash)) return ValidationError(std::string(kArchivedMessage));
 
   if (req.properties) LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties));
+  if (req.markdown != nullptr) {
+    // Without a title property, the first "# " heading names the page.
+    const schema::PropertyDef* title_def = nullptr;
+    for (const auto& def : *loaded.schema) {
+      if (def.type == "title") title_def = &def;
+    }
+    bool has_title = false;
+    for (const auto& kv : req.properties ? *req.properties : json::object()) {
+      has_title = has_title || (title_def && (kv.key() == title_def->name || kv.key() == title_def->id)) ||
+                  kv.key() == "title";
+    }
+    LN_ASSIGN_OR_RETURN(MarkdownContent content,
+                        ContentFromMarkdown(req.markdown->get_string(), !has_title && title_def != nullptr));
+    req.children = std::move(content.children);
+    if (content.title) {
+      json::object title{{title_def->name, json::object{{"title", std::move(*content.title)}}}};
+      LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, title));
+    }
+  }
   std::string template_id;
   if (req.template_choice && req.template_choice->type != "none") {
     LN_ASSIGN_OR_RETURN(template_id, ApplyTemplateProperties(ctx, loaded, *req.template_choice, req.properties));

@@ -52,6 +52,20 @@ Result<std::string> ApplyTemplateProperties(Context& ctx, LoadedPage& page, cons
 Status CopyTemplateContent(Context& ctx, const Caller& caller, const std::string& template_id,
                            const std::string& page_id);
 // POST /v1/pages/{page_id}/move: a page or data source parent (move.cc).
+// Markdown content (markdown.cc; https://developers.notion.com/guides/data-apis/working-with-markdown-content):
+// GET and PATCH /v1/pages/{id}/markdown, and the `markdown` of POST /v1/pages.
+Result<json::value> GetPageMarkdown(Context& ctx, const Caller& caller, std::string_view page_id,
+                                    const std::optional<std::string>& include_transcript);
+Result<json::value> UpdatePageMarkdown(Context& ctx, const Caller& caller, std::string_view page_id,
+                                       const json::value& body);
+// The content a create's `markdown` stands for. `title` is set (and its heading taken
+// out of the content) when `take_title`: the first top-level "# " heading names the page.
+struct MarkdownContent {
+  std::vector<validation::NewBlock> children;
+  std::optional<json::array> title;
+};
+Result<MarkdownContent> ContentFromMarkdown(std::string_view markdown, bool take_title);
+
 Result<json::value> MovePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body);
 // GET /v1/pages/{page_id}/properties/{property_id}.
 Result<json::value> GetPageProperty(Context& ctx, const Caller& caller, std::string_view page_id,

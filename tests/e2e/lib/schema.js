@@ -333,6 +333,8 @@ function validateResponse({ method, pathname, status, version, body }) {
     }
     return assertSchema('pageObjectResponse', body, version);
   }
+  // GET and PATCH /v1/pages/{id}/markdown (57-markdown) answer a page_markdown object.
+  if (kind === 'pages' && seg.length === 4 && seg[3] === 'markdown') return assertRawSchema('pageMarkdownResponse', body);
   if (kind === 'custom_emojis' && seg.length === 2 && m === 'GET') return assertRawSchema('listCustomEmojisResponse', body);
   if (kind === 'data_sources' && seg.length === 4 && seg[3] === 'templates' && m === 'GET') {
     return assertRawSchema('listDataSourceTemplatesResponse', body);

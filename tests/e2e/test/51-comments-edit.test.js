@@ -49,10 +49,17 @@ test('update body: exactly one of rich_text and markdown', async () => {
     message: 'body failed validation. Fix one:\nbody.rich_text should be not present, instead was `[]`.\n'
       + 'body.markdown should be not present, instead was `"y"`.',
   });
-  // Comment markdown is not implemented yet, and says so.
-  await expectApiError(n26.comments.update({ comment_id: c.id, markdown: '**bold**' }), {
-    status: 400, code: 'invalid_request',
-    message: 'Unsupported request: markdown in comments. localnotion does not implement it yet.',
+  // Markdown: inline formatting, links and $math$ become rich text.
+  const edited = await n26.comments.update({ comment_id: c.id, markdown: '**bold** and [link](https://example.com) $x^2$' });
+  assert.deepEqual(edited.rich_text.map((t) => [t.type, t.plain_text, t.annotations.bold, t.href]), [
+    ['text', 'bold', true, null], ['text', ' and ', false, null], ['text', 'link', false, 'https://example.com'],
+    ['text', ' ', false, null], ['equation', 'x^2', false, null]]);
+  const made = await n26.comments.create({ parent: { page_id: page.id }, markdown: '*new* comment' });
+  assert.deepEqual(made.rich_text.map((t) => [t.plain_text, t.annotations.italic]), [['new', true], [' comment', false]]);
+  await expectApiError(n26.comments.create({ parent: { page_id: page.id }, markdown: 'x', rich_text: [] }), {
+    status: 400, code: 'validation_error',
+    message: 'body failed validation. Fix one:\nbody.rich_text should be not present, instead was `[]`.\n'
+      + 'body.markdown should be not present, instead was `"x"`.',
   });
 });
 
