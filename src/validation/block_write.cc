@@ -56,10 +56,12 @@ size_t CountBlocks(const std::vector<NewBlock>& blocks) {
 }
 
 Result<std::vector<NewBlock>> CheckLevel(const std::string& path, const json::value& v, int level,
-                                         const BlockLimits& limits);
+                                         const BlockLimits& limits, const BlockType* parent);
 
-// One block request at `path`, `level` 1 for the top-level array.
-Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, int level, const BlockLimits& limits) {
+// One block request at `path`, `level` 1 for the top-level array; `parent` is the type
+// of the block request it is nested in, null at the top level.
+Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, int level, const BlockLimits& limits,
+                            const BlockType* parent) {
   if (!item.is_object()) return api::FailedValidation(path, "an object", &item);
   const json::object& obj = item.get_object();
   std::string_view type = TypeKey(obj);
@@ -92,11 +94,18 @@ Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, in
   LN_RETURN_IF_ERROR(CheckContent(content_path, bt, obj.at(type), false, block.content, &children));
   const std::string children_path = Field(content_path, "children");
   if (children != nullptr) {
-    // Two levels per request; the columns of a column list and the rows of a table are
-    // part of their container, so their own children do not count as a level.
-    const bool allowed = level < limits.max_levels || (level == limits.max_levels && bt.children.children_part_of_container);
+    // Two levels per request; the columns of a column list, the rows of a table and the
+    // items of a tab are part of their container, so their own children do not count
+    // as a level.
+    const bool part = bt.children.children_part_of_container || (parent && parent->children.items_hold_content);
+    const bool allowed = level < limits.max_levels || (level == limits.max_levels && part);
     if (!allowed) return api::NotPresent(children_path, *children);
-    LN_ASSIGN_OR_RETURN(block.children, CheckLevel(children_path, *children, level + 1, limits));
+    LN_ASSIGN_OR_RETURN(block.children, CheckLevel(children_path, *children, level + 1, limits, &bt));
+    if (block.children.size() < bt.children.min_children) {
+      const json::value got = static_cast<int64_t>(block.children.size());
+      return api::FailedValidation(Field(children_path, "length"), fmt::format("≥ `{}`", bt.children.min_children),
+                                   &got);
+    }
   }
   if (bt.children.children_required && children == nullptr) return api::NotDefined(children_path);
   LN_RETURN_IF_ERROR(CheckPlacement(children_path, type, block.content, block.children));
@@ -104,14 +113,14 @@ Result<NewBlock> CheckBlock(const std::string& path, const json::value& item, in
 }
 
 Result<std::vector<NewBlock>> CheckLevel(const std::string& path, const json::value& v, int level,
-                                         const BlockLimits& limits) {
+                                         const BlockLimits& limits, const BlockType* parent) {
   if (!v.is_array()) return api::FailedValidation(path, "an array", &v);
   const json::array& arr = v.get_array();
   if (arr.size() > limits.max_per_array) return api::TooLong(path, limits.max_per_array, arr.size());
   std::vector<NewBlock> out;
   out.reserve(arr.size());
   for (size_t i = 0; i < arr.size(); ++i) {
-    LN_ASSIGN_OR_RETURN(NewBlock b, CheckBlock(api::Index(path, i), arr[i], level, limits));
+    LN_ASSIGN_OR_RETURN(NewBlock b, CheckBlock(api::Index(path, i), arr[i], level, limits, parent));
     out.push_back(std::move(b));
   }
   return out;
@@ -127,7 +136,7 @@ Error TooManyBlocks(size_t count, std::string_view path, size_t max) {
 }
 
 Status CheckPlacement(std::string_view path, std::string_view parent_type, const json::object& parent_content,
-                      const std::vector<NewBlock>& children) {
+                      std::vector<NewBlock>& children) {
   const BlockType* parent = api::blocks::FindBlockType(parent_type);
   const std::string_view want = parent != nullptr ? parent->children.only_child : std::string_view{};
   for (size_t i = 0; i < children.size(); ++i) {
@@ -143,15 +152,30 @@ Status CheckPlacement(std::string_view path, std::string_view parent_type, const
       return ValidationError(fmt::format("body failed validation: {} is a {} block, which is only allowed inside a {} block.",
                                          child_path, child.type, only_parent));
     }
+    if (child_type != nullptr) {
+      for (const api::blocks::BlockKey& key : child_type->keys) {
+        if (!key.only_inside.empty() && key.only_inside != parent_type && Find(child.content, key.name) != nullptr) {
+          return api::blocks::KeyOnlyInside(Field(Field(child_path, child.type), key.name), child.type,
+                                            key.only_inside);
+        }
+      }
+    }
     if (parent != nullptr && parent->children.check_child != nullptr) {
       LN_RETURN_IF_ERROR(parent->children.check_child(child_path, parent_content, child.content));
+    }
+  }
+  if (parent != nullptr) {
+    for (NewBlock& child : children) {
+      for (const auto& kv : parent->children.child_defaults) {
+        if (!child.content.contains(kv.key())) child.content[kv.key()] = kv.value();
+      }
     }
   }
   return OkStatus();
 }
 
 Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::value& v, const BlockLimits& limits) {
-  LN_ASSIGN_OR_RETURN(std::vector<NewBlock> blocks, CheckLevel(std::string(path), v, 1, limits));
+  LN_ASSIGN_OR_RETURN(std::vector<NewBlock> blocks, CheckLevel(std::string(path), v, 1, limits, nullptr));
   size_t count = CountBlocks(blocks);
   if (count > limits.max_blocks) return TooManyBlocks(count, path, limits.max_blocks);
   return blocks;

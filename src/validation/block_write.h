@@ -49,10 +49,12 @@ Result<std::vector<NewBlock>> CheckChildren(std::string_view path, const json::v
 
 // Checks that `children` (found at `path`) may go under a block of `parent_type` ("child_page"
 // for a page): a table takes only table rows with table_width cells, a column_list only
-// columns, and columns and table rows go nowhere else. CheckChildren runs it for the
-// nested levels; the caller runs it for the top level once it knows the parent.
+// columns, a tab only paragraphs, columns and table rows go nowhere else, and a
+// paragraph's `icon` only inside a tab. Then gives each child the keys its parent adds
+// (a tab item's `icon: null`). CheckChildren runs it for the nested levels; the caller
+// runs it for the top level once it knows the parent, before storing the blocks.
 Status CheckPlacement(std::string_view path, std::string_view parent_type, const json::object& parent_content,
-                      const std::vector<NewBlock>& children);
+                      std::vector<NewBlock>& children);
 
 // The checked body of PATCH /v1/blocks/{id}.
 struct BlockUpdate {

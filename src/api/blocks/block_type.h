@@ -40,6 +40,10 @@ struct BlockKey {
   std::string_view name;
   KeyReader read = nullptr;
   bool required = false;     // "should be defined" when left out on create
+  // The one parent type under which the key may be sent on create, or empty for any
+  // (a paragraph's `icon` only on a tab item). validation::CheckPlacement checks it;
+  // on update the reader itself decides from the stored content.
+  std::string_view only_inside = {};
 };
 
 // Where a block may be and what may be under it.
@@ -49,6 +53,9 @@ struct ChildRules {
   bool takes_children = false;
   // True when a create must give `children` (a table needs rows, a column_list columns).
   bool children_required = false;
+  // The fewest children a create may give when it gives `children` (a tab needs one
+  // item: ``….tab.children.length should be ≥ `1` ``).
+  size_t min_children = 0;
   // True when the children are part of the container (the columns' content, the rows of
   // a table), so they do not count towards the two nesting levels of one request.
   bool children_part_of_container = false;
@@ -57,6 +64,13 @@ struct ChildRules {
   // The one parent type the block may be placed under ("table" for a table_row), or
   // empty for any parent that takes children.
   std::string_view only_parent;
+  // True when each child is an item whose own children are the item's content (the
+  // paragraphs of a tab): a child at the second level of a request may still hold
+  // children, as the columns of a column_list may.
+  bool items_hold_content = false;
+  // Keys every child gets, when it lacks them, once it is placed under this block (a
+  // tab item shows `icon: null`). Appended after the child's own keys.
+  json::object child_defaults;
   // Checks one child (already read, at `child_path`) against the parent's stored
   // content; a table's rows must have table_width cells. May be null.
   Status (*check_child)(const std::string& child_path, const json::object& parent_content,
@@ -69,6 +83,12 @@ struct ChildRules {
 // The original a synced_block's stored content names in `synced_from`, or "" for an
 // original (synced.cc).
 std::string SyncedFrom(const json::object& content);
+
+// The error for a key sent on a block that is not inside the one parent type that
+// allows it (BlockKey::only_inside; text chosen, docs/compat.md):
+// "body failed validation: <key_path> is only allowed on a <type> block inside a
+// <parent> block."
+Error KeyOnlyInside(std::string_view key_path, std::string_view type, std::string_view parent);
 
 struct BlockType {
   std::string_view name;

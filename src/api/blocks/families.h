@@ -9,7 +9,7 @@
 namespace localnotion::api::blocks {
 
 // paragraph, bulleted_list_item, numbered_list_item, quote, toggle, to_do, callout,
-// heading_1, heading_2, heading_3 (text.cc).
+// heading_1, heading_2, heading_3, heading_4 (text.cc).
 std::vector<BlockType> TextBlocks();
 
 // code, equation (code.cc).
@@ -32,5 +32,14 @@ std::vector<BlockType> ChildObjectBlocks();
 
 // synced_block (synced.cc).
 std::vector<BlockType> SyncedBlocks();
+
+// tab (tab.cc).
+std::vector<BlockType> TabBlocks();
+
+// Reads a paragraph's `icon`, which only a tab item takes (tab.cc): accepted on create
+// (validation::CheckPlacement refuses it outside a tab, BlockKey::only_inside), and on
+// update only when the stored paragraph is a tab item.
+Status ReadTabItemIcon(const ReadContext& ctx, std::string_view key, const std::string& key_path,
+                       const json::value& value, json::object& out);
 
 }  // namespace localnotion::api::blocks

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -19,9 +20,40 @@ TEST(BlockRegistry, EveryWritableTypeIsKnownOnce) {
     EXPECT_EQ(t->name, name);
     EXPECT_TRUE(seen.insert(name).second) << name << " listed twice";
   }
-  EXPECT_EQ(seen.size(), 28u);
+  EXPECT_EQ(seen.size(), 30u);
   // synced_block is last in Notion's request union (2026-03-11 OpenAPI).
   EXPECT_EQ(WritableBlockTypes().back(), "synced_block");
+}
+
+// The 2026 additions sit where @notionhq/client 5.26's BlockObjectRequest has them: tab
+// after breadcrumb, heading_4 after heading_3.
+TEST(BlockRegistry, UnionOrderOfThe2026Types) {
+  const std::vector<std::string_view>& u = WritableBlockTypes();
+  auto at = [&](std::string_view name) { return std::find(u.begin(), u.end(), name) - u.begin(); };
+  EXPECT_EQ(at("tab"), at("breadcrumb") + 1);
+  EXPECT_EQ(at("table_of_contents"), at("tab") + 1);
+  EXPECT_EQ(at("heading_4"), at("heading_3") + 1);
+  EXPECT_EQ(at("paragraph"), at("heading_4") + 1);
+}
+
+// heading_4 (2026-03-30) is a heading_3 under another name: the same keys, defaults,
+// children and rendering.
+TEST(BlockRegistry, Heading4IsShapedAsHeading3) {
+  const BlockType* h3 = FindWritableBlockType("heading_3");
+  const BlockType* h4 = FindWritableBlockType("heading_4");
+  ASSERT_NE(h4, nullptr);
+  EXPECT_EQ(SerializeJson(h4->defaults), R"({"rich_text":[],"color":"default","is_toggleable":false})");
+  EXPECT_EQ(h4->defaults, h3->defaults);
+  ASSERT_EQ(h4->keys.size(), h3->keys.size());
+  for (size_t i = 0; i < h3->keys.size(); ++i) {
+    EXPECT_EQ(h4->keys[i].name, h3->keys[i].name);
+    EXPECT_EQ(h4->keys[i].read, h3->keys[i].read);
+    EXPECT_EQ(h4->keys[i].required, h3->keys[i].required);
+  }
+  EXPECT_TRUE(h4->FindKey("rich_text")->required);
+  EXPECT_NE(h4->FindKey("is_toggleable"), nullptr);
+  EXPECT_TRUE(h4->children.takes_children);
+  EXPECT_EQ(h4->rich_text_keys, h3->rich_text_keys);
 }
 
 // An original holds its children; a reference names its original, shows the original's
@@ -67,8 +99,9 @@ TEST(BlockRegistry, ChildObjectsAreKnownButNotWritable) {
   }
   EXPECT_TRUE(FindBlockType("child_page")->children.takes_children);
   EXPECT_FALSE(FindBlockType("child_database")->children.takes_children);
-  // A type localnotion does not serve yet is unknown (synced_block is served since issue 12).
-  EXPECT_EQ(FindBlockType("heading_4"), nullptr);
+  // A type localnotion does not serve yet is unknown (synced_block, heading_4 and tab are
+  // served since issue 12).
+  EXPECT_EQ(FindBlockType("template"), nullptr);
 }
 
 TEST(BlockRegistry, ChildrenRules) {
@@ -78,7 +111,8 @@ TEST(BlockRegistry, ChildrenRules) {
   }
   EXPECT_EQ(takes, (std::set<std::string_view>{"paragraph", "bulleted_list_item", "numbered_list_item", "quote",
                                                 "toggle", "to_do", "callout", "heading_1", "heading_2", "heading_3",
-                                                "table", "column_list", "column", "synced_block"}));
+                                                "heading_4", "table", "column_list", "column", "synced_block",
+                                                "tab"}));
   EXPECT_EQ(FindBlockType("table")->children.only_child, "table_row");
   EXPECT_EQ(FindBlockType("column_list")->children.only_child, "column");
   EXPECT_EQ(FindBlockType("table_row")->children.only_parent, "table");

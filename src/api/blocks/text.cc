@@ -1,6 +1,8 @@
 // The text blocks (https://developers.notion.com/reference/block#paragraph and the
 // sections after it): a required rich_text array and a color, plus is_toggleable for
 // headings, checked for to_do and icon for callout. All of them keep children.
+// heading_4 (added 2026-03-30, https://developers.notion.com/page/changelog) is shaped
+// exactly as heading_3. A paragraph also takes `icon` when it is a tab item (tab.cc).
 #include <string>
 
 #include "api/blocks/families.h"
@@ -39,12 +41,15 @@ BlockType TextBlock(std::string_view name, std::string_view extra = {}, KeyReade
 
 std::vector<BlockType> TextBlocks() {
   std::vector<BlockType> v;
-  for (std::string_view name : {"paragraph", "bulleted_list_item", "numbered_list_item", "quote", "toggle"}) {
+  BlockType paragraph = TextBlock("paragraph");
+  paragraph.keys.push_back({"icon", ReadTabItemIcon, /*required=*/false, /*only_inside=*/"tab"});
+  v.push_back(std::move(paragraph));
+  for (std::string_view name : {"bulleted_list_item", "numbered_list_item", "quote", "toggle"}) {
     v.push_back(TextBlock(name));
   }
   v.push_back(TextBlock("to_do", "checked", ReadBool, false));
   v.push_back(TextBlock("callout", "icon", ReadIcon, nullptr));
-  for (std::string_view name : {"heading_1", "heading_2", "heading_3"}) {
+  for (std::string_view name : {"heading_1", "heading_2", "heading_3", "heading_4"}) {
     v.push_back(TextBlock(name, "is_toggleable", ReadBool, false, /*extra_after_color=*/true));
   }
   return v;

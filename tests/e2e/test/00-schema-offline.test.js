@@ -198,3 +198,23 @@ test('rewritten schemas are not looser than intended: raw component still strict
   assert.throws(() => assertRawSchema('richTextItemResponse', { ...rt('x'), text: { content: 'x', link: null, extra: 1 } }));
   assert.throws(() => assertRawSchema('richTextItemResponse', { ...rt('x'), extra: 1 }));
 });
+
+test('heading_4 (newer than the 2026-03-11 description) is checked as heading_3, no looser', () => {
+  const block = (type, content) => ({
+    object: 'block', id: ID, parent: { type: 'page_id', page_id: ID2 }, created_time: T, last_edited_time: T,
+    created_by: user, last_edited_by: user, has_children: false, in_trash: false, type, [type]: content,
+  });
+  const h4 = block('heading_4', { rich_text: [rt('Small')], color: 'default', is_toggleable: false });
+  validateResponse({ method: 'GET', pathname: `/v1/blocks/${ID}`, status: 200, version: '2026-03-11', body: h4 });
+  // The raw 2026-03-11 component does not know heading_4.
+  assert.throws(() => assertRawSchema('blockObjectResponse', h4), /does not match schema blockObjectResponse/);
+  // heading_3's content rules still hold.
+  const noToggle = block('heading_4', { rich_text: [], color: 'default' });
+  assert.throws(() => validateResponse({ method: 'GET', pathname: `/v1/blocks/${ID}`, status: 200, version: '2026-03-11', body: noToggle }),
+    /is_toggleable/);
+  const both = { ...h4, heading_3: h4.heading_4 };
+  assert.throws(() => validateResponse({ method: 'GET', pathname: `/v1/blocks/${ID}`, status: 200, version: '2026-03-11', body: both }),
+    /no heading_3 key/);
+  // A tab is in the description: `tab: {}`.
+  validateResponse({ method: 'GET', pathname: `/v1/blocks/${ID}`, status: 200, version: '2026-03-11', body: block('tab', {}) });
+});

@@ -15,11 +15,13 @@ const ARCHIVED = {
   status: 400, code: 'validation_error',
   message: "Can't edit block that is archived. You must unarchive the block before editing.",
 };
-// Notion's block request union, in the order its "Fix one:" message lists the types.
+// Notion's block request union, in the order its "Fix one:" message lists the types
+// (@notionhq/client 5.26's BlockObjectRequest, without `template`, which localnotion
+// does not serve).
 const UNION = ['embed', 'bookmark', 'image', 'video', 'pdf', 'file', 'audio', 'code', 'equation', 'divider',
-  'breadcrumb', 'table_of_contents', 'link_to_page', 'table_row', 'table', 'column_list', 'column', 'heading_1',
-  'heading_2', 'heading_3', 'paragraph', 'bulleted_list_item', 'numbered_list_item', 'quote', 'to_do', 'toggle',
-  'callout', 'synced_block'];
+  'breadcrumb', 'tab', 'table_of_contents', 'link_to_page', 'table_row', 'table', 'column_list', 'column', 'heading_1',
+  'heading_2', 'heading_3', 'heading_4', 'paragraph', 'bulleted_list_item', 'numbered_list_item', 'quote', 'to_do',
+  'toggle', 'callout', 'synced_block'];
 
 const para = (s) => ({ paragraph: { rich_text: text(s) } });
 const paras = (n, prefix = 'p') => Array.from({ length: n }, (_, i) => para(`${prefix}${i}`));
