@@ -136,6 +136,11 @@ test('create a page from markdown: the first # heading is the title, and it read
   const row = await n25.pages.create({ parent: { data_source_id: db.dataSourceId }, markdown: '# Row title\n\n> quoted' });
   assert.equal(plain(row.properties.Name.title), 'Row title');
   assert.deepEqual(await types(n25, row.id), ['quote']);
+  // Headings 4 to 6 are heading_4 (the guide: "Headings 5 and 6 are converted to heading 4").
+  const deep = await n26.pages.create({ parent: { page_id: root.id }, properties: { title: { title: text('H') } },
+    markdown: '#### Four\n\n###### Six' });
+  assert.deepEqual(await types(n26, deep.id), ['heading_4', 'heading_4']);
+  assert.equal((await n26.pages.retrieveMarkdown({ page_id: deep.id })).markdown, '#### Four\n\n#### Six');
 });
 
 test('markdown deeper than two levels and longer than 100 blocks is created in one request', async () => {
