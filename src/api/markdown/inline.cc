@@ -492,7 +492,8 @@ json::array MergeText(json::array items) {
       json::object& last_text = last.at("text").as_object();
       const bool same = (a ? *a : json::value(json::object())) == (b ? *b : json::value(json::object())) &&
                         text.if_contains("link") == nullptr && last_text.if_contains("link") == nullptr;
-      std::string joined = std::string(last_text.at("content").as_string()) + std::string(text.at("content").as_string());
+      std::string joined =
+          std::string(last_text.at("content").as_string()) + std::string(text.at("content").as_string());
       if (same && Utf16Length(joined) <= kMaxItemText) {
         last_text["content"] = joined;
         continue;
