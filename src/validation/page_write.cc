@@ -53,6 +53,16 @@ Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion versio
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), archived));
     } else if (kv.key() == "is_locked") {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.is_locked));
+    } else if (kv.key() == "erase_content") {
+      LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.erase_content));
+    } else if (kv.key() == "template") {
+      // An update applies a template or not: "none" is not one of its choices (SDK 5.x
+      // UpdatePageBodyParameters: default | template_id).
+      LN_ASSIGN_OR_RETURN(out.template_choice, ReadTemplate(kv.value()));
+      if (out.template_choice->type == "none") {
+        return api::FailedValidation("body.template.type", "`\"default\"` or `\"template_id\"`",
+                                     &kv.value().get_object().at("type"));
+      }
     } else {
       return api::NotPresent(api::Field("body", kv.key()), kv.value());
     }

@@ -133,7 +133,9 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
 
   const bool has_properties = req.properties != nullptr && !req.properties->empty();
   const bool restoring = req.in_trash.has_value() && !*req.in_trash;
-  const bool edits = has_properties || req.icon || req.cover || (req.in_trash && *req.in_trash) || req.is_locked;
+  const bool content_edits = req.template_choice || (req.erase_content && *req.erase_content);
+  const bool edits =
+      has_properties || req.icon || req.cover || (req.in_trash && *req.in_trash) || req.is_locked || content_edits;
   // A page trashed with its database stays trashed until the database is restored.
   const bool parent_trashed =
       (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash) || loaded.ancestor_trashed;
@@ -143,6 +145,20 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
   bool changed = false;
   if (has_properties) {
     LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties));
+    changed = true;
+  }
+  std::string template_id;
+  if (req.template_choice) {
+    // The template fills the values the page does not have yet: the request's values and
+    // the page's own non-empty ones stay (docs/compat.md).
+    json::object keep = req.properties ? *req.properties : json::object();
+    for (const auto& kv : loaded.page.properties) {
+      const json::value& v = kv.value();
+      const bool empty = v.is_null() || (v.is_array() && v.get_array().empty()) ||
+                         (v.is_string() && v.get_string().empty()) || (v.is_bool() && !v.get_bool());
+      if (!empty) keep[kv.key()] = v;
+    }
+    LN_ASSIGN_OR_RETURN(template_id, ApplyTemplateProperties(ctx, loaded, *req.template_choice, &keep));
     changed = true;
   }
   storage::PageRecord& p = loaded.page;
@@ -157,6 +173,10 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
     p.last_edited_by = caller.integration.bot_user_id;
     LN_RETURN_IF_ERROR(ctx.WritePage(caller, &before, p, loaded.schema.get()));
   }
+  // erase_content empties the page (its blocks, child pages and databases go to the
+  // trash); a template's content then replaces it, or without erase_content follows it.
+  if (req.erase_content && *req.erase_content) LN_RETURN_IF_ERROR(EraseContent(ctx, caller, p.id));
+  if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, p.id));
   loaded.trashed = p.in_trash || parent_trashed;
   if (!ctx.ReadsContent()) return json::value(api::PartialObject("page", p.id));
   return ctx.RenderPage(caller, loaded, filter_properties);
