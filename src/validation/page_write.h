@@ -30,6 +30,10 @@ struct PageBody {
   std::optional<TemplateChoice> template_choice;  // template_body.h; on update never "none"
   std::optional<bool> erase_content;              // update only
   const json::value* markdown = nullptr;        // create only: the content as markdown (a string)
+  // create only: where the page goes in its parent page's content
+  // ({"type":"page_start"|"page_end"} or {"type":"after_block","after_block":{"id"}}).
+  std::string position;        // "", "page_start", "page_end" or "after_block"
+  std::string position_after;  // after_block: the sibling's id (dashed)
 };
 
 // PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived (before 2026-03-11,

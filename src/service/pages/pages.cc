@@ -274,8 +274,19 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
   }
   LN_RETURN_IF_ERROR(ctx.WritePage(caller, nullptr, loaded.page, loaded.schema.get()));
   if (record.parent_type == "page_id") {
-    LN_RETURN_IF_ERROR(
-        blocks::AddChildObjectBlock(ctx, caller, "child_page", record.id, record.parent_id, record.created_time));
+    // `position` places the page in its parent's content; under a data source or the
+    // workspace it has no content to go in and is ignored (docs/compat.md).
+    std::optional<int64_t> after_position;
+    if (req.position == "page_start") after_position = 0;
+    if (req.position == "after_block") {
+      LN_ASSIGN_OR_RETURN(auto sibling, ctx.store().GetBlock(req.position_after));
+      if (!sibling || sibling->parent_id != record.parent_id || sibling->in_trash) {
+        return ValidationError(fmt::format("Block {} is not a child of {}.", req.position_after, record.parent_id));
+      }
+      after_position = sibling->position;
+    }
+    LN_RETURN_IF_ERROR(blocks::AddChildObjectBlock(ctx, caller, "child_page", record.id, record.parent_id,
+                                                   record.created_time, after_position));
   }
   LN_RETURN_IF_ERROR(blocks::InsertBlocks(ctx, caller, "page_id", record.id, std::nullopt, req.children, nullptr));
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, record.id));
