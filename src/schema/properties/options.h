@@ -33,7 +33,8 @@ Result<std::string> ResolveOption(std::string_view path, const json::value& ref,
 // (PATCH /v1/data_sources/{id}, since 2026-03-19): options named by id or name are
 // renamed, recolored or described; other names are new options in the To-do group.
 // Groups cannot be set. Options not named stay.
-Result<json::object> UpdateStatusConfig(std::string_view path, const json::object& existing, const json::value& request);
+Result<json::object> UpdateStatusConfig(std::string_view path, const json::object& existing,
+                                        const json::value& request);
 
 // {id, name, color} of option `id`, or null when the option no longer exists.
 json::value RenderOption(std::string_view id, const PropertyDef& def);
