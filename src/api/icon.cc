@@ -5,6 +5,7 @@
 
 #include "api/messages.h"
 #include "api/rich_text.h"
+#include "common/uuid.h"
 
 namespace localnotion::api {
 namespace {
@@ -100,12 +101,33 @@ Result<json::value> OneOf(std::string_view path_in, const json::value& v,
 
 }  // namespace
 
-Result<json::value> NormalizeIcon(std::string_view path, const json::value& v) {
-  return OneOf(path, v, {"emoji", "external"});
+Result<json::value> NormalizeIcon(std::string_view path_in, const json::value& v, bool custom_emoji) {
+  const json::object* obj = v.is_object() ? &v.get_object() : nullptr;
+  const json::value* type = obj ? Find(*obj, "type") : nullptr;
+  const bool names_custom = obj != nullptr && (type ? (type->is_string() && type->get_string() == "custom_emoji")
+                                                    : Find(*obj, "custom_emoji") != nullptr);
+  if (!custom_emoji || !names_custom) return OneOf(path_in, v, {"emoji", "external"});
+  // Like file uploads, a custom emoji is a shape the messages for other icons do not list.
+  const std::string path(path_in);
+  for (const auto& kv : *obj) {
+    if (kv.key() != "type" && kv.key() != "custom_emoji") return NotPresent(Field(path, kv.key()), kv.value());
+  }
+  const json::value* ce = Find(*obj, "custom_emoji");
+  const std::string ce_path = Field(path, "custom_emoji");
+  if (ce == nullptr) return NotDefined(ce_path);
+  if (!ce->is_object()) return FailedValidation(ce_path, "an object", ce);
+  for (const auto& kv : ce->get_object()) {
+    if (kv.key() != "id" && kv.key() != "name" && kv.key() != "url") {
+      return NotPresent(Field(ce_path, kv.key()), kv.value());
+    }
+  }
+  const json::value* id = Find(ce->get_object(), "id");
+  if (id == nullptr) return NotDefined(Field(ce_path, "id"));
+  auto norm = id->is_string() ? NormalizeUuid(id->get_string()) : std::nullopt;
+  if (!norm) return FailedValidation(Field(ce_path, "id"), "a valid uuid", id);
+  return json::value(json::object{{"type", "custom_emoji"}, {"custom_emoji", json::object{{"id", *norm}}}});
 }
 
-Result<json::value> NormalizeCover(std::string_view path, const json::value& v) {
-  return OneOf(path, v, {"external"});
-}
+Result<json::value> NormalizeCover(std::string_view path, const json::value& v) { return OneOf(path, v, {"external"}); }
 
 }  // namespace localnotion::api

@@ -21,7 +21,7 @@ Status ReadCommonKey(std::string_view key, const json::value& v, PageBody& out, 
     if (!v.is_object()) return api::FailedValidation("body.properties", "an object", &v);
     out.properties = &v.get_object();
   } else if (key == "icon") {
-    LN_ASSIGN_OR_RETURN(out.icon, api::NormalizeIcon("body.icon", v));
+    LN_ASSIGN_OR_RETURN(out.icon, api::NormalizeIcon("body.icon", v, /*custom_emoji=*/true));
   } else if (key == "cover") {
     LN_ASSIGN_OR_RETURN(out.cover, api::NormalizeCover("body.cover", v));
   } else {

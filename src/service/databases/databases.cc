@@ -55,7 +55,7 @@ Result<ContainerEdits> ReadEdits(const json::value& body, std::initializer_list<
       LN_ASSIGN_OR_RETURN(json::array rt, api::NormalizeRichText(path, kv.value()));
       (k == "title" ? e.title : e.description) = std::move(rt);
     } else if (k == "icon") {
-      LN_ASSIGN_OR_RETURN(e.icon, api::NormalizeIcon(path, kv.value()));
+      LN_ASSIGN_OR_RETURN(e.icon, api::NormalizeIcon(path, kv.value(), /*custom_emoji=*/true));
     } else if (k == "cover") {
       LN_ASSIGN_OR_RETURN(e.cover, api::NormalizeCover(path, kv.value()));
     } else if (k == "is_inline") {

@@ -37,6 +37,17 @@ Result<std::string> StringField(const json::value& body, std::string_view key) {
 
 }  // namespace
 
+Result<json::value> CustomEmojiIcon(Context& ctx, const std::string& id, std::string_view path) {
+  LN_ASSIGN_OR_RETURN(auto all, LoadEmojis(ctx));
+  for (const auto& e : all) {
+    if (e.id == id) {
+      return json::value(json::object{{"type", "custom_emoji"},
+                                      {"custom_emoji", json::object{{"id", e.id}, {"name", e.name}, {"url", e.url}}}});
+    }
+  }
+  return ValidationError(fmt::format("{}.custom_emoji.id names no custom emoji of this workspace: {}.", path, id));
+}
+
 Result<json::value> ListCustomEmojis(Context& ctx, const std::optional<std::string>& name, const PageArgs& args) {
   LN_ASSIGN_OR_RETURN(
       const validation::Pagination paging,

@@ -17,6 +17,11 @@ namespace localnotion::service::emojis {
 
 Result<json::value> ListCustomEmojis(Context& ctx, const std::optional<std::string>& name, const PageArgs& args);
 
+// The workspace's emoji `id` as an icon's custom_emoji object {id, name, url}; 400
+// validation_error "<path>.custom_emoji.id names no custom emoji of this workspace: <id>."
+// when it has none of that id (text chosen, docs/compat.md).
+Result<json::value> CustomEmojiIcon(Context& ctx, const std::string& id, std::string_view path);
+
 // Admin API: adds {name, url} and answers the emoji {id, name, url}. A name already
 // taken gives 400 validation_error.
 Result<json::value> AddCustomEmoji(Context& ctx, const json::value& body);

@@ -16,6 +16,7 @@
 #include "api/messages.h"
 #include "common/sha256.h"
 #include "common/uuid.h"
+#include "service/emojis/emojis.h"
 #include "service/uploads/file_upload_state.h"
 #include "service/uploads/uploads.h"
 
@@ -59,8 +60,9 @@ Result<json::value> AttachFileUpload(Context& ctx, const Caller& caller, const j
   storage::FileUploadRecord u = std::move(*found);
   const std::string status = EffectiveStatus(u, NowMillis());
   if (status != "uploaded") {
-    return ValidationError(fmt::format(
-        "File upload with ID {} has status `{}`. Only file uploads with status `uploaded` can be attached.", *id, status));
+    return ValidationError(
+        fmt::format("File upload with ID {} has status `{}`. Only file uploads with status `uploaded` can be attached.",
+                    *id, status));
   }
   if (!u.attached) {
     u.attached = true;
@@ -75,7 +77,8 @@ Result<json::value> AttachFileUpload(Context& ctx, const Caller& caller, const j
 }
 
 Result<HostedFile> ServeHostedFile(Context& ctx, std::string_view raw_id, std::string_view filename,
-                                   const std::optional<std::string>& expires, const std::optional<std::string>& signature) {
+                                   const std::optional<std::string>& expires,
+                                   const std::optional<std::string>& signature) {
   const Error denied = MakeError(ErrorCode::kRestrictedResource, "The link is invalid or has expired.");
   auto id = NormalizeUuid(raw_id);
   if (!id || !expires || !signature) return denied;
@@ -120,9 +123,10 @@ Status AttachUploadsInFiles(Context& ctx, const Caller& caller, json::value& fil
       if (!id) continue;
       LN_ASSIGN_OR_RETURN(auto found, ctx.store().GetFileUpload(*id));
       if (!found || !found->attached) continue;
-      entry["file"] = json::object{{"file_upload_id", found->id},
-                                   {"filename", found->filename.value_or("file")},
-                                   {"content_type", found->content_type ? json::value(*found->content_type) : json::value(nullptr)}};
+      entry["file"] = json::object{
+          {"file_upload_id", found->id},
+          {"filename", found->filename.value_or("file")},
+          {"content_type", found->content_type ? json::value(*found->content_type) : json::value(nullptr)}};
     }
   }
   return OkStatus();
@@ -130,6 +134,11 @@ Status AttachUploadsInFiles(Context& ctx, const Caller& caller, json::value& fil
 
 Status AttachIconOrCover(Context& ctx, const Caller& caller, std::optional<json::value>& value, std::string_view path) {
   if (!value || !value->is_object()) return OkStatus();
+  if (Str(value->get_object(), "type") == "custom_emoji") {
+    const std::string id(value->get_object().at("custom_emoji").as_object().at("id").as_string());
+    LN_ASSIGN_OR_RETURN(*value, emojis::CustomEmojiIcon(ctx, id, path));
+    return OkStatus();
+  }
   if (Str(value->get_object(), "type") != "file_upload") return OkStatus();
   LN_ASSIGN_OR_RETURN(*value, AttachFileUpload(ctx, caller, *value, path));
   return OkStatus();

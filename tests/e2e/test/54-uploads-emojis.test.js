@@ -69,3 +69,21 @@ test('customEmojis.list: empty, then what the admin API added, by exact name and
     message: 'query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `101`.',
   });
 });
+
+test('custom emoji icons on pages and databases: named by id, shown with name and url', async () => {
+  const emoji = (await admin('POST', 'custom_emojis', { name: 'rocket-cat', url: 'https://example.com/rocket-cat.png' })).body;
+  const shown = { type: 'custom_emoji', custom_emoji: { id: emoji.id, name: 'rocket-cat', url: 'https://example.com/rocket-cat.png' } };
+  const page = await n26.pages.create({ parent: { type: 'workspace', workspace: true },
+    icon: { type: 'custom_emoji', custom_emoji: { id: emoji.id } }, properties: { title: { title: [{ text: { content: 'Iconic' } }] } } });
+  assert.deepEqual(page.icon, shown);
+  assert.deepEqual((await n25.pages.retrieve({ page_id: page.id })).icon, shown);
+  const db = await n25.databases.create({ parent: { type: 'page_id', page_id: page.id }, title: [{ text: { content: 'D' } }],
+    icon: { custom_emoji: { id: emoji.id.replace(/-/g, '') } }, initial_data_source: { properties: { Name: { title: {} } } } });
+  assert.deepEqual(db.icon, shown);
+  const missing = '0d7ef2a4-6b3c-4d2e-9f1a-1c2b3d4e5f60';
+  await expectApiError(n26.pages.update({ page_id: page.id, icon: { type: 'custom_emoji', custom_emoji: { id: missing } } }), {
+    status: 400, code: 'validation_error',
+    message: `body.icon.custom_emoji.id names no custom emoji of this workspace: ${missing}.`,
+  });
+  assert.deepEqual((await n26.pages.retrieve({ page_id: page.id })).icon, shown);
+});
