@@ -223,6 +223,13 @@ TEST(InlineMarkdown, EscapesRoundTrip) {
   }
 }
 
+TEST(InlineMarkdown, NumericEntitiesAreValidUtf8) {
+  // A surrogate or an out-of-range code point becomes U+FFFD, never invalid UTF-8.
+  json::array rt = ParseInline("&#xD800;&#1114112;&#233;");
+  ASSERT_EQ(rt.size(), 1u);
+  EXPECT_EQ(rt[0].at("text").at("content"), "\xEF\xBF\xBD\xEF\xBF\xBD\xC3\xA9");
+}
+
 TEST(InlineMarkdown, AnnotationsMentionsAndEquations) {
   json::array rt = ParseInline(
       "**b** *i* ~~s~~ `c` <span underline=\"true\">u</span> <span color=\"red\">r</span> [l](https://x.y) $e=1$ "
