@@ -542,7 +542,15 @@ class Outline {
     const size_t close = one_line ? i : Close(i, e, tag);
     const size_t inner_b = i + 1, inner_e = one_line ? i + 1 : close;
     const size_t next = std::min(close + 1, e);
-    if (tag == "meeting-notes") return next;  // AI meeting notes are not made through the API.
+    if (tag == "meeting-notes") {
+      // AI meeting notes are not made through the API; the tag names an existing one (kept
+      // by an update, left out of a new page), as <unknown/> does.
+      const std::string url = TagAttribute(open, "url");
+      const size_t hash = url.rfind('#');
+      auto id = hash == std::string::npos ? std::nullopt : NormalizeUuid(url.substr(hash + 1));
+      if (id) pb.ref_id = *id, pb.ref_kind = "block", out.push_back(std::move(pb));
+      return next;
+    }
     if (tag == "callout") {
       json::object content;
       std::vector<ParsedBlock> inner = one_line ? std::vector<ParsedBlock>{} : Range(inner_b, inner_e);
