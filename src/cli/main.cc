@@ -320,8 +320,10 @@ int main(int argc, char** argv) {
   std::string rate_limit = "off";
   serve
       ->add_option("--rate-limit", rate_limit,
-                   "Emulate Notion's rate limit per integration: \"notion\" (about 3 requests/s with bursts), "
-                   "\"N/s\", or \"off\". Over it: 429 rate_limited with Retry-After.")
+                   "Emulate Notion's rate limit per integration: \"180\" or \"600\" (requests per 60-second "
+                   "window, Notion's per-connection limits), \"N/min\", \"notion\" (about 3 requests/s with "
+                   "bursts), \"N/s\", or \"off\". Over it: 429 rate_limited with Retry-After and "
+                   "additional_data.retry_after.")
       ->capture_default_str();
 
   int client_timeout_ms = 30000;
@@ -461,6 +463,14 @@ int main(int argc, char** argv) {
                    "Notion keeps it about 15 minutes (docs/views.md)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  int64_t block_limit = 0;
+  serve
+      ->add_option("--block-limit", block_limit,
+                   "Emulate the Free workspace block limit: after a workspace's requests have created this many "
+                   "pages, databases and blocks (deleting gives none back), a request that creates more gets 403 "
+                   "restricted_resource (Notion: 1000). 0: no limit (docs/compat.md)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   double webhook_retry_scale = 1.0;
   serve
       ->add_option("--webhook-retry-scale", webhook_retry_scale,
@@ -514,6 +524,7 @@ int main(int argc, char** argv) {
     service_options.webhook_aggregation_ms = webhook_aggregation_ms;
     service_options.webhook_retry_scale = webhook_retry_scale;
     service_options.view_query_ttl_ms = view_query_ttl_seconds * 1000;
+    service_options.block_limit = block_limit;
     return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options, workers,
                  logs);
   }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "api/limits.h"
 #include "common/json.h"
 #include "common/utf8.h"
 
@@ -92,7 +93,10 @@ std::optional<ErrorCode> CodeFromWire(std::string_view wire) {
 
 namespace {
 
-std::string EnvelopeOf(const Error& error, int status, std::string_view request_id) {
+// `additional_data` comes last, when there is any: what belongs to the error itself
+// (api/limits.h, AdditionalDataOf), then what the answer adds (the wait of a 429).
+std::string EnvelopeOf(const Error& error, int status, std::string_view request_id,
+                       const api::AdditionalData& extra = {}) {
   ErrorWire wire = WireOf(error.code);
   // Messages echo what the client sent (a path id, a query value, the Notion-Version
   // header), which nothing has checked to be UTF-8 as the JSON body is: the body is kept
@@ -102,6 +106,13 @@ std::string EnvelopeOf(const Error& error, int status, std::string_view request_
                     {"code", wire.code},
                     {"message", ToValidUtf8(error.message)},
                     {"request_id", request_id}};
+  api::AdditionalData data = api::AdditionalDataOf(error);
+  data.insert(data.end(), extra.begin(), extra.end());
+  if (!data.empty()) {
+    json::object additional;
+    for (auto& [key, value] : data) additional[key] = value;
+    body["additional_data"] = std::move(additional);
+  }
   return SerializeJson(body);
 }
 
@@ -117,12 +128,17 @@ Response ErrorResponseWithStatus(const Error& error, int status, const std::stri
 }
 
 Response ErrorResponse(const Error& error, const std::string& request_id) {
+  return ErrorResponse(error, request_id, {});
+}
+
+Response ErrorResponse(const Error& error, const std::string& request_id, const api::AdditionalData& additional_data) {
   if (error.code == ErrorCode::kInternalServerError) {
     // Internal details go to the log, never to the client.
     std::fprintf(stderr, "localnotion: request %s failed: %s\n", request_id.c_str(), error.message.c_str());
     return Response{WireOf(error.code).status, ErrorBody(FixedError(error.code), request_id), request_id};
   }
-  return Response{WireOf(error.code).status, ErrorBody(error, request_id), request_id};
+  const int status = WireOf(error.code).status;
+  return Response{status, EnvelopeOf(error, status, request_id, additional_data), request_id};
 }
 
 Response OAuthErrorResponse(const Error& error, const std::string& request_id) {

@@ -2,6 +2,7 @@
 // an Error into Notion's envelope
 // (https://developers.notion.com/reference/status-codes):
 //   {"object":"error","status":<int>,"code":"<code>","message":"<text>","request_id":"<uuid>"}
+// with `"additional_data":{…}` after them when the error has any (api/limits.h).
 // Every error answer of every route group (/v1, /_localnotion/, hosted files, the
 // server's own 413 and failed-commit 500) is built by ErrorResponse.
 #pragma once
@@ -10,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "api/limits.h"
 #include "common/error.h"
 #include "http/response.h"
 
@@ -50,6 +52,9 @@ Response ErrorResponseWithStatus(const Error& error, int status, const std::stri
 // reads "Unexpected error occurred." and the details go to stderr with the request id,
 // as docs/compat.md promises.
 Response ErrorResponse(const Error& error, const std::string& request_id);
+// The same with `additional_data` for the answer beyond the error's own (api/limits.h):
+// a 429's rate_limit_reason and retry_after.
+Response ErrorResponse(const Error& error, const std::string& request_id, const api::AdditionalData& additional_data);
 
 // The answer of the OAuth endpoints for `error`, in the shape of RFC 6749 §5.2 that
 // Notion's live API answers /v1/oauth/token with (a recorded 401 is

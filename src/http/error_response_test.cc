@@ -29,16 +29,36 @@ TEST(ErrorResponseTest, NotionStatusTable) {
 }
 
 TEST(ErrorResponseTest, EnvelopeShape) {
-  EXPECT_EQ(ErrorBody(MakeError(ErrorCode::kObjectNotFound, "Could not find page."), "r-1"),
-            R"({"object":"error","status":404,"code":"object_not_found","message":"Could not find page.","request_id":"r-1"})");
+  EXPECT_EQ(
+      ErrorBody(MakeError(ErrorCode::kObjectNotFound, "Could not find page."), "r-1"),
+      R"({"object":"error","status":404,"code":"object_not_found","message":"Could not find page.","request_id":"r-1"})");
+}
+
+TEST(ErrorResponseTest, TheBlockLimitCarriesItsAdditionalData) {
+  EXPECT_EQ(ErrorBody(api::WorkspaceBlockLimitError(), "r-5"),
+            R"({"object":"error","status":403,"code":"restricted_resource","message":"This workspace has used all )"
+            R"(of its free blocks. Upgrade its plan in Notion to create more content. Learn more: )"
+            R"(https://www.notion.com/help/understanding-block-usage","request_id":"r-5",)"
+            R"("additional_data":{"block_limit":"block_creation"}})");
+}
+
+TEST(ErrorResponseTest, ARateLimitedAnswerCarriesItsReasonAndWait) {
+  Response r =
+      ErrorResponse(FixedError(ErrorCode::kRateLimited), "r-6", api::RateLimitedData(api::kRateLimitPerConnection, 17));
+  EXPECT_EQ(r.status, 429);
+  EXPECT_EQ(r.body,
+            R"({"object":"error","status":429,"code":"rate_limited","message":"You have been rate limited. Please )"
+            R"(try again in a few minutes.","request_id":"r-6","additional_data":{"rate_limit_reason":)"
+            R"("public_api_request_rate_limit","retry_after":"17"}})");
 }
 
 TEST(ErrorResponseTest, InternalErrorsNeverShowTheirMessage) {
   Response r = ErrorResponse(InternalError("sqlite: corrupt page row"), "r-2");
   EXPECT_EQ(r.status, 500);
   EXPECT_EQ(r.request_id, "r-2");
-  EXPECT_EQ(r.body,
-            R"({"object":"error","status":500,"code":"internal_server_error","message":"Unexpected error occurred.","request_id":"r-2"})");
+  EXPECT_EQ(
+      r.body,
+      R"({"object":"error","status":500,"code":"internal_server_error","message":"Unexpected error occurred.","request_id":"r-2"})");
 }
 
 TEST(ErrorResponseTest, OtherErrorsShowTheirMessage) {

@@ -51,11 +51,15 @@ Result<Fault> Faults::Parse(const json::value& body) {
     std::string path = api::Field("body", kv.key());
     const json::value& v = kv.value();
     std::string_view k = kv.key();
-    if (k == "method" || k == "path" || k == "message") {
+    if (k == "method" || k == "path" || k == "message" || k == "rate_limit_reason") {
       if (!v.is_string()) return api::FailedValidation(path, "a string", &v);
-      (k == "method" ? f.method : k == "path" ? f.path : f.message) = std::string(v.get_string());
+      (k == "method"    ? f.method
+       : k == "path"    ? f.path
+       : k == "message" ? f.message
+                        : f.rate_limit_reason) = std::string(v.get_string());
     } else if (k == "code") {
-      if (!v.is_string() || !CodeFromWire(v.get_string())) return api::FailedValidation(path, "a Notion error code", &v);
+      if (!v.is_string() || !CodeFromWire(v.get_string()))
+        return api::FailedValidation(path, "a Notion error code", &v);
       f.code = CodeFromWire(v.get_string());
     } else if (k == "status" || k == "count" || k == "latency_ms" || k == "retry_after") {
       if (!v.is_int64() || v.get_int64() < 0) return api::FailedValidation(path, "a non-negative integer", &v);
@@ -84,6 +88,11 @@ Result<Fault> Faults::Parse(const json::value& body) {
     }
   }
   if (f.code && f.message.empty()) f.message = std::string(DefaultMessage(*f.code));
+  if (f.code == ErrorCode::kRateLimited && f.rate_limit_reason.empty()) {
+    f.rate_limit_reason = std::string(api::kRateLimitPerConnection);
+  } else if (f.code != ErrorCode::kRateLimited && !f.rate_limit_reason.empty()) {
+    return ValidationError("A fault's rate_limit_reason goes with status 429 (rate_limited) only.");
+  }
   if (!f.code && f.latency_ms == 0 && !f.exception) {
     return ValidationError("A fault needs a status, a code, a latency_ms or an exception.");
   }
@@ -94,17 +103,19 @@ json::array Faults::List() const {
   std::lock_guard<std::mutex> lock(mu_);
   json::array out;
   for (const Fault& f : faults_) {
-    out.push_back(json::object{{"id", f.id},
-                               {"method", f.method.empty() ? "*" : f.method},
-                               {"path", f.path},
-                               {"status", f.code ? json::value(WireOf(*f.code).status) : json::value(nullptr)},
-                               {"code", f.code ? json::value(WireOf(*f.code).code) : json::value(nullptr)},
-                               {"message", f.code ? json::value(f.message) : json::value(nullptr)},
-                               {"probability", f.probability},
-                               {"count", f.count ? json::value(*f.count) : json::value(nullptr)},
-                               {"latency_ms", f.latency_ms},
-                               {"retry_after", f.retry_after ? json::value(*f.retry_after) : json::value(nullptr)},
-                               {"exception", f.exception}});
+    out.push_back(json::object{
+        {"id", f.id},
+        {"method", f.method.empty() ? "*" : f.method},
+        {"path", f.path},
+        {"status", f.code ? json::value(WireOf(*f.code).status) : json::value(nullptr)},
+        {"code", f.code ? json::value(WireOf(*f.code).code) : json::value(nullptr)},
+        {"message", f.code ? json::value(f.message) : json::value(nullptr)},
+        {"probability", f.probability},
+        {"count", f.count ? json::value(*f.count) : json::value(nullptr)},
+        {"latency_ms", f.latency_ms},
+        {"retry_after", f.retry_after ? json::value(*f.retry_after) : json::value(nullptr)},
+        {"rate_limit_reason", f.rate_limit_reason.empty() ? json::value(nullptr) : json::value(f.rate_limit_reason)},
+        {"exception", f.exception}});
   }
   return out;
 }
@@ -119,6 +130,11 @@ std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_vi
     if (f.probability < 1.0 && std::uniform_real_distribution<double>(0, 1)(rng_) >= f.probability) continue;
     FaultEffect effect;
     if (f.code) effect.error = MakeError(*f.code, f.message);
+    if (f.code == ErrorCode::kRateLimited) {
+      effect.additional_data = api::RateLimitedData(f.rate_limit_reason, f.retry_after);
+    } else if (f.code && f.retry_after) {
+      effect.additional_data = {{"retry_after", std::to_string(*f.retry_after)}};
+    }
     effect.latency_ms = f.latency_ms;
     effect.retry_after = f.retry_after;
     effect.exception = f.exception;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "api/limits.h"
 #include "common/error.h"
 #include "common/json.h"
 
@@ -29,15 +30,22 @@ struct Fault {
   std::optional<int> count;  // remaining matches; the fault goes away at 0
   int latency_ms = 0;
   std::optional<int> retry_after;  // seconds, for the Retry-After header
-  bool exception = false;          // throw inside the request's transaction
+  // A 429's additional_data.rate_limit_reason (api/limits.h); Notion's per-connection
+  // reason unless the fault names another.
+  std::string rate_limit_reason;
+  bool exception = false;  // throw inside the request's transaction
 };
 
 // What a matching fault does to a request.
+// An error answer carries `additional_data` as Notion's would: a 429 its
+// rate_limit_reason, and any answer with a Retry-After header the same wait as
+// `retry_after` (https://developers.notion.com/reference/request-limits).
 struct FaultEffect {
   std::optional<Error> error;
   int latency_ms = 0;
   std::optional<int> retry_after;
   bool exception = false;
+  api::AdditionalData additional_data;
 };
 
 // The exception an exception fault throws.

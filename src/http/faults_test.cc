@@ -35,7 +35,8 @@ TEST(Faults, OtherStatusesAreRefused) {
     auto f = faults.Parse(J(R"({"status":)" + std::to_string(status) + "}"));
     ASSERT_THAT(f, ErrorIs(ErrorCode::kValidationError,
                            "body failed validation: body.status should be one of 409, 429, 500, 502, 503, 504 or "
-                           "529, instead was `" + std::to_string(status) + "`."))
+                           "529, instead was `" +
+                               std::to_string(status) + "`."))
         << status;
   }
 }
@@ -48,6 +49,58 @@ TEST(Faults, CodeWithoutMessageGetsADefault) {
   auto not_found = faults.Parse(J(R"({"code":"object_not_found"})"));
   ASSERT_TRUE(not_found.ok());
   EXPECT_EQ(not_found->message, "Injected fault.");
+}
+
+TEST(Faults, ARateLimitedFaultCarriesNotionsAdditionalData) {
+  Faults faults;
+  auto f = faults.Parse(J(R"({"status":429,"retry_after":3})"));
+  ASSERT_TRUE(f.ok()) << f.error().message;
+  EXPECT_EQ(f->rate_limit_reason, "public_api_request_rate_limit");
+  faults.Add(*f);
+  auto effect = faults.Match("GET", "/v1/users/me");
+  ASSERT_TRUE(effect.has_value());
+  EXPECT_EQ(effect->retry_after, std::optional<int>(3));
+  api::AdditionalData want{{"rate_limit_reason", "public_api_request_rate_limit"}, {"retry_after", "3"}};
+  EXPECT_EQ(effect->additional_data, want);
+}
+
+TEST(Faults, ARateLimitedFaultMayNameAnotherReasonAndNeedNoWait) {
+  Faults faults;
+  auto f = faults.Parse(J(R"({"code":"rate_limited","rate_limit_reason":"public_api_request_blocked"})"));
+  ASSERT_TRUE(f.ok()) << f.error().message;
+  faults.Add(*f);
+  auto effect = faults.Match("POST", "/v1/pages");
+  ASSERT_TRUE(effect.has_value());
+  EXPECT_EQ(effect->retry_after, std::nullopt);
+  api::AdditionalData want{{"rate_limit_reason", "public_api_request_blocked"}};
+  EXPECT_EQ(effect->additional_data, want);
+}
+
+TEST(Faults, OtherStatusesRepeatOnlyTheirWait) {
+  Faults faults;
+  auto overload = faults.Parse(J(R"({"status":529,"retry_after":2,"count":1})"));
+  ASSERT_TRUE(overload.ok());
+  faults.Add(*overload);
+  auto effect = faults.Match("GET", "/v1/users");
+  ASSERT_TRUE(effect.has_value());
+  api::AdditionalData want{{"retry_after", "2"}};
+  EXPECT_EQ(effect->additional_data, want);
+  auto conflict = faults.Parse(J(R"({"status":409})"));
+  ASSERT_TRUE(conflict.ok());
+  faults.Add(*conflict);
+  effect = faults.Match("GET", "/v1/users");
+  ASSERT_TRUE(effect.has_value());
+  EXPECT_TRUE(effect->additional_data.empty());
+}
+
+TEST(Faults, AReasonGoesWithA429Only) {
+  Faults faults;
+  EXPECT_THAT(
+      faults.Parse(J(R"({"status":503,"rate_limit_reason":"public_api_request_rate_limit"})")),
+      ErrorIs(ErrorCode::kValidationError, "A fault's rate_limit_reason goes with status 429 (rate_limited) only."));
+  EXPECT_THAT(faults.Parse(J(R"({"status":429,"rate_limit_reason":7})")),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.rate_limit_reason should be a string, instead was `7`."));
 }
 
 }  // namespace

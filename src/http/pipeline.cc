@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "api/limits.h"
 #include "api/version.h"
 #include "common/clock.h"
 #include "common/deadline.h"
@@ -138,8 +139,9 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
           // Per integration, as Notion limits; integration ids of different workspaces may
           // be equal (a fixture seeded into each), so the workspace is part of the key.
           if (auto wait = limiter_.Take(ws.is_default() ? integration.id : ws.id() + "/" + integration.id)) {
-            fault = FaultEffect{std::nullopt, 0, *wait};
-            return FixedError(ErrorCode::kRateLimited);
+            fault = FaultEffect{FixedError(ErrorCode::kRateLimited), 0, *wait};
+            fault->additional_data = api::RateLimitedData(api::kRateLimitPerConnection, *wait);
+            return *fault->error;
           }
           if (!req.notion_version) {
             return MakeError(ErrorCode::kMissingVersion,
@@ -184,8 +186,10 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
     auto again = workspaces_.OfTokenHash(token_hash, /*fresh=*/true);
     if (again.ok() && again->get() != workspace->get()) result = run_in(**again);
   }
-  Response res =
-      result.ok() ? Response{200, SerializeJson(*result), request_id} : ErrorResponse(result.error(), request_id);
+  // The error of a fault (or of the rate limit) is the answer, with its additional_data.
+  Response res = result.ok()             ? Response{200, SerializeJson(*result), request_id}
+                 : fault && fault->error ? ErrorResponse(result.error(), request_id, fault->additional_data)
+                                         : ErrorResponse(result.error(), request_id);
   if (result.ok()) res.durable = std::move(durable);
   if (fault) {
     res.delay_ms = fault->latency_ms;

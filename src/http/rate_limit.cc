@@ -4,27 +4,50 @@
 #include <cmath>
 
 namespace localnotion::http {
+namespace {
+
+// The positive number `text` spells exactly, if it does.
+template <class T>
+std::optional<T> PositiveNumber(std::string_view text) {
+  T n{};
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || p != text.data() + text.size() || !(n > 0)) return std::nullopt;
+  return n;
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
 
 Result<RateLimit> ParseRateLimit(std::string_view text) {
   if (text.empty() || text == "off") return RateLimit{};
   if (text == "notion") return RateLimit{3, 10};
-  constexpr std::string_view kSuffix = "/s";
-  if (text.size() > kSuffix.size() && text.substr(text.size() - kSuffix.size()) == kSuffix) {
-    std::string_view number = text.substr(0, text.size() - kSuffix.size());
-    double n = 0;
-    auto [p, ec] = std::from_chars(number.data(), number.data() + number.size(), n);
-    if (ec == std::errc() && p == number.data() + number.size() && n > 0) return RateLimit{n, std::max(1.0, n)};
+  if (EndsWith(text, "/s")) {
+    if (auto n = PositiveNumber<double>(text.substr(0, text.size() - 2))) return RateLimit{*n, std::max(1.0, *n)};
+  } else {
+    std::string_view number = EndsWith(text, "/min") ? text.substr(0, text.size() - 4) : text;
+    if (auto n = PositiveNumber<int>(number)) {
+      RateLimit limit;
+      limit.per_window = *n;
+      return limit;
+    }
   }
   return MakeError(ErrorCode::kInvalidRequest,
-                   "--rate-limit takes \"notion\", \"off\" or a rate such as \"10/s\", not \"" + std::string(text) + "\"");
+                   "--rate-limit takes \"off\", \"180\" or \"600\" (requests per minute, Notion's windows), \"N/min\", "
+                   "\"notion\" (3 a second with bursts) or a rate such as \"10/s\", not \"" +
+                       std::string(text) + "\"");
 }
 
-std::optional<int> RateLimiter::Take(const std::string& key) {
+std::optional<int> RateLimiter::Take(const std::string& key, Clock::time_point now) {
+  if (limit_.per_second <= 0 && limit_.per_window <= 0) return std::nullopt;
   std::lock_guard<std::mutex> lock(mu_);
-  if (limit_.per_second <= 0) return std::nullopt;
-  auto now = std::chrono::steady_clock::now();
-  auto [it, inserted] = buckets_.try_emplace(key, Bucket{limit_.burst, now});
-  Bucket& b = it->second;
+  auto [it, inserted] = buckets_.try_emplace(key, Bucket{limit_.burst, now, 0});
+  return limit_.per_window > 0 ? TakeFromWindow(it->second, now) : TakeFromBucket(it->second, now);
+}
+
+std::optional<int> RateLimiter::TakeFromBucket(Bucket& b, Clock::time_point now) const {
   double elapsed = std::chrono::duration<double>(now - b.last).count();
   b.tokens = std::min(limit_.burst, b.tokens + elapsed * limit_.per_second);
   b.last = now;
@@ -33,6 +56,22 @@ std::optional<int> RateLimiter::Take(const std::string& key) {
     return std::nullopt;
   }
   return std::max(1, static_cast<int>(std::ceil((1 - b.tokens) / limit_.per_second)));
+}
+
+// A window starts with the first request after the previous one ended; refused requests
+// do not count against it. The wait is the time left in the window, rounded up to whole
+// seconds (at most the window's length).
+std::optional<int> RateLimiter::TakeFromWindow(Bucket& b, Clock::time_point now) const {
+  if (now - b.last >= limit_.window) {
+    b.last = now;
+    b.used = 0;
+  }
+  if (b.used < limit_.per_window) {
+    ++b.used;
+    return std::nullopt;
+  }
+  double left = std::chrono::duration<double>(b.last + limit_.window - now).count();
+  return std::max(1, static_cast<int>(std::ceil(left)));
 }
 
 }  // namespace localnotion::http

@@ -1,7 +1,11 @@
-// Rate-limit emulation (off by default): a token bucket per integration. Notion allows
-// "an average of three requests per second" per integration, with bursts; over it, 429
-// rate_limited with an integer Retry-After
-// (https://developers.notion.com/reference/request-limits).
+// Rate-limit emulation per integration, off by default (localnotion is for fast tests).
+// Notion's current rule (https://developers.notion.com/reference/request-limits) is a
+// fixed budget of requests per connection per 60-second window, which may be spent in
+// one burst: 180 a minute on most plans, 600 on Business and Enterprise. Over it Notion
+// answers 429 rate_limited, `Retry-After` (integer seconds) being the time until the
+// window resets, repeated in the body as additional_data.retry_after with
+// rate_limit_reason "public_api_request_rate_limit". Its older rule, "an average of
+// three requests per second" with bursts, stays available as a token bucket.
 #pragma once
 
 #include <chrono>
@@ -15,25 +19,38 @@
 namespace localnotion::http {
 
 struct RateLimit {
-  double per_second = 0;  // 0: no limit
-  double burst = 0;       // bucket size
+  // Token bucket: `per_second` refills it, up to `burst`. 0: no bucket.
+  double per_second = 0;
+  double burst = 0;
+  // Fixed window: at most `per_window` requests in each window of `window` that starts
+  // with an integration's first request after the last one ended. 0: no window.
+  int per_window = 0;
+  std::chrono::milliseconds window{60000};
 };
 
-// "notion" (3/s, bursts of 10), "N/s" (N per second, bursts of N), or "off".
+// "off" (the default); "notion" (the bucket: 3 a second, bursts of 10); "N/s" (N a
+// second, bursts of N); "180", "600", "N" or "N/min" (N requests per 60-second window,
+// Notion's current per-connection limit).
 Result<RateLimit> ParseRateLimit(std::string_view text);
 
 class RateLimiter {
  public:
+  using Clock = std::chrono::steady_clock;
   explicit RateLimiter(RateLimit limit) : limit_(limit) {}
-  // Takes one request from `key`'s bucket. Returns the seconds to wait (Retry-After)
-  // when the bucket is empty, nullopt when the request may go ahead.
-  std::optional<int> Take(const std::string& key);
+  // Takes one request from `key`'s budget. Returns the seconds to wait (Retry-After, at
+  // least 1) when the budget is spent, nullopt when the request may go ahead.
+  std::optional<int> Take(const std::string& key) { return Take(key, Clock::now()); }
+  std::optional<int> Take(const std::string& key, Clock::time_point now);
 
  private:
   struct Bucket {
-    double tokens;
-    std::chrono::steady_clock::time_point last;
+    double tokens = 0;
+    Clock::time_point last;  // the last refill (bucket) or the window's start (window)
+    int used = 0;            // requests taken in the window
   };
+  std::optional<int> TakeFromBucket(Bucket& b, Clock::time_point now) const;
+  std::optional<int> TakeFromWindow(Bucket& b, Clock::time_point now) const;
+
   RateLimit limit_;
   std::mutex mu_;  // requests take from many threads
   std::unordered_map<std::string, Bucket> buckets_;

@@ -44,6 +44,10 @@ struct ServiceOptions {
   // How long the result of a view query (POST /v1/views/{id}/queries) can be paged
   // through; Notion keeps it about 15 minutes (`serve --view-query-ttl-seconds`).
   int64_t view_query_ttl_ms = 15 * 60 * 1000;
+  // The Free workspace block limit (core/block_limit.h; `serve --block-limit N`): the
+  // lifetime pages, databases and blocks a workspace's requests may create before
+  // writes that create more are refused with Notion's 403. 0: no limit.
+  int64_t block_limit = 0;
 };
 
 // Parsed schemas of data sources, keyed by the data source record they were parsed

@@ -16,6 +16,7 @@
 
 #include "api/blocks/registry.h"
 #include "schema/registry.h"
+#include "service/core/block_limit.h"
 #include "service/core/context.h"
 
 namespace localnotion::service {
@@ -129,6 +130,9 @@ Status Context::AppendChange(const Caller& caller, std::string object, std::stri
 
 Status Context::WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
                           const schema::Schema* schema, WriteMode mode) {
+  // A created page is a block of the workspace's block limit (block_limit.h).
+  if (before == nullptr && mode != WriteMode::kImport)
+    LN_RETURN_IF_ERROR(ChargeBlockCreation(store_, state_.options, caller));
   // Compared once: the outbox row and the history entry both name these.
   std::vector<std::string> changed = ChangedProperties(before, after);
   std::optional<storage::PageHistoryRecord> history;
@@ -148,6 +152,8 @@ Status Context::WritePage(const Caller& caller, const storage::PageRecord* befor
 
 Status Context::WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
                               const storage::DatabaseRecord& after, WriteMode mode) {
+  if (before == nullptr && mode != WriteMode::kImport)
+    LN_RETURN_IF_ERROR(ChargeBlockCreation(store_, state_.options, caller));
   LN_RETURN_IF_ERROR(store_.PutDatabase(after));
   // The child row's flag follows every change of the object's (and only those).
   if (before && before->in_trash != after.in_trash)
@@ -166,6 +172,10 @@ Status Context::WriteDataSource(const Caller& caller, const storage::DataSourceR
 
 Status Context::WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
                            WriteMode mode) {
+  // A child_page / child_database row is its page or database, counted with it.
+  if (before == nullptr && mode != WriteMode::kImport && after.type != "child_page" && after.type != "child_database") {
+    LN_RETURN_IF_ERROR(ChargeBlockCreation(store_, state_.options, caller));
+  }
   LN_RETURN_IF_ERROR(store_.PutBlock(after));
   if (mode == WriteMode::kImport) return OkStatus();
   return AppendChange(caller, "block", after.id, KindOf(before, after), {});
