@@ -1,8 +1,8 @@
 // The body of POST /v1/file_uploads (https://developers.notion.com/reference/create-a-file-upload):
 // `mode` (single_part, multi_part or external_url; single_part when absent), `filename`,
 // `content_type`, `number_of_parts` (multi_part only, 1 to 1000) and `external_url`
-// (external_url only; which URLs are taken: validation/import_url.h). The content type's parameters and the name-type pairing
-// are judged later by the service (service/uploads/file_upload_state.h).
+// (external_url only; which URLs are taken: validation/import_url.h). The content type's parameters and the name-type
+// pairing are judged later by the service (service/uploads/file_upload_state.h).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +29,7 @@ struct FileUploadBody {
 // without it; what external_url needs (external_url, filename, a URL that CheckImportUrl
 // takes with `import_prefixes`, the serve --allow-import-from prefixes) or external_url
 // without it.
-Result<FileUploadBody> ReadFileUploadBody(const json::value& body, const std::vector<std::string>& import_prefixes = {});
+Result<FileUploadBody> ReadFileUploadBody(const json::value& body,
+                                          const std::vector<std::string>& import_prefixes = {});
 
 }  // namespace localnotion::validation
