@@ -9,25 +9,13 @@
 
 #include "api/markdown/inline.h"
 #include "api/markdown/parse.h"
+#include "common/utf8.h"
 #include "fuzz/fuzz_util.h"
 #include "validation/block_write.h"
 
 using namespace localnotion;  // NOLINT
 
 namespace {
-
-bool ValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
 
 std::string PlainOf(const json::array& rich_text) {
   std::string out;
@@ -45,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 64 * 1024) return 0;
   const std::string_view text = fuzz::AsText(data, size);
   std::vector<api::markdown::ParsedBlock> blocks = api::markdown::ParseMarkdown(text);
-  if (ValidUtf8(text) && text.find('\0') == std::string_view::npos) {
+  if (IsValidUtf8(text) && text.find('\0') == std::string_view::npos) {
     json::array requests;
     for (auto& b : blocks) {
       if (!b.request.empty()) requests.push_back(std::move(b.request));
@@ -59,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // Inline text: Escape, then parse back.
   std::string_view line = text.substr(0, text.find_first_of("\r\n"));
-  bool plain = ValidUtf8(line);
+  bool plain = IsValidUtf8(line);
   for (char c : line) plain = plain && static_cast<unsigned char>(c) >= 0x20 && c != 0x7F;
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);

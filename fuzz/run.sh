@@ -10,7 +10,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 FUZZ_DIR=${FUZZ_DIR:-build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-ALL_TARGETS=(page_write_fuzz block_write_fuzz query_fuzz formula_fuzz multipart_fuzz rich_text_fuzz
+ALL_TARGETS=(page_write_fuzz block_write_fuzz query_fuzz formula_fuzz multipart_fuzz rich_text_fuzz markdown_fuzz
              fixtures_import_fuzz pipeline_fuzz)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${ALL_TARGETS[@]}")

@@ -1,5 +1,7 @@
 #include "query/values.h"
 
+#include "common/utf8.h"
+
 #include "common/uuid.h"
 #include "schema/formula/date_time.h"
 
@@ -34,24 +36,6 @@ std::optional<double> AsNumber(const json::value* v) {
   if (v->is_uint64()) return static_cast<double>(v->get_uint64());
   if (v->is_double()) return v->get_double();
   return std::nullopt;
-}
-
-void AppendUtf8(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 uint32_t Lower(uint32_t cp) {

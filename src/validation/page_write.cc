@@ -2,6 +2,7 @@
 
 #include "api/icon.h"
 #include "api/messages.h"
+#include "common/uuid.h"
 #include "schema/registry.h"
 
 namespace localnotion::validation {
@@ -37,6 +38,33 @@ std::string_view NamedType(const json::object& value) {
   return {};
 }
 
+// `position` on POST /v1/pages (SDK 5.x PagePositionSchema, changelog 2026-01-15).
+Status ReadPagePosition(const json::value& v, PageBody& out) {
+  if (!v.is_object()) return api::FailedValidation("body.position", "an object", &v);
+  const json::object& o = v.get_object();
+  const json::value* type = Find(o, "type");
+  const std::string_view t = type && type->is_string() ? std::string_view(type->get_string()) : std::string_view();
+  if (t != "after_block" && t != "page_start" && t != "page_end") {
+    return api::FailedValidation("body.position.type", "`\"after_block\"`, `\"page_start\"`, or `\"page_end\"`", type);
+  }
+  for (const auto& kv : o) {
+    if (kv.key() != "type" && !(t == "after_block" && kv.key() == "after_block")) {
+      return api::NotPresent(api::Field("body.position", kv.key()), kv.value());
+    }
+  }
+  out.position = std::string(t);
+  if (t == "after_block") {
+    const json::value* after = Find(o, "after_block");
+    if (after == nullptr) return api::NotDefined("body.position.after_block");
+    const json::value* id = after->is_object() ? Find(after->get_object(), "id") : nullptr;
+    if (id == nullptr) return api::NotDefined("body.position.after_block.id");
+    auto norm = id->is_string() ? NormalizeUuid(id->get_string()) : std::nullopt;
+    if (!norm) return api::FailedValidation("body.position.after_block.id", "a valid uuid", id);
+    out.position_after = *norm;
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion version) {
@@ -53,6 +81,16 @@ Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion versio
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), archived));
     } else if (kv.key() == "is_locked") {
       LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.is_locked));
+    } else if (kv.key() == "erase_content") {
+      LN_RETURN_IF_ERROR(CheckFlag(kv.key(), kv.value(), out.erase_content));
+    } else if (kv.key() == "template") {
+      // An update applies a template or not: "none" is not one of its choices (SDK 5.x
+      // UpdatePageBodyParameters: default | template_id).
+      LN_ASSIGN_OR_RETURN(out.template_choice, ReadTemplate(kv.value()));
+      if (out.template_choice->type == "none") {
+        return api::FailedValidation("body.template.type", "`\"default\"` or `\"template_id\"`",
+                                     &kv.value().get_object().at("type"));
+      }
     } else {
       return api::NotPresent(api::Field("body", kv.key()), kv.value());
     }
@@ -77,8 +115,11 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
       out.children_value = &kv.value();
     } else if (kv.key() == "template") {
       LN_ASSIGN_OR_RETURN(out.template_choice, ReadTemplate(kv.value()));
+    } else if (kv.key() == "position") {
+      LN_RETURN_IF_ERROR(ReadPagePosition(kv.value(), out));
     } else if (kv.key() == "markdown") {
-      if (!kv.value().is_string()) return api::FailedValidation("body.markdown", "a string or `undefined`", &kv.value());
+      if (!kv.value().is_string())
+        return api::FailedValidation("body.markdown", "a string or `undefined`", &kv.value());
       out.markdown = &kv.value();
     } else {
       return api::NotPresent(api::Field("body", kv.key()), kv.value());
@@ -89,7 +130,8 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
     return api::NotPresent("body.children", *out.children_value);
   }
   // `markdown` is the content in another form: not with `children`, nor with a template.
-  if (out.markdown != nullptr && out.children_value != nullptr) return api::NotPresent("body.children", *out.children_value);
+  if (out.markdown != nullptr && out.children_value != nullptr)
+    return api::NotPresent("body.children", *out.children_value);
   if (out.markdown != nullptr && out.template_choice && out.template_choice->type != "none") {
     return api::NotPresent("body.markdown", *out.markdown);
   }
@@ -106,8 +148,8 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
   struct Item {
     std::string key;
     const schema::PropertyDef* def;
-    std::string_view type;       // the type the value names
-    const json::value* value;    // the JSON under that type key
+    std::string_view type;     // the type the value names
+    const json::value* value;  // the JSON under that type key
   };
   std::vector<Item> items;
   items.reserve(properties.size());
@@ -126,7 +168,8 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     }
     if (named.empty()) {
       std::vector<std::string> alts;
-      for (std::string_view t : schema::WritableTypeOrder()) alts.push_back(api::ShouldBe(api::Field(path, t), "defined", nullptr));
+      for (std::string_view t : schema::WritableTypeOrder())
+        alts.push_back(api::ShouldBe(api::Field(path, t), "defined", nullptr));
       return api::FixOne(alts);
     }
     for (const auto& field : v.get_object()) {
@@ -161,7 +204,8 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     std::optional<schema::PropertyDef> grown;
     if (type->creates_options()) grown = *item.def;
     LN_ASSIGN_OR_RETURN(json::value stored, type->Write(path, *item.value, *item.def, grown ? &*grown : nullptr));
-    if (schema::References refs = type->ReferencesIn(stored, *item.def); refs.kind == schema::References::Kind::kUsers) {
+    if (schema::References refs = type->ReferencesIn(stored, *item.def);
+        refs.kind == schema::References::Kind::kUsers) {
       for (std::string& id : refs.ids) out.user_ids.push_back(std::move(id));
     }
     if (grown && grown->config != item.def->config) out.changed_defs.push_back(std::move(*grown));

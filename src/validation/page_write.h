@@ -27,12 +27,18 @@ struct PageBody {
   const json::value* parent = nullptr;       // create only
   std::vector<NewBlock> children;            // create only: the page's content (block_write.h)
   const json::value* children_value = nullptr;  // create only: `children` as sent
-  std::optional<TemplateChoice> template_choice;  // create only (template_body.h)
+  std::optional<TemplateChoice> template_choice;  // template_body.h; on update never "none"
+  std::optional<bool> erase_content;              // update only
   const json::value* markdown = nullptr;        // create only: the content as markdown (a string)
+  // create only: where the page goes in its parent page's content
+  // ({"type":"page_start"|"page_end"} or {"type":"after_block","after_block":{"id"}}).
+  std::string position;        // "", "page_start", "page_end" or "after_block"
+  std::string position_after;  // after_block: the sibling's id (dashed)
 };
 
 // PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived (before 2026-03-11,
-// api::HasArchivedAlias), is_locked. Returns kValidationError "body.<k> should be not
+// api::HasArchivedAlias), is_locked, template (default or template_id) and erase_content
+// (https://developers.notion.com/reference/patch-page). Returns kValidationError "body.<k> should be not
 // present" for any other key (`parent` included: a page's parent never changes through
 // this endpoint).
 Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion version = api::ApiVersion::k2025_09_03);

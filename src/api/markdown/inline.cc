@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "api/rich_text.h"
+#include "common/utf8.h"
 #include "common/uuid.h"
 
 namespace localnotion::api::markdown {
@@ -211,23 +212,9 @@ std::string DecodeEntity(std::string_view e) {
     } catch (...) {
       return std::string(e);
     }
-    if (cp == 0 || cp > 0x10FFFF) cp = 0xFFFD;
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     std::string out;
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    AppendUtf8(cp, out);
     return out;
   }
   return std::string(e);
@@ -492,7 +479,8 @@ json::array MergeText(json::array items) {
       json::object& last_text = last.at("text").as_object();
       const bool same = (a ? *a : json::value(json::object())) == (b ? *b : json::value(json::object())) &&
                         text.if_contains("link") == nullptr && last_text.if_contains("link") == nullptr;
-      std::string joined = std::string(last_text.at("content").as_string()) + std::string(text.at("content").as_string());
+      std::string joined =
+          std::string(last_text.at("content").as_string()) + std::string(text.at("content").as_string());
       if (same && Utf16Length(joined) <= kMaxItemText) {
         last_text["content"] = joined;
         continue;

@@ -131,6 +131,21 @@ json::value One(std::string_view md) {
   return blocks.empty() ? json::value(nullptr) : json::value(blocks[0].request);
 }
 
+TEST(RenderMarkdown, MeetingNotesArePlaceholders) {
+  MdNode node;
+  node.block = testing::J(R"({"object":"block","id":"00000000-0000-4000-8000-000000000001","type":"meeting_notes",
+    "meeting_notes":{"title":[{"type":"text","text":{"content":"Weekly"},"plain_text":"Weekly",
+    "annotations":{"bold":false,"italic":false,"strikethrough":false,"underline":false,"code":false,"color":"default"}}],
+    "status":"notes_ready"}})")
+                   .as_object();
+  RenderOptions options;
+  options.page_id = "11111111-1111-4111-8111-111111111111";
+  EXPECT_EQ(
+      RenderMarkdown({node}, options),
+      "<meeting-notes url=\"https://www.notion.so/11111111111141118111111111111111#00000000000040008000000000000001\">"
+      "Weekly</meeting-notes>");
+}
+
 TEST(ParseMarkdown, SpacesIndentNestedListsLikeTabs) {
   auto blocks = ParseMarkdown("- a\n  - b\n    - c\n- d");
   ASSERT_EQ(blocks.size(), 2u);
@@ -179,6 +194,11 @@ TEST(ParseMarkdown, ReferencesNameExistingObjects) {
   EXPECT_EQ(blocks[0].request, testing::J(R"({"type":"link_to_page","link_to_page":{
     "type":"page_id","page_id":"01234567-89ab-cdef-0123-456789abcdef"}})"));
   EXPECT_EQ(blocks[1].ref_id, "fedcba98-7654-3210-fedc-ba9876543210");
+  auto notes = ParseMarkdown(
+      "<meeting-notes url=\"https://www.notion.so/x#fedcba9876543210fedcba9876543210\">W</meeting-notes>");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].ref_id, "fedcba98-7654-3210-fedc-ba9876543210");
+  EXPECT_TRUE(notes[0].request.empty());
   EXPECT_EQ(blocks[1].ref_kind, "block");
   EXPECT_TRUE(blocks[1].request.empty());
 }
@@ -221,6 +241,13 @@ TEST(InlineMarkdown, EscapesRoundTrip) {
     ASSERT_EQ(back.size(), 1u) << md;
     EXPECT_EQ(back[0].at("text").at("content"), json::value(text)) << md;
   }
+}
+
+TEST(InlineMarkdown, NumericEntitiesAreValidUtf8) {
+  // A surrogate or an out-of-range code point becomes U+FFFD, never invalid UTF-8.
+  json::array rt = ParseInline("&#xD800;&#1114112;&#233;");
+  ASSERT_EQ(rt.size(), 1u);
+  EXPECT_EQ(rt[0].at("text").at("content"), "\xEF\xBF\xBD\xEF\xBF\xBD\xC3\xA9");
 }
 
 TEST(InlineMarkdown, AnnotationsMentionsAndEquations) {

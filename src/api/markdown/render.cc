@@ -196,6 +196,12 @@ class Renderer {
       return Line(depth, "</columns>");
     }
     if (type == "table_of_contents") return Line(depth, "<table_of_contents" + TagColor(c) + "/>");
+    if (type == "meeting_notes" || type == "transcription") {
+      // Without include_transcript, a meeting note is a placeholder with its URL and title
+      // (its summary, notes and transcript are blocks of their own, not listed here).
+      return Line(depth, fmt::format("<meeting-notes url=\"{}\">{}</meeting-notes>", Url(node),
+                                     RenderRichText(Arr(c, "title"))));
+    }
     Unknown(node, depth);
   }
 

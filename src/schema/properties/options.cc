@@ -20,6 +20,9 @@ const json::array& Options(const PropertyDef& def) {
   return (v && v->is_array()) ? v->get_array() : kNone;
 }
 
+
+}  // namespace
+
 Status CheckName(std::string_view path, const json::value& name) {
   if (!name.is_string()) return api::FailedValidation(path, "a string", &name);
   size_t len = api::Utf16Length(name.get_string());
@@ -30,8 +33,6 @@ Status CheckName(std::string_view path, const json::value& name) {
   }
   return OkStatus();
 }
-
-}  // namespace
 
 bool IsOptionColor(std::string_view color) {
   for (auto c : kColors) {

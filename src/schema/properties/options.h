@@ -16,6 +16,9 @@ namespace localnotion::schema {
 bool IsOptionColor(std::string_view color);
 std::string_view ColorForNewOption(size_t index);
 
+// An option name: a string of at most 100 characters without commas.
+Status CheckName(std::string_view path, const json::value& name);
+
 // Parses a request's {"options":[...]} into stored options (ids and colors filled in).
 Result<json::array> ParseOptions(std::string_view path, const json::value& config);
 
@@ -25,6 +28,13 @@ Result<json::array> ParseOptions(std::string_view path, const json::value& confi
 // Returns the option id.
 Result<std::string> ResolveOption(std::string_view path, const json::value& ref, const PropertyDef& def,
                                   PropertyDef* grown);
+
+// A status property's configuration after a schema update's {"options":[...]}
+// (PATCH /v1/data_sources/{id}, since 2026-03-19): options named by id or name are
+// renamed, recolored or described; other names are new options in the To-do group.
+// Groups cannot be set. Options not named stay.
+Result<json::object> UpdateStatusConfig(std::string_view path, const json::object& existing,
+                                        const json::value& request);
 
 // {id, name, color} of option `id`, or null when the option no longer exists.
 json::value RenderOption(std::string_view id, const PropertyDef& def);

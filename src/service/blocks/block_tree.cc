@@ -75,13 +75,19 @@ Status InsertBlocks(Context& ctx, const Caller& caller, const std::string& paren
 }
 
 Status AddChildObjectBlock(Context& ctx, const Caller& caller, std::string_view type, const std::string& id,
-                           const std::string& parent_page_id, Millis time) {
-  LN_ASSIGN_OR_RETURN(int64_t last, ctx.store().LastBlockPosition(parent_page_id));
+                           const std::string& parent_page_id, Millis time, std::optional<int64_t> after_position) {
   storage::BlockRecord row;
+  if (after_position) {
+    // Positions start at 1, so "after position 0" is the start.
+    LN_RETURN_IF_ERROR(ctx.store().ShiftBlockPositions(parent_page_id, *after_position, 1));
+    row.position = *after_position + 1;
+  } else {
+    LN_ASSIGN_OR_RETURN(int64_t last, ctx.store().LastBlockPosition(parent_page_id));
+    row.position = last + 1;
+  }
   row.id = id;
   row.parent_type = "page_id";
   row.parent_id = parent_page_id;
-  row.position = last + 1;
   row.type = std::string(type);
   row.created_time = row.last_edited_time = time;
   row.created_by = row.last_edited_by = caller.integration.bot_user_id;

@@ -71,7 +71,9 @@ struct ContentTree {
 };
 Result<ContentTree> ReadContentTree(Context& ctx, const Caller& caller, const BlockTarget& target, size_t limit);
 // A page or database created under a page gets its child_page / child_database block.
+// At the end, or after the sibling at `after_position` (0: the start).
 Status AddChildObjectBlock(Context& ctx, const Caller& caller, std::string_view type, const std::string& id,
-                           const std::string& parent_page_id, Millis time);
+                           const std::string& parent_page_id, Millis time,
+                           std::optional<int64_t> after_position = std::nullopt);
 
 }  // namespace localnotion::service::blocks

@@ -13,7 +13,9 @@ class TreeReader {
 
   // The children of `holder`, shown under an ancestor in the trash or not.
   Status Children(const std::string& holder, bool trashed, std::vector<api::markdown::MdNode>& out) {
-    LN_ASSIGN_OR_RETURN(auto rows, ctx_.store().ListBlockChildren(holder, INT64_MIN, static_cast<int>(left_ + 1)));
+    // The blocks within the limit, and up to kMaxUnknownIds after it to list as unknown.
+    LN_ASSIGN_OR_RETURN(auto rows,
+                        ctx_.store().ListBlockChildren(holder, INT64_MIN, static_cast<int>(left_ + kMaxUnknownIds)));
     for (const storage::BlockRecord& row : rows) {
       api::markdown::MdNode node;
       if (left_ == 0) {

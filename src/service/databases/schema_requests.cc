@@ -12,6 +12,7 @@
 #include "api/rich_text.h"
 #include "common/uuid.h"
 #include "schema/properties/computed.h"
+#include "schema/properties/options.h"
 #include "schema/registry.h"
 #include "service/databases/databases.h"
 #include "service/databases/schema_requests.h"
@@ -220,11 +221,20 @@ Result<schema::Schema> ApplySchemaUpdate(Context& ctx, const Caller& caller, con
       const schema::PropertyType* type = schema::FindType(type_name);
       const json::value* config = Find(request, type_name);
       json::value empty = json::object{};
-      LN_ASSIGN_OR_RETURN(json::object stored, type->ParseConfig(api::Field(prop_path, type_name),
-                                                                 config ? *config : empty, config_context));
-      if (existing != out.end() && existing->type == type_name) {
-        if (type_name == "status" || type_name == "relation") {
-          stored = existing->config;  // Notion ignores status groups and relation retargeting here.
+      // An existing status property's options are updated in place (UpdateStatusConfig);
+      // any other configuration is parsed anew.
+      const bool status_update = existing != out.end() && existing->type == type_name && type_name == "status";
+      json::object stored;
+      if (status_update) {
+        LN_ASSIGN_OR_RETURN(stored, schema::UpdateStatusConfig(api::Field(prop_path, type_name), existing->config,
+                                                               config ? *config : empty));
+      } else {
+        LN_ASSIGN_OR_RETURN(stored, type->ParseConfig(api::Field(prop_path, type_name), config ? *config : empty,
+                                                      config_context));
+      }
+      if (existing != out.end() && existing->type == type_name && !status_update) {
+        if (type_name == "relation") {
+          stored = existing->config;  // Notion ignores relation retargeting here.
         } else {
           LN_RETURN_IF_ERROR(MergeOptions(existing->config, stored, config ? *config : empty));
         }

@@ -133,7 +133,9 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
 
   const bool has_properties = req.properties != nullptr && !req.properties->empty();
   const bool restoring = req.in_trash.has_value() && !*req.in_trash;
-  const bool edits = has_properties || req.icon || req.cover || (req.in_trash && *req.in_trash) || req.is_locked;
+  const bool content_edits = req.template_choice || (req.erase_content && *req.erase_content);
+  const bool edits =
+      has_properties || req.icon || req.cover || (req.in_trash && *req.in_trash) || req.is_locked || content_edits;
   // A page trashed with its database stays trashed until the database is restored.
   const bool parent_trashed =
       (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash) || loaded.ancestor_trashed;
@@ -143,6 +145,20 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
   bool changed = false;
   if (has_properties) {
     LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties));
+    changed = true;
+  }
+  std::string template_id;
+  if (req.template_choice) {
+    // The template fills the values the page does not have yet: the request's values and
+    // the page's own non-empty ones stay (docs/compat.md).
+    json::object keep = req.properties ? *req.properties : json::object();
+    for (const auto& kv : loaded.page.properties) {
+      const json::value& v = kv.value();
+      const bool empty = v.is_null() || (v.is_array() && v.get_array().empty()) ||
+                         (v.is_string() && v.get_string().empty()) || (v.is_bool() && !v.get_bool());
+      if (!empty) keep[kv.key()] = v;
+    }
+    LN_ASSIGN_OR_RETURN(template_id, ApplyTemplateProperties(ctx, loaded, *req.template_choice, &keep));
     changed = true;
   }
   storage::PageRecord& p = loaded.page;
@@ -157,6 +173,10 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
     p.last_edited_by = caller.integration.bot_user_id;
     LN_RETURN_IF_ERROR(ctx.WritePage(caller, &before, p, loaded.schema.get()));
   }
+  // erase_content empties the page (its blocks, child pages and databases go to the
+  // trash); a template's content then replaces it, or without erase_content follows it.
+  if (req.erase_content && *req.erase_content) LN_RETURN_IF_ERROR(EraseContent(ctx, caller, p.id));
+  if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, p.id));
   loaded.trashed = p.in_trash || parent_trashed;
   if (!ctx.ReadsContent()) return json::value(api::PartialObject("page", p.id));
   return ctx.RenderPage(caller, loaded, filter_properties);
@@ -254,8 +274,19 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
   }
   LN_RETURN_IF_ERROR(ctx.WritePage(caller, nullptr, loaded.page, loaded.schema.get()));
   if (record.parent_type == "page_id") {
-    LN_RETURN_IF_ERROR(
-        blocks::AddChildObjectBlock(ctx, caller, "child_page", record.id, record.parent_id, record.created_time));
+    // `position` places the page in its parent's content; under a data source or the
+    // workspace it has no content to go in and is ignored (docs/compat.md).
+    std::optional<int64_t> after_position;
+    if (req.position == "page_start") after_position = 0;
+    if (req.position == "after_block") {
+      LN_ASSIGN_OR_RETURN(auto sibling, ctx.store().GetBlock(req.position_after));
+      if (!sibling || sibling->parent_id != record.parent_id || sibling->in_trash) {
+        return ValidationError(fmt::format("Block {} is not a child of {}.", req.position_after, record.parent_id));
+      }
+      after_position = sibling->position;
+    }
+    LN_RETURN_IF_ERROR(blocks::AddChildObjectBlock(ctx, caller, "child_page", record.id, record.parent_id,
+                                                   record.created_time, after_position));
   }
   LN_RETURN_IF_ERROR(blocks::InsertBlocks(ctx, caller, "page_id", record.id, std::nullopt, req.children, nullptr));
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, record.id));

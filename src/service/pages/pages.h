@@ -49,6 +49,8 @@ Result<json::value> MarkTemplate(Context& ctx, std::string_view data_source_id, 
 // (texts chosen, docs/compat.md).
 Result<std::string> ApplyTemplateProperties(Context& ctx, LoadedPage& page, const validation::TemplateChoice& choice,
                                             const json::object* request_properties);
+// Moves all of a page's content to the trash (PATCH /v1/pages erase_content).
+Status EraseContent(Context& ctx, const Caller& caller, const std::string& page_id);
 Status CopyTemplateContent(Context& ctx, const Caller& caller, const std::string& template_id,
                            const std::string& page_id);
 // POST /v1/pages/{page_id}/move: a page or data source parent (move.cc).

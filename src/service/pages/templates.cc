@@ -156,6 +156,17 @@ Result<std::string> ApplyTemplateProperties(Context& ctx, LoadedPage& page, cons
   return template_id;
 }
 
+Status EraseContent(Context& ctx, const Caller& caller, const std::string& page_id) {
+  // One pass over every child: a child page's row stays listed while its page is in the
+  // trash, so listing until empty would not end.
+  LN_ASSIGN_OR_RETURN(auto rows, ctx.store().ListBlockChildren(page_id, INT64_MIN, INT32_MAX));
+  for (const storage::BlockRecord& row : rows) {
+    Result<json::value> trashed = blocks::DeleteBlock(ctx, caller, row.id);
+    if (!trashed.ok()) return std::move(trashed).error();
+  }
+  return OkStatus();
+}
+
 Status CopyTemplateContent(Context& ctx, const Caller& caller, const std::string& template_id,
                            const std::string& page_id) {
   LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks, CopyTree(ctx, template_id, 0));

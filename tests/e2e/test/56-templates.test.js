@@ -107,3 +107,32 @@ test('template errors', async () => {
     message: 'query failed validation: query.page_size should be ≥ `1` or `undefined`, instead was `0`.',
   });
 });
+
+test('template and erase_content on pages.update: appended, or replacing the content', async () => {
+  const page = await n26.pages.create({
+    parent: { data_source_id: db.dataSourceId }, properties: { Name: { title: text('Existing') } },
+    children: [{ paragraph: { rich_text: text('old content') } }],
+  });
+  // Appended after the existing content; values the page lacks come from the template.
+  const updated = await n26.pages.update({ page_id: page.id, template: { type: 'template_id', template_id: bug.id } });
+  assert.equal(updated.properties.Kind.select.name, 'Bug');
+  assert.equal(updated.properties.Points.number, 3);
+  assert.equal(plain(updated.properties.Name.title), 'Existing');
+  let content = (await n26.blocks.children.list({ block_id: page.id })).results;
+  assert.deepEqual(content.map((b) => b.type), ['paragraph', 'heading_2', 'toggle']);
+  const oldId = content[0].id;
+  // erase_content with the default template: the template's content replaces the old.
+  await n25.pages.update({ page_id: page.id, template: { type: 'default' }, erase_content: true });
+  content = (await n25.blocks.children.list({ block_id: page.id })).results;
+  assert.deepEqual(content, []);  // the default template (New Task) has no content
+  assert.equal((await n25.blocks.retrieve({ block_id: oldId })).in_trash, true);
+  // erase_content alone empties a page.
+  await n25.blocks.children.append({ block_id: page.id, children: [{ divider: {} }] });
+  await n25.pages.update({ page_id: page.id, erase_content: true });
+  assert.deepEqual((await n25.blocks.children.list({ block_id: page.id })).results, []);
+  // An update's template is default or template_id.
+  await expectApiError(n26.pages.update({ page_id: page.id, template: { type: 'none' } }),
+    V('body failed validation: body.template.type should be `"default"` or `"template_id"`, instead was `"none"`.'));
+  await expectApiError(n26.pages.update({ page_id: page.id, erase_content: 'yes' }),
+    V('body failed validation: body.erase_content should be a boolean or `undefined`, instead was `"yes"`.'));
+});

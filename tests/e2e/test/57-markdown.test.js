@@ -269,3 +269,30 @@ test('errors: wrong targets, bad bodies, markdown with children, and a failed up
   });
   assert.equal((await n26.pages.retrieveMarkdown({ page_id: page.id })).markdown, 'Keep me');
 });
+
+test('over 20,000 blocks: the rest is <unknown/>, listed, and readable by id', async () => {
+  const root = await createRootPage(n25, 'Big');
+  const lines = [];
+  for (let i = 0; i < 20000; i++) lines.push(`Line ${i}`);
+  const started = Date.now();
+  const page = await n26.pages.create({ parent: { page_id: root.id }, properties: { title: { title: text('Big') } },
+    markdown: lines.join('\n') });
+  const extra = (await n26.blocks.children.append({ block_id: page.id, children: [
+    { paragraph: { rich_text: text('past the limit') } }, { divider: {} }] })).results.map((b) => b.id);
+  const md = await n26.pages.retrieveMarkdown({ page_id: page.id });
+  assert.equal(md.truncated, true);
+  assert.deepEqual(md.unknown_block_ids, extra);
+  const tail = md.markdown.split('\n\n').slice(-3);
+  assert.deepEqual(tail, ['Line 19999',
+    `<unknown url="https://www.notion.so/${undash(page.id)}#${undash(extra[0])}" alt="paragraph"/>`,
+    `<unknown url="https://www.notion.so/${undash(page.id)}#${undash(extra[1])}" alt="divider"/>`]);
+  // An unknown block read by its id is that block.
+  const one = await n26.pages.retrieveMarkdown({ page_id: extra[0] });
+  assert.equal(one.markdown, 'past the limit');
+  assert.equal(one.truncated, false);
+  // One markdown request makes at most 20,000 blocks.
+  await expectApiError(n26.pages.create({ parent: { page_id: root.id }, properties: { title: { title: text('Too big') } },
+    markdown: `${lines.join('\n')}\nOne more` }),
+  V('body failed validation: the number of blocks in body.markdown, nested ones included, should be ≤ `20000`, instead was `20001`.'));
+  assert.ok(Date.now() - started < 60000);
+});
