@@ -20,17 +20,23 @@ json::object RenderFileUpload(const FileUploadView& u) {
   if (u.number_of_parts) {
     o["number_of_parts"] = json::object{{"total", u.number_of_parts->total}, {"sent", u.number_of_parts->sent}};
   }
-  if (u.import_failed_time) {
-    // localnotion never downloads external files, so every import fails the same way.
-    o["file_import_result"] = json::object{
-        {"imported_time", FormatIso8601(*u.import_failed_time)},
-        {"type", "error"},
-        {"error", json::object{{"type", "download_error"},
-                               {"code", "download_failed"},
-                               {"message", "localnotion does not download external files."},
-                               {"parameter", "external_url"},
-                               {"status_code", nullptr}}}};
+  if (u.file_import_result) o["file_import_result"] = *u.file_import_result;
+  return o;
+}
+
+json::object RenderFileImportResult(Millis imported_time, const std::optional<FileImportError>& error) {
+  json::object o;
+  o["type"] = error ? "error" : "success";
+  o["imported_time"] = FormatIso8601(imported_time);
+  if (!error) {
+    o["success"] = json::object{};
+    return o;
   }
+  o["error"] = json::object{{"type", error->type},
+                            {"code", error->code},
+                            {"message", error->message},
+                            {"parameter", error->parameter ? json::value(*error->parameter) : json::value(nullptr)},
+                            {"status_code", error->status_code ? json::value(*error->status_code) : json::value(nullptr)}};
   return o;
 }
 

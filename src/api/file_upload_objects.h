@@ -32,10 +32,24 @@ struct FileUploadView {
     int64_t sent = 0;
   };
   std::optional<Parts> number_of_parts;     // multi_part only
-  // external_url uploads that failed: when the import was attempted (its creation).
-  std::optional<Millis> import_failed_time;
+  // external_url uploads once imported: RenderFileImportResult's object, as stored.
+  std::optional<json::object> file_import_result;
 };
 
 json::object RenderFileUpload(const FileUploadView& upload);
+
+// The outcome of an external_url import (file_import_result,
+// https://developers.notion.com/reference/file-upload): success is
+// {type:"success", imported_time, success:{}}; an error is {type:"error", imported_time,
+// error:{type, code, message, parameter, status_code}}, where error.type is one of
+// "validation_error", "internal_system_error", "download_error", "upload_error".
+struct FileImportError {
+  std::string type;
+  std::string code;
+  std::string message;
+  std::optional<std::string> parameter;
+  std::optional<int> status_code;
+};
+json::object RenderFileImportResult(Millis imported_time, const std::optional<FileImportError>& error);
 
 }  // namespace localnotion::api

@@ -28,10 +28,12 @@
 #include "cli/store_lock.h"
 
 #include "http/server.h"
+#include "http/url_fetcher.h"
 #include "http/webhook_client.h"
 #include "service/admin/admin.h"
 #include "service/oauth/oauth.h"
 #include "service/service.h"
+#include "service/uploads/import.h"
 #include "service/webhooks/dispatcher.h"
 #include "service/webhooks/webhooks.h"
 #include "service/workspaces/workspaces.h"
@@ -189,6 +191,11 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   service::webhooks::Dispatcher webhooks(**store, state, webhook_client);
   state.wake_webhooks = [&webhooks] { webhooks.Wake(); };
   webhooks.Start();
+  // external_url uploads are downloaded on a thread of their own (service/uploads/import.h).
+  http::UrlFetcherClient url_fetcher;
+  service::uploads::Importer importer(**store, state, url_fetcher);
+  state.import_file = [&importer](const std::string& id) { importer.Enqueue(id); };
+  importer.Start();
   options.log_format = *log_format;
   options.log_level = *log_level;
   options.info.version = LOCALNOTION_VERSION;
@@ -197,7 +204,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   options.info.workspace_name = workspace;
   // The workspaces besides the default one (docs/workspaces.md): opened on first use,
   // each with its own webhook dispatcher; closed before the default one's.
-  service::workspaces::Registry workspaces(**store, state, db_url, &webhook_client);
+  service::workspaces::Registry workspaces(**store, state, db_url, &webhook_client, &url_fetcher);
   http::Server server(workspaces, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
@@ -449,6 +456,12 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
+  std::vector<std::string> import_prefixes;
+  serve->add_option("--allow-import-from", import_prefixes,
+                    "Let POST /v1/file_uploads {\"mode\": \"external_url\"} import from URLs that start with this "
+                    "prefix (repeatable), e.g. http://127.0.0.1:9000/; without it only public https:// URLs are "
+                    "taken, as by Notion, and localnotion cannot reach them (docs/compat.md)");
+
   int64_t webhook_aggregation_ms = 1000;
   serve
       ->add_option("--webhook-aggregation-ms", webhook_aggregation_ms,
@@ -525,6 +538,7 @@ int main(int argc, char** argv) {
     service_options.webhook_retry_scale = webhook_retry_scale;
     service_options.view_query_ttl_ms = view_query_ttl_seconds * 1000;
     service_options.block_limit = block_limit;
+    service_options.import_url_prefixes = import_prefixes;
     return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options, workers,
                  logs);
   }

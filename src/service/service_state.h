@@ -48,6 +48,11 @@ struct ServiceOptions {
   // lifetime pages, databases and blocks a workspace's requests may create before
   // writes that create more are refused with Notion's 403. 0: no limit.
   int64_t block_limit = 0;
+  // external_url imports (uploads/import.h): the URLs taken besides public https ones
+  // (`serve --allow-import-from PREFIX`, validation/import_url.h), and how long one
+  // download may take in all.
+  std::vector<std::string> import_url_prefixes;
+  int64_t import_timeout_ms = 30000;
 };
 
 // Parsed schemas of data sources, keyed by the data source record they were parsed
@@ -99,6 +104,10 @@ struct ServiceState {
   // Wakes the webhook dispatcher after an admin call made something due (set once by
   // whoever runs one, before serving; service/webhooks/dispatcher.h). Null without one.
   std::function<void()> wake_webhooks;
+  // Queues the download of a new external_url upload (uploads/import.h; set once by
+  // whoever runs an Importer, before serving). Null without one: such uploads stay
+  // pending until they expire.
+  std::function<void(const std::string& upload_id)> import_file;
 
   // The tokens given to Bootstrap, for Reset.
   std::vector<std::string> tokens() const {

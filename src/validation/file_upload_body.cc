@@ -1,6 +1,7 @@
 #include "validation/file_upload_body.h"
 
 #include "api/messages.h"
+#include "validation/import_url.h"
 
 namespace localnotion::validation {
 namespace {
@@ -14,7 +15,7 @@ bool IsUploadMode(std::string_view mode) {
 
 }  // namespace
 
-Result<FileUploadBody> ReadFileUploadBody(const json::value& body) {
+Result<FileUploadBody> ReadFileUploadBody(const json::value& body, const std::vector<std::string>& import_prefixes) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   const json::object& o = body.get_object();
   for (const auto& kv : o) {
@@ -59,9 +60,7 @@ Result<FileUploadBody> ReadFileUploadBody(const json::value& body) {
   if (u.mode == "external_url") {
     if (!u.external_url) return api::NotDefined("body.external_url");
     if (!u.filename) return api::NotDefined("body.filename");
-    if (u.external_url->rfind("https://", 0) != 0) {
-      return ValidationError("external_url must be a publicly accessible HTTPS URL.");
-    }
+    LN_RETURN_IF_ERROR(CheckImportUrl(*u.external_url, import_prefixes));
   } else if (u.external_url) {
     return ValidationError("external_url can only be provided when mode is external_url.");
   }

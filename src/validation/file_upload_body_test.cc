@@ -52,6 +52,12 @@ TEST(FileUploadBody, Messages) {
                         "body failed validation: body.external_url should be defined, instead was `undefined`.");
   ExpectValidationError(ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"http://x","filename":"a"})")),
                         "external_url must be a publicly accessible HTTPS URL.");
+  ExpectValidationError(ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"https://127.0.0.1/a","filename":"a"})")),
+                        "external_url must be a publicly accessible HTTPS URL.");
+  // An allowed prefix (serve --allow-import-from) takes a loopback http:// URL.
+  auto allowed = ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"http://127.0.0.1:9/a","filename":"a"})"),
+                                    {"http://127.0.0.1:9/"});
+  ASSERT_TRUE(allowed.ok()) << allowed.error().message;
   ExpectValidationError(ReadFileUploadBody(BodyJson(R"({"external_url":"https://x"})")),
                         "external_url can only be provided when mode is external_url.");
 }

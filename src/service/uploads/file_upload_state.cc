@@ -92,7 +92,7 @@ std::string EffectiveStatus(const storage::FileUploadRecord& u, Millis now) {
 }
 
 json::object RenderFileUpload(const storage::FileUploadRecord& u, const std::string& base_url, Millis now,
-                              int64_t parts_sent) {
+                              int64_t parts_sent, std::optional<json::object> import_result) {
   api::FileUploadView view;
   view.id = u.id;
   view.created_time = u.created_time;
@@ -108,7 +108,7 @@ json::object RenderFileUpload(const storage::FileUploadRecord& u, const std::str
     if (u.mode == "multi_part") view.complete_url = base_url + "/v1/file_uploads/" + u.id + "/complete";
   }
   if (u.mode == "multi_part") view.number_of_parts = api::FileUploadView::Parts{u.number_of_parts, parts_sent};
-  if (u.mode == "external_url" && u.status == "failed") view.import_failed_time = u.created_time;
+  if (u.mode == "external_url") view.file_import_result = std::move(import_result);
   return api::RenderFileUpload(view);
 }
 

@@ -2,7 +2,8 @@
 // are tested on their own (file_upload_state_test.cc).
 //   pending --send (single_part) or complete (multi_part)--> uploaded
 //   pending or uploaded, not attached, one hour after creation --> expired (derived)
-//   external_url: failed at creation (localnotion never downloads)
+//   external_url: pending --import succeeded--> uploaded, --import failed--> failed
+//   (import.h); the outcome is its file_import_result
 #pragma once
 
 #include <cstdint>
@@ -35,9 +36,10 @@ Status CompleteNameAndType(std::optional<std::string>& filename, std::optional<s
 // "pending", "uploaded", "expired" or "failed" at `now`.
 std::string EffectiveStatus(const storage::FileUploadRecord& u, Millis now);
 
-// The file_upload object. `parts_sent` is the number of parts received (multi_part).
+// The file_upload object. `parts_sent` is the number of parts received (multi_part);
+// `import_result` the file_import_result of a finished external_url import.
 json::object RenderFileUpload(const storage::FileUploadRecord& u, const std::string& base_url, Millis now,
-                              int64_t parts_sent);
+                              int64_t parts_sent, std::optional<json::object> import_result = std::nullopt);
 
 // Complete is allowed when parts 1..total all arrived and every part but the last has
 // at least `min_part_bytes`. `sizes` is (part number, bytes), by part number.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "api/file_upload_objects.h"
 #include "testing/matchers.h"
 
 namespace localnotion::service {
@@ -69,13 +70,28 @@ TEST(FileUploadState, RendersUrlsOnlyWhilePending) {
   EXPECT_FALSE(o.contains("upload_url"));
 }
 
-TEST(FileUploadState, ExternalUrlImportsFailWithAResult) {
-  auto u = Upload("external_url", "failed");
+TEST(FileUploadState, ExternalUrlImportsShowTheirResult) {
+  // Pending: no URL to send to (the server fetches), no result yet.
+  auto u = Upload("external_url", "pending");
   json::object o = RenderFileUpload(u, "http://h:1", u.created_time, 0);
-  EXPECT_EQ(o.at("status"), "failed");
+  EXPECT_EQ(o.at("status"), "pending");
   EXPECT_FALSE(o.contains("upload_url"));
-  EXPECT_EQ(o.at("file_import_result").at("type"), "error");
-  EXPECT_EQ(o.at("file_import_result").at("error").at("type"), "download_error");
+  EXPECT_FALSE(o.contains("file_import_result"));
+  // Failed: the stored result, as api::RenderFileImportResult made it.
+  u.status = "failed";
+  json::object result = api::RenderFileImportResult(
+      u.created_time, api::FileImportError{"download_error", "file_download_failed", "m", std::nullopt, 404});
+  o = RenderFileUpload(u, "http://h:1", u.created_time, 0, result);
+  EXPECT_EQ(o.at("status"), "failed");
+  EXPECT_EQ(o.at("file_import_result"), json::value(result));
+  EXPECT_EQ(o.at("file_import_result").at("error").at("status_code"), 404);
+  EXPECT_EQ(o.at("file_import_result").at("error").at("parameter"), nullptr);
+  // Uploaded: success {}.
+  u.status = "uploaded";
+  o = RenderFileUpload(u, "http://h:1", u.created_time, 0, api::RenderFileImportResult(u.created_time, std::nullopt));
+  EXPECT_EQ(o.at("status"), "uploaded");
+  EXPECT_EQ(o.at("file_import_result").at("type"), "success");
+  EXPECT_EQ(o.at("file_import_result").at("success"), json::object{});
 }
 
 TEST(FileUploadState, CompleteNeedsEveryPartAndFullSizedParts) {

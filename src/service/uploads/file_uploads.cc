@@ -7,7 +7,8 @@
 // State machine: pending --send (single_part) / complete (multi_part)--> uploaded.
 // An upload that is not attached expires one hour after its creation ("expired" is
 // derived when read, never stored); attaching it (attachments.cc) clears its
-// expiry_time. Choices where Notion's behaviour is unknown: docs/compat.md "File uploads".
+// expiry_time. external_url uploads are downloaded in the background (import.h).
+// Choices where Notion's behaviour is unknown: docs/compat.md "File uploads".
 #include <algorithm>
 #include <charconv>
 
@@ -18,6 +19,7 @@
 #include "api/objects.h"
 #include "common/uuid.h"
 #include "service/uploads/file_upload_state.h"
+#include "service/uploads/import.h"
 #include "service/uploads/uploads.h"
 #include "validation/file_upload_body.h"
 #include "validation/pagination.h"
@@ -42,7 +44,7 @@ Result<int64_t> ParsePartNumber(const std::string& raw, int64_t total) {
   return n;
 }
 
-// The object with the number of parts received so far.
+// The object with the number of parts received so far, or its import's result.
 Result<json::value> ShowFileUpload(storage::Txn& store, const storage::FileUploadRecord& u,
                                    const std::string& base_url, Millis now) {
   int64_t sent = 0;
@@ -50,13 +52,22 @@ Result<json::value> ShowFileUpload(storage::Txn& store, const storage::FileUploa
     LN_ASSIGN_OR_RETURN(auto sizes, store.FileUploadPartSizes(u.id));
     sent = static_cast<int64_t>(sizes.size());
   }
-  return json::value(RenderFileUpload(u, base_url, now, sent));
+  std::optional<json::object> import_result;
+  if (u.mode == "external_url" && u.status != "pending") {
+    LN_ASSIGN_OR_RETURN(auto stored, store.GetMeta(ImportResultKey(u.id)));
+    if (stored) {
+      std::optional<json::value> parsed = ParseJson(*stored);
+      if (parsed && parsed->is_object()) import_result = std::move(parsed->as_object());
+    }
+  }
+  return json::value(RenderFileUpload(u, base_url, now, sent, std::move(import_result)));
 }
 
 }  // namespace
 
 Result<json::value> CreateFileUpload(Context& ctx, const Caller& caller, const json::value& body) {
-  LN_ASSIGN_OR_RETURN(validation::FileUploadBody b, validation::ReadFileUploadBody(body));
+  LN_ASSIGN_OR_RETURN(validation::FileUploadBody b,
+                      validation::ReadFileUploadBody(body, ctx.state().options.import_url_prefixes));
   storage::FileUploadRecord u;
   u.mode = std::move(b.mode);
   u.filename = std::move(b.filename);
@@ -71,12 +82,12 @@ Result<json::value> CreateFileUpload(Context& ctx, const Caller& caller, const j
   u.created_by = caller.integration.bot_user_id;
   u.created_time = u.last_edited_time = NowMillis();
   u.expiry_time = u.created_time + kUploadLifetimeMillis;
-  // localnotion never reaches the network: an external_url import fails at once, and
-  // says so in file_import_result.
-  u.status = u.mode == "external_url" ? "failed" : "pending";
+  // An external_url upload is pending until the importer has downloaded it (import.h).
+  u.status = "pending";
   LN_RETURN_IF_ERROR(ctx.store().PutFileUpload(u));
   // The outbox (storage/change_record.h) gives file_upload.created / .completed webhooks.
   LN_RETURN_IF_ERROR(ctx.AppendChange(caller, "file_upload", u.id, "created", {}));
+  if (u.mode == "external_url" && ctx.state().import_file) ctx.state().import_file(u.id);
   return ShowFileUpload(ctx.store(), u, caller.base_url, NowMillis());
 }
 

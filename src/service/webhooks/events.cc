@@ -12,9 +12,13 @@
 //     .deleted, .undeleted (2025-09-03 on); its properties changed: data_source.schema_updated
 //     (2022-06-28: database.schema_updated of its database);
 //   comment created: comment.created, with the read_comments capability only;
-//   file upload created / uploaded (single part sent, multi part completed):
-//     file_upload.created / .completed, without data, to the integration that made it.
+//   file upload created / uploaded (single part sent, multi part completed, external
+//     file imported): file_upload.created / .completed, without data; an import that
+//     failed: file_upload.upload_failed with data {file_import_result}; to the
+//     integration that made it.
 #include "service/webhooks/events.h"
+
+#include "service/uploads/import.h"
 
 namespace localnotion::service::webhooks {
 namespace {
@@ -178,6 +182,13 @@ class Builder {
   Status FileUpload(const storage::ChangeRecord& c) {
     LN_ASSIGN_OR_RETURN(auto upload, ctx_.store().GetFileUpload(c.object_id));
     if (!upload || upload->integration_id != scope_.integration_id) return OkStatus();
+    if (c.kind == "upload_failed") {
+      LN_ASSIGN_OR_RETURN(auto stored, ctx_.store().GetMeta(uploads::ImportResultKey(upload->id)));
+      std::optional<json::value> result = stored ? ParseJson(*stored) : std::nullopt;
+      json::object data{{"file_import_result", result ? *result : json::value(json::object{})}};
+      out_.push_back(ChangeEvent{"file_upload.upload_failed", {upload->id, "file_upload"}, std::move(data)});
+      return OkStatus();
+    }
     const char* type = c.kind == "created"     ? "file_upload.created"
                        : c.kind == "completed" ? "file_upload.completed"
                                                : "";

@@ -12,6 +12,8 @@
 #include "service/comments/comments.h"
 #include "service/pages/pages.h"
 #include "service/service_test_util.h"
+#include "service/uploads/import.h"
+#include "service/uploads/uploads.h"
 #include "service/webhooks/dispatcher.h"
 
 namespace localnotion::service::webhooks {
@@ -122,6 +124,42 @@ TEST_F(WebhooksTest, PageEventsCarryTheEnvelopeAndOnlyTheSubscribedTypes) {
             R"([{"id":")" + caller_.integration.bot_user_id + R"(","type":"bot"}])");
   EXPECT_EQ(SerializeJson(created.at("data")),
             R"({"parent":{"id":")" + std::string(created.at("workspace_id").as_string()) + R"(","type":"space"}})");
+}
+
+TEST_F(WebhooksTest, ExternalImportsGiveCompletedOrUploadFailedWithTheirResult) {
+  const std::string sub = Subscribe("2025-09-03", R"(["file_upload.completed","file_upload.upload_failed"])");
+  state_.options.import_url_prefixes = {"http://127.0.0.1:9/"};
+  auto import = [&](const std::string& name, int status) {
+    auto created = Run([&] {
+      return uploads::CreateFileUpload(*ctx_, caller_,
+                                       J(R"({"mode":"external_url","external_url":"http://127.0.0.1:9/)" + name +
+                                         R"(","filename":")" + name + "\"}"));
+    });
+    EXPECT_TRUE(created.ok());
+    std::string id(created->at("id").as_string());
+    uploads::FetchResult fetched;
+    fetched.status = status;
+    fetched.body = "bytes";
+    EXPECT_TRUE(Run([&]() -> Result<bool> {
+                  LN_RETURN_IF_ERROR(uploads::FinishImport(*ctx_, id, fetched));
+                  return true;
+                }).ok());
+    return id;
+  };
+  const std::string good = import("a.png", 200);
+  const std::string bad = import("b.png", 404);
+  auto events = Events(sub);
+  ASSERT_EQ(Types(events), (std::vector<std::string>{"file_upload.completed", "file_upload.upload_failed"}));
+  EXPECT_EQ(events[0].at("entity").at("id").as_string(), good);
+  EXPECT_FALSE(events[0].contains("data"));
+  EXPECT_EQ(events[1].at("entity").at("id").as_string(), bad);
+  const json::value& result = events[1].at("data").at("file_import_result");
+  EXPECT_EQ(result.at("type"), "error");
+  EXPECT_EQ(result.at("error").at("code"), "file_download_failed");
+  EXPECT_EQ(result.at("error").at("status_code"), 404);
+  // As the creator's own doing.
+  EXPECT_EQ(SerializeJson(events[1].at("authors")),
+            R"([{"id":")" + caller_.integration.bot_user_id + R"(","type":"bot"}])");
 }
 
 TEST_F(WebhooksTest, UpdatesOfOneEntityAggregateAndCreateThenDeleteCollapses) {

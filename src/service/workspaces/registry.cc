@@ -7,6 +7,7 @@
 #include "common/uuid.h"
 #include "service/admin/admin.h"
 #include "service/service.h"
+#include "service/uploads/import.h"
 #include "service/webhooks/dispatcher.h"
 #include "service/workspaces/workspaces.h"
 #include "storage/workspace_stores.h"
@@ -40,13 +41,14 @@ json::value Registry::Describe(const storage::WorkspaceRecord& w) {
 
 Workspace::~Workspace() {
   dispatcher_.reset();  // its threads use the store
+  importer_.reset();    // so does its thread
   owned_store_.reset();
   if (drop_on_close_) (void)storage::DropWorkspaceStore(main_url_, id_);
 }
 
 Registry::Registry(storage::Store& main, ServiceState& main_state, std::string main_url,
-                   webhooks::WebhookSender* sender)
-    : main_(main), main_state_(main_state), main_url_(std::move(main_url)), sender_(sender) {
+                   webhooks::WebhookSender* sender, uploads::UrlFetcher* fetcher)
+    : main_(main), main_state_(main_state), main_url_(std::move(main_url)), sender_(sender), fetcher_(fetcher) {
   default_.reset(new Workspace());
   default_->store_ = &main_;
   default_->state_ = &main_state_;
@@ -129,6 +131,11 @@ Result<std::shared_ptr<Workspace>> Registry::Open(const storage::WorkspaceRecord
     ws->dispatcher_ = std::make_unique<webhooks::Dispatcher>(*ws->store_, *ws->state_, *sender_, /*senders=*/1);
     ws->state_->wake_webhooks = [d = ws->dispatcher_.get()] { d->Wake(); };
     ws->dispatcher_->Start();
+  }
+  if (fetcher_ != nullptr) {
+    ws->importer_ = std::make_unique<uploads::Importer>(*ws->store_, *ws->state_, *fetcher_);
+    ws->state_->import_file = [i = ws->importer_.get()](const std::string& id) { i->Enqueue(id); };
+    ws->importer_->Start();
   }
   if (!creating) {
     std::lock_guard<std::mutex> lock(mu_);

@@ -52,6 +52,10 @@ namespace localnotion::service::webhooks {
 class Dispatcher;
 class WebhookSender;
 }  // namespace localnotion::service::webhooks
+namespace localnotion::service::uploads {
+class Importer;
+class UrlFetcher;
+}  // namespace localnotion::service::uploads
 
 namespace localnotion::service::workspaces {
 
@@ -81,6 +85,7 @@ class Workspace {
   std::shared_ptr<storage::Store> owned_store_;
   std::unique_ptr<ServiceState> owned_state_;
   std::unique_ptr<webhooks::Dispatcher> dispatcher_;
+  std::unique_ptr<uploads::Importer> importer_;
   bool drop_on_close_ = false;  // deleted: remove its store once closed
 };
 
@@ -98,9 +103,10 @@ class Registry {
   // `main` holds the default workspace (its state `main_state`) and the catalog;
   // `main_url` is the URL it was opened from, from which the workspaces' store URLs are
   // derived. With a `sender`, each workspace opened gets a webhook dispatcher of its own
-  // (the default workspace's is its owner's business).
+  // (the default workspace's is its owner's business); with a `fetcher`, an importer of
+  // external_url uploads (uploads/import.h) likewise.
   Registry(storage::Store& main, ServiceState& main_state, std::string main_url,
-           webhooks::WebhookSender* sender = nullptr);
+           webhooks::WebhookSender* sender = nullptr, uploads::UrlFetcher* fetcher = nullptr);
   ~Registry();
 
   storage::Store& main_store() { return main_; }
@@ -162,6 +168,7 @@ class Registry {
   ServiceState& main_state_;
   std::string main_url_;
   webhooks::WebhookSender* sender_;
+  uploads::UrlFetcher* fetcher_;
   std::shared_ptr<Workspace> default_;
 
   // Serializes opening and deleting workspaces (slow: files, transactions).

@@ -307,10 +307,18 @@ test('errors: attaching a pending upload, unknown uploads, wrong modes and state
   const wrongType = await rawSend(srv, typed.id, { data: 'x', type: 'text/plain', filename: 'x.png', version: '2025-09-03' });
   assert.equal(wrongType.status, 400);
   assert.equal(wrongType.json.message, 'The content type of the file part (text/plain) does not match the content type of the file upload (image/png).');
-  // external_url: localnotion never downloads, so the import fails at once.
+  // external_url: pending at once; localnotion cannot reach the internet, so the import
+  // then fails (59-file-import.test.js imports from a loopback server).
   const ext = await n5.fileUploads.create({ mode: 'external_url', external_url: 'https://example.com/a.pdf', filename: 'a.pdf' });
-  assert.equal(ext.status, 'failed');
-  assert.equal(ext.file_import_result.type, 'error');
+  assert.equal(ext.status, 'pending');
+  let settled = ext;
+  for (let i = 0; i < 400 && settled.status === 'pending'; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    settled = await n5.fileUploads.retrieve({ file_upload_id: ext.id });
+  }
+  assert.equal(settled.status, 'failed');
+  assert.equal(settled.file_import_result.type, 'error');
+  assert.equal(settled.file_import_result.error.type, 'download_error');
   // Nothing was attached by the failed requests.
   assert.equal((await n5.fileUploads.retrieve({ file_upload_id: pending.id })).status, 'pending');
 });

@@ -1,0 +1,131 @@
+#include "http/url_fetcher.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+
+#include <chrono>
+#include <exception>
+
+namespace localnotion::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::ip::tcp;
+using service::uploads::FetchRequest;
+using service::uploads::FetchResult;
+
+namespace {
+
+// How often the loop looks at the cancel flag and the deadline.
+constexpr auto kSlice = std::chrono::milliseconds(50);
+
+struct Target {
+  std::string host;
+  std::string port;
+  std::string path;
+  std::string host_header;
+};
+
+std::optional<Target> ParseTarget(const std::string& url, std::string& error) {
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed) {
+    error = "the URL is not valid";
+    return std::nullopt;
+  }
+  if (parsed->scheme() != "http") {
+    error = kNoInternet;
+    return std::nullopt;
+  }
+  Target t;
+  t.host = std::string(parsed->host());
+  t.host_header = std::string(parsed->encoded_host_and_port());
+  if (t.host.size() > 2 && t.host.front() == '[' && t.host.back() == ']') t.host = t.host.substr(1, t.host.size() - 2);
+  t.port = parsed->has_port() ? std::string(parsed->port()) : "80";
+  t.path = std::string(parsed->encoded_path());
+  if (t.path.empty()) t.path = "/";
+  if (parsed->has_query()) t.path += "?" + std::string(parsed->encoded_query());
+  return t;
+}
+
+asio::awaitable<void> Exchange(const Target& target, const FetchRequest& request, FetchResult& out) {
+  auto executor = co_await asio::this_coro::executor;
+  tcp::resolver resolver(executor);
+  beast::tcp_stream stream(executor);
+  stream.expires_after(std::chrono::milliseconds(request.timeout_ms));
+  auto endpoints = co_await resolver.async_resolve(target.host, target.port, asio::use_awaitable);
+  co_await stream.async_connect(endpoints, asio::use_awaitable);
+  bhttp::request<bhttp::empty_body> req{bhttp::verb::get, target.path, 11};
+  req.set(bhttp::field::host, target.host_header);
+  req.set(bhttp::field::user_agent, "localnotion");
+  req.set(bhttp::field::accept, "*/*");
+  co_await bhttp::async_write(stream, req, asio::use_awaitable);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  // No limit while the header is read (a 404 page's length is not the file's); the
+  // file's own is checked once the status says that a file follows.
+  parser.body_limit(boost::none);
+  beast::error_code ec;
+  co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) throw boost::system::system_error(ec);
+  out.status = static_cast<int>(parser.get().result_int());
+  out.content_type = std::string(parser.get()[bhttp::field::content_type]);
+  if (*out.status < 200 || *out.status > 299) co_return;  // the body is not wanted
+  if (parser.content_length() && *parser.content_length() > static_cast<uint64_t>(request.max_bytes)) {
+    out.too_large = true;
+    co_return;
+  }
+  parser.body_limit(static_cast<uint64_t>(request.max_bytes));
+  co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+  if (ec == bhttp::error::body_limit) {
+    out.too_large = true;
+    co_return;
+  }
+  if (ec) throw boost::system::system_error(ec);
+  out.body = std::move(parser.get().body());
+  stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+}
+
+}  // namespace
+
+FetchResult UrlFetcherClient::Fetch(const FetchRequest& request, const std::atomic<bool>& cancel) {
+  FetchResult out;
+  auto target = ParseTarget(request.url, out.error);
+  if (!target) return out;
+  asio::io_context ioc;
+  bool finished = false;
+  asio::co_spawn(ioc, Exchange(*target, request, out), [&](std::exception_ptr e) {
+    finished = true;
+    if (!e) return;
+    out.status.reset();
+    try {
+      std::rethrow_exception(e);
+    } catch (const boost::system::system_error& err) {
+      out.error = err.code() == beast::error::timeout ? "timed out" : err.code().message();
+    } catch (const std::exception& err) {
+      out.error = err.what();
+    }
+  });
+  // The resolver is not bounded by the stream's timer: the deadline is kept here too.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(request.timeout_ms);
+  while (!finished) {
+    ioc.run_for(kSlice);
+    if (finished) break;
+    if (cancel) {
+      out = FetchResult{};
+      out.error = "the server is stopping";
+      break;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      out = FetchResult{};
+      out.error = "timed out";
+      break;
+    }
+  }
+  if (!out.status && out.error.empty()) out.error = "no answer";
+  return out;
+}
+
+}  // namespace localnotion::http
