@@ -3,10 +3,11 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 
 #include <chrono>
 #include <exception>
+
+#include "http/http_target.h"
 
 namespace localnotion::http {
 
@@ -22,35 +23,11 @@ namespace {
 // How often the loop looks at the cancel flag and the deadline.
 constexpr auto kSlice = std::chrono::milliseconds(50);
 
-struct Target {
-  std::string host;
-  std::string port;
-  std::string path;
-  std::string host_header;
-};
-
-std::optional<Target> ParseTarget(const std::string& url, std::string& error) {
-  auto parsed = boost::urls::parse_absolute_uri(url);
-  if (!parsed) {
-    error = "the URL is not valid";
-    return std::nullopt;
-  }
-  if (parsed->scheme() != "http") {
-    error = kNoInternet;
-    return std::nullopt;
-  }
-  Target t;
-  t.host = std::string(parsed->host());
-  t.host_header = std::string(parsed->encoded_host_and_port());
-  if (t.host.size() > 2 && t.host.front() == '[' && t.host.back() == ']') t.host = t.host.substr(1, t.host.size() - 2);
-  t.port = parsed->has_port() ? std::string(parsed->port()) : "80";
-  t.path = std::string(parsed->encoded_path());
-  if (t.path.empty()) t.path = "/";
-  if (parsed->has_query()) t.path += "?" + std::string(parsed->encoded_query());
-  return t;
+std::optional<HttpTarget> ParseTarget(const std::string& url, std::string& error) {
+  return ParseHttpTarget(url, error, "the URL is not valid", kNoInternet);
 }
 
-asio::awaitable<void> Exchange(const Target& target, const FetchRequest& request, FetchResult& out) {
+asio::awaitable<void> Exchange(const HttpTarget& target, const FetchRequest& request, FetchResult& out) {
   auto executor = co_await asio::this_coro::executor;
   tcp::resolver resolver(executor);
   beast::tcp_stream stream(executor);

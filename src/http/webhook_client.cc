@@ -3,10 +3,11 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 
 #include <chrono>
 #include <exception>
+
+#include "http/http_target.h"
 
 namespace localnotion::http {
 
@@ -22,33 +23,12 @@ namespace {
 // A receiver's answer is read up to this size; the body is not kept.
 constexpr uint64_t kMaxResponseBytes = 1024 * 1024;
 
-struct Target {
-  std::string host;
-  std::string port;
-  std::string path;
-};
-
-std::optional<Target> ParseTarget(const std::string& url, std::string& error) {
-  auto parsed = boost::urls::parse_absolute_uri(url);
-  if (!parsed) {
-    error = "invalid URL";
-    return std::nullopt;
-  }
-  if (parsed->scheme() != "http") {
-    error = "only http:// URLs are delivered to (localnotion does not speak TLS)";
-    return std::nullopt;
-  }
-  Target t;
-  t.host = std::string(parsed->host());
-  if (t.host.size() > 2 && t.host.front() == '[' && t.host.back() == ']') t.host = t.host.substr(1, t.host.size() - 2);
-  t.port = parsed->has_port() ? std::string(parsed->port()) : "80";
-  t.path = std::string(parsed->encoded_path());
-  if (t.path.empty()) t.path = "/";
-  if (parsed->has_query()) t.path += "?" + std::string(parsed->encoded_query());
-  return t;
+std::optional<HttpTarget> ParseTarget(const std::string& url, std::string& error) {
+  return ParseHttpTarget(url, error, "invalid URL",
+                         "only http:// URLs are delivered to (localnotion does not speak TLS)");
 }
 
-asio::awaitable<void> Exchange(const Target& target, const WebhookRequest& request, WebhookResponse& out) {
+asio::awaitable<void> Exchange(const HttpTarget& target, const WebhookRequest& request, WebhookResponse& out) {
   auto executor = co_await asio::this_coro::executor;
   tcp::resolver resolver(executor);
   beast::tcp_stream stream(executor);
