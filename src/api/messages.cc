@@ -38,19 +38,16 @@ std::string ShouldBe(std::string_view path, std::string_view expectation, const 
 }
 
 Error FailedValidation(std::string_view path, std::string_view expectation, const json::value* v) {
-  return ValidationError(
-      fmt::format("{} failed validation: {}", Prefix(path), ShouldBe(path, expectation, v)));
+  return ValidationError(fmt::format("{} failed validation: {}", Prefix(path), ShouldBe(path, expectation, v)));
 }
 
 Error NotDefined(std::string_view path) { return FailedValidation(path, "defined", nullptr); }
 
-Error NotPresent(std::string_view path, const json::value& v) {
-  return FailedValidation(path, "not present", &v);
-}
+Error NotPresent(std::string_view path, const json::value& v) { return FailedValidation(path, "not present", &v); }
 
 Error TooLong(std::string_view path, size_t max, size_t n) {
-  return ValidationError(fmt::format("{} failed validation: {}.length should be ≤ `{}`, instead was `{}`.",
-                                     Prefix(path), path, max, n));
+  return ValidationError(
+      fmt::format("{} failed validation: {}.length should be ≤ `{}`, instead was `{}`.", Prefix(path), path, max, n));
 }
 
 Error FixOne(const std::vector<std::string>& alternatives) {
@@ -62,10 +59,12 @@ Error FixOne(const std::vector<std::string>& alternatives) {
   return ValidationError(std::move(msg));
 }
 
-std::string Field(std::string_view path, std::string_view key) {
-  return fmt::format("{}.{}", path, key);
-}
+std::string Field(std::string_view path, std::string_view key) { return fmt::format("{}.{}", path, key); }
 
 std::string Index(std::string_view path, size_t i) { return fmt::format("{}[{}]", path, i); }
+
+Error ArchivedError() {
+  return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
+}
 
 }  // namespace localnotion::api

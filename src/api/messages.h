@@ -29,6 +29,10 @@ Error FailedValidation(std::string_view path, std::string_view expectation, cons
 // "<path> should be defined, instead was `undefined`."
 Error NotDefined(std::string_view path);
 
+// Notion's 400 validation_error for any edit of something in the trash, or under it:
+// "Can't edit block that is archived. You must unarchive the block before editing."
+Error ArchivedError();
+
 // "<path> should be not present, instead was `<json>`."
 Error NotPresent(std::string_view path, const json::value& v);
 

@@ -29,12 +29,7 @@ std::string StringAt(const json::object& o, std::string_view key) {
 
 // `text` as an inline code span: a backtick fence longer than any run inside it.
 std::string CodeSpan(std::string_view text) {
-  size_t longest = 0, run = 0;
-  for (char c : text) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  const std::string fence(longest + 1, '`');
+  const std::string fence(LongestRun(text, '`') + 1, '`');
   const bool pad = !text.empty() && (text.front() == '`' || text.back() == '`');
   return fence + (pad ? " " : "") + std::string(text) + (pad ? " " : "") + fence;
 }
@@ -49,19 +44,6 @@ std::string Wrap(const std::string& core, std::string_view open, std::string_vie
          core.substr(last + 1);
 }
 
-std::string Attr(std::string_view value) {
-  std::string out;
-  for (char c : value) {
-    if (c == '"')
-      out += "&quot;";
-    else if (c == '&')
-      out += "&amp;";
-    else
-      out += c;
-  }
-  return out;
-}
-
 std::string RenderMention(const json::object& item) {
   const json::object& m = item.at("mention").as_object();
   const std::string type = StringAt(m, "type");
@@ -74,9 +56,11 @@ std::string RenderMention(const json::object& item) {
     return fmt::format("<mention-{} url=\"{}\">{}</mention-{}>", type, url, name, type);
   }
   if (type == "date" && target != nullptr) {
-    std::string out = fmt::format("<mention-date start=\"{}\"", Attr(StringAt(*target, "start")));
-    if (std::string end = StringAt(*target, "end"); !end.empty()) out += fmt::format(" end=\"{}\"", Attr(end));
-    if (std::string tz = StringAt(*target, "time_zone"); !tz.empty()) out += fmt::format(" timeZone=\"{}\"", Attr(tz));
+    std::string out = fmt::format("<mention-date start=\"{}\"", QuoteAttribute(StringAt(*target, "start")));
+    if (std::string end = StringAt(*target, "end"); !end.empty())
+      out += fmt::format(" end=\"{}\"", QuoteAttribute(end));
+    if (std::string tz = StringAt(*target, "time_zone"); !tz.empty())
+      out += fmt::format(" timeZone=\"{}\"", QuoteAttribute(tz));
     return out + "/>";
   }
   if (type == "custom_emoji" && target != nullptr) return ":" + StringAt(*target, "name") + ":";
@@ -119,24 +103,6 @@ std::string RenderItem(const json::object& item) {
   return core;
 }
 
-// The id at the end of a Notion URL or a "user://<id>" reference, dashed; empty if none.
-std::string IdFromUrl(std::string_view url) {
-  if (url.size() >= 4 && url.substr(0, 2) == "{{" && url.substr(url.size() - 2) == "}}") {
-    url = url.substr(2, url.size() - 4);
-  }
-  url = url.substr(0, std::min(url.find('?'), url.find('#')));
-  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
-  std::string hex;
-  for (size_t i = url.size(); i-- > 0 && hex.size() < 32;) {
-    const char c = url[i];
-    if (c == '-') continue;
-    if (!std::isxdigit(static_cast<unsigned char>(c))) break;
-    hex.insert(hex.begin(), c);
-  }
-  auto id = hex.size() == 32 ? NormalizeUuid(hex) : std::nullopt;
-  return id ? *id : std::string();
-}
-
 // Splits `text` into pieces of at most kMaxItemText UTF-16 units, on character boundaries.
 std::vector<std::string_view> SplitForItems(std::string_view text) {
   std::vector<std::string_view> out;
@@ -158,6 +124,52 @@ std::vector<std::string_view> SplitForItems(std::string_view text) {
 }
 
 }  // namespace
+
+std::string IdFromUrl(std::string_view url) {
+  if (url.size() >= 4 && url.substr(0, 2) == "{{" && url.substr(url.size() - 2) == "}}") {
+    url = url.substr(2, url.size() - 4);
+  }
+  url = url.substr(0, std::min(url.find('?'), url.find('#')));
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  std::string hex;
+  for (size_t i = url.size(); i-- > 0 && hex.size() < 32;) {
+    const char c = url[i];
+    if (c == '-') continue;
+    if (!std::isxdigit(static_cast<unsigned char>(c))) break;
+    hex.insert(hex.begin(), c);
+  }
+  auto id = hex.size() == 32 ? NormalizeUuid(hex) : std::nullopt;
+  return id ? *id : std::string();
+}
+
+std::string FragmentId(std::string_view url) {
+  const size_t hash = url.rfind('#');
+  auto id = hash == std::string_view::npos ? std::nullopt : NormalizeUuid(url.substr(hash + 1));
+  return id ? *id : std::string();
+}
+
+std::string QuoteAttribute(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '"') {
+      out += "&quot;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+size_t LongestRun(std::string_view text, char c) {
+  size_t longest = 0, run = 0;
+  for (char ch : text) {
+    run = ch == c ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
 
 std::string Escape(std::string_view text) {
   std::string out;

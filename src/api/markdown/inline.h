@@ -69,6 +69,18 @@ class InlineBuilder {
 // Joins adjacent text items of the same look (and no link), up to 2,000 characters each.
 json::array MergeText(json::array items);
 
+// The ids a Notion URL names, dashed, or "" when it names none: the page or database at
+// the end of its path ("https://www.notion.so/Title-<id>", "user://<id>", "{{…}}"
+// allowed), and the block in its fragment ("…#<block id>").
+std::string IdFromUrl(std::string_view url);
+std::string FragmentId(std::string_view url);
+
+// `value` for a double-quoted attribute: " and & as entities.
+std::string QuoteAttribute(std::string_view value);
+
+// The longest run of `c` in `text` (a code fence must be longer than any run of backticks).
+size_t LongestRun(std::string_view text, char c);
+
 // The value of attribute `name` in an HTML-like tag such as `<page url="x" color="red">`,
 // entities decoded; empty when absent.
 std::string TagAttribute(std::string_view tag, std::string_view name);

@@ -501,23 +501,18 @@ class Outline {
       return true;
     }
     if (Opens(t, "unknown")) {
-      const std::string url = TagAttribute(t, "url");
-      const size_t hash = url.rfind('#');
-      auto id = hash == std::string::npos ? std::nullopt : NormalizeUuid(url.substr(hash + 1));
-      if (id) pb.ref_id = *id, pb.ref_kind = "block";
+      pb.ref_id = FragmentId(TagAttribute(t, "url"));
+      if (!pb.ref_id.empty()) pb.ref_kind = "block";
       return true;
     }
     for (std::string_view kind : {"page", "database"}) {
       if (!Opens(t, kind)) continue;
-      const std::string url = TagAttribute(t, "url");
-      std::string_view path = url;
-      path = path.substr(0, std::min(path.find('?'), path.find('#')));
-      auto id = path.size() >= 32 ? NormalizeUuid(path.substr(path.size() - 32)) : std::nullopt;
-      if (!id) return false;
-      pb.ref_id = *id;
+      const std::string id = IdFromUrl(TagAttribute(t, "url"));
+      if (id.empty()) return false;
+      pb.ref_id = id;
       pb.ref_kind = std::string(kind);
       const std::string key = kind == "page" ? "page_id" : "database_id";
-      pb.request = Block("link_to_page", json::object{{"type", key}, {key, *id}});
+      pb.request = Block("link_to_page", json::object{{"type", key}, {key, id}});
       return true;
     }
     for (std::string_view kind : {"file", "video", "audio", "pdf"}) {
@@ -545,10 +540,9 @@ class Outline {
     if (tag == "meeting-notes") {
       // AI meeting notes are not made through the API; the tag names an existing one (kept
       // by an update, left out of a new page), as <unknown/> does.
-      const std::string url = TagAttribute(open, "url");
-      const size_t hash = url.rfind('#');
-      auto id = hash == std::string::npos ? std::nullopt : NormalizeUuid(url.substr(hash + 1));
-      if (id) pb.ref_id = *id, pb.ref_kind = "block", out.push_back(std::move(pb));
+      pb.ref_id = FragmentId(TagAttribute(open, "url"));
+      pb.ref_kind = "block";
+      if (!pb.ref_id.empty()) out.push_back(std::move(pb));
       return next;
     }
     if (tag == "callout") {
@@ -601,11 +595,9 @@ class Outline {
       json::array children = Requests(Range(inner_b, inner_e));
       pb.request = Block("synced_block", json::object{{"synced_from", nullptr}, {"children", std::move(children)}});
     } else if (tag == "synced_block_reference") {
-      const std::string url = TagAttribute(open, "url");
-      const size_t hash = url.rfind('#');
-      auto id = hash == std::string::npos ? std::nullopt : NormalizeUuid(url.substr(hash + 1));
-      if (!id) return next;
-      pb.request = Block("synced_block", json::object{{"synced_from", json::object{{"block_id", *id}}}});
+      const std::string id = FragmentId(TagAttribute(open, "url"));
+      if (id.empty()) return next;
+      pb.request = Block("synced_block", json::object{{"synced_from", json::object{{"block_id", id}}}});
     } else if (tag == "table") {
       std::string html;
       for (size_t k = inner_b; k < inner_e; ++k) html += std::string(lines_[k].text) + "\n";

@@ -28,12 +28,6 @@ const json::array& Arr(const json::object& o, std::string_view key) {
   return v != nullptr && v->is_array() ? v->get_array() : kEmpty;
 }
 
-std::string QuoteAttr(const std::string& value) {
-  std::string out;
-  for (char c : value) out += c == '"' ? std::string("&quot;") : c == '&' ? std::string("&amp;") : std::string(1, c);
-  return out;
-}
-
 // The trailing {color="..." toggle="true"} of a block's first line.
 std::string BlockAttrs(const json::object& content, bool toggle = false) {
   std::string attrs;
@@ -139,7 +133,7 @@ class Renderer {
     if (type == "callout") {
       const json::object& icon = Obj(c, "icon");
       std::string attrs;
-      if (Str(icon, "type") == "emoji") attrs += fmt::format(" icon=\"{}\"", QuoteAttr(Str(icon, "emoji")));
+      if (Str(icon, "type") == "emoji") attrs += fmt::format(" icon=\"{}\"", QuoteAttribute(Str(icon, "emoji")));
       Line(depth, "<callout" + attrs + TagColor(c) + ">");
       if (!rt.empty()) Line(depth + 1, LineText(rt));
       Children(node, depth + 1);
@@ -157,13 +151,13 @@ class Renderer {
       return Line(depth, fmt::format("![{}]({})", RenderRichText(Arr(c, "caption")), FileUrl(c)));
     }
     if (type == "file" || type == "video" || type == "audio" || type == "pdf") {
-      return Line(depth, fmt::format("<{} src=\"{}\">{}</{}>", type, QuoteAttr(FileUrl(c)),
+      return Line(depth, fmt::format("<{} src=\"{}\">{}</{}>", type, QuoteAttribute(FileUrl(c)),
                                      RenderRichText(Arr(c, "caption")), type));
     }
     if (type == "child_page") {
       const std::string title = Str(c, "title");
-      return Line(depth, fmt::format("<page url=\"{}\">{}</page>", QuoteAttr(NotionUrl(title, Str(node.block, "id"))),
-                                     Escape(title)));
+      return Line(depth, fmt::format("<page url=\"{}\">{}</page>",
+                                     QuoteAttribute(NotionUrl(title, Str(node.block, "id"))), Escape(title)));
     }
     if (type == "child_database") {
       return Line(depth, fmt::format("<database url=\"https://www.notion.so/{}\">{}</database>",
@@ -210,12 +204,7 @@ class Renderer {
     for (const json::value& item : Arr(c, "rich_text")) {
       if (item.is_object()) text += Str(item.get_object(), "plain_text");
     }
-    size_t longest = 0, run = 0;
-    for (char ch : text) {
-      run = ch == '`' ? run + 1 : 0;
-      longest = std::max(longest, run);
-    }
-    const std::string fence(std::max<size_t>(3, longest + 1), '`');
+    const std::string fence(std::max<size_t>(3, LongestRun(text, '`') + 1), '`');
     const std::string language = Str(c, "language");
     Line(depth, fence + (language == "plain text" ? std::string() : language));
     size_t start = 0;

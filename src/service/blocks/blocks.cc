@@ -19,10 +19,6 @@
 namespace localnotion::service::blocks {
 namespace {
 
-// Notion's answer to any edit of something in the trash (see pages/pages.cc).
-constexpr std::string_view kArchivedMessage =
-    "Can't edit block that is archived. You must unarchive the block before editing.";
-
 std::string PageTitle(const storage::PageRecord& page) {
   const json::value* title = Find(page.properties, "title");
   return title && title->is_array() ? api::PlainText(title->get_array()) : std::string();
@@ -58,8 +54,8 @@ Result<BlockTarget> LoadBlockTarget(Context& ctx, const std::string& id) {
     if (page) {
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*page)));
       t.type = "child_page";
-      t.self_trashed = loaded.page.in_trash || (loaded.source && loaded.source->in_trash) ||
-                       (loaded.db && loaded.db->in_trash);
+      t.self_trashed =
+          loaded.page.in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
       t.ancestor_trashed = loaded.ancestor_trashed;
       t.page = std::move(loaded);
       return t;
@@ -154,12 +150,11 @@ Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const sto
       LN_RETURN_IF_ERROR(ctx.NameMentions(rt->as_array()));
     }
   }
-  LN_ASSIGN_OR_RETURN(auto first, ctx.store().ListBlockChildren(ChildrenHolder(row.id, type, row.content), INT64_MIN, 1));
+  LN_ASSIGN_OR_RETURN(auto first,
+                      ctx.store().ListBlockChildren(ChildrenHolder(row.id, type, row.content), INT64_MIN, 1));
   view.has_children = !first.empty();
   return json::value(api::RenderBlock(std::move(view), caller.version));
 }
-
-
 
 Result<json::value> GetBlock(Context& ctx, const Caller& caller, std::string_view raw_id) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
@@ -170,8 +165,9 @@ Result<json::value> GetBlock(Context& ctx, const Caller& caller, std::string_vie
 Result<json::value> ListBlockChildren(Context& ctx, const Caller& caller, std::string_view raw_id,
                                       const PageArgs& args) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
-  LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
-                      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
+  LN_ASSIGN_OR_RETURN(
+      const validation::Pagination paging,
+      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
   const int page_size = paging.page_size;
   LN_ASSIGN_OR_RETURN(std::optional<std::string> cursor,
                       validation::ReadUuidCursor(paging.start_cursor, validation::PaginationSource::kQuery));
@@ -208,16 +204,18 @@ Result<json::value> AppendBlockChildren(Context& ctx, const Caller& caller, std:
                                         const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("block_id", raw_id));
   LN_ASSIGN_OR_RETURN(validation::AppendBody req, validation::ReadAppendBody(body, caller.version));
-  LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks, validation::CheckChildren("body.children", *req.children));
+  LN_ASSIGN_OR_RETURN(std::vector<validation::NewBlock> blocks,
+                      validation::CheckChildren("body.children", *req.children));
 
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
-  if (t.self_trashed || t.ancestor_trashed) return ValidationError(std::string(kArchivedMessage));
+  if (t.self_trashed || t.ancestor_trashed) return api::ArchivedError();
   const api::blocks::BlockType* type = api::blocks::FindBlockType(t.type);
   if (type == nullptr || !type->children.takes_children) {
     return ValidationError(fmt::format("Block type {} does not support children.", t.type));
   }
   static const json::object kNoContent;
-  LN_RETURN_IF_ERROR(validation::CheckPlacement("body.children", t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent, blocks));
+  LN_RETURN_IF_ERROR(validation::CheckPlacement("body.children", t.type,
+                                                t.row && !t.page && !t.db ? t.row->content : kNoContent, blocks));
   // Positions start at 1 (block_tree.cc), so "after position 0" is the start.
   std::optional<int64_t> after_position;
   if (req.place == validation::AppendPlace::kStart) after_position = 0;
@@ -245,12 +243,12 @@ Result<json::value> UpdateBlock(Context& ctx, const Caller& caller, std::string_
   LN_ASSIGN_OR_RETURN(BlockTarget t, LoadBlockTarget(ctx, id));
   static const json::object kNoContent;
   LN_ASSIGN_OR_RETURN(validation::BlockUpdate req,
-                      validation::CheckBlockUpdate(body, t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent,
-                                                  caller.version));
+                      validation::CheckBlockUpdate(
+                          body, t.type, t.row && !t.page && !t.db ? t.row->content : kNoContent, caller.version));
   const bool restoring = req.in_trash && !*req.in_trash;
   const bool edits = req.content.has_value() || (req.in_trash && *req.in_trash);
-  if (t.ancestor_trashed && (edits || restoring)) return ValidationError(std::string(kArchivedMessage));
-  if (t.self_trashed && !restoring && edits) return ValidationError(std::string(kArchivedMessage));
+  if (t.ancestor_trashed && (edits || restoring)) return api::ArchivedError();
+  if (t.self_trashed && !restoring && edits) return api::ArchivedError();
 
   const Millis now = NowMillis();
   if (t.page) {

@@ -25,11 +25,6 @@
 namespace localnotion::service::comments {
 namespace {
 
-// Notion's answer to a comment on a trashed page: the 400 validation_error
-// (https://developers.notion.com/reference/status-codes) it gives for editing an archived
-// block, with the same text.
-constexpr std::string_view kArchived = "Can't edit block that is archived. You must unarchive the block before editing.";
-
 // THE resolution of a comment parent id: {"page_id", id} for a page, {"block_id", id}
 // for another block. Unknown ids give kObjectNotFound "Could not find block with ID: ...".
 struct CommentParent {
@@ -43,7 +38,7 @@ Result<CommentParent> ResolveCommentParent(Context& ctx, const std::string& id) 
   // the integration cannot see is not found. Databases take no comments.
   LN_ASSIGN_OR_RETURN(blocks::BlockTarget target, blocks::LoadBlockTarget(ctx, id));
   if (target.type == "child_database") return NotFound("block", id);
-  if (target.self_trashed || target.ancestor_trashed) return ValidationError(std::string(kArchived));
+  if (target.self_trashed || target.ancestor_trashed) return api::ArchivedError();
   return CommentParent{target.type == "child_page" ? "page_id" : "block_id", id};
 }
 
@@ -80,7 +75,8 @@ Result<json::value> CreateComment(Context& ctx, const Caller& caller, const json
     if (owner_id) {
       LN_ASSIGN_OR_RETURN(owner, ctx.store().GetUser(*owner_id));
     }
-    c.display_name = json::object{{"type", "user"}, {"resolved_name", owner ? json::value(owner->name) : json::value(nullptr)}};
+    c.display_name =
+        json::object{{"type", "user"}, {"resolved_name", owner ? json::value(owner->name) : json::value(nullptr)}};
   }
 
   if (!b.discussion_id) {
@@ -111,7 +107,8 @@ Result<json::value> CreateComment(Context& ctx, const Caller& caller, const json
       json::value request = json::object{{"file_upload", json::object{{"id", upload_id}}}};
       LN_ASSIGN_OR_RETURN(json::value stored, uploads::AttachFileUpload(ctx, caller, request, path));
       const json::value* type = Find(stored.get_object().at("file").as_object(), "content_type");
-      std::string_view category = AttachmentCategory(type && type->is_string() ? std::string_view(type->get_string()) : "");
+      std::string_view category =
+          AttachmentCategory(type && type->is_string() ? std::string_view(type->get_string()) : "");
       c.attachments.push_back(json::object{{"category", category}, {"file", std::move(stored)}});
     }
   }
@@ -122,7 +119,8 @@ Result<json::value> CreateComment(Context& ctx, const Caller& caller, const json
   LN_RETURN_IF_ERROR(ctx.WriteComment(caller, c));
   for (const auto& a : c.attachments) {
     LN_ASSIGN_OR_RETURN(json::value file, ctx.RenderFileObject(caller, a.as_object().at("file")));
-    shown_attachments.push_back(json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});
+    shown_attachments.push_back(
+        json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});
   }
   LN_ASSIGN_OR_RETURN(json::object shown, RenderComment(ctx, c, std::move(shown_attachments)));
   return json::value(std::move(shown));
@@ -137,7 +135,8 @@ Result<json::value> GetComment(Context& ctx, const Caller& caller, std::string_v
   json::array attachments;
   for (const auto& a : c->attachments) {
     LN_ASSIGN_OR_RETURN(json::value file, ctx.RenderFileObject(caller, a.as_object().at("file")));
-    attachments.push_back(json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});
+    attachments.push_back(
+        json::object{{"category", a.as_object().at("category")}, {"file", file.as_object().at("file")}});
   }
   LN_ASSIGN_OR_RETURN(json::object shown, RenderComment(ctx, *c, std::move(attachments)));
   return json::value(std::move(shown));
@@ -149,8 +148,9 @@ Result<json::value> ListComments(Context& ctx, const Caller& caller, const std::
   json::value shown_id(*block_id);
   auto id = NormalizeUuid(*block_id);
   if (!id) return api::FailedValidation("query.block_id", "a valid uuid", &shown_id);
-  LN_ASSIGN_OR_RETURN(const validation::Pagination paging,
-                      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
+  LN_ASSIGN_OR_RETURN(
+      const validation::Pagination paging,
+      validation::ReadPagination(args.start_cursor, args.page_size, validation::PaginationSource::kQuery));
   const int page_size = paging.page_size;
   // The block (or page) must exist and be visible; trashed ones still list their comments.
   if (auto target = blocks::LoadBlockTarget(ctx, *id); !target.ok()) return std::move(target).error();
@@ -162,7 +162,8 @@ Result<json::value> ListComments(Context& ctx, const Caller& caller, const std::
     for (size_t i = 0; cursor && i < all.size(); ++i) {
       if (all[i].id == *cursor) start = i;
     }
-    if (start > all.size()) return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
+    if (start > all.size())
+      return ValidationError(fmt::format("The start_cursor provided is invalid: {}", *paging.start_cursor));
   }
   json::array results;
   size_t end = std::min(all.size(), start + static_cast<size_t>(page_size));

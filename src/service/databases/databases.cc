@@ -91,9 +91,11 @@ Result<json::value> CreateDatabase(Context& ctx, const Caller& caller, const jso
       trimmed.as_object().erase("initial_data_source");
     }
   }
-  LN_ASSIGN_OR_RETURN(ContainerEdits e,
-                      data_sources ? ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline"})
-                                   : ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline", "properties"}));
+  LN_ASSIGN_OR_RETURN(
+      ContainerEdits e,
+      data_sources
+          ? ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline"})
+          : ReadEdits(trimmed, {"parent", "title", "description", "icon", "cover", "is_inline", "properties"}));
   if (!data_sources) properties = e.properties;
   if (e.parent == nullptr) return api::NotDefined("body.parent");
   LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, e.icon, "body.icon"));
@@ -218,14 +220,15 @@ Result<json::value> UpdateDatabase(Context& ctx, const Caller& caller, std::stri
   LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
   const bool edits_schema = api::DatabaseEditsSchema(caller.version);
   LN_ASSIGN_OR_RETURN(ContainerEdits e,
-                      edits_schema ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash",
-                                                      "archived", "properties"})
-                                   : ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash"}));
+                      edits_schema
+                          ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash",
+                                             "archived", "properties"})
+                          : ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash"}));
   LN_ASSIGN_OR_RETURN(auto found, ctx.LoadDatabase(id));
   LN_ASSIGN_OR_RETURN(auto sources, ctx.store().ListDataSources(id));
   if (edits_schema && sources.size() != 1) return ValidationError(std::string(kSeveralSources));
   if (found->in_trash && !(e.in_trash && !*e.in_trash)) {
-    return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
+    return api::ArchivedError();
   }
   storage::DatabaseRecord db = *found;
   LN_RETURN_IF_ERROR(uploads::AttachIconOrCover(ctx, caller, e.icon, "body.icon"));
@@ -271,11 +274,11 @@ Result<json::value> UpdateDataSource(Context& ctx, const Caller& caller, std::st
                                      const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
   LN_ASSIGN_OR_RETURN(ContainerEdits e, api::HasArchivedAlias(caller.version)
-                                                ? ReadEdits(body, {"title", "icon", "properties", "in_trash", "archived"})
-                                                : ReadEdits(body, {"title", "icon", "properties", "in_trash"}));
+                                            ? ReadEdits(body, {"title", "icon", "properties", "in_trash", "archived"})
+                                            : ReadEdits(body, {"title", "icon", "properties", "in_trash"}));
   LN_ASSIGN_OR_RETURN(auto source, ctx.LoadDataSource(id));
   if (source->in_trash && !(e.in_trash && !*e.in_trash)) {
-    return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
+    return api::ArchivedError();
   }
   LN_ASSIGN_OR_RETURN(SchemaPtr before, ctx.SchemaOf(source));
   schema::Schema schema = *before;

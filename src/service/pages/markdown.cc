@@ -30,9 +30,6 @@ namespace {
 // Notion renders about 20,000 blocks of a page and shows the rest as <unknown/>.
 constexpr size_t kMarkdownBlockLimit = 20000;
 
-constexpr std::string_view kArchivedMessage =
-    "Can't edit block that is archived. You must unarchive the block before editing.";
-
 // The page or block `id` names, with a missing or unshared one answered as a page.
 Result<blocks::BlockTarget> LoadTarget(Context& ctx, const std::string& id) {
   Result<blocks::BlockTarget> t = blocks::LoadBlockTarget(ctx, id);
@@ -212,7 +209,7 @@ Result<json::value> UpdatePageMarkdown(Context& ctx, const Caller& caller, std::
     return ValidationError(
         fmt::format("{} is a {} block, not a page. Only a page's content can be updated as markdown.", id, t.type));
   }
-  if (t.self_trashed || t.ancestor_trashed) return ValidationError(std::string(kArchivedMessage));
+  if (t.self_trashed || t.ancestor_trashed) return api::ArchivedError();
   LN_ASSIGN_OR_RETURN(Rendered before, Render(ctx, caller, t));
   LN_ASSIGN_OR_RETURN(std::string markdown, ApplyEdit(req, before));
   std::vector<api::markdown::ParsedBlock> parsed = api::markdown::ParseMarkdown(markdown);

@@ -12,6 +12,7 @@
 // of properties whose name and type the new parent also has (docs/compat.md).
 #include <fmt/format.h>
 
+#include "api/messages.h"
 #include "api/objects.h"
 #include "common/uuid.h"
 #include "service/blocks/blocks.h"
@@ -110,15 +111,14 @@ Result<json::value> MovePage(Context& ctx, const Caller& caller, std::string_vie
     } else {
       LN_ASSIGN_OR_RETURN(LoadedPage parent, ctx.LoadPage(parent_id));
       if (parent.trashed || parent.ancestor_trashed) {
-        return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
+        return api::ArchivedError();
       }
     }
   } else {
     LN_ASSIGN_OR_RETURN(source, ctx.LoadDataSource(parent_id));
   }
   if (source) {
-    if (source->in_trash)
-      return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");
+    if (source->in_trash) return api::ArchivedError();
     parent_type = "data_source_id";
     parent_id = source->id;
   }

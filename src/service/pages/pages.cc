@@ -12,14 +12,7 @@
 #include "validation/page_write.h"
 
 namespace localnotion::service::pages {
-namespace {
-
-// Notion's answer to any edit of a trashed page (2025 wording; the 2022-2024 text was
-// "Can't update a page that is archived. You must unarchive the page before updating.").
-constexpr std::string_view kArchivedMessage =
-    "Can't edit block that is archived. You must unarchive the block before editing.";
-
-}  // namespace
+namespace {}  // namespace
 
 Status SaveSchema(Context& ctx, const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema) {
   storage::DataSourceRecord record = *source;
@@ -139,8 +132,8 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
   // A page trashed with its database stays trashed until the database is restored.
   const bool parent_trashed =
       (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash) || loaded.ancestor_trashed;
-  if (parent_trashed && (edits || restoring)) return ValidationError(std::string(kArchivedMessage));
-  if (page.in_trash && !restoring && edits) return ValidationError(std::string(kArchivedMessage));
+  if (parent_trashed && (edits || restoring)) return api::ArchivedError();
+  if (page.in_trash && !restoring && edits) return api::ArchivedError();
 
   bool changed = false;
   if (has_properties) {
@@ -230,7 +223,7 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
   record.created_time = record.last_edited_time = NowMillis();
   record.created_by = record.last_edited_by = caller.integration.bot_user_id;
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(record));
-  if (loaded.trashed || (loaded.source && loaded.source->in_trash)) return ValidationError(std::string(kArchivedMessage));
+  if (loaded.trashed || (loaded.source && loaded.source->in_trash)) return api::ArchivedError();
 
   if (req.properties) LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties));
   if (req.markdown != nullptr) {
@@ -241,8 +234,8 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
     }
     bool has_title = false;
     for (const auto& kv : req.properties ? *req.properties : json::object()) {
-      has_title = has_title || (title_def && (kv.key() == title_def->name || kv.key() == title_def->id)) ||
-                  kv.key() == "title";
+      has_title =
+          has_title || (title_def && (kv.key() == title_def->name || kv.key() == title_def->id)) || kv.key() == "title";
     }
     LN_ASSIGN_OR_RETURN(MarkdownContent content,
                         ContentFromMarkdown(req.markdown->get_string(), !has_title && title_def != nullptr));
