@@ -181,18 +181,20 @@ describe('serve --block-limit 5', () => {
 
   test('every write that creates blocks is refused and changes nothing', async () => {
     const before = await n26.pages.retrieveMarkdown({ page_id: root.id });
+    // Thunks, so that each call starts only after the previous refusal was checked: an array of live
+    // promises would reject before it is awaited (an unhandled rejection fails the test run).
     const refusals = [
-      n25.pages.create({ parent: { page_id: root.id }, properties: { title: { title: text('Child') } } }),
-      n25.pages.create({ parent: { page_id: root.id }, properties: { title: { title: text('Child') } },
+      () => n25.pages.create({ parent: { page_id: root.id }, properties: { title: { title: text('Child') } } }),
+      () => n25.pages.create({ parent: { page_id: root.id }, properties: { title: { title: text('Child') } },
         children: paragraphs(2) }),
-      n26.pages.create({ parent: { page_id: root.id }, markdown: '# From markdown\n\nBody' }),
-      n26.pages.updateMarkdown({ page_id: root.id, type: 'insert_content', insert_content: { content: 'More' } }),
-      n25.databases.create({ parent: { type: 'page_id', page_id: root.id }, title: text('DB'),
+      () => n26.pages.create({ parent: { page_id: root.id }, markdown: '# From markdown\n\nBody' }),
+      () => n26.pages.updateMarkdown({ page_id: root.id, type: 'insert_content', insert_content: { content: 'More' } }),
+      () => n25.databases.create({ parent: { type: 'page_id', page_id: root.id }, title: text('DB'),
         initial_data_source: { properties: { Name: { title: {} } } } }),
-      n25.pages.create({ parent: { type: 'workspace', workspace: true }, properties: { title: { title: text('Top') } } }),
+      () => n25.pages.create({ parent: { type: 'workspace', workspace: true }, properties: { title: { title: text('Top') } } }),
     ];
     for (const call of refusals) {
-      const e = await sdkError(call);
+      const e = await sdkError(call());
       assert.deepEqual({ status: e.status, code: e.code, message: e.message }, BLOCK_LIMIT);
       assert.deepEqual(e.additional_data, { block_limit: 'block_creation' });
     }
