@@ -80,7 +80,7 @@ struct Reader {
   Result<json::value> Icon(std::string_view key) const {
     const json::value* v = Find(o, key);
     if (!v) return json::value(nullptr);
-    return api::NormalizeIcon(At(key), *v);
+    return api::NormalizeIcon(At(key), *v, /*custom_emoji=*/true);
   }
   Result<json::value> Cover(std::string_view key) const {
     const json::value* v = Find(o, key);
@@ -109,5 +109,18 @@ inline Result<std::vector<Reader>> Items(const json::object& fixture, std::strin
 // is who created what the fixture does not attribute. ExportViews writes them back.
 Status SeedViews(Context& ctx, const json::object& fixture, const std::string& actor);
 Result<json::array> ExportViews(Context& ctx);
+
+// The custom emojis and data source templates of a fixture (fixtures_emojis_templates.cc):
+// SeedCustomEmojis runs before databases and pages (their icons may name an emoji),
+// SeedTemplates after pages. The exports list them in the order they were made.
+Status SeedCustomEmojis(Context& ctx, const json::object& fixture);
+Status SeedTemplates(Context& ctx, const json::object& fixture);
+Result<json::array> ExportCustomEmojis(Context& ctx);
+Result<json::array> ExportTemplates(Context& ctx);
+
+// An icon of the fixture that names a custom emoji ({type:"custom_emoji", custom_emoji:{id}},
+// as Reader::Icon reads it) gets the emoji's name and url; the emoji must be one of the
+// fixture's `custom_emojis`. Other icons are left as they are.
+Status ResolveFixtureIcon(Context& ctx, json::value& icon, const std::string& path);
 
 }  // namespace localnotion::service::admin
