@@ -192,7 +192,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   state.wake_webhooks = [&webhooks] { webhooks.Wake(); };
   webhooks.Start();
   // external_url uploads are downloaded on a thread of their own (service/uploads/import.h).
-  http::UrlFetcherClient url_fetcher;
+  http::UrlFetcherClient url_fetcher(service_options.import_ca_file);
   service::uploads::Importer importer(**store, state, url_fetcher);
   state.import_file = [&importer](const std::string& id) { importer.Enqueue(id); };
   importer.Start();
@@ -460,7 +460,14 @@ int main(int argc, char** argv) {
   serve->add_option("--allow-import-from", import_prefixes,
                     "Let POST /v1/file_uploads {\"mode\": \"external_url\"} import from URLs that start with this "
                     "prefix (repeatable), e.g. http://127.0.0.1:9000/; without it only public https:// URLs are "
-                    "taken, as by Notion, and localnotion cannot reach them (docs/compat.md)");
+                    "taken, as by Notion (docs/compat.md)");
+
+  std::string import_ca_file;
+  serve
+      ->add_option("--import-ca-file", import_ca_file,
+                   "A PEM file of certificates that external_url imports over https:// also trust, beside the "
+                   "system's (for a test file server with a self-signed certificate)")
+      ->check(CLI::ExistingFile);
 
   int64_t webhook_aggregation_ms = 1000;
   serve
@@ -539,6 +546,7 @@ int main(int argc, char** argv) {
     service_options.view_query_ttl_ms = view_query_ttl_seconds * 1000;
     service_options.block_limit = block_limit;
     service_options.import_url_prefixes = import_prefixes;
+    service_options.import_ca_file = import_ca_file;
     return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options, workers,
                  logs);
   }

@@ -1,11 +1,14 @@
 #include "http/url_fetcher.h"
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <chrono>
 #include <exception>
+#include <stdexcept>
 
 #include "http/http_target.h"
 
@@ -24,16 +27,13 @@ namespace {
 constexpr auto kSlice = std::chrono::milliseconds(50);
 
 std::optional<HttpTarget> ParseTarget(const std::string& url, std::string& error) {
-  return ParseHttpTarget(url, error, "the URL is not valid", kNoInternet);
+  return ParseHttpTarget(url, error, "the URL is not valid", "only http:// and https:// URLs can be imported",
+                         /*https=*/true);
 }
 
-asio::awaitable<void> Exchange(const HttpTarget& target, const FetchRequest& request, FetchResult& out) {
-  auto executor = co_await asio::this_coro::executor;
-  tcp::resolver resolver(executor);
-  beast::tcp_stream stream(executor);
-  stream.expires_after(std::chrono::milliseconds(request.timeout_ms));
-  auto endpoints = co_await resolver.async_resolve(target.host, target.port, asio::use_awaitable);
-  co_await stream.async_connect(endpoints, asio::use_awaitable);
+// The request and the answer, over a connected stream (plain or TLS).
+template <class Stream>
+asio::awaitable<void> GetOver(Stream& stream, const HttpTarget& target, const FetchRequest& request, FetchResult& out) {
   bhttp::request<bhttp::empty_body> req{bhttp::verb::get, target.path, 11};
   req.set(bhttp::field::host, target.host_header);
   req.set(bhttp::field::user_agent, "localnotion");
@@ -62,7 +62,38 @@ asio::awaitable<void> Exchange(const HttpTarget& target, const FetchRequest& req
   }
   if (ec) throw boost::system::system_error(ec);
   out.body = std::move(parser.get().body());
-  stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+}
+
+asio::awaitable<void> Exchange(const HttpTarget& target, const FetchRequest& request, asio::ssl::context* tls,
+                               FetchResult& out) {
+  auto executor = co_await asio::this_coro::executor;
+  tcp::resolver resolver(executor);
+  auto endpoints = co_await resolver.async_resolve(target.host, target.port, asio::use_awaitable);
+  if (!target.tls) {
+    beast::tcp_stream stream(executor);
+    stream.expires_after(std::chrono::milliseconds(request.timeout_ms));
+    co_await stream.async_connect(endpoints, asio::use_awaitable);
+    co_await GetOver(stream, target, request, out);
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    co_return;
+  }
+  beast::ssl_stream<beast::tcp_stream> stream(executor, *tls);
+  beast::get_lowest_layer(stream).expires_after(std::chrono::milliseconds(request.timeout_ms));
+  co_await beast::get_lowest_layer(stream).async_connect(endpoints, asio::use_awaitable);
+  // SNI for names (not for IP literals), and the certificate must name the host.
+  boost::system::error_code ec;
+  asio::ip::make_address(target.host, ec);
+  const bool is_ip = !ec;
+  if (!is_ip && !SSL_set_tlsext_host_name(stream.native_handle(), target.host.c_str())) {
+    throw std::runtime_error("TLS: the server name could not be set");
+  }
+  stream.set_verify_mode(asio::ssl::verify_peer);
+  stream.set_verify_callback(asio::ssl::host_name_verification(target.host));
+  co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+  co_await GetOver(stream, target, request, out);
+  // The body is complete; a TLS close_notify is not waited for.
+  beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_both, ec);
 }
 
 }  // namespace
@@ -71,9 +102,19 @@ FetchResult UrlFetcherClient::Fetch(const FetchRequest& request, const std::atom
   FetchResult out;
   auto target = ParseTarget(request.url, out.error);
   if (!target) return out;
+  asio::ssl::context tls(asio::ssl::context::tls_client);
+  if (target->tls) {
+    boost::system::error_code ec;
+    tls.set_default_verify_paths(ec);
+    if (!ec && !extra_ca_file_.empty()) tls.load_verify_file(extra_ca_file_, ec);
+    if (ec) {
+      out.error = "the trusted certificates could not be loaded: " + ec.message();
+      return out;
+    }
+  }
   asio::io_context ioc;
   bool finished = false;
-  asio::co_spawn(ioc, Exchange(*target, request, out), [&](std::exception_ptr e) {
+  asio::co_spawn(ioc, Exchange(*target, request, &tls, out), [&](std::exception_ptr e) {
     finished = true;
     if (!e) return;
     out.status.reset();

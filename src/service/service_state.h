@@ -52,6 +52,9 @@ struct ServiceOptions {
   // (`serve --allow-import-from PREFIX`, validation/import_url.h), and how long one
   // download may take in all.
   std::vector<std::string> import_url_prefixes;
+  // serve --import-ca-file: more certificates the https downloads of those imports trust
+  // (read by the server's fetcher, http::UrlFetcherClient; "" for none).
+  std::string import_ca_file;
   int64_t import_timeout_ms = 30000;
 };
 

@@ -5,11 +5,17 @@
 // becomes `uploaded` (attachable like any other) or `failed` with file_import_result.
 // The files come from a real loopback HTTP server (node:http) that the server is allowed
 // to import from with `serve --allow-import-from`; any other URL keeps Notion's rule
-// (public https only), and localnotion cannot reach the internet.
-const { test, before, after } = require('node:test');
+// (public https only). HTTPS downloads are tested against a loopback node:https server
+// with a certificate made for the test (`--import-ca-file`) and without it.
+const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const http = require('node:http');
+const https = require('node:https');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { startServer } = require('../lib/server');
 const { v5, raw, expectApiError, expectRawError } = require('../lib/clients');
 const { createRootPage } = require('../lib/fixtures');
@@ -155,19 +161,17 @@ test('a file over the single-part limit fails with Notion\'s file_upload_invalid
   }
 });
 
-test('a public https URL is taken, and fails: localnotion cannot reach the internet', async () => {
-  const created = await n5.fileUploads.create({ mode: 'external_url', external_url: 'https://example.com/image.png', filename: 'image.png' });
+test('a public https URL is taken and downloaded over TLS; unreachable here, it fails with the reason', async () => {
+  // `.invalid` names never resolve (RFC 6761), so the download fails at once on any machine.
+  const created = await n5.fileUploads.create({ mode: 'external_url', external_url: 'https://files.example.invalid/image.png', filename: 'image.png' });
   assert.equal(created.status, 'pending');
-  const done = await settled(created.id);
+  const done = await settled(created.id, 40000);
   assert.equal(done.status, 'failed');
-  assert.deepEqual(done.file_import_result.error, {
-    type: 'download_error',
-    code: 'file_download_failed',
-    message: 'The file could not be downloaded from the external URL: localnotion cannot reach the internet; '
-      + 'it imports only http:// URLs under a serve --allow-import-from prefix.',
-    parameter: null,
-    status_code: null,
+  const { error } = done.file_import_result;
+  assert.deepEqual({ ...error, message: undefined }, {
+    type: 'download_error', code: 'file_download_failed', message: undefined, parameter: null, status_code: null,
   });
+  assert.match(error.message, /^The file could not be downloaded from the external URL: \S/);
 });
 
 test('URLs outside the allowed prefixes and not public https are refused at create (raw HTTP)', async () => {
@@ -213,4 +217,74 @@ test('an import in flight does not hold the API: other requests are answered mea
   assert.equal((await n5.fileUploads.retrieve({ file_upload_id: created.id })).status, 'pending');
   releaseSlow();
   assert.equal((await settled(created.id)).status, 'uploaded');
+});
+
+describe('https:// downloads (node:https with a certificate made for the test)', () => {
+  let dir; let tlsServer; let tlsPrefix; let trusting; let untrusting;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
+    { stdio: 'ignore' });
+    tlsServer = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) },
+      (req, res) => {
+        if (req.url === '/files/secure.png') {
+          res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': PNG.length });
+          res.end(PNG);
+        } else {
+          res.writeHead(404, { 'Content-Type': 'text/plain' });
+          res.end('not found');
+        }
+      });
+    await new Promise((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    tlsPrefix = `https://127.0.0.1:${tlsServer.address().port}/files/`;
+    trusting = await startServer({ extraArgs: ['--allow-import-from', tlsPrefix, '--import-ca-file', path.join(dir, 'cert.pem')] });
+    untrusting = await startServer({ extraArgs: ['--allow-import-from', tlsPrefix] });
+  });
+  after(async () => {
+    for (const s of [trusting, untrusting]) if (s) { await s.stop().catch(() => {}); await s.dispose(); }
+    if (tlsServer) { tlsServer.closeAllConnections(); await new Promise((resolve) => tlsServer.close(resolve)); }
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const settle = async (client, id) => {
+    const end = Date.now() + 20000;
+    for (;;) {
+      const u = await client.fileUploads.retrieve({ file_upload_id: id });
+      if (u.status !== 'pending' || Date.now() > end) return u;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+
+  test('with the certificate trusted (--import-ca-file) the file is imported byte for byte', async () => {
+    const client = v5(trusting);
+    const created = await client.fileUploads.create({ mode: 'external_url', external_url: `${tlsPrefix}secure.png`, filename: 'secure.png' });
+    const done = await settle(client, created.id);
+    assert.equal(done.status, 'uploaded', JSON.stringify(done.file_import_result));
+    assert.equal(done.content_length, PNG.length);
+    assert.equal(done.file_import_result.type, 'success');
+    const page = await createRootPage(client, 'Secure');
+    const appended = await client.blocks.children.append({ block_id: page.id,
+      children: [{ image: { type: 'file_upload', file_upload: { id: created.id } } }] });
+    const served = await fetch(appended.results[0].image.file.url);
+    assert.equal(served.status, 200);
+    assert.ok(Buffer.from(await served.arrayBuffer()).equals(PNG));
+
+    const missing = await client.fileUploads.create({ mode: 'external_url', external_url: `${tlsPrefix}gone.png`, filename: 'gone.png' });
+    const failed = await settle(client, missing.id);
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.file_import_result.error.status_code, 404);
+  });
+
+  test('without it the certificate is not trusted: the import fails, nothing is stored', async () => {
+    const client = v5(untrusting);
+    const created = await client.fileUploads.create({ mode: 'external_url', external_url: `${tlsPrefix}secure.png`, filename: 'secure.png' });
+    const done = await settle(client, created.id);
+    assert.equal(done.status, 'failed');
+    assert.equal(done.content_length, null);
+    const { error } = done.file_import_result;
+    assert.equal(error.code, 'file_download_failed');
+    assert.equal(error.status_code, null);
+    assert.match(error.message, /^The file could not be downloaded from the external URL: .*certificate verify failed/);
+  });
 });
