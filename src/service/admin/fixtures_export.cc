@@ -163,6 +163,9 @@ Result<json::value> ExportFixture(Context& ctx) {
     pages.push_back(std::move(o));
   }
   out["pages"] = std::move(pages);
+  // Only when there are some, so that the export of a workspace without them is unchanged.
+  LN_ASSIGN_OR_RETURN(json::array notes, ExportMeetingNotes(ctx));
+  if (!notes.empty()) out["meeting_notes"] = std::move(notes);
   return json::value(std::move(out));
 }
 

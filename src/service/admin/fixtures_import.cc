@@ -44,8 +44,8 @@ Error Duplicate(const std::string& path, const std::string& id) {
 Status SeedFixture(Context& ctx, const json::value& fixture) {
   if (!fixture.is_object()) return api::FailedValidation("body", "an object", &fixture);
   const json::object& f = fixture.get_object();
-  static const std::set<std::string, std::less<>> kKeys = {"format",    "workspace",    "users", "integrations",
-                                                           "databases", "data_sources", "pages", "views"};
+  static const std::set<std::string, std::less<>> kKeys = {
+      "format", "workspace", "users", "integrations", "databases", "data_sources", "pages", "views", "meeting_notes"};
   for (const auto& kv : f) {
     if (!kKeys.count(kv.key())) return api::NotPresent(api::Field("body", kv.key()), kv.value());
   }
@@ -325,7 +325,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
       return api::FailedValidation(path, "the id of one of body.pages", &shown);
     }
   }
-  return SeedViews(ctx, f, actor);
+  LN_RETURN_IF_ERROR(SeedViews(ctx, f, actor));
+  return SeedMeetingNotes(ctx, f, author);
 }
 
 }  // namespace localnotion::service::admin

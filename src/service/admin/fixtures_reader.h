@@ -2,6 +2,7 @@
 // path in the fixture with Notion's message grammar: body.pages[2].created_time ...
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,5 +110,12 @@ inline Result<std::vector<Reader>> Items(const json::object& fixture, std::strin
 // is who created what the fixture does not attribute. ExportViews writes them back.
 Status SeedViews(Context& ctx, const json::object& fixture, const std::string& actor);
 Result<json::array> ExportViews(Context& ctx);
+
+// The meeting notes of a fixture (fixtures_meeting_notes.cc): SeedMeetingNotes reads
+// "meeting_notes" once the pages are in (each note's parent is a page of the fixture);
+// `author` reads an author key as the other kinds do. ExportMeetingNotes writes them back.
+Status SeedMeetingNotes(Context& ctx, const json::object& fixture,
+                        const std::function<Result<std::string>(const Reader&, std::string_view)>& author);
+Result<json::array> ExportMeetingNotes(Context& ctx);
 
 }  // namespace localnotion::service::admin
