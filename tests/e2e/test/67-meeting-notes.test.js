@@ -269,3 +269,57 @@ test('allow_async: the task did the work, and polls back with its result', async
   const { client: other } = await integration('Task peeker', 'all', [parent.id]);
   await expectApiError(other.asyncTasks.retrieve({ task_id: task.id }), notFound('async task', task.id));
 });
+
+test('a fixture holds meeting notes with their content, and exports them back', async () => {
+  // Its own server: seeding replaces the workspace.
+  const token = 'secret_meeting_fixture_67';
+  const own = await startServer({ token, extraArgs: ['--admin-token', ADMIN] });
+  try {
+    const n = v5(own, { notionVersion: '2026-03-11' });
+    const PAGE = '59833787-2cf9-4fdf-8782-e53db20768a5';
+    const NOTE = '7d0f1a52-5a58-4b8e-8f5e-0c6a1e2b3c4d';
+    const ADA = '6794760a-1f15-45cd-9c65-0dfe42f5135a';
+    const fixture = {
+      users: [{ id: ADA, name: 'Ada' }],
+      integrations: [{ name: 'Meetings bot', token }],
+      pages: [{ id: PAGE, parent: { workspace: true }, properties: { title: { title: [{ text: { content: 'Meetings' } }] } } }],
+      meeting_notes: [{
+        id: NOTE, parent: { type: 'page_id', page_id: PAGE }, title: 'Weekly sync', created_time: '2026-03-02T10:00:00Z',
+        calendar_event: { start_time: '2026-03-02T10:00:00.000Z', end_time: '2026-03-02T10:30:00.000Z', attendees: [ADA] },
+        summary: 'We agreed to **ship** on Friday.', notes: '- [ ] Draft the post', transcript: 'Ada: Shall we ship?\n\nBob: Friday.',
+      }],
+    };
+    const seeded = await adminCall(own, ADMIN, 'POST', 'seed', fixture);
+    assert.equal(seeded.status, 200, JSON.stringify(seeded.body));
+    assert.equal(seeded.body.counts.meeting_notes, 1);
+
+    // The API reads it: the query filters on the attendee, the tabs hold the content.
+    const found = await n.blocks.meetingNotes.query({
+      filter: { operator: 'and', filters: [{ property: 'attendees', filter: { operator: 'person_contains', value: [{ type: 'exact', value: { table: 'notion_user', id: ADA } }] } }] },
+    });
+    assert.deepEqual(found.results.map((b) => b.id), [NOTE]);
+    const note = found.results[0];
+    assert.deepEqual(note.meeting_notes.calendar_event.attendees, [ADA]);
+    assert.equal(note.created_time, '2026-03-02T10:00:00.000Z');
+    const transcript = await n.blocks.children.list({ block_id: note.meeting_notes.children.transcript_block_id });
+    assert.deepEqual(transcript.results.map((b) => b.paragraph.rich_text[0].plain_text), ['Ada: Shall we ship?', 'Bob: Friday.']);
+    const none = await n.blocks.meetingNotes.query({
+      filter: { operator: 'and', filters: [{ property: 'created_time', filter: { operator: 'date_is_after', value: { type: 'exact', value: { type: 'date', start_date: '2026-03-02' } } } }] },
+    });
+    assert.deepEqual(none.results, []);
+
+    // Export writes it back in its export form, which seeds back byte for byte.
+    const exported = await adminCall(own, ADMIN, 'GET', 'export');
+    const [back] = exported.body.meeting_notes;
+    assert.equal(back.id, NOTE);
+    assert.equal(back.summary, 'We agreed to **ship** on Friday.');
+    assert.equal(back.transcript, 'Ada: Shall we ship?\n\nBob: Friday.');
+    assert.equal(back.transcript_block_id, note.meeting_notes.children.transcript_block_id);
+    const again = await adminCall(own, ADMIN, 'POST', 'seed', exported.body);
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.deepEqual((await adminCall(own, ADMIN, 'GET', 'export')).body, exported.body);
+  } finally {
+    await own.stop().catch(() => {});
+    await own.dispose();
+  }
+});
