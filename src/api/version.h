@@ -76,4 +76,10 @@ constexpr bool AppendTakesAfter(ApiVersion v) { return v < ApiVersion::k2026_03_
 // block is `"type": "transcription"` (upgrade guide 2026-03-11, above).
 constexpr bool NamesMeetingNotes(ApiVersion v) { return v >= ApiVersion::k2026_03_11; }
 
+// The "Fix one:" message for a property value that names no writable type lists
+// `place` and `verification` after the fourteen older types: the 2026-03-11 request
+// schema has them in its union (https://developers.notion.com/reference/patch-page).
+// Both are written in every version; only the message differs.
+constexpr bool ListsPlaceAndVerification(ApiVersion v) { return v >= ApiVersion::k2026_03_11; }
+
 }  // namespace localnotion::api

@@ -135,6 +135,18 @@ class PropertyType {
   virtual void Render(const json::value* stored, const PropertyDef& def, const RenderContext& ctx,
                       json::object& out) const;
 
+  // Types whose value records who wrote it and when (verification: `verified_by`, and the
+  // time of verification when the request names none). Every value a request writes is
+  // stamped with the acting user and the current time after Write; a fixture stamps with
+  // the user it names.
+  virtual void Stamp(json::value& stored, std::string_view user_id, Millis now) const {}
+
+  // A rendered value (what GET and a fixture export show) in the form Write accepts, and
+  // the user it names as its author ("" when none). Fixtures export rendered values and
+  // load them through the API's validation, so a type whose response shape differs from
+  // its request shape says here how to go back.
+  virtual json::value FromRendered(const json::value& rendered, std::string* author) const { return rendered; }
+
   // The configuration as the schema response shows it.
   virtual json::object RenderConfig(const PropertyDef& def, api::ApiVersion version) const { return def.config; }
 

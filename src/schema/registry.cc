@@ -20,11 +20,12 @@ const PropertyType* FindType(std::string_view name) {
   return nullptr;
 }
 
-const std::vector<std::string_view>& WritableTypeOrder() {
-  static const std::vector<std::string_view> kOrder = {
-      "title", "rich_text", "number", "url", "select", "multi_select", "people",
-      "email", "phone_number", "date", "checkbox", "relation", "files", "status"};
-  return kOrder;
+const std::vector<std::string_view>& WritableTypeOrder(api::ApiVersion version) {
+  static const std::vector<std::string_view> kNewest = {
+      "title",        "rich_text", "number",   "url",      "select", "multi_select", "people",      "email",
+      "phone_number", "date",      "checkbox", "relation", "files",  "status",       "place", "verification"};
+  static const std::vector<std::string_view> kOlder(kNewest.begin(), kNewest.end() - 2);
+  return api::ListsPlaceAndVerification(version) ? kNewest : kOlder;
 }
 
 const std::vector<std::string_view>& FilterKeyOrder() {

@@ -12,8 +12,9 @@ namespace localnotion::schema {
 const PropertyType* FindType(std::string_view name);
 
 // The writable value keys in the order Notion lists them in a "Fix one:" message for a
-// property value that names none of them.
-const std::vector<std::string_view>& WritableTypeOrder();
+// property value that names none of them, as `version` lists them (api/version.h,
+// ListsPlaceAndVerification). The default, the newest version, names every writable type.
+const std::vector<std::string_view>& WritableTypeOrder(api::ApiVersion version = api::kNewestApiVersion);
 
 // The filter keys of a property filter, in the order Notion lists them in a "Fix one:"
 // message for a filter object that names none of them (query/QUERY.md): each filterable

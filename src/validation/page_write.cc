@@ -177,7 +177,7 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     }
     if (named.empty()) {
       std::vector<std::string> alts;
-      for (std::string_view t : schema::WritableTypeOrder())
+      for (std::string_view t : schema::WritableTypeOrder(version))
         alts.push_back(api::ShouldBe(api::Field(path, t), "defined", nullptr));
       return api::FixOne(alts);
     }

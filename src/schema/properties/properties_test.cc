@@ -86,20 +86,29 @@ TEST(Registry, UnknownTypeIsNull) {
   EXPECT_EQ(FindType("Title"), nullptr);
 }
 
-TEST(Registry, WritableTypesAreExactlyTheFourteenOfTheFixOneList) {
-  const auto& order = WritableTypeOrder();
-  ASSERT_EQ(order.size(), 14u);
-  EXPECT_EQ(order.front(), "title");
-  EXPECT_EQ(order.back(), "status");
-  for (std::string_view name : order) {
+TEST(Registry, WritableTypesAreExactlyTheOnesOfTheFixOneList) {
+  // 2026-03-11 lists sixteen: the fourteen older ones, then place and verification.
+  const auto& newest = WritableTypeOrder();
+  ASSERT_EQ(newest.size(), 16u);
+  EXPECT_EQ(newest.front(), "title");
+  EXPECT_EQ(newest[13], "status");
+  EXPECT_EQ(newest[14], "place");
+  EXPECT_EQ(newest.back(), "verification");
+  for (std::string_view name : newest) {
     ASSERT_NE(FindType(name), nullptr) << name;
     EXPECT_TRUE(FindType(name)->writable()) << name;
   }
+  for (api::ApiVersion v : {api::ApiVersion::k2022_06_28, api::ApiVersion::k2025_09_03}) {
+    const auto& older = WritableTypeOrder(v);
+    ASSERT_EQ(older.size(), 14u);
+    EXPECT_EQ(older.back(), "status");
+  }
+  EXPECT_EQ(&WritableTypeOrder(api::ApiVersion::k2026_03_11), &newest);
 }
 
 TEST(Registry, ReadOnlyTypesAreNotWritable) {
   for (std::string_view name : {"formula", "rollup", "created_time", "last_edited_time", "created_by",
-                                "last_edited_by", "unique_id", "button", "verification", "place"}) {
+                                "last_edited_by", "unique_id", "button"}) {
     ASSERT_NE(FindType(name), nullptr) << name;
     EXPECT_FALSE(FindType(name)->writable()) << name;
   }
@@ -887,6 +896,112 @@ TEST(ReadOnlyProperties, ComputedTypesRenderTheirShapes) {
   EXPECT_EQ(Rendered(Def("V", "verification"), nullptr),
             R"({"verification":{"state":"unverified","verified_by":null,"date":null}})");
   EXPECT_EQ(Rendered(Def("P", "place"), nullptr), R"({"place":null})");
+}
+
+// ---------------------------------------------------------------- verification, place
+
+TEST(VerificationProperty, VerifiedIsStampedWithTheAuthorAndNowWhenNoDateIsGiven) {
+  PropertyDef def = Def("V", "verification");
+  auto stored = Write(def, R"({"state":"verified"})");
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(SerializeJson(*stored), R"({"state":"verified","date":null})");
+  FindType("verification")->Stamp(*stored, "bot-1", 1700000000000);
+  EXPECT_EQ(SerializeJson(*stored),
+            R"({"state":"verified","date":{"start":"2023-11-14T22:13:20.000+00:00","end":null},"verified_by":"bot-1"})");
+  RenderContext ctx;
+  ctx.user = [](const std::string& id) { return json::value(json::object{{"object", "user"}, {"id", id}}); };
+  EXPECT_EQ(Rendered(def, &*stored, ctx),
+            R"({"verification":{"state":"verified","verified_by":{"object":"user","id":"bot-1"},)"
+            R"("date":{"start":"2023-11-14T22:13:20.000+00:00","end":null,"time_zone":null}}})");
+}
+
+TEST(VerificationProperty, AGivenDateIsKeptAndAPastEndShowsExpired) {
+  PropertyDef def = Def("V", "verification");
+  auto stored = Write(def, R"({"state":"verified","date":{"start":"2023-08-01","end":"2023-10-30"}})");
+  ASSERT_TRUE(stored.ok());
+  FindType("verification")->Stamp(*stored, "bot-1", 1700000000000);
+  EXPECT_EQ(SerializeJson(stored->at("date")), R"({"start":"2023-08-01","end":"2023-10-30"})");
+  EXPECT_EQ(Rendered(def, &*stored),
+            R"({"verification":{"state":"expired","verified_by":{"object":"user","id":"bot-1"},)"
+            R"("date":{"start":"2023-08-01","end":"2023-10-30","time_zone":null}}})");
+  auto future = Write(def, R"({"state":"verified","date":{"start":"2023-08-01","end":"2999-01-01"}})");
+  ASSERT_TRUE(future.ok());
+  EXPECT_NE(Rendered(def, &*future).find(R"("state":"verified")"), std::string::npos);
+}
+
+TEST(VerificationProperty, UnverifiedClearsAndTakesNoDate) {
+  PropertyDef def = Def("V", "verification");
+  EXPECT_EQ(Stored(Write(def, R"({"state":"unverified"})")), "null");
+  EXPECT_THAT(Write(def, R"({"state":"unverified","date":{"start":"2023-08-01"}})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.V.verification.date should be not present, instead "
+                      "was `{\"start\":\"2023-08-01\"}`."));
+}
+
+TEST(VerificationProperty, RefusesOtherShapes) {
+  PropertyDef def = Def("V", "verification");
+  EXPECT_THAT(Write(def, "null"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.V.verification should be an object, instead was "
+                      "`null`."));
+  EXPECT_THAT(Write(def, "{}"), ErrorIs(ErrorCode::kValidationError,
+                                        "body failed validation: body.properties.V.verification.state should be "
+                                        "defined, instead was `undefined`."));
+  EXPECT_THAT(Write(def, R"({"state":"expired"})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.V.verification.state should be `\"verified\"` or "
+                      "`\"unverified\"`, instead was `\"expired\"`."));
+  EXPECT_THAT(Write(def, R"({"state":"verified","verified_by":{"id":"x"}})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.V.verification.verified_by should be not present, "
+                      "instead was `{\"id\":\"x\"}`."));
+  EXPECT_THAT(Write(def, R"({"state":"verified","date":{"end":"2023-08-01"}})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.V.verification.date.start should be defined, instead "
+                      "was `undefined`."));
+}
+
+TEST(VerificationProperty, FromRenderedGivesTheRequestFormAndTheAuthor) {
+  const PropertyType* t = FindType("verification");
+  std::string author;
+  json::value back = t->FromRendered(
+      J(R"({"state":"expired","verified_by":{"object":"user","id":"u1"},"date":{"start":"2023-08-01","end":"2023-10-30","time_zone":null}})"),
+      &author);
+  EXPECT_EQ(SerializeJson(back), R"({"state":"verified","date":{"start":"2023-08-01","end":"2023-10-30"}})");
+  EXPECT_EQ(author, "u1");
+  author.clear();
+  EXPECT_EQ(SerializeJson(t->FromRendered(J(R"({"state":"unverified","verified_by":null,"date":null})"), &author)),
+            R"({"state":"unverified"})");
+  EXPECT_EQ(author, "");
+}
+
+TEST(PlaceProperty, KeepsEveryKeyAndClearsWithNull) {
+  PropertyDef def = Def("Where", "place");
+  auto stored = Write(def, R"({"lat":48.8584,"lon":2.2945,"name":"Eiffel Tower"})");
+  EXPECT_EQ(Stored(stored),
+            R"({"lat":48.8584,"lon":2.2945,"name":"Eiffel Tower","address":null,"aws_place_id":null,"google_place_id":null})");
+  EXPECT_EQ(Rendered(def, &*stored),
+            R"({"place":{"lat":48.8584,"lon":2.2945,"name":"Eiffel Tower","address":null,"aws_place_id":null,"google_place_id":null}})");
+  EXPECT_EQ(Stored(Write(def, "null")), "null");
+}
+
+TEST(PlaceProperty, RefusesMissingCoordinatesAndOtherKeys) {
+  PropertyDef def = Def("Where", "place");
+  EXPECT_THAT(Write(def, R"({"lat":1})"), ErrorIs(ErrorCode::kValidationError,
+                                                  "body failed validation: body.properties.Where.place.lon should be "
+                                                  "defined, instead was `undefined`."));
+  EXPECT_THAT(Write(def, R"({"lat":"1","lon":2})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.Where.place.lat should be a number, instead was "
+                      "`\"1\"`."));
+  EXPECT_THAT(Write(def, R"({"lat":1,"lon":2,"name":3})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.Where.place.name should be a string or `null`, "
+                      "instead was `3`."));
+  EXPECT_THAT(Write(def, R"({"lat":1,"lon":2,"zip":"75007"})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.properties.Where.place.zip should be not present, instead was "
+                      "`\"75007\"`."));
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 // page's number, which the API itself never lets a client write.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "api/messages.h"
 #include "common/uuid.h"
 #include "schema/registry.h"
@@ -120,13 +122,24 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
   if (properties == nullptr) properties = nullptr;
   if (properties != nullptr && !properties->is_object()) return api::FailedValidation(path, "an object", properties);
   json::object writable;
+  std::map<std::string, std::string> authors;  // property id -> the user a value names as its author
   std::vector<std::string> numbered;  // unique_id properties given a number
   if (properties != nullptr) {
     for (const auto& kv : properties->get_object()) {
       const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, kv.key());
       const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
       if (type == nullptr || !type->numbered()) {
-        writable[kv.key()] = kv.value();
+        // A value as an export shows it goes back through the API's validation in the
+        // form a request would send it (schema::PropertyType::FromRendered).
+        json::value value = kv.value();
+        if (type != nullptr && value.is_object()) {
+          if (json::value* inner = value.as_object().if_contains(def->type)) {
+            std::string author;
+            *inner = type->FromRendered(*inner, &author);
+            if (!author.empty()) authors[def->id] = std::move(author);
+          }
+        }
+        writable[kv.key()] = std::move(value);
         continue;
       }
       const json::value* v = kv.value().is_object() ? Find(kv.value().get_object(), def->type) : nullptr;
@@ -162,7 +175,11 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
     LN_RETURN_IF_ERROR(ctx.WriteDataSource(Caller{}, nullptr, record, WriteMode::kImport));
     LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
   }
-  for (const auto& w : writes->writes) {
+  for (auto& w : writes->writes) {
+    const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+    if (auto author = authors.find(w.property_id); def != nullptr && author != authors.end()) {
+      schema::FindType(def->type)->Stamp(w.value, author->second, NowMillis());
+    }
     if (w.value.is_null()) {
       loaded.page.properties.erase(w.property_id);
     } else {

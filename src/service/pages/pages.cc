@@ -88,9 +88,11 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
     LN_RETURN_IF_ERROR(SaveGrownDefinitions(ctx, caller, loaded.source, std::move(writes.changed_defs)));
     LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
   }
+  const Millis now = NowMillis();
   for (auto& w : writes.writes) {
     const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
     const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+    if (type) type->Stamp(w.value, caller.integration.bot_user_id, now);
     if (type && type->render_extras().file_objects) {
       LN_RETURN_IF_ERROR(uploads::AttachUploadsInFiles(ctx, caller, w.value, api::Field("body.properties", def->name)));
     }
