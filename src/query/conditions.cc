@@ -14,7 +14,7 @@
 namespace localnotion::query {
 namespace {
 
-enum class Operand { kString, kNumber, kBoolean, kDate, kEmptyObject, kTrue, kUuid };
+enum class Operand { kString, kNumber, kBoolean, kDate, kEmptyObject, kTrue, kUuid, kVerificationStatus };
 
 struct OpSpec {
   std::string_view name;
@@ -64,6 +64,9 @@ const std::vector<OpSpec>& OpsOf(Family family) {
   static const std::vector<OpSpec> ids = with_emptiness(
       {{"contains", Op::kContains, Operand::kUuid}, {"does_not_contain", Op::kDoesNotContain, Operand::kUuid}});
   static const std::vector<OpSpec> files = with_emptiness({});
+  // https://developers.notion.com/reference/filter-data-source-entries (verificationPropertyStatusFilter).
+  static const std::vector<OpSpec> verification = {
+      {"status", Op::kVerificationStatus, Operand::kVerificationStatus}};
   switch (family) {
     case Family::kText: return text;
     case Family::kNumber: return number;
@@ -73,6 +76,7 @@ const std::vector<OpSpec>& OpsOf(Family family) {
     case Family::kDate: return date;
     case Family::kPeople:
     case Family::kRelation: return ids;
+    case Family::kVerification: return verification;
     case Family::kFiles:
     case Family::kNone: return files;
   }
@@ -108,6 +112,12 @@ Status ParseOperand(const OpSpec& spec, const json::value& v, const std::string&
       return OkStatus();
     case Operand::kTrue:
       if (!v.is_bool() || !v.get_bool()) return api::FailedValidation(path, "`true`", &v);
+      return OkStatus();
+    case Operand::kVerificationStatus:
+      if (!v.is_string() || (v.get_string() != "verified" && v.get_string() != "expired" && v.get_string() != "none")) {
+        return api::FailedValidation(path, "`\"verified\"`, `\"expired\"`, or `\"none\"`", &v);
+      }
+      out.text = std::string(v.get_string());
       return OkStatus();
     case Operand::kUuid: {
       std::optional<std::string> id = v.is_string() ? NormalizeUuid(v.get_string()) : std::nullopt;
@@ -270,6 +280,13 @@ bool Evaluate(const Condition& c, const json::value* typed, Millis now) {
     case Family::kPeople:
     case Family::kRelation: return EvaluateList(c, IdsOf(typed));
     case Family::kFiles: return c.op == Op::kIsEmpty ? CountOf(typed) == 0 : CountOf(typed) != 0;
+    case Family::kVerification: {
+      // The rendered state: "unverified" is what the filter calls "none".
+      const json::value* v = typed != nullptr && typed->is_object() ? Find(typed->get_object(), "verification") : nullptr;
+      const json::value* state = v != nullptr && v->is_object() ? Find(v->get_object(), "state") : nullptr;
+      std::string_view s = state != nullptr && state->is_string() ? std::string_view(state->get_string()) : "unverified";
+      return s == (c.text == "none" ? std::string_view("unverified") : std::string_view(c.text));
+    }
     case Family::kNone: return false;
   }
   return false;

@@ -44,6 +44,7 @@ enum class Op {
   kNextYear,
   kIsEmpty,
   kIsNotEmpty,
+  kVerificationStatus,  // verification: `status` is verified, expired or none (unverified)
 };
 
 struct Condition {

@@ -60,6 +60,7 @@ inline schema::Schema TestSchema() {
       def("rol1", "R", "rollup", R"({"function":"show_original"})"),
       def("uid1", "ID", "unique_id", R"({"prefix":"T"})"),
       def("btn1", "Go", "button"),
+      def("ver1", "Verified", "verification"),
   };
 }
 
@@ -136,6 +137,9 @@ struct Page {
   }
   Page& Formula(const char* inner_json) { return Set("frm1", "formula", J(inner_json)); }
   Page& Rollup(const char* inner_json) { return Set("rol1", "rollup", J(inner_json)); }
+  Page& Verification(std::string_view state) {
+    return Set("ver1", "verification", json::object{{"state", state}, {"verified_by", nullptr}, {"date", nullptr}});
+  }
   Page& Uid(json::value n) { return Set("uid1", "unique_id", json::object{{"prefix", "T"}, {"number", std::move(n)}}); }
 
   PageFacts facts() const { return PageFacts{&values, created_time, last_edited_time, created_by, last_edited_by}; }

@@ -49,8 +49,20 @@ struct ConfigContext {
 // https://developers.notion.com/reference/post-database-query-filter): the conditions
 // it allows and how they are evaluated (query/conditions.h). kNone: no filter key of
 // that name takes a condition object (formula and rollup have their own grammar;
-// button, verification and place take none).
-enum class FilterFamily { kNone, kText, kNumber, kCheckbox, kSelect, kMultiSelect, kDate, kPeople, kRelation, kFiles };
+// button and place take none).
+enum class FilterFamily {
+  kNone,
+  kText,
+  kNumber,
+  kCheckbox,
+  kSelect,
+  kMultiSelect,
+  kDate,
+  kPeople,
+  kRelation,
+  kFiles,
+  kVerification,  // `{"status": "verified" | "expired" | "none"}`
+};
 
 // A value that is the page's own metadata rather than a stored property value. Filters
 // and sorts read these from the page (to the millisecond), not from the rendered value.

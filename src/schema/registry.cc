@@ -33,7 +33,7 @@ const std::vector<std::string_view>& FilterKeyOrder() {
       "title",          "rich_text",    "number",   "checkbox",     "select",       "multi_select",
       "status",         "date",         "people",   "files",        "url",          "email",
       "phone_number",   "relation",     "created_by", "created_time", "last_edited_by", "last_edited_time",
-      "formula",        "unique_id",    "rollup"};
+      "formula",        "unique_id",    "rollup",       "verification"};
   return kOrder;
 }
 

@@ -20,7 +20,7 @@ Status ReadTabItemIcon(const ReadContext& ctx, std::string_view key, const std::
                        const json::value& value, json::object& out) {
   // On update `out` is the block's stored content: only a tab item holds an icon.
   if (ctx.partial && Find(out, key) == nullptr) return KeyOnlyInside(key_path, "paragraph", "tab");
-  LN_ASSIGN_OR_RETURN(out[key], NormalizeIcon(key_path, value));
+  LN_ASSIGN_OR_RETURN(out[key], NormalizeIcon(key_path, value, /*custom_emoji=*/true));
   return OkStatus();
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 Status ReadIcon(const ReadContext&, std::string_view, const std::string& key_path, const json::value& value,
                 json::object& out) {
-  LN_ASSIGN_OR_RETURN(out["icon"], NormalizeIcon(key_path, value));
+  LN_ASSIGN_OR_RETURN(out["icon"], NormalizeIcon(key_path, value, /*custom_emoji=*/true));
   return OkStatus();
 }
 

@@ -26,6 +26,7 @@ bool Expired(const json::value* date, Millis now) {
 class Verification : public PropertyType {
  public:
   std::string_view name() const override { return "verification"; }
+  FilterFamily filter_family() const override { return FilterFamily::kVerification; }
 
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def,
                             PropertyDef*) const override {

@@ -163,7 +163,12 @@ Result<json::value> ExportFixture(Context& ctx) {
     pages.push_back(std::move(o));
   }
   out["pages"] = std::move(pages);
-  // Only when there are some, so that the export of a workspace without them is unchanged.
+  // Written only when the workspace has some, so that exports of workspaces without
+  // them stay as they were before these kinds existed.
+  LN_ASSIGN_OR_RETURN(json::array emojis, ExportCustomEmojis(ctx));
+  if (!emojis.empty()) out["custom_emojis"] = std::move(emojis);
+  LN_ASSIGN_OR_RETURN(json::array templates, ExportTemplates(ctx));
+  if (!templates.empty()) out["templates"] = std::move(templates);
   LN_ASSIGN_OR_RETURN(json::array notes, ExportMeetingNotes(ctx));
   if (!notes.empty()) out["meeting_notes"] = std::move(notes);
   return json::value(std::move(out));

@@ -45,7 +45,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
   if (!fixture.is_object()) return api::FailedValidation("body", "an object", &fixture);
   const json::object& f = fixture.get_object();
   static const std::set<std::string, std::less<>> kKeys = {
-      "format", "workspace", "users", "integrations", "databases", "data_sources", "pages", "views", "meeting_notes"};
+      "format", "workspace", "users",         "integrations", "databases",    "data_sources",
+      "pages",  "views",     "custom_emojis", "templates",    "meeting_notes"};
   for (const auto& kv : f) {
     if (!kKeys.count(kv.key())) return api::NotPresent(api::Field("body", kv.key()), kv.value());
   }
@@ -158,6 +159,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     return id;
   };
 
+  LN_RETURN_IF_ERROR(SeedCustomEmojis(ctx, f));
+
   // Databases.
   std::set<std::string> object_ids;  // pages, databases and data sources share one id space
   std::vector<std::pair<std::string, std::string>> page_parents;  // (path, page id) checked at the end
@@ -182,6 +185,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(db.title, r.RichText("title"));
     LN_ASSIGN_OR_RETURN(db.description, r.RichText("description"));
     LN_ASSIGN_OR_RETURN(db.icon, r.Icon("icon"));
+    LN_RETURN_IF_ERROR(ResolveFixtureIcon(ctx, db.icon, r.At("icon")));
     LN_ASSIGN_OR_RETURN(db.cover, r.Cover("cover"));
     LN_ASSIGN_OR_RETURN(db.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(db.is_inline, r.Bool("is_inline"));
@@ -205,6 +209,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(ds.title, r.Get("title") ? r.RichText("title") : Result<json::array>(db->title));
     LN_ASSIGN_OR_RETURN(ds.description, r.RichText("description"));
     LN_ASSIGN_OR_RETURN(ds.icon, r.Icon("icon"));
+    LN_RETURN_IF_ERROR(ResolveFixtureIcon(ctx, ds.icon, r.At("icon")));
     LN_ASSIGN_OR_RETURN(ds.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(ds.created_time, r.Time("created_time", db->created_time));
     LN_ASSIGN_OR_RETURN(ds.last_edited_time, r.Time("last_edited_time", ds.created_time));
@@ -277,6 +282,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
                           api::ShouldBe(p.At("workspace"), "defined", nullptr)});
     }
     LN_ASSIGN_OR_RETURN(page.icon, r.Icon("icon"));
+    LN_RETURN_IF_ERROR(ResolveFixtureIcon(ctx, page.icon, r.At("icon")));
     LN_ASSIGN_OR_RETURN(page.cover, r.Cover("cover"));
     LN_ASSIGN_OR_RETURN(page.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(page.is_locked, r.Bool("is_locked"));
@@ -325,6 +331,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
       return api::FailedValidation(path, "the id of one of body.pages", &shown);
     }
   }
+  LN_RETURN_IF_ERROR(SeedTemplates(ctx, f));
   LN_RETURN_IF_ERROR(SeedViews(ctx, f, actor));
   return SeedMeetingNotes(ctx, f, author);
 }

@@ -65,7 +65,8 @@ struct Reader {
     const json::value* v = Get(key);
     if (!v) return fallback;
     auto ms = v->is_string() ? ParseIso8601(v->get_string()) : std::nullopt;
-    if (!ms) return api::FailedValidation(At(key), "an ISO 8601 UTC date-time such as `\"2025-01-01T00:00:00.000Z\"`", v);
+    if (!ms)
+      return api::FailedValidation(At(key), "an ISO 8601 UTC date-time such as `\"2025-01-01T00:00:00.000Z\"`", v);
     return *ms;
   }
   // Rich text; a plain string is short for one text item.
@@ -73,7 +74,8 @@ struct Reader {
     const json::value* v = Get(key);
     if (!v) return json::array{};
     if (v->is_string()) {
-      json::value item = json::array{json::object{{"type", "text"}, {"text", json::object{{"content", v->get_string()}}}}};
+      json::value item =
+          json::array{json::object{{"type", "text"}, {"text", json::object{{"content", v->get_string()}}}}};
       return api::NormalizeRichText(At(key), item);
     }
     return api::NormalizeRichText(At(key), *v);
@@ -81,7 +83,7 @@ struct Reader {
   Result<json::value> Icon(std::string_view key) const {
     const json::value* v = Find(o, key);
     if (!v) return json::value(nullptr);
-    return api::NormalizeIcon(At(key), *v);
+    return api::NormalizeIcon(At(key), *v, /*custom_emoji=*/true);
   }
   Result<json::value> Cover(std::string_view key) const {
     const json::value* v = Find(o, key);
@@ -117,5 +119,18 @@ Result<json::array> ExportViews(Context& ctx);
 Status SeedMeetingNotes(Context& ctx, const json::object& fixture,
                         const std::function<Result<std::string>(const Reader&, std::string_view)>& author);
 Result<json::array> ExportMeetingNotes(Context& ctx);
+
+// The custom emojis and data source templates of a fixture (fixtures_emojis_templates.cc):
+// SeedCustomEmojis runs before databases and pages (their icons may name an emoji),
+// SeedTemplates after pages. The exports list them in the order they were made.
+Status SeedCustomEmojis(Context& ctx, const json::object& fixture);
+Status SeedTemplates(Context& ctx, const json::object& fixture);
+Result<json::array> ExportCustomEmojis(Context& ctx);
+Result<json::array> ExportTemplates(Context& ctx);
+
+// An icon of the fixture that names a custom emoji ({type:"custom_emoji", custom_emoji:{id}},
+// as Reader::Icon reads it) gets the emoji's name and url; the emoji must be one of the
+// fixture's `custom_emojis`. Other icons are left as they are.
+Status ResolveFixtureIcon(Context& ctx, json::value& icon, const std::string& path);
 
 }  // namespace localnotion::service::admin

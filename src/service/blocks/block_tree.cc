@@ -8,6 +8,7 @@
 #include "common/uuid.h"
 #include "service/blocks/block_tree.h"
 #include "service/blocks/blocks.h"
+#include "service/emojis/emojis.h"
 #include "service/uploads/uploads.h"
 
 namespace localnotion::service::blocks {
@@ -21,6 +22,17 @@ Status ResolveFileUpload(Context& ctx, const Caller& caller, validation::NewBloc
   block.content.erase("file_upload");
   block.content["type"] = "file";
   block.content["file"] = std::move(stored.as_object()["file"]);
+  return OkStatus();
+}
+
+Status ResolveCustomEmojiIcon(Context& ctx, json::object& content, std::string_view path) {
+  json::value* icon = content.if_contains("icon");
+  const json::object* o = icon != nullptr && icon->is_object() ? &icon->get_object() : nullptr;
+  const json::value* type = o != nullptr ? Find(*o, "type") : nullptr;
+  if (type == nullptr || !type->is_string() || type->get_string() != "custom_emoji") return OkStatus();
+  // api::NormalizeIcon made it {type, custom_emoji: {id}} with a normalized id.
+  const std::string id(o->at("custom_emoji").as_object().at("id").as_string());
+  LN_ASSIGN_OR_RETURN(*icon, emojis::CustomEmojiIcon(ctx, id, api::Field(path, "icon")));
   return OkStatus();
 }
 
@@ -57,6 +69,7 @@ Status InsertBlocks(Context& ctx, const Caller& caller, const std::string& paren
     if (source && source->is_string() && source->get_string() == "file_upload") {
       LN_RETURN_IF_ERROR(ResolveFileUpload(ctx, caller, b));
     }
+    LN_RETURN_IF_ERROR(ResolveCustomEmojiIcon(ctx, b.content, api::Field(b.path, b.type)));
     LN_RETURN_IF_ERROR(CheckChildrenSource(ctx, b));
     storage::BlockRecord row;
     row.id = NewUuid();

@@ -22,6 +22,12 @@ Result<json::value> RenderBlockTarget(Context& ctx, const Caller& caller, const 
 // upload resolution plugs in (block_tree.cc).
 Status ResolveFileUpload(Context& ctx, const Caller& caller, validation::NewBlock& block);
 
+// A callout's or a tab item's `icon` may name a custom emoji of the workspace,
+// {type:"custom_emoji", custom_emoji:{id}}; it is stored as pages store it, with the
+// emoji's name and url (emojis::CustomEmojiIcon, which also refuses an unknown id).
+// `path` is the block type's path, such as "body.children[0].callout".
+Status ResolveCustomEmojiIcon(Context& ctx, json::object& content, std::string_view path);
+
 // A block that shows another block's children (a synced block reference, through the
 // registry's children_from) needs that block: visible to the integration (404 "Could not
 // find block with ID: ..." otherwise), not in the trash, of the same type, and itself

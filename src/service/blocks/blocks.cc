@@ -278,6 +278,7 @@ Result<json::value> UpdateBlock(Context& ctx, const Caller& caller, std::string_
       LN_RETURN_IF_ERROR(ResolveFileUpload(ctx, caller, media));
       req.content = std::move(media.content);
     }
+    if (req.content) LN_RETURN_IF_ERROR(ResolveCustomEmojiIcon(ctx, *req.content, api::Field("body", row.type)));
     if (req.content && *req.content != row.content) row.content = std::move(*req.content), changed = true;
     if (req.in_trash && *req.in_trash != row.in_trash) row.in_trash = *req.in_trash, changed = true;
     if (changed) {

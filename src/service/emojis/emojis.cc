@@ -69,14 +69,28 @@ Result<json::value> ListCustomEmojis(Context& ctx, const std::optional<std::stri
   return json::value(api::RenderCustomEmojiList(page, end < all.size() ? all[end].id : ""));
 }
 
+Result<json::array> AllCustomEmojis(Context& ctx) {
+  LN_ASSIGN_OR_RETURN(auto all, LoadEmojis(ctx));
+  json::array out;
+  for (const auto& e : all) out.push_back(api::RenderCustomEmoji(e));
+  return out;
+}
+
 Result<json::value> AddCustomEmoji(Context& ctx, const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string name, StringField(body, "name"));
   LN_ASSIGN_OR_RETURN(std::string url, StringField(body, "url"));
+  std::string id = NewUuid();
+  if (const json::value* given = Find(body.get_object(), "id")) {
+    auto norm = given->is_string() ? NormalizeUuid(given->get_string()) : std::nullopt;
+    if (!norm) return api::FailedValidation("body.id", "a valid uuid", given);
+    id = *norm;
+  }
   LN_ASSIGN_OR_RETURN(auto all, LoadEmojis(ctx));
   for (const auto& e : all) {
     if (e.name == name) return ValidationError(fmt::format("A custom emoji named {} already exists.", name));
+    if (e.id == id) return ValidationError(fmt::format("A custom emoji with id {} already exists.", id));
   }
-  all.push_back({NewUuid(), name, url});
+  all.push_back({id, name, url});
   json::array stored;
   for (const auto& e : all) stored.push_back(api::RenderCustomEmoji(e));
   LN_RETURN_IF_ERROR(ctx.store().PutMeta(kMetaKey, SerializeJson(json::value(std::move(stored)))));

@@ -22,8 +22,11 @@ Result<json::value> ListCustomEmojis(Context& ctx, const std::optional<std::stri
 // when it has none of that id (text chosen, docs/compat.md).
 Result<json::value> CustomEmojiIcon(Context& ctx, const std::string& id, std::string_view path);
 
-// Admin API: adds {name, url} and answers the emoji {id, name, url}. A name already
-// taken gives 400 validation_error.
+// Admin API and fixtures: adds {id?, name, url} and answers the emoji {id, name, url}.
+// An id or a name already taken gives 400 validation_error; without `id` one is made.
 Result<json::value> AddCustomEmoji(Context& ctx, const json::value& body);
+
+// Every emoji of the workspace, oldest first, as {id, name, url} (fixture export).
+Result<json::array> AllCustomEmojis(Context& ctx);
 
 }  // namespace localnotion::service::emojis

@@ -43,6 +43,9 @@ Result<json::value> ListDataSourceTemplates(Context& ctx, const Caller& caller, 
                                             const std::optional<std::string>& name, const PageArgs& args);
 // Admin API: marks a page of the data source as a template, {page_id, is_default}.
 Result<json::value> MarkTemplate(Context& ctx, std::string_view data_source_id, const json::value& body);
+// Every template mark, data source by data source, each in the order it was made:
+// [{data_source_id, page_id, is_default}] (fixture export; MarkTemplate reads them back).
+Result<json::array> AllTemplateMarks(Context& ctx);
 // `template` on create: copies the template's values the request does not set into
 // `page` (before it is written) and answers the template's id, whose content
 // CopyTemplateContent then copies under the new page. Errors: 400 validation_error

@@ -106,6 +106,19 @@ Result<json::value> ListDataSourceTemplates(Context& ctx, const Caller&, std::st
   return json::value(std::move(out));
 }
 
+Result<json::array> AllTemplateMarks(Context& ctx) {
+  LN_ASSIGN_OR_RETURN(json::object marks, LoadMarks(ctx));
+  json::array out;
+  for (const auto& kv : marks) {
+    for (const auto& m : kv.value().as_array()) {
+      out.push_back(json::object{{"data_source_id", kv.key()},
+                                 {"page_id", m.as_object().at("id")},
+                                 {"is_default", m.as_object().at("is_default")}});
+    }
+  }
+  return out;
+}
+
 Result<json::value> MarkTemplate(Context& ctx, std::string_view raw_id, const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("data_source_id", raw_id));
   const json::value* page_id = body.is_object() ? Find(body.get_object(), "page_id") : nullptr;

@@ -535,7 +535,7 @@ for (const version of ['v5', 'v2']) {
       VE('body failed validation: body.filter.and[1].number.equals should be a number, instead was `"x"`.'));
     const keys = ['title', 'rich_text', 'number', 'checkbox', 'select', 'multi_select', 'status', 'date', 'people', 'files',
       'url', 'email', 'phone_number', 'relation', 'created_by', 'created_time', 'last_edited_by', 'last_edited_time',
-      'formula', 'unique_id', 'rollup'];
+      'formula', 'unique_id', 'rollup', 'verification'];
     await expectApiError(w.query({ filter: { property: 'Qty', text: { equals: 'x' } } }), VE(['body failed validation. Fix one:',
       'body.filter.or should be defined, instead was `undefined`.',
       'body.filter.and should be defined, instead was `undefined`.',

@@ -87,3 +87,62 @@ test('custom emoji icons on pages and databases: named by id, shown with name an
   });
   assert.deepEqual((await n26.pages.retrieve({ page_id: page.id })).icon, shown);
 });
+
+test('custom emoji icons on callouts and tab items: on append and on update; an unknown id changes nothing', async () => {
+  const emoji = (await admin('POST', 'custom_emojis', { name: 'blob-wave', url: 'https://example.com/blob-wave.gif' })).body;
+  const shown = { type: 'custom_emoji', custom_emoji: { id: emoji.id, name: 'blob-wave', url: 'https://example.com/blob-wave.gif' } };
+  const page = await n26.pages.create({ parent: { type: 'workspace', workspace: true },
+    properties: { title: { title: [{ text: { content: 'Callouts' } }] } } });
+  const appended = await n26.blocks.children.append({ block_id: page.id, children: [
+    { callout: { rich_text: [{ text: { content: 'Hi' } }], icon: { type: 'custom_emoji', custom_emoji: { id: emoji.id } } } },
+    { tab: { children: [{ paragraph: { rich_text: [{ text: { content: 'First' } }], icon: { custom_emoji: { id: emoji.id } } } }] } },
+  ] });
+  const [callout, tab] = appended.results;
+  assert.deepEqual(callout.callout.icon, shown);
+  const items = await n26.blocks.children.list({ block_id: tab.id });
+  assert.deepEqual(items.results[0].paragraph.icon, shown);
+  assert.deepEqual((await n25.blocks.retrieve({ block_id: callout.id })).callout.icon, shown);
+
+  const plain = await n26.blocks.update({ block_id: callout.id, callout: { icon: { type: 'emoji', emoji: '💡' } } });
+  assert.deepEqual(plain.callout.icon, { type: 'emoji', emoji: '💡' });
+  const back = await n26.blocks.update({ block_id: callout.id, callout: { icon: { custom_emoji: { id: emoji.id } } } });
+  assert.deepEqual(back.callout.icon, shown);
+
+  const missing = '0d7ef2a4-6b3c-4d2e-9f1a-1c2b3d4e5f61';
+  await expectApiError(n26.blocks.update({ block_id: callout.id, callout: { icon: { custom_emoji: { id: missing } } } }), {
+    status: 400, code: 'validation_error',
+    message: `body.callout.icon.custom_emoji.id names no custom emoji of this workspace: ${missing}.`,
+  });
+  await expectApiError(n26.blocks.children.append({ block_id: page.id, children: [
+    { callout: { rich_text: [], icon: { custom_emoji: { id: missing } } } }] }), {
+    status: 400, code: 'validation_error',
+    message: `body.children[0].callout.icon.custom_emoji.id names no custom emoji of this workspace: ${missing}.`,
+  });
+  assert.deepEqual((await n26.blocks.retrieve({ block_id: callout.id })).callout.icon, shown);
+  assert.equal((await n26.blocks.children.list({ block_id: page.id })).results.length, 2);
+});
+
+test('fixtures keep custom emojis and the icons that name them: export, seed, the same export', async () => {
+  const emoji = (await admin('POST', 'custom_emojis', { name: 'fixture-fox', url: 'https://example.com/fox.png' })).body;
+  const page = await n26.pages.create({ parent: { type: 'workspace', workspace: true },
+    icon: { custom_emoji: { id: emoji.id } }, properties: { title: { title: [{ text: { content: 'Foxy' } }] } } });
+  const exported = await admin('GET', 'export');
+  assert.equal(exported.status, 200);
+  assert.ok(exported.body.custom_emojis.some((e) => e.id === emoji.id && e.name === 'fixture-fox'));
+  const listBefore = await n26.customEmojis.list({});
+  const seeded = await admin('POST', 'seed', exported.body);
+  assert.equal(seeded.status, 200, JSON.stringify(seeded.body));
+  assert.deepEqual(await n26.customEmojis.list({}), listBefore);
+  assert.deepEqual((await n26.pages.retrieve({ page_id: page.id })).icon,
+    { type: 'custom_emoji', custom_emoji: { id: emoji.id, name: 'fixture-fox', url: 'https://example.com/fox.png' } });
+  assert.deepEqual((await admin('GET', 'export')).body, exported.body);
+
+  // An icon naming an emoji the fixture does not hold is refused, and the seed changes nothing.
+  const broken = JSON.parse(JSON.stringify(exported.body));
+  broken.custom_emojis = broken.custom_emojis.filter((e) => e.id !== emoji.id);
+  const at = broken.pages.findIndex((p) => p.id === page.id);
+  const refused = await admin('POST', 'seed', broken);
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.message, `body.pages[${at}].icon.custom_emoji.id names no custom emoji of this workspace: ${emoji.id}.`);
+  assert.deepEqual(await n26.customEmojis.list({}), listBefore);
+});

@@ -136,3 +136,29 @@ test('template and erase_content on pages.update: appended, or replacing the con
   await expectApiError(n26.pages.update({ page_id: page.id, erase_content: 'yes' }),
     V('body failed validation: body.erase_content should be a boolean or `undefined`, instead was `"yes"`.'));
 });
+
+test('fixtures keep the template marks: export lists them, a seed of the export lists the same templates', async () => {
+  const exported = await admin('GET', 'export');
+  assert.equal(exported.status, 200);
+  assert.deepEqual(exported.body.templates, [
+    { data_source_id: db.dataSourceId, page_id: bug.id, is_default: false },
+    { data_source_id: db.dataSourceId, page_id: task.id, is_default: true },
+  ]);
+  const before = await n25.dataSources.listTemplates({ data_source_id: db.dataSourceId });
+  const seeded = await admin('POST', 'seed', exported.body);
+  assert.equal(seeded.status, 200, JSON.stringify(seeded.body));
+  assert.deepEqual(await n25.dataSources.listTemplates({ data_source_id: db.dataSourceId }), before);
+  assert.deepEqual((await admin('GET', 'export')).body, exported.body);
+
+  // An entry is checked as the admin call is, and names its place in the fixture.
+  const wrong = { ...exported.body, templates: [{ data_source_id: db.dataSourceId, page_id: db.databaseId }] };
+  const refused = await admin('POST', 'seed', wrong);
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.message,
+    `body.templates[0]: Page ${db.databaseId} is not a page of data source ${db.dataSourceId}.`);
+  const extra = await admin('POST', 'seed', { ...exported.body, templates: [{ data_source_id: db.dataSourceId, page_id: bug.id, color: 'red' }] });
+  assert.equal(extra.status, 400);
+  assert.equal(extra.body.message, 'body failed validation: body.templates[0].color should be not present, instead was `"red"`.');
+  // A refused seed changes nothing.
+  assert.deepEqual(await n25.dataSources.listTemplates({ data_source_id: db.dataSourceId }), before);
+});

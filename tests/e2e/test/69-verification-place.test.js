@@ -127,3 +127,25 @@ test('export then seed keeps the verification, its author and its dates, and the
   assert.equal(after.Verified.verification.verified_by.id, me.id);
   assert.deepEqual((await adminCall(srv, ADMIN, 'GET', 'export')).body, exported.body);
 });
+
+test('a query filters on the verification status: verified, expired, none', async () => {
+  const root = await createRootPage(n25, 'Filtering');
+  const wiki = await createDatabase(n25, 'v5', root.id, 'Wiki', { Name: { title: {} }, V: { verification: {} } });
+  const add = async (title, verification) => {
+    const p = await n26.pages.create({ parent: { data_source_id: wiki.dataSourceId },
+      properties: { Name: { title: [{ text: { content: title } }] } } });
+    if (verification) await n26.pages.update({ page_id: p.id, properties: { V: { verification } } });
+  };
+  await add('fresh', { state: 'verified' });
+  await add('stale', { state: 'verified', date: { start: '2020-01-01', end: '2020-02-01' } });
+  await add('never');
+  const titles = async (status) => (await n26.dataSources.query({ data_source_id: wiki.dataSourceId,
+    filter: { property: 'V', verification: { status } } })).results
+    .map((p) => p.properties.Name.title[0].plain_text).sort();
+  assert.deepEqual(await titles('verified'), ['fresh']);
+  assert.deepEqual(await titles('expired'), ['stale']);
+  assert.deepEqual(await titles('none'), ['never']);
+  await expectApiError(n26.dataSources.query({ data_source_id: wiki.dataSourceId,
+    filter: { property: 'V', verification: { status: 'unverified' } } }), INVALID(
+    'body failed validation: body.filter.verification.status should be `"verified"`, `"expired"`, or `"none"`, instead was `"unverified"`.'));
+});
