@@ -4,11 +4,13 @@
 #include "http/multipart.h"
 #include "http/routes.h"
 #include "service/blocks/blocks.h"
+#include "service/blocks/meeting_notes.h"
 #include "service/comments/comments.h"
 #include "service/databases/databases.h"
 #include "service/emojis/emojis.h"
 #include "service/pages/pages.h"
 #include "service/search/search.h"
+#include "service/tasks/async_tasks.h"
 #include "service/uploads/uploads.h"
 #include "service/users/users.h"
 #include "service/views/views.h"
@@ -147,6 +149,18 @@ const std::vector<Route>& Table() {
        }},
       {.method = "DELETE", .path = "/v1/blocks/{}", .need = Need::kUpdateContent,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) { return blocks::DeleteBlock(s, c, a.params[0]); }},
+      // AI meeting notes (service/blocks/meeting_notes.cc;
+      // https://developers.notion.com/reference/create-meeting-note).
+      {.method = "POST", .path = "/v1/blocks/meeting_notes", .need = Need::kInsertContent,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) { return blocks::CreateMeetingNote(s, c, *a.body); }},
+      {.method = "POST", .path = "/v1/blocks/meeting_notes/query", .need = Need::kReadContent,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) { return blocks::QueryMeetingNotes(s, c, *a.body); }},
+      // Async tasks (service/tasks/async_tasks.cc): the tasks of `allow_async` writes. A task
+      // belongs to its integration; no capability is needed to poll it.
+      {.method = "GET", .path = "/v1/async_tasks/{}", .need = Need::kNothing,
+       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return service::tasks::GetAsyncTask(s, c, a.params[0]);
+       }},
       // File uploads: uploading needs insert content, reading an upload needs read content
       // (https://developers.notion.com/docs/uploading-small-files).
       {.method = "POST", .path = "/v1/file_uploads", .need = Need::kInsertContent,

@@ -1,6 +1,6 @@
 // The authorize page of GET /v1/oauth/authorize, plain server-rendered HTML: what the
-// integration may do, the workspace's top-level pages and databases with a checkbox
-// each, and two buttons, "Allow access" and "Cancel", posting the form back to
+// integration may do, the workspace's pages and databases with a checkbox each (sub-pages
+// in a list inside their parent's item), and two buttons, "Allow access" and "Cancel", posting the form back to
 // /v1/oauth/authorize
 // (https://developers.notion.com/guides/get-started/authorization#prompt-for-a-standard-integration-with-no-template-option-default).
 // Every value shown is escaped (http/html.h).
@@ -38,11 +38,23 @@ std::string AuthorizePageHtml(const AuthorizePage& page) {
   html += Hidden("owner", page.params.owner);
   if (page.params.state) html += Hidden("state", *page.params.state);
   html += "<p>Select the pages it may use (and everything below them):</p>\n<ul>\n";
-  for (const service::oauth::Pickable& p : page.pages) {
+  // Sub-pages are listed in a list of their own inside their parent's item.
+  int open = 0;  // lists opened below the top one
+  for (size_t i = 0; i < page.pages.size(); ++i) {
+    const service::oauth::Pickable& p = page.pages[i];
     const std::string id = EscapeHtml(p.id);
     const std::string title = EscapeHtml(p.title.empty() ? "Untitled" : p.title);
-    html += "<li><label><input type=\"checkbox\" name=\"page\" value=\"" + id + "\" data-title=\"" + title + "\"> " +
-            title + (p.kind == "database" ? " (database)" : "") + "</label></li>\n";
+    html += "<li><label><input type=\"checkbox\" name=\"page\" value=\"" + id + "\" data-title=\"" + title +
+            "\" data-depth=\"" + std::to_string(p.depth) + "\"> " + title +
+            (p.kind == "database" ? " (database)" : "") + "</label>";
+    const int next = i + 1 < page.pages.size() ? page.pages[i + 1].depth : 0;
+    if (next > p.depth) {
+      html += "\n<ul>\n";
+      ++open;
+      continue;
+    }
+    html += "</li>\n";
+    for (int d = p.depth; d > next && open > 0; --d, --open) html += "</ul></li>\n";
   }
   if (page.pages.empty()) html += "<li>This workspace has no pages yet.</li>\n";
   html +=

@@ -19,7 +19,8 @@ bool ReadsOnly(const Route& route) {
   if (route.method == "GET") return true;
   if (route.path == "/v1/views/{}/queries/{}") return route.method == "DELETE";
   return route.method == "POST" && (route.path == "/v1/search" || route.path == "/v1/data_sources/{}/query" ||
-                                    route.path == "/v1/databases/{}/query" || route.path == "/v1/views/{}/queries");
+                                    route.path == "/v1/databases/{}/query" || route.path == "/v1/views/{}/queries" ||
+                                    route.path == "/v1/blocks/meeting_notes/query");
 }
 
 }  // namespace

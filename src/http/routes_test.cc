@@ -90,6 +90,10 @@ TEST(Routes, NeedsFollowNotion) {
   EXPECT_EQ(need("DELETE", "/v1/comments" + id), Need::kInsertComments);
   EXPECT_EQ(need("POST", "/v1/pages" + id + "/move"), Need::kUpdateContent);
   EXPECT_EQ(need("GET", "/v1/custom_emojis"), Need::kReadContent);
+  // Meeting notes: create inserts content, the query reads it; a task is polled freely.
+  EXPECT_EQ(need("POST", "/v1/blocks/meeting_notes"), Need::kInsertContent);
+  EXPECT_EQ(need("POST", "/v1/blocks/meeting_notes/query"), Need::kReadContent);
+  EXPECT_EQ(need("GET", "/v1/async_tasks" + id), Need::kNothing);
 }
 
 // Routes Notion has and localnotion does not implement yet are matched (after the

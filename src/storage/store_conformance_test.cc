@@ -585,6 +585,32 @@ TEST_P(StoreConformanceTest, DeletingAnIntegrationTakesItsBotUserAndSharesOnly) 
   });
 }
 
+// The meeting notes query reads every block of one type, trashed ones too, oldest first.
+TEST_P(StoreConformanceTest, ListBlocksOfTypeInCreationOrderWithTrash) {
+  BlockRecord late = Block("m-late", "p", 1);
+  late.type = "meeting_notes";
+  late.created_time = 1700000009000;
+  BlockRecord early = Block("m-early", "q", 7, /*trashed=*/true);
+  early.type = "meeting_notes";
+  early.created_time = 1700000001000;
+  BlockRecord tie = Block("m-a", "p", 2);
+  tie.type = "meeting_notes";
+  tie.created_time = 1700000009000;
+  Write([&](Txn& txn) {
+    LN_ASSERT_OK(txn.PutBlock(late));
+    LN_ASSERT_OK(txn.PutBlock(Block("para", "p", 3)));
+    LN_ASSERT_OK(txn.PutBlock(early));
+    LN_ASSERT_OK(txn.PutBlock(tie));
+  });
+  ReadBoth([&](Txn& txn) {
+    auto found = LN_VAL(txn.ListBlocksOfType("meeting_notes"));
+    EXPECT_EQ(Ids(found), (V{"m-early", "m-a", "m-late"}));
+    if (found.size() == 3) EXPECT_EQ(Describe(found[0]), Describe(early));
+    EXPECT_EQ(Ids(LN_VAL(txn.ListBlocksOfType("paragraph"))), (V{"para"}));
+    EXPECT_EQ(Ids(LN_VAL(txn.ListBlocksOfType("transcription"))), V{});
+  });
+}
+
 TEST_P(StoreConformanceTest, BlocksRoundTripListByPositionWithoutTrashAndShift) {
   BlockRecord trashed = Block("t", "p", 4, /*trashed=*/true);
   BlockRecord nested = Block("n", "a", 1);

@@ -121,6 +121,9 @@ class BlockRecords {
   // Adds `by` to the position of every child of `parent_id` whose position is greater
   // than `after_position`, to open a gap for blocks inserted after it.
   virtual Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) = 0;
+  // Every block of `type` in the workspace, trashed ones included, oldest first (by
+  // created_time, then id). For the meeting notes query, which searches the workspace.
+  virtual Result<std::vector<BlockRecord>> ListBlocksOfType(std::string_view type) = 0;
 };
 
 // File uploads (storage/upload_records.h). The bytes are kept per part (1 for a

@@ -40,6 +40,7 @@ class TxnWrapper : public Txn {
   Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position, int limit) override { return inner_.ListBlockChildren(parent_id, from_position, limit); }
   Result<int64_t> LastBlockPosition(std::string_view parent_id) override { return inner_.LastBlockPosition(parent_id); }
   Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override { return inner_.ShiftBlockPositions(parent_id, after_position, by); }
+  Result<std::vector<BlockRecord>> ListBlocksOfType(std::string_view type) override { return inner_.ListBlocksOfType(type); }
   Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override { return inner_.GetFileUpload(id); }
   Status PutFileUpload(const FileUploadRecord& upload) override { return inner_.PutFileUpload(upload); }
   Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override { return inner_.ListFileUploads(integration_id); }

@@ -71,6 +71,7 @@ class UnitStore final : public storage::Txn {
   Result<std::vector<BlockRecord>> ListBlockChildren(std::string_view parent_id, int64_t from_position, int limit) override { return Current().ListBlockChildren(parent_id, from_position, limit); }
   Result<int64_t> LastBlockPosition(std::string_view parent_id) override { return Current().LastBlockPosition(parent_id); }
   Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override { return Current().ShiftBlockPositions(parent_id, after_position, by); }
+  Result<std::vector<BlockRecord>> ListBlocksOfType(std::string_view type) override { return Current().ListBlocksOfType(type); }
   Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override { return Current().GetFileUpload(id); }
   Status PutFileUpload(const FileUploadRecord& upload) override { return Current().PutFileUpload(upload); }
   Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override { return Current().ListFileUploads(integration_id); }

@@ -85,8 +85,7 @@ Result<MarkdownUpdate> ReadMarkdownUpdate(const json::value& body) {
     return api::FixOne(alts);
   }
   LN_RETURN_IF_ERROR(OnlyKeys(o, "body", {"type", out.type, "allow_async"}));
-  LN_ASSIGN_OR_RETURN(bool allow_async, ReadBool(o, "body", "allow_async"));
-  (void)allow_async;  // every update is applied before the answer (docs/compat.md)
+  LN_ASSIGN_OR_RETURN(out.allow_async, ReadBool(o, "body", "allow_async"));
   const std::string path = Field("body", out.type);
   const json::value& command = o.at(out.type);
   if (!command.is_object()) return api::FailedValidation(path, "an object", &command);

@@ -33,6 +33,7 @@ struct MarkdownUpdate {
   std::string position;                // insert_content: "start", "end" or "" (after `after`, else the end)
   std::string content_range;           // replace_content_range
   bool allow_deleting_content = false;
+  bool allow_async = false;  // answer an async task (service/tasks/async_tasks.h)
 };
 
 Result<MarkdownUpdate> ReadMarkdownUpdate(const json::value& body);

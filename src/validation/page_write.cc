@@ -103,6 +103,7 @@ Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion versio
 Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion version) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   PageBody out;
+  const json::value* allow_async = nullptr;
   for (const auto& kv : body.get_object()) {
     bool known = false;
     LN_RETURN_IF_ERROR(ReadCommonKey(kv.key(), kv.value(), out, known));
@@ -121,11 +122,19 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
       if (!kv.value().is_string())
         return api::FailedValidation("body.markdown", "a string or `undefined`", &kv.value());
       out.markdown = &kv.value();
+    } else if (kv.key() == "allow_async") {
+      if (!kv.value().is_bool())
+        return api::FailedValidation("body.allow_async", "a boolean or `undefined`", &kv.value());
+      out.allow_async = kv.value().get_bool();
+      allow_async = &kv.value();
     } else {
       return api::NotPresent(api::Field("body", kv.key()), kv.value());
     }
   }
   if (out.parent == nullptr) return api::NotDefined("body.parent");
+  // `allow_async` goes with `markdown` only (Notion's guide to markdown content pairs
+  // them); a `true` without it is refused rather than silently ignored (docs/compat.md).
+  if (out.allow_async && out.markdown == nullptr) return api::NotPresent("body.allow_async", *allow_async);
   if (out.template_choice && out.template_choice->type != "none" && out.children_value != nullptr) {
     return api::NotPresent("body.children", *out.children_value);
   }

@@ -34,6 +34,8 @@ struct PageBody {
   // ({"type":"page_start"|"page_end"} or {"type":"after_block","after_block":{"id"}}).
   std::string position;        // "", "page_start", "page_end" or "after_block"
   std::string position_after;  // after_block: the sibling's id (dashed)
+  // create only, with `markdown` only: answer an async task (service/tasks/async_tasks.h).
+  bool allow_async = false;
 };
 
 // PATCH /v1/pages/{id}: properties, icon, cover, in_trash, archived (before 2026-03-11,

@@ -209,6 +209,24 @@ TEST(CheckCreateBody, ParentIsRequired) {
                       "body failed validation: body.parent should be defined, instead was `undefined`."));
 }
 
+// allow_async goes with markdown (an async task answers; service/tasks/async_tasks.h).
+TEST(CheckCreateBody, AllowAsyncOnlyWithMarkdown) {
+  auto ok = CheckCreateBody(J(R"({"parent":{"workspace":true},"markdown":"# T","allow_async":true})"),
+                            ApiVersion::k2026_03_11);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_TRUE(ok->allow_async);
+  auto off = CheckCreateBody(J(R"({"parent":{"workspace":true},"allow_async":false})"), ApiVersion::k2026_03_11);
+  ASSERT_TRUE(off.ok());
+  EXPECT_FALSE(off->allow_async);
+  EXPECT_THAT(CheckCreateBody(J(R"({"parent":{"workspace":true},"allow_async":true})"), ApiVersion::k2026_03_11),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.allow_async should be not present, instead was `true`."));
+  EXPECT_THAT(
+      CheckCreateBody(J(R"({"parent":{"workspace":true},"markdown":"x","allow_async":1})"), ApiVersion::k2026_03_11),
+      ErrorIs(ErrorCode::kValidationError,
+              "body failed validation: body.allow_async should be a boolean or `undefined`, instead was `1`."));
+}
+
 TEST(CheckCreateBody, PropertiesRequiredOnlyIn2022) {
   json::value body = J(R"({"parent":{"workspace":true}})");
   EXPECT_THAT(CheckCreateBody(body, ApiVersion::k2022_06_28),

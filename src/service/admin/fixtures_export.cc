@@ -169,6 +169,8 @@ Result<json::value> ExportFixture(Context& ctx) {
   if (!emojis.empty()) out["custom_emojis"] = std::move(emojis);
   LN_ASSIGN_OR_RETURN(json::array templates, ExportTemplates(ctx));
   if (!templates.empty()) out["templates"] = std::move(templates);
+  LN_ASSIGN_OR_RETURN(json::array notes, ExportMeetingNotes(ctx));
+  if (!notes.empty()) out["meeting_notes"] = std::move(notes);
   return json::value(std::move(out));
 }
 

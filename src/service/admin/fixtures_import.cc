@@ -44,9 +44,9 @@ Error Duplicate(const std::string& path, const std::string& id) {
 Status SeedFixture(Context& ctx, const json::value& fixture) {
   if (!fixture.is_object()) return api::FailedValidation("body", "an object", &fixture);
   const json::object& f = fixture.get_object();
-  static const std::set<std::string, std::less<>> kKeys = {"format",        "workspace",    "users", "integrations",
-                                                           "databases",     "data_sources", "pages", "views",
-                                                           "custom_emojis", "templates"};
+  static const std::set<std::string, std::less<>> kKeys = {
+      "format", "workspace", "users",         "integrations", "databases",    "data_sources",
+      "pages",  "views",     "custom_emojis", "templates",    "meeting_notes"};
   for (const auto& kv : f) {
     if (!kKeys.count(kv.key())) return api::NotPresent(api::Field("body", kv.key()), kv.value());
   }
@@ -332,7 +332,8 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     }
   }
   LN_RETURN_IF_ERROR(SeedTemplates(ctx, f));
-  return SeedViews(ctx, f, actor);
+  LN_RETURN_IF_ERROR(SeedViews(ctx, f, actor));
+  return SeedMeetingNotes(ctx, f, author);
 }
 
 }  // namespace localnotion::service::admin

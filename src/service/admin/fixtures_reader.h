@@ -2,6 +2,7 @@
 // path in the fixture with Notion's message grammar: body.pages[2].created_time ...
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +65,8 @@ struct Reader {
     const json::value* v = Get(key);
     if (!v) return fallback;
     auto ms = v->is_string() ? ParseIso8601(v->get_string()) : std::nullopt;
-    if (!ms) return api::FailedValidation(At(key), "an ISO 8601 UTC date-time such as `\"2025-01-01T00:00:00.000Z\"`", v);
+    if (!ms)
+      return api::FailedValidation(At(key), "an ISO 8601 UTC date-time such as `\"2025-01-01T00:00:00.000Z\"`", v);
     return *ms;
   }
   // Rich text; a plain string is short for one text item.
@@ -72,7 +74,8 @@ struct Reader {
     const json::value* v = Get(key);
     if (!v) return json::array{};
     if (v->is_string()) {
-      json::value item = json::array{json::object{{"type", "text"}, {"text", json::object{{"content", v->get_string()}}}}};
+      json::value item =
+          json::array{json::object{{"type", "text"}, {"text", json::object{{"content", v->get_string()}}}}};
       return api::NormalizeRichText(At(key), item);
     }
     return api::NormalizeRichText(At(key), *v);
@@ -109,6 +112,13 @@ inline Result<std::vector<Reader>> Items(const json::object& fixture, std::strin
 // is who created what the fixture does not attribute. ExportViews writes them back.
 Status SeedViews(Context& ctx, const json::object& fixture, const std::string& actor);
 Result<json::array> ExportViews(Context& ctx);
+
+// The meeting notes of a fixture (fixtures_meeting_notes.cc): SeedMeetingNotes reads
+// "meeting_notes" once the pages are in (each note's parent is a page of the fixture);
+// `author` reads an author key as the other kinds do. ExportMeetingNotes writes them back.
+Status SeedMeetingNotes(Context& ctx, const json::object& fixture,
+                        const std::function<Result<std::string>(const Reader&, std::string_view)>& author);
+Result<json::array> ExportMeetingNotes(Context& ctx);
 
 // The custom emojis and data source templates of a fixture (fixtures_emojis_templates.cc):
 // SeedCustomEmojis runs before databases and pages (their icons may name an emoji),

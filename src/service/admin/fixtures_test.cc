@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "common/uuid.h"
 #include "service/admin/admin.h"
+#include "service/blocks/blocks.h"
 #include "service/pages/pages.h"
 #include "service/service_test_util.h"
 #include "testing/matchers.h"
@@ -230,6 +231,54 @@ TEST_F(FixturesTest, SharesAreExportedSortedAndSeededBack) {
                                "body failed validation: body.integrations[0].shares[0] should be `\"workspace\"` or "
                                "the id of a page, database or data source of the fixture, instead was "
                                "`\"59833787-2cf9-4fdf-8782-e53db20768a5\"`."));
+  EXPECT_EQ(Export(), before);
+}
+
+// Meeting notes: a note with its tab content in markdown comes back in the export form
+// (rich text title, the tab ids, the content as rendered markdown) and seeds back byte for
+// byte; its tabs hold blocks an integration reads; a bad one names its path.
+TEST_F(FixturesTest, MeetingNotesWithTheirTabsRoundTrip) {
+  const std::string fixture = R"json({
+    "integrations": [{"name": "Fixture bot", "token": "secret_fixture_test"}],
+    "pages": [{"id": "59833787-2cf9-4fdf-8782-e53db20768a5", "parent": {"workspace": true},
+               "properties": {"title": {"title": [{"text": {"content": "Meetings"}}]}}}],
+    "meeting_notes": [{"id": "7d0f1a52-5a58-4b8e-8f5e-0c6a1e2b3c4d",
+      "parent": {"type": "page_id", "page_id": "59833787-2cf9-4fdf-8782-e53db20768a5"},
+      "title": "Weekly sync", "created_time": "2026-03-02T10:00:00Z",
+      "calendar_event": {"start_time": "2026-03-02T10:00:00.000Z", "end_time": "2026-03-02T10:30:00.000Z",
+                         "attendees": ["6794760a-1f15-45cd-9c65-0dfe42f5135a"]},
+      "summary": "We agreed to **ship** on Friday.",
+      "notes": "- [ ] Draft the post",
+      "transcript": "Ada: Shall we ship?\n\nBob: Friday."}]})json";
+  Status seeded = Seed(fixture);
+  ASSERT_TRUE(seeded.ok()) << seeded.error().message;
+  std::string first = Export();
+  auto exported = J(first);
+  const json::object& note = exported.at("meeting_notes").as_array().at(0).as_object();
+  EXPECT_EQ(note.at("title").as_array().at(0).at("plain_text"), "Weekly sync");
+  EXPECT_EQ(note.at("status"), "notes_ready");
+  EXPECT_EQ(note.at("summary"), "We agreed to **ship** on Friday.");
+  EXPECT_EQ(note.at("notes"), "- [ ] Draft the post");
+  EXPECT_EQ(note.at("transcript"), "Ada: Shall we ship?\n\nBob: Friday.");
+  EXPECT_EQ(note.at("calendar_event").at("attendees").as_array().size(), 1u);
+  ASSERT_TRUE(Seed(first).ok());
+  EXPECT_EQ(Export(), first);
+
+  // A tab is a block an integration reads: the transcript's two paragraphs.
+  const std::string tab(note.at("transcript_block_id").as_string());
+  auto caller = Run([&] { return ctx_->Authenticate(kToken); });
+  ASSERT_TRUE(caller.ok());
+  Caller c{*caller, api::ApiVersion::k2026_03_11, "http://127.0.0.1", ""};
+  auto children = Run([&] { return blocks::ListBlockChildren(*ctx_, c, tab, PageArgs{}); });
+  ASSERT_TRUE(children.ok()) << children.error().message;
+  EXPECT_EQ(children->at("results").as_array().size(), 2u);
+
+  std::string before = Export();
+  EXPECT_THAT(Seed(R"({"meeting_notes": [{"parent": {"page_id": "0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c"}}]})"),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.meeting_notes[0].parent should be "
+                      "`{\"type\":\"page_id\",\"page_id\":<the id of one of body.pages>}`, instead was "
+                      "`{\"page_id\":\"0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c\"}`."));
   EXPECT_EQ(Export(), before);
 }
 

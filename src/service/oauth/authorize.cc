@@ -5,6 +5,9 @@
 // with `error=access_denied` on cancel. A code is good for one exchange within
 // kCodeLifetimeMs.
 #include <cctype>
+#include <functional>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -84,18 +87,35 @@ Result<AuthorizeTarget> CheckAuthorize(Context& ctx, const AuthorizeParams& p) {
 }
 
 Result<std::vector<Pickable>> PickablePages(Context& ctx) {
-  std::vector<Pickable> out;
+  // The pages and databases under each parent (the workspace is ""), in creation order.
+  std::map<std::string, std::vector<Pickable>> below;
   LN_ASSIGN_OR_RETURN(auto pages, ctx.store().ListAllPages());
   for (const storage::PageRecord& p : pages) {
-    if (p.parent_type != "workspace" || p.in_trash) continue;
+    if ((p.parent_type != "workspace" && p.parent_type != "page_id") || p.in_trash) continue;
     LN_ASSIGN_OR_RETURN(std::string title, TitleOf(ctx, p));
-    out.push_back(Pickable{p.id, "page", title});
+    below[p.parent_type == "workspace" ? "" : p.parent_id].push_back(Pickable{p.id, "page", title});
   }
   LN_ASSIGN_OR_RETURN(auto databases, ctx.store().ListAllDatabases());
   for (const auto& db : databases) {
-    if (db->parent_type != "workspace" || db->in_trash) continue;
-    out.push_back(Pickable{db->id, "database", api::PlainText(db->title)});
+    if ((db->parent_type != "workspace" && db->parent_type != "page_id") || db->in_trash) continue;
+    below[db->parent_type == "workspace" ? "" : db->parent_id].push_back(
+        Pickable{db->id, "database", api::PlainText(db->title)});
   }
+  // Depth first from the workspace; a page under a trashed page is not reached.
+  std::vector<Pickable> out;
+  std::set<std::string> seen;
+  std::function<void(const std::string&, int)> walk = [&](const std::string& parent, int depth) {
+    auto it = below.find(parent);
+    if (it == below.end()) return;
+    for (Pickable& p : it->second) {
+      if (!seen.insert(p.id).second) continue;
+      p.depth = depth;
+      const std::string id = p.id;
+      out.push_back(std::move(p));
+      if (depth < 32) walk(id, depth + 1);
+    }
+  };
+  walk("", 0);
   return out;
 }
 

@@ -78,11 +78,14 @@ struct AuthorizeTarget {
 // sent to a redirect URI. `response_type` must be "code" and `owner` "user".
 Result<AuthorizeTarget> CheckAuthorize(Context& ctx, const AuthorizeParams& params);
 
-// A page the person may pick: the workspace's top-level pages and databases.
+// A page the person may pick: the workspace's pages and databases that are not rows of a
+// database, depth first (each one after its parent, in creation order), as Notion's
+// picker lets a person search every page they have full access to.
 struct Pickable {
   std::string id;
   std::string kind;  // "page" or "database"
   std::string title;
+  int depth = 0;  // 0 for a top-level one, its parent's + 1 below a page
 };
 Result<std::vector<Pickable>> PickablePages(Context& ctx);
 

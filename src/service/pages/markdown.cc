@@ -22,6 +22,7 @@
 #include "common/uuid.h"
 #include "service/blocks/blocks.h"
 #include "service/pages/pages.h"
+#include "service/tasks/async_tasks.h"
 #include "validation/markdown_body.h"
 
 namespace localnotion::service::pages {
@@ -271,7 +272,10 @@ Result<json::value> UpdatePageMarkdown(Context& ctx, const Caller& caller, std::
     LN_RETURN_IF_ERROR(blocks::InsertBlocks(ctx, caller, "page_id", id, after_position, blocks, nullptr));
   LN_ASSIGN_OR_RETURN(blocks::BlockTarget after, LoadTarget(ctx, id));
   LN_ASSIGN_OR_RETURN(Rendered r, Render(ctx, caller, after));
-  return PageMarkdownObject(id, r);
+  json::value answer = PageMarkdownObject(id, r);
+  // allow_async: the update is done; the answer is the task that did it.
+  if (req.allow_async) return tasks::RecordSucceeded(ctx, caller, "update_page_markdown", std::move(answer));
+  return answer;
 }
 
 }  // namespace localnotion::service::pages

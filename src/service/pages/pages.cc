@@ -8,6 +8,7 @@
 #include "service/blocks/blocks.h"
 #include "service/pages/pages.h"
 #include "service/pages/relations.h"
+#include "service/tasks/async_tasks.h"
 #include "service/uploads/uploads.h"
 #include "validation/page_write.h"
 
@@ -287,8 +288,15 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, record.id));
   LN_RETURN_IF_ERROR(ctx.ShareCreated(loaded.page.id, loaded.page.parent_type));
   // Without read content, writes answer with a partial object (capabilities reference).
-  if (!ctx.ReadsContent()) return json::value(api::PartialObject("page", loaded.page.id));
-  return ctx.RenderPage(caller, loaded);
+  json::value answer;
+  if (!ctx.ReadsContent()) {
+    answer = json::value(api::PartialObject("page", loaded.page.id));
+  } else {
+    LN_ASSIGN_OR_RETURN(answer, ctx.RenderPage(caller, loaded));
+  }
+  // allow_async: the work is done; the answer is the task that did it.
+  if (req.allow_async) return tasks::RecordSucceeded(ctx, caller, "create_page", std::move(answer));
+  return answer;
 }
 
 }  // namespace localnotion::service::pages

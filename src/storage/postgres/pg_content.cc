@@ -119,6 +119,17 @@ Result<std::vector<BlockRecord>> PgRecords::ListBlockChildren(std::string_view p
   return out;
 }
 
+Result<std::vector<BlockRecord>> PgRecords::ListBlocksOfType(std::string_view type) {
+  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kBlockSelect) + " WHERE type = $1 ORDER BY created_time, id",
+                                               PgParams().Text(type)));
+  std::vector<BlockRecord> out;
+  for (int r = 0; r < rows.size(); ++r) {
+    LN_ASSIGN_OR_RETURN(BlockRecord block, ReadBlock(rows, r));
+    out.push_back(std::move(block));
+  }
+  return out;
+}
+
 Result<int64_t> PgRecords::LastBlockPosition(std::string_view parent_id) {
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query("SELECT coalesce(max(position), 0) FROM blocks WHERE parent_id = $1",
                                                PgParams().Text(parent_id)));

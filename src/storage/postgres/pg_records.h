@@ -51,6 +51,7 @@ class PgRecords final : public Records {
                                                      int limit) override;
   Result<int64_t> LastBlockPosition(std::string_view parent_id) override;
   Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override;
+  Result<std::vector<BlockRecord>> ListBlocksOfType(std::string_view type) override;
   Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override;
   Status PutFileUpload(const FileUploadRecord& upload) override;
   Result<std::vector<FileUploadRecord>> ListFileUploads(std::string_view integration_id) override;

@@ -8,7 +8,6 @@
 namespace localnotion::storage {
 namespace {
 
-
 constexpr const char* kBlockColumns =
     "id, parent_type, parent_id, position, type, content, in_trash, created_time, created_by, last_edited_time, "
     "last_edited_by";
@@ -21,14 +20,18 @@ struct SqliteConnection::BlockStatements {
   explicit BlockStatements(sqlite3* db)
       : get(db, BlockSql("SELECT ", " FROM blocks WHERE id = ?1")),
         put(db, BlockSql("INSERT OR REPLACE INTO blocks (", ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
-        children(db, BlockSql("SELECT ", " FROM blocks WHERE parent_id = ?1 AND in_trash = 0 AND position >= ?2 "
-                                         "ORDER BY position LIMIT ?3")),
+        children(db, BlockSql("SELECT ",
+                              " FROM blocks WHERE parent_id = ?1 AND in_trash = 0 AND position >= ?2 "
+                              "ORDER BY position LIMIT ?3")),
         last_position(db, "SELECT COALESCE(MAX(position), 0) FROM blocks WHERE parent_id = ?1"),
-        shift(db, "UPDATE blocks SET position = position + ?3 WHERE parent_id = ?1 AND position > ?2") {}
+        shift(db, "UPDATE blocks SET position = position + ?3 WHERE parent_id = ?1 AND position > ?2"),
+        of_type(db, BlockSql("SELECT ", " FROM blocks WHERE type = ?1 ORDER BY created_time, id")) {}
 
-  bool valid() const { return get.valid() && put.valid() && children.valid() && last_position.valid() && shift.valid(); }
+  bool valid() const {
+    return get.valid() && put.valid() && children.valid() && last_position.valid() && shift.valid() && of_type.valid();
+  }
 
-  Statement get, put, children, last_position, shift;
+  Statement get, put, children, last_position, shift, of_type;
 };
 
 void SqliteConnection::BlockStatementsDeleter::operator()(BlockStatements* p) const { delete p; }
@@ -84,10 +87,10 @@ Status SqliteConnection::PutBlock(const BlockRecord& b) {
   return st.Run();
 }
 
-Result<std::vector<BlockRecord>> SqliteConnection::ListBlockChildren(std::string_view parent_id, int64_t from_position,
-                                                                int limit) {
-  Statement& st = block_st_->children;
-  st.Bind(1, parent_id).Bind(2, from_position).Bind(3, int64_t{limit});
+namespace {
+
+// The rows a bound statement yields, read as blocks; resets the statement.
+Result<std::vector<BlockRecord>> ReadBlocks(Statement& st) {
   std::vector<BlockRecord> out;
   while (true) {
     auto row = st.StepRow();
@@ -105,6 +108,21 @@ Result<std::vector<BlockRecord>> SqliteConnection::ListBlockChildren(std::string
   }
   st.Reset();
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<BlockRecord>> SqliteConnection::ListBlockChildren(std::string_view parent_id, int64_t from_position,
+                                                                     int limit) {
+  Statement& st = block_st_->children;
+  st.Bind(1, parent_id).Bind(2, from_position).Bind(3, int64_t{limit});
+  return ReadBlocks(st);
+}
+
+Result<std::vector<BlockRecord>> SqliteConnection::ListBlocksOfType(std::string_view type) {
+  Statement& st = block_st_->of_type;
+  st.Bind(1, type);
+  return ReadBlocks(st);
 }
 
 Result<int64_t> SqliteConnection::LastBlockPosition(std::string_view parent_id) {

@@ -96,6 +96,7 @@ class SqliteConnection final : public Records {
                                                      int limit) override;
   Result<int64_t> LastBlockPosition(std::string_view parent_id) override;
   Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) override;
+  Result<std::vector<BlockRecord>> ListBlocksOfType(std::string_view type) override;
   // File uploads and comments: sqlite/uploads_comments.cc.
   Result<std::optional<FileUploadRecord>> GetFileUpload(std::string_view id) override;
   Status PutFileUpload(const FileUploadRecord& upload) override;

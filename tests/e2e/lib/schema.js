@@ -317,6 +317,8 @@ function validateResponse({ method, pathname, status, version, body }) {
   const seg = p.split('/').filter(Boolean); // ['v1', 'pages', id]
   if (seg[0] !== 'v1') throw new Error(`unexpected success for ${m} ${pathname}`);
   const kind = seg[1];
+  // A write sent with allow_async answers the task that did it (67-meeting-notes).
+  if (kind === 'pages' && body && body.object === 'async_task') return assertAsyncTask(body, version);
   // Without read content, writes answer partial objects: the spec's response is anyOf
   // the full object and partialPageObjectResponse (databases, data sources likewise).
   const PARTIAL = {
@@ -348,6 +350,19 @@ function validateResponse({ method, pathname, status, version, body }) {
     if (seg.length === 2) return assertUserList(body);
     return assertSchema('userObjectResponse', body);
   }
+  // Meeting notes (67-meeting-notes): create answers the block, or {object, id} without
+  // read content (the SDK's CreateMeetingNoteResponse); the query {results, has_more}.
+  if (kind === 'blocks' && seg[2] === 'meeting_notes' && m === 'POST') {
+    if (seg.length === 4 && seg[3] === 'query') return assertMeetingNotesQuery(body, version);
+    if (body && Object.keys(body).length === 2 && body.object === 'block') {
+      assert.deepEqual(Object.keys(body), ['object', 'id']);
+      assert.match(body.id, UUID_RE);
+      return undefined;
+    }
+    return assertBlock(body, version);
+  }
+  // GET /v1/async_tasks/{id} (67-meeting-notes): the SDK's GetAsyncTaskResponse.
+  if (kind === 'async_tasks' && seg.length === 3 && m === 'GET') return assertAsyncTask(body, version);
   // Blocks: GET/PATCH/DELETE /v1/blocks/{id} answer a block; GET/PATCH .../children a list.
   if (kind === 'blocks' && seg.length === 3) return assertBlock(body, version);
   if (kind === 'blocks' && seg.length === 4 && seg[3] === 'children') return assertBlockList(body, version);
@@ -484,6 +499,17 @@ function assertBlock(block, version) {
     assert.equal(b.archived, b.in_trash, 'block.archived must equal block.in_trash');
     delete b.archived;
   }
+  // The meeting notes block is `meeting_notes` from 2026-03-11 and `transcription` before,
+  // with the same object; the spec describes only the 2026-03-11 name.
+  if (b.type === 'transcription' || b.type === 'meeting_notes') {
+    assert.equal(b.type, version === '2026-03-11' ? 'meeting_notes' : 'transcription', 'meeting notes type name');
+    if (b.type === 'transcription') {
+      assert.ok(!('meeting_notes' in b), 'a transcription block has no meeting_notes key');
+      b.type = 'meeting_notes';
+      b.meeting_notes = b.transcription;
+      delete b.transcription;
+    }
+  }
   if (b.type === 'heading_4') {
     // See 3. above: heading_4 is newer than the 2026-03-11 description.
     assert.ok(!('heading_3' in b), 'a heading_4 block has no heading_3 key');
@@ -492,6 +518,49 @@ function assertBlock(block, version) {
     delete b.heading_4;
   }
   assertRawSchema('blockObjectResponse', b);
+}
+
+// POST /v1/blocks/meeting_notes/query: {results, has_more} and nothing else, each result a
+// meeting notes block (the SDK's QueryMeetingNotesResponse).
+function assertMeetingNotesQuery(body, version) {
+  assert.deepEqual(Object.keys(body), ['results', 'has_more']);
+  assert.equal(typeof body.has_more, 'boolean', 'has_more');
+  assert.ok(Array.isArray(body.results), 'results');
+  for (const r of body.results) {
+    assert.equal(r.type, version === '2026-03-11' ? 'meeting_notes' : 'transcription');
+    assertBlock(r, version);
+  }
+}
+
+// GET /v1/async_tasks/{id}: the SDK's GetAsyncTaskResponse (not in the 2026-03-11
+// OpenAPI): common keys, then `poll_after_seconds` while pending, `result` when it
+// succeeded, an error object when it failed.
+const ASYNC_PENDING = ['queued', 'running', 'retrying'];
+function assertAsyncTask(body, version) {
+  const common = ['object', 'id', 'status_url', 'created_time', 'operation', 'status'];
+  assert.equal(body.object, 'async_task');
+  assert.equal(typeof body.id, 'string');
+  assert.equal(typeof body.status_url, 'string');
+  assertRawFormat('date-time', body.created_time);
+  assert.deepEqual(Object.keys(body.operation), ['surface', 'name']);
+  assert.ok(['rest', 'mcp'].includes(body.operation.surface));
+  assert.equal(typeof body.operation.name, 'string');
+  if (ASYNC_PENDING.includes(body.status)) {
+    assert.deepEqual(Object.keys(body), [...common, 'poll_after_seconds']);
+    assert.equal(typeof body.poll_after_seconds, 'number');
+  } else if (body.status === 'succeeded') {
+    assert.deepEqual(Object.keys(body), [...common, 'result']);
+    assert.equal(typeof body.result, 'object');
+    // The result is the write's answer as it was made, under the write's Notion-Version
+    // (docs/compat.md), which a poll under another version shows unchanged.
+    if (body.result && body.result.object === 'page' && Object.keys(body.result).length > 2) {
+      assertSchema('pageObjectResponse', body.result, 'archived' in body.result ? '2025-09-03' : '2026-03-11');
+    }
+  } else {
+    assert.equal(body.status, 'failed');
+    assert.deepEqual(Object.keys(body), [...common, 'error']);
+    assertErrorSchema(body.error.status, body.error);
+  }
 }
 
 // {object:"list", results, next_cursor, has_more, type:"block", block:{}}.

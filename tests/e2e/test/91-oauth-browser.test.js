@@ -4,7 +4,8 @@
 // allows access, the browser is redirected to a local test app (a node http server in
 // this test) with `code` and `state`, the app exchanges the code with SDK 5.26
 // oauth.token, and the token sees exactly those two pages and what is below them. Cancel
-// sends error=access_denied.
+// sends error=access_denied. Sub-pages are offered under their parents, and a sub-page
+// alone may be picked.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
@@ -50,11 +51,14 @@ test('authorize page -> pick two pages -> redirect to the app -> token exchange 
     assert.equal(shown.status(), 200);
     assert.equal(shown.headers()['content-type'], 'text/html; charset=utf-8');
     assert.ok((await page.locator('h1').innerText()).includes('Browser app'));
-    // Every top-level page is offered, titles escaped.
-    const offered = await page.locator('input[name=page]').evaluateAll((xs) => xs.map((x) => x.dataset.title));
-    assert.deepEqual(offered.sort(), ['Roadmap', 'Secret plans', 'Team <wiki> & notes']);
-    await page.getByLabel('Roadmap').check();
-    await page.getByLabel('Team <wiki> & notes').check();
+    // Every page is offered, titles escaped, in creation order, each sub-page in a list
+    // of its own inside its parent's item.
+    const offered = await page.locator('input[name=page]').evaluateAll((xs) => xs.map((x) => [x.dataset.title, x.dataset.depth]));
+    assert.deepEqual(offered, [['Roadmap', '0'], ['Team <wiki> & notes', '0'], ['Onboarding', '1'], ['Secret plans', '0']]);
+    const nested = page.locator('li', { has: page.getByLabel('Team <wiki> & notes', { exact: true }) }).locator('ul input[name=page]');
+    assert.deepEqual(await nested.evaluateAll((xs) => xs.map((x) => x.dataset.title)), ['Onboarding']);
+    await page.getByLabel('Roadmap', { exact: true }).check();
+    await page.getByLabel('Team <wiki> & notes', { exact: true }).check();
     await Promise.all([page.waitForURL((u) => u.href.startsWith(`${redirect}?`)), page.getByRole('button', { name: 'Allow access' }).click()]);
     assert.equal(await page.locator('#done').innerText(), 'Connected');
 
@@ -75,12 +79,31 @@ test('authorize page -> pick two pages -> redirect to the app -> token exchange 
     assert.equal(app.calls[1].searchParams.get('error'), 'access_denied');
     assert.equal(app.calls[1].searchParams.get('state'), 'st&ate');
 
+    // A sub-page alone may be picked: the next token sees it and what is below it, not
+    // its parent or the parent's other content.
+    const deeper = await n26.pages.create({ parent: { page_id: child.id }, properties: { title: { title: text('First week') } } });
+    const sibling = await n26.pages.create({ parent: { page_id: b.id }, properties: { title: { title: text('Payroll') } } });
+    await page.goto(url);
+    const depths = await page.locator('input[name=page]').evaluateAll((xs) => xs.map((x) => [x.dataset.title, x.dataset.depth]));
+    assert.deepEqual(depths, [['Roadmap', '0'], ['Team <wiki> & notes', '0'], ['Onboarding', '1'], ['First week', '2'],
+      ['Payroll', '1'], ['Secret plans', '0']]);
+    await page.getByLabel('Onboarding', { exact: true }).check();
+    await Promise.all([page.waitForURL((u) => u.href.startsWith(`${redirect}?`)), page.getByRole('button', { name: 'Allow access' }).click()]);
+    const subCode = app.calls[2].searchParams.get('code');
+    const subToken = await v5(srv, { notionVersion: '2026-03-11', auth: undefined }).oauth.token({
+      client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: subCode, redirect_uri: redirect,
+    });
+    const asSub = v5(srv, { notionVersion: '2026-03-11', auth: subToken.access_token });
+    assert.deepEqual((await asSub.search({})).results.map((r) => r.id).sort(), [child.id, deeper.id].sort());
+    await assert.rejects(asSub.pages.retrieve({ page_id: b.id }), (e) => e.status === 404);
+    await assert.rejects(asSub.pages.retrieve({ page_id: sibling.id }), (e) => e.status === 404);
+
     // A redirect URI the integration did not register is refused on the page itself.
     const refused = await page.goto(`${srv.baseUrl}/v1/oauth/authorize?client_id=${clientId}` +
       '&redirect_uri=http%3A%2F%2Fevil.test%2F&response_type=code&owner=user');
     assert.equal(refused.status(), 400);
     assert.ok((await page.locator('body').innerText()).includes('is not one of the integration\'s redirect URIs'));
-    assert.equal(app.calls.length, 2);
+    assert.equal(app.calls.length, 3);
   } finally {
     await browser.close();
     app.server.close();
