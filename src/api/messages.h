@@ -7,6 +7,7 @@
 // Values are JSON-encoded and truncated with "..." when long, as Notion does.
 #pragma once
 
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,21 @@ Error NotPresent(std::string_view path, const json::value& v);
 
 // "<path>.length should be ≤ `<max>`, instead was `<n>`."
 Error TooLong(std::string_view path, size_t max, size_t n);
+
+// "`\"a\"`, `\"b\"`, or `\"c\"`" (two: "`\"a\"` or `\"b\"`"): the values of an enum the
+// way Notion's validation messages list them, for FailedValidation's expectation.
+template <class Values>
+std::string EnumChoices(const Values& values) {
+  std::string out;
+  const size_t n = std::size(values);
+  size_t i = 0;
+  for (const auto& value : values) {
+    if (i > 0) out += i + 1 < n ? ", " : n == 2 ? " or " : ", or ";
+    out += "`\"" + std::string(value) + "\"`";
+    ++i;
+  }
+  return out;
+}
 
 // "body failed validation. Fix one:\n" + alternatives joined by newlines.
 Error FixOne(const std::vector<std::string>& alternatives);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <string>
+#include <vector>
+
 namespace localnotion::api {
 namespace {
 
@@ -28,6 +32,12 @@ TEST(MessagesTest, LengthLimit) {
 
 TEST(MessagesTest, FixOneJoinsAlternativesWithNewlines) {
   EXPECT_EQ(FixOne({"a.", "b."}).message, "body failed validation. Fix one:\na.\nb.");
+}
+
+TEST(Messages, EnumChoicesListsValuesAsNotionDoes) {
+  EXPECT_EQ(EnumChoices(std::vector<std::string_view>{"a"}), "`\"a\"`");
+  EXPECT_EQ(EnumChoices(std::vector<std::string>{"a", "b"}), "`\"a\"` or `\"b\"`");
+  EXPECT_EQ(EnumChoices(std::array<std::string_view, 3>{"a", "b", "c"}), "`\"a\"`, `\"b\"`, or `\"c\"`");
 }
 
 TEST(MessagesTest, LongValuesAreTruncated) {

@@ -15,16 +15,6 @@ constexpr std::array<std::string_view, 23> kLanguages = {"auto", "en", "zh-CN", 
                                                          "ko",   "pt", "ru",    "th",    "vi", "id", "da", "fi",
                                                          "no",   "nl", "it",    "sv",    "ar", "he", "pl"};
 
-// "`\"a\"`, `\"b\"`, or `\"c\"`", the way Notion lists the values of an enum.
-std::string Choices(const auto& values) {
-  std::string out;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += i + 1 < values.size() ? ", " : values.size() == 2 ? " or " : ", or ";
-    out += "`\"" + std::string(values[i]) + "\"`";
-  }
-  return out;
-}
-
 Result<std::string> ReadId(const std::string& path, const json::value* v) {
   if (v == nullptr) return api::NotDefined(path);
   auto norm = v->is_string() ? NormalizeUuid(v->get_string()) : std::nullopt;
@@ -43,7 +33,7 @@ Status ReadTaggedId(const std::string& path, const json::value& v, const std::ve
     for (size_t i = 0; i < types.size(); ++i) {
       if (type->is_string() && type->get_string() == types[i]) chosen = i;
     }
-    if (chosen == types.size()) return api::FailedValidation(api::Field(path, "type"), Choices(types), type);
+    if (chosen == types.size()) return api::FailedValidation(api::Field(path, "type"), api::EnumChoices(types), type);
   } else {
     for (size_t i = 0; i < keys.size() && chosen == types.size(); ++i) {
       if (Find(o, keys[i]) != nullptr) chosen = i;
@@ -96,7 +86,7 @@ Result<MeetingNoteCreate> ReadMeetingNoteCreate(const json::value& body) {
   if (const json::value* language = Find(o, "language")) {
     bool known = false;
     for (std::string_view l : kLanguages) known = known || (language->is_string() && language->get_string() == l);
-    if (!known) return api::FailedValidation("body.language", Choices(kLanguages), language);
+    if (!known) return api::FailedValidation("body.language", api::EnumChoices(kLanguages), language);
     out.language = std::string(language->get_string());
   }
   if (const json::value* options = Find(o, "options")) LN_RETURN_IF_ERROR(ReadOptions(*options, out));

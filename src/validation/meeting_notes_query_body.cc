@@ -40,15 +40,6 @@ const std::vector<std::string_view>& Operators(MeetingNoteKind kind) {
   return kind == MeetingNoteKind::kText ? kText : kind == MeetingNoteKind::kDate ? kDate : kPerson;
 }
 
-std::string Choices(const auto& values) {
-  std::string out;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += i + 1 < values.size() ? ", " : values.size() == 2 ? " or " : ", or ";
-    out += "`\"" + std::string(values[i]) + "\"`";
-  }
-  return out;
-}
-
 bool OneOf(const json::value& v, const auto& values) {
   if (!v.is_string()) return false;
   for (const auto& s : values) {
@@ -142,8 +133,8 @@ Status ReadExactDate(const std::string& path, const json::value& v, bool within,
   static const std::array<std::string_view, 2> kPoint = {"date", "datetime"};
   static const std::array<std::string_view, 1> kRange = {"daterange"};
   if (within ? !OneOf(*type, kRange) : !OneOf(*type, kPoint)) {
-    return within ? api::FailedValidation(type_path, Choices(kRange), type)
-                  : api::FailedValidation(type_path, Choices(kPoint), type);
+    return within ? api::FailedValidation(type_path, api::EnumChoices(kRange), type)
+                  : api::FailedValidation(type_path, api::EnumChoices(kPoint), type);
   }
   const std::string_view t = type->get_string();
   if (t == "daterange") {
@@ -203,7 +194,7 @@ Status ReadDateValue(const std::string& path, const json::value& v, bool within,
   const json::value* type = Find(o, "type");
   if (type == nullptr) return api::NotDefined(api::Field(path, "type"));
   static const std::array<std::string_view, 2> kTypes = {"relative", "exact"};
-  if (!OneOf(*type, kTypes)) return api::FailedValidation(api::Field(path, "type"), Choices(kTypes), type);
+  if (!OneOf(*type, kTypes)) return api::FailedValidation(api::Field(path, "type"), api::EnumChoices(kTypes), type);
   const std::string value_path = api::Field(path, "value");
   const json::value* value = Find(o, "value");
   if (value == nullptr) return api::NotDefined(value_path);
@@ -215,7 +206,7 @@ Status ReadDateValue(const std::string& path, const json::value& v, bool within,
   if (!within) {
     LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"type", "value"}));
     std::optional<int64_t> day = value->is_string() ? RelativeDay(value->get_string(), today) : std::nullopt;
-    if (!day) return api::FailedValidation(value_path, Choices(kRelativeDates), value);
+    if (!day) return api::FailedValidation(value_path, api::EnumChoices(kRelativeDates), value);
     out.first_day = out.last_day = *day;
     return OkStatus();
   }
@@ -229,10 +220,10 @@ Status ReadDateValue(const std::string& path, const json::value& v, bool within,
   const json::value* count = Find(o, "count");
   if (direction == nullptr) return api::NotDefined(api::Field(path, "direction"));
   if (!OneOf(*direction, kDirections)) {
-    return api::FailedValidation(api::Field(path, "direction"), Choices(kDirections), direction);
+    return api::FailedValidation(api::Field(path, "direction"), api::EnumChoices(kDirections), direction);
   }
   if (unit == nullptr) return api::NotDefined(api::Field(path, "unit"));
-  if (!OneOf(*unit, kUnits)) return api::FailedValidation(api::Field(path, "unit"), Choices(kUnits), unit);
+  if (!OneOf(*unit, kUnits)) return api::FailedValidation(api::Field(path, "unit"), api::EnumChoices(kUnits), unit);
   int64_t n = 1;
   if (count != nullptr) {
     if (!count->is_int64() || count->get_int64() < 1 || count->get_int64() > 10000) {
@@ -260,7 +251,8 @@ Status ReadPeople(const std::string& path, const json::value& v, std::vector<std
     const json::value* type = Find(item.get_object(), "type");
     static const std::array<std::string_view, 1> kExact = {"exact"};
     if (type == nullptr) return api::NotDefined(api::Field(item_path, "type"));
-    if (!OneOf(*type, kExact)) return api::FailedValidation(api::Field(item_path, "type"), Choices(kExact), type);
+    if (!OneOf(*type, kExact))
+      return api::FailedValidation(api::Field(item_path, "type"), api::EnumChoices(kExact), type);
     const std::string value_path = api::Field(item_path, "value");
     const json::value* value = Find(item.get_object(), "value");
     if (value == nullptr) return api::NotDefined(value_path);
@@ -269,7 +261,8 @@ Status ReadPeople(const std::string& path, const json::value& v, std::vector<std
     const json::value* table = Find(value->get_object(), "table");
     static const std::array<std::string_view, 1> kTable = {"notion_user"};
     if (table == nullptr) return api::NotDefined(api::Field(value_path, "table"));
-    if (!OneOf(*table, kTable)) return api::FailedValidation(api::Field(value_path, "table"), Choices(kTable), table);
+    if (!OneOf(*table, kTable))
+      return api::FailedValidation(api::Field(value_path, "table"), api::EnumChoices(kTable), table);
     const json::value* id = Find(value->get_object(), "id");
     if (id == nullptr) return api::NotDefined(api::Field(value_path, "id"));
     auto norm = id->is_string() ? NormalizeUuid(id->get_string()) : std::nullopt;
@@ -292,7 +285,7 @@ Result<MeetingNoteCondition> ReadCondition(const std::string& path, const json::
   if (info == nullptr) {
     std::vector<std::string_view> names;
     for (const PropertyInfo& p : kProperties) names.push_back(p.name);
-    return api::FailedValidation(property_path, Choices(names), property);
+    return api::FailedValidation(property_path, api::EnumChoices(names), property);
   }
   c.property = std::string(info->name);
   c.kind = info->kind;
@@ -304,7 +297,7 @@ Result<MeetingNoteCondition> ReadCondition(const std::string& path, const json::
   const std::string op_path = api::Field(filter_path, "operator");
   const json::value* op = Find(filter->get_object(), "operator");
   if (op == nullptr) return api::NotDefined(op_path);
-  if (!OneOf(*op, Operators(c.kind))) return api::FailedValidation(op_path, Choices(Operators(c.kind)), op);
+  if (!OneOf(*op, Operators(c.kind))) return api::FailedValidation(op_path, api::EnumChoices(Operators(c.kind)), op);
   c.op = std::string(op->get_string());
   const std::string value_path = api::Field(filter_path, "value");
   const json::value* value = Find(filter->get_object(), "value");
@@ -320,7 +313,8 @@ Result<MeetingNoteCondition> ReadCondition(const std::string& path, const json::
       const json::value* type = Find(value->get_object(), "type");
       static const std::array<std::string_view, 1> kExact = {"exact"};
       if (type == nullptr) return api::NotDefined(api::Field(value_path, "type"));
-      if (!OneOf(*type, kExact)) return api::FailedValidation(api::Field(value_path, "type"), Choices(kExact), type);
+      if (!OneOf(*type, kExact))
+        return api::FailedValidation(api::Field(value_path, "type"), api::EnumChoices(kExact), type);
       const json::value* text = Find(value->get_object(), "value");
       if (text == nullptr) return api::NotDefined(api::Field(value_path, "value"));
       if (!text->is_string()) return api::FailedValidation(api::Field(value_path, "value"), "a string", text);
@@ -358,7 +352,7 @@ Result<MeetingNoteFilter> ReadFilter(const std::string& path, const json::value&
   const json::value* op = Find(o, "operator");
   static const std::array<std::string_view, 2> kOps = {"and", "or"};
   if (op == nullptr) return api::NotDefined(op_path);
-  if (!OneOf(*op, kOps)) return api::FailedValidation(op_path, Choices(kOps), op);
+  if (!OneOf(*op, kOps)) return api::FailedValidation(op_path, api::EnumChoices(kOps), op);
   f.any = op->get_string() == "or";
   const std::string filters_path = api::Field(path, "filters");
   const json::value* filters = Find(o, "filters");
@@ -388,12 +382,13 @@ Result<std::vector<MeetingNoteSort>> ReadSorts(const json::value& v) {
     std::vector<std::string_view> names;
     for (const PropertyInfo& p : kProperties) names.push_back(p.name);
     if (property == nullptr) return api::NotDefined(api::Field(path, "property"));
-    if (!OneOf(*property, names)) return api::FailedValidation(api::Field(path, "property"), Choices(names), property);
+    if (!OneOf(*property, names))
+      return api::FailedValidation(api::Field(path, "property"), api::EnumChoices(names), property);
     const json::value* direction = Find(item.get_object(), "direction");
     static const std::array<std::string_view, 2> kDirections = {"ascending", "descending"};
     if (direction == nullptr) return api::NotDefined(api::Field(path, "direction"));
     if (!OneOf(*direction, kDirections)) {
-      return api::FailedValidation(api::Field(path, "direction"), Choices(kDirections), direction);
+      return api::FailedValidation(api::Field(path, "direction"), api::EnumChoices(kDirections), direction);
     }
     out.push_back(MeetingNoteSort{std::string(property->get_string()), direction->get_string() == "descending"});
   }
