@@ -193,10 +193,34 @@ class Renderer {
     if (type == "meeting_notes" || type == "transcription") {
       // Without include_transcript, a meeting note is a placeholder with its URL and title
       // (its summary, notes and transcript are blocks of their own, not listed here).
-      return Line(depth, fmt::format("<meeting-notes url=\"{}\">{}</meeting-notes>", Url(node),
-                                     RenderRichText(Arr(c, "title"))));
+      if (!options_.include_transcript) {
+        return Line(depth, fmt::format("<meeting-notes url=\"{}\">{}</meeting-notes>", Url(node),
+                                       RenderRichText(Arr(c, "title"))));
+      }
+      return MeetingNote(node, c, depth);
     }
     Unknown(node, depth);
+  }
+
+  // With include_transcript: the title, then each tab the note has, in the tag named
+  // after it (<summary>, <notes>, <transcript>), holding the tab's content
+  // (docs/compat.md, "Markdown").
+  void MeetingNote(const MdNode& node, const json::object& c, int depth) {
+    Line(depth, fmt::format("<meeting-notes url=\"{}\">", Url(node)));
+    Line(depth + 1, RenderRichText(Arr(c, "title")));
+    const json::object& tabs = Obj(c, "children");
+    for (auto [key, tag] : {std::pair{"summary_block_id", "summary"}, std::pair{"notes_block_id", "notes"},
+                            std::pair{"transcript_block_id", "transcript"}}) {
+      const std::string id = Str(tabs, key);
+      if (id.empty()) continue;
+      for (const MdNode& tab : node.children) {
+        if (Str(tab.block, "id") != id) continue;
+        Line(depth + 1, fmt::format("<{}>", tag));
+        Children(tab, depth + 2);
+        Line(depth + 1, fmt::format("</{}>", tag));
+      }
+    }
+    Line(depth, "</meeting-notes>");
   }
 
   void Code(const json::object& c, int depth) {

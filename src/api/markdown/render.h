@@ -29,6 +29,9 @@ struct RenderOptions {
   std::string page_id;  // the page the blocks are on, for block URLs ("<page url>#<block id>")
   // The title a link_to_page shows; may be empty.
   std::function<std::string(const std::string& id)> title_of;
+  // GET /v1/pages/{id}/markdown?include_transcript=true: a meeting note shows its Summary,
+  // Notes and Transcript tabs inside its tag instead of being a placeholder.
+  bool include_transcript = false;
 };
 
 // The markdown of `blocks`, siblings at the top level. With `top_level`, also the text

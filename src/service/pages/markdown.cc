@@ -56,11 +56,13 @@ struct Rendered {
   blocks::ContentTree tree;
 };
 
-Result<Rendered> Render(Context& ctx, const Caller& caller, const blocks::BlockTarget& t) {
+Result<Rendered> Render(Context& ctx, const Caller& caller, const blocks::BlockTarget& t,
+                        bool include_transcript = false) {
   Rendered out;
   LN_ASSIGN_OR_RETURN(out.tree, blocks::ReadContentTree(ctx, caller, t, kMarkdownBlockLimit));
   api::markdown::RenderOptions options;
   LN_ASSIGN_OR_RETURN(options.page_id, PageOf(ctx, t));
+  options.include_transcript = include_transcript;
   options.title_of = [&ctx](const std::string& id) -> std::string {
     auto page = ctx.store().GetPage(id);
     if (page.ok() && *page) {
@@ -193,7 +195,7 @@ Result<json::value> GetPageMarkdown(Context& ctx, const Caller& caller, std::str
     return ValidationError(
         fmt::format("{} is a database, not a page or a block. Use the data sources API for it.", id));
   }
-  LN_ASSIGN_OR_RETURN(Rendered r, Render(ctx, caller, t));
+  LN_ASSIGN_OR_RETURN(Rendered r, Render(ctx, caller, t, include_transcript && *include_transcript == "true"));
   return PageMarkdownObject(id, r);
 }
 

@@ -308,6 +308,17 @@ test('a fixture holds meeting notes with their content, and exports them back', 
     });
     assert.deepEqual(none.results, []);
 
+    // GET markdown: a placeholder, or with include_transcript the note's tabs in their tags.
+    const url = `https://www.notion.so/${PAGE.replace(/-/g, '')}#${NOTE.replace(/-/g, '')}`;
+    assert.equal((await n.pages.retrieveMarkdown({ page_id: PAGE })).markdown,
+      `<meeting-notes url="${url}">Weekly sync</meeting-notes>`);
+    assert.equal((await n.pages.retrieveMarkdown({ page_id: PAGE, include_transcript: true })).markdown, [
+      `<meeting-notes url="${url}">`, '\tWeekly sync',
+      '\t<summary>', '\t\tWe agreed to **ship** on Friday.', '\t</summary>',
+      '\t<notes>', '\t\t- [ ] Draft the post', '\t</notes>',
+      '\t<transcript>', '\t\tAda: Shall we ship?', '', '\t\tBob: Friday.', '\t</transcript>',
+      '</meeting-notes>'].join('\n'));
+
     // Export writes it back in its export form, which seeds back byte for byte.
     const exported = await adminCall(own, ADMIN, 'GET', 'export');
     const [back] = exported.body.meeting_notes;
