@@ -320,3 +320,31 @@ test('file uploads: file_upload.created and .completed without data, to the inte
   assert.ok(raw.endsWith(`"entity":{"id":"${created.id}","type":"file_upload"}}`));
   assert.deepEqual(await settle(rxOther), [], "another integration's upload is not its business");
 });
+
+test('views: view.created with its type, view.updated with the fields that changed, view.deleted', async () => {
+  const rx = await receiver();
+  await admin.subscribe(rx, { integration, api_version: '2025-09-03',
+    event_types: ['view.created', 'view.updated', 'view.deleted'] });
+  const n26 = v5(srv, { notionVersion: '2026-03-11' });
+  const root = await createRootPage(n5, 'Views hook');
+  const db = await createDatabase(n5, 'v5', root.id, 'Tracked', { Name: { title: {} }, Done: { checkbox: {} } });
+  const before = rx.ofType('view.created').length; // the database's default view may come first
+  const view = await n26.views.create({ database_id: db.databaseId, data_source_id: db.dataSourceId, name: 'Open', type: 'board' });
+  await flushUntil(rx, (r) => r.ofType('view.created').some((e) => e.entity.id === view.id));
+  const created = rx.ofType('view.created').find((e) => e.entity.id === view.id);
+  assert.deepEqual(created.entity, { id: view.id, type: 'view' });
+  assert.equal(created.data.view_type, 'board');
+  assert.deepEqual(created.data.parent, { id: db.databaseId, type: 'database' });
+  assert.ok(rx.ofType('view.created').length >= before + 1);
+
+  await n26.views.update({ view_id: view.id, name: 'Still open', filter: { property: 'Done', checkbox: { equals: false } } });
+  await flushUntil(rx, (r) => r.ofType('view.updated').some((e) => e.entity.id === view.id));
+  const updated = rx.ofType('view.updated').find((e) => e.entity.id === view.id);
+  assert.deepEqual([...updated.data.updated_fields].sort(), ['filter', 'name']);
+  assert.deepEqual(updated.data.parent, { id: db.databaseId, type: 'database' });
+
+  await n26.views.delete({ view_id: view.id });
+  await flushUntil(rx, (r) => r.ofType('view.deleted').some((e) => e.entity.id === view.id));
+  const deleted = rx.ofType('view.deleted').find((e) => e.entity.id === view.id);
+  assert.deepEqual(deleted.data.parent, { id: db.databaseId, type: 'database' });
+});
