@@ -187,6 +187,14 @@ function expectRawError(res, { status, code, message }) {
   assert.ok(res.headers['x-notion-request-id']);
 }
 
+// Notion's 404 for an object the integration cannot see or that does not exist
+// (https://developers.notion.com/reference/status-codes): `kind` is page, block, database, ...
+const notFound = (kind, id) => ({
+  status: 404,
+  code: 'object_not_found',
+  message: `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
+});
+
 // A call to the admin API (`/_localnotion/<path>`) of a running server with an admin
 // token; answers { status, body } with the body parsed as JSON.
 async function adminCall(srv, adminToken, method, path, body) {
@@ -199,6 +207,7 @@ async function adminCall(srv, adminToken, method, path, body) {
 }
 
 module.exports = {
+  notFound,
   adminCall,
   v5, v2, raw, checkResponse, validatingFetch, expectApiError, expectRawError, seen,
   ClientV5, ClientV2,

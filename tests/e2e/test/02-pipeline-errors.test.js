@@ -4,7 +4,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
-const { v5, v2, raw, expectApiError, expectRawError } = require('../lib/clients');
+const { v5, v2, raw, expectApiError, expectRawError, notFound } = require('../lib/clients');
 const { UUID_RE } = require('../lib/schema');
 const { text, undash, createRootPage, createDatabase, createPageIn } = require('../lib/fixtures');
 
@@ -25,10 +25,6 @@ const E = {
 const badUuid = (param, value) => ({
   status: 400, code: 'validation_error',
   message: `path failed validation: path.${param} should be a valid uuid, instead was \`${JSON.stringify(value)}\`.`,
-});
-const notFound = (kind, id) => ({
-  status: 404, code: 'object_not_found',
-  message: `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
 });
 const MISSING = '0f0e0d0c-0b0a-4909-8807-060504030201';
 

@@ -9,18 +9,13 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { execFile } = require('node:child_process');
 const { startServer, LocalNotionServer, BIN } = require('../lib/server');
-const { v5, v2, raw, expectApiError, adminCall } = require('../lib/clients');
+const { v5, v2, raw, expectApiError, adminCall, notFound } = require('../lib/clients');
 const {
   text, createRootPage, createDatabase, createPageIn, relationTo,
 } = require('../lib/fixtures');
 
 const ADMIN = 'admin_e2e_perms_0123456789';
 const RESTRICTED = { status: 403, code: 'restricted_resource', message: 'Insufficient permissions for this endpoint.' };
-const notFound = (kind, id) => ({
-  status: 404,
-  code: 'object_not_found',
-  message: `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
-});
 const MISSING_ID = '0c1f7f7e-8f0b-4a53-9e0c-5b2b7c3d9a11';
 
 let srv; let owner5; let owner2;

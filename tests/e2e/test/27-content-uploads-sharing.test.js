@@ -8,7 +8,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
-const { v5, v2, expectApiError, adminCall } = require('../lib/clients');
+const { v5, v2, expectApiError, adminCall, notFound } = require('../lib/clients');
 const { text, plain, createRootPage } = require('../lib/fixtures');
 const { collectPaginatedAPI } = require('@notionhq/client');
 
@@ -37,11 +37,6 @@ async function bytesAt(url) {
   return Buffer.from(await res.arrayBuffer());
 }
 
-const notFound = (kind, id) => ({
-  status: 404,
-  code: 'object_not_found',
-  message: `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
-});
 
 test('media blocks made from file uploads are Notion-hosted files serving the bytes', async () => {
   const page = await createRootPage(n5, 'Media');

@@ -6,15 +6,11 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
-const { v5, raw, expectApiError, expectRawError, adminCall } = require('../lib/clients');
+const { v5, raw, expectApiError, expectRawError, adminCall, notFound } = require('../lib/clients');
 const { text, plain, createRootPage, createDatabase } = require('../lib/fixtures');
 
 const ADMIN = 'admin_e2e_move_0123456789';
 const V = (message) => ({ status: 400, code: 'validation_error', message });
-const notFound = (kind, id) => ({
-  status: 404, code: 'object_not_found',
-  message: `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
-});
 
 let srv; let n25; let n26;
 // The admin API with this file's admin token (lib/clients.js adminCall).

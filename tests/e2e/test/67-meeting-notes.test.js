@@ -12,16 +12,11 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
-const { v5, raw, expectApiError, expectRawError, adminCall } = require('../lib/clients');
+const { v5, raw, expectApiError, expectRawError, adminCall, notFound } = require('../lib/clients');
 const { text, createRootPage } = require('../lib/fixtures');
 
 const ADMIN = 'admin_secret_for_67';
 const V = (message) => ({ status: 400, code: 'validation_error', message });
-const notFound = (kind, id) => ({
-  status: 404,
-  code: 'object_not_found',
-  message: `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
-});
 const MISSING = '0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c';
 
 let srv; let n25; let n26;

@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startServer, usePostgres } = require('../lib/server');
-const { v5, adminCall, expectApiError } = require('../lib/clients');
+const { v5, adminCall, expectApiError, notFound } = require('../lib/clients');
 const { UUID_RE } = require('../lib/schema');
 const { text, createRootPage, createDatabase, createPageIn } = require('../lib/fixtures');
 
@@ -21,11 +21,6 @@ let srv;
 let defaultClient;
 const ws = []; // { id, name, token, admin, client, root, db, pages }
 
-const notFound = (kind, id) => ({
-  status: 404,
-  code: 'object_not_found',
-  message: `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
-});
 const FOREIGN = {
   status: 403,
   code: 'restricted_resource',
