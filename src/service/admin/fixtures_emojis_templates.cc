@@ -58,15 +58,6 @@ Status SeedTemplates(Context& ctx, const json::object& fixture) {
   return OkStatus();
 }
 
-Status ResolveFixtureIcon(Context& ctx, json::value& icon, const std::string& path) {
-  const json::object* o = icon.is_object() ? &icon.get_object() : nullptr;
-  const json::value* type = o != nullptr ? Find(*o, "type") : nullptr;
-  if (type == nullptr || !type->is_string() || type->get_string() != "custom_emoji") return OkStatus();
-  const std::string id(o->at("custom_emoji").as_object().at("id").as_string());
-  LN_ASSIGN_OR_RETURN(icon, emojis::CustomEmojiIcon(ctx, id, path));
-  return OkStatus();
-}
-
 Result<json::array> ExportCustomEmojis(Context& ctx) { return emojis::AllCustomEmojis(ctx); }
 
 Result<json::array> ExportTemplates(Context& ctx) { return pages::AllTemplateMarks(ctx); }

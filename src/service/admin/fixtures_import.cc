@@ -27,6 +27,7 @@
 #include "service/admin/fixtures.h"
 #include "service/admin/fixtures_reader.h"
 #include "service/databases/databases.h"
+#include "service/emojis/emojis.h"
 #include "service/pages/pages.h"
 #include "validation/page_write.h"
 
@@ -185,7 +186,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(db.title, r.RichText("title"));
     LN_ASSIGN_OR_RETURN(db.description, r.RichText("description"));
     LN_ASSIGN_OR_RETURN(db.icon, r.Icon("icon"));
-    LN_RETURN_IF_ERROR(ResolveFixtureIcon(ctx, db.icon, r.At("icon")));
+    LN_RETURN_IF_ERROR(emojis::ResolveCustomEmojiIcon(ctx, db.icon, r.At("icon")));
     LN_ASSIGN_OR_RETURN(db.cover, r.Cover("cover"));
     LN_ASSIGN_OR_RETURN(db.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(db.is_inline, r.Bool("is_inline"));
@@ -209,7 +210,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     LN_ASSIGN_OR_RETURN(ds.title, r.Get("title") ? r.RichText("title") : Result<json::array>(db->title));
     LN_ASSIGN_OR_RETURN(ds.description, r.RichText("description"));
     LN_ASSIGN_OR_RETURN(ds.icon, r.Icon("icon"));
-    LN_RETURN_IF_ERROR(ResolveFixtureIcon(ctx, ds.icon, r.At("icon")));
+    LN_RETURN_IF_ERROR(emojis::ResolveCustomEmojiIcon(ctx, ds.icon, r.At("icon")));
     LN_ASSIGN_OR_RETURN(ds.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(ds.created_time, r.Time("created_time", db->created_time));
     LN_ASSIGN_OR_RETURN(ds.last_edited_time, r.Time("last_edited_time", ds.created_time));
@@ -282,7 +283,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
                           api::ShouldBe(p.At("workspace"), "defined", nullptr)});
     }
     LN_ASSIGN_OR_RETURN(page.icon, r.Icon("icon"));
-    LN_RETURN_IF_ERROR(ResolveFixtureIcon(ctx, page.icon, r.At("icon")));
+    LN_RETURN_IF_ERROR(emojis::ResolveCustomEmojiIcon(ctx, page.icon, r.At("icon")));
     LN_ASSIGN_OR_RETURN(page.cover, r.Cover("cover"));
     LN_ASSIGN_OR_RETURN(page.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(page.is_locked, r.Bool("is_locked"));

@@ -128,9 +128,4 @@ Status SeedTemplates(Context& ctx, const json::object& fixture);
 Result<json::array> ExportCustomEmojis(Context& ctx);
 Result<json::array> ExportTemplates(Context& ctx);
 
-// An icon of the fixture that names a custom emoji ({type:"custom_emoji", custom_emoji:{id}},
-// as Reader::Icon reads it) gets the emoji's name and url; the emoji must be one of the
-// fixture's `custom_emojis`. Other icons are left as they are.
-Status ResolveFixtureIcon(Context& ctx, json::value& icon, const std::string& path);
-
 }  // namespace localnotion::service::admin

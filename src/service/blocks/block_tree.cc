@@ -27,13 +27,7 @@ Status ResolveFileUpload(Context& ctx, const Caller& caller, validation::NewBloc
 
 Status ResolveCustomEmojiIcon(Context& ctx, json::object& content, std::string_view path) {
   json::value* icon = content.if_contains("icon");
-  const json::object* o = icon != nullptr && icon->is_object() ? &icon->get_object() : nullptr;
-  const json::value* type = o != nullptr ? Find(*o, "type") : nullptr;
-  if (type == nullptr || !type->is_string() || type->get_string() != "custom_emoji") return OkStatus();
-  // api::NormalizeIcon made it {type, custom_emoji: {id}} with a normalized id.
-  const std::string id(o->at("custom_emoji").as_object().at("id").as_string());
-  LN_ASSIGN_OR_RETURN(*icon, emojis::CustomEmojiIcon(ctx, id, api::Field(path, "icon")));
-  return OkStatus();
+  return icon != nullptr ? emojis::ResolveCustomEmojiIcon(ctx, *icon, api::Field(path, "icon")) : OkStatus();
 }
 
 Status CheckChildrenSource(Context& ctx, const validation::NewBlock& block) {

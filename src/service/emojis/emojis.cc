@@ -48,6 +48,15 @@ Result<json::value> CustomEmojiIcon(Context& ctx, const std::string& id, std::st
   return ValidationError(fmt::format("{}.custom_emoji.id names no custom emoji of this workspace: {}.", path, id));
 }
 
+Status ResolveCustomEmojiIcon(Context& ctx, json::value& icon, std::string_view path) {
+  const json::object* o = icon.is_object() ? &icon.get_object() : nullptr;
+  const json::value* type = o != nullptr ? Find(*o, "type") : nullptr;
+  if (type == nullptr || !type->is_string() || type->get_string() != "custom_emoji") return OkStatus();
+  const std::string id(o->at("custom_emoji").as_object().at("id").as_string());
+  LN_ASSIGN_OR_RETURN(icon, CustomEmojiIcon(ctx, id, path));
+  return OkStatus();
+}
+
 Result<json::value> ListCustomEmojis(Context& ctx, const std::optional<std::string>& name, const PageArgs& args) {
   LN_ASSIGN_OR_RETURN(
       const validation::Pagination paging,

@@ -22,6 +22,12 @@ Result<json::value> ListCustomEmojis(Context& ctx, const std::optional<std::stri
 // when it has none of that id (text chosen, docs/compat.md).
 Result<json::value> CustomEmojiIcon(Context& ctx, const std::string& id, std::string_view path);
 
+// An icon that names a custom emoji ({type:"custom_emoji", custom_emoji:{id}}, as
+// api::NormalizeIcon reads it) becomes CustomEmojiIcon's object; `path` is the icon's
+// path ("body.icon", "body.children[0].callout.icon"). Other icons are left as they are.
+// Used by page, database and block icons and by fixtures.
+Status ResolveCustomEmojiIcon(Context& ctx, json::value& icon, std::string_view path);
+
 // Admin API and fixtures: adds {id?, name, url} and answers the emoji {id, name, url}.
 // An id or a name already taken gives 400 validation_error; without `id` one is made.
 Result<json::value> AddCustomEmoji(Context& ctx, const json::value& body);

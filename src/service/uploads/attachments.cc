@@ -134,11 +134,7 @@ Status AttachUploadsInFiles(Context& ctx, const Caller& caller, json::value& fil
 
 Status AttachIconOrCover(Context& ctx, const Caller& caller, std::optional<json::value>& value, std::string_view path) {
   if (!value || !value->is_object()) return OkStatus();
-  if (Str(value->get_object(), "type") == "custom_emoji") {
-    const std::string id(value->get_object().at("custom_emoji").as_object().at("id").as_string());
-    LN_ASSIGN_OR_RETURN(*value, emojis::CustomEmojiIcon(ctx, id, path));
-    return OkStatus();
-  }
+  if (Str(value->get_object(), "type") == "custom_emoji") return emojis::ResolveCustomEmojiIcon(ctx, *value, path);
   if (Str(value->get_object(), "type") != "file_upload") return OkStatus();
   LN_ASSIGN_OR_RETURN(*value, AttachFileUpload(ctx, caller, *value, path));
   return OkStatus();
