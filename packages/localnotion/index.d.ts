@@ -1,5 +1,8 @@
 // Types of the localnotion test helper (index.js).
-import type { Client, ClientOptions } from "@notionhq/client";
+import type { Client } from "@notionhq/client";
+
+/** The options of new Client() (the SDK does not export their type by name). */
+export type ClientOptions = NonNullable<ConstructorParameters<typeof Client>[0]>;
 
 export interface StartOptions {
   /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
