@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # packages/localnotion/test/packed.sh DIST_DIR: the npm package as a user gets it. Copies
-# the project beside this script (test/project: @notionhq/client, Vitest, a lock file)
-# into a fresh temporary folder, installs it and DIST_DIR/localnotion-<version>.tgz
-# offline (from npm's cache), type-checks a TypeScript use of its .d.ts, and runs its
-# Vitest suite, which starts the server from the package (`make dist-test`, after `make dist`).
+# the project beside this script (test/project: @notionhq/client, Vitest, TypeScript, a
+# lock file) into a fresh temporary folder, installs it and DIST_DIR/localnotion-<v>.tgz
+# from npm's cache (every version in its lock is in the locks of web/ui or tests/e2e, so
+# the cache holds it once `make build` and `make node-deps` ran), type-checks a
+# TypeScript use of the package's .d.ts, and runs its Vitest suite, which starts the
+# server from the package (`make dist-test`, after `make dist`).
 set -euo pipefail
 dist=$(cd "${1:?usage: packed.sh DIST_DIR}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,7 +20,7 @@ cp "$here/../../../examples/grocery.json" "$project/"
 cd "$project"
 # No server of an outer run leaks into the suite's environment.
 unset LOCALNOTION_BIN LOCALNOTION_BASE_URL LOCALNOTION_ADMIN_TOKEN NOTION_BASE_URL NOTION_API_KEY LOCALNOTION_TOKEN
-npm ci --offline --no-audit --no-fund --loglevel=error
-npm install --offline --no-audit --no-fund --no-save --loglevel=error "$tarball"
+npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+npm install --prefer-offline --no-audit --no-fund --no-save --loglevel=error "$tarball"
 npm run --silent typecheck
 npx --offline vitest run
