@@ -84,9 +84,10 @@ test: unit-test e2e e2e-postgres dist-test
 # The release artifacts (docs/development.md, "Release artifacts"): dist/localnotion with the
 # shared libraries it carries in dist/lib, dist/localnotion_<version>_amd64.deb and the npm
 # package dist/localnotion-<version>.tgz. The portable binary links the objects of
-# $(BUILD_DIR), so after `make build` this is one link, an install and two packings.
+# $(BUILD_DIR) (built here as far as it needs them), so after `make build` this is one link,
+# an install and two packings.
 DIST_DIR ?= dist
-dist: build
+dist: deps ui $(BUILD_DIR)/CMakeCache.txt
 	cmake -S . -B $(BUILD_DIR) -DLOCALNOTION_PORTABLE=ON >/dev/null
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target localnotion_portable
 	tools/dist.sh $(BUILD_DIR) $(DIST_DIR)
