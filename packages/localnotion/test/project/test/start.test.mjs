@@ -1,7 +1,11 @@
 // start() from the package: its own server with a seeded store and a chosen token, then
-// stop(); and the package's bin through npx.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// stop(); and the package's bin (`npx localnotion`), which runs the binary it carries.
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { expect, test } from 'vitest';
 import { start } from 'localnotion';
 
@@ -38,4 +42,30 @@ test('start({ seed: object }) seeds from an object', async () => {
 test('npx localnotion runs the binary the package carries', () => {
   const version = JSON.parse(readFileSync(new URL('../node_modules/localnotion/package.json', import.meta.url))).version;
   expect(execFileSync('npx', ['--offline', 'localnotion', '--version'], { encoding: 'utf8' })).toBe(`localnotion ${version}\n`);
+});
+
+test('the bin serves: `localnotion serve` answers the SDK and exits 0 on SIGTERM', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ln-bin-'));
+  const bin = new URL('../node_modules/.bin/localnotion', import.meta.url).pathname;
+  const child = spawn(bin, ['serve', '--port', '0', '--db', `sqlite:${join(dir, 'ln.db')}`, '--token', 'secret_bin_test'],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const baseUrl = await new Promise((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const m = /^localnotion listening on (http:\/\/\S+)$/.exec(line);
+        if (m) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    const { Client } = await import('@notionhq/client');
+    const me = await new Client({ auth: 'secret_bin_test', baseUrl }).users.me({});
+    expect(me.type).toBe('bot');
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const [code, signal] = await exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
