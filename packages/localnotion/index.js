@@ -283,4 +283,4 @@ function environment(server) {
   };
 }
 
-module.exports = { start, connect, binaryPath, environment, Server, Workspace };
+module.exports = { start, connect, binaryPath, environment, Controls, Server, Workspace };
