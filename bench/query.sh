@@ -6,6 +6,7 @@
 #   bench/query.sh                    # after `make build`
 #   SIZES="10000 100000" bench/query.sh
 #   BEFORE=/path/to/older/localnotion bench/query.sh   # both binaries, same file, same run
+#   BEFORE_CASES='regexp'   # only these cases for BEFORE (CASES: for both; see query_bench.js)
 #
 # For each size it starts localnotion on a fresh SQLite file, creates the "Products"
 # database and one page through the API, stops the server, and copies that page
@@ -108,7 +109,7 @@ SQL
   echo "query.sh: $N pages written in $(echo "$(date +%s.%N) - $started" | bc 2>/dev/null || echo '?') s" >&2
   if [[ -n $BEFORE ]]; then
     start_server "$DB" "$BEFORE"
-    LABEL=before BASE_URL=$BASE_URL TOKEN=$TOKEN DS=$DS PAGES=$N timeout 1800 node "$ROOT/bench/query_bench.js"
+    CASES=${BEFORE_CASES:-${CASES:-}} LABEL=before BASE_URL=$BASE_URL TOKEN=$TOKEN DS=$DS PAGES=$N timeout 1800 node "$ROOT/bench/query_bench.js"
     stop_server
   fi
   started=$(date +%s.%N)

@@ -16,9 +16,9 @@
 // Text terms read the page_text table (sqlite/page_text.h) instead: a needle of three
 // characters or more through its trigram index (a phrase of the needle's trigrams, then
 // the exact test on the folded text), a shorter one by testing the property's rows
-// directly. Unsettled values are always selected (query/scan.h). A scan whose top level
-// holds a text term is driven by that term's candidates: the parent is then tested on
-// each candidate rather than read through an index.
+// directly. Unsettled values are always selected (query/scan.h). A scan whose text terms
+// bound what it selects (DrivenByText) is driven by their candidates: the parent is then
+// tested on each candidate rather than read through an index.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -178,13 +178,17 @@ int Bind(sqlite3_stmt* stmt, int i, const json::value& v) {
   return sqlite3_bind_null(stmt, i);
 }
 
-// Whether the scan's top level (the term itself, or a child of a top-level `and`) is a
-// text term, so that its candidates can drive the scan.
+// Whether the text terms of a condition bound every page it selects: a text term, an
+// `and` with such a child, or an `or` whose children all are. Such a scan is driven by
+// the candidates of its text terms rather than by reading every page of the parent.
 bool DrivenByText(const ScanNode& n) {
-  if (n.kind == ScanNode::Kind::kTerm) return IsText(n.term.op);
-  if (n.kind != ScanNode::Kind::kAnd) return false;
-  for (const auto& c : n.children) {
-    if (c.kind == ScanNode::Kind::kTerm && IsText(c.term.op)) return true;
+  switch (n.kind) {
+    case ScanNode::Kind::kTerm: return IsText(n.term.op);
+    case ScanNode::Kind::kAnd:
+      return std::any_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return DrivenByText(c); });
+    case ScanNode::Kind::kOr:
+      return !n.children.empty() &&
+             std::all_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return DrivenByText(c); });
   }
   return false;
 }
