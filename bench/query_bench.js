@@ -101,14 +101,20 @@ const CASES = [
     const runs = slow ? SLOW_RUNS : RUNS;
     let last = first;
     for (let i = 0; i < runs; i += 1) {
-      last = await query(c.body, path);
-      times.push(last.ms);
+      const r = await query(c.body, path);
+      times.push(r.ms);
+      if (r.status !== 200) {
+        last = r;
+        break;
+      }
+      last = r;
       if (last.json.next_cursor) next.push((await query({ ...c.body, start_cursor: last.json.next_cursor }, path)).ms);
     }
     console.log(JSON.stringify({
       label: process.env.LABEL,
       case: c.name, pages: PAGES, first_ms: round(first.ms), median_ms: round(median(times)), p95_ms: round(p95(times)),
-      next_median_ms: next.length ? round(median(next)) : null, results: last.json.results.length,
+      status: last.status, next_median_ms: next.length ? round(median(next)) : null,
+      results: last.json.results ? last.json.results.length : null,
       has_more: last.json.has_more, incomplete: Boolean(last.json.request_status),
     }));
   }
