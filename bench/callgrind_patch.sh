@@ -7,6 +7,8 @@
 #   bench/callgrind_patch.sh [BINARY...]     # default build/localnotion
 #
 # Environment: N1=200 N2=1200 PORT=19887; CASE=get counts GET /v1/pages/{id} instead;
+# SUBSCRIPTIONS=5 makes that many active webhook subscriptions first (bench/webhook_subscribers.js),
+# so the count includes making and delivering their events;
 # KEEP_OUT=PREFIX keeps the callgrind files as PREFIX.N1 and PREFIX.N2. Needs valgrind, node, curl. Every server it
 # starts is stopped on exit.
 set -euo pipefail
@@ -17,7 +19,14 @@ PORT=${PORT:-19887}
 TOKEN=secret_callgrind_bench_0123456789
 TMP=$(mktemp -d)
 PID=""
-cleanup() { [[ -n $PID ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"; }
+SUBS_PID=""
+ADMIN_TOKEN=admin_callgrind_bench_0123456789
+cleanup() {
+  [[ -n $SUBS_PID ]] && kill "$SUBS_PID" 2>/dev/null
+  [[ -n $PID ]] && kill "$PID" 2>/dev/null
+  wait 2>/dev/null
+  rm -rf "$TMP"
+}
 trap cleanup EXIT
 
 # instructions BINARY N: total Ir of a server run that answers N seed PATCHes.
@@ -26,10 +35,17 @@ instructions() {
   local out="$TMP/cg.$n.out"
   rm -f "$TMP"/b.db*
   valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "sqlite:$TMP/b.db" \
-    --token "$TOKEN" >"$TMP/server.log" 2>&1 &
+    --token "$TOKEN" --admin-token "$ADMIN_TOKEN" >"$TMP/server.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 300); do grep -q "listening" "$TMP/server.log" 2>/dev/null && break; sleep 0.2; done
   eval "$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN node "$ROOT/bench/setup.js")"
+  if [[ ${SUBSCRIPTIONS:-0} -gt 0 ]]; then
+    BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN ADMIN_TOKEN=$ADMIN_TOKEN N=$SUBSCRIPTIONS \
+      node "$ROOT/bench/webhook_subscribers.js" >"$TMP/subs.log" 2>&1 &
+    SUBS_PID=$!
+    for _ in $(seq 1 600); do grep -q "^ready" "$TMP/subs.log" 2>/dev/null && break; sleep 0.2; done
+    grep -q "^ready" "$TMP/subs.log" || { cat "$TMP/subs.log" >&2; exit 1; }
+  fi
   local urls=() i
   for ((i = 0; i < n; i++)); do urls+=("http://127.0.0.1:$PORT/v1/pages/$PAGE_ID"); done
   if [[ ${CASE:-seed} == get ]]; then
@@ -37,6 +53,11 @@ instructions() {
   else
     curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
       -H "Content-Type: application/json" --data '{"properties":{"In stock":{"checkbox":true}}}' "${urls[@]}" >/dev/null
+  fi
+  if [[ -n $SUBS_PID ]]; then
+    sleep 3  # the last aggregation window (1 s) closes and its events are delivered
+    kill -TERM "$SUBS_PID"; wait "$SUBS_PID" 2>/dev/null || true; SUBS_PID=""
+    echo "  $(tail -1 "$TMP/subs.log") webhook requests at N=$n" >&2
   fi
   kill -TERM "$PID"
   if ! wait "$PID" 2>/dev/null; then :; fi  # its exit status is SIGTERM's, not an error
