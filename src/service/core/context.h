@@ -164,7 +164,7 @@ class Context {
                          const storage::DataSourceRecord& after, WriteMode mode = WriteMode::kEdit);
   Status WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
                     WriteMode mode = WriteMode::kEdit);
-  Status WriteComment(const Caller& caller, const storage::CommentRecord& comment);
+  Status WriteComment(const Caller& caller, const storage::CommentRecord& comment, WriteMode mode = WriteMode::kEdit);
   Status UpdateComment(const Caller& caller, const storage::CommentRecord& comment);
   Status DeleteComment(const Caller& caller, const std::string& id);
   // Database views (views/): stored with an outbox row "view" created / updated /
