@@ -32,5 +32,7 @@ inline constexpr std::string_view kAfterWithPosition =
     "You cannot specify both `after` and `position` in the same request.";
 
 Result<AppendBody> ReadAppendBody(const json::value& body, api::ApiVersion version);
+// The result points into `body`, so a temporary body would leave it dangling.
+Result<AppendBody> ReadAppendBody(json::value&& body, api::ApiVersion version) = delete;
 
 }  // namespace localnotion::validation

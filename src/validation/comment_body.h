@@ -33,6 +33,8 @@ struct CommentBody {
 // of parent and discussion_id; rich_text undefined or malformed; display_name; the
 // parent's shape and id, or the discussion id.
 Result<CommentBody> ReadCommentBody(const json::value& body);
+// The result points into `body`, so a temporary body would leave it dangling.
+Result<CommentBody> ReadCommentBody(json::value&& body) = delete;
 
 // The attachments array: an array of at most kMaxCommentAttachments.
 Status ReadCommentAttachments(const json::value& attachments);

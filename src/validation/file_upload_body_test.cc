@@ -21,7 +21,8 @@ TEST(FileUploadBody, ReadsModes) {
   EXPECT_EQ(multi->number_of_parts, 3);
   EXPECT_EQ(multi->filename, "a.txt");
   EXPECT_EQ(multi->content_type, "text/plain; charset=utf-8");
-  auto external = ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"https://x.test/a.png","filename":"a.png"})"));
+  auto external = ReadFileUploadBody(
+      BodyJson(R"({"mode":"external_url","external_url":"https://x.test/a.png","filename":"a.png"})"));
   ASSERT_TRUE(external.ok());
   EXPECT_EQ(external->external_url, "https://x.test/a.png");
 }
@@ -50,13 +51,16 @@ TEST(FileUploadBody, Messages) {
                         "number_of_parts can only be provided when mode is multi_part.");
   ExpectValidationError(ReadFileUploadBody(BodyJson(R"({"mode":"external_url","filename":"a"})")),
                         "body failed validation: body.external_url should be defined, instead was `undefined`.");
-  ExpectValidationError(ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"http://x","filename":"a"})")),
-                        "external_url must be a publicly accessible HTTPS URL.");
-  ExpectValidationError(ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"https://127.0.0.1/a","filename":"a"})")),
-                        "external_url must be a publicly accessible HTTPS URL.");
+  ExpectValidationError(
+      ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"http://x","filename":"a"})")),
+      "external_url must be a publicly accessible HTTPS URL.");
+  ExpectValidationError(
+      ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"https://127.0.0.1/a","filename":"a"})")),
+      "external_url must be a publicly accessible HTTPS URL.");
   // An allowed prefix (serve --allow-import-from) takes a loopback http:// URL.
-  auto allowed = ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"http://127.0.0.1:9/a","filename":"a"})"),
-                                    {"http://127.0.0.1:9/"});
+  auto allowed =
+      ReadFileUploadBody(BodyJson(R"({"mode":"external_url","external_url":"http://127.0.0.1:9/a","filename":"a"})"),
+                         {"http://127.0.0.1:9/"});
   ASSERT_TRUE(allowed.ok()) << allowed.error().message;
   ExpectValidationError(ReadFileUploadBody(BodyJson(R"({"external_url":"https://x"})")),
                         "external_url can only be provided when mode is external_url.");

@@ -22,14 +22,14 @@ struct PageBody {
   const json::object* properties = nullptr;  // points into the request body
   std::optional<json::value> icon;           // null means "remove"
   std::optional<json::value> cover;
-  std::optional<bool> in_trash;              // from in_trash, else archived
+  std::optional<bool> in_trash;  // from in_trash, else archived
   std::optional<bool> is_locked;
-  const json::value* parent = nullptr;       // create only
-  std::vector<NewBlock> children;            // create only: the page's content (block_write.h)
-  const json::value* children_value = nullptr;  // create only: `children` as sent
+  const json::value* parent = nullptr;            // create only
+  std::vector<NewBlock> children;                 // create only: the page's content (block_write.h)
+  const json::value* children_value = nullptr;    // create only: `children` as sent
   std::optional<TemplateChoice> template_choice;  // template_body.h; on update never "none"
   std::optional<bool> erase_content;              // update only
-  const json::value* markdown = nullptr;        // create only: the content as markdown (a string)
+  const json::value* markdown = nullptr;          // create only: the content as markdown (a string)
   // create only: where the page goes in its parent page's content
   // ({"type":"page_start"|"page_end"} or {"type":"after_block","after_block":{"id"}}).
   std::string position;        // "", "page_start", "page_end" or "after_block"
@@ -44,12 +44,15 @@ struct PageBody {
 // present" for any other key (`parent` included: a page's parent never changes through
 // this endpoint).
 Result<PageBody> CheckUpdateBody(const json::value& body, api::ApiVersion version = api::ApiVersion::k2025_09_03);
+// The result points into `body`, so a temporary body would leave it dangling.
+Result<PageBody> CheckUpdateBody(json::value&& body, api::ApiVersion version = api::ApiVersion::k2025_09_03) = delete;
 
 // POST /v1/pages: parent (required), properties, icon, cover, children (the page's
 // content, with the limits of block_write.h), template (a template other than "none"
 // refuses `children`: "body.children should be not present"). In 2022-06-28
 // `properties` is required.
 Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion version);
+Result<PageBody> CheckCreateBody(json::value&& body, api::ApiVersion version) = delete;
 
 // A validated property value, ready to store: property id and stored value.
 struct PropertyWrite {
@@ -62,7 +65,7 @@ struct PropertyWrites {
   // Definitions that gained options (select / multi_select names that were created);
   // the caller saves them into the schema in the same unit.
   std::vector<schema::PropertyDef> changed_defs;
-  std::vector<std::string> user_ids;     // people referenced, to check they exist
+  std::vector<std::string> user_ids;  // people referenced, to check they exist
 };
 
 // Resolves each key of `properties` against `schema` (by name, then id), checks the

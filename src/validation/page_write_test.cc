@@ -55,25 +55,28 @@ TEST(CheckUpdateBody, EmptyBodyIsAValidNoOp) {
 }
 
 TEST(CheckUpdateBody, UnknownKeyIsNotPresent) {
-  EXPECT_THAT(CheckUpdateBody(J(R"({"foo":"bar"})")),
+  const json::value body1 = J(R"({"foo":"bar"})");
+  EXPECT_THAT(CheckUpdateBody(body1),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.foo should be not present, instead was `\"bar\"`."));
 }
 
 TEST(CheckUpdateBody, ParentIsNotPresent) {
-  EXPECT_THAT(CheckUpdateBody(J(R"({"parent":{"page_id":"59833787-2cf9-4fdf-8782-e53db20768a5"}})")),
-              ErrorIs(ErrorCode::kValidationError,
-                      "body failed validation: body.parent should be not present, instead was "
-                      "`{\"page_id\":\"59833787-2cf9-4fdf-8782-e53db20768a5\"}`."));
+  const json::value body2 = J(R"({"parent":{"page_id":"59833787-2cf9-4fdf-8782-e53db20768a5"}})");
+  EXPECT_THAT(CheckUpdateBody(body2), ErrorIs(ErrorCode::kValidationError,
+                                              "body failed validation: body.parent should be not present, instead was "
+                                              "`{\"page_id\":\"59833787-2cf9-4fdf-8782-e53db20768a5\"}`."));
 }
 
 TEST(CheckUpdateBody, BodyMustBeAnObject) {
-  EXPECT_THAT(CheckUpdateBody(J("[]")), ErrorIs(ErrorCode::kValidationError,
-                                                "body failed validation: body should be an object, instead was `[]`."));
+  const json::value body3 = J("[]");
+  EXPECT_THAT(CheckUpdateBody(body3), ErrorIs(ErrorCode::kValidationError,
+                                              "body failed validation: body should be an object, instead was `[]`."));
 }
 
 TEST(CheckUpdateBody, PropertiesMustBeAnObject) {
-  EXPECT_THAT(CheckUpdateBody(J(R"({"properties":[]})")),
+  const json::value body4 = J(R"({"properties":[]})");
+  EXPECT_THAT(CheckUpdateBody(body4),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.properties should be an object, instead was `[]`."));
 }
@@ -86,22 +89,27 @@ TEST(CheckUpdateBody, PropertiesPointIntoTheBody) {
 }
 
 TEST(CheckUpdateBody, InTrashAndArchivedAreAliases) {
-  auto trash = CheckUpdateBody(J(R"({"in_trash":true})"));
+  const json::value body5 = J(R"({"in_trash":true})");
+  auto trash = CheckUpdateBody(body5);
   ASSERT_TRUE(trash.ok());
   EXPECT_EQ(trash->in_trash, std::optional<bool>(true));
-  auto archived = CheckUpdateBody(J(R"({"archived":true})"));
+  const json::value body6 = J(R"({"archived":true})");
+  auto archived = CheckUpdateBody(body6);
   ASSERT_TRUE(archived.ok());
   EXPECT_EQ(archived->in_trash, std::optional<bool>(true));
-  auto restore = CheckUpdateBody(J(R"({"archived":false})"));
+  const json::value body7 = J(R"({"archived":false})");
+  auto restore = CheckUpdateBody(body7);
   ASSERT_TRUE(restore.ok());
   EXPECT_EQ(restore->in_trash, std::optional<bool>(false));
 }
 
 TEST(CheckUpdateBody, InTrashWinsOverArchivedInEitherOrder) {
-  auto a = CheckUpdateBody(J(R"({"in_trash":false,"archived":true})"));
+  const json::value body8 = J(R"({"in_trash":false,"archived":true})");
+  auto a = CheckUpdateBody(body8);
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->in_trash, std::optional<bool>(false));
-  auto b = CheckUpdateBody(J(R"({"archived":true,"in_trash":false})"));
+  const json::value body9 = J(R"({"archived":true,"in_trash":false})");
+  auto b = CheckUpdateBody(body9);
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->in_trash, std::optional<bool>(false));
 }
@@ -109,94 +117,114 @@ TEST(CheckUpdateBody, InTrashWinsOverArchivedInEitherOrder) {
 // 2026-03-11 removed `archived`: Notion answers "should be not present" (upgrade guide
 // 2026-03-11); `in_trash` still works.
 TEST(CheckUpdateBody, ArchivedIsNotPresentFrom2026) {
-  EXPECT_THAT(CheckUpdateBody(J(R"({"archived":true})"), api::ApiVersion::k2026_03_11),
+  const json::value body10 = J(R"({"archived":true})");
+  EXPECT_THAT(CheckUpdateBody(body10, api::ApiVersion::k2026_03_11),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.archived should be not present, instead was `true`."));
-  auto trash = CheckUpdateBody(J(R"({"in_trash":true})"), api::ApiVersion::k2026_03_11);
+  const json::value body11 = J(R"({"in_trash":true})");
+  auto trash = CheckUpdateBody(body11, api::ApiVersion::k2026_03_11);
   ASSERT_TRUE(trash.ok());
   EXPECT_EQ(trash->in_trash, std::optional<bool>(true));
-  EXPECT_TRUE(CheckUpdateBody(J(R"({"archived":true})"), api::ApiVersion::k2021_08_16).ok());
+  const json::value body12 = J(R"({"archived":true})");
+  EXPECT_TRUE(CheckUpdateBody(body12, api::ApiVersion::k2021_08_16).ok());
 }
 
 TEST(CheckUpdateBody, FlagsMustBeBooleans) {
+  const json::value body13 = J(R"({"archived":"yes"})");
   EXPECT_THAT(
-      CheckUpdateBody(J(R"({"archived":"yes"})")),
+      CheckUpdateBody(body13),
       ErrorIs(ErrorCode::kValidationError,
               "body failed validation: body.archived should be a boolean or `undefined`, instead was `\"yes\"`."));
-  EXPECT_THAT(CheckUpdateBody(J(R"({"in_trash":null})")),
+  const json::value body14 = J(R"({"in_trash":null})");
+  EXPECT_THAT(CheckUpdateBody(body14),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.in_trash should be a boolean or `undefined`, instead was `null`."));
-  EXPECT_THAT(CheckUpdateBody(J(R"({"is_locked":1})")),
+  const json::value body15 = J(R"({"is_locked":1})");
+  EXPECT_THAT(CheckUpdateBody(body15),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.is_locked should be a boolean or `undefined`, instead was `1`."));
 }
 
 TEST(CheckUpdateBody, IsLockedIsRead) {
-  auto r = CheckUpdateBody(J(R"({"is_locked":true})"));
+  const json::value body16 = J(R"({"is_locked":true})");
+  auto r = CheckUpdateBody(body16);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->is_locked, std::optional<bool>(true));
 }
 
 TEST(CheckUpdateBody, IconEmojiExternalAndNull) {
-  auto emoji = CheckUpdateBody(J(R"({"icon":{"type":"emoji","emoji":"🥑"}})"));
+  const json::value body17 = J(R"({"icon":{"type":"emoji","emoji":"🥑"}})");
+  auto emoji = CheckUpdateBody(body17);
   ASSERT_TRUE(emoji.ok());
   EXPECT_EQ(SerializeJson(*emoji->icon), R"({"type":"emoji","emoji":"🥑"})");
-  auto untyped = CheckUpdateBody(J(R"({"icon":{"emoji":"🥑"}})"));
+  const json::value body18 = J(R"({"icon":{"emoji":"🥑"}})");
+  auto untyped = CheckUpdateBody(body18);
   ASSERT_TRUE(untyped.ok());
   EXPECT_EQ(SerializeJson(*untyped->icon), R"({"type":"emoji","emoji":"🥑"})");
-  auto external = CheckUpdateBody(J(R"({"icon":{"external":{"url":"https://x.y/i.png"}}})"));
+  const json::value body19 = J(R"({"icon":{"external":{"url":"https://x.y/i.png"}}})");
+  auto external = CheckUpdateBody(body19);
   ASSERT_TRUE(external.ok());
   EXPECT_EQ(SerializeJson(*external->icon), R"({"type":"external","external":{"url":"https://x.y/i.png"}})");
-  auto removed = CheckUpdateBody(J(R"({"icon":null})"));
+  const json::value body20 = J(R"({"icon":null})");
+  auto removed = CheckUpdateBody(body20);
   ASSERT_TRUE(removed.ok());
   ASSERT_TRUE(removed->icon.has_value());
   EXPECT_TRUE(removed->icon->is_null());
 }
 
 TEST(CheckUpdateBody, IconRefusals) {
-  EXPECT_THAT(CheckUpdateBody(J(R"({"icon":{"type":"file","file":{"url":"https://x.y"}}})")),
+  const json::value body21 = J(R"({"icon":{"type":"file","file":{"url":"https://x.y"}}})");
+  EXPECT_THAT(CheckUpdateBody(body21),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.icon.type should be `\"emoji\"` or `\"external\"`, instead was "
                       "`\"file\"`."));
-  EXPECT_THAT(CheckUpdateBody(J(R"({"icon":"🥑"})")),
+  const json::value body22 = J(R"({"icon":"🥑"})");
+  EXPECT_THAT(CheckUpdateBody(body22),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.icon should be an object or `null`, instead was `\"🥑\"`."));
-  EXPECT_THAT(CheckUpdateBody(J(R"({"icon":{}})")),
-              ErrorIs(ErrorCode::kValidationError,
-                      "body failed validation. Fix one:\n"
-                      "body.icon.emoji should be defined, instead was `undefined`.\n"
-                      "body.icon.external should be defined, instead was `undefined`."));
-  EXPECT_THAT(CheckUpdateBody(J(R"({"icon":{"type":"emoji"}})")),
+  const json::value body23 = J(R"({"icon":{}})");
+  EXPECT_THAT(CheckUpdateBody(body23), ErrorIs(ErrorCode::kValidationError,
+                                               "body failed validation. Fix one:\n"
+                                               "body.icon.emoji should be defined, instead was `undefined`.\n"
+                                               "body.icon.external should be defined, instead was `undefined`."));
+  const json::value body24 = J(R"({"icon":{"type":"emoji"}})");
+  EXPECT_THAT(CheckUpdateBody(body24),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.icon.emoji should be defined, instead was `undefined`."));
-  EXPECT_THAT(CheckUpdateBody(J(R"({"icon":{"emoji":"🥑","extra":1}})")),
+  const json::value body25 = J(R"({"icon":{"emoji":"🥑","extra":1}})");
+  EXPECT_THAT(CheckUpdateBody(body25),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.icon.extra should be not present, instead was `1`."));
+  const json::value body26 = J(R"({"icon":{"external":{"url":""}}})");
   EXPECT_THAT(
-      CheckUpdateBody(J(R"({"icon":{"external":{"url":""}}})")),
+      CheckUpdateBody(body26),
       ErrorIs(ErrorCode::kValidationError,
               "body failed validation: body.icon.external.url should be a non-empty string, instead was `\"\"`."));
 }
 
 TEST(CheckUpdateBody, CoverExternalAndNull) {
-  auto external = CheckUpdateBody(J(R"({"cover":{"type":"external","external":{"url":"https://x.y/c.jpg"}}})"));
+  const json::value body27 = J(R"({"cover":{"type":"external","external":{"url":"https://x.y/c.jpg"}}})");
+  auto external = CheckUpdateBody(body27);
   ASSERT_TRUE(external.ok());
   EXPECT_EQ(SerializeJson(*external->cover), R"({"type":"external","external":{"url":"https://x.y/c.jpg"}})");
-  auto removed = CheckUpdateBody(J(R"({"cover":null})"));
+  const json::value body28 = J(R"({"cover":null})");
+  auto removed = CheckUpdateBody(body28);
   ASSERT_TRUE(removed.ok());
   ASSERT_TRUE(removed->cover.has_value());
   EXPECT_TRUE(removed->cover->is_null());
 }
 
 TEST(CheckUpdateBody, CoverRefusesEmoji) {
-  EXPECT_THAT(CheckUpdateBody(J(R"({"cover":{"type":"emoji","emoji":"🥑"}})")),
+  const json::value body29 = J(R"({"cover":{"type":"emoji","emoji":"🥑"}})");
+  EXPECT_THAT(CheckUpdateBody(body29),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.cover.type should be `\"external\"`, instead was `\"emoji\"`."));
-  EXPECT_THAT(CheckUpdateBody(J(R"({"cover":{"emoji":"🥑"}})")),
-              ErrorIs(ErrorCode::kValidationError,
-                      "body failed validation. Fix one:\n"
-                      "body.cover.external should be defined, instead was `undefined`."));
-  EXPECT_THAT(CheckUpdateBody(J(R"({"cover":{"external":{"url":"https://x.y","name":"c"}}})")),
+  const json::value body30 = J(R"({"cover":{"emoji":"🥑"}})");
+  EXPECT_THAT(CheckUpdateBody(body30), ErrorIs(ErrorCode::kValidationError,
+                                               "body failed validation. Fix one:\n"
+                                               "body.cover.external should be defined, instead was `undefined`."));
+  const json::value body31 = J(R"({"cover":{"external":{"url":"https://x.y","name":"c"}}})");
+  EXPECT_THAT(CheckUpdateBody(body31),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.cover.external.name should be not present, instead was `\"c\"`."));
 }
@@ -204,27 +232,30 @@ TEST(CheckUpdateBody, CoverRefusesEmoji) {
 // ---------------------------------------------------------------- CheckCreateBody
 
 TEST(CheckCreateBody, ParentIsRequired) {
-  EXPECT_THAT(CheckCreateBody(J(R"({"properties":{}})"), ApiVersion::k2025_09_03),
+  const json::value body32 = J(R"({"properties":{}})");
+  EXPECT_THAT(CheckCreateBody(body32, ApiVersion::k2025_09_03),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.parent should be defined, instead was `undefined`."));
 }
 
 // allow_async goes with markdown (an async task answers; service/tasks/async_tasks.h).
 TEST(CheckCreateBody, AllowAsyncOnlyWithMarkdown) {
-  auto ok = CheckCreateBody(J(R"({"parent":{"workspace":true},"markdown":"# T","allow_async":true})"),
-                            ApiVersion::k2026_03_11);
+  const json::value body33 = J(R"({"parent":{"workspace":true},"markdown":"# T","allow_async":true})");
+  auto ok = CheckCreateBody(body33, ApiVersion::k2026_03_11);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_TRUE(ok->allow_async);
-  auto off = CheckCreateBody(J(R"({"parent":{"workspace":true},"allow_async":false})"), ApiVersion::k2026_03_11);
+  const json::value body34 = J(R"({"parent":{"workspace":true},"allow_async":false})");
+  auto off = CheckCreateBody(body34, ApiVersion::k2026_03_11);
   ASSERT_TRUE(off.ok());
   EXPECT_FALSE(off->allow_async);
-  EXPECT_THAT(CheckCreateBody(J(R"({"parent":{"workspace":true},"allow_async":true})"), ApiVersion::k2026_03_11),
+  const json::value body35 = J(R"({"parent":{"workspace":true},"allow_async":true})");
+  EXPECT_THAT(CheckCreateBody(body35, ApiVersion::k2026_03_11),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.allow_async should be not present, instead was `true`."));
-  EXPECT_THAT(
-      CheckCreateBody(J(R"({"parent":{"workspace":true},"markdown":"x","allow_async":1})"), ApiVersion::k2026_03_11),
-      ErrorIs(ErrorCode::kValidationError,
-              "body failed validation: body.allow_async should be a boolean or `undefined`, instead was `1`."));
+  const json::value body36 = J(R"({"parent":{"workspace":true},"markdown":"x","allow_async":1})");
+  EXPECT_THAT(CheckCreateBody(body36, ApiVersion::k2026_03_11),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.allow_async should be a boolean or `undefined`, instead was `1`."));
 }
 
 TEST(CheckCreateBody, PropertiesRequiredOnlyIn2022) {
@@ -236,17 +267,20 @@ TEST(CheckCreateBody, PropertiesRequiredOnlyIn2022) {
 }
 
 TEST(CheckCreateBody, ChildrenAreCheckedAsBlocks) {
-  EXPECT_TRUE(CheckCreateBody(J(R"({"parent":{"workspace":true},"children":[]})"), ApiVersion::k2025_09_03).ok());
-  auto with_block = CheckCreateBody(
-      J(R"({"parent":{"workspace":true},"children":[{"paragraph":{"rich_text":[{"text":{"content":"x"}}]}}]})"),
-      ApiVersion::k2025_09_03);
+  const json::value body37 = J(R"({"parent":{"workspace":true},"children":[]})");
+  EXPECT_TRUE(CheckCreateBody(body37, ApiVersion::k2025_09_03).ok());
+  const json::value body38 =
+      J(R"({"parent":{"workspace":true},"children":[{"paragraph":{"rich_text":[{"text":{"content":"x"}}]}}]})");
+  auto with_block = CheckCreateBody(body38, ApiVersion::k2025_09_03);
   ASSERT_TRUE(with_block.ok());
   ASSERT_EQ(with_block->children.size(), 1u);
   EXPECT_EQ(with_block->children[0].type, "paragraph");
-  EXPECT_THAT(CheckCreateBody(J(R"({"parent":{"workspace":true},"children":{}})"), ApiVersion::k2025_09_03),
+  const json::value body39 = J(R"({"parent":{"workspace":true},"children":{}})");
+  EXPECT_THAT(CheckCreateBody(body39, ApiVersion::k2025_09_03),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.children should be an array, instead was `{}`."));
-  EXPECT_THAT(CheckCreateBody(J(R"({"parent":{"workspace":true},"in_trash":true})"), ApiVersion::k2025_09_03),
+  const json::value body40 = J(R"({"parent":{"workspace":true},"in_trash":true})");
+  EXPECT_THAT(CheckCreateBody(body40, ApiVersion::k2025_09_03),
               ErrorIs(ErrorCode::kValidationError,
                       "body failed validation: body.in_trash should be not present, instead was `true`."));
 }

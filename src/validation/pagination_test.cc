@@ -32,19 +32,23 @@ TEST(Pagination, NullCursorTextIsAbsentOnlyInQueryStrings) {
 }
 
 TEST(Pagination, PageSizeMessages) {
-  ExpectValidationError(ReadPageSize("abc", kQuery),
-                        "query failed validation: query.page_size should be a number or `undefined`, instead was `\"abc\"`.");
-  ExpectValidationError(ReadPageSize("", kQuery),
-                        "query failed validation: query.page_size should be a number or `undefined`, instead was `\"\"`.");
+  ExpectValidationError(
+      ReadPageSize("abc", kQuery),
+      "query failed validation: query.page_size should be a number or `undefined`, instead was `\"abc\"`.");
+  ExpectValidationError(
+      ReadPageSize("", kQuery),
+      "query failed validation: query.page_size should be a number or `undefined`, instead was `\"\"`.");
   ExpectValidationError(ReadPageSize("101", kBody),
                         "body failed validation: body.page_size should be ≤ `100` or `undefined`, instead was `101`.");
   ExpectValidationError(ReadPageSize("0", kQuery),
                         "query failed validation: query.page_size should be ≥ `1` or `undefined`, instead was `0`.");
-  ExpectValidationError(ReadPageSize("2.5", kBody),
-                        "body failed validation: body.page_size should be an integer or `undefined`, instead was `2.5`.");
+  ExpectValidationError(
+      ReadPageSize("2.5", kBody),
+      "body failed validation: body.page_size should be an integer or `undefined`, instead was `2.5`.");
   // Above 100 is reported before not whole.
-  ExpectValidationError(ReadPageSize("100.5", kQuery),
-                        "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `100.5`.");
+  ExpectValidationError(
+      ReadPageSize("100.5", kQuery),
+      "query failed validation: query.page_size should be ≤ `100` or `undefined`, instead was `100.5`.");
   ExpectValidationError(ReadPagination("x", "0", kQuery),
                         "query failed validation: query.page_size should be ≥ `1` or `undefined`, instead was `0`.");
 }
@@ -52,9 +56,10 @@ TEST(Pagination, PageSizeMessages) {
 TEST(Pagination, UuidCursor) {
   EXPECT_FALSE(ReadUuidCursor(std::nullopt, kQuery)->has_value());
   EXPECT_EQ(**ReadUuidCursor("0123456789ABCDEF0123456789abcdef", kBody), "01234567-89ab-cdef-0123-456789abcdef");
-  ExpectValidationError(ReadUuidCursor("nope", kQuery),
-                        "query failed validation: query.start_cursor should be a valid uuid or `undefined`, instead was "
-                        "`\"nope\"`.");
+  ExpectValidationError(
+      ReadUuidCursor("nope", kQuery),
+      "query failed validation: query.start_cursor should be a valid uuid or `undefined`, instead was "
+      "`\"nope\"`.");
   ExpectValidationError(ReadUuidCursor("nope", kBody),
                         "body failed validation: body.start_cursor should be a valid uuid or `undefined`, instead was "
                         "`\"nope\"`.");

@@ -29,5 +29,8 @@ struct QueryBody {
 // `archived` (an alias of `in_trash`) is read before 2026-03-11 only (api::HasArchivedAlias).
 Result<QueryBody> ReadQueryBody(const json::value& body, bool data_sources,
                                 api::ApiVersion version = api::ApiVersion::k2025_09_03);
+// The result points into `body`, so a temporary body would leave it dangling.
+Result<QueryBody> ReadQueryBody(json::value&& body, bool data_sources,
+                                api::ApiVersion version = api::ApiVersion::k2025_09_03) = delete;
 
 }  // namespace localnotion::validation

@@ -46,8 +46,9 @@ TEST(SearchBody, Messages) {
                         "body failed validation: body.query should be a string or `undefined`, instead was `3`.");
   ExpectValidationError(ReadSearchBody(BodyJson(R"({"filter":{}})"), true),
                         "body failed validation: body.filter.property should be defined, instead was `undefined`.");
-  ExpectValidationError(ReadSearchBody(BodyJson(R"({"filter":{"property":"title","value":"page"}})"), true),
-                        "body failed validation: body.filter.property should be `\"object\"`, instead was `\"title\"`.");
+  ExpectValidationError(
+      ReadSearchBody(BodyJson(R"({"filter":{"property":"title","value":"page"}})"), true),
+      "body failed validation: body.filter.property should be `\"object\"`, instead was `\"title\"`.");
   ExpectValidationError(ReadSearchBody(BodyJson(R"({"sort":{"timestamp":"created_time"}})"), true),
                         "body failed validation: body.sort.timestamp should be `\"last_edited_time\"`, instead was "
                         "`\"created_time\"`.");
@@ -55,8 +56,9 @@ TEST(SearchBody, Messages) {
                         "body failed validation: body.sort.direction should be defined, instead was `undefined`.");
   ExpectValidationError(ReadSearchBody(BodyJson(R"({"colour":"red"})"), true),
                         "body failed validation: body.colour should be not present, instead was `\"red\"`.");
-  ExpectValidationError(ReadSearchBody(BodyJson(R"({"page_size":"10"})"), true),
-                        "body failed validation: body.page_size should be a number or `undefined`, instead was `\"10\"`.");
+  ExpectValidationError(
+      ReadSearchBody(BodyJson(R"({"page_size":"10"})"), true),
+      "body failed validation: body.page_size should be a number or `undefined`, instead was `\"10\"`.");
 }
 
 TEST(SearchBody, KeysFirstThenPageSizeThenCursor) {

@@ -48,6 +48,8 @@ struct CreateViewBody {
 };
 
 Result<CreateViewBody> ReadCreateViewBody(const json::value& body);
+// The result points into `body`, so a temporary body would leave it dangling.
+Result<CreateViewBody> ReadCreateViewBody(json::value&& body) = delete;
 
 struct UpdateViewBody {
   std::optional<std::string> name;

@@ -11,10 +11,11 @@ namespace {
 constexpr const char* kDb = "248104cd-477e-80fd-b757-e945d38000bd";
 
 TEST(ViewBodyTest, ReadsACreateBodyForEachTarget) {
-  auto b = ReadCreateViewBody(BodyJson(
+  const json::value body1 = BodyJson(
       R"({"database_id":"248104cd477e80fdb757e945d38000bd","data_source_id":"248104cd-477e-80af-bc30-000bd28de8f9",
           "name":"N","type":"table","position":{"type":"after_view","view_id":"a3f1b2c4-5678-4def-abcd-1234567890ab"},
-          "filter":{"property":"P","checkbox":{"equals":true}}})"));
+          "filter":{"property":"P","checkbox":{"equals":true}}})");
+  auto b = ReadCreateViewBody(body1);
   ASSERT_TRUE(b.ok()) << b.error().message;
   EXPECT_EQ(b->target, ViewTarget::kDatabase);
   EXPECT_EQ(b->database_id, kDb);
@@ -22,17 +23,19 @@ TEST(ViewBodyTest, ReadsACreateBodyForEachTarget) {
   EXPECT_EQ(b->after_view_id, "a3f1b2c4-5678-4def-abcd-1234567890ab");
   ASSERT_NE(b->filter, nullptr);
 
-  auto w = ReadCreateViewBody(BodyJson(
+  const json::value body2 = BodyJson(
       R"({"view_id":"a3f1b2c4-5678-4def-abcd-1234567890ab","data_source_id":"248104cd-477e-80af-bc30-000bd28de8f9",
-          "name":"W","type":"list","placement":{"type":"existing_row","row_index":2}})"));
+          "name":"W","type":"list","placement":{"type":"existing_row","row_index":2}})");
+  auto w = ReadCreateViewBody(body2);
   ASSERT_TRUE(w.ok()) << w.error().message;
   EXPECT_EQ(w->target, ViewTarget::kDashboard);
   EXPECT_EQ(w->placement, "existing_row");
   EXPECT_EQ(w->row_index, 2);
 
-  auto l = ReadCreateViewBody(BodyJson(
+  const json::value body3 = BodyJson(
       R"({"create_database":{"parent":{"type":"page_id","page_id":"248104cd477e80fdb757e945d38000bd"}},
-          "data_source_id":"248104cd-477e-80af-bc30-000bd28de8f9","name":"L","type":"table"})"));
+          "data_source_id":"248104cd-477e-80af-bc30-000bd28de8f9","name":"L","type":"table"})");
+  auto l = ReadCreateViewBody(body3);
   ASSERT_TRUE(l.ok()) << l.error().message;
   EXPECT_EQ(l->target, ViewTarget::kCreateDatabase);
   EXPECT_EQ(l->parent_page_id, kDb);
@@ -40,28 +43,33 @@ TEST(ViewBodyTest, ReadsACreateBodyForEachTarget) {
 
 TEST(ViewBodyTest, RefusesBadCreateBodies) {
   const std::string ds = R"("data_source_id":"248104cd-477e-80af-bc30-000bd28de8f9")";
-  ExpectValidationError(ReadCreateViewBody(BodyJson("{" + ds + R"(,"name":"N","type":"table"})")),
+  const json::value body4 = BodyJson("{" + ds + R"(,"name":"N","type":"table"})");
+  ExpectValidationError(ReadCreateViewBody(body4),
                         "body failed validation. Fix one:\n"
                         "body.database_id should be defined, instead was `undefined`.\n"
                         "body.view_id should be defined, instead was `undefined`.\n"
                         "body.create_database should be defined, instead was `undefined`.");
+  const json::value body5 =
+      BodyJson("{" + ds + R"(,"name":"N","type":"table","database_id":")" + kDb + R"(","view_id":")" + kDb + R"("})");
   ExpectValidationError(
-      ReadCreateViewBody(BodyJson("{" + ds + R"(,"name":"N","type":"table","database_id":")" + kDb +
-                                  R"(","view_id":")" + kDb + R"("})")),
+      ReadCreateViewBody(body5),
       std::string("body failed validation: body.view_id should be not present, instead was `\"") + kDb + "\"`.");
+  const json::value body6 = BodyJson(R"({"name":"N","type":"table","database_id":")" + std::string(kDb) + R"("})");
+  ExpectValidationError(ReadCreateViewBody(body6),
+                        "body failed validation: body.data_source_id should be defined, instead was `undefined`.");
+  const json::value body7 =
+      BodyJson("{" + ds + R"(,"name":"N","type":"table","database_id":")" + kDb + R"(","position":{"type":"middle"}})");
   ExpectValidationError(
-      ReadCreateViewBody(BodyJson(R"({"name":"N","type":"table","database_id":")" + std::string(kDb) + R"("})")),
-      "body failed validation: body.data_source_id should be defined, instead was `undefined`.");
-  ExpectValidationError(
-      ReadCreateViewBody(BodyJson("{" + ds + R"(,"name":"N","type":"table","database_id":")" + kDb +
-                                  R"(","position":{"type":"middle"}})")),
+      ReadCreateViewBody(body7),
       "body failed validation: body.position.type should be `\"start\"`, `\"end\"`, or `\"after_view\"`, instead was "
       "`\"middle\"`.");
-  ExpectValidationError(ReadCreateViewBody(BodyJson("{" + ds + R"(,"name":"N","type":"table","database_id":")" + kDb +
-                                                    R"(","colour":1})")),
+  const json::value body8 =
+      BodyJson("{" + ds + R"(,"name":"N","type":"table","database_id":")" + kDb + R"(","colour":1})");
+  ExpectValidationError(ReadCreateViewBody(body8),
                         "body failed validation: body.colour should be not present, instead was `1`.");
-  ExpectValidationError(ReadCreateViewBody(BodyJson("{" + ds + R"(,"name":"N","type":"table","database_id":")" + kDb +
-                                                    R"(","quick_filters":{"Status":3}})")),
+  const json::value body9 =
+      BodyJson("{" + ds + R"(,"name":"N","type":"table","database_id":")" + kDb + R"(","quick_filters":{"Status":3}})");
+  ExpectValidationError(ReadCreateViewBody(body9),
                         "body failed validation: body.quick_filters.Status should be an object, instead was `3`.");
 }
 
