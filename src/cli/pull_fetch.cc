@@ -69,8 +69,18 @@ Status PullFetcher::Open() {
       if (key && key->is_string() && body) cached_[std::string(key->get_string())] = *body;
     }
   }
+  // A line cut by an interruption is ended, so that the next answer starts a line.
+  bool cut = false;
+  if (!fresh) {
+    std::ifstream tail(state_path_, std::ios::binary | std::ios::ate);
+    if (tail && tail.tellg() > 0) {
+      tail.seekg(-1, std::ios::end);
+      cut = tail.get() != '\n';
+    }
+  }
   state_.open(state_path_, std::ios::app | std::ios::binary);
   if (!state_) return PullError("cannot write the state file " + state_path_);
+  if (cut) state_ << '\n';
   if (fresh) {
     state_ << SerializeJson(json::object{{"format", kStateFormat}, {"from", options_.from}}) << '\n';
     state_.flush();
