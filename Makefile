@@ -16,7 +16,7 @@ DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1
   libbenchmark-dev libgoogle-perftools-dev libre2-dev libmd4c-dev sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format \
   libpq-dev postgresql-15 nginx-light chromium fonts-noto-color-emoji openssl ca-certificates
 
-.PHONY: all deps node-deps ui ui-test build run test unit-test format-check e2e e2e-postgres run-cluster test-sanitize test-sanitize-e2e test-tsan fuzz bench clean
+.PHONY: all deps node-deps ui ui-test build run test dist dist-test unit-test format-check e2e e2e-postgres run-cluster test-sanitize test-sanitize-e2e test-tsan fuzz bench clean
 
 all: build
 
@@ -79,7 +79,25 @@ e2e-postgres: build node-deps
 	cd tests/e2e && LOCALNOTION_DB=postgres LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion npm test
 	LOCALNOTION_DB=postgres LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion node --test tests/golden/
 
-test: unit-test e2e e2e-postgres
+test: unit-test e2e e2e-postgres dist-test
+
+# The release artifacts (docs/development.md, "Release artifacts"): dist/localnotion with the
+# shared libraries it carries in dist/lib, dist/localnotion_<version>_amd64.deb and the npm
+# package dist/localnotion-<version>.tgz. The portable binary links the objects of
+# $(BUILD_DIR) (built here as far as it needs them), so after `make build` this is one link,
+# an install and two packings.
+DIST_DIR ?= dist
+dist: deps ui $(BUILD_DIR)/CMakeCache.txt
+	cmake -S . -B $(BUILD_DIR) -DLOCALNOTION_PORTABLE=ON >/dev/null
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target localnotion_portable
+	tools/dist.sh $(BUILD_DIR) $(DIST_DIR)
+
+# Proof of them: the binary serving the SDK in a root holding only glibc, the .deb's files,
+# and the npm package installed from its tarball into a fresh project (offline) whose
+# Vitest suite starts the server from the package (packages/localnotion/test/packed.sh).
+dist-test: dist node-deps
+	cd tests/e2e && LOCALNOTION_DIST=$(CURDIR)/$(DIST_DIR) node --test --test-concurrency=1 dist/
+	packages/localnotion/test/packed.sh $(CURDIR)/$(DIST_DIR)
 
 # PostgreSQL, two servers over one store in it and nginx in front, on 127.0.0.1
 # (deploy/run-cluster.sh; PORT=8787 INSTANCES=2 by default).

@@ -1,3 +1,32 @@
+# Precompiled headers (LOCALNOTION_PCH, the top CMakeLists.txt): two small targets own the
+# headers, cmake/pch.h for libraries and cmake/pch_test.h for tests, and every other target
+# reuses theirs. They only save compile time (about 40 % per file with gcc 12).
+# gcc uses a precompiled header only when the macros its headers test are the same as in
+# the file that includes it. Targets differ in two such (FMT_SHARED from fmt::fmt, and
+# _REENTRANT from -pthread, which only some dependencies add), so with LOCALNOTION_PCH
+# every target gets both. Without it no flag changes, so ccache's entries stay valid.
+function(localnotion_pch_flags target)
+  target_compile_options(${target} PRIVATE -pthread)
+  target_compile_definitions(${target} PRIVATE FMT_SHARED)
+endfunction()
+
+function(localnotion_pch_targets)
+  if(NOT LOCALNOTION_PCH)
+    return()
+  endif()
+  add_library(ln_pch STATIC ${PROJECT_SOURCE_DIR}/cmake/pch.cc)
+  target_link_libraries(ln_pch PRIVATE Boost::json fmt::fmt)
+  localnotion_pch_flags(ln_pch)
+  target_compile_options(ln_pch PRIVATE -Wall -Wextra -Wno-unused-parameter)
+  target_precompile_headers(ln_pch PRIVATE ${PROJECT_SOURCE_DIR}/cmake/pch.h)
+  if(LOCALNOTION_BUILD_TESTS)
+    add_library(ln_test_pch STATIC ${PROJECT_SOURCE_DIR}/cmake/pch.cc)
+    target_link_libraries(ln_test_pch PRIVATE Boost::json fmt::fmt GTest::gmock GTest::gtest)
+    localnotion_pch_flags(ln_test_pch)
+    target_precompile_headers(ln_test_pch PRIVATE ${PROJECT_SOURCE_DIR}/cmake/pch_test.h)
+  endif()
+endfunction()
+
 # localnotion_cc_library(NAME SRCS ... DEPS ...): one static library per layer.
 # The DEPS list is the set of layers this one may use; a forbidden edge shows up as a
 # missing include path or link error. Every source is listed explicitly (no GLOB).
@@ -7,6 +36,10 @@ function(localnotion_cc_library)
   target_include_directories(${LN_NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_compile_options(${LN_NAME} PRIVATE -Wall -Wextra -Wno-unused-parameter)
   target_link_libraries(${LN_NAME} PUBLIC ${LN_DEPS})
+  if(LOCALNOTION_PCH)
+    localnotion_pch_flags(${LN_NAME})
+    target_precompile_headers(${LN_NAME} REUSE_FROM ln_pch)
+  endif()
 endfunction()
 
 # localnotion_cc_test(NAME SRCS ... DEPS ...): a GoogleTest binary registered with CTest.
@@ -18,6 +51,10 @@ function(localnotion_cc_test)
   cmake_parse_arguments(LN "" "NAME" "SRCS;DEPS" ${ARGN})
   add_executable(${LN_NAME} ${LN_SRCS})
   target_link_libraries(${LN_NAME} PRIVATE ${LN_DEPS} ln_testing GTest::gmock GTest::gtest GTest::gtest_main)
+  if(LOCALNOTION_PCH)
+    localnotion_pch_flags(${LN_NAME})
+    target_precompile_headers(${LN_NAME} REUSE_FROM ln_test_pch)
+  endif()
   # One CTest test per GoogleTest case, so the summary counts test cases.
   gtest_discover_tests(${LN_NAME} DISCOVERY_TIMEOUT 60)
 endfunction()

@@ -1,6 +1,8 @@
 // PlanQuery: the parsed filter and sorts (filter_tree.h, sort_spec.h) as a PageScan.
 #include "query/plan.h"
 
+#include <algorithm>
+
 #include "query/filter_tree.h"
 #include "query/sort_spec.h"
 #include "query/values.h"
@@ -98,7 +100,34 @@ std::optional<ScanNode> TimestampTerm(ScanField f, const Condition& c) {
   }
 }
 
-std::optional<ScanNode> PlanProperty(const FilterNode& node, const schema::Schema& schema) {
+// Code points in a UTF-8 string (continuation bytes are not counted).
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// contains / starts_with / ends_with on a stored text value, with a needle of at least
+// kMinPushedNeedle characters (a trigram index finds nothing shorter; such needles stay
+// with the service). The term is exact only where the value holds no mention, so the
+// property is listed in `text_properties` for the service to check (plan.h).
+std::optional<ScanNode> TextTerm(ScanField f, const Condition& c, std::vector<std::string>& text_properties) {
+  ScanOp op;
+  switch (c.op) {
+    case Op::kContains: op = ScanOp::kTextContains; break;
+    case Op::kStartsWith: op = ScanOp::kTextStartsWith; break;
+    case Op::kEndsWith: op = ScanOp::kTextEndsWith; break;
+    default: return std::nullopt;
+  }
+  if (CodePoints(c.folded) < kMinPushedNeedle) return std::nullopt;
+  if (std::find(text_properties.begin(), text_properties.end(), f.property_id) == text_properties.end()) {
+    text_properties.push_back(f.property_id);
+  }
+  return Term(std::move(f), op, json::value(c.folded));
+}
+
+std::optional<ScanNode> PlanProperty(const FilterNode& node, const schema::Schema& schema,
+                                     std::vector<std::string>& text_properties) {
   if (node.wrap != FilterNode::Wrap::kNone) return std::nullopt;  // formulas and rollups are computed
   // The full definition (the node keeps id, name and type only), by id.
   const schema::PropertyDef* def = nullptr;
@@ -110,6 +139,10 @@ std::optional<ScanNode> PlanProperty(const FilterNode& node, const schema::Schem
   if (auto ts = TimestampField(type->page_field()); ts && node.cond.family == Family::kDate) {
     return TimestampTerm(*ts, node.cond);
   }
+  // The text keys fit every text property (QUERY.md), so any of them is pushed.
+  if (type->filter_family() == schema::FilterFamily::kText && node.cond.family == Family::kText) {
+    return TextTerm(PropertyField(def->id), node.cond, text_properties);
+  }
   if (node.filter_key != type->name()) return std::nullopt;
   switch (type->scan_as()) {
     case ScanAs::kNumber: return NumberTerm(PropertyField(def->id), node.cond);
@@ -120,7 +153,8 @@ std::optional<ScanNode> PlanProperty(const FilterNode& node, const schema::Schem
   return std::nullopt;
 }
 
-std::optional<ScanNode> PlanNode(const FilterNode& node, const schema::Schema& schema, bool& complete) {
+std::optional<ScanNode> PlanNode(const FilterNode& node, const schema::Schema& schema, bool& complete,
+                                 std::vector<std::string>& text_properties) {
   switch (node.kind) {
     case FilterNode::Kind::kAnd:
     case FilterNode::Kind::kOr: {
@@ -128,7 +162,7 @@ std::optional<ScanNode> PlanNode(const FilterNode& node, const schema::Schema& s
       std::vector<ScanNode> children;
       for (const FilterNode& child : node.children) {
         bool child_complete = true;
-        auto planned = PlanNode(child, schema, child_complete);
+        auto planned = PlanNode(child, schema, child_complete, text_properties);
         if (!child_complete) complete = false;
         if (!planned || !child_complete) {
           // An `and` can drop a child (the service checks it); an `or` cannot.
@@ -150,7 +184,7 @@ std::optional<ScanNode> PlanNode(const FilterNode& node, const schema::Schema& s
       return leaf;
     }
     case FilterNode::Kind::kProperty: {
-      auto leaf = PlanProperty(node, schema);
+      auto leaf = PlanProperty(node, schema, text_properties);
       if (!leaf) complete = false;
       return leaf;
     }
@@ -174,7 +208,9 @@ std::optional<ScanField> SortField(const SortSpec& spec) {
 
 QueryPlan PlanQuery(const Filter* filter, const Sorter* sorter, const schema::Schema& schema) {
   QueryPlan plan;
-  if (filter != nullptr) plan.where = PlanNode(filter->root, schema, plan.filter_pushed);
+  if (filter != nullptr) plan.where = PlanNode(filter->root, schema, plan.filter_pushed, plan.text_properties);
+  // Text terms of an `or` that was not pushed are not in `where`; listing their
+  // properties anyway only costs the service one more check.
   if (sorter != nullptr) {
     for (const SortSpec& spec : sorter->specs) {
       std::optional<ScanField> field = SortField(spec);

@@ -12,9 +12,17 @@
 //   - created_time and last_edited_time (timestamp filters and properties whose
 //     page_field is one of them): equals, before, after, on_or_before, on_or_after,
 //     with Notion's day comparison when the operand is a date without a time;
+//   - text properties (title, rich_text, url, email, phone_number; FilterFamily::kText)
+//     under any text key: contains, starts_with and ends_with with a needle of at least
+//     kMinPushedNeedle characters, as folded text terms (query/scan.h). Such a term is
+//     exact only on values that hold no mention, so the plan lists the property in
+//     `text_properties`: before trusting `filter_pushed`, the service asks storage
+//     whether any page of the scan holds an unsettled value in one of them
+//     (ScanTerm::Op::kTextUnsettled) and, if one does, evaluates the whole filter itself
+//     on the pages the scan returns (a superset of the answer);
 //   - sorts by number properties and by either timestamp.
-// A property condition is pushed only under the filter key named after its type.
-// Everything else (text, which folds case; dates of date properties; formulas and
+// Other property conditions are pushed only under the filter key named after their type.
+// Everything else (other text conditions; dates of date properties; formulas and
 // rollups, which are computed) stays with the service's own evaluation. An `and` pushes
 // the children it can and leaves the rest; an `or` is pushed whole or not at all.
 // Storage answers a scan on any property id (query/scan.h), so nothing here depends on
@@ -22,6 +30,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "query/filter.h"
@@ -31,11 +40,18 @@
 
 namespace localnotion::query {
 
+// The shortest needle a text term is pushed with: a trigram index cannot find fewer
+// characters, so shorter needles are evaluated by the service.
+inline constexpr size_t kMinPushedNeedle = 3;
+
 struct QueryPlan {
   std::optional<ScanNode> where;  // the pushed part of the filter
-  bool filter_pushed = true;      // the whole filter is in `where`
-  std::vector<ScanOrder> order;   // the sorts, when all can be pushed
-  bool sorts_pushed = true;       // every sort key is in `order`
+  bool filter_pushed = true;      // the whole filter is in `where` (see text_properties)
+  // Properties read by text terms in `where`: `filter_pushed` holds only if no page the
+  // scan selects has an unsettled value (a mention) in one of them.
+  std::vector<std::string> text_properties;
+  std::vector<ScanOrder> order;  // the sorts, when all can be pushed
+  bool sorts_pushed = true;      // every sort key is in `order`
 };
 
 // `filter` and `sorter` may be null (no filter, no sorts). `schema` is the one both were

@@ -20,6 +20,8 @@ schema::Schema TestSchema() {
       "kind", "Kind", "select",
       J(R"({"options":[{"id":"o-a","name":"A"},{"id":"o-b","name":"B"}]})").as_object()});
   s.push_back(schema::PropertyDef{"made", "Made", "created_time", json::object{}});
+  s.push_back(schema::PropertyDef{"site", "Site", "url", json::object{}});
+  s.push_back(schema::PropertyDef{"calc", "Calc", "formula", J(R"({"expression":"\"abc\""})").as_object()});
   s.push_back(schema::PropertyDef{"bad", "Quote", "number", json::object{}});
   s.back().id = "a\"b";
   return s;
@@ -121,6 +123,43 @@ TEST(QueryPlanTest, WrappedAndOtherKeysStayInTheService) {
   QueryPlan made = Plan(R"({"property":"Made","date":{"is_empty":true}})");
   EXPECT_TRUE(made.filter_pushed);
   EXPECT_EQ(made.where->term.op, Op::kNever);
+}
+
+// contains / starts_with / ends_with with three characters or more become folded text
+// terms, under any text key; the property is listed for the service's mention check.
+TEST(QueryPlanTest, LongTextNeedlesBecomeFoldedTextTerms) {
+  QueryPlan p = Plan(R"({"property":"Name","title":{"contains":"ÉtÉ Ωmega"}})");
+  ASSERT_TRUE(p.filter_pushed);
+  EXPECT_EQ(p.where->term.op, Op::kTextContains);
+  EXPECT_EQ(p.where->term.field.property_id, "title");
+  EXPECT_EQ(p.where->term.operand, json::value("été ωmega"));
+  EXPECT_EQ(p.text_properties, std::vector<std::string>{"title"});
+  EXPECT_EQ(Plan(R"({"property":"Name","rich_text":{"starts_with":"Abc"}})").where->term.op, Op::kTextStartsWith);
+  QueryPlan url = Plan(R"({"property":"Site","url":{"ends_with":".ORG"}})");
+  EXPECT_EQ(url.where->term.op, Op::kTextEndsWith);
+  EXPECT_EQ(url.where->term.operand, json::value(".org"));
+  EXPECT_EQ(url.text_properties, std::vector<std::string>{"site"});
+  // Three characters, not three bytes: "éé" is four bytes and stays with the service.
+  EXPECT_FALSE(Plan(R"({"property":"Name","title":{"contains":"éé"}})").filter_pushed);
+  EXPECT_TRUE(Plan(R"({"property":"Name","title":{"contains":"ééé"}})").filter_pushed);
+  // An `or` of text terms pushes whole; both properties are listed once.
+  QueryPlan o = Plan(R"({"or":[{"property":"Name","title":{"contains":"abc"}},{"property":"Site","url":{"contains":"def"}},)"
+                     R"({"property":"Name","title":{"ends_with":"xyz"}}]})");
+  EXPECT_TRUE(o.filter_pushed);
+  EXPECT_EQ(o.where->kind, ScanNode::Kind::kOr);
+  EXPECT_EQ(o.text_properties, (std::vector<std::string>{"title", "site"}));
+}
+
+TEST(QueryPlanTest, OtherTextConditionsStayInTheService) {
+  for (const char* f : {R"({"property":"Name","title":{"equals":"abcd"}})",
+                        R"({"property":"Name","title":{"does_not_equal":"abcd"}})",
+                        R"({"property":"Name","title":{"does_not_contain":"abcd"}})",
+                        R"({"property":"Name","title":{"is_empty":true}})",
+                        R"({"property":"Calc","formula":{"string":{"contains":"abcd"}}})"}) {
+    QueryPlan p = Plan(f);
+    EXPECT_FALSE(p.filter_pushed) << f;
+    EXPECT_TRUE(p.text_properties.empty()) << f;
+  }
 }
 
 TEST(QueryPlanTest, SortsPushOnlyWhenEveryKeyCan) {

@@ -30,8 +30,35 @@ struct ScanField {
 
 // One comparison. An absent or null stored value is "empty": it satisfies only
 // kIsEmpty and kNotEqual (as Notion's `does_not_equal` matches empty values).
+//
+// Text terms read a property's stored text: a rich text array's concatenated
+// `plain_text` (query::StoredText), or a string value, folded with query::FoldCase;
+// anything else, and an absent value, is "". The operand is a folded needle:
+//   - kTextContains, kTextStartsWith, kTextEndsWith: the folded text contains, starts or
+//     ends with it;
+//   - kTextUnsettled: the stored text may differ from the text a caller is shown,
+//     because the value holds a mention (whose plain_text is the current name of what it
+//     points at, filled in on read). No operand.
+// The three matching terms are exact where the value is settled, and also true where it
+// is unsettled (storage cannot judge those). A backend that cannot match text may treat
+// every value as unsettled: every text term then holds for every page, and the service
+// evaluates the condition itself (query/plan.h, `text_properties`).
 struct ScanTerm {
-  enum class Op { kEqual, kNotEqual, kLess, kLessOrEqual, kGreater, kGreaterOrEqual, kIsEmpty, kIsNotEmpty, kNever };
+  enum class Op {
+    kEqual,
+    kNotEqual,
+    kLess,
+    kLessOrEqual,
+    kGreater,
+    kGreaterOrEqual,
+    kIsEmpty,
+    kIsNotEmpty,
+    kNever,
+    kTextContains,
+    kTextStartsWith,
+    kTextEndsWith,
+    kTextUnsettled,
+  };
   ScanField field;
   Op op = Op::kEqual;
   json::value operand;  // a number, boolean or string; times are milliseconds

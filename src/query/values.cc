@@ -81,13 +81,24 @@ const json::value* Inner(const json::value* typed, std::string_view* type) {
   return nullptr;
 }
 
-std::string TextOf(const json::value* typed) {
-  std::string_view type;
-  const json::value* v = Inner(typed, &type);
+std::string StoredText(const json::value* v) {
   if (v == nullptr) return "";
   if (v->is_array()) return PlainText(v->get_array());
   if (v->is_string()) return std::string(v->get_string());
   return "";
+}
+
+bool HoldsMention(const json::value* v) {
+  if (v == nullptr || !v->is_array()) return false;
+  for (const auto& rt : v->get_array()) {
+    if (StringOr(Member(&rt, "type")) == "mention") return true;
+  }
+  return false;
+}
+
+std::string TextOf(const json::value* typed) {
+  std::string_view type;
+  return StoredText(Inner(typed, &type));
 }
 
 std::optional<double> NumberOf(const json::value* typed) {

@@ -40,6 +40,12 @@ const json::value* Inner(const json::value* typed, std::string_view* type);
 
 // Text: the plain text (rich text arrays concatenated), "" when empty.
 std::string TextOf(const json::value* typed);
+// The text of a value as stored under its type key (no typed wrapper): a rich text
+// array's plain text, a string as it is, "" for anything else. TextOf reads this.
+std::string StoredText(const json::value* v);
+// Whether a stored rich text array holds a mention, whose plain_text is filled in on
+// read with the current name of what it points at (so StoredText may be stale).
+bool HoldsMention(const json::value* v);
 // Number: number, unique_id's number, formula and rollup numbers.
 std::optional<double> NumberOf(const json::value* typed);
 // Checkbox: checkbox and formula booleans; false when absent.

@@ -40,10 +40,10 @@ Result<json::value> DeleteComment(Context& ctx, const Caller& caller, std::strin
   if (first && first->id == c.id) {
     LN_ASSIGN_OR_RETURN(auto siblings, ctx.store().ListComments(c.parent_id));
     for (const auto& s : siblings) {
-      if (s.discussion_id == c.discussion_id && s.id != c.id) LN_RETURN_IF_ERROR(ctx.DeleteComment(caller, s.id));
+      if (s.discussion_id == c.discussion_id && s.id != c.id) LN_RETURN_IF_ERROR(ctx.DeleteComment(caller, s));
     }
   }
-  LN_RETURN_IF_ERROR(ctx.DeleteComment(caller, c.id));
+  LN_RETURN_IF_ERROR(ctx.DeleteComment(caller, c));
   return shown;
 }
 

@@ -166,7 +166,9 @@ class Context {
                     WriteMode mode = WriteMode::kEdit);
   Status WriteComment(const Caller& caller, const storage::CommentRecord& comment, WriteMode mode = WriteMode::kEdit);
   Status UpdateComment(const Caller& caller, const storage::CommentRecord& comment);
-  Status DeleteComment(const Caller& caller, const std::string& id);
+  // Each comment change carries the comment's parent (type, id): its webhook event needs
+  // it, and the comment may be gone by the time the event is made.
+  Status DeleteComment(const Caller& caller, const storage::CommentRecord& comment);
   // Database views (views/): stored with an outbox row "view" created / updated /
   // deleted. A view has no page history.
   // The outbox row's `properties` hold the view's database id first, then for "created"

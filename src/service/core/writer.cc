@@ -184,17 +184,17 @@ Status Context::WriteBlock(const Caller& caller, const storage::BlockRecord* bef
 Status Context::WriteComment(const Caller& caller, const storage::CommentRecord& comment, WriteMode mode) {
   LN_RETURN_IF_ERROR(store_.PutComment(comment));
   if (mode == WriteMode::kImport) return OkStatus();
-  return AppendChange(caller, "comment", comment.id, "created", {});
+  return AppendChange(caller, "comment", comment.id, "created", {comment.parent_type, comment.parent_id});
 }
 
 Status Context::UpdateComment(const Caller& caller, const storage::CommentRecord& comment) {
   LN_RETURN_IF_ERROR(store_.PutComment(comment));
-  return AppendChange(caller, "comment", comment.id, "updated", {});
+  return AppendChange(caller, "comment", comment.id, "updated", {comment.parent_type, comment.parent_id});
 }
 
-Status Context::DeleteComment(const Caller& caller, const std::string& id) {
-  LN_RETURN_IF_ERROR(store_.DeleteComment(id));
-  return AppendChange(caller, "comment", id, "deleted", {});
+Status Context::DeleteComment(const Caller& caller, const storage::CommentRecord& comment) {
+  LN_RETURN_IF_ERROR(store_.DeleteComment(comment.id));
+  return AppendChange(caller, "comment", comment.id, "deleted", {comment.parent_type, comment.parent_id});
 }
 
 Status Context::WriteView(const Caller& caller, const storage::ViewRecord* before, const storage::ViewRecord& after,

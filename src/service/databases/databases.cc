@@ -41,6 +41,30 @@ Status ReadFlag(std::string_view path, const json::value& v, std::optional<bool>
 }
 
 // Reads `body`, accepting only `allowed` keys; anything else is "should be not present".
+// A database's `parent` (create, and update from 2025-09-03): a page the integration can
+// see, or the workspace. Sets db.parent_type and db.parent_id.
+Status ReadDatabaseParent(Context& ctx, const json::value& parent, storage::DatabaseRecord& db) {
+  const json::object* p = parent.is_object() ? &parent.get_object() : nullptr;
+  const json::value* page_id = p ? Find(*p, "page_id") : nullptr;
+  const json::value* workspace = p ? Find(*p, "workspace") : nullptr;
+  if (page_id) {
+    auto id = page_id->is_string() ? NormalizeUuid(page_id->get_string()) : std::nullopt;
+    if (!id) return api::FailedValidation("body.parent.page_id", "a valid uuid", page_id);
+    LN_ASSIGN_OR_RETURN(auto parent_page, ctx.store().GetPage(*id));
+    LN_ASSIGN_OR_RETURN(bool visible, parent_page ? ctx.Visible("page", *id) : Result<bool>(false));
+    if (!parent_page || !visible) return NotFound("page", *id);
+    db.parent_type = "page_id";
+    db.parent_id = *id;
+  } else if (workspace && workspace->is_bool() && workspace->get_bool()) {
+    db.parent_type = "workspace";
+    db.parent_id.clear();
+  } else {
+    return api::FixOne({api::ShouldBe("body.parent.page_id", "defined", nullptr),
+                        api::ShouldBe("body.parent.workspace", "defined", nullptr)});
+  }
+  return OkStatus();
+}
+
 Result<ContainerEdits> ReadEdits(const json::value& body, std::initializer_list<std::string_view> allowed) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   ContainerEdits e;
@@ -103,23 +127,7 @@ Result<json::value> CreateDatabase(Context& ctx, const Caller& caller, const jso
   if (properties == nullptr && !data_sources) return api::NotDefined("body.properties");
 
   storage::DatabaseRecord db;
-  const json::object* p = e.parent->is_object() ? &e.parent->get_object() : nullptr;
-  const json::value* page_id = p ? Find(*p, "page_id") : nullptr;
-  const json::value* workspace = p ? Find(*p, "workspace") : nullptr;
-  if (page_id) {
-    auto id = page_id->is_string() ? NormalizeUuid(page_id->get_string()) : std::nullopt;
-    if (!id) return api::FailedValidation("body.parent.page_id", "a valid uuid", page_id);
-    LN_ASSIGN_OR_RETURN(auto parent_page, ctx.store().GetPage(*id));
-    LN_ASSIGN_OR_RETURN(bool visible, parent_page ? ctx.Visible("page", *id) : Result<bool>(false));
-    if (!parent_page || !visible) return NotFound("page", *id);
-    db.parent_type = "page_id";
-    db.parent_id = *id;
-  } else if (workspace && workspace->is_bool() && workspace->get_bool()) {
-    db.parent_type = "workspace";
-  } else {
-    return api::FixOne({api::ShouldBe("body.parent.page_id", "defined", nullptr),
-                        api::ShouldBe("body.parent.workspace", "defined", nullptr)});
-  }
+  LN_RETURN_IF_ERROR(ReadDatabaseParent(ctx, *e.parent, db));
   json::value no_properties = json::object{};
   LN_ASSIGN_OR_RETURN(schema::Schema schema,
                       ParseSchemaRequest(ctx, caller, properties ? *properties : no_properties,
@@ -219,11 +227,11 @@ Result<json::value> UpdateDatabase(Context& ctx, const Caller& caller, std::stri
                                    const json::value& body) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("database_id", raw_id));
   const bool edits_schema = api::DatabaseEditsSchema(caller.version);
-  LN_ASSIGN_OR_RETURN(ContainerEdits e,
-                      edits_schema
-                          ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash",
-                                             "archived", "properties"})
-                          : ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash"}));
+  LN_ASSIGN_OR_RETURN(
+      ContainerEdits e,
+      edits_schema ? ReadEdits(body, {"title", "description", "icon", "cover", "is_inline", "in_trash", "archived",
+                                      "properties"})
+                   : ReadEdits(body, {"parent", "title", "description", "icon", "cover", "is_inline", "in_trash"}));
   LN_ASSIGN_OR_RETURN(auto found, ctx.LoadDatabase(id));
   LN_ASSIGN_OR_RETURN(auto sources, ctx.store().ListDataSources(id));
   if (edits_schema && sources.size() != 1) return ValidationError(std::string(kSeveralSources));
@@ -239,9 +247,28 @@ Result<json::value> UpdateDatabase(Context& ctx, const Caller& caller, std::stri
   if (e.cover) db.cover = *e.cover;
   if (e.is_inline) db.is_inline = *e.is_inline;
   if (e.in_trash) db.in_trash = *e.in_trash;
+  // A new parent moves the database, as pages.move moves a page: the parent must not be
+  // in the trash nor inside the database itself (Notion's move texts, pages/move.cc).
+  const bool moves = e.parent != nullptr;
+  if (moves) {
+    LN_RETURN_IF_ERROR(ReadDatabaseParent(ctx, *e.parent, db));
+    if (db.parent_type == "page_id") {
+      LN_ASSIGN_OR_RETURN(LoadedPage parent, ctx.LoadPage(db.parent_id));
+      if (parent.trashed || parent.ancestor_trashed) return api::ArchivedError();
+      LN_ASSIGN_OR_RETURN(bool cycle, pages::IsUnder(ctx, db.parent_id, "page_id", id));
+      if (cycle) {
+        return ValidationError(
+            fmt::format("New parent {} cannot be under the hierarchy of child {}", db.parent_id, id));
+      }
+    }
+  }
   db.last_edited_time = NowMillis();
   db.last_edited_by = caller.integration.bot_user_id;
   LN_RETURN_IF_ERROR(ctx.WriteDatabase(caller, found.get(), db));
+  if (moves && (db.parent_type != found->parent_type || db.parent_id != found->parent_id)) {
+    LN_RETURN_IF_ERROR(pages::MoveChildObjectRow(ctx, caller, "child_database", db.id, db.parent_type, db.parent_id,
+                                                 db.last_edited_time));
+  }
   if (edits_schema && (e.properties || e.title)) {
     // 2022-06-28 edits the one data source through the database.
     const DataSourcePtr& source = sources.front();

@@ -145,10 +145,25 @@ Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
   const bool container_trashed = source->in_trash || (db && db->in_trash);
   if (container_trashed && !in_trash) return std::shared_ptr<const QuerySnapshot>(std::move(snapshot));
 
-  const query::QueryPlan plan = query::PlanQuery(filter.get(), sorter.get(), schema);
+  query::QueryPlan plan = query::PlanQuery(filter.get(), sorter.get(), schema);
   storage::PageScan scan;
   scan.parent_id = source->id;
   if (!container_trashed) scan.in_trash = in_trash;
+  if (filter && plan.filter_pushed && !plan.text_properties.empty()) {
+    // Text terms are exact only on values without mentions (query/plan.h): if a page of
+    // this scan holds one in a property they read, the filter is evaluated here.
+    storage::PageScan probe = scan;
+    probe.where = query::ScanNode{query::ScanNode::Kind::kOr, {}, {}};
+    for (const std::string& id : plan.text_properties) {
+      query::ScanNode term;
+      term.term.field = query::ScanField{query::ScanField::Kind::kProperty, id};
+      term.term.op = query::ScanTerm::Op::kTextUnsettled;
+      probe.where->children.push_back(std::move(term));
+    }
+    probe.limit = 1;
+    LN_ASSIGN_OR_RETURN(std::vector<std::string> unsettled, ctx.store().ScanPageIds(probe));
+    if (!unsettled.empty()) plan.filter_pushed = false;
+  }
   scan.where = plan.where;
   if (plan.sorts_pushed) scan.order = plan.order;
   const bool exact = (!filter || plan.filter_pushed) && (!sorter || plan.sorts_pushed);

@@ -26,8 +26,8 @@ namespace {
 // Parents are followed at most this far, as for access (core/access.cc).
 constexpr int kMaxDepth = 256;
 
-// Whether `page_id` is `id` or above it: walks up from `id` through pages, blocks,
-// databases and data sources.
+}  // namespace
+
 Result<bool> IsUnder(Context& ctx, std::string id, std::string type, const std::string& page_id) {
   for (int depth = 0; depth < kMaxDepth && !id.empty(); ++depth) {
     if (id == page_id) return true;
@@ -54,27 +54,24 @@ Result<bool> IsUnder(Context& ctx, std::string id, std::string type, const std::
   return false;
 }
 
-// The page's child_page row (its id is the page's) follows it: under the new page parent
-// at the end, or, for a data source parent, out of every page's content.
-Status MoveChildPageRow(Context& ctx, const Caller& caller, const storage::PageRecord& page, Millis now) {
-  LN_ASSIGN_OR_RETURN(auto row, ctx.store().GetBlock(page.id));
+Status MoveChildObjectRow(Context& ctx, const Caller& caller, std::string_view row_type, const std::string& id,
+                          const std::string& parent_type, const std::string& parent_id, Millis now) {
+  LN_ASSIGN_OR_RETURN(auto row, ctx.store().GetBlock(id));
   if (!row) {
-    if (page.parent_type != "page_id") return OkStatus();
-    return blocks::AddChildObjectBlock(ctx, caller, "child_page", page.id, page.parent_id, now);
+    if (parent_type != "page_id") return OkStatus();
+    return blocks::AddChildObjectBlock(ctx, caller, row_type, id, parent_id, now);
   }
   storage::BlockRecord before = *row;
-  row->parent_type = page.parent_type;
-  row->parent_id = page.parent_id;
-  if (page.parent_type == "page_id") {
-    LN_ASSIGN_OR_RETURN(int64_t last, ctx.store().LastBlockPosition(page.parent_id));
+  row->parent_type = parent_type;
+  row->parent_id = parent_id;
+  if (parent_type == "page_id") {
+    LN_ASSIGN_OR_RETURN(int64_t last, ctx.store().LastBlockPosition(parent_id));
     row->position = last + 1;
   }
   row->last_edited_time = now;
   row->last_edited_by = caller.integration.bot_user_id;
   return ctx.WriteBlock(caller, &before, *row);
 }
-
-}  // namespace
 
 json::object CarryProperties(const json::object& values, const schema::Schema& from, const schema::Schema& to) {
   json::object out;
@@ -143,7 +140,8 @@ Result<json::value> MovePage(Context& ctx, const Caller& caller, std::string_vie
   page.last_edited_by = caller.integration.bot_user_id;
   LN_ASSIGN_OR_RETURN(LoadedPage moved, ctx.LoadRecord(page));
   LN_RETURN_IF_ERROR(ctx.WritePage(caller, &before, moved.page, moved.schema.get(), WriteMode::kNoHistory));
-  LN_RETURN_IF_ERROR(MoveChildPageRow(ctx, caller, moved.page, moved.page.last_edited_time));
+  LN_RETURN_IF_ERROR(MoveChildObjectRow(ctx, caller, "child_page", moved.page.id, moved.page.parent_type,
+                                        moved.page.parent_id, moved.page.last_edited_time));
   if (!ctx.ReadsContent()) return json::value(api::PartialObject("page", id));
   return ctx.RenderPage(caller, moved);
 }

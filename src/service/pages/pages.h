@@ -72,6 +72,16 @@ struct MarkdownContent {
 Result<MarkdownContent> ContentFromMarkdown(std::string_view markdown, bool take_title);
 
 Result<json::value> MovePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body);
+
+// Whether `ancestor_id` is `id` or above it: walks up from `id` (of kind `type`, such as
+// "page_id") through pages, blocks, databases and data sources, at most 256 levels.
+Result<bool> IsUnder(Context& ctx, std::string id, std::string type, const std::string& ancestor_id);
+
+// The child_page or child_database row of a moved page or database (the row's id is the
+// object's) follows it: to the end of the new page parent's content, or, for any other
+// parent, out of every page's content. A page parent gains the row if there was none.
+Status MoveChildObjectRow(Context& ctx, const Caller& caller, std::string_view row_type, const std::string& id,
+                          const std::string& parent_type, const std::string& parent_id, Millis now);
 // GET /v1/pages/{page_id}/properties/{property_id}.
 Result<json::value> GetPageProperty(Context& ctx, const Caller& caller, std::string_view page_id,
                                     std::string_view property_id, const PageArgs& args);

@@ -11,7 +11,8 @@
 //   data source created (into an existing database), trashed, restored: data_source.created,
 //     .deleted, .undeleted (2025-09-03 on); its properties changed: data_source.schema_updated
 //     (2022-06-28: database.schema_updated of its database);
-//   comment created: comment.created, with the read_comments capability only;
+//   comment created / updated / deleted: comment.created, .updated, .deleted, with the
+//     read_comments capability only;
 //   file upload created / uploaded (single part sent, multi part completed, external
 //     file imported): file_upload.created / .completed, without data; an import that
 //     failed: file_upload.upload_failed with data {file_import_result}; to the
@@ -196,18 +197,35 @@ class Builder {
     return OkStatus();
   }
 
+  // comment.created, .updated and .deleted carry the same data: the page the comment is
+  // on and its parent, a page or a block (https://developers.notion.com/reference/webhooks-events-delivery).
+  // The change carries the parent, since the comment may be deleted before its events are
+  // made (outbox rows written before it did not: those read the comment).
   Status Comment(const storage::ChangeRecord& c) {
-    if (!scope_.read_comments || c.kind != "created") return OkStatus();
-    LN_ASSIGN_OR_RETURN(auto comment, ctx_.store().GetComment(c.object_id));
-    if (!comment) return OkStatus();
-    std::string page_id = comment->parent_id;
-    if (comment->parent_type == "block_id") {
-      LN_ASSIGN_OR_RETURN(page_id, PageOfBlock(ctx_, "block_id", comment->parent_id));
+    if (!scope_.read_comments) return OkStatus();
+    const char* type = c.kind == "created"   ? "comment.created"
+                       : c.kind == "updated" ? "comment.updated"
+                       : c.kind == "deleted" ? "comment.deleted"
+                                             : nullptr;
+    if (type == nullptr) return OkStatus();
+    std::string parent_type;
+    std::string parent_id;
+    if (c.properties.size() >= 2) {
+      parent_type = c.properties[0];
+      parent_id = c.properties[1];
+    } else {
+      LN_ASSIGN_OR_RETURN(auto comment, ctx_.store().GetComment(c.object_id));
+      if (!comment) return OkStatus();
+      parent_type = comment->parent_type;
+      parent_id = comment->parent_id;
+    }
+    std::string page_id = parent_id;
+    if (parent_type == "block_id") {
+      LN_ASSIGN_OR_RETURN(page_id, PageOfBlock(ctx_, "block_id", parent_id));
       if (page_id.empty()) return OkStatus();
     }
-    json::object data{{"page_id", page_id},
-                      {"parent", Ref(comment->parent_id, comment->parent_type == "block_id" ? "block" : "page")}};
-    return Add("comment.created", {comment->id, "comment"}, std::move(data), "page", page_id);
+    json::object data{{"page_id", page_id}, {"parent", Ref(parent_id, parent_type == "block_id" ? "block" : "page")}};
+    return Add(type, {c.object_id, "comment"}, std::move(data), "page", page_id);
   }
 
   // A view of a database the integration can see (view.created, view.updated,

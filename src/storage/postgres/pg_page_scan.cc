@@ -9,6 +9,10 @@
 // written out per operand type so that a mixed comparison gives SQLite's result (a text
 // value is greater than every number).
 //
+// Text terms (contains, starts_with, ends_with on folded text) are not evaluated here:
+// every value counts as unsettled, so they select every page and the service checks
+// the condition on each (see Term).
+//
 // Indexes: pages_parent (parent_id, seq) narrows every scan to one parent's pages, in
 // creation order. The functions are IMMUTABLE, so expression indexes over them are
 // possible where a workload needs them (docs/storage.md).
@@ -59,6 +63,13 @@ struct SqlBuilder {
     if (t.op == Op::kIsEmpty) return void(sql += f.empty);
     if (t.op == Op::kIsNotEmpty) return void(sql += "NOT " + f.empty);
     if (t.op == Op::kNever) return void(sql += "false");
+    // Text terms: this store keeps no folded text, so it treats every value as unsettled
+    // (query/scan.h): each text term holds for every page and the service evaluates the
+    // condition itself (docs/storage.md).
+    if (t.op == Op::kTextContains || t.op == Op::kTextStartsWith || t.op == Op::kTextEndsWith ||
+        t.op == Op::kTextUnsettled) {
+      return void(sql += "true");
+    }
     const json::value& v = t.operand;
     const bool numeric = v.is_bool() || v.is_int64() || v.is_uint64() || v.is_double();
     if (!numeric && !v.is_string()) {

@@ -13,6 +13,8 @@
 #include "storage/sqlite/migrations/0007_webhooks.sql.h"
 #include "storage/sqlite/migrations/0008_workspaces.sql.h"
 #include "storage/sqlite/migrations/0009_views.sql.h"
+#include "storage/sqlite/migrations/0010_page_text.sql.h"
+#include "storage/sqlite/page_text.h"
 #include "storage/sqlite/statement.h"
 
 namespace localnotion::storage {
@@ -20,10 +22,17 @@ namespace {
 
 // Migration i+1 is kMigrations[i].
 constexpr const char* kMigrations[] = {
-    kMigration0001Initial,  kMigration0002UploadsComments, kMigration0003Blocks,
-    kMigration0004Changes,  kMigration0005PageTitles,      kMigration0006HistoryInChanges,
-    kMigration0007Webhooks, kMigration0008Workspaces,      kMigration0009Views,
+    kMigration0001Initial,    kMigration0002UploadsComments,  kMigration0003Blocks,   kMigration0004Changes,
+    kMigration0005PageTitles, kMigration0006HistoryInChanges, kMigration0007Webhooks, kMigration0008Workspaces,
+    kMigration0009Views,      kMigration0010PageText,
 };
+
+// What a migration computes in C++ after its SQL, in the same transaction: migration 10
+// fills page_text from the pages already stored, folding as query::FoldCase does.
+Status AfterMigration(sqlite3* db, int version) {
+  if (version == 10) return BackfillPageText(db);
+  return OkStatus();
+}
 
 Result<int> UserVersion(sqlite3* db) {
   Statement st(db, "PRAGMA user_version");
@@ -47,6 +56,7 @@ Status MigrateSqlite(sqlite3* db) {
   for (int next = version + 1; next <= LatestSqliteMigration(); ++next) {
     LN_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
     Status applied = Exec(db, kMigrations[next - 1]);
+    if (applied.ok()) applied = AfterMigration(db, next);
     if (applied.ok()) applied = Exec(db, "PRAGMA user_version = " + std::to_string(next));
     if (applied.ok()) applied = Exec(db, "COMMIT");
     if (!applied.ok()) {

@@ -12,6 +12,13 @@
 // same answer. A property id that cannot be written into a JSON path literal (a quote,
 // a backslash, a control character) gets no column: it is read by key through json_each
 // (json_path.h), again slower but the same answer, so every scan is answered.
+//
+// Text terms read the page_text table (sqlite/page_text.h) instead: a needle of three
+// characters or more through its trigram index (a phrase of the needle's trigrams, then
+// the exact test on the folded text), a shorter one by testing the property's rows
+// directly. Unsettled values are always selected (query/scan.h). A scan whose text terms
+// bound what it selects (DrivenByText) is driven by their candidates: the parent is then
+// tested on each candidate rather than read through an index.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -20,6 +27,7 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite/json_path.h"
+#include "storage/sqlite/page_text.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
 
@@ -66,12 +74,59 @@ struct Fields {
   }
 };
 
+bool IsText(ScanTerm::Op op) {
+  return op == ScanTerm::Op::kTextContains || op == ScanTerm::Op::kTextStartsWith ||
+         op == ScanTerm::Op::kTextEndsWith || op == ScanTerm::Op::kTextUnsettled;
+}
+
 struct SqlBuilder {
   Fields expression;
   std::string sql;
-  std::vector<const json::value*> binds;
+  std::vector<json::value> binds;
+
+  // A text term as `pages.rowid IN (...)` over page_text.
+  void TextTerm(const ScanTerm& t) {
+    const json::value property(t.field.property_id);
+    if (t.op == ScanTerm::Op::kTextUnsettled) {
+      sql += "pages.rowid IN (SELECT page_rowid FROM page_text WHERE property_id = ? AND unsettled)";
+      binds.push_back(property);
+      return;
+    }
+    const std::string needle = t.operand.is_string() ? std::string(t.operand.get_string()) : std::string();
+    if (needle.empty()) {  // every text, "" included, contains, starts and ends with ""
+      sql += "1";
+      return;
+    }
+    std::string test;
+    switch (t.op) {
+      case ScanTerm::Op::kTextContains: test = "instr(t.folded, ?) > 0"; break;
+      case ScanTerm::Op::kTextStartsWith: test = "instr(t.folded, ?) = 1"; break;
+      default:
+        test = fmt::format("substr(CAST(t.folded AS BLOB), -{}) = CAST(? AS BLOB)", needle.size());
+        break;
+    }
+    if (t.field.kind != ScanField::Kind::kProperty) {  // timestamps are not text
+      sql += "0";
+      return;
+    }
+    if (TrigramSearchable(needle)) {
+      sql += "pages.rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN (SELECT rowid FROM page_text_fts "
+             "WHERE page_text_fts MATCH ?) AND t.property_id = ? AND " +
+             test + " UNION SELECT page_rowid FROM page_text WHERE property_id = ? AND unsettled)";
+      binds.push_back(json::value(FtsPhrase(needle)));
+      binds.push_back(property);
+      binds.push_back(json::value(needle));
+      binds.push_back(property);
+      return;
+    }
+    sql += "pages.rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.property_id = ? AND (t.unsettled OR " + test +
+           "))";
+    binds.push_back(property);
+    binds.push_back(json::value(needle));
+  }
 
   void Term(const ScanTerm& t) {
+    if (IsText(t.op)) return TextTerm(t);
     const std::string e = expression(t.field);
     switch (t.op) {
       case ScanTerm::Op::kEqual: sql += e + " = ?"; break;
@@ -84,7 +139,7 @@ struct SqlBuilder {
       case ScanTerm::Op::kIsNotEmpty: sql += e + " IS NOT NULL"; return;
       case ScanTerm::Op::kNever: sql += "0"; return;
     }
-    binds.push_back(&t.operand);
+    binds.push_back(t.operand);
   }
 
   void Node(const ScanNode& n) {
@@ -102,9 +157,10 @@ struct SqlBuilder {
   }
 };
 
+// The fields the scan reads from pages (text terms read page_text).
 void CollectFields(const ScanNode& n, std::vector<ScanField>& out) {
   if (n.kind == ScanNode::Kind::kTerm) {
-    out.push_back(n.term.field);
+    if (!IsText(n.term.op)) out.push_back(n.term.field);
     return;
   }
   for (const auto& c : n.children) CollectFields(c, out);
@@ -120,6 +176,21 @@ int Bind(sqlite3_stmt* stmt, int i, const json::value& v) {
     return sqlite3_bind_text(stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
   }
   return sqlite3_bind_null(stmt, i);
+}
+
+// Whether the text terms of a condition bound every page it selects: a text term, an
+// `and` with such a child, or an `or` whose children all are. Such a scan is driven by
+// the candidates of its text terms rather than by reading every page of the parent.
+bool DrivenByText(const ScanNode& n) {
+  switch (n.kind) {
+    case ScanNode::Kind::kTerm: return IsText(n.term.op);
+    case ScanNode::Kind::kAnd:
+      return std::any_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return DrivenByText(c); });
+    case ScanNode::Kind::kOr:
+      return !n.children.empty() &&
+             std::all_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return DrivenByText(c); });
+  }
+  return false;
 }
 
 }  // namespace
@@ -213,13 +284,15 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
   std::string shape;
   for (const auto& c : columns) shape += (shape.empty() ? "" : ", ") + c;
   const std::string index = fmt::format("pages_scan_{:016x}", std::hash<std::string>{}(shape));
-  if (indexable) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
+  const bool by_text = scan.where && DrivenByText(*scan.where);
+  if (indexable && !by_text) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
   // Without statistics SQLite may prefer a narrower index of another shape, and then
   // read every candidate row; the shape's own index is named to avoid that.
-  const bool use_index = indexed_shapes_.count(shape) > 0;
+  const bool use_index = !by_text && indexed_shapes_.count(shape) > 0;
 
   SqlBuilder b{expression};
   b.sql = use_index ? "SELECT id FROM pages INDEXED BY " + index + " WHERE parent_id = ?"
+          : by_text ? std::string("SELECT id FROM pages WHERE +parent_id = ?")  // the text term's rows drive
                     : std::string("SELECT id FROM pages WHERE parent_id = ?");
   if (scan.in_trash) b.sql += *scan.in_trash ? " AND in_trash = 1" : " AND in_trash = 0";
   if (scan.where) {
@@ -241,7 +314,7 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
     return InternalError("sqlite: cannot prepare a page scan: " + message);
   }
   int rc = sqlite3_bind_text(stmt, 1, scan.parent_id.data(), static_cast<int>(scan.parent_id.size()), SQLITE_TRANSIENT);
-  for (size_t i = 0; i < b.binds.size() && rc == SQLITE_OK; ++i) rc = Bind(stmt, static_cast<int>(i) + 2, *b.binds[i]);
+  for (size_t i = 0; i < b.binds.size() && rc == SQLITE_OK; ++i) rc = Bind(stmt, static_cast<int>(i) + 2, b.binds[i]);
   std::vector<std::string> ids;
   while (rc == SQLITE_OK || rc == SQLITE_ROW) {
     rc = sqlite3_step(stmt);

@@ -4,6 +4,7 @@
 
 #include "common/deadline.h"
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/page_text.h"
 #include "storage/sqlite/page_titles.h"
 #include "storage/sqlite/statement.h"
 
@@ -81,12 +82,22 @@ struct SqliteConnection::Statements {
         rollback_to(db, "ROLLBACK TO unit"),
         get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
         // Pages are written with their folded title (sqlite/page_titles.h), for title scans.
-        put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str())),
+        // RETURNING rowid: page_text rows (sqlite/page_text.h) are keyed by it.
+        put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str()) + " RETURNING rowid"),
         list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
         list_all_pages(db, Sql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
         // A NULL folded title (a row not written since migration 5) cannot be ruled out.
         scan_titles(db, Sql("SELECT ", kPageColumns,
                             " FROM pages WHERE title_folded IS NULL OR instr(title_folded, ?1) > 0 ORDER BY rowid")),
+        // Needles of three characters or more read the trigram index of page_text; an
+        // unsettled title (a mention) and a row without title_folded are candidates.
+        scan_titles_fts(db, Sql("SELECT ", kPageColumns,
+                                " FROM pages WHERE rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN "
+                                "(SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1) AND "
+                                "t.property_id = 'title' AND instr(t.folded, ?2) > 0 UNION SELECT page_rowid "
+                                "FROM page_text WHERE property_id = 'title' AND unsettled UNION SELECT rowid FROM pages "
+                                "WHERE title_folded IS NULL) ORDER BY rowid")),
+        page_text(std::make_unique<PageTextWriter>(db)),
         list_all_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources ORDER BY rowid")),
         get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
         put_database(db, Upsert("databases", kDatabaseColumns)),
@@ -105,20 +116,22 @@ struct SqliteConnection::Statements {
 
   bool valid() const {
     for (const Statement* s : {&begin, &begin_read, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
-                               &put_page, &list_pages_of, &list_all_pages, &scan_titles, &list_all_data_sources, &get_database, &put_database, &get_data_source,
+                               &put_page, &list_pages_of, &list_all_pages, &scan_titles, &scan_titles_fts, &list_all_data_sources, &get_database, &put_database, &get_data_source,
                                &list_data_sources, &put_data_source, &get_user,
                                &list_users, &put_user, &find_integration, &list_integrations,
                                &put_integration, &get_meta, &put_meta}) {
       if (!s->valid()) return false;
     }
-    return true;
+    return page_text->valid();
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, list_pages_of, list_all_pages, scan_titles, list_all_data_sources, get_database, put_database;
+  Statement get_page, put_page, list_pages_of, list_all_pages, scan_titles, scan_titles_fts, list_all_data_sources,
+      get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
   Statement get_meta, put_meta;
+  std::unique_ptr<PageTextWriter> page_text;
 };
 
 SqliteConnection::SqliteConnection(sqlite3* db, Role role) : db_(db), role_(role) {}
@@ -274,6 +287,10 @@ Result<std::vector<PageRecord>> SqliteConnection::ListAllPages() { return ReadPa
 
 Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_view folded_needle) {
   if (folded_needle.empty()) return ListAllPages();
+  if (TrigramSearchable(folded_needle)) {
+    st_->scan_titles_fts.Bind(1, FtsPhrase(folded_needle)).Bind(2, folded_needle);
+    return ReadPages(st_->scan_titles_fts);
+  }
   st_->scan_titles.Bind(1, folded_needle);
   return ReadPages(st_->scan_titles);
 }
@@ -284,7 +301,12 @@ Status SqliteConnection::PutPage(const PageRecord& p) {
   st.Bind(4, SerializeJson(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
   st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
   st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
-  return st.Run();
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  const int64_t rowid = row ? st.Int(0) : 0;
+  st.Reset();
+  if (!row) return InternalError("sqlite: a page upsert returned no row");
+  // The page's text rows change in the same transaction as the page.
+  return st_->page_text->Write(rowid, p);
 }
 
 Result<std::shared_ptr<const DatabaseRecord>> SqliteConnection::GetDatabase(std::string_view id) {
@@ -460,6 +482,7 @@ Status SqliteConnection::PutIntegration(const IntegrationRecord& i) {
 
 Status SqliteConnection::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM views;"));
+  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_text;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM changes;"));
   // Webhooks (sqlite/webhooks.cc): deliveries go; subscriptions go with their
   // integrations, and those kept start again at the emptied outbox.

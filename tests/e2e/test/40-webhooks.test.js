@@ -348,3 +348,53 @@ test('views: view.created with its type, view.updated with the fields that chang
   const deleted = rx.ofType('view.deleted').find((e) => e.entity.id === view.id);
   assert.deepEqual(deleted.data.parent, { id: db.databaseId, type: 'database' });
 });
+
+test('comments: comment.updated and comment.deleted carry the page and the parent, as comment.created does', async () => {
+  const rx = await receiver();
+  await admin.subscribe(rx, { integration, event_types: ['comment.created', 'comment.updated', 'comment.deleted'] });
+  const page = await createRootPage(n5, 'Discussed');
+  const block = (await n5.blocks.children.append({ block_id: page.id,
+    children: [{ paragraph: { rich_text: text('on this line') } }] })).results[0];
+  const onPage = await n5.comments.create({ parent: { page_id: page.id }, rich_text: text('first') });
+  const onBlock = await n5.comments.create({ parent: { block_id: block.id }, rich_text: text('inline') });
+  await n5.comments.update({ comment_id: onPage.id, rich_text: text('first, edited') });
+  await n5.comments.delete({ comment_id: onBlock.id });
+  await flushUntil(rx, (r) => r.ofType('comment.updated').length === 1 && r.ofType('comment.deleted').length === 1);
+  const [updated] = rx.ofType('comment.updated');
+  assert.deepEqual(updated.entity, { id: onPage.id, type: 'comment' });
+  assert.deepEqual(updated.data, { page_id: page.id, parent: { id: page.id, type: 'page' } });
+  const [deleted] = rx.ofType('comment.deleted');
+  assert.deepEqual(deleted.entity, { id: onBlock.id, type: 'comment' });
+  assert.deepEqual(deleted.data, { page_id: page.id, parent: { id: block.id, type: 'block' } });
+  assert.deepEqual(rx.ofType('comment.created').map((e) => e.entity.id).sort(), [onPage.id, onBlock.id].sort());
+});
+
+test('moves: page.moved and database.moved with the new parent', async () => {
+  const rx = await receiver();
+  await admin.subscribe(rx, { integration, event_types: ['page.moved', 'database.moved'] });
+  const from = await createRootPage(n5, 'Move from');
+  const to = await createRootPage(n5, 'Move to');
+  const traveller = await n5.pages.create({ parent: { page_id: from.id },
+    properties: { title: { title: text('Traveller') } } });
+  const db = await createDatabase(n5, 'v5', from.id, 'Moving table', { Name: { title: {} } });
+  await n5.pages.move({ page_id: traveller.id, parent: { type: 'page_id', page_id: to.id } });
+  const row = await n5.pages.create({ parent: { data_source_id: db.dataSourceId },
+    properties: { Name: { title: text('Row') } } });
+  await assert.rejects(n5.databases.update({ database_id: db.databaseId, parent: { type: 'page_id', page_id: row.id } }),
+    { status: 400, code: 'validation_error',
+      message: `New parent ${row.id} cannot be under the hierarchy of child ${db.databaseId}` });
+  const moved = await n5.databases.update({ database_id: db.databaseId, parent: { type: 'page_id', page_id: to.id } });
+  assert.deepEqual(moved.parent, { type: 'page_id', page_id: to.id });
+  const fromChildren = await n5.blocks.children.list({ block_id: from.id });
+  assert.deepEqual(fromChildren.results.map((b) => b.id), [], 'the child_page and child_database rows left');
+  const toChildren = await n5.blocks.children.list({ block_id: to.id });
+  assert.deepEqual(toChildren.results.map((b) => [b.type, b.id]),
+    [['child_page', traveller.id], ['child_database', db.databaseId]]);
+  await flushUntil(rx, (r) => r.ofType('page.moved').length === 1 && r.ofType('database.moved').length === 1);
+  const [pageMoved] = rx.ofType('page.moved');
+  assert.deepEqual(pageMoved.entity, { id: traveller.id, type: 'page' });
+  assert.deepEqual(pageMoved.data, { parent: { id: to.id, type: 'page' } });
+  const [dbMoved] = rx.ofType('database.moved');
+  assert.deepEqual(dbMoved.entity, { id: db.databaseId, type: 'database' });
+  assert.deepEqual(dbMoved.data, { parent: { id: to.id, type: 'page' } });
+});

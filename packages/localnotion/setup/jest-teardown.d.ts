@@ -1,0 +1,3 @@
+/** Jest globalTeardown: stops the server localnotion/jest-setup started. */
+declare function localnotionGlobalTeardown(): Promise<void>;
+export = localnotionGlobalTeardown;
