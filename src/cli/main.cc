@@ -1,6 +1,7 @@
 // The localnotion command line. Flag parsing only; the work is in the libraries.
 //   localnotion serve [--host ADDR] [--port N] [--db URL] [--token TOKEN]... [--seed FILE] [--deterministic SEED]
 //   localnotion export [--db URL] [--out FILE]
+//   localnotion pull [--from URL] [--token T] --out FILE [--rate N] [--max-retries N]
 //   localnotion migrate [--db URL]
 //   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
@@ -25,6 +26,7 @@
 #include "common/json.h"
 #include "common/uuid.h"
 
+#include "cli/pull.h"
 #include "cli/store_lock.h"
 
 #include "http/server.h"
@@ -528,6 +530,20 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--db", export_db, "Store URL: sqlite:PATH")->capture_default_str();
   export_cmd->add_option("--out", export_out, "File to write (default: standard output)");
 
+  localnotion::cli::PullOptions pull_options;
+  CLI::App* pull_cmd = app.add_subcommand(
+      "pull", "Copy what a token can see of a workspace through Notion's public API into a fixture (docs/fixtures.md)");
+  pull_cmd->add_option("--from", pull_options.from, "The API's base URL")->capture_default_str();
+  pull_cmd->add_option("--token", pull_options.token, "The integration token (default: $NOTION_API_KEY)");
+  pull_cmd->add_option("--out", pull_options.out, "The fixture file to write; FILE.state beside it makes it resumable")
+      ->required();
+  pull_cmd->add_option("--rate", pull_options.rate, "Requests per second at most")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  pull_cmd->add_option("--max-retries", pull_options.max_retries, "Retries of a request answered 429 or 5xx")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+
   std::string migrate_db = "sqlite:./localnotion.db";
   CLI::App* migrate_cmd = app.add_subcommand(
       "migrate", "Create the store if missing and bring its tables up to date, then exit (serve does it too)");
@@ -551,6 +567,17 @@ int main(int argc, char** argv) {
                  logs);
   }
   if (export_cmd->parsed()) return Export(export_db, export_out);
+  if (pull_cmd->parsed()) {
+    if (pull_options.token.empty()) {
+      const char* env = std::getenv("NOTION_API_KEY");
+      pull_options.token = env ? env : "";
+    }
+    if (pull_options.token.empty()) {
+      std::fprintf(stderr, "localnotion pull: give --token or set NOTION_API_KEY\n");
+      return 2;
+    }
+    return localnotion::cli::RunPull(pull_options);
+  }
   if (oauth_client->parsed()) {
     return Admin(db, [&](Context& s) -> Result<std::string> {
       localnotion::json::value out;

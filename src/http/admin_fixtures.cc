@@ -59,9 +59,9 @@ Result<json::value> Seed(AdminState& st, const RouteArgs& a) {
   for (const char* kind : {"users", "integrations", "databases", "data_sources", "pages"}) {
     counts[kind] = done->get_object().at(kind).get_array().size();
   }
-  // Meeting notes are counted when the fixture held some (the export lists them then).
-  if (const json::value* notes = done->get_object().if_contains("meeting_notes")) {
-    counts["meeting_notes"] = notes->get_array().size();
+  // The later kinds are counted when the fixture held some (the export lists them then).
+  for (const char* kind : {"meeting_notes", "file_uploads", "blocks", "comments", "webhook_subscriptions"}) {
+    if (const json::value* items = done->get_object().if_contains(kind)) counts[kind] = items->get_array().size();
   }
   return json::value(json::object{{"status", "seeded"}, {"counts", std::move(counts)}});
 }

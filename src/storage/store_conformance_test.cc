@@ -608,6 +608,7 @@ TEST_P(StoreConformanceTest, ListBlocksOfTypeInCreationOrderWithTrash) {
     if (found.size() == 3) EXPECT_EQ(Describe(found[0]), Describe(early));
     EXPECT_EQ(Ids(LN_VAL(txn.ListBlocksOfType("paragraph"))), (V{"para"}));
     EXPECT_EQ(Ids(LN_VAL(txn.ListBlocksOfType("transcription"))), V{});
+    EXPECT_EQ(Ids(LN_VAL(txn.ListBlocksOfType(""))), (V{"para", "m-early", "m-a", "m-late"}));
   });
 }
 

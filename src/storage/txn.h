@@ -123,6 +123,7 @@ class BlockRecords {
   virtual Status ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) = 0;
   // Every block of `type` in the workspace, trashed ones included, oldest first (by
   // created_time, then id). For the meeting notes query, which searches the workspace.
+  // An empty `type` selects every block (the fixture export reads them all).
   virtual Result<std::vector<BlockRecord>> ListBlocksOfType(std::string_view type) = 0;
 };
 

@@ -8,8 +8,9 @@
 // Integrations are written with the SHA-256 of their token (the token itself is never
 // stored) and with their shares.
 //
-// Other kinds (blocks, comments, file uploads) add one top-level array each, after
-// "pages", written here and read in SeedFixture.
+// The kinds added later (custom emojis, templates, meeting notes, file uploads, blocks,
+// comments, webhook subscriptions) are written only when the workspace has some, each by
+// its own file (fixtures_*.cc).
 #include <algorithm>
 
 #include "schema/registry.h"
@@ -122,6 +123,7 @@ Result<json::value> ExportFixture(Context& ctx) {
   LN_ASSIGN_OR_RETURN(out["views"], ExportViews(ctx));
 
   json::array pages;
+  std::vector<std::string> order;  // pages, then blocks: the parents of comments
   LN_ASSIGN_OR_RETURN(auto all_pages, ctx.store().ListAllPages());
   Caller caller;
   caller.version = api::ApiVersion::k2025_09_03;
@@ -129,6 +131,7 @@ Result<json::value> ExportFixture(Context& ctx) {
     LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(record)));
     const storage::PageRecord& p = loaded.page;
     json::object o{{"id", p.id}};
+    order.push_back(p.id);
     if (p.parent_type == "data_source_id") {
       o["parent"] = json::object{{"type", "data_source_id"}, {"data_source_id", p.parent_id}};
     } else if (p.parent_type == "page_id") {
@@ -171,6 +174,14 @@ Result<json::value> ExportFixture(Context& ctx) {
   if (!templates.empty()) out["templates"] = std::move(templates);
   LN_ASSIGN_OR_RETURN(json::array notes, ExportMeetingNotes(ctx));
   if (!notes.empty()) out["meeting_notes"] = std::move(notes);
+  LN_ASSIGN_OR_RETURN(json::array uploads, ExportFileUploads(ctx));
+  if (!uploads.empty()) out["file_uploads"] = std::move(uploads);
+  LN_ASSIGN_OR_RETURN(json::array blocks, ExportBlocks(ctx, order));
+  if (!blocks.empty()) out["blocks"] = std::move(blocks);
+  LN_ASSIGN_OR_RETURN(json::array comments, ExportComments(ctx, order));
+  if (!comments.empty()) out["comments"] = std::move(comments);
+  LN_ASSIGN_OR_RETURN(json::array subscriptions, ExportWebhookSubscriptions(ctx));
+  if (!subscriptions.empty()) out["webhook_subscriptions"] = std::move(subscriptions);
   return json::value(std::move(out));
 }
 

@@ -10,8 +10,10 @@
 // without is read like a create-database request. Page values are read like a
 // create-page request (Notion's request form, property names as keys).
 //
-// Other kinds (blocks, comments, file uploads) add one top-level array each: read it
-// after "pages" in SeedFixture and write it in ExportFixture (fixtures_export.cc).
+// Then file uploads (with their bytes), blocks, templates, views, meeting notes,
+// comments and webhook subscriptions, each kind read in its own file (fixtures_*.cc).
+// A new kind adds one top-level array: read it here and write it in ExportFixture
+// (fixtures_export.cc).
 #include <fmt/format.h>
 
 #include <set>
@@ -46,8 +48,9 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
   if (!fixture.is_object()) return api::FailedValidation("body", "an object", &fixture);
   const json::object& f = fixture.get_object();
   static const std::set<std::string, std::less<>> kKeys = {
-      "format", "workspace", "users",         "integrations", "databases",    "data_sources",
-      "pages",  "views",     "custom_emojis", "templates",    "meeting_notes"};
+      "format",        "workspace",    "users",  "integrations",  "databases",
+      "data_sources",  "pages",        "views",  "custom_emojis", "templates",
+      "meeting_notes", "file_uploads", "blocks", "comments",      "webhook_subscriptions"};
   for (const auto& kv : f) {
     if (!kKeys.count(kv.key())) return api::NotPresent(api::Field("body", kv.key()), kv.value());
   }
@@ -332,9 +335,14 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
       return api::FailedValidation(path, "the id of one of body.pages", &shown);
     }
   }
+  LN_RETURN_IF_ERROR(SeedFileUploads(ctx, f));
+  LN_RETURN_IF_ERROR(SeedBlocks(ctx, f, author));
   LN_RETURN_IF_ERROR(SeedTemplates(ctx, f));
   LN_RETURN_IF_ERROR(SeedViews(ctx, f, actor));
-  return SeedMeetingNotes(ctx, f, author);
+  // After the blocks: a note goes at the end of its page's content.
+  LN_RETURN_IF_ERROR(SeedMeetingNotes(ctx, f, author));
+  LN_RETURN_IF_ERROR(SeedComments(ctx, f, author));
+  return SeedWebhookSubscriptions(ctx, f);
 }
 
 }  // namespace localnotion::service::admin

@@ -107,6 +107,32 @@ inline Result<std::vector<Reader>> Items(const json::object& fixture, std::strin
   return out;
 }
 
+// Reads an author key (created_by, last_edited_by) of an entry: a user or bot of the
+// fixture, by default who created what the fixture does not attribute.
+using AuthorFn = std::function<Result<std::string>(const Reader&, std::string_view)>;
+
+// The file uploads of a fixture, with their bytes (fixtures_uploads.cc): read after the
+// integrations, before blocks and comments. CheckFileUploadIds refuses stored data at
+// `path` that names (as `file_upload_id`) an upload the fixture does not hold.
+Status SeedFileUploads(Context& ctx, const json::object& fixture);
+Result<json::array> ExportFileUploads(Context& ctx);
+Status CheckFileUploadIds(Context& ctx, const json::value& value, const std::string& path);
+
+// Page content (fixtures_blocks.cc), read after pages and file uploads. ExportBlocks
+// takes the page ids in export order and appends the ids of the blocks it writes (the
+// parents comments may have, in the order ExportComments lists them).
+Status SeedBlocks(Context& ctx, const json::object& fixture, const AuthorFn& author);
+Result<json::array> ExportBlocks(Context& ctx, std::vector<std::string>& order);
+
+// Comments (fixtures_comments.cc), read after blocks; exported per parent of `parents`.
+Status SeedComments(Context& ctx, const json::object& fixture, const AuthorFn& author);
+Result<json::array> ExportComments(Context& ctx, const std::vector<std::string>& parents);
+
+// Webhook subscriptions without their deliveries (fixtures_webhooks.cc), read after the
+// integrations they belong to.
+Status SeedWebhookSubscriptions(Context& ctx, const json::object& fixture);
+Result<json::array> ExportWebhookSubscriptions(Context& ctx);
+
 // The views of a fixture (fixtures_views.cc): SeedViews reads "views" once databases and
 // data sources are in, and gives each database without a view its default view; `actor`
 // is who created what the fixture does not attribute. ExportViews writes them back.

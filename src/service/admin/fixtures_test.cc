@@ -146,6 +146,51 @@ TEST_F(FixturesTest, ABadFixtureNamesThePathAndLoadsNothing) {
   }
 }
 
+// A hand-written fixture with page content, comments, an upload and a subscription:
+// blocks without positions go after their parent's earlier children in the order
+// listed, and everything comes back in the export form, which seeds back to itself.
+TEST_F(FixturesTest, BlocksCommentsUploadsAndSubscriptionsRoundTrip) {
+  constexpr const char* kContent = R"json({
+    "integrations": [{"id": "11111111-1111-4111-8111-111111111111", "name": "Fixture bot", "token": "secret_fixture_test"}],
+    "pages": [{"id": "59833787-2cf9-4fdf-8782-e53db20768a5", "parent": {"workspace": true}}],
+    "file_uploads": [{"id": "22222222-2222-4222-8222-222222222222", "integration_id": "11111111-1111-4111-8111-111111111111",
+                      "filename": "a.txt", "content_type": "text/plain", "content_base64": "aGVsbG8=", "attached": true}],
+    "blocks": [
+      {"id": "33333333-3333-4333-8333-333333333333", "parent": {"type": "page_id", "page_id": "59833787-2cf9-4fdf-8782-e53db20768a5"},
+       "type": "toggle", "toggle": {"rich_text": [], "color": "default"}},
+      {"id": "44444444-4444-4444-8444-444444444444", "parent": {"type": "block_id", "block_id": "33333333-3333-4333-8333-333333333333"},
+       "type": "file", "file": {"type": "file", "file": {"file_upload_id": "22222222-2222-4222-8222-222222222222",
+                                "filename": "a.txt", "content_type": "text/plain"}, "caption": []}},
+      {"id": "55555555-5555-4555-8555-555555555555", "parent": {"type": "page_id", "page_id": "59833787-2cf9-4fdf-8782-e53db20768a5"},
+       "type": "divider", "in_trash": true}],
+    "comments": [{"parent": {"type": "block_id", "block_id": "33333333-3333-4333-8333-333333333333"},
+                  "discussion_id": "66666666-6666-4666-8666-666666666666",
+                  "rich_text": [{"type": "text", "text": {"content": "hi", "link": null}, "plain_text": "hi", "href": null}]}],
+    "webhook_subscriptions": [{"integration_id": "11111111-1111-4111-8111-111111111111", "url": "http://127.0.0.1:9/x",
+                               "event_types": ["page.created"], "verification_token": "secret_hook"}]
+  })json";
+  Status seeded = Seed(kContent);
+  ASSERT_TRUE(seeded.ok()) << seeded.error().message;
+  std::string first = Export();
+  json::value e = J(first);
+  const json::array& blocks = e.at("blocks").as_array();
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].at("position"), 1);
+  EXPECT_EQ(blocks[1].at("id"), "44444444-4444-4444-8444-444444444444");  // depth first
+  EXPECT_EQ(blocks[1].at("position"), 1);
+  EXPECT_EQ(blocks[2].at("position"), 2);
+  EXPECT_EQ(blocks[2].at("in_trash"), true);
+  EXPECT_EQ(e.at("file_uploads").at(0).at("content_length"), 5);
+  EXPECT_EQ(e.at("file_uploads").at(0).at("status"), "uploaded");
+  EXPECT_EQ(e.at("comments").at(0).at("created_by"), e.at("integrations").at(0).at("bot_user_id"));
+  EXPECT_EQ(e.at("webhook_subscriptions").at(0).at("state"), "active");
+  auto bytes = Run([&] { return ctx_->store().ReadFileUploadBytes("22222222-2222-4222-8222-222222222222"); });
+  ASSERT_TRUE(bytes.ok());
+  EXPECT_EQ(*bytes, "hello");
+  ASSERT_TRUE(Seed(first).ok());
+  EXPECT_EQ(Export(), first);
+}
+
 TEST_F(FixturesTest, HistoryRecordsEachRequestAndNotAFailedOne) {
   ASSERT_TRUE(Seed(kFixture).ok());
   const std::string page_id = "59833787-2cf9-4fdf-8782-e53db20768a5";

@@ -164,7 +164,7 @@ class Context {
                          const storage::DataSourceRecord& after, WriteMode mode = WriteMode::kEdit);
   Status WriteBlock(const Caller& caller, const storage::BlockRecord* before, const storage::BlockRecord& after,
                     WriteMode mode = WriteMode::kEdit);
-  Status WriteComment(const Caller& caller, const storage::CommentRecord& comment);
+  Status WriteComment(const Caller& caller, const storage::CommentRecord& comment, WriteMode mode = WriteMode::kEdit);
   Status UpdateComment(const Caller& caller, const storage::CommentRecord& comment);
   // Each comment change carries the comment's parent (type, id): its webhook event needs
   // it, and the comment may be gone by the time the event is made.

@@ -181,8 +181,9 @@ Status Context::WriteBlock(const Caller& caller, const storage::BlockRecord* bef
   return AppendChange(caller, "block", after.id, KindOf(before, after), {});
 }
 
-Status Context::WriteComment(const Caller& caller, const storage::CommentRecord& comment) {
+Status Context::WriteComment(const Caller& caller, const storage::CommentRecord& comment, WriteMode mode) {
   LN_RETURN_IF_ERROR(store_.PutComment(comment));
+  if (mode == WriteMode::kImport) return OkStatus();
   return AppendChange(caller, "comment", comment.id, "created", {comment.parent_type, comment.parent_id});
 }
 

@@ -120,8 +120,10 @@ Result<std::vector<BlockRecord>> PgRecords::ListBlockChildren(std::string_view p
 }
 
 Result<std::vector<BlockRecord>> PgRecords::ListBlocksOfType(std::string_view type) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kBlockSelect) + " WHERE type = $1 ORDER BY created_time, id",
-                                               PgParams().Text(type)));
+  LN_ASSIGN_OR_RETURN(
+      PgRows rows, type.empty() ? conn_.Query(std::string(kBlockSelect) + " ORDER BY created_time, id", PgParams())
+                                : conn_.Query(std::string(kBlockSelect) + " WHERE type = $1 ORDER BY created_time, id",
+                                              PgParams().Text(type)));
   std::vector<BlockRecord> out;
   for (int r = 0; r < rows.size(); ++r) {
     LN_ASSIGN_OR_RETURN(BlockRecord block, ReadBlock(rows, r));

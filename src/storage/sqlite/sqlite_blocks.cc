@@ -25,13 +25,15 @@ struct SqliteConnection::BlockStatements {
                               "ORDER BY position LIMIT ?3")),
         last_position(db, "SELECT COALESCE(MAX(position), 0) FROM blocks WHERE parent_id = ?1"),
         shift(db, "UPDATE blocks SET position = position + ?3 WHERE parent_id = ?1 AND position > ?2"),
-        of_type(db, BlockSql("SELECT ", " FROM blocks WHERE type = ?1 ORDER BY created_time, id")) {}
+        of_type(db, BlockSql("SELECT ", " FROM blocks WHERE type = ?1 ORDER BY created_time, id")),
+        all(db, BlockSql("SELECT ", " FROM blocks ORDER BY created_time, id")) {}
 
   bool valid() const {
-    return get.valid() && put.valid() && children.valid() && last_position.valid() && shift.valid() && of_type.valid();
+    return get.valid() && put.valid() && children.valid() && last_position.valid() && shift.valid() &&
+           of_type.valid() && all.valid();
   }
 
-  Statement get, put, children, last_position, shift, of_type;
+  Statement get, put, children, last_position, shift, of_type, all;
 };
 
 void SqliteConnection::BlockStatementsDeleter::operator()(BlockStatements* p) const { delete p; }
@@ -120,6 +122,7 @@ Result<std::vector<BlockRecord>> SqliteConnection::ListBlockChildren(std::string
 }
 
 Result<std::vector<BlockRecord>> SqliteConnection::ListBlocksOfType(std::string_view type) {
+  if (type.empty()) return ReadBlocks(block_st_->all);
   Statement& st = block_st_->of_type;
   st.Bind(1, type);
   return ReadBlocks(st);

@@ -1,0 +1,290 @@
+// ToFixture (pull.h): Notion's 2025-09-03 response objects in the fixture's form
+// (docs/fixtures.md). What the token could not see is left out, and what points at it
+// is cut where the fixture would refuse it:
+//   - a page or database whose parent is not in the fixture goes to the workspace; a
+//     parent block stands for the page that holds it;
+//   - people, relations and authors name only users and pages of the fixture (authors
+//     left out fall back to the pulling integration's bot);
+//   - Notion-hosted files (page files values, media blocks, icons, covers) become
+//     external links to the same URL (they expire, as Notion's do), comment attachments
+//     are dropped, custom emoji icons become none;
+//   - a synced block whose original is not in the fixture becomes an original; meeting
+//     notes and blocks of types the server does not know are left out.
+// The pulling integration is the fixture's first integration, with the SHA-256 of the
+// token and the whole workspace shared: a server started with that --token sees what
+// the token saw. Other bots become integrations whose tokens nobody knows.
+#include <map>
+#include <optional>
+#include <set>
+
+#include "api/blocks/registry.h"
+#include "cli/pull.h"
+#include "common/sha256.h"
+
+namespace localnotion::cli {
+namespace {
+
+std::string Str(const json::object& o, std::string_view key) {
+  const json::value* v = Find(o, key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+const json::object* Obj(const json::object& o, std::string_view key) {
+  const json::value* v = Find(o, key);
+  return v && v->is_object() ? &v->get_object() : nullptr;
+}
+
+// A Notion-hosted file {type:"file", file:{url, expiry_time}} as an external link; a
+// custom emoji as none; anything else unchanged.
+json::value Portable(const json::value& v) {
+  if (!v.is_object()) return v;
+  const json::object& o = v.get_object();
+  std::string type = Str(o, "type");
+  if (type == "custom_emoji") return nullptr;
+  if (type != "file") return v;
+  json::object out = o;
+  const json::object* file = Obj(o, "file");
+  out.erase("file");
+  out["type"] = "external";
+  out["external"] = json::object{{"url", file ? Str(*file, "url") : ""}};
+  return out;
+}
+
+class Converter {
+ public:
+  Converter(const PulledWorkspace& p, const std::string& token) : p_(p), token_(token) {}
+
+  json::value Run() {
+    for (const auto& u : p_.users) users_.insert(Str(u, "id"));
+    users_.insert(Str(p_.me, "id"));
+    for (const auto& d : p_.databases) objects_.insert(Str(d, "id"));
+    for (const auto& d : p_.data_sources) sources_.insert(Str(d, "id"));
+    for (const auto& pg : p_.pages) objects_.insert(Str(pg, "id"));
+    // The page each block sits in, for parents that are blocks.
+    for (const auto& b : p_.blocks) {
+      const json::object* parent = Obj(b, "parent");
+      if (!parent) continue;
+      std::string id = Str(*parent, Str(*parent, "type"));
+      page_of_[Str(b, "id")] = page_of_.count(id) ? page_of_[id] : id;
+      blocks_.insert(Str(b, "id"));
+      if (Str(b, "type") == "child_database") rows_[Str(b, "id")] = &b;
+    }
+    json::object f{{"format", "localnotion-fixture/1"}};
+    const json::object* bot = Obj(p_.me, "bot");
+    json::object workspace{{"name", bot ? json::value(Str(*bot, "workspace_name")) : json::value("localnotion")}};
+    if (bot && !Str(*bot, "workspace_id").empty()) workspace["id"] = Str(*bot, "workspace_id");
+    f["workspace"] = std::move(workspace);
+    json::array users, integrations;
+    integrations.push_back(json::object{{"name", Str(p_.me, "name")},
+                                        {"token_sha256", Sha256Hex(token_)},
+                                        {"bot_user_id", Str(p_.me, "id")},
+                                        {"shares", json::array{"workspace"}}});
+    for (const auto& u : p_.users) {
+      if (Str(u, "type") == "person") {
+        const json::object* person = Obj(u, "person");
+        json::object o{{"id", Str(u, "id")}, {"type", "person"}, {"name", Str(u, "name")}};
+        o["email"] = person && Find(*person, "email") ? *Find(*person, "email") : json::value(nullptr);
+        o["avatar_url"] = Find(u, "avatar_url") ? *Find(u, "avatar_url") : json::value(nullptr);
+        users.push_back(std::move(o));
+      } else if (Str(u, "type") == "bot" && Str(u, "id") != Str(p_.me, "id")) {
+        integrations.push_back(json::object{{"name", Str(u, "name")},
+                                            {"token_sha256", Sha256Hex(token_ + "\n" + Str(u, "id"))},
+                                            {"bot_user_id", Str(u, "id")},
+                                            {"shares", json::array{}}});
+      }
+    }
+    f["users"] = std::move(users);
+    f["integrations"] = std::move(integrations);
+    json::array databases;
+    for (const auto& d : p_.databases) {
+      json::object o{{"id", Str(d, "id")}, {"parent", Parent(d, false)}};
+      for (const char* key : {"title", "description"}) o[key] = Find(d, key) ? *Find(d, key) : json::array{};
+      o["icon"] = Find(d, "icon") ? Portable(*Find(d, "icon")) : nullptr;
+      o["cover"] = Find(d, "cover") ? Portable(*Find(d, "cover")) : nullptr;
+      for (const char* key : {"in_trash", "is_inline"}) o[key] = Find(d, key) ? *Find(d, key) : false;
+      Times(d, o);
+      // A database object names no authors; its child_database block does.
+      if (auto row = rows_.find(Str(d, "id")); row != rows_.end()) {
+        for (const char* key : {"created_by", "last_edited_by"}) {
+          if (auto by = Author(*row->second, key)) o[key] = *by;
+        }
+      }
+      databases.push_back(std::move(o));
+    }
+    f["databases"] = std::move(databases);
+    json::array sources;
+    for (const auto& d : p_.data_sources) sources.push_back(Source(d));
+    f["data_sources"] = std::move(sources);
+    json::array pages;
+    for (const auto& pg : p_.pages) pages.push_back(Page(pg));
+    f["pages"] = std::move(pages);
+    json::array blocks;
+    for (const auto& b : p_.blocks) {
+      if (auto o = Block(b)) blocks.push_back(std::move(*o));
+    }
+    f["blocks"] = std::move(blocks);
+    json::array comments;
+    for (const auto& c : p_.comments) {
+      const json::object* parent = Obj(c, "parent");
+      std::string type = parent ? Str(*parent, "type") : "";
+      std::string id = parent ? Str(*parent, type) : "";
+      if (!(type == "page_id" && objects_.count(id)) && !(type == "block_id" && kept_blocks_.count(id))) continue;
+      json::object o{{"id", Str(c, "id")}, {"parent", json::object{{"type", type}, {type, id}}}};
+      o["discussion_id"] = Str(c, "discussion_id");
+      o["rich_text"] = Find(c, "rich_text") ? *Find(c, "rich_text") : json::array{};
+      if (const json::value* name = Find(c, "display_name")) o["display_name"] = *name;
+      o["created_time"] = Str(c, "created_time");
+      o["last_edited_time"] = Str(c, "last_edited_time");
+      if (auto by = Author(c, "created_by")) o["created_by"] = *by;
+      comments.push_back(std::move(o));
+    }
+    f["comments"] = std::move(comments);
+    return f;
+  }
+
+ private:
+  std::optional<std::string> Author(const json::object& o, std::string_view key) {
+    const json::object* user = Obj(o, key);
+    if (!user || !users_.count(Str(*user, "id"))) return std::nullopt;
+    return Str(*user, "id");
+  }
+
+  void Times(const json::object& in, json::object& out) {
+    for (const char* key : {"created_time", "last_edited_time"}) {
+      if (Find(in, key)) out[key] = *Find(in, key);
+    }
+    for (const char* key : {"created_by", "last_edited_by"}) {
+      if (auto by = Author(in, key)) out[key] = *by;
+    }
+  }
+
+  // A page's or database's parent in the fixture: a page or data source of it, else the
+  // workspace.
+  json::value Parent(const json::object& o, bool page) {
+    const json::object* parent = Obj(o, "parent");
+    std::string type = parent ? Str(*parent, "type") : "";
+    std::string id = parent ? Str(*parent, type) : "";
+    if (type == "block_id" && page_of_.count(id)) {
+      type = "page_id";
+      id = page_of_[id];
+    }
+    if (type == "page_id" && objects_.count(id)) return json::object{{"type", "page_id"}, {"page_id", id}};
+    if (page && type == "data_source_id" && sources_.count(id)) {
+      return json::object{{"type", "data_source_id"}, {"data_source_id", id}};
+    }
+    return json::object{{"type", "workspace"}, {"workspace", true}};
+  }
+
+  json::object Source(const json::object& d) {
+    json::object o{{"id", Str(d, "id")}};
+    const json::object* parent = Obj(d, "parent");
+    o["database_id"] = parent ? Str(*parent, "database_id") : "";
+    for (const char* key : {"title", "description"}) o[key] = Find(d, key) ? *Find(d, key) : json::array{};
+    o["icon"] = Find(d, "icon") ? Portable(*Find(d, "icon")) : nullptr;
+    o["in_trash"] = Find(d, "in_trash") ? *Find(d, "in_trash") : false;
+    Times(d, o);
+    json::object properties;
+    if (const json::object* props = Obj(d, "properties")) {
+      for (const auto& kv : *props) {
+        if (!kv.value().is_object()) continue;
+        const json::object& def = kv.value().get_object();
+        std::string type = Str(def, "type");
+        const json::value* config = Find(def, type);
+        if (type == "relation" && config && config->is_object() &&
+            !sources_.count(Str(config->get_object(), "data_source_id"))) {
+          continue;  // its target is not in the fixture
+        }
+        properties[kv.key()] = json::object{
+            {"id", Str(def, "id")}, {"type", type}, {type, config ? *config : json::value(json::object{})}};
+      }
+    }
+    o["properties"] = std::move(properties);
+    return o;
+  }
+
+  json::object Page(const json::object& pg) {
+    json::value parent = Parent(pg, true);
+    bool in_source = Str(parent.get_object(), "type") == "data_source_id";
+    json::object o{{"id", Str(pg, "id")}, {"parent", parent}};
+    json::object values;
+    if (const json::object* props = Obj(pg, "properties")) {
+      for (const auto& kv : *props) {
+        if (!kv.value().is_object()) continue;
+        const json::object& prop = kv.value().get_object();
+        std::string type = Str(prop, "type");
+        if (!in_source && type != "title") continue;
+        json::value v = Find(prop, type) ? *Find(prop, type) : json::value(nullptr);
+        if (v.is_null() || (v.is_array() && v.get_array().empty())) continue;
+        if (type == "formula" || type == "rollup" || type == "created_time" || type == "created_by" ||
+            type == "last_edited_time" || type == "last_edited_by" || type == "button" || type == "verification") {
+          continue;
+        }
+        if (type == "unique_id") {
+          v = json::object{{"number", v.is_object() && Find(v.get_object(), "number") ? *Find(v.get_object(), "number")
+                                                                                      : json::value(nullptr)}};
+        } else if (type == "people" || type == "relation") {
+          json::array kept;
+          for (const auto& ref : v.get_array()) {
+            std::string id = ref.is_object() ? Str(ref.get_object(), "id") : "";
+            if (type == "people" ? users_.count(id) > 0 : objects_.count(id) > 0)
+              kept.push_back(json::object{{"id", id}});
+          }
+          v = std::move(kept);
+        } else if (type == "files" && v.is_array()) {
+          for (auto& file : v.get_array()) file = Portable(file);
+        }
+        values[in_source ? kv.key() : "title"] = json::object{{type, std::move(v)}};
+      }
+    }
+    o["properties"] = std::move(values);
+    o["icon"] = Find(pg, "icon") ? Portable(*Find(pg, "icon")) : nullptr;
+    o["cover"] = Find(pg, "cover") ? Portable(*Find(pg, "cover")) : nullptr;
+    for (const char* key : {"in_trash", "is_locked"}) o[key] = Find(pg, key) ? *Find(pg, key) : false;
+    Times(pg, o);
+    return o;
+  }
+
+  std::optional<json::object> Block(const json::object& b) {
+    std::string type = Str(b, "type");
+    std::string id = Str(b, "id");
+    const json::object* parent = Obj(b, "parent");
+    std::string parent_type = parent ? Str(*parent, "type") : "";
+    std::string parent_id = parent ? Str(*parent, parent_type) : "";
+    if (api::blocks::FindBlockType(type) == nullptr || type == "meeting_notes") return std::nullopt;
+    if ((type == "child_page" || type == "child_database") && !objects_.count(id)) return std::nullopt;
+    if (parent_type == "page_id" ? !objects_.count(parent_id) : !kept_blocks_.count(parent_id)) return std::nullopt;
+    json::value content = Find(b, type) ? *Find(b, type) : json::value(json::object{});
+    if (!content.is_object()) return std::nullopt;
+    json::object& c = content.as_object();
+    if (type == "child_page" || type == "child_database") c = json::object{};
+    if (type == "synced_block") {
+      const json::object* from = Obj(c, "synced_from");
+      if (from && !blocks_.count(Str(*from, "block_id"))) c["synced_from"] = nullptr;
+    }
+    if (c.contains("icon")) c["icon"] = Portable(c["icon"]);
+    if (const json::value* source = Find(c, "type"); source && source->is_string() && source->get_string() == "file") {
+      content = Portable(content);
+    }
+    kept_blocks_.insert(id);
+    json::object o{{"id", id}, {"parent", json::object{{"type", parent_type}, {parent_type, parent_id}}}};
+    o["type"] = type;
+    o[type] = std::move(content);
+    o["in_trash"] = Find(b, "in_trash") ? *Find(b, "in_trash") : false;
+    Times(b, o);
+    return o;
+  }
+
+  const PulledWorkspace& p_;
+  const std::string& token_;
+  std::set<std::string> users_, objects_, sources_, blocks_, kept_blocks_;
+  std::map<std::string, std::string> page_of_;
+  std::map<std::string, const json::object*> rows_;  // child_database blocks by database id
+};
+
+}  // namespace
+
+json::value ToFixture(const PulledWorkspace& pulled, const std::string& token) {
+  return Converter(pulled, token).Run();
+}
+
+}  // namespace localnotion::cli

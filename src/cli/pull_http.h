@@ -1,0 +1,31 @@
+// The HTTP client of `localnotion pull` (docs/fixtures.md "Pulling a workspace"): one
+// request per call over a fresh connection, Boost.Beast on an io_context of its own, to
+// Notion's public API or any server that speaks it (a second localnotion in the tests).
+// http:// and https:// (TLS through OpenSSL with Boost.Asio's ssl_stream, the server's
+// certificate checked against the system's trusted authorities and the URL's host).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace localnotion::cli {
+
+struct PullRequest {
+  std::string method;  // "GET" or "POST"
+  std::string url;     // absolute: the --from base and the path
+  std::string token;   // sent as Authorization: Bearer
+  std::optional<std::string> json_body;
+  int64_t timeout_ms = 60000;  // the whole exchange
+};
+
+struct PullResponse {
+  std::optional<int> status;  // none when no answer came back (then `error` says why)
+  std::string body;
+  std::string retry_after;  // the Retry-After header, as sent ("" when absent)
+  std::string error;
+};
+
+PullResponse SendPullRequest(const PullRequest& request);
+
+}  // namespace localnotion::cli
