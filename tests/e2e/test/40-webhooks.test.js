@@ -398,3 +398,31 @@ test('moves: page.moved and database.moved with the new parent', async () => {
   assert.deepEqual(dbMoved.entity, { id: db.databaseId, type: 'database' });
   assert.deepEqual(dbMoved.data, { parent: { id: to.id, type: 'page' } });
 });
+
+test('trash and restore: database.deleted/.undeleted and data_source.deleted/.undeleted', async () => {
+  const rx = await receiver();
+  await admin.subscribe(rx, { integration, event_types: ['database.deleted', 'database.undeleted',
+    'data_source.deleted', 'data_source.undeleted'] });
+  const root = await createRootPage(n5, 'Trash hooks');
+  const db = await createDatabase(n5, 'v5', root.id, 'Binned', { Name: { title: {} } });
+  const second = await n5.dataSources.create({ parent: { type: 'database_id', database_id: db.databaseId },
+    title: text('Second source'), properties: { Name: { title: {} } } });
+  await n5.dataSources.update({ data_source_id: second.id, in_trash: true });
+  await flushUntil(rx, (r) => r.ofType('data_source.deleted').length === 1);
+  await n5.dataSources.update({ data_source_id: second.id, in_trash: false });
+  await flushUntil(rx, (r) => r.ofType('data_source.undeleted').length === 1);
+  for (const type of ['data_source.deleted', 'data_source.undeleted']) {
+    const [e] = rx.ofType(type);
+    assert.deepEqual(e.entity, { id: second.id, type: 'data_source' });
+    assert.deepEqual(e.data.parent, { id: db.databaseId, type: 'database' });
+  }
+  await n5.databases.update({ database_id: db.databaseId, in_trash: true });
+  await flushUntil(rx, (r) => r.ofType('database.deleted').length === 1);
+  await n5.databases.update({ database_id: db.databaseId, in_trash: false });
+  await flushUntil(rx, (r) => r.ofType('database.undeleted').length === 1);
+  for (const type of ['database.deleted', 'database.undeleted']) {
+    const [e] = rx.ofType(type);
+    assert.deepEqual(e.entity, { id: db.databaseId, type: 'database' });
+    assert.deepEqual(e.data.parent, { id: root.id, type: 'page' });
+  }
+});
