@@ -17,14 +17,45 @@ std::vector<PageText> PageTexts(const PageRecord& page) {
 }
 
 PageTextWriter::PageTextWriter(sqlite3* db)
-    : remove_(db, "DELETE FROM page_text WHERE page_rowid = ?1"),
+    : select_(db, "SELECT id, property_id, folded, unsettled FROM page_text WHERE page_rowid = ?1"),
+      remove_(db, "DELETE FROM page_text WHERE id = ?1"),
       insert_(db, "INSERT INTO page_text (page_rowid, property_id, folded, unsettled) VALUES (?1, ?2, ?3, ?4)") {}
 
 Status PageTextWriter::Write(int64_t page_rowid, const PageRecord& page) {
-  remove_.Bind(1, page_rowid);
-  LN_RETURN_IF_ERROR(remove_.Run());
-  for (const PageText& row : PageTexts(page)) {
-    insert_.Bind(1, page_rowid).Bind(2, row.property_id).Bind(3, row.folded).Bind(4, int64_t{row.unsettled});
+  // Most writes change no text (a checkbox, a number, a date): the rows that are already
+  // right stay, so the trigram index is only touched for the text that changed.
+  struct Old {
+    int64_t id;
+    PageText text;
+    bool keep = false;
+  };
+  std::vector<Old> old;
+  select_.Bind(1, page_rowid);
+  for (;;) {
+    LN_ASSIGN_OR_RETURN(bool row, select_.StepRow());
+    if (!row) break;
+    old.push_back(Old{select_.Int(0), PageText{select_.Text(1), select_.Text(2), select_.Int(3) != 0}});
+  }
+  select_.Reset();
+  std::vector<const PageText*> added;
+  const std::vector<PageText> rows = PageTexts(page);
+  for (const PageText& row : rows) {
+    bool same = false;
+    for (Old& o : old) {
+      if (o.text.property_id != row.property_id) continue;
+      same = o.text.folded == row.folded && o.text.unsettled == row.unsettled;
+      o.keep = same;
+      break;
+    }
+    if (!same) added.push_back(&row);
+  }
+  for (const Old& o : old) {
+    if (o.keep) continue;
+    remove_.Bind(1, o.id);
+    LN_RETURN_IF_ERROR(remove_.Run());
+  }
+  for (const PageText* row : added) {
+    insert_.Bind(1, page_rowid).Bind(2, row->property_id).Bind(3, row->folded).Bind(4, int64_t{row->unsettled});
     LN_RETURN_IF_ERROR(insert_.Run());
   }
   return OkStatus();

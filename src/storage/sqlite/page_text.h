@@ -33,11 +33,12 @@ std::vector<PageText> PageTexts(const PageRecord& page);
 class PageTextWriter {
  public:
   explicit PageTextWriter(sqlite3* db);
-  bool valid() const { return remove_.valid() && insert_.valid(); }
+  bool valid() const { return select_.valid() && remove_.valid() && insert_.valid(); }
+  // Rows whose text is unchanged are left alone; the others are deleted and inserted.
   Status Write(int64_t page_rowid, const PageRecord& page);
 
  private:
-  Statement remove_, insert_;
+  Statement select_, remove_, insert_;
 };
 
 // Fills page_text for every page (migration 10, run once inside its transaction).
