@@ -10,7 +10,9 @@
 #   LN_ARGS="--workers 1" bench/cpu_per_request.sh
 #
 # Environment: DURATION=5s CONNECTIONS=64 SERVER_CPU=0 CLIENT_CPU=1 PORT=18797
-# CASES="seed six get". Needs wrk, node, curl, taskset. Every server it starts is
+# CASES="seed six get"; SUBSCRIPTIONS=N first makes N active webhook subscriptions to a
+# receiver on 127.0.0.1 (bench/webhook_subscribers.js, on CLIENT_CPU), so the server's
+# CPU includes making and delivering their events. Needs wrk, node, curl, taskset. Every server it starts is
 # stopped when it exits.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,7 +26,10 @@ export TOKEN=${BENCH_TOKEN:-secret_localnotion_bench_0123456789abcdef}
 export NOTION_VERSION=${NOTION_VERSION:-2025-09-03}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/localnotion-cpu.XXXXXX")
 PID=""
+SUBS_PID=""
+ADMIN_TOKEN=admin_localnotion_bench_0123456789
 cleanup() {
+  if [[ -n $SUBS_PID ]]; then kill -TERM "$SUBS_PID" 2>/dev/null || true; wait "$SUBS_PID" 2>/dev/null || true; fi
   if [[ -n $PID ]]; then kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
   rm -rf "$TMP"
 }
@@ -43,11 +48,18 @@ echo "|---|---|---:|---:|---:|---:|"
 for bin in "${@:-$ROOT/build/localnotion}"; do
   rm -f "$TMP"/b.db*
   taskset -c "$SERVER_CPU" "$bin" serve --host 127.0.0.1 --port "$PORT" --db "sqlite:$TMP/b.db" --token "$TOKEN" \
-    ${LN_ARGS:-} >"$TMP/server.log" 2>&1 &
+    --admin-token "$ADMIN_TOKEN" ${LN_ARGS:-} >"$TMP/server.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 200); do grep -q "listening" "$TMP/server.log" 2>/dev/null && break; sleep 0.05; done
   eval "$(BASE_URL=http://127.0.0.1:$PORT timeout 60 node "$ROOT/bench/setup.js")"
   export PAGE_ID SIX_PAGE_ID
+  if [[ ${SUBSCRIPTIONS:-0} -gt 0 ]]; then
+    BASE_URL=http://127.0.0.1:$PORT ADMIN_TOKEN=$ADMIN_TOKEN N=$SUBSCRIPTIONS \
+      taskset -c "$CLIENT_CPU" node "$ROOT/bench/webhook_subscribers.js" >"$TMP/subs.log" 2>&1 &
+    SUBS_PID=$!
+    for _ in $(seq 1 600); do grep -q "^ready" "$TMP/subs.log" 2>/dev/null && break; sleep 0.1; done
+    grep -q "^ready" "$TMP/subs.log" || { cat "$TMP/subs.log" >&2; exit 1; }
+  fi
   for case in $CASES; do
     script="$ROOT/bench/patch_$case.lua"
     [[ $case == get ]] && script="$ROOT/bench/get_page.lua"
@@ -63,5 +75,6 @@ for bin in "${@:-$ROOT/build/localnotion}"; do
     awk -v b="${bin#"$ROOT"/}" -v c="$case" -v n="$n" -v r="$rps" -v dc=$((c1 - c0)) -v ds=$((s1 - s0)) -v t="$TICKS" \
       'BEGIN { printf "| %s | %s | %d | %d | %.1f | %.2f |\n", b, c, n, r, dc * 1e6 / t / n, ds / n }'
   done
+  if [[ -n $SUBS_PID ]]; then kill -TERM "$SUBS_PID"; wait "$SUBS_PID" 2>/dev/null || true; SUBS_PID=""; fi
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=""
 done
