@@ -12,6 +12,7 @@
 // Read after pages and file uploads; written depth first under each page in the export's
 // page order, children by position, trashed blocks included.
 #include <fmt/format.h>
+#include <tuple>
 
 #include <algorithm>
 #include <functional>
@@ -60,25 +61,15 @@ Status SeedBlocks(Context& ctx, const json::object& fixture, const AuthorFn& aut
       json::value shown(b.id);
       return api::FailedValidation(r.At("id"), "an id not used before in the fixture", &shown);
     }
-    const json::value* parent = r.Get("parent");
-    const json::object* po = parent && parent->is_object() ? &parent->get_object() : nullptr;
-    const json::value* page_id = po ? Find(*po, "page_id") : nullptr;
-    const json::value* block_id = po ? Find(*po, "block_id") : nullptr;
-    const json::value* id_v = page_id ? page_id : block_id;
-    auto parent_id = id_v && id_v->is_string() ? NormalizeUuid(id_v->get_string()) : std::nullopt;
-    std::optional<storage::PageRecord> parent_page;
-    if (parent_id && page_id) {
-      LN_ASSIGN_OR_RETURN(parent_page, ctx.store().GetPage(*parent_id));
+    auto parent = r.PageOrBlockParent();
+    if (!parent) return r.BadPageOrBlockParent();
+    std::tie(b.parent_type, b.parent_id) = *parent;
+    if (b.parent_type == "page_id") {
+      LN_ASSIGN_OR_RETURN(auto parent_page, ctx.store().GetPage(b.parent_id));
+      if (!parent_page) return r.BadPageOrBlockParent();
+    } else {
+      block_parents.emplace_back(i, b.parent_id);  // blocks may come in any order: checked at the end
     }
-    if (!parent_id || (page_id && !parent_page)) {
-      return api::FailedValidation(r.At("parent"),
-                                   "`{\"type\":\"page_id\",\"page_id\":<the id of one of body.pages>}` or "
-                                   "`{\"type\":\"block_id\",\"block_id\":<the id of one of body.blocks>}`",
-                                   parent);
-    }
-    b.parent_type = page_id ? "page_id" : "block_id";
-    b.parent_id = *parent_id;
-    if (block_id) block_parents.emplace_back(i, b.parent_id);
     const json::value* content = r.Get(b.type);
     if (content != nullptr && !content->is_object()) return api::FailedValidation(r.At(b.type), "an object", content);
     b.content = content ? content->get_object() : json::object{};

@@ -6,6 +6,7 @@
 // and file uploads; written per parent (pages, then blocks, in export order), oldest
 // first, which is the order GET /v1/comments lists them in.
 #include <set>
+#include <tuple>
 
 #include "service/admin/fixtures_reader.h"
 
@@ -37,33 +38,24 @@ Status SeedComments(Context& ctx, const json::object& fixture, const AuthorFn& a
       json::value shown(c.id);
       return api::FailedValidation(r.At("id"), "an id not used before in body.comments", &shown);
     }
-    const json::value* parent = r.Get("parent");
-    const json::object* po = parent && parent->is_object() ? &parent->get_object() : nullptr;
-    const json::value* page_id = po ? Find(*po, "page_id") : nullptr;
-    const json::value* block_id = po ? Find(*po, "block_id") : nullptr;
-    const json::value* id_v = page_id ? page_id : block_id;
-    auto parent_id = id_v && id_v->is_string() ? NormalizeUuid(id_v->get_string()) : std::nullopt;
+    auto parent = r.PageOrBlockParent();
+    if (!parent) return r.BadPageOrBlockParent();
+    std::tie(c.parent_type, c.parent_id) = *parent;
     bool found = false;
-    if (parent_id && page_id) {
-      LN_ASSIGN_OR_RETURN(auto page, ctx.store().GetPage(*parent_id));
+    if (c.parent_type == "page_id") {
+      LN_ASSIGN_OR_RETURN(auto page, ctx.store().GetPage(c.parent_id));
       found = page.has_value();
-    } else if (parent_id) {
-      LN_ASSIGN_OR_RETURN(auto block, ctx.store().GetBlock(*parent_id));
+    } else {
+      LN_ASSIGN_OR_RETURN(auto block, ctx.store().GetBlock(c.parent_id));
       found = block.has_value();
     }
-    if (!found) {
-      return api::FailedValidation(r.At("parent"),
-                                   "`{\"type\":\"page_id\",\"page_id\":<the id of one of body.pages>}` or "
-                                   "`{\"type\":\"block_id\",\"block_id\":<the id of one of body.blocks>}`",
-                                   parent);
-    }
-    c.parent_type = page_id ? "page_id" : "block_id";
-    c.parent_id = *parent_id;
+    if (!found) return r.BadPageOrBlockParent();
     LN_ASSIGN_OR_RETURN(c.discussion_id, r.Id("discussion_id", true));
     LN_ASSIGN_OR_RETURN(auto first, ctx.store().FirstCommentOf(c.discussion_id));
     if (first && (first->parent_id != c.parent_id)) {
-      return api::FailedValidation(
-          r.At("parent"), "the parent of the first comment of its discussion (" + first->parent_id + ")", parent);
+      return api::FailedValidation(r.At("parent"),
+                                   "the parent of the first comment of its discussion (" + first->parent_id + ")",
+                                   r.Get("parent"));
     }
     LN_ASSIGN_OR_RETURN(c.rich_text, ObjectArray(r, "rich_text"));
     LN_ASSIGN_OR_RETURN(c.attachments, ObjectArray(r, "attachments"));

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "api/icon.h"
@@ -54,6 +55,24 @@ struct Reader {
     auto norm = v->is_string() ? NormalizeUuid(v->get_string()) : std::nullopt;
     if (!norm) return api::FailedValidation(At(key), "a valid uuid", v);
     return *norm;
+  }
+  // The `parent` of a block or a comment, `{page_id}` or `{block_id}`: its type
+  // ("page_id" or "block_id") and normalised id, or nullopt when neither holds a uuid.
+  // Whether the page or block exists is the caller's check; BadPageOrBlockParent is its error.
+  std::optional<std::pair<std::string, std::string>> PageOrBlockParent() const {
+    const json::value* parent = Get("parent");
+    const json::object* po = parent && parent->is_object() ? &parent->get_object() : nullptr;
+    const json::value* page_id = po ? Find(*po, "page_id") : nullptr;
+    const json::value* id = page_id ? page_id : po ? Find(*po, "block_id") : nullptr;
+    auto norm = id && id->is_string() ? NormalizeUuid(id->get_string()) : std::nullopt;
+    if (!norm) return std::nullopt;
+    return std::make_pair(std::string(page_id ? "page_id" : "block_id"), *norm);
+  }
+  Error BadPageOrBlockParent() const {
+    return api::FailedValidation(At("parent"),
+                                 "`{\"type\":\"page_id\",\"page_id\":<the id of one of body.pages>}` or "
+                                 "`{\"type\":\"block_id\",\"block_id\":<the id of one of body.blocks>}`",
+                                 Get("parent"));
   }
   Result<bool> Bool(std::string_view key) const {
     const json::value* v = Get(key);
