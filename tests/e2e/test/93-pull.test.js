@@ -11,7 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { BIN, startServer } = require('../lib/server');
-const { v5 } = require('../lib/clients');
+const { v5, adminCall } = require('../lib/clients');
 const { text, createRootPage, createDatabase } = require('../lib/fixtures');
 
 const ADMIN = 'admin_pull_token_0123456789';
@@ -22,14 +22,7 @@ async function serve(opts = {}) {
   servers.push(srv);
   return srv;
 }
-async function admin(srv, method, route, body) {
-  const res = await fetch(`${srv.baseUrl}/_localnotion/${route}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const admin = (srv, method, route, body) => adminCall(srv, ADMIN, method, route, body);
 // Runs `localnotion pull`; answers {code, stderr, child} (child for killing it).
 function pull(args, { env = {}, onStart } = {}) {
   return new Promise((resolve) => {
