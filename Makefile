@@ -13,7 +13,7 @@ LAUNCHER    := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COM
 SUDO        := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
-  libbenchmark-dev libgoogle-perftools-dev libre2-dev libmd4c-dev sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format \
+  libbenchmark-dev libgoogle-perftools-dev libre2-dev libmd4c-dev libmd4c-html0 sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format \
   libpq-dev postgresql-15 nginx-light chromium fonts-noto-color-emoji openssl ca-certificates
 
 .PHONY: all deps node-deps ui ui-test build run test dist dist-test unit-test format-check e2e e2e-postgres run-cluster test-sanitize test-sanitize-e2e test-tsan fuzz bench clean
