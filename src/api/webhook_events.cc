@@ -125,8 +125,11 @@ void MergeWebhookEvents(json::object& earlier, const json::object& later) {
   const json::value* data = Find(later, "data");
   json::value* into = earlier.if_contains("data");
   if (data == nullptr || !data->is_object() || into == nullptr || !into->is_object()) return;
-  json::object& d = into->as_object();
-  for (const auto& kv : data->get_object()) {
+  MergeWebhookData(into->as_object(), data->get_object());
+}
+
+void MergeWebhookData(json::object& d, const json::object& later) {
+  for (const auto& kv : later) {
     if (kv.key() == "parent") {
       d["parent"] = kv.value();
     } else if (kv.value().is_array()) {

@@ -74,6 +74,8 @@ json::object RenderWebhookEvent(const WebhookEventView& event);
 // absorbs) into `earlier`: authors joined without repeats, the later timestamp and
 // parent, and the union of updated_blocks (by id) and updated_properties.
 void MergeWebhookEvents(json::object& earlier, const json::object& later);
+// The same for the `data` objects alone: the later parent, the union of the lists.
+void MergeWebhookData(json::object& earlier, const json::object& later);
 
 // The body sent for attempt `attempt` of a stored event: the same bytes but for
 // attempt_number. Minified.

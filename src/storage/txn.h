@@ -164,9 +164,14 @@ class WorkspaceRecords {
   virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
   virtual Status PutMeta(std::string_view key, std::string_view value) = 0;
   // The outbox (storage/change_record.h). Append assigns the sequence; List returns the
-  // changes after `after_sequence`, oldest first, at most `limit`, with their history.
+  // changes after `after_sequence`, oldest first, at most `limit`, with their history
+  // unless `with_history` is false (webhook delivery needs none, and parsing every
+  // entry's old and new values cost it more than making the events).
   virtual Status AppendChange(const ChangeRecord& change) = 0;
-  virtual Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) = 0;
+  virtual Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit, bool with_history) = 0;
+  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) {
+    return ListChanges(after_sequence, limit, /*with_history=*/true);
+  }
   // Empties the workspace: pages, databases, data sources, views, blocks, uploads, comments,
   // history, changes, users and meta; integrations (and their bot users) stay when
   // `keep_integrations`. Shares of objects go; whole-workspace shares stay with the

@@ -55,7 +55,8 @@ class TxnWrapper : public Txn {
   Result<std::optional<std::string>> GetMeta(std::string_view key) override { return inner_.GetMeta(key); }
   Status PutMeta(std::string_view key, std::string_view value) override { return inner_.PutMeta(key, value); }
   Status AppendChange(const ChangeRecord& change) override { return inner_.AppendChange(change); }
-  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override { return inner_.ListChanges(after_sequence, limit); }
+  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit, bool with_history) override { return inner_.ListChanges(after_sequence, limit, with_history); }
+  using Txn::ListChanges;
   Status Reset(bool keep_integrations) override { return inner_.Reset(keep_integrations); }
   Status PutWebhookSubscription(const WebhookSubscriptionRecord& sub) override { return inner_.PutWebhookSubscription(sub); }
   Result<std::optional<WebhookSubscriptionRecord>> GetWebhookSubscription(std::string_view id) override { return inner_.GetWebhookSubscription(id); }

@@ -86,7 +86,8 @@ class UnitStore final : public storage::Txn {
   Result<std::optional<std::string>> GetMeta(std::string_view key) override { return Current().GetMeta(key); }
   Status PutMeta(std::string_view key, std::string_view value) override { return Current().PutMeta(key, value); }
   Status AppendChange(const ChangeRecord& change) override { return Current().AppendChange(change); }
-  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override { return Current().ListChanges(after_sequence, limit); }
+  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit, bool with_history) override { return Current().ListChanges(after_sequence, limit, with_history); }
+  using storage::Txn::ListChanges;
   Status Reset(bool keep_integrations) override { return Current().Reset(keep_integrations); }
   Result<std::optional<ViewRecord>> GetView(std::string_view id) override { return Current().GetView(id); }
   Status PutView(const ViewRecord& view) override { return Current().PutView(view); }

@@ -1,6 +1,8 @@
 #include "service/webhooks/dispatcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 
 #include "api/webhook_events.h"
 #include "service/service.h"
@@ -9,8 +11,12 @@
 namespace localnotion::service::webhooks {
 namespace {
 
-// How often the pump looks at the outbox and the due deliveries without being woken.
-constexpr auto kPumpInterval = std::chrono::milliseconds(20);
+// How often the pump looks at the outbox and the due deliveries without being woken, at
+// most: it looks sooner when a delivery it knows of falls due (NoteDue). Every look costs
+// transactions, and each batch of events costs the store's writer once, so a longer
+// interval makes events cheaper under load; events wait for their aggregation window
+// (1 s by default) anyway, and the others (comments, locks) go out within this.
+constexpr Millis kPumpIntervalMs = 100;
 constexpr int kIngestBatch = 500;
 constexpr int kDueBatch = 500;
 
@@ -50,10 +56,16 @@ void Dispatcher::Wake() {
   pump_cv_.notify_one();
 }
 
+void Dispatcher::NoteDue(Millis due) {
+  std::lock_guard<std::mutex> lock(mu_);
+  next_due_ = std::min(next_due_, due);
+}
+
 void Dispatcher::PumpLoop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
-    pump_cv_.wait_for(lock, kPumpInterval, [this] { return stopping_ || woken_; });
+    const Millis wait = std::clamp<Millis>(next_due_ - NowMillis(), 1, kPumpIntervalMs);
+    pump_cv_.wait_for(lock, std::chrono::milliseconds(wait), [this] { return stopping_ || woken_; });
     if (stopping_) break;
     woken_ = false;
     lock.unlock();
@@ -62,28 +74,41 @@ void Dispatcher::PumpLoop() {
   }
 }
 
-// One read transaction says what there is to do (nothing at all without
-// subscriptions, which is what an idle server without webhooks pays: one read every
-// 20 ms); new changes are read in write transactions, then what is due is queued.
+// New changes become deliveries in rounds of kIngestBatch: the events are made in a read
+// transaction (PrepareIngest) and stored in a short write transaction (StoreIngest), so
+// that requests, which need the store's writer, never wait for events to be made. Then
+// one read transaction finds what is due (nothing at all without subscriptions, which is
+// what an idle server without webhooks pays: two reads every 100 ms).
 struct Dispatcher::Work {
-  bool fresh = false;
   std::vector<std::string> due;
+  Millis next_due = std::numeric_limits<Millis>::max();  // of the first pending one not due yet
 };
 
-Result<Dispatcher::Work> Dispatcher::Look(bool changes) {
+void Dispatcher::Ingest() {
+  // Bounded: a round whose cursor moved meanwhile (SendNow, another server) is read again.
+  for (int round = 0; round < 64; ++round) {
+    auto batch = RunInTxn(store_, state_, storage::TxnMode::kRead,
+                          [](Context& ctx) { return PrepareIngest(ctx, kIngestBatch); });
+    if (!batch.ok() || batch->changes == 0) return;
+    const bool full = batch->changes >= kIngestBatch;
+    auto stored = RunInTxn(store_, state_, storage::TxnMode::kWrite,
+                           [&batch](Context& ctx) { return StoreIngest(ctx, std::move(*batch)); });
+    if (!stored.ok() || (*stored && !full)) return;
+  }
+}
+
+Result<Dispatcher::Work> Dispatcher::Look() {
   return RunInTxn(store_, state_, storage::TxnMode::kRead, [&](Context& ctx) -> Result<Work> {
     Work work;
     LN_ASSIGN_OR_RETURN(auto subs, ctx.store().ListWebhookSubscriptions());
     if (subs.empty()) return work;
-    if (changes) {
-      LN_ASSIGN_OR_RETURN(auto cursor, ctx.store().GetMeta("webhooks_cursor"));
-      LN_ASSIGN_OR_RETURN(auto next, ctx.store().ListChanges(cursor ? std::stoll(*cursor) : 0, 1));
-      work.fresh = !next.empty();
-    }
     LN_ASSIGN_OR_RETURN(auto pending, ctx.store().ListPendingWebhookDeliveries(kDueBatch));
     const Millis now = NowMillis();
     for (const auto& d : pending) {
-      if (d.due_time > now) break;
+      if (d.due_time > now) {
+        work.next_due = d.due_time;
+        break;
+      }
       for (const auto& s : subs) {
         if (s.id == d.subscription_id && (s.state == "active" || d.type == "verification")) work.due.push_back(d.id);
       }
@@ -93,20 +118,12 @@ Result<Dispatcher::Work> Dispatcher::Look(bool changes) {
 }
 
 void Dispatcher::PumpOnce() {
-  auto work = Look(/*changes=*/true);
+  Ingest();
+  auto work = Look();
   if (!work.ok()) return;
-  if (work->fresh) {
-    while (true) {
-      auto read = RunInTxn(store_, state_, storage::TxnMode::kWrite,
-                           [](Context& ctx) { return IngestChanges(ctx, kIngestBatch); });
-      if (!read.ok() || *read < kIngestBatch) break;
-    }
-    work = Look(/*changes=*/false);
-    if (!work.ok()) return;
-  }
-  if (work->due.empty()) return;
   {
     std::lock_guard<std::mutex> lock(mu_);
+    next_due_ = work->next_due;
     for (std::string& id : work->due) {
       if (in_flight_.insert(id).second) queue_.push_back(std::move(id));
     }
@@ -181,6 +198,8 @@ void Dispatcher::Deliver(const std::string& id) {
       d->status = "delivered";
     } else if (d->attempts >= d->max_attempts) {
       d->status = "failed";
+    } else {
+      NoteDue(d->due_time);  // the retry
     }
     LN_RETURN_IF_ERROR(ctx.store().PutWebhookDelivery(*d));
     return true;

@@ -2,9 +2,10 @@
 // send them (docs/webhooks.md). It never runs on a request's thread, so a slow or dead
 // receiver costs the API nothing: requests only append to the outbox.
 //
-//   - the pump thread wakes every few milliseconds (or on Wake), reads new changes into
-//     deliveries (IngestChanges, one write transaction per batch), and hands the
-//     deliveries that are due to the senders;
+//   - the pump thread wakes every few milliseconds (or on Wake), makes the events of new
+//     changes in a read transaction and stores them as deliveries in a short write
+//     transaction (PrepareIngest, StoreIngest), and hands the deliveries that are due to
+//     the senders;
 //   - each sender thread claims a delivery in a write transaction (attempts + 1, the
 //     exact headers and body recorded, the next attempt scheduled in case the process
 //     dies), sends it through the WebhookSender, and records the outcome: a 2xx is
@@ -64,7 +65,10 @@ class Dispatcher {
 
  private:
   struct Work;
-  Result<Work> Look(bool changes);
+  void Ingest();
+  // The pump looks again by `due` at the latest.
+  void NoteDue(Millis due);
+  Result<Work> Look();
   void PumpLoop();
   void SenderLoop();
   void Deliver(const std::string& id);
@@ -78,6 +82,7 @@ class Dispatcher {
   std::condition_variable queue_cv_;
   bool stopping_ = false;
   bool woken_ = false;
+  Millis next_due_ = 0;  // when a known delivery falls due (Look, NoteDue)
   std::deque<std::string> queue_;
   std::set<std::string> in_flight_;  // queued or being sent
   std::vector<std::thread> threads_;

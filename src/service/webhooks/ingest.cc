@@ -1,33 +1,25 @@
-// From the change outbox to stored deliveries (webhooks.h IngestChanges), with Notion's
-// aggregation (https://developers.notion.com/reference/webhooks-events-delivery):
-// aggregated events of one entity are held for ServiceOptions::webhook_aggregation_ms
-// after the first, and a later event of the entity folds into one still held:
-//   - the same type merges (authors joined, updated_* lists joined, the later parent);
-//   - an update or a move of an entity whose .created is held folds into the .created;
-//   - .created then .deleted, .deleted then .undeleted, .undeleted then .deleted cancel:
-//     the state ends where it started, so nothing is sent (the .created's held updates
-//     go too).
-// page.locked, page.unlocked and comment.* are never aggregated: due at once.
+// From the change outbox to stored deliveries (webhooks.h PrepareIngest, StoreIngest), in
+// two transactions so that the costly part never holds the store's writer: PrepareIngest
+// reads the changes after the cursor and makes the events of every active subscription
+// in a read transaction (what each integration may see, its version's shapes), and
+// StoreIngest folds them into the aggregation window (window.h) and moves the cursor in a
+// short write transaction, only when the cursor has not moved meanwhile.
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "api/webhook_events.h"
 #include "common/sha256.h"
 #include "service/webhooks/events.h"
 #include "service/webhooks/webhooks.h"
+#include "service/webhooks/window.h"
 
 namespace localnotion::service::webhooks {
 namespace {
 
 constexpr std::string_view kCursorKey = "webhooks_cursor";
-
-// "page.deleted" -> ("page", "deleted").
-std::pair<std::string, std::string> Split(const std::string& type) {
-  size_t dot = type.find('.');
-  if (dot == std::string::npos) return {type, ""};
-  return {type.substr(0, dot), type.substr(dot + 1)};
-}
 
 // The id of an event: a UUID made from what identifies it (subscription, change and its
 // time, which tells changes apart across a reset, type), not drawn from the id
@@ -41,196 +33,207 @@ std::string EventId(const std::string& subscription_id, const storage::ChangeRec
   return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20, 12);
 }
 
-struct Held {
-  storage::WebhookDeliveryRecord record;
-  json::object event;
-  bool dirty = false;
-  bool gone = false;
+// The active subscriptions whose integration exists, grouped by what their events depend
+// on (the integration's view and the api_version), so that each change's events are made
+// once per group however many subscriptions share it.
+// An event of a group: one change's, or the events of one entity and type from
+// consecutive changes of the batch folded together as the window would fold them
+// (window.h), so that a burst of writes to one page costs one event per subscription.
+struct GroupEvent {
+  const storage::ChangeRecord* change;  // the first: its sequence and time name the event
+  ChangeEvent event;
+  std::vector<api::WebhookRef> authors;
+  Millis timestamp = 0;  // the last change's
 };
 
-// The deliveries still held for aggregation, per subscription and entity.
-class Window {
- public:
-  explicit Window(std::vector<storage::WebhookDeliveryRecord> pending) {
-    for (auto& d : pending) {
-      const api::WebhookEventType* type = api::FindWebhookEventType(d.type);
-      if (d.attempts != 0 || type == nullptr || !type->aggregated) continue;
-      auto parsed = ParseJson(d.payload);
-      if (!parsed || !parsed->is_object()) continue;
-      auto held = std::make_unique<Held>();
-      held->event = parsed->as_object();
-      held->record = std::move(d);
-      by_entity_[Key(held->record.subscription_id, held->record.entity_id)].push_back(held.get());
-      all_.push_back(std::move(held));
-    }
-  }
-
-  // Folds the event into what is held, or holds it (or makes it due at once).
-  void Add(storage::WebhookDeliveryRecord record, json::object event, Millis due_after) {
-    const api::WebhookEventType* type = api::FindWebhookEventType(record.type);
-    if (type != nullptr && type->aggregated && Fold(record, event)) return;
-    record.due_time = record.created_time + (type != nullptr && type->aggregated ? due_after : 0);
-    auto held = std::make_unique<Held>();
-    held->record = std::move(record);
-    held->event = std::move(event);
-    held->dirty = true;
-    if (type != nullptr && type->aggregated) {
-      by_entity_[Key(held->record.subscription_id, held->record.entity_id)].push_back(held.get());
-    }
-    all_.push_back(std::move(held));
-  }
-
-  Status Store(storage::Txn& txn) {
-    for (auto& h : all_) {
-      if (h->gone) {
-        LN_RETURN_IF_ERROR(txn.DeleteWebhookDelivery(h->record.id));
-      } else if (h->dirty) {
-        h->record.payload = SerializeJson(h->event);
-        LN_RETURN_IF_ERROR(txn.PutWebhookDelivery(h->record));
-      }
-    }
-    return OkStatus();
-  }
-
- private:
-  static std::string Key(const std::string& sub, const std::string& entity) { return sub + "/" + entity; }
-
-  Held* FindHeld(std::vector<Held*>& held, const std::string& type) {
-    for (Held* h : held) {
-      if (!h->gone && h->record.type == type) return h;
-    }
-    return nullptr;
-  }
-
-  // True when the event was folded into (or cancelled) what is held.
-  bool Fold(const storage::WebhookDeliveryRecord& record, const json::object& event) {
-    auto it = by_entity_.find(Key(record.subscription_id, record.entity_id));
-    if (it == by_entity_.end()) return false;
-    std::vector<Held*>& held = it->second;
-    auto [object, action] = Split(record.type);
-    auto cancel = [&](Held* h) {
-      h->gone = true;
-      h->dirty = true;
-    };
-    if (action == "deleted") {
-      if (Held* created = FindHeld(held, object + ".created")) {
-        for (Held* h : held) cancel(h);  // created then deleted: nothing happened
-        (void)created;
-        return true;
-      }
-      if (Held* undeleted = FindHeld(held, object + ".undeleted")) {
-        cancel(undeleted);
-        return true;
-      }
-    }
-    if (action == "undeleted") {
-      if (Held* deleted = FindHeld(held, object + ".deleted")) {
-        cancel(deleted);
-        return true;
-      }
-    }
-    if (action != "created" && action != "deleted" && action != "undeleted") {
-      if (Held* created = FindHeld(held, object + ".created")) {
-        api::MergeWebhookEvents(created->event, event);
-        created->dirty = true;
-        return true;
-      }
-    }
-    if (Held* same = FindHeld(held, record.type)) {
-      api::MergeWebhookEvents(same->event, event);
-      same->dirty = true;
-      return true;
-    }
-    return false;
-  }
-
-  std::vector<std::unique_ptr<Held>> all_;
-  std::map<std::string, std::vector<Held*>> by_entity_;
-};
-
-struct Subscriber {
-  storage::WebhookSubscriptionRecord sub;
-  std::unique_ptr<Context> ctx;  // acting for the subscription's integration
+struct Group {
+  std::unique_ptr<Context> ctx;  // acting for the group's integration
+  std::string api_version;
   bool read_comments = false;
+  std::vector<storage::WebhookSubscriptionRecord> subs;
+  std::vector<GroupEvent> events;
+  // Per entity, the event a later one of the same type folds into; any other event of
+  // the entity closes it, so that folding never changes the order the window sees.
+  std::map<std::string, size_t> open;
+
+  bool Wants(const std::string& type) const {
+    return std::any_of(subs.begin(), subs.end(), [&](const auto& sub) {
+      return std::find(sub.event_types.begin(), sub.event_types.end(), type) != sub.event_types.end();
+    });
+  }
+  // Whether every subscription of the group gets the events of change `sequence`.
+  bool AllAfter(int64_t sequence) const {
+    return std::all_of(subs.begin(), subs.end(), [&](const auto& sub) { return sequence > sub.after_sequence; });
+  }
+
+  void Add(const storage::ChangeRecord& change, ChangeEvent e, const std::vector<api::WebhookRef>& authors) {
+    const api::WebhookEventType* type = api::FindWebhookEventType(e.type);
+    const std::string_view action = std::string_view(e.type).substr(e.type.find('.') + 1);
+    const bool foldable =
+        type != nullptr && type->aggregated && action != "created" && action != "deleted" && action != "undeleted";
+    if (auto it = open.find(e.entity.id); it != open.end()) {
+      GroupEvent& into = events[it->second];
+      if (foldable && into.event.type == e.type) {
+        into.timestamp = change.time;
+        for (const api::WebhookRef& a : authors) {
+          auto same =
+              std::find_if(into.authors.begin(), into.authors.end(), [&](const auto& b) { return b.id == a.id; });
+          if (same == into.authors.end()) into.authors.push_back(a);
+        }
+        if (into.event.data && e.data) api::MergeWebhookData(*into.event.data, *e.data);
+        return;
+      }
+      open.erase(it);
+    }
+    if (foldable && AllAfter(change.sequence)) open[e.entity.id] = events.size();
+    events.push_back(GroupEvent{&change, std::move(e), authors, change.time});
+  }
 };
+
+Result<std::vector<Group>> Groups(Context& ctx, std::vector<storage::WebhookSubscriptionRecord> subs) {
+  storage::Txn& txn = ctx.store();
+  LN_ASSIGN_OR_RETURN(auto integrations, txn.ListIntegrations());
+  std::vector<Group> groups;
+  for (auto& sub : subs) {
+    if (sub.state != "active") continue;
+    auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+      return g.subs.front().integration_id == sub.integration_id && g.api_version == sub.api_version;
+    });
+    if (group == groups.end()) {
+      auto integration = std::find_if(integrations.begin(), integrations.end(),
+                                      [&](const auto& i) { return i.id == sub.integration_id; });
+      if (integration == integrations.end()) continue;
+      Group g{std::make_unique<Context>(txn, ctx.state()), sub.api_version, false, {}, {}, {}};
+      LN_RETURN_IF_ERROR(g.ctx->ActFor(*integration));
+      g.read_comments = g.ctx->ActingCapabilities().read_comments;
+      groups.push_back(std::move(g));
+      group = groups.end() - 1;
+    }
+    group->subs.push_back(std::move(sub));
+  }
+  return groups;
+}
 
 }  // namespace
 
-Result<int> IngestChanges(Context& ctx, int limit) {
+Result<IngestBatch> PrepareIngest(Context& ctx, int limit) {
   storage::Txn& txn = ctx.store();
+  IngestBatch batch;
   LN_ASSIGN_OR_RETURN(auto cursor_text, txn.GetMeta(kCursorKey));
-  int64_t cursor = cursor_text ? std::stoll(*cursor_text) : 0;
-  LN_ASSIGN_OR_RETURN(auto changes, txn.ListChanges(cursor, limit));
-  if (changes.empty()) return 0;
-  LN_RETURN_IF_ERROR(txn.PutMeta(kCursorKey, std::to_string(changes.back().sequence)));
-
+  batch.from = cursor_text ? std::stoll(*cursor_text) : 0;
+  // Without an active subscription the cursor stays: a subscription gets only the
+  // changes after its after_sequence, so the ones before the earliest of those are
+  // skipped, not read.
   LN_ASSIGN_OR_RETURN(auto subs, txn.ListWebhookSubscriptions());
-  LN_ASSIGN_OR_RETURN(auto integrations, txn.ListIntegrations());
-  std::vector<Subscriber> subscribers;
-  for (auto& sub : subs) {
-    if (sub.state != "active") continue;
-    for (const auto& integration : integrations) {
-      if (integration.id != sub.integration_id) continue;
-      Subscriber s{std::move(sub), std::make_unique<Context>(txn, ctx.state())};
-      LN_RETURN_IF_ERROR(s.ctx->ActFor(integration));
-      s.read_comments = s.ctx->ActingCapabilities().read_comments;
-      subscribers.push_back(std::move(s));
-      break;
-    }
+  std::optional<int64_t> earliest;
+  for (const auto& sub : subs) {
+    if (sub.state == "active") earliest = std::min(earliest.value_or(sub.after_sequence), sub.after_sequence);
   }
-  if (subscribers.empty()) return static_cast<int>(changes.size());
+  if (!earliest) return batch;
+  LN_ASSIGN_OR_RETURN(auto changes, txn.ListChanges(std::max(batch.from, *earliest), limit, /*with_history=*/false));
+  batch.changes = static_cast<int>(changes.size());
+  if (changes.empty()) return batch;
+  batch.to = changes.back().sequence;
 
+  LN_ASSIGN_OR_RETURN(auto groups, Groups(ctx, std::move(subs)));
+  if (groups.empty()) return batch;
   LN_ASSIGN_OR_RETURN(auto workspace_id, txn.GetMeta("workspace_id"));
   LN_ASSIGN_OR_RETURN(auto workspace_name, txn.GetMeta("workspace_name"));
-  LN_ASSIGN_OR_RETURN(auto pending, txn.ListPendingWebhookDeliveries(100000));
-  Window window(std::move(pending));
   std::set<std::string> created_databases;
   const Millis now = NowMillis();
-  const int64_t aggregation_ms = ctx.state().options.webhook_aggregation_ms;
 
   for (const storage::ChangeRecord& change : changes) {
     if (change.object == "database" && change.kind == "created") {
       created_databases.insert(change.request_id + "/" + change.object_id);
     }
-    std::vector<api::WebhookRef> authors;
-    if (!change.author_id.empty()) {
-      LN_ASSIGN_OR_RETURN(auto user, txn.GetUser(change.author_id));
-      authors.push_back({change.author_id, user && user->type == "person" ? "person" : "bot"});
-    }
-    for (Subscriber& s : subscribers) {
-      if (change.sequence <= s.sub.after_sequence) continue;
-      EventScope scope{s.sub.api_version, workspace_id.value_or(""), s.sub.integration_id, s.read_comments,
+    std::optional<std::vector<api::WebhookRef>> authors;  // read once, when a change has events
+    for (Group& g : groups) {
+      if (std::none_of(g.subs.begin(), g.subs.end(),
+                       [&](const auto& sub) { return change.sequence > sub.after_sequence; })) {
+        continue;
+      }
+      EventScope scope{g.api_version, workspace_id.value_or(""), g.subs.front().integration_id, g.read_comments,
                        &created_databases};
-      LN_ASSIGN_OR_RETURN(auto events, EventsOfChange(*s.ctx, change, scope));
+      LN_ASSIGN_OR_RETURN(auto events, EventsOfChange(*g.ctx, change, scope));
       for (ChangeEvent& e : events) {
         const api::WebhookEventType* type = api::FindWebhookEventType(e.type);
-        if (type == nullptr || !api::WebhookEventServedIn(*type, s.sub.api_version)) continue;
-        if (std::find(s.sub.event_types.begin(), s.sub.event_types.end(), e.type) == s.sub.event_types.end()) continue;
-        api::WebhookEventView view;
-        view.id = EventId(s.sub.id, change, e.type);
-        view.timestamp = change.time;
-        view.workspace_id = workspace_id.value_or("");
-        view.workspace_name = workspace_name.value_or("");
-        view.subscription_id = s.sub.id;
-        view.integration_id = s.sub.integration_id;
-        view.type = e.type;
-        view.authors = authors;
-        view.api_version = s.sub.api_version;
-        view.entity = e.entity;
-        view.data = std::move(e.data);
-        storage::WebhookDeliveryRecord d;
-        d.id = view.id;
-        d.subscription_id = s.sub.id;
-        d.type = e.type;
-        d.entity_id = e.entity.id;
-        d.status = "pending";
-        d.created_time = now;
-        window.Add(std::move(d), api::RenderWebhookEvent(view), aggregation_ms);
+        if (type == nullptr || !api::WebhookEventServedIn(*type, g.api_version) || !g.Wants(e.type)) continue;
+        if (!authors) {
+          authors.emplace();
+          if (!change.author_id.empty()) {
+            LN_ASSIGN_OR_RETURN(auto user, txn.GetUser(change.author_id));
+            authors->push_back({change.author_id, user && user->type == "person" ? "person" : "bot"});
+          }
+        }
+        g.Add(change, std::move(e), *authors);
       }
     }
   }
+
+  for (Group& g : groups) {
+    for (GroupEvent& ge : g.events) {
+      for (const storage::WebhookSubscriptionRecord& sub : g.subs) {
+        if (ge.change->sequence <= sub.after_sequence) continue;
+        if (std::find(sub.event_types.begin(), sub.event_types.end(), ge.event.type) == sub.event_types.end()) continue;
+        api::WebhookEventView view;
+        view.id = EventId(sub.id, *ge.change, ge.event.type);
+        view.timestamp = ge.timestamp;
+        view.workspace_id = workspace_id.value_or("");
+        view.workspace_name = workspace_name.value_or("");
+        view.subscription_id = sub.id;
+        view.integration_id = sub.integration_id;
+        view.type = ge.event.type;
+        view.authors = ge.authors;
+        view.api_version = sub.api_version;
+        view.entity = ge.event.entity;
+        view.data = ge.event.data;
+        PreparedDelivery d;
+        d.record.id = view.id;
+        d.record.subscription_id = sub.id;
+        d.record.type = ge.event.type;
+        d.record.entity_id = ge.event.entity.id;
+        d.record.status = "pending";
+        d.record.created_time = now;
+        d.event = api::RenderWebhookEvent(view);
+        batch.deliveries.push_back(std::move(d));
+      }
+    }
+  }
+  return batch;
+}
+
+Result<bool> StoreIngest(Context& ctx, IngestBatch batch) {
+  storage::Txn& txn = ctx.store();
+  LN_ASSIGN_OR_RETURN(auto cursor_text, txn.GetMeta(kCursorKey));
+  // Another ingest (SendNow, or another server sharing the store) moved the cursor since
+  // the batch was read: its events are made there, and this batch would repeat them.
+  if ((cursor_text ? std::stoll(*cursor_text) : 0) != batch.from) return false;
+  if (batch.changes == 0) return true;
+  LN_RETURN_IF_ERROR(txn.PutMeta(kCursorKey, std::to_string(batch.to)));
+  if (batch.deliveries.empty()) return true;
+  // A subscription deleted, paused or narrowed since the batch was read gets nothing.
+  LN_ASSIGN_OR_RETURN(auto subs, txn.ListWebhookSubscriptions());
+  auto still_wanted = [&](const PreparedDelivery& d) {
+    return std::any_of(subs.begin(), subs.end(), [&](const auto& s) {
+      return s.id == d.record.subscription_id && s.state == "active" &&
+             std::find(s.event_types.begin(), s.event_types.end(), d.record.type) != s.event_types.end();
+    });
+  };
+  LN_ASSIGN_OR_RETURN(auto pending, txn.ListPendingWebhookDeliveries(100000));
+  Window window(std::move(pending));
+  const int64_t aggregation_ms = ctx.state().options.webhook_aggregation_ms;
+  for (PreparedDelivery& d : batch.deliveries) {
+    if (still_wanted(d)) window.Add(std::move(d.record), std::move(d.event), aggregation_ms);
+  }
   LN_RETURN_IF_ERROR(window.Store(txn));
-  return static_cast<int>(changes.size());
+  return true;
+}
+
+Result<int> IngestChanges(Context& ctx, int limit) {
+  LN_ASSIGN_OR_RETURN(IngestBatch batch, PrepareIngest(ctx, limit));
+  const int changes = batch.changes;
+  LN_RETURN_IF_ERROR(StoreIngest(ctx, std::move(batch)));
+  return changes;
 }
 
 int64_t RetryDelayMs(int64_t attempt, double scale) {

@@ -29,6 +29,7 @@
 #include "common/error.h"
 #include "common/json.h"
 #include "service/core/context.h"
+#include "storage/webhook_records.h"
 
 namespace localnotion::service::webhooks {
 
@@ -56,8 +57,25 @@ Result<json::value> Redeliver(Context& ctx, std::string_view subscription_id, st
 // windows and cutting retry waits). Returns {"pending": N}.
 Result<json::value> SendNow(Context& ctx);
 
-// Reads at most `limit` changes after the cursor into deliveries and moves the cursor
-// past them (ingest.cc). Returns the number of changes read.
+// From the outbox to deliveries (ingest.cc), in two steps so that the dispatcher makes
+// events in a read transaction and holds the store's writer only to store them.
+struct PreparedDelivery {
+  storage::WebhookDeliveryRecord record;
+  json::object event;
+};
+struct IngestBatch {
+  int64_t from = 0;  // the cursor the changes were read after
+  int64_t to = 0;    // the last change's sequence
+  int changes = 0;
+  std::vector<PreparedDelivery> deliveries;  // before aggregation
+};
+// Reads at most `limit` changes after the cursor and makes the events of every active
+// subscription (only reads).
+Result<IngestBatch> PrepareIngest(Context& ctx, int limit);
+// Aggregates the batch's events into the stored deliveries and moves the cursor past its
+// changes; false (nothing written) when the cursor is no longer `batch.from`.
+Result<bool> StoreIngest(Context& ctx, IngestBatch batch);
+// Both in the caller's transaction. Returns the number of changes read.
 Result<int> IngestChanges(Context& ctx, int limit);
 
 // The wait after failed attempt `attempt` (1-based): exponential, about 11 minutes then

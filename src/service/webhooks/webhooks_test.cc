@@ -203,6 +203,31 @@ TEST_F(WebhooksTest, PropertyUpdatesMergeTheirIdsAndLocksAreNeverAggregated) {
   }
 }
 
+// One batch of the outbox: the updates of one page fold into one event per subscription
+// before the window (ingest.cc Group), and a subscription made between two of them gets
+// only the later ones, as it would change by change.
+TEST_F(WebhooksTest, ABurstOfUpdatesInOneBatchGivesOneEventPerSubscriptionFromItsOwnStart) {
+  const std::string page = NewPage(caller_, R"({"type":"workspace","workspace":true})");
+  const std::string early = Subscribe("2025-09-03", R"(["page.properties_updated"])");
+  auto title = [&](const char* t) {
+    json::value b = J(std::string(R"({"properties":{"title":{"title":[{"text":{"content":")") + t + "\"}}]}}}");
+    ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, b); }).ok());
+  };
+  title("A");
+  const std::string late = Subscribe("2025-09-03", R"(["page.properties_updated"])");
+  for (const char* t : {"B", "C", "D"}) title(t);
+  auto early_events = Events(early);
+  auto late_events = Events(late);
+  ASSERT_EQ(Types(early_events), (std::vector<std::string>{"page.properties_updated"}));
+  ASSERT_EQ(Types(late_events), (std::vector<std::string>{"page.properties_updated"}));
+  EXPECT_EQ(SerializeJson(early_events[0].at("data").at("updated_properties")), R"(["title"])");
+  EXPECT_EQ(early_events[0].at("authors").as_array().size(), 1u);
+  // Both end at the last change; they are different events.
+  EXPECT_EQ(early_events[0].at("timestamp"), late_events[0].at("timestamp"));
+  EXPECT_NE(early_events[0].at("id"), late_events[0].at("id"));
+  EXPECT_EQ(late_events[0].at("subscription_id").as_string(), late);
+}
+
 TEST_F(WebhooksTest, AnIntegrationGetsEventsOnlyForWhatItSeesAndCommentsOnlyWithReadComments) {
   auto other = Run([&] { return admin::CreateIntegration(*ctx_, "Other", "read,insert_comments"); });
   ASSERT_TRUE(other.ok());

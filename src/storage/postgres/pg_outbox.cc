@@ -78,7 +78,7 @@ Status PgRecords::AppendChange(const ChangeRecord& c) {
       params);
 }
 
-Result<std::vector<ChangeRecord>> PgRecords::ListChanges(int64_t after_sequence, int limit) {
+Result<std::vector<ChangeRecord>> PgRecords::ListChanges(int64_t after_sequence, int limit, bool with_history) {
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query("SELECT sequence, object, object_id, kind, properties, author_id, time, "
                                                "request_id, history FROM changes WHERE sequence > $1 "
                                                "ORDER BY sequence LIMIT $2",
@@ -98,7 +98,7 @@ Result<std::vector<ChangeRecord>> PgRecords::ListChanges(int64_t after_sequence,
     c.author_id = rows.Text(r, 5);
     c.time = rows.Int(r, 6);
     c.request_id = rows.Text(r, 7);
-    if (std::optional<std::string> history = rows.Nullable(r, 8)) {
+    if (std::optional<std::string> history = with_history ? rows.Nullable(r, 8) : std::nullopt) {
       c.history = ReadHistory(*history, c.sequence, c.object_id, c.request_id);
       if (!c.history) return InternalError("postgresql: corrupt change history");
     }

@@ -66,7 +66,8 @@ class PgRecords final : public Records {
   Result<std::optional<std::string>> GetMeta(std::string_view key) override;
   Status PutMeta(std::string_view key, std::string_view value) override;
   Status AppendChange(const ChangeRecord& change) override;
-  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override;
+  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit, bool with_history) override;
+  using WorkspaceRecords::ListChanges;
   Status Reset(bool keep_integrations) override;
   Status PutWebhookSubscription(const WebhookSubscriptionRecord& sub) override;
   Result<std::optional<WebhookSubscriptionRecord>> GetWebhookSubscription(std::string_view id) override;

@@ -32,7 +32,7 @@ Status SqliteConnection::AppendChange(const ChangeRecord& c) {
   return st.Run();
 }
 
-Result<std::vector<ChangeRecord>> SqliteConnection::ListChanges(int64_t after_sequence, int limit) {
+Result<std::vector<ChangeRecord>> SqliteConnection::ListChanges(int64_t after_sequence, int limit, bool with_history) {
   LN_RETURN_IF_ERROR(Prepared(db_, list_changes_,
                               "SELECT sequence, object, object_id, kind, properties, author_id, time, request_id, "
                               "history FROM changes WHERE sequence > ?1 ORDER BY sequence LIMIT ?2"));
@@ -59,7 +59,7 @@ Result<std::vector<ChangeRecord>> SqliteConnection::ListChanges(int64_t after_se
     c.author_id = st.Text(5);
     c.time = st.Int(6);
     c.request_id = st.Text(7);
-    if (std::optional<std::string> history = st.NullableText(8)) {
+    if (std::optional<std::string> history = with_history ? st.NullableText(8) : std::nullopt) {
       c.history = ReadHistory(*history, c.sequence, c.object_id, c.request_id);
       if (!c.history) {
         st.Reset();

@@ -24,7 +24,8 @@ ChangeRecord Entry(std::string page, std::string request, std::string action) {
   e.integration_id = "int-1";
   e.integration_name = "localnotion";
   e.action = action;
-  e.changes = testing::J(R"([{"property":"Price","property_id":"p%3Ax","before":null,"after":{"number":2}}])").as_array();
+  e.changes =
+      testing::J(R"([{"property":"Price","property_id":"p%3Ax","before":null,"after":{"number":2}}])").as_array();
   ChangeRecord c;
   c.object = "page";
   c.object_id = std::move(page);
@@ -77,6 +78,13 @@ TEST(PageHistoryStore, AppendsListsRollsBackAndResets) {
     EXPECT_EQ((*changes)[2].history->sequence, (*a)[1].sequence);
     EXPECT_EQ((*changes)[2].history->action, "updated");
     EXPECT_FALSE((*changes)[3].history.has_value());
+    // Webhook delivery lists the changes without their history.
+    auto bare = store.ListChanges(0, 100, /*with_history=*/false);
+    ASSERT_TRUE(bare.ok());
+    ASSERT_EQ(bare->size(), 4u);
+    EXPECT_EQ((*bare)[2].sequence, (*changes)[2].sequence);
+    EXPECT_EQ((*bare)[2].kind, (*changes)[2].kind);
+    for (const auto& c : *bare) EXPECT_FALSE(c.history.has_value());
 
     ASSERT_TRUE(store.BeginUnit().ok());
     ASSERT_TRUE(store.Reset(true).ok());
@@ -101,7 +109,8 @@ TEST(PageHistoryStore, MigrationSixMovesHistoryIntoTheOutbox) {
     }
     const char* rows =
         "INSERT INTO page_history (page_id, time, request_id, integration_id, integration_name, action, changes) "
-        "VALUES ('p1', 1000, 'r1', 'i1', 'Bot ✓', 'created', '[{\"field\":\"in_trash\",\"before\":null,\"after\":false}]'),"
+        "VALUES ('p1', 1000, 'r1', 'i1', 'Bot ✓', 'created', "
+        "'[{\"field\":\"in_trash\",\"before\":null,\"after\":false}]'),"
         "       ('p1', 2000, 'r2', 'i1', 'Bot ✓', 'updated', '[]');";
     ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
     sqlite3_close(db);

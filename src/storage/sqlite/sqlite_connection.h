@@ -85,7 +85,8 @@ class SqliteConnection final : public Records {
   Status PutMeta(std::string_view key, std::string_view value) override;
   // sqlite/changes.cc
   Status AppendChange(const ChangeRecord& change) override;
-  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit) override;
+  Result<std::vector<ChangeRecord>> ListChanges(int64_t after_sequence, int limit, bool with_history) override;
+  using WorkspaceRecords::ListChanges;
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;
   // sqlite/all_databases.cc
   Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() override;
@@ -170,6 +171,9 @@ class SqliteConnection final : public Records {
   std::unique_ptr<Statement> list_changes_;
   std::unique_ptr<Statement> list_history_;
   std::unique_ptr<Statement> all_database_ids_;  // sqlite/all_databases.cc
+  // The webhook pump's statements (webhooks.cc), prepared on first use.
+  std::unique_ptr<Statement> list_webhook_subscriptions_;
+  std::unique_ptr<Statement> list_pending_deliveries_;
   struct BlockStatements;  // sqlite_blocks.cc
   struct BlockStatementsDeleter {
     void operator()(BlockStatements* p) const;

@@ -1,6 +1,7 @@
 // SqliteConnection: webhook subscriptions and deliveries (migrations/0007_webhooks.sql.h).
 // They are written a few times per event, never on the path of a /v1 request, so the
-// statements are prepared per call. `rank` keeps the creation order across updates (an
+// statements are prepared per call, but for the two the webhook pump runs on every pass
+// (every 100 ms), which are kept. `rank` keeps the creation order across updates (an
 // upsert keeps the row's rank).
 #include <sqlite3.h>
 
@@ -15,6 +16,14 @@ Result<std::unique_ptr<Statement>> PrepareWebhookSql(sqlite3* db, const char* sq
   auto st = std::make_unique<Statement>(db, sql);
   if (!st->valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db));
   return st;
+}
+
+// `kept`, prepared on first use.
+Result<Statement*> KeptWebhookSql(sqlite3* db, std::unique_ptr<Statement>& kept, const std::string& sql) {
+  if (!kept) {
+    LN_ASSIGN_OR_RETURN(kept, PrepareWebhookSql(db, sql.c_str()));
+  }
+  return kept.get();
 }
 
 constexpr const char* kSubscriptionColumns =
@@ -117,10 +126,9 @@ Result<std::optional<WebhookSubscriptionRecord>> SqliteConnection::GetWebhookSub
 }
 
 Result<std::vector<WebhookSubscriptionRecord>> SqliteConnection::ListWebhookSubscriptions() {
-  LN_ASSIGN_OR_RETURN(
-      auto st,
-      PrepareWebhookSql(
-          db_, (std::string("SELECT ") + kSubscriptionColumns + " FROM webhook_subscriptions ORDER BY rank").c_str()));
+  LN_ASSIGN_OR_RETURN(Statement * st, KeptWebhookSql(db_, list_webhook_subscriptions_,
+                                                     std::string("SELECT ") + kSubscriptionColumns +
+                                                         " FROM webhook_subscriptions ORDER BY rank"));
   return ReadAll<WebhookSubscriptionRecord>(*st, ReadSubscription);
 }
 
@@ -187,10 +195,10 @@ Result<std::vector<WebhookDeliveryRecord>> SqliteConnection::ListWebhookDeliveri
 }
 
 Result<std::vector<WebhookDeliveryRecord>> SqliteConnection::ListPendingWebhookDeliveries(int limit) {
-  LN_ASSIGN_OR_RETURN(auto st, PrepareWebhookSql(db_, (std::string("SELECT ") + kDeliveryColumns +
-                                                       " FROM webhook_deliveries WHERE status = 'pending' "
-                                                       "ORDER BY due_time, rank LIMIT ?1")
-                                                          .c_str()));
+  LN_ASSIGN_OR_RETURN(Statement * st, KeptWebhookSql(db_, list_pending_deliveries_,
+                                                     std::string("SELECT ") + kDeliveryColumns +
+                                                         " FROM webhook_deliveries WHERE status = 'pending' "
+                                                         "ORDER BY due_time, rank LIMIT ?1"));
   st->Bind(1, int64_t{limit});
   return ReadAll<WebhookDeliveryRecord>(
       *st, [](const Statement& s) -> Result<WebhookDeliveryRecord> { return ReadDelivery(s); });
