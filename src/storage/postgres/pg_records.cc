@@ -155,7 +155,8 @@ Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
   return std::optional<PageRecord>(std::move(pages.front()));
 }
 
-Status PgRecords::PutPage(const PageRecord& p) {
+// PostgreSQL keeps nothing derived from the values per property, so `update` is not needed.
+Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* /*update*/) {
   static const std::string sql = Upsert("pages", std::string(kPageColumns) + ", title_folded");
   PgParams params;
   params.Text(p.id).Text(p.parent_type).Text(p.parent_id).Text(SerializeJson(p.properties));
