@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "common/deadline.h"
+#include "common/json_object.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/page_text.h"
 #include "storage/sqlite/page_titles.h"
@@ -305,7 +306,7 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
   const bool text_changes = update == nullptr || !edits.empty();
   Statement& st = text_changes ? st_->put_page : st_->put_page_only;
   st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
-  st.Bind(4, SerializeJson(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
+  st.Bind(4, SerializeJsonObject(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
   st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
   st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
   if (!text_changes) return st.Run();
