@@ -9,6 +9,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "common/json_object.h"
+
 namespace localnotion {
 namespace {
 
@@ -333,20 +335,30 @@ void SerializeJsonTo(const json::value& v, std::string& out) {
       out.push_back(']');
       break;
     }
-    case json::kind::object: {
-      out.push_back('{');
-      bool first = true;
-      for (const auto& kv : v.get_object()) {
-        if (!first) out.push_back(',');
-        first = false;
-        AppendString(kv.key(), out);
-        out.push_back(':');
-        SerializeJsonTo(kv.value(), out);
-      }
-      out.push_back('}');
+    case json::kind::object:
+      SerializeJsonObjectTo(v.get_object(), out);
       break;
-    }
   }
+}
+
+void SerializeJsonObjectTo(const json::object& o, std::string& out) {
+  out.push_back('{');
+  bool first = true;
+  for (const auto& kv : o) {
+    if (!first) out.push_back(',');
+    first = false;
+    AppendString(kv.key(), out);
+    out.push_back(':');
+    SerializeJsonTo(kv.value(), out);
+  }
+  out.push_back('}');
+}
+
+std::string SerializeJsonObject(const json::object& o) {
+  std::string out;
+  out.reserve(256);
+  SerializeJsonObjectTo(o, out);
+  return out;
 }
 
 std::string SerializeJson(const json::value& v) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/json_object.h"
+
 namespace localnotion {
 namespace {
 
@@ -35,6 +37,9 @@ TEST(JsonTest, ParseAndSerializeRoundTrip) {
   auto v = ParseJson(R"({"a":[1,2.5,true,null],"b":"x\"y\n","c":{"d":-3}})");
   ASSERT_TRUE(v.has_value());
   EXPECT_EQ(SerializeJson(*v), R"({"a":[1,2.5,true,null],"b":"x\"y\n","c":{"d":-3}})");
+  // An object is written the same without a json::value around it.
+  EXPECT_EQ(SerializeJsonObject(v->get_object()), R"({"a":[1,2.5,true,null],"b":"x\"y\n","c":{"d":-3}})");
+  EXPECT_EQ(SerializeJsonObject(json::object{}), "{}");
 }
 
 TEST(JsonTest, InvalidJsonIsRejected) {

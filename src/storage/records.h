@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "common/json.h"
@@ -75,6 +76,19 @@ struct PageRecord {
   std::string created_by;
   Millis last_edited_time = 0;
   std::string last_edited_by;
+};
+
+// What a page write changes, for a backend that keeps data derived from the values (the
+// SQLite text index, sqlite/page_text.h) and would otherwise derive all of it again on
+// every write. `before` is the page as stored when the write began (read in the same
+// transaction); `changed_properties` holds the ids of the properties whose value differs
+// between `before` and the page written (added, changed or removed), sorted. A backend
+// may leave what it derived from every other property as it is, so both must be exact.
+// A write that cannot tell (a new page, an import) passes none, and everything is
+// derived again.
+struct PageUpdate {
+  const PageRecord& before;
+  const std::vector<std::string>& changed_properties;
 };
 
 }  // namespace localnotion::storage

@@ -44,7 +44,10 @@ class PageRecords {
  public:
   virtual ~PageRecords() = default;
   virtual Result<std::optional<PageRecord>> GetPage(std::string_view id) = 0;
-  virtual Status PutPage(const PageRecord& page) = 0;
+  // Inserts or replaces the page by id. `update` says what changed when the write
+  // replaces a page read in this transaction (records.h); nullptr: a new page, or unknown.
+  virtual Status PutPage(const PageRecord& page, const PageUpdate* update) = 0;
+  Status PutPage(const PageRecord& page) { return PutPage(page, nullptr); }
   // The pages whose parent is the data source (or page), in creation order.
   virtual Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) = 0;
   // Every page of the workspace, in creation order (export).

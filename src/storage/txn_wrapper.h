@@ -12,7 +12,8 @@ class TxnWrapper : public Txn {
   explicit TxnWrapper(Records& inner) : inner_(inner) {}
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return inner_.GetPage(id); }
-  Status PutPage(const PageRecord& page) override { return inner_.PutPage(page); }
+  using Txn::PutPage;
+  Status PutPage(const PageRecord& page, const PageUpdate* update) override { return inner_.PutPage(page, update); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return inner_.ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { return inner_.ListAllPages(); }
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return inner_.ScanPagesByTitle(folded_needle); }

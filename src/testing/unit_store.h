@@ -43,7 +43,8 @@ class UnitStore final : public storage::Txn {
   void CommitAsync(DurableCallback on_durable) override { on_durable(CommitBatch()); }
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return Current().GetPage(id); }
-  Status PutPage(const PageRecord& page) override { return Current().PutPage(page); }
+  using Txn::PutPage;
+  Status PutPage(const PageRecord& page, const PageUpdate* update) override { return Current().PutPage(page, update); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return Current().ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { return Current().ListAllPages(); }
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return Current().ScanPagesByTitle(folded_needle); }

@@ -133,13 +133,20 @@ Status Context::WritePage(const Caller& caller, const storage::PageRecord* befor
   // A created page is a block of the workspace's block limit (block_limit.h).
   if (before == nullptr && mode != WriteMode::kImport)
     LN_RETURN_IF_ERROR(ChargeBlockCreation(store_, state_.options, caller));
-  // Compared once: the outbox row and the history entry both name these.
+  // Compared once: the outbox row, the history entry and the store's write all use these.
   std::vector<std::string> changed = ChangedProperties(before, after);
   std::optional<storage::PageHistoryRecord> history;
   if (mode == WriteMode::kEdit) {
     LN_ASSIGN_OR_RETURN(history, PageHistoryEntry(caller, before, after, changed, schema));
   }
-  LN_RETURN_IF_ERROR(store_.PutPage(after));
+  // What changed goes down too: storage then re-derives only the changed values' data
+  // (a checkbox change leaves the text index alone).
+  if (before) {
+    const storage::PageUpdate update{*before, changed};
+    LN_RETURN_IF_ERROR(store_.PutPage(after, &update));
+  } else {
+    LN_RETURN_IF_ERROR(store_.PutPage(after));
+  }
   // The child row's flag follows every change of the object's (and only those).
   if (before && before->in_trash != after.in_trash)
     LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));

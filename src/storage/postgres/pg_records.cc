@@ -1,6 +1,7 @@
 // PgRecords: pages, databases and data sources (migrations/0001_initial.sql.h).
 #include "storage/postgres/pg_records.h"
 
+#include "common/json_object.h"
 #include "storage/sqlite/page_titles.h"
 
 namespace localnotion::storage {
@@ -155,10 +156,11 @@ Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
   return std::optional<PageRecord>(std::move(pages.front()));
 }
 
-Status PgRecords::PutPage(const PageRecord& p) {
+// PostgreSQL keeps nothing derived from the values per property, so `update` is not needed.
+Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* /*update*/) {
   static const std::string sql = Upsert("pages", std::string(kPageColumns) + ", title_folded");
   PgParams params;
-  params.Text(p.id).Text(p.parent_type).Text(p.parent_id).Text(SerializeJson(p.properties));
+  params.Text(p.id).Text(p.parent_type).Text(p.parent_id).Text(SerializeJsonObject(p.properties));
   params.Text(SerializeJson(p.icon)).Text(SerializeJson(p.cover)).Bool(p.in_trash).Bool(p.is_locked);
   params.Int(p.created_time).Text(p.created_by).Int(p.last_edited_time).Text(p.last_edited_by);
   params.Text(FoldedPageTitle(p));

@@ -22,7 +22,8 @@ class PgRecords final : public Records {
   PgRecords(PgConnection& conn, bool writable) : conn_(conn), writable_(writable) {}
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
-  Status PutPage(const PageRecord& page) override;
+  using Records::PutPage;
+  Status PutPage(const PageRecord& page, const PageUpdate* update) override;
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override;
   Result<std::vector<PageRecord>> ListAllPages() override;
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override;

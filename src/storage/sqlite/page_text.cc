@@ -4,22 +4,60 @@
 
 namespace localnotion::storage {
 
+std::optional<PageText> PageTextOf(std::string_view property_id, const json::value* value) {
+  if (value == nullptr || (!value->is_array() && !value->is_string())) return std::nullopt;
+  const bool unsettled = query::HoldsMention(value);
+  std::string folded = query::FoldCase(query::StoredText(value));
+  if (folded.empty() && !unsettled) return std::nullopt;
+  return PageText{std::string(property_id), std::move(folded), unsettled};
+}
+
 std::vector<PageText> PageTexts(const PageRecord& page) {
   std::vector<PageText> rows;
   for (const auto& [key, value] : page.properties) {
-    if (!value.is_array() && !value.is_string()) continue;
-    const bool unsettled = query::HoldsMention(&value);
-    std::string folded = query::FoldCase(query::StoredText(&value));
-    if (folded.empty() && !unsettled) continue;
-    rows.push_back(PageText{std::string(key), std::move(folded), unsettled});
+    if (std::optional<PageText> row = PageTextOf(key, &value)) rows.push_back(std::move(*row));
   }
   return rows;
+}
+
+std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageRecord& page) {
+  std::vector<PageTextEdit> edits;
+  for (const std::string& id : update.changed_properties) {
+    const json::value* was = Find(update.before.properties, id);
+    const json::value* now = Find(page.properties, id);
+    // Values that are neither text nor rich text have no row, before or after: most
+    // writes (a checkbox, a number, a date) stop here without folding anything.
+    const bool was_text = was != nullptr && (was->is_array() || was->is_string());
+    const bool now_text = now != nullptr && (now->is_array() || now->is_string());
+    if (!was_text && !now_text) continue;
+    std::optional<PageText> old_row = PageTextOf(id, was);
+    std::optional<PageText> new_row = PageTextOf(id, now);
+    const bool same = old_row.has_value() == new_row.has_value() &&
+                      (!old_row || (old_row->folded == new_row->folded && old_row->unsettled == new_row->unsettled));
+    if (!same) edits.push_back(PageTextEdit{id, std::move(new_row)});
+  }
+  return edits;
 }
 
 PageTextWriter::PageTextWriter(sqlite3* db)
     : select_(db, "SELECT id, property_id, folded, unsettled FROM page_text WHERE page_rowid = ?1"),
       remove_(db, "DELETE FROM page_text WHERE id = ?1"),
+      remove_property_(db, "DELETE FROM page_text WHERE page_rowid = ?1 AND property_id = ?2"),
       insert_(db, "INSERT INTO page_text (page_rowid, property_id, folded, unsettled) VALUES (?1, ?2, ?3, ?4)") {}
+
+Status PageTextWriter::Insert(int64_t page_rowid, const PageText& row) {
+  insert_.Bind(1, page_rowid).Bind(2, row.property_id).Bind(3, row.folded).Bind(4, int64_t{row.unsettled});
+  return insert_.Run();
+}
+
+Status PageTextWriter::Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits) {
+  for (const PageTextEdit& edit : edits) {
+    remove_property_.Bind(1, page_rowid).Bind(2, edit.property_id);
+    LN_RETURN_IF_ERROR(remove_property_.Run());
+    if (edit.row) LN_RETURN_IF_ERROR(Insert(page_rowid, *edit.row));
+  }
+  return OkStatus();
+}
 
 Status PageTextWriter::Write(int64_t page_rowid, const PageRecord& page) {
   // Most writes change no text (a checkbox, a number, a date): the rows that are already
@@ -54,10 +92,7 @@ Status PageTextWriter::Write(int64_t page_rowid, const PageRecord& page) {
     remove_.Bind(1, o.id);
     LN_RETURN_IF_ERROR(remove_.Run());
   }
-  for (const PageText* row : added) {
-    insert_.Bind(1, page_rowid).Bind(2, row->property_id).Bind(3, row->folded).Bind(4, int64_t{row->unsettled});
-    LN_RETURN_IF_ERROR(insert_.Run());
-  }
+  for (const PageText* row : added) LN_RETURN_IF_ERROR(Insert(page_rowid, *row));
   return OkStatus();
 }
 

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,21 +25,45 @@ struct PageText {
   bool unsettled = false;
 };
 
-// The rows a page has: one per string or array value whose folded text is not empty or
-// that is unsettled. An absent row reads as "" (no needle but "" is found in it).
+// The row of one property value: a string or array value whose folded text is not
+// empty or that is unsettled has one; any other value (or none) has none. An absent row
+// reads as "" (no needle but "" is found in it).
+std::optional<PageText> PageTextOf(std::string_view property_id, const json::value* value);
+
+// The rows a page has, one per property that has one (PageTextOf), in the order of its
+// properties.
 std::vector<PageText> PageTexts(const PageRecord& page);
 
-// Replaces the page_text rows of one page (by its rowid in pages). The caller holds the
-// write transaction, so the rows change with the page.
+// A change of one property's row: the row to delete, and the one to insert (nullopt:
+// the property has no row any more).
+struct PageTextEdit {
+  std::string property_id;
+  std::optional<PageText> row;
+};
+
+// The row changes a write makes, from what it changed (records.h): only the properties
+// of `update.changed_properties` whose row differs before and after. Empty for a write
+// that changes no text (a checkbox, a number, a rich text's annotations), which then
+// leaves page_text alone.
+std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageRecord& page);
+
+// Keeps the page_text rows of one page (by its rowid in pages) equal to PageTexts. The
+// caller holds the write transaction, so the rows change with the page.
 class PageTextWriter {
  public:
   explicit PageTextWriter(sqlite3* db);
-  bool valid() const { return select_.valid() && remove_.valid() && insert_.valid(); }
-  // Rows whose text is unchanged are left alone; the others are deleted and inserted.
+  bool valid() const { return select_.valid() && remove_.valid() && remove_property_.valid() && insert_.valid(); }
+  // Every row of the page (a new page, or a write that does not say what it changed):
+  // rows whose text is unchanged are left alone; the others are deleted and inserted.
   Status Write(int64_t page_rowid, const PageRecord& page);
+  // Only the rows named: each property's row is deleted (whatever it held) and the new
+  // one inserted.
+  Status Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits);
 
  private:
-  Statement select_, remove_, insert_;
+  Status Insert(int64_t page_rowid, const PageText& row);
+
+  Statement select_, remove_, remove_property_, insert_;
 };
 
 // Fills page_text for every page (migration 10, run once inside its transaction).

@@ -59,6 +59,45 @@ TEST(PageTextRowsTest, FtsPhraseQuotesTheNeedle) {
   EXPECT_FALSE(TrigramSearchable("éé"));
 }
 
+TEST(PageTextRowsTest, EditsOnlyForChangedPropertiesWhoseRowChanges) {
+  const PageRecord before = Page("p", R"({"title":[{"type":"text","plain_text":"Paris"}],"done":false,"n":1,
+    "notes":[{"type":"text","plain_text":"Old","annotations":{"bold":false}}],"url":"https://a.b","m":3})");
+  auto edits = [&](std::string_view after_props, std::vector<std::string> changed) {
+    const PageRecord after = Page("p", after_props);
+    return PageTextEdits(PageUpdate{before, changed}, after);
+  };
+  // A checkbox and a number: no row either side, nothing folded.
+  EXPECT_TRUE(edits(R"({"title":[{"type":"text","plain_text":"Paris"}],"done":true,"n":2,
+    "notes":[{"type":"text","plain_text":"Old","annotations":{"bold":false}}],"url":"https://a.b","m":3})",
+                    {"done", "n"})
+                  .empty());
+  // Bold text: the value changed, its text did not.
+  EXPECT_TRUE(edits(R"({"title":[{"type":"text","plain_text":"Paris"}],"done":false,"n":1,
+    "notes":[{"type":"text","plain_text":"Old","annotations":{"bold":true}}],"url":"https://a.b","m":3})",
+                    {"notes"})
+                  .empty());
+  // New text, a removed url, a number that became text; "title" is not named as changed,
+  // so its (different) text is not looked at: the caller's list is trusted.
+  std::vector<PageTextEdit> e = edits(R"({"title":[{"type":"text","plain_text":"Lyon"}],"done":false,"n":1,
+    "notes":[{"type":"text","plain_text":"NEW"}],"m":"Été"})",
+                                      {"m", "notes", "url"});
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[0].property_id, "m");
+  ASSERT_TRUE(e[0].row.has_value());
+  EXPECT_EQ(e[0].row->folded, "été");
+  EXPECT_EQ(e[1].property_id, "notes");
+  ASSERT_TRUE(e[1].row.has_value());
+  EXPECT_EQ(e[1].row->folded, "new");
+  EXPECT_FALSE(e[1].row->unsettled);
+  EXPECT_EQ(e[2].property_id, "url");
+  EXPECT_FALSE(e[2].row.has_value());
+  // Text that became a mention with the same plain_text: unsettled now.
+  e = edits(R"({"title":[{"type":"mention","plain_text":"Paris"}]})", {"title"});
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].row.has_value());
+  EXPECT_TRUE(e[0].row->unsettled);
+}
+
 class PageTextStoreTest : public TempStoreTest {
  protected:
   void SetUp() override {
@@ -67,6 +106,11 @@ class PageTextStoreTest : public TempStoreTest {
     ASSERT_TRUE(store_->PutPage(Page("b", R"({"title":[{"type":"text","plain_text":"Parisienne"}]})")).ok());
     ASSERT_TRUE(store_->PutPage(Page("c", R"({"title":[{"type":"mention","plain_text":"@Someone"}]})")).ok());
     ASSERT_TRUE(store_->CommitBatch().ok());
+  }
+  PageRecord Stored(const std::string& id) {
+    auto page = store_->GetPage(id);
+    EXPECT_TRUE(page.ok() && page->has_value());
+    return page.ok() && page->has_value() ? **page : PageRecord{};
   }
   V Scan(const PageScan& s) {
     auto r = store_->ScanPageIds(s);
@@ -84,6 +128,91 @@ TEST_F(PageTextStoreTest, TextTermsAreExactOnSettledValuesAndKeepUnsettledOnes) 
   EXPECT_EQ(Scan(TextScan("title", Op::kTextContains, "é")), (V{"a", "c"}));
   PageScan u = TextScan("title", Op::kTextUnsettled, "");
   EXPECT_EQ(Scan(u), (V{"c"}));
+}
+
+// The page_text rows of the store, as (id, property id, folded, unsettled), read through
+// a connection of the test's own.
+V RowsOf(const std::string& path) {
+  sqlite3* db = nullptr;
+  V rows;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(
+      sqlite3_prepare_v2(db, "SELECT id, property_id, folded, unsettled FROM page_text ORDER BY id", -1, &st, nullptr),
+      SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    rows.push_back(std::to_string(sqlite3_column_int64(st, 0)) + " " +
+                   reinterpret_cast<const char*>(sqlite3_column_text(st, 1)) + " " +
+                   reinterpret_cast<const char*>(sqlite3_column_text(st, 2)) + " " +
+                   std::to_string(sqlite3_column_int64(st, 3)));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return rows;
+}
+
+TEST_F(PageTextStoreTest, AnUpdateOfATextPropertyReplacesItsRowInTheIndex) {
+  PageRecord before = Stored("a");
+  PageRecord after = before;
+  after.properties["title"] = testing::J(R"([{"type":"text","plain_text":"Lyon en été"}])");
+  after.properties["notes"] = testing::J(R"([{"type":"text","plain_text":"Quai de Saône"}])");
+  const std::vector<std::string> changed{"notes", "title"};
+  const PageUpdate update{before, changed};
+  ASSERT_TRUE(store_->PutPage(after, &update).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  // The old text is no longer found, the new one is (c is an unsettled mention).
+  EXPECT_EQ(Scan(TextScan("title", Op::kTextContains, "paris")), (V{"b", "c"}));
+  EXPECT_EQ(Scan(TextScan("title", Op::kTextEndsWith, "à paris")), (V{"c"}));
+  EXPECT_EQ(Scan(TextScan("title", Op::kTextContains, "lyon")), (V{"a", "c"}));
+  EXPECT_EQ(Scan(TextScan("title", Op::kTextEndsWith, "en été")), (V{"a", "c"}));
+  EXPECT_EQ(Scan(TextScan("notes", Op::kTextContains, "saône")), (V{"a"}));
+  auto titles = store_->ScanPagesByTitle("lyon");
+  ASSERT_TRUE(titles.ok());
+  ASSERT_EQ(titles->size(), 2u);
+  EXPECT_EQ((*titles)[0].id, "a");
+  // The text removed again: its row goes.
+  before = after;
+  after.properties.erase("notes");
+  const std::vector<std::string> removed{"notes"};
+  const PageUpdate removal{before, removed};
+  ASSERT_TRUE(store_->PutPage(after, &removal).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(Scan(TextScan("notes", Op::kTextContains, "saône")), (V{}));
+  EXPECT_EQ(Scan(TextScan("notes", Op::kTextContains, "")), (V{"a", "b", "c"}));
+}
+
+TEST_F(PageTextStoreTest, AnUpdateThatChangesNoTextLeavesTheRowsAsTheyWere) {
+  PageRecord before = Stored("a");
+  before.properties["done"] = false;
+  ASSERT_TRUE(store_->PutPage(before).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(RowsOf(path_), (V{"1 title été à paris 0", "2 title parisienne 0", "3 title @someone 1"}));
+  // A mark the writer would see: a's row called unsettled (the trigram index reads only
+  // `folded`, so it stays consistent).
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  EXPECT_EQ(sqlite3_exec(db, "UPDATE page_text SET unsettled = 1 WHERE id = 1", nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  const V marked{"1 title été à paris 1", "2 title parisienne 0", "3 title @someone 1"};
+  ASSERT_EQ(RowsOf(path_), marked);
+  // A checkbox and the page's edit time change: page_text is neither read nor written.
+  PageRecord after = before;
+  after.properties["done"] = true;
+  after.last_edited_time = 42;
+  const std::vector<std::string> changed{"done"};
+  const PageUpdate update{before, changed};
+  ASSERT_TRUE(store_->PutPage(after, &update).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(RowsOf(path_), marked);
+  EXPECT_EQ(Stored("a").last_edited_time, 42);
+  EXPECT_EQ(Stored("a").properties.at("done"), json::value(true));
+  // Without the hint every row is compared with the page: the mark is seen and the row
+  // written again (deleted and inserted, so renumbered).
+  ASSERT_TRUE(store_->PutPage(after).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(RowsOf(path_), (V{"2 title parisienne 0", "3 title @someone 1", "4 title été à paris 0"}));
 }
 
 TEST_F(PageTextStoreTest, MigrationTenFillsTheTextOfAnOlderStore) {

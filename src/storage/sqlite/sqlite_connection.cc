@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "common/deadline.h"
+#include "common/json_object.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/page_text.h"
 #include "storage/sqlite/page_titles.h"
@@ -82,8 +83,10 @@ struct SqliteConnection::Statements {
         rollback_to(db, "ROLLBACK TO unit"),
         get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
         // Pages are written with their folded title (sqlite/page_titles.h), for title scans.
-        // RETURNING rowid: page_text rows (sqlite/page_text.h) are keyed by it.
+        // RETURNING rowid: page_text rows (sqlite/page_text.h) are keyed by it; a write
+        // that changes no text does without it.
         put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str()) + " RETURNING rowid"),
+        put_page_only(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str())),
         list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
         list_all_pages(db, Sql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
         // A NULL folded title (a row not written since migration 5) cannot be ruled out.
@@ -116,7 +119,7 @@ struct SqliteConnection::Statements {
 
   bool valid() const {
     for (const Statement* s : {&begin, &begin_read, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
-                               &put_page, &list_pages_of, &list_all_pages, &scan_titles, &scan_titles_fts, &list_all_data_sources, &get_database, &put_database, &get_data_source,
+                               &put_page, &put_page_only, &list_pages_of, &list_all_pages, &scan_titles, &scan_titles_fts, &list_all_data_sources, &get_database, &put_database, &get_data_source,
                                &list_data_sources, &put_data_source, &get_user,
                                &list_users, &put_user, &find_integration, &list_integrations,
                                &put_integration, &get_meta, &put_meta}) {
@@ -126,7 +129,7 @@ struct SqliteConnection::Statements {
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, list_pages_of, list_all_pages, scan_titles, scan_titles_fts, list_all_data_sources,
+  Statement get_page, put_page, put_page_only, list_pages_of, list_all_pages, scan_titles, scan_titles_fts, list_all_data_sources,
       get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
@@ -295,18 +298,24 @@ Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_v
   return ReadPages(st_->scan_titles);
 }
 
-Status SqliteConnection::PutPage(const PageRecord& p) {
-  Statement& st = st_->put_page;
+Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) {
+  // The page's text rows change in the same transaction as the page: all of them for a
+  // new page (or an unknown change), else only those of the text that changed.
+  std::vector<PageTextEdit> edits;
+  if (update != nullptr) edits = PageTextEdits(*update, p);
+  const bool text_changes = update == nullptr || !edits.empty();
+  Statement& st = text_changes ? st_->put_page : st_->put_page_only;
   st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
-  st.Bind(4, SerializeJson(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
+  st.Bind(4, SerializeJsonObject(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
   st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
   st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
+  if (!text_changes) return st.Run();
   LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
   const int64_t rowid = row ? st.Int(0) : 0;
   st.Reset();
   if (!row) return InternalError("sqlite: a page upsert returned no row");
-  // The page's text rows change in the same transaction as the page.
-  return st_->page_text->Write(rowid, p);
+  if (update == nullptr) return st_->page_text->Write(rowid, p);
+  return st_->page_text->Apply(rowid, edits);
 }
 
 Result<std::shared_ptr<const DatabaseRecord>> SqliteConnection::GetDatabase(std::string_view id) {

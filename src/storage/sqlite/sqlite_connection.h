@@ -58,7 +58,8 @@ class SqliteConnection final : public Records {
   void WatchDeadline();
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
-  Status PutPage(const PageRecord& page) override;
+  using Records::PutPage;
+  Status PutPage(const PageRecord& page, const PageUpdate* update) override;
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override;
   Result<std::vector<PageRecord>> ListAllPages() override;
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override;

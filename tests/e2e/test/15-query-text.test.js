@@ -18,6 +18,7 @@ before(async () => {
   root = await createRootPage(n5, 'Text push-down');
   db = await createDatabase(n5, 'v5', root.id, 'Places', {
     Name: { title: {} }, Notes: { rich_text: {} }, Site: { url: {} }, Mail: { email: {} }, Phone: { phone_number: {} },
+    Done: { checkbox: {} },
   });
   const rows = {
     paris: { Name: 'Été à Paris', Notes: 'ΩMEGA and ПРИВЕТ', Site: 'https://ex.com/a%b_c', Mail: 'Anne@Ex.com', Phone: '+33 1 23' },
@@ -76,6 +77,28 @@ test('trashed pages are found only when asked for; an or and an and of text cond
     { property: 'Notes', rich_text: { contains: 'ωme' } }] }), ['Summer in PARIS', 'Été à Paris']);
   assert.deepEqual(await names({ and: [{ property: 'Name', title: { contains: 'paris' } },
     { property: 'Notes', rich_text: { contains: 'quoted' } }] }), ['Summer in PARIS']);
+});
+
+test('a PATCH that changes no text keeps the text found; a new title and a cleared value are seen', async () => {
+  // Storage re-indexes only the text properties a write changed (sqlite/page_text.h).
+  await n5.pages.update({ page_id: pages.summer.id, properties: { Done: { checkbox: true } } });
+  assert.deepEqual(await names({ property: 'Name', title: { contains: 'summer' } }), ['Summer in PARIS']);
+  assert.deepEqual(await names({ property: 'Notes', rich_text: { contains: '"quoted"' } }), ['Summer in PARIS']);
+  assert.deepEqual(await names({ and: [{ property: 'Done', checkbox: { equals: true } },
+    { property: 'Name', title: { ends_with: 'paris' } }] }), ['Summer in PARIS']);
+  await n5.pages.update({
+    page_id: pages.summer.id, properties: { Name: { title: text('Winter in PARIS') }, Done: { checkbox: false } },
+  });
+  assert.deepEqual(await names({ property: 'Name', title: { contains: 'summer' } }), []);
+  assert.deepEqual(await names({ property: 'Name', title: { starts_with: 'winter' } }), ['Winter in PARIS']);
+  assert.deepEqual(await names({ property: 'Name', title: { ends_with: 'paris' } }), ['Winter in PARIS', 'Été à Paris']);
+  await n5.pages.update({ page_id: pages.paris.id, properties: { Mail: { email: null } } });
+  assert.deepEqual(await names({ property: 'Mail', email: { starts_with: 'anne@' } }), []);
+  // Put back for the tests below.
+  await n5.pages.update({ page_id: pages.summer.id, properties: { Name: { title: text('Summer in PARIS') } } });
+  await n5.pages.update({ page_id: pages.paris.id, properties: { Mail: { email: 'Anne@Ex.com' } } });
+  assert.deepEqual(await names({ property: 'Mail', email: { starts_with: 'anne@' } }), ['Été à Paris']);
+  assert.deepEqual(await names({ property: 'Name', title: { contains: 'summer' } }), ['Summer in PARIS']);
 });
 
 test('edited, removed and renamed values are seen by the next query', async () => {
