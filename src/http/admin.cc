@@ -10,6 +10,9 @@
 //   POST   /_localnotion/faults     {method, path, status|code, message, probability,
 //                                    count, latency_ms, retry_after}   GET lists, DELETE clears
 //   DELETE /_localnotion/faults/{id} removes one fault
+//   GET    /_localnotion/rate_limit  {"object": "rate_limit", "limit": "off"|"notion"|"N/s"|"N/min"}
+//   POST   /_localnotion/rate_limit  {"limit": "..."} sets it (the --rate-limit spellings);
+//                                   the server's own, so not under a workspace prefix
 //   integrations and shares: admin_integrations.cc
 //   fixtures, page history and the clock: admin_fixtures.cc
 //   workspaces: admin_workspaces.cc; every route but the global ones also under
@@ -20,6 +23,7 @@
 #include "common/sha256.h"
 #include "http/error_response.h"
 #include "http/pipeline.h"
+#include "http/rate_limit.h"
 #include "service/admin/admin.h"
 
 namespace localnotion::http {
@@ -86,6 +90,35 @@ Result<json::value> RemoveFault(AdminState& st, const RouteArgs& a) {
   return json::value(json::object{{"object", "fault"}, {"id", a.params[0]}, {"deleted", true}});
 }
 
+json::value RateLimitState(const RateLimiter& limiter) {
+  return json::object{{"object", "rate_limit"}, {"limit", SpellingOf(limiter.Get())}};
+}
+
+// {"limit": "<a --rate-limit spelling>"}: the new limit applies to the next request, and
+// every integration's budget starts afresh (RateLimiter::Set).
+Result<json::value> SetRateLimit(AdminState& st, const RouteArgs& a) {
+  const json::value& body = *a.body;
+  if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
+  for (const auto& kv : body.get_object()) {
+    if (kv.key() != "limit") return api::NotPresent(api::Field("body", kv.key()), kv.value());
+  }
+  const json::value* limit = Find(body.get_object(), "limit");
+  if (limit == nullptr) return api::NotDefined("body.limit");
+  // "" (which the flag takes as "off") is refused: the body names the limit.
+  std::optional<RateLimit> parsed;
+  if (limit->is_string() && !limit->get_string().empty()) {
+    if (auto r = ParseRateLimit(limit->get_string()); r.ok()) parsed = *r;
+  }
+  if (!parsed) {
+    return api::FailedValidation("body.limit",
+                                 "`\"off\"`, `\"notion\"`, requests per minute (`\"180\"`, `\"600\"`, "
+                                 "`\"N/min\"`) or per second (`\"N/s\"`)",
+                                 limit);
+  }
+  st.limiter.Set(*parsed);
+  return RateLimitState(st.limiter);
+}
+
 }  // namespace
 
 const std::vector<Route>& AdminRoutes() {
@@ -129,6 +162,17 @@ const std::vector<Route>& AdminRoutes() {
          st.faults.Clear();
          return Cleared();
        }},
+      {.method = "GET",
+       .path = "/_localnotion/rate_limit",
+       .auth = Auth::kAdminToken,
+       .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> { return RateLimitState(st.limiter); }},
+      // One limit for the whole server (its integrations of every workspace): only the
+      // server's admin token sets it, and not through a workspace's prefix.
+      {.method = "POST",
+       .path = "/_localnotion/rate_limit",
+       .auth = Auth::kAdminToken,
+       .global = true,
+       .admin = SetRateLimit},
   };
   return kRoutes;
 }
@@ -181,7 +225,8 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
   args.query = ParseQuery(req.target, *match.route);
   args.body = &body;
   args.content_type = req.content_type;
-  AdminState state{workspace->store(), workspace->state(), tools->log, tools->faults, workspaces_, *workspace};
+  AdminState state{workspace->store(), workspace->state(), tools->log, tools->faults,
+                   workspaces_,        *workspace,         limiter_};
   if (match.path.rfind("/_localnotion/faults", 0) != 0) {
     auto fault = tools->faults.Match(req.method, match.path, /*exceptions_only=*/true);
     state.throw_inside = fault.has_value();

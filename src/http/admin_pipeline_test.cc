@@ -105,5 +105,58 @@ TEST_F(AdminPipelineTest, OneFaultIsDeletedByItsId) {
               "Could not find fault with ID: " + id + ".");
 }
 
+// GET and POST /_localnotion/rate_limit: the limit of --rate-limit, read and set while
+// the server runs (the web UI's Controls). Over a limit set so, /v1 answers Notion's 429.
+TEST_F(AdminPipelineTest, TheRateLimitIsReadAndSetAtRuntime) {
+  const std::string admin(kAdmin);
+  const std::string token("secret_admin_pipeline");
+  Response off = Call("GET", "/_localnotion/rate_limit", admin);
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(off.body, R"({"object":"rate_limit","limit":"off"})");
+  Response set = Call("POST", "/_localnotion/rate_limit", admin, R"({"limit":"2"})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.body, R"({"object":"rate_limit","limit":"2/min"})");
+  EXPECT_EQ(Call("GET", "/_localnotion/rate_limit", admin).body, set.body);
+
+  EXPECT_EQ(Call("GET", "/v1/users/me", token).status, 200);
+  EXPECT_EQ(Call("GET", "/v1/users/me", token).status, 200);
+  Response limited = Call("GET", "/v1/users/me", token);
+  ExpectError(limited, 429, "rate_limited", "You have been rate limited. Please try again in a few minutes.");
+  ASSERT_TRUE(limited.retry_after.has_value());
+  EXPECT_GE(*limited.retry_after, 59);
+  EXPECT_EQ(Json(limited).at("additional_data"),
+            json::parse(R"({"rate_limit_reason":"public_api_request_rate_limit","retry_after":")" +
+                        std::to_string(*limited.retry_after) + R"("})"));
+  // The admin API is never limited.
+  EXPECT_EQ(Call("GET", "/_localnotion/health", admin).status, 200);
+
+  Response restored = Call("POST", "/_localnotion/rate_limit", admin, R"({"limit":"off"})");
+  EXPECT_EQ(restored.body, R"({"object":"rate_limit","limit":"off"})");
+  EXPECT_EQ(Call("GET", "/v1/users/me", token).status, 200);
+}
+
+TEST_F(AdminPipelineTest, ABadRateLimitIsAValidationErrorAndChangesNothing) {
+  const std::string admin(kAdmin);
+  const std::string expected =
+      "`\"off\"`, `\"notion\"`, requests per minute (`\"180\"`, `\"600\"`, `\"N/min\"`) or per second "
+      "(`\"N/s\"`)";
+  ExpectError(Call("POST", "/_localnotion/rate_limit", admin, R"({"limit":"10/h"})"), 400, "validation_error",
+              "body failed validation: body.limit should be " + expected + ", instead was `\"10/h\"`.");
+  ExpectError(Call("POST", "/_localnotion/rate_limit", admin, R"({"limit":""})"), 400, "validation_error",
+              "body failed validation: body.limit should be " + expected + ", instead was `\"\"`.");
+  ExpectError(Call("POST", "/_localnotion/rate_limit", admin, R"({"limit":5})"), 400, "validation_error",
+              "body failed validation: body.limit should be " + expected + ", instead was `5`.");
+  ExpectError(Call("POST", "/_localnotion/rate_limit", admin, R"({})"), 400, "validation_error",
+              "body failed validation: body.limit should be defined, instead was `undefined`.");
+  ExpectError(Call("POST", "/_localnotion/rate_limit", admin, R"({"limit":"off","burst":3})"), 400, "validation_error",
+              "body failed validation: body.burst should be not present, instead was `3`.");
+  ExpectError(Call("POST", "/_localnotion/rate_limit", admin, R"([])"), 400, "validation_error",
+              "body failed validation: body should be an object, instead was `[]`.");
+  // The server's limit, not a workspace's: no workspace prefix.
+  ExpectError(Call("POST", "/_localnotion/workspaces/some-id/rate_limit", admin, R"({"limit":"1"})"), 400,
+              "invalid_request_url", "Invalid request URL.");
+  EXPECT_EQ(Call("GET", "/_localnotion/rate_limit", admin).body, R"({"object":"rate_limit","limit":"off"})");
+}
+
 }  // namespace
 }  // namespace localnotion::http

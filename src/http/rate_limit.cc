@@ -1,5 +1,6 @@
 #include "http/rate_limit.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -40,9 +41,31 @@ Result<RateLimit> ParseRateLimit(std::string_view text) {
                        std::string(text) + "\"");
 }
 
-std::optional<int> RateLimiter::Take(const std::string& key, Clock::time_point now) {
-  if (limit_.per_second <= 0 && limit_.per_window <= 0) return std::nullopt;
+std::string SpellingOf(const RateLimit& limit) {
+  if (limit.per_window > 0) return std::to_string(limit.per_window) + "/min";
+  if (limit.per_second <= 0) return "off";
+  if (limit.per_second == 3 && limit.burst == 10) return "notion";
+  std::array<char, 32> buf{};
+  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), limit.per_second);
+  return std::string(buf.data(), ec == std::errc() ? end : buf.data()) + "/s";
+}
+
+void RateLimiter::Set(RateLimit limit) {
   std::lock_guard<std::mutex> lock(mu_);
+  limit_ = limit;
+  buckets_.clear();
+  on_.store(limit.per_second > 0 || limit.per_window > 0, std::memory_order_relaxed);
+}
+
+RateLimit RateLimiter::Get() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return limit_;
+}
+
+std::optional<int> RateLimiter::Take(const std::string& key, Clock::time_point now) {
+  if (!on_.load(std::memory_order_relaxed)) return std::nullopt;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (limit_.per_second <= 0 && limit_.per_window <= 0) return std::nullopt;
   auto [it, inserted] = buckets_.try_emplace(key, Bucket{limit_.burst, now, 0});
   return limit_.per_window > 0 ? TakeFromWindow(it->second, now) : TakeFromBucket(it->second, now);
 }

@@ -8,6 +8,7 @@
 // three requests per second" with bursts, stays available as a token bucket.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -33,10 +34,18 @@ struct RateLimit {
 // Notion's current per-connection limit).
 Result<RateLimit> ParseRateLimit(std::string_view text);
 
+// The spelling of `limit` that ParseRateLimit reads back: "off", "notion", "N/s" or
+// "N/min" (GET /_localnotion/rate_limit shows it).
+std::string SpellingOf(const RateLimit& limit);
+
 class RateLimiter {
  public:
   using Clock = std::chrono::steady_clock;
-  explicit RateLimiter(RateLimit limit) : limit_(limit) {}
+  explicit RateLimiter(RateLimit limit) { Set(limit); }
+  // Replaces the limit while the server runs (POST /_localnotion/rate_limit): every
+  // integration's budget starts afresh under the new limit.
+  void Set(RateLimit limit);
+  RateLimit Get() const;
   // Takes one request from `key`'s budget. Returns the seconds to wait (Retry-After, at
   // least 1) when the budget is spent, nullopt when the request may go ahead.
   std::optional<int> Take(const std::string& key) { return Take(key, Clock::now()); }
@@ -51,8 +60,11 @@ class RateLimiter {
   std::optional<int> TakeFromBucket(Bucket& b, Clock::time_point now) const;
   std::optional<int> TakeFromWindow(Bucket& b, Clock::time_point now) const;
 
+  // Whether any limit is set: read without the lock, so that a server without a limit
+  // (the default) takes no lock per request.
+  std::atomic<bool> on_{false};
+  mutable std::mutex mu_;  // requests take from many threads; guards limit_ and buckets_
   RateLimit limit_;
-  std::mutex mu_;  // requests take from many threads
   std::unordered_map<std::string, Bucket> buckets_;
 };
 

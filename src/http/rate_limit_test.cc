@@ -82,6 +82,34 @@ TEST(RateLimiterBucket, ThreeASecondWithBurstsOfTen) {
   EXPECT_EQ(limiter.Take("a", t0 + 334ms), std::optional<int>(1));
 }
 
+TEST(RateLimitFlag, SpellingOfReadsBack) {
+  for (const char* text : {"off", "notion", "2/s", "0.5/s", "180/min", "1/min"}) {
+    auto limit = ParseRateLimit(text);
+    ASSERT_TRUE(limit.ok()) << text;
+    EXPECT_EQ(SpellingOf(*limit), text);
+  }
+  EXPECT_EQ(SpellingOf(*ParseRateLimit("600")), "600/min");
+  EXPECT_EQ(SpellingOf(*ParseRateLimit("3/s")), "3/s");  // bursts of 3, not "notion"'s 10
+}
+
+// POST /_localnotion/rate_limit: a new limit replaces the old at once, and every
+// integration's budget starts afresh under it.
+TEST(RateLimiterSet, ANewLimitStartsEveryBudgetAfresh) {
+  RateLimiter limiter(RateLimit{});
+  const auto t0 = RateLimiter::Clock::time_point{} + 5s;
+  EXPECT_EQ(SpellingOf(limiter.Get()), "off");
+  limiter.Set(*ParseRateLimit("2/min"));
+  EXPECT_EQ(SpellingOf(limiter.Get()), "2/min");
+  EXPECT_EQ(limiter.Take("a", t0), std::nullopt);
+  EXPECT_EQ(limiter.Take("a", t0), std::nullopt);
+  EXPECT_EQ(limiter.Take("a", t0 + 1s), std::optional<int>(59));
+  limiter.Set(*ParseRateLimit("1/min"));
+  EXPECT_EQ(limiter.Take("a", t0 + 2s), std::nullopt);
+  EXPECT_EQ(limiter.Take("a", t0 + 2s), std::optional<int>(60));
+  limiter.Set(RateLimit{});
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(limiter.Take("a", t0 + 3s), std::nullopt);
+}
+
 TEST(RateLimiterOff, NeverLimits) {
   RateLimiter limiter(RateLimit{});
   for (int i = 0; i < 1000; ++i) ASSERT_EQ(limiter.Take("a"), std::nullopt);

@@ -28,6 +28,7 @@
 namespace localnotion::http {
 
 class Faults;
+class RateLimiter;
 class RequestLog;
 
 // How a route group authenticates. Each group has one policy.
@@ -68,6 +69,8 @@ struct AdminState {
   Faults& faults;
   service::workspaces::Registry& workspaces;
   service::workspaces::Workspace& workspace;
+  // The server's rate limit, one for all its workspaces (rate_limit.h).
+  RateLimiter& limiter;
   // Set by Durably(): the answer waits for the report of a write committed
   // asynchronously (the catalog's, service/workspaces/workspaces.h).
   std::shared_ptr<Durability> durable = nullptr;

@@ -1,5 +1,6 @@
 'use strict';
-// A real browser (Debian's Chromium through Playwright) opens the landing page: the
+// A real browser (Debian's Chromium, or Firefox ESR in `make e2e-firefox`, through
+// Playwright) opens the landing page: the
 // browser tooling that the web UI and OAuth tests build on works, and a person who opens
 // the server's address sees where to start (issue 16).
 const { test } = require('node:test');
@@ -7,7 +8,7 @@ const assert = require('node:assert/strict');
 const { startServer } = require('../lib/server');
 const { launchBrowser } = require('../lib/browser');
 
-test('Chromium shows the landing page with the server address and links to the docs', async () => {
+test('the browser shows the landing page with the server address and links to the docs', async () => {
   const srv = await startServer();
   const browser = await launchBrowser();
   try {

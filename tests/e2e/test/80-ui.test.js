@@ -3,16 +3,16 @@
 // Chromium through Playwright), against the binary serving the grocery fixture: log in
 // with the admin token, browse to the database, sort and filter it, edit a checkbox, a
 // select and a text cell and add a row (the SDK then reads the new values), open a page
-// with its blocks and comments, follow the request log live, create a 429 fault that the
-// SDK retries through, and reset the workspace. Screenshots of the main screens go to
-// docs/ui/.
+// with its blocks, comments and change history as a diff, follow the request log live,
+// create a 429 fault that the SDK retries through, set a rate limit that the SDK runs
+// into, and reset the workspace. Screenshots of the main screens go to docs/ui/.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { startServer } = require('../lib/server');
-const { launchBrowser } = require('../lib/browser');
+const { launchBrowser, BROWSER } = require('../lib/browser');
 const crypto = require('node:crypto');
-const { v5, v2 } = require('../lib/clients');
+const { v5, v2, adminCall } = require('../lib/clients');
 const { adminClient } = require('../lib/webhook_admin');
 const { startReceiver } = require('../lib/webhook_receiver');
 
@@ -21,8 +21,9 @@ const TOKEN = 'secret_grocery_list_token'; // the token of the fixture's integra
 const GROCERY = path.resolve(__dirname, '../../../examples/grocery.json');
 // The screenshots shown in the README are written to docs/ui/ only when
 // LOCALNOTION_UI_SCREENSHOTS=1 (to refresh them); a normal run writes them to a
-// temporary folder, so `make test` leaves the checkout unchanged.
-const SHOTS = process.env.LOCALNOTION_UI_SCREENSHOTS === '1'
+// temporary folder, so `make test` leaves the checkout unchanged. The README shows
+// Chromium's: a run in Firefox (LOCALNOTION_BROWSER=firefox) never writes docs/ui/.
+const SHOTS = process.env.LOCALNOTION_UI_SCREENSHOTS === '1' && BROWSER === 'chromium'
   ? path.resolve(__dirname, '../../../docs/ui')
   : require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'localnotion-ui-shots-'));
 const DB = 'bc1211ca-e3f1-4939-ae34-5260b16f627c';
@@ -48,6 +49,18 @@ async function rowTitles() {
 
 async function waitForRows(n) {
   await page.locator('.count').filter({ hasText: new RegExp(`^${n} rows?$`) }).waitFor({ timeout: 10000 });
+}
+
+// Opens a cell's editor the way a person does: a double-click in Chromium. In Firefox the
+// keyboard's way (focus the cell, Enter): Playwright's double-click over WebDriver BiDi
+// reaches Firefox ESR as two single clicks (each with detail 1, no dblclick event).
+async function openEditor(cell) {
+  if (BROWSER === 'firefox') {
+    await cell.focus();
+    await cell.press('Enter');
+  } else {
+    await cell.dblclick();
+  }
 }
 
 async function openDatabase() {
@@ -149,15 +162,17 @@ test('editing a checkbox, a select and a text cell writes through /v1', async ()
   const other = (await notionV2.databases.retrieve({ database_id: DB })).properties['Food group'].select.options.find(
     (o) => o.name !== before['Food group'].select?.name,
   );
-  await apples.locator('td[data-prop="Food group"]').dblclick();
+  await openEditor(apples.locator('td[data-prop="Food group"]'));
   const selected = page.waitForResponse((r) => r.url().endsWith(`/v1/pages/${APPLES}`) && r.request().method() === 'PATCH');
+  // The editor has the focus, for the keyboard.
+  assert.equal(await apples.getByRole('combobox').evaluate((el) => document.activeElement === el), true);
   await apples.getByRole('combobox').selectOption(other.name);
   assert.equal((await selected).status(), 200);
   now = (await notion.pages.retrieve({ page_id: APPLES })).properties;
   assert.equal(now['Food group'].select.name, other.name);
   await apples.locator('td[data-prop="Food group"] .chip').filter({ hasText: other.name }).waitFor();
 
-  await apples.locator('td[data-prop="Description"]').dblclick();
+  await openEditor(apples.locator('td[data-prop="Description"]'));
   const written = page.waitForResponse((r) => r.url().endsWith(`/v1/pages/${APPLES}`) && r.request().method() === 'PATCH');
   await apples.getByRole('textbox').fill('Crisp, from the UI');
   await apples.getByRole('textbox').press('Enter');
@@ -208,6 +223,46 @@ test('a page shows its properties, blocks and comments', async () => {
   const props = page.getByRole('table', { name: 'Properties' });
   await props.getByRole('rowheader', { name: 'Price' }).waitFor();
   await shot('page');
+});
+
+test('a page shows its change history as a diff of the removed and added words', async () => {
+  await notion.pages.update({
+    page_id: KALE,
+    properties: {
+      Name: { title: [{ text: { content: 'Tuscan black kale' } }] },
+      Description: { rich_text: [{ text: { content: 'A dark leafy winter vegetable' } }] },
+    },
+  });
+  const history = (await adminCall(srv, ADMIN, 'GET', `pages/${KALE}/history`)).body.results;
+  const latest = history[history.length - 1];
+  await page.goto(`${srv.baseUrl}/_localnotion/ui/pages/${KALE}`);
+  await page.getByRole('heading', { level: 1, name: /Tuscan black kale/ }).waitFor();
+  const region = page.getByRole('region', { name: 'History' });
+  const change = region.getByRole('table', { name: `Change ${latest.sequence}` });
+  await change.waitFor();
+  // Newest first: the entry just made tops the list, with who made it and its request id.
+  assert.equal(await region.locator('table.changes').first().getAttribute('aria-label'), `Change ${latest.sequence}`);
+  const head = await region.locator('.history-entry').first().locator('.history-head').innerText();
+  assert.ok(head.startsWith('Updated') && head.includes('by Grocery bot') && head.includes(`request ${latest.request_id}`), head);
+  const row = (name) => change.locator('tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  const words = async (cells) => (await cells.allInnerTexts()).map((w) => w.trim());
+
+  const title = row('Name');
+  assert.equal(await title.locator('td.before').innerText(), 'Tuscan kale');
+  assert.equal(await title.locator('td.after').innerText(), 'Tuscan black kale');
+  assert.deepEqual(await words(title.locator('del')), []);
+  assert.deepEqual(await words(title.locator('td.after ins')), ['black']);
+
+  const text = row('Description');
+  assert.equal(await text.locator('td.before').innerText(), 'A dark green leafy vegetable');
+  assert.equal(await text.locator('td.after').innerText(), 'A dark leafy winter vegetable');
+  assert.deepEqual(await words(text.locator('td.before del')), ['green']);
+  assert.deepEqual(await words(text.locator('td.after ins')), ['winter']);
+  assert.deepEqual(await words(text.locator('td.before ins, td.after del')), []);
+  // Only what changed is listed.
+  assert.equal(await change.locator('tbody tr').count(), 2);
+  await region.scrollIntoViewIfNeeded();
+  await region.screenshot({ path: path.join(SHOTS, 'page-history.png') });
 });
 
 test('an SDK call shows in the live request log within a second', async () => {
@@ -284,6 +339,42 @@ test('the webhooks screen shows deliveries and redelivers one', async () => {
     await rx.waitFor((r) => r.ofType('page.properties_updated').length === 2);
   } finally {
     await rx.close();
+  }
+});
+
+test('a rate limit set in the UI answers the SDK 429 rate_limited, and is turned off again', async () => {
+  const admin = (method, what, body) => adminCall(srv, ADMIN, method, what, body);
+  await page.goto(`${srv.baseUrl}/_localnotion/ui/controls`);
+  const card = page.getByRole('region', { name: 'Rate limit' });
+  await card.locator('.rate-now').filter({ hasText: 'off (no limit)' }).waitFor();
+  try {
+    await card.getByLabel('Limit').fill('2/min');
+    await card.getByRole('button', { name: 'Set rate limit' }).click();
+    await page.getByRole('status').filter({ hasText: 'Rate limit set to 2/min.' }).waitFor();
+    await card.locator('.rate-now').filter({ hasText: '2 requests per integration in each 60-second window (2/min)' }).waitFor();
+    assert.deepEqual((await admin('GET', 'rate_limit')).body, { object: 'rate_limit', limit: '2/min' });
+    await shot('controls-rate-limit');
+
+    // Two requests of the window go through; the third gets Notion's answer.
+    assert.equal((await notion.users.me({})).object, 'user');
+    assert.equal((await notion.users.me({})).object, 'user');
+    const refused = await notion.users.me({}).then(() => null, (e) => e);
+    assert.ok(refused, 'the third request of the window was refused');
+    assert.equal(refused.status, 429);
+    assert.equal(refused.code, 'rate_limited');
+    assert.equal(refused.message, 'You have been rate limited. Please try again in a few minutes.');
+    const wait = Number(refused.headers.get('retry-after'));
+    assert.ok(Number.isInteger(wait) && wait >= 1 && wait <= 60, `Retry-After: ${wait}`);
+    assert.deepEqual(refused.additional_data, { rate_limit_reason: 'public_api_request_rate_limit', retry_after: String(wait) });
+    const log = (await admin('GET', 'requests?path=/v1/users/me')).body.results;
+    assert.deepEqual(log.slice(-3).map((e) => e.status), [200, 200, 429]);
+
+    await card.getByRole('button', { name: 'Turn off' }).click();
+    await page.getByRole('status').filter({ hasText: 'Rate limit set to off.' }).waitFor();
+    await card.locator('.rate-now').filter({ hasText: 'off (no limit)' }).waitFor();
+    for (let i = 0; i < 3; i++) assert.equal((await notion.users.me({})).object, 'user');
+  } finally {
+    await admin('POST', 'rate_limit', { limit: 'off' });
   }
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, formatNumber, opsFor, plain, safeHref, titleOf, valueText } from './notion';
+import { buildFilter, describeRateLimit, formatNumber, opsFor, plain, safeHref, titleOf, valueText } from './notion';
 import { SseParser } from './api';
 
 describe('numbers keep their format', () => {
@@ -64,5 +64,15 @@ describe('links from workspace data', () => {
     expect(safeHref('data:text/html,<script>')).toBeUndefined();
     expect(safeHref('//evil.example')).toBeUndefined();
     expect(safeHref(null)).toBeUndefined();
+  });
+});
+
+describe('rate limits in words', () => {
+  it('reads each spelling of GET /_localnotion/rate_limit', () => {
+    expect(describeRateLimit('off')).toBe('off (no limit)');
+    expect(describeRateLimit('2/min')).toBe('2 requests per integration in each 60-second window (2/min)');
+    expect(describeRateLimit('1/min')).toBe('1 request per integration in each 60-second window (1/min)');
+    expect(describeRateLimit('0.5/s')).toBe('0.5 requests a second per integration (0.5/s)');
+    expect(describeRateLimit('notion')).toBe('3 requests a second per integration, in bursts of up to 10 (notion)');
   });
 });

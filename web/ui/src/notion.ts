@@ -94,6 +94,20 @@ export function valueText(v: any): string {
   }
 }
 
+// A rate limit as GET /_localnotion/rate_limit spells it ("off", "notion", "N/s",
+// "N/min"), in words.
+export function describeRateLimit(limit: string): string {
+  if (limit === 'off') return 'off (no limit)';
+  if (limit === 'notion') return '3 requests a second per integration, in bursts of up to 10 (notion)';
+  const m = /^([0-9.]+)\/(s|min)$/.exec(limit);
+  if (!m) return limit;
+  const n = Number(m[1]);
+  const requests = `${m[1]} request${n === 1 ? '' : 's'}`;
+  return m[2] === 's'
+    ? `${requests} a second per integration (${limit})`
+    : `${requests} per integration in each 60-second window (${limit})`;
+}
+
 export function formulaText(f: any): string {
   if (!f) return '';
   if (f.type === 'date') return formatDate(f.date);

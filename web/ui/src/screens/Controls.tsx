@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { admin } from '../api';
+import { RateLimit } from './RateLimit';
 
-// The test knobs of the admin API: faults, reset, seed, export, the clock, integrations
-// and their shares.
+// The test knobs of the admin API: faults, the rate limit (RateLimit.tsx), reset, seed,
+// export, the clock, integrations and their shares.
 export function Controls(props: { onChanged: () => void }) {
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
@@ -21,6 +22,7 @@ export function Controls(props: { onChanged: () => void }) {
       <p role="status" class="message">{message}</p>
       {error && <p role="alert" class="error">{error}</p>}
       <Faults run={run} />
+      <RateLimit run={run} />
       <Workspace run={run} onChanged={props.onChanged} />
       <Clock run={run} />
       <Integrations run={run} />
@@ -28,7 +30,7 @@ export function Controls(props: { onChanged: () => void }) {
   );
 }
 
-type Run = (what: () => Promise<string>) => Promise<void>;
+export type Run = (what: () => Promise<string>) => Promise<void>;
 
 function Faults(props: { run: Run }) {
   const [faults, setFaults] = useState<any[]>([]);

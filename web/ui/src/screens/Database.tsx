@@ -319,6 +319,9 @@ function Cell(props: {
   const { row, column } = props;
   const value = row.properties[column.name];
   const [editing, setEditing] = useState(false);
+  // The editor takes the focus when it opens: `autofocus` is honoured only at page load
+  // in Firefox, so a keyboard user would otherwise have to find the new field.
+  const focus = useCallback((el: HTMLElement | null) => el?.focus(), []);
   const label = `${column.name} of ${props.title}`;
   if (column.type === 'checkbox') {
     return (
@@ -337,7 +340,7 @@ function Cell(props: {
       <td data-prop={column.name}>
         <select
           aria-label={label}
-          autoFocus
+          ref={focus}
           value={value?.[column.type]?.name ?? ''}
           onBlur={() => setEditing(false)}
           onChange={async (e) => {
@@ -360,7 +363,7 @@ function Cell(props: {
       <td data-prop={column.name}>
         <input
           aria-label={label}
-          autoFocus
+          ref={focus}
           defaultValue={valueText(value)}
           onBlur={() => setEditing(false)}
           onKeyDown={async (e) => {

@@ -3,11 +3,12 @@ import { admin, collect, v1 } from '../api';
 import { Rich, Value } from '../cells';
 import { plain, safeHref, titleOf } from '../notion';
 import { Link } from '../router';
+import { History } from './History';
 
 const MAX_BLOCKS = 1000;
 
 // A page: its properties, its content blocks rendered (children read as far as 1,000
-// blocks), its comments, and its change history from the admin API.
+// blocks), its comments, and its change history from the admin API as a diff (History.tsx).
 export function PageView(props: { id: string }) {
   const [page, setPage] = useState<any>(null);
   const [blocks, setBlocks] = useState<any[] | null>(null);
@@ -80,7 +81,7 @@ export function PageView(props: { id: string }) {
       </section>
       <section aria-labelledby="history-title" class="history">
         <h2 id="history-title">History</h2>
-        {history === null ? <p>Loading…</p> : history.length === 0 ? <p class="muted">No recorded changes.</p> : <History entries={history} />}
+        {history === null ? <p>Loading…</p> : history.length === 0 ? <p class="muted">No recorded changes.</p> : <History entries={history} schema={schema} />}
       </section>
     </article>
   );
@@ -95,25 +96,6 @@ async function loadChildren(id: string, count: { n: number }): Promise<any[]> {
     }
   }
   return children;
-}
-
-function History(props: { entries: any[] }) {
-  return (
-    <ol class="history-list">
-      {props.entries.map((e, i) => (
-        <li key={i}>
-          <span class="muted">{e.time ?? e.created_time} · {e.integration?.name ?? e.integration_id ?? ''}</span>
-          <details>
-            <summary>Change {i + 1}</summary>
-            <div class="diff">
-              <pre class="before" aria-label="Before">{JSON.stringify(e.before ?? null, null, 2)}</pre>
-              <pre class="after" aria-label="After">{JSON.stringify(e.after ?? null, null, 2)}</pre>
-            </div>
-          </details>
-        </li>
-      ))}
-    </ol>
-  );
 }
 
 function Blocks(props: { blocks: any[] }) {
