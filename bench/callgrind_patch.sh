@@ -6,7 +6,9 @@
 #
 #   bench/callgrind_patch.sh [BINARY...]     # default build/localnotion
 #
-# Environment: N1=200 N2=1200 PORT=19887; CASE=get counts GET /v1/pages/{id} instead;
+# Environment: N1=200 N2=1200 PORT=19887; CASE=get counts GET /v1/pages/{id} instead, CASE=six a PATCH
+# of six properties of a page in a 15-property database with values that change every request (the bodies
+# of bench/patch_six.lua); the seed PATCH sends the same body (checkbox true) every time;
 # SUBSCRIPTIONS=5 makes that many active webhook subscriptions first (bench/webhook_subscribers.js),
 # so the count includes making and delivering their events;
 # KEEP_OUT=PREFIX keeps the callgrind files as PREFIX.N1 and PREFIX.N2. Needs valgrind, node, curl. Every server it
@@ -29,6 +31,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# six_config N: a curl config of N PATCHes of six properties of SIX_PAGE_ID, each with other
+# values (the bodies of bench/patch_six.lua), sent one after another on one connection.
+six_config() {
+  local n=$1 i cats=(A B C) stock
+  for ((i = 1; i <= n; i++)); do
+    (( i % 2 == 0 )) && stock=true || stock=false
+    (( i > 1 )) && echo next
+    echo "url = \"http://127.0.0.1:$PORT/v1/pages/$SIX_PAGE_ID\""
+    echo 'request = "PATCH"'
+    echo 'output = "/dev/null"'
+    echo "header = \"Authorization: Bearer $TOKEN\""
+    echo 'header = "Notion-Version: 2025-09-03"'
+    echo 'header = "Content-Type: application/json"'
+    printf 'data = "{\\"properties\\":{\\"Notes\\":{\\"rich_text\\":[{\\"type\\":\\"text\\",\\"text\\":{\\"content\\":\\"bench note %d\\"}}]},\\"Price\\":{\\"number\\":%d.25},\\"Category\\":{\\"select\\":{\\"name\\":\\"%s\\"}},\\"Due\\":{\\"date\\":{\\"start\\":\\"2025-%02d-%02d\\"}},\\"In stock\\":{\\"checkbox\\":%s},\\"Link\\":{\\"url\\":\\"https://example.com/item/%d\\"}}}"\n' \
+      "$i" "$i" "${cats[$((i % 3))]}" $((i % 12 + 1)) $((i % 28 + 1)) "$stock" "$i"
+  done
+}
+
 # instructions BINARY N: total Ir of a server run that answers N seed PATCHes.
 instructions() {
   local bin=$1 n=$2
@@ -48,7 +68,10 @@ instructions() {
   fi
   local urls=() i
   for ((i = 0; i < n; i++)); do urls+=("http://127.0.0.1:$PORT/v1/pages/$PAGE_ID"); done
-  if [[ ${CASE:-seed} == get ]]; then
+  if [[ ${CASE:-seed} == six ]]; then
+    six_config "$n" >"$TMP/six.curl"
+    curl -s -K "$TMP/six.curl" >/dev/null
+  elif [[ ${CASE:-seed} == get ]]; then
     curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" "${urls[@]}" >/dev/null
   else
     curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
