@@ -6,7 +6,8 @@
 #      so that a burst of other load cannot land on one of them; per case the median
 #      req/s of each, new/old, the p99 and the server's CPU µs per request;
 #   2. instructions per request counted by callgrind for the same three cases
-#      (bench/callgrind_patch.sh, one connection), the stable figure on a noisy machine;
+#      (bench/callgrind_patch.sh, one connection), the stable figure on a noisy machine, with and
+#      without the threads that wake on a timer (their share under valgrind depends on the load);
 #   3. GET page on the NEW binary with `--workers 1` and `--workers 2`, alternating.
 #
 #   bench/side_by_side.sh OLD_BINARY NEW_BINARY      # about 7 minutes with the defaults
@@ -176,8 +177,10 @@ if [[ $CALLGRIND != 0 ]]; then
     CASE=$c N1=${N1:-100} N2=${N2:-600} PORT=${CG_PORT:-19897} \
       timeout -k 10 $(( TIME_LIMIT - SECONDS )) "$BENCH/callgrind_patch.sh" "$OLD" "$NEW" >"$TMP/cg.$c" \
       || { cat "$TMP/cg.$c" >&2; die "callgrind $c failed or ran out of time"; }
-    awk -v c="$c" -v old="$OLD:" -v new="$NEW:" '$1 == old { o = $2 } $1 == new { n = $2 }
-      END { print c, o, n }' "$TMP/cg.$c" >>"$TMP/cg"
+    awk -v c="$c" -v old="$OLD:" -v new="$NEW:" '
+      { w = $0; sub(/ without.*/, "", w); sub(/.*; /, "", w) }
+      $1 == old { o = $2; ow = w } $1 == new { n = $2; nw = w }
+      END { print c, o, n, ow, nw }' "$TMP/cg.$c" >>"$TMP/cg"
     log "callgrind $c: $(tail -1 "$TMP/cg") ($SECONDS s)"
   done
 fi
@@ -222,15 +225,17 @@ for c in order:
     co, cn = med([x[2] for x in o]), med([x[2] for x in n])
     print(f"| {names.get(c, c)} | {min(len(o), len(n))} | {ro:,.0f} | {rn:,.0f} | **{rn / ro:.2f}** ({per}) | "
           f"{med([x[1] for x in o]):.2f} | {med([x[1] for x in n]):.2f} | {co:.1f} | {cn:.1f} | {cn / co:.2f} |")
-cg = [l.split() for l in open(sys.argv[2]) if len(l.split()) == 3]
+cg = [l.split() for l in open(sys.argv[2]) if len(l.split()) == 5]
 if cg:
     print()
-    print("Instructions per request (callgrind, bench/callgrind_patch.sh, N1=${N1:-100} N2=${N2:-600}, one connection):")
+    print("Instructions per request (callgrind, bench/callgrind_patch.sh, N1=${N1:-100} N2=${N2:-600}, one connection); "
+          "the last three columns leave out the threads that wake on a timer (webhook pump, standby watchdog):")
     print()
-    print("| Case | old | new | new / old |")
-    print("|---|---:|---:|---:|")
-    for c, o, n in cg:
-        print(f"| {names.get(c, c)} | {int(o):,} | {int(n):,} | **{int(n) / int(o):.2f}** |")
+    print("| Case | old | new | new / old | old, untimed | new, untimed | new / old |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for c, o, n, ow, nw in cg:
+        o, n, ow, nw = int(o), int(n), int(ow), int(nw)
+        print(f"| {names.get(c, c)} | {o:,} | {n:,} | {n / o:.2f} | {ow:,} | {nw:,} | **{nw / ow:.2f}** |")
 ws = [(t, v) for (t, c), v in rows.items() if t.startswith("workers")]
 if ws:
     print()
