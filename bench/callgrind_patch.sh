@@ -51,7 +51,8 @@ six_config() {
   done
 }
 
-# instructions BINARY N: total Ir of a server run that answers N seed PATCHes.
+# instructions BINARY N: sets TOTAL to the Ir of a server run that answers N requests of CASE, and
+# TIMED to the part of it in the timer-driven threads.
 instructions() {
   local bin=$1 n=$2
   local out="$TMP/cg.$n.out"
@@ -59,8 +60,18 @@ instructions() {
   valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "sqlite:$TMP/b.db" \
     --token "$TOKEN" --admin-token "$ADMIN_TOKEN" >"$TMP/server.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 300); do grep -q "listening" "$TMP/server.log" 2>/dev/null && break; sleep 0.2; done
-  eval "$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN node "$ROOT/bench/setup.js")"
+  # Under valgrind on a busy machine the start can take a while; a server that exits or never
+  # listens ends the run with its log rather than with a meaningless count.
+  for _ in $(seq 1 600); do
+    grep -q "listening" "$TMP/server.log" 2>/dev/null && break
+    kill -0 "$PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  grep -q "listening" "$TMP/server.log" || { cat "$TMP/server.log" >&2; echo "$bin did not start (N=$n)" >&2; exit 1; }
+  local ids
+  ids=$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN timeout 300 node "$ROOT/bench/setup.js") \
+    || { cat "$TMP/server.log" >&2; echo "bench/setup.js failed against $bin (N=$n)" >&2; exit 1; }
+  eval "$ids"
   if [[ ${SUBSCRIPTIONS:-0} -gt 0 ]]; then
     BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN ADMIN_TOKEN=$ADMIN_TOKEN N=$SUBSCRIPTIONS \
       node "$ROOT/bench/webhook_subscribers.js" >"$TMP/subs.log" 2>&1 &
@@ -98,14 +109,16 @@ instructions() {
       | awk '/webhooks::Dispatcher::PumpLoop\(\) |http::LoopThreads::Watch\(\) / { gsub(/,/, "", $1); t += $1 }
              END { print t + 0 }')
   fi
-  echo "$(awk '/^summary:/ { print $2 }' "$out") $timed"
+  TOTAL=$(awk '/^summary:/ { print $2 }' "$out")
+  TIMED=$timed
 }
 
 for bin in "${@:-$ROOT/build/localnotion}"; do
-  r=$(instructions "$bin" "$N1")
-  read -r a at <<<"$r"
-  r=$(instructions "$bin" "$N2")
-  read -r b bt <<<"$r"
+  # Called in this shell, not in $(...), so that the cleanup trap knows the server's pid.
+  instructions "$bin" "$N1"
+  a=$TOTAL at=$TIMED
+  instructions "$bin" "$N2"
+  b=$TOTAL bt=$TIMED
   echo "$bin: $(( (b - a) / (N2 - N1) )) instructions per ${CASE:-seed} request (N1=$N1: $a, N2=$N2: $b);" \
     "$(( (b - bt - a + at) / (N2 - N1) )) without the timed threads (webhook pump, watchdog)"
 done
