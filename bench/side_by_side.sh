@@ -14,7 +14,7 @@
 #
 # Environment (defaults):
 #   ROUNDS=3 DURATION=5s WARMUP=1s CONNECTIONS=64 SERVER_CPU=0 CLIENT_CPU=1 PORT=18817
-#   CASES="seed six get"      cases of table 1 (and of table 2 when CG_CASES is unset)
+#   CASES="seed six get"      cases of table 1 (and of table 2 when CG_CASES is unset); CASES= skips table 1
 #   OLD_ARGS, NEW_ARGS        extra flags for `serve` of each binary (e.g. NEW_ARGS="--workers 1")
 #   CALLGRIND=1               0 skips table 2; N1=100 N2=600 CG_PORT=19897 CG_CASES=$CASES
 #   WORKER_COUNTS="1 2"       "" skips table 3; WORKERS_SERVER_CPU=0,1 WORKERS_CLIENT_CPU=0,1
@@ -41,7 +41,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 PORT=${PORT:-18817}
-CASES=${CASES:-seed six get}
+CASES=${CASES-seed six get}
 CALLGRIND=${CALLGRIND:-1}
 CG_CASES=${CG_CASES:-$CASES}
 WORKER_COUNTS=${WORKER_COUNTS-1 2}
@@ -104,7 +104,11 @@ start() {
     kill -0 "$PID" 2>/dev/null || { cat "$TMP/server.log" >&2; PID=""; die "$bin exited at start-up"; }
     sleep 0.05
   done
-  grep -q "listening" "$TMP/server.log" || { cat "$TMP/server.log" >&2; die "$bin did not listen within 20 s"; }
+  if ! grep -q "listening" "$TMP/server.log"; then
+    command -v gdb >/dev/null && timeout 60 gdb -p "$PID" -batch -ex 'thread apply all bt' >"$TMP/stacks.txt" 2>&1
+    cat "$TMP/server.log" >&2
+    die "$bin did not listen within 20 s (thread stacks in $TMP/stacks.txt)"
+  fi
   BASE_URL=http://$HOST:$PORT timeout -k 5 60 node "$BENCH/setup.js" >"$TMP/ids.sh" || die "bench/setup.js failed"
   # shellcheck disable=SC1091
   source "$TMP/ids.sh"
@@ -158,7 +162,7 @@ read -ra CASE_LIST <<<"$CASES"
 ROUND_S=$(( 8 + ${#CASE_LIST[@]} * (WARMUP_S + DURATION_S + 1) ))  # rough length of one binary's round
 
 # 1. Throughput, alternating.
-for ((r = 1; r <= ROUNDS; r++)); do
+for ((r = 1; r <= ROUNDS && ${#CASE_LIST[@]} > 0; r++)); do
   for tag in old new; do
     in_budget "$ROUND_S" || { log "time limit: round $r of $tag skipped"; continue; }
     # shellcheck disable=SC2086  # the extra flags are split into words on purpose
