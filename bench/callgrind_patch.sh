@@ -57,6 +57,9 @@ instructions() {
   local bin=$1 n=$2
   local out="$TMP/cg.$n.out"
   rm -f "$TMP"/b.db*
+  # The previous server's log goes first: the background job truncates the file only when it
+  # runs, and a wait that saw the old "listening" line would go on before this server listens.
+  rm -f "$TMP/server.log"
   valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "sqlite:$TMP/b.db" \
     --token "$TOKEN" --admin-token "$ADMIN_TOKEN" >"$TMP/server.log" 2>&1 &
   PID=$!

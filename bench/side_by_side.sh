@@ -96,6 +96,9 @@ start() {
   local bin=$1 cpus=$2
   shift 2
   rm -f "$TMP"/b.db*
+  # The previous server's log goes first: the background job truncates the file only when it
+  # runs, and a wait that saw the old "listening" line would go on before this server listens.
+  rm -f "$TMP/server.log"
   taskset -c "$cpus" "$bin" serve --host "$HOST" --port "$PORT" --db "sqlite:$TMP/b.db" --token "$TOKEN" \
     --admin-token "$ADMIN_TOKEN" "$@" >"$TMP/server.log" 2>&1 &
   PID=$!
@@ -215,12 +218,14 @@ for line in open(sys.argv[1]):
     if case not in order: order.append(case)
 names = {"seed": "Seed PATCH (1 checkbox)", "six": "PATCH 6 of 15 properties", "get": "GET page"}
 med = lambda xs: statistics.median(xs)
-print()
-print("Throughput: server on CPU $SERVER_CPU, wrk -t1 -c$CONNECTIONS -d$DURATION --latency on CPU $CLIENT_CPU after a $WARMUP "
+order = [c for c in order if ("old", c) in rows and ("new", c) in rows]
+if order:
+  print()
+  print("Throughput: server on CPU $SERVER_CPU, wrk -t1 -c$CONNECTIONS -d$DURATION --latency on CPU $CLIENT_CPU after a $WARMUP "
       "warm-up; medians of the rounds (old, new alternating; new/old of each round in brackets).")
-print()
-print("| Case | rounds | old req/s | new req/s | new / old | old p99 (ms) | new p99 (ms) | old CPU µs/req | new CPU µs/req | CPU new / old |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+  print()
+  print("| Case | rounds | old req/s | new req/s | new / old | old p99 (ms) | new p99 (ms) | old CPU µs/req | new CPU µs/req | CPU new / old |")
+  print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for c in order:
     o, n = rows.get(("old", c), []), rows.get(("new", c), [])
     if not o or not n: continue
