@@ -47,6 +47,9 @@ echo "| Binary | Case | Requests | req/s | CPU µs / request | switches / reques
 echo "|---|---|---:|---:|---:|---:|"
 for bin in "${@:-$ROOT/build/localnotion}"; do
   rm -f "$TMP"/b.db*
+  # The previous server's log goes first: the background job truncates the file only when it
+  # runs, and a wait that saw the old "listening" line would go on before this server listens.
+  rm -f "$TMP/server.log"
   taskset -c "$SERVER_CPU" "$bin" serve --host 127.0.0.1 --port "$PORT" --db "sqlite:$TMP/b.db" --token "$TOKEN" \
     --admin-token "$ADMIN_TOKEN" ${LN_ARGS:-} >"$TMP/server.log" 2>&1 &
   PID=$!
