@@ -118,6 +118,12 @@ Result<Dispatcher::Work> Dispatcher::Look() {
 }
 
 void Dispatcher::PumpOnce() {
+  // Uploads expire with the passing of time, not with a write: looked for once a second.
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_expiry_look_ >= std::chrono::seconds(1)) {
+    last_expiry_look_ = now;
+    (void)RunInTxn(store_, state_, storage::TxnMode::kWrite, [](Context& ctx) { return RecordExpiredUploads(ctx); });
+  }
   Ingest();
   auto work = Look();
   if (!work.ok()) return;

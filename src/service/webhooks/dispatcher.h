@@ -16,6 +16,7 @@
 // retries follow the controlled clock.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -82,7 +83,9 @@ class Dispatcher {
   std::condition_variable queue_cv_;
   bool stopping_ = false;
   bool woken_ = false;
-  Millis next_due_ = 0;  // when a known delivery falls due (Look, NoteDue)
+  Millis next_due_ = 0;
+  std::chrono::steady_clock::time_point
+      last_expiry_look_;  // pump thread only  // when a known delivery falls due (Look, NoteDue)
   std::deque<std::string> queue_;
   std::set<std::string> in_flight_;  // queued or being sent
   std::vector<std::thread> threads_;

@@ -15,7 +15,8 @@
 //     read_comments capability only;
 //   file upload created / uploaded (single part sent, multi part completed, external
 //     file imported): file_upload.created / .completed, without data; an import that
-//     failed: file_upload.upload_failed with data {file_import_result}; to the
+//     failed: file_upload.upload_failed with data {file_import_result}; an upload that
+//     expired unattached (expiries.cc): file_upload.expired, without data; to the
 //     integration that made it.
 #include "service/webhooks/events.h"
 
@@ -192,6 +193,7 @@ class Builder {
     }
     const char* type = c.kind == "created"     ? "file_upload.created"
                        : c.kind == "completed" ? "file_upload.completed"
+                       : c.kind == "expired"   ? "file_upload.expired"
                                                : "";
     if (*type != '\0') out_.push_back(ChangeEvent{type, {upload->id, "file_upload"}, std::nullopt});
     return OkStatus();

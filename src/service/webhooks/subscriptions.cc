@@ -282,6 +282,7 @@ Result<json::value> Redeliver(Context& ctx, std::string_view subscription_id, st
 }
 
 Result<json::value> SendNow(Context& ctx) {
+  LN_RETURN_IF_ERROR(RecordExpiredUploads(ctx));
   while (true) {
     LN_ASSIGN_OR_RETURN(int read, IngestChanges(ctx, 1000));
     if (read < 1000) break;

@@ -77,6 +77,10 @@ Result<IngestBatch> PrepareIngest(Context& ctx, int limit);
 Result<bool> StoreIngest(Context& ctx, IngestBatch batch);
 // Both in the caller's transaction. Returns the number of changes read.
 Result<int> IngestChanges(Context& ctx, int limit);
+// Appends a "file_upload" "expired" change for each unattached upload whose expiry passed
+// since the last call, when an active subscription wants file_upload.expired
+// (expiries.cc). Returns how many.
+Result<int> RecordExpiredUploads(Context& ctx);
 
 // The wait after failed attempt `attempt` (1-based): exponential, about 11 minutes then
 // doubling, so that the 8th attempt comes about 24 h after the first (Notion: "the last

@@ -162,6 +162,40 @@ TEST_F(WebhooksTest, ExternalImportsGiveCompletedOrUploadFailedWithTheirResult) 
             R"([{"id":")" + caller_.integration.bot_user_id + R"(","type":"bot"}])");
 }
 
+// An upload left unattached expires an hour after it was made: one file_upload.expired,
+// without data, as the creator's, once.
+TEST_F(WebhooksTest, AnUnattachedUploadGivesFileUploadExpiredOnceItsHourHasPassed) {
+  UseManualClock(1767225600000);  // 2026-01-01T00:00:00Z
+  struct Restore {
+    ~Restore() { UseWallClock(); }
+  } restore;
+  const std::string sub = Subscribe("2025-09-03", R"(["file_upload.expired"])");
+  auto upload = [&] {
+    auto created = Run([&] { return uploads::CreateFileUpload(*ctx_, caller_, J(R"({"filename":"a.txt"})")); });
+    EXPECT_TRUE(created.ok());
+    return std::string(created->at("id").as_string());
+  };
+  auto record = [&] { return *Run([&] { return RecordExpiredUploads(*ctx_); }); };
+  const std::string first = upload();
+  EXPECT_EQ(record(), 0);  // the first look only notes the time
+  AdvanceManualClock(30 * 60 * 1000);
+  const std::string second = upload();
+  EXPECT_EQ(record(), 0);
+  AdvanceManualClock(31 * 60 * 1000);  // the first is 61 minutes old
+  EXPECT_EQ(record(), 1);
+  EXPECT_EQ(record(), 0);
+  AdvanceManualClock(30 * 60 * 1000);
+  EXPECT_EQ(record(), 1);
+  auto events = Events(sub);
+  ASSERT_EQ(Types(events), (std::vector<std::string>{"file_upload.expired", "file_upload.expired"}));
+  EXPECT_EQ(events[0].at("entity").at("id").as_string(), first);
+  EXPECT_EQ(events[1].at("entity").at("id").as_string(), second);
+  EXPECT_EQ(events[0].at("entity").at("type"), "file_upload");
+  EXPECT_FALSE(events[0].contains("data"));
+  EXPECT_EQ(SerializeJson(events[0].at("authors")),
+            R"([{"id":")" + caller_.integration.bot_user_id + R"(","type":"bot"}])");
+}
+
 TEST_F(WebhooksTest, UpdatesOfOneEntityAggregateAndCreateThenDeleteCollapses) {
   const std::string sub = Subscribe("2025-09-03");
   const std::string parent = NewPage(caller_, R"({"type":"workspace","workspace":true})");

@@ -65,9 +65,12 @@ struct Fields {
 
   std::string operator()(const ScanField& f) const {
     switch (f.kind) {
-      case ScanField::Kind::kCreatedTime: return "created_time";
-      case ScanField::Kind::kLastEditedTime: return "last_edited_time";
-      case ScanField::Kind::kProperty: break;
+      case ScanField::Kind::kCreatedTime:
+        return "created_time";
+      case ScanField::Kind::kLastEditedTime:
+        return "last_edited_time";
+      case ScanField::Kind::kProperty:
+        break;
     }
     std::string name = ColumnName(f.property_id);
     return columns->count(name) ? name : PropertyValueSql(f.property_id);
@@ -99,8 +102,12 @@ struct SqlBuilder {
     }
     std::string test;
     switch (t.op) {
-      case ScanTerm::Op::kTextContains: test = "instr(t.folded, ?) > 0"; break;
-      case ScanTerm::Op::kTextStartsWith: test = "instr(t.folded, ?) = 1"; break;
+      case ScanTerm::Op::kTextContains:
+        test = "instr(t.folded, ?) > 0";
+        break;
+      case ScanTerm::Op::kTextStartsWith:
+        test = "instr(t.folded, ?) = 1";
+        break;
       default:
         test = fmt::format("substr(CAST(t.folded AS BLOB), -{}) = CAST(? AS BLOB)", needle.size());
         break;
@@ -110,9 +117,10 @@ struct SqlBuilder {
       return;
     }
     if (TrigramSearchable(needle)) {
-      sql += "pages.rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN (SELECT rowid FROM page_text_fts "
-             "WHERE page_text_fts MATCH ?) AND t.property_id = ? AND " +
-             test + " UNION SELECT page_rowid FROM page_text WHERE property_id = ? AND unsettled)";
+      sql +=
+          "pages.rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN (SELECT rowid FROM page_text_fts "
+          "WHERE page_text_fts MATCH ?) AND t.property_id = ? AND " +
+          test + " UNION SELECT page_rowid FROM page_text WHERE property_id = ? AND unsettled)";
       binds.push_back(json::value(FtsPhrase(needle)));
       binds.push_back(property);
       binds.push_back(json::value(needle));
@@ -129,15 +137,38 @@ struct SqlBuilder {
     if (IsText(t.op)) return TextTerm(t);
     const std::string e = expression(t.field);
     switch (t.op) {
-      case ScanTerm::Op::kEqual: sql += e + " = ?"; break;
-      case ScanTerm::Op::kNotEqual: sql += "(" + e + " IS NULL OR " + e + " <> ?)"; break;
-      case ScanTerm::Op::kLess: sql += e + " < ?"; break;
-      case ScanTerm::Op::kLessOrEqual: sql += e + " <= ?"; break;
-      case ScanTerm::Op::kGreater: sql += e + " > ?"; break;
-      case ScanTerm::Op::kGreaterOrEqual: sql += e + " >= ?"; break;
-      case ScanTerm::Op::kIsEmpty: sql += e + " IS NULL"; return;
-      case ScanTerm::Op::kIsNotEmpty: sql += e + " IS NOT NULL"; return;
-      case ScanTerm::Op::kNever: sql += "0"; return;
+      case ScanTerm::Op::kEqual:
+        sql += e + " = ?";
+        break;
+      case ScanTerm::Op::kNotEqual:
+        sql += "(" + e + " IS NULL OR " + e + " <> ?)";
+        break;
+      case ScanTerm::Op::kLess:
+        sql += e + " < ?";
+        break;
+      case ScanTerm::Op::kLessOrEqual:
+        sql += e + " <= ?";
+        break;
+      case ScanTerm::Op::kGreater:
+        sql += e + " > ?";
+        break;
+      case ScanTerm::Op::kGreaterOrEqual:
+        sql += e + " >= ?";
+        break;
+      case ScanTerm::Op::kIsEmpty:
+        sql += e + " IS NULL";
+        return;
+      case ScanTerm::Op::kIsNotEmpty:
+        sql += e + " IS NOT NULL";
+        return;
+      case ScanTerm::Op::kNever:
+        sql += "0";
+        return;
+      case ScanTerm::Op::kTextContains:
+      case ScanTerm::Op::kTextStartsWith:
+      case ScanTerm::Op::kTextEndsWith:
+      case ScanTerm::Op::kTextUnsettled:
+        return;  // TextTerm above
     }
     binds.push_back(t.operand);
   }
@@ -183,7 +214,8 @@ int Bind(sqlite3_stmt* stmt, int i, const json::value& v) {
 // the candidates of its text terms rather than by reading every page of the parent.
 bool DrivenByText(const ScanNode& n) {
   switch (n.kind) {
-    case ScanNode::Kind::kTerm: return IsText(n.term.op);
+    case ScanNode::Kind::kTerm:
+      return IsText(n.term.op);
     case ScanNode::Kind::kAnd:
       return std::any_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return DrivenByText(c); });
     case ScanNode::Kind::kOr:
@@ -290,7 +322,7 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
   // read every candidate row; the shape's own index is named to avoid that.
   const bool use_index = !by_text && indexed_shapes_.count(shape) > 0;
 
-  SqlBuilder b{expression};
+  SqlBuilder b{expression, {}, {}};
   b.sql = use_index ? "SELECT id FROM pages INDEXED BY " + index + " WHERE parent_id = ?"
           : by_text ? std::string("SELECT id FROM pages WHERE +parent_id = ?")  // the text term's rows drive
                     : std::string("SELECT id FROM pages WHERE parent_id = ?");

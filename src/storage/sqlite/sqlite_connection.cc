@@ -24,9 +24,7 @@ constexpr const char* kDataSourceColumns =
 constexpr const char* kUserColumns = "id, type, name, avatar_url, email, integration_id";
 constexpr const char* kIntegrationColumns = "id, name, secret_hash, bot_user_id, capabilities, created_time";
 
-std::string Sql(const char* head, const char* columns, const char* tail) {
-  return std::string(head) + columns + tail;
-}
+std::string Sql(const char* head, const char* columns, const char* tail) { return std::string(head) + columns + tail; }
 
 // "INSERT INTO t (cols) VALUES (?1..?n) ON CONFLICT(id) DO UPDATE SET c=excluded.c, ...":
 // an upsert keeps the row's rowid, so lists ordered by rowid stay in creation order.
@@ -45,8 +43,8 @@ std::string Upsert(const char* table, const char* columns) {
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
-  return std::string("INSERT INTO ") + table + " (" + cols + ") VALUES (" + values + ") ON CONFLICT(id) DO UPDATE SET " +
-         sets;
+  return std::string("INSERT INTO ") + table + " (" + cols + ") VALUES (" + values +
+         ") ON CONFLICT(id) DO UPDATE SET " + sets;
 }
 
 Result<json::value> ParseStored(const std::string& text) {
@@ -94,43 +92,47 @@ struct SqliteConnection::Statements {
                             " FROM pages WHERE title_folded IS NULL OR instr(title_folded, ?1) > 0 ORDER BY rowid")),
         // Needles of three characters or more read the trigram index of page_text; an
         // unsettled title (a mention) and a row without title_folded are candidates.
-        scan_titles_fts(db, Sql("SELECT ", kPageColumns,
-                                " FROM pages WHERE rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN "
-                                "(SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1) AND "
-                                "t.property_id = 'title' AND instr(t.folded, ?2) > 0 UNION SELECT page_rowid "
-                                "FROM page_text WHERE property_id = 'title' AND unsettled UNION SELECT rowid FROM pages "
-                                "WHERE title_folded IS NULL) ORDER BY rowid")),
-        page_text(std::make_unique<PageTextWriter>(db)),
+        scan_titles_fts(db,
+                        Sql("SELECT ", kPageColumns,
+                            " FROM pages WHERE rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN "
+                            "(SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1) AND "
+                            "t.property_id = 'title' AND instr(t.folded, ?2) > 0 UNION SELECT page_rowid "
+                            "FROM page_text WHERE property_id = 'title' AND unsettled UNION SELECT rowid FROM pages "
+                            "WHERE title_folded IS NULL) ORDER BY rowid")),
         list_all_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources ORDER BY rowid")),
         get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
         put_database(db, Upsert("databases", kDatabaseColumns)),
         get_data_source(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE id = ?1")),
-        list_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE database_id = ?1 ORDER BY rowid")),
+        list_data_sources(
+            db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE database_id = ?1 ORDER BY rowid")),
         put_data_source(db, Upsert("data_sources", kDataSourceColumns)),
         get_user(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id = ?1")),
         list_users(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id >= ?1 ORDER BY id LIMIT ?2")),
         put_user(db, Sql("INSERT OR REPLACE INTO users (", kUserColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
         find_integration(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations WHERE secret_hash = ?1")),
         list_integrations(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations ORDER BY created_time, id")),
-        put_integration(db, Sql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns,
-                                ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        put_integration(
+            db, Sql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
         get_meta(db, "SELECT value FROM meta WHERE key = ?1"),
-        put_meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)") {}
+        put_meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"),
+        page_text(std::make_unique<PageTextWriter>(db)) {}
 
   bool valid() const {
-    for (const Statement* s : {&begin, &begin_read, &commit, &rollback, &savepoint, &release, &rollback_to, &get_page,
-                               &put_page, &put_page_only, &list_pages_of, &list_all_pages, &scan_titles, &scan_titles_fts, &list_all_data_sources, &get_database, &put_database, &get_data_source,
-                               &list_data_sources, &put_data_source, &get_user,
-                               &list_users, &put_user, &find_integration, &list_integrations,
-                               &put_integration, &get_meta, &put_meta}) {
+    for (const Statement* s :
+         {&begin,           &begin_read,     &commit,          &rollback,          &savepoint,
+          &release,         &rollback_to,    &get_page,        &put_page,          &put_page_only,
+          &list_pages_of,   &list_all_pages, &scan_titles,     &scan_titles_fts,   &list_all_data_sources,
+          &get_database,    &put_database,   &get_data_source, &list_data_sources, &put_data_source,
+          &get_user,        &list_users,     &put_user,        &find_integration,  &list_integrations,
+          &put_integration, &get_meta,       &put_meta}) {
       if (!s->valid()) return false;
     }
     return page_text->valid();
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, put_page_only, list_pages_of, list_all_pages, scan_titles, scan_titles_fts, list_all_data_sources,
-      get_database, put_database;
+  Statement get_page, put_page, put_page_only, list_pages_of, list_all_pages, scan_titles, scan_titles_fts,
+      list_all_data_sources, get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
   Statement get_meta, put_meta;
@@ -232,7 +234,8 @@ Status SqliteConnection::SetQueryOnly(bool on) {
 
 void SqliteConnection::WatchDeadline() {
   // Every 1000 virtual machine instructions; a non-zero return interrupts the statement.
-  sqlite3_progress_handler(db_, 1000, [](void*) -> int { return DeadlinePassed() ? 1 : 0; }, nullptr);
+  sqlite3_progress_handler(
+      db_, 1000, [](void*) -> int { return DeadlinePassed() ? 1 : 0; }, nullptr);
 }
 
 Result<std::optional<PageRecord>> SqliteConnection::ReadPage(Statement& st) {
@@ -341,8 +344,7 @@ Result<std::shared_ptr<const DatabaseRecord>> SqliteConnection::GetDatabase(std:
   d.last_edited_time = st.Int(11);
   d.last_edited_by = st.Text(12);
   st.Reset();
-  if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
-      !cover.ok()) {
+  if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() || !cover.ok()) {
     return InternalError("sqlite: corrupt database row");
   }
   d.title = std::move(title->get_array());
@@ -412,7 +414,8 @@ Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteConnection::R
   return out;
 }
 
-Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteConnection::ListDataSources(std::string_view database_id) {
+Result<std::vector<std::shared_ptr<const DataSourceRecord>>> SqliteConnection::ListDataSources(
+    std::string_view database_id) {
   st_->list_data_sources.Bind(1, database_id);
   return ReadDataSources(st_->list_data_sources);
 }
@@ -490,23 +493,28 @@ Status SqliteConnection::PutIntegration(const IntegrationRecord& i) {
 }
 
 Status SqliteConnection::Reset(bool keep_integrations) {
-  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM views;"));
+  LN_RETURN_IF_ERROR(
+      Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM views;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_text;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM changes;"));
   // Webhooks (sqlite/webhooks.cc): deliveries go; subscriptions go with their
   // integrations, and those kept start again at the emptied outbox.
-  LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM webhook_deliveries; "
-                                                   "UPDATE webhook_subscriptions SET after_sequence = 0;"
-                                                 : "DELETE FROM webhook_deliveries; DELETE FROM webhook_subscriptions;"));
-  LN_RETURN_IF_ERROR(Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';"
-                                                 : "DELETE FROM shares;"));
+  LN_RETURN_IF_ERROR(Exec(db_, keep_integrations
+                                   ? "DELETE FROM webhook_deliveries; "
+                                     "UPDATE webhook_subscriptions SET after_sequence = 0;"
+                                   : "DELETE FROM webhook_deliveries; DELETE FROM webhook_subscriptions;"));
+  LN_RETURN_IF_ERROR(
+      Exec(db_, keep_integrations ? "DELETE FROM shares WHERE object_id != 'workspace';" : "DELETE FROM shares;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM blocks;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments;"));
   if (keep_integrations) {
-    LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token', 'file_url_secret');"));
-    return Exec(db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");
+    LN_RETURN_IF_ERROR(
+        Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token', 'file_url_secret');"));
+    return Exec(
+        db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");
   }
-  return Exec(db_, "DELETE FROM meta WHERE key NOT IN ('admin_token', 'file_url_secret'); DELETE FROM users; "
+  return Exec(db_,
+              "DELETE FROM meta WHERE key NOT IN ('admin_token', 'file_url_secret'); DELETE FROM users; "
               "DELETE FROM integrations;");
 }
 
