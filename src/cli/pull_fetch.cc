@@ -123,6 +123,7 @@ Result<ApiAnswer> PullFetcher::Call(const std::string& method, const std::string
       return ApiAnswer{*r.status, std::move(*parsed)};
     }
     std::string why = r.status ? fmt::format("status {}", *r.status) : r.error;
+    if (r.permanent) return PullError(fmt::format("{} {} failed: {}", method, path, why));
     if (attempt >= options_.max_retries) {
       return PullError(fmt::format("{} {} failed after {} attempts: {}", method, path, attempt + 1, why));
     }

@@ -67,14 +67,27 @@ asio::awaitable<void> Exchange(const http::HttpTarget& target, const PullRequest
   beast::ssl_stream<beast::tcp_stream> stream(executor, tls);
   beast::get_lowest_layer(stream).expires_after(std::chrono::milliseconds(request.timeout_ms));
   co_await beast::get_lowest_layer(stream).async_connect(endpoints, asio::use_awaitable);
+  SSL* ssl = stream.native_handle();
   boost::system::error_code ec;
   asio::ip::make_address(target.host, ec);
-  if (ec && !SSL_set_tlsext_host_name(stream.native_handle(), target.host.c_str())) {
-    throw std::runtime_error("TLS: the server name could not be set");
-  }
+  // OpenSSL checks the name itself (RFC 6125: the certificate's subjectAltName DNS
+  // names, or its IP addresses for a URL with an IP address), so that a mismatch is
+  // reported as one ("hostname mismatch", "IP address mismatch") through the verify
+  // result below, not as an anonymous refusal of a callback.
+  bool named = ec ? SSL_set_tlsext_host_name(ssl, target.host.c_str()) && SSL_set1_host(ssl, target.host.c_str())
+                  : X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), target.host.c_str());
+  if (!named) throw std::runtime_error("TLS: the server name could not be set");
   stream.set_verify_mode(asio::ssl::verify_peer);
-  stream.set_verify_callback(asio::ssl::host_name_verification(target.host));
-  co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+  try {
+    co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+  } catch (const boost::system::system_error&) {
+    long verified = SSL_get_verify_result(ssl);
+    if (verified == X509_V_OK) throw;
+    out.permanent = true;
+    throw std::runtime_error(std::string("TLS: the certificate of ") + target.host +
+                             " was not accepted: " + X509_verify_cert_error_string(verified) +
+                             " (trusted authorities: the system's, or the file in SSL_CERT_FILE)");
+  }
   co_await SendOver(stream, target, request, out);
   beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_both, ec);
 }

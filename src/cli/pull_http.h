@@ -2,7 +2,8 @@
 // request per call over a fresh connection, Boost.Beast on an io_context of its own, to
 // Notion's public API or any server that speaks it (a second localnotion in the tests).
 // http:// and https:// (TLS through OpenSSL with Boost.Asio's ssl_stream, the server's
-// certificate checked against the system's trusted authorities and the URL's host).
+// certificate checked against the system's trusted authorities, or those of the file named
+// by SSL_CERT_FILE (OpenSSL's default verify paths), and the URL's host).
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,9 @@ struct PullResponse {
   std::string body;
   std::string retry_after;  // the Retry-After header, as sent ("" when absent)
   std::string error;
+  // A failure that asking again cannot mend (the server's certificate was refused):
+  // the pull stops at once instead of retrying.
+  bool permanent = false;
 };
 
 PullResponse SendPullRequest(const PullRequest& request);

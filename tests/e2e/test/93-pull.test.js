@@ -9,8 +9,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
-const { BIN, startServer } = require('../lib/server');
+const { startServer } = require('../lib/server');
+const { pull, visible } = require('../lib/pull');
 const { v5, adminCall } = require('../lib/clients');
 const { text, createRootPage, createDatabase } = require('../lib/fixtures');
 
@@ -23,17 +23,6 @@ async function serve(opts = {}) {
   return srv;
 }
 const admin = (srv, method, route, body) => adminCall(srv, ADMIN, method, route, body);
-// Runs `localnotion pull`; answers {code, stderr, child} (child for killing it).
-function pull(args, { env = {}, onStart } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(BIN, ['pull', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    if (onStart) onStart(child);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120000);
-    child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stderr }); });
-  });
-}
 const para = (s) => ({ paragraph: { rich_text: text(s) } });
 
 let remote; let full; let partialToken; let shared; let hidden; let db;
@@ -74,34 +63,6 @@ after(async () => {
   for (const s of servers) { await s.stop().catch(() => {}); await s.dispose(); }
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-// What a token sees, through the SDK: search, each page with its blocks and comments,
-// each database and data source, users (persons), and its own bot.
-async function visible(client) {
-  const out = {};
-  const found = await client.search({ page_size: 100 });
-  out.search = found.results.map((r) => r.id).sort();
-  for (const r of found.results) {
-    if (r.object === 'page') {
-      out[r.id] = { page: await client.pages.retrieve({ page_id: r.id }), blocks: [], comments: [] };
-      const walk = async (id) => {
-        for (const b of (await client.blocks.children.list({ block_id: id })).results) {
-          out[r.id].blocks.push(b);
-          out[r.id].comments.push(...(await client.comments.list({ block_id: b.id })).results);
-          if (b.has_children && !['child_page', 'child_database'].includes(b.type) && !(b.type === 'synced_block' && b.synced_block.synced_from)) await walk(b.id);
-        }
-      };
-      await walk(r.id);
-      out[r.id].comments.push(...(await client.comments.list({ block_id: r.id })).results);
-    } else {
-      const ds = await client.dataSources.retrieve({ data_source_id: r.id });
-      out[r.id] = { ds, db: await client.databases.retrieve({ database_id: ds.parent.database_id }) };
-    }
-  }
-  out.persons = (await client.users.list({})).results.filter((u) => u.type === 'person');
-  out.me = await client.users.me({});
-  return out;
-}
 
 let firstFixture; let firstRequests;
 
