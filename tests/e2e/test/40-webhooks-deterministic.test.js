@@ -54,3 +54,33 @@ test('the window and the retries wait for the controlled clock', async () => {
   assert.equal(rx.events[1].attempt_number, 2);
   assert.equal(rx.badSignatures, 0);
 });
+
+test('an upload left unattached gives file_upload.expired once the clock passes its hour', async () => {
+  const rx2 = await startReceiver();
+  try {
+    const integration = await admin.integrationOf(n5);
+    await admin.subscribe(rx2, { integration, event_types: ['file_upload.expired'] });
+    await admin.sendNow(); // the first look notes the time: expiries before it give nothing
+    const upload = await n5.fileUploads.create({ filename: 'late.txt', content_type: 'text/plain' });
+    await admin.ok('POST', 'clock', { advance_ms: 59 * 60 * 1000 });
+    await admin.sendNow();
+    await quiet();
+    assert.equal(rx2.events.length, 0, 'not yet: 59 minutes');
+    await admin.ok('POST', 'clock', { advance_ms: 2 * 60 * 1000 });
+    await admin.sendNow();
+    await rx2.waitFor((r) => r.events.length === 1);
+    const e = rx2.events[0];
+    assert.equal(e.type, 'file_upload.expired');
+    assert.deepEqual(e.entity, { id: upload.id, type: 'file_upload' });
+    assert.equal('data' in e, false);
+    assert.equal(e.attempt_number, 1);
+    const got = await n5.fileUploads.retrieve({ file_upload_id: upload.id });
+    assert.equal(got.status, 'expired');
+    await admin.sendNow();
+    await quiet();
+    assert.equal(rx2.events.length, 1, 'once');
+    assert.equal(rx2.badSignatures, 0);
+  } finally {
+    await rx2.close();
+  }
+});
