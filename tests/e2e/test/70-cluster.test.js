@@ -15,11 +15,11 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { startServer, freePort, usePostgres } = require('../lib/server');
+const { waitPort } = require('../lib/ports');
 const { ensurePostgres, freshStoreUrl } = require('../lib/postgres');
 const { v5, raw } = require('../lib/clients');
 const { text, plain, createRootPage, createDatabase } = require('../lib/fixtures');
@@ -30,20 +30,6 @@ const ADMIN = 'admin_cluster_e2e_0123456789abcdef';
 
 let pg; let a; let b; let nginx; let lb; let nginxDir;
 
-function waitPort(port, ms) {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const sock = net.connect(port, '127.0.0.1');
-      sock.once('connect', () => { sock.destroy(); resolve(); });
-      sock.once('error', () => {
-        sock.destroy();
-        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port}`)); else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
 
 async function startNginx(ports) {
   nginxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-e2e-nginx-'));

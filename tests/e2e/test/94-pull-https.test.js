@@ -12,12 +12,12 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { startServer, freePort } = require('../lib/server');
+const { waitPort } = require('../lib/ports');
 const { v5, adminCall } = require('../lib/clients');
 const { text, createRootPage, createDatabase } = require('../lib/fixtures');
 const { pull, visible } = require('../lib/pull');
@@ -44,21 +44,6 @@ function issue(name, san) {
     '-days', '1', '-extfile', `${name}.ext`, '-out', `${name}.pem`);
 }
 
-function waitPort(port, ms) {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const sock = net.connect(port, '127.0.0.1');
-      sock.once('connect', () => { sock.destroy(); resolve(); });
-      sock.once('error', () => {
-        sock.destroy();
-        if (Date.now() > deadline) reject(new Error(`nginx does not listen on ${port} (${file('nginx-error.log')})`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
 
 // nginx terminating TLS on two loopback ports in front of `upstream`: `good` with the
 // certificate for localhost and 127.0.0.1, `wrong` with one for another host name.
@@ -90,7 +75,8 @@ http {
 `);
   nginx = spawn('nginx', ['-c', file('nginx.conf'), '-p', dir], { stdio: 'ignore' });
   process.on('exit', () => { try { nginx.kill('SIGKILL'); } catch { /* gone */ } });
-  await Promise.all([waitPort(goodPort, 10000), waitPort(wrongPort, 10000)]);
+  const seen = { what: 'nginx', hint: file('nginx-error.log') };
+  await Promise.all([waitPort(goodPort, 10000, seen), waitPort(wrongPort, 10000, seen)]);
   return [goodPort, wrongPort];
 }
 
