@@ -391,6 +391,10 @@ test('reset from the UI empties the workspace', async () => {
 test('the dark theme', async () => {
   await page.goto(`${srv.baseUrl}/_localnotion/ui/controls`);
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  // The click's state change renders on the next frame; on a loaded machine that is after
+  // the click returns.
+  await page.waitForFunction(() => document.documentElement.dataset.theme !== 'light', null, { timeout: 5000 })
+    .catch(() => {});
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(25, 25, 25)');
