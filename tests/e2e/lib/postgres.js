@@ -15,25 +15,13 @@
 const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { freePort } = require('./ports');
 
 const BIN = process.env.LOCALNOTION_PG_BIN || '/usr/lib/postgresql/15/bin';
 
 function usePostgres() { return process.env.LOCALNOTION_DB === 'postgres'; }
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 // Runs a PostgreSQL program as the user that may run it.

@@ -12,9 +12,9 @@
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { freePort } = require('./ports');
 const crypto = require('node:crypto');
 const readline = require('node:readline');
 const { usePostgres, freshStoreUrl } = require('./postgres');
@@ -36,18 +36,6 @@ process.on('exit', () => {
     try { child.kill('SIGKILL'); } catch { /* already gone */ }
   }
 });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function waitExit(child, ms) {
   return new Promise((resolve) => {

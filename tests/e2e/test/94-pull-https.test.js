@@ -16,8 +16,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const { setTimeout: sleep } = require('node:timers/promises');
-const { startServer, freePort } = require('../lib/server');
-const { waitPort } = require('../lib/ports');
+const { startServer } = require('../lib/server');
+const { freePorts, waitPort } = require('../lib/ports');
 const { v5, adminCall } = require('../lib/clients');
 const { text, createRootPage, createDatabase } = require('../lib/fixtures');
 const { pull, visible } = require('../lib/pull');
@@ -48,7 +48,7 @@ function issue(name, san) {
 // nginx terminating TLS on two loopback ports in front of `upstream`: `good` with the
 // certificate for localhost and 127.0.0.1, `wrong` with one for another host name.
 async function startNginx(upstream) {
-  const [goodPort, wrongPort] = [await freePort(), await freePort()];
+  const [goodPort, wrongPort] = await freePorts(2);
   const site = (port, cert) => `
   server {
     listen 127.0.0.1:${port} ssl;
