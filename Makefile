@@ -83,7 +83,7 @@ e2e-postgres: build node-deps
 # (tests/e2e/lib/browser.js, docs/ui.md): the web UI, the landing page and the OAuth
 # authorize page, on SQLite (about 50 s). The 10k-row measurement stays Chromium's: it
 # reads Chromium's trace.
-E2E_BROWSER_TESTS := test/66-browser-landing.test.js test/80-ui.test.js test/91-oauth-browser.test.js
+E2E_BROWSER_TESTS := test/66-browser-landing.test.js test/80-ui.test.js test/83-ui-workspaces.test.js test/91-oauth-browser.test.js
 e2e-firefox: build node-deps
 	cd tests/e2e && LOCALNOTION_BROWSER=firefox LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion \
 	  node --test --test-concurrency=1 --test-timeout=120000 $(E2E_BROWSER_TESTS)

@@ -57,6 +57,20 @@ export interface FaultSpec {
 
 export type Fixture = Record<string, unknown>;
 
+/**
+ * A rate limit as `serve --rate-limit` spells it: "180" or "600" (Notion's per-connection
+ * windows, requests per integration per 60 s), "N/min", "N/s", "notion" (3 a second, bursts
+ * of 10) or "off". A number is requests per minute.
+ */
+export type RateLimitSpelling = "off" | "notion" | `${number}` | `${number}/min` | `${number}/s` | number;
+
+/** GET /_localnotion/rate_limit: the limit as the server spells it back. */
+export interface RateLimitState {
+  object: "rate_limit";
+  /** "off", "notion", "N/s" or "N/min" ("180" reads back as "180/min"). */
+  limit: string;
+}
+
 /** An admin call that did not answer 2xx. */
 export interface ControlError extends Error {
   status: number;
@@ -88,6 +102,8 @@ export declare class Workspace extends Controls {
   readonly id: string;
   readonly name: string;
   clock(): Promise<{ object: "clock"; now: string; deterministic: boolean }>;
+  /** Reads the server's rate limit (one for all workspaces; only Server.rateLimit(limit) sets it). */
+  rateLimit(): Promise<RateLimitState>;
   delete(): Promise<any>;
 }
 
@@ -96,6 +112,12 @@ export declare class Server extends Controls {
   output: string[];
   /** Read the clock; a number advances it (ms), a Date or ISO string sets it (needs --deterministic). */
   clock(arg?: number | Date | string | Record<string, unknown>): Promise<{ object: "clock"; now: string; deterministic: boolean }>;
+  /**
+   * Reads the rate limit of /v1, or sets it while the server runs and answers the new one (a
+   * new limit starts every integration's budget afresh). One for the whole server; the admin
+   * API is never limited. A spelling the server refuses throws a ControlError (400 validation_error).
+   */
+  rateLimit(limit?: RateLimitSpelling): Promise<RateLimitState>;
   workspace(name?: string | { name: string }): Promise<Workspace>;
   workspaces(): Promise<Array<Record<string, unknown>>>;
   /** Stops the server (SIGTERM) and removes its temporary store; for connect(), only forgets it. */

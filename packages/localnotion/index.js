@@ -6,7 +6,7 @@
 //   const { start } = require('localnotion');
 //   const ln = await start();                  // fresh SQLite store in a temporary folder
 //   const notion = ln.client();                // @notionhq/client, auth and baseUrl set
-//   await ln.reset();  await ln.seed(fixture);  await ln.stop();
+//   await ln.reset();  await ln.seed(fixture);  await ln.rateLimit('180');  await ln.stop();
 
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -131,6 +131,16 @@ class Workspace extends Controls {
 
   clock() { return this.admin('GET', 'clock'); }
 
+  // The server's rate limit, read through this workspace. It is one for the whole server,
+  // so only the server's admin token sets it: server.rateLimit(limit).
+  rateLimit(limit) {
+    if (limit !== undefined) {
+      return Promise.reject(new Error('localnotion: the rate limit is the server\'s, for all its workspaces: ' +
+        'set it with server.rateLimit(limit)'));
+    }
+    return this.admin('GET', 'rate_limit');
+  }
+
   // Deletes the workspace and all it holds; its tokens answer 401 from then on.
   delete() { return this.server.admin('DELETE', `workspaces/${this.id}`); }
 }
@@ -151,6 +161,23 @@ class Server extends Controls {
     if (arg instanceof Date) return this.admin('POST', 'clock', { now: arg.toISOString() });
     if (typeof arg === 'string') return this.admin('POST', 'clock', { now: arg });
     return this.admin('POST', 'clock', arg);
+  }
+
+  // rateLimit(): the rate limit of /v1, { object: "rate_limit", limit }, limit being "off",
+  // "notion", "N/s" or "N/min". rateLimit(limit): sets it while the server runs, in any
+  // spelling `serve --rate-limit` takes ("180", "600", "N/min", "N/s", "notion", "off"; a
+  // number is requests per minute), and answers the new one. A new limit starts every
+  // integration's budget afresh. One for the whole server and all its workspaces; the
+  // admin API is never limited.
+  rateLimit(limit) {
+    if (limit === undefined) return this.admin('GET', 'rate_limit');
+    if (typeof limit === 'number') {
+      if (!Number.isSafeInteger(limit) || limit < 1) {
+        return Promise.reject(new TypeError(`localnotion: rateLimit(${limit}): a number is requests per minute, a positive integer`));
+      }
+      limit = String(limit);
+    }
+    return this.admin('POST', 'rate_limit', { limit });
   }
 
   // A new workspace of its own (docs/workspaces.md), with its token and admin token.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { adminToken, logout } from './api';
+import { adminToken, logout, sessionWorkspace } from './api';
 import { Link, navigate, usePath } from './router';
 import { Login } from './screens/Login';
 import { Sidebar } from './screens/Sidebar';
@@ -28,6 +28,8 @@ export function App() {
   const [treeVersion, setTreeVersion] = useState(0);
   const path = usePath();
   if (!loggedIn) return <Login onDone={() => setLoggedIn(true)} />;
+  // The workspace the session acts on (api.ts): named in the header and the welcome.
+  const workspace = sessionWorkspace();
 
   let main;
   let m;
@@ -39,7 +41,7 @@ export function App() {
   else
     main = (
       <section aria-labelledby="welcome">
-        <h1 id="welcome">Workspace</h1>
+        <h1 id="welcome">{workspace ? `Workspace ${workspace.name}` : 'Workspace'}</h1>
         <p>Choose a page or a database on the left, follow the <Link to="/requests">requests</Link> live, or use the{' '}
           <Link to="/controls">controls</Link>.</p>
       </section>
@@ -51,6 +53,11 @@ export function App() {
     <div class="shell">
       <header class="top">
         <Link to="/" class="brand">localnotion</Link>
+        {workspace && (
+          <span class="workspace-name" title={`workspace ${workspace.id}`}>
+            {workspace.name}
+          </span>
+        )}
         <nav aria-label="Screens">
           {tab('/workspace', 'Workspace')}
           {tab('/requests', 'Requests')}

@@ -4,12 +4,20 @@
 // with the whole workspace; one per browser tab, so that two tabs never replace each
 // other's token; logging out deletes it). Both tokens live in sessionStorage: they go when
 // the tab closes.
+//
+// A session acts on one workspace (docs/workspaces.md): the default one, or the one named
+// at login. A workspace's own admin token can only log in to its workspace; the server's
+// admin token can log in to the default one or to any other named. Every admin call of a
+// session in a named workspace goes through /_localnotion/workspaces/{id}/, and the UI's
+// integration is made there, so its /v1 calls reach that workspace only.
 
 export const NOTION_VERSION = '2022-06-28';
 export const UI_INTEGRATION = 'localnotion web UI';
 
 const ADMIN_KEY = 'localnotion.admin_token';
 const API_KEY = 'localnotion.ui_token';
+const WORKSPACE_KEY = 'localnotion.workspace';
+const SERVER_TOKEN_KEY = 'localnotion.server_token';
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string) {
@@ -19,6 +27,24 @@ export class ApiError extends Error {
 
 export function adminToken(): string | null {
   return sessionStorage.getItem(ADMIN_KEY);
+}
+
+// The workspace this session acts on when it is not the default one.
+export interface SessionWorkspace {
+  id: string;
+  name: string;
+}
+
+export function sessionWorkspace(): SessionWorkspace | null {
+  const kept = sessionStorage.getItem(WORKSPACE_KEY);
+  return kept ? (JSON.parse(kept) as SessionWorkspace) : null;
+}
+
+// Whether the session's token is the server's admin token (which alone sets the rate
+// limit and the clock, both one per server) rather than a workspace's own. A session kept
+// from before workspace logins has no mark, and had the server's token.
+export function isServerToken(): boolean {
+  return sessionStorage.getItem(SERVER_TOKEN_KEY) !== '0';
 }
 
 const NAME_KEY = 'localnotion.ui_integration';
@@ -38,8 +64,7 @@ export async function logout() {
   if (name && sessionStorage.getItem(API_KEY)) {
     await admin('DELETE', `integrations/${encodeURIComponent(name)}`).catch(() => {});
   }
-  sessionStorage.removeItem(ADMIN_KEY);
-  sessionStorage.removeItem(API_KEY);
+  for (const key of [ADMIN_KEY, API_KEY, WORKSPACE_KEY, SERVER_TOKEN_KEY]) sessionStorage.removeItem(key);
 }
 
 async function answer(res: Response): Promise<any> {
@@ -54,8 +79,13 @@ async function answer(res: Response): Promise<any> {
   return body;
 }
 
-export async function admin(method: string, path: string, body?: unknown, token = adminToken()): Promise<any> {
-  const res = await fetch(`/_localnotion/${path}`, {
+// The URL of the admin route `path` in the session's workspace.
+function adminUrl(path: string, workspace = sessionWorkspace()): string {
+  return workspace ? `/_localnotion/workspaces/${encodeURIComponent(workspace.id)}/${path}` : `/_localnotion/${path}`;
+}
+
+async function call(method: string, url: string, token: string | null, body?: unknown): Promise<any> {
+  const res = await fetch(url, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -63,10 +93,56 @@ export async function admin(method: string, path: string, body?: unknown, token 
   return answer(res);
 }
 
-// Checks the admin token and keeps it.
-export async function login(token: string) {
-  await admin('GET', 'health', undefined, token);
+// An admin call in the session's workspace.
+export function admin(method: string, path: string, body?: unknown): Promise<any> {
+  return call(method, adminUrl(path), adminToken(), body);
+}
+
+// An admin call on the server as a whole (the rate limit, the clock): no workspace
+// prefix, and only the server's admin token is taken.
+export function serverAdmin(method: string, path: string, body?: unknown): Promise<any> {
+  return call(method, `/_localnotion/${path}`, adminToken(), body);
+}
+
+// Why a login was refused, in words for the login form.
+export class LoginError extends Error {}
+
+// A workspace id as the admin API answers it (a UUID, with or without dashes). Checked
+// before it goes into a URL, where ".." would name another route.
+const WORKSPACE_ID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+// Checks the admin token (and the workspace, when one is named) and keeps them.
+//   no workspace: the server's admin token only (GET /_localnotion/health);
+//   a workspace: its own admin token or the server's (GET /_localnotion/workspaces/{id}).
+// A workspace's admin token without its workspace, a token of another workspace, an
+// unknown workspace or a wrong token is a LoginError.
+export async function login(token: string, workspaceId = '') {
+  const health = await call('GET', '/_localnotion/health', token).then(
+    () => 'server',
+    (e: ApiError) => {
+      if (e.status === 403 && e.code === 'restricted_resource') return 'workspace';
+      if (e.status === 401) throw new LoginError('That is not the admin token of this server.');
+      throw e;
+    },
+  );
+  let workspace: SessionWorkspace | null = null;
+  if (workspaceId) {
+    if (!WORKSPACE_ID.test(workspaceId)) throw new LoginError('That is not a workspace ID (a UUID).');
+    const found = await call('GET', `/_localnotion/workspaces/${workspaceId}`, token).catch((e: ApiError) => {
+      if (e.status === 403) throw new LoginError('That admin token is not the one of this workspace.');
+      if (e.status === 404) throw new LoginError('This server has no workspace with that ID.');
+      throw e;
+    });
+    // The default workspace is the one the routes without a prefix act on.
+    if (!found.default) workspace = { id: found.id, name: found.name };
+  } else if (health === 'workspace') {
+    throw new LoginError('That is the admin token of a workspace: give its workspace ID as well.');
+  }
   sessionStorage.setItem(ADMIN_KEY, token);
+  sessionStorage.setItem(SERVER_TOKEN_KEY, health === 'server' ? '1' : '0');
+  if (workspace) sessionStorage.setItem(WORKSPACE_KEY, JSON.stringify(workspace));
+  else sessionStorage.removeItem(WORKSPACE_KEY);
+  sessionStorage.removeItem(API_KEY);
 }
 
 // The UI's own integration: created (and shared with the workspace) when the session has
@@ -144,7 +220,7 @@ export async function collect(
 export function followRequests(onEvent: (event: string, data: any) => void, onError: (e: unknown) => void) {
   const abort = new AbortController();
   (async () => {
-    const res = await fetch('/_localnotion/requests/stream', {
+    const res = await fetch(adminUrl('requests/stream'), {
       headers: { authorization: `Bearer ${adminToken()}` },
       signal: abort.signal,
     });

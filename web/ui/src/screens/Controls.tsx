@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { admin } from '../api';
+import { admin, isServerToken, serverAdmin } from '../api';
 import { RateLimit } from './RateLimit';
 
 // The test knobs of the admin API: faults, the rate limit (RateLimit.tsx), reset, seed,
@@ -197,13 +197,16 @@ function Clock(props: { run: Run }) {
       <p>
         Now: <time>{clock?.now}</time> {clock && (clock.deterministic ? '(deterministic)' : '(system clock)')}
       </p>
-      {clock?.deterministic && (
+      {clock?.deterministic && !isServerToken() && (
+        <p class="note">The clock is the server's, one for all its workspaces: only the server's admin token moves it.</p>
+      )}
+      {clock?.deterministic && isServerToken() && (
         <form
           class="row-form"
           onSubmit={(e) => {
             e.preventDefault();
             props.run(async () => {
-              setClock(await admin('POST', 'clock', { advance_ms: Number(advance) }));
+              setClock(await serverAdmin('POST', 'clock', { advance_ms: Number(advance) }));
               return 'Clock advanced.';
             });
           }}

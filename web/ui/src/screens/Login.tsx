@@ -2,9 +2,13 @@ import { useState } from 'preact/hooks';
 import { login } from '../api';
 
 // The admin token is the one the server printed ("localnotion admin token: …") or the
-// --admin-token it was given; it is kept in sessionStorage only.
+// --admin-token it was given, or the admin_token of a workspace (POST
+// /_localnotion/workspaces, `localnotion workspace create`) with that workspace's ID. The
+// workspace ID may come in the address (`?workspace=ID`). Both are kept in sessionStorage
+// only.
 export function Login(props: { onDone: () => void }) {
   const [token, setToken] = useState('');
+  const [workspace, setWorkspace] = useState(() => new URLSearchParams(location.search).get('workspace') ?? '');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   return (
@@ -16,17 +20,20 @@ export function Login(props: { onDone: () => void }) {
           setBusy(true);
           setError('');
           try {
-            await login(token.trim());
+            await login(token.trim(), workspace.trim());
             props.onDone();
           } catch (err: any) {
-            setError(err.status === 401 ? 'That is not the admin token of this server.' : String(err.message ?? err));
+            setError(String(err.message ?? err));
           } finally {
             setBusy(false);
           }
         }}
       >
         <h1 id="login-title">localnotion</h1>
-        <p>Log in with the admin token the server printed at start (<code>localnotion admin token: …</code>).</p>
+        <p>
+          Log in with the admin token the server printed at start (<code>localnotion admin token: …</code>), or
+          with a workspace's <code>admin_token</code> and its ID.
+        </p>
         <label for="admin-token">Admin token</label>
         <input
           id="admin-token"
@@ -36,6 +43,16 @@ export function Login(props: { onDone: () => void }) {
           value={token}
           onInput={(e) => setToken((e.target as HTMLInputElement).value)}
         />
+        <label for="workspace-id">Workspace ID (optional)</label>
+        <input
+          id="workspace-id"
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby="workspace-help"
+          value={workspace}
+          onInput={(e) => setWorkspace((e.target as HTMLInputElement).value)}
+        />
+        <p id="workspace-help" class="help">Empty for the default workspace.</p>
         {error && <p role="alert" class="error">{error}</p>}
         <button type="submit" disabled={busy}>Log in</button>
       </form>

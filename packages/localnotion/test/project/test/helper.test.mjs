@@ -1,5 +1,6 @@
 // The server of the Vitest global setup (localnotion/vitest-setup), reached with connect():
-// an SDK client, the request log, reset, export and seed, faults, the clock, workspaces.
+// an SDK client, the request log, reset, export and seed, faults, the clock, the rate
+// limit, workspaces.
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import { APIResponseError, LogLevel } from '@notionhq/client';
 import { connect } from 'localnotion';
@@ -87,6 +88,51 @@ describe('the helper against the server', () => {
     expect(clock.object).toBe('clock');
     expect(clock.deterministic).toBe(false);
     expect(Number.isNaN(Date.parse(clock.now))).toBe(false);
+  });
+
+  test('rateLimit() reads and sets the rate limit of /v1, and the SDK meets it', async () => {
+    expect(await ln.rateLimit()).toEqual({ object: 'rate_limit', limit: 'off' });
+    const client = ln.client({ retry: false, logLevel: LogLevel.ERROR });
+    try {
+      expect(await ln.rateLimit('2/min')).toEqual({ object: 'rate_limit', limit: '2/min' });
+      expect(await ln.rateLimit()).toEqual({ object: 'rate_limit', limit: '2/min' });
+      await client.users.me({});
+      await client.users.me({});
+      const err = await errorOf(client.users.me({}));
+      expect(err).toBeInstanceOf(APIResponseError);
+      expect([err.status, err.code, err.message]).toEqual(
+        [429, 'rate_limited', 'You have been rate limited. Please try again in a few minutes.']);
+      const wait = Number(err.headers.get('retry-after'));
+      expect(wait >= 1 && wait <= 60).toBe(true);
+      expect(err.additional_data).toEqual({ rate_limit_reason: 'public_api_request_rate_limit', retry_after: String(wait) });
+      // The admin API is never limited.
+      expect(await ln.health()).toEqual({ status: 'ok' });
+      // A number is requests per minute; a new limit starts every budget afresh.
+      expect(await ln.rateLimit(600)).toEqual({ object: 'rate_limit', limit: '600/min' });
+      expect((await client.users.me({})).type).toBe('bot');
+      expect((await ln.rateLimit('notion')).limit).toBe('notion');
+      expect((await ln.rateLimit('5/s')).limit).toBe('5/s');
+      // A workspace reads the server's limit; only the server sets it.
+      const ws = await ln.workspace('rate limit reader');
+      try {
+        expect(await ws.rateLimit()).toEqual({ object: 'rate_limit', limit: '5/s' });
+        await expect(ws.rateLimit('off')).rejects.toThrow(
+          "localnotion: the rate limit is the server's, for all its workspaces: set it with server.rateLimit(limit)");
+      } finally {
+        await ws.delete();
+      }
+      // A spelling the server does not take is its 400, and changes nothing.
+      const bad = await errorOf(ln.rateLimit('10/h'));
+      expect(bad.status).toBe(400);
+      expect(bad.body.code).toBe('validation_error');
+      expect(bad.body.message).toBe('body failed validation: body.limit should be `"off"`, `"notion"`, requests per ' +
+        'minute (`"180"`, `"600"`, `"N/min"`) or per second (`"N/s"`), instead was `"10/h"`.');
+      await expect(ln.rateLimit(0)).rejects.toThrow('localnotion: rateLimit(0): a number is requests per minute, a positive integer');
+      expect((await ln.rateLimit()).limit).toBe('5/s');
+    } finally {
+      expect(await ln.rateLimit('off')).toEqual({ object: 'rate_limit', limit: 'off' });
+    }
+    expect((await client.users.me({})).type).toBe('bot');
   });
 
   test('workspace() makes an isolated workspace with its own client and controls', async () => {
