@@ -119,6 +119,17 @@ Result<json::value> SetRateLimit(AdminState& st, const RouteArgs& a) {
   return RateLimitState(st.limiter);
 }
 
+// GET /_localnotion/token: which admin token this is and the workspace it acts on, so
+// that a client holding only a workspace's admin token (the web UI's login) finds its
+// workspace. {"object": "admin_token", "scope": "server" | "workspace", "workspace": {...}}
+Result<json::value> DescribeToken(AdminState& st, const RouteArgs&) {
+  LN_ASSIGN_OR_RETURN(json::value workspace,
+                      st.workspaces.Describe(st.workspace.is_default() ? "" : st.workspace.id()));
+  return json::value(json::object{{"object", "admin_token"},
+                                  {"scope", st.server_token ? "server" : "workspace"},
+                                  {"workspace", std::move(workspace)}});
+}
+
 }  // namespace
 
 const std::vector<Route>& AdminRoutes() {
@@ -129,6 +140,12 @@ const std::vector<Route>& AdminRoutes() {
        .admin = [](AdminState&, const RouteArgs&) -> Result<json::value> {
          return json::value(json::object{{"status", "ok"}});
        }},
+      {.method = "GET",
+       .path = "/_localnotion/token",
+       .auth = Auth::kAdminToken,
+       .global = true,
+       .token_workspace = true,
+       .admin = DescribeToken},
       {.method = "POST", .path = "/_localnotion/reset", .auth = Auth::kAdminToken, .admin = Reset},
       {.method = "GET",
        .path = "/_localnotion/requests",
@@ -207,15 +224,16 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
   }
   if (match.route == nullptr) return ErrorResponse(FixedError(ErrorCode::kInvalidRequestUrl), request_id);
   // The workspace the request acts on: its prefix's, else the default one.
-  if (owner) {
+  if (owner && !match.route->token_workspace) {
     const bool own = !match.workspace.empty()                                ? match.workspace == owner->id
                      : match.route->names_workspace && !match.params.empty() ? match.params[0] == owner->id
                                                                              : false;
     if (!own) return ErrorResponse(ForeignWorkspace(), request_id);
   }
   std::shared_ptr<service::workspaces::Workspace> workspace = workspaces_.Default();
-  if (!match.workspace.empty()) {
-    auto found = workspaces_.Find(match.workspace);
+  const std::string named = match.route->token_workspace ? (owner ? owner->id : "") : match.workspace;
+  if (!named.empty()) {
+    auto found = workspaces_.Find(named);
     if (!found.ok()) return ErrorResponse(found.error(), request_id);
     workspace = std::move(*found);
   }
@@ -227,6 +245,7 @@ Response Pipeline::HandleAdmin(const Request& req, const MatchedRoute& match, co
   args.content_type = req.content_type;
   AdminState state{workspace->store(), workspace->state(), tools->log, tools->faults,
                    workspaces_,        *workspace,         limiter_};
+  state.server_token = !owner.has_value();
   if (match.path.rfind("/_localnotion/faults", 0) != 0) {
     auto fault = tools->faults.Match(req.method, match.path, /*exceptions_only=*/true);
     state.throw_inside = fault.has_value();

@@ -71,6 +71,8 @@ struct AdminState {
   service::workspaces::Workspace& workspace;
   // The server's rate limit, one for all its workspaces (rate_limit.h).
   RateLimiter& limiter;
+  // Whether the request came with the server's admin token rather than a workspace's.
+  bool server_token = true;
   // Set by Durably(): the answer waits for the report of a write committed
   // asynchronously (the catalog's, service/workspaces/workspaces.h).
   std::shared_ptr<Durability> durable = nullptr;
@@ -155,9 +157,12 @@ struct Route {
   // /_localnotion/workspaces/{id}/ prefix names (MatchRoute), else the default one. A
   // `global` route acts on the server as a whole: it has no workspace prefix and takes
   // only the server's admin token. A route that `names_workspace` (its first "{}" is a
-  // workspace id) also takes that workspace's own admin token.
+  // workspace id) also takes that workspace's own admin token. A `token_workspace`
+  // route acts on the workspace of the token it is given: a workspace's own admin
+  // token's, or the default one for the server's (GET /_localnotion/token).
   bool global = false;
   bool names_workspace = false;
+  bool token_workspace = false;
   // Exactly one handler is set, the one of the route's auth policy (an admin route has
   // `admin` or `events`).
   ApiHandler api = nullptr;

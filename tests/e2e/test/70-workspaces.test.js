@@ -157,6 +157,22 @@ test('a workspace admin token acts on its own workspace only', async () => {
   assert.deepEqual([clock.status, clock.body.code], [400, 'invalid_request_url']);
 });
 
+test('GET /_localnotion/token says which workspace an admin token acts on', async () => {
+  const [a] = ws;
+  const own = await admin('GET', 'token', undefined, a.admin);
+  assert.equal(own.status, 200);
+  assert.deepEqual(own.body, { object: 'admin_token', scope: 'workspace', workspace: (await admin('GET', `workspaces/${a.id}`)).body });
+  assert.equal(own.body.workspace.id, a.id);
+  const server = await admin('GET', 'token');
+  assert.deepEqual([server.status, server.body.object, server.body.scope, server.body.workspace.default],
+    [200, 'admin_token', 'server', true]);
+  // It names no workspace: no prefixed form, and no integration token.
+  const prefixed = await wsAdmin(a, 'GET', 'token');
+  assert.deepEqual([prefixed.status, prefixed.body.code], [400, 'invalid_request_url']);
+  const tok = await admin('GET', 'token', undefined, a.token);
+  assert.deepEqual([tok.status, tok.body.code, tok.body.message], [401, 'unauthorized', 'API token is invalid.']);
+});
+
 test('request log and faults are per workspace', async () => {
   const [a, b] = ws;
   await wsAdmin(a, 'DELETE', 'requests');

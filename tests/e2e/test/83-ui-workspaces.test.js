@@ -1,11 +1,11 @@
 'use strict';
 // The web UI with a workspace's own admin token (docs/ui.md, docs/workspaces.md), in a
 // real browser (Debian's Chromium through Playwright, or Firefox ESR): two workspaces made
-// through the admin API, a login with one's admin_token and its ID shows that workspace
-// only (its pages, a page's history, its request log, its faults; the rate limit read but
+// through the admin API, a login with one's admin_token (its ID is found through GET
+// /_localnotion/token) shows that workspace only (its pages, a page's history, its request log, its faults; the rate limit read but
 // not set), and every admin call of the session acts on it (the UI's integration is made
-// there and removed at log out). A wrong token, the other workspace's token, a workspace
-// token without its ID and an unknown workspace are refused at login. The server's admin
+// there and removed at log out). A wrong token, a workspace's token with the other's ID,
+// an ID that is no UUID and an unknown workspace are refused at login. The server's admin
 // token still logs in to the default workspace as before, or to any workspace named.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -87,17 +87,26 @@ after(async () => {
   await srv?.dispose();
 });
 
-test('a wrong token, another workspace\'s token, a workspace token without its ID and an unknown workspace are refused', async () => {
+test('a wrong token, another workspace\'s ID with a workspace token and an unknown workspace are refused', async () => {
   await page.goto(`${srv.baseUrl}/_localnotion/ui/`);
   await refused('admin_wrong', alpha.id, 'That is not the admin token of this server.');
   await refused('admin_wrong', '', 'That is not the admin token of this server.');
   await refused(beta.admin, alpha.id, 'That admin token is not the one of this workspace.');
-  await refused(alpha.admin, '', 'That is the admin token of a workspace: give its workspace ID as well.');
   // An ID is checked before it goes into a URL ("../health" would name another route).
   await refused(alpha.admin, '../health', 'That is not a workspace ID (a UUID).');
   await refused(ADMIN, crypto.randomUUID(), 'This server has no workspace with that ID.');
   // An integration token is no admin token.
   await refused(alpha.token, alpha.id, 'That is not the admin token of this server.');
+});
+
+test('a workspace admin token alone logs in to its workspace', async () => {
+  await page.goto(`${srv.baseUrl}/_localnotion/ui/`);
+  await logIn(beta.admin, '');
+  await treeShows('Beta plan', ['Alpha roadmap', 'Alpha plan', 'Default plan']);
+  await page.getByRole('heading', { level: 1, name: 'Workspace Beta team' }).waitFor();
+  assert.deepEqual(JSON.parse(await page.evaluate(() => sessionStorage.getItem('localnotion.workspace'))),
+    { id: beta.id, name: 'Beta team' });
+  await logOut();
 });
 
 test('a workspace admin token shows that workspace only, and its UI integration is made there', async () => {

@@ -111,35 +111,29 @@ export class LoginError extends Error {}
 // before it goes into a URL, where ".." would name another route.
 const WORKSPACE_ID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
-// Checks the admin token (and the workspace, when one is named) and keeps them.
-//   no workspace: the server's admin token only (GET /_localnotion/health);
-//   a workspace: its own admin token or the server's (GET /_localnotion/workspaces/{id}).
-// A workspace's admin token without its workspace, a token of another workspace, an
-// unknown workspace or a wrong token is a LoginError.
+// Checks the admin token (and the workspace, when one is named) and keeps them. GET
+// /_localnotion/token says whose token it is: the server's, which acts on the default
+// workspace or on any one named; or a workspace's, which acts on its own workspace only
+// (found without an ID; an ID of another workspace is refused). A wrong token, an ID that
+// is no UUID or an unknown workspace is a LoginError.
 export async function login(token: string, workspaceId = '') {
-  const health = await call('GET', '/_localnotion/health', token).then(
-    () => 'server',
-    (e: ApiError) => {
-      if (e.status === 403 && e.code === 'restricted_resource') return 'workspace';
-      if (e.status === 401) throw new LoginError('That is not the admin token of this server.');
-      throw e;
-    },
-  );
-  let workspace: SessionWorkspace | null = null;
+  const whose = await call('GET', '/_localnotion/token', token).catch((e: ApiError) => {
+    if (e.status === 401) throw new LoginError('That is not the admin token of this server.');
+    throw e;
+  });
+  let found = whose.workspace;
   if (workspaceId) {
     if (!WORKSPACE_ID.test(workspaceId)) throw new LoginError('That is not a workspace ID (a UUID).');
-    const found = await call('GET', `/_localnotion/workspaces/${workspaceId}`, token).catch((e: ApiError) => {
+    found = await call('GET', `/_localnotion/workspaces/${workspaceId}`, token).catch((e: ApiError) => {
       if (e.status === 403) throw new LoginError('That admin token is not the one of this workspace.');
       if (e.status === 404) throw new LoginError('This server has no workspace with that ID.');
       throw e;
     });
-    // The default workspace is the one the routes without a prefix act on.
-    if (!found.default) workspace = { id: found.id, name: found.name };
-  } else if (health === 'workspace') {
-    throw new LoginError('That is the admin token of a workspace: give its workspace ID as well.');
   }
+  // The default workspace is the one the routes without a prefix act on.
+  const workspace: SessionWorkspace | null = found.default ? null : { id: found.id, name: found.name };
   sessionStorage.setItem(ADMIN_KEY, token);
-  sessionStorage.setItem(SERVER_TOKEN_KEY, health === 'server' ? '1' : '0');
+  sessionStorage.setItem(SERVER_TOKEN_KEY, whose.scope === 'server' ? '1' : '0');
   if (workspace) sessionStorage.setItem(WORKSPACE_KEY, JSON.stringify(workspace));
   else sessionStorage.removeItem(WORKSPACE_KEY);
   sessionStorage.removeItem(API_KEY);

@@ -3,8 +3,9 @@ import { login } from '../api';
 
 // The admin token is the one the server printed ("localnotion admin token: …") or the
 // --admin-token it was given, or the admin_token of a workspace (POST
-// /_localnotion/workspaces, `localnotion workspace create`) with that workspace's ID. The
-// workspace ID may come in the address (`?workspace=ID`). Both are kept in sessionStorage
+// /_localnotion/workspaces, `localnotion workspace create`), which logs in to its own
+// workspace. With the server's token a workspace ID (typed, or `?workspace=ID` in the
+// address) picks a workspace other than the default one. Both are kept in sessionStorage
 // only.
 export function Login(props: { onDone: () => void }) {
   const [token, setToken] = useState('');
@@ -32,7 +33,7 @@ export function Login(props: { onDone: () => void }) {
         <h1 id="login-title">localnotion</h1>
         <p>
           Log in with the admin token the server printed at start (<code>localnotion admin token: …</code>), or
-          with a workspace's <code>admin_token</code> and its ID.
+          with a workspace's <code>admin_token</code>.
         </p>
         <label for="admin-token">Admin token</label>
         <input
@@ -52,7 +53,7 @@ export function Login(props: { onDone: () => void }) {
           value={workspace}
           onInput={(e) => setWorkspace((e.target as HTMLInputElement).value)}
         />
-        <p id="workspace-help" class="help">Empty for the default workspace.</p>
+        <p id="workspace-help" class="help">Empty for the default workspace, or the admin token's own.</p>
         {error && <p role="alert" class="error">{error}</p>}
         <button type="submit" disabled={busy}>Log in</button>
       </form>
