@@ -16,9 +16,14 @@ PageTextIndex::PageTextIndex(sqlite3* db)
              "ORDER BY id, step"),
       clear_(db, "DELETE FROM page_text_pending") {}
 
-Status PageTextIndex::CatchUp() {
+Result<bool> PageTextIndex::Noted() {
   LN_ASSIGN_OR_RETURN(bool noted, any_.StepRow());
   any_.Reset();
+  return noted;
+}
+
+Status PageTextIndex::CatchUp() {
+  LN_ASSIGN_OR_RETURN(bool noted, Noted());
   if (!noted) return OkStatus();
   LN_RETURN_IF_ERROR(apply_.Run());
   return clear_.Run();

@@ -34,6 +34,8 @@ class PageTextIndex {
   explicit PageTextIndex(sqlite3* db);
   bool valid() const { return any_.valid() && apply_.valid() && clear_.valid(); }
 
+  // Whether page_text_pending holds any note.
+  Result<bool> Noted();
   // Applies the noted changes of page_text to page_text_fts and forgets them; nothing
   // (not even a write to page_text_fts) when none is noted. Must run inside a write
   // transaction: the index and the notes change together or not at all.

@@ -150,6 +150,24 @@ TEST_F(PageTextIndexTest, AUnitFindsItsOwnWritesAndARollbackAfterThatKeepsTheBat
   EXPECT_EQ(IntegrityCheck(), "ok");
 }
 
+TEST_F(PageTextIndexTest, NotesLeftInTheFileAreAppliedWhenTheWriterOpens) {
+  ASSERT_TRUE(writer_->BeginBatch().ok());
+  Unit(true, {Titled("a", "Été à Paris")});
+  ASSERT_TRUE(writer_->CommitBatch().ok());
+  writer_.reset();
+  // Another program changes page_text: the trigger notes the change, nothing indexes it.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, "UPDATE page_text SET folded = 'written by hand'", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(Column("SELECT count(*) FROM page_text_pending"), V{"1"});
+  SetUp();
+  EXPECT_EQ(Column("SELECT count(*) FROM page_text_pending"), V{"0"});
+  EXPECT_EQ(Indexed("by hand"), (V{"title a"}));
+  EXPECT_EQ(Indexed("paris"), V{});
+  EXPECT_EQ(IntegrityCheck(), "ok");
+}
+
 TEST_F(PageTextIndexTest, AStoreAtMigrationTenIsMigratedWithItsIndexIntact) {
   ASSERT_TRUE(writer_->BeginBatch().ok());
   Unit(true, {Titled("a", "Été à Paris"), Titled("b", "Lyon")});

@@ -187,10 +187,13 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   LN_RETURN_IF_ERROR(conn->PrepareBlocks());
   if (role == Role::kWriter) {
     // Notes left committed (only a file written by hand could hold any) are applied
-    // before the first reader opens, so that every reader finds a complete index.
-    conn->text_noted_ = true;
-    LN_RETURN_IF_ERROR(conn->BeginBatch());
-    LN_RETURN_IF_ERROR(conn->CommitBatch());
+    // before the first reader opens, so that every reader finds a complete index. The
+    // look takes no write lock, so opening a file another process writes does not wait.
+    LN_ASSIGN_OR_RETURN(conn->text_noted_, conn->st_->text_index->Noted());
+    if (conn->text_noted_) {
+      LN_RETURN_IF_ERROR(conn->BeginBatch());
+      LN_RETURN_IF_ERROR(conn->CommitBatch());
+    }
   }
   return conn;
 }
