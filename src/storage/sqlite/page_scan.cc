@@ -292,6 +292,8 @@ Status SqliteConnection::ApplyScanWants(const ScanWants& wants) {
 }
 
 Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& scan) {
+  // A write transaction's text terms find its own writes (sqlite/page_text_index.h).
+  if (!query_only_) LN_RETURN_IF_ERROR(CatchUpTextIndex());
   std::vector<ScanField> fields;
   for (const auto& o : scan.order) fields.push_back(o.field);
   if (scan.where) CollectFields(*scan.where, fields);

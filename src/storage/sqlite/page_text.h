@@ -1,6 +1,8 @@
 // The folded text of a page's text values, kept in the page_text table (migration 10)
 // with a trigram full-text index, so that text terms of a page scan (query/scan.h) and
-// title scans (PageRecords::ScanPagesByTitle) read an index instead of every page.
+// title scans (PageRecords::ScanPagesByTitle) read an index instead of every page. The
+// index (page_text_fts) follows page_text once per commit, not per statement
+// (sqlite/page_text_index.h).
 #pragma once
 
 #include <sqlite3.h>

@@ -221,7 +221,8 @@ TEST_F(PageTextStoreTest, MigrationTenFillsTheTextOfAnOlderStore) {
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   // The store as migration 9 left it: no page_text at all.
   EXPECT_EQ(sqlite3_exec(db,
-                         "DROP TABLE page_text_fts; DROP TABLE page_text; DROP INDEX pages_title_unfolded; "
+                         "DROP TABLE page_text_fts; DROP TABLE page_text; DROP TABLE page_text_pending; "
+                         "DROP INDEX pages_title_unfolded; "
                          "PRAGMA user_version = 9;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)

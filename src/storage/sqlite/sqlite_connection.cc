@@ -6,6 +6,7 @@
 #include "common/json_object.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/page_text.h"
+#include "storage/sqlite/page_text_index.h"
 #include "storage/sqlite/page_titles.h"
 #include "storage/sqlite/statement.h"
 
@@ -115,7 +116,8 @@ struct SqliteConnection::Statements {
             db, Sql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
         get_meta(db, "SELECT value FROM meta WHERE key = ?1"),
         put_meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"),
-        page_text(std::make_unique<PageTextWriter>(db)) {}
+        page_text(std::make_unique<PageTextWriter>(db)),
+        text_index(std::make_unique<PageTextIndex>(db)) {}
 
   bool valid() const {
     for (const Statement* s :
@@ -127,7 +129,7 @@ struct SqliteConnection::Statements {
           &put_integration, &get_meta,       &put_meta}) {
       if (!s->valid()) return false;
     }
-    return page_text->valid();
+    return page_text->valid() && text_index->valid();
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
@@ -137,6 +139,7 @@ struct SqliteConnection::Statements {
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
   Statement get_meta, put_meta;
   std::unique_ptr<PageTextWriter> page_text;
+  std::unique_ptr<PageTextIndex> text_index;  // sqlite/page_text_index.h
 };
 
 SqliteConnection::SqliteConnection(sqlite3* db, Role role) : db_(db), role_(role) {}
@@ -182,6 +185,16 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   }
   LN_RETURN_IF_ERROR(conn->Prepare());
   LN_RETURN_IF_ERROR(conn->PrepareBlocks());
+  if (role == Role::kWriter) {
+    // Notes left committed (only a file written by hand could hold any) are applied
+    // before the first reader opens, so that every reader finds a complete index. The
+    // look takes no write lock, so opening a file another process writes does not wait.
+    LN_ASSIGN_OR_RETURN(conn->text_noted_, conn->st_->text_index->Noted());
+    if (conn->text_noted_) {
+      LN_RETURN_IF_ERROR(conn->BeginBatch());
+      LN_RETURN_IF_ERROR(conn->CommitBatch());
+    }
+  }
   return conn;
 }
 
@@ -194,15 +207,28 @@ Status SqliteConnection::Prepare() {
 Status SqliteConnection::BeginBatch() { return st_->begin.Run(); }
 
 Status SqliteConnection::CommitBatch() {
-  Status s = st_->commit.Run();
+  // The text index catches up with the batch's page_text changes in the batch itself:
+  // one FTS5 write per batch, and no committed state without it.
+  Status s = CatchUpTextIndex();
+  if (s.ok()) s = st_->commit.Run();
   if (!s.ok()) RollbackBatch();
   return s;
+}
+
+Status SqliteConnection::CatchUpTextIndex() {
+  if (!text_noted_) return OkStatus();
+  LN_RETURN_IF_ERROR(st_->text_index->CatchUp());
+  text_noted_ = false;
+  return OkStatus();
 }
 
 void SqliteConnection::RollbackBatch() {
   // A column or index made in the batch is gone with it.
   indexed_shapes_.clear();
   scan_columns_loaded_ = false;
+  // A catch-up inside the batch is undone with it, and the notes it had cleared may be
+  // back: look again at the next commit.
+  text_noted_ = true;
   if (!sqlite3_get_autocommit(db_)) (void)st_->rollback.Run();
 }
 
@@ -213,6 +239,7 @@ Status SqliteConnection::ReleaseSavepoint() { return st_->release.Run(); }
 Status SqliteConnection::RollbackToSavepoint() {
   indexed_shapes_.clear();
   scan_columns_loaded_ = false;
+  text_noted_ = true;  // as in RollbackBatch: a catch-up inside the unit is undone
   LN_RETURN_IF_ERROR(st_->rollback_to.Run());
   return st_->release.Run();
 }
@@ -228,6 +255,9 @@ void SqliteConnection::EndRead() {
 }
 
 Status SqliteConnection::SetQueryOnly(bool on) {
+  // The in-memory store reads on the writer, inside the open batch: the index must hold
+  // the batch's writes before writing is refused.
+  if (on) LN_RETURN_IF_ERROR(CatchUpTextIndex());
   query_only_ = on;
   return Exec(db_, on ? "PRAGMA query_only=1" : "PRAGMA query_only=0");
 }
@@ -294,6 +324,7 @@ Result<std::vector<PageRecord>> SqliteConnection::ListAllPages() { return ReadPa
 Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_view folded_needle) {
   if (folded_needle.empty()) return ListAllPages();
   if (TrigramSearchable(folded_needle)) {
+    if (!query_only_) LN_RETURN_IF_ERROR(CatchUpTextIndex());  // the writer's own writes
     st_->scan_titles_fts.Bind(1, FtsPhrase(folded_needle)).Bind(2, folded_needle);
     return ReadPages(st_->scan_titles_fts);
   }
@@ -313,6 +344,7 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
   st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
   st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
   if (!text_changes) return st.Run();
+  text_noted_ = true;  // page_text's triggers note the rows for the text index
   LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
   const int64_t rowid = row ? st.Int(0) : 0;
   st.Reset();
@@ -496,6 +528,7 @@ Status SqliteConnection::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(
       Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM views;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_text;"));
+  text_noted_ = true;
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM changes;"));
   // Webhooks (sqlite/webhooks.cc): deliveries go; subscriptions go with their
   // integrations, and those kept start again at the emptied outbox.

@@ -162,6 +162,12 @@ class SqliteConnection final : public Records {
   std::set<std::string> scan_columns_;
   bool scan_columns_loaded_ = false;
   std::set<std::string> indexed_shapes_;
+  // Whether page_text_pending may hold notes the text index has not caught up with
+  // (sqlite/page_text_index.h): set by the writes that change page_text, by rollbacks
+  // (which may bring cleared notes back) and when the writer opens; cleared by a
+  // catch-up. Only ever set on the writer.
+  bool text_noted_ = false;
+  Status CatchUpTextIndex();
   struct Statements;
   std::unique_ptr<Statements> st_;
   // ListShares runs on every request of an integration, so its statement is kept
