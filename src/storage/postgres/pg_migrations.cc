@@ -13,8 +13,11 @@ namespace {
 
 // Migration i+1 is kMigrations[i].
 constexpr const char* kMigrations[] = {
-    kPgMigration0001Initial, kPgMigration0002CacheGeneration, kPgMigration0003Workspaces,
-    kPgMigration0004Views,   kPgMigration0005SharedControls,
+    kPgMigration0001Initial,          // 1
+    kPgMigration0002CacheGeneration,  // 2
+    kPgMigration0003Workspaces,       // 3
+    kPgMigration0004Views,            // 4
+    kPgMigration0005SharedControls,   // 5
 };
 
 // The advisory lock that migrating instances take turns on (any schema).
