@@ -118,10 +118,10 @@ Result<std::optional<std::string>> PgControls::RateLimit() {
 
 Status PgControls::SetRateLimit(std::string_view spelling) {
   return InTransaction([&](PgConnection& conn) -> Status {
-    LN_RETURN_IF_ERROR(Done(conn.Query("INSERT INTO shared_controls (key, value) VALUES ('rate_limit', $1) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                  PgParams().Text(spelling))
-                           ));
+    LN_RETURN_IF_ERROR(
+        Done(conn.Query("INSERT INTO shared_controls (key, value) VALUES ('rate_limit', $1) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        PgParams().Text(spelling))));
     LN_RETURN_IF_ERROR(Done(conn.Query("DELETE FROM rate_limit_buckets")));
     return Done(conn.Query(kBumpGeneration));
   });
@@ -175,8 +175,7 @@ Status PgControls::AddFault(const StoredFault& fault) {
     } else {
       params.Null();
     }
-    LN_RETURN_IF_ERROR(
-        Done(conn.Query("INSERT INTO faults (id, spec, remaining) VALUES ($1, $2, $3::int)", params)));
+    LN_RETURN_IF_ERROR(Done(conn.Query("INSERT INTO faults (id, spec, remaining) VALUES ($1, $2, $3::int)", params)));
     return Done(conn.Query(kBumpGeneration));
   });
 }
@@ -184,8 +183,9 @@ Status PgControls::AddFault(const StoredFault& fault) {
 Result<bool> PgControls::RemoveFault(std::string_view id) {
   bool removed = false;
   LN_RETURN_IF_ERROR(InTransaction([&](PgConnection& conn) -> Status {
-    LN_ASSIGN_OR_RETURN(PgRows rows, conn.Query("DELETE FROM faults WHERE id = $1 AND (remaining IS NULL OR remaining > 0)",
-                                                PgParams().Text(id)));
+    LN_ASSIGN_OR_RETURN(
+        PgRows rows,
+        conn.Query("DELETE FROM faults WHERE id = $1 AND (remaining IS NULL OR remaining > 0)", PgParams().Text(id)));
     removed = rows.Affected() > 0;
     return removed ? Done(conn.Query(kBumpGeneration)) : OkStatus();
   }));
@@ -226,17 +226,16 @@ Status PgControls::AppendRequests(const std::vector<LoggedRequest>& entries, int
   batch += "]";
   return InTransaction([&](PgConnection& conn) -> Status {
     LN_RETURN_IF_ERROR(Done(conn.Query(kLogLock)));
-    LN_RETURN_IF_ERROR(Done(conn.Query("INSERT INTO request_log (path, status, integration_id, integration_name, entry) "
-                                  "SELECT path, status, integration_id, integration_name, entry "
-                                  "FROM json_to_recordset($1::json) AS x(path text, status int, integration_id text, "
-                                  "integration_name text, entry json)",
-                                  PgParams().Text(batch))
-                           ));
-    return Done(conn
-        .Query("DELETE FROM request_log WHERE seq <= "
-               "(SELECT seq FROM request_log ORDER BY seq DESC OFFSET $1::int LIMIT 1)",
-               PgParams().Int(keep))
-        );
+    LN_RETURN_IF_ERROR(
+        Done(conn.Query("INSERT INTO request_log (path, status, integration_id, integration_name, entry) "
+                        "SELECT path, status, integration_id, integration_name, entry "
+                        "FROM json_to_recordset($1::json) AS x(path text, status int, integration_id text, "
+                        "integration_name text, entry json)",
+                        PgParams().Text(batch))));
+    return Done(
+        conn.Query("DELETE FROM request_log WHERE seq <= "
+                   "(SELECT seq FROM request_log ORDER BY seq DESC OFFSET $1::int LIMIT 1)",
+                   PgParams().Int(keep)));
   });
 }
 
@@ -265,9 +264,8 @@ Status PgControls::ClearRequests() {
   return InTransaction([&](PgConnection& conn) -> Status {
     LN_RETURN_IF_ERROR(Done(conn.Query(kLogLock)));
     LN_RETURN_IF_ERROR(Done(conn.Query("DELETE FROM request_log")));
-    return Done(conn
-        .Query("UPDATE shared_controls SET value = (value::bigint + 1)::text WHERE key = 'request_log_clears'")
-        );
+    return Done(
+        conn.Query("UPDATE shared_controls SET value = (value::bigint + 1)::text WHERE key = 'request_log_clears'"));
   });
 }
 

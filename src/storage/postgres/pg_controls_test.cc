@@ -22,8 +22,9 @@ class PgControlsTest : public ::testing::Test {
       GTEST_SKIP() << "PostgreSQL is not available: " << server.error().message;
     }
     // A schema name has at most 63 bytes: the test's name is hashed into it.
-    const std::string schema = "controls_" + std::to_string(std::hash<std::string>()(
-                                                 ::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    const std::string schema =
+        "controls_" +
+        std::to_string(std::hash<std::string>()(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     ASSERT_TRUE((*server)->Psql("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     auto a = OpenStore((*server)->UrlWithSchema(schema));
     auto b = OpenStore((*server)->UrlWithSchema(schema));
@@ -139,10 +140,10 @@ TEST_F(PgControlsTest, FaultsAreSharedAndACountedFaultIsUsedUpOnceAcrossInstance
 
 TEST_F(PgControlsTest, OneRequestLogKeptToItsCapacityFilteredAndCleared) {
   using R = SharedControls::LoggedRequest;
-  ASSERT_TRUE(A().AppendRequests({R{"/v1/pages", 200, "i1", "One", R"({"n":1,"a":"x"})"},
-                                  R{"/v1/users/me", 401, "", "", R"({"n":2})"}},
-                                 3)
-                  .ok());
+  ASSERT_TRUE(
+      A().AppendRequests(
+             {R{"/v1/pages", 200, "i1", "One", R"({"n":1,"a":"x"})"}, R{"/v1/users/me", 401, "", "", R"({"n":2})"}}, 3)
+          .ok());
   ASSERT_TRUE(B().AppendRequests({R{"/v1/pages/p1", 200, "i2", "Two bot", R"({"n":3})"},
                                   R{"/v1/search", 400, "i1", "One", R"({"n":4})"}},
                                  3)
