@@ -90,8 +90,8 @@ class Faults {
   std::vector<Fault> faults_;
   std::mt19937_64 rng_{42};
   std::shared_ptr<storage::SharedControls> shared_;
-  bool loaded_ = false;       // whether faults_ holds the shared list
-  int64_t generation_ = -1;   // the store's cache generation the shared list was read at
+  bool loaded_ = false;      // whether faults_ holds the shared list
+  int64_t generation_ = -1;  // the store's cache generation the shared list was read at
 };
 
 // A fault as GET /_localnotion/faults shows it, and back (the shared store keeps it so).

@@ -158,8 +158,8 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
           // Per integration, as Notion limits; integration ids of different workspaces may
           // be equal (a fixture seeded into each), so the workspace is part of the key.
           const std::optional<int64_t> generation = ctx.store().SharedCacheGeneration();
-          if (auto wait = limiter_.Take(ws.is_default() ? integration.id : ws.id() + "/" + integration.id,
-                                        &ws.store(), generation)) {
+          if (auto wait = limiter_.Take(ws.is_default() ? integration.id : ws.id() + "/" + integration.id, &ws.store(),
+                                        generation)) {
             fault = FaultEffect{FixedError(ErrorCode::kRateLimited), 0, *wait};
             fault->additional_data = api::RateLimitedData(api::kRateLimitPerConnection, *wait);
             return *fault->error;

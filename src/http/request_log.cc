@@ -71,8 +71,8 @@ class LogEvents final : public EventSource {
       last_ = it->seq;
       if (!Matches(filter_, *it)) continue;
       ++n;
-      out += "id: " + std::to_string(it->seq) + "\nevent: request\ndata: " + SerializeJson(json::value(ShowEntry(*it))) +
-             "\n\n";
+      out += "id: " + std::to_string(it->seq) +
+             "\nevent: request\ndata: " + SerializeJson(json::value(ShowEntry(*it))) + "\n\n";
     }
     return out;
   }

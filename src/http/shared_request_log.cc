@@ -53,7 +53,8 @@ void SharedLogWriter::Run() {
     std::vector<storage::SharedControls::LoggedRequest> rows;
     rows.reserve(batch.size());
     for (const LogEntry& e : batch) {
-      rows.push_back({e.path, e.status, e.integration_id, e.integration_name, SerializeJson(json::value(ShowEntry(e)))});
+      rows.push_back(
+          {e.path, e.status, e.integration_id, e.integration_name, SerializeJson(json::value(ShowEntry(e)))});
     }
     Status written = shared_->AppendRequests(rows, keep_);
     if (!written.ok()) {
