@@ -186,6 +186,28 @@ test('a rate limit set through one instance holds across both: N a minute in all
     for (const srv of [a, b, a]) assert.equal((await v5(srv, { retry: false }).users.me({})).type, 'bot');
   });
 
+test('a limit set through one instance applies at once to a created workspace served by the other',
+  { skip: SKIP }, async () => {
+    const created = await adminCall(a, ADMIN, 'POST', 'workspaces', { name: 'Limited workers' });
+    assert.equal(created.status, 200);
+    const worker = { baseUrl: b.baseUrl, token: created.body.token };
+    // b serves the workspace before the limit is set, so it has read the limit ("off") for its store.
+    for (let i = 0; i < 3; i += 1) assert.equal((await v5(worker, { retry: false }).users.me({})).type, 'bot');
+    assert.equal((await adminCall(a, ADMIN, 'POST', 'rate_limit', { limit: '2/min' })).status, 200);
+    try {
+      assert.equal((await v5(worker, { retry: false }).users.me({})).type, 'bot');
+      assert.equal((await v5({ baseUrl: a.baseUrl, token: created.body.token }, { retry: false }).users.me({})).type, 'bot');
+      const e = await sdkError(v5(worker, { retry: false }).users.me({}));
+      assert.deepEqual({ status: e.status, code: e.code, message: e.message }, RATE_LIMITED);
+      // The default workspace's integration has a budget of its own.
+      assert.equal((await v5(b, { retry: false }).users.me({})).type, 'bot');
+    } finally {
+      assert.equal((await adminCall(a, ADMIN, 'POST', 'rate_limit', { limit: 'off' })).status, 200);
+    }
+    assert.equal((await v5(worker, { retry: false }).users.me({})).type, 'bot');
+    assert.equal((await adminCall(a, ADMIN, 'DELETE', `workspaces/${created.body.id}`)).status, 200);
+  });
+
 test('a fault set through one instance fires on the other; a counted one is used up once across both',
   { skip: SKIP }, async () => {
     const added = await adminCall(a, ADMIN, 'POST', 'faults', { method: 'GET', path: '/v1/users/me', status: 503, count: 2 });
