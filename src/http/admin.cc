@@ -42,8 +42,8 @@ Result<json::value> Reset(AdminState& st, const RouteArgs& a) {
     return true;
   });
   if (!done.ok()) return done.error();
-  st.log.Clear();
-  st.faults.Clear();
+  LN_RETURN_IF_ERROR(st.log.Clear());
+  LN_RETURN_IF_ERROR(st.faults.Clear());
   return json::value(json::object{{"status", "reset"}, {"kept_integrations", keep}});
 }
 
@@ -65,7 +65,7 @@ Result<RequestLog::Filter> ParseFilter(const RouteArgs& a) {
 
 Result<json::value> FindRequests(AdminState& st, const RouteArgs& a) {
   LN_ASSIGN_OR_RETURN(RequestLog::Filter f, ParseFilter(a));
-  json::array results = st.log.Find(f.path, f.status, f.integration);
+  LN_ASSIGN_OR_RETURN(json::array results, st.log.Find(f.path, f.status, f.integration));
   return json::value(json::object{{"object", "list"}, {"results", std::move(results)}});
 }
 
@@ -76,22 +76,44 @@ Result<std::shared_ptr<EventSource>> StreamRequests(AdminState& st, const RouteA
 
 Result<json::value> AddFault(AdminState& st, const RouteArgs& a) {
   LN_ASSIGN_OR_RETURN(Fault fault, st.faults.Parse(*a.body));
-  st.faults.Add(std::move(fault));
-  json::array all = st.faults.List();
-  return all.back();
+  json::object shown = ShowFault(fault);
+  LN_RETURN_IF_ERROR(st.faults.Add(std::move(fault)));
+  return json::value(std::move(shown));
 }
 
 // A fault id that is not (or no longer) there: 404 object_not_found, worded like
 // Notion's own "Could not find ..." messages.
 Result<json::value> RemoveFault(AdminState& st, const RouteArgs& a) {
-  if (!st.faults.Remove(a.params[0])) {
+  LN_ASSIGN_OR_RETURN(bool removed, st.faults.Remove(a.params[0]));
+  if (!removed) {
     return MakeError(ErrorCode::kObjectNotFound, "Could not find fault with ID: " + a.params[0] + ".");
   }
   return json::value(json::object{{"object", "fault"}, {"id", a.params[0]}, {"deleted", true}});
 }
 
-json::value RateLimitState(const RateLimiter& limiter) {
-  return json::object{{"object", "rate_limit"}, {"limit", SpellingOf(limiter.Get())}};
+Result<json::value> RateLimitState(RateLimiter& limiter) {
+  LN_ASSIGN_OR_RETURN(RateLimit limit, limiter.Current());
+  return json::value(json::object{{"object", "rate_limit"}, {"limit", SpellingOf(limit)}});
+}
+
+// Instances over one PostgreSQL read the limit again when a request's store moved its
+// cache generation (rate_limit.h): setting it moves the main store's, and here every
+// other workspace's store's, so that a request in any workspace on any instance obeys
+// the new limit at once.
+Status MoveOtherGenerations(AdminState& st) {
+  if (!st.workspaces.main_store().shared_controls()) return OkStatus();
+  LN_ASSIGN_OR_RETURN(json::value listed, st.workspaces.List());
+  const json::value* results = listed.is_object() ? Find(listed.get_object(), "results") : nullptr;
+  if (results == nullptr || !results->is_array()) return OkStatus();
+  for (const json::value& w : results->get_array()) {
+    const json::value* id = w.is_object() ? Find(w.get_object(), "id") : nullptr;
+    const json::value* is_default = w.is_object() ? Find(w.get_object(), "default") : nullptr;
+    if (id == nullptr || !id->is_string() || (is_default != nullptr && is_default->is_bool() && is_default->get_bool()))
+      continue;
+    LN_ASSIGN_OR_RETURN(std::shared_ptr<service::workspaces::Workspace> ws, st.workspaces.Find(id->get_string()));
+    if (auto controls = ws->store().shared_controls()) LN_RETURN_IF_ERROR(controls->BumpGeneration());
+  }
+  return OkStatus();
 }
 
 // {"limit": "<a --rate-limit spelling>"}: the new limit applies to the next request, and
@@ -115,7 +137,8 @@ Result<json::value> SetRateLimit(AdminState& st, const RouteArgs& a) {
                                  "`\"N/min\"`) or per second (`\"N/s\"`)",
                                  limit);
   }
-  st.limiter.Set(*parsed);
+  LN_RETURN_IF_ERROR(st.limiter.Set(*parsed));
+  LN_RETURN_IF_ERROR(MoveOtherGenerations(st));
   return RateLimitState(st.limiter);
 }
 
@@ -161,7 +184,7 @@ const std::vector<Route>& AdminRoutes() {
        .path = "/_localnotion/requests",
        .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
-         st.log.Clear();
+         LN_RETURN_IF_ERROR(st.log.Clear());
          return Cleared();
        }},
       {.method = "POST", .path = "/_localnotion/faults", .auth = Auth::kAdminToken, .admin = AddFault},
@@ -169,14 +192,15 @@ const std::vector<Route>& AdminRoutes() {
        .path = "/_localnotion/faults",
        .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
-         return json::value(json::object{{"object", "list"}, {"results", st.faults.List()}});
+         LN_ASSIGN_OR_RETURN(json::array faults, st.faults.List());
+         return json::value(json::object{{"object", "list"}, {"results", std::move(faults)}});
        }},
       {.method = "DELETE", .path = "/_localnotion/faults/{}", .auth = Auth::kAdminToken, .admin = RemoveFault},
       {.method = "DELETE",
        .path = "/_localnotion/faults",
        .auth = Auth::kAdminToken,
        .admin = [](AdminState& st, const RouteArgs&) -> Result<json::value> {
-         st.faults.Clear();
+         LN_RETURN_IF_ERROR(st.faults.Clear());
          return Cleared();
        }},
       {.method = "GET",

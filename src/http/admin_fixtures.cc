@@ -54,7 +54,7 @@ Result<json::value> Seed(AdminState& st, const RouteArgs& a) {
     return service::admin::ExportFixture(ctx);
   });
   if (!done.ok()) return done.error();
-  st.log.Clear();
+  LN_RETURN_IF_ERROR(st.log.Clear());
   json::object counts;
   for (const char* kind : {"users", "integrations", "databases", "data_sources", "pages"}) {
     counts[kind] = done->get_object().at(kind).get_array().size();

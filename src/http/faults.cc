@@ -1,5 +1,8 @@
 #include "http/faults.h"
 
+#include <cstddef>
+#include <cstdio>
+
 #include "api/messages.h"
 #include "common/uuid.h"
 #include "http/error_response.h"
@@ -99,35 +102,145 @@ Result<Fault> Faults::Parse(const json::value& body) {
   return f;
 }
 
-json::array Faults::List() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  json::array out;
-  for (const Fault& f : faults_) {
-    out.push_back(json::object{
-        {"id", f.id},
-        {"method", f.method.empty() ? "*" : f.method},
-        {"path", f.path},
-        {"status", f.code ? json::value(WireOf(*f.code).status) : json::value(nullptr)},
-        {"code", f.code ? json::value(WireOf(*f.code).code) : json::value(nullptr)},
-        {"message", f.code ? json::value(f.message) : json::value(nullptr)},
-        {"probability", f.probability},
-        {"count", f.count ? json::value(*f.count) : json::value(nullptr)},
-        {"latency_ms", f.latency_ms},
-        {"retry_after", f.retry_after ? json::value(*f.retry_after) : json::value(nullptr)},
-        {"rate_limit_reason", f.rate_limit_reason.empty() ? json::value(nullptr) : json::value(f.rate_limit_reason)},
-        {"exception", f.exception}});
+json::object ShowFault(const Fault& f) {
+  return json::object{
+      {"id", f.id},
+      {"method", f.method.empty() ? "*" : f.method},
+      {"path", f.path},
+      {"status", f.code ? json::value(WireOf(*f.code).status) : json::value(nullptr)},
+      {"code", f.code ? json::value(WireOf(*f.code).code) : json::value(nullptr)},
+      {"message", f.code ? json::value(f.message) : json::value(nullptr)},
+      {"probability", f.probability},
+      {"count", f.count ? json::value(*f.count) : json::value(nullptr)},
+      {"latency_ms", f.latency_ms},
+      {"retry_after", f.retry_after ? json::value(*f.retry_after) : json::value(nullptr)},
+      {"rate_limit_reason", f.rate_limit_reason.empty() ? json::value(nullptr) : json::value(f.rate_limit_reason)},
+      {"exception", f.exception}};
+}
+
+std::optional<Fault> ReadFault(const json::value& shown) {
+  if (!shown.is_object()) return std::nullopt;
+  const json::object& o = shown.get_object();
+  auto text = [&](const char* key) -> std::string {
+    const json::value* v = Find(o, key);
+    return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
+  };
+  auto number = [&](const char* key) -> std::optional<int> {
+    const json::value* v = Find(o, key);
+    if (v == nullptr || !v->is_int64()) return std::nullopt;
+    return static_cast<int>(v->get_int64());
+  };
+  Fault f;
+  f.id = text("id");
+  f.method = text("method");
+  f.path = text("path");
+  if (std::string code = text("code"); !code.empty()) {
+    f.code = CodeFromWire(code);
+    if (!f.code) return std::nullopt;
+    f.message = text("message");
   }
+  const json::value* probability = Find(o, "probability");
+  f.probability = probability != nullptr && probability->is_number() ? probability->to_number<double>() : 1.0;
+  f.count = number("count");
+  f.latency_ms = number("latency_ms").value_or(0);
+  f.retry_after = number("retry_after");
+  f.rate_limit_reason = text("rate_limit_reason");
+  const json::value* exception = Find(o, "exception");
+  f.exception = exception != nullptr && exception->is_bool() && exception->get_bool();
+  return f;
+}
+
+Status Faults::Add(Fault fault) {
+  if (shared_) {
+    LN_RETURN_IF_ERROR(shared_->AddFault({fault.id, SerializeJson(json::value(ShowFault(fault))), fault.count}));
+    std::lock_guard<std::mutex> lock(mu_);
+    loaded_ = false;
+    return OkStatus();
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  faults_.push_back(std::move(fault));
+  return OkStatus();
+}
+
+Status Faults::Clear() {
+  if (shared_) LN_RETURN_IF_ERROR(shared_->ClearFaults());
+  std::lock_guard<std::mutex> lock(mu_);
+  faults_.clear();
+  loaded_ = false;
+  return OkStatus();
+}
+
+Result<bool> Faults::Remove(std::string_view id) {
+  if (shared_) {
+    LN_ASSIGN_OR_RETURN(bool removed, shared_->RemoveFault(id));
+    std::lock_guard<std::mutex> lock(mu_);
+    loaded_ = false;
+    return removed;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = std::find_if(faults_.begin(), faults_.end(), [&](const Fault& f) { return f.id == id; });
+  if (it == faults_.end()) return false;
+  faults_.erase(it);
+  return true;
+}
+
+Result<json::array> Faults::List() {
+  json::array out;
+  if (shared_) {
+    LN_ASSIGN_OR_RETURN(storage::SharedControls::FaultList list, shared_->ListFaults());
+    for (const auto& stored : list.faults) {
+      std::optional<json::value> shown = ParseJson(stored.spec);
+      std::optional<Fault> f = shown ? ReadFault(*shown) : std::nullopt;
+      if (!f) continue;
+      f->count = stored.remaining;
+      out.push_back(ShowFault(*f));
+    }
+    return out;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const Fault& f : faults_) out.push_back(ShowFault(f));
   return out;
 }
 
-std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_view path, bool exceptions_only) {
+void Faults::Refresh(std::optional<int64_t> generation) {
+  if (loaded_ && generation && *generation <= generation_) return;
+  auto list = shared_->ListFaults();
+  if (!list.ok()) {
+    std::fprintf(stderr, "localnotion: cannot read the shared faults: %s\n", list.error().message.c_str());
+    return;
+  }
+  std::vector<Fault> faults;
+  for (const auto& stored : list->faults) {
+    std::optional<json::value> shown = ParseJson(stored.spec);
+    std::optional<Fault> f = shown ? ReadFault(*shown) : std::nullopt;
+    if (!f) continue;
+    f->count = stored.remaining;
+    faults.push_back(std::move(*f));
+  }
+  faults_ = std::move(faults);
+  generation_ = list->generation;
+  loaded_ = true;
+}
+
+std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_view path, bool exceptions_only,
+                                         std::optional<int64_t> generation) {
   std::lock_guard<std::mutex> lock(mu_);
-  for (auto it = faults_.begin(); it != faults_.end(); ++it) {
-    Fault& f = *it;
+  if (shared_) Refresh(generation);
+  for (size_t i = 0; i < faults_.size(); ++i) {
+    Fault& f = faults_[i];
     if (exceptions_only && !f.exception) continue;
     if (!f.method.empty() && f.method != "*" && f.method != method) continue;
     if (!Glob(f.path, path)) continue;
     if (f.probability < 1.0 && std::uniform_real_distribution<double>(0, 1)(rng_) >= f.probability) continue;
+    if (f.count && shared_) {
+      // One use across every instance; none left means another used it up meanwhile.
+      auto left = shared_->UseFault(f.id);
+      if (!left.ok() || !*left) {
+        if (left.ok()) faults_.erase(faults_.begin() + static_cast<std::ptrdiff_t>(i--));
+        continue;
+      }
+      f.count = **left + 1;  // the use below takes it to what the store holds
+    }
     FaultEffect effect;
     if (f.code) effect.error = MakeError(*f.code, f.message);
     if (f.code == ErrorCode::kRateLimited) {
@@ -138,7 +251,7 @@ std::optional<FaultEffect> Faults::Match(std::string_view method, std::string_vi
     effect.latency_ms = f.latency_ms;
     effect.retry_after = f.retry_after;
     effect.exception = f.exception;
-    if (f.count && --*f.count <= 0) faults_.erase(it);
+    if (f.count && --*f.count <= 0) faults_.erase(faults_.begin() + static_cast<std::ptrdiff_t>(i));
     return effect;
   }
   return std::nullopt;

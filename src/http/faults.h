@@ -4,9 +4,18 @@
 // writes, to show that a request that fails midway changes nothing and leaves the
 // server serving. Only exception faults apply to admin routes, and never to
 // /_localnotion/faults itself.
+//
+// Instances over one PostgreSQL (Share): the faults live in the store
+// (storage/shared_controls.h), so that a fault set through one instance fires on every
+// one, and a counted fault is used up once across them. Each instance caches the list
+// and reads it again when a request's transaction brings a newer cache generation of
+// the store than the list was read at (adding, removing and clearing move it), so the
+// cache costs nothing per request while the faults stay as they are.
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -17,6 +26,7 @@
 #include "api/limits.h"
 #include "common/error.h"
 #include "common/json.h"
+#include "storage/shared_controls.h"
 
 namespace localnotion::http {
 
@@ -57,32 +67,36 @@ class Faults {
  public:
   // Parses a fault request body. Returns kValidationError for a malformed one.
   Result<Fault> Parse(const json::value& body);
-  void Add(Fault fault) {
-    std::lock_guard<std::mutex> lock(mu_);
-    faults_.push_back(std::move(fault));
-  }
-  void Clear() {
-    std::lock_guard<std::mutex> lock(mu_);
-    faults_.clear();
-  }
+  // Keeps the faults in `shared` (a PostgreSQL store's) from now on; call before use.
+  void Share(std::shared_ptr<storage::SharedControls> shared) { shared_ = std::move(shared); }
+  Status Add(Fault fault);
+  Status Clear();
   // Removes the fault with this id; false when there is none.
-  bool Remove(std::string_view id) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = std::find_if(faults_.begin(), faults_.end(), [&](const Fault& f) { return f.id == id; });
-    if (it == faults_.end()) return false;
-    faults_.erase(it);
-    return true;
-  }
-  json::array List() const;
+  Result<bool> Remove(std::string_view id);
+  Result<json::array> List();
   // The effect of the first fault that matches, if any (counts are used up).
-  // With `exceptions_only`, only exception faults match (admin routes).
-  std::optional<FaultEffect> Match(std::string_view method, std::string_view path, bool exceptions_only = false);
+  // With `exceptions_only`, only exception faults match (admin routes). `generation` is
+  // the store's cache generation as the request's transaction saw it
+  // (storage::Txn::SharedCacheGeneration); without it, shared faults are read afresh.
+  std::optional<FaultEffect> Match(std::string_view method, std::string_view path, bool exceptions_only = false,
+                                   std::optional<int64_t> generation = std::nullopt);
 
  private:
+  // Reads the shared faults again when `generation` is newer than the cached list's
+  // (or absent); keeps the cache when the store cannot be read. Under mu_.
+  void Refresh(std::optional<int64_t> generation);
+
   mutable std::mutex mu_;  // requests match faults from many threads
   std::vector<Fault> faults_;
   std::mt19937_64 rng_{42};
+  std::shared_ptr<storage::SharedControls> shared_;
+  bool loaded_ = false;      // whether faults_ holds the shared list
+  int64_t generation_ = -1;  // the store's cache generation the shared list was read at
 };
+
+// A fault as GET /_localnotion/faults shows it, and back (the shared store keeps it so).
+json::object ShowFault(const Fault& f);
+std::optional<Fault> ReadFault(const json::value& shown);
 
 // Wildcard match: '*' matches any run of characters.
 bool Glob(std::string_view pattern, std::string_view text);

@@ -56,7 +56,7 @@ TEST(Faults, ARateLimitedFaultCarriesNotionsAdditionalData) {
   auto f = faults.Parse(J(R"({"status":429,"retry_after":3})"));
   ASSERT_TRUE(f.ok()) << f.error().message;
   EXPECT_EQ(f->rate_limit_reason, "public_api_request_rate_limit");
-  faults.Add(*f);
+  ASSERT_TRUE(faults.Add(*f).ok());
   auto effect = faults.Match("GET", "/v1/users/me");
   ASSERT_TRUE(effect.has_value());
   EXPECT_EQ(effect->retry_after, std::optional<int>(3));
@@ -68,7 +68,7 @@ TEST(Faults, ARateLimitedFaultMayNameAnotherReasonAndNeedNoWait) {
   Faults faults;
   auto f = faults.Parse(J(R"({"code":"rate_limited","rate_limit_reason":"public_api_request_blocked"})"));
   ASSERT_TRUE(f.ok()) << f.error().message;
-  faults.Add(*f);
+  ASSERT_TRUE(faults.Add(*f).ok());
   auto effect = faults.Match("POST", "/v1/pages");
   ASSERT_TRUE(effect.has_value());
   EXPECT_EQ(effect->retry_after, std::nullopt);
@@ -80,14 +80,14 @@ TEST(Faults, OtherStatusesRepeatOnlyTheirWait) {
   Faults faults;
   auto overload = faults.Parse(J(R"({"status":529,"retry_after":2,"count":1})"));
   ASSERT_TRUE(overload.ok());
-  faults.Add(*overload);
+  ASSERT_TRUE(faults.Add(*overload).ok());
   auto effect = faults.Match("GET", "/v1/users");
   ASSERT_TRUE(effect.has_value());
   api::AdditionalData want{{"retry_after", "2"}};
   EXPECT_EQ(effect->additional_data, want);
   auto conflict = faults.Parse(J(R"({"status":409})"));
   ASSERT_TRUE(conflict.ok());
-  faults.Add(*conflict);
+  ASSERT_TRUE(faults.Add(*conflict).ok());
   effect = faults.Match("GET", "/v1/users");
   ASSERT_TRUE(effect.has_value());
   EXPECT_TRUE(effect->additional_data.empty());

@@ -1,6 +1,7 @@
 #include "http/pipeline.h"
 
 #include <chrono>
+#include <cstdio>
 
 #include "api/limits.h"
 #include "api/version.h"
@@ -79,11 +80,28 @@ Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
   return res;
 }
 
-std::shared_ptr<Pipeline::WorkspaceTools> Pipeline::ToolsOf(const service::workspaces::Workspace& ws) {
+void Pipeline::ShareControls() {
+  std::shared_ptr<storage::SharedControls> shared = workspaces_.Default()->store().shared_controls();
+  if (!shared) return;
+  default_tools_->log.Share(shared);
+  default_tools_->faults.Share(shared);
+  // The last instance started sets the cluster's limit (its --rate-limit).
+  if (Status set = limiter_.Share(shared); !set.ok()) {
+    std::fprintf(stderr, "localnotion: cannot set the shared rate limit: %s\n", set.error().message.c_str());
+  }
+}
+
+std::shared_ptr<Pipeline::WorkspaceTools> Pipeline::ToolsOf(service::workspaces::Workspace& ws) {
   if (ws.is_default()) return default_tools_;
   std::lock_guard<std::mutex> lock(tools_mu_);
   std::shared_ptr<WorkspaceTools>& tools = tools_[ws.id()];
-  if (!tools) tools = std::make_shared<WorkspaceTools>();
+  if (!tools) {
+    tools = std::make_shared<WorkspaceTools>();
+    if (std::shared_ptr<storage::SharedControls> shared = ws.store().shared_controls()) {
+      tools->log.Share(shared);
+      tools->faults.Share(shared);
+    }
+  }
   return tools;
 }
 
@@ -139,7 +157,9 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
           log.integration_name = integration.name;
           // Per integration, as Notion limits; integration ids of different workspaces may
           // be equal (a fixture seeded into each), so the workspace is part of the key.
-          if (auto wait = limiter_.Take(ws.is_default() ? integration.id : ws.id() + "/" + integration.id)) {
+          const std::optional<int64_t> generation = ctx.store().SharedCacheGeneration();
+          if (auto wait = limiter_.Take(ws.is_default() ? integration.id : ws.id() + "/" + integration.id, &ws.store(),
+                                        generation)) {
             fault = FaultEffect{FixedError(ErrorCode::kRateLimited), 0, *wait};
             fault->additional_data = api::RateLimitedData(api::kRateLimitPerConnection, *wait);
             return *fault->error;
@@ -161,7 +181,7 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
           // its path and body are looked at.
           if (!service::Allows(ctx.ActingCapabilities(), endpoint->need)) return service::MissingCapability();
           // An injected fault answers instead of the endpoint; nothing is written.
-          fault = tools->faults.Match(req.method, path);
+          fault = tools->faults.Match(req.method, path, /*exceptions_only=*/false, generation);
           if (fault && fault->error) return *fault->error;
           service::Caller caller{std::move(integration), *version,
                                  "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host), request_id};

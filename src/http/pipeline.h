@@ -48,17 +48,25 @@ struct Request {
 // belongs to (service/workspaces/); an admin request in the workspace its path names
 // (/_localnotion/workspaces/{id}/..., routes.h), else in the default one. Each workspace
 // has its own request log and faults.
+//
+// Instances over one PostgreSQL (docs/storage.md): the rate limit, the faults and the
+// request logs live in the store (storage/shared_controls.h), so that every instance
+// sees the same ones; over SQLite they are this process's own.
 class Pipeline {
  public:
   // Serves the workspaces of `workspaces`; `admin_token` may act on every one of them.
   Pipeline(service::workspaces::Registry& workspaces, std::string admin_token, RateLimit rate_limit = {})
-      : workspaces_(workspaces), admin_token_(std::move(admin_token)), limiter_(rate_limit) {}
+      : workspaces_(workspaces), admin_token_(std::move(admin_token)), limiter_(rate_limit) {
+    ShareControls();
+  }
   // Serves `store` as the default workspace (its workspaces' stores are in memory).
   Pipeline(storage::Store& store, service::ServiceState& state, std::string admin_token, RateLimit rate_limit = {})
       : owned_workspaces_(std::make_unique<service::workspaces::Registry>(store, state, "memory:")),
         workspaces_(*owned_workspaces_),
         admin_token_(std::move(admin_token)),
-        limiter_(rate_limit) {}
+        limiter_(rate_limit) {
+    ShareControls();
+  }
   // Matches the request, then answers it as below.
   Response Handle(const Request& request);
   // Answers a request the server has matched already; `match` is MatchRoute of the
@@ -82,7 +90,10 @@ class Pipeline {
     RequestLog log;
     Faults faults;
   };
-  std::shared_ptr<WorkspaceTools> ToolsOf(const service::workspaces::Workspace& ws);
+  std::shared_ptr<WorkspaceTools> ToolsOf(service::workspaces::Workspace& ws);
+  // Moves the limit and the default workspace's log and faults into the main store
+  // when it shares them (PostgreSQL).
+  void ShareControls();
   void ForgetTools(const std::string& workspace_id);
 
   // Sets `tools` to those of the workspace the request ran in.

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace localnotion::http {
 namespace {
@@ -50,11 +51,69 @@ std::string SpellingOf(const RateLimit& limit) {
   return std::string(buf.data(), ec == std::errc() ? end : buf.data()) + "/s";
 }
 
-void RateLimiter::Set(RateLimit limit) {
+Status RateLimiter::Share(std::shared_ptr<storage::SharedControls> shared) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    shared_ = std::move(shared);
+  }
+  return Set(Get());
+}
+
+Status RateLimiter::Set(RateLimit limit) {
+  std::shared_ptr<storage::SharedControls> shared;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    shared = shared_;
+  }
+  if (shared) LN_RETURN_IF_ERROR(shared->SetRateLimit(SpellingOf(limit)));
   std::lock_guard<std::mutex> lock(mu_);
   limit_ = limit;
   buckets_.clear();
+  read_at_.clear();
   on_.store(limit.per_second > 0 || limit.per_window > 0, std::memory_order_relaxed);
+  return OkStatus();
+}
+
+Result<RateLimit> RateLimiter::Current() {
+  std::shared_ptr<storage::SharedControls> shared;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!shared_) return limit_;
+    shared = shared_;
+  }
+  LN_ASSIGN_OR_RETURN(std::optional<std::string> spelling, shared->RateLimit());
+  if (!spelling) return RateLimit{};
+  auto parsed = ParseRateLimit(*spelling);
+  return parsed.ok() ? *parsed : RateLimit{};
+}
+
+std::optional<int> RateLimiter::Take(const std::string& key, const void* store, std::optional<int64_t> generation) {
+  if (!shared_) return Take(key);
+  RateLimit limit;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto known = read_at_.find(store);
+    if (known == read_at_.end() || !generation || *generation > known->second) {
+      auto spelling = shared_->RateLimit();
+      if (spelling.ok()) {
+        auto parsed = ParseRateLimit(spelling->value_or("off"));
+        limit_ = parsed.ok() ? *parsed : RateLimit{};
+        if (generation) read_at_[store] = *generation;
+      } else {
+        std::fprintf(stderr, "localnotion: cannot read the shared rate limit: %s\n", spelling.error().message.c_str());
+      }
+    }
+    limit = limit_;
+  }
+  if (limit.per_second <= 0 && limit.per_window <= 0) return std::nullopt;
+  auto wait = limit.per_window > 0 ? shared_->TakeFromWindow(key, limit.per_window, limit.window.count())
+                                   : shared_->TakeFromBucket(key, limit.per_second, limit.burst);
+  if (!wait.ok()) {
+    std::fprintf(stderr, "localnotion: cannot take from the shared rate limit: %s\n", wait.error().message.c_str());
+    return std::nullopt;
+  }
+  if (!*wait) return std::nullopt;
+  return std::max(1, static_cast<int>(std::ceil(**wait - 1e-9)));
 }
 
 RateLimit RateLimiter::Get() const {

@@ -6,16 +6,26 @@
 // window resets, repeated in the body as additional_data.retry_after with
 // rate_limit_reason "public_api_request_rate_limit". Its older rule, "an average of
 // three requests per second" with bursts, stays available as a token bucket.
+//
+// Instances over one PostgreSQL (Share): the limit and every integration's budget live
+// in the main store (storage/shared_controls.h), so that a limit of N holds for the
+// whole cluster, not N per instance. A request takes from its budget with one short
+// statement; the limit itself is cached per process and read again when a request's
+// transaction brings a newer cache generation of its store (setting the limit moves
+// the generation of every workspace's store), so a server without a limit (the
+// default) makes no statement per request.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "common/error.h"
+#include "storage/shared_controls.h"
 
 namespace localnotion::http {
 
@@ -41,15 +51,26 @@ std::string SpellingOf(const RateLimit& limit);
 class RateLimiter {
  public:
   using Clock = std::chrono::steady_clock;
-  explicit RateLimiter(RateLimit limit) { Set(limit); }
+  explicit RateLimiter(RateLimit limit) { (void)Set(limit); }
+  // Keeps the limit and the budgets in `shared` (the main store's, PostgreSQL) from
+  // now on, and sets the shared limit to this one's: the last instance started sets it.
+  Status Share(std::shared_ptr<storage::SharedControls> shared);
   // Replaces the limit while the server runs (POST /_localnotion/rate_limit): every
-  // integration's budget starts afresh under the new limit.
-  void Set(RateLimit limit);
+  // integration's budget starts afresh under the new limit. When shared, the caller
+  // moves the cache generation of the other workspaces' stores.
+  Status Set(RateLimit limit);
+  // The limit in force: when shared, as the store holds it now.
+  Result<RateLimit> Current();
   RateLimit Get() const;
   // Takes one request from `key`'s budget. Returns the seconds to wait (Retry-After, at
   // least 1) when the budget is spent, nullopt when the request may go ahead.
   std::optional<int> Take(const std::string& key) { return Take(key, Clock::now()); }
   std::optional<int> Take(const std::string& key, Clock::time_point now);
+  // Take for a request that runs in a transaction of `store` which saw the store's
+  // cache generation `generation` (storage::Txn::SharedCacheGeneration): when shared,
+  // the limit is read again first if that generation is newer than the one it was read
+  // at for this store. A budget the store cannot be asked about lets the request go.
+  std::optional<int> Take(const std::string& key, const void* store, std::optional<int64_t> generation);
 
  private:
   struct Bucket {
@@ -66,6 +87,9 @@ class RateLimiter {
   mutable std::mutex mu_;  // requests take from many threads; guards limit_ and buckets_
   RateLimit limit_;
   std::unordered_map<std::string, Bucket> buckets_;
+  std::shared_ptr<storage::SharedControls> shared_;
+  // When shared: the cache generation of each store the limit was last read at.
+  std::unordered_map<const void*, int64_t> read_at_;  // under mu_
 };
 
 }  // namespace localnotion::http

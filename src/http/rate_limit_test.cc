@@ -98,15 +98,15 @@ TEST(RateLimiterSet, ANewLimitStartsEveryBudgetAfresh) {
   RateLimiter limiter(RateLimit{});
   const auto t0 = RateLimiter::Clock::time_point{} + 5s;
   EXPECT_EQ(SpellingOf(limiter.Get()), "off");
-  limiter.Set(*ParseRateLimit("2/min"));
+  ASSERT_TRUE(limiter.Set(*ParseRateLimit("2/min")).ok());
   EXPECT_EQ(SpellingOf(limiter.Get()), "2/min");
   EXPECT_EQ(limiter.Take("a", t0), std::nullopt);
   EXPECT_EQ(limiter.Take("a", t0), std::nullopt);
   EXPECT_EQ(limiter.Take("a", t0 + 1s), std::optional<int>(59));
-  limiter.Set(*ParseRateLimit("1/min"));
+  ASSERT_TRUE(limiter.Set(*ParseRateLimit("1/min")).ok());
   EXPECT_EQ(limiter.Take("a", t0 + 2s), std::nullopt);
   EXPECT_EQ(limiter.Take("a", t0 + 2s), std::optional<int>(60));
-  limiter.Set(RateLimit{});
+  ASSERT_TRUE(limiter.Set(RateLimit{}).ok());
   for (int i = 0; i < 100; ++i) ASSERT_EQ(limiter.Take("a", t0 + 3s), std::nullopt);
 }
 

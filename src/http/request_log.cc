@@ -1,6 +1,7 @@
 #include "http/request_log.h"
 
 #include "common/utf8.h"
+#include "http/shared_request_log.h"
 
 namespace localnotion::http {
 namespace {
@@ -27,9 +28,11 @@ bool Matches(const RequestLog::Filter& f, const LogEntry& e) {
   return true;
 }
 
+}  // namespace
+
 // What the client sent is shown as valid UTF-8 (U+FFFD for ill-formed bytes, and for a
 // character a body was cut inside), like every echo of client input.
-json::object Show(const LogEntry& e) {
+json::object ShowEntry(const LogEntry& e) {
   json::value integration_value = nullptr;
   if (!e.integration_id.empty())
     integration_value = json::object{{"id", e.integration_id}, {"name", e.integration_name}};
@@ -45,8 +48,6 @@ json::object Show(const LogEntry& e) {
       {"status", e.status},
       {"latency_ms", e.latency_ms}};
 }
-
-}  // namespace
 
 class LogEvents final : public EventSource {
  public:
@@ -70,8 +71,8 @@ class LogEvents final : public EventSource {
       last_ = it->seq;
       if (!Matches(filter_, *it)) continue;
       ++n;
-      out += "id: " + std::to_string(it->seq) + "\nevent: request\ndata: " + SerializeJson(json::value(Show(*it))) +
-             "\n\n";
+      out += "id: " + std::to_string(it->seq) +
+             "\nevent: request\ndata: " + SerializeJson(json::value(ShowEntry(*it))) + "\n\n";
     }
     return out;
   }
@@ -83,26 +84,50 @@ class LogEvents final : public EventSource {
   uint64_t clears_ = 0;
 };
 
+RequestLog::RequestLog() = default;
+RequestLog::~RequestLog() = default;
+
+void RequestLog::Share(std::shared_ptr<storage::SharedControls> shared) {
+  if (shared) shared_ = std::make_unique<SharedLogWriter>(std::move(shared), static_cast<int>(kCapacity));
+}
+
 std::shared_ptr<EventSource> RequestLog::Events(Filter filter) const {
+  if (shared_) {
+    shared_->Drain();
+    return SharedLogEvents(shared_->controls(), std::move(filter));
+  }
   return std::make_shared<LogEvents>(*this, std::move(filter));
 }
 
-void RequestLog::Add(LogEntry entry) {
+Status RequestLog::Clear() {
+  if (shared_) return shared_->Clear();
   std::lock_guard<std::mutex> lock(mu_);
-  entry.seq = next_seq_++;
+  entries_.clear();
+  ++clears_;
+  return OkStatus();
+}
+
+void RequestLog::Add(LogEntry entry) {
   entry.request_body = Cut(std::move(entry.request_body));
   entry.response_body = Cut(std::move(entry.response_body));
+  if (shared_) return shared_->Push(std::move(entry));
+  std::lock_guard<std::mutex> lock(mu_);
+  entry.seq = next_seq_++;
   if (entries_.size() == kCapacity) entries_.pop_front();
   entries_.push_back(std::move(entry));
 }
 
-json::array RequestLog::Find(const std::optional<std::string>& path, std::optional<int> status,
-                             const std::optional<std::string>& integration) const {
+Result<json::array> RequestLog::Find(const std::optional<std::string>& path, std::optional<int> status,
+                                     const std::optional<std::string>& integration) const {
   const Filter filter{path, status, integration};
+  if (shared_) {
+    shared_->Drain();  // this instance's own requests are listed once answered
+    return FindShared(shared_->shared(), filter);
+  }
   std::lock_guard<std::mutex> lock(mu_);
   json::array out;
   for (const LogEntry& e : entries_) {
-    if (Matches(filter, e)) out.push_back(Show(e));
+    if (Matches(filter, e)) out.push_back(ShowEntry(e));
   }
   return out;
 }

@@ -2,6 +2,8 @@
 // integration, Notion-Version, bodies (each cut to kMaxBody bytes), status and latency.
 // Held in memory in a ring; GET /_localnotion/requests reads it, DELETE clears it, and
 // GET /_localnotion/requests/stream follows it live (server-sent events, Events below).
+// Instances over one PostgreSQL share one log per workspace in the store instead
+// (Share; shared_request_log.h says what a reader sees when).
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include "common/clock.h"
 #include "common/json.h"
 #include "http/response.h"
+#include "storage/shared_controls.h"
 
 namespace localnotion::http {
 
@@ -32,17 +35,20 @@ struct LogEntry {
   double latency_ms = 0;
 };
 
+class SharedLogWriter;
+
 class RequestLog {
  public:
   static constexpr size_t kCapacity = 1000;
   static constexpr size_t kMaxBody = 16 * 1024;
 
+  RequestLog();
+  ~RequestLog();
+  // Keeps the log in `shared` (a PostgreSQL store's) from now on; call before use.
+  void Share(std::shared_ptr<storage::SharedControls> shared);
+
   void Add(LogEntry entry);
-  void Clear() {
-    std::lock_guard<std::mutex> lock(mu_);
-    entries_.clear();
-    ++clears_;
-  }
+  Status Clear();
   // What the log shows may be narrowed by each filter that is set: path (exact, or a
   // prefix ending in '*'), status, integration (id or name).
   struct Filter {
@@ -51,8 +57,8 @@ class RequestLog {
     std::optional<std::string> integration;
   };
   // Oldest first.
-  json::array Find(const std::optional<std::string>& path, std::optional<int> status,
-                   const std::optional<std::string>& integration) const;
+  Result<json::array> Find(const std::optional<std::string>& path, std::optional<int> status,
+                           const std::optional<std::string>& integration) const;
 
   // The log as server-sent events (response.h): first the entries it holds, then each
   // new one, as `id: <seq>`, `event: request`, `data: <the entry as Find shows it>`; an
@@ -66,6 +72,10 @@ class RequestLog {
   std::deque<LogEntry> entries_;
   uint64_t next_seq_ = 1;
   uint64_t clears_ = 0;
+  std::unique_ptr<SharedLogWriter> shared_;
 };
+
+// An entry as the log shows it (GET /_localnotion/requests, the live log).
+json::object ShowEntry(const LogEntry& e);
 
 }  // namespace localnotion::http

@@ -12,6 +12,8 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       : TxnWrapper(*inner), shared_(shared), txn_(std::move(inner)), generation_(generation) {}
 
   bool writable() const override { return txn_->writable(); }
+  // The inner store's, for the HTTP layer's caches of shared controls (http/faults.h).
+  std::optional<int64_t> SharedCacheGeneration() const override { return txn_->SharedCacheGeneration(); }
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!written_.any()) return txn_->CommitAsync(std::move(on_durable));

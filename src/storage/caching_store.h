@@ -36,6 +36,7 @@ class CachingStore final : public Store {
 
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
   void SetLoopPoster(LoopPoster post) override { inner_->SetLoopPoster(std::move(post)); }
+  std::shared_ptr<SharedControls> shared_controls() override { return inner_->shared_controls(); }
 
  private:
   class CachingTxn;

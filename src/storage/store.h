@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "common/error.h"
+#include "storage/shared_controls.h"
 #include "storage/txn.h"
 
 namespace localnotion::storage {
@@ -34,6 +35,11 @@ class Store {
   // Without it (the CLI, tests) the store times commits on its own. Null unsets it;
   // the poster must stay valid until then.
   virtual void SetLoopPoster(LoopPoster post) {}
+
+  // The test controls that instances over this store share (storage/shared_controls.h):
+  // PostgreSQL's; nullptr for a store that only this process writes (SQLite), whose
+  // controls the HTTP layer keeps in memory. They may outlive the store.
+  virtual std::shared_ptr<SharedControls> shared_controls() { return nullptr; }
 };
 
 // Opens the store named by a URL: "sqlite:PATH" (PATH may be relative) or "memory:" (a

@@ -6,16 +6,18 @@
 #include "storage/postgres/migrations/0002_cache_generation.sql.h"
 #include "storage/postgres/migrations/0003_workspaces.sql.h"
 #include "storage/postgres/migrations/0004_views.sql.h"
+#include "storage/postgres/migrations/0005_shared_controls.sql.h"
 
 namespace localnotion::storage {
 namespace {
 
 // Migration i+1 is kMigrations[i].
 constexpr const char* kMigrations[] = {
-    kPgMigration0001Initial,
-    kPgMigration0002CacheGeneration,
-    kPgMigration0003Workspaces,
-    kPgMigration0004Views,
+    kPgMigration0001Initial,          // 1
+    kPgMigration0002CacheGeneration,  // 2
+    kPgMigration0003Workspaces,       // 3
+    kPgMigration0004Views,            // 4
+    kPgMigration0005SharedControls,   // 5
 };
 
 // The advisory lock that migrating instances take turns on (any schema).

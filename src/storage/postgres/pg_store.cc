@@ -111,6 +111,7 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(std::string_view url) {
   LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn,
                       PgConnection::Connect(store->url_.conninfo, store->url_.schema));
   LN_RETURN_IF_ERROR(MigratePostgres(*conn));
+  store->controls_ = std::make_shared<PgControls>(store->url_.conninfo, store->url_.schema);
   {
     std::lock_guard<std::mutex> lock(store->mu_);
     ++store->open_;

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "storage/postgres/pg_connection.h"
+#include "storage/postgres/pg_controls.h"
 #include "storage/store.h"
 
 namespace localnotion::storage {
@@ -54,6 +55,8 @@ class PgStore final : public Store {
   ~PgStore() override;
 
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
+  // In the store's schema, on connections of their own (pg_controls.h).
+  std::shared_ptr<SharedControls> shared_controls() override { return controls_; }
 
  private:
   class PgTxn;
@@ -67,6 +70,7 @@ class PgStore final : public Store {
   std::condition_variable freed_;
   std::vector<std::unique_ptr<PgConnection>> idle_;  // under mu_
   int open_ = 0;                                     // connections out or idle, under mu_
+  std::shared_ptr<PgControls> controls_;
 };
 
 }  // namespace localnotion::storage

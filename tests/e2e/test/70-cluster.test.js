@@ -7,7 +7,9 @@
 // -9 of one instance under SDK write load loses no acknowledged write and the survivor
 // keeps serving; PostgreSQL stopped under load gives Notion's 503 service_unavailable
 // (never a hang), and once it is back the instances serve again without a restart, with
-// every acknowledged write there.
+// every acknowledged write there. The test controls are the cluster's, not an
+// instance's: a rate limit holds across both instances, a fault set through one fires
+// on the other, and the request log of either lists the requests of both.
 //
 // Runs in the PostgreSQL pass (LOCALNOTION_DB=postgres, make e2e-postgres), which starts
 // the PostgreSQL it needs (lib/postgres.js).
@@ -21,7 +23,8 @@ const { setTimeout: sleep } = require('node:timers/promises');
 const { startServer, freePort, usePostgres } = require('../lib/server');
 const { waitPort } = require('../lib/ports');
 const { ensurePostgres, freshStoreUrl } = require('../lib/postgres');
-const { v5, raw } = require('../lib/clients');
+const { v5, raw, adminCall, expectRawError } = require('../lib/clients');
+const { APIResponseError } = require('@notionhq/client');
 const { text, plain, createRootPage, createDatabase } = require('../lib/fixtures');
 
 const SKIP = !usePostgres() && 'runs in the PostgreSQL pass (LOCALNOTION_DB=postgres, make e2e-postgres)';
@@ -133,6 +136,141 @@ test('concurrent PATCHes of different properties of one page through both instan
       const got = await v5(lb).pages.retrieve({ page_id: page.id });
       for (let i = 0; i < 8; i += 1) assert.equal(got.properties[`P${i}`].number, round * 100 + i, `round ${round} P${i}`);
     }
+  });
+
+const RATE_LIMITED = {
+  status: 429, code: 'rate_limited', message: 'You have been rate limited. Please try again in a few minutes.',
+};
+
+// Awaits an SDK call that must fail; answers the APIResponseError.
+async function sdkError(promise) {
+  try {
+    const value = await promise;
+    assert.fail(`expected an error, the call answered ${JSON.stringify(value).slice(0, 300)}`);
+  } catch (e) {
+    if (e instanceof assert.AssertionError) throw e;
+    assert.ok(APIResponseError.isAPIResponseError(e), `expected an APIResponseError, got ${e && e.name}: ${e && e.message}`);
+    return e;
+  }
+}
+
+test('a rate limit set through one instance holds across both: N a minute in all, not N per instance',
+  { skip: SKIP }, async () => {
+    const set = await adminCall(a, ADMIN, 'POST', 'rate_limit', { limit: '4/min' });
+    assert.deepEqual(set, { status: 200, body: { object: 'rate_limit', limit: '4/min' } });
+    try {
+      assert.deepEqual((await adminCall(b, ADMIN, 'GET', 'rate_limit')).body, { object: 'rate_limit', limit: '4/min' });
+      // Four requests, alternating between the instances, spend the integration's window.
+      for (const srv of [a, b, a, b]) assert.equal((await v5(srv, { retry: false }).users.me({})).type, 'bot');
+      // The fifth is refused whichever way it comes: directly to either, or through nginx.
+      for (const srv of [a, b, lb]) {
+        const e = await sdkError(v5(srv, { retry: false }).users.me({}));
+        assert.deepEqual({ status: e.status, code: e.code, message: e.message }, RATE_LIMITED);
+        const wait = e.headers.get('retry-after');
+        assert.match(wait, /^[1-9][0-9]*$/, 'Retry-After is an integer number of seconds');
+        assert.ok(Number(wait) <= 60, `the window resets within 60 s, Retry-After was ${wait}`);
+        assert.deepEqual(e.additional_data, { rate_limit_reason: 'public_api_request_rate_limit', retry_after: wait });
+        const body = JSON.parse(e.body);
+        assert.deepEqual(Object.keys(body), ['object', 'status', 'code', 'message', 'request_id', 'additional_data']);
+        assert.deepEqual({ object: body.object, status: body.status }, { object: 'error', status: 429 });
+      }
+      const res = await raw(b, { path: '/v1/users/me' });
+      expectRawError(res, RATE_LIMITED);
+      assert.equal(res.headers['retry-after'], res.json.additional_data.retry_after);
+    } finally {
+      // Lifted through the other instance: both serve at once again.
+      const off = await adminCall(b, ADMIN, 'POST', 'rate_limit', { limit: 'off' });
+      assert.deepEqual(off.body, { object: 'rate_limit', limit: 'off' });
+    }
+    assert.deepEqual((await adminCall(a, ADMIN, 'GET', 'rate_limit')).body, { object: 'rate_limit', limit: 'off' });
+    for (const srv of [a, b, a]) assert.equal((await v5(srv, { retry: false }).users.me({})).type, 'bot');
+  });
+
+test('a limit set through one instance applies at once to a created workspace served by the other',
+  { skip: SKIP }, async () => {
+    const created = await adminCall(a, ADMIN, 'POST', 'workspaces', { name: 'Limited workers' });
+    assert.equal(created.status, 200);
+    const worker = { baseUrl: b.baseUrl, token: created.body.token };
+    // b serves the workspace before the limit is set, so it has read the limit ("off") for its store.
+    for (let i = 0; i < 3; i += 1) assert.equal((await v5(worker, { retry: false }).users.me({})).type, 'bot');
+    assert.equal((await adminCall(a, ADMIN, 'POST', 'rate_limit', { limit: '2/min' })).status, 200);
+    try {
+      assert.equal((await v5(worker, { retry: false }).users.me({})).type, 'bot');
+      assert.equal((await v5({ baseUrl: a.baseUrl, token: created.body.token }, { retry: false }).users.me({})).type, 'bot');
+      const e = await sdkError(v5(worker, { retry: false }).users.me({}));
+      assert.deepEqual({ status: e.status, code: e.code, message: e.message }, RATE_LIMITED);
+      // The default workspace's integration has a budget of its own.
+      assert.equal((await v5(b, { retry: false }).users.me({})).type, 'bot');
+    } finally {
+      assert.equal((await adminCall(a, ADMIN, 'POST', 'rate_limit', { limit: 'off' })).status, 200);
+    }
+    assert.equal((await v5(worker, { retry: false }).users.me({})).type, 'bot');
+    assert.equal((await adminCall(a, ADMIN, 'DELETE', `workspaces/${created.body.id}`)).status, 200);
+  });
+
+test('a fault set through one instance fires on the other; a counted one is used up once across both',
+  { skip: SKIP }, async () => {
+    const added = await adminCall(a, ADMIN, 'POST', 'faults', { method: 'GET', path: '/v1/users/me', status: 503, count: 2 });
+    assert.equal(added.status, 200);
+    const listed = await adminCall(b, ADMIN, 'GET', 'faults');
+    assert.deepEqual(listed.body.results.map((f) => [f.id, f.status, f.code, f.count]), [[added.body.id, 503, 'service_unavailable', 2]]);
+    const unavailable = {
+      status: 503, code: 'service_unavailable', message: 'Notion is unavailable, please try again later.',
+    };
+    for (const srv of [b, a]) {
+      const e = await sdkError(v5(srv, { retry: false }).users.me({}));
+      assert.deepEqual({ status: e.status, code: e.code, message: e.message }, unavailable);
+    }
+    // Two uses in all: the third request, through either instance, is served.
+    assert.equal((await v5(b, { retry: false }).users.me({})).type, 'bot');
+    assert.equal((await v5(a, { retry: false }).users.me({})).type, 'bot');
+    assert.deepEqual((await adminCall(a, ADMIN, 'GET', 'faults')).body, { object: 'list', results: [] });
+
+    // An unlimited fault set on b fires on a until it is removed through b.
+    const conflict = await adminCall(b, ADMIN, 'POST', 'faults', { path: '/v1/users/me', status: 409 });
+    const e = await sdkError(v5(a, { retry: false }).users.me({}));
+    assert.deepEqual([e.status, e.code], [409, 'conflict_error']);
+    const removed = await adminCall(b, ADMIN, 'DELETE', `faults/${conflict.body.id}`);
+    assert.deepEqual(removed.body, { object: 'fault', id: conflict.body.id, deleted: true });
+    assert.equal((await v5(a, { retry: false }).users.me({})).type, 'bot');
+    const gone = await adminCall(a, ADMIN, 'DELETE', `faults/${conflict.body.id}`);
+    assert.equal(gone.status, 404);
+    assert.equal(gone.body.message, `Could not find fault with ID: ${conflict.body.id}.`);
+  });
+
+// The log of `srv` until it lists what `want` accepts (another instance writes its
+// entries a moment after its answer, docs/compat.md), at most 3 s.
+async function logUntil(srv, query, want) {
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const { body } = await adminCall(srv, ADMIN, 'GET', `requests${query}`);
+    if (want(body.results) || Date.now() > deadline) return body.results;
+    await sleep(20);
+  }
+}
+
+test('the request log of either instance lists the requests of both; DELETE through one clears both',
+  { skip: SKIP }, async () => {
+    assert.deepEqual(await adminCall(b, ADMIN, 'DELETE', 'requests'), { status: 200, body: { status: 'cleared' } });
+    const root = await createRootPage(v5(a), 'Logged root');
+    await v5(b).pages.retrieve({ page_id: root.id });
+    await v5(lb).pages.retrieve({ page_id: root.id });
+    // Each instance lists its own request at once; the other's within moments.
+    const path = `/v1/pages/${root.id}`;
+    const onA = await logUntil(a, `?path=${path}`, (r) => r.length === 2);
+    const onB = await logUntil(b, `?path=${path}`, (r) => r.length === 2);
+    for (const results of [onA, onB]) {
+      assert.deepEqual(results.map((e) => [e.method, e.path, e.status]), [['GET', path, 200], ['GET', path, 200]]);
+      assert.equal(JSON.parse(results[0].response_body).id, root.id);
+    }
+    assert.deepEqual(onA, onB);
+    const created = await logUntil(b, '?path=/v1/pages', (r) => r.length === 1);
+    assert.deepEqual(created.map((e) => [e.method, e.status, e.integration && e.integration.name]),
+      [['POST', 200, (await v5(a).users.me({})).name]]);
+    assert.equal(JSON.parse(created[0].response_body).id, root.id);
+
+    assert.deepEqual(await adminCall(a, ADMIN, 'DELETE', 'requests'), { status: 200, body: { status: 'cleared' } });
+    assert.deepEqual((await adminCall(b, ADMIN, 'GET', 'requests')).body, { object: 'list', results: [] });
   });
 
 // Creates pages through nginx until stop(), recording every acknowledged one.
