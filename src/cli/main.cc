@@ -310,9 +310,10 @@ int Workspaces(const std::string& db_url, const std::vector<std::string>& shard_
 }
 
 // The shard databases of --shard and --shard-map together (storage/shard_map.h), and
-// the main store's URL: the first shard's when --db was not given (`db_given`), so that
-// the catalog lives in PostgreSQL beside the shards. False (with the message printed)
-// when the file cannot be read.
+// the main store's URL when --db was not given (`db_given`): the shard first in key order
+// (host:port/db), so that the catalog lives in PostgreSQL beside the shards and instances
+// given the shards in different orders share it. False (with the message printed) when
+// the file cannot be read.
 bool ResolveShards(std::vector<std::string>& shards, const std::string& shard_file, bool db_given, std::string& db) {
   if (!shard_file.empty()) {
     auto from_file = localnotion::storage::ReadShardFile(shard_file);
@@ -322,7 +323,15 @@ bool ResolveShards(std::vector<std::string>& shards, const std::string& shard_fi
     }
     shards.insert(shards.end(), from_file->begin(), from_file->end());
   }
-  if (!shards.empty() && !db_given) db = shards.front();
+  if (shards.empty() || db_given) return true;
+  auto key = [](const std::string& url) {
+    auto k = localnotion::storage::DatabaseKey(url);
+    return k.ok() ? *k : url;  // a bad URL is refused later, by UseShards
+  };
+  db = shards.front();
+  for (const std::string& url : shards) {
+    if (key(url) < key(db)) db = url;
+  }
   return true;
 }
 
@@ -351,7 +360,7 @@ int main(int argc, char** argv) {
               "--db", db,
               "Store URL: sqlite:PATH, memory: (nothing kept), or postgresql://USER@HOST:PORT/DB[?schema=NAME] "
               "(many servers may share one; docs/storage.md). With --shard, it holds the default workspace "
-              "and the catalog (default: the first --shard)")
+              "and the catalog (default: the --shard first in host:port/db order)")
           ->capture_default_str();
   std::vector<std::string> shards;
   std::string shard_file;

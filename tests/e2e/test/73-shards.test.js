@@ -6,7 +6,9 @@
 // both clusters, each in the database its logical shard maps to (checked with psql on
 // each cluster); each is served correctly through either instance with the official
 // SDK, and ids of one workspace are 404 in another. An instance not given every database
-// of the catalog's shard map refuses to start.
+// of the catalog's shard map refuses to start. `localnotion workspace create` places a
+// workspace by the same map; without --db, instances given the shards in any order share
+// the catalog in the shard first in key order.
 //
 // Two servers rather than two databases of one server: that is what a cluster is (its own
 // process, port and data directory), and lib/postgres.js starts one in about a second.
@@ -142,4 +144,37 @@ test('an instance not given every database of the catalog\'s shard map refuses t
     '--shard', `${pg2.url.replace(/\/postgres$/, '/template1')}`]);
   assert.equal(extra.code, 1);
   assert.match(extra.stderr, new RegExp(`the database 127\\.0\\.0\\.1:${pg2.port}/template1 holds no logical shard of this catalog's shard map`));
+});
+
+test('localnotion workspace create with --shard places the workspace by the same map; a server serves it', { skip: SKIP }, async () => {
+  const made = await runCli(['workspace', 'create', '--name', 'From the CLI', '--db', catalogUrl,
+    '--shard', pg2.url, '--shard', pg1.url]);
+  assert.equal(made.code, 0, made.stderr);
+  const [, id] = made.stdout.match(/^id: (\S+)$/m);
+  const [, token] = made.stdout.match(/^token: (\S+)$/m);
+  const logical = logicalShardOf(id);
+  const home = [keyOf(pg1), keyOf(pg2)].sort()[logical % 2] === keyOf(pg1) ? pg1 : pg2;
+  assert.ok(workspaceSchemas(home).includes(schemaOf(id)));
+  assert.ok(!workspaceSchemas(home === pg1 ? pg2 : pg1).includes(schemaOf(id)));
+  for (const s of [a, b]) {
+    const me = await v5(s, { auth: token }).users.me({});
+    assert.deepEqual([me.bot.workspace_id, me.bot.workspace_name], [id, 'From the CLI']);
+  }
+});
+
+test('without --db, instances given the shards in different orders share one catalog', { skip: SKIP }, async () => {
+  const c = await startServer({ token: TOKEN, noDb: true, extraArgs: ['--admin-token', ADMIN, '--shard', pg2.url, '--shard', pg1.url] });
+  const d = await startServer({ token: TOKEN, noDb: true, extraArgs: ['--admin-token', ADMIN, '--shard', pg1.url, '--shard', pg2.url] });
+  try {
+    // Both print the same catalog: the shard first in key order.
+    const first = [pg1, pg2].sort((x, y) => (keyOf(x) < keyOf(y) ? -1 : 1))[0];
+    for (const s of [c, d]) assert.ok(s.stdout.includes(`localnotion database: ${first.url}`), s.logTail());
+    const res = await adminCall(c, ADMIN, 'POST', 'workspaces', { name: 'Shared catalog' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const page = await createRootPage(v5(c, { auth: res.body.token }), 'Through c');
+    const seen = await v5(d, { auth: res.body.token }).pages.retrieve({ page_id: page.id });
+    assert.equal(seen.properties.title.title[0].plain_text, 'Through c');
+  } finally {
+    for (const s of [c, d]) { await s.stop().catch(() => {}); await s.dispose(); }
+  }
 });
