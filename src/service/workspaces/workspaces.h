@@ -6,7 +6,10 @@
 // by another: ids guessed across workspaces are simply not there. The main store, given
 // as --db, holds the default workspace (today's single workspace, unchanged) and the
 // catalog (storage/workspace_records.h): the other workspaces and the map from each
-// integration token's hash to its workspace.
+// integration token's hash to its workspace. With shards (UseShards, --shard), the
+// workspaces created from then on live in other PostgreSQL databases instead, each in the
+// database its logical shard maps to (storage/shard_map.h); the catalog stays in the main
+// store.
 //
 // Workspaces other than the default are opened on first use and kept open; deleting one
 // removes it from the catalog at once and closes its store (and removes its files) once
