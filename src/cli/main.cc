@@ -1,5 +1,6 @@
 // The localnotion command line. Flag parsing only; the work is in the libraries.
-//   localnotion serve [--host ADDR] [--port N] [--db URL] [--token TOKEN]... [--seed FILE] [--deterministic SEED]
+//   localnotion serve [--host ADDR] [--port N] [--db URL] [--shard URL]... [--shard-map FILE] [--token TOKEN]...
+//                     [--seed FILE] [--deterministic SEED]
 //   localnotion export [--db URL] [--out FILE]
 //   localnotion pull [--from URL] [--token T] --out FILE [--rate N] [--max-retries N]
 //   localnotion migrate [--db URL]
@@ -7,7 +8,7 @@
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
 //   localnotion webhook create --integration N --url URL [--events LIST] [--api-version V] | list | verify ID --token T
 //   | delete ID
-//   localnotion workspace create --name N | list | delete ID
+//   localnotion workspace create --name N | list | delete ID   [--db URL] [--shard URL]... [--shard-map FILE]
 #include <sys/stat.h>
 #include <CLI/CLI.hpp>
 
@@ -39,6 +40,7 @@
 #include "service/webhooks/dispatcher.h"
 #include "service/webhooks/webhooks.h"
 #include "service/workspaces/workspaces.h"
+#include "storage/shard_map.h"
 #include "storage/store.h"
 
 namespace {
@@ -131,10 +133,10 @@ std::string WorkspaceLabel(localnotion::storage::Store& store, localnotion::serv
   return label.ok() ? *label : std::string();
 }
 
-int Serve(const std::string& host, int port, const std::string& db_url, std::vector<std::string> tokens,
-          const std::string& admin_token_flag, const std::string& rate_limit_flag, int client_timeout_ms,
-          const TestControls& controls, const localnotion::service::ServiceOptions& service_options, int workers,
-          const LogFlags& logs) {
+int Serve(const std::string& host, int port, const std::string& db_url, const std::vector<std::string>& shard_urls,
+          std::vector<std::string> tokens, const std::string& admin_token_flag, const std::string& rate_limit_flag,
+          int client_timeout_ms, const TestControls& controls,
+          const localnotion::service::ServiceOptions& service_options, int workers, const LogFlags& logs) {
   using namespace localnotion;
   auto log_format = http::ParseLogFormat(logs.format);
   auto log_level = http::ParseLogLevel(logs.level);
@@ -207,6 +209,14 @@ int Serve(const std::string& host, int port, const std::string& db_url, std::vec
   // The workspaces besides the default one (docs/workspaces.md): opened on first use,
   // each with its own webhook dispatcher; closed before the default one's.
   service::workspaces::Registry workspaces(**store, state, db_url, &webhook_client, &url_fetcher);
+  if (!shard_urls.empty()) {
+    if (Status s = workspaces.UseShards(shard_urls); !s.ok()) {
+      std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
+      return 1;
+    }
+    std::printf("localnotion shards: %d logical shards over %zu databases\n", workspaces.shards()->logical_shards,
+                workspaces.shards()->databases.size());
+  }
   http::Server server(workspaces, options);
   if (Status s = server.Listen(); !s.ok()) {
     std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
@@ -252,7 +262,8 @@ int Admin(const std::string& db_url,
 
 // localnotion workspace create|list|delete: opens the store file, runs the registry's
 // call, prints its answer.
-int Workspaces(const std::string& db_url, bool create, bool remove, const std::string& name, const std::string& id) {
+int Workspaces(const std::string& db_url, const std::vector<std::string>& shard_urls, bool create, bool remove,
+               const std::string& name, const std::string& id) {
   using namespace localnotion;
   auto store = storage::OpenStore(db_url);
   if (!store.ok()) {
@@ -261,6 +272,12 @@ int Workspaces(const std::string& db_url, bool create, bool remove, const std::s
   }
   service::ServiceState state;
   service::workspaces::Registry workspaces(**store, state, db_url);
+  if (!shard_urls.empty()) {
+    if (Status s = workspaces.UseShards(shard_urls); !s.ok()) {
+      std::fprintf(stderr, "localnotion: %s\n", s.error().message.c_str());
+      return 1;
+    }
+  }
   if (create) {
     auto made = workspaces.Create(name);
     if (!made.ok()) {
@@ -292,6 +309,32 @@ int Workspaces(const std::string& db_url, bool create, bool remove, const std::s
   return 0;
 }
 
+// The shard databases of --shard and --shard-map together (storage/shard_map.h), and
+// the main store's URL when --db was not given (`db_given`): the shard first in key order
+// (host:port/db), so that the catalog lives in PostgreSQL beside the shards and instances
+// given the shards in different orders share it. False (with the message printed) when
+// the file cannot be read.
+bool ResolveShards(std::vector<std::string>& shards, const std::string& shard_file, bool db_given, std::string& db) {
+  if (!shard_file.empty()) {
+    auto from_file = localnotion::storage::ReadShardFile(shard_file);
+    if (!from_file.ok()) {
+      std::fprintf(stderr, "localnotion: %s\n", from_file.error().message.c_str());
+      return false;
+    }
+    shards.insert(shards.end(), from_file->begin(), from_file->end());
+  }
+  if (shards.empty() || db_given) return true;
+  auto key = [](const std::string& url) {
+    auto k = localnotion::storage::DatabaseKey(url);
+    return k.ok() ? *k : url;  // a bad URL is refused later, by UseShards
+  };
+  db = shards.front();
+  for (const std::string& url : shards) {
+    if (key(url) < key(db)) db = url;
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -311,11 +354,21 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand("serve", "Serve the Notion API over HTTP");
   serve->add_option("--host", host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", port, "TCP port to listen on (0 picks a free one)")->capture_default_str();
-  serve
-      ->add_option("--db", db,
-                   "Store URL: sqlite:PATH, memory: (nothing kept), or postgresql://USER@HOST:PORT/DB[?schema=NAME] "
-                   "(many servers may share one; docs/storage.md)")
-      ->capture_default_str();
+  CLI::Option* serve_db =
+      serve
+          ->add_option(
+              "--db", db,
+              "Store URL: sqlite:PATH, memory: (nothing kept), or postgresql://USER@HOST:PORT/DB[?schema=NAME] "
+              "(many servers may share one; docs/storage.md). With --shard, it holds the default workspace "
+              "and the catalog (default: the --shard first in host:port/db order)")
+          ->capture_default_str();
+  std::vector<std::string> shards;
+  std::string shard_file;
+  serve->add_option("--shard", shards,
+                    "A PostgreSQL database (postgresql://USER@HOST:PORT/DB) that holds workspaces; repeatable. "
+                    "Workspaces created from then on are spread over 480 logical shards mapped onto these "
+                    "databases (docs/storage.md \"Shards\"); every instance must be given the same databases");
+  serve->add_option("--shard-map", shard_file, "A file of --shard URLs, one per line (# starts a comment)");
   serve->add_option("--token", tokens,
                     "Bearer token of an internal integration with every capability and access to the whole "
                     "workspace; repeatable. Also read from LOCALNOTION_TOKEN. With none, a token is generated "
@@ -446,8 +499,11 @@ int main(int argc, char** argv) {
   CLI::App* ws_list = workspace_cmd->add_subcommand("list", "List workspaces: id, name, default or not");
   CLI::App* ws_delete = workspace_cmd->add_subcommand("delete", "Delete a workspace and everything in it");
   ws_delete->add_option("id", ws_id, "Workspace id")->required();
+  std::vector<CLI::Option*> ws_db;
   for (CLI::App* sub : {ws_create, ws_list, ws_delete}) {
-    sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str();
+    ws_db.push_back(sub->add_option("--db", db, "Store URL: sqlite:PATH")->capture_default_str());
+    sub->add_option("--shard", shards, "A shard database, as serve's --shard; repeatable");
+    sub->add_option("--shard-map", shard_file, "A file of --shard URLs, as serve's --shard-map");
   }
 
   int64_t max_upload_part_bytes = 20 * 1024 * 1024;
@@ -563,8 +619,9 @@ int main(int argc, char** argv) {
     service_options.block_limit = block_limit;
     service_options.import_url_prefixes = import_prefixes;
     service_options.import_ca_file = import_ca_file;
-    return Serve(host, port, db, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options, workers,
-                 logs);
+    if (!ResolveShards(shards, shard_file, serve_db->count() > 0, db)) return 2;
+    return Serve(host, port, db, shards, tokens, admin_token, rate_limit, client_timeout_ms, controls, service_options,
+                 workers, logs);
   }
   if (export_cmd->parsed()) return Export(export_db, export_out);
   if (pull_cmd->parsed()) {
@@ -660,7 +717,12 @@ int main(int argc, char** argv) {
       return localnotion::SerializeJson(out) + "\n";
     });
   }
-  if (workspace_cmd->parsed()) return Workspaces(db, ws_create->parsed(), ws_delete->parsed(), ws_name, ws_id);
+  if (workspace_cmd->parsed()) {
+    bool db_given = false;
+    for (CLI::Option* o : ws_db) db_given = db_given || o->count() > 0;
+    if (!ResolveShards(shards, shard_file, db_given, db)) return 2;
+    return Workspaces(db, shards, ws_create->parsed(), ws_delete->parsed(), ws_name, ws_id);
+  }
   if (share->parsed() || unshare->parsed()) {
     int given = !page.empty() + !database.empty() + workspace;
     if (given != 1) {

@@ -21,7 +21,7 @@ Result<json::value> Create(AdminState& st, const RouteArgs& a) {
   if (!name->is_string()) return api::FailedValidation(api::Field("body", "name"), "a string", name);
   LN_ASSIGN_OR_RETURN(auto created, st.workspaces.Create(name->get_string(), st.Durably()));
   // Described from the record: the catalog entry is durable only once answered.
-  json::value out = service::workspaces::Registry::Describe(created.record);
+  json::value out = st.workspaces.Describe(created.record);
   json::object& o = out.as_object();
   o["token"] = created.token;
   o["admin_token"] = created.admin_token;

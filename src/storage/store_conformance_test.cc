@@ -975,7 +975,8 @@ void PutWorkspace(Txn& txn) {
   LN_ASSERT_OK(txn.PutFileUploadPart("up-1", 1, "bytes"));
   LN_ASSERT_OK(txn.PutComment(Comment("c-1", "page-1", "d-1")));
   LN_ASSERT_OK(txn.AppendChange(WithHistory("page-1", "r1", "created")));
-  for (const char* key : {"workspace_id", "workspace_name", "default_token", "admin_token", "file_url_secret"}) {
+  for (const char* key : {"workspace_id", "workspace_name", "default_token", "admin_token", "file_url_secret",
+                          "shard_map"}) {
     LN_ASSERT_OK(txn.PutMeta(key, std::string("v-") + key));
   }
 }
@@ -1007,6 +1008,9 @@ void ExpectContentGone(Txn& txn) {
   // (sqlite_connection.cc Reset; txn.h's comment does not list them).
   EXPECT_EQ(LN_VAL(txn.GetMeta("admin_token")), std::optional<std::string>("v-admin_token"));
   EXPECT_EQ(LN_VAL(txn.GetMeta("file_url_secret")), std::optional<std::string>("v-file_url_secret"));
+  // Nor is the catalog's shard map (storage/shard_map.h): resetting the default
+  // workspace must not forget where the other workspaces live.
+  EXPECT_EQ(LN_VAL(txn.GetMeta("shard_map")), std::optional<std::string>("v-shard_map"));
 }
 
 // Reads every cached kind, so that a caching store holds them before a Reset.

@@ -178,8 +178,9 @@ class WorkspaceRecords {
   // Empties the workspace: pages, databases, data sources, views, blocks, uploads, comments,
   // history, changes, users and meta; integrations (and their bot users) stay when
   // `keep_integrations`. Shares of objects go; whole-workspace shares stay with the
-  // integrations kept. Meta keeps the admin token and the file URL key always, and the
-  // generated default token with the integrations.
+  // integrations kept. Meta keeps the admin token, the file URL key and the shard map
+  // (storage/shard_map.h, the catalog's) always, and the generated default token with the
+  // integrations.
   virtual Status Reset(bool keep_integrations) = 0;
 };
 

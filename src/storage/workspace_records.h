@@ -27,7 +27,8 @@ struct WorkspaceRecord {
   Millis created_time = 0;
   std::string admin_token_hash;  // SHA-256 (hex) of the workspace-scoped admin token
   // Where the workspace's store lives: "" for the main store's backend (its file's
-  // sibling, or its schema); later the name of a logical shard.
+  // sibling, or its schema); else the number of its logical shard, in decimal, which the
+  // catalog's shard map places in a database (storage/shard_map.h).
   std::string shard;
 };
 

@@ -31,19 +31,11 @@ auto InMain(storage::Store& store, storage::TxnMode mode, F&& fn) {
 
 }  // namespace
 
-json::value Registry::Describe(const storage::WorkspaceRecord& w) {
-  return json::object{{"object", "workspace"},
-                      {"id", w.id},
-                      {"name", w.name},
-                      {"created_time", FormatIso8601(w.created_time)},
-                      {"default", false}};
-}
-
 Workspace::~Workspace() {
   dispatcher_.reset();  // its threads use the store
   importer_.reset();    // so does its thread
   owned_store_.reset();
-  if (drop_on_close_) (void)storage::DropWorkspaceStore(main_url_, id_);
+  if (drop_on_close_) (void)storage::DropWorkspaceStore(base_url_, id_);
 }
 
 Registry::Registry(storage::Store& main, ServiceState& main_state, std::string main_url,
@@ -111,10 +103,11 @@ Status Registry::SyncTokensIn(storage::Txn& txn, Workspace& ws, const std::vecto
 }
 
 Result<std::shared_ptr<Workspace>> Registry::Open(const storage::WorkspaceRecord& record, bool creating) {
-  LN_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> opened, storage::OpenWorkspaceStore(main_url_, record.id));
+  LN_ASSIGN_OR_RETURN(std::string base_url, BaseUrlOf(record));
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> opened, storage::OpenWorkspaceStore(base_url, record.id));
   std::shared_ptr<Workspace> ws(new Workspace());
   ws->id_ = record.id;
-  ws->main_url_ = main_url_;
+  ws->base_url_ = base_url;
   ws->owned_store_ = std::move(opened);
   ws->owned_state_ = std::make_unique<ServiceState>();
   ws->owned_state_->options = main_state_.options;
@@ -199,6 +192,8 @@ Result<CreatedWorkspace> Registry::Create(std::string_view name, storage::Txn::D
   CreatedWorkspace out;
   out.admin_token = "admin_" + NewIntegrationToken().substr(4);
   out.record = storage::WorkspaceRecord{NewUuid(), std::string(name), NowMillis(), Sha256Hex(out.admin_token), ""};
+  // With shards, the id picks the logical shard (storage/shard_map.h), kept in the entry.
+  if (shards_) out.record.shard = std::to_string(shards_->LogicalShardOf(out.record.id));
   std::lock_guard<std::mutex> opening(open_mu_);
   // The store first, then the catalog entry with the store's tokens in one write.
   LN_ASSIGN_OR_RETURN(std::shared_ptr<Workspace> ws, Open(out.record, /*creating=*/true));
@@ -271,7 +266,10 @@ Status Registry::Delete(std::string_view id, storage::Txn::DurableCallback on_du
       open_.erase(it);
     }
   }
-  if (!ws) return storage::DropWorkspaceStore(main_url_, id);
+  if (!ws) {
+    LN_ASSIGN_OR_RETURN(std::string base_url, BaseUrlOf(*record));
+    return storage::DropWorkspaceStore(base_url, id);
+  }
   // Removed once the last request holding it ends (here, when none does).
   ws->drop_on_close_ = true;
   return OkStatus();

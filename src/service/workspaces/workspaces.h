@@ -6,7 +6,10 @@
 // by another: ids guessed across workspaces are simply not there. The main store, given
 // as --db, holds the default workspace (today's single workspace, unchanged) and the
 // catalog (storage/workspace_records.h): the other workspaces and the map from each
-// integration token's hash to its workspace.
+// integration token's hash to its workspace. With shards (UseShards, --shard), the
+// workspaces created from then on live in other PostgreSQL databases instead, each in the
+// database its logical shard maps to (storage/shard_map.h); the catalog stays in the main
+// store.
 //
 // Workspaces other than the default are opened on first use and kept open; deleting one
 // removes it from the catalog at once and closes its store (and removes its files) once
@@ -45,6 +48,7 @@
 #include "common/error.h"
 #include "common/json.h"
 #include "service/service_state.h"
+#include "storage/shard_map.h"
 #include "storage/store.h"
 #include "storage/workspace_records.h"
 
@@ -79,7 +83,7 @@ class Workspace {
   Workspace() = default;
 
   std::string id_;
-  std::string main_url_;
+  std::string base_url_;  // the URL its store's URL is derived from (storage/workspace_stores.h)
   storage::Store* store_ = nullptr;
   ServiceState* state_ = nullptr;
   std::shared_ptr<storage::Store> owned_store_;
@@ -134,8 +138,20 @@ class Registry {
   Result<json::value> List();
   // {object:"workspace", id, name, created_time, default} of the workspace `id`.
   Result<json::value> Describe(std::string_view id);
-  // The same of a catalog entry.
-  static json::value Describe(const storage::WorkspaceRecord& record);
+  // The same of a catalog entry; with "shard": {"logical", "database"} when the
+  // workspace lives in a logical shard (docs/storage.md "Shards").
+  json::value Describe(const storage::WorkspaceRecord& record) const;
+
+  // Spreads the workspaces created from now on over the PostgreSQL databases `urls`
+  // (storage/shard_map.h): reads the catalog's shard map from the main store's meta
+  // ("shard_map") and binds it to `urls`, or plans one over `urls` and keeps it there
+  // when the catalog has none (in one write transaction, so that instances starting at
+  // once agree on the first one's). kInvalidRequest when `urls` do not match the stored
+  // map (a database missing or extra). Call before serving; without it workspaces live
+  // beside the main store, and one created in a logical shard cannot be opened.
+  Status UseShards(const std::vector<std::string>& urls);
+  // The bound shard map, null when UseShards was not called.
+  const storage::ShardMap* shards() const { return shards_ ? &*shards_ : nullptr; }
   // Deletes a workspace and everything in it. The default workspace cannot be deleted
   // (kValidationError); an unknown one gives kObjectNotFound.
   Status Delete(std::string_view id, storage::Txn::DurableCallback on_durable = nullptr);
@@ -156,6 +172,9 @@ class Registry {
   // Opens the store of `record` and brings it up to date; `creating` leaves the catalog
   // and the open list to Create.
   Result<std::shared_ptr<Workspace>> Open(const storage::WorkspaceRecord& record, bool creating = false);
+  // The URL the store of `record` is derived from: the main store's when it has no
+  // shard, else the database of its logical shard.
+  Result<std::string> BaseUrlOf(const storage::WorkspaceRecord& record) const;
   Result<std::optional<storage::WorkspaceRecord>> ReadRecord(std::string_view id);
   Result<std::string> DefaultId();
   // Runs `fn` in a write transaction of the main store and commits it (see Commits
@@ -170,6 +189,7 @@ class Registry {
   webhooks::WebhookSender* sender_;
   uploads::UrlFetcher* fetcher_;
   std::shared_ptr<Workspace> default_;
+  std::optional<storage::ShardMap> shards_;
 
   // Serializes opening and deleting workspaces (slow: files, transactions).
   std::mutex open_mu_;

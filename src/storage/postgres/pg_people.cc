@@ -134,12 +134,12 @@ Status PgRecords::Reset(bool keep_integrations) {
     return conn_.Exec(
         "UPDATE webhook_subscriptions SET after_sequence = 0; "
         "DELETE FROM shares WHERE object_id <> 'workspace'; "
-        "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token', 'file_url_secret'); "
+        "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token', 'file_url_secret', 'shard_map'); "
         "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");
   }
   return conn_.Exec(
       "DELETE FROM webhook_subscriptions; DELETE FROM shares; "
-      "DELETE FROM meta WHERE key NOT IN ('admin_token', 'file_url_secret'); DELETE FROM users; "
+      "DELETE FROM meta WHERE key NOT IN ('admin_token', 'file_url_secret', 'shard_map'); DELETE FROM users; "
       "DELETE FROM integrations;");
 }
 

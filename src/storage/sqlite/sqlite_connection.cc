@@ -541,13 +541,13 @@ Status SqliteConnection::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM blocks;"));
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments;"));
   if (keep_integrations) {
-    LN_RETURN_IF_ERROR(
-        Exec(db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token', 'file_url_secret');"));
+    LN_RETURN_IF_ERROR(Exec(
+        db_, "DELETE FROM meta WHERE key NOT IN ('default_token', 'admin_token', 'file_url_secret', 'shard_map');"));
     return Exec(
         db_, "DELETE FROM users WHERE integration_id IS NULL OR integration_id NOT IN (SELECT id FROM integrations);");
   }
   return Exec(db_,
-              "DELETE FROM meta WHERE key NOT IN ('admin_token', 'file_url_secret'); DELETE FROM users; "
+              "DELETE FROM meta WHERE key NOT IN ('admin_token', 'file_url_secret', 'shard_map'); DELETE FROM users; "
               "DELETE FROM integrations;");
 }
 

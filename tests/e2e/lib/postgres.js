@@ -3,6 +3,7 @@
 // that file's servers: started on first use, stopped and deleted when the process exits.
 //   const pg = await ensurePostgres();   // pg.url, pg.port, pg.psql(sql)
 //   const url = await freshStoreUrl();   // postgresql://...?schema=e2e_<random>: a store of its own
+//   const other = await startPostgres(); // another server of its own (a second cluster), same shape as pg
 // As in src/storage/postgres/pg_test_server.cc: initdb runs once per machine into a
 // template directory that every process copies (initdb takes seconds), as the `postgres`
 // user when the tests run as root (PostgreSQL refuses root), and the server listens on a
@@ -89,4 +90,4 @@ async function freshStoreUrl() {
   return `${pg.url}?schema=e2e_${crypto.randomBytes(8).toString('hex')}`;
 }
 
-module.exports = { usePostgres, ensurePostgres, freshStoreUrl };
+module.exports = { usePostgres, ensurePostgres, freshStoreUrl, startPostgres };

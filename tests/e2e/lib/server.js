@@ -4,6 +4,7 @@
 // (lib/postgres.js): the same tests then run against the PostgreSQL store.
 //   const srv = await startServer();            // srv.baseUrl, srv.token, srv.dbPath, srv.dbUrl
 //   startServer({ dbUrl })                       // this store URL (e.g. a second instance on one PostgreSQL)
+//   startServer({ noDb: true })                  // no --db at all (the server's default, e.g. with --shard)
 //   await srv.stop();                            // SIGTERM, wait for exit
 //   await srv.kill9();                           // SIGKILL, wait for exit
 //   await srv.restart();                         // same db file (and same port when possible)
@@ -54,7 +55,7 @@ function waitExit(child, ms) {
 class LocalNotionServer {
   // token: the --token to pass (default: a random one); null passes no --token at all.
   // env: extra environment variables for the server process.
-  constructor({ token, dbDir, dbUrl, port, extraArgs, env } = {}) {
+  constructor({ token, dbDir, dbUrl, noDb, port, extraArgs, env } = {}) {
     this.token = token === null ? null : (token || `secret_e2e_${crypto.randomBytes(12).toString('hex')}`);
     this.env = env || {};
     this.dbDir = dbDir || fs.mkdtempSync(path.join(os.tmpdir(), 'ln-e2e-'));
@@ -64,6 +65,7 @@ class LocalNotionServer {
     // PostgreSQL schema chosen on the first start under LOCALNOTION_DB=postgres; restarts
     // keep it.
     this.givenDbUrl = dbUrl || null;
+    this.noDb = Boolean(noDb);
     this.port = port || null;
     this.extraArgs = extraArgs || [];
     this.child = null;
@@ -81,8 +83,9 @@ class LocalNotionServer {
       throw new Error(`localnotion binary not found at ${BIN} (build it with 'make build' or set LOCALNOTION_BIN)`);
     }
     if (!this.port) this.port = await freePort();
-    if (!this.dbUrl) this.givenDbUrl = await freshStoreUrl();
-    const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port), '--db', this.dbUrl];
+    if (!this.dbUrl && !this.noDb) this.givenDbUrl = await freshStoreUrl();
+    const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port)];
+    if (!this.noDb) args.push('--db', this.dbUrl);
     if (this.token !== null) args.push('--token', this.token);
     args.push(...this.extraArgs);
     const env = { ...process.env };
