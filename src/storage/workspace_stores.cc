@@ -3,6 +3,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "storage/postgres/pg_connection.h"
+#include "storage/postgres/pg_store.h"
+
 namespace localnotion::storage {
 namespace {
 
@@ -62,6 +65,13 @@ Result<std::unique_ptr<Store>> OpenWorkspaceStore(std::string_view main_url, std
 
 Status DropWorkspaceStore(std::string_view main_url, std::string_view workspace_id) {
   LN_ASSIGN_OR_RETURN(std::string url, WorkspaceStoreUrl(main_url, workspace_id));
+  if (IsPgUrl(url)) {
+    // The workspace's schema and everything in it, on the database that holds it (its
+    // shard's, docs/storage.md "Shards").
+    LN_ASSIGN_OR_RETURN(PgUrl pg, ParsePgUrl(url));
+    LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, PgConnection::Connect(pg.conninfo, "public"));
+    return conn->Exec("DROP SCHEMA IF EXISTS " + QuoteIdent(pg.schema) + " CASCADE");
+  }
   if (!StartsWith(url, kSqlite)) return OkStatus();
   const std::string path = SqlitePath(url);
   for (const char* suffix : {"", "-wal", "-shm"}) {

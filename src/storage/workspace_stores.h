@@ -25,7 +25,8 @@ Result<std::string> WorkspaceStoreUrl(std::string_view main_url, std::string_vie
 // the directory PATH.workspaces/ is made first when missing.
 Result<std::unique_ptr<Store>> OpenWorkspaceStore(std::string_view main_url, std::string_view workspace_id);
 
-// Removes what the store of a workspace kept (its files on SQLite, nothing for memory:).
+// Removes what the store of a workspace kept: its files on SQLite, its schema (with every
+// table in it) on PostgreSQL, nothing for memory:.
 // The store must be closed. Removing a store that is not there is not an error.
 Status DropWorkspaceStore(std::string_view main_url, std::string_view workspace_id);
 

@@ -5,6 +5,9 @@
 
 #include <filesystem>
 
+#include "storage/postgres/pg_connection.h"
+#include "storage/postgres/pg_store.h"
+#include "storage/postgres/pg_test_server.h"
 #include "testing/matchers.h"
 #include "testing/temp_dir.h"
 
@@ -55,6 +58,39 @@ TEST(WorkspaceStoreUrlTest, OpenMakesTheDirectoryAndDropRemovesTheFiles) {
   EXPECT_TRUE(std::filesystem::exists(file));
   EXPECT_THAT(DropWorkspaceStore(main, kId), IsOk());
   EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_THAT(DropWorkspaceStore(main, kId), IsOk());  // gone already
+}
+
+// Deleting a workspace on PostgreSQL drops its schema (it was left behind before).
+TEST(WorkspaceStoreUrlTest, DropOnPostgresqlRemovesTheWorkspacesSchema) {
+  auto server = TestPostgres::Get();
+  if (!server.ok()) {
+    if (TestPostgres::Required()) FAIL() << "PostgreSQL is required: " << server.error().message;
+    GTEST_SKIP() << "PostgreSQL is not available: " << server.error().message;
+  }
+  const std::string main = (*server)->UrlWithSchema("drop_test_main");
+  auto pg = ParsePgUrl(main);
+  ASSERT_TRUE(pg.ok());
+  auto conn = PgConnection::Connect(pg->conninfo, "public");
+  ASSERT_TRUE(conn.ok()) << conn.error().message;
+  auto schemas = [&]() {
+    auto rows = (*conn)->Query("SELECT count(*) FROM pg_namespace WHERE nspname = $1",
+                               PgParams().Text("ws_0b6f2a4e1c3d4e5f8a9b0c1d2e3f4a5b"), /*prepare=*/false);
+    return rows.ok() ? rows->Int(0, 0) : -1;
+  };
+  {
+    auto store = OpenWorkspaceStore(main, kId);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_THAT(InTxn(**store, TxnMode::kWrite,
+                      [](Txn& txn) -> Result<bool> {
+                        LN_RETURN_IF_ERROR(txn.PutMeta("k", "v"));
+                        return true;
+                      }),
+                IsOk());
+  }
+  EXPECT_EQ(schemas(), 1);
+  EXPECT_THAT(DropWorkspaceStore(main, kId), IsOk());
+  EXPECT_EQ(schemas(), 0);
   EXPECT_THAT(DropWorkspaceStore(main, kId), IsOk());  // gone already
 }
 

@@ -9,6 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startServer, usePostgres } = require('../lib/server');
+const { ensurePostgres } = require('../lib/postgres');
 const { v5, adminCall, expectApiError, notFound } = require('../lib/clients');
 const { UUID_RE } = require('../lib/schema');
 const { text, createRootPage, createDatabase, createPageIn } = require('../lib/fixtures');
@@ -245,8 +246,12 @@ test('reset and seed one workspace without touching another; export names the wo
   assert.equal((await b.client.users.me({})).bot.workspace_id, b.id); // b kept its seed
 });
 
-test('deleting a workspace ends its tokens and removes its file; the default cannot be deleted', async () => {
+test('deleting a workspace ends its tokens and removes its file or schema; the default cannot be deleted', async () => {
   const d = ws[3];
+  // On PostgreSQL a workspace is the schema ws_<id without dashes> of the store's database.
+  const pg = usePostgres() ? await ensurePostgres() : null;
+  const schemas = () => pg.psql(`SELECT count(*) FROM pg_namespace WHERE nspname = 'ws_${d.id.replace(/-/g, '')}'`).trim();
+  if (pg) assert.equal(schemas(), '1');
   const gone = await admin('DELETE', `workspaces/${d.id}`, undefined, d.admin);
   assert.deepEqual(gone.body, { object: 'workspace', id: d.id, deleted: true });
   await expectApiError(d.client.users.me({}), { status: 401, code: 'unauthorized', message: 'API token is invalid.' });
@@ -255,6 +260,7 @@ test('deleting a workspace ends its tokens and removes its file; the default can
   const byOwn = await wsAdmin(d, 'GET', 'health');
   assert.equal(byOwn.status, 401);
   assert.ok(!fs.existsSync(`${srv.dbPath}.workspaces/${d.id}.db`));
+  if (pg) assert.equal(schemas(), '0');
   assert.equal((await admin('GET', 'workspaces')).body.results.length, N);
   const defaultId = (await defaultClient.users.me({})).bot.workspace_id;
   const refused = await admin('DELETE', `workspaces/${defaultId}`);
