@@ -17,7 +17,7 @@ pg_start() {  # DIR PORT
   [[ $(id -u) -eq 0 ]] && chown postgres "$dir"
   pg_as "$PG_BIN/initdb" -D "$dir/pg" --no-locale -E UTF8 -A trust -U postgres -N >"$dir/initdb.log"
   PG_DATA=$dir/pg
-  pg_as "$PG_BIN/pg_ctl" start -w -t 60 -D "$PG_DATA" -l "$dir/pg.log" \
+  pg_as "$PG_BIN/pg_ctl" start -w -t 60 -D "$PG_DATA" -l "$dir/postgres.log" \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=200" >/dev/null
   PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 }

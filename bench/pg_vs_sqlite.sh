@@ -99,7 +99,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
         script=$BENCH/patch_seed.lua; [[ $c == query ]] && script=$BENCH/query_ds.lua
         url=http://127.0.0.1:${URL[$cfg]}
         timeout -k 5 60 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "$url" >/dev/null
-        timeout -k 5 90 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url" >"$TMP/wrk.out" 2>&1 ) \
+        timeout -k 5 90 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$script" "$url" >"$TMP/wrk.out" 2>&1 ) \
         || { cat "$TMP/wrk.out" >&2; die "$cfg $c: wrk failed"; }
       cp "$TMP/wrk.out" "$TMP/$cfg.$c.$r.wrk"
       awk -v cfg="$cfg" -v c="$c" '
@@ -114,7 +114,7 @@ done
 
 echo
 echo "bench/pg_vs_sqlite.sh, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) CPUs;" \
-  "wrk -t1 -c$CONNECTIONS -d$DURATION --latency after a $WARMUP warm-up, nothing pinned; PostgreSQL 15 fsync=${PG_FSYNC:-on};" \
+  "wrk -t1 -c$CONNECTIONS -d$DURATION --timeout 10s --latency after a $WARMUP warm-up, nothing pinned; PostgreSQL 15 fsync=${PG_FSYNC:-on};" \
   "load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$TMP/rows" <<'PY'
 import statistics, sys
