@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # PG_URL and PG_BIN are for the scripts that source this file
 # Sourced by the bench/ scripts that need a PostgreSQL 15 of their own:
 #   source bench/pg_lib.sh; pg_start DIR PORT; ... "$PG_URL" ...; pg_stop
 # pg_start runs initdb into DIR/pg (as the `postgres` user when run as root: PostgreSQL
