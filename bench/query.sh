@@ -101,6 +101,7 @@ SELECT lower(printf('%s-%s-4%s-8%s-%s', hex(randomblob(4)), hex(randomblob(2)), 
 FROM n, template t;
 COMMIT;
 -- Back to schema version 9: the copies have no page_text rows (see the top).
+DROP TABLE IF EXISTS page_text_pending;
 DROP TABLE IF EXISTS page_text_fts;
 DROP TABLE IF EXISTS page_text;
 DROP INDEX IF EXISTS pages_title_unfolded;
