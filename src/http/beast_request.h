@@ -23,6 +23,15 @@ inline Request RequestFromBeast(boost::beast::http::request<boost::beast::http::
   if (auto it = msg.find(bhttp::field::host); it != msg.end()) req.host = std::string(it->value());
   if (auto it = msg.find(bhttp::field::content_type); it != msg.end()) req.content_type = std::string(it->value());
   if (auto it = msg.find(bhttp::field::accept); it != msg.end()) req.accept = std::string(it->value());
+  for (const auto& field : msg) {
+    const auto name = field.name();
+    if (name == bhttp::field::authorization || name == bhttp::field::proxy_authorization ||
+        name == bhttp::field::cookie)
+      continue;
+    std::string lower(field.name_string());
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    req.headers.emplace_back(std::move(lower), std::string(field.value()));
+  }
   req.body = std::move(msg.body());
   return req;
 }

@@ -80,13 +80,7 @@ asio::awaitable<beast::error_code> ReadHeader(beast::tcp_stream& stream, beast::
 asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, Response res, unsigned version,
                                                bool keep_alive, bool head_only, milliseconds timeout) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
-  out.set(bhttp::field::content_type, res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
-  out.set("x-notion-request-id", res.request_id);
-  if (res.retry_after) out.set(bhttp::field::retry_after, std::to_string(*res.retry_after));
-  if (!res.location.empty()) out.set(bhttp::field::location, res.location);
-  if (!res.cache_control.empty()) out.set(bhttp::field::cache_control, res.cache_control);
-  // The web UI's files: a browser takes each for what its Content-Type says.
-  if (!res.cache_control.empty()) out.set("x-content-type-options", "nosniff");
+  for (const auto& [name, value] : AnswerHeaders(res)) out.set(name, value);
   out.keep_alive(keep_alive);
   if (keep_alive) {
     // How long the connection may idle: clients that pool connections (undici, and so

@@ -66,6 +66,7 @@ Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
   log.method = req.method;
   log.path = match.path;
   log.notion_version = req.notion_version.value_or("");
+  log.request_headers = req.headers;
   // Uploaded bytes are not logged: they can be 20 MB of binary.
   log.request_body = req.content_type.rfind("multipart/", 0) == 0
                          ? "[multipart/form-data body, " + std::to_string(req.body.size()) + " bytes]"
@@ -74,6 +75,7 @@ Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
   Response res = HandleApi(req, match, request_id, log, tools);
   log.status = res.status;
   log.response_body = res.body;
+  log.response_headers = AnswerHeaders(res);
   log.latency_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (report_integration_) res.integration_id = log.integration_id;
   tools->log.Add(std::move(log));

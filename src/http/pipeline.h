@@ -33,6 +33,9 @@ struct Request {
   std::string content_type;                   // Content-Type header (multipart uploads)
   std::string accept;                         // Accept header (the landing page)
   std::string body;
+  // Every header field but those that carry secrets (Authorization, Proxy-Authorization,
+  // Cookie), for the request log.
+  HeaderFields headers;
 };
 
 // Runs a request on the route it matched (routes.h), with its group's authentication:

@@ -30,6 +30,26 @@ bool Matches(const RequestLog::Filter& f, const LogEntry& e) {
 
 }  // namespace
 
+namespace {
+
+// Header fields as a JSON object; a name that came more than once gets its values
+// joined with ", " (RFC 9110, section 5.3).
+json::object ShowHeaders(const HeaderFields& fields) {
+  json::object out;
+  for (const auto& [name, value] : fields) {
+    const std::string key = ToValidUtf8(name);
+    if (json::value* seen = out.if_contains(key)) {
+      seen->as_string().append(", ");
+      seen->as_string().append(ToValidUtf8(value));
+    } else {
+      out[key] = ToValidUtf8(value);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 // What the client sent is shown as valid UTF-8 (U+FFFD for ill-formed bytes, and for a
 // character a body was cut inside), like every echo of client input.
 json::object ShowEntry(const LogEntry& e) {
@@ -43,6 +63,8 @@ json::object ShowEntry(const LogEntry& e) {
       {"path", ToValidUtf8(e.path)},
       {"integration", std::move(integration_value)},
       {"notion_version", e.notion_version.empty() ? json::value(nullptr) : json::value(ToValidUtf8(e.notion_version))},
+      {"request_headers", ShowHeaders(e.request_headers)},
+      {"response_headers", ShowHeaders(e.response_headers)},
       {"request_body", ToValidUtf8(e.request_body)},
       {"response_body", ToValidUtf8(e.response_body)},
       {"status", e.status},

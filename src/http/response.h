@@ -8,6 +8,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/error.h"
 
@@ -82,5 +84,25 @@ struct Response {
   // Set for an event stream: the body is empty and the connection streams (EventSource).
   std::shared_ptr<EventSource> events = nullptr;
 };
+
+// A message's header fields, names in lower case, in order.
+using HeaderFields = std::vector<std::pair<std::string, std::string>>;
+
+// The header fields of an answer other than the connection's own (Content-Length,
+// Connection, Keep-Alive): what WriteAnswer (connection_io.cc) sends with `res`, and what
+// the request log shows of it.
+inline HeaderFields AnswerHeaders(const Response& res) {
+  HeaderFields h;
+  h.emplace_back("content-type", res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
+  h.emplace_back("x-notion-request-id", res.request_id);
+  if (res.retry_after) h.emplace_back("retry-after", std::to_string(*res.retry_after));
+  if (!res.location.empty()) h.emplace_back("location", res.location);
+  if (!res.cache_control.empty()) {
+    h.emplace_back("cache-control", res.cache_control);
+    // The web UI's files: a browser takes each for what its Content-Type says.
+    h.emplace_back("x-content-type-options", "nosniff");
+  }
+  return h;
+}
 
 }  // namespace localnotion::http

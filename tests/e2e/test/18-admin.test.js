@@ -60,6 +60,16 @@ test('the request log records method, path, integration, version, bodies, status
   assert.deepEqual(JSON.parse(all[1].request_body), { properties: { 'In stock': { checkbox: true } } });
   assert.equal(JSON.parse(all[1].response_body).id, page.id);
   assert.ok(all.every((e) => typeof e.latency_ms === 'number' && e.latency_ms >= 0));
+  // Headers, names in lower case: what the SDK sent except its token, and what the server answered.
+  for (const e of all) {
+    assert.equal(e.request_headers['notion-version'], e.notion_version);
+    assert.equal(e.request_headers.authorization, undefined);
+    assert.equal(e.request_headers.host, `127.0.0.1:${srv.port}`);
+    assert.match(e.request_headers['user-agent'], /notionhq-client/);
+    assert.equal(e.response_headers['x-notion-request-id'], e.request_id);
+  }
+  assert.equal(all[1].request_headers['content-type'], 'application/json');
+  assert.deepEqual(all[1].response_headers, { 'content-type': 'application/json; charset=utf-8', 'x-notion-request-id': all[1].request_id });
   const only400 = (await admin('GET', 'requests?status=400')).body.results;
   assert.deepEqual(only400.map((e) => e.path), ['/v1/pages/not-an-id']);
   const byPath = (await admin('GET', 'requests?path=/v1/pages/*')).body.results;
@@ -83,6 +93,24 @@ test('request-log filters are percent-decoded: an integration name with a space'
     const found = (await admin('GET', `requests?${query}`)).body.results;
     assert.deepEqual(found.map((e) => [e.path, e.integration.name]), [['/v1/users/me', 'Filtered bot']], query);
   }
+  // No secret is logged: not the token, not a cookie; a header sent twice shows both values.
+  await admin('DELETE', 'requests');
+  const http = require('node:http');
+  await new Promise((resolve, reject) => {
+    const req = http.request(`${srv.baseUrl}/v1/users/me`, {
+      headers: [['Authorization', `Bearer ${created.body.token}`], ['Notion-Version', '2025-09-03'], ['Cookie', 'session=secret'],
+        ['Proxy-Authorization', 'Basic c2VjcmV0'], ['X-Trace', 'a'], ['X-Trace', 'b']],
+    }, (r) => { r.resume(); r.on('end', resolve); });
+    req.on('error', reject);
+    req.end();
+  });
+  const [logged] = (await admin('GET', 'requests')).body.results;
+  // node:http adds Connection (keep-alive or close) and, given headers as pairs, no Host.
+  const { connection, ...sent } = logged.request_headers;
+  assert.match(connection, /^(keep-alive|close)$/);
+  assert.deepEqual(sent, { 'notion-version': '2025-09-03', 'x-trace': 'a, b' });
+  assert.equal(JSON.stringify(logged).includes('secret'), false);
+  assert.equal(JSON.stringify(logged).includes(created.body.token), false);
   // Path segments are decoded too; the later reset test expects one integration.
   const removed = await admin('DELETE', `integrations/${encodeURIComponent('Filtered bot')}`);
   assert.deepEqual([removed.status, removed.body.deleted], [200, true]);

@@ -283,6 +283,11 @@ test('an SDK call shows in the live request log within a second', async () => {
   assert.equal(note, `object_not_found: Could not find page with ID: ${missing}. Make sure the relevant pages and databases are shared with your integration.`);
   const text = await detail.innerText();
   assert.ok(text.includes('Grocery bot'), text);
+  // The header fields, the token not among them.
+  assert.match(text, /Request headers[\s\S]*\bnotion-version\s+2025-09-03[\s\S]*Response headers/);
+  assert.match(text, /Request headers[\s\S]*\buser-agent\s+notionhq-client\/[\s\S]*Response headers/);
+  assert.match(text, /Response headers\s+content-type\s+application\/json; charset=utf-8\s+x-notion-request-id\s+[0-9a-f-]{36}\s/);
+  assert.ok(!/authorization/i.test(text), text);
   assert.ok(!text.includes(TOKEN) && !(await page.content()).includes(TOKEN), 'the log never shows a token');
   await shot('requests');
 });

@@ -137,6 +137,10 @@ export function Requests() {
               <dt>Latency</dt>
               <dd>{current.latency_ms.toFixed(2)} ms</dd>
             </dl>
+            <h3>Request headers</h3>
+            <Headers fields={current.request_headers} />
+            <h3>Response headers</h3>
+            <Headers fields={current.response_headers} />
             <h3>Request body</h3>
             <pre>{current.request_body ? pretty(current.request_body) : '(none)'}</pre>
             <h3>Response body</h3>
@@ -145,5 +149,17 @@ export function Requests() {
         )}
       </div>
     </section>
+  );
+}
+
+// Header fields as the log shows them (the server never logs Authorization,
+// Proxy-Authorization or Cookie); entries logged before headers were kept have none.
+function Headers(props: { fields?: Record<string, string> }) {
+  const names = Object.keys(props.fields ?? {});
+  if (names.length === 0) return <p>(none)</p>;
+  return (
+    <dl class="headers">
+      {names.map((name) => [<dt key={`${name}-name`}>{name}</dt>, <dd key={`${name}-value`}>{props.fields![name]}</dd>])}
+    </dl>
   );
 }
