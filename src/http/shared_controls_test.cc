@@ -19,17 +19,13 @@ namespace {
 class SharedControlsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server = storage::TestPostgres::Get();
-    if (!server.ok()) {
-      if (storage::TestPostgres::Required()) FAIL() << "PostgreSQL is required: " << server.error().message;
-      GTEST_SKIP() << "PostgreSQL is not available: " << server.error().message;
-    }
+    LN_TEST_POSTGRES_OR_SKIP(server);
     const std::string schema =
         "http_controls_" +
         std::to_string(std::hash<std::string>()(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    ASSERT_TRUE((*server)->Psql("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
-    auto a = storage::OpenStore((*server)->UrlWithSchema(schema));
-    auto b = storage::OpenStore((*server)->UrlWithSchema(schema));
+    ASSERT_TRUE(server->Psql("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+    auto a = storage::OpenStore(server->UrlWithSchema(schema));
+    auto b = storage::OpenStore(server->UrlWithSchema(schema));
     ASSERT_TRUE(a.ok() && b.ok());
     a_ = std::move(a).value();
     b_ = std::move(b).value();

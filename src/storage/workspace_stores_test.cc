@@ -19,6 +19,14 @@ using ::localnotion::testing::IsOk;
 
 constexpr const char* kId = "0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
 
+// One committed write, so that the store has left something behind.
+Result<bool> WriteSomething(Store& store) {
+  return InTxn(store, TxnMode::kWrite, [](Txn& txn) -> Result<bool> {
+    LN_RETURN_IF_ERROR(txn.PutMeta("k", "v"));
+    return true;
+  });
+}
+
 TEST(WorkspaceStoreUrlTest, SqliteWorkspacesLiveInAFileEachBesideTheMainFile) {
   EXPECT_EQ(*WorkspaceStoreUrl("sqlite:/tmp/x/ln.db", kId),
             "sqlite:/tmp/x/ln.db.workspaces/0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b.db");
@@ -47,12 +55,7 @@ TEST(WorkspaceStoreUrlTest, OpenMakesTheDirectoryAndDropRemovesTheFiles) {
   {
     auto store = OpenWorkspaceStore(main, kId);
     ASSERT_TRUE(store.ok()) << store.error().message;
-    ASSERT_THAT(InTxn(**store, TxnMode::kWrite,
-                      [](Txn& txn) -> Result<bool> {
-                        LN_RETURN_IF_ERROR(txn.PutMeta("k", "v"));
-                        return true;
-                      }),
-                IsOk());
+    ASSERT_THAT(WriteSomething(**store), IsOk());
   }
   const std::string file = dir.path().string() + "/ln.db.workspaces/" + kId + ".db";
   EXPECT_TRUE(std::filesystem::exists(file));
@@ -63,12 +66,8 @@ TEST(WorkspaceStoreUrlTest, OpenMakesTheDirectoryAndDropRemovesTheFiles) {
 
 // Deleting a workspace on PostgreSQL drops its schema (it was left behind before).
 TEST(WorkspaceStoreUrlTest, DropOnPostgresqlRemovesTheWorkspacesSchema) {
-  auto server = TestPostgres::Get();
-  if (!server.ok()) {
-    if (TestPostgres::Required()) FAIL() << "PostgreSQL is required: " << server.error().message;
-    GTEST_SKIP() << "PostgreSQL is not available: " << server.error().message;
-  }
-  const std::string main = (*server)->UrlWithSchema("drop_test_main");
+  LN_TEST_POSTGRES_OR_SKIP(server);
+  const std::string main = server->UrlWithSchema("drop_test_main");
   auto pg = ParsePgUrl(main);
   ASSERT_TRUE(pg.ok());
   auto conn = PgConnection::Connect(pg->conninfo, "public");
@@ -81,12 +80,7 @@ TEST(WorkspaceStoreUrlTest, DropOnPostgresqlRemovesTheWorkspacesSchema) {
   {
     auto store = OpenWorkspaceStore(main, kId);
     ASSERT_TRUE(store.ok()) << store.error().message;
-    ASSERT_THAT(InTxn(**store, TxnMode::kWrite,
-                      [](Txn& txn) -> Result<bool> {
-                        LN_RETURN_IF_ERROR(txn.PutMeta("k", "v"));
-                        return true;
-                      }),
-                IsOk());
+    ASSERT_THAT(WriteSomething(**store), IsOk());
   }
   EXPECT_EQ(schemas(), 1);
   EXPECT_THAT(DropWorkspaceStore(main, kId), IsOk());

@@ -24,12 +24,8 @@ using ::localnotion::testing::IsOk;
 class ShardsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server = storage::TestPostgres::Get();
-    if (!server.ok()) {
-      if (storage::TestPostgres::Required()) FAIL() << "PostgreSQL is required: " << server.error().message;
-      GTEST_SKIP() << "PostgreSQL is not available: " << server.error().message;
-    }
-    pg_ = *server;
+    LN_TEST_POSTGRES_OR_SKIP(server);
+    pg_ = server;
     // Short lower-case names: PostgreSQL folds unquoted names and keeps 63 bytes of them.
     static int tests = 0;
     const std::string name = "t" + std::to_string(++tests);

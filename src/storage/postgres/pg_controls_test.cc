@@ -16,18 +16,14 @@ namespace {
 class PgControlsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server = TestPostgres::Get();
-    if (!server.ok()) {
-      if (TestPostgres::Required()) FAIL() << "PostgreSQL is required: " << server.error().message;
-      GTEST_SKIP() << "PostgreSQL is not available: " << server.error().message;
-    }
+    LN_TEST_POSTGRES_OR_SKIP(server);
     // A schema name has at most 63 bytes: the test's name is hashed into it.
     const std::string schema =
         "controls_" +
         std::to_string(std::hash<std::string>()(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    ASSERT_TRUE((*server)->Psql("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
-    auto a = OpenStore((*server)->UrlWithSchema(schema));
-    auto b = OpenStore((*server)->UrlWithSchema(schema));
+    ASSERT_TRUE(server->Psql("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+    auto a = OpenStore(server->UrlWithSchema(schema));
+    auto b = OpenStore(server->UrlWithSchema(schema));
     ASSERT_TRUE(a.ok() && b.ok());
     a_ = std::move(a).value();
     b_ = std::move(b).value();

@@ -52,16 +52,12 @@ TEST(PgStoreTest, AServerThatCannotBeReachedIsNotionsServiceUnavailable) {
 class TwoInstancesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server = TestPostgres::Get();
-    if (!server.ok()) {
-      if (TestPostgres::Required()) FAIL() << "PostgreSQL is required: " << server.error().message;
-      GTEST_SKIP() << "PostgreSQL is not available: " << server.error().message;
-    }
+    LN_TEST_POSTGRES_OR_SKIP(server);
     const std::string url =
-        (*server)->UrlWithSchema("two_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    ASSERT_TRUE((*server)->Psql("DROP SCHEMA IF EXISTS two_" +
-                                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                                " CASCADE"));
+        server->UrlWithSchema("two_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    ASSERT_TRUE(server->Psql("DROP SCHEMA IF EXISTS two_" +
+                             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                             " CASCADE"));
     auto a = OpenStore(url);
     auto b = OpenStore(url);
     ASSERT_TRUE(a.ok() && b.ok());

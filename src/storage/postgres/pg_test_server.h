@@ -42,3 +42,14 @@ class TestPostgres {
 };
 
 }  // namespace localnotion::storage
+
+// In a GoogleTest body or SetUp: declares `var`, the shared server (TestPostgres*). The
+// test is skipped, saying why, when there is none, or fails when Required().
+#define LN_TEST_POSTGRES_OR_SKIP(var)                                            \
+  auto var##_or = ::localnotion::storage::TestPostgres::Get();                   \
+  if (!var##_or.ok()) {                                                          \
+    if (::localnotion::storage::TestPostgres::Required())                        \
+      FAIL() << "PostgreSQL is required: " << var##_or.error().message;          \
+    GTEST_SKIP() << "PostgreSQL is not available: " << var##_or.error().message; \
+  }                                                                              \
+  ::localnotion::storage::TestPostgres* var = *var##_or
