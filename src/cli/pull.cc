@@ -88,9 +88,15 @@ class Crawler {
     for (size_t i = 0; i < out_.pages.size(); ++i) {
       LN_RETURN_IF_ERROR(Blocks(Str(out_.pages[i], "id")));
     }
+    // A child_page block has its page's id: its comments are the page's, asked once.
     std::vector<std::string> parents;
-    for (const auto& p : out_.pages) parents.push_back(Str(p, "id"));
-    for (const auto& b : out_.blocks) parents.push_back(Str(b, "id"));
+    std::set<std::string> asked;
+    for (const auto& p : out_.pages) {
+      if (asked.insert(Str(p, "id")).second) parents.push_back(Str(p, "id"));
+    }
+    for (const auto& b : out_.blocks) {
+      if (asked.insert(Str(b, "id")).second) parents.push_back(Str(b, "id"));
+    }
     for (const std::string& id : parents) {
       LN_ASSIGN_OR_RETURN(auto comments, ListAll(f_, "/v1/comments?block_id=" + id, false, true, files_));
       for (auto& c : comments) out_.comments.push_back(std::move(c));
