@@ -49,10 +49,17 @@ asio::awaitable<void> SendOver(Stream& stream, const http::HttpTarget& target, c
   co_await bhttp::async_write(stream, req, asio::use_awaitable);
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
-  if (request.body_limit) {
+  parser.body_limit(boost::none);
+  co_await bhttp::async_read_header(stream, buffer, parser, asio::use_awaitable);
+  // The limit is for what is kept (a 2xx body); an error's body is read whole, so that
+  // its status is what the caller sees.
+  const unsigned status = parser.get().result_int();
+  if (request.body_limit && status >= 200 && status < 300) {
+    if (parser.content_length() && *parser.content_length() > *request.body_limit) {
+      out.too_large = true;
+      throw std::runtime_error("the body is over the size limit");
+    }
     parser.body_limit(*request.body_limit);
-  } else {
-    parser.body_limit(boost::none);
   }
   co_await bhttp::async_read(stream, buffer, parser, asio::use_awaitable);
   out.status = static_cast<int>(parser.get().result_int());
@@ -127,7 +134,7 @@ PullResponse SendPullRequest(const PullRequest& request) {
     try {
       std::rethrow_exception(e);
     } catch (const boost::system::system_error& err) {
-      out.too_large = err.code() == bhttp::error::body_limit;
+      out.too_large = out.too_large || err.code() == bhttp::error::body_limit;
       out.error = err.code() == beast::error::timeout ? "timed out"
                   : out.too_large                     ? "the body is over the size limit"
                                                       : err.code().message();

@@ -247,3 +247,38 @@ test('pull without a token, or from a state file of another remote, says why', a
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, new RegExp(`the state file ${other}\\.state is not of a pull from ${remote.baseUrl}: remove it to start again`));
 });
+
+test('a file that cannot be downloaded, or is over --max-file-bytes, stays a link and is reported', async () => {
+  const forged = `${remote.baseUrl}/_localnotion/files/00000000-0000-4000-8000-000000000000/gone.png?expires=1&signature=00`;
+  const gone = await full.pages.create({
+    parent: { data_source_id: db.dataSourceId },
+    properties: { Name: { title: text('gone') }, Files: { files: [{ name: 'gone', type: 'file', file: { url: forged, expiry_time: '2030-01-01T00:00:00.000Z' } }] } },
+  });
+  const escaped = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const out = path.join(dir, 'gone.json');
+  const run = await pull(['--from', remote.baseUrl, '--token', partialToken, '--out', out, '--rate', '200']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /, 6 files downloaded, 1 kept as links/);
+  // The remote answers a link with a bad signature 403 restricted_resource, as Notion's expired links are refused.
+  assert.match(run.stderr, new RegExp(`\\nlocalnotion pull: 1 file could not be downloaded and stays a link:\\n  ${escaped(forged.split('?')[0])} \\(HTTP 403\\)\\nlocalnotion pull: wrote `));
+  const fixture = JSON.parse(fs.readFileSync(out, 'utf8'));
+  assert.deepEqual(fixture.pages.find((p) => p.id === gone.id).properties.Files.files, [{ name: 'gone', type: 'external', external: { url: forged } }]);
+  assert.equal(fixture.file_uploads.length, 6);
+
+  // 6 bytes at most: only the icon (6 bytes) is downloaded; the others stay links, and the
+  // comment attachment, which cannot be a link, is left out.
+  const small = path.join(dir, 'small.json');
+  const bounded = await pull(['--from', remote.baseUrl, '--token', partialToken, '--out', small, '--rate', '200', '--max-file-bytes', '6']);
+  assert.equal(bounded.code, 0, bounded.stderr);
+  assert.match(bounded.stderr, /, 1 files downloaded, 6 kept as links/);
+  assert.match(bounded.stderr, /localnotion pull: 6 files could not be downloaded and stay links:\n/);
+  assert.equal(bounded.stderr.match(/ \(over 6 bytes\)\n/g).length, 5);
+  const f = JSON.parse(fs.readFileSync(small, 'utf8'));
+  assert.deepEqual(f.file_uploads.map((u) => u.filename), ['icon.png']);
+  const image = f.blocks.find((b) => b.type === 'image').image;
+  assert.equal(image.type, 'external');
+  assert.match(image.external.url, /\/_localnotion\/files\/.*\/image\.png\?expires=/);
+  assert.equal(f.comments.find((c) => c.rich_text[0].plain_text === 'see the note').attachments, undefined);
+  const copy = await serve({ token: partialToken });
+  assert.equal((await admin(copy, 'POST', 'seed', f)).status, 200);
+});
