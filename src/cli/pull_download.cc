@@ -118,8 +118,8 @@ PulledFile PullFetcher::Download(const std::string& url) {
       break;
     }
     if (attempt >= options_.max_retries) {
-      file.failure = fmt::format("{} after {} attempts", r.status ? fmt::format("HTTP {}", *r.status) : r.error,
-                                 attempt + 1);
+      file.failure =
+          fmt::format("{} after {} attempts", r.status ? fmt::format("HTTP {}", *r.status) : r.error, attempt + 1);
       keep = false;
       break;
     }

@@ -73,7 +73,7 @@ std::string FileNameOf(std::string_view url) {
 
 std::string DerivedUuid(std::string_view seed) {
   std::string hex = Sha256Hex(seed).substr(0, 32);
-  hex[12] = '8';                                                // version 8: custom (RFC 9562)
+  hex[12] = '8';                                                    // version 8: custom (RFC 9562)
   hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];  // the RFC's variant
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
          hex.substr(20);

@@ -58,7 +58,8 @@ TEST(PullFilesTest, HostedFileUrlsNamesIconsCoversFilesValuesMediaAndAttachments
   json::value comment = J(R"({"object":"comment","attachments":[
     {"category":"image","file":{"url":"http://h/c.png?s=1","expiry_time":"t"}}]})");
   EXPECT_EQ(HostedFileUrls(comment.as_object()), std::vector<std::string>{"http://h/c.png?s=1"});
-  json::value emoji = J(R"({"object":"database","icon":{"type":"custom_emoji","custom_emoji":{"url":"http://h/e.png"}}})");
+  json::value emoji =
+      J(R"({"object":"database","icon":{"type":"custom_emoji","custom_emoji":{"url":"http://h/e.png"}}})");
   EXPECT_TRUE(HostedFileUrls(emoji.as_object()).empty());
 }
 
@@ -67,7 +68,8 @@ TEST(PullFilesTest, KeptFilesBecomeUploadsAndTheOthersLinks) {
   files["http://h/a.png"] = PulledFile{true, "image/png", "abc", ""};
   files["http://h/gone.png"] = PulledFile{false, "", "", "HTTP 403"};
   FixtureFiles f(files, "11111111-1111-4111-8111-111111111111");
-  json::value entry = f.Portable(J(R"({"name":"A","type":"file","file":{"url":"http://h/a.png?s=1","expiry_time":"t"}})"));
+  json::value entry =
+      f.Portable(J(R"({"name":"A","type":"file","file":{"url":"http://h/a.png?s=1","expiry_time":"t"}})"));
   const std::string id = DerivedUuid("localnotion pull: file\nhttp://h/a.png");
   EXPECT_EQ(entry, J(R"({"name":"A","type":"file","file":{"file_upload_id":")" + id +
                      R"(","filename":"a.png","content_type":"image/png"}})"));

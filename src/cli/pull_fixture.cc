@@ -41,7 +41,9 @@ const json::object* Obj(const json::object& o, std::string_view key) {
 class Converter {
  public:
   Converter(const PulledWorkspace& p, const std::string& token)
-      : p_(p), token_(token), integration_id_(DerivedUuid("localnotion pull: integration\n" + Str(p.me, "id"))),
+      : p_(p),
+        token_(token),
+        integration_id_(DerivedUuid("localnotion pull: integration\n" + Str(p.me, "id"))),
         files_(p.files, integration_id_) {}
 
   json::value Run() {

@@ -98,9 +98,9 @@ TEST_F(FixtureUploadsTest, AUseOfAnUploadTheFixtureLacksIsRefusedAndLoadsNothing
   const std::string missing = "33333333-3333-4333-8333-333333333333";
   std::string bad_icon = Fixture(kUpload);
   bad_icon.replace(bad_icon.rfind(kUpload), 36, missing);  // the page's cover
-  EXPECT_THAT(Seed(bad_icon),
-              ErrorIs(ErrorCode::kValidationError, "body failed validation: body.pages[0].cover names the file upload `" +
-                                                       missing + "`, which is not one of body.file_uploads."));
+  EXPECT_THAT(Seed(bad_icon), ErrorIs(ErrorCode::kValidationError,
+                                      "body failed validation: body.pages[0].cover names the file upload `" + missing +
+                                          "`, which is not one of body.file_uploads."));
   std::string bad_entry = Fixture(kUpload);
   bad_entry.replace(bad_entry.find(kUpload, bad_entry.find("\"first\"")), 36, missing);
   EXPECT_THAT(Seed(bad_entry),
@@ -109,8 +109,9 @@ TEST_F(FixtureUploadsTest, AUseOfAnUploadTheFixtureLacksIsRefusedAndLoadsNothing
                           missing + "`, which is not one of body.file_uploads."));
   std::string extra = Fixture(kUpload);
   extra.replace(extra.find("\"icon\": {\"type\": \"file\","), 24, R"("icon": {"x": 1, "type": "file",)");
-  EXPECT_THAT(Seed(extra), ErrorIs(ErrorCode::kValidationError,
-                                   "body failed validation: body.databases[0].icon.x should be not present, instead was `1`."));
+  EXPECT_THAT(Seed(extra),
+              ErrorIs(ErrorCode::kValidationError,
+                      "body failed validation: body.databases[0].icon.x should be not present, instead was `1`."));
   EXPECT_EQ(Export(), before);
 }
 
