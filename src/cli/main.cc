@@ -2,7 +2,7 @@
 //   localnotion serve [--host ADDR] [--port N] [--db URL] [--shard URL]... [--shard-map FILE] [--token TOKEN]...
 //                     [--seed FILE] [--deterministic SEED]
 //   localnotion export [--db URL] [--out FILE]
-//   localnotion pull [--from URL] [--token T] --out FILE [--rate N] [--max-retries N]
+//   localnotion pull [--from URL] [--token T] --out FILE [--rate N] [--max-retries N] [--max-file-bytes N]
 //   localnotion migrate [--db URL]
 //   localnotion integration create --name N [--capabilities LIST] | list | delete NAME_OR_ID
 //   localnotion share|unshare --integration N (--page ID | --database ID | --workspace)
@@ -599,6 +599,11 @@ int main(int argc, char** argv) {
   pull_cmd->add_option("--max-retries", pull_options.max_retries, "Retries of a request answered 429 or 5xx")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  pull_cmd
+      ->add_option("--max-file-bytes", pull_options.max_file_bytes,
+                   "The largest Notion-hosted file downloaded into the fixture; a larger one stays a link")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 
   std::string migrate_db = "sqlite:./localnotion.db";
   CLI::App* migrate_cmd = app.add_subcommand(

@@ -5,13 +5,16 @@
 // (children of children, not into sub-pages, which are pages of their own, nor into
 // synced block references, whose children are the original's); then the comments of
 // every page and block. A 403 or 404 (a capability the integration lacks, something
-// shared away meanwhile) leaves that part out.
+// shared away meanwhile) leaves that part out. The Notion-hosted files an answer names
+// are downloaded right after it, while their links are fresh (pull_download.cc).
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include "cli/pull.h"
+#include "cli/pull_files.h"
 
 namespace localnotion::cli {
 namespace {
@@ -31,8 +34,9 @@ Error Refused(const std::string& what, const ApiAnswer& a) {
 
 // Every result of a paginated list: GET `path` with start_cursor (and page_size 100) in
 // the query, or POST `path` with them in the body. A 403/404 gives an empty list when
-// `optional`.
+// `optional`. `each` sees every result as soon as its answer arrives.
 Result<std::vector<json::object>> ListAll(PullFetcher& f, const std::string& path, bool post, bool optional,
+                                          const std::function<void(const json::object&)>& each,
                                           json::object body = {}) {
   std::vector<json::object> out;
   std::string cursor;
@@ -54,7 +58,9 @@ Result<std::vector<json::object>> ListAll(PullFetcher& f, const std::string& pat
     const json::value* results = Find(page, "results");
     if (results && results->is_array()) {
       for (const auto& r : results->get_array()) {
-        if (r.is_object()) out.push_back(r.get_object());
+        if (!r.is_object()) continue;
+        each(r.get_object());
+        out.push_back(r.get_object());
       }
     }
     const json::value* more = Find(page, "has_more");
@@ -71,8 +77,8 @@ class Crawler {
     LN_ASSIGN_OR_RETURN(ApiAnswer me, f_.Get("/v1/users/me"));
     if (me.status != 200) return Refused("/v1/users/me", me);
     out_.me = me.body.get_object();
-    LN_ASSIGN_OR_RETURN(out_.users, ListAll(f_, "/v1/users", false, true));
-    LN_ASSIGN_OR_RETURN(auto found, ListAll(f_, "/v1/search", true, false));
+    LN_ASSIGN_OR_RETURN(out_.users, ListAll(f_, "/v1/users", false, true, files_));
+    LN_ASSIGN_OR_RETURN(auto found, ListAll(f_, "/v1/search", true, false, files_));
     for (auto& o : found) {
       if (Str(o, "object") == "data_source") LN_RETURN_IF_ERROR(AddDataSource(Str(o, "id")));
     }
@@ -82,11 +88,17 @@ class Crawler {
     for (size_t i = 0; i < out_.pages.size(); ++i) {
       LN_RETURN_IF_ERROR(Blocks(Str(out_.pages[i], "id")));
     }
+    // A child_page block has its page's id: its comments are the page's, asked once.
     std::vector<std::string> parents;
-    for (const auto& p : out_.pages) parents.push_back(Str(p, "id"));
-    for (const auto& b : out_.blocks) parents.push_back(Str(b, "id"));
+    std::set<std::string> asked;
+    for (const auto& p : out_.pages) {
+      if (asked.insert(Str(p, "id")).second) parents.push_back(Str(p, "id"));
+    }
+    for (const auto& b : out_.blocks) {
+      if (asked.insert(Str(b, "id")).second) parents.push_back(Str(b, "id"));
+    }
     for (const std::string& id : parents) {
-      LN_ASSIGN_OR_RETURN(auto comments, ListAll(f_, "/v1/comments?block_id=" + id, false, true));
+      LN_ASSIGN_OR_RETURN(auto comments, ListAll(f_, "/v1/comments?block_id=" + id, false, true, files_));
       for (auto& c : comments) out_.comments.push_back(std::move(c));
       f_.seen["comments"] = out_.comments.size();
     }
@@ -105,6 +117,7 @@ class Crawler {
     LN_ASSIGN_OR_RETURN(ApiAnswer db, f_.Get("/v1/databases/" + id));
     if (Skippable(db.status)) return OkStatus();
     if (db.status != 200) return Refused("/v1/databases/" + id, db);
+    Files(db.body.get_object());
     out_.databases.push_back(db.body.get_object());
     f_.seen["databases"] = out_.databases.size();
     const json::value* sources = Find(db.body.get_object(), "data_sources");
@@ -121,10 +134,11 @@ class Crawler {
     LN_ASSIGN_OR_RETURN(ApiAnswer ds, f_.Get("/v1/data_sources/" + id));
     if (Skippable(ds.status)) return OkStatus();
     if (ds.status != 200) return Refused("/v1/data_sources/" + id, ds);
+    Files(ds.body.get_object());
     out_.data_sources.push_back(ds.body.get_object());
     const json::value* parent = Find(ds.body.get_object(), "parent");
     if (parent && parent->is_object()) LN_RETURN_IF_ERROR(AddDatabase(Str(parent->get_object(), "database_id")));
-    LN_ASSIGN_OR_RETURN(auto rows, ListAll(f_, "/v1/data_sources/" + id + "/query", true, true));
+    LN_ASSIGN_OR_RETURN(auto rows, ListAll(f_, "/v1/data_sources/" + id + "/query", true, true, files_));
     for (auto& row : rows) {
       if (Str(row, "object") == "page") AddPage(std::move(row));
     }
@@ -133,7 +147,7 @@ class Crawler {
 
   // The block tree under `id`, depth first; sub-pages and databases found join the crawl.
   Status Blocks(const std::string& id) {
-    LN_ASSIGN_OR_RETURN(auto children, ListAll(f_, "/v1/blocks/" + id + "/children", false, true));
+    LN_ASSIGN_OR_RETURN(auto children, ListAll(f_, "/v1/blocks/" + id + "/children", false, true, files_));
     for (auto& b : children) {
       const std::string type = Str(b, "type");
       const std::string child = Str(b, "id");
@@ -150,7 +164,10 @@ class Crawler {
       if (type == "child_page") {
         if (!page_ids_.count(child)) {
           LN_ASSIGN_OR_RETURN(ApiAnswer page, f_.Get("/v1/pages/" + child));
-          if (page.status == 200) AddPage(page.body.get_object());
+          if (page.status == 200) {
+            Files(page.body.get_object());
+            AddPage(page.body.get_object());
+          }
         }
       } else if (type == "child_database") {
         LN_RETURN_IF_ERROR(AddDatabase(child));
@@ -161,8 +178,17 @@ class Crawler {
     return OkStatus();
   }
 
+  // Downloads the Notion-hosted files `o` names that no earlier answer named.
+  void Files(const json::object& o) {
+    for (const std::string& url : HostedFileUrls(o)) {
+      const std::string key = HostedFileKey(url);
+      if (!out_.files.count(key)) out_.files.emplace(key, f_.Download(url));
+    }
+  }
+
   PullFetcher& f_;
   PulledWorkspace out_;
+  const std::function<void(const json::object&)> files_ = [this](const json::object& o) { Files(o); };
   std::set<std::string> page_ids_, database_ids_, source_ids_;
 };
 
@@ -201,6 +227,15 @@ int RunPull(const PullOptions& options) {
     return 1;
   }
   fetcher.Finish(true);
+  // Files whose bytes could not be read stay links to Notion (external files) that expire
+  // as Notion's do; a comment attachment among them is left out.
+  const std::vector<std::string>& failed = fetcher.FileFailures();
+  if (!failed.empty()) {
+    std::fprintf(stderr, "localnotion pull: %zu %s\n", failed.size(),
+                 failed.size() == 1 ? "file could not be downloaded and stays a link:"
+                                    : "files could not be downloaded and stay links:");
+    for (const std::string& f : failed) std::fprintf(stderr, "  %s\n", f.c_str());
+  }
   std::fprintf(stderr, "localnotion pull: wrote %s\n", options.out.c_str());
   return 0;
 }

@@ -8,7 +8,10 @@
 //                appended to a state file beside the output so that a run after an
 //                interruption replays what it has and fetches only the rest (pull_fetch.cc)
 //   Crawl        what is fetched, in a fixed order (pull.cc)
-//   ToFixture    Notion's response objects in the fixture's form (pull_fixture.cc)
+//   Download     the bytes of each Notion-hosted file the answers name, at the same rate
+//                and with the same retries, kept in the state file too (pull_download.cc)
+//   ToFixture    Notion's response objects in the fixture's form (pull_fixture.cc), the
+//                downloaded files as file uploads of the fixture (pull_files.cc)
 #pragma once
 
 #include <cstdint>
@@ -31,7 +34,19 @@ struct PullOptions {
   std::string out;      // the fixture file; the state file is out + ".state"
   double rate = 3;      // requests per second (Notion's documented average)
   int max_retries = 8;  // per request, for 429, 5xx and lost connections
+  // The largest file downloaded: 20 MiB, the most one single-part upload of Notion's File
+  // Upload API may hold (https://developers.notion.com/reference/file-upload); a larger
+  // file stays an external link.
+  int64_t max_file_bytes = 20 * 1024 * 1024;
   FILE* progress = stderr;
+};
+
+// A Notion-hosted file named by the answers, downloaded or not.
+struct PulledFile {
+  bool kept = false;         // its bytes were read
+  std::string content_type;  // as the file's host sent it, without parameters ("" when absent)
+  std::string bytes;
+  std::string failure;  // why not kept: "HTTP 403", "over N bytes", a transport error
 };
 
 // One answer of the API: 2xx answers are cached in the state file; 4xx other than 429
@@ -49,24 +64,44 @@ class PullFetcher {
   Status Open();
   Result<ApiAnswer> Get(const std::string& path);
   Result<ApiAnswer> Post(const std::string& path, const json::value& body);
+  // GET of a Notion-hosted file's link (absolute, signed; sent without the token), at the
+  // same rate and with the same retries as the API requests, following at most 3
+  // redirects, reading at most max_file_bytes. Never an error: a file that cannot be read
+  // comes back not kept, with the reason (the crawl goes on and the fixture keeps the
+  // link). The result is appended to the state file under the file's HostedFileKey, so a
+  // resumed pull answers it from there (a failure whose retries were used up is not kept,
+  // and is tried again).
+  PulledFile Download(const std::string& url);
   // Ends the progress line; removes the state file after a complete pull.
   void Finish(bool complete);
   std::string Counts() const;
+  // The files that could not be downloaded: "<link without its query> (<why>)".
+  const std::vector<std::string>& FileFailures() const { return file_failures_; }
   // Set by the crawl for the progress line.
   std::map<std::string, size_t> seen;
 
  private:
   Result<ApiAnswer> Call(const std::string& method, const std::string& path, const std::optional<std::string>& body);
+  // Waits until the next request may start (at most `rate` per second), and marks its start.
+  void Pace();
+  static int64_t RetryWaitMs(const std::string& retry_after, int attempt);
+  // A file entry of the state file, kept for Download (pull_download.cc).
+  void ReplayFile(std::string_view key, const json::object& entry);
+  void Count(const std::string& key, const PulledFile& file);
   void Progress();
 
   PullOptions options_;
   std::string state_path_;
   std::unordered_map<std::string, json::value> cached_;
+  std::unordered_map<std::string, PulledFile> cached_files_;  // by HostedFileKey
   std::ofstream state_;
   int64_t fetched_ = 0;
   int64_t replayed_ = 0;
   int64_t retried_ = 0;
   int64_t last_start_ms_ = 0;
+  int64_t files_kept_ = 0;
+  int64_t files_failed_ = 0;
+  std::vector<std::string> file_failures_;
 };
 
 // What the crawl collected, in the order found.
@@ -78,6 +113,7 @@ struct PulledWorkspace {
   std::vector<json::object> pages;
   std::vector<json::object> blocks;  // depth first under each page
   std::vector<json::object> comments;
+  std::map<std::string, PulledFile> files;  // the Notion-hosted files named, by HostedFileKey (pull_files.h)
 };
 
 Result<PulledWorkspace> Crawl(PullFetcher& fetcher);

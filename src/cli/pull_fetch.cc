@@ -1,7 +1,9 @@
 // PullFetcher (pull.h): rate limit, retries and the resumable state file.
 //
 // The state file holds one JSON line per 2xx answer, {"key": "GET /v1/...", "body": …},
-// after a first line naming the base URL. The crawl is a function of the answers, so a
+// and one per file downloaded (pull_download.cc), {"key": "FILE <link without its query>",
+// "file": {content_type, content_base64}} or {"key": …, "failed": "HTTP 403"}, after a
+// first line naming the base URL. The crawl is a function of the answers, so a
 // second run asks for the same requests in the same order and the ones the file holds
 // are answered from it, without a request; a line cut by a crash is ignored.
 #include <fmt/format.h>
@@ -67,6 +69,7 @@ Status PullFetcher::Open() {
       const json::value* key = Find(entry->get_object(), "key");
       const json::value* body = Find(entry->get_object(), "body");
       if (key && key->is_string() && body) cached_[std::string(key->get_string())] = *body;
+      if (key && key->is_string()) ReplayFile(key->get_string(), entry->get_object());
     }
   }
   // A line cut by an interruption is ended, so that the next answer starts a line.
@@ -102,12 +105,8 @@ Result<ApiAnswer> PullFetcher::Call(const std::string& method, const std::string
     Progress();
     return ApiAnswer{200, it->second};
   }
-  const int64_t interval = options_.rate > 0 ? static_cast<int64_t>(1000 / options_.rate) : 0;
   for (int attempt = 0;; ++attempt) {
-    if (int64_t wait = last_start_ms_ + interval - SteadyMs(); wait > 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(wait));
-    }
-    last_start_ms_ = SteadyMs();
+    Pace();
     PullResponse r = SendPullRequest({method, options_.from + path, options_.token, body});
     ++fetched_;
     Progress();
@@ -132,9 +131,22 @@ Result<ApiAnswer> PullFetcher::Call(const std::string& method, const std::string
   }
 }
 
+void PullFetcher::Pace() {
+  const int64_t interval = options_.rate > 0 ? static_cast<int64_t>(1000 / options_.rate) : 0;
+  if (int64_t wait = last_start_ms_ + interval - SteadyMs(); wait > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+  }
+  last_start_ms_ = SteadyMs();
+}
+
+int64_t PullFetcher::RetryWaitMs(const std::string& retry_after, int attempt) { return WaitMs(retry_after, attempt); }
+
 std::string PullFetcher::Counts() const {
   std::string out = fmt::format("{} requests, {} from the state file, {} retried", fetched_, replayed_, retried_);
   for (const auto& [kind, n] : seen) out += fmt::format(", {} {}", n, kind);
+  if (files_kept_ + files_failed_ > 0) {
+    out += fmt::format(", {} files downloaded, {} kept as links", files_kept_, files_failed_);
+  }
   return out;
 }
 

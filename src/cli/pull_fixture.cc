@@ -5,9 +5,12 @@
 //     parent block stands for the page that holds it;
 //   - people, relations and authors name only users and pages of the fixture (authors
 //     left out fall back to the pulling integration's bot);
-//   - Notion-hosted files (page files values, media blocks, icons, covers) become
-//     external links to the same URL (they expire, as Notion's do), comment attachments
-//     are dropped, custom emoji icons become none;
+//   - Notion-hosted files (page files values, media blocks, icons, covers, comment
+//     attachments) whose bytes the pull downloaded become file uploads of the fixture
+//     (pull_files.h), owned by the pulling integration; the others, and callout icons
+//     (which the server does not host), become external links to the same URL (they
+//     expire, as Notion's do), and a comment attachment among them is dropped; custom
+//     emoji icons become none;
 //   - a synced block whose original is not in the fixture becomes an original; meeting
 //     notes and blocks of types the server does not know are left out.
 // The pulling integration is the fixture's first integration, with the SHA-256 of the
@@ -19,6 +22,7 @@
 
 #include "api/blocks/registry.h"
 #include "cli/pull.h"
+#include "cli/pull_files.h"
 #include "common/sha256.h"
 
 namespace localnotion::cli {
@@ -34,25 +38,13 @@ const json::object* Obj(const json::object& o, std::string_view key) {
   return v && v->is_object() ? &v->get_object() : nullptr;
 }
 
-// A Notion-hosted file {type:"file", file:{url, expiry_time}} as an external link; a
-// custom emoji as none; anything else unchanged.
-json::value Portable(const json::value& v) {
-  if (!v.is_object()) return v;
-  const json::object& o = v.get_object();
-  std::string type = Str(o, "type");
-  if (type == "custom_emoji") return nullptr;
-  if (type != "file") return v;
-  json::object out = o;
-  const json::object* file = Obj(o, "file");
-  out.erase("file");
-  out["type"] = "external";
-  out["external"] = json::object{{"url", file ? Str(*file, "url") : ""}};
-  return out;
-}
-
 class Converter {
  public:
-  Converter(const PulledWorkspace& p, const std::string& token) : p_(p), token_(token) {}
+  Converter(const PulledWorkspace& p, const std::string& token)
+      : p_(p),
+        token_(token),
+        integration_id_(DerivedUuid("localnotion pull: integration\n" + Str(p.me, "id"))),
+        files_(p.files, integration_id_) {}
 
   json::value Run() {
     for (const auto& u : p_.users) users_.insert(Str(u, "id"));
@@ -75,7 +67,8 @@ class Converter {
     if (bot && !Str(*bot, "workspace_id").empty()) workspace["id"] = Str(*bot, "workspace_id");
     f["workspace"] = std::move(workspace);
     json::array users, integrations;
-    integrations.push_back(json::object{{"name", Str(p_.me, "name")},
+    integrations.push_back(json::object{{"id", integration_id_},
+                                        {"name", Str(p_.me, "name")},
                                         {"token_sha256", Sha256Hex(token_)},
                                         {"bot_user_id", Str(p_.me, "id")},
                                         {"shares", json::array{"workspace"}}});
@@ -99,8 +92,8 @@ class Converter {
     for (const auto& d : p_.databases) {
       json::object o{{"id", Str(d, "id")}, {"parent", Parent(d, false)}};
       for (const char* key : {"title", "description"}) o[key] = Find(d, key) ? *Find(d, key) : json::array{};
-      o["icon"] = Find(d, "icon") ? Portable(*Find(d, "icon")) : nullptr;
-      o["cover"] = Find(d, "cover") ? Portable(*Find(d, "cover")) : nullptr;
+      o["icon"] = Find(d, "icon") ? files_.Portable(*Find(d, "icon")) : nullptr;
+      o["cover"] = Find(d, "cover") ? files_.Portable(*Find(d, "cover")) : nullptr;
       for (const char* key : {"in_trash", "is_inline"}) o[key] = Find(d, key) ? *Find(d, key) : false;
       Times(d, o);
       // A database object names no authors; its child_database block does.
@@ -132,6 +125,13 @@ class Converter {
       json::object o{{"id", Str(c, "id")}, {"parent", json::object{{"type", type}, {type, id}}}};
       o["discussion_id"] = Str(c, "discussion_id");
       o["rich_text"] = Find(c, "rich_text") ? *Find(c, "rich_text") : json::array{};
+      json::array attachments;
+      if (const json::value* given = Find(c, "attachments"); given && given->is_array()) {
+        for (const auto& a : given->get_array()) {
+          if (auto stored = files_.Attachment(a)) attachments.push_back(std::move(*stored));
+        }
+      }
+      if (!attachments.empty()) o["attachments"] = std::move(attachments);
       if (const json::value* name = Find(c, "display_name")) o["display_name"] = *name;
       o["created_time"] = Str(c, "created_time");
       o["last_edited_time"] = Str(c, "last_edited_time");
@@ -139,6 +139,8 @@ class Converter {
       comments.push_back(std::move(o));
     }
     f["comments"] = std::move(comments);
+    json::array uploads = files_.Uploads();
+    if (!uploads.empty()) f["file_uploads"] = std::move(uploads);
     return f;
   }
 
@@ -180,7 +182,7 @@ class Converter {
     const json::object* parent = Obj(d, "parent");
     o["database_id"] = parent ? Str(*parent, "database_id") : "";
     for (const char* key : {"title", "description"}) o[key] = Find(d, key) ? *Find(d, key) : json::array{};
-    o["icon"] = Find(d, "icon") ? Portable(*Find(d, "icon")) : nullptr;
+    o["icon"] = Find(d, "icon") ? files_.Portable(*Find(d, "icon")) : nullptr;
     o["in_trash"] = Find(d, "in_trash") ? *Find(d, "in_trash") : false;
     Times(d, o);
     json::object properties;
@@ -231,14 +233,14 @@ class Converter {
           }
           v = std::move(kept);
         } else if (type == "files" && v.is_array()) {
-          for (auto& file : v.get_array()) file = Portable(file);
+          for (auto& file : v.get_array()) file = files_.Portable(file);
         }
         values[in_source ? kv.key() : "title"] = json::object{{type, std::move(v)}};
       }
     }
     o["properties"] = std::move(values);
-    o["icon"] = Find(pg, "icon") ? Portable(*Find(pg, "icon")) : nullptr;
-    o["cover"] = Find(pg, "cover") ? Portable(*Find(pg, "cover")) : nullptr;
+    o["icon"] = Find(pg, "icon") ? files_.Portable(*Find(pg, "icon")) : nullptr;
+    o["cover"] = Find(pg, "cover") ? files_.Portable(*Find(pg, "cover")) : nullptr;
     for (const char* key : {"in_trash", "is_locked"}) o[key] = Find(pg, key) ? *Find(pg, key) : false;
     Times(pg, o);
     return o;
@@ -261,9 +263,9 @@ class Converter {
       const json::object* from = Obj(c, "synced_from");
       if (from && !blocks_.count(Str(*from, "block_id"))) c["synced_from"] = nullptr;
     }
-    if (c.contains("icon")) c["icon"] = Portable(c["icon"]);
+    if (c.contains("icon")) c["icon"] = FixtureFiles::Linked(c["icon"]);
     if (const json::value* source = Find(c, "type"); source && source->is_string() && source->get_string() == "file") {
-      content = Portable(content);
+      content = files_.Portable(content);
     }
     kept_blocks_.insert(id);
     json::object o{{"id", id}, {"parent", json::object{{"type", parent_type}, {parent_type, parent_id}}}};
@@ -276,6 +278,8 @@ class Converter {
 
   const PulledWorkspace& p_;
   const std::string& token_;
+  const std::string integration_id_;  // the pulling integration's, in the fixture
+  FixtureFiles files_;
   std::set<std::string> users_, objects_, sources_, blocks_, kept_blocks_;
   std::map<std::string, std::string> page_of_;
   std::map<std::string, const json::object*> rows_;  // child_database blocks by database id

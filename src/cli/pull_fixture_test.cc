@@ -70,5 +70,37 @@ TEST(PullFixtureTest, KeepsWhatTheTokenSawAndCutsWhatPointsElsewhere) {
   EXPECT_TRUE(f.at("comments").as_array().empty());                       // on a block not pulled
 }
 
+// Downloaded files become uploads of the fixture, owned by the pulling integration and
+// named where they were used; an attachment whose bytes were not read is left out.
+TEST(PullFixtureTest, DownloadedFilesBecomeUploadsOfThePullingIntegration) {
+  PulledWorkspace p = Sample();
+  p.files["https://files.example/i.png"] = PulledFile{true, "image/png", "icon", ""};
+  p.files["https://files.example/a.png"] = PulledFile{false, "", "", "HTTP 404"};
+  p.files["https://files.example/n.txt"] = PulledFile{true, "text/plain", "note", ""};
+  p.comments.push_back(J(R"({"object":"comment","id":"33333333-0000-4000-8000-000000000002",
+      "parent":{"type":"page_id","page_id":"11111111-0000-4000-8000-000000000001"},"discussion_id":"d2","rich_text":[],
+      "attachments":[{"category":"productivity","file":{"url":"https://files.example/n.txt?sig=1","expiry_time":"x"}},
+                     {"category":"image","file":{"url":"https://files.example/a.png?sig=1","expiry_time":"x"}}]})")
+                           .as_object());
+  json::value f = ToFixture(p, "secret_pull");
+  const json::value& me = f.at("integrations").at(0);
+  const json::array& uploads = f.at("file_uploads").as_array();
+  ASSERT_EQ(uploads.size(), 2u);  // the icon, then the attachment: in the order used
+  EXPECT_EQ(uploads[0].at("filename"), "i.png");
+  EXPECT_EQ(uploads[0].at("integration_id"), me.at("id"));
+  EXPECT_EQ(uploads[0].at("content_base64"), "aWNvbg==");
+  EXPECT_EQ(uploads[1].at("filename"), "n.txt");
+  EXPECT_EQ(f.at("pages").at(0).at("icon"),
+            J(R"({"type":"file","file":{"file_upload_id":")" + std::string(uploads[0].at("id").as_string()) +
+              R"(","filename":"i.png","content_type":"image/png"}})"));
+  EXPECT_EQ(f.at("blocks").at(0).at("image").at("type"), "external");  // its download failed
+  const json::value& comment = f.at("comments").at(0);
+  EXPECT_EQ(
+      comment.at("attachments"),
+      J(R"([{"category":"productivity","file":{"type":"file","file":{"file_upload_id":")" +
+        std::string(uploads[1].at("id").as_string()) + R"(","filename":"n.txt","content_type":"text/plain"}}}])"));
+  EXPECT_EQ(SerializeJson(ToFixture(p, "secret_pull")), SerializeJson(f));  // the same every time
+}
+
 }  // namespace
 }  // namespace localnotion::cli

@@ -32,9 +32,15 @@ asio::awaitable<void> SendOver(Stream& stream, const http::HttpTarget& target, c
                                          11};
   req.set(bhttp::field::host, target.host_header);
   req.set(bhttp::field::user_agent, "localnotion-pull");
-  req.set(bhttp::field::accept, "application/json");
-  req.set(bhttp::field::authorization, "Bearer " + request.token);
-  req.set("Notion-Version", kNotionVersion);
+  // A file download sends no token: Notion's file links are signed URLs of another host
+  // (Amazon S3 refuses a request that carries a second authorization).
+  if (request.token.empty()) {
+    req.set(bhttp::field::accept, "*/*");
+  } else {
+    req.set(bhttp::field::accept, "application/json");
+    req.set(bhttp::field::authorization, "Bearer " + request.token);
+    req.set("Notion-Version", kNotionVersion);
+  }
   if (request.json_body) {
     req.set(bhttp::field::content_type, "application/json");
     req.body() = *request.json_body;
@@ -44,9 +50,22 @@ asio::awaitable<void> SendOver(Stream& stream, const http::HttpTarget& target, c
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
   parser.body_limit(boost::none);
+  co_await bhttp::async_read_header(stream, buffer, parser, asio::use_awaitable);
+  // The limit is for what is kept (a 2xx body); an error's body is read whole, so that
+  // its status is what the caller sees.
+  const unsigned status = parser.get().result_int();
+  if (request.body_limit && status >= 200 && status < 300) {
+    if (parser.content_length() && *parser.content_length() > *request.body_limit) {
+      out.too_large = true;
+      throw std::runtime_error("the body is over the size limit");
+    }
+    parser.body_limit(*request.body_limit);
+  }
   co_await bhttp::async_read(stream, buffer, parser, asio::use_awaitable);
   out.status = static_cast<int>(parser.get().result_int());
   out.retry_after = std::string(parser.get()[bhttp::field::retry_after]);
+  out.content_type = std::string(parser.get()[bhttp::field::content_type]);
+  out.location = std::string(parser.get()[bhttp::field::location]);
   out.body = std::move(parser.get().body());
 }
 
@@ -115,7 +134,10 @@ PullResponse SendPullRequest(const PullRequest& request) {
     try {
       std::rethrow_exception(e);
     } catch (const boost::system::system_error& err) {
-      out.error = err.code() == beast::error::timeout ? "timed out" : err.code().message();
+      out.too_large = out.too_large || err.code() == bhttp::error::body_limit;
+      out.error = err.code() == beast::error::timeout ? "timed out"
+                  : out.too_large                     ? "the body is over the size limit"
+                                                      : err.code().message();
     } catch (const std::exception& err) {
       out.error = err.what();
     }

@@ -15,16 +15,22 @@ namespace localnotion::cli {
 struct PullRequest {
   std::string method;  // "GET" or "POST"
   std::string url;     // absolute: the --from base and the path
-  std::string token;   // sent as Authorization: Bearer
+  std::string token;   // sent as Authorization: Bearer, with Notion-Version; none when empty
   std::optional<std::string> json_body;
   int64_t timeout_ms = 60000;  // the whole exchange
+  // The most body bytes read; a longer body (or a Content-Length over it) is not read
+  // and the answer is `too_large`. None: no limit.
+  std::optional<uint64_t> body_limit;
 };
 
 struct PullResponse {
   std::optional<int> status;  // none when no answer came back (then `error` says why)
   std::string body;
-  std::string retry_after;  // the Retry-After header, as sent ("" when absent)
+  std::string retry_after;   // the Retry-After header, as sent ("" when absent)
+  std::string content_type;  // the Content-Type header ("" when absent)
+  std::string location;      // the Location header of a redirect ("" when absent)
   std::string error;
+  bool too_large = false;  // the body was over `body_limit` (no status then)
   // A failure that asking again cannot mend (the server's certificate was refused):
   // the pull stops at once instead of retrying.
   bool permanent = false;

@@ -3,7 +3,8 @@
 // exporting again gives the same document. Everything is explicit: ids, times,
 // authors, icons, covers, trash flags, property definitions with their ids (the stored
 // configuration), and page values as Notion's 2025-09-03 responses show them under the
-// type key (which a create-page request accepts back unchanged). Computed values
+// type key (which a create-page request accepts back unchanged), files values as stored
+// (an uploaded file names its upload). Computed values
 // (formula, rollup, created_*/last_edited_*) are left out; unique_id numbers are kept.
 // Integrations are written with the SHA-256 of their token (the token itself is never
 // stored) and with their shares.
@@ -151,6 +152,12 @@ Result<json::value> ExportFixture(Context& ctx) {
     LN_ASSIGN_OR_RETURN(json::object values, ctx.RenderValues(caller, loaded, 0));
     json::object properties;
     for (const auto& def : *shown) {
+      // Files as stored: an uploaded file names its upload (which the fixture holds), not
+      // a link signed by this server that expires in an hour.
+      if (def.type == "files") {
+        properties[def.name] = json::object{{def.type, *Find(p.properties, def.id)}};
+        continue;
+      }
       json::value* v = values.if_contains(def.id);
       if (v == nullptr) continue;
       json::value* inner = v->as_object().if_contains(def.type);

@@ -10,8 +10,10 @@
 // without is read like a create-database request. Page values are read like a
 // create-page request (Notion's request form, property names as keys).
 //
-// Then file uploads (with their bytes), blocks, templates, views, meeting notes,
-// comments and webhook subscriptions, each kind read in its own file (fixtures_*.cc).
+// File uploads (with their bytes) are read before the databases, whose icons and covers,
+// like the pages' and their files values, may name them; then blocks, templates, views,
+// meeting notes, comments and webhook subscriptions, each kind read in its own file
+// (fixtures_*.cc).
 // A new kind adds one top-level array: read it here and write it in ExportFixture
 // (fixtures_export.cc).
 #include <fmt/format.h>
@@ -163,6 +165,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     return id;
   };
 
+  LN_RETURN_IF_ERROR(SeedFileUploads(ctx, f));
   LN_RETURN_IF_ERROR(SeedCustomEmojis(ctx, f));
 
   // Databases.
@@ -188,9 +191,9 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     }
     LN_ASSIGN_OR_RETURN(db.title, r.RichText("title"));
     LN_ASSIGN_OR_RETURN(db.description, r.RichText("description"));
-    LN_ASSIGN_OR_RETURN(db.icon, r.Icon("icon"));
+    LN_ASSIGN_OR_RETURN(db.icon, ReadIconOrCover(ctx, r, "icon", false));
     LN_RETURN_IF_ERROR(emojis::ResolveCustomEmojiIcon(ctx, db.icon, r.At("icon")));
-    LN_ASSIGN_OR_RETURN(db.cover, r.Cover("cover"));
+    LN_ASSIGN_OR_RETURN(db.cover, ReadIconOrCover(ctx, r, "cover", true));
     LN_ASSIGN_OR_RETURN(db.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(db.is_inline, r.Bool("is_inline"));
     LN_ASSIGN_OR_RETURN(db.created_time, r.Time("created_time", now));
@@ -212,7 +215,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     if (!db) return api::FailedValidation(r.At("database_id"), "the id of one of body.databases", r.Get("database_id"));
     LN_ASSIGN_OR_RETURN(ds.title, r.Get("title") ? r.RichText("title") : Result<json::array>(db->title));
     LN_ASSIGN_OR_RETURN(ds.description, r.RichText("description"));
-    LN_ASSIGN_OR_RETURN(ds.icon, r.Icon("icon"));
+    LN_ASSIGN_OR_RETURN(ds.icon, ReadIconOrCover(ctx, r, "icon", false));
     LN_RETURN_IF_ERROR(emojis::ResolveCustomEmojiIcon(ctx, ds.icon, r.At("icon")));
     LN_ASSIGN_OR_RETURN(ds.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(ds.created_time, r.Time("created_time", db->created_time));
@@ -285,9 +288,9 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
                           api::ShouldBe(p.At("data_source_id"), "defined", nullptr),
                           api::ShouldBe(p.At("workspace"), "defined", nullptr)});
     }
-    LN_ASSIGN_OR_RETURN(page.icon, r.Icon("icon"));
+    LN_ASSIGN_OR_RETURN(page.icon, ReadIconOrCover(ctx, r, "icon", false));
     LN_RETURN_IF_ERROR(emojis::ResolveCustomEmojiIcon(ctx, page.icon, r.At("icon")));
-    LN_ASSIGN_OR_RETURN(page.cover, r.Cover("cover"));
+    LN_ASSIGN_OR_RETURN(page.cover, ReadIconOrCover(ctx, r, "cover", true));
     LN_ASSIGN_OR_RETURN(page.in_trash, r.Bool("in_trash"));
     LN_ASSIGN_OR_RETURN(page.is_locked, r.Bool("is_locked"));
     LN_ASSIGN_OR_RETURN(page.created_time, r.Time("created_time", now));
@@ -335,7 +338,6 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
       return api::FailedValidation(path, "the id of one of body.pages", &shown);
     }
   }
-  LN_RETURN_IF_ERROR(SeedFileUploads(ctx, f));
   LN_RETURN_IF_ERROR(SeedBlocks(ctx, f, author));
   LN_RETURN_IF_ERROR(SeedTemplates(ctx, f));
   LN_RETURN_IF_ERROR(SeedViews(ctx, f, actor));

@@ -131,11 +131,28 @@ inline Result<std::vector<Reader>> Items(const json::object& fixture, std::strin
 using AuthorFn = std::function<Result<std::string>(const Reader&, std::string_view)>;
 
 // The file uploads of a fixture, with their bytes (fixtures_uploads.cc): read after the
-// integrations, before blocks and comments. CheckFileUploadIds refuses stored data at
-// `path` that names (as `file_upload_id`) an upload the fixture does not hold.
+// integrations, before databases, data sources, pages, blocks and comments, which may
+// use them. CheckFileUploadIds refuses stored data at `path` that names (as
+// `file_upload_id`) an upload the fixture does not hold.
 Status SeedFileUploads(Context& ctx, const json::object& fixture);
 Result<json::array> ExportFileUploads(Context& ctx);
 Status CheckFileUploadIds(Context& ctx, const json::value& value, const std::string& path);
+
+// An icon or cover of a database, data source or page: Notion's request form
+// (Reader::Icon, Reader::Cover), or the stored form of an uploaded file
+// {type:"file", file:{file_upload_id, filename, content_type}} naming an upload of
+// body.file_uploads (as the export writes it), kept as written.
+Result<json::value> ReadIconOrCover(Context& ctx, const Reader& r, std::string_view key, bool cover);
+
+// The entries of a page's files value in the stored form of an uploaded file
+// ({name, type:"file", file:{file_upload_id, filename, content_type}}, as the export
+// writes them), by index. TakeStoredFiles checks each names an upload of
+// body.file_uploads and puts in its place the request form naming the same upload
+// ({name, file_upload:{id}}), which the value's validation takes; PutStoredFiles puts the
+// entries back, as written, into the validated value.
+using StoredFiles = std::vector<std::pair<size_t, json::value>>;
+Result<StoredFiles> TakeStoredFiles(Context& ctx, json::value& files, const std::string& path);
+void PutStoredFiles(const StoredFiles& stored, json::value& files);
 
 // Page content (fixtures_blocks.cc), read after pages and file uploads. ExportBlocks
 // takes the page ids in export order and appends the ids of the blocks it writes (the

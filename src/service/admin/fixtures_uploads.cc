@@ -1,8 +1,10 @@
 // The "file_uploads" of a fixture (docs/fixtures.md): File Upload API objects
 // (https://developers.notion.com/reference/file-upload) with their bytes, base64-encoded
 // in `content_base64`, so that hosted-file links of blocks, pages and comments work again
-// after a seed. Read after the integrations (an upload belongs to one) and before blocks
-// and comments (which name uploads in their stored file form), written in creation order.
+// after a seed. Read after the integrations (an upload belongs to one) and before
+// databases, data sources, pages, blocks and comments (which name uploads in their stored
+// file form: icons, covers, files values, media blocks, attachments), written in
+// creation order.
 #include <fmt/format.h>
 
 #include <set>
@@ -142,6 +144,52 @@ Status CheckFileUploadIds(Context& ctx, const json::value& value, const std::str
     }
   }
   return OkStatus();
+}
+
+namespace {
+
+// The upload id of the stored form of an uploaded file {type:"file", file:{file_upload_id}}.
+const json::value* StoredUploadId(const json::value& v) {
+  if (!v.is_object()) return nullptr;
+  const json::value* type = Find(v.get_object(), "type");
+  const json::value* file = Find(v.get_object(), "file");
+  if (!type || !type->is_string() || type->get_string() != "file" || !file || !file->is_object()) return nullptr;
+  return Find(file->get_object(), "file_upload_id");
+}
+
+}  // namespace
+
+Result<json::value> ReadIconOrCover(Context& ctx, const Reader& r, std::string_view key, bool cover) {
+  const json::value* v = r.Get(key);
+  if (v == nullptr || StoredUploadId(*v) == nullptr) return cover ? r.Cover(key) : r.Icon(key);
+  for (const auto& kv : v->get_object()) {
+    if (kv.key() != "type" && kv.key() != "file") return api::NotPresent(api::Field(r.At(key), kv.key()), kv.value());
+  }
+  LN_RETURN_IF_ERROR(CheckFileUploadIds(ctx, *v, r.At(key)));
+  return *v;
+}
+
+Result<StoredFiles> TakeStoredFiles(Context& ctx, json::value& files, const std::string& path) {
+  StoredFiles out;
+  if (!files.is_array()) return out;
+  json::array& entries = files.as_array();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const json::value* id = StoredUploadId(entries[i]);
+    if (id == nullptr) continue;
+    LN_RETURN_IF_ERROR(CheckFileUploadIds(ctx, entries[i], api::Index(path, i)));
+    json::object request{{"file_upload", json::object{{"id", *id}}}};
+    if (const json::value* name = Find(entries[i].get_object(), "name")) request["name"] = *name;
+    out.emplace_back(i, std::move(entries[i]));
+    entries[i] = std::move(request);
+  }
+  return out;
+}
+
+void PutStoredFiles(const StoredFiles& stored, json::value& files) {
+  if (!files.is_array()) return;
+  for (const auto& [i, entry] : stored) {
+    if (i < files.as_array().size()) files.as_array()[i] = entry;
+  }
 }
 
 }  // namespace localnotion::service::admin

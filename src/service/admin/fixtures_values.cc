@@ -8,7 +8,9 @@
 //
 // Page values are read like a create-page request, keyed by property name or id; a
 // unique_id value ({"unique_id": {"number": N}} or {"unique_id": N}) is taken as the
-// page's number, which the API itself never lets a client write.
+// page's number, which the API itself never lets a client write. A files entry in the
+// stored form of an uploaded file (naming an upload of body.file_uploads) is kept as
+// written (TakeStoredFiles).
 #include <fmt/format.h>
 
 #include <map>
@@ -18,6 +20,7 @@
 #include "schema/registry.h"
 #include "service/admin/admin.h"
 #include "service/admin/fixtures.h"
+#include "service/admin/fixtures_reader.h"
 #include "validation/page_write.h"
 
 namespace localnotion::service::admin {
@@ -124,6 +127,7 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
   json::object writable;
   std::map<std::string, std::string> authors;  // property id -> the user a value names as its author
   std::vector<std::string> numbered;  // unique_id properties given a number
+  std::map<std::string, StoredFiles> stored_files;  // property id -> entries naming uploads
   if (properties != nullptr) {
     for (const auto& kv : properties->get_object()) {
       const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, kv.key());
@@ -137,6 +141,11 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
             std::string author;
             *inner = type->FromRendered(*inner, &author);
             if (!author.empty()) authors[def->id] = std::move(author);
+            if (def->type == "files") {
+              LN_ASSIGN_OR_RETURN(
+                  stored_files[def->id],
+                  TakeStoredFiles(ctx, *inner, api::Field(api::Field(path, kv.key()), def->type)));
+            }
           }
         }
         writable[kv.key()] = std::move(value);
@@ -176,6 +185,9 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
     LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
   }
   for (auto& w : writes->writes) {
+    if (auto stored = stored_files.find(w.property_id); stored != stored_files.end()) {
+      PutStoredFiles(stored->second, w.value);
+    }
     const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
     if (auto author = authors.find(w.property_id); def != nullptr && author != authors.end()) {
       schema::FindType(def->type)->Stamp(w.value, author->second, NowMillis());
