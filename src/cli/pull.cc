@@ -15,20 +15,16 @@
 
 #include "cli/pull.h"
 #include "cli/pull_files.h"
+#include "common/json_fields.h"
 
 namespace localnotion::cli {
 namespace {
-
-std::string Str(const json::object& o, std::string_view key) {
-  const json::value* v = Find(o, key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
 
 bool Skippable(int status) { return status == 403 || status == 404; }
 
 Error Refused(const std::string& what, const ApiAnswer& a) {
   std::string message;
-  if (a.body.is_object()) message = Str(a.body.get_object(), "message");
+  if (a.body.is_object()) message = StringAt(a.body.get_object(), "message");
   return MakeError(ErrorCode::kBadGateway, fmt::format("{} answered {}: {}", what, a.status, message));
 }
 
@@ -64,7 +60,7 @@ Result<std::vector<json::object>> ListAll(PullFetcher& f, const std::string& pat
       }
     }
     const json::value* more = Find(page, "has_more");
-    cursor = Str(page, "next_cursor");
+    cursor = StringAt(page, "next_cursor");
     if (!more || !more->is_bool() || !more->get_bool() || cursor.empty()) return out;
   }
 }
@@ -80,22 +76,22 @@ class Crawler {
     LN_ASSIGN_OR_RETURN(out_.users, ListAll(f_, "/v1/users", false, true, files_));
     LN_ASSIGN_OR_RETURN(auto found, ListAll(f_, "/v1/search", true, false, files_));
     for (auto& o : found) {
-      if (Str(o, "object") == "data_source") LN_RETURN_IF_ERROR(AddDataSource(Str(o, "id")));
+      if (StringAt(o, "object") == "data_source") LN_RETURN_IF_ERROR(AddDataSource(StringAt(o, "id")));
     }
     for (auto& o : found) {
-      if (Str(o, "object") == "page") AddPage(std::move(o));
+      if (StringAt(o, "object") == "page") AddPage(std::move(o));
     }
     for (size_t i = 0; i < out_.pages.size(); ++i) {
-      LN_RETURN_IF_ERROR(Blocks(Str(out_.pages[i], "id")));
+      LN_RETURN_IF_ERROR(Blocks(StringAt(out_.pages[i], "id")));
     }
     // A child_page block has its page's id: its comments are the page's, asked once.
     std::vector<std::string> parents;
     std::set<std::string> asked;
     for (const auto& p : out_.pages) {
-      if (asked.insert(Str(p, "id")).second) parents.push_back(Str(p, "id"));
+      if (asked.insert(StringAt(p, "id")).second) parents.push_back(StringAt(p, "id"));
     }
     for (const auto& b : out_.blocks) {
-      if (asked.insert(Str(b, "id")).second) parents.push_back(Str(b, "id"));
+      if (asked.insert(StringAt(b, "id")).second) parents.push_back(StringAt(b, "id"));
     }
     for (const std::string& id : parents) {
       LN_ASSIGN_OR_RETURN(auto comments, ListAll(f_, "/v1/comments?block_id=" + id, false, true, files_));
@@ -107,7 +103,7 @@ class Crawler {
 
  private:
   void AddPage(json::object page) {
-    if (!page_ids_.insert(Str(page, "id")).second) return;
+    if (!page_ids_.insert(StringAt(page, "id")).second) return;
     out_.pages.push_back(std::move(page));
     f_.seen["pages"] = out_.pages.size();
   }
@@ -123,7 +119,7 @@ class Crawler {
     const json::value* sources = Find(db.body.get_object(), "data_sources");
     if (sources && sources->is_array()) {
       for (const auto& s : sources->get_array()) {
-        if (s.is_object()) LN_RETURN_IF_ERROR(AddDataSource(Str(s.get_object(), "id")));
+        if (s.is_object()) LN_RETURN_IF_ERROR(AddDataSource(StringAt(s.get_object(), "id")));
       }
     }
     return OkStatus();
@@ -137,10 +133,10 @@ class Crawler {
     Files(ds.body.get_object());
     out_.data_sources.push_back(ds.body.get_object());
     const json::value* parent = Find(ds.body.get_object(), "parent");
-    if (parent && parent->is_object()) LN_RETURN_IF_ERROR(AddDatabase(Str(parent->get_object(), "database_id")));
+    if (parent && parent->is_object()) LN_RETURN_IF_ERROR(AddDatabase(StringAt(parent->get_object(), "database_id")));
     LN_ASSIGN_OR_RETURN(auto rows, ListAll(f_, "/v1/data_sources/" + id + "/query", true, true, files_));
     for (auto& row : rows) {
-      if (Str(row, "object") == "page") AddPage(std::move(row));
+      if (StringAt(row, "object") == "page") AddPage(std::move(row));
     }
     return OkStatus();
   }
@@ -149,8 +145,8 @@ class Crawler {
   Status Blocks(const std::string& id) {
     LN_ASSIGN_OR_RETURN(auto children, ListAll(f_, "/v1/blocks/" + id + "/children", false, true, files_));
     for (auto& b : children) {
-      const std::string type = Str(b, "type");
-      const std::string child = Str(b, "id");
+      const std::string type = StringAt(b, "type");
+      const std::string child = StringAt(b, "id");
       const json::value* has = Find(b, "has_children");
       bool descend = has && has->is_bool() && has->get_bool();
       if (type == "synced_block") {

@@ -2,27 +2,18 @@
 #include "cli/pull_files.h"
 
 #include "common/base64.h"
+#include "common/json_fields.h"
 #include "common/sha256.h"
 #include "http/routes.h"
 
 namespace localnotion::cli {
 namespace {
 
-std::string Str(const json::object& o, std::string_view key) {
-  const json::value* v = Find(o, key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-const json::object* Obj(const json::object& o, std::string_view key) {
-  const json::value* v = Find(o, key);
-  return v && v->is_object() ? &v->get_object() : nullptr;
-}
-
 // The link of a Notion-hosted file object {type:"file", file:{url}}; "" for anything else.
 std::string HostedUrl(const json::value* v) {
-  if (v == nullptr || !v->is_object() || Str(v->get_object(), "type") != "file") return "";
-  const json::object* file = Obj(v->get_object(), "file");
-  return file ? Str(*file, "url") : "";
+  if (v == nullptr || !v->is_object() || StringAt(v->get_object(), "type") != "file") return "";
+  const json::object* file = ObjectAt(v->get_object(), "file");
+  return file ? StringAt(*file, "url") : "";
 }
 
 void Add(std::vector<std::string>& out, std::string url) {
@@ -37,9 +28,9 @@ std::vector<std::string> HostedFileUrls(const json::object& o) {
   std::vector<std::string> out;
   Add(out, HostedUrl(Find(o, "icon")));
   Add(out, HostedUrl(Find(o, "cover")));
-  const std::string object = Str(o, "object");
+  const std::string object = StringAt(o, "object");
   if (object == "page") {
-    if (const json::object* props = Obj(o, "properties")) {
+    if (const json::object* props = ObjectAt(o, "properties")) {
       for (const auto& kv : *props) {
         const json::value* files = kv.value().is_object() ? Find(kv.value().get_object(), "files") : nullptr;
         if (files == nullptr || !files->is_array()) continue;
@@ -47,13 +38,13 @@ std::vector<std::string> HostedFileUrls(const json::object& o) {
       }
     }
   } else if (object == "block") {
-    Add(out, HostedUrl(Find(o, Str(o, "type"))));
+    Add(out, HostedUrl(Find(o, StringAt(o, "type"))));
   } else if (object == "comment") {
     const json::value* attachments = Find(o, "attachments");
     if (attachments && attachments->is_array()) {
       for (const auto& a : attachments->get_array()) {
-        const json::object* file = a.is_object() ? Obj(a.get_object(), "file") : nullptr;
-        if (file) Add(out, Str(*file, "url"));
+        const json::object* file = a.is_object() ? ObjectAt(a.get_object(), "file") : nullptr;
+        if (file) Add(out, StringAt(*file, "url"));
       }
     }
   }
@@ -105,14 +96,14 @@ std::optional<json::object> FixtureFiles::Stored(const std::string& url) {
 json::value FixtureFiles::Linked(const json::value& v) {
   if (!v.is_object()) return v;
   const json::object& o = v.get_object();
-  const std::string type = Str(o, "type");
+  const std::string type = StringAt(o, "type");
   if (type == "custom_emoji") return nullptr;
   if (type != "file") return v;
   json::object out = o;
-  const json::object* file = Obj(o, "file");
+  const json::object* file = ObjectAt(o, "file");
   out.erase("file");
   out["type"] = "external";
-  out["external"] = json::object{{"url", file ? Str(*file, "url") : ""}};
+  out["external"] = json::object{{"url", file ? StringAt(*file, "url") : ""}};
   return out;
 }
 
@@ -127,10 +118,10 @@ json::value FixtureFiles::Portable(const json::value& v) {
 }
 
 std::optional<json::value> FixtureFiles::Attachment(const json::value& attachment) {
-  const json::object* file = attachment.is_object() ? Obj(attachment.get_object(), "file") : nullptr;
-  std::optional<json::object> stored = file ? Stored(Str(*file, "url")) : std::nullopt;
+  const json::object* file = attachment.is_object() ? ObjectAt(attachment.get_object(), "file") : nullptr;
+  std::optional<json::object> stored = file ? Stored(StringAt(*file, "url")) : std::nullopt;
   if (!stored) return std::nullopt;
-  const std::string category = Str(attachment.get_object(), "category");
+  const std::string category = StringAt(attachment.get_object(), "category");
   return json::value(json::object{{"category", category.empty() ? json::value(nullptr) : json::value(category)},
                                   {"file", json::object{{"type", "file"}, {"file", std::move(*stored)}}}});
 }

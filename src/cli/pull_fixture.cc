@@ -23,66 +23,57 @@
 #include "api/blocks/registry.h"
 #include "cli/pull.h"
 #include "cli/pull_files.h"
+#include "common/json_fields.h"
 #include "common/sha256.h"
 
 namespace localnotion::cli {
 namespace {
-
-std::string Str(const json::object& o, std::string_view key) {
-  const json::value* v = Find(o, key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-const json::object* Obj(const json::object& o, std::string_view key) {
-  const json::value* v = Find(o, key);
-  return v && v->is_object() ? &v->get_object() : nullptr;
-}
 
 class Converter {
  public:
   Converter(const PulledWorkspace& p, const std::string& token)
       : p_(p),
         token_(token),
-        integration_id_(DerivedUuid("localnotion pull: integration\n" + Str(p.me, "id"))),
+        integration_id_(DerivedUuid("localnotion pull: integration\n" + StringAt(p.me, "id"))),
         files_(p.files, integration_id_) {}
 
   json::value Run() {
-    for (const auto& u : p_.users) users_.insert(Str(u, "id"));
-    users_.insert(Str(p_.me, "id"));
-    for (const auto& d : p_.databases) objects_.insert(Str(d, "id"));
-    for (const auto& d : p_.data_sources) sources_.insert(Str(d, "id"));
-    for (const auto& pg : p_.pages) objects_.insert(Str(pg, "id"));
+    for (const auto& u : p_.users) users_.insert(StringAt(u, "id"));
+    users_.insert(StringAt(p_.me, "id"));
+    for (const auto& d : p_.databases) objects_.insert(StringAt(d, "id"));
+    for (const auto& d : p_.data_sources) sources_.insert(StringAt(d, "id"));
+    for (const auto& pg : p_.pages) objects_.insert(StringAt(pg, "id"));
     // The page each block sits in, for parents that are blocks.
     for (const auto& b : p_.blocks) {
-      const json::object* parent = Obj(b, "parent");
+      const json::object* parent = ObjectAt(b, "parent");
       if (!parent) continue;
-      std::string id = Str(*parent, Str(*parent, "type"));
-      page_of_[Str(b, "id")] = page_of_.count(id) ? page_of_[id] : id;
-      blocks_.insert(Str(b, "id"));
-      if (Str(b, "type") == "child_database") rows_[Str(b, "id")] = &b;
+      std::string id = StringAt(*parent, StringAt(*parent, "type"));
+      page_of_[StringAt(b, "id")] = page_of_.count(id) ? page_of_[id] : id;
+      blocks_.insert(StringAt(b, "id"));
+      if (StringAt(b, "type") == "child_database") rows_[StringAt(b, "id")] = &b;
     }
     json::object f{{"format", "localnotion-fixture/1"}};
-    const json::object* bot = Obj(p_.me, "bot");
-    json::object workspace{{"name", bot ? json::value(Str(*bot, "workspace_name")) : json::value("localnotion")}};
-    if (bot && !Str(*bot, "workspace_id").empty()) workspace["id"] = Str(*bot, "workspace_id");
+    const json::object* bot = ObjectAt(p_.me, "bot");
+    json::object workspace{{"name", bot ? json::value(StringAt(*bot, "workspace_name")) : json::value("localnotion")}};
+    if (bot && !StringAt(*bot, "workspace_id").empty()) workspace["id"] = StringAt(*bot, "workspace_id");
     f["workspace"] = std::move(workspace);
     json::array users, integrations;
     integrations.push_back(json::object{{"id", integration_id_},
-                                        {"name", Str(p_.me, "name")},
+                                        {"name", StringAt(p_.me, "name")},
                                         {"token_sha256", Sha256Hex(token_)},
-                                        {"bot_user_id", Str(p_.me, "id")},
+                                        {"bot_user_id", StringAt(p_.me, "id")},
                                         {"shares", json::array{"workspace"}}});
     for (const auto& u : p_.users) {
-      if (Str(u, "type") == "person") {
-        const json::object* person = Obj(u, "person");
-        json::object o{{"id", Str(u, "id")}, {"type", "person"}, {"name", Str(u, "name")}};
+      if (StringAt(u, "type") == "person") {
+        const json::object* person = ObjectAt(u, "person");
+        json::object o{{"id", StringAt(u, "id")}, {"type", "person"}, {"name", StringAt(u, "name")}};
         o["email"] = person && Find(*person, "email") ? *Find(*person, "email") : json::value(nullptr);
         o["avatar_url"] = Find(u, "avatar_url") ? *Find(u, "avatar_url") : json::value(nullptr);
         users.push_back(std::move(o));
-      } else if (Str(u, "type") == "bot" && Str(u, "id") != Str(p_.me, "id")) {
-        integrations.push_back(json::object{{"name", Str(u, "name")},
-                                            {"token_sha256", Sha256Hex(token_ + "\n" + Str(u, "id"))},
-                                            {"bot_user_id", Str(u, "id")},
+      } else if (StringAt(u, "type") == "bot" && StringAt(u, "id") != StringAt(p_.me, "id")) {
+        integrations.push_back(json::object{{"name", StringAt(u, "name")},
+                                            {"token_sha256", Sha256Hex(token_ + "\n" + StringAt(u, "id"))},
+                                            {"bot_user_id", StringAt(u, "id")},
                                             {"shares", json::array{}}});
       }
     }
@@ -90,14 +81,14 @@ class Converter {
     f["integrations"] = std::move(integrations);
     json::array databases;
     for (const auto& d : p_.databases) {
-      json::object o{{"id", Str(d, "id")}, {"parent", Parent(d, false)}};
+      json::object o{{"id", StringAt(d, "id")}, {"parent", Parent(d, false)}};
       for (const char* key : {"title", "description"}) o[key] = Find(d, key) ? *Find(d, key) : json::array{};
       o["icon"] = Find(d, "icon") ? files_.Portable(*Find(d, "icon")) : nullptr;
       o["cover"] = Find(d, "cover") ? files_.Portable(*Find(d, "cover")) : nullptr;
       for (const char* key : {"in_trash", "is_inline"}) o[key] = Find(d, key) ? *Find(d, key) : false;
       Times(d, o);
       // A database object names no authors; its child_database block does.
-      if (auto row = rows_.find(Str(d, "id")); row != rows_.end()) {
+      if (auto row = rows_.find(StringAt(d, "id")); row != rows_.end()) {
         for (const char* key : {"created_by", "last_edited_by"}) {
           if (auto by = Author(*row->second, key)) o[key] = *by;
         }
@@ -118,12 +109,12 @@ class Converter {
     f["blocks"] = std::move(blocks);
     json::array comments;
     for (const auto& c : p_.comments) {
-      const json::object* parent = Obj(c, "parent");
-      std::string type = parent ? Str(*parent, "type") : "";
-      std::string id = parent ? Str(*parent, type) : "";
+      const json::object* parent = ObjectAt(c, "parent");
+      std::string type = parent ? StringAt(*parent, "type") : "";
+      std::string id = parent ? StringAt(*parent, type) : "";
       if (!(type == "page_id" && objects_.count(id)) && !(type == "block_id" && kept_blocks_.count(id))) continue;
-      json::object o{{"id", Str(c, "id")}, {"parent", json::object{{"type", type}, {type, id}}}};
-      o["discussion_id"] = Str(c, "discussion_id");
+      json::object o{{"id", StringAt(c, "id")}, {"parent", json::object{{"type", type}, {type, id}}}};
+      o["discussion_id"] = StringAt(c, "discussion_id");
       o["rich_text"] = Find(c, "rich_text") ? *Find(c, "rich_text") : json::array{};
       json::array attachments;
       if (const json::value* given = Find(c, "attachments"); given && given->is_array()) {
@@ -133,8 +124,8 @@ class Converter {
       }
       if (!attachments.empty()) o["attachments"] = std::move(attachments);
       if (const json::value* name = Find(c, "display_name")) o["display_name"] = *name;
-      o["created_time"] = Str(c, "created_time");
-      o["last_edited_time"] = Str(c, "last_edited_time");
+      o["created_time"] = StringAt(c, "created_time");
+      o["last_edited_time"] = StringAt(c, "last_edited_time");
       if (auto by = Author(c, "created_by")) o["created_by"] = *by;
       comments.push_back(std::move(o));
     }
@@ -146,9 +137,9 @@ class Converter {
 
  private:
   std::optional<std::string> Author(const json::object& o, std::string_view key) {
-    const json::object* user = Obj(o, key);
-    if (!user || !users_.count(Str(*user, "id"))) return std::nullopt;
-    return Str(*user, "id");
+    const json::object* user = ObjectAt(o, key);
+    if (!user || !users_.count(StringAt(*user, "id"))) return std::nullopt;
+    return StringAt(*user, "id");
   }
 
   void Times(const json::object& in, json::object& out) {
@@ -163,9 +154,9 @@ class Converter {
   // A page's or database's parent in the fixture: a page or data source of it, else the
   // workspace.
   json::value Parent(const json::object& o, bool page) {
-    const json::object* parent = Obj(o, "parent");
-    std::string type = parent ? Str(*parent, "type") : "";
-    std::string id = parent ? Str(*parent, type) : "";
+    const json::object* parent = ObjectAt(o, "parent");
+    std::string type = parent ? StringAt(*parent, "type") : "";
+    std::string id = parent ? StringAt(*parent, type) : "";
     if (type == "block_id" && page_of_.count(id)) {
       type = "page_id";
       id = page_of_[id];
@@ -178,26 +169,26 @@ class Converter {
   }
 
   json::object Source(const json::object& d) {
-    json::object o{{"id", Str(d, "id")}};
-    const json::object* parent = Obj(d, "parent");
-    o["database_id"] = parent ? Str(*parent, "database_id") : "";
+    json::object o{{"id", StringAt(d, "id")}};
+    const json::object* parent = ObjectAt(d, "parent");
+    o["database_id"] = parent ? StringAt(*parent, "database_id") : "";
     for (const char* key : {"title", "description"}) o[key] = Find(d, key) ? *Find(d, key) : json::array{};
     o["icon"] = Find(d, "icon") ? files_.Portable(*Find(d, "icon")) : nullptr;
     o["in_trash"] = Find(d, "in_trash") ? *Find(d, "in_trash") : false;
     Times(d, o);
     json::object properties;
-    if (const json::object* props = Obj(d, "properties")) {
+    if (const json::object* props = ObjectAt(d, "properties")) {
       for (const auto& kv : *props) {
         if (!kv.value().is_object()) continue;
         const json::object& def = kv.value().get_object();
-        std::string type = Str(def, "type");
+        std::string type = StringAt(def, "type");
         const json::value* config = Find(def, type);
         if (type == "relation" && config && config->is_object() &&
-            !sources_.count(Str(config->get_object(), "data_source_id"))) {
+            !sources_.count(StringAt(config->get_object(), "data_source_id"))) {
           continue;  // its target is not in the fixture
         }
         properties[kv.key()] = json::object{
-            {"id", Str(def, "id")}, {"type", type}, {type, config ? *config : json::value(json::object{})}};
+            {"id", StringAt(def, "id")}, {"type", type}, {type, config ? *config : json::value(json::object{})}};
       }
     }
     o["properties"] = std::move(properties);
@@ -206,14 +197,14 @@ class Converter {
 
   json::object Page(const json::object& pg) {
     json::value parent = Parent(pg, true);
-    bool in_source = Str(parent.get_object(), "type") == "data_source_id";
-    json::object o{{"id", Str(pg, "id")}, {"parent", parent}};
+    bool in_source = StringAt(parent.get_object(), "type") == "data_source_id";
+    json::object o{{"id", StringAt(pg, "id")}, {"parent", parent}};
     json::object values;
-    if (const json::object* props = Obj(pg, "properties")) {
+    if (const json::object* props = ObjectAt(pg, "properties")) {
       for (const auto& kv : *props) {
         if (!kv.value().is_object()) continue;
         const json::object& prop = kv.value().get_object();
-        std::string type = Str(prop, "type");
+        std::string type = StringAt(prop, "type");
         if (!in_source && type != "title") continue;
         json::value v = Find(prop, type) ? *Find(prop, type) : json::value(nullptr);
         if (v.is_null() || (v.is_array() && v.get_array().empty())) continue;
@@ -227,7 +218,7 @@ class Converter {
         } else if (type == "people" || type == "relation") {
           json::array kept;
           for (const auto& ref : v.get_array()) {
-            std::string id = ref.is_object() ? Str(ref.get_object(), "id") : "";
+            std::string id = ref.is_object() ? StringAt(ref.get_object(), "id") : "";
             if (type == "people" ? users_.count(id) > 0 : objects_.count(id) > 0)
               kept.push_back(json::object{{"id", id}});
           }
@@ -247,11 +238,11 @@ class Converter {
   }
 
   std::optional<json::object> Block(const json::object& b) {
-    std::string type = Str(b, "type");
-    std::string id = Str(b, "id");
-    const json::object* parent = Obj(b, "parent");
-    std::string parent_type = parent ? Str(*parent, "type") : "";
-    std::string parent_id = parent ? Str(*parent, parent_type) : "";
+    std::string type = StringAt(b, "type");
+    std::string id = StringAt(b, "id");
+    const json::object* parent = ObjectAt(b, "parent");
+    std::string parent_type = parent ? StringAt(*parent, "type") : "";
+    std::string parent_id = parent ? StringAt(*parent, parent_type) : "";
     if (api::blocks::FindBlockType(type) == nullptr || type == "meeting_notes") return std::nullopt;
     if ((type == "child_page" || type == "child_database") && !objects_.count(id)) return std::nullopt;
     if (parent_type == "page_id" ? !objects_.count(parent_id) : !kept_blocks_.count(parent_id)) return std::nullopt;
@@ -260,8 +251,8 @@ class Converter {
     json::object& c = content.as_object();
     if (type == "child_page" || type == "child_database") c = json::object{};
     if (type == "synced_block") {
-      const json::object* from = Obj(c, "synced_from");
-      if (from && !blocks_.count(Str(*from, "block_id"))) c["synced_from"] = nullptr;
+      const json::object* from = ObjectAt(c, "synced_from");
+      if (from && !blocks_.count(StringAt(*from, "block_id"))) c["synced_from"] = nullptr;
     }
     if (c.contains("icon")) c["icon"] = FixtureFiles::Linked(c["icon"]);
     if (const json::value* source = Find(c, "type"); source && source->is_string() && source->get_string() == "file") {

@@ -6,17 +6,13 @@
 
 #include "api/markdown/inline.h"
 #include "api/objects.h"
+#include "common/json_fields.h"
 #include "common/uuid.h"
 
 namespace localnotion::api::markdown {
 namespace {
 
-std::string Str(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-const json::object& Obj(const json::object& o, std::string_view key) {
+const json::object& ObjectAt(const json::object& o, std::string_view key) {
   static const json::object kEmpty;
   const json::value* v = o.if_contains(key);
   return v != nullptr && v->is_object() ? v->get_object() : kEmpty;
@@ -32,7 +28,7 @@ const json::array& Arr(const json::object& o, std::string_view key) {
 std::string BlockAttrs(const json::object& content, bool toggle = false) {
   std::string attrs;
   if (toggle) attrs += "toggle=\"true\"";
-  const std::string color = Str(content, "color");
+  const std::string color = StringAt(content, "color");
   if (!color.empty() && color != "default")
     attrs += (attrs.empty() ? "" : " ") + fmt::format("color=\"{}\"", ColorToMarkdown(color));
   return attrs.empty() ? std::string() : " {" + attrs + "}";
@@ -40,7 +36,7 @@ std::string BlockAttrs(const json::object& content, bool toggle = false) {
 
 // A color attribute inside a tag: ` color="blue_bg"`, or nothing for the default.
 std::string TagColor(const json::object& content) {
-  const std::string color = Str(content, "color");
+  const std::string color = StringAt(content, "color");
   return color.empty() || color == "default" ? std::string() : fmt::format(" color=\"{}\"", ColorToMarkdown(color));
 }
 
@@ -52,8 +48,8 @@ std::string LineText(const json::array& rich_text) {
 }
 
 std::string FileUrl(const json::object& content) {
-  const std::string type = Str(content, "type");
-  return Str(Obj(content, type), "url");
+  const std::string type = StringAt(content, "type");
+  return StringAt(ObjectAt(content, type), "url");
 }
 
 bool IsListItem(const std::string& type) {
@@ -69,7 +65,7 @@ class Renderer {
     std::string previous;
     int number = 0;
     for (size_t i = 0; i < blocks.size(); ++i) {
-      const std::string type = Str(blocks[i].block, "type");
+      const std::string type = StringAt(blocks[i].block, "type");
       number = type == "numbered_list_item" && previous == type ? number + 1 : 1;
       // A blank line between blocks, except between items of one list.
       if (i > 0 && !(IsListItem(type) && type == previous)) out_ += '\n';
@@ -93,16 +89,16 @@ class Renderer {
     if (!node.children.empty()) Blocks(node.children, depth);
   }
 
-  std::string Url(const MdNode& node) const { return BlockUrl(options_.page_id, Str(node.block, "id")); }
+  std::string Url(const MdNode& node) const { return BlockUrl(options_.page_id, StringAt(node.block, "id")); }
 
   void Unknown(const MdNode& node, int depth) {
-    Line(depth, fmt::format("<unknown url=\"{}\" alt=\"{}\"/>", Url(node), Str(node.block, "type")));
+    Line(depth, fmt::format("<unknown url=\"{}\" alt=\"{}\"/>", Url(node), StringAt(node.block, "type")));
   }
 
   void Block(const MdNode& node, int depth, int number) {
-    const std::string type = Str(node.block, "type");
+    const std::string type = StringAt(node.block, "type");
     if (node.unknown) return Unknown(node, depth);
-    const json::object& c = Obj(node.block, type);
+    const json::object& c = ObjectAt(node.block, type);
     const json::array& rt = Arr(c, "rich_text");
     if (type == "paragraph") {
       Line(depth, rt.empty() ? std::string("<empty-block/>") : LineText(rt) + BlockAttrs(c));
@@ -131,9 +127,10 @@ class Renderer {
       return Line(depth, "</details>");
     }
     if (type == "callout") {
-      const json::object& icon = Obj(c, "icon");
+      const json::object& icon = ObjectAt(c, "icon");
       std::string attrs;
-      if (Str(icon, "type") == "emoji") attrs += fmt::format(" icon=\"{}\"", QuoteAttribute(Str(icon, "emoji")));
+      if (StringAt(icon, "type") == "emoji")
+        attrs += fmt::format(" icon=\"{}\"", QuoteAttribute(StringAt(icon, "emoji")));
       Line(depth, "<callout" + attrs + TagColor(c) + ">");
       if (!rt.empty()) Line(depth + 1, LineText(rt));
       Children(node, depth + 1);
@@ -143,7 +140,7 @@ class Renderer {
     if (type == "code") return Code(c, depth);
     if (type == "equation") {
       Line(depth, "$$");
-      Line(depth, Str(c, "expression"));
+      Line(depth, StringAt(c, "expression"));
       return Line(depth, "$$");
     }
     if (type == "table") return Table(node, c, depth);
@@ -155,27 +152,27 @@ class Renderer {
                                      RenderRichText(Arr(c, "caption")), type));
     }
     if (type == "child_page") {
-      const std::string title = Str(c, "title");
+      const std::string title = StringAt(c, "title");
       return Line(depth, fmt::format("<page url=\"{}\">{}</page>",
-                                     QuoteAttribute(NotionUrl(title, Str(node.block, "id"))), Escape(title)));
+                                     QuoteAttribute(NotionUrl(title, StringAt(node.block, "id"))), Escape(title)));
     }
     if (type == "child_database") {
       return Line(depth, fmt::format("<database url=\"https://www.notion.so/{}\">{}</database>",
-                                     CompactUuid(Str(node.block, "id")), Escape(Str(c, "title"))));
+                                     CompactUuid(StringAt(node.block, "id")), Escape(StringAt(c, "title"))));
     }
     if (type == "link_to_page") {
-      const std::string kind = Str(c, "type");
-      const std::string id = Str(c, kind);
+      const std::string kind = StringAt(c, "type");
+      const std::string id = StringAt(c, kind);
       const std::string title = options_.title_of ? options_.title_of(id) : std::string();
       const std::string tag = kind == "page_id" ? "page" : "database";
       return Line(
           depth, fmt::format("<{} url=\"https://www.notion.so/{}\">{}</{}>", tag, CompactUuid(id), Escape(title), tag));
     }
     if (type == "synced_block") {
-      const json::object& from = Obj(c, "synced_from");
-      const std::string original = Str(from, "block_id");
+      const json::object& from = ObjectAt(c, "synced_from");
+      const std::string original = StringAt(from, "block_id");
       const std::string tag = original.empty() ? "synced_block" : "synced_block_reference";
-      const std::string id = original.empty() ? Str(node.block, "id") : original;
+      const std::string id = original.empty() ? StringAt(node.block, "id") : original;
       Line(depth, fmt::format("<{} url=\"{}\">", tag, BlockUrl(options_.page_id, id)));
       Children(node, depth + 1);
       return Line(depth, "</" + tag + ">");
@@ -208,13 +205,13 @@ class Renderer {
   void MeetingNote(const MdNode& node, const json::object& c, int depth) {
     Line(depth, fmt::format("<meeting-notes url=\"{}\">", Url(node)));
     Line(depth + 1, RenderRichText(Arr(c, "title")));
-    const json::object& tabs = Obj(c, "children");
+    const json::object& tabs = ObjectAt(c, "children");
     for (auto [key, tag] : {std::pair{"summary_block_id", "summary"}, std::pair{"notes_block_id", "notes"},
                             std::pair{"transcript_block_id", "transcript"}}) {
-      const std::string id = Str(tabs, key);
+      const std::string id = StringAt(tabs, key);
       if (id.empty()) continue;
       for (const MdNode& tab : node.children) {
-        if (Str(tab.block, "id") != id) continue;
+        if (StringAt(tab.block, "id") != id) continue;
         Line(depth + 1, fmt::format("<{}>", tag));
         Children(tab, depth + 2);
         Line(depth + 1, fmt::format("</{}>", tag));
@@ -226,10 +223,10 @@ class Renderer {
   void Code(const json::object& c, int depth) {
     std::string text;
     for (const json::value& item : Arr(c, "rich_text")) {
-      if (item.is_object()) text += Str(item.get_object(), "plain_text");
+      if (item.is_object()) text += StringAt(item.get_object(), "plain_text");
     }
     const std::string fence(std::max<size_t>(3, LongestRun(text, '`') + 1), '`');
-    const std::string language = Str(c, "language");
+    const std::string language = StringAt(c, "language");
     Line(depth, fence + (language == "plain text" ? std::string() : language));
     size_t start = 0;
     while (start <= text.size()) {
@@ -246,7 +243,7 @@ class Renderer {
     if (c.if_contains("has_row_header") && c.at("has_row_header") == true) attrs += " header-column=\"true\"";
     Line(depth, "<table" + attrs + ">");
     for (const MdNode& row : node.children) {
-      const json::object& r = Obj(row.block, "table_row");
+      const json::object& r = ObjectAt(row.block, "table_row");
       Line(depth + 1, "<tr>");
       for (const json::value& cell : Arr(r, "cells")) {
         Line(depth + 2, "<td>" + (cell.is_array() ? RenderRichText(cell.get_array()) : std::string()) + "</td>");

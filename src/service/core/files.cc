@@ -7,6 +7,7 @@
 // uploads/attachments.cc makes the stored form and serves the bytes.
 #include <cctype>
 
+#include "common/json_fields.h"
 #include "common/sha256.h"
 #include "common/uuid.h"
 #include "service/core/context.h"
@@ -23,11 +24,6 @@ const json::object* StoredFile(const json::value& v) {
   if (!type || !type->is_string() || type->get_string() != "file" || !file || !file->is_object()) return nullptr;
   const json::value* id = Find(file->get_object(), "file_upload_id");
   return id && id->is_string() ? &file->get_object() : nullptr;
-}
-
-std::string Str(const json::object& o, std::string_view key) {
-  const json::value* v = Find(o, key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
 }
 
 // Percent-encodes all but RFC 3986's unreserved characters (a filename in a URL path).
@@ -72,8 +68,8 @@ Result<json::value> Context::RenderFileObject(const Caller& caller, const json::
   const json::object* file = StoredFile(stored);
   if (file == nullptr) return stored;
   LN_ASSIGN_OR_RETURN(std::string secret, FileUrlSecret());
-  const std::string id = Str(*file, "file_upload_id");
-  const std::string filename = Str(*file, "filename");
+  const std::string id = StringAt(*file, "file_upload_id");
+  const std::string filename = StringAt(*file, "filename");
   // Whole seconds, so that the expiry the client sees is exactly the one signed.
   const int64_t expires = NowMillis() / 1000 + kLinkLifetimeSeconds;
   const std::string signature = HostedFileSignature(secret, id, filename, std::to_string(expires));

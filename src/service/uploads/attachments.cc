@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "api/messages.h"
+#include "common/json_fields.h"
 #include "common/sha256.h"
 #include "common/uuid.h"
 #include "service/emojis/emojis.h"
@@ -24,11 +25,6 @@ namespace localnotion::service::uploads {
 namespace {
 
 constexpr int64_t kLinkLifetimeSeconds = 60 * 60;
-std::string Str(const json::object& o, std::string_view key) {
-  const json::value* v = Find(o, key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
 // The upload id of a URL this server handed out, if `url` is one.
 std::optional<std::string> HostedUploadId(std::string_view url) {
   size_t at = url.find(kHostedFilesPrefix);
@@ -108,18 +104,18 @@ Status AttachUploadsInFiles(Context& ctx, const Caller& caller, json::value& fil
   for (size_t i = 0; i < arr.size(); ++i) {
     if (!arr[i].is_object()) continue;
     json::object& entry = arr[i].as_object();
-    const std::string type = Str(entry, "type");
+    const std::string type = StringAt(entry, "type");
     if (type == "file_upload") {
       LN_ASSIGN_OR_RETURN(json::value stored, AttachFileUpload(ctx, caller, arr[i], api::Index(path, i)));
       const json::value* name = Find(entry, "name");
       std::string shown = name && name->is_string() ? std::string(name->get_string())
-                                                    : Str(stored.get_object().at("file").as_object(), "filename");
+                                                    : StringAt(stored.get_object().at("file").as_object(), "filename");
       json::object out{{"name", shown}, {"type", "file"}, {"file", stored.get_object().at("file")}};
       arr[i] = std::move(out);
     } else if (type == "file") {
       const json::value* file = Find(entry, "file");
       std::optional<std::string> id;
-      if (file && file->is_object()) id = HostedUploadId(Str(file->get_object(), "url"));
+      if (file && file->is_object()) id = HostedUploadId(StringAt(file->get_object(), "url"));
       if (!id) continue;
       LN_ASSIGN_OR_RETURN(auto found, ctx.store().GetFileUpload(*id));
       if (!found || !found->attached) continue;
@@ -134,8 +130,8 @@ Status AttachUploadsInFiles(Context& ctx, const Caller& caller, json::value& fil
 
 Status AttachIconOrCover(Context& ctx, const Caller& caller, std::optional<json::value>& value, std::string_view path) {
   if (!value || !value->is_object()) return OkStatus();
-  if (Str(value->get_object(), "type") == "custom_emoji") return emojis::ResolveCustomEmojiIcon(ctx, *value, path);
-  if (Str(value->get_object(), "type") != "file_upload") return OkStatus();
+  if (StringAt(value->get_object(), "type") == "custom_emoji") return emojis::ResolveCustomEmojiIcon(ctx, *value, path);
+  if (StringAt(value->get_object(), "type") != "file_upload") return OkStatus();
   LN_ASSIGN_OR_RETURN(*value, AttachFileUpload(ctx, caller, *value, path));
   return OkStatus();
 }
