@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # packages/localnotion/test/packed.sh DIST_DIR: the npm package as a user gets it. Copies
-# the project beside this script (test/project: @notionhq/client, Vitest, TypeScript, a
-# lock file) into a fresh temporary folder, installs it and DIST_DIR/localnotion-<v>.tgz
-# from npm's cache (every version in its lock is in the locks of web/ui or tests/e2e, so
-# the cache holds it once `make build` and `make node-deps` ran), type-checks a
-# TypeScript use of the package's .d.ts, and runs its Vitest suite, which starts the
-# server from the package (`make dist-test`, after `make dist`).
+# the project beside this script (test/project: @notionhq/client, Vitest, Jest,
+# TypeScript, a lock file) into a fresh temporary folder, installs it (from npm's cache
+# where it can: most versions in its lock are in the locks of web/ui or tests/e2e; Jest
+# comes from the registry the first time) and DIST_DIR/localnotion-<v>.tgz, type-checks a
+# TypeScript use of the package's .d.ts, runs its Vitest suite, which starts the server
+# from the package, and a Jest run with the package's Jest global setup
+# (`make dist-test`, after `make dist`).
 set -euo pipefail
 dist=$(cd "${1:?usage: packed.sh DIST_DIR}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,3 +25,4 @@ npm ci --prefer-offline --no-audit --no-fund --loglevel=error
 npm install --prefer-offline --no-audit --no-fund --no-save --loglevel=error "$tarball"
 npm run --silent typecheck
 npx --offline vitest run
+npx --offline jest --ci

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // jest/ holds the files Jest runs (jest.config.cjs).
+    include: ['test/**/*.test.mjs'],
     globalSetup: ['localnotion/vitest-setup'],
     testTimeout: 30000,
     hookTimeout: 30000,

@@ -1,5 +1,5 @@
-// Jest is not in this machine's offline npm cache, so the Jest global setup and teardown
-// are proven by calling them here as Jest would (in one process, one after the other).
+// The Jest global setup and teardown called as Jest calls them (in one process, one after
+// the other), to check what they leave behind; jest/server.test.cjs runs them under Jest.
 import { expect, test } from 'vitest';
 import { Client } from '@notionhq/client';
 import globalSetup from 'localnotion/jest-setup';
