@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "common/uuid.h"
 #include "service/admin/admin.h"
+#include "service/admin/fixture_test_base.h"
 #include "service/blocks/blocks.h"
 #include "service/pages/pages.h"
 #include "service/service_test_util.h"
@@ -41,25 +42,9 @@ constexpr const char* kFixture = R"json({
      "properties": {"Name": {"title": [{"text": {"content": "Two"}}]}, "ID": {"unique_id": {"number": 7}}}}
   ]})json";
 
-class FixturesTest : public ServiceTestBase<::testing::Test> {
+class FixturesTest : public FixtureTestBase {
  protected:
-  void SetUp() override {
-    OpenService();
-    ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {kToken}); }).ok());
-  }
-  Status Seed(std::string_view text) {
-    json::value f = J(text);
-    auto r = Run([&]() -> Result<bool> {
-      LN_RETURN_IF_ERROR(admin::SeedFixture(*ctx_, f));
-      return true;
-    });
-    return r.ok() ? OkStatus() : Status(r.error());
-  }
-  std::string Export() {
-    auto e = Run([&] { return admin::ExportFixture(*ctx_); });
-    EXPECT_TRUE(e.ok()) << e.error().message;
-    return e.ok() ? SerializeJson(*e) : "";
-  }
+  FixturesTest() : FixtureTestBase(kToken) {}
   // One request of the test integration with this request id.
   template <class F>
   auto RunAs(std::string request_id, F&& fn) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "service/admin/admin.h"
+#include "service/admin/fixture_test_base.h"
 #include "service/pages/pages.h"
 #include "service/service_test_util.h"
 #include "testing/matchers.h"
@@ -40,25 +41,9 @@ std::string Fixture(const std::string& upload) {
   return f;
 }
 
-class FixtureUploadsTest : public ServiceTestBase<::testing::Test> {
+class FixtureUploadsTest : public FixtureTestBase {
  protected:
-  void SetUp() override {
-    OpenService();
-    ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {kToken}); }).ok());
-  }
-  Status Seed(const std::string& text) {
-    json::value f = J(text);
-    auto r = Run([&]() -> Result<bool> {
-      LN_RETURN_IF_ERROR(admin::SeedFixture(*ctx_, f));
-      return true;
-    });
-    return r.ok() ? OkStatus() : Status(r.error());
-  }
-  std::string Export() {
-    auto e = Run([&] { return admin::ExportFixture(*ctx_); });
-    EXPECT_TRUE(e.ok()) << e.error().message;
-    return e.ok() ? SerializeJson(*e) : "";
-  }
+  FixtureUploadsTest() : FixtureTestBase(kToken) {}
 };
 
 TEST_F(FixtureUploadsTest, IconsCoversAndFilesValuesNamingUploadsAreHostedAgainAndRoundTrip) {
