@@ -52,7 +52,8 @@ std::vector<std::string> HostedFileUrls(const json::object& o) {
 }
 
 std::string FileNameOf(std::string_view url) {
-  std::string_view path = HostedFileKey(url);
+  const std::string key = HostedFileKey(url);  // the view below must not outlive it
+  std::string_view path = key;
   if (size_t scheme = path.find("://"); scheme != std::string_view::npos) {
     path.remove_prefix(scheme + 3);
     size_t slash = path.find('/');
