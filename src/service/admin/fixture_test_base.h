@@ -1,6 +1,6 @@
 // The base of the fixture tests (fixtures_test.cc, fixtures_uploads_test.cc): a service on
-// a fresh store whose one integration has `token`, and Seed and Export as the admin API
-// runs them.
+// a fresh store bootstrapped with `tokens` (none: the server generates and prints one,
+// kept in bootstrapped_), and Seed and Export as the admin API runs them.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "service/admin/admin.h"
 #include "service/service_test_util.h"
@@ -16,14 +17,16 @@ namespace localnotion::service {
 
 class FixtureTestBase : public ServiceTestBase<::testing::Test> {
  protected:
-  explicit FixtureTestBase(std::string token) : token_(std::move(token)) {}
+  explicit FixtureTestBase(std::vector<std::string> tokens) : tokens_(std::move(tokens)) {}
 
   void SetUp() override {
     OpenService();
-    ASSERT_TRUE(Run([&] { return admin::Bootstrap(*ctx_, {token_}); }).ok());
+    auto tokens = Run([&] { return admin::Bootstrap(*ctx_, tokens_); });
+    ASSERT_TRUE(tokens.ok());
+    bootstrapped_ = std::move(*tokens);
   }
-  Status Seed(std::string_view text) {
-    json::value f = J(text);
+  Status Seed(std::string_view text) { return SeedValue(J(text)); }
+  Status SeedValue(const json::value& f) {
     auto r = Run([&]() -> Result<bool> {
       LN_RETURN_IF_ERROR(admin::SeedFixture(*ctx_, f));
       return true;
@@ -36,8 +39,11 @@ class FixtureTestBase : public ServiceTestBase<::testing::Test> {
     return e.ok() ? SerializeJson(*e) : "";
   }
 
+  // The tokens Bootstrap answered.
+  std::vector<std::string> bootstrapped_;
+
  private:
-  std::string token_;
+  std::vector<std::string> tokens_;
 };
 
 }  // namespace localnotion::service

@@ -44,7 +44,7 @@ constexpr const char* kFixture = R"json({
 
 class FixturesTest : public FixtureTestBase {
  protected:
-  FixturesTest() : FixtureTestBase(kToken) {}
+  FixturesTest() : FixtureTestBase({kToken}) {}
   // One request of the test integration with this request id.
   template <class F>
   auto RunAs(std::string request_id, F&& fn) {
@@ -315,32 +315,19 @@ TEST_F(FixturesTest, MeetingNotesWithTheirTabsRoundTrip) {
 // A server started without --token: the token it generated and printed keeps working
 // after a seed, stays the stored default (printed again at the next start), and an
 // export of that server seeds back byte for byte.
-class FixturesWithoutTokenTest : public ServiceTestBase<::testing::Test> {
+class FixturesWithoutTokenTest : public FixtureTestBase {
  protected:
+  FixturesWithoutTokenTest() : FixtureTestBase({}) {}
   void SetUp() override {
-    OpenService();
-    auto printed = Run([&] { return admin::Bootstrap(*ctx_, {}); });
-    ASSERT_TRUE(printed.ok());
-    ASSERT_EQ(printed->size(), 1u);
-    printed_ = printed->front();
-  }
-  Status Seed(const json::value& f) {
-    auto r = Run([&]() -> Result<bool> {
-      LN_RETURN_IF_ERROR(admin::SeedFixture(*ctx_, f));
-      return true;
-    });
-    return r.ok() ? OkStatus() : Status(r.error());
-  }
-  std::string Export() {
-    auto e = Run([&] { return admin::ExportFixture(*ctx_); });
-    EXPECT_TRUE(e.ok()) << e.error().message;
-    return e.ok() ? SerializeJson(*e) : "";
+    FixtureTestBase::SetUp();
+    ASSERT_EQ(bootstrapped_.size(), 1u);
+    printed_ = bootstrapped_.front();
   }
   std::string printed_;
 };
 
 TEST_F(FixturesWithoutTokenTest, SeedingKeepsThePrintedTokenWorking) {
-  Status seeded = Seed(J(kFixture));
+  Status seeded = SeedValue(J(kFixture));
   ASSERT_TRUE(seeded.ok()) << seeded.error().message;
   EXPECT_TRUE(Run([&] { return ctx_->Authenticate(printed_); }).ok());
   EXPECT_TRUE(Run([&] { return ctx_->Authenticate(kToken); }).ok());
@@ -354,9 +341,9 @@ TEST_F(FixturesWithoutTokenTest, SeedingKeepsThePrintedTokenWorking) {
 }
 
 TEST_F(FixturesWithoutTokenTest, AnExportSeedsBackByteForByte) {
-  ASSERT_TRUE(Seed(J(kFixture)).ok());
+  ASSERT_TRUE(SeedValue(J(kFixture)).ok());
   std::string first = Export();
-  ASSERT_TRUE(Seed(J(first)).ok());
+  ASSERT_TRUE(SeedValue(J(first)).ok());
   EXPECT_EQ(Export(), first);
   EXPECT_TRUE(Run([&] { return ctx_->Authenticate(printed_); }).ok());
 }

@@ -43,7 +43,7 @@ std::string Fixture(const std::string& upload) {
 
 class FixtureUploadsTest : public FixtureTestBase {
  protected:
-  FixtureUploadsTest() : FixtureTestBase(kToken) {}
+  FixtureUploadsTest() : FixtureTestBase({kToken}) {}
 };
 
 TEST_F(FixtureUploadsTest, IconsCoversAndFilesValuesNamingUploadsAreHostedAgainAndRoundTrip) {
