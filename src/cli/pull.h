@@ -1,7 +1,8 @@
 // `localnotion pull` (docs/fixtures.md "Pulling a workspace"): copies what one
 // integration token can see of a workspace (users, custom emojis, databases, data
-// sources, pages, their blocks recursively with AI meeting notes, comments) through Notion's public API into a fixture file that
-// `serve --seed` or POST /_localnotion/seed loads.
+// sources, pages, their blocks recursively with AI meeting notes, comments) through
+// Notion's public API into a fixture file that `serve --seed` or POST /_localnotion/seed
+// loads.
 //
 //   PullFetcher  the requests: at most `rate` per second, 429 and 5xx (and lost
 //                connections) retried after Retry-After or a growing wait, every answer
