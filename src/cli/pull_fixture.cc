@@ -20,7 +20,6 @@
 // The pulling integration is the fixture's first integration, with the SHA-256 of the
 // token and the whole workspace shared: a server started with that --token sees what
 // the token saw. Other bots become integrations whose tokens nobody knows.
-#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -287,8 +286,10 @@ class Converter {
     return o;
   }
 
-  // The meeting notes on pages of the fixture, oldest first (the export's order: a seed
-  // makes them in the order listed).
+  // The meeting notes on pages of the fixture, in the order found: each page's in their
+  // order on the page, where a seed puts them back one after the other (after the page's
+  // other blocks). The answers give times to the minute, as Notion's do, so creation time
+  // would not order notes made in the same minute.
   json::array MeetingNotes() {
     PulledMeetingNotes notes(p_.blocks);
     std::vector<const json::object*> found;
@@ -299,9 +300,6 @@ class Converter {
         found.push_back(&b);
       }
     }
-    std::stable_sort(found.begin(), found.end(), [](const json::object* a, const json::object* b) {
-      return StringAt(*a, "created_time") < StringAt(*b, "created_time");
-    });
     json::array out;
     for (const json::object* b : found) {
       json::object o = notes.Entry(*b, StringAt(*ObjectAt(*b, "parent"), "page_id"));
