@@ -15,7 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { startServer } = require('../lib/server');
 const { pull, visible } = require('../lib/pull');
-const { v5, adminCall } = require('../lib/clients');
+const { v5, adminCall, expectApiError } = require('../lib/clients');
 const { text, createRootPage, createDatabase } = require('../lib/fixtures');
 
 const ADMIN = 'admin_pull_notes_token_0123456789';
@@ -131,6 +131,24 @@ test('the remote shows an uploaded callout icon as a Notion-hosted file with its
   assert.equal((await bytesAt(shown.callout.icon.file.url)).compare(ICON_BYTES), 0);
   const listed = await full.fileUploads.list({});
   assert.equal(listed.results.find((u) => u.filename === 'callout.png').status, 'uploaded');
+
+  // An update takes an upload as the icon too; a missing or pending upload is refused as
+  // a page's icon is, and nothing is written.
+  const scratch = await createRootPage(full, 'Scratch');
+  const [made] = (await full.blocks.children.append({ block_id: scratch.id, children: [{ callout: { rich_text: text('later'), icon: { emoji: '⏳' } } }] })).results;
+  const later = await uploaded(full, 'later.png', 'image/png', Buffer.from('later icon'));
+  const updated = await full.blocks.update({ block_id: made.id, callout: { icon: { type: 'file_upload', file_upload: { id: later } } } });
+  assert.match(updated.callout.icon.file.url, new RegExp(`/_localnotion/files/${later}/later\\.png\\?expires=`));
+  assert.equal((await bytesAt(updated.callout.icon.file.url)).toString(), 'later icon');
+  const MISSING = '0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c';
+  await expectApiError(full.blocks.children.append({ block_id: scratch.id, children: [para('kept?'), { callout: { rich_text: [], icon: { type: 'file_upload', file_upload: { id: MISSING } } } }] }),
+    { status: 400, code: 'validation_error', message: `Could not find file upload with ID: ${MISSING}.` });
+  const pending = await full.fileUploads.create({ filename: 'p.png', content_type: 'image/png' });
+  await expectApiError(full.blocks.update({ block_id: made.id, callout: { icon: { type: 'file_upload', file_upload: { id: pending.id } } } }),
+    { status: 400, code: 'validation_error', message: `File upload with ID ${pending.id} has status \`pending\`. Only file uploads with status \`uploaded\` can be attached.` });
+  assert.deepEqual((await full.blocks.children.list({ block_id: scratch.id })).results.map((b) => b.id), [made.id]);
+  assert.equal((await full.blocks.retrieve({ block_id: made.id })).callout.icon.file.url.includes(`/${later}/later.png?`), true);
+  await full.pages.update({ page_id: scratch.id, in_trash: true });
 });
 
 test('pull keeps meeting notes, custom emojis and callout icons; seeded, the copy exports and shows the same', async () => {
