@@ -1,10 +1,10 @@
 // The crawl of `localnotion pull` (pull.h), in a fixed order so that a resumed run asks
 // the same questions: the integration's bot, the users and the workspace's custom emojis
-// (whose ids icons name); POST /v1/search for every
-// page and data source the token sees; each data source with its database and a query
-// of its rows; then, page by page (pages found in blocks join the end), the block tree
-// (children of children, not into sub-pages, which are pages of their own, nor into
-// synced block references, whose children are the original's); then the comments of
+// (whose ids icons name); POST /v1/search for every page and data source the token sees;
+// each data source with its database and a query of its rows; then, page by page (pages
+// found in blocks join the end), the block tree (children of children, meeting notes'
+// tabs included, not into sub-pages, which are pages of their own, nor into synced block
+// references, whose children are the original's); then the comments of
 // every page and block. A 403 or 404 (a capability the integration lacks, something
 // shared away meanwhile) leaves that part out. The Notion-hosted files an answer names
 // are downloaded right after it, while their links are fresh (pull_download.cc).
