@@ -7,10 +7,13 @@
 //   - the workspace's custom emojis (GET /v1/custom_emojis) become the fixture's, and the
 //     icons of a page, a database and a callout keep naming them after the seed;
 //   - a callout's uploaded icon (a Notion-hosted file in the answers) is downloaded into
-//     an upload of the fixture, as page icons are: the copy serves the same bytes.
+//     an upload of the fixture, as page icons are: the copy serves the same bytes;
+//   - a remote without GET /v1/custom_emojis (a proxy answers it 404) is pulled all the
+//     same, the icons that name an emoji becoming none.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { startServer } = require('../lib/server');
@@ -217,3 +220,47 @@ test('pull keeps meeting notes, custom emojis and callout icons; seeded, the cop
   assert.equal(JSON.stringify((await admin(third, 'GET', 'export')).body), JSON.stringify(exported));
 });
 
+
+test('when GET /v1/custom_emojis is refused, the pull goes on and the icons that name an emoji become none', async () => {
+  // A server from before the endpoint (Notion added it on 2026-03-25): in front of the
+  // remote, a proxy answers that route Notion's 404 for an unknown path and passes on the rest.
+  const seen = [];
+  const proxy = http.createServer((req, res) => {
+    seen.push(`${req.method} ${req.url.split('?')[0]}`);
+    if (req.url.startsWith('/v1/custom_emojis')) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ object: 'error', status: 404, code: 'invalid_request_url', message: 'Invalid request URL.' }));
+      return;
+    }
+    const onward = http.request(`${remote.baseUrl}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(onward);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const out = path.join(dir, 'no-emojis.json');
+  let run;
+  try {
+    run = await pull(['--from', `http://127.0.0.1:${proxy.address().port}`, '--token', remote.token, '--out', out, '--rate', '200']);
+  } finally {
+    proxy.close();
+  }
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /, 0 custom emojis, /);
+  assert.ok(seen.includes('GET /v1/custom_emojis') && seen.includes('POST /v1/search'), seen.join(', '));
+  const fixture = JSON.parse(fs.readFileSync(out, 'utf8'));
+  assert.equal(fixture.custom_emojis, undefined);
+  assert.equal(fixture.pages.find((p) => p.id === icons.id).icon, null);
+  assert.equal(fixture.databases.find((d) => d.id === db.databaseId).icon, null);
+  assert.deepEqual(fixture.blocks.filter((b) => b.type === 'callout').map((b) => b.callout.icon && b.callout.icon.type), [null, 'file', 'emoji']);
+  assert.equal(fixture.meeting_notes.length, 2);
+  const copy = await serve({ token: remote.token });
+  const seeded = await admin(copy, 'POST', 'seed', fixture);
+  assert.equal(seeded.status, 200, JSON.stringify(seeded.body));
+  const client = v5(copy);
+  assert.equal((await client.pages.retrieve({ page_id: icons.id })).icon, null);
+  assert.deepEqual((await client.customEmojis.list({})).results, []);
+  const [first] = (await client.blocks.children.list({ block_id: icons.id })).results.filter((b) => b.type === 'callout');
+  assert.equal(first.callout.icon, null);
+});
