@@ -50,22 +50,30 @@ struct PageTextEdit {
 std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageRecord& page);
 
 // Keeps the page_text rows of one page (by its rowid in pages) equal to PageTexts. The
-// caller holds the write transaction, so the rows change with the page.
+// caller holds the write transaction, so the rows change with the page. A value's row
+// keeps its id while the value has one: a changed text is an UPDATE, so page_text's
+// triggers note one row for the text index (sqlite/page_text_index.h), and notes of the
+// same row coalesce until the index catches up.
 class PageTextWriter {
  public:
   explicit PageTextWriter(sqlite3* db);
-  bool valid() const { return select_.valid() && remove_.valid() && remove_property_.valid() && insert_.valid(); }
+  bool valid() const {
+    return select_.valid() && remove_.valid() && remove_property_.valid() && insert_.valid() && update_.valid() &&
+           update_property_.valid();
+  }
   // Every row of the page (a new page, or a write that does not say what it changed):
-  // rows whose text is unchanged are left alone; the others are deleted and inserted.
-  Status Write(int64_t page_rowid, const PageRecord& page);
-  // Only the rows named: each property's row is deleted (whatever it held) and the new
-  // one inserted.
-  Status Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits);
+  // rows whose text is unchanged are left alone, changed ones updated, new ones inserted
+  // and those of values gone deleted. Returns the number of rows written.
+  Result<size_t> Write(int64_t page_rowid, const PageRecord& page);
+  // Only the rows named: each property's row is updated (or inserted) with its new text,
+  // or deleted when it has none. Returns the number of rows written.
+  Result<size_t> Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits);
 
  private:
   Status Insert(int64_t page_rowid, const PageText& row);
 
-  Statement select_, remove_, remove_property_, insert_;
+  sqlite3* db_;
+  Statement select_, remove_, remove_property_, insert_, update_, update_property_;
 };
 
 // Fills page_text for every page (migration 10, run once inside its transaction).
