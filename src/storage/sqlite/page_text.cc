@@ -133,8 +133,18 @@ Status BackfillPageText(sqlite3* db) {
 }
 
 std::string FtsPhrase(std::string_view needle) {
+  // Only the first kMaxFtsPhraseChars characters, cut on a character boundary: a title
+  // that contains the needle contains its prefix, so the phrase still finds every match,
+  // and the caller's instr() on the whole needle decides. FTS5 makes one phrase term per
+  // trigram, so a 200 KB query would otherwise cost 200,000 index look-ups.
+  size_t chars = 0;
+  size_t end = 0;
+  while (end < needle.size()) {
+    if ((static_cast<unsigned char>(needle[end]) & 0xC0) != 0x80 && chars++ == kMaxFtsPhraseChars) break;
+    ++end;
+  }
   std::string phrase = "\"";
-  for (char c : needle) {
+  for (char c : needle.substr(0, end)) {
     phrase += c;
     if (c == '"') phrase += '"';
   }

@@ -79,9 +79,14 @@ class PageTextWriter {
 // Fills page_text for every page (migration 10, run once inside its transaction).
 Status BackfillPageText(sqlite3* db);
 
-// An FTS5 query that matches the trigrams of `needle` as one phrase: the needle in
-// double quotes, its own double quotes doubled, so that no character of it is FTS5
-// syntax.
+// How many characters of a search needle the trigram phrase holds (FtsPhrase).
+inline constexpr size_t kMaxFtsPhraseChars = 64;
+
+// An FTS5 query that matches the trigrams of `needle` as one phrase: the needle's first
+// kMaxFtsPhraseChars characters in double quotes, its own double quotes doubled, so that
+// no character of it is FTS5 syntax. It selects candidates only: a needle longer than
+// that also matches titles that hold just its prefix, so the caller checks the whole
+// needle (ScanPagesByTitle's instr()).
 std::string FtsPhrase(std::string_view needle);
 
 // Whether `needle` has enough characters for the trigram index to find it.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/sqlite/page_text.h"
 #include "storage/sqlite/page_titles.h"
 #include "storage/sqlite/temp_store_test_util.h"
 
@@ -64,6 +65,18 @@ TEST_F(PageTitlesTest, RewrittenTitleIsRescannedAndOrderKept) {
   ASSERT_TRUE(store_->CommitBatch().ok());
   EXPECT_EQ(Ids(store_->ScanPagesByTitle("kale")), (std::vector<std::string>{"a", "b", "d"}));
   EXPECT_EQ(Ids(store_->ScanPagesByTitle("école")), (std::vector<std::string>{"c"}));
+}
+
+// The trigram phrase holds only a needle's first characters (FtsPhrase): a page whose
+// title holds just that prefix is not a match, one that holds the whole needle is.
+TEST_F(PageTitlesTest, NeedleLongerThanThePhraseMatchesWholly) {
+  const std::string prefix(kMaxFtsPhraseChars, 'q');
+  ASSERT_TRUE(store_->PutPage(Page("e", prefix + "x tail")).ok());
+  ASSERT_TRUE(store_->PutPage(Page("f", "head " + prefix + "yz")).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(Ids(store_->ScanPagesByTitle(prefix + "y")), (std::vector<std::string>{"f"}));
+  EXPECT_EQ(Ids(store_->ScanPagesByTitle(prefix)), (std::vector<std::string>{"e", "f"}));
+  EXPECT_TRUE(Ids(store_->ScanPagesByTitle(std::string(200000, 'q'))).empty());
 }
 
 TEST_F(PageTitlesTest, RowWithoutFoldedTitleIsACandidate) {
