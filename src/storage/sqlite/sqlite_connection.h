@@ -56,6 +56,10 @@ class SqliteConnection final : public Records {
   // has passed: they fail with kGatewayTimeout. For read-only connections only: an
   // interrupted write rolls back the whole SQLite transaction.
   void WatchDeadline();
+  // Replaces this connection's database with a copy of `source`'s (SQLite's online
+  // backup API, https://www.sqlite.org/backup.html) and forgets what it knew of the old
+  // one (columns, indexes, text index notes). Neither may be inside a transaction.
+  Status CopyFrom(SqliteConnection& source);
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
   using Records::PutPage;
