@@ -12,7 +12,8 @@
 // previous input began a write transaction, the working store copied again from a
 // template store that holds the loaded fixture (SqliteStore::CopyFrom, SQLite's backup
 // API) under a new CachingStore. The copy takes well under a millisecond where loading
-// the fixture again took 5 ms (docs/fuzzing.md has the rates).
+// the fixture again took 5 ms, but SQLite then parses the schema and prepares its
+// statements again (docs/fuzzing.md has the rates).
 #include <boost/beast/core/buffers_prefix.hpp>
 #include <boost/beast/http.hpp>
 #include <cstddef>
