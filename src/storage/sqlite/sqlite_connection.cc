@@ -261,6 +261,24 @@ Status SqliteConnection::RollbackToSavepoint() {
   return st_->release.Run();
 }
 
+Status SqliteConnection::CopyFrom(SqliteConnection& source) {
+  sqlite3_backup* backup = sqlite3_backup_init(db_, "main", source.db_, "main");
+  if (backup == nullptr) return InternalError(std::string("sqlite backup: ") + sqlite3_errmsg(db_));
+  const int stepped = sqlite3_backup_step(backup, -1);
+  const int finished = sqlite3_backup_finish(backup);
+  if (stepped != SQLITE_DONE || finished != SQLITE_OK) {
+    return InternalError(std::string("sqlite backup: ") + sqlite3_errmsg(db_));
+  }
+  // The copy has the source's generated columns and indexes, and its committed state
+  // has no text index notes; looking again costs one query each.
+  indexed_shapes_.clear();
+  scan_columns_.clear();
+  scan_columns_loaded_ = false;
+  wants_ = {};
+  text_noted_ = true;
+  return OkStatus();
+}
+
 Status SqliteConnection::BeginRead() {
   // Columns and indexes made since the last snapshot become visible with this one.
   scan_columns_loaded_ = false;

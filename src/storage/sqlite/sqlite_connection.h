@@ -57,6 +57,10 @@ class SqliteConnection final : public Records {
   // has passed: they fail with kGatewayTimeout. For read-only connections only: an
   // interrupted write rolls back the whole SQLite transaction.
   void WatchDeadline();
+  // Replaces this connection's database with a copy of `source`'s (SQLite's online
+  // backup API, https://www.sqlite.org/backup.html) and forgets what it knew of the old
+  // one (columns, indexes, text index notes). Neither may be inside a transaction.
+  Status CopyFrom(SqliteConnection& source);
 
   // The text index (sqlite/page_text_index.h) is caught up at a commit once this many
   // page_text rows wait for it; text terms and title scans test them without the index.
