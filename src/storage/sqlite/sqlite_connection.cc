@@ -269,13 +269,14 @@ Status SqliteConnection::CopyFrom(SqliteConnection& source) {
   if (stepped != SQLITE_DONE || finished != SQLITE_OK) {
     return InternalError(std::string("sqlite backup: ") + sqlite3_errmsg(db_));
   }
-  // The copy has the source's generated columns and indexes, and its committed state
-  // has no text index notes; looking again costs one query each.
+  // The copy has the source's generated columns and indexes, and the source's pending
+  // text index rows, however many; looking again costs one query each, and the next
+  // commit counts the pending rows (as after rolling back a batch that caught up).
   indexed_shapes_.clear();
   scan_columns_.clear();
   scan_columns_loaded_ = false;
   wants_ = {};
-  text_noted_ = true;
+  text_lag_ = text_index_lag_;
   return OkStatus();
 }
 
