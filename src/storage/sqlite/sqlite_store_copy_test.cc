@@ -11,6 +11,7 @@
 
 #include "storage/page_scan.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/temp_store_test_util.h"
 #include "storage/store.h"
 #include "testing/matchers.h"
 #include "testing/temp_dir.h"
@@ -19,19 +20,6 @@ namespace localnotion::storage {
 namespace {
 
 using testing::ErrorIs;
-
-PageRecord Page(std::string id, std::string_view title) {
-  PageRecord p;
-  p.id = std::move(id);
-  p.parent_type = "workspace";
-  p.parent_id = "";
-  std::string text = R"({"title":[{"type":"text","plain_text":")" + std::string(title) + R"("}]})";
-  p.properties = ParseJson(text)->as_object();
-  p.icon = nullptr;
-  p.cover = nullptr;
-  p.created_by = p.last_edited_by = "u";
-  return p;
-}
 
 std::unique_ptr<SqliteStore> Memory() {
   auto opened = SqliteStore::Open(":memory:");
@@ -73,16 +61,16 @@ bool Has(Store& store, std::string_view id) {
 TEST(SqliteStoreCopyTest, AMemoryStoreBecomesACopyAndBothGoOnAlone) {
   std::unique_ptr<SqliteStore> source = Memory(), copy = Memory();
   ASSERT_TRUE(source && copy);
-  Put(*source, Page("a", "Kale salad"));
-  Put(*copy, Page("old", "Kale soup"));  // replaced by the copy
+  Put(*source, TitledPage("a", "Kale salad"));
+  Put(*copy, TitledPage("old", "Kale soup"));  // replaced by the copy
 
   ASSERT_TRUE(copy->CopyFrom(*source).ok());
   EXPECT_TRUE(Has(*copy, "a"));
   EXPECT_FALSE(Has(*copy, "old"));
   EXPECT_EQ(Titled(*copy, "kale"), (std::vector<std::string>{"a"}));
 
-  Put(*copy, Page("b", "Kale chips"));
-  Put(*source, Page("c", "Kale pesto"));
+  Put(*copy, TitledPage("b", "Kale chips"));
+  Put(*source, TitledPage("c", "Kale pesto"));
   EXPECT_EQ(Titled(*copy, "kale"), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(Titled(*source, "kale"), (std::vector<std::string>{"a", "c"}));
 
@@ -112,7 +100,7 @@ std::vector<std::string> NOverTwo(Store& store) {
 TEST(SqliteStoreCopyTest, AColumnMadeBeforeACopyIsMadeAgainAfterIt) {
   std::unique_ptr<SqliteStore> source = Memory(), copy = Memory();
   ASSERT_TRUE(source && copy);
-  PageRecord three = Page("a", "Three");
+  PageRecord three = TitledPage("a", "Three");
   three.parent_type = "data_source_id";
   three.parent_id = "ds-1";
   three.properties["n"] = 3;
