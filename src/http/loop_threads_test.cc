@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <future>
 
@@ -48,12 +49,40 @@ TEST(LoopThreadsTest, StandbyComesBackForEachStall) {
   EXPECT_EQ(finished, 3);
 }
 
+// With a context per running thread, the other running thread cannot serve the stuck
+// thread's connections: a standby runs the stuck thread's context, though the other
+// thread is free.
+TEST(LoopThreadsTest, StandbyRunsTheStuckThreadsOwnContext) {
+  asio::io_context first(2), second(2);
+  auto keep = asio::make_work_guard(second);  // the second thread stays free, looping
+  LoopThreads threads({&first, &second}, /*threads=*/3);
+  ASSERT_EQ(threads.always_running(), 2u);
+  std::promise<void> other_served;
+  std::future<void> served = other_served.get_future();
+  bool stuck_finished = false;
+  asio::post(first, [&] {
+    LoopThreads::Busy busy;
+    stuck_finished = served.wait_for(std::chrono::seconds(20)) == std::future_status::ready;
+    keep.reset();
+  });
+  asio::post(first, [&] {
+    EXPECT_EQ(LoopThreads::CurrentContext(), &first);
+    other_served.set_value();
+  });
+  threads.Run();
+  EXPECT_TRUE(stuck_finished);
+  EXPECT_EQ(LoopThreads::CurrentContext(), nullptr);
+}
+
 TEST(LoopThreadsTest, SizesFromTheArguments) {
   asio::io_context ioc;
   EXPECT_EQ(LoopThreads(ioc, 0).threads(), 1u);
   EXPECT_EQ(LoopThreads(ioc, 4, 9).always_running(), 4u);
   EXPECT_EQ(LoopThreads(ioc, 4, 2).always_running(), 2u);
   EXPECT_GE(LoopThreads::AvailableCpus(), 1u);
+  asio::io_context a, b;
+  EXPECT_EQ(LoopThreads({&a, &b}, 1).threads(), 2u);
+  EXPECT_EQ(LoopThreads({&a, &b}, 5).always_running(), 2u);
 }
 
 }  // namespace

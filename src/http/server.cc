@@ -42,16 +42,49 @@ struct Server::Impl final : ConnectionHost {
       : pipeline_(workspaces, options.admin_token, options.rate_limit),
         options_(std::move(options)),
         access_log_(options_.log_format, options_.log_level),
-        // No concurrency hint of 1: with it, asio does not wake a thread that waits
-        // for work when another thread leaves the loop with work queued, and a
-        // standby that stops serving (loop_threads.h) would leave the loop asleep.
-        ioc(static_cast<int>(WorkerCount(this->options_.workers))),
-        threads(ioc, WorkerCount(this->options_.workers)),
-        acceptor(ioc),
-        signals(ioc, SIGINT, SIGTERM) {
+        contexts(MakeContexts(WorkerCount(this->options_.workers))),
+        threads(contexts.size() == 1 ? LoopThreads(*contexts[0], WorkerCount(this->options_.workers))
+                                     : LoopThreads(Pointers(contexts), WorkerCount(this->options_.workers))),
+        acceptor(*contexts[0]),
+        signals(*contexts[0], SIGINT, SIGTERM) {
     pipeline_.SetServerInfo(options_.info);
     pipeline_.ReportIntegration(access_log_.enabled());
+    // A context without connections keeps its thread in the loop until Stop().
+    for (auto& ioc : contexts) keep_running.emplace_back(ioc->get_executor());
   }
+
+  // One io_context per CPU this process may use when there are threads left over for
+  // standbys (the default: CPUs + 2 workers), each run by a thread of its own
+  // (loop_threads.h). With no more workers than CPUs there would be no standby to
+  // serve a context whose thread is in a slow request, so then every thread runs one
+  // shared context, as `--workers N` always did. No concurrency hint of 1: a context
+  // may be run by two threads, and with that hint asio does not wake a thread that
+  // waits for work when another leaves the loop with work queued.
+  static std::vector<std::unique_ptr<asio::io_context>> MakeContexts(size_t workers) {
+    std::vector<std::unique_ptr<asio::io_context>> out;
+    const size_t cpus = LoopThreads::AvailableCpus();
+    const size_t n = workers > cpus ? cpus : 1;
+    for (size_t i = 0; i < n; ++i) out.push_back(std::make_unique<asio::io_context>(2));
+    return out;
+  }
+  static std::vector<asio::io_context*> Pointers(const std::vector<std::unique_ptr<asio::io_context>>& contexts) {
+    std::vector<asio::io_context*> out;
+    for (const auto& ioc : contexts) out.push_back(ioc.get());
+    return out;
+  }
+  // Commit groups are timed by the loop (storage/store.h), in every workspace's store:
+  // the flush goes to the context of the thread whose write opened the group, behind
+  // the requests that context has queued, and a context keeps running while its
+  // connections wait for it.
+  storage::Store::LoopPoster Poster() {
+    return [first = contexts[0].get()](std::function<void()> task) {
+      asio::io_context* ioc = LoopThreads::CurrentContext();
+      asio::post(ioc != nullptr ? *ioc : *first, std::move(task));
+    };
+  }
+
+  // The context the next connection runs on: each in turn.
+  asio::io_context& NextContext() { return *contexts[next_context++ % contexts.size()]; }
 
   static size_t WorkerCount(int requested) {
     if (requested > 0) return static_cast<size_t>(requested);
@@ -70,14 +103,15 @@ struct Server::Impl final : ConnectionHost {
   asio::awaitable<void> Accept() {
     while (true) {
       beast::error_code ec;
-      // Each connection gets a strand: its coroutine and the handlers posted to it run
-      // one at a time, on whichever thread of the pool is free.
-      tcp::socket socket =
-          co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
+      // Each connection gets a strand on one of the contexts: its coroutine and the
+      // handlers posted to it run one at a time, on that context's thread or on a standby
+      // that stands in for it.
+      tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(NextContext()),
+                                                          asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (stopping_ || ec == asio::error::operation_aborted) co_return;
         if (OutOfResources(ec)) {
-          asio::steady_timer backoff(ioc, kAcceptBackoff);
+          asio::steady_timer backoff(acceptor.get_executor(), kAcceptBackoff);
           co_await backoff.async_wait(asio::redirect_error(asio::use_awaitable, ec));
         }
         continue;
@@ -101,6 +135,7 @@ struct Server::Impl final : ConnectionHost {
     stopping_ = true;
     beast::error_code ignored;
     acceptor.close(ignored);
+    for (auto& guard : keep_running) guard.reset();
     // Idle keep-alive connections are closed now; busy ones close after their answer.
     // The cancel runs on the connection's strand, where its coroutine runs, and looks
     // the connection up again there, as it may have ended meanwhile.
@@ -119,7 +154,9 @@ struct Server::Impl final : ConnectionHost {
   Pipeline pipeline_;
   ServerOptions options_;
   AccessLog access_log_;
-  asio::io_context ioc;
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  size_t next_context = 0;  // used by Accept() only
   LoopThreads threads;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -130,15 +167,14 @@ struct Server::Impl final : ConnectionHost {
 
 Server::Server(service::workspaces::Registry& workspaces, ServerOptions options)
     : workspaces_(workspaces), impl_(std::make_unique<Impl>(workspaces, std::move(options))) {
-  // Commit groups are timed by this loop (storage/store.h), in every workspace's store.
-  workspaces_.SetLoopPoster([ioc = &impl_->ioc](std::function<void()> task) { asio::post(*ioc, std::move(task)); });
+  workspaces_.SetLoopPoster(impl_->Poster());
 }
 
 Server::Server(storage::Store& store, service::ServiceState& state, ServerOptions options)
     : owned_workspaces_(std::make_unique<service::workspaces::Registry>(store, state, "memory:")),
       workspaces_(*owned_workspaces_),
       impl_(std::make_unique<Impl>(workspaces_, std::move(options))) {
-  workspaces_.SetLoopPoster([ioc = &impl_->ioc](std::function<void()> task) { asio::post(*ioc, std::move(task)); });
+  workspaces_.SetLoopPoster(impl_->Poster());
 }
 
 Server::~Server() { workspaces_.SetLoopPoster(nullptr); }
@@ -165,7 +201,7 @@ void Server::Run() {
   impl_->signals.async_wait([this](const beast::error_code& ec, int) {
     if (!ec) impl_->Stop();
   });
-  asio::co_spawn(impl_->ioc, impl_->Accept(), asio::detached);
+  asio::co_spawn(*impl_->contexts[0], impl_->Accept(), asio::detached);
   std::printf("localnotion listening on http://%s:%d\n", impl_->options_.host.c_str(), port());
   std::fflush(stdout);
   impl_->threads.Run();

@@ -1,8 +1,9 @@
 // The HTTP/1.1 server: Boost.Beast with C++20 coroutines.
 //
-// Threads (loop_threads.h). Threads run one io_context: one per CPU all the time, and
-// standbys (up to ServerOptions::workers in all) when requests are slow. Each
-// connection is a coroutine on a strand of its own: it reads a request, runs the
+// Threads (loop_threads.h). One thread per CPU runs an io_context of its own all the
+// time, the connections dealt out to the contexts in turn, and standbys (up to
+// ServerOptions::workers threads in all) run a context whose thread is inside a slow
+// request. Each connection is a coroutine on a strand of its own: it reads a request, runs the
 // pipeline on it right there (in a transaction of its own), and writes the answer. No
 // request crosses threads, which on one core is most of what a small request costs; a
 // slow request holds the thread it runs on, and within a few milliseconds a standby
