@@ -38,13 +38,19 @@ trap cleanup EXIT
 TICKS=$(getconf CLK_TCK)
 # cpu_ticks: user+system ticks of the server, all threads (fields 14 and 15).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
-# switches: voluntary + involuntary context switches summed over the server's threads.
+# switches: voluntary + involuntary context switches summed over the server's threads;
+# waits: the voluntary ones only (a thread blocking on a lock, a futex, epoll), which
+# contention between the server's own threads shows in, unlike the preemptions that wrk
+# on the same CPUs causes.
 switches() {
   cat /proc/"$PID"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'
 }
+waits() {
+  cat /proc/"$PID"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches/ { n += $2 } END { print n + 0 }'
+}
 
-echo "| Binary | Case | Requests | req/s | CPU µs / request | switches / request |"
-echo "|---|---|---:|---:|---:|---:|"
+echo "| Binary | Case | Requests | req/s | CPU µs / request | switches / request | voluntary / request |"
+echo "|---|---|---:|---:|---:|---:|---:|"
 for bin in "${@:-$ROOT/build/localnotion}"; do
   rm -f "$TMP"/b.db*
   # The previous server's log goes first: the background job truncates the file only when it
@@ -68,15 +74,15 @@ for bin in "${@:-$ROOT/build/localnotion}"; do
     [[ $case == get ]] && script="$ROOT/bench/get_page.lua"
     # A short warm-up, then the measured run.
     timeout 30 taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d1s -s "$script" "http://127.0.0.1:$PORT" >/dev/null
-    c0=$(cpu_ticks); s0=$(switches)
+    c0=$(cpu_ticks); s0=$(switches); w0=$(waits)
     timeout 60 taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$script" \
       "http://127.0.0.1:$PORT" >"$TMP/wrk.out"
-    c1=$(cpu_ticks); s1=$(switches)
+    c1=$(cpu_ticks); s1=$(switches); w1=$(waits)
     n=$(awk '/requests in/ { print $1; exit }' "$TMP/wrk.out")
     rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$TMP/wrk.out")
     grep -q "Non-2xx" "$TMP/wrk.out" && { cat "$TMP/wrk.out" >&2; echo "non-2xx answers in $case" >&2; exit 1; }
-    awk -v b="${bin#"$ROOT"/}" -v c="$case" -v n="$n" -v r="$rps" -v dc=$((c1 - c0)) -v ds=$((s1 - s0)) -v t="$TICKS" \
-      'BEGIN { printf "| %s | %s | %d | %d | %.1f | %.2f |\n", b, c, n, r, dc * 1e6 / t / n, ds / n }'
+    awk -v b="${bin#"$ROOT"/}" -v c="$case" -v n="$n" -v r="$rps" -v dc=$((c1 - c0)) -v ds=$((s1 - s0)) -v dw=$((w1 - w0)) \
+      -v t="$TICKS" 'BEGIN { printf "| %s | %s | %d | %d | %.1f | %.2f | %.3f |\n", b, c, n, r, dc * 1e6 / t / n, ds / n, dw / n }'
   done
   if [[ -n $SUBS_PID ]]; then kill -TERM "$SUBS_PID"; wait "$SUBS_PID" 2>/dev/null || true; SUBS_PID=""; fi
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=""
