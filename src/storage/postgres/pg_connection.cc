@@ -77,7 +77,8 @@ std::string QuoteLiteral(std::string_view text) {
   return out + "'";
 }
 
-Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& conninfo, const std::string& schema) {
+Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& conninfo, const std::string& schema,
+                                                            int statement_timeout_ms) {
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (conn == nullptr) return Unavailable("out of memory");
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -91,8 +92,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& c
   // unqualified name is the store's schema's (pg_catalog is searched first anyway).
   LN_RETURN_IF_ERROR(
       c->Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning; SET standard_conforming_strings = on; "
-              "SET search_path TO " +
-              QuoteIdent(schema)));
+              "SET search_path TO " + QuoteIdent(schema) +
+              (statement_timeout_ms > 0 ? "; SET statement_timeout = " + std::to_string(statement_timeout_ms) : "")));
   return c;
 }
 
@@ -113,7 +114,14 @@ Error PgConnection::ErrorOf(const PGresult* result) const {
     return Unavailable("connection lost: " + message);
   }
   if (sqlstate == "40001" || sqlstate == "40P01") {
-    return MakeError(ErrorCode::kConflictError, "postgresql: " + message);
+    conflicted_ = true;
+    std::fprintf(stderr, "localnotion: postgresql: %s (SQLSTATE %s)\n", message.c_str(), sqlstate.c_str());
+    return MakeError(ErrorCode::kConflictError, "Conflict occurred while saving. Please try again.");
+  }
+  // statement_timeout (or a cancel): Notion's answer for work that did not finish in time.
+  if (sqlstate == "57014") {
+    std::fprintf(stderr, "localnotion: postgresql: %s\n", message.c_str());
+    return MakeError(ErrorCode::kGatewayTimeout, "Gateway Timeout");
   }
   return InternalError("postgresql: " + message + (sqlstate.empty() ? "" : " (SQLSTATE " + sqlstate + ")"));
 }

@@ -6,8 +6,11 @@
 // Errors. A lost or refused connection (SQLSTATE class 08, the server shutting down or
 // starting, a broken socket) is kServiceUnavailable with Notion's message, which the
 // HTTP layer answers with Notion's 503 `service_unavailable` (the detail is logged); a
-// serialization failure or deadlock is
-// kConflictError; anything else is kInternalServerError.
+// serialization failure or deadlock (SQLSTATE 40001, 40P01) is kConflictError with
+// Notion's 409 message, and marks the connection conflicted() so that the transaction
+// is retried (pg_store.h); a statement cancelled by statement_timeout (57014) is
+// kGatewayTimeout, Notion's 504 `gateway_timeout` for work that did not finish in time
+// (docs/compat.md); anything else is kInternalServerError.
 #pragma once
 
 #include <libpq-fe.h>
@@ -69,7 +72,10 @@ class PgConnection {
  public:
   // Connects with a libpq connection string and sets search_path to `schema` (which
   // must exist, except while migrating, see pg_migrations.h).
-  static Result<std::unique_ptr<PgConnection>> Connect(const std::string& conninfo, const std::string& schema);
+  // `statement_timeout_ms` > 0 sets the server's statement_timeout for every statement
+  // on the connection (0: the server's setting).
+  static Result<std::unique_ptr<PgConnection>> Connect(const std::string& conninfo, const std::string& schema,
+                                                       int statement_timeout_ms = 0);
   ~PgConnection();
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
@@ -84,6 +90,12 @@ class PgConnection {
   // Whether the server thinks a transaction is open (or failed).
   bool in_transaction() const;
   const std::string& schema() const { return schema_; }
+  // Whether a statement since the last ClearConflicted failed with a serialization
+  // failure or deadlock, or MarkConflicted was called: running the transaction's work
+  // again, in a new transaction, may succeed.
+  bool conflicted() const { return conflicted_; }
+  void MarkConflicted() { conflicted_ = true; }
+  void ClearConflicted() { conflicted_ = false; }
 
  private:
   PgConnection(PGconn* conn, std::string schema) : conn_(conn), schema_(std::move(schema)) {}
@@ -92,6 +104,7 @@ class PgConnection {
   PGconn* conn_;
   std::string schema_;
   std::map<std::string, std::string> prepared_;  // SQL text -> statement name
+  mutable bool conflicted_ = false;
 };
 
 // The SQL form of an identifier: double-quoted, quotes doubled.

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "storage/postgres/pg_migrations.h"
 #include "storage/postgres/pg_records.h"
@@ -44,6 +45,17 @@ Result<PgUrl> ParsePgUrl(std::string_view url) {
         out.schema = std::string(param.substr(7));
         continue;
       }
+      if (param.rfind("statement_timeout_ms=", 0) == 0) {
+        const std::string value(param.substr(21));
+        char* end = nullptr;
+        const long ms = std::strtol(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || ms < 0 || ms > 86400000) {
+          return MakeError(ErrorCode::kInvalidRequest,
+                           "invalid statement_timeout_ms in the PostgreSQL URL (milliseconds, 0 to 86400000): " + value);
+        }
+        out.statement_timeout_ms = static_cast<int>(ms);
+        continue;
+      }
       if (param.rfind("connect_timeout=", 0) == 0) has_timeout = true;
       if (!param.empty()) query += (query.empty() ? "" : "&") + std::string(param);
     }
@@ -61,17 +73,18 @@ Result<PgUrl> ParsePgUrl(std::string_view url) {
 // when dropped without a commit.
 class PgStore::PgTxn final : public TxnWrapper {
  public:
-  PgTxn(PgStore& store, std::unique_ptr<PgConnection> conn, bool writable, int64_t generation)
+  PgTxn(PgStore& store, std::unique_ptr<PgConnection> conn, bool writable, bool exclusive, int64_t generation)
       : TxnWrapper(records_),
         store_(store),
         conn_(std::move(conn)),
-        records_(*conn_, writable),
+        records_(*conn_, writable, exclusive),
         writable_(writable),
         generation_(generation) {}
   ~PgTxn() override { (void)End("ROLLBACK"); }
 
   bool writable() const override { return writable_; }
   std::optional<int64_t> SharedCacheGeneration() const override { return generation_; }
+  bool ShouldRetry() const override { return conflicted_ || (conn_ && conn_->conflicted()); }
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!conn_) return on_durable(InternalError("the transaction has ended"));
@@ -82,18 +95,31 @@ class PgStore::PgTxn final : public TxnWrapper {
   // Ends the transaction with `sql` and gives the connection back.
   Status End(const char* sql) {
     if (!conn_) return OkStatus();
-    Status ended = OkStatus();
-    if (!conn_->broken()) {
+    conflicted_ = conn_->conflicted();
+    const bool commit = std::string_view(sql) == "COMMIT";
+    Status ended = commit ? records_.FlushChanges() : OkStatus();
+    // Holding the outbox lock: commit without waiting for the flush (pg_store.h).
+    const bool wait_for_flush = ended.ok() && commit && records_.flushed_changes();
+    if (!ended.ok()) {
+      (void)conn_->Exec("ROLLBACK");
+    } else if (!conn_->broken()) {
       // COMMIT of a transaction that failed answers ROLLBACK without an error.
-      auto result = conn_->Query(sql, {}, /*prepare=*/false);
+      Status result = conn_->Exec(wait_for_flush ? "SET LOCAL synchronous_commit = off; COMMIT" : sql);
       if (!result.ok()) {
-        ended = std::move(result).error();
-      } else if (std::string_view(sql) == "COMMIT" && conn_->in_transaction()) {
+        ended = std::move(result);
+      } else if (commit && conn_->in_transaction()) {
         ended = InternalError("postgresql: the transaction did not commit");
+      } else if (wait_for_flush) {
+        ended = conn_->Exec(
+            "BEGIN; INSERT INTO write_marks (pid, n) VALUES (pg_backend_pid(), 1) "
+            "ON CONFLICT (pid) DO UPDATE SET n = write_marks.n + 1; COMMIT");
+        if (conn_->in_transaction()) (void)conn_->Exec("ROLLBACK");
       }
     } else {
       ended = MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
     }
+    conflicted_ = conflicted_ || conn_->conflicted();
+    conn_->ClearConflicted();
     store_.Return(std::move(conn_));
     return ended;
   }
@@ -103,13 +129,13 @@ class PgStore::PgTxn final : public TxnWrapper {
   PgRecords records_;
   bool writable_;
   int64_t generation_;
+  bool conflicted_ = false;  // the connection's, kept once it is returned
 };
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(std::string_view url) {
   LN_ASSIGN_OR_RETURN(PgUrl parsed, ParsePgUrl(url));
   std::unique_ptr<PgStore> store(new PgStore(std::move(parsed)));
-  LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn,
-                      PgConnection::Connect(store->url_.conninfo, store->url_.schema));
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, store->Connect());
   LN_RETURN_IF_ERROR(MigratePostgres(*conn));
   store->controls_ = std::make_shared<PgControls>(store->url_.conninfo, store->url_.schema);
   {
@@ -123,6 +149,10 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(std::string_view url) {
 PgStore::~PgStore() {
   std::lock_guard<std::mutex> lock(mu_);
   idle_.clear();
+}
+
+Result<std::unique_ptr<PgConnection>> PgStore::Connect() const {
+  return PgConnection::Connect(url_.conninfo, url_.schema, url_.statement_timeout_ms);
 }
 
 Result<std::unique_ptr<PgConnection>> PgStore::Take() {
@@ -140,7 +170,7 @@ Result<std::unique_ptr<PgConnection>> PgStore::Take() {
     }
     ++open_;
   }
-  Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(url_.conninfo, url_.schema);
+  Result<std::unique_ptr<PgConnection>> conn = Connect();
   if (!conn.ok()) {
     std::lock_guard<std::mutex> lock(mu_);
     --open_;
@@ -171,15 +201,20 @@ void PgStore::Return(std::unique_ptr<PgConnection> conn) {
 
 Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
   const bool write = mode == TxnMode::kWrite;
+  // The retry of a transaction that needed the store lock exclusively (pg_records.h).
+  const bool exclusive = write && ConsumeExclusiveBeginRequest();
   // A pooled connection may have broken while idle (the server restarted): the first
   // statement tells, and then one fresh connection is tried.
   for (int attempt = 0;; ++attempt) {
     LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, Take());
     Status begun = OkStatus();
+    conn->ClearConflicted();
     if (write) {
-      begun = conn->Exec(
-          "BEGIN ISOLATION LEVEL READ COMMITTED; "
-          "SELECT pg_advisory_xact_lock(hashtextextended('localnotion:' || current_schema(), 0))");
+      // READ COMMITTED: the generation read below, and every statement after, sees what
+      // was committed before the lock was granted.
+      begun = conn->Exec(std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT ") +
+                         (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(") + kStoreLockKey +
+                         ")");
     } else {
       begun = conn->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
@@ -189,7 +224,7 @@ Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
         begun.ok() ? conn->Query("SELECT value FROM cache_generation WHERE id = 1") : Result<PgRows>(begun.error());
     if (generation.ok() && generation->size() == 1) {
       const int64_t value = generation->Int(0, 0);
-      return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write, value));
+      return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write, exclusive, value));
     }
     if (begun.ok())
       begun = generation.ok() ? Status(InternalError("postgresql: no cache generation")) : Status(generation.error());
