@@ -11,8 +11,8 @@
 #include <thread>
 #include <vector>
 
-#include "storage/postgres/pg_test_server.h"
 #include "storage/postgres/pg_store.h"
+#include "storage/postgres/pg_test_server.h"
 #include "storage/store.h"
 
 namespace localnotion::storage {

@@ -92,7 +92,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& c
   // unqualified name is the store's schema's (pg_catalog is searched first anyway).
   LN_RETURN_IF_ERROR(
       c->Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning; SET standard_conforming_strings = on; "
-              "SET search_path TO " + QuoteIdent(schema) +
+              "SET search_path TO " +
+              QuoteIdent(schema) +
               (statement_timeout_ms > 0 ? "; SET statement_timeout = " + std::to_string(statement_timeout_ms) : "")));
   return c;
 }

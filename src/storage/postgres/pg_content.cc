@@ -85,7 +85,9 @@ Result<std::vector<CommentRecord>> ReadComments(const PgRows& rows) {
 }  // namespace
 
 Result<std::optional<BlockRecord>> PgRecords::GetBlock(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kBlockSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""), PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query(std::string(kBlockSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                                  PgParams().Text(id)));
   if (rows.size() == 0) return std::optional<BlockRecord>();
   LN_ASSIGN_OR_RETURN(BlockRecord block, ReadBlock(rows, 0));
   return std::optional<BlockRecord>(std::move(block));
@@ -148,7 +150,9 @@ Status PgRecords::ShiftBlockPositions(std::string_view parent_id, int64_t after_
 }
 
 Result<std::optional<FileUploadRecord>> PgRecords::GetFileUpload(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kUploadSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""), PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query(std::string(kUploadSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                                  PgParams().Text(id)));
   if (rows.size() == 0) return std::optional<FileUploadRecord>();
   return std::optional<FileUploadRecord>(ReadUpload(rows, 0));
 }
@@ -210,7 +214,9 @@ Result<std::string> PgRecords::ReadFileUploadBytes(std::string_view upload_id) {
 }
 
 Result<std::optional<CommentRecord>> PgRecords::GetComment(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kCommentSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""), PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query(std::string(kCommentSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                                  PgParams().Text(id)));
   LN_ASSIGN_OR_RETURN(auto all, ReadComments(rows));
   if (all.empty()) return std::optional<CommentRecord>();
   return std::optional<CommentRecord>(std::move(all.front()));

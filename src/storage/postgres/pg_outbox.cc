@@ -170,8 +170,9 @@ Status PgRecords::PutWebhookSubscription(const WebhookSubscriptionRecord& s) {
 }
 
 Result<std::optional<WebhookSubscriptionRecord>> PgRecords::GetWebhookSubscription(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows,
-                      conn_.Query(std::string(kSubscriptionSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""), PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(
+      PgRows rows, conn_.Query(std::string(kSubscriptionSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                               PgParams().Text(id)));
   LN_ASSIGN_OR_RETURN(auto all, ReadSubscriptions(rows));
   if (all.empty()) return std::optional<WebhookSubscriptionRecord>();
   return std::optional<WebhookSubscriptionRecord>(std::move(all.front()));
@@ -215,7 +216,9 @@ Status PgRecords::PutWebhookDelivery(const WebhookDeliveryRecord& d) {
 }
 
 Result<std::optional<WebhookDeliveryRecord>> PgRecords::GetWebhookDelivery(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kDeliverySelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""), PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query(std::string(kDeliverySelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                                  PgParams().Text(id)));
   auto all = ReadDeliveries(rows);
   if (all.empty()) return std::optional<WebhookDeliveryRecord>();
   return std::optional<WebhookDeliveryRecord>(std::move(all.front()));

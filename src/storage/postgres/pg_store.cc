@@ -50,8 +50,9 @@ Result<PgUrl> ParsePgUrl(std::string_view url) {
         char* end = nullptr;
         const long ms = std::strtol(value.c_str(), &end, 10);
         if (value.empty() || *end != '\0' || ms < 0 || ms > 86400000) {
-          return MakeError(ErrorCode::kInvalidRequest,
-                           "invalid statement_timeout_ms in the PostgreSQL URL (milliseconds, 0 to 86400000): " + value);
+          return MakeError(
+              ErrorCode::kInvalidRequest,
+              "invalid statement_timeout_ms in the PostgreSQL URL (milliseconds, 0 to 86400000): " + value);
         }
         out.statement_timeout_ms = static_cast<int>(ms);
         continue;
@@ -212,9 +213,9 @@ Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
     if (write) {
       // READ COMMITTED: the generation read below, and every statement after, sees what
       // was committed before the lock was granted.
-      begun = conn->Exec(std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT ") +
-                         (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(") + kStoreLockKey +
-                         ")");
+      begun =
+          conn->Exec(std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT ") +
+                     (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(") + kStoreLockKey + ")");
     } else {
       begun = conn->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }

@@ -38,7 +38,9 @@ Result<std::vector<ViewRecord>> ReadViews(const PgRows& rows) {
 }  // namespace
 
 Result<std::optional<ViewRecord>> PgRecords::GetView(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kViewSelect) + "WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""), PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(
+      PgRows rows,
+      conn_.Query(std::string(kViewSelect) + "WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""), PgParams().Text(id)));
   LN_ASSIGN_OR_RETURN(auto all, ReadViews(rows));
   if (all.empty()) return std::optional<ViewRecord>();
   return std::optional<ViewRecord>(std::move(all.front()));
