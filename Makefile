@@ -13,10 +13,10 @@ LAUNCHER    := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COM
 SUDO        := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 DEB_PACKAGES := build-essential cmake pkg-config libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
   libsimdjson-dev libsqlite3-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev \
-  libbenchmark-dev libgoogle-perftools-dev libre2-dev libmd4c-dev libmd4c-html0 sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format \
+  libbenchmark-dev libgoogle-perftools-dev libre2-dev libmd4c-dev libmd4c-html0 sqlite3 tzdata wrk clang libclang-rt-14-dev clang-format lld \
   libpq-dev postgresql-15 nginx-light chromium firefox-esr fonts-noto-color-emoji openssl ca-certificates
 
-.PHONY: all deps node-deps ui ui-test build run test dist dist-test unit-test format-check e2e e2e-postgres e2e-firefox run-cluster test-sanitize test-sanitize-e2e test-tsan fuzz bench clean
+.PHONY: all deps node-deps ui ui-test build server run test dist dist-test unit-test format-check e2e e2e-postgres e2e-firefox run-cluster test-sanitize test-sanitize-e2e test-tsan fuzz bench clean
 
 all: build
 
@@ -55,27 +55,35 @@ ui-test: ui
 build: deps ui $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-run: build
+# The server alone, without the unit tests: what `make run` starts and what the e2e,
+# golden and browser suites drive. The unit tests run in the ASan/UBSan build
+# (`unit-test` below), so `make test` compiles them once, not twice.
+server: deps ui $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target localnotion
+
+run: server
 	./$(BUILD_DIR)/localnotion serve
 
 format-check: deps
 	tools/format_check.sh
 
-unit-test: build format-check ui-test
+# The unit tests (with the replay of every fuzz target's corpus), built with AddressSanitizer
+# and UndefinedBehaviorSanitizer: stricter than a release build, and CI needs that build
+# anyway. A release build's tests run with `cd build && ctest` after `make build`.
+unit-test: test-sanitize format-check ui-test
 	tools/check_layers.sh
-	cd $(BUILD_DIR) && LOCALNOTION_REQUIRE_POSTGRES=1 ctest -j $(JOBS) --output-on-failure
 
 node-deps: deps
 	cd tests/e2e && npm ci --no-audit --no-fund
 
-e2e: build node-deps
+e2e: server node-deps
 	cd tests/e2e && LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion npm test
 	LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion node --test tests/golden/
 
 # The same e2e and golden suites with every server over PostgreSQL: each test process
 # starts a real PostgreSQL 15 (tests/e2e/lib/postgres.js) and each server gets a fresh
 # schema of it. Files whose subject is SQLite itself skip those tests, saying why.
-e2e-postgres: build node-deps
+e2e-postgres: server node-deps
 	cd tests/e2e && LOCALNOTION_DB=postgres LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion npm test
 	LOCALNOTION_DB=postgres LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion node --test tests/golden/
 
@@ -84,7 +92,7 @@ e2e-postgres: build node-deps
 # authorize page, on SQLite (about 50 s). The 10k-row measurement stays Chromium's: it
 # reads Chromium's trace.
 E2E_BROWSER_TESTS := test/66-browser-landing.test.js test/80-ui.test.js test/83-ui-workspaces.test.js test/91-oauth-browser.test.js
-e2e-firefox: build node-deps
+e2e-firefox: server node-deps
 	cd tests/e2e && LOCALNOTION_BROWSER=firefox LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion \
 	  node --test --test-concurrency=1 --test-timeout=120000 $(E2E_BROWSER_TESTS)
 
@@ -110,7 +118,7 @@ dist-test: dist node-deps
 
 # PostgreSQL, two servers over one store in it and nginx in front, on 127.0.0.1
 # (deploy/run-cluster.sh; PORT=8787 INSTANCES=2 by default).
-run-cluster: build
+run-cluster: server
 	deploy/run-cluster.sh
 
 # Sanitizer builds use -O1: fast enough to run the suites, and still readable stacks.
@@ -120,10 +128,11 @@ run-cluster: build
 SAN_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" $(LAUNCHER)
 
 # The unit tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
-test-sanitize: deps node-deps
+test-sanitize: deps ui node-deps
 	cmake -S . -B $(ASAN_DIR) -DLOCALNOTION_SANITIZE=ON $(SAN_FLAGS)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
-	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) --output-on-failure
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LOCALNOTION_REQUIRE_POSTGRES=1 ctest -j $(JOBS) --output-on-failure
 
 # The e2e and golden suites against the ASan/UBSan server of $(ASAN_DIR)
 # (tools/sanitized_suites.sh fails on any report the server writes, leaks at exit included).

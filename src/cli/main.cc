@@ -169,6 +169,7 @@ int Serve(const std::string& host, int port, const std::string& db_url, const st
   }
   service::ServiceState state;
   state.options = service_options;
+  state.snapshots.Share((*store)->shared_controls());
   auto run = [&](auto&& fn) { return service::RunInTxn(**store, state, storage::TxnMode::kWrite, fn); };
   auto accepted = run([&](service::Context& ctx) { return service::admin::Bootstrap(ctx, tokens); });
   auto admin_token = run([&](service::Context& ctx) { return service::admin::AdminToken(ctx, admin_token_flag); });

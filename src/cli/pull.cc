@@ -1,9 +1,10 @@
 // The crawl of `localnotion pull` (pull.h), in a fixed order so that a resumed run asks
-// the same questions: the integration's bot and the users; POST /v1/search for every
-// page and data source the token sees; each data source with its database and a query
-// of its rows; then, page by page (pages found in blocks join the end), the block tree
-// (children of children, not into sub-pages, which are pages of their own, nor into
-// synced block references, whose children are the original's); then the comments of
+// the same questions: the integration's bot, the users and the workspace's custom emojis
+// (whose ids icons name); POST /v1/search for every page and data source the token sees;
+// each data source with its database and a query of its rows; then, page by page (pages
+// found in blocks join the end), the block tree (children of children, meeting notes'
+// tabs included, not into sub-pages, which are pages of their own, nor into synced block
+// references, whose children are the original's); then the comments of
 // every page and block. A 403 or 404 (a capability the integration lacks, something
 // shared away meanwhile) leaves that part out. The Notion-hosted files an answer names
 // are downloaded right after it, while their links are fresh (pull_download.cc).
@@ -15,6 +16,7 @@
 
 #include "cli/pull.h"
 #include "cli/pull_files.h"
+#include "cli/pull_meeting_notes.h"
 #include "common/json_fields.h"
 
 namespace localnotion::cli {
@@ -74,6 +76,10 @@ class Crawler {
     if (me.status != 200) return Refused("/v1/users/me", me);
     out_.me = me.body.get_object();
     LN_ASSIGN_OR_RETURN(out_.users, ListAll(f_, "/v1/users", false, true, files_));
+    // Notion added the endpoint on 2026-03-25 (https://developers.notion.com/reference/list-custom-emojis);
+    // a 403 or 404 leaves the emojis out, and icons naming them become none.
+    LN_ASSIGN_OR_RETURN(out_.custom_emojis, ListAll(f_, "/v1/custom_emojis", false, true, files_));
+    f_.seen["custom emojis"] = out_.custom_emojis.size();
     LN_ASSIGN_OR_RETURN(auto found, ListAll(f_, "/v1/search", true, false, files_));
     for (auto& o : found) {
       if (StringAt(o, "object") == "data_source") LN_RETURN_IF_ERROR(AddDataSource(StringAt(o, "id")));
@@ -155,6 +161,7 @@ class Crawler {
             content && content->is_object() ? Find(content->get_object(), "synced_from") : nullptr;
         if (from && !from->is_null()) descend = false;
       }
+      if (PulledMeetingNotes::Is(b)) ++f_.seen["meeting notes"];
       out_.blocks.push_back(std::move(b));
       f_.seen["blocks"] = out_.blocks.size();
       if (type == "child_page") {

@@ -1,7 +1,8 @@
 // `localnotion pull` (docs/fixtures.md "Pulling a workspace"): copies what one
-// integration token can see of a workspace (users, databases, data sources, pages, their
-// blocks recursively, comments) through Notion's public API into a fixture file that
-// `serve --seed` or POST /_localnotion/seed loads.
+// integration token can see of a workspace (users, custom emojis, databases, data
+// sources, pages, their blocks recursively with AI meeting notes, comments) through
+// Notion's public API into a fixture file that `serve --seed` or POST /_localnotion/seed
+// loads.
 //
 //   PullFetcher  the requests: at most `rate` per second, 429 and 5xx (and lost
 //                connections) retried after Retry-After or a growing wait, every answer
@@ -11,7 +12,8 @@
 //   Download     the bytes of each Notion-hosted file the answers name, at the same rate
 //                and with the same retries, kept in the state file too (pull_download.cc)
 //   ToFixture    Notion's response objects in the fixture's form (pull_fixture.cc), the
-//                downloaded files as file uploads of the fixture (pull_files.cc)
+//                downloaded files as file uploads of the fixture (pull_files.cc), meeting
+//                notes with their tabs as markdown (pull_meeting_notes.cc)
 #pragma once
 
 #include <cstdint>
@@ -108,6 +110,7 @@ class PullFetcher {
 struct PulledWorkspace {
   json::object me;  // GET /v1/users/me: the integration's bot
   std::vector<json::object> users;
+  std::vector<json::object> custom_emojis;  // GET /v1/custom_emojis: {id, name, url}
   std::vector<json::object> databases;
   std::vector<json::object> data_sources;
   std::vector<json::object> pages;

@@ -38,7 +38,9 @@ std::vector<std::string> HostedFileUrls(const json::object& o) {
       }
     }
   } else if (object == "block") {
-    Add(out, HostedUrl(Find(o, StringAt(o, "type"))));
+    const json::value* content = Find(o, StringAt(o, "type"));
+    Add(out, HostedUrl(content));
+    if (content && content->is_object()) Add(out, HostedUrl(Find(content->get_object(), "icon")));
   } else if (object == "comment") {
     const json::value* attachments = Find(o, "attachments");
     if (attachments && attachments->is_array()) {
@@ -95,11 +97,7 @@ std::optional<json::object> FixtureFiles::Stored(const std::string& url) {
 }
 
 json::value FixtureFiles::Linked(const json::value& v) {
-  if (!v.is_object()) return v;
   const json::object& o = v.get_object();
-  const std::string type = StringAt(o, "type");
-  if (type == "custom_emoji") return nullptr;
-  if (type != "file") return v;
   json::object out = o;
   const json::object* file = ObjectAt(o, "file");
   out.erase("file");
@@ -108,14 +106,34 @@ json::value FixtureFiles::Linked(const json::value& v) {
   return out;
 }
 
+std::string FixtureFiles::KnownEmoji(const json::value& v) const {
+  const json::object* emoji = ObjectAt(v.get_object(), "custom_emoji");
+  const std::string id = emoji ? StringAt(*emoji, "id") : "";
+  return custom_emojis_.count(id) ? id : "";
+}
+
 json::value FixtureFiles::Portable(const json::value& v) {
-  const std::string url = HostedUrl(&v);
-  if (url.empty()) return Linked(v);
-  std::optional<json::object> stored = Stored(url);
+  if (!v.is_object()) return v;
+  const std::string type = StringAt(v.get_object(), "type");
+  if (type == "custom_emoji") {
+    const std::string id = KnownEmoji(v);
+    if (id.empty()) return nullptr;
+    return json::object{{"type", "custom_emoji"}, {"custom_emoji", json::object{{"id", id}}}};
+  }
+  if (type == "file_upload") return nullptr;
+  if (type != "file") return v;
+  std::optional<json::object> stored = Stored(HostedUrl(&v));
   if (!stored) return Linked(v);
   json::object out = v.get_object();
   out["file"] = std::move(*stored);
   return out;
+}
+
+json::value FixtureFiles::BlockIcon(const json::value& v) {
+  if (v.is_object() && StringAt(v.get_object(), "type") == "custom_emoji") {
+    return KnownEmoji(v).empty() ? json::value(nullptr) : v;
+  }
+  return Portable(v);
 }
 
 std::optional<json::value> FixtureFiles::Attachment(const json::value& attachment) {

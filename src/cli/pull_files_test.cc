@@ -53,8 +53,14 @@ TEST(PullFilesTest, HostedFileUrlsNamesIconsCoversFilesValuesMediaAndAttachments
     "image":{"caption":[],"type":"file","file":{"url":"http://h/p.png?s=1","expiry_time":"t"}}})");
   EXPECT_EQ(HostedFileUrls(image.as_object()), std::vector<std::string>{"http://h/p.png?s=1"});
   json::value callout = J(R"({"object":"block","type":"callout",
-    "callout":{"rich_text":[],"icon":{"type":"file","file":{"url":"http://h/i.png"}}}})");
-  EXPECT_TRUE(HostedFileUrls(callout.as_object()).empty());  // stays a link: not hosted by the server
+    "callout":{"rich_text":[],"icon":{"type":"file","file":{"url":"http://h/i.png?s=1","expiry_time":"t"}}}})");
+  EXPECT_EQ(HostedFileUrls(callout.as_object()), std::vector<std::string>{"http://h/i.png?s=1"});
+  json::value tab_item = J(R"({"object":"block","type":"paragraph",
+    "paragraph":{"rich_text":[],"icon":{"type":"file","file":{"url":"http://h/t.png?s=1","expiry_time":"t"}}}})");
+  EXPECT_EQ(HostedFileUrls(tab_item.as_object()), std::vector<std::string>{"http://h/t.png?s=1"});
+  json::value emoji_callout = J(R"({"object":"block","type":"callout",
+    "callout":{"rich_text":[],"icon":{"type":"custom_emoji","custom_emoji":{"id":"e","url":"http://h/e.png"}}}})");
+  EXPECT_TRUE(HostedFileUrls(emoji_callout.as_object()).empty());  // an emoji's image is the emoji's, not a file
   json::value comment = J(R"({"object":"comment","attachments":[
     {"category":"image","file":{"url":"http://h/c.png?s=1","expiry_time":"t"}}]})");
   EXPECT_EQ(HostedFileUrls(comment.as_object()), std::vector<std::string>{"http://h/c.png?s=1"});
@@ -80,8 +86,15 @@ TEST(PullFilesTest, KeptFilesBecomeUploadsAndTheOthersLinks) {
             J(R"({"caption":[],"type":"external","external":{"url":"http://h/gone.png?s=1"}})"));
   EXPECT_EQ(f.Portable(J(R"({"type":"custom_emoji","custom_emoji":{"id":"x"}})")), json::value(nullptr));
   EXPECT_EQ(f.Portable(J(R"({"type":"emoji","emoji":"🥬"})")), J(R"({"type":"emoji","emoji":"🥬"})"));
-  EXPECT_EQ(FixtureFiles::Linked(J(R"({"type":"file","file":{"url":"http://h/a.png?s=1"}})")),
-            J(R"({"type":"external","external":{"url":"http://h/a.png?s=1"}})"));
+  // A block's icon is downloaded as a page's is.
+  EXPECT_EQ(
+      f.BlockIcon(J(R"({"type":"file","file":{"url":"http://h/a.png?s=4","expiry_time":"t"}})")),
+      J(R"({"type":"file","file":{"file_upload_id":")" + id + R"(","filename":"a.png","content_type":"image/png"}})"));
+  EXPECT_EQ(f.BlockIcon(J(R"({"type":"file","file":{"url":"http://h/gone.png?s=4","expiry_time":"t"}})")),
+            J(R"({"type":"external","external":{"url":"http://h/gone.png?s=4"}})"));
+  // An upload of the remote, named by id, cannot be carried over.
+  EXPECT_EQ(f.BlockIcon(J(R"({"type":"file_upload","file_upload":{"id":"u"}})")), json::value(nullptr));
+  EXPECT_EQ(f.Portable(J(R"({"type":"file_upload","file_upload":{"id":"u"}})")), json::value(nullptr));
 
   auto kept = f.Attachment(J(R"({"category":"image","file":{"url":"http://h/a.png?s=3","expiry_time":"t"}})"));
   ASSERT_TRUE(kept.has_value());
@@ -93,6 +106,24 @@ TEST(PullFilesTest, KeptFilesBecomeUploadsAndTheOthersLinks) {
   EXPECT_EQ(f.Uploads(), J(R"([{"id":")" + id + R"(","integration_id":"11111111-1111-4111-8111-111111111111",
     "mode":"single_part","status":"uploaded","filename":"a.png","content_type":"image/png","content_length":3,
     "attached":true,"content_base64":"YWJj"}])"));
+}
+
+// Icons naming a custom emoji keep naming it when the fixture holds it: pages, databases
+// and data sources in the request form (a seed fills in the name and url), blocks in the
+// stored form the answer showed (blocks are seeded as written); else they become none.
+TEST(PullFilesTest, CustomEmojiIconsKeepNamingTheFixturesEmojis) {
+  std::map<std::string, PulledFile> files;
+  FixtureFiles f(files, "11111111-1111-4111-8111-111111111111", {"e1"});
+  const json::value shown =
+      J(R"({"type":"custom_emoji","custom_emoji":{"id":"e1","name":"parrot","url":"http://h/p.gif"}})");
+  EXPECT_EQ(f.Portable(shown), J(R"({"type":"custom_emoji","custom_emoji":{"id":"e1"}})"));
+  EXPECT_EQ(f.BlockIcon(shown), shown);
+  const json::value other =
+      J(R"({"type":"custom_emoji","custom_emoji":{"id":"e2","name":"x","url":"http://h/x.gif"}})");
+  EXPECT_EQ(f.Portable(other), json::value(nullptr));
+  EXPECT_EQ(f.BlockIcon(other), json::value(nullptr));
+  EXPECT_EQ(f.BlockIcon(J(R"({"type":"custom_emoji"})")), json::value(nullptr));
+  EXPECT_TRUE(f.Uploads().empty());
 }
 
 }  // namespace

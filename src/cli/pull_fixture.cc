@@ -5,14 +5,18 @@
 //     parent block stands for the page that holds it;
 //   - people, relations and authors name only users and pages of the fixture (authors
 //     left out fall back to the pulling integration's bot);
-//   - Notion-hosted files (page files values, media blocks, icons, covers, comment
-//     attachments) whose bytes the pull downloaded become file uploads of the fixture
-//     (pull_files.h), owned by the pulling integration; the others, and callout icons
-//     (which the server does not host), become external links to the same URL (they
-//     expire, as Notion's do), and a comment attachment among them is dropped; custom
-//     emoji icons become none;
-//   - a synced block whose original is not in the fixture becomes an original; meeting
-//     notes and blocks of types the server does not know are left out.
+//   - Notion-hosted files (page files values, media blocks, icons of pages, databases,
+//     data sources and blocks, covers, comment attachments) whose bytes the pull
+//     downloaded become file uploads of the fixture (pull_files.h), owned by the pulling
+//     integration; the others become external links to the same URL (they expire, as
+//     Notion's do), and a comment attachment among them is dropped;
+//   - the workspace's custom emojis are the fixture's, with their ids, names and image
+//     links; icons keep naming them (an icon naming one the pull did not list becomes none);
+//   - AI meeting notes on a page of the fixture become its `meeting_notes`, their tabs
+//     rendered to markdown (pull_meeting_notes.h); notes elsewhere (under a block: a
+//     fixture places notes on pages only), and what is inside any note, are not blocks;
+//   - a synced block whose original is not in the fixture becomes an original; blocks of
+//     types the server does not know are left out.
 // The pulling integration is the fixture's first integration, with the SHA-256 of the
 // token and the whole workspace shared: a server started with that --token sees what
 // the token saw. Other bots become integrations whose tokens nobody knows.
@@ -23,11 +27,18 @@
 #include "api/blocks/registry.h"
 #include "cli/pull.h"
 #include "cli/pull_files.h"
+#include "cli/pull_meeting_notes.h"
 #include "common/json_fields.h"
 #include "common/sha256.h"
 
 namespace localnotion::cli {
 namespace {
+
+std::set<std::string> EmojiIds(const PulledWorkspace& p) {
+  std::set<std::string> ids;
+  for (const auto& e : p.custom_emojis) ids.insert(StringAt(e, "id"));
+  return ids;
+}
 
 class Converter {
  public:
@@ -35,7 +46,7 @@ class Converter {
       : p_(p),
         token_(token),
         integration_id_(DerivedUuid("localnotion pull: integration\n" + StringAt(p.me, "id"))),
-        files_(p.files, integration_id_) {}
+        files_(p.files, integration_id_, EmojiIds(p)) {}
 
   json::value Run() {
     for (const auto& u : p_.users) users_.insert(StringAt(u, "id"));
@@ -79,6 +90,12 @@ class Converter {
     }
     f["users"] = std::move(users);
     f["integrations"] = std::move(integrations);
+    json::array emojis;
+    for (const auto& e : p_.custom_emojis) {
+      emojis.push_back(
+          json::object{{"id", StringAt(e, "id")}, {"name", StringAt(e, "name")}, {"url", StringAt(e, "url")}});
+    }
+    if (!emojis.empty()) f["custom_emojis"] = std::move(emojis);
     json::array databases;
     for (const auto& d : p_.databases) {
       json::object o{{"id", StringAt(d, "id")}, {"parent", Parent(d, false)}};
@@ -107,6 +124,8 @@ class Converter {
       if (auto o = Block(b)) blocks.push_back(std::move(*o));
     }
     f["blocks"] = std::move(blocks);
+    json::array notes = MeetingNotes();
+    if (!notes.empty()) f["meeting_notes"] = std::move(notes);
     json::array comments;
     for (const auto& c : p_.comments) {
       const json::object* parent = ObjectAt(c, "parent");
@@ -243,7 +262,7 @@ class Converter {
     const json::object* parent = ObjectAt(b, "parent");
     std::string parent_type = parent ? StringAt(*parent, "type") : "";
     std::string parent_id = parent ? StringAt(*parent, parent_type) : "";
-    if (api::blocks::FindBlockType(type) == nullptr || type == "meeting_notes") return std::nullopt;
+    if (api::blocks::FindBlockType(type) == nullptr || PulledMeetingNotes::Is(b)) return std::nullopt;
     if ((type == "child_page" || type == "child_database") && !objects_.count(id)) return std::nullopt;
     if (parent_type == "page_id" ? !objects_.count(parent_id) : !kept_blocks_.count(parent_id)) return std::nullopt;
     json::value content = Find(b, type) ? *Find(b, type) : json::value(json::object{});
@@ -254,7 +273,7 @@ class Converter {
       const json::object* from = ObjectAt(c, "synced_from");
       if (from && !blocks_.count(StringAt(*from, "block_id"))) c["synced_from"] = nullptr;
     }
-    if (c.contains("icon")) c["icon"] = FixtureFiles::Linked(c["icon"]);
+    if (c.contains("icon")) c["icon"] = files_.BlockIcon(c["icon"]);
     if (const json::value* source = Find(c, "type"); source && source->is_string() && source->get_string() == "file") {
       content = files_.Portable(content);
     }
@@ -265,6 +284,31 @@ class Converter {
     o["in_trash"] = Find(b, "in_trash") ? *Find(b, "in_trash") : false;
     Times(b, o);
     return o;
+  }
+
+  // The meeting notes on pages of the fixture, in the order found: each page's in their
+  // order on the page, where a seed puts them back one after the other (after the page's
+  // other blocks). The answers give times to the minute, as Notion's do, so creation time
+  // would not order notes made in the same minute.
+  json::array MeetingNotes() {
+    PulledMeetingNotes notes(p_.blocks);
+    std::vector<const json::object*> found;
+    for (const auto& b : p_.blocks) {
+      const json::object* parent = ObjectAt(b, "parent");
+      if (PulledMeetingNotes::Is(b) && parent && StringAt(*parent, "type") == "page_id" &&
+          objects_.count(StringAt(*parent, "page_id"))) {
+        found.push_back(&b);
+      }
+    }
+    json::array out;
+    for (const json::object* b : found) {
+      json::object o = notes.Entry(*b, StringAt(*ObjectAt(*b, "parent"), "page_id"));
+      for (const char* key : {"created_by", "last_edited_by"}) {
+        if (auto by = Author(*b, key)) o[key] = *by;
+      }
+      out.push_back(std::move(o));
+    }
+    return out;
   }
 
   const PulledWorkspace& p_;

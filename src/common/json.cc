@@ -341,6 +341,8 @@ void SerializeJsonTo(const json::value& v, std::string& out) {
   }
 }
 
+void SerializeJsonStringTo(std::string_view s, std::string& out) { AppendString(s, out); }
+
 void SerializeJsonObjectTo(const json::object& o, std::string& out) {
   out.push_back('{');
   bool first = true;

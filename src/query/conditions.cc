@@ -144,6 +144,8 @@ std::pair<int64_t, int64_t> RelativeDays(Op op, Millis now) {
   using schema::formula::AddToDate;
   using schema::formula::DateUnit;
   const int64_t today = DayOf(now);
+  // A month or a year from the clock's now stays inside JavaScript's Date range.
+  auto shifted = [now](double amount, DateUnit unit) { return DayOf(AddToDate(now, amount, unit).value_or(now)); };
   switch (op) {
     case Op::kThisWeek: {
       // Weeks start on Sunday, Notion's default ("Start week on Monday" is off).
@@ -151,11 +153,11 @@ std::pair<int64_t, int64_t> RelativeDays(Op op, Millis now) {
       return {today - weekday, today - weekday + 6};
     }
     case Op::kPastWeek: return {today - 7, today};
-    case Op::kPastMonth: return {DayOf(AddToDate(now, -1, DateUnit::kMonths)), today};
-    case Op::kPastYear: return {DayOf(AddToDate(now, -1, DateUnit::kYears)), today};
+    case Op::kPastMonth: return {shifted(-1, DateUnit::kMonths), today};
+    case Op::kPastYear: return {shifted(-1, DateUnit::kYears), today};
     case Op::kNextWeek: return {today, today + 7};
-    case Op::kNextMonth: return {today, DayOf(AddToDate(now, 1, DateUnit::kMonths))};
-    case Op::kNextYear: return {today, DayOf(AddToDate(now, 1, DateUnit::kYears))};
+    case Op::kNextMonth: return {today, shifted(1, DateUnit::kMonths)};
+    case Op::kNextYear: return {today, shifted(1, DateUnit::kYears)};
     default: return {today, today};
   }
 }

@@ -22,6 +22,10 @@ struct PageHistoryRecord {
   std::string integration_name;    // as it was named at the time
   std::string action;              // "created" or "updated"
   json::array changes;             // [{property, property_id, definition, before_stored, after_stored} or {field, before, after}]
+  // When not empty, `changes` written as JSON text already (what HistoryColumn stores
+  // instead of `changes`, which is then empty): the service writes a new entry this way,
+  // so that the stored values it records are not copied into a json::array first.
+  std::string changes_json;
 };
 
 }  // namespace localnotion::storage

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "common/json.h"
+#include "common/json_object.h"
 
 namespace localnotion::storage {
 namespace {
@@ -16,11 +17,30 @@ json::value Setting(const json::object& settings, const char* key) {
 }  // namespace
 
 std::string HistoryColumn(const PageHistoryRecord& h) {
-  return SerializeJson(json::object{{"integration_id", h.integration_id},
-                                    {"integration_name", h.integration_name},
-                                    {"action", h.action},
-                                    {"time", h.time},
-                                    {"changes", h.changes}});
+  // The object {"integration_id","integration_name","action","time","changes"}, written
+  // member by member: the changes hold whole stored values, which a json::object of the
+  // five would copy first.
+  std::string out = "{\"integration_id\":";
+  SerializeJsonStringTo(h.integration_id, out);
+  out += ",\"integration_name\":";
+  SerializeJsonStringTo(h.integration_name, out);
+  out += ",\"action\":";
+  SerializeJsonStringTo(h.action, out);
+  out += ",\"time\":";
+  SerializeJsonTo(json::value(h.time), out);
+  out += ",\"changes\":";
+  if (!h.changes_json.empty()) {
+    out += h.changes_json;
+  } else {
+    out += '[';
+    for (size_t i = 0; i < h.changes.size(); ++i) {
+      if (i > 0) out += ',';
+      SerializeJsonTo(h.changes[i], out);
+    }
+    out += ']';
+  }
+  out += '}';
+  return out;
 }
 
 std::optional<PageHistoryRecord> ReadHistory(std::string_view text, int64_t sequence, std::string page_id,

@@ -98,6 +98,34 @@ class SharedControls {
   virtual Result<LogPage> FindRequests(const RequestFilter& filter, int64_t after_seq, int limit) = 0;
   // Empties the log and counts a clear.
   virtual Status ClearRequests() = 0;
+
+  // --- Query snapshots (service/databases/query_snapshots.h): the ordered result of a
+  // query, kept while a client pages through it through any instance. A snapshot is
+  // written once under its id; each cursor handed out names a place in one. Both are
+  // kept `ttl_ms` after they were last written (the database server's clock). They are a
+  // cache: a cursor whose place is gone is looked up in a fresh evaluation, as after a
+  // restart, so the store may lose them in a crash.
+  struct StoredSnapshot {
+    std::string source_id;
+    std::string fingerprint;
+    std::vector<std::string> ids;
+    bool incomplete = false;
+  };
+  // In one transaction: keeps `snapshot` under `snapshot_id` when it is not null (the
+  // snapshot's first cursor), renews the snapshot's time, and keeps cursor `key` at
+  // `offset` in it.
+  virtual Status RememberCursor(std::string_view key, std::string_view snapshot_id, const StoredSnapshot* snapshot,
+                                int64_t offset, int64_t ttl_ms) = 0;
+  struct CursorPlace {
+    std::string snapshot_id;
+    int64_t offset = 0;
+  };
+  // The place of cursor `key`, nullopt when none is kept (never kept, or expired).
+  virtual Result<std::optional<CursorPlace>> FindCursor(std::string_view key) = 0;
+  // The snapshot `snapshot_id`, nullopt when none is kept.
+  virtual Result<std::optional<StoredSnapshot>> FindSnapshot(std::string_view snapshot_id) = 0;
+  // Forgets every snapshot and cursor (a reset or seed of the store).
+  virtual Status ClearSnapshots() = 0;
 };
 
 }  // namespace localnotion::storage

@@ -255,20 +255,31 @@ std::optional<DateUnit> ParseDateUnit(std::string_view name) {
   return std::nullopt;
 }
 
-Millis AddToDate(Millis ms, double amount, DateUnit unit) {
-  auto whole = [amount] { return static_cast<int64_t>(std::round(amount)); };  // half away from zero
-  switch (unit) {
-    case DateUnit::kYears: return AddMonths(ms, whole() * 12);
-    case DateUnit::kQuarters: return AddMonths(ms, whole() * 3);
-    case DateUnit::kMonths: return AddMonths(ms, whole());
-    case DateUnit::kWeeks: return ms + static_cast<int64_t>(std::round(amount * 7)) * kMsPerDay;
-    case DateUnit::kDays: return ms + whole() * kMsPerDay;
-    case DateUnit::kHours: return ms + static_cast<Millis>(std::llround(amount * 3'600'000));
-    case DateUnit::kMinutes: return ms + static_cast<Millis>(std::llround(amount * 60'000));
-    case DateUnit::kSeconds: return ms + static_cast<Millis>(std::llround(amount * 1000));
-    case DateUnit::kMilliseconds: return ms + static_cast<Millis>(std::llround(amount));
+std::optional<Millis> AddToDate(Millis ms, double amount, DateUnit unit) {
+  constexpr double kMaxDate = 8.64e15;  // JavaScript's Date range, in ms either side of the epoch
+  // The longest length of each unit in ms, to refuse before a conversion can overflow:
+  // a shift longer than the whole range lands outside it.
+  static constexpr double kLongest[] = {366.0 * kMsPerDay, 92.0 * kMsPerDay, 31.0 * kMsPerDay,
+                                        7.0 * kMsPerDay,   1.0 * kMsPerDay,  3'600'000,
+                                        60'000,            1000,             1};
+  if (!std::isfinite(amount) || std::fabs(amount) * kLongest[static_cast<int>(unit)] > 2 * kMaxDate) {
+    return std::nullopt;
   }
-  return ms;
+  auto whole = [amount] { return static_cast<int64_t>(std::round(amount)); };  // half away from zero
+  Millis out = ms;
+  switch (unit) {
+    case DateUnit::kYears: out = AddMonths(ms, whole() * 12); break;
+    case DateUnit::kQuarters: out = AddMonths(ms, whole() * 3); break;
+    case DateUnit::kMonths: out = AddMonths(ms, whole()); break;
+    case DateUnit::kWeeks: out = ms + static_cast<int64_t>(std::round(amount * 7)) * kMsPerDay; break;
+    case DateUnit::kDays: out = ms + whole() * kMsPerDay; break;
+    case DateUnit::kHours: out = ms + static_cast<Millis>(std::llround(amount * 3'600'000)); break;
+    case DateUnit::kMinutes: out = ms + static_cast<Millis>(std::llround(amount * 60'000)); break;
+    case DateUnit::kSeconds: out = ms + static_cast<Millis>(std::llround(amount * 1000)); break;
+    case DateUnit::kMilliseconds: out = ms + static_cast<Millis>(std::llround(amount)); break;
+  }
+  if (std::fabs(static_cast<double>(out)) > kMaxDate) return std::nullopt;
+  return out;
 }
 
 double DateDiff(Millis a, Millis b, DateUnit unit) {

@@ -53,8 +53,11 @@ std::optional<DateUnit> ParseDateUnit(std::string_view name);
 // ms plus amount units, as Moment's add: months, quarters and years keep the day of the
 // month, clamped to the target month's length (January 31 + 1 month = February 28 or 29);
 // calendar amounts and days/weeks are rounded half away from zero to whole units, smaller
-// units are exact.
-Millis AddToDate(Millis ms, double amount, DateUnit unit);
+// units are exact. nullopt when the amount is not finite or the result falls outside
+// JavaScript's Date range (±8.64e15 ms from the epoch,
+// https://tc39.es/ecma262/#sec-time-values-and-time-range), where Notion's date is
+// invalid: the formula's value is then empty (docs/formulas.md).
+std::optional<Millis> AddToDate(Millis ms, double amount, DateUnit unit);
 
 // a minus b in whole units, truncated toward zero, as Moment's a.diff(b, unit): months,
 // quarters and years use Moment's calendar month difference, the rest fixed lengths.

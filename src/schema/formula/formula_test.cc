@@ -444,6 +444,18 @@ TEST(FormulaDateTest, DateAddAndSubtract) {
   EXPECT_EQ(Eval("dateAdd(prop(\"Blank\").fromTimestamp(), 1, \"days\")"), "empty");
 }
 
+// Found by formula_fuzz (docs/fuzzing.md): an amount whose result is past JavaScript's
+// Date range (±8.64e15 ms) made a float-to-integer conversion overflow; Notion's date is
+// invalid there, and the value is empty.
+TEST(FormulaDateTest, DateShiftedOutOfJavaScriptsRangeIsEmpty) {
+  EXPECT_EQ(Eval("dateSubtract(parseDate(\"2024-01-01\"), 555555555555555555555, \"months\")"), "empty");
+  EXPECT_EQ(Eval("dateAdd(parseDate(\"2024-01-01\"), 1e300, \"years\")"), "empty");
+  EXPECT_EQ(Eval("dateAdd(parseDate(\"2024-01-01\"), 300000, \"years\")"), "empty");
+  EXPECT_EQ(Eval("dateAdd(parseDate(\"2024-01-01\"), -1e17, \"milliseconds\")"), "empty");
+  EXPECT_EQ(Eval("dateAdd(prop(\"Range\"), 1e20, \"days\")"), "empty");
+  EXPECT_EQ(Eval("dateAdd(parseDate(\"2024-01-01\"), 1000, \"years\")"), "3024-01-01");
+}
+
 TEST(FormulaDateTest, DateBetween) {
   EXPECT_EQ(Eval("dateBetween(parseDate(\"2024-03-01\"), parseDate(\"2024-02-01\"), \"days\")"), "29");
   EXPECT_EQ(Eval("dateBetween(parseDate(\"2023-03-01\"), parseDate(\"2023-02-01\"), \"days\")"), "28");

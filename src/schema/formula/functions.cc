@@ -215,8 +215,14 @@ Value ShiftDate(const Args& a, double sign) {
   if (!unit) return Value();
   DateValue d = a[0].date();
   double amount = sign * a[1].number();
-  d.start = AddToDate(d.start, amount, *unit);
-  if (d.end) d.end = AddToDate(*d.end, amount, *unit);
+  std::optional<Millis> start = AddToDate(d.start, amount, *unit);
+  if (!start) return Value();  // outside JavaScript's Date range: an invalid date
+  d.start = *start;
+  if (d.end) {
+    std::optional<Millis> end = AddToDate(*d.end, amount, *unit);
+    if (!end) return Value();
+    d.end = *end;
+  }
   if (*unit >= DateUnit::kHours) d.has_time = d.has_time || d.start % kMsPerDay != 0;
   return Value::Date(d);
 }

@@ -14,13 +14,21 @@ constexpr int kMaxDepth = 8;
 
 using formula::Type;
 
-Type TypeOfProperty(const PropertyDef& def, const Schema& schema, int depth);
+// The property types a formula is compiled against at each depth, for one schema: a
+// formula's type needs the types of the formulas it may read, one level deeper. Without
+// this memo every formula at depth d compiled every formula at depth d + 1 again, so a
+// schema with F formulas cost F^kMaxDepth compilations (3 formulas: 6,561 per page shown;
+// 8 formulas: 16.7 million).
+using InfosByDepth = std::map<int, std::vector<formula::PropertyInfo>>;
 
-std::vector<formula::PropertyInfo> InfosFor(const Schema& schema, int depth) {
+Type TypeOfProperty(const PropertyDef& def, const Schema& schema, int depth, InfosByDepth& memo);
+
+const std::vector<formula::PropertyInfo>& InfosFor(const Schema& schema, int depth, InfosByDepth& memo) {
+  if (auto it = memo.find(depth); it != memo.end()) return it->second;
   std::vector<formula::PropertyInfo> infos;
   infos.reserve(schema.size());
-  for (const auto& d : schema) infos.push_back(formula::PropertyInfo{d.name, TypeOfProperty(d, schema, depth)});
-  return infos;
+  for (const auto& d : schema) infos.push_back(formula::PropertyInfo{d.name, TypeOfProperty(d, schema, depth, memo)});
+  return memo[depth] = std::move(infos);
 }
 
 std::string CacheKey(const std::string& expression, const std::vector<formula::PropertyInfo>& infos) {
@@ -34,10 +42,11 @@ std::string CacheKey(const std::string& expression, const std::vector<formula::P
   return key;
 }
 
-Result<std::shared_ptr<const formula::Program>> CompileFor(const PropertyDef& def, const Schema& schema, int depth) {
+Result<std::shared_ptr<const formula::Program>> CompileFor(const PropertyDef& def, const Schema& schema, int depth,
+                                                           InfosByDepth& memo) {
   const json::value* e = Find(def.config, "expression");
   std::string expression = (e && e->is_string()) ? std::string(e->get_string()) : "";
-  std::vector<formula::PropertyInfo> infos = InfosFor(schema, depth);
+  const std::vector<formula::PropertyInfo>& infos = InfosFor(schema, depth, memo);
   thread_local std::map<std::string, std::shared_ptr<const formula::Program>> cache;
   std::string key = CacheKey(expression, infos);
   if (auto it = cache.find(key); it != cache.end()) return it->second;
@@ -47,7 +56,12 @@ Result<std::shared_ptr<const formula::Program>> CompileFor(const PropertyDef& de
   return program;
 }
 
-Type TypeOfProperty(const PropertyDef& def, const Schema& schema, int depth) {
+Result<std::shared_ptr<const formula::Program>> CompileFor(const PropertyDef& def, const Schema& schema) {
+  InfosByDepth memo;
+  return CompileFor(def, schema, 0, memo);
+}
+
+Type TypeOfProperty(const PropertyDef& def, const Schema& schema, int depth, InfosByDepth& memo) {
   const std::string& t = def.type;
   if (t == "title" || t == "rich_text" || t == "url" || t == "email" || t == "phone_number" || t == "select" ||
       t == "status") {
@@ -68,14 +82,14 @@ Type TypeOfProperty(const PropertyDef& def, const Schema& schema, int depth) {
     return Type::kNumber;
   }
   if (t == "formula" && depth < kMaxDepth) {
-    auto program = CompileFor(def, schema, depth + 1);
+    auto program = CompileFor(def, schema, depth + 1, memo);
     return program.ok() ? (*program)->result_type() : Type::kNull;
   }
   return Type::kNull;
 }
 
 json::object Evaluate(const PropertyDef& def, const Schema& schema, const json::object& values, Millis now, int depth) {
-  auto program = CompileFor(def, schema, 0);
+  auto program = CompileFor(def, schema);
   if (!program.ok()) return json::object{{"type", "string"}, {"string", nullptr}};
   auto prop = [&](std::string_view name) -> formula::Value {
     for (const auto& d : schema) {
@@ -103,7 +117,7 @@ json::object ComputeFormula(const PropertyDef& def, const Schema& schema, const 
 Status CheckFormulas(const Schema& schema) {
   for (const auto& def : schema) {
     if (def.type != "formula") continue;
-    auto program = CompileFor(def, schema, 0);
+    auto program = CompileFor(def, schema);
     if (!program.ok()) return std::move(program).error();
   }
   return OkStatus();

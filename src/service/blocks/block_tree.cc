@@ -8,7 +8,6 @@
 #include "common/uuid.h"
 #include "service/blocks/block_tree.h"
 #include "service/blocks/blocks.h"
-#include "service/emojis/emojis.h"
 #include "service/uploads/uploads.h"
 
 namespace localnotion::service::blocks {
@@ -25,9 +24,13 @@ Status ResolveFileUpload(Context& ctx, const Caller& caller, validation::NewBloc
   return OkStatus();
 }
 
-Status ResolveCustomEmojiIcon(Context& ctx, json::object& content, std::string_view path) {
+Status ResolveBlockIcon(Context& ctx, const Caller& caller, json::object& content, std::string_view path) {
   json::value* icon = content.if_contains("icon");
-  return icon != nullptr ? emojis::ResolveCustomEmojiIcon(ctx, *icon, api::Field(path, "icon")) : OkStatus();
+  if (icon == nullptr) return OkStatus();
+  std::optional<json::value> value(std::move(*icon));
+  Status resolved = uploads::AttachIconOrCover(ctx, caller, value, api::Field(path, "icon"));
+  *icon = std::move(*value);
+  return resolved;
 }
 
 Status CheckChildrenSource(Context& ctx, const validation::NewBlock& block) {
@@ -63,7 +66,7 @@ Status InsertBlocks(Context& ctx, const Caller& caller, const std::string& paren
     if (source && source->is_string() && source->get_string() == "file_upload") {
       LN_RETURN_IF_ERROR(ResolveFileUpload(ctx, caller, b));
     }
-    LN_RETURN_IF_ERROR(ResolveCustomEmojiIcon(ctx, b.content, api::Field(b.path, b.type)));
+    LN_RETURN_IF_ERROR(ResolveBlockIcon(ctx, caller, b.content, api::Field(b.path, b.type)));
     LN_RETURN_IF_ERROR(CheckChildrenSource(ctx, b));
     storage::BlockRecord row;
     row.id = NewUuid();

@@ -22,11 +22,16 @@ Result<json::value> RenderBlockTarget(Context& ctx, const Caller& caller, const 
 // upload resolution plugs in (block_tree.cc).
 Status ResolveFileUpload(Context& ctx, const Caller& caller, validation::NewBlock& block);
 
-// A callout's or a tab item's `icon` may name a custom emoji of the workspace,
-// {type:"custom_emoji", custom_emoji:{id}}; it is stored as pages store it, with the
-// emoji's name and url (emojis::CustomEmojiIcon, which also refuses an unknown id).
+// A callout's or a tab item's `icon` is stored as a page's icon is
+// (uploads::AttachIconOrCover): a custom emoji of the workspace,
+// {type:"custom_emoji", custom_emoji:{id}}, with the emoji's name and url
+// (emojis::CustomEmojiIcon, which also refuses an unknown id); an upload,
+// {type:"file_upload", file_upload:{id}}, attached and stored as the file
+// {type:"file", file:{file_upload_id, filename, content_type}}, which RenderBlockRow shows
+// as a Notion-hosted file with a fresh signed link (Notion takes an upload wherever it
+// takes an icon: https://developers.notion.com/reference/file-upload).
 // `path` is the block type's path, such as "body.children[0].callout".
-Status ResolveCustomEmojiIcon(Context& ctx, json::object& content, std::string_view path);
+Status ResolveBlockIcon(Context& ctx, const Caller& caller, json::object& content, std::string_view path);
 
 // A block that shows another block's children (a synced block reference, through the
 // registry's children_from) needs that block: visible to the integration (404 "Could not

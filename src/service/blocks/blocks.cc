@@ -10,6 +10,7 @@
 #include "api/blocks/registry.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
+#include "common/json_fields.h"
 #include "common/uuid.h"
 #include "service/blocks/block_tree.h"
 #include "service/blocks/blocks.h"
@@ -143,6 +144,11 @@ Result<json::value> RenderBlockRow(Context& ctx, const Caller& caller, const sto
     // An uploaded file (block_tree.cc ResolveFileUpload) gets a fresh signed link.
     LN_ASSIGN_OR_RETURN(json::value shown, ctx.RenderFileObject(caller, json::value(view.content)));
     view.content = std::move(shown.as_object());
+  }
+  if (json::value* icon = view.content.if_contains("icon");
+      icon && icon->is_object() && StringAt(icon->get_object(), "type") == "file") {
+    // An uploaded icon (block_tree.cc ResolveBlockIcon) gets a fresh signed link too.
+    LN_ASSIGN_OR_RETURN(*icon, ctx.RenderFileObject(caller, *icon));
   }
   // Mentions in the rich text a type shows are named as the caller may see them.
   for (std::string_view key : type != nullptr ? std::span(type->rich_text_keys) : std::span<const std::string_view>{}) {
@@ -278,7 +284,7 @@ Result<json::value> UpdateBlock(Context& ctx, const Caller& caller, std::string_
       LN_RETURN_IF_ERROR(ResolveFileUpload(ctx, caller, media));
       req.content = std::move(media.content);
     }
-    if (req.content) LN_RETURN_IF_ERROR(ResolveCustomEmojiIcon(ctx, *req.content, api::Field("body", row.type)));
+    if (req.content) LN_RETURN_IF_ERROR(ResolveBlockIcon(ctx, caller, *req.content, api::Field("body", row.type)));
     if (req.content && *req.content != row.content) row.content = std::move(*req.content), changed = true;
     if (req.in_trash && *req.in_trash != row.in_trash) row.in_trash = *req.in_trash, changed = true;
     if (changed) {

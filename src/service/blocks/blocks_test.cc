@@ -10,6 +10,7 @@
 #include "service/blocks/blocks.h"
 #include "service/pages/pages.h"
 #include "service/service_test_util.h"
+#include "service/uploads/uploads.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "testing/matchers.h"
 
@@ -153,6 +154,42 @@ TEST_P(BlocksTest, FailedAppendWritesNothing) {
                                  R"(,{"image":{"file_upload":{"id":"0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c"}}}]})");
   ASSERT_THAT(failed, ErrorIs(ErrorCode::kValidationError));
   EXPECT_TRUE(Children(page).empty());
+}
+
+// A callout's icon takes an upload as a page's does: stored as the file it names, shown
+// as a hosted file with a signed link; a missing upload is refused and writes nothing.
+TEST_P(BlocksTest, CalloutIconTakesAnUploadAndShowsItAsAHostedFile) {
+  std::string page = NewPage(R"({"workspace":true})");
+  auto created = Run([&] { return uploads::CreateFileUpload(*ctx_, caller_, J(R"({"filename":"i.png"})")); });
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const std::string upload(created->at("id").as_string());
+  uploads::SendForm form;
+  form.file = uploads::FormFile{"i.png", "image/png", "icon"};
+  ASSERT_TRUE(Run([&] { return uploads::SendFileUpload(*ctx_, caller_, upload, form); }).ok());
+  auto appended =
+      Append(page, R"({"children":[{"callout":{"rich_text":[],"icon":{"type":"file_upload","file_upload":{"id":")" +
+                       upload + R"("}}}}]})");
+  ASSERT_TRUE(appended.ok()) << appended.error().message;
+  const std::string id(appended->at("results").at(0).at("id").as_string());
+  auto row = Run([&] { return ctx_->store().GetBlock(id); });
+  ASSERT_TRUE(row.ok() && row->has_value());
+  EXPECT_EQ(SerializeJson((*row)->content.at("icon")), R"({"type":"file","file":{"file_upload_id":")" + upload +
+                                                           R"(","filename":"i.png","content_type":"image/png"}})");
+  auto shown = Run([&] { return blocks::GetBlock(*ctx_, caller_, id); });
+  ASSERT_TRUE(shown.ok());
+  const json::object& icon = shown->at("callout").at("icon").as_object();
+  EXPECT_EQ(icon.at("type"), "file");
+  const std::string url(icon.at("file").at("url").as_string());
+  EXPECT_NE(url.find("/_localnotion/files/" + upload + "/i.png?expires="), std::string::npos) << url;
+  EXPECT_TRUE(icon.at("file").as_object().contains("expiry_time"));
+
+  const std::string missing = "0b7cf1e5-8a43-4f1e-9f5c-1d2e3f4a5b6c";
+  auto refused =
+      Append(page, "{\"children\":[" + Para("kept?") + R"(,{"callout":{"rich_text":[],"icon":{"file_upload":{"id":")" +
+                       missing + R"("}}}}]})");
+  ASSERT_THAT(refused, ErrorIs(ErrorCode::kValidationError));
+  EXPECT_EQ(refused.error().message, "Could not find file upload with ID: " + missing + ".");
+  EXPECT_EQ(Children(page), std::vector<std::string>{""});
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BlocksTest, ::testing::Values(false, true),

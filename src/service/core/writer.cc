@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "api/blocks/registry.h"
+#include "common/json_object.h"
 #include "schema/registry.h"
 #include "service/core/block_limit.h"
 #include "service/core/context.h"
@@ -249,34 +250,57 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
   }
   // Only the properties whose stored value changed are recorded. A value that went from
   // null to missing (or back) is a change for the outbox but not for the history.
-  auto changed = std::make_shared<schema::Schema>();
+  std::vector<const schema::PropertyDef*> changed;  // in the schema's order
+  changed.reserve(changed_ids.size());
   for (const auto& def : *schema) {
     if (!std::binary_search(changed_ids.begin(), changed_ids.end(), def.id)) continue;
     const schema::PropertyType* type = schema::FindType(def.type);
     if (type == nullptr || !type->stored()) continue;
     const json::value* a = Find(after.properties, def.id);
     const json::value* b = before ? Find(before->properties, def.id) : nullptr;
-    if (!SameStored(a, b)) changed->push_back(def);
+    if (!SameStored(a, b)) changed.push_back(&def);
   }
   // Recorded as stored, with the definition of the moment (options included); rendered
-  // when the history is read (RenderRecordedValue), which keeps writes cheap.
-  json::array changes;
-  for (const auto& def : *changed) {
-    const json::value* b = before ? Find(before->properties, def.id) : nullptr;
-    const json::value* a = Find(after.properties, def.id);
-    changes.push_back(json::object{{"property", def.name},
-                                   {"property_id", def.id},
-                                   {"definition", HistoryDefinition(def)},
-                                   {"before_stored", b ? *b : json::value(nullptr)},
-                                   {"after_stored", a ? *a : json::value(nullptr)}});
+  // when the history is read (RenderRecordedValue), which keeps writes cheap. Written as
+  // JSON text at once (PageHistoryRecord::changes_json), member for member what a
+  // json::array of {property, property_id, definition, before_stored, after_stored} and
+  // {field, before, after} objects would serialize to, without copying the values.
+  std::string changes = "[";
+  auto member = [&changes](const char* key, const json::value* v) {
+    changes += key;
+    if (v == nullptr) {
+      changes += "null";
+    } else {
+      SerializeJsonTo(*v, changes);
+    }
+  };
+  for (const schema::PropertyDef* changed_def : changed) {
+    const schema::PropertyDef& def = *changed_def;
+    if (changes.size() > 1) changes += ',';
+    changes += "{\"property\":";
+    SerializeJsonStringTo(def.name, changes);
+    changes += ",\"property_id\":";
+    SerializeJsonStringTo(def.id, changes);
+    const json::value definition(HistoryDefinition(def));
+    member(",\"definition\":", &definition);
+    member(",\"before_stored\":", before ? Find(before->properties, def.id) : nullptr);
+    member(",\"after_stored\":", Find(after.properties, def.id));
+    changes += '}';
   }
   for (const Field& f : kFields) {
     json::value a = f.get(after);
     json::value b = before ? f.get(*before) : json::value(nullptr);
     bool differs = before ? a != b : !(a.is_null() || (a.is_bool() && !a.get_bool()));
-    if (differs) changes.push_back(json::object{{"field", f.name}, {"before", b}, {"after", a}});
+    if (!differs) continue;
+    if (changes.size() > 1) changes += ',';
+    changes += "{\"field\":";
+    SerializeJsonStringTo(f.name, changes);
+    member(",\"before\":", &b);
+    member(",\"after\":", &a);
+    changes += '}';
   }
-  if (before && changes.empty()) return Entry();
+  if (before && changes.size() == 1) return Entry();
+  changes += ']';
   storage::PageHistoryRecord entry;
   entry.page_id = after.id;
   entry.time = after.last_edited_time;
@@ -284,7 +308,7 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
   entry.integration_id = caller.integration.id;
   entry.integration_name = caller.integration.name;
   entry.action = before ? "updated" : "created";
-  entry.changes = std::move(changes);
+  entry.changes_json = std::move(changes);
   return Entry(std::move(entry));
 }
 

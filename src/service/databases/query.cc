@@ -138,6 +138,7 @@ Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
   auto snapshot = std::make_shared<QuerySnapshot>();
   snapshot->source_id = source->id;
   snapshot->fingerprint = fingerprint;
+  snapshot->id = QuerySnapshots::NewId();
   const size_t limit = ctx.state().options.query_result_limit;
 
   // A page counts as trashed when it, its data source or its database is in the trash.

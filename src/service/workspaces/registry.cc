@@ -112,6 +112,7 @@ Result<std::shared_ptr<Workspace>> Registry::Open(const storage::WorkspaceRecord
   ws->owned_state_ = std::make_unique<ServiceState>();
   ws->owned_state_->options = main_state_.options;
   ws->owned_state_->workspace = WorkspaceIdentity{record.id, record.name, "/_localnotion/workspaces/" + record.id};
+  ws->owned_state_->snapshots.Share(ws->owned_store_->shared_controls());
   ws->store_ = ws->owned_store_.get();
   ws->state_ = ws->owned_state_.get();
   auto booted = RunInTxn(*ws->store_, *ws->state_, storage::TxnMode::kWrite,

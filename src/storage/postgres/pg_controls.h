@@ -35,6 +35,12 @@ class PgControls final : public SharedControls {
   Status AppendRequests(const std::vector<LoggedRequest>& entries, int keep) override;
   Result<LogPage> FindRequests(const RequestFilter& filter, int64_t after_seq, int limit) override;
   Status ClearRequests() override;
+  // pg_snapshots.cc
+  Status RememberCursor(std::string_view key, std::string_view snapshot_id, const StoredSnapshot* snapshot,
+                        int64_t offset, int64_t ttl_ms) override;
+  Result<std::optional<CursorPlace>> FindCursor(std::string_view key) override;
+  Result<std::optional<StoredSnapshot>> FindSnapshot(std::string_view snapshot_id) override;
+  Status ClearSnapshots() override;
 
  private:
   // Runs `fn` on a pooled connection (tried again once on a fresh connection when the

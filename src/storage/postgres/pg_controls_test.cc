@@ -4,8 +4,11 @@
 // processes must re-read.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <functional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "storage/postgres/pg_test_server.h"
 #include "storage/store.h"
@@ -169,6 +172,40 @@ TEST_F(PgControlsTest, OneRequestLogKeptToItsCapacityFilteredAndCleared) {
   ASSERT_TRUE(cleared.ok());
   EXPECT_TRUE(cleared->entries.empty());
   EXPECT_EQ(cleared->clears, 1);
+}
+
+TEST_F(PgControlsTest, AQuerySnapshotKeptThroughOneIsFoundThroughTheOtherUntilItExpiresOrIsCleared) {
+  const SharedControls::StoredSnapshot snapshot{"ds-1", "{\"sorts\":null}", {"p1", "p2", "p3", "p4"}, true};
+  ASSERT_TRUE(A().RememberCursor("key-p3", "snap-1", &snapshot, 2, 60000).ok());
+  auto place = B().FindCursor("key-p3");
+  ASSERT_TRUE(place.ok());
+  ASSERT_TRUE(place->has_value());
+  EXPECT_EQ((*place)->snapshot_id, "snap-1");
+  EXPECT_EQ((*place)->offset, 2);
+  auto found = B().FindSnapshot("snap-1");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->source_id, "ds-1");
+  EXPECT_EQ((*found)->fingerprint, "{\"sorts\":null}");
+  EXPECT_EQ((*found)->ids, (std::vector<std::string>{"p1", "p2", "p3", "p4"}));
+  EXPECT_TRUE((*found)->incomplete);
+
+  // A later cursor of the same snapshot does not write it again.
+  ASSERT_TRUE(B().RememberCursor("key-p4", "snap-1", nullptr, 3, 60000).ok());
+  EXPECT_EQ(A().FindCursor("key-p4")->value().offset, 3);
+  EXPECT_FALSE(A().FindCursor("key-unknown")->has_value());
+  EXPECT_FALSE(A().FindSnapshot("snap-unknown")->has_value());
+
+  // An empty result keeps no id; a cursor past its time is gone.
+  const SharedControls::StoredSnapshot empty{"ds-2", "", {}, false};
+  ASSERT_TRUE(A().RememberCursor("key-short", "snap-2", &empty, 0, 1).ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_FALSE(B().FindCursor("key-short")->has_value());
+  EXPECT_FALSE(B().FindSnapshot("snap-2")->has_value());
+
+  ASSERT_TRUE(B().ClearSnapshots().ok());
+  EXPECT_FALSE(A().FindCursor("key-p3")->has_value());
+  EXPECT_FALSE(A().FindSnapshot("snap-1")->has_value());
 }
 
 }  // namespace

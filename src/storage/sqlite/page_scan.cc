@@ -117,9 +117,11 @@ struct SqlBuilder {
       return;
     }
     if (TrigramSearchable(needle)) {
+      // The index's candidates and the rows it has not caught up with, each tested
+      // exactly (sqlite/page_text_index.h).
       sql +=
           "pages.rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN (SELECT rowid FROM page_text_fts "
-          "WHERE page_text_fts MATCH ?) AND t.property_id = ? AND " +
+          "WHERE page_text_fts MATCH ? UNION ALL SELECT id FROM page_text_pending) AND t.property_id = ? AND " +
           test + " UNION SELECT page_rowid FROM page_text WHERE property_id = ? AND unsettled)";
       binds.push_back(json::value(FtsPhrase(needle)));
       binds.push_back(property);
@@ -292,8 +294,6 @@ Status SqliteConnection::ApplyScanWants(const ScanWants& wants) {
 }
 
 Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& scan) {
-  // A write transaction's text terms find its own writes (sqlite/page_text_index.h).
-  if (!query_only_) LN_RETURN_IF_ERROR(CatchUpTextIndex());
   std::vector<ScanField> fields;
   for (const auto& o : scan.order) fields.push_back(o.field);
   if (scan.where) CollectFields(*scan.where, fields);

@@ -40,32 +40,46 @@ std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageReco
 }
 
 PageTextWriter::PageTextWriter(sqlite3* db)
-    : select_(db, "SELECT id, property_id, folded, unsettled FROM page_text WHERE page_rowid = ?1"),
+    : db_(db),
+      select_(db, "SELECT id, property_id, folded, unsettled FROM page_text WHERE page_rowid = ?1"),
       remove_(db, "DELETE FROM page_text WHERE id = ?1"),
       remove_property_(db, "DELETE FROM page_text WHERE page_rowid = ?1 AND property_id = ?2"),
-      insert_(db, "INSERT INTO page_text (page_rowid, property_id, folded, unsettled) VALUES (?1, ?2, ?3, ?4)") {}
+      insert_(db, "INSERT INTO page_text (page_rowid, property_id, folded, unsettled) VALUES (?1, ?2, ?3, ?4)"),
+      update_(db, "UPDATE page_text SET folded = ?2, unsettled = ?3 WHERE id = ?1"),
+      // Not an upsert: an ON CONFLICT clause of the outer statement overrides the
+      // triggers' INSERT OR IGNORE, whose second note of the same id then fails.
+      update_property_(db,
+                       "UPDATE page_text SET folded = ?3, unsettled = ?4 WHERE page_rowid = ?1 AND property_id = ?2") {}
 
 Status PageTextWriter::Insert(int64_t page_rowid, const PageText& row) {
   insert_.Bind(1, page_rowid).Bind(2, row.property_id).Bind(3, row.folded).Bind(4, int64_t{row.unsettled});
   return insert_.Run();
 }
 
-Status PageTextWriter::Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits) {
+Result<size_t> PageTextWriter::Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits) {
   for (const PageTextEdit& edit : edits) {
-    remove_property_.Bind(1, page_rowid).Bind(2, edit.property_id);
-    LN_RETURN_IF_ERROR(remove_property_.Run());
-    if (edit.row) LN_RETURN_IF_ERROR(Insert(page_rowid, *edit.row));
+    if (!edit.row) {
+      remove_property_.Bind(1, page_rowid).Bind(2, edit.property_id);
+      LN_RETURN_IF_ERROR(remove_property_.Run());
+      continue;
+    }
+    // A value that had a row keeps it, and its id: one UPDATE, one note for the index.
+    update_property_.Bind(1, page_rowid).Bind(2, edit.property_id).Bind(3, edit.row->folded);
+    update_property_.Bind(4, int64_t{edit.row->unsettled});
+    LN_RETURN_IF_ERROR(update_property_.Run());
+    if (sqlite3_changes(db_) == 0) LN_RETURN_IF_ERROR(Insert(page_rowid, *edit.row));
   }
-  return OkStatus();
+  return edits.size();
 }
 
-Status PageTextWriter::Write(int64_t page_rowid, const PageRecord& page) {
+Result<size_t> PageTextWriter::Write(int64_t page_rowid, const PageRecord& page) {
   // Most writes change no text (a checkbox, a number, a date): the rows that are already
-  // right stay, so the trigram index is only touched for the text that changed.
+  // right stay, so the trigram index is only touched for the text that changed; a row
+  // whose text changed is updated in place and keeps its id.
   struct Old {
     int64_t id;
     PageText text;
-    bool keep = false;
+    bool seen = false;
   };
   std::vector<Old> old;
   select_.Bind(1, page_rowid);
@@ -75,25 +89,30 @@ Status PageTextWriter::Write(int64_t page_rowid, const PageRecord& page) {
     old.push_back(Old{select_.Int(0), PageText{select_.Text(1), select_.Text(2), select_.Int(3) != 0}});
   }
   select_.Reset();
-  std::vector<const PageText*> added;
-  const std::vector<PageText> rows = PageTexts(page);
-  for (const PageText& row : rows) {
-    bool same = false;
+  size_t written = 0;
+  for (const PageText& row : PageTexts(page)) {
+    Old* match = nullptr;
     for (Old& o : old) {
-      if (o.text.property_id != row.property_id) continue;
-      same = o.text.folded == row.folded && o.text.unsettled == row.unsettled;
-      o.keep = same;
-      break;
+      if (o.text.property_id == row.property_id) match = &o;
     }
-    if (!same) added.push_back(&row);
+    if (match == nullptr) {
+      LN_RETURN_IF_ERROR(Insert(page_rowid, row));
+      ++written;
+      continue;
+    }
+    match->seen = true;
+    if (match->text.folded == row.folded && match->text.unsettled == row.unsettled) continue;
+    update_.Bind(1, match->id).Bind(2, row.folded).Bind(3, int64_t{row.unsettled});
+    LN_RETURN_IF_ERROR(update_.Run());
+    ++written;
   }
   for (const Old& o : old) {
-    if (o.keep) continue;
+    if (o.seen) continue;
     remove_.Bind(1, o.id);
     LN_RETURN_IF_ERROR(remove_.Run());
+    ++written;
   }
-  for (const PageText* row : added) LN_RETURN_IF_ERROR(Insert(page_rowid, *row));
-  return OkStatus();
+  return written;
 }
 
 Status BackfillPageText(sqlite3* db) {
@@ -114,8 +133,18 @@ Status BackfillPageText(sqlite3* db) {
 }
 
 std::string FtsPhrase(std::string_view needle) {
+  // Only the first kMaxFtsPhraseChars characters, cut on a character boundary: a title
+  // that contains the needle contains its prefix, so the phrase still finds every match,
+  // and the caller's instr() on the whole needle decides. FTS5 makes one phrase term per
+  // trigram, so a 200 KB query would otherwise cost 200,000 index look-ups.
+  size_t chars = 0;
+  size_t end = 0;
+  while (end < needle.size()) {
+    if ((static_cast<unsigned char>(needle[end]) & 0xC0) != 0x80 && chars++ == kMaxFtsPhraseChars) break;
+    ++end;
+  }
   std::string phrase = "\"";
-  for (char c : needle) {
+  for (char c : needle.substr(0, end)) {
     phrase += c;
     if (c == '"') phrase += '"';
   }

@@ -50,30 +50,43 @@ struct PageTextEdit {
 std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageRecord& page);
 
 // Keeps the page_text rows of one page (by its rowid in pages) equal to PageTexts. The
-// caller holds the write transaction, so the rows change with the page.
+// caller holds the write transaction, so the rows change with the page. A value's row
+// keeps its id while the value has one: a changed text is an UPDATE, so page_text's
+// triggers note one row for the text index (sqlite/page_text_index.h), and notes of the
+// same row coalesce until the index catches up.
 class PageTextWriter {
  public:
   explicit PageTextWriter(sqlite3* db);
-  bool valid() const { return select_.valid() && remove_.valid() && remove_property_.valid() && insert_.valid(); }
+  bool valid() const {
+    return select_.valid() && remove_.valid() && remove_property_.valid() && insert_.valid() && update_.valid() &&
+           update_property_.valid();
+  }
   // Every row of the page (a new page, or a write that does not say what it changed):
-  // rows whose text is unchanged are left alone; the others are deleted and inserted.
-  Status Write(int64_t page_rowid, const PageRecord& page);
-  // Only the rows named: each property's row is deleted (whatever it held) and the new
-  // one inserted.
-  Status Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits);
+  // rows whose text is unchanged are left alone, changed ones updated, new ones inserted
+  // and those of values gone deleted. Returns the number of rows written.
+  Result<size_t> Write(int64_t page_rowid, const PageRecord& page);
+  // Only the rows named: each property's row is updated (or inserted) with its new text,
+  // or deleted when it has none. Returns the number of rows written.
+  Result<size_t> Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits);
 
  private:
   Status Insert(int64_t page_rowid, const PageText& row);
 
-  Statement select_, remove_, remove_property_, insert_;
+  sqlite3* db_;
+  Statement select_, remove_, remove_property_, insert_, update_, update_property_;
 };
 
 // Fills page_text for every page (migration 10, run once inside its transaction).
 Status BackfillPageText(sqlite3* db);
 
-// An FTS5 query that matches the trigrams of `needle` as one phrase: the needle in
-// double quotes, its own double quotes doubled, so that no character of it is FTS5
-// syntax.
+// How many characters of a search needle the trigram phrase holds (FtsPhrase).
+inline constexpr size_t kMaxFtsPhraseChars = 64;
+
+// An FTS5 query that matches the trigrams of `needle` as one phrase: the needle's first
+// kMaxFtsPhraseChars characters in double quotes, its own double quotes doubled, so that
+// no character of it is FTS5 syntax. It selects candidates only: a needle longer than
+// that also matches titles that hold just its prefix, so the caller checks the whole
+// needle (ScanPagesByTitle's instr()).
 std::string FtsPhrase(std::string_view needle);
 
 // Whether `needle` has enough characters for the trigram index to find it.

@@ -3,7 +3,7 @@
 namespace localnotion::storage {
 
 PageTextIndex::PageTextIndex(sqlite3* db)
-    : any_(db, "SELECT 1 FROM page_text_pending LIMIT 1"),
+    : count_(db, "SELECT count(*) FROM page_text_pending"),
       // A NULL in the command column is an ordinary insert. For each id the 'delete' of
       // the indexed text comes before the insert of the current one: FTS5 takes a delete
       // and an insert of the same rowid in that order without writing to disk in between.
@@ -16,15 +16,16 @@ PageTextIndex::PageTextIndex(sqlite3* db)
              "ORDER BY id, step"),
       clear_(db, "DELETE FROM page_text_pending") {}
 
-Result<bool> PageTextIndex::Noted() {
-  LN_ASSIGN_OR_RETURN(bool noted, any_.StepRow());
-  any_.Reset();
-  return noted;
+Result<int64_t> PageTextIndex::Lag() {
+  LN_ASSIGN_OR_RETURN(bool row, count_.StepRow());
+  const int64_t lag = row ? count_.Int(0) : 0;
+  count_.Reset();
+  return lag;
 }
 
 Status PageTextIndex::CatchUp() {
-  LN_ASSIGN_OR_RETURN(bool noted, Noted());
-  if (!noted) return OkStatus();
+  LN_ASSIGN_OR_RETURN(int64_t lag, Lag());
+  if (lag == 0) return OkStatus();
   LN_RETURN_IF_ERROR(apply_.Run());
   return clear_.Run();
 }

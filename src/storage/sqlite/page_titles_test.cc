@@ -7,24 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "storage/sqlite/page_text.h"
 #include "storage/sqlite/page_titles.h"
 #include "storage/sqlite/temp_store_test_util.h"
 
 namespace localnotion::storage {
 namespace {
-
-PageRecord Page(std::string id, std::string_view title) {
-  PageRecord p;
-  p.id = std::move(id);
-  p.parent_type = "workspace";
-  p.parent_id = "";
-  std::string text = R"({"title":[{"type":"text","plain_text":")" + std::string(title) + R"("}]})";
-  p.properties = ParseJson(text)->as_object();
-  p.icon = nullptr;
-  p.cover = nullptr;
-  p.created_by = p.last_edited_by = "u";
-  return p;
-}
 
 std::vector<std::string> Ids(const Result<std::vector<PageRecord>>& pages) {
   std::vector<std::string> out;
@@ -39,15 +27,15 @@ class PageTitlesTest : public TempStoreTest {
   void SetUp() override {
     TempStoreTest::SetUp();
     for (auto [id, title] : {std::pair{"a", "École"}, {"b", "Kale"}, {"c", "ÉCOLE du soir"}, {"d", "kALE"}}) {
-      ASSERT_TRUE(store_->PutPage(Page(id, title)).ok());
+      ASSERT_TRUE(store_->PutPage(TitledPage(id, title)).ok());
     }
     ASSERT_TRUE(store_->CommitBatch().ok());
   }
 };
 
 TEST_F(PageTitlesTest, FoldedTitleIsThePlainTextFolded) {
-  EXPECT_EQ(FoldedPageTitle(Page("x", "ÉCOLE Kale")), "école kale");
-  PageRecord untitled = Page("y", "");
+  EXPECT_EQ(FoldedPageTitle(TitledPage("x", "ÉCOLE Kale")), "école kale");
+  PageRecord untitled = TitledPage("y", "");
   untitled.properties = json::object{};
   EXPECT_EQ(FoldedPageTitle(untitled), "");
 }
@@ -60,10 +48,22 @@ TEST_F(PageTitlesTest, MatchesFoldedTitlesInCreationOrder) {
 }
 
 TEST_F(PageTitlesTest, RewrittenTitleIsRescannedAndOrderKept) {
-  ASSERT_TRUE(store_->PutPage(Page("a", "Kale salad")).ok());
+  ASSERT_TRUE(store_->PutPage(TitledPage("a", "Kale salad")).ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
   EXPECT_EQ(Ids(store_->ScanPagesByTitle("kale")), (std::vector<std::string>{"a", "b", "d"}));
   EXPECT_EQ(Ids(store_->ScanPagesByTitle("école")), (std::vector<std::string>{"c"}));
+}
+
+// The trigram phrase holds only a needle's first characters (FtsPhrase): a page whose
+// title holds just that prefix is not a match, one that holds the whole needle is.
+TEST_F(PageTitlesTest, NeedleLongerThanThePhraseMatchesWholly) {
+  const std::string prefix(kMaxFtsPhraseChars, 'q');
+  ASSERT_TRUE(store_->PutPage(TitledPage("e", prefix + "x tail")).ok());
+  ASSERT_TRUE(store_->PutPage(TitledPage("f", "head " + prefix + "yz")).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(Ids(store_->ScanPagesByTitle(prefix + "y")), (std::vector<std::string>{"f"}));
+  EXPECT_EQ(Ids(store_->ScanPagesByTitle(prefix)), (std::vector<std::string>{"e", "f"}));
+  EXPECT_TRUE(Ids(store_->ScanPagesByTitle(std::string(200000, 'q'))).empty());
 }
 
 TEST_F(PageTitlesTest, RowWithoutFoldedTitleIsACandidate) {

@@ -91,12 +91,14 @@ struct SqliteConnection::Statements {
         // A NULL folded title (a row not written since migration 5) cannot be ruled out.
         scan_titles(db, Sql("SELECT ", kPageColumns,
                             " FROM pages WHERE title_folded IS NULL OR instr(title_folded, ?1) > 0 ORDER BY rowid")),
-        // Needles of three characters or more read the trigram index of page_text; an
-        // unsettled title (a mention) and a row without title_folded are candidates.
+        // Needles of three characters or more read the trigram index of page_text, with
+        // the rows it has not caught up with (sqlite/page_text_index.h); an unsettled
+        // title (a mention) and a row without title_folded are candidates.
         scan_titles_fts(db,
                         Sql("SELECT ", kPageColumns,
                             " FROM pages WHERE rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN "
-                            "(SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1) AND "
+                            "(SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1 UNION ALL "
+                            "SELECT id FROM page_text_pending) AND "
                             "t.property_id = 'title' AND instr(t.folded, ?2) > 0 UNION SELECT page_rowid "
                             "FROM page_text WHERE property_id = 'title' AND unsettled UNION SELECT rowid FROM pages "
                             "WHERE title_folded IS NULL) ORDER BY rowid")),
@@ -186,12 +188,14 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   LN_RETURN_IF_ERROR(conn->Prepare());
   LN_RETURN_IF_ERROR(conn->PrepareBlocks());
   if (role == Role::kWriter) {
-    // Notes left committed (only a file written by hand could hold any) are applied
-    // before the first reader opens, so that every reader finds a complete index. The
-    // look takes no write lock, so opening a file another process writes does not wait.
-    LN_ASSIGN_OR_RETURN(conn->text_noted_, conn->st_->text_index->Noted());
-    if (conn->text_noted_) {
+    // Notes left committed (by a process killed before it caught up, or a file written
+    // by hand) are applied when the writer opens, so that a text query starts from a
+    // small lag. The look takes no write lock, so opening a file another process writes
+    // does not wait.
+    LN_ASSIGN_OR_RETURN(conn->text_lag_, conn->st_->text_index->Lag());
+    if (conn->text_lag_ > 0) {
       LN_RETURN_IF_ERROR(conn->BeginBatch());
+      LN_RETURN_IF_ERROR(conn->CatchUpTextIndex());
       LN_RETURN_IF_ERROR(conn->CommitBatch());
     }
   }
@@ -204,21 +208,32 @@ Status SqliteConnection::Prepare() {
   return OkStatus();
 }
 
-Status SqliteConnection::BeginBatch() { return st_->begin.Run(); }
+Status SqliteConnection::BeginBatch() {
+  caught_up_in_batch_ = false;
+  return st_->begin.Run();
+}
 
 Status SqliteConnection::CommitBatch() {
-  // The text index catches up with the batch's page_text changes in the batch itself:
-  // one FTS5 write per batch, and no committed state without it.
-  Status s = CatchUpTextIndex();
+  // The text index catches up with the rows waiting for it in the batch itself, once
+  // there are enough of them: one FTS5 segment per kTextIndexLag rows.
+  Status s = CatchUpTextIndexIfBehind();
   if (s.ok()) s = st_->commit.Run();
   if (!s.ok()) RollbackBatch();
   return s;
 }
 
+Status SqliteConnection::CatchUpTextIndexIfBehind() {
+  if (text_lag_ < text_index_lag_) return OkStatus();
+  // Rows written more than once since the last catch-up were counted once per write.
+  LN_ASSIGN_OR_RETURN(text_lag_, st_->text_index->Lag());
+  if (text_lag_ < text_index_lag_) return OkStatus();
+  return CatchUpTextIndex();
+}
+
 Status SqliteConnection::CatchUpTextIndex() {
-  if (!text_noted_) return OkStatus();
   LN_RETURN_IF_ERROR(st_->text_index->CatchUp());
-  text_noted_ = false;
+  text_lag_ = 0;
+  caught_up_in_batch_ = true;
   return OkStatus();
 }
 
@@ -226,9 +241,10 @@ void SqliteConnection::RollbackBatch() {
   // A column or index made in the batch is gone with it.
   indexed_shapes_.clear();
   scan_columns_loaded_ = false;
-  // A catch-up inside the batch is undone with it, and the notes it had cleared may be
-  // back: look again at the next commit.
-  text_noted_ = true;
+  // A catch-up inside the batch is undone with it, and the notes it had cleared are
+  // back: count them at the next commit.
+  if (caught_up_in_batch_) text_lag_ = text_index_lag_;
+  caught_up_in_batch_ = false;
   if (!sqlite3_get_autocommit(db_)) (void)st_->rollback.Run();
 }
 
@@ -239,9 +255,29 @@ Status SqliteConnection::ReleaseSavepoint() { return st_->release.Run(); }
 Status SqliteConnection::RollbackToSavepoint() {
   indexed_shapes_.clear();
   scan_columns_loaded_ = false;
-  text_noted_ = true;  // as in RollbackBatch: a catch-up inside the unit is undone
+  // As in RollbackBatch: a catch-up inside the unit is undone.
+  if (caught_up_in_batch_) text_lag_ = text_index_lag_;
   LN_RETURN_IF_ERROR(st_->rollback_to.Run());
   return st_->release.Run();
+}
+
+Status SqliteConnection::CopyFrom(SqliteConnection& source) {
+  sqlite3_backup* backup = sqlite3_backup_init(db_, "main", source.db_, "main");
+  if (backup == nullptr) return InternalError(std::string("sqlite backup: ") + sqlite3_errmsg(db_));
+  const int stepped = sqlite3_backup_step(backup, -1);
+  const int finished = sqlite3_backup_finish(backup);
+  if (stepped != SQLITE_DONE || finished != SQLITE_OK) {
+    return InternalError(std::string("sqlite backup: ") + sqlite3_errmsg(db_));
+  }
+  // The copy has the source's generated columns and indexes, and the source's pending
+  // text index rows, however many; looking again costs one query each, and the next
+  // commit counts the pending rows (as after rolling back a batch that caught up).
+  indexed_shapes_.clear();
+  scan_columns_.clear();
+  scan_columns_loaded_ = false;
+  wants_ = {};
+  text_lag_ = text_index_lag_;
+  return OkStatus();
 }
 
 Status SqliteConnection::BeginRead() {
@@ -255,9 +291,6 @@ void SqliteConnection::EndRead() {
 }
 
 Status SqliteConnection::SetQueryOnly(bool on) {
-  // The in-memory store reads on the writer, inside the open batch: the index must hold
-  // the batch's writes before writing is refused.
-  if (on) LN_RETURN_IF_ERROR(CatchUpTextIndex());
   query_only_ = on;
   return Exec(db_, on ? "PRAGMA query_only=1" : "PRAGMA query_only=0");
 }
@@ -324,7 +357,6 @@ Result<std::vector<PageRecord>> SqliteConnection::ListAllPages() { return ReadPa
 Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_view folded_needle) {
   if (folded_needle.empty()) return ListAllPages();
   if (TrigramSearchable(folded_needle)) {
-    if (!query_only_) LN_RETURN_IF_ERROR(CatchUpTextIndex());  // the writer's own writes
     st_->scan_titles_fts.Bind(1, FtsPhrase(folded_needle)).Bind(2, folded_needle);
     return ReadPages(st_->scan_titles_fts);
   }
@@ -344,13 +376,15 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
   st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
   st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
   if (!text_changes) return st.Run();
-  text_noted_ = true;  // page_text's triggers note the rows for the text index
   LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
   const int64_t rowid = row ? st.Int(0) : 0;
   st.Reset();
   if (!row) return InternalError("sqlite: a page upsert returned no row");
-  if (update == nullptr) return st_->page_text->Write(rowid, p);
-  return st_->page_text->Apply(rowid, edits);
+  // page_text's triggers note each row written for the text index.
+  LN_ASSIGN_OR_RETURN(size_t written,
+                      update == nullptr ? st_->page_text->Write(rowid, p) : st_->page_text->Apply(rowid, edits));
+  text_lag_ += static_cast<int64_t>(written);
+  return OkStatus();
 }
 
 Result<std::shared_ptr<const DatabaseRecord>> SqliteConnection::GetDatabase(std::string_view id) {
@@ -527,8 +561,13 @@ Status SqliteConnection::PutIntegration(const IntegrationRecord& i) {
 Status SqliteConnection::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(
       Exec(db_, "DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM views;"));
-  LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM page_text;"));
-  text_noted_ = true;
+  // The index is emptied at once ('delete-all', for an external-content table) rather
+  // than told of every row.
+  LN_RETURN_IF_ERROR(Exec(db_,
+                          "DELETE FROM page_text; DELETE FROM page_text_pending; "
+                          "INSERT INTO page_text_fts(page_text_fts) VALUES ('delete-all');"));
+  text_lag_ = 0;
+  caught_up_in_batch_ = true;  // a rollback brings the notes back
   LN_RETURN_IF_ERROR(Exec(db_, "DELETE FROM changes;"));
   // Webhooks (sqlite/webhooks.cc): deliveries go; subscriptions go with their
   // integrations, and those kept start again at the emptied outbox.

@@ -5,6 +5,7 @@
 // connection is used by one transaction at a time.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <utility>
@@ -56,6 +57,18 @@ class SqliteConnection final : public Records {
   // has passed: they fail with kGatewayTimeout. For read-only connections only: an
   // interrupted write rolls back the whole SQLite transaction.
   void WatchDeadline();
+  // Replaces this connection's database with a copy of `source`'s (SQLite's online
+  // backup API, https://www.sqlite.org/backup.html) and forgets what it knew of the old
+  // one (columns, indexes, text index notes). Neither may be inside a transaction.
+  Status CopyFrom(SqliteConnection& source);
+
+  // The text index (sqlite/page_text_index.h) is caught up at a commit once this many
+  // page_text rows wait for it; text terms and title scans test them without the index.
+  static constexpr int64_t kTextIndexLag = 512;
+  // Another bound, for tests (1: a catch-up at every commit that changed text).
+  void SetTextIndexLag(int64_t rows) { text_index_lag_ = rows; }
+  // Catches the text index up now, inside the open batch.
+  Status CatchUpTextIndex();
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
   using Records::PutPage;
@@ -162,12 +175,14 @@ class SqliteConnection final : public Records {
   std::set<std::string> scan_columns_;
   bool scan_columns_loaded_ = false;
   std::set<std::string> indexed_shapes_;
-  // Whether page_text_pending may hold notes the text index has not caught up with
-  // (sqlite/page_text_index.h): set by the writes that change page_text, by rollbacks
-  // (which may bring cleared notes back) and when the writer opens; cleared by a
-  // catch-up. Only ever set on the writer.
-  bool text_noted_ = false;
-  Status CatchUpTextIndex();
+  // At least as many rows as page_text_pending holds (sqlite/page_text_index.h): grows
+  // by the page_text rows each write changes (notes of one row coalesce, so it may count
+  // too many); counted exactly when it reaches text_index_lag_ at a commit. A catch-up
+  // sets it to 0; rolling back a batch that caught up makes it count again.
+  int64_t text_lag_ = 0;
+  int64_t text_index_lag_ = kTextIndexLag;
+  bool caught_up_in_batch_ = false;
+  Status CatchUpTextIndexIfBehind();
   struct Statements;
   std::unique_ptr<Statements> st_;
   // ListShares runs on every request of an integration, so its statement is kept

@@ -170,6 +170,16 @@ void SqliteStore::SetLoopPoster(LoopPoster post) {
   flush_cv_.notify_one();  // without a poster, the flusher times the open batch
 }
 
+Status SqliteStore::CopyFrom(SqliteStore& source) {
+  if (!in_memory() || !source.in_memory() || &source == this) {
+    return InternalError("CopyFrom copies one in-memory store into another");
+  }
+  std::scoped_lock lock(writer_mu_, source.writer_mu_);
+  if (batch_) Flush();
+  if (source.batch_) source.Flush();
+  return writer_->CopyFrom(*source.writer_);
+}
+
 void SqliteStore::FlushFromLoop() {
   std::unique_lock<std::mutex> lock(writer_mu_);
   flush_posted_ = false;

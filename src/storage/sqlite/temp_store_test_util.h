@@ -1,13 +1,16 @@
 // For storage tests: a store on a file in a fresh temporary directory, removed after the
-// test. `Reopen` closes and opens the same file again (durability checks). The store is
-// the bare SqliteStore, or with `caching` the CachingStore over it that OpenStore builds,
-// behind testing::UnitStore (units and batches over transactions).
+// test (`TitledPage` makes a page for it). `Reopen` closes and opens the same file again (durability checks). The store
+// is the bare SqliteStore, or with `caching` the CachingStore over it that OpenStore builds, behind testing::UnitStore
+// (units and batches over transactions).
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
+#include <string_view>
+
+#include "common/json.h"
 
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
@@ -15,6 +18,21 @@
 #include "testing/unit_store.h"
 
 namespace localnotion::storage {
+
+// A standalone page whose title property is `title` (a bare text item, as the search
+// and copy tests need it).
+inline PageRecord TitledPage(std::string id, std::string_view title) {
+  PageRecord p;
+  p.id = std::move(id);
+  p.parent_type = "workspace";
+  p.parent_id = "";
+  std::string text = R"({"title":[{"type":"text","plain_text":")" + std::string(title) + R"("}]})";
+  p.properties = ParseJson(text)->as_object();
+  p.icon = nullptr;
+  p.cover = nullptr;
+  p.created_by = p.last_edited_by = "u";
+  return p;
+}
 
 class TempStoreTest : public ::testing::Test {
  protected:

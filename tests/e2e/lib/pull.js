@@ -1,9 +1,28 @@
 'use strict';
-// Helpers of the `localnotion pull` tests (test/93-pull, test/94-pull-https).
+// Helpers of the `localnotion pull` tests (test/93-pull, test/94-pull-https, test/95-pull-notes-emojis-icons).
 //   await pull(args, { env, onStart })  // runs `localnotion pull ARGS`: {code, signal, stderr}
 //   await visible(client)               // what a token sees through the SDK, for deepEqual
+//   const { serve, admin, stopAll } = pullServers(ADMIN);  // the servers of one test file
 const { spawn } = require('node:child_process');
-const { BIN } = require('./server');
+const { BIN, startServer } = require('./server');
+const { adminCall } = require('./clients');
+
+// The servers of one pull test file, all with the admin token `adminToken`: serve(opts)
+// starts one, admin(srv, method, route, body) calls its admin API, stopAll() ends them.
+function pullServers(adminToken) {
+  const servers = [];
+  return {
+    async serve(opts = {}) {
+      const srv = await startServer({ ...opts, extraArgs: ['--admin-token', adminToken] });
+      servers.push(srv);
+      return srv;
+    },
+    admin: (srv, method, route, body) => adminCall(srv, adminToken, method, route, body),
+    async stopAll() {
+      for (const s of servers) { await s.stop().catch(() => {}); await s.dispose(); }
+    },
+  };
+}
 
 // Runs `localnotion pull` with process.env plus `env` (a key set to undefined is removed
 // from the child's environment); answers {code, signal, stderr}. onStart gets the child
@@ -49,4 +68,4 @@ async function visible(client) {
   return out;
 }
 
-module.exports = { pull, visible };
+module.exports = { pull, visible, pullServers };

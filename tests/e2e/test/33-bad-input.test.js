@@ -15,7 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn, execFileSync } = require('node:child_process');
 const { setTimeout: sleep } = require('node:timers/promises');
-const { startServer, BIN, freePort, usePostgres } = require('../lib/server');
+const { startServer, BIN, freePort, usePostgres, LATENCY_FACTOR } = require('../lib/server');
 const { v5, raw, expectRawError, ClientV5 } = require('../lib/clients');
 const { text, createRootPage } = require('../lib/fixtures');
 
@@ -374,19 +374,34 @@ test('20 clients pipelining without reading are closed after the timeout, and th
     });
     s.on('error', () => {}); // never read: no 'data' listener, the socket stays paused
   })));
-  await sleep(TIMEOUT_MS / 2);
-  const held = serverSockets(pid);
+  // The server holds all 20 once it has accepted them: a wait for that event, not a fixed
+  // pause (an ASan/UBSan server, busy answering the first ones, accepts the last later).
+  const accepting = Date.now() + TIMEOUT_MS * LATENCY_FACTOR;
+  let held = serverSockets(pid);
+  while (held < sockets0 + 20 && Date.now() < accepting) {
+    await sleep(20);
+    held = serverSockets(pid);
+  }
   const rssPeak = rssBytes(pid);
   assert.ok(held >= sockets0 + 20, `the server holds the 20 connections (${sockets0} -> ${held})`);
   await alive(); // others are served meanwhile
-  const deadline = Date.now() + TIMEOUT_MS * 5;
+  // What is under test is that they are closed at all (before issue 15's fix they were
+  // still held 45 s later), which the normal run proves within 5 timeouts; a sanitized
+  // server fills their 4,000 queued answers several times slower before the writes stall
+  // and time out, so its deadline is LATENCY_FACTOR times longer.
+  const deadline = Date.now() + TIMEOUT_MS * 5 * LATENCY_FACTOR;
   while (serverSockets(pid) > sockets0 && Date.now() < deadline) await sleep(100);
   const left = serverSockets(pid);
   const rss1 = rssBytes(pid);
   for (const s of hogs) s.destroy();
   assert.ok(left <= sockets0, `the server closed them (${held} -> ${left}, at first ${sockets0})`);
   const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
-  assert.ok(rss1 <= rss0 + 40 * 1048576, `RSS falls back: ${mb(rss0)} -> ${mb(rssPeak)} -> ${mb(rss1)}`);
+  // An ASan server keeps what it frees in its quarantine (256 MB by default) and does not
+  // hand it back to the system, so its RSS cannot show the memory freed: the normal run
+  // proves that; a sanitized run proves the closing above.
+  if (!process.env.LOCALNOTION_SANITIZER) {
+    assert.ok(rss1 <= rss0 + 40 * 1048576, `RSS falls back: ${mb(rss0)} -> ${mb(rssPeak)} -> ${mb(rss1)}`);
+  }
   await alive();
 });
 

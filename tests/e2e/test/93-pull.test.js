@@ -14,20 +14,13 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { startServer } = require('../lib/server');
-const { pull, visible } = require('../lib/pull');
-const { v5, adminCall } = require('../lib/clients');
+const { pull, visible, pullServers } = require('../lib/pull');
+const { v5 } = require('../lib/clients');
 const { text, createRootPage, createDatabase } = require('../lib/fixtures');
 
 const ADMIN = 'admin_pull_token_0123456789';
-const servers = [];
+const { serve, admin, stopAll } = pullServers(ADMIN);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-pull-'));
-async function serve(opts = {}) {
-  const srv = await startServer({ ...opts, extraArgs: ['--admin-token', ADMIN] });
-  servers.push(srv);
-  return srv;
-}
-const admin = (srv, method, route, body) => adminCall(srv, ADMIN, method, route, body);
 const para = (s) => ({ paragraph: { rich_text: text(s) } });
 
 // Bytes for each use of an uploaded file, all different.
@@ -124,7 +117,7 @@ before(async () => {
 });
 after(async () => {
   s3Server.close();
-  for (const s of servers) { await s.stop().catch(() => {}); await s.dispose(); }
+  await stopAll();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

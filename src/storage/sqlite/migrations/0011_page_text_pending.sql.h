@@ -1,5 +1,5 @@
-// Migration 11: page_text_fts is brought up to date once per commit instead of by every
-// statement that writes page_text (sqlite/page_text_index.h). SQLite 3.40's FTS5 writes
+// Migration 11: page_text_fts is brought up to date from notes of the changed rows
+// instead of by every statement that writes page_text (when: sqlite/page_text_index.h). SQLite 3.40's FTS5 writes
 // its pending terms to disk at every savepoint and release of a transaction that has
 // written it (fts5SavepointMethod, fts5ReleaseMethod), and every statement that fires a
 // trigger runs in a statement savepoint, so the triggers of migration 10 wrote a small

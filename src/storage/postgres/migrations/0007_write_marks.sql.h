@@ -1,4 +1,4 @@
-// PostgreSQL migration 6: one row per server connection (backend pid) that a write
+// PostgreSQL migration 7: one row per server connection (backend pid) that a write
 // transaction with changes updates, in a transaction of its own, after committing
 // without waiting for the WAL flush: that second commit waits for the flush, which
 // covers the first (pg_store.h, "Commits"). One row per backend, so that the updates of
@@ -7,7 +7,7 @@
 
 namespace localnotion::storage {
 
-inline constexpr const char* kPgMigration0006WriteMarks = R"sql(
+inline constexpr const char* kPgMigration0007WriteMarks = R"sql(
 CREATE TABLE write_marks (
   pid integer PRIMARY KEY,
   n   bigint NOT NULL
