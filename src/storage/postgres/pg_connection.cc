@@ -169,4 +169,78 @@ Status PgConnection::Exec(const std::string& sql) {
   return OkStatus();
 }
 
+Status PgConnection::Pipeline(std::vector<PgStep>& steps) {
+  if (steps.empty()) return OkStatus();
+  if (PQenterPipelineMode(conn_) != 1) return ErrorOf(nullptr);
+  // Each step sends a Prepare first when its statement is new on this connection; the
+  // name is kept only once the server has answered it.
+  struct Sent {
+    size_t step;
+    std::string prepared;  // the name of a statement prepared by this message, else empty
+  };
+  std::vector<Sent> sent;
+  std::map<std::string, std::string> preparing;  // SQL text -> name, new in this pipeline
+  bool sending = true;
+  for (size_t i = 0; i < steps.size() && sending; ++i) {
+    const PgStep& step = steps[i];
+    const PgParams& params = step.params;
+    if (!step.prepare) {
+      sending = PQsendQueryParams(conn_, step.sql.c_str(), params.size(), nullptr, params.values(), params.lengths(),
+                                  params.formats(), 0) == 1;
+      if (sending) sent.push_back({i, ""});
+      continue;
+    }
+    auto it = prepared_.find(step.sql);
+    auto fresh = preparing.find(step.sql);
+    std::string name;
+    if (it != prepared_.end()) {
+      name = it->second;
+    } else if (fresh != preparing.end()) {
+      name = fresh->second;  // prepared by an earlier step of this pipeline
+    } else {
+      name = "s" + std::to_string(prepared_.size() + preparing.size() + 1);
+      sending = PQsendPrepare(conn_, name.c_str(), step.sql.c_str(), params.size(), nullptr) == 1;
+      if (!sending) break;
+      preparing.emplace(step.sql, name);
+      sent.push_back({i, name});
+    }
+    sending = PQsendQueryPrepared(conn_, name.c_str(), params.size(), params.values(), params.lengths(),
+                                  params.formats(), 0) == 1;
+    if (sending) sent.push_back({i, ""});
+  }
+  std::optional<Error> failed;
+  if (!sending) failed = ErrorOf(nullptr);
+  // The server runs nothing before the Sync; without it (a broken connection) nothing is
+  // read, and the connection, still busy, is not reused (PgStore::Return).
+  if (PQpipelineSync(conn_) != 1) return failed ? *std::move(failed) : ErrorOf(nullptr);
+  // Every answer is read, so that the connection leaves pipeline mode idle.
+  for (const Sent& s : sent) {
+    if (PQstatus(conn_) != CONNECTION_OK) break;
+    PGresult* result = PQgetResult(conn_);
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    const PgStep& step = steps[s.step];
+    if (status == PGRES_PIPELINE_ABORTED) {
+      // Skipped after an earlier failure, which is the answer.
+    } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      if (!failed) failed = ErrorOf(result);
+    } else if (!s.prepared.empty()) {
+      prepared_.emplace(step.sql, s.prepared);
+    } else if (!step.tag.empty() && step.tag != PQcmdStatus(result) && !failed) {
+      failed = InternalError("postgresql: " + step.sql + " answered " + PQcmdStatus(result));
+    }
+    const bool answered = result != nullptr;
+    PQclear(result);
+    // A statement's answers end with a null result.
+    while (answered && (result = PQgetResult(conn_)) != nullptr) PQclear(result);
+  }
+  if (PQstatus(conn_) == CONNECTION_OK) {
+    PGresult* sync = PQgetResult(conn_);
+    if ((sync == nullptr || PQresultStatus(sync) != PGRES_PIPELINE_SYNC) && !failed) failed = ErrorOf(sync);
+    PQclear(sync);
+  }
+  if (PQstatus(conn_) == CONNECTION_OK && PQexitPipelineMode(conn_) != 1 && !failed) failed = ErrorOf(nullptr);
+  if (failed) return *std::move(failed);
+  return OkStatus();
+}
+
 }  // namespace localnotion::storage

@@ -31,6 +31,14 @@ namespace localnotion::storage {
 // The parameters of one statement, $1, $2, ... in order. Text, except Bytes (binary).
 class PgParams {
  public:
+  // values() points into the parameters' own storage, which a move keeps and a copy
+  // would not.
+  PgParams() = default;
+  PgParams(const PgParams&) = delete;
+  PgParams& operator=(const PgParams&) = delete;
+  PgParams(PgParams&&) = default;
+  PgParams& operator=(PgParams&&) = default;
+
   PgParams& Text(std::string_view v);
   PgParams& Int(int64_t v);
   PgParams& Bool(bool v);
@@ -68,6 +76,17 @@ class PgRows {
   std::unique_ptr<PGresult, decltype(&PQclear)> result_;
 };
 
+// One statement of PgConnection::Pipeline.
+struct PgStep {
+  std::string sql;
+  PgParams params;
+  // Keep it prepared on the connection (for statements whose text is fixed).
+  bool prepare = false;
+  // The command tag the statement must answer, or empty for any: a COMMIT of a
+  // transaction that failed answers "ROLLBACK" without an error.
+  std::string tag;
+};
+
 class PgConnection {
  public:
   // Connects with a libpq connection string and sets search_path to `schema` (which
@@ -85,6 +104,12 @@ class PgConnection {
   Result<PgRows> Query(const std::string& sql, const PgParams& params = {}, bool prepare = true, bool binary = false);
   // Runs SQL text without parameters (may hold several statements).
   Status Exec(const std::string& sql);
+  // Sends every step at once and then reads their answers (libpq's pipeline mode): one
+  // round trip to the server for all of them. Each statement runs as if sent alone (in
+  // READ COMMITTED each sees what committed before it started); after the first that
+  // fails, PostgreSQL skips the rest, and that first error is the answer. A step whose
+  // answer has another command tag than its `tag` fails with kInternalServerError.
+  Status Pipeline(std::vector<PgStep>& steps);
   // Whether the socket is gone (the connection must not be reused).
   bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
   // Whether the server thinks a transaction is open (or failed).

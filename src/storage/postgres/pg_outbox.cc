@@ -79,26 +79,37 @@ Status PgRecords::AppendChange(const ChangeRecord& c) {
 }
 
 Status PgRecords::FlushChanges() {
+  std::vector<PgStep> steps;
+  LN_RETURN_IF_ERROR(FlushSteps(steps));
+  return conn_.Pipeline(steps);
+}
+
+Status PgRecords::FlushSteps(std::vector<PgStep>& steps) {
   if (pending_.empty()) return OkStatus();
-  if (!flushed_) LN_RETURN_IF_ERROR(LockKey("outbox"));
+  LN_RETURN_IF_ERROR(CheckWritable());
+  // The lock and the inserts go in one round trip; each insert, a statement of its own,
+  // sees every change committed before the lock was granted.
+  if (!flushed_) {
+    PgParams key;
+    key.Text("outbox");
+    steps.push_back({kLockKeySql, std::move(key), true, ""});
+  }
   flushed_ = true;
   std::vector<ChangeRecord> pending = std::move(pending_);
   pending_.clear();
-  for (const ChangeRecord& c : pending) LN_RETURN_IF_ERROR(InsertChange(c));
+  for (const ChangeRecord& c : pending) {
+    json::array properties;
+    for (const std::string& id : c.properties) properties.emplace_back(id);
+    PgParams params;
+    params.Text(c.object).Text(c.object_id).Text(c.kind).Text(SerializeJson(properties)).Text(c.author_id);
+    params.Int(c.time).Text(c.request_id);
+    params.Opt(c.history ? std::optional<std::string>(HistoryColumn(*c.history)) : std::nullopt);
+    steps.push_back(
+        {"INSERT INTO changes (sequence, object, object_id, kind, properties, author_id, time, request_id, history) "
+         "SELECT coalesce(max(sequence), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8 FROM changes",
+         std::move(params), true, ""});
+  }
   return OkStatus();
-}
-
-Status PgRecords::InsertChange(const ChangeRecord& c) {
-  json::array properties;
-  for (const std::string& id : c.properties) properties.emplace_back(id);
-  PgParams params;
-  params.Text(c.object).Text(c.object_id).Text(c.kind).Text(SerializeJson(properties)).Text(c.author_id);
-  params.Int(c.time).Text(c.request_id);
-  params.Opt(c.history ? std::optional<std::string>(HistoryColumn(*c.history)) : std::nullopt);
-  return Run(
-      "INSERT INTO changes (sequence, object, object_id, kind, properties, author_id, time, request_id, history) "
-      "SELECT coalesce(max(sequence), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8 FROM changes",
-      params);
 }
 
 Result<std::vector<ChangeRecord>> PgRecords::ListChanges(int64_t after_sequence, int limit, bool with_history) {

@@ -159,8 +159,7 @@ Status PgRecords::TakeExclusive() {
 
 Status PgRecords::LockKey(std::string_view what) {
   LN_RETURN_IF_ERROR(CheckWritable());
-  return Run("SELECT pg_advisory_xact_lock(hashtextextended('localnotion:' || $1 || ':' || current_schema(), 0))",
-             PgParams().Text(what));
+  return Run(kLockKeySql, PgParams().Text(what));
 }
 
 // Before a write of a cached kind: the store lock exclusively, then the generation.

@@ -41,6 +41,9 @@ class PgRecords final : public Records {
   // Inserts the changes appended since the last flush, numbered after the last one under
   // the outbox lock (held until the transaction ends). Whether any was ever flushed.
   Status FlushChanges();
+  // The same as steps to send in one round trip (PgConnection::Pipeline), appended to
+  // `steps`, which must then be sent: the changes count as flushed.
+  Status FlushSteps(std::vector<PgStep>& steps);
   bool flushed_changes() const { return flushed_; }
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
@@ -139,8 +142,6 @@ class PgRecords final : public Records {
   Status TakeExclusive();
   // Takes the transaction-level advisory lock named "localnotion:<what>:<schema>".
   Status LockKey(std::string_view what);
-  // Inserts one change numbered after the last (under the outbox lock).
-  Status InsertChange(const ChangeRecord& change);
 
   PgConnection& conn_;
   bool writable_;
@@ -157,6 +158,9 @@ void RequestExclusiveBegin();
 bool ConsumeExclusiveBeginRequest();
 
 // The SQL for the store's lock key: one per schema (pg_store.h).
+// The SQL that takes the transaction-level advisory lock named by $1 (LockKey).
+inline constexpr const char* kLockKeySql =
+    "SELECT pg_advisory_xact_lock(hashtextextended('localnotion:' || $1 || ':' || current_schema(), 0))";
 inline constexpr const char* kStoreLockKey = "hashtextextended('localnotion:' || current_schema(), 0)";
 
 // Parses JSON text the store wrote; an error when it is corrupt.

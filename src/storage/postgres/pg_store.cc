@@ -98,26 +98,35 @@ class PgStore::PgTxn final : public TxnWrapper {
     if (!conn_) return OkStatus();
     conflicted_ = conn_->conflicted();
     const bool commit = std::string_view(sql) == "COMMIT";
-    Status ended = commit ? records_.FlushChanges() : OkStatus();
-    // Holding the outbox lock: commit without waiting for the flush (pg_store.h).
-    const bool wait_for_flush = ended.ok() && commit && records_.flushed_changes();
-    if (!ended.ok()) {
-      (void)conn_->Exec("ROLLBACK");
-    } else if (!conn_->broken()) {
-      // COMMIT of a transaction that failed answers ROLLBACK without an error.
-      Status result = conn_->Exec(wait_for_flush ? "SET LOCAL synchronous_commit = off; COMMIT" : sql);
-      if (!result.ok()) {
-        ended = std::move(result);
-      } else if (commit && conn_->in_transaction()) {
-        ended = InternalError("postgresql: the transaction did not commit");
-      } else if (wait_for_flush) {
-        ended = conn_->Exec(
-            "BEGIN; INSERT INTO write_marks (pid, n) VALUES (pg_backend_pid(), 1) "
-            "ON CONFLICT (pid) DO UPDATE SET n = write_marks.n + 1; COMMIT");
-        if (conn_->in_transaction()) (void)conn_->Exec("ROLLBACK");
-      }
-    } else {
+    Status ended = OkStatus();
+    if (conn_->broken()) {
       ended = MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
+    } else if (!commit) {
+      ended = conn_->Exec(sql);
+    } else {
+      // The changes not yet inserted, the COMMIT and, for a transaction with changes, the
+      // write mark go in one round trip (pg_store.h, "Commits"), as many as a COMMIT alone.
+      std::vector<PgStep> steps;
+      ended = records_.FlushSteps(steps);
+      if (ended.ok()) {
+        const bool changed = records_.flushed_changes();
+        // Holding the outbox lock: commit without waiting for the WAL flush.
+        if (changed) steps.push_back({"SET LOCAL synchronous_commit = off", {}, false, ""});
+        steps.push_back({"COMMIT", {}, false, "COMMIT"});
+        if (changed) {
+          steps.push_back({"BEGIN", {}, false, ""});
+          steps.push_back(
+              {"INSERT INTO write_marks (pid, n) VALUES (pg_backend_pid(), 1) "
+               "ON CONFLICT (pid) DO UPDATE SET n = write_marks.n + 1",
+               {},
+               true,
+               ""});
+          steps.push_back({"COMMIT", {}, false, "COMMIT"});
+        }
+        ended = conn_->Pipeline(steps);
+      }
+      // A failed step leaves the transaction aborted (or, after the COMMIT, the write mark's).
+      if (!conn_->broken() && conn_->in_transaction()) (void)conn_->Exec("ROLLBACK");
     }
     conflicted_ = conflicted_ || conn_->conflicted();
     conn_->ClearConflicted();

@@ -50,6 +50,9 @@
 // (an update of its connection's row in write_marks) synchronously: the WAL is flushed in
 // order, so that flush covers the first commit, and the flushes of concurrent writers
 // are shared (PostgreSQL's own group commit). Only then is the write reported durable.
+// The outbox lock, the changes' inserts, that COMMIT and the write mark's transaction are
+// sent together (PgConnection::Pipeline): one round trip to the server, so a write costs
+// no more round trips than with a single COMMIT.
 // A reader may see such a write up to one WAL flush before it is durable; a crash in
 // that window loses the write and every later one, none of which was acknowledged.
 #pragma once
