@@ -217,27 +217,22 @@ Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
   // statement tells, and then one fresh connection is tried.
   for (int attempt = 0;; ++attempt) {
     LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, Take());
-    Status begun = OkStatus();
     conn->ClearConflicted();
-    if (write) {
-      // READ COMMITTED: the generation read below, and every statement after, sees what
-      // was committed before the lock was granted.
-      begun =
-          conn->Exec(std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT ") +
-                     (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(") + kStoreLockKey + ")");
-    } else {
-      begun = conn->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    }
-    // The cache generation is the transaction's first read: for a read, it is taken
-    // from the snapshot all its later reads see (Txn::SharedCacheGeneration).
-    Result<PgRows> generation =
-        begun.ok() ? conn->Query("SELECT value FROM cache_generation WHERE id = 1") : Result<PgRows>(begun.error());
+    // The cache generation is the transaction's first read, in BEGIN's round trip: for a
+    // read, it is taken from the snapshot all its later reads see
+    // (Txn::SharedCacheGeneration); for a write (READ COMMITTED), after the store lock
+    // was granted, like every statement after it.
+    const std::string begin =
+        write ? std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT ") +
+                    (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(") + kStoreLockKey + ")"
+              : std::string("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    Result<PgRows> generation = conn->ExecRows(begin + "; SELECT value FROM cache_generation WHERE id = 1");
+    Status begun = generation.ok() ? OkStatus() : Status(generation.error());
     if (generation.ok() && generation->size() == 1) {
       const int64_t value = generation->Int(0, 0);
       return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write, exclusive, value));
     }
-    if (begun.ok())
-      begun = generation.ok() ? Status(InternalError("postgresql: no cache generation")) : Status(generation.error());
+    if (begun.ok()) begun = InternalError("postgresql: no cache generation");
     const bool retry = conn->broken() && attempt == 0;
     Return(std::move(conn));
     if (!retry) return std::move(begun).error();
