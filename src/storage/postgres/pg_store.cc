@@ -222,10 +222,10 @@ Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
     // read, it is taken from the snapshot all its later reads see
     // (Txn::SharedCacheGeneration); for a write (READ COMMITTED), after the store lock
     // was granted, like every statement after it.
-    const std::string begin =
-        write ? std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT ") +
-                    (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(") + kStoreLockKey + ")"
-              : std::string("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const std::string begin = write ? std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT ") +
+                                          (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(") +
+                                          kStoreLockKey + ")"
+                                    : std::string("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     Result<PgRows> generation = conn->ExecRows(begin + "; SELECT value FROM cache_generation WHERE id = 1");
     Status begun = generation.ok() ? OkStatus() : Status(generation.error());
     if (generation.ok() && generation->size() == 1) {
