@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The same loads on SQLite and on PostgreSQL in one run, alternating: the seed PATCH
-# (bench/patch_seed.lua) and a database query (bench/query_ds.lua), wrk -c64, for
+# (bench/patch_seed.lua, one page), the same PATCH over 64 pages (bench/patch_many.lua, case
+# "many") and a database query (bench/query_ds.lua), wrk -c64, for
 #   sqlite  localnotion on a fresh SQLite file
 #   pg      localnotion on a fresh PostgreSQL 15 (bench/pg_lib.sh; fsync on)
 #   nginx1  nginx (deploy/nginx.conf.template) in front of that same pg server
@@ -12,7 +13,7 @@
 #
 # Nothing is pinned: servers, PostgreSQL, nginx and wrk share every CPU, so on a 2-CPU
 # machine they all compete and a second instance cannot get a core of its own.
-# Environment: ROUNDS=3 DURATION=5s WARMUP=1s CONNECTIONS=64 CASES="seed query" CLUSTER=1
+# Environment: ROUNDS=3 DURATION=5s WARMUP=1s CONNECTIONS=64 CASES="seed many query" CLUSTER=1
 # BASE_PORT=18900 (servers on +1..+3, nginx +4/+5, PostgreSQL +10), TIME_LIMIT=600, KEEP_TMP=1.
 # Everything listens on 127.0.0.1; everything started is stopped on exit.
 set -euo pipefail
@@ -22,7 +23,7 @@ BENCH=$ROOT/bench
 source "$BENCH/pg_lib.sh"
 BIN=${LOCALNOTION:-$ROOT/build/localnotion}
 ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-5s}; WARMUP=${WARMUP:-1s}; CONNECTIONS=${CONNECTIONS:-64}
-CASES=${CASES:-seed query}; CLUSTER=${CLUSTER:-1}; P=${BASE_PORT:-18900}; TIME_LIMIT=${TIME_LIMIT:-600}
+CASES=${CASES:-seed many query}; CLUSTER=${CLUSTER:-1}; P=${BASE_PORT:-18900}; TIME_LIMIT=${TIME_LIMIT:-600}
 export TOKEN=secret_localnotion_pg_bench_0123456789 NOTION_VERSION=2025-09-03
 die() { echo "pg_vs_sqlite.sh: $*" >&2; exit 1; }
 log() { echo "pg_vs_sqlite.sh: $*" >&2; }
@@ -95,8 +96,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
     for c in $CASES; do
       (( SECONDS + 40 <= TIME_LIMIT )) || { log "time limit: round $r $cfg $c skipped"; continue; }
       # shellcheck disable=SC1090
-      ( source "$TMP/$cfg.ids"; export PAGE_ID DS_ID=$CATALOG_DATA_SOURCE_ID
+      ( source "$TMP/$cfg.ids"; export PAGE_ID MANY_PAGE_IDS DS_ID=$CATALOG_DATA_SOURCE_ID
         script=$BENCH/patch_seed.lua; [[ $c == query ]] && script=$BENCH/query_ds.lua
+        [[ $c == many ]] && script=$BENCH/patch_many.lua
         url=http://127.0.0.1:${URL[$cfg]}
         timeout -k 5 60 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "$url" >/dev/null
         timeout -k 5 90 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$script" "$url" >"$TMP/wrk.out" 2>&1 ) \

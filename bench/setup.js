@@ -147,6 +147,16 @@ async function main() {
     parent: pageParent(inventory),
     properties: { Name: { title: text('Widget') }, 'In stock': { checkbox: false } },
   });
+  // Many-pages case (bench/patch_many.lua): MANY_PAGES (default 64) more Inventory
+  // pages, so that concurrent PATCHes touch different pages.
+  const manyIds = [];
+  for (let i = 0; i < Number(process.env.MANY_PAGES || 64); i++) {
+    const page = await api('POST', '/v1/pages', {
+      parent: pageParent(inventory),
+      properties: { Name: { title: text(`Widget ${i}`) }, 'In stock': { checkbox: false } },
+    });
+    manyIds.push(page.id);
+  }
 
   // Six-property case: Catalog with 15 properties.
   let catalog;
@@ -197,6 +207,7 @@ async function main() {
     CATALOG_DATABASE_ID: catalog.database_id,
     CATALOG_DATA_SOURCE_ID: catalog.data_source_id || '',
     SIX_PAGE_ID: sixPage.id,
+    MANY_PAGE_IDS: manyIds.join(','),
   };
   for (const [k, v] of Object.entries(out)) {
     // ids are uuids; quote anyway so that odd values cannot break the eval.

@@ -148,6 +148,7 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
   // The worker does not wait for the commit to be durable: the server does, before it
   // answers (Durability), so that the next request can join the same group commit.
   auto durable = std::make_shared<Durability>();
+  bool charged = false;  // the rate limiter took this request's token
   auto run_in = [&](service::workspaces::Workspace& ws) -> Result<json::value> {
     tools = ToolsOf(ws);
     fault.reset();
@@ -160,11 +161,16 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
           // Per integration, as Notion limits; integration ids of different workspaces may
           // be equal (a fixture seeded into each), so the workspace is part of the key.
           const std::optional<int64_t> generation = ctx.store().SharedCacheGeneration();
-          if (auto wait = limiter_.Take(ws.is_default() ? integration.id : ws.id() + "/" + integration.id, &ws.store(),
-                                        generation)) {
-            fault = FaultEffect{FixedError(ErrorCode::kRateLimited), 0, *wait};
-            fault->additional_data = api::RateLimitedData(api::kRateLimitPerConnection, *wait);
-            return *fault->error;
+          // Once per request: an attempt that RunInTxn retries after a conflict passed the
+          // limiter already, and is not charged again.
+          if (!charged) {
+            charged = true;
+            if (auto wait = limiter_.Take(ws.is_default() ? integration.id : ws.id() + "/" + integration.id,
+                                          &ws.store(), generation)) {
+              fault = FaultEffect{FixedError(ErrorCode::kRateLimited), 0, *wait};
+              fault->additional_data = api::RateLimitedData(api::kRateLimitPerConnection, *wait);
+              return *fault->error;
+            }
           }
           if (!req.notion_version) {
             return MakeError(ErrorCode::kMissingVersion,

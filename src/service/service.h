@@ -40,22 +40,35 @@ namespace localnotion::service {
 // thread can serve the next request) and `on_durable` is called once it is durable, or
 // with the error that lost it (storage::Txn::CommitAsync). It is called only when the
 // result is OK.
+// A conflict is retried (storage::kTxnAttempts in all): `fn` runs again in a new transaction (after a short, growing,
+// jittered pause), so `fn` must keep nothing from a failed attempt but what it can do
+// again; a conflict is only ever reported before the commit (PostgreSQL's write
+// transactions are READ COMMITTED and take their locks as they go, pg_store.h).
 template <class F>
 auto RunInTxn(storage::Store& store, ServiceState& state, storage::TxnMode mode, F&& fn,
               storage::Txn::DurableCallback on_durable = nullptr) -> decltype(fn(std::declval<Context&>())) {
   try {
-    auto txn = store.Begin(mode);
-    if (!txn.ok()) return std::move(txn).error();
-    Context ctx(**txn, state);
-    auto result = fn(ctx);
-    if (!result.ok()) return result;
-    if (on_durable) {
-      (*txn)->CommitAsync(std::move(on_durable));
+    for (int attempt = 1;; ++attempt) {
+      auto txn = store.Begin(mode);
+      if (!txn.ok()) return std::move(txn).error();
+      Context ctx(**txn, state);
+      auto result = fn(ctx);
+      if (!result.ok()) {
+        if (attempt < storage::kTxnAttempts && (*txn)->ShouldRetry()) {
+          txn->reset();  // rolls back and frees the connection before the pause
+          storage::RetryPause(attempt);
+          continue;
+        }
+        return result;
+      }
+      if (on_durable) {
+        (*txn)->CommitAsync(std::move(on_durable));
+        return result;
+      }
+      Status committed = (*txn)->Commit();
+      if (!committed.ok()) return std::move(committed).error();
       return result;
     }
-    Status committed = (*txn)->Commit();
-    if (!committed.ok()) return std::move(committed).error();
-    return result;
   } catch (const std::exception& e) {
     return InternalError(std::string("unexpected exception: ") + e.what());
   }

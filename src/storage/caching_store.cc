@@ -14,6 +14,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   bool writable() const override { return txn_->writable(); }
   // The inner store's, for the HTTP layer's caches of shared controls (http/faults.h).
   std::optional<int64_t> SharedCacheGeneration() const override { return txn_->SharedCacheGeneration(); }
+  bool ShouldRetry() const override { return txn_->ShouldRetry(); }
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!written_.any()) return txn_->CommitAsync(std::move(on_durable));

@@ -1,5 +1,9 @@
 #include "storage/store.h"
 
+#include <chrono>
+#include <random>
+#include <thread>
+
 #include "storage/caching_store.h"
 #include "storage/postgres/pg_store.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -28,6 +32,18 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
   }
   LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> sqlite, SqliteStore::Open(path));
   return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(sqlite)));
+}
+
+}  // namespace localnotion::storage
+
+namespace localnotion::storage {
+
+void RetryPause(int attempt) {
+  thread_local std::minstd_rand random(std::random_device{}());
+  // 1-4 ms after the first attempt, 2-8 after the second, 4-16 after the third.
+  const int base = 1 << (attempt - 1);
+  std::uniform_int_distribution<int> micros(base * 1000, base * 4000);
+  std::this_thread::sleep_for(std::chrono::microseconds(micros(random)));
 }
 
 }  // namespace localnotion::storage

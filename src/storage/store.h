@@ -48,18 +48,34 @@ class Store {
 // kInvalidRequest for an unknown scheme, kInternalServerError when opening fails.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
 
+// How many times a transaction that lost a race (Txn::ShouldRetry) is run in all, by
+// InTxn and service::RunInTxn, before its conflict is the answer.
+inline constexpr int kTxnAttempts = 4;
+// Sleeps before attempt `attempt` + 1 of a transaction that lost a race: a few
+// milliseconds, more each time, jittered so that the racers do not meet again.
+void RetryPause(int attempt);
+
 // Runs `fn(txn)` in a new transaction of `mode` and commits it when `fn` succeeds; a
-// failure (or an exception, which propagates) rolls it back. For tools and tests that
-// need one transaction around a few calls.
+// failure (or an exception, which propagates) rolls it back, and a lost race is run
+// again (kTxnAttempts). For tools and tests that need one transaction around a few calls.
 template <class F>
 auto InTxn(Store& store, TxnMode mode, F&& fn) -> decltype(fn(std::declval<Txn&>())) {
-  auto txn = store.Begin(mode);
-  if (!txn.ok()) return std::move(txn).error();
-  auto result = fn(**txn);
-  if (!result.ok()) return result;
-  Status committed = (*txn)->Commit();
-  if (!committed.ok()) return std::move(committed).error();
-  return result;
+  for (int attempt = 1;; ++attempt) {
+    auto txn = store.Begin(mode);
+    if (!txn.ok()) return std::move(txn).error();
+    auto result = fn(**txn);
+    if (!result.ok()) {
+      if (attempt < kTxnAttempts && (*txn)->ShouldRetry()) {
+        txn->reset();
+        RetryPause(attempt);
+        continue;
+      }
+      return result;
+    }
+    Status committed = (*txn)->Commit();
+    if (!committed.ok()) return std::move(committed).error();
+    return result;
+  }
 }
 
 }  // namespace localnotion::storage

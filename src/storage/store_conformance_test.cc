@@ -32,28 +32,26 @@ namespace {
 
 std::vector<StoreConfig> Configs() {
   std::vector<StoreConfig> configs;
-  configs.push_back(StoreConfig{
-      "SqliteFile",
-      [](const std::string& dir) -> Result<std::unique_ptr<Store>> {
-        LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store, SqliteStore::Open(dir + "/store.db"));
-        return std::unique_ptr<Store>(std::move(store));
-      },
-      /*persistent=*/true, /*concurrent_reads=*/true});
-  configs.push_back(StoreConfig{
-      "CachingSqliteFile",  // what OpenStore("sqlite:PATH") builds
-      [](const std::string& dir) -> Result<std::unique_ptr<Store>> {
-        LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store, SqliteStore::Open(dir + "/store.db"));
-        return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(store)));
-      },
-      /*persistent=*/true, /*concurrent_reads=*/true});
-  configs.push_back(StoreConfig{
-      "OpenStoreSqliteUrl",
-      [](const std::string& dir) { return OpenStore("sqlite:" + dir + "/store.db"); },
-      /*persistent=*/true, /*concurrent_reads=*/true});
-  configs.push_back(StoreConfig{
-      "OpenStoreMemory",  // CachingStore over SqliteStore(":memory:"): one connection
-      [](const std::string&) { return OpenStore("memory:"); },
-      /*persistent=*/false, /*concurrent_reads=*/false});
+  configs.push_back(StoreConfig{"SqliteFile",
+                                [](const std::string& dir) -> Result<std::unique_ptr<Store>> {
+                                  LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store,
+                                                      SqliteStore::Open(dir + "/store.db"));
+                                  return std::unique_ptr<Store>(std::move(store));
+                                },
+                                /*persistent=*/true, /*concurrent_reads=*/true});
+  configs.push_back(StoreConfig{"CachingSqliteFile",  // what OpenStore("sqlite:PATH") builds
+                                [](const std::string& dir) -> Result<std::unique_ptr<Store>> {
+                                  LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store,
+                                                      SqliteStore::Open(dir + "/store.db"));
+                                  return std::unique_ptr<Store>(std::make_unique<CachingStore>(std::move(store)));
+                                },
+                                /*persistent=*/true, /*concurrent_reads=*/true});
+  configs.push_back(StoreConfig{"OpenStoreSqliteUrl",
+                                [](const std::string& dir) { return OpenStore("sqlite:" + dir + "/store.db"); },
+                                /*persistent=*/true, /*concurrent_reads=*/true});
+  configs.push_back(StoreConfig{"OpenStoreMemory",  // CachingStore over SqliteStore(":memory:"): one connection
+                                [](const std::string&) { return OpenStore("memory:"); },
+                                /*persistent=*/false, /*concurrent_reads=*/false});
   // PostgreSQL: one real server per test process (postgres/pg_test_server.h), a schema
   // per test directory, so that reopening the same directory reopens the same store.
   auto schema_of = [](const std::string& dir) {
@@ -71,25 +69,25 @@ std::vector<StoreConfig> Configs() {
         return std::unique_ptr<Store>(std::move(store));
       },
       /*persistent=*/true, /*concurrent_reads=*/true, pg_unavailable, TestPostgres::Required});
-  configs.push_back(StoreConfig{
-      "OpenStorePostgresUrl",  // CachingStore over PgStore, what --db postgresql://... builds
-      [schema_of](const std::string& dir) -> Result<std::unique_ptr<Store>> {
-        LN_ASSIGN_OR_RETURN(TestPostgres * server, TestPostgres::Get());
-        return OpenStore(server->UrlWithSchema(schema_of(dir)));
-      },
-      /*persistent=*/true, /*concurrent_reads=*/true, pg_unavailable, TestPostgres::Required});
+  configs.push_back(StoreConfig{"OpenStorePostgresUrl",  // CachingStore over PgStore, what --db postgresql://... builds
+                                [schema_of](const std::string& dir) -> Result<std::unique_ptr<Store>> {
+                                  LN_ASSIGN_OR_RETURN(TestPostgres * server, TestPostgres::Get());
+                                  return OpenStore(server->UrlWithSchema(schema_of(dir)));
+                                },
+                                /*persistent=*/true, /*concurrent_reads=*/true, pg_unavailable,
+                                TestPostgres::Required});
   return configs;
 }
 
-#define SKIP_UNLESS_PERSISTENT()                                                                          \
-  if (!GetParam().persistent) {                                                                           \
+#define SKIP_UNLESS_PERSISTENT()                                                                             \
+  if (!GetParam().persistent) {                                                                              \
     GTEST_SKIP() << GetParam().name << ": does not apply, the store's data lives only as long as the store"; \
   }
-#define SKIP_UNLESS_CONCURRENT_READS()                                                                    \
-  if (!GetParam().concurrent_reads) {                                                                     \
-    GTEST_SKIP() << GetParam().name                                                                       \
+#define SKIP_UNLESS_CONCURRENT_READS()                                                                      \
+  if (!GetParam().concurrent_reads) {                                                                       \
+    GTEST_SKIP() << GetParam().name                                                                         \
                  << ": does not apply, a read transaction holds the store's one connection until it ends, " \
-                    "so no write can begin (let alone commit) while a read is open";                     \
+                    "so no write can begin (let alone commit) while a read is open";                        \
   }
 
 // ---------------------------------------------------------------------------------------
@@ -117,8 +115,8 @@ std::string Describe(const PageRecord& p) {
 std::string Describe(const DatabaseRecord& d) {
   std::ostringstream o;
   o << d.id << "|" << d.parent_type << "|" << d.parent_id << "|" << S(d.title) << "|" << S(d.description) << "|"
-    << S(d.icon) << "|" << S(d.cover) << "|trash=" << d.in_trash << "|inline=" << d.is_inline << "|"
-    << d.created_time << "|" << d.created_by << "|" << d.last_edited_time << "|" << d.last_edited_by;
+    << S(d.icon) << "|" << S(d.cover) << "|trash=" << d.in_trash << "|inline=" << d.is_inline << "|" << d.created_time
+    << "|" << d.created_by << "|" << d.last_edited_time << "|" << d.last_edited_by;
   return o.str();
 }
 std::string Describe(const DataSourceRecord& d) {
@@ -145,8 +143,8 @@ std::string Describe(const BlockRecord& b) {
 std::string Describe(const FileUploadRecord& u) {
   std::ostringstream o;
   o << u.id << "|" << u.integration_id << "|" << u.created_by << "|" << u.mode << "|" << u.status << "|"
-    << S(u.filename) << "|" << S(u.content_type) << "|" << S(u.content_length) << "|parts=" << u.number_of_parts
-    << "|" << S(u.external_url) << "|" << u.created_time << "|" << u.last_edited_time << "|" << u.expiry_time
+    << S(u.filename) << "|" << S(u.content_type) << "|" << S(u.content_length) << "|parts=" << u.number_of_parts << "|"
+    << S(u.external_url) << "|" << u.created_time << "|" << u.last_edited_time << "|" << u.expiry_time
     << "|attached=" << u.attached;
   return o.str();
 }
@@ -160,8 +158,8 @@ std::string Describe(const CommentRecord& c) {
 // Without the sequence, which the store assigns.
 std::string Describe(const PageHistoryRecord& h) {
   std::ostringstream o;
-  o << h.page_id << "|" << h.time << "|" << h.request_id << "|" << h.integration_id << "|" << h.integration_name
-    << "|" << h.action << "|" << S(h.changes);
+  o << h.page_id << "|" << h.time << "|" << h.request_id << "|" << h.integration_id << "|" << h.integration_name << "|"
+    << h.action << "|" << S(h.changes);
   return o.str();
 }
 std::string Describe(const ChangeRecord& c) {
@@ -440,7 +438,8 @@ TEST_P(StoreConformanceTest, DataSourcesRoundTripAndListPerDatabaseInCreationOrd
     LN_ASSERT_OK(txn.PutDataSource(DataSource("ds-other", "db-2")));
     LN_ASSERT_OK(txn.PutDataSource(DataSource("ds-a", "db-1")));
   });
-  ReadBoth([&](Txn& txn) { EXPECT_EQ(Describe(LN_VAL(txn.GetDataSource("ds-z"))), Describe(DataSource("ds-z", "db-1"))); });
+  ReadBoth(
+      [&](Txn& txn) { EXPECT_EQ(Describe(LN_VAL(txn.GetDataSource("ds-z"))), Describe(DataSource("ds-z", "db-1"))); });
   DataSourceRecord changed = DataSource("ds-z", "db-1");
   changed.next_unique_id = 7;
   changed.schema = json::array{};
@@ -975,8 +974,8 @@ void PutWorkspace(Txn& txn) {
   LN_ASSERT_OK(txn.PutFileUploadPart("up-1", 1, "bytes"));
   LN_ASSERT_OK(txn.PutComment(Comment("c-1", "page-1", "d-1")));
   LN_ASSERT_OK(txn.AppendChange(WithHistory("page-1", "r1", "created")));
-  for (const char* key : {"workspace_id", "workspace_name", "default_token", "admin_token", "file_url_secret",
-                          "shard_map"}) {
+  for (const char* key :
+       {"workspace_id", "workspace_name", "default_token", "admin_token", "file_url_secret", "shard_map"}) {
     LN_ASSERT_OK(txn.PutMeta(key, std::string("v-") + key));
   }
 }
@@ -1367,19 +1366,28 @@ TEST_P(StoreConformanceTest, WritersOnManyThreadsAllCommitAndSerialize) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kEach; ++i) {
         // Each writer increments a counter kept in a (cached) data source: writers must see
-        // each other's committed writes, or increments are lost.
-        Status s = [&]() -> Status {
-          LN_ASSIGN_OR_RETURN(std::unique_ptr<Txn> txn, store_->Begin(TxnMode::kWrite));
-          LN_ASSIGN_OR_RETURN(auto counter, txn->GetDataSource("counter"));
-          if (!counter) return InternalError("counter missing");
-          DataSourceRecord next = *counter;
-          ++next.next_unique_id;
-          LN_RETURN_IF_ERROR(txn->PutDataSource(next));
-          const std::string id = "p-" + std::to_string(t) + "-" + std::to_string(i);
-          LN_RETURN_IF_ERROR(txn->PutPage(Page(id)));
-          LN_RETURN_IF_ERROR(txn->AppendChange(Change("page", id, "created")));
-          return txn->Commit();
-        }();
+        // each other's committed writes, or increments are lost. A transaction that lost a
+        // race (Txn::ShouldRetry, PostgreSQL) is run again, as every caller does (InTxn).
+        std::unique_ptr<Txn> txn;
+        Status s = OkStatus();
+        for (int attempt = 1; attempt <= kTxnAttempts; ++attempt) {
+          s = [&]() -> Status {
+            txn.reset();
+            LN_ASSIGN_OR_RETURN(txn, store_->Begin(TxnMode::kWrite));
+            LN_ASSIGN_OR_RETURN(auto counter, txn->GetDataSource("counter"));
+            if (!counter) return InternalError("counter missing");
+            DataSourceRecord next = *counter;
+            ++next.next_unique_id;
+            LN_RETURN_IF_ERROR(txn->PutDataSource(next));
+            const std::string id = "p-" + std::to_string(t) + "-" + std::to_string(i);
+            LN_RETURN_IF_ERROR(txn->PutPage(Page(id)));
+            LN_RETURN_IF_ERROR(txn->AppendChange(Change("page", id, "created")));
+            return txn->Commit();
+          }();
+          if (s.ok() || !txn || !txn->ShouldRetry()) break;
+          txn.reset();
+          RetryPause(attempt);
+        }
         if (!s.ok()) ++failures;
       }
     });

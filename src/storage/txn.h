@@ -217,6 +217,12 @@ class Txn : public Records {
   // transaction sees it (a read: its snapshot; a write: the latest). CachingStore drops
   // what it cached when the number moves. nullopt when only this process writes.
   virtual std::optional<int64_t> SharedCacheGeneration() const { return std::nullopt; }
+  // Whether a call failed because the transaction lost a race with another one (a
+  // serialization failure or deadlock on PostgreSQL: kConflictError): the same work in
+  // a new transaction may succeed, and service::RunInTxn retries it a bounded number of
+  // times before answering Notion's 409 `conflict_error`. False on SQLite, whose writes
+  // never race.
+  virtual bool ShouldRetry() const { return false; }
 };
 
 }  // namespace localnotion::storage

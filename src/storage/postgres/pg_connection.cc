@@ -77,7 +77,8 @@ std::string QuoteLiteral(std::string_view text) {
   return out + "'";
 }
 
-Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& conninfo, const std::string& schema) {
+Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& conninfo, const std::string& schema,
+                                                            int statement_timeout_ms) {
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (conn == nullptr) return Unavailable("out of memory");
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -92,7 +93,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& c
   LN_RETURN_IF_ERROR(
       c->Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning; SET standard_conforming_strings = on; "
               "SET search_path TO " +
-              QuoteIdent(schema)));
+              QuoteIdent(schema) +
+              (statement_timeout_ms > 0 ? "; SET statement_timeout = " + std::to_string(statement_timeout_ms) : "")));
   return c;
 }
 
@@ -113,7 +115,14 @@ Error PgConnection::ErrorOf(const PGresult* result) const {
     return Unavailable("connection lost: " + message);
   }
   if (sqlstate == "40001" || sqlstate == "40P01") {
-    return MakeError(ErrorCode::kConflictError, "postgresql: " + message);
+    conflicted_ = true;
+    std::fprintf(stderr, "localnotion: postgresql: %s (SQLSTATE %s)\n", message.c_str(), sqlstate.c_str());
+    return MakeError(ErrorCode::kConflictError, "Conflict occurred while saving. Please try again.");
+  }
+  // statement_timeout (or a cancel): Notion's answer for work that did not finish in time.
+  if (sqlstate == "57014") {
+    std::fprintf(stderr, "localnotion: postgresql: %s\n", message.c_str());
+    return MakeError(ErrorCode::kGatewayTimeout, "Gateway Timeout");
   }
   return InternalError("postgresql: " + message + (sqlstate.empty() ? "" : " (SQLSTATE " + sqlstate + ")"));
 }
@@ -148,6 +157,18 @@ Result<PgRows> PgConnection::Query(const std::string& sql, const PgParams& param
   return PgRows(result);
 }
 
+Result<PgRows> PgConnection::ExecRows(const std::string& sql) {
+  // PQexec answers the last statement's result, or the error that ended the text.
+  PGresult* result = PQexec(conn_, sql.c_str());
+  ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK) {
+    Error error = status == PGRES_COMMAND_OK ? InternalError("postgresql: no rows from " + sql) : ErrorOf(result);
+    PQclear(result);
+    return error;
+  }
+  return PgRows(result);
+}
+
 Status PgConnection::Exec(const std::string& sql) {
   PGresult* result = PQexec(conn_, sql.c_str());
   ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
@@ -157,6 +178,80 @@ Status PgConnection::Exec(const std::string& sql) {
     return error;
   }
   PQclear(result);
+  return OkStatus();
+}
+
+Status PgConnection::Pipeline(std::vector<PgStep>& steps) {
+  if (steps.empty()) return OkStatus();
+  if (PQenterPipelineMode(conn_) != 1) return ErrorOf(nullptr);
+  // Each step sends a Prepare first when its statement is new on this connection; the
+  // name is kept only once the server has answered it.
+  struct Sent {
+    size_t step;
+    std::string prepared;  // the name of a statement prepared by this message, else empty
+  };
+  std::vector<Sent> sent;
+  std::map<std::string, std::string> preparing;  // SQL text -> name, new in this pipeline
+  bool sending = true;
+  for (size_t i = 0; i < steps.size() && sending; ++i) {
+    const PgStep& step = steps[i];
+    const PgParams& params = step.params;
+    if (!step.prepare) {
+      sending = PQsendQueryParams(conn_, step.sql.c_str(), params.size(), nullptr, params.values(), params.lengths(),
+                                  params.formats(), 0) == 1;
+      if (sending) sent.push_back({i, ""});
+      continue;
+    }
+    auto it = prepared_.find(step.sql);
+    auto fresh = preparing.find(step.sql);
+    std::string name;
+    if (it != prepared_.end()) {
+      name = it->second;
+    } else if (fresh != preparing.end()) {
+      name = fresh->second;  // prepared by an earlier step of this pipeline
+    } else {
+      name = "s" + std::to_string(prepared_.size() + preparing.size() + 1);
+      sending = PQsendPrepare(conn_, name.c_str(), step.sql.c_str(), params.size(), nullptr) == 1;
+      if (!sending) break;
+      preparing.emplace(step.sql, name);
+      sent.push_back({i, name});
+    }
+    sending = PQsendQueryPrepared(conn_, name.c_str(), params.size(), params.values(), params.lengths(),
+                                  params.formats(), 0) == 1;
+    if (sending) sent.push_back({i, ""});
+  }
+  std::optional<Error> failed;
+  if (!sending) failed = ErrorOf(nullptr);
+  // The server runs nothing before the Sync; without it (a broken connection) nothing is
+  // read, and the connection, still busy, is not reused (PgStore::Return).
+  if (PQpipelineSync(conn_) != 1) return failed ? *std::move(failed) : ErrorOf(nullptr);
+  // Every answer is read, so that the connection leaves pipeline mode idle.
+  for (const Sent& s : sent) {
+    if (PQstatus(conn_) != CONNECTION_OK) break;
+    PGresult* result = PQgetResult(conn_);
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    const PgStep& step = steps[s.step];
+    if (status == PGRES_PIPELINE_ABORTED) {
+      // Skipped after an earlier failure, which is the answer.
+    } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      if (!failed) failed = ErrorOf(result);
+    } else if (!s.prepared.empty()) {
+      prepared_.emplace(step.sql, s.prepared);
+    } else if (!step.tag.empty() && step.tag != PQcmdStatus(result) && !failed) {
+      failed = InternalError("postgresql: " + step.sql + " answered " + PQcmdStatus(result));
+    }
+    const bool answered = result != nullptr;
+    PQclear(result);
+    // A statement's answers end with a null result.
+    while (answered && (result = PQgetResult(conn_)) != nullptr) PQclear(result);
+  }
+  if (PQstatus(conn_) == CONNECTION_OK) {
+    PGresult* sync = PQgetResult(conn_);
+    if ((sync == nullptr || PQresultStatus(sync) != PGRES_PIPELINE_SYNC) && !failed) failed = ErrorOf(sync);
+    PQclear(sync);
+  }
+  if (PQstatus(conn_) == CONNECTION_OK && PQexitPipelineMode(conn_) != 1 && !failed) failed = ErrorOf(nullptr);
+  if (failed) return *std::move(failed);
   return OkStatus();
 }
 

@@ -6,8 +6,11 @@
 // Errors. A lost or refused connection (SQLSTATE class 08, the server shutting down or
 // starting, a broken socket) is kServiceUnavailable with Notion's message, which the
 // HTTP layer answers with Notion's 503 `service_unavailable` (the detail is logged); a
-// serialization failure or deadlock is
-// kConflictError; anything else is kInternalServerError.
+// serialization failure or deadlock (SQLSTATE 40001, 40P01) is kConflictError with
+// Notion's 409 message, and marks the connection conflicted() so that the transaction
+// is retried (pg_store.h); a statement cancelled by statement_timeout (57014) is
+// kGatewayTimeout, Notion's 504 `gateway_timeout` for work that did not finish in time
+// (docs/compat.md); anything else is kInternalServerError.
 #pragma once
 
 #include <libpq-fe.h>
@@ -28,6 +31,14 @@ namespace localnotion::storage {
 // The parameters of one statement, $1, $2, ... in order. Text, except Bytes (binary).
 class PgParams {
  public:
+  // values() points into the parameters' own storage, which a move keeps and a copy
+  // would not.
+  PgParams() = default;
+  PgParams(const PgParams&) = delete;
+  PgParams& operator=(const PgParams&) = delete;
+  PgParams(PgParams&&) = default;
+  PgParams& operator=(PgParams&&) = default;
+
   PgParams& Text(std::string_view v);
   PgParams& Int(int64_t v);
   PgParams& Bool(bool v);
@@ -65,11 +76,25 @@ class PgRows {
   std::unique_ptr<PGresult, decltype(&PQclear)> result_;
 };
 
+// One statement of PgConnection::Pipeline.
+struct PgStep {
+  std::string sql;
+  PgParams params;
+  // Keep it prepared on the connection (for statements whose text is fixed).
+  bool prepare = false;
+  // The command tag the statement must answer, or empty for any: a COMMIT of a
+  // transaction that failed answers "ROLLBACK" without an error.
+  std::string tag;
+};
+
 class PgConnection {
  public:
   // Connects with a libpq connection string and sets search_path to `schema` (which
   // must exist, except while migrating, see pg_migrations.h).
-  static Result<std::unique_ptr<PgConnection>> Connect(const std::string& conninfo, const std::string& schema);
+  // `statement_timeout_ms` > 0 sets the server's statement_timeout for every statement
+  // on the connection (0: the server's setting).
+  static Result<std::unique_ptr<PgConnection>> Connect(const std::string& conninfo, const std::string& schema,
+                                                       int statement_timeout_ms = 0);
   ~PgConnection();
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
@@ -79,11 +104,26 @@ class PgConnection {
   Result<PgRows> Query(const std::string& sql, const PgParams& params = {}, bool prepare = true, bool binary = false);
   // Runs SQL text without parameters (may hold several statements).
   Status Exec(const std::string& sql);
+  // The same, answering the rows of its last statement (in text) in the same round trip;
+  // a statement that fails ends the text there, and its error is the answer.
+  Result<PgRows> ExecRows(const std::string& sql);
+  // Sends every step at once and then reads their answers (libpq's pipeline mode): one
+  // round trip to the server for all of them. Each statement runs as if sent alone (in
+  // READ COMMITTED each sees what committed before it started); after the first that
+  // fails, PostgreSQL skips the rest, and that first error is the answer. A step whose
+  // answer has another command tag than its `tag` fails with kInternalServerError.
+  Status Pipeline(std::vector<PgStep>& steps);
   // Whether the socket is gone (the connection must not be reused).
   bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
   // Whether the server thinks a transaction is open (or failed).
   bool in_transaction() const;
   const std::string& schema() const { return schema_; }
+  // Whether a statement since the last ClearConflicted failed with a serialization
+  // failure or deadlock, or MarkConflicted was called: running the transaction's work
+  // again, in a new transaction, may succeed.
+  bool conflicted() const { return conflicted_; }
+  void MarkConflicted() { conflicted_ = true; }
+  void ClearConflicted() { conflicted_ = false; }
 
  private:
   PgConnection(PGconn* conn, std::string schema) : conn_(conn), schema_(std::move(schema)) {}
@@ -92,6 +132,7 @@ class PgConnection {
   PGconn* conn_;
   std::string schema_;
   std::map<std::string, std::string> prepared_;  // SQL text -> statement name
+  mutable bool conflicted_ = false;
 };
 
 // The SQL form of an identifier: double-quoted, quotes doubled.

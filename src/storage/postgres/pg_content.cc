@@ -85,7 +85,9 @@ Result<std::vector<CommentRecord>> ReadComments(const PgRows& rows) {
 }  // namespace
 
 Result<std::optional<BlockRecord>> PgRecords::GetBlock(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kBlockSelect) + " WHERE id = $1", PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query(std::string(kBlockSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                                  PgParams().Text(id)));
   if (rows.size() == 0) return std::optional<BlockRecord>();
   LN_ASSIGN_OR_RETURN(BlockRecord block, ReadBlock(rows, 0));
   return std::optional<BlockRecord>(std::move(block));
@@ -133,18 +135,24 @@ Result<std::vector<BlockRecord>> PgRecords::ListBlocksOfType(std::string_view ty
 }
 
 Result<int64_t> PgRecords::LastBlockPosition(std::string_view parent_id) {
+  // The caller places blocks after it: the parent's lock keeps another writer from
+  // taking the same positions until this transaction ends.
+  if (writable_) LN_RETURN_IF_ERROR(LockKey("children:" + std::string(parent_id)));
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query("SELECT coalesce(max(position), 0) FROM blocks WHERE parent_id = $1",
                                                PgParams().Text(parent_id)));
   return rows.Int(0, 0);
 }
 
 Status PgRecords::ShiftBlockPositions(std::string_view parent_id, int64_t after_position, int64_t by) {
+  LN_RETURN_IF_ERROR(LockKey("children:" + std::string(parent_id)));
   return Run("UPDATE blocks SET position = position + $3 WHERE parent_id = $1 AND position > $2",
              PgParams().Text(parent_id).Int(after_position).Int(by));
 }
 
 Result<std::optional<FileUploadRecord>> PgRecords::GetFileUpload(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kUploadSelect) + " WHERE id = $1", PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query(std::string(kUploadSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                                  PgParams().Text(id)));
   if (rows.size() == 0) return std::optional<FileUploadRecord>();
   return std::optional<FileUploadRecord>(ReadUpload(rows, 0));
 }
@@ -206,7 +214,9 @@ Result<std::string> PgRecords::ReadFileUploadBytes(std::string_view upload_id) {
 }
 
 Result<std::optional<CommentRecord>> PgRecords::GetComment(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kCommentSelect) + " WHERE id = $1", PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query(std::string(kCommentSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                                  PgParams().Text(id)));
   LN_ASSIGN_OR_RETURN(auto all, ReadComments(rows));
   if (all.empty()) return std::optional<CommentRecord>();
   return std::optional<CommentRecord>(std::move(all.front()));

@@ -8,6 +8,7 @@
 #include "storage/postgres/migrations/0004_views.sql.h"
 #include "storage/postgres/migrations/0005_shared_controls.sql.h"
 #include "storage/postgres/migrations/0006_query_snapshots.sql.h"
+#include "storage/postgres/migrations/0007_write_marks.sql.h"
 
 namespace localnotion::storage {
 namespace {
@@ -20,6 +21,7 @@ constexpr const char* kMigrations[] = {
     kPgMigration0004Views,            // 4
     kPgMigration0005SharedControls,   // 5
     kPgMigration0006QuerySnapshots,   // 6
+    kPgMigration0007WriteMarks,       // 7
 };
 
 // The advisory lock that migrating instances take turns on (any schema).

@@ -1,8 +1,15 @@
 // PgRecords: the change outbox with the page history it carries, and webhook
 // subscriptions and deliveries. Sequences and ranks are the last one plus one, as
-// SQLite's INTEGER PRIMARY KEY assigns them: write transactions of a store run one at a
-// time (pg_store.h), so no two can take the same number, and numbers start again at 1
-// once reset has emptied the outbox, as on SQLite.
+// SQLite's INTEGER PRIMARY KEY assigns them, and numbers start again at 1 once reset has
+// emptied the outbox, as on SQLite. Ranks are taken under their table's advisory lock.
+//
+// Sequences follow commit order, so that a reader going forward from a sequence (the
+// webhook ingest cursor) never misses a change committed later with a smaller number:
+// AppendChange keeps the change in memory, and FlushChanges (called by PgStore just
+// before COMMIT, and before anything here that reads changes) takes the outbox lock,
+// numbers the changes after the last committed one and inserts them; the lock is held
+// until the transaction has ended (pg_store.h, "Commits"). The changes of one object
+// follow that object's row lock, so its history is in the order its writes committed.
 #include "storage/postgres/pg_records.h"
 #include "storage/record_columns.h"
 
@@ -66,19 +73,47 @@ std::vector<WebhookDeliveryRecord> ReadDeliveries(const PgRows& rows) {
 }  // namespace
 
 Status PgRecords::AppendChange(const ChangeRecord& c) {
-  json::array properties;
-  for (const std::string& id : c.properties) properties.emplace_back(id);
-  PgParams params;
-  params.Text(c.object).Text(c.object_id).Text(c.kind).Text(SerializeJson(properties)).Text(c.author_id);
-  params.Int(c.time).Text(c.request_id);
-  params.Opt(c.history ? std::optional<std::string>(HistoryColumn(*c.history)) : std::nullopt);
-  return Run(
-      "INSERT INTO changes (sequence, object, object_id, kind, properties, author_id, time, request_id, history) "
-      "SELECT coalesce(max(sequence), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8 FROM changes",
-      params);
+  LN_RETURN_IF_ERROR(CheckWritable());
+  pending_.push_back(c);
+  return OkStatus();
+}
+
+Status PgRecords::FlushChanges() {
+  std::vector<PgStep> steps;
+  LN_RETURN_IF_ERROR(FlushSteps(steps));
+  return conn_.Pipeline(steps);
+}
+
+Status PgRecords::FlushSteps(std::vector<PgStep>& steps) {
+  if (pending_.empty()) return OkStatus();
+  LN_RETURN_IF_ERROR(CheckWritable());
+  // The lock and the inserts go in one round trip; each insert, a statement of its own,
+  // sees every change committed before the lock was granted.
+  if (!flushed_) {
+    PgParams key;
+    key.Text("outbox");
+    steps.push_back({kLockKeySql, std::move(key), true, ""});
+  }
+  flushed_ = true;
+  std::vector<ChangeRecord> pending = std::move(pending_);
+  pending_.clear();
+  for (const ChangeRecord& c : pending) {
+    json::array properties;
+    for (const std::string& id : c.properties) properties.emplace_back(id);
+    PgParams params;
+    params.Text(c.object).Text(c.object_id).Text(c.kind).Text(SerializeJson(properties)).Text(c.author_id);
+    params.Int(c.time).Text(c.request_id);
+    params.Opt(c.history ? std::optional<std::string>(HistoryColumn(*c.history)) : std::nullopt);
+    steps.push_back(
+        {"INSERT INTO changes (sequence, object, object_id, kind, properties, author_id, time, request_id, history) "
+         "SELECT coalesce(max(sequence), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8 FROM changes",
+         std::move(params), true, ""});
+  }
+  return OkStatus();
 }
 
 Result<std::vector<ChangeRecord>> PgRecords::ListChanges(int64_t after_sequence, int limit, bool with_history) {
+  LN_RETURN_IF_ERROR(FlushChanges());
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query("SELECT sequence, object, object_id, kind, properties, author_id, time, "
                                                "request_id, history FROM changes WHERE sequence > $1 "
                                                "ORDER BY sequence LIMIT $2",
@@ -108,6 +143,7 @@ Result<std::vector<ChangeRecord>> PgRecords::ListChanges(int64_t after_sequence,
 }
 
 Result<std::vector<PageHistoryRecord>> PgRecords::ListPageHistory(std::string_view page_id) {
+  LN_RETURN_IF_ERROR(FlushChanges());
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query("SELECT sequence, request_id, history FROM changes "
                                                "WHERE object_id = $1 AND history IS NOT NULL ORDER BY sequence",
                                                PgParams().Text(page_id)));
@@ -121,6 +157,7 @@ Result<std::vector<PageHistoryRecord>> PgRecords::ListPageHistory(std::string_vi
 }
 
 Result<int64_t> PgRecords::LastChangeSequence() {
+  LN_RETURN_IF_ERROR(FlushChanges());
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query("SELECT coalesce(max(sequence), 0) FROM changes"));
   return rows.Int(0, 0);
 }
@@ -131,6 +168,7 @@ Status PgRecords::PutWebhookSubscription(const WebhookSubscriptionRecord& s) {
   PgParams params;
   params.Text(s.id).Text(s.integration_id).Text(s.url).Text(SerializeJson(types)).Text(s.api_version);
   params.Text(s.state).Text(s.verification_token).Int(s.created_time).Int(s.after_sequence);
+  LN_RETURN_IF_ERROR(LockKey("rank:webhook_subscriptions"));  // max(rank) + 1
   return Run(
       "INSERT INTO webhook_subscriptions (id, integration_id, url, event_types, api_version, state, "
       "verification_token, created_time, after_sequence, rank) "
@@ -143,8 +181,9 @@ Status PgRecords::PutWebhookSubscription(const WebhookSubscriptionRecord& s) {
 }
 
 Result<std::optional<WebhookSubscriptionRecord>> PgRecords::GetWebhookSubscription(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows,
-                      conn_.Query(std::string(kSubscriptionSelect) + " WHERE id = $1", PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(
+      PgRows rows, conn_.Query(std::string(kSubscriptionSelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                               PgParams().Text(id)));
   LN_ASSIGN_OR_RETURN(auto all, ReadSubscriptions(rows));
   if (all.empty()) return std::optional<WebhookSubscriptionRecord>();
   return std::optional<WebhookSubscriptionRecord>(std::move(all.front()));
@@ -170,6 +209,7 @@ Status PgRecords::PutWebhookDelivery(const WebhookDeliveryRecord& d) {
     params.Null();
   }
   params.Int(d.latency_ms).Text(d.error).Text(d.request_headers).Text(d.request_body);
+  LN_RETURN_IF_ERROR(LockKey("rank:webhook_deliveries"));  // max(rank) + 1
   return Run(
       "INSERT INTO webhook_deliveries (id, subscription_id, type, entity_id, status, payload, attempts, "
       "max_attempts, created_time, due_time, last_attempt_time, response_status, latency_ms, error, "
@@ -187,7 +227,9 @@ Status PgRecords::PutWebhookDelivery(const WebhookDeliveryRecord& d) {
 }
 
 Result<std::optional<WebhookDeliveryRecord>> PgRecords::GetWebhookDelivery(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kDeliverySelect) + " WHERE id = $1", PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query(std::string(kDeliverySelect) + " WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""),
+                                  PgParams().Text(id)));
   auto all = ReadDeliveries(rows);
   if (all.empty()) return std::optional<WebhookDeliveryRecord>();
   return std::optional<WebhookDeliveryRecord>(std::move(all.front()));

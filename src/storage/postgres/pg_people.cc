@@ -45,12 +45,12 @@ Status PgRecords::PutUser(const UserRecord& u) {
   PgParams params;
   params.Text(u.id).Text(u.type).Text(u.name).Opt(u.avatar_url).Opt(u.email);
   params.Opt(u.integration_id.empty() ? std::nullopt : std::optional<std::string>(u.integration_id));
-  LN_RETURN_IF_ERROR(
+  LN_RETURN_IF_ERROR(BumpCacheGeneration());
+  return (
       Run("INSERT INTO users (id, type, name, avatar_url, email, integration_id) VALUES ($1, $2, $3, $4, $5, $6) "
           "ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name, "
           "avatar_url = EXCLUDED.avatar_url, email = EXCLUDED.email, integration_id = EXCLUDED.integration_id",
           params));
-  return BumpCacheGeneration();
 }
 
 Result<std::optional<IntegrationRecord>> PgRecords::FindIntegrationBySecretHash(std::string_view secret_hash) {
@@ -70,6 +70,7 @@ Result<std::vector<IntegrationRecord>> PgRecords::ListIntegrations() {
 Status PgRecords::PutIntegration(const IntegrationRecord& i) {
   // As SQLite's INSERT OR REPLACE: another integration holding the same secret hash
   // is replaced too.
+  LN_RETURN_IF_ERROR(BumpCacheGeneration());
   LN_RETURN_IF_ERROR(
       Run("DELETE FROM integrations WHERE secret_hash = $1 AND id <> $2", PgParams().Text(i.secret_hash).Text(i.id)));
   PgParams params;
@@ -80,17 +81,18 @@ Status PgRecords::PutIntegration(const IntegrationRecord& i) {
           "secret_hash = EXCLUDED.secret_hash, bot_user_id = EXCLUDED.bot_user_id, "
           "capabilities = EXCLUDED.capabilities, created_time = EXCLUDED.created_time",
           params));
-  return BumpCacheGeneration();
+  return OkStatus();
 }
 
 Status PgRecords::DeleteIntegration(std::string_view id) {
   // The bot user goes with its integration: pages it created keep its id and show it as
   // a partial user.
+  LN_RETURN_IF_ERROR(BumpCacheGeneration());
   for (const char* sql : {"DELETE FROM users WHERE type = 'bot' AND integration_id = $1",
                           "DELETE FROM shares WHERE integration_id = $1", "DELETE FROM integrations WHERE id = $1"}) {
     LN_RETURN_IF_ERROR(Run(sql, PgParams().Text(id)));
   }
-  return BumpCacheGeneration();
+  return OkStatus();
 }
 
 Result<std::vector<std::string>> PgRecords::ListShares(std::string_view integration_id) {
@@ -111,7 +113,18 @@ Status PgRecords::DeleteShare(std::string_view integration_id, std::string_view 
              PgParams().Text(integration_id).Text(object_id));
 }
 
+namespace {
+// Keys written once when the workspace is made and only read after: read without a lock.
+bool FixedMetaKey(std::string_view key) {
+  return key == "workspace_id" || key == "workspace_name" || key == "owner_user_id";
+}
+}  // namespace
+
 Result<std::optional<std::string>> PgRecords::GetMeta(std::string_view key) {
+  // A write transaction may write what it read (a cursor, a counter, an index): the
+  // key's lock first, so the read below sees the last committed value and no other
+  // writer changes it before this transaction ends.
+  if (writable_ && !FixedMetaKey(key)) LN_RETURN_IF_ERROR(LockKey("meta:" + std::string(key)));
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query("SELECT value FROM meta WHERE key = $1", PgParams().Text(key)));
   if (rows.size() == 0) return std::optional<std::string>();
   return std::optional<std::string>(rows.Text(0, 0));
@@ -124,6 +137,7 @@ Status PgRecords::PutMeta(std::string_view key, std::string_view value) {
 
 Status PgRecords::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(BumpCacheGeneration());  // refuses in a read transaction
+  LN_RETURN_IF_ERROR(FlushChanges());         // changes appended before are emptied too
   LN_RETURN_IF_ERROR(
       conn_.Exec("DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM changes; "
                  "DELETE FROM blocks; DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments; "

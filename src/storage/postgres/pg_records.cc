@@ -1,6 +1,8 @@
 // PgRecords: pages, databases and data sources (migrations/0001_initial.sql.h).
 #include "storage/postgres/pg_records.h"
 
+#include <utility>
+
 #include "common/json_object.h"
 #include "storage/sqlite/page_titles.h"
 
@@ -132,8 +134,38 @@ Status PgRecords::Run(const std::string& sql, const PgParams& params) {
   return OkStatus();
 }
 
+namespace {
+thread_local bool exclusive_begin_requested = false;
+}  // namespace
+
+void RequestExclusiveBegin() { exclusive_begin_requested = true; }
+
+bool ConsumeExclusiveBeginRequest() { return std::exchange(exclusive_begin_requested, false); }
+
+Status PgRecords::TakeExclusive() {
+  LN_RETURN_IF_ERROR(CheckWritable());
+  if (exclusive_) return OkStatus();
+  // Waiting here could deadlock with another transaction doing the same (each holds the
+  // lock shared), so it is tried once; the retry begins with it (pg_store.h).
+  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string("SELECT pg_try_advisory_xact_lock(") + kStoreLockKey + ")"));
+  if (!rows.Bool(0, 0)) {
+    conn_.MarkConflicted();
+    RequestExclusiveBegin();
+    return MakeError(ErrorCode::kConflictError, "Conflict occurred while saving. Please try again.");
+  }
+  exclusive_ = true;
+  return OkStatus();
+}
+
+Status PgRecords::LockKey(std::string_view what) {
+  LN_RETURN_IF_ERROR(CheckWritable());
+  return Run(kLockKeySql, PgParams().Text(what));
+}
+
+// Before a write of a cached kind: the store lock exclusively, then the generation.
 Status PgRecords::BumpCacheGeneration() {
   if (bumped_) return OkStatus();
+  LN_RETURN_IF_ERROR(TakeExclusive());
   LN_RETURN_IF_ERROR(Run("UPDATE cache_generation SET value = value + 1 WHERE id = 1", PgParams()));
   bumped_ = true;
   return OkStatus();
@@ -151,7 +183,9 @@ Result<std::vector<PageRecord>> PgRecords::ReadPages(const std::string& sql, con
 }
 
 Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(auto pages, ReadPages(Select(kPageColumns, " FROM pages WHERE id = $1"), PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(auto pages, ReadPages(Select(kPageColumns, writable_ ? " FROM pages WHERE id = $1 FOR UPDATE"
+                                                                           : " FROM pages WHERE id = $1"),
+                                            PgParams().Text(id)));
   if (pages.empty()) return std::optional<PageRecord>();
   return std::optional<PageRecord>(std::move(pages.front()));
 }
@@ -195,8 +229,8 @@ Status PgRecords::PutDatabase(const DatabaseRecord& d) {
   params.Text(SerializeJson(d.description)).Text(SerializeJson(d.icon)).Text(SerializeJson(d.cover));
   params.Bool(d.in_trash).Bool(d.is_inline).Int(d.created_time).Text(d.created_by).Int(d.last_edited_time);
   params.Text(d.last_edited_by);
-  LN_RETURN_IF_ERROR(Run(sql, params));
-  return BumpCacheGeneration();
+  LN_RETURN_IF_ERROR(BumpCacheGeneration());
+  return Run(sql, params);
 }
 
 Result<std::vector<std::shared_ptr<const DatabaseRecord>>> PgRecords::ListAllDatabases() {
@@ -242,8 +276,8 @@ Status PgRecords::PutDataSource(const DataSourceRecord& d) {
   params.Text(d.id).Text(d.database_id).Text(SerializeJson(d.title)).Text(SerializeJson(d.description));
   params.Text(SerializeJson(d.icon)).Bool(d.in_trash).Int(d.created_time).Text(d.created_by);
   params.Int(d.last_edited_time).Text(d.last_edited_by).Text(SerializeJson(d.schema)).Int(d.next_unique_id);
-  LN_RETURN_IF_ERROR(Run(sql, params));
-  return BumpCacheGeneration();
+  LN_RETURN_IF_ERROR(BumpCacheGeneration());
+  return Run(sql, params);
 }
 
 }  // namespace localnotion::storage

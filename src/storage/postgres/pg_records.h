@@ -8,9 +8,24 @@
 // A read transaction refuses every write here, before anything reaches the server:
 // PostgreSQL would refuse it too (the transaction is READ ONLY) but would also abort the
 // transaction, and the contract wants it usable afterwards.
+//
+// Locks of a write transaction (READ COMMITTED; why each exists: pg_store.h):
+// - a single-row Get of a record that writes replace (page, block, comment, upload, view,
+//   webhook subscription and delivery) reads with FOR UPDATE, so a read-modify-write of
+//   one object waits for the other writers of that object and then reads their result;
+// - GetMeta of a key that is not fixed at bootstrap takes the key's advisory lock first
+//   (the same guarantee for a key that does not exist yet);
+// - LastBlockPosition and ShiftBlockPositions take the parent's advisory lock;
+// - an insert that numbers its row max + 1 (subscriptions, deliveries, views,
+//   workspaces) takes its table's advisory lock;
+// - a write of a kind other processes cache (databases, data sources, users,
+//   integrations, reset) needs the store lock exclusively (TakeExclusive);
+// - AppendChange keeps the change until FlushChanges, which numbers the transaction's
+//   changes under the outbox lock just before COMMIT.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "storage/postgres/pg_connection.h"
 #include "storage/txn.h"
@@ -19,7 +34,17 @@ namespace localnotion::storage {
 
 class PgRecords final : public Records {
  public:
-  PgRecords(PgConnection& conn, bool writable) : conn_(conn), writable_(writable) {}
+  // `exclusive`: the transaction began with the store lock held exclusively.
+  PgRecords(PgConnection& conn, bool writable, bool exclusive)
+      : conn_(conn), writable_(writable), exclusive_(exclusive) {}
+
+  // Inserts the changes appended since the last flush, numbered after the last one under
+  // the outbox lock (held until the transaction ends). Whether any was ever flushed.
+  Status FlushChanges();
+  // The same as steps to send in one round trip (PgConnection::Pipeline), appended to
+  // `steps`, which must then be sent: the changes count as flushed.
+  Status FlushSteps(std::vector<PgStep>& steps);
+  bool flushed_changes() const { return flushed_; }
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
   using Records::PutPage;
@@ -111,10 +136,32 @@ class PgRecords final : public Records {
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(const std::string& sql,
                                                                                const PgParams& params);
 
+  // The store lock held exclusively: at once when this transaction has it, else without
+  // waiting or a retryable kConflictError (and the thread's next write Begin takes it
+  // exclusively: RequestExclusiveBegin).
+  Status TakeExclusive();
+  // Takes the transaction-level advisory lock named "localnotion:<what>:<schema>".
+  Status LockKey(std::string_view what);
+
   PgConnection& conn_;
   bool writable_;
+  bool exclusive_;
   bool bumped_ = false;
+  bool flushed_ = false;
+  std::vector<ChangeRecord> pending_;  // appended, not yet flushed
 };
+
+// A write transaction that needed the store lock exclusively and could not take it at
+// once asks that the next write transaction begun on this thread take it at Begin (the
+// one RunInTxn retries on the same thread); PgStore::Begin consumes the request.
+void RequestExclusiveBegin();
+bool ConsumeExclusiveBeginRequest();
+
+// The SQL for the store's lock key: one per schema (pg_store.h).
+// The SQL that takes the transaction-level advisory lock named by $1 (LockKey).
+inline constexpr const char* kLockKeySql =
+    "SELECT pg_advisory_xact_lock(hashtextextended('localnotion:' || $1 || ':' || current_schema(), 0))";
+inline constexpr const char* kStoreLockKey = "hashtextextended('localnotion:' || current_schema(), 0)";
 
 // Parses JSON text the store wrote; an error when it is corrupt.
 Result<json::value> ParseStoredJson(const std::string& text);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "storage/postgres/pg_migrations.h"
 #include "storage/postgres/pg_records.h"
@@ -44,6 +45,18 @@ Result<PgUrl> ParsePgUrl(std::string_view url) {
         out.schema = std::string(param.substr(7));
         continue;
       }
+      if (param.rfind("statement_timeout_ms=", 0) == 0) {
+        const std::string value(param.substr(21));
+        char* end = nullptr;
+        const long ms = std::strtol(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || ms < 0 || ms > 86400000) {
+          return MakeError(
+              ErrorCode::kInvalidRequest,
+              "invalid statement_timeout_ms in the PostgreSQL URL (milliseconds, 0 to 86400000): " + value);
+        }
+        out.statement_timeout_ms = static_cast<int>(ms);
+        continue;
+      }
       if (param.rfind("connect_timeout=", 0) == 0) has_timeout = true;
       if (!param.empty()) query += (query.empty() ? "" : "&") + std::string(param);
     }
@@ -61,17 +74,18 @@ Result<PgUrl> ParsePgUrl(std::string_view url) {
 // when dropped without a commit.
 class PgStore::PgTxn final : public TxnWrapper {
  public:
-  PgTxn(PgStore& store, std::unique_ptr<PgConnection> conn, bool writable, int64_t generation)
+  PgTxn(PgStore& store, std::unique_ptr<PgConnection> conn, bool writable, bool exclusive, int64_t generation)
       : TxnWrapper(records_),
         store_(store),
         conn_(std::move(conn)),
-        records_(*conn_, writable),
+        records_(*conn_, writable, exclusive),
         writable_(writable),
         generation_(generation) {}
   ~PgTxn() override { (void)End("ROLLBACK"); }
 
   bool writable() const override { return writable_; }
   std::optional<int64_t> SharedCacheGeneration() const override { return generation_; }
+  bool ShouldRetry() const override { return conflicted_ || (conn_ && conn_->conflicted()); }
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!conn_) return on_durable(InternalError("the transaction has ended"));
@@ -82,18 +96,40 @@ class PgStore::PgTxn final : public TxnWrapper {
   // Ends the transaction with `sql` and gives the connection back.
   Status End(const char* sql) {
     if (!conn_) return OkStatus();
+    conflicted_ = conn_->conflicted();
+    const bool commit = std::string_view(sql) == "COMMIT";
     Status ended = OkStatus();
-    if (!conn_->broken()) {
-      // COMMIT of a transaction that failed answers ROLLBACK without an error.
-      auto result = conn_->Query(sql, {}, /*prepare=*/false);
-      if (!result.ok()) {
-        ended = std::move(result).error();
-      } else if (std::string_view(sql) == "COMMIT" && conn_->in_transaction()) {
-        ended = InternalError("postgresql: the transaction did not commit");
-      }
-    } else {
+    if (conn_->broken()) {
       ended = MakeError(ErrorCode::kServiceUnavailable, "Notion is unavailable, please try again later.");
+    } else if (!commit) {
+      ended = conn_->Exec(sql);
+    } else {
+      // The changes not yet inserted, the COMMIT and, for a transaction with changes, the
+      // write mark go in one round trip (pg_store.h, "Commits"), as many as a COMMIT alone.
+      std::vector<PgStep> steps;
+      ended = records_.FlushSteps(steps);
+      if (ended.ok()) {
+        const bool changed = records_.flushed_changes();
+        // Holding the outbox lock: commit without waiting for the WAL flush.
+        if (changed) steps.push_back({"SET LOCAL synchronous_commit = off", {}, false, ""});
+        steps.push_back({"COMMIT", {}, false, "COMMIT"});
+        if (changed) {
+          steps.push_back({"BEGIN", {}, false, ""});
+          steps.push_back(
+              {"INSERT INTO write_marks (pid, n) VALUES (pg_backend_pid(), 1) "
+               "ON CONFLICT (pid) DO UPDATE SET n = write_marks.n + 1",
+               {},
+               true,
+               ""});
+          steps.push_back({"COMMIT", {}, false, "COMMIT"});
+        }
+        ended = conn_->Pipeline(steps);
+      }
+      // A failed step leaves the transaction aborted (or, after the COMMIT, the write mark's).
+      if (!conn_->broken() && conn_->in_transaction()) (void)conn_->Exec("ROLLBACK");
     }
+    conflicted_ = conflicted_ || conn_->conflicted();
+    conn_->ClearConflicted();
     store_.Return(std::move(conn_));
     return ended;
   }
@@ -103,13 +139,13 @@ class PgStore::PgTxn final : public TxnWrapper {
   PgRecords records_;
   bool writable_;
   int64_t generation_;
+  bool conflicted_ = false;  // the connection's, kept once it is returned
 };
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(std::string_view url) {
   LN_ASSIGN_OR_RETURN(PgUrl parsed, ParsePgUrl(url));
   std::unique_ptr<PgStore> store(new PgStore(std::move(parsed)));
-  LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn,
-                      PgConnection::Connect(store->url_.conninfo, store->url_.schema));
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, store->Connect());
   LN_RETURN_IF_ERROR(MigratePostgres(*conn));
   store->controls_ = std::make_shared<PgControls>(store->url_.conninfo, store->url_.schema);
   {
@@ -123,6 +159,10 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(std::string_view url) {
 PgStore::~PgStore() {
   std::lock_guard<std::mutex> lock(mu_);
   idle_.clear();
+}
+
+Result<std::unique_ptr<PgConnection>> PgStore::Connect() const {
+  return PgConnection::Connect(url_.conninfo, url_.schema, url_.statement_timeout_ms);
 }
 
 Result<std::unique_ptr<PgConnection>> PgStore::Take() {
@@ -140,7 +180,7 @@ Result<std::unique_ptr<PgConnection>> PgStore::Take() {
     }
     ++open_;
   }
-  Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(url_.conninfo, url_.schema);
+  Result<std::unique_ptr<PgConnection>> conn = Connect();
   if (!conn.ok()) {
     std::lock_guard<std::mutex> lock(mu_);
     --open_;
@@ -171,28 +211,28 @@ void PgStore::Return(std::unique_ptr<PgConnection> conn) {
 
 Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
   const bool write = mode == TxnMode::kWrite;
+  // The retry of a transaction that needed the store lock exclusively (pg_records.h).
+  const bool exclusive = write && ConsumeExclusiveBeginRequest();
   // A pooled connection may have broken while idle (the server restarted): the first
   // statement tells, and then one fresh connection is tried.
   for (int attempt = 0;; ++attempt) {
     LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, Take());
-    Status begun = OkStatus();
-    if (write) {
-      begun = conn->Exec(
-          "BEGIN ISOLATION LEVEL READ COMMITTED; "
-          "SELECT pg_advisory_xact_lock(hashtextextended('localnotion:' || current_schema(), 0))");
-    } else {
-      begun = conn->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    }
-    // The cache generation is the transaction's first read: for a read, it is taken
-    // from the snapshot all its later reads see (Txn::SharedCacheGeneration).
-    Result<PgRows> generation =
-        begun.ok() ? conn->Query("SELECT value FROM cache_generation WHERE id = 1") : Result<PgRows>(begun.error());
+    conn->ClearConflicted();
+    // The cache generation is the transaction's first read, in BEGIN's round trip: for a
+    // read, it is taken from the snapshot all its later reads see
+    // (Txn::SharedCacheGeneration); for a write (READ COMMITTED), after the store lock
+    // was granted, like every statement after it.
+    const std::string begin = write ? std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT ") +
+                                          (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(") +
+                                          kStoreLockKey + ")"
+                                    : std::string("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    Result<PgRows> generation = conn->ExecRows(begin + "; SELECT value FROM cache_generation WHERE id = 1");
+    Status begun = generation.ok() ? OkStatus() : Status(generation.error());
     if (generation.ok() && generation->size() == 1) {
       const int64_t value = generation->Int(0, 0);
-      return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write, value));
+      return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write, exclusive, value));
     }
-    if (begun.ok())
-      begun = generation.ok() ? Status(InternalError("postgresql: no cache generation")) : Status(generation.error());
+    if (begun.ok()) begun = InternalError("postgresql: no cache generation");
     const bool retry = conn->broken() && attempt == 0;
     Return(std::move(conn));
     if (!retry) return std::move(begun).error();

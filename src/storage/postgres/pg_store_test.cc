@@ -2,7 +2,9 @@
 // (store_conformance_test.cc): its URL, Notion's 503 when the server cannot be reached,
 // and two processes over one store (here two stores opened on one schema, each with its
 // own pool and cache, as two instances have): what one writes, the other reads at once,
-// cached kinds included, and their write transactions serialize.
+// cached kinds included, and their writes of cached kinds serialize (the store lock held
+// exclusively; a writer that lost the race is retried by InTxn). Writers of pages:
+// pg_concurrency_test.cc.
 #include <gtest/gtest.h>
 
 #include <atomic>

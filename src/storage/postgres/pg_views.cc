@@ -38,13 +38,16 @@ Result<std::vector<ViewRecord>> ReadViews(const PgRows& rows) {
 }  // namespace
 
 Result<std::optional<ViewRecord>> PgRecords::GetView(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kViewSelect) + "WHERE id = $1", PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(
+      PgRows rows,
+      conn_.Query(std::string(kViewSelect) + "WHERE id = $1" + (writable_ ? " FOR UPDATE" : ""), PgParams().Text(id)));
   LN_ASSIGN_OR_RETURN(auto all, ReadViews(rows));
   if (all.empty()) return std::optional<ViewRecord>();
   return std::optional<ViewRecord>(std::move(all.front()));
 }
 
 Status PgRecords::PutView(const ViewRecord& v) {
+  LN_RETURN_IF_ERROR(LockKey("rank:views"));  // max(rank) + 1
   return Run(
       "INSERT INTO views (id, database_id, data_source_id, dashboard_view_id, name, type, settings, position, "
       "created_time, created_by, last_edited_time, last_edited_by, rank) "

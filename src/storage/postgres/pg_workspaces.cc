@@ -23,6 +23,7 @@ std::optional<WorkspaceRecord> First(std::vector<WorkspaceRecord> all) {
 }  // namespace
 
 Status PgRecords::PutWorkspace(const WorkspaceRecord& w) {
+  LN_RETURN_IF_ERROR(LockKey("rank:workspaces"));  // max(rank) + 1
   return Run(
       "INSERT INTO workspaces (id, name, created_time, admin_token_hash, shard, rank) "
       "SELECT $1, $2, $3, $4, $5, coalesce(max(rank), 0) + 1 FROM workspaces "
