@@ -63,8 +63,16 @@ Result<std::optional<storage::WorkspaceRecord>> Registry::ReadRecord(std::string
 }
 
 Status Registry::WriteMain(const std::function<Status(storage::Txn&)>& fn, storage::Txn::DurableCallback on_durable) {
-  LN_ASSIGN_OR_RETURN(std::unique_ptr<storage::Txn> txn, main_.Begin(storage::TxnMode::kWrite));
-  LN_RETURN_IF_ERROR(fn(*txn));
+  // A lost race on PostgreSQL runs `fn` again, as service::RunInTxn does.
+  std::unique_ptr<storage::Txn> txn;
+  for (int attempt = 1;; ++attempt) {
+    LN_ASSIGN_OR_RETURN(txn, main_.Begin(storage::TxnMode::kWrite));
+    Status done = fn(*txn);
+    if (done.ok()) break;
+    if (attempt >= storage::kTxnAttempts || !txn->ShouldRetry()) return done;
+    txn.reset();
+    storage::RetryPause(attempt);
+  }
   if (!on_durable) {
     Status committed = txn->Commit();
     memo_->Forget();

@@ -179,6 +179,8 @@ class Registry {
   Result<std::string> DefaultId();
   // Runs `fn` in a write transaction of the main store and commits it (see Commits
   // above); the token memo is forgotten once it is in the group and again once durable.
+  // A transaction that lost a race on PostgreSQL (Txn::ShouldRetry) runs `fn` again,
+  // storage::kTxnAttempts times in all, as service::RunInTxn does.
   Status WriteMain(const std::function<Status(storage::Txn&)>& fn, storage::Txn::DurableCallback on_durable);
   Status SyncTokensIn(storage::Txn& main, Workspace& ws, const std::vector<std::string>& hashes);
   Result<std::vector<std::string>> TokensOf(Workspace& ws);
