@@ -9,6 +9,10 @@
 # Environment: N1=200 N2=1200 PORT=19887; CASE=get counts GET /v1/pages/{id} instead, CASE=six a PATCH
 # of six properties of a page in a 15-property database with values that change every request (the bodies
 # of bench/patch_six.lua); the seed PATCH sends the same body (checkbox true) every time;
+# CASE=seed-many writes the title of a different page each request ("bench title I" on page I mod MANY_PAGES of
+# MANY_PAGES=600 more Inventory pages that bench/setup.js makes; the other cases make none), so that the text index's pending rows do not
+# coalesce and its catch-up (every kTextIndexLag = 512 rows, storage/sqlite/page_text_index.h) runs inside the
+# measurement: take N2 - N1 a multiple of 512 (N1=100 N2=1124) so that it counts a whole number of catch-ups;
 # SUBSCRIPTIONS=5 makes that many active webhook subscriptions first (bench/webhook_subscribers.js),
 # so the count includes making and delivering their events;
 # The second figure leaves out the threads that wake on a timer (the webhook pump, the standby watchdog): under
@@ -51,6 +55,23 @@ six_config() {
   done
 }
 
+# many_config N: a curl config of N PATCHes of the title of a different page each (MANY_PAGE_IDS, comma-separated,
+# in turn).
+many_config() {
+  local n=$1 i ids
+  IFS=, read -r -a ids <<<"$MANY_PAGE_IDS"
+  for ((i = 1; i <= n; i++)); do
+    (( i > 1 )) && echo next
+    echo "url = \"http://127.0.0.1:$PORT/v1/pages/${ids[$(( (i - 1) % ${#ids[@]} ))]}\""
+    echo 'request = "PATCH"'
+    echo 'output = "/dev/null"'
+    echo "header = \"Authorization: Bearer $TOKEN\""
+    echo 'header = "Notion-Version: 2025-09-03"'
+    echo 'header = "Content-Type: application/json"'
+    printf 'data = "{\\"properties\\":{\\"Name\\":{\\"title\\":[{\\"type\\":\\"text\\",\\"text\\":{\\"content\\":\\"bench title %d\\"}}]}}}"\n' "$i"
+  done
+}
+
 # instructions BINARY N: sets TOTAL to the Ir of a server run that answers N requests of CASE, and
 # TIMED to the part of it in the timer-driven threads.
 instructions() {
@@ -72,7 +93,9 @@ instructions() {
   done
   grep -q "listening" "$TMP/server.log" || { cat "$TMP/server.log" >&2; echo "$bin did not start (N=$n)" >&2; exit 1; }
   local ids
-  ids=$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN timeout 300 node "$ROOT/bench/setup.js") \
+  local many=0
+  [[ ${CASE:-seed} == seed-many ]] && many=${MANY_PAGES:-600}
+  ids=$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN MANY_PAGES=$many timeout 900 node "$ROOT/bench/setup.js") \
     || { cat "$TMP/server.log" >&2; echo "bench/setup.js failed against $bin (N=$n)" >&2; exit 1; }
   eval "$ids"
   if [[ ${SUBSCRIPTIONS:-0} -gt 0 ]]; then
@@ -87,6 +110,9 @@ instructions() {
   if [[ ${CASE:-seed} == six ]]; then
     six_config "$n" >"$TMP/six.curl"
     curl -s -K "$TMP/six.curl" >/dev/null
+  elif [[ ${CASE:-seed} == seed-many ]]; then
+    many_config "$n" >"$TMP/many.curl"
+    curl -s -K "$TMP/many.curl" >/dev/null
   elif [[ ${CASE:-seed} == get ]]; then
     curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" "${urls[@]}" >/dev/null
   else

@@ -27,28 +27,46 @@ constexpr milliseconds kEventPoll{100};
 
 }  // namespace
 
-ReadTimer::ReadTimer(tcp::socket& socket) : socket_(socket), timer_(socket.get_executor()) {}
+ConnectionTimer::ConnectionTimer(tcp::socket& socket)
+    : socket_(socket), timer_(socket.get_executor()), state_(std::make_shared<State>()) {}
 
-ReadTimer::~ReadTimer() { Disarm(); }
-
-void ReadTimer::Arm(milliseconds timeout) {
-  Disarm();
-  token_ = std::make_shared<bool>(false);
-  timer_.expires_after(timeout);
-  // A handler already queued when the timer is disarmed (or destroyed) finds its token
-  // gone and does nothing.
-  timer_.async_wait([weak = std::weak_ptr<bool>(token_), socket = &socket_](const beast::error_code& ec) {
-    auto fired = weak.lock();
-    if (ec || !fired) return;
-    *fired = true;
-    beast::error_code ignored;
-    socket->cancel(ignored);
-  });
+ConnectionTimer::~ConnectionTimer() {
+  // A handler already queued finds the state gone and does nothing.
+  state_.reset();
+  timer_.cancel();
 }
 
-void ReadTimer::Disarm() {
-  timer_.cancel();
-  token_.reset();
+void ConnectionTimer::Arm(milliseconds timeout) {
+  State& s = *state_;
+  s.fired = false;
+  s.deadline = std::chrono::steady_clock::now() + timeout;
+  // A wait that ends later than this deadline (a shorter timeout) is replaced.
+  if (!s.waiting || timer_.expiry() > s.deadline) Wait();
+}
+
+void ConnectionTimer::Disarm() {
+  state_->deadline = std::chrono::steady_clock::time_point::max();
+  state_->fired = false;
+}
+
+void ConnectionTimer::Wait() {
+  State& s = *state_;
+  s.waiting = true;
+  const uint64_t wait = ++s.wait;
+  timer_.expires_at(s.deadline);  // cancels the wait it replaces
+  timer_.async_wait([weak = std::weak_ptr<State>(state_), wait, this](const beast::error_code&) {
+    auto state = weak.lock();
+    if (!state || state->wait != wait) return;  // the timer is gone, or a sooner wait replaced this one
+    state->waiting = false;
+    if (state->deadline == std::chrono::steady_clock::time_point::max()) return;  // disarmed: Arm waits again
+    if (std::chrono::steady_clock::now() < state->deadline) {
+      Wait();  // armed again since this wait began: the rest of the new deadline
+      return;
+    }
+    state->fired = true;
+    beast::error_code ignored;
+    socket_.cancel(ignored);
+  });
 }
 
 // Not Beast's async_read_header: Beast's
@@ -77,8 +95,9 @@ asio::awaitable<beast::error_code> ReadHeader(beast::tcp_stream& stream, beast::
   }
 }
 
-asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, Response res, unsigned version,
-                                               bool keep_alive, bool head_only, milliseconds timeout) {
+asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, ConnectionTimer& timer, Response res,
+                                               unsigned version, bool keep_alive, bool head_only,
+                                               milliseconds timeout) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
   for (const auto& [name, value] : AnswerHeaders(res)) out.set(name, value);
   out.keep_alive(keep_alive);
@@ -92,20 +111,20 @@ asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, Respon
   out.body() = std::move(res.body);
   out.prepare_payload();
   beast::error_code ec;
-  stream.expires_after(timeout);
+  timer.Arm(timeout);
   if (head_only) {
     bhttp::response_serializer<bhttp::string_body> serializer{out};
     co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
   } else {
     co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
   }
-  stream.expires_never();
+  timer.Disarm();
   co_return ec;
 }
 
-asio::awaitable<void> AnswerAndClose(beast::tcp_stream& stream, beast::flat_buffer& buffer, ReadTimer& timer,
+asio::awaitable<void> AnswerAndClose(beast::tcp_stream& stream, beast::flat_buffer& buffer, ConnectionTimer& timer,
                                      Response res, bool head_only, bool linger, milliseconds timeout) {
-  beast::error_code ec = co_await WriteAnswer(stream, std::move(res), 11, false, head_only, timeout);
+  beast::error_code ec = co_await WriteAnswer(stream, timer, std::move(res), 11, false, head_only, timeout);
   if (ec || !linger) co_return;
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   buffer.consume(buffer.size());

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <boost/asio.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
 
 #include <chrono>
 #include <string>
@@ -105,6 +107,88 @@ TEST_F(ServerTest, ARequestNotReceivedInFullWithinTheTimeoutIs408) {
   EXPECT_EQ(StatusLine(got), "HTTP/1.1 408 Request Timeout");
   EXPECT_NE(Body(got).find(R"("message":"Request timed out before it was received in full.")"), std::string::npos)
       << got;
+}
+
+// The connection's timer (connection_io.h) is armed for each read and write; it starts
+// an asio wait only now and then, and waits again when it goes off before a deadline that
+// moved on. Each request of a keep-alive connection has the whole timeout, counted from
+// the answer before it: here four requests over more than twice the timeout.
+TEST_F(ServerTest, EachRequestOfAKeepAliveConnectionHasTheWholeTimeout) {
+  Start(/*client_timeout_ms=*/400);
+  asio::io_context io;
+  tcp::socket socket(io);
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server_->port()));
+  boost::beast::flat_buffer buffer;
+  auto answered = std::chrono::steady_clock::now();
+  for (int i = 0; i < 4; ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    asio::write(socket, asio::buffer(std::string("GET /v1/nowhere HTTP/1.1\r\nHost: x\r\n\r\n")));
+    boost::beast::http::response<boost::beast::http::string_body> res;
+    boost::beast::http::read(socket, buffer, res);
+    answered = std::chrono::steady_clock::now();
+    EXPECT_EQ(res.result_int(), 400) << i;
+    EXPECT_NE(res.body().find("invalid_request_url"), std::string::npos) << res.body();
+  }
+  // A request begun and never finished: 408 once the timeout has passed since the last
+  // answer, then the server closes.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  asio::write(socket, asio::buffer(std::string("GET /v1/nowhere HTTP/1.1\r\n")));
+  std::string rest;
+  boost::system::error_code ec;
+  asio::read(socket, asio::dynamic_buffer(rest), ec);
+  EXPECT_EQ(ec, asio::error::eof) << ec.message();
+  EXPECT_GE(std::chrono::steady_clock::now() - answered, std::chrono::milliseconds(350));
+  EXPECT_EQ(StatusLine(rest), "HTTP/1.1 408 Request Timeout");
+}
+
+// A body that came with its header is parsed from what was read; one still on the way is
+// read to its end, whether its length was given or it is chunked. The JSON is checked
+// before the token: a 401 shows that the body was read whole.
+TEST_F(ServerTest, ABodyIsReadWholeWhetherItCameWithTheHeaderOrAfterIt) {
+  Start();
+  const std::string head = "POST /v1/search HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nobody\r\n";
+  const std::string body = R"({"query":"a long enough query","page_size":5})";
+  const std::string sized = head + "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
+  const std::string chunked = head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+  std::vector<std::vector<std::string>> cases = {
+      {sized + body},
+      {sized + body.substr(0, 10), body.substr(10)},
+      {sized, body},
+      {chunked + "a\r\n" + body.substr(0, 10) + "\r\n", "23\r\n" + body.substr(10) + "\r\n0\r\n\r\n"},
+  };
+  for (const auto& parts : cases) {
+    std::string got = Exchange(parts, std::chrono::milliseconds(100));
+    EXPECT_EQ(StatusLine(got), "HTTP/1.1 401 Unauthorized") << parts[0];
+    EXPECT_NE(Body(got).find(R"("code":"unauthorized")"), std::string::npos) << got;
+  }
+}
+
+// After a refusal the server reads and drops what still comes for at most 2 s, then
+// closes: a deadline sooner than the client timeout's, which replaces the wait already
+// started for that. The client keeps sending after the answer until a write fails.
+TEST_F(ServerTest, TheDrainAfterARefusalEndsAfterTwoSecondsUnderALongerClientTimeout) {
+  Start(/*client_timeout_ms=*/30000);
+  asio::io_context io;
+  tcp::socket socket(io);
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server_->port()));
+  asio::write(socket,
+              asio::buffer(std::string("PATCH /v1/pages/x HTTP/1.1\r\nHost: x\r\nContent-Length: 614400\r\n\r\n")));
+  std::string got;
+  boost::system::error_code ec;
+  asio::read(socket, asio::dynamic_buffer(got), ec);  // the answer, then the server's shutdown of its side
+  EXPECT_EQ(ec, asio::error::eof) << ec.message();
+  EXPECT_EQ(StatusLine(got), "HTTP/1.1 413 Payload Too Large");
+  const auto answered = std::chrono::steady_clock::now();
+  const std::string chunk(1024, 'z');
+  while (std::chrono::steady_clock::now() - answered < std::chrono::seconds(10)) {
+    asio::write(socket, asio::buffer(chunk), ec);
+    if (ec) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  const auto took = std::chrono::steady_clock::now() - answered;
+  EXPECT_TRUE(ec == asio::error::connection_reset || ec == asio::error::broken_pipe) << ec.message();
+  EXPECT_GE(took, std::chrono::milliseconds(1800));
+  EXPECT_LT(took, std::chrono::seconds(6));
 }
 
 TEST_F(ServerTest, ABodyOverTheLimitIsAnswered413WithoutResettingTheClient) {

@@ -16,6 +16,9 @@ namespace {
 constexpr const char* kPageColumns =
     "id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by, "
     "last_edited_time, last_edited_by";
+constexpr const char* kUpdatePage =
+    "UPDATE pages SET properties = ?4, icon = ?5, cover = ?6, in_trash = ?7, is_locked = ?8, created_time = ?9, "
+    "created_by = ?10, last_edited_time = ?11, last_edited_by = ?12, title_folded = ?13 WHERE id = ?1";
 constexpr const char* kDatabaseColumns =
     "id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
     "created_time, created_by, last_edited_time, last_edited_by";
@@ -86,6 +89,12 @@ struct SqliteConnection::Statements {
         // that changes no text does without it.
         put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str()) + " RETURNING rowid"),
         put_page_only(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str())),
+        // An update that keeps the page's parent leaves parent_type and parent_id out of
+        // its SET list: SQLite rewrites an index entry whose column is SET, even to the
+        // value it had, so the upsert dirtied a page of pages_parent on every write (one
+        // more WAL frame per commit). Same parameters as the upsert (?2 and ?3 unused).
+        update_page(db, std::string(kUpdatePage) + " RETURNING rowid"),
+        update_page_only(db, kUpdatePage),
         list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
         list_all_pages(db, Sql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
         // A NULL folded title (a row not written since migration 5) cannot be ruled out.
@@ -128,15 +137,15 @@ struct SqliteConnection::Statements {
           &list_pages_of,   &list_all_pages, &scan_titles,     &scan_titles_fts,   &list_all_data_sources,
           &get_database,    &put_database,   &get_data_source, &list_data_sources, &put_data_source,
           &get_user,        &list_users,     &put_user,        &find_integration,  &list_integrations,
-          &put_integration, &get_meta,       &put_meta}) {
+          &put_integration, &get_meta,       &put_meta,        &update_page,       &update_page_only}) {
       if (!s->valid()) return false;
     }
     return page_text->valid() && text_index->valid();
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, put_page_only, list_pages_of, list_all_pages, scan_titles, scan_titles_fts,
-      list_all_data_sources, get_database, put_database;
+  Statement get_page, put_page, put_page_only, update_page, update_page_only, list_pages_of, list_all_pages,
+      scan_titles, scan_titles_fts, list_all_data_sources, get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
   Statement get_meta, put_meta;
@@ -364,26 +373,47 @@ Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_v
   return ReadPages(st_->scan_titles);
 }
 
+Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, bool returning, int64_t* rowid) {
+  st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
+  st.Bind(4, SerializeJsonObject(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
+  st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
+  st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
+  if (!returning) {
+    LN_RETURN_IF_ERROR(st.Run());
+    return sqlite3_changes(db_) > 0;
+  }
+  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+  if (row) *rowid = st.Int(0);
+  st.Reset();
+  return row;
+}
+
 Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) {
   // The page's text rows change in the same transaction as the page: all of them for a
   // new page (or an unknown change), else only those of the text that changed.
   std::vector<PageTextEdit> edits;
   if (update != nullptr) edits = PageTextEdits(*update, p);
   const bool text_changes = update == nullptr || !edits.empty();
-  Statement& st = text_changes ? st_->put_page : st_->put_page_only;
-  st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
-  st.Bind(4, SerializeJsonObject(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
-  st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
-  st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
-  if (!text_changes) return st.Run();
-  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  const int64_t rowid = row ? st.Int(0) : 0;
-  st.Reset();
-  if (!row) return InternalError("sqlite: a page upsert returned no row");
+  // The row is updated in place when it keeps its parent (Statements::update_page), else
+  // upserted; an update that finds no row (a `before` that was never stored) upserts too.
+  const bool same_parent = update != nullptr && update->before.id == p.id &&
+                           update->before.parent_type == p.parent_type && update->before.parent_id == p.parent_id;
+  int64_t rowid = 0;
+  bool written = false;
+  if (same_parent) {
+    Statement& st = text_changes ? st_->update_page : st_->update_page_only;
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st, p, text_changes, &rowid));
+  }
+  if (!written) {
+    Statement& st = text_changes ? st_->put_page : st_->put_page_only;
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st, p, text_changes, &rowid));
+    if (!written) return InternalError("sqlite: a page upsert returned no row");
+  }
+  if (!text_changes) return OkStatus();
   // page_text's triggers note each row written for the text index.
-  LN_ASSIGN_OR_RETURN(size_t written,
+  LN_ASSIGN_OR_RETURN(size_t rows,
                       update == nullptr ? st_->page_text->Write(rowid, p) : st_->page_text->Apply(rowid, edits));
-  text_lag_ += static_cast<int64_t>(written);
+  text_lag_ += static_cast<int64_t>(rows);
   return OkStatus();
 }
 
