@@ -9,10 +9,11 @@
 # Environment: N1=200 N2=1200 PORT=19887; CASE=get counts GET /v1/pages/{id} instead, CASE=six a PATCH
 # of six properties of a page in a 15-property database with values that change every request (the bodies
 # of bench/patch_six.lua); the seed PATCH sends the same body (checkbox true) every time;
-# CASE=seed-many writes the title of a different page each request ("bench title I" on page I mod MANY_PAGES of
-# MANY_PAGES=600 more Inventory pages that bench/setup.js makes; the other cases make none), so that the text index's pending rows do not
-# coalesce and its catch-up (every kTextIndexLag = 512 rows, storage/sqlite/page_text_index.h) runs inside the
-# measurement: take N2 - N1 a multiple of 512 (N1=100 N2=1124) so that it counts a whole number of catch-ups;
+# CASE=seed-many writes the title of a different page each request ("bench title I" on page I mod MANY_PAGES
+# of MANY_PAGES=600 more Inventory pages that bench/setup.js makes; the other cases make none), so that the
+# text index's pending rows do not coalesce and its catch-up (every kTextIndexLag = 512 rows,
+# storage/sqlite/page_text_index.h) runs inside the measurement: take N2 - N1 a multiple of 512
+# (N1=100 N2=1124) so that it counts a whole number of catch-ups;
 # SUBSCRIPTIONS=5 makes that many active webhook subscriptions first (bench/webhook_subscribers.js),
 # so the count includes making and delivering their events;
 # The second figure leaves out the threads that wake on a timer (the webhook pump, the standby watchdog): under
