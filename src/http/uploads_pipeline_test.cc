@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 
+#include "common/utf8.h"
 #include "http/pipeline.h"
 #include "http/pipeline_test_util.h"
 
@@ -26,13 +28,14 @@ class UploadsPipelineTest : public PipelineTestBase {
     req.target = std::move(target);
     if (auth) req.authorization = std::string("Bearer ") + kToken;
     req.notion_version = "2025-09-03";
-    req.host = "127.0.0.1:9";
+    req.host = host_;
     req.body = std::move(body);
     req.content_type = std::move(content_type);
     Response r = HandleDurably(req);
     EXPECT_TRUE(store_->CommitBatch().ok());
     return r;
   }
+  std::string host_ = "127.0.0.1:9";
   json::object Json(const Response& r) {
     auto v = ParseJson(r.body);
     EXPECT_TRUE(v && v->is_object()) << r.body;
@@ -112,6 +115,29 @@ TEST_F(UploadsPipelineTest, AFailedAttachChangesNothingAndNonMultipartBodiesHave
   Response again = Handle("GET", "/v1/file_uploads/" + id);
   EXPECT_EQ(Json(again).at("status"), "pending");
   EXPECT_FALSE(Json(again).at("expiry_time").is_null());
+}
+
+// The URLs an answer gives out start with the Host header only when it is an authority
+// (http/base_url.h); pipeline_fuzz found invalid UTF-8 from Host in upload_url.
+TEST_F(UploadsPipelineTest, AHostHeaderThatIsNoAuthorityGivesTheDefaultBaseUrl) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"localhost:3000", "http://localhost:3000"},
+      {"[::1]:9", "http://[::1]:9"},
+      {"", "http://127.0.0.1"},
+      {"localh\xff\xfemost", "http://127.0.0.1"},
+      {"evil.example/x?y", "http://127.0.0.1"},
+      {"user@evil.example", "http://127.0.0.1"},
+      {"a b", "http://127.0.0.1"},
+      {"a\"b", "http://127.0.0.1"},
+  };
+  for (const auto& [host, base] : cases) {
+    host_ = host;
+    Response created = Handle("POST", "/v1/file_uploads", R"({"filename":"a.txt"})", "application/json");
+    ASSERT_EQ(created.status, 200) << created.body;
+    EXPECT_TRUE(IsValidUtf8(created.body)) << host;
+    const std::string id(Json(created).at("id").as_string());
+    EXPECT_EQ(Json(created).at("upload_url"), base + "/v1/file_uploads/" + id + "/send") << host;
+  }
 }
 
 }  // namespace
