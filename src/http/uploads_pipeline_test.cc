@@ -41,7 +41,6 @@ class UploadsPipelineTest : public PipelineTestBase {
     EXPECT_TRUE(v && v->is_object()) << r.body;
     return v && v->is_object() ? v->get_object() : json::object{};
   }
-
 };
 
 TEST_F(UploadsPipelineTest, SendAttachAndServe) {
@@ -50,8 +49,10 @@ TEST_F(UploadsPipelineTest, SendAttachAndServe) {
   const std::string id(Json(created).at("id").as_string());
 
   const std::string bytes("hi\0there", 8);
-  std::string form = "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"\r\n"
-                     "Content-Type: text/plain\r\n\r\n" + bytes + "\r\n--zz--\r\n";
+  std::string form =
+      "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"\r\n"
+      "Content-Type: text/plain\r\n\r\n" +
+      bytes + "\r\n--zz--\r\n";
   Response sent = Handle("POST", "/v1/file_uploads/" + id + "/send", form, "multipart/form-data; boundary=zz");
   ASSERT_EQ(sent.status, 200) << sent.body;
   json::object upload = Json(sent);
@@ -59,10 +60,11 @@ TEST_F(UploadsPipelineTest, SendAttachAndServe) {
   EXPECT_EQ(upload.at("filename"), "hello.txt");  // the name given at creation wins
   EXPECT_EQ(upload.at("content_length"), 8);
 
-  Response page = Handle("POST", "/v1/pages",
-                         R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}},"icon":{"file_upload":{"id":")" +
-                             id + R"("}}})",
-                         "application/json");
+  Response page =
+      Handle("POST", "/v1/pages",
+             R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}},"icon":{"file_upload":{"id":")" + id +
+                 R"("}}})",
+             "application/json");
   ASSERT_EQ(page.status, 200) << page.body;
   json::object icon = Json(page).at("icon").as_object();
   EXPECT_EQ(icon.at("type"), "file");
@@ -75,7 +77,8 @@ TEST_F(UploadsPipelineTest, SendAttachAndServe) {
   EXPECT_EQ(served.body, bytes);
   EXPECT_EQ(served.content_type, "text/plain");
 
-  Response forged = Handle("GET", "/_localnotion/files/" + id + "/hello.txt?expires=99999999999&signature=00", "", "", false);
+  Response forged =
+      Handle("GET", "/_localnotion/files/" + id + "/hello.txt?expires=99999999999&signature=00", "", "", false);
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(Json(forged).at("message"), "The link is invalid or has expired.");
 
@@ -102,12 +105,14 @@ TEST_F(UploadsPipelineTest, AFailedAttachChangesNothingAndNonMultipartBodiesHave
   // A JSON body on /send: no form fields.
   Response json_send = Handle("POST", "/v1/file_uploads/" + id + "/send", R"({"file":"x"})", "application/json");
   EXPECT_EQ(json_send.status, 400);
-  EXPECT_EQ(Json(json_send).at("message"), "body failed validation: body.file should be defined, instead was `undefined`.");
+  EXPECT_EQ(Json(json_send).at("message"),
+            "body failed validation: body.file should be defined, instead was `undefined`.");
   // Attaching the pending upload fails, and the page is not created.
-  Response page = Handle("POST", "/v1/pages",
-                         R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}},"cover":{"type":"file_upload","file_upload":{"id":")" +
-                             id + R"("}}})",
-                         "application/json");
+  Response page = Handle(
+      "POST", "/v1/pages",
+      R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}},"cover":{"type":"file_upload","file_upload":{"id":")" +
+          id + R"("}}})",
+      "application/json");
   EXPECT_EQ(page.status, 400) << page.body;
   auto pages = store_->ListAllPages();
   ASSERT_TRUE(pages.ok());
@@ -136,7 +141,8 @@ TEST_F(UploadsPipelineTest, AHostHeaderThatIsNoAuthorityGivesTheDefaultBaseUrl) 
     ASSERT_EQ(created.status, 200) << created.body;
     EXPECT_TRUE(IsValidUtf8(created.body)) << host;
     const std::string id(Json(created).at("id").as_string());
-    EXPECT_EQ(Json(created).at("upload_url"), base + "/v1/file_uploads/" + id + "/send") << host;
+    EXPECT_EQ(std::string(Json(created).at("upload_url").as_string()), base + "/v1/file_uploads/" + id + "/send")
+        << host;
   }
 }
 

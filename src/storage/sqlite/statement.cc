@@ -110,7 +110,39 @@ std::optional<std::string> Statement::NullableText(int col) const {
 
 int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
 
+namespace {
+
+// Exec while `db` refuses writes: each statement is compiled first and refused when it
+// would write, before any of them runs.
+Status ExecRefusingWrites(sqlite3* db, std::string_view sql) {
+  for (int pass = 0; pass < 2; ++pass) {
+    std::string_view rest = sql;
+    while (!rest.empty()) {
+      sqlite3_stmt* stmt = nullptr;
+      const char* tail = nullptr;
+      if (sqlite3_prepare_v2(db, rest.data(), static_cast<int>(rest.size()), &stmt, &tail) != SQLITE_OK) {
+        return InternalError(std::string("sqlite: ") + sqlite3_errmsg(db));
+      }
+      rest.remove_prefix(static_cast<size_t>(tail - rest.data()));
+      if (stmt == nullptr) continue;  // only a comment or spaces
+      const bool writes = !sqlite3_stmt_readonly(stmt);
+      int rc = SQLITE_DONE;
+      if (pass == 1) {
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        }
+      }
+      sqlite3_finalize(stmt);
+      if (writes) return InternalError("sqlite: a read transaction cannot write");
+      if (rc != SQLITE_DONE) return InternalError(std::string("sqlite: ") + sqlite3_errmsg(db));
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
 Status Exec(sqlite3* db, std::string_view sql) {
+  if (RefusesWrites(db)) return ExecRefusingWrites(db, sql);
   char* err = nullptr;
   std::string s(sql);
   if (sqlite3_exec(db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {

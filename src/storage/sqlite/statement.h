@@ -52,9 +52,9 @@ Status Exec(sqlite3* db, std::string_view sql);
 // store, which run on its one connection (sqlite_store.h). PRAGMA query_only did this
 // before, but setting a flag pragma expires every prepared statement of the connection
 // (https://www.sqlite.org/pragma.html#pragma_query_only; pragma.c adds OP_Expire), so
-// each statement was compiled again after every read transaction. Exec is not checked:
-// it runs the connection's own transaction control and DDL, which the connection keeps
-// out of read transactions itself. Free for connections that never turn it on.
+// each statement was compiled again after every read transaction. Exec refuses the whole
+// text, before running any of it, when one of its statements would write. Free for
+// connections that never turn it on.
 void RefuseWrites(sqlite3* db, bool on);
 
 }  // namespace localnotion::storage
