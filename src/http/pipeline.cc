@@ -8,6 +8,7 @@
 #include "common/clock.h"
 #include "common/deadline.h"
 #include "common/uuid.h"
+#include "http/base_url.h"
 #include "http/error_response.h"
 
 namespace localnotion::http {
@@ -191,8 +192,7 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
           // An injected fault answers instead of the endpoint; nothing is written.
           fault = tools->faults.Match(req.method, path, /*exceptions_only=*/false, generation);
           if (fault && fault->error) return *fault->error;
-          service::Caller caller{std::move(integration), *version,
-                                 "http://" + (req.host.empty() ? std::string("127.0.0.1") : req.host), request_id};
+          service::Caller caller{std::move(integration), *version, BaseUrlOfHost(req.host), request_id};
           // Exceptions never cross into the server loop: anything stray becomes a 500, and
           // the unit is rolled back like any other failure.
           Result<json::value> answer = [&]() -> Result<json::value> {

@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 
+#include "common/utf8.h"
 #include "http/pipeline.h"
 #include "http/pipeline_test_util.h"
 
@@ -26,19 +28,19 @@ class UploadsPipelineTest : public PipelineTestBase {
     req.target = std::move(target);
     if (auth) req.authorization = std::string("Bearer ") + kToken;
     req.notion_version = "2025-09-03";
-    req.host = "127.0.0.1:9";
+    req.host = host_;
     req.body = std::move(body);
     req.content_type = std::move(content_type);
     Response r = HandleDurably(req);
     EXPECT_TRUE(store_->CommitBatch().ok());
     return r;
   }
+  std::string host_ = "127.0.0.1:9";
   json::object Json(const Response& r) {
     auto v = ParseJson(r.body);
     EXPECT_TRUE(v && v->is_object()) << r.body;
     return v && v->is_object() ? v->get_object() : json::object{};
   }
-
 };
 
 TEST_F(UploadsPipelineTest, SendAttachAndServe) {
@@ -47,8 +49,10 @@ TEST_F(UploadsPipelineTest, SendAttachAndServe) {
   const std::string id(Json(created).at("id").as_string());
 
   const std::string bytes("hi\0there", 8);
-  std::string form = "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"\r\n"
-                     "Content-Type: text/plain\r\n\r\n" + bytes + "\r\n--zz--\r\n";
+  std::string form =
+      "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"\r\n"
+      "Content-Type: text/plain\r\n\r\n" +
+      bytes + "\r\n--zz--\r\n";
   Response sent = Handle("POST", "/v1/file_uploads/" + id + "/send", form, "multipart/form-data; boundary=zz");
   ASSERT_EQ(sent.status, 200) << sent.body;
   json::object upload = Json(sent);
@@ -56,10 +60,11 @@ TEST_F(UploadsPipelineTest, SendAttachAndServe) {
   EXPECT_EQ(upload.at("filename"), "hello.txt");  // the name given at creation wins
   EXPECT_EQ(upload.at("content_length"), 8);
 
-  Response page = Handle("POST", "/v1/pages",
-                         R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}},"icon":{"file_upload":{"id":")" +
-                             id + R"("}}})",
-                         "application/json");
+  Response page =
+      Handle("POST", "/v1/pages",
+             R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}},"icon":{"file_upload":{"id":")" + id +
+                 R"("}}})",
+             "application/json");
   ASSERT_EQ(page.status, 200) << page.body;
   json::object icon = Json(page).at("icon").as_object();
   EXPECT_EQ(icon.at("type"), "file");
@@ -72,7 +77,8 @@ TEST_F(UploadsPipelineTest, SendAttachAndServe) {
   EXPECT_EQ(served.body, bytes);
   EXPECT_EQ(served.content_type, "text/plain");
 
-  Response forged = Handle("GET", "/_localnotion/files/" + id + "/hello.txt?expires=99999999999&signature=00", "", "", false);
+  Response forged =
+      Handle("GET", "/_localnotion/files/" + id + "/hello.txt?expires=99999999999&signature=00", "", "", false);
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(Json(forged).at("message"), "The link is invalid or has expired.");
 
@@ -99,12 +105,14 @@ TEST_F(UploadsPipelineTest, AFailedAttachChangesNothingAndNonMultipartBodiesHave
   // A JSON body on /send: no form fields.
   Response json_send = Handle("POST", "/v1/file_uploads/" + id + "/send", R"({"file":"x"})", "application/json");
   EXPECT_EQ(json_send.status, 400);
-  EXPECT_EQ(Json(json_send).at("message"), "body failed validation: body.file should be defined, instead was `undefined`.");
+  EXPECT_EQ(Json(json_send).at("message"),
+            "body failed validation: body.file should be defined, instead was `undefined`.");
   // Attaching the pending upload fails, and the page is not created.
-  Response page = Handle("POST", "/v1/pages",
-                         R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}},"cover":{"type":"file_upload","file_upload":{"id":")" +
-                             id + R"("}}})",
-                         "application/json");
+  Response page = Handle(
+      "POST", "/v1/pages",
+      R"({"parent":{"workspace":true},"properties":{"title":{"title":[]}},"cover":{"type":"file_upload","file_upload":{"id":")" +
+          id + R"("}}})",
+      "application/json");
   EXPECT_EQ(page.status, 400) << page.body;
   auto pages = store_->ListAllPages();
   ASSERT_TRUE(pages.ok());
@@ -112,6 +120,30 @@ TEST_F(UploadsPipelineTest, AFailedAttachChangesNothingAndNonMultipartBodiesHave
   Response again = Handle("GET", "/v1/file_uploads/" + id);
   EXPECT_EQ(Json(again).at("status"), "pending");
   EXPECT_FALSE(Json(again).at("expiry_time").is_null());
+}
+
+// The URLs an answer gives out start with the Host header only when it is an authority
+// (http/base_url.h); pipeline_fuzz found invalid UTF-8 from Host in upload_url.
+TEST_F(UploadsPipelineTest, AHostHeaderThatIsNoAuthorityGivesTheDefaultBaseUrl) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"localhost:3000", "http://localhost:3000"},
+      {"[::1]:9", "http://[::1]:9"},
+      {"", "http://127.0.0.1"},
+      {"localh\xff\xfemost", "http://127.0.0.1"},
+      {"evil.example/x?y", "http://127.0.0.1"},
+      {"user@evil.example", "http://127.0.0.1"},
+      {"a b", "http://127.0.0.1"},
+      {"a\"b", "http://127.0.0.1"},
+  };
+  for (const auto& [host, base] : cases) {
+    host_ = host;
+    Response created = Handle("POST", "/v1/file_uploads", R"({"filename":"a.txt"})", "application/json");
+    ASSERT_EQ(created.status, 200) << created.body;
+    EXPECT_TRUE(IsValidUtf8(created.body)) << host;
+    const std::string id(Json(created).at("id").as_string());
+    EXPECT_EQ(std::string(Json(created).at("upload_url").as_string()), base + "/v1/file_uploads/" + id + "/send")
+        << host;
+  }
 }
 
 }  // namespace

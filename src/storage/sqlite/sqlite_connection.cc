@@ -156,6 +156,7 @@ struct SqliteConnection::Statements {
 SqliteConnection::SqliteConnection(sqlite3* db, Role role) : db_(db), role_(role) {}
 
 SqliteConnection::~SqliteConnection() {
+  if (query_only_) RefuseWrites(db_, false);  // another connection may get the address
   list_shares_.reset();
   append_change_.reset();
   list_changes_.reset();
@@ -295,13 +296,16 @@ Status SqliteConnection::BeginRead() {
   return st_->begin_read.Run();
 }
 
+bool SqliteConnection::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
 void SqliteConnection::EndRead() {
   if (!sqlite3_get_autocommit(db_)) (void)st_->commit.Run();
 }
 
 Status SqliteConnection::SetQueryOnly(bool on) {
   query_only_ = on;
-  return Exec(db_, on ? "PRAGMA query_only=1" : "PRAGMA query_only=0");
+  RefuseWrites(db_, on);  // not PRAGMA query_only, which recompiles every statement after
+  return OkStatus();
 }
 
 void SqliteConnection::WatchDeadline() {

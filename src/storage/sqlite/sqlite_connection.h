@@ -39,7 +39,9 @@ class SqliteConnection final : public Records {
   Status RollbackToSavepoint();
   Status BeginRead();
   void EndRead();
-  // While true, statements that write are refused (PRAGMA query_only), and page scans
+  // Whether SQLite has a transaction open on this connection.
+  bool InTransaction() const;
+  // While true, statements that write are refused (RefuseWrites, statement.h), and page scans
   // ask for the columns and indexes they want instead of making them (TakeScanWants).
   Status SetQueryOnly(bool on);
 

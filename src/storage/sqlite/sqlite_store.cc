@@ -35,9 +35,11 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
       return on_durable(std::move(released));
     }
     ++store_.batch_->committed;
-    store_.batch_->durable.push_back(std::move(on_durable));
+    const bool held = store_.held_;
+    if (!held) store_.batch_->durable.push_back(std::move(on_durable));
     store_.EndOfTxn();
     lock_.unlock();
+    if (held) on_durable(OkStatus());
   }
 
  private:
@@ -139,7 +141,7 @@ Result<std::unique_lock<std::mutex>> SqliteStore::AcquireWriter() {
 
 void SqliteStore::EndOfTxn() {
   last_activity_ = std::chrono::steady_clock::now();
-  if (!batch_) return;
+  if (!batch_ || held_) return;
   if (batch_->committed == 0) {
     if (writers_waiting_.load() == 0) {
       writer_->RollbackBatch();
@@ -170,21 +172,11 @@ void SqliteStore::SetLoopPoster(LoopPoster post) {
   flush_cv_.notify_one();  // without a poster, the flusher times the open batch
 }
 
-Status SqliteStore::CopyFrom(SqliteStore& source) {
-  if (!in_memory() || !source.in_memory() || &source == this) {
-    return InternalError("CopyFrom copies one in-memory store into another");
-  }
-  std::scoped_lock lock(writer_mu_, source.writer_mu_);
-  if (batch_) Flush();
-  if (source.batch_) source.Flush();
-  return writer_->CopyFrom(*source.writer_);
-}
-
 void SqliteStore::FlushFromLoop() {
   std::unique_lock<std::mutex> lock(writer_mu_);
   flush_posted_ = false;
   // A writer waiting (on another thread) posts again when its transaction ends.
-  if (batch_ && batch_->committed > 0 && writers_waiting_.load() == 0) Flush();
+  if (!held_ && batch_ && batch_->committed > 0 && writers_waiting_.load() == 0) Flush();
 }
 
 void SqliteStore::Flush() {
@@ -199,7 +191,7 @@ void SqliteStore::FlushLoop() {
   std::unique_lock<std::mutex> lock(writer_mu_);
   while (!stopping_) {
     // With a loop poster the loop times every flush (EndOfTxn); the flusher sleeps.
-    if (poster_ || !batch_ || batch_->committed == 0) {
+    if (poster_ || held_ || !batch_ || batch_->committed == 0) {
       flusher_sleeping_ = true;
       flush_cv_.wait(lock);
       flusher_sleeping_ = false;

@@ -56,6 +56,19 @@ class SqliteStore final : public Store {
   // thread. A CachingStore over this store must be dropped after: it may hold records
   // that the copy replaced. kInternalServerError for a store on a file.
   Status CopyFrom(SqliteStore& source);
+  // For tests and fuzzing (fuzz/pipeline_fuzz.cc), in-memory stores only: from
+  // HoldWrites on, the store never COMMITs. Every write transaction is told it is
+  // durable as soon as it commits (an in-memory store has nothing to wait for), and
+  // UndoHeldWrites rolls the database back to its state at HoldWrites, which keeps the
+  // schema and the prepared statements: after CopyFrom, SQLite parses the schema and
+  // prepares every statement again. A transaction of this store must not be running on
+  // this thread, and a CachingStore over it must be dropped after the undo.
+  // UndoHeldWrites fails (kInternalServerError) when SQLite ended the held transaction
+  // on its own (an error that rolls a whole transaction back); later writes may have
+  // committed then, and the store is no longer held: CopyFrom restores it. CopyFrom
+  // refuses a held store.
+  Status HoldWrites();
+  Status UndoHeldWrites();
 
  private:
   class WriteTxn;
@@ -95,6 +108,7 @@ class SqliteStore final : public Store {
   std::atomic<int> writers_waiting_{0};
   std::chrono::steady_clock::time_point last_activity_;  // of the writer, under writer_mu_
   bool stopping_ = false;
+  bool held_ = false;  // HoldWrites; under writer_mu_
   bool flusher_sleeping_ = false;  // waiting for a batch, with no deadline; under writer_mu_
   LoopPoster poster_;               // under writer_mu_
   bool flush_posted_ = false;       // a FlushFromLoop is queued; under writer_mu_

@@ -2,6 +2,9 @@
 // of another, whose later writes it does not see and which never sees its own; the
 // copy's title search and page scans keep working on both sides (the writer forgets the
 // generated columns it made before the copy); a store on a file refuses.
+// SqliteStore::HoldWrites and UndoHeldWrites: held writes are read back and told
+// durable at once, an undo takes them (and the columns they made) away and keeps what
+// was there before the hold, any number of times; a store on a file refuses.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -123,6 +126,59 @@ TEST(SqliteStoreCopyTest, AStoreOnAFileRefuses) {
               ErrorIs(ErrorCode::kInternalServerError, "CopyFrom copies one in-memory store into another"));
   EXPECT_THAT(memory->CopyFrom(*memory),
               ErrorIs(ErrorCode::kInternalServerError, "CopyFrom copies one in-memory store into another"));
+}
+
+TEST(SqliteStoreHoldTest, AnUndoTakesTheHeldWritesAwayAndKeepsTheRest) {
+  std::unique_ptr<SqliteStore> store = Memory();
+  ASSERT_TRUE(store);
+  Put(*store, TitledPage("a", "Kale salad"));
+  ASSERT_TRUE(store->HoldWrites().ok());
+  for (int round = 0; round < 3; ++round) {
+    Put(*store, TitledPage("b", "Kale chips"));  // Commit returns: told durable at once
+    PageRecord renamed = TitledPage("a", "Beet salad");
+    Put(*store, renamed);
+    EXPECT_TRUE(Has(*store, "b"));
+    EXPECT_EQ(Titled(*store, "kale"), (std::vector<std::string>{"b"}));
+    EXPECT_EQ(Titled(*store, "beet"), (std::vector<std::string>{"a"}));
+
+    ASSERT_TRUE(store->UndoHeldWrites().ok());
+    EXPECT_FALSE(Has(*store, "b")) << "round " << round;
+    EXPECT_EQ(Titled(*store, "kale"), (std::vector<std::string>{"a"}));
+    EXPECT_EQ(Titled(*store, "beet"), (std::vector<std::string>{}));
+  }
+}
+
+TEST(SqliteStoreHoldTest, AColumnMadeWhileHeldIsMadeAgainAfterTheUndo) {
+  std::unique_ptr<SqliteStore> store = Memory();
+  ASSERT_TRUE(store);
+  PageRecord three = TitledPage("a", "Three");
+  three.parent_type = "data_source_id";
+  three.parent_id = "ds-1";
+  three.properties["n"] = 3;
+  Put(*store, three);
+  ASSERT_TRUE(store->HoldWrites().ok());
+  EXPECT_EQ(NOverTwo(*store), (std::vector<std::string>{"a"}));  // makes the column, held
+  ASSERT_TRUE(store->UndoHeldWrites().ok());                     // and takes it away
+  EXPECT_EQ(NOverTwo(*store), (std::vector<std::string>{"a"}));
+  ASSERT_TRUE(store->UndoHeldWrites().ok());
+  EXPECT_EQ(NOverTwo(*store), (std::vector<std::string>{"a"}));
+}
+
+TEST(SqliteStoreHoldTest, OnlyAnInMemoryStoreHoldsAndAHeldStoreIsNotCopied) {
+  testing::TempDir dir("ln_store_hold_");
+  auto file = SqliteStore::Open(dir.File("test.db"));
+  ASSERT_TRUE(file.ok());
+  EXPECT_THAT((*file)->HoldWrites(),
+              ErrorIs(ErrorCode::kInternalServerError, "only an in-memory store holds its writes"));
+  std::unique_ptr<SqliteStore> held = Memory(), other = Memory();
+  ASSERT_TRUE(held && other);
+  EXPECT_THAT(held->UndoHeldWrites(), ErrorIs(ErrorCode::kInternalServerError, "the writes are not held"));
+  ASSERT_TRUE(held->HoldWrites().ok());
+  EXPECT_THAT(held->HoldWrites(), ErrorIs(ErrorCode::kInternalServerError, "the writes are held already"));
+  EXPECT_THAT(held->CopyFrom(*other),
+              ErrorIs(ErrorCode::kInternalServerError, "CopyFrom copies no store whose writes are held"));
+  EXPECT_THAT(other->CopyFrom(*held),
+              ErrorIs(ErrorCode::kInternalServerError, "CopyFrom copies no store whose writes are held"));
 }
 
 }  // namespace

@@ -47,4 +47,14 @@ class Statement {
 // Executes one or more statements without results.
 Status Exec(sqlite3* db, std::string_view sql);
 
+// While on, a Statement of `db` that would write (sqlite3_stmt_readonly is false) is
+// refused (kInternalServerError) instead of run: the read transactions of an in-memory
+// store, which run on its one connection (sqlite_store.h). PRAGMA query_only did this
+// before, but setting a flag pragma expires every prepared statement of the connection
+// (https://www.sqlite.org/pragma.html#pragma_query_only; pragma.c adds OP_Expire), so
+// each statement was compiled again after every read transaction. Exec refuses the whole
+// text, before running any of it, when one of its statements would write. Free for
+// connections that never turn it on.
+void RefuseWrites(sqlite3* db, bool on);
+
 }  // namespace localnotion::storage
