@@ -27,6 +27,18 @@ function(localnotion_pch_targets)
   endif()
 endfunction()
 
+# LOCALNOTION_UNITY (the top CMakeLists.txt): the target's sources are compiled in
+# batches of LOCALNOTION_UNITY_BATCH files, each batch one translation unit. Names with
+# internal linkage (an anonymous namespace, `static`) are then shared by every file of a
+# batch, so two files of one target must not define the same file-local name: give each
+# its own, or move a shared one into a header. A file with its own compile options (such
+# as src/common/json.cc) is compiled alone, as CMake does for any source with them.
+function(localnotion_unity target)
+  if(LOCALNOTION_UNITY)
+    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${LOCALNOTION_UNITY_BATCH})
+  endif()
+endfunction()
+
 # localnotion_cc_library(NAME SRCS ... DEPS ...): one static library per layer.
 # The DEPS list is the set of layers this one may use; a forbidden edge shows up as a
 # missing include path or link error. Every source is listed explicitly (no GLOB).
@@ -40,6 +52,7 @@ function(localnotion_cc_library)
     localnotion_pch_flags(${LN_NAME})
     target_precompile_headers(${LN_NAME} REUSE_FROM ln_pch)
   endif()
+  localnotion_unity(${LN_NAME})
 endfunction()
 
 # localnotion_cc_test(NAME SRCS ... DEPS ...): a GoogleTest binary registered with CTest.
@@ -55,6 +68,7 @@ function(localnotion_cc_test)
     localnotion_pch_flags(${LN_NAME})
     target_precompile_headers(${LN_NAME} REUSE_FROM ln_test_pch)
   endif()
+  localnotion_unity(${LN_NAME})
   # One CTest test per GoogleTest case, so the summary counts test cases.
   gtest_discover_tests(${LN_NAME} DISCOVERY_TIMEOUT 60)
 endfunction()

@@ -3,14 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "api/limits.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
 #include "common/uuid.h"
 
 namespace localnotion::api {
 namespace {
-
-constexpr size_t kMaxUrl = 2000;
 
 Result<json::value> External(const std::string& path, const json::value& v) {
   const json::value* url = v.is_object() ? Find(v.get_object(), "url") : nullptr;

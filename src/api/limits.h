@@ -5,6 +5,7 @@
 // https://developers.notion.com/reference/workspace-block-limits.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,15 @@
 #include "common/error.h"
 
 namespace localnotion::api {
+
+// The size limits of a request's values (https://developers.notion.com/reference/request-limits,
+// "Size limits"): the text.content of a rich text item, any URL, an equation's expression,
+// and any array (rich text, block children, multi_select, relation, people, files). A value
+// over one is a 400 validation_error whose message names the limit (api::TooLong).
+inline constexpr size_t kMaxRichTextContent = 2000;
+inline constexpr size_t kMaxUrl = 2000;
+inline constexpr size_t kMaxEquationExpression = 1000;
+inline constexpr size_t kMaxArrayItems = 100;
 
 // An error's `additional_data`: Notion's OpenAPI declares it an object whose values are
 // strings (or arrays of strings); the limits below use strings only. Kept in order.

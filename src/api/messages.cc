@@ -1,5 +1,7 @@
 #include "api/messages.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace localnotion::api {
@@ -44,6 +46,14 @@ Error FailedValidation(std::string_view path, std::string_view expectation, cons
 Error NotDefined(std::string_view path) { return FailedValidation(path, "defined", nullptr); }
 
 Error NotPresent(std::string_view path, const json::value& v) { return FailedValidation(path, "not present", &v); }
+
+Status OnlyKeys(const json::object& o, std::string_view path, std::initializer_list<std::string_view> keys) {
+  for (const auto& kv : o) {
+    if (std::find(keys.begin(), keys.end(), kv.key()) == keys.end())
+      return NotPresent(Field(path, kv.key()), kv.value());
+  }
+  return OkStatus();
+}
 
 Error TooLong(std::string_view path, size_t max, size_t n) {
   return ValidationError(

@@ -7,6 +7,7 @@
 // Values are JSON-encoded and truncated with "..." when long, as Notion does.
 #pragma once
 
+#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -36,6 +37,10 @@ Error ArchivedError();
 
 // "<path> should be not present, instead was `<json>`."
 Error NotPresent(std::string_view path, const json::value& v);
+
+// NotPresent for the first key of `o` (in the body's order) that is not one of `keys`;
+// OkStatus when every key is one of them.
+Status OnlyKeys(const json::object& o, std::string_view path, std::initializer_list<std::string_view> keys);
 
 // "<path>.length should be ≤ `<max>`, instead was `<n>`."
 Error TooLong(std::string_view path, size_t max, size_t n);

@@ -2,16 +2,12 @@
 
 #include <array>
 
+#include "api/limits.h"
 #include "api/messages.h"
 #include "common/uuid.h"
 
 namespace localnotion::api {
 namespace {
-
-constexpr size_t kMaxItems = 100;
-constexpr size_t kMaxContent = 2000;
-constexpr size_t kMaxUrl = 2000;
-constexpr size_t kMaxExpression = 1000;
 
 constexpr std::array<std::string_view, 10> kBaseColors = {
     "default", "gray", "brown", "orange", "yellow", "green", "blue", "purple", "pink", "red"};
@@ -48,7 +44,7 @@ Result<json::object> NormalizeText(const std::string& path, const json::value& v
   if (content == nullptr) return NotDefined(content_path);
   if (!content->is_string()) return FailedValidation(content_path, "a string", content);
   size_t len = Utf16Length(content->get_string());
-  if (len > kMaxContent) return TooLong(content_path, kMaxContent, len);
+  if (len > kMaxRichTextContent) return TooLong(content_path, kMaxRichTextContent, len);
   out["content"] = *content;
   plain = std::string(content->get_string());
   out["link"] = nullptr;
@@ -156,7 +152,7 @@ Result<json::object> NormalizeItem(const std::string& path, const json::value& v
     if (expr == nullptr) return NotDefined(expr_path);
     if (!expr->is_string()) return FailedValidation(expr_path, "a string", expr);
     size_t len = Utf16Length(expr->get_string());
-    if (len > kMaxExpression) return TooLong(expr_path, kMaxExpression, len);
+    if (len > kMaxEquationExpression) return TooLong(expr_path, kMaxEquationExpression, len);
     plain = std::string(expr->get_string());
     out["equation"] = json::object{{"expression", *expr}};
   }
@@ -172,7 +168,7 @@ Result<json::object> NormalizeItem(const std::string& path, const json::value& v
 Result<json::array> NormalizeRichText(std::string_view path, const json::value& v) {
   if (!v.is_array()) return FailedValidation(path, "an array", &v);
   const auto& arr = v.get_array();
-  if (arr.size() > kMaxItems) return TooLong(path, kMaxItems, arr.size());
+  if (arr.size() > kMaxArrayItems) return TooLong(path, kMaxArrayItems, arr.size());
   json::array out;
   out.reserve(arr.size());
   for (size_t i = 0; i < arr.size(); ++i) {

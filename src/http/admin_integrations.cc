@@ -29,7 +29,7 @@ Result<std::string> StringField(const json::value& body, std::string_view key, b
 }
 
 // Each handler runs in one write transaction (the reads too: they are rare).
-Result<json::value> Create(AdminState& st, const RouteArgs& a) {
+Result<json::value> CreateIntegration(AdminState& st, const RouteArgs& a) {
   return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) -> Result<json::value> {
     LN_ASSIGN_OR_RETURN(std::string name, StringField(*a.body, "name", true));
     LN_ASSIGN_OR_RETURN(std::string caps, StringField(*a.body, "capabilities", false));
@@ -60,7 +60,7 @@ Result<json::value> SetCapabilities(AdminState& st, const RouteArgs& a) {
   });
 }
 
-Result<json::value> Delete(AdminState& st, const RouteArgs& a) {
+Result<json::value> DeleteIntegration(AdminState& st, const RouteArgs& a) {
   return st.Run(storage::TxnMode::kWrite, [&](Context& ctx) -> Result<json::value> {
     LN_ASSIGN_OR_RETURN(auto integration, service::admin::FindIntegration(ctx, a.params[0]));
     LN_RETURN_IF_ERROR(service::admin::DeleteIntegration(ctx, integration.id));
@@ -90,11 +90,11 @@ Result<json::value> Unshare(AdminState& st, const RouteArgs& a) {
 const std::vector<Route>& AdminIntegrationRoutes() {
   constexpr Auth kAdmin = Auth::kAdminToken;
   static const std::vector<Route> kRoutes = {
-      {.method = "POST", .path = "/_localnotion/integrations", .auth = kAdmin, .admin = Create},
+      {.method = "POST", .path = "/_localnotion/integrations", .auth = kAdmin, .admin = CreateIntegration},
       {.method = "GET", .path = "/_localnotion/integrations", .auth = kAdmin, .admin = List},
       {.method = "GET", .path = "/_localnotion/integrations/{}", .auth = kAdmin, .admin = Get},
       {.method = "PATCH", .path = "/_localnotion/integrations/{}", .auth = kAdmin, .admin = SetCapabilities},
-      {.method = "DELETE", .path = "/_localnotion/integrations/{}", .auth = kAdmin, .admin = Delete},
+      {.method = "DELETE", .path = "/_localnotion/integrations/{}", .auth = kAdmin, .admin = DeleteIntegration},
       {.method = "POST", .path = "/_localnotion/integrations/{}/shares", .auth = kAdmin, .admin = Share},
       {.method = "DELETE", .path = "/_localnotion/integrations/{}/shares/{}", .auth = kAdmin, .admin = Unshare},
   };

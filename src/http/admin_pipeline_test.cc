@@ -10,11 +10,11 @@
 namespace localnotion::http {
 namespace {
 
-constexpr const char* kAdmin = "admin_pipeline_test";
+constexpr const char* kPipelineAdmin = "admin_pipeline_test";
 
 class AdminPipelineTest : public PipelineTestBase {
  protected:
-  void SetUp() override { OpenPipeline("secret_admin_pipeline", kAdmin); }
+  void SetUp() override { OpenPipeline("secret_admin_pipeline", kPipelineAdmin); }
 
   void ExpectError(const Response& r, int status, std::string_view code, std::string_view message) {
     EXPECT_EQ(r.status, status) << r.body;
@@ -32,24 +32,25 @@ TEST_F(AdminPipelineTest, AdminTokenFirstThenJsonThenRoute) {
               "Authorization header must use the format \"Bearer <token>\".");
   ExpectError(Call("GET", "/_localnotion/health", std::string("secret_admin_pipeline")), 401, "unauthorized",
               "API token is invalid.");
-  ExpectError(Call("POST", "/_localnotion/nothing", std::string(kAdmin), "{"), 400, "invalid_json",
+  ExpectError(Call("POST", "/_localnotion/nothing", std::string(kPipelineAdmin), "{"), 400, "invalid_json",
               "Error parsing JSON body.");
-  ExpectError(Call("GET", "/_localnotion/nothing", std::string(kAdmin)), 400, "invalid_request_url",
+  ExpectError(Call("GET", "/_localnotion/nothing", std::string(kPipelineAdmin)), 400, "invalid_request_url",
               "Invalid request URL.");
-  Response health = Call("GET", "/_localnotion/health/", std::string(kAdmin));
+  Response health = Call("GET", "/_localnotion/health/", std::string(kPipelineAdmin));
   EXPECT_EQ(health.status, 200) << health.body;
   EXPECT_EQ(Json(health).at("status"), "ok");
 }
 
 TEST_F(AdminPipelineTest, RequestLogFiltersArePercentDecoded) {
-  Response created = Call("POST", "/_localnotion/integrations", std::string(kAdmin), R"({"name":"Filtered bot"})");
+  Response created =
+      Call("POST", "/_localnotion/integrations", std::string(kPipelineAdmin), R"({"name":"Filtered bot"})");
   ASSERT_EQ(created.status, 200) << created.body;
   std::string token(Json(created).at("token").as_string());
   ASSERT_EQ(Call("GET", "/v1/users/me", token).status, 200);
   ASSERT_EQ(Call("GET", "/v1/users/me", std::string("secret_admin_pipeline")).status, 200);
 
   for (const char* query : {"integration=Filtered%20bot", "integration=Filtered+bot"}) {
-    Response found = Call("GET", std::string("/_localnotion/requests?") + query, std::string(kAdmin));
+    Response found = Call("GET", std::string("/_localnotion/requests?") + query, std::string(kPipelineAdmin));
     ASSERT_EQ(found.status, 200) << found.body;
     json::value list = Json(found);
     const json::array& results = list.at("results").as_array();
@@ -57,9 +58,9 @@ TEST_F(AdminPipelineTest, RequestLogFiltersArePercentDecoded) {
     EXPECT_EQ(results[0].at("integration").at("name"), "Filtered bot");
     EXPECT_EQ(results[0].at("path"), "/v1/users/me");
   }
-  Response by_path = Call("GET", "/_localnotion/requests?path=%2Fv1%2Fusers%2F*", std::string(kAdmin));
+  Response by_path = Call("GET", "/_localnotion/requests?path=%2Fv1%2Fusers%2F*", std::string(kPipelineAdmin));
   EXPECT_EQ(Json(by_path).at("results").as_array().size(), 2u) << by_path.body;
-  ExpectError(Call("GET", "/_localnotion/requests?status=4%30x", std::string(kAdmin)), 400, "validation_error",
+  ExpectError(Call("GET", "/_localnotion/requests?status=4%30x", std::string(kPipelineAdmin)), 400, "validation_error",
               "query failed validation: query.status should be a number, instead was `\"40x\"`.");
 }
 
@@ -73,7 +74,7 @@ TEST_F(AdminPipelineTest, TheRequestLogIsValidUtf8) {
   // A body over the 16 KiB the log keeps, cut inside a two-byte character.
   std::string big = "{\"x\":\"" + std::string(RequestLog::kMaxBody - 7, 'a') + "\xC3\xA9\"}";
   Call("POST", "/v1/search", std::string("secret_admin_pipeline"), big);
-  Response log = Call("GET", "/_localnotion/requests", std::string(kAdmin));
+  Response log = Call("GET", "/_localnotion/requests", std::string(kPipelineAdmin));
   ASSERT_EQ(log.status, 200);
   json::value list = Json(log);
   const json::array& results = list.at("results").as_array();
@@ -87,28 +88,30 @@ TEST_F(AdminPipelineTest, TheRequestLogIsValidUtf8) {
 // DELETE /_localnotion/faults/{id} removes one fault and leaves the others; an id that
 // is not there answers 404 object_not_found (the web UI's delete button).
 TEST_F(AdminPipelineTest, OneFaultIsDeletedByItsId) {
-  Response first = Call("POST", "/_localnotion/faults", std::string(kAdmin), R"({"path":"/v1/users","status":503})");
+  Response first =
+      Call("POST", "/_localnotion/faults", std::string(kPipelineAdmin), R"({"path":"/v1/users","status":503})");
   ASSERT_EQ(first.status, 200) << first.body;
-  Response second = Call("POST", "/_localnotion/faults", std::string(kAdmin), R"({"path":"/v1/search","status":429})");
+  Response second =
+      Call("POST", "/_localnotion/faults", std::string(kPipelineAdmin), R"({"path":"/v1/search","status":429})");
   ASSERT_EQ(second.status, 200) << second.body;
   const std::string id(Json(first).at("id").as_string());
-  Response deleted = Call("DELETE", "/_localnotion/faults/" + id, std::string(kAdmin));
+  Response deleted = Call("DELETE", "/_localnotion/faults/" + id, std::string(kPipelineAdmin));
   ASSERT_EQ(deleted.status, 200) << deleted.body;
   EXPECT_EQ(Json(deleted), json::parse(R"({"object":"fault","id":")" + id + R"(","deleted":true})"));
-  Response left = Call("GET", "/_localnotion/faults", std::string(kAdmin));
+  Response left = Call("GET", "/_localnotion/faults", std::string(kPipelineAdmin));
   json::value list = Json(left);
   const json::array& results = list.at("results").as_array();
   ASSERT_EQ(results.size(), 1u) << left.body;
   EXPECT_EQ(results[0].at("path"), "/v1/search");
   EXPECT_EQ(Call("GET", "/v1/users", std::string("secret_admin_pipeline")).status, 200);
-  ExpectError(Call("DELETE", "/_localnotion/faults/" + id, std::string(kAdmin)), 404, "object_not_found",
+  ExpectError(Call("DELETE", "/_localnotion/faults/" + id, std::string(kPipelineAdmin)), 404, "object_not_found",
               "Could not find fault with ID: " + id + ".");
 }
 
 // GET and POST /_localnotion/rate_limit: the limit of --rate-limit, read and set while
 // the server runs (the web UI's Controls). Over a limit set so, /v1 answers Notion's 429.
 TEST_F(AdminPipelineTest, TheRateLimitIsReadAndSetAtRuntime) {
-  const std::string admin(kAdmin);
+  const std::string admin(kPipelineAdmin);
   const std::string token("secret_admin_pipeline");
   Response off = Call("GET", "/_localnotion/rate_limit", admin);
   ASSERT_EQ(off.status, 200) << off.body;
@@ -136,7 +139,7 @@ TEST_F(AdminPipelineTest, TheRateLimitIsReadAndSetAtRuntime) {
 }
 
 TEST_F(AdminPipelineTest, ABadRateLimitIsAValidationErrorAndChangesNothing) {
-  const std::string admin(kAdmin);
+  const std::string admin(kPipelineAdmin);
   const std::string expected =
       "`\"off\"`, `\"notion\"`, requests per minute (`\"180\"`, `\"600\"`, `\"N/min\"`) or per second "
       "(`\"N/s\"`)";

@@ -15,7 +15,7 @@
 namespace localnotion::http {
 namespace {
 
-Result<json::value> Create(AdminState& st, const RouteArgs& a) {
+Result<json::value> CreateWorkspace(AdminState& st, const RouteArgs& a) {
   const json::value* name = a.body->is_object() ? Find(a.body->get_object(), "name") : nullptr;
   if (name == nullptr) return api::NotDefined(api::Field("body", "name"));
   if (!name->is_string()) return api::FailedValidation(api::Field("body", "name"), "a string", name);
@@ -31,7 +31,7 @@ Result<json::value> Create(AdminState& st, const RouteArgs& a) {
   return out;
 }
 
-Result<json::value> Delete(AdminState& st, const RouteArgs& a) {
+Result<json::value> DeleteWorkspace(AdminState& st, const RouteArgs& a) {
   LN_RETURN_IF_ERROR(st.workspaces.Delete(a.params[0], st.Durably()));
   return json::value(json::object{{"object", "workspace"}, {"id", a.params[0]}, {"deleted", true}});
 }
@@ -41,7 +41,7 @@ Result<json::value> Delete(AdminState& st, const RouteArgs& a) {
 const std::vector<Route>& AdminWorkspaceRoutes() {
   constexpr Auth kAdmin = Auth::kAdminToken;
   static const std::vector<Route> kRoutes = {
-      {.method = "POST", .path = "/_localnotion/workspaces", .auth = kAdmin, .global = true, .admin = Create},
+      {.method = "POST", .path = "/_localnotion/workspaces", .auth = kAdmin, .global = true, .admin = CreateWorkspace},
       {.method = "GET",
        .path = "/_localnotion/workspaces",
        .auth = kAdmin,
@@ -58,7 +58,7 @@ const std::vector<Route>& AdminWorkspaceRoutes() {
        .auth = kAdmin,
        .global = true,
        .names_workspace = true,
-       .admin = Delete},
+       .admin = DeleteWorkspace},
   };
   return kRoutes;
 }

@@ -13,17 +13,17 @@
 namespace localnotion::http {
 namespace {
 
-constexpr const char* kAdmin = "admin_capabilities_test";
+constexpr const char* kCapabilitiesAdmin = "admin_capabilities_test";
 
 class PipelineCapabilitiesTest : public PipelineTestBase {
  protected:
-  void SetUp() override { OpenPipeline("secret_full", kAdmin); }
+  void SetUp() override { OpenPipeline("secret_full", kCapabilitiesAdmin); }
 
 
 };
 
 TEST_F(PipelineCapabilitiesTest, MissingCapabilityIs403AfterAuthAndVersionBeforeThePath) {
-  Response created = Call("POST", "/_localnotion/integrations", kAdmin, R"({"name":"Bare","capabilities":"users"})");
+  Response created = Call("POST", "/_localnotion/integrations", kCapabilitiesAdmin, R"({"name":"Bare","capabilities":"users"})");
   ASSERT_EQ(created.status, 200) << created.body;
   std::string token(Json(created).at("token").as_string());
 
@@ -45,18 +45,18 @@ TEST_F(PipelineCapabilitiesTest, MissingCapabilityIs403AfterAuthAndVersionBefore
 }
 
 TEST_F(PipelineCapabilitiesTest, DeletedIntegrationGets401) {
-  Response created = Call("POST", "/_localnotion/integrations", kAdmin, R"({"name":"Gone"})");
+  Response created = Call("POST", "/_localnotion/integrations", kCapabilitiesAdmin, R"({"name":"Gone"})");
   ASSERT_EQ(created.status, 200) << created.body;
   json::value c = Json(created);
   EXPECT_EQ(c.at("capabilities"), "read,update,insert,comments,users:email");
   std::string token(c.at("token").as_string());
   EXPECT_EQ(Call("GET", "/v1/users/me", token).status, 200);
-  Response del = Call("DELETE", "/_localnotion/integrations/Gone", kAdmin);
+  Response del = Call("DELETE", "/_localnotion/integrations/Gone", kCapabilitiesAdmin);
   EXPECT_EQ(del.status, 200) << del.body;
   Response r = Call("GET", "/v1/users/me", token);
   EXPECT_EQ(r.status, 401);
   EXPECT_EQ(Json(r).at("message"), "API token is invalid.");
-  EXPECT_EQ(Call("GET", "/_localnotion/integrations/Gone", kAdmin).status, 404);
+  EXPECT_EQ(Call("GET", "/_localnotion/integrations/Gone", kCapabilitiesAdmin).status, 404);
 }
 
 }  // namespace

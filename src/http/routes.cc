@@ -41,8 +41,8 @@ bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std:
   }
 }
 
-const Route* Find(const std::vector<Route>& routes, std::string_view method, std::string_view path,
-                  std::vector<std::string>& params) {
+const Route* FindRoute(const std::vector<Route>& routes, std::string_view method, std::string_view path,
+                       std::vector<std::string>& params) {
   for (const Route& r : routes) {
     if (r.method == method && MatchPath(r.path, path, params)) return &r;
   }
@@ -105,11 +105,11 @@ const std::vector<Route>& OpenRoutes() {
 MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   MatchedRoute m;
   m.path = CollapseSlashes(target.substr(0, target.find('?')));
-  if ((m.route = Find(OpenRoutes(), method, m.path, m.params)) != nullptr) {
+  if ((m.route = FindRoute(OpenRoutes(), method, m.path, m.params)) != nullptr) {
     m.group = Auth::kNone;
     return m;
   }
-  if ((m.route = Find(UiRoutes(), method, m.path, m.params)) != nullptr) {
+  if ((m.route = FindRoute(UiRoutes(), method, m.path, m.params)) != nullptr) {
     m.group = Auth::kNone;
     return m;
   }
@@ -125,7 +125,7 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   std::string_view path = m.path;
   if (StartsWith(path, kFilesPrefix)) {
     m.group = Auth::kUrlSignature;
-    m.route = Find(HostedFileRoutes(), method, path, m.params);
+    m.route = FindRoute(HostedFileRoutes(), method, path, m.params);
     return m;
   }
   if (StartsWith(path, kAdminPrefix)) {
@@ -133,19 +133,19 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
     while (path.size() > kAdminPrefix.size() && path.back() == '/') path.remove_suffix(1);
     for (const auto* routes : {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes(), &AdminWebhookRoutes(),
                                &AdminEmojiRoutes(), &AdminWorkspaceRoutes(), &AdminOAuthRoutes()}) {
-      if ((m.route = Find(*routes, method, path, m.params)) != nullptr) break;
+      if ((m.route = FindRoute(*routes, method, path, m.params)) != nullptr) break;
     }
     if (m.route != nullptr && m.route->global && !m.workspace.empty()) m.route = nullptr;
     for (std::string& p : m.params) p = PercentDecode(p);
     return m;
   }
-  if ((m.route = Find(OAuthRoutes(), method, path, m.params)) != nullptr) {
+  if ((m.route = FindRoute(OAuthRoutes(), method, path, m.params)) != nullptr) {
     m.group = Auth::kOAuth;
     return m;
   }
   m.group = Auth::kBearerToken;
-  m.route = Find(ApiRoutes(), method, path, m.params);
-  if (m.route == nullptr) m.route = Find(UnimplementedApiRoutes(), method, path, m.params);
+  m.route = FindRoute(ApiRoutes(), method, path, m.params);
+  if (m.route == nullptr) m.route = FindRoute(UnimplementedApiRoutes(), method, path, m.params);
   return m;
 }
 

@@ -26,7 +26,7 @@ namespace {
 // How often the loop looks at the cancel flag and the deadline.
 constexpr auto kSlice = std::chrono::milliseconds(50);
 
-std::optional<HttpTarget> ParseTarget(const std::string& url, std::string& error) {
+std::optional<HttpTarget> ParseImportTarget(const std::string& url, std::string& error) {
   return ParseHttpTarget(url, error, "the URL is not valid", "only http:// and https:// URLs can be imported",
                          /*https=*/true);
 }
@@ -100,7 +100,7 @@ asio::awaitable<void> Exchange(const HttpTarget& target, const FetchRequest& req
 
 FetchResult UrlFetcherClient::Fetch(const FetchRequest& request, const std::atomic<bool>& cancel) {
   FetchResult out;
-  auto target = ParseTarget(request.url, out.error);
+  auto target = ParseImportTarget(request.url, out.error);
   if (!target) return out;
   asio::ssl::context tls(asio::ssl::context::tls_client);
   if (target->tls) {

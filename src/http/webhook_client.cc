@@ -23,7 +23,7 @@ namespace {
 // A receiver's answer is read up to this size; the body is not kept.
 constexpr uint64_t kMaxResponseBytes = 1024 * 1024;
 
-std::optional<HttpTarget> ParseTarget(const std::string& url, std::string& error) {
+std::optional<HttpTarget> ParseWebhookTarget(const std::string& url, std::string& error) {
   return ParseHttpTarget(url, error, "invalid URL",
                          "only http:// URLs are delivered to (localnotion does not speak TLS)");
 }
@@ -54,7 +54,7 @@ asio::awaitable<void> Exchange(const HttpTarget& target, const WebhookRequest& r
 
 WebhookResponse WebhookClient::Send(const WebhookRequest& request) {
   WebhookResponse out;
-  auto target = ParseTarget(request.url, out.error);
+  auto target = ParseWebhookTarget(request.url, out.error);
   if (!target) return out;
   asio::io_context ioc;
   asio::co_spawn(ioc, Exchange(*target, request, out), [&](std::exception_ptr e) {

@@ -12,6 +12,7 @@
 #include "common/uuid.h"
 #include "query/conditions.h"
 #include "query/filter_tree.h"
+#include "query/values.h"
 #include "schema/registry.h"
 
 namespace localnotion::query {
@@ -206,12 +207,6 @@ std::vector<std::string> UserIds(const std::string& id) {
   if (id.empty()) return {};
   auto norm = NormalizeUuid(id);
   return {norm ? *norm : id};
-}
-
-std::string_view TypeOf(const json::value* typed) {
-  if (typed == nullptr || !typed->is_object()) return "";
-  const json::value* t = Find(typed->get_object(), "type");
-  return t != nullptr && t->is_string() ? std::string_view(t->get_string()) : std::string_view();
 }
 
 // The object under a typed value's own key ({"type":"rollup","rollup":{...}} → {...}).

@@ -19,17 +19,6 @@ namespace {
 // Where empty values go: after every value, ascending and descending alike.
 constexpr bool kEmptiesLastInBothDirections = true;
 
-std::string_view TypeOf(const json::value* typed) {
-  if (typed == nullptr || !typed->is_object()) return "";
-  const json::value* t = Find(typed->get_object(), "type");
-  return t != nullptr && t->is_string() ? std::string_view(t->get_string()) : std::string_view();
-}
-
-const json::value* Member(const json::value* v, std::string_view key) {
-  if (v == nullptr || !v->is_object()) return nullptr;
-  return Find(v->get_object(), key);
-}
-
 SortValue Number(std::optional<double> n) {
   SortValue v;
   if (n) {

@@ -8,11 +8,6 @@
 namespace localnotion::query {
 namespace {
 
-const json::value* Member(const json::value* v, std::string_view key) {
-  if (v == nullptr || !v->is_object()) return nullptr;
-  return Find(v->get_object(), key);
-}
-
 std::string_view StringOr(const json::value* v, std::string_view fallback = "") {
   return v != nullptr && v->is_string() ? std::string_view(v->get_string()) : fallback;
 }
@@ -54,6 +49,17 @@ uint32_t Lower(uint32_t cp) {
 }
 
 }  // namespace
+
+std::string_view TypeOf(const json::value* typed) {
+  if (typed == nullptr || !typed->is_object()) return "";
+  const json::value* t = Find(typed->get_object(), "type");
+  return t != nullptr && t->is_string() ? std::string_view(t->get_string()) : std::string_view();
+}
+
+const json::value* Member(const json::value* v, std::string_view key) {
+  if (v == nullptr || !v->is_object()) return nullptr;
+  return Find(v->get_object(), key);
+}
 
 std::optional<DatePoint> ParseDatePoint(std::string_view text) {
   auto d = schema::formula::ParseIsoDate(text);

@@ -33,6 +33,11 @@ std::optional<DatePoint> ParseDatePoint(std::string_view text);
 // The UTC day number (days since 1970-01-01) of a point.
 int64_t DayOf(Millis ms);
 
+// The "type" string of a typed object ({"type":"rollup",...} → "rollup"), "" when it has none.
+std::string_view TypeOf(const json::value* typed);
+// The member `key` of an object, or nullptr (also when v is null or not an object).
+const json::value* Member(const json::value* v, std::string_view key);
+
 // The JSON under a typed object's own type key, or nullptr. Formula wrappers are
 // unwrapped: {"type":"formula","formula":{"type":"number","number":3}} gives 3 and sets
 // *type to "number".

@@ -1457,16 +1457,33 @@ TEST_P(StoreConformanceTest, AWriterInTheSameCommitGroupSeesTheCommittedWriteEve
   Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutDataSource(DataSource("ds", "db"))); });
   Read([&](Txn& txn) { EXPECT_NE(LN_VAL(txn.GetDataSource("ds")), nullptr); });
 
-  std::unique_ptr<Txn> w1 = Begin(TxnMode::kWrite);
-  ASSERT_NE(w1, nullptr);
-  DataSourceRecord v2 = DataSource("ds", "db");
-  v2.next_unique_id = 43;
-  LN_ASSERT_OK(w1->PutDataSource(v2));
-
+  // W1 is begun, written and committed on a thread of its own: the writer's lock that
+  // Begin takes must be released by the thread that took it (ThreadSanitizer reports an
+  // unlock from another thread, which std::mutex does not allow).
   std::mutex mu;
   std::condition_variable cv;
-  bool w2_begun = false, read_done = false;
+  bool w1_begun = false, w1_go = false, w2_begun = false, read_done = false;
   int64_t w2_saw = -1;
+  Status w1_committed = InternalError("W1 did not commit");
+  std::thread w1_thread([&] {
+    auto w1 = store_->Begin(TxnMode::kWrite);
+    if (w1.ok()) {
+      DataSourceRecord v2 = DataSource("ds", "db");
+      v2.next_unique_id = 43;
+      w1_committed = (*w1)->PutDataSource(v2);
+    }
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      w1_begun = true;
+      cv.notify_all();
+      cv.wait(lock, [&] { return w1_go; });
+    }
+    if (w1.ok() && w1_committed.ok()) w1_committed = (*w1)->Commit();
+  });
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return w1_begun; });
+  }
   std::thread w2_thread([&] {
     auto w2 = store_->Begin(TxnMode::kWrite);  // waits for W1
     if (!w2.ok()) return;
@@ -1481,8 +1498,11 @@ TEST_P(StoreConformanceTest, AWriterInTheSameCommitGroupSeesTheCommittedWriteEve
     (void)(*w2)->Commit();
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));  // let W2 wait for the writer
-  Status w1_committed;
-  std::thread w1_thread([&] { w1_committed = w1->Commit(); });
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    w1_go = true;
+    cv.notify_all();
+  }
   {
     std::unique_lock<std::mutex> lock(mu);
     cv.wait(lock, [&] { return w2_begun; });
@@ -1500,9 +1520,8 @@ TEST_P(StoreConformanceTest, AWriterInTheSameCommitGroupSeesTheCommittedWriteEve
   }
   w2_thread.join();
   w1_thread.join();
-  EXPECT_TRUE(w1_committed.ok());
+  EXPECT_TRUE(w1_committed.ok()) << w1_committed.error().message;
   EXPECT_EQ(w2_saw, 43);
-  w1.reset();
   ReadBoth([&](Txn& txn) { EXPECT_EQ(LN_VAL(txn.GetDataSource("ds"))->next_unique_id, 43); });
 }
 

@@ -10,7 +10,6 @@ namespace localnotion::validation {
 namespace {
 
 using api::ApiVersion;
-constexpr const char* kId = "59833787-2cf9-4fdf-8782-e53db20768a5";
 
 TEST(ReadAppendBody, DefaultsToTheEnd) {
   const json::value body1 = BodyJson(R"({"children":[]})");

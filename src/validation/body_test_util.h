@@ -11,6 +11,9 @@
 
 namespace localnotion::validation {
 
+// An id in the dashed form Notion prints, for the bodies that name a page or block.
+inline constexpr const char* kId = "59833787-2cf9-4fdf-8782-e53db20768a5";
+
 inline json::value BodyJson(std::string_view text) {
   auto v = ParseJson(text);
   EXPECT_TRUE(v.has_value()) << text;

@@ -9,11 +9,11 @@
 namespace localnotion::validation {
 namespace {
 
-constexpr const char* kId = "0123456789abcdef0123456789abcdef";
+constexpr const char* kUndashedId = "0123456789abcdef0123456789abcdef";
 constexpr const char* kDashed = "01234567-89ab-cdef-0123-456789abcdef";
 
 TEST(CommentBody, ReadsParentOrDiscussion) {
-  const json::value body1 = BodyJson(std::string(R"({"parent":{"page_id":")") + kId +
+  const json::value body1 = BodyJson(std::string(R"({"parent":{"page_id":")") + kUndashedId +
                                      R"("},"rich_text":[{"text":{"content":"Hi"}}],"attachments":[]})");
   auto page = ReadCommentBody(body1);
   ASSERT_TRUE(page.ok()) << page.error().message;
@@ -22,7 +22,7 @@ TEST(CommentBody, ReadsParentOrDiscussion) {
   EXPECT_EQ(page->rich_text.size(), 1u);
   EXPECT_EQ(page->display_type, "integration");
   ASSERT_NE(page->attachments, nullptr);
-  const json::value body2 = BodyJson(std::string(R"({"discussion_id":")") + kId +
+  const json::value body2 = BodyJson(std::string(R"({"discussion_id":")") + kUndashedId +
                                      R"(","rich_text":[],"display_name":{"type":"custom","custom":{"name":"Ann"}}})");
   auto joined = ReadCommentBody(body2);
   ASSERT_TRUE(joined.ok()) << joined.error().message;
@@ -79,8 +79,8 @@ TEST(CommentBody, Attachments) {
                         "body failed validation: body.attachments should be an array, instead was `{}`.");
   ExpectValidationError(ReadCommentAttachments(BodyJson("[1,2,3,4]")),
                         "body failed validation: body.attachments.length should be ≤ `3`, instead was `4`.");
-  auto id =
-      ReadCommentAttachment(0, BodyJson(std::string(R"({"type":"file_upload","file_upload_id":")") + kId + "\"}"));
+  auto id = ReadCommentAttachment(
+      0, BodyJson(std::string(R"({"type":"file_upload","file_upload_id":")") + kUndashedId + "\"}"));
   ASSERT_TRUE(id.ok());
   EXPECT_EQ(*id, kDashed);
   ExpectValidationError(ReadCommentAttachment(1, BodyJson("3")),

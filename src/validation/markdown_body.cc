@@ -29,14 +29,6 @@ Result<bool> ReadBool(const json::object& o, const std::string& path, std::strin
   return v->get_bool();
 }
 
-Status OnlyKeys(const json::object& o, const std::string& path, std::initializer_list<std::string_view> keys) {
-  for (const auto& kv : o) {
-    if (std::find(keys.begin(), keys.end(), kv.key()) == keys.end())
-      return api::NotPresent(Field(path, kv.key()), kv.value());
-  }
-  return OkStatus();
-}
-
 Status ReadUpdates(const json::object& o, const std::string& path, MarkdownUpdate& out) {
   const std::string list_path = Field(path, "content_updates");
   const json::value* list = o.if_contains("content_updates");
@@ -50,7 +42,7 @@ Status ReadUpdates(const json::object& o, const std::string& path, MarkdownUpdat
     const std::string item_path = api::Index(list_path, i);
     if (!item.is_object()) return api::FailedValidation(item_path, "an object", &item);
     const json::object& u = item.get_object();
-    LN_RETURN_IF_ERROR(OnlyKeys(u, item_path, {"old_str", "new_str", "replace_all_matches"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(u, item_path, {"old_str", "new_str", "replace_all_matches"}));
     ContentUpdate update;
     LN_ASSIGN_OR_RETURN(update.old_str, ReadString(u, item_path, "old_str", true));
     LN_ASSIGN_OR_RETURN(update.new_str, ReadString(u, item_path, "new_str", true));
@@ -84,20 +76,20 @@ Result<MarkdownUpdate> ReadMarkdownUpdate(const json::value& body) {
     for (std::string_view t : kTypes) alts.push_back(api::ShouldBe(Field("body", t), "defined", nullptr));
     return api::FixOne(alts);
   }
-  LN_RETURN_IF_ERROR(OnlyKeys(o, "body", {"type", out.type, "allow_async"}));
+  LN_RETURN_IF_ERROR(api::OnlyKeys(o, "body", {"type", out.type, "allow_async"}));
   LN_ASSIGN_OR_RETURN(out.allow_async, ReadBool(o, "body", "allow_async"));
   const std::string path = Field("body", out.type);
   const json::value& command = o.at(out.type);
   if (!command.is_object()) return api::FailedValidation(path, "an object", &command);
   const json::object& c = command.get_object();
   if (out.type == "update_content") {
-    LN_RETURN_IF_ERROR(OnlyKeys(c, path, {"content_updates", "allow_deleting_content"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(c, path, {"content_updates", "allow_deleting_content"}));
     LN_RETURN_IF_ERROR(ReadUpdates(c, path, out));
   } else if (out.type == "replace_content") {
-    LN_RETURN_IF_ERROR(OnlyKeys(c, path, {"new_str", "allow_deleting_content"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(c, path, {"new_str", "allow_deleting_content"}));
     LN_ASSIGN_OR_RETURN(out.content, ReadString(c, path, "new_str", true));
   } else if (out.type == "insert_content") {
-    LN_RETURN_IF_ERROR(OnlyKeys(c, path, {"content", "after", "position"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(c, path, {"content", "after", "position"}));
     LN_ASSIGN_OR_RETURN(out.content, ReadString(c, path, "content", true));
     if (c.contains("after")) {
       LN_ASSIGN_OR_RETURN(out.after, ReadString(c, path, "after", false));
@@ -109,11 +101,11 @@ Result<MarkdownUpdate> ReadMarkdownUpdate(const json::value& body) {
       if (kind == nullptr || !kind->is_string() || (kind->get_string() != "start" && kind->get_string() != "end")) {
         return api::FailedValidation(Field(position_path, "type"), "`\"start\"` or `\"end\"`", kind);
       }
-      LN_RETURN_IF_ERROR(OnlyKeys(position->get_object(), position_path, {"type"}));
+      LN_RETURN_IF_ERROR(api::OnlyKeys(position->get_object(), position_path, {"type"}));
       out.position = std::string(kind->get_string());
     }
   } else {
-    LN_RETURN_IF_ERROR(OnlyKeys(c, path, {"content", "content_range", "allow_deleting_content"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(c, path, {"content", "content_range", "allow_deleting_content"}));
     LN_ASSIGN_OR_RETURN(out.content, ReadString(c, path, "content", true));
     LN_ASSIGN_OR_RETURN(out.content_range, ReadString(c, path, "content_range", true));
   }

@@ -8,8 +8,6 @@
 namespace localnotion::validation {
 namespace {
 
-constexpr const char* kId = "59833787-2cf9-4fdf-8782-e53db20768a5";
-
 TEST(ReadMeetingNoteCreate, FileUploadSourceWithParent) {
   auto r = ReadMeetingNoteCreate(BodyJson(R"({"title":"Standup","language":"fr","options":{"kickoff_summary":false},
     "source":{"type":"file_upload","file_upload_id":"598337872cf94fdf8782e53db20768a5"},

@@ -48,15 +48,6 @@ bool OneOf(const json::value& v, const auto& values) {
   return false;
 }
 
-Status OnlyKeys(const json::object& o, const std::string& path, std::initializer_list<std::string_view> keys) {
-  for (const auto& kv : o) {
-    bool known = false;
-    for (std::string_view k : keys) known = known || kv.key() == k;
-    if (!known) return api::NotPresent(api::Field(path, kv.key()), kv.value());
-  }
-  return OkStatus();
-}
-
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -138,11 +129,11 @@ Status ReadExactDate(const std::string& path, const json::value& v, bool within,
   }
   const std::string_view t = type->get_string();
   if (t == "daterange") {
-    LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"type", "start_date", "end_date"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(o, path, {"type", "start_date", "end_date"}));
   } else if (t == "date") {
-    LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"type", "start_date", "time_zone"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(o, path, {"type", "start_date", "time_zone"}));
   } else {
-    LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"type", "start_date", "start_time", "time_zone"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(o, path, {"type", "start_date", "start_time", "time_zone"}));
   }
   auto read_day = [&](std::string_view key, int* y, int* m, int* d) -> Result<int64_t> {
     const std::string p = api::Field(path, key);
@@ -199,19 +190,19 @@ Status ReadDateValue(const std::string& path, const json::value& v, bool within,
   const json::value* value = Find(o, "value");
   if (value == nullptr) return api::NotDefined(value_path);
   if (type->get_string() == "exact") {
-    LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"type", "value"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(o, path, {"type", "value"}));
     return ReadExactDate(value_path, *value, within, out);
   }
   const int64_t today = DayOf(now);
   if (!within) {
-    LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"type", "value"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(o, path, {"type", "value"}));
     std::optional<int64_t> day = value->is_string() ? RelativeDay(value->get_string(), today) : std::nullopt;
     if (!day) return api::FailedValidation(value_path, api::EnumChoices(kRelativeDates), value);
     out.first_day = out.last_day = *day;
     return OkStatus();
   }
   // date_is_within, relative: the past or next `count` units, today included.
-  LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"type", "value", "direction", "unit", "count"}));
+  LN_RETURN_IF_ERROR(api::OnlyKeys(o, path, {"type", "value", "direction", "unit", "count"}));
   if (!value->is_string()) return api::FailedValidation(value_path, "a string", value);
   static const std::array<std::string_view, 2> kDirections = {"past", "future"};
   static const std::array<std::string_view, 4> kUnits = {"day", "week", "month", "year"};
@@ -247,7 +238,7 @@ Status ReadPeople(const std::string& path, const json::value& v, std::vector<std
     const std::string item_path = api::Index(path, i);
     const json::value& item = v.get_array()[i];
     if (!item.is_object()) return api::FailedValidation(item_path, "an object", &item);
-    LN_RETURN_IF_ERROR(OnlyKeys(item.get_object(), item_path, {"type", "value"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(item.get_object(), item_path, {"type", "value"}));
     const json::value* type = Find(item.get_object(), "type");
     static const std::array<std::string_view, 1> kExact = {"exact"};
     if (type == nullptr) return api::NotDefined(api::Field(item_path, "type"));
@@ -257,7 +248,7 @@ Status ReadPeople(const std::string& path, const json::value& v, std::vector<std
     const json::value* value = Find(item.get_object(), "value");
     if (value == nullptr) return api::NotDefined(value_path);
     if (!value->is_object()) return api::FailedValidation(value_path, "an object", value);
-    LN_RETURN_IF_ERROR(OnlyKeys(value->get_object(), value_path, {"table", "id"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(value->get_object(), value_path, {"table", "id"}));
     const json::value* table = Find(value->get_object(), "table");
     static const std::array<std::string_view, 1> kTable = {"notion_user"};
     if (table == nullptr) return api::NotDefined(api::Field(value_path, "table"));
@@ -273,7 +264,7 @@ Status ReadPeople(const std::string& path, const json::value& v, std::vector<std
 }
 
 Result<MeetingNoteCondition> ReadCondition(const std::string& path, const json::object& o, Millis now) {
-  LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"property", "filter"}));
+  LN_RETURN_IF_ERROR(api::OnlyKeys(o, path, {"property", "filter"}));
   MeetingNoteCondition c;
   const json::value* property = Find(o, "property");
   const std::string property_path = api::Field(path, "property");
@@ -293,7 +284,7 @@ Result<MeetingNoteCondition> ReadCondition(const std::string& path, const json::
   const json::value* filter = Find(o, "filter");
   if (filter == nullptr) return api::NotDefined(filter_path);
   if (!filter->is_object()) return api::FailedValidation(filter_path, "an object", filter);
-  LN_RETURN_IF_ERROR(OnlyKeys(filter->get_object(), filter_path, {"operator", "value"}));
+  LN_RETURN_IF_ERROR(api::OnlyKeys(filter->get_object(), filter_path, {"operator", "value"}));
   const std::string op_path = api::Field(filter_path, "operator");
   const json::value* op = Find(filter->get_object(), "operator");
   if (op == nullptr) return api::NotDefined(op_path);
@@ -309,7 +300,7 @@ Result<MeetingNoteCondition> ReadCondition(const std::string& path, const json::
   switch (c.kind) {
     case MeetingNoteKind::kText: {
       if (!value->is_object()) return api::FailedValidation(value_path, "an object", value);
-      LN_RETURN_IF_ERROR(OnlyKeys(value->get_object(), value_path, {"type", "value"}));
+      LN_RETURN_IF_ERROR(api::OnlyKeys(value->get_object(), value_path, {"type", "value"}));
       const json::value* type = Find(value->get_object(), "type");
       static const std::array<std::string_view, 1> kExact = {"exact"};
       if (type == nullptr) return api::NotDefined(api::Field(value_path, "type"));
@@ -346,7 +337,7 @@ Result<MeetingNoteFilter> ReadFilter(const std::string& path, const json::value&
         "body failed validation: {} nests filter groups deeper than {} levels; it may hold conditions only.", path,
         kMaxMeetingNotesFilterDepth));
   }
-  LN_RETURN_IF_ERROR(OnlyKeys(o, path, {"operator", "filters"}));
+  LN_RETURN_IF_ERROR(api::OnlyKeys(o, path, {"operator", "filters"}));
   f.is_group = true;
   const std::string op_path = api::Field(path, "operator");
   const json::value* op = Find(o, "operator");
@@ -377,7 +368,7 @@ Result<std::vector<MeetingNoteSort>> ReadSorts(const json::value& v) {
     const std::string path = api::Index("body.sort", i);
     const json::value& item = v.get_array()[i];
     if (!item.is_object()) return api::FailedValidation(path, "an object", &item);
-    LN_RETURN_IF_ERROR(OnlyKeys(item.get_object(), path, {"property", "direction"}));
+    LN_RETURN_IF_ERROR(api::OnlyKeys(item.get_object(), path, {"property", "direction"}));
     const json::value* property = Find(item.get_object(), "property");
     std::vector<std::string_view> names;
     for (const PropertyInfo& p : kProperties) names.push_back(p.name);
@@ -400,7 +391,7 @@ Result<std::vector<MeetingNoteSort>> ReadSorts(const json::value& v) {
 Result<MeetingNotesQuery> ReadMeetingNotesQuery(const json::value& body, Millis now) {
   if (!body.is_object()) return api::FailedValidation("body", "an object", &body);
   const json::object& o = body.get_object();
-  LN_RETURN_IF_ERROR(OnlyKeys(o, "body", {"filter", "sort", "limit"}));
+  LN_RETURN_IF_ERROR(api::OnlyKeys(o, "body", {"filter", "sort", "limit"}));
   MeetingNotesQuery q;
   if (const json::value* filter = Find(o, "filter")) {
     LN_ASSIGN_OR_RETURN(MeetingNoteFilter f, ReadFilter("body.filter", *filter, 1, now));

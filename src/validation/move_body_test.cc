@@ -8,8 +8,6 @@
 namespace localnotion::validation {
 namespace {
 
-constexpr const char* kId = "59833787-2cf9-4fdf-8782-e53db20768a5";
-
 TEST(ReadMoveBody, PageOrDataSourceParent) {
   auto a = ReadMoveBody(BodyJson(R"({"parent":{"type":"page_id","page_id":"598337872cf94fdf8782e53db20768a5"}})"));
   ASSERT_TRUE(a.ok());

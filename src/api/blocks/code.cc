@@ -8,6 +8,7 @@
 #include "api/blocks/code_languages.h"
 #include "api/blocks/families.h"
 #include "api/blocks/readers.h"
+#include "api/limits.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
 
@@ -38,8 +39,6 @@ const std::vector<std::string_view>& CodeLanguages() {
 
 namespace {
 
-constexpr size_t kMaxExpression = 1000;
-
 Status ReadLanguage(const ReadContext&, std::string_view, const std::string& key_path, const json::value& value,
                     json::object& out) {
   const auto& languages = CodeLanguages();
@@ -54,7 +53,7 @@ Status ReadExpression(const ReadContext&, std::string_view, const std::string& k
                       json::object& out) {
   if (!value.is_string()) return FailedValidation(key_path, "a string", &value);
   size_t len = Utf16Length(value.get_string());
-  if (len > kMaxExpression) return TooLong(key_path, kMaxExpression, len);
+  if (len > kMaxEquationExpression) return TooLong(key_path, kMaxEquationExpression, len);
   out["expression"] = value;
   return OkStatus();
 }

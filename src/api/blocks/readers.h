@@ -9,14 +9,9 @@
 #include <vector>
 
 #include "api/blocks/block_type.h"
+#include "api/limits.h"
 
 namespace localnotion::api::blocks {
-
-// The longest URL a block takes (https://developers.notion.com/reference/request-limits).
-inline constexpr size_t kMaxUrl = 2000;
-
-// The most items an array of a block request may hold (table_row cells, children).
-inline constexpr size_t kMaxArrayItems = 100;
 
 // A boolean ("a boolean or `undefined`").
 Status ReadBool(const ReadContext& ctx, std::string_view key, const std::string& key_path, const json::value& value,

@@ -4,18 +4,13 @@
 
 #include <algorithm>
 
+#include "api/limits.h"
 #include "api/rich_text.h"
 #include "common/utf8.h"
 #include "common/uuid.h"
 
 namespace localnotion::api::markdown {
 namespace {
-
-// Notion's limit on one rich text item's text.content
-// (https://developers.notion.com/reference/request-limits).
-constexpr size_t kMaxItemText = 2000;
-constexpr size_t kMaxUrl = 2000;
-constexpr size_t kMaxExpression = 1000;
 
 bool Flag(const json::object& annotations, std::string_view key) {
   const json::value* v = annotations.if_contains(key);
@@ -103,7 +98,7 @@ std::string RenderItem(const json::object& item) {
   return core;
 }
 
-// Splits `text` into pieces of at most kMaxItemText UTF-16 units, on character boundaries.
+// Splits `text` into pieces of at most kMaxRichTextContent UTF-16 units, on character boundaries.
 std::vector<std::string_view> SplitForItems(std::string_view text) {
   std::vector<std::string_view> out;
   size_t start = 0, units = 0, i = 0;
@@ -111,7 +106,7 @@ std::vector<std::string_view> SplitForItems(std::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     const size_t u = len == 4 ? 2 : 1;
-    if (units + u > kMaxItemText) {
+    if (units + u > kMaxRichTextContent) {
       out.push_back(text.substr(start, i - start));
       start = i;
       units = 0;
@@ -328,7 +323,7 @@ void InlineBuilder::LeaveSpan(MD_SPANTYPE type) {
     case MD_SPAN_LATEXMATH:
     case MD_SPAN_LATEXMATH_DISPLAY:
       in_math_ = false;
-      if (Utf16Length(math_) > kMaxExpression) {
+      if (Utf16Length(math_) > kMaxEquationExpression) {
         // Longer than Notion's 1,000-character expression: kept as the text it was.
         const std::string delimiter = type == MD_SPAN_LATEXMATH_DISPLAY ? "$$" : "$";
         AddText(delimiter + math_ + delimiter);
@@ -465,7 +460,7 @@ void InlineBuilder::AddText(std::string_view text) {
       const std::string last_url = last_link ? StringAt(last_link->as_object(), "url") : std::string();
       if (last_text && same_look && last_url == link) {
         std::string joined = StringAt(*last_text, "content") + std::string(piece);
-        if (Utf16Length(joined) <= kMaxItemText) {
+        if (Utf16Length(joined) <= kMaxRichTextContent) {
           (*last_text)["content"] = joined;
           continue;
         }
@@ -493,7 +488,7 @@ json::array MergeText(json::array items) {
                         text.if_contains("link") == nullptr && last_text.if_contains("link") == nullptr;
       std::string joined =
           std::string(last_text.at("content").as_string()) + std::string(text.at("content").as_string());
-      if (same && Utf16Length(joined) <= kMaxItemText) {
+      if (same && Utf16Length(joined) <= kMaxRichTextContent) {
         last_text["content"] = joined;
         continue;
       }

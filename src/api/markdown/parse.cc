@@ -7,6 +7,7 @@
 #include "api/blocks/code_languages.h"
 #include "api/blocks/registry.h"
 #include "api/icon.h"
+#include "api/limits.h"
 #include "api/markdown/inline.h"
 #include "api/markdown/render.h"
 #include "api/rich_text.h"
@@ -144,17 +145,11 @@ json::object Block(const std::string& type, json::object content) {
   return json::object{{"type", type}, {type, std::move(content)}};
 }
 
-// Notion's limits on what one block request holds
-// (https://developers.notion.com/reference/request-limits).
-constexpr size_t kMaxRichTextItems = 100;
-constexpr size_t kMaxUrl = 2000;
-constexpr size_t kMaxExpression = 1000;
-
 // A rich text array in pieces of at most 100 items (at least one piece).
 std::vector<json::array> Chunks(json::array items) {
   std::vector<json::array> out(1);
   for (json::value& item : items) {
-    if (out.back().size() == kMaxRichTextItems) out.emplace_back();
+    if (out.back().size() == kMaxArrayItems) out.emplace_back();
     out.back().push_back(std::move(item));
   }
   return out;
@@ -384,7 +379,7 @@ class Outline {
       for (; k < e && Trim(lines_[k].text) != "$$"; ++k)
         expr += (expr.empty() ? "" : "\n") + std::string(Trim(lines_[k].text));
       // Over Notion's 1,000 characters, the expression is kept as LaTeX code.
-      pb.request = Utf16Length(expr) <= kMaxExpression
+      pb.request = Utf16Length(expr) <= kMaxEquationExpression
                        ? Block("equation", json::object{{"expression", expr}})
                        : Block("code", json::object{{"rich_text", Capped(PlainRichText(expr))}, {"language", "latex"}});
       out.push_back(std::move(pb));

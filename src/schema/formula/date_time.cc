@@ -6,8 +6,6 @@
 namespace localnotion::schema::formula {
 namespace {
 
-constexpr Millis kMsPerDay = 86'400'000;
-
 // Howard Hinnant's days_from_civil / civil_from_days.
 int64_t DaysFromCivil(int64_t y, int m, int d) {
   y -= m <= 2;

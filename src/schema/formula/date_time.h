@@ -12,6 +12,9 @@
 
 namespace localnotion::schema::formula {
 
+// Milliseconds in a day: formula dates are UTC, without leap seconds, as JavaScript's Date.
+inline constexpr Millis kMsPerDay = 86'400'000;
+
 // The calendar fields of an instant in UTC. month is 1-12, day 1-31, weekday 0-6 with
 // 0 = Sunday.
 struct CivilTime {

@@ -16,7 +16,6 @@ namespace {
 using Args = std::vector<Value>;
 using Types = std::vector<TypeInfo>;
 constexpr TypeMask kScalarMask = kStringMask | kNumberMask | kBooleanMask;
-constexpr Millis kMsPerDay = 86'400'000;
 
 // ---- result types ----
 

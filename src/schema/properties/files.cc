@@ -3,14 +3,13 @@
 // a client read and sends back ({file:{url, expiry_time}}) are kept as they are.
 // {file_upload:{id}, name?} entries name an upload; the service attaches it.
 #include "api/messages.h"
+#include "api/limits.h"
 #include "api/rich_text.h"
 #include "schema/properties/types.h"
 
 namespace localnotion::schema {
 namespace {
 
-constexpr size_t kMaxItems = 100;
-constexpr size_t kMaxUrl = 2000;
 
 Result<json::value> Url(const std::string& path, const json::value& holder) {
   if (!holder.is_object()) return api::FailedValidation(path, "an object", &holder);
@@ -19,7 +18,7 @@ Result<json::value> Url(const std::string& path, const json::value& holder) {
   if (url == nullptr) return api::NotDefined(url_path);
   if (!url->is_string() || url->get_string().empty()) return api::FailedValidation(url_path, "a non-empty string", url);
   size_t len = api::Utf16Length(url->get_string());
-  if (len > kMaxUrl) return api::TooLong(url_path, kMaxUrl, len);
+  if (len > api::kMaxUrl) return api::TooLong(url_path, api::kMaxUrl, len);
   return *url;
 }
 
@@ -71,7 +70,7 @@ class Files : public PropertyType {
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     if (!value.is_array()) return api::FailedValidation(path, "an array", &value);
     const auto& arr = value.get_array();
-    if (arr.size() > kMaxItems) return api::TooLong(path, kMaxItems, arr.size());
+    if (arr.size() > api::kMaxArrayItems) return api::TooLong(path, api::kMaxArrayItems, arr.size());
     json::array out;
     for (size_t i = 0; i < arr.size(); ++i) {
       LN_ASSIGN_OR_RETURN(json::object f, ReadFile(api::Index(path, i), arr[i]));

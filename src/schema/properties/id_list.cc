@@ -1,5 +1,6 @@
 #include "schema/properties/id_list.h"
 
+#include "api/limits.h"
 #include "api/messages.h"
 #include "common/uuid.h"
 
@@ -7,10 +8,9 @@ namespace localnotion::schema {
 
 Result<json::array> ReadIdList(std::string_view path, const json::value& value,
                                std::initializer_list<std::string_view> allowed_keys) {
-  constexpr size_t kMaxItems = 100;
   if (!value.is_array()) return api::FailedValidation(path, "an array", &value);
   const auto& arr = value.get_array();
-  if (arr.size() > kMaxItems) return api::TooLong(path, kMaxItems, arr.size());
+  if (arr.size() > api::kMaxArrayItems) return api::TooLong(path, api::kMaxArrayItems, arr.size());
   json::array ids;
   for (size_t i = 0; i < arr.size(); ++i) {
     std::string item_path = api::Index(path, i);

@@ -1,13 +1,13 @@
 // multi_select: an array of options (at most 100 per request); `[]` clears. Unknown
 // names are created, like select.
 #include "api/messages.h"
+#include "api/limits.h"
 #include "schema/properties/options.h"
 #include "schema/properties/types.h"
 
 namespace localnotion::schema {
 namespace {
 
-constexpr size_t kMaxItems = 100;
 
 class MultiSelect : public CreatableOptionsType {
  public:
@@ -19,7 +19,7 @@ class MultiSelect : public CreatableOptionsType {
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def, PropertyDef* grown) const override {
     if (!value.is_array()) return api::FailedValidation(path, "an array", &value);
     const auto& arr = value.get_array();
-    if (arr.size() > kMaxItems) return api::TooLong(path, kMaxItems, arr.size());
+    if (arr.size() > api::kMaxArrayItems) return api::TooLong(path, api::kMaxArrayItems, arr.size());
     json::array ids;
     for (size_t i = 0; i < arr.size(); ++i) {
       LN_ASSIGN_OR_RETURN(std::string id, ResolveOption(api::Index(path, i), arr[i], def, grown));

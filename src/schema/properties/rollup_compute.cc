@@ -75,7 +75,8 @@ std::vector<std::string> DatesOf(const json::value& v) {
   return out;
 }
 
-json::value Number(double d) {
+// A JSON number, an integer when d is whole (as Notion prints rollup numbers).
+json::value NumberJson(double d) {
   if (d == std::floor(d) && std::fabs(d) < 9e15) return json::value(static_cast<int64_t>(d));
   return json::value(d);
 }
@@ -108,21 +109,21 @@ json::object ComputeRollup(const json::object& config, const std::vector<json::v
     if (inner && inner->is_bool()) (inner->get_bool() ? checked : unchecked) += 1;
     for (auto& i : its) items.push_back(std::move(i));
   }
-  auto fraction = [&](size_t n) { return rows == 0 ? Number(0) : Number(static_cast<double>(n) / rows); };
-  if (fn == "count") return number(Number(rows));
-  if (fn == "count_values") return number(Number(static_cast<double>(items.size())));
-  if (fn == "empty") return number(Number(static_cast<double>(empty)));
-  if (fn == "not_empty") return number(Number(rows - static_cast<double>(empty)));
+  auto fraction = [&](size_t n) { return rows == 0 ? NumberJson(0) : NumberJson(static_cast<double>(n) / rows); };
+  if (fn == "count") return number(NumberJson(rows));
+  if (fn == "count_values") return number(NumberJson(static_cast<double>(items.size())));
+  if (fn == "empty") return number(NumberJson(static_cast<double>(empty)));
+  if (fn == "not_empty") return number(NumberJson(rows - static_cast<double>(empty)));
   if (fn == "percent_empty") return number(fraction(empty));
   if (fn == "percent_not_empty") return number(fraction(values.size() - empty));
-  if (fn == "checked") return number(Number(static_cast<double>(checked)));
-  if (fn == "unchecked") return number(Number(static_cast<double>(unchecked)));
+  if (fn == "checked") return number(NumberJson(static_cast<double>(checked)));
+  if (fn == "unchecked") return number(NumberJson(static_cast<double>(unchecked)));
   if (fn == "percent_checked") return number(fraction(checked));
   if (fn == "percent_unchecked") return number(fraction(unchecked));
   if (fn == "unique") {
     std::set<std::string> seen;
     for (const auto& i : items) seen.insert(SerializeJson(i));
-    return number(Number(static_cast<double>(seen.size())));
+    return number(NumberJson(static_cast<double>(seen.size())));
   }
   if (fn == "sum" || fn == "average" || fn == "median" || fn == "min" || fn == "max" || fn == "range") {
     std::vector<double> nums;
@@ -132,20 +133,20 @@ json::object ComputeRollup(const json::object& config, const std::vector<json::v
     if (fn == "sum") {
       double s = 0;
       for (double n : nums) s += n;
-      return number(Number(s));
+      return number(NumberJson(s));
     }
     if (nums.empty()) return number(nullptr);
     std::sort(nums.begin(), nums.end());
-    if (fn == "min") return number(Number(nums.front()));
-    if (fn == "max") return number(Number(nums.back()));
-    if (fn == "range") return number(Number(nums.back() - nums.front()));
+    if (fn == "min") return number(NumberJson(nums.front()));
+    if (fn == "max") return number(NumberJson(nums.back()));
+    if (fn == "range") return number(NumberJson(nums.back() - nums.front()));
     if (fn == "average") {
       double s = 0;
       for (double n : nums) s += n;
-      return number(Number(s / static_cast<double>(nums.size())));
+      return number(NumberJson(s / static_cast<double>(nums.size())));
     }
     size_t mid = nums.size() / 2;
-    return number(Number(nums.size() % 2 ? nums[mid] : (nums[mid - 1] + nums[mid]) / 2));
+    return number(NumberJson(nums.size() % 2 ? nums[mid] : (nums[mid - 1] + nums[mid]) / 2));
   }
   if (fn == "earliest_date" || fn == "latest_date" || fn == "date_range") {
     // Compared as instants: stored date-times keep the offset they were written with.

@@ -30,6 +30,7 @@
 #include "service/admin/admin.h"
 #include "service/admin/fixtures.h"
 #include "service/admin/fixtures_reader.h"
+#include "service/core/capabilities.h"
 #include "service/databases/databases.h"
 #include "service/emojis/emojis.h"
 #include "service/pages/pages.h"
@@ -37,8 +38,6 @@
 
 namespace localnotion::service::admin {
 namespace {
-
-constexpr std::string_view kAllCapabilities = "read,update,insert,comments,users:email";
 
 Error Duplicate(const std::string& path, const std::string& id) {
   return ValidationError(fmt::format("body failed validation: {} is a duplicate id, instead was `\"{}\"`.", path, id));
@@ -139,7 +138,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     }
     LN_ASSIGN_OR_RETURN(in.bot_user_id, r.Id("bot_user_id", true));
     if (!user_ids.insert(in.bot_user_id).second) return Duplicate(r.At("bot_user_id"), in.bot_user_id);
-    LN_ASSIGN_OR_RETURN(in.capabilities, r.String("capabilities", std::string(kAllCapabilities)));
+    LN_ASSIGN_OR_RETURN(in.capabilities, r.String("capabilities", std::string(kAllCapabilityNames)));
     LN_ASSIGN_OR_RETURN(in.created_time, r.Time("created_time", now));
     if (first_bot.empty()) first_bot = in.bot_user_id;
     storage::UserRecord bot{in.bot_user_id, "bot", in.name, std::nullopt, std::nullopt, in.id};

@@ -14,7 +14,7 @@ namespace {
 
 using testing::ErrorIs;
 
-constexpr const char* kToken = "secret_fixture_uploads_test";
+constexpr const char* kUploadsToken = "secret_fixture_uploads_test";
 constexpr const char* kUpload = "22222222-2222-4222-8222-222222222222";
 constexpr const char* kPage = "59833787-2cf9-4fdf-8782-e53db20768a5";
 
@@ -43,7 +43,7 @@ std::string Fixture(const std::string& upload) {
 
 class FixtureUploadsTest : public FixtureTestBase {
  protected:
-  FixtureUploadsTest() : FixtureTestBase({kToken}) {}
+  FixtureUploadsTest() : FixtureTestBase({kUploadsToken}) {}
 };
 
 TEST_F(FixtureUploadsTest, IconsCoversAndFilesValuesNamingUploadsAreHostedAgainAndRoundTrip) {
@@ -65,7 +65,7 @@ TEST_F(FixtureUploadsTest, IconsCoversAndFilesValuesNamingUploadsAreHostedAgainA
   ASSERT_TRUE(Seed(first).ok());
   EXPECT_EQ(Export(), first);
 
-  auto integration = Run([&] { return ctx_->Authenticate(kToken); });
+  auto integration = Run([&] { return ctx_->Authenticate(kUploadsToken); });
   ASSERT_TRUE(integration.ok());
   Caller caller{*integration, api::ApiVersion::k2025_09_03, "http://127.0.0.1", ""};
   auto shown = Run([&] { return pages::GetPage(*ctx_, caller, kPage); });

@@ -9,13 +9,9 @@
 #include "common/token.h"
 #include "common/uuid.h"
 #include "service/admin/admin.h"
+#include "service/core/capabilities.h"
 
 namespace localnotion::service::admin {
-namespace {
-
-constexpr std::string_view kAllCapabilities = "read,update,insert,comments,users:email";
-
-}  // namespace
 
 Result<std::string> AdminToken(Context& ctx, const std::string& given) {
   if (!given.empty()) {
@@ -103,7 +99,7 @@ Result<std::vector<std::string>> Bootstrap(Context& ctx, const std::vector<std::
     }
     LN_ASSIGN_OR_RETURN(std::string bot_id, FreshUserId(ctx));
     storage::IntegrationRecord integration{
-        integration_id, name, Sha256Hex(token), bot_id, std::string(kAllCapabilities), NowMillis()};
+        integration_id, name, Sha256Hex(token), bot_id, std::string(kAllCapabilityNames), NowMillis()};
     storage::UserRecord bot{integration.bot_user_id, "bot", name, std::nullopt, std::nullopt, integration.id};
     LN_RETURN_IF_ERROR(ctx.store().PutUser(bot));
     LN_RETURN_IF_ERROR(ctx.store().PutIntegration(integration));

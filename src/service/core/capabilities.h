@@ -19,6 +19,10 @@
 
 namespace localnotion::service {
 
+// The capabilities list of an integration that has every one: what a new workspace's
+// integration and a fixture's integration without "capabilities" get.
+inline constexpr std::string_view kAllCapabilityNames = "read,update,insert,comments,users:email";
+
 enum class UserInfo { kNone, kWithoutEmail, kWithEmail };
 
 struct Capabilities {

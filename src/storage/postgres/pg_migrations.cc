@@ -13,8 +13,8 @@
 namespace localnotion::storage {
 namespace {
 
-// Migration i+1 is kMigrations[i].
-constexpr const char* kMigrations[] = {
+// Migration i+1 is kPgMigrations[i].
+constexpr const char* kPgMigrations[] = {
     kPgMigration0001Initial,          // 1
     kPgMigration0002CacheGeneration,  // 2
     kPgMigration0003Workspaces,       // 3
@@ -43,7 +43,7 @@ Result<int> Migrate(PgConnection& conn) {
   int applied = 0;
   for (int next = version + 1; next <= LatestPostgresMigration(); ++next) {
     LN_RETURN_IF_ERROR(conn.Exec("BEGIN"));
-    Status done = conn.Exec(kMigrations[next - 1]);
+    Status done = conn.Exec(kPgMigrations[next - 1]);
     if (done.ok()) {
       done = conn.Exec("INSERT INTO " + schema + ".schema_migrations (version) VALUES (" + std::to_string(next) + ")");
     }
@@ -59,7 +59,7 @@ Result<int> Migrate(PgConnection& conn) {
 
 }  // namespace
 
-int LatestPostgresMigration() { return static_cast<int>(std::size(kMigrations)); }
+int LatestPostgresMigration() { return static_cast<int>(std::size(kPgMigrations)); }
 
 Result<int> MigratePostgres(PgConnection& conn) {
   LN_RETURN_IF_ERROR(conn.Exec(std::string("SELECT pg_advisory_lock(") + kMigrateLock + ")"));

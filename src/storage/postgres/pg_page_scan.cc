@@ -44,7 +44,7 @@ FieldSql Field(const ScanField& f) {
   return {"ln_num" + v, "(ln_txt" + v + " COLLATE \"C\")", "(ln_rank" + v + " IS NULL)", "ln_rank" + v};
 }
 
-struct SqlBuilder {
+struct PgSqlBuilder {
   PgParams& params;
   std::string sql;
 
@@ -127,7 +127,7 @@ struct SqlBuilder {
 Result<std::vector<std::string>> PgRecords::ScanPageIds(const PageScan& scan) {
   PgParams params;
   params.Text(scan.parent_id);
-  SqlBuilder b{params, "SELECT id FROM pages WHERE parent_id = $1"};
+  PgSqlBuilder b{params, "SELECT id FROM pages WHERE parent_id = $1"};
   if (scan.in_trash) b.sql += *scan.in_trash ? " AND in_trash" : " AND NOT in_trash";
   if (scan.where) {
     b.sql += " AND ";

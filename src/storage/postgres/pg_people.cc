@@ -4,8 +4,8 @@
 namespace localnotion::storage {
 namespace {
 
-constexpr const char* kUserColumns = "SELECT id, type, name, avatar_url, email, integration_id FROM users";
-constexpr const char* kIntegrationColumns =
+constexpr const char* kPgUserColumns = "SELECT id, type, name, avatar_url, email, integration_id FROM users";
+constexpr const char* kPgIntegrationColumns =
     "SELECT id, name, secret_hash, bot_user_id, capabilities, created_time FROM integrations";
 
 UserRecord ReadUser(const PgRows& rows, int r) {
@@ -27,14 +27,14 @@ IntegrationRecord ReadIntegration(const PgRows& rows, int r) {
 }  // namespace
 
 Result<std::optional<UserRecord>> PgRecords::GetUser(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kUserColumns) + " WHERE id = $1", PgParams().Text(id)));
+  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kPgUserColumns) + " WHERE id = $1", PgParams().Text(id)));
   if (rows.size() == 0) return std::optional<UserRecord>();
   return std::optional<UserRecord>(ReadUser(rows, 0));
 }
 
 Result<std::vector<UserRecord>> PgRecords::ListUsers(std::string_view from_id, int limit) {
   LN_ASSIGN_OR_RETURN(
-      PgRows rows, conn_.Query(std::string(kUserColumns) + " WHERE id >= $1::text COLLATE \"C\" ORDER BY id LIMIT $2",
+      PgRows rows, conn_.Query(std::string(kPgUserColumns) + " WHERE id >= $1::text COLLATE \"C\" ORDER BY id LIMIT $2",
                                PgParams().Text(from_id).Int(limit)));
   std::vector<UserRecord> out;
   for (int r = 0; r < rows.size(); ++r) out.push_back(ReadUser(rows, r));
@@ -54,14 +54,14 @@ Status PgRecords::PutUser(const UserRecord& u) {
 }
 
 Result<std::optional<IntegrationRecord>> PgRecords::FindIntegrationBySecretHash(std::string_view secret_hash) {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kIntegrationColumns) + " WHERE secret_hash = $1",
+  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kPgIntegrationColumns) + " WHERE secret_hash = $1",
                                                PgParams().Text(secret_hash)));
   if (rows.size() == 0) return std::optional<IntegrationRecord>();
   return std::optional<IntegrationRecord>(ReadIntegration(rows, 0));
 }
 
 Result<std::vector<IntegrationRecord>> PgRecords::ListIntegrations() {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kIntegrationColumns) + " ORDER BY created_time, id"));
+  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(std::string(kPgIntegrationColumns) + " ORDER BY created_time, id"));
   std::vector<IntegrationRecord> out;
   for (int r = 0; r < rows.size(); ++r) out.push_back(ReadIntegration(rows, r));
   return out;

@@ -9,13 +9,13 @@
 namespace localnotion::storage {
 namespace {
 
-constexpr const char* kPageColumns =
+constexpr const char* kPgPageColumns =
     "id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by, "
     "last_edited_time, last_edited_by";
-constexpr const char* kDatabaseColumns =
+constexpr const char* kPgDatabaseColumns =
     "id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, created_time, created_by, "
     "last_edited_time, last_edited_by";
-constexpr const char* kDataSourceColumns =
+constexpr const char* kPgDataSourceColumns =
     "id, database_id, title, description, icon, in_trash, created_time, created_by, last_edited_time, "
     "last_edited_by, schema, next_unique_id";
 
@@ -183,7 +183,7 @@ Result<std::vector<PageRecord>> PgRecords::ReadPages(const std::string& sql, con
 }
 
 Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
-  LN_ASSIGN_OR_RETURN(auto pages, ReadPages(Select(kPageColumns, writable_ ? " FROM pages WHERE id = $1 FOR UPDATE"
+  LN_ASSIGN_OR_RETURN(auto pages, ReadPages(Select(kPgPageColumns, writable_ ? " FROM pages WHERE id = $1 FOR UPDATE"
                                                                            : " FROM pages WHERE id = $1"),
                                             PgParams().Text(id)));
   if (pages.empty()) return std::optional<PageRecord>();
@@ -192,7 +192,7 @@ Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
 
 // PostgreSQL keeps nothing derived from the values per property, so `update` is not needed.
 Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* /*update*/) {
-  static const std::string sql = Upsert("pages", std::string(kPageColumns) + ", title_folded");
+  static const std::string sql = Upsert("pages", std::string(kPgPageColumns) + ", title_folded");
   PgParams params;
   params.Text(p.id).Text(p.parent_type).Text(p.parent_id).Text(SerializeJsonObject(p.properties));
   params.Text(SerializeJson(p.icon)).Text(SerializeJson(p.cover)).Bool(p.in_trash).Bool(p.is_locked);
@@ -202,28 +202,28 @@ Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* /*update*/) {
 }
 
 Result<std::vector<PageRecord>> PgRecords::ListPagesOf(std::string_view parent_id) {
-  return ReadPages(Select(kPageColumns, " FROM pages WHERE parent_id = $1 ORDER BY seq"), PgParams().Text(parent_id));
+  return ReadPages(Select(kPgPageColumns, " FROM pages WHERE parent_id = $1 ORDER BY seq"), PgParams().Text(parent_id));
 }
 
 Result<std::vector<PageRecord>> PgRecords::ListAllPages() {
-  return ReadPages(Select(kPageColumns, " FROM pages ORDER BY seq"), PgParams());
+  return ReadPages(Select(kPgPageColumns, " FROM pages ORDER BY seq"), PgParams());
 }
 
 Result<std::vector<PageRecord>> PgRecords::ScanPagesByTitle(std::string_view folded_needle) {
   if (folded_needle.empty()) return ListAllPages();
-  return ReadPages(Select(kPageColumns, " FROM pages WHERE strpos(title_folded, $1) > 0 ORDER BY seq"),
+  return ReadPages(Select(kPgPageColumns, " FROM pages WHERE strpos(title_folded, $1) > 0 ORDER BY seq"),
                    PgParams().Text(folded_needle));
 }
 
 Result<std::shared_ptr<const DatabaseRecord>> PgRecords::GetDatabase(std::string_view id) {
   LN_ASSIGN_OR_RETURN(PgRows rows,
-                      conn_.Query(Select(kDatabaseColumns, " FROM databases WHERE id = $1"), PgParams().Text(id)));
+                      conn_.Query(Select(kPgDatabaseColumns, " FROM databases WHERE id = $1"), PgParams().Text(id)));
   if (rows.size() == 0) return std::shared_ptr<const DatabaseRecord>();
   return ReadDatabase(rows, 0);
 }
 
 Status PgRecords::PutDatabase(const DatabaseRecord& d) {
-  static const std::string sql = Upsert("databases", kDatabaseColumns);
+  static const std::string sql = Upsert("databases", kPgDatabaseColumns);
   PgParams params;
   params.Text(d.id).Text(d.parent_type).Text(d.parent_id).Text(SerializeJson(d.title));
   params.Text(SerializeJson(d.description)).Text(SerializeJson(d.icon)).Text(SerializeJson(d.cover));
@@ -234,7 +234,7 @@ Status PgRecords::PutDatabase(const DatabaseRecord& d) {
 }
 
 Result<std::vector<std::shared_ptr<const DatabaseRecord>>> PgRecords::ListAllDatabases() {
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(Select(kDatabaseColumns, " FROM databases ORDER BY seq")));
+  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(Select(kPgDatabaseColumns, " FROM databases ORDER BY seq")));
   std::vector<std::shared_ptr<const DatabaseRecord>> out;
   for (int r = 0; r < rows.size(); ++r) {
     LN_ASSIGN_OR_RETURN(auto db, ReadDatabase(rows, r));
@@ -256,22 +256,22 @@ Result<std::vector<std::shared_ptr<const DataSourceRecord>>> PgRecords::ReadData
 
 Result<std::shared_ptr<const DataSourceRecord>> PgRecords::GetDataSource(std::string_view id) {
   LN_ASSIGN_OR_RETURN(
-      auto all, ReadDataSources(Select(kDataSourceColumns, " FROM data_sources WHERE id = $1"), PgParams().Text(id)));
+      auto all, ReadDataSources(Select(kPgDataSourceColumns, " FROM data_sources WHERE id = $1"), PgParams().Text(id)));
   if (all.empty()) return std::shared_ptr<const DataSourceRecord>();
   return std::move(all.front());
 }
 
 Result<std::vector<std::shared_ptr<const DataSourceRecord>>> PgRecords::ListDataSources(std::string_view database_id) {
-  return ReadDataSources(Select(kDataSourceColumns, " FROM data_sources WHERE database_id = $1 ORDER BY seq"),
+  return ReadDataSources(Select(kPgDataSourceColumns, " FROM data_sources WHERE database_id = $1 ORDER BY seq"),
                          PgParams().Text(database_id));
 }
 
 Result<std::vector<std::shared_ptr<const DataSourceRecord>>> PgRecords::ListAllDataSources() {
-  return ReadDataSources(Select(kDataSourceColumns, " FROM data_sources ORDER BY seq"), PgParams());
+  return ReadDataSources(Select(kPgDataSourceColumns, " FROM data_sources ORDER BY seq"), PgParams());
 }
 
 Status PgRecords::PutDataSource(const DataSourceRecord& d) {
-  static const std::string sql = Upsert("data_sources", kDataSourceColumns);
+  static const std::string sql = Upsert("data_sources", kPgDataSourceColumns);
   PgParams params;
   params.Text(d.id).Text(d.database_id).Text(SerializeJson(d.title)).Text(SerializeJson(d.description));
   params.Text(SerializeJson(d.icon)).Bool(d.in_trash).Int(d.created_time).Text(d.created_by);

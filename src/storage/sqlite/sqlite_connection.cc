@@ -28,8 +28,6 @@ constexpr const char* kDataSourceColumns =
 constexpr const char* kUserColumns = "id, type, name, avatar_url, email, integration_id";
 constexpr const char* kIntegrationColumns = "id, name, secret_hash, bot_user_id, capabilities, created_time";
 
-std::string Sql(const char* head, const char* columns, const char* tail) { return std::string(head) + columns + tail; }
-
 // "INSERT INTO t (cols) VALUES (?1..?n) ON CONFLICT(id) DO UPDATE SET c=excluded.c, ...":
 // an upsert keeps the row's rowid, so lists ordered by rowid stay in creation order.
 std::string Upsert(const char* table, const char* columns) {
@@ -83,7 +81,7 @@ struct SqliteConnection::Statements {
         savepoint(db, "SAVEPOINT unit"),
         release(db, "RELEASE unit"),
         rollback_to(db, "ROLLBACK TO unit"),
-        get_page(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
+        get_page(db, JoinSql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
         // Pages are written with their folded title (sqlite/page_titles.h), for title scans.
         // RETURNING rowid: page_text rows (sqlite/page_text.h) are keyed by it; a write
         // that changes no text does without it.
@@ -95,36 +93,37 @@ struct SqliteConnection::Statements {
         // more WAL frame per commit). Same parameters as the upsert (?2 and ?3 unused).
         update_page(db, std::string(kUpdatePage) + " RETURNING rowid"),
         update_page_only(db, kUpdatePage),
-        list_pages_of(db, Sql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
-        list_all_pages(db, Sql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
+        list_pages_of(db, JoinSql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
+        list_all_pages(db, JoinSql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
         // A NULL folded title (a row not written since migration 5) cannot be ruled out.
-        scan_titles(db, Sql("SELECT ", kPageColumns,
+        scan_titles(db,
+                    JoinSql("SELECT ", kPageColumns,
                             " FROM pages WHERE title_folded IS NULL OR instr(title_folded, ?1) > 0 ORDER BY rowid")),
         // Needles of three characters or more read the trigram index of page_text, with
         // the rows it has not caught up with (sqlite/page_text_index.h); an unsettled
         // title (a mention) and a row without title_folded are candidates.
-        scan_titles_fts(db,
-                        Sql("SELECT ", kPageColumns,
-                            " FROM pages WHERE rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN "
-                            "(SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1 UNION ALL "
-                            "SELECT id FROM page_text_pending) AND "
-                            "t.property_id = 'title' AND instr(t.folded, ?2) > 0 UNION SELECT page_rowid "
-                            "FROM page_text WHERE property_id = 'title' AND unsettled UNION SELECT rowid FROM pages "
-                            "WHERE title_folded IS NULL) ORDER BY rowid")),
-        list_all_data_sources(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources ORDER BY rowid")),
-        get_database(db, Sql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
+        scan_titles_fts(
+            db, JoinSql("SELECT ", kPageColumns,
+                        " FROM pages WHERE rowid IN (SELECT t.page_rowid FROM page_text t WHERE t.id IN "
+                        "(SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1 UNION ALL "
+                        "SELECT id FROM page_text_pending) AND "
+                        "t.property_id = 'title' AND instr(t.folded, ?2) > 0 UNION SELECT page_rowid "
+                        "FROM page_text WHERE property_id = 'title' AND unsettled UNION SELECT rowid FROM pages "
+                        "WHERE title_folded IS NULL) ORDER BY rowid")),
+        list_all_data_sources(db, JoinSql("SELECT ", kDataSourceColumns, " FROM data_sources ORDER BY rowid")),
+        get_database(db, JoinSql("SELECT ", kDatabaseColumns, " FROM databases WHERE id = ?1")),
         put_database(db, Upsert("databases", kDatabaseColumns)),
-        get_data_source(db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE id = ?1")),
+        get_data_source(db, JoinSql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE id = ?1")),
         list_data_sources(
-            db, Sql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE database_id = ?1 ORDER BY rowid")),
+            db, JoinSql("SELECT ", kDataSourceColumns, " FROM data_sources WHERE database_id = ?1 ORDER BY rowid")),
         put_data_source(db, Upsert("data_sources", kDataSourceColumns)),
-        get_user(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id = ?1")),
-        list_users(db, Sql("SELECT ", kUserColumns, " FROM users WHERE id >= ?1 ORDER BY id LIMIT ?2")),
-        put_user(db, Sql("INSERT OR REPLACE INTO users (", kUserColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
-        find_integration(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations WHERE secret_hash = ?1")),
-        list_integrations(db, Sql("SELECT ", kIntegrationColumns, " FROM integrations ORDER BY created_time, id")),
-        put_integration(
-            db, Sql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        get_user(db, JoinSql("SELECT ", kUserColumns, " FROM users WHERE id = ?1")),
+        list_users(db, JoinSql("SELECT ", kUserColumns, " FROM users WHERE id >= ?1 ORDER BY id LIMIT ?2")),
+        put_user(db, JoinSql("INSERT OR REPLACE INTO users (", kUserColumns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        find_integration(db, JoinSql("SELECT ", kIntegrationColumns, " FROM integrations WHERE secret_hash = ?1")),
+        list_integrations(db, JoinSql("SELECT ", kIntegrationColumns, " FROM integrations ORDER BY created_time, id")),
+        put_integration(db, JoinSql("INSERT OR REPLACE INTO integrations (", kIntegrationColumns,
+                                    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
         get_meta(db, "SELECT value FROM meta WHERE key = ?1"),
         put_meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"),
         page_text(std::make_unique<PageTextWriter>(db)),

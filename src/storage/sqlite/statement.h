@@ -13,6 +13,12 @@
 
 namespace localnotion::storage {
 
+// A statement's text from its head, a table's column list and its tail, so that each
+// table's columns are written once for its SELECT and INSERT statements.
+inline std::string JoinSql(const char* head, const char* columns, const char* tail) {
+  return std::string(head) + columns + tail;
+}
+
 class Statement {
  public:
   Statement(sqlite3* db, std::string_view sql);

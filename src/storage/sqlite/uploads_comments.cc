@@ -16,10 +16,6 @@ constexpr const char* kCommentColumns =
     "id, parent_type, parent_id, discussion_id, rich_text, attachments, display_name, created_time, "
     "last_edited_time, created_by";
 
-std::string Sql(const char* head, const char* columns, const char* tail) {
-  return std::string(head) + columns + tail;
-}
-
 Status Prepared(sqlite3* db, const Statement& st) {
   if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db));
   return OkStatus();
@@ -84,7 +80,7 @@ Result<std::vector<CommentRecord>> ReadComments(Statement& st) {
 }  // namespace
 
 Result<std::optional<FileUploadRecord>> SqliteConnection::GetFileUpload(std::string_view id) {
-  Statement st(db_, Sql("SELECT ", kUploadColumns, " FROM file_uploads WHERE id = ?1"));
+  Statement st(db_, JoinSql("SELECT ", kUploadColumns, " FROM file_uploads WHERE id = ?1"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, id);
   LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
@@ -95,7 +91,7 @@ Result<std::optional<FileUploadRecord>> SqliteConnection::GetFileUpload(std::str
 
 Status SqliteConnection::PutFileUpload(const FileUploadRecord& u) {
   // An upsert, so that the row keeps its rowid (lists are ordered by it).
-  Statement st(db_, Sql("INSERT INTO file_uploads (", kUploadColumns,
+  Statement st(db_, JoinSql("INSERT INTO file_uploads (", kUploadColumns,
                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
                         "ON CONFLICT(id) DO UPDATE SET status = excluded.status, filename = excluded.filename, "
                         "content_type = excluded.content_type, content_length = excluded.content_length, "
@@ -111,7 +107,7 @@ Status SqliteConnection::PutFileUpload(const FileUploadRecord& u) {
 }
 
 Result<std::vector<FileUploadRecord>> SqliteConnection::ListFileUploads(std::string_view integration_id) {
-  Statement st(db_, Sql("SELECT ", kUploadColumns, " FROM file_uploads WHERE integration_id = ?1 ORDER BY rowid DESC"));
+  Statement st(db_, JoinSql("SELECT ", kUploadColumns, " FROM file_uploads WHERE integration_id = ?1 ORDER BY rowid DESC"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, integration_id);
   std::vector<FileUploadRecord> out;
@@ -157,7 +153,7 @@ Result<std::string> SqliteConnection::ReadFileUploadBytes(std::string_view uploa
 }
 
 Result<std::optional<CommentRecord>> SqliteConnection::GetComment(std::string_view id) {
-  Statement st(db_, Sql("SELECT ", kCommentColumns, " FROM comments WHERE id = ?1"));
+  Statement st(db_, JoinSql("SELECT ", kCommentColumns, " FROM comments WHERE id = ?1"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, id);
   LN_ASSIGN_OR_RETURN(auto all, ReadComments(st));
@@ -167,7 +163,7 @@ Result<std::optional<CommentRecord>> SqliteConnection::GetComment(std::string_vi
 
 Status SqliteConnection::PutComment(const CommentRecord& c) {
   // An upsert, so that the row keeps its rowid (lists and FirstCommentOf go by it).
-  Statement st(db_, Sql("INSERT INTO comments (", kCommentColumns,
+  Statement st(db_, JoinSql("INSERT INTO comments (", kCommentColumns,
                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                         "ON CONFLICT(id) DO UPDATE SET parent_type = excluded.parent_type, "
                         "parent_id = excluded.parent_id, discussion_id = excluded.discussion_id, "
@@ -182,14 +178,14 @@ Status SqliteConnection::PutComment(const CommentRecord& c) {
 }
 
 Result<std::vector<CommentRecord>> SqliteConnection::ListComments(std::string_view parent_id) {
-  Statement st(db_, Sql("SELECT ", kCommentColumns, " FROM comments WHERE parent_id = ?1 ORDER BY rowid"));
+  Statement st(db_, JoinSql("SELECT ", kCommentColumns, " FROM comments WHERE parent_id = ?1 ORDER BY rowid"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, parent_id);
   return ReadComments(st);
 }
 
 Result<std::optional<CommentRecord>> SqliteConnection::FirstCommentOf(std::string_view discussion_id) {
-  Statement st(db_, Sql("SELECT ", kCommentColumns, " FROM comments WHERE discussion_id = ?1 ORDER BY rowid LIMIT 1"));
+  Statement st(db_, JoinSql("SELECT ", kCommentColumns, " FROM comments WHERE discussion_id = ?1 ORDER BY rowid LIMIT 1"));
   LN_RETURN_IF_ERROR(Prepared(db_, st));
   st.Bind(1, discussion_id);
   LN_ASSIGN_OR_RETURN(auto all, ReadComments(st));
