@@ -184,7 +184,7 @@ Result<std::vector<PageRecord>> PgRecords::ReadPages(const std::string& sql, con
 
 Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
   LN_ASSIGN_OR_RETURN(auto pages, ReadPages(Select(kPgPageColumns, writable_ ? " FROM pages WHERE id = $1 FOR UPDATE"
-                                                                           : " FROM pages WHERE id = $1"),
+                                                                             : " FROM pages WHERE id = $1"),
                                             PgParams().Text(id)));
   if (pages.empty()) return std::optional<PageRecord>();
   return std::optional<PageRecord>(std::move(pages.front()));

@@ -175,8 +175,14 @@ void SqliteStore::SetLoopPoster(LoopPoster post) {
 void SqliteStore::FlushFromLoop() {
   std::unique_lock<std::mutex> lock(writer_mu_);
   flush_posted_ = false;
-  // A writer waiting (on another thread) posts again when its transaction ends.
-  if (!held_ && batch_ && batch_->committed > 0 && writers_waiting_.load() == 0) Flush();
+  if (held_ || !batch_ || batch_->committed == 0) return;
+  // A writer waiting (on another thread) posts again when its transaction ends, so the
+  // batch may wait for it; but not past kFlushAge, as the flusher thread does not wait
+  // either: a steady stream of writers (requests, the webhook pump and senders) would
+  // otherwise keep the batch, SQLite's write lock with it, open until it holds
+  // kMaxBatch transactions, while readers do not see its writes and another process
+  // (the CLI on the same file) cannot write.
+  if (writers_waiting_.load() == 0 || std::chrono::steady_clock::now() - batch_->opened >= kFlushAge) Flush();
 }
 
 void SqliteStore::Flush() {

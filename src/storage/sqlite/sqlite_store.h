@@ -14,7 +14,8 @@
 //  - with a loop poster (SetLoopPoster, the server): by a task posted to the loop when
 //    the batch's first transaction commits, so once the loop has run the requests that
 //    were waiting when it did, with nobody waiting for the writer (a writer that was
-//    waiting posts again when it is done). No other thread is involved;
+//    waiting posts again when it is done) or the batch kFlushAge old. No other thread
+//    is involved;
 //  - without one: by a flusher thread once the writer has been idle for kFlushIdle
 //    with nobody waiting for it, or the batch is kFlushAge old;
 //  - in both cases at once when the batch holds kMaxBatch transactions. Under load one COMMIT (one write of each dirty page to
