@@ -18,15 +18,14 @@ namespace localnotion::storage {
 namespace {
 
 using V = std::vector<std::string>;
-using testing::J;
 
 PageRecord Row(std::string id, std::string parent, std::string_view title) {
   PageRecord p;
   p.id = std::move(id);
   p.parent_type = "data_source_id";
   p.parent_id = std::move(parent);
-  p.properties = J(R"({"title":[{"type":"text","text":{"content":")" + std::string(title) + R"("},"plain_text":")" +
-                   std::string(title) + R"("}],"done":false})")
+  p.properties = testing::J(R"({"title":[{"type":"text","text":{"content":")" + std::string(title) +
+                            R"("},"plain_text":")" + std::string(title) + R"("}],"done":false})")
                      .as_object();
   p.icon = nullptr;
   p.cover = nullptr;
@@ -68,8 +67,8 @@ TEST_P(StoreConformanceTest, AnUpdateThatKeepsTheParentWritesEveryOtherFieldAndK
   // Without a text change, then with one (the title).
   PageRecord checked = before;
   checked.properties["done"] = true;
-  checked.icon = J(R"({"type":"emoji","emoji":"🐞"})");
-  checked.cover = J(R"({"type":"external","external":{"url":"https://x.y/c.jpg"}})");
+  checked.icon = testing::J(R"({"type":"emoji","emoji":"🐞"})");
+  checked.cover = testing::J(R"({"type":"external","external":{"url":"https://x.y/c.jpg"}})");
   checked.in_trash = true;
   checked.is_locked = true;
   checked.last_edited_time = 1800000000000;
