@@ -29,6 +29,9 @@ namespace {
 // backlog and are served once descriptors are free again.
 constexpr auto kAcceptBackoff = std::chrono::milliseconds(50);
 
+// How many waiting clients one turn of the accept loop takes from the kernel's backlog.
+constexpr int kAcceptBurst = 64;
+
 bool OutOfResources(const beast::error_code& ec) {
   namespace errc = boost::system::errc;
   return ec == errc::too_many_files_open || ec == errc::too_many_files_open_in_system || ec == errc::no_buffer_space ||
@@ -116,9 +119,23 @@ struct Server::Impl final : ConnectionHost {
         }
         continue;
       }
-      auto executor = socket.get_executor();
-      asio::co_spawn(executor, ServeConnection(std::move(socket), *this), asio::detached);
+      Spawn(std::move(socket));
+      // The rest of the backlog is accepted in the same turn. The acceptor shares its
+      // context with connections, so one accept per turn would let 20 clients that connect
+      // together wait behind 20 turns of the others' work, and the first ones could time
+      // out before the last were accepted.
+      for (int i = 1; i < kAcceptBurst && !stopping_; ++i) {
+        tcp::socket more(asio::make_strand(NextContext()));
+        acceptor.accept(more, ec);  // the acceptor is non-blocking: would_block when none waits
+        if (ec) break;              // out of descriptors: the next async_accept backs off
+        Spawn(std::move(more));
+      }
     }
+  }
+
+  void Spawn(tcp::socket socket) {
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, ServeConnection(std::move(socket), *this), asio::detached);
   }
 
   // Where each connection is, for Stop(): idle ones are closed at once.
@@ -189,6 +206,7 @@ Status Server::Listen() {
   if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (!ec) acceptor.non_blocking(true, ec);
   if (ec)
     return InternalError("cannot listen on " + impl_->options_.host + ":" + std::to_string(impl_->options_.port) +
                          ": " + ec.message());

@@ -169,6 +169,15 @@ void SqliteStore::SetLoopPoster(LoopPoster post) {
   std::unique_lock<std::mutex> lock(writer_mu_);
   poster_ = std::move(post);
   flush_posted_ = false;  // a task queued on the old loop may never run
+  // A batch that already holds committed transactions (a write before the server set
+  // its poster, such as the webhook pump's at start, or one whose flush was posted to
+  // the old loop) is flushed through the new poster: nothing else would post for it
+  // until the next write, and until then its transactions wait for durability and the
+  // batch holds SQLite's write lock, which another process (the CLI) waits for.
+  if (poster_ && batch_ && batch_->committed > 0 && !held_) {
+    flush_posted_ = true;
+    poster_([this] { FlushFromLoop(); });
+  }
   flush_cv_.notify_one();  // without a poster, the flusher times the open batch
 }
 

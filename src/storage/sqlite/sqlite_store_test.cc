@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 #include <vector>
 #include <string>
@@ -434,6 +435,33 @@ TEST_F(SqliteStoreTest, APassedDeadlineDoesNotInterruptTheWriterNorLoseItsBatch)
   Reopen();
   EXPECT_TRUE(store_->GetPage("page-1")->has_value());
   EXPECT_TRUE(store_->GetPage("page-2")->has_value());
+}
+
+// Regression: a batch committed before the server set its loop poster (the webhook
+// pump writes at start) was left open, its writer waiting for durability and SQLite's
+// write lock held, until some later write posted a flush: a CLI beside the server met
+// "database is locked" after its busy timeout. The new poster is given the flush.
+TEST_F(SqliteStoreTest, ABatchOpenWhenThePosterChangesIsFlushedThroughTheNewPoster) {
+  Store& store = store_->store();
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  std::vector<std::function<void()>> old_loop, new_loop;  // loops that never run by themselves
+  store.SetLoopPoster([&](std::function<void()> task) { old_loop.push_back(std::move(task)); });
+  std::atomic<int> durable{0};
+  {
+    auto write = store.Begin(TxnMode::kWrite);
+    ASSERT_TRUE(write.ok());
+    ASSERT_TRUE((*write)->PutPage(Page("page-1")).ok());
+    (*write)->CommitAsync([&](Status s) { if (s.ok()) ++durable; });
+  }
+  ASSERT_EQ(old_loop.size(), 1u);
+  store.SetLoopPoster([&](std::function<void()> task) { new_loop.push_back(std::move(task)); });
+  ASSERT_EQ(new_loop.size(), 1u);
+  EXPECT_EQ(durable.load(), 0);
+  new_loop[0]();
+  EXPECT_EQ(durable.load(), 1);
+  store.SetLoopPoster(nullptr);
+  Reopen();
+  EXPECT_TRUE(store_->GetPage("page-1")->has_value());
 }
 
 TEST_F(SqliteStoreTest, WritersOnManyThreadsAllCommitDurably) {
