@@ -27,7 +27,7 @@ test('a second serve on the same store file is refused; the CLI still works besi
   try {
     const db = `sqlite:${srv.dbPath}`;
     const second = await run(['serve', '--host', '127.0.0.1', '--port', '0', '--db', db]);
-    assert.equal(second.code, 1);
+    assert.equal(second.code, 1, second.stderr);
     assert.equal(second.stderr,
       `localnotion: another localnotion server is already serving ${db} (it holds ${srv.dbPath}.lock); `
       + 'stop it first, or give this one another --db\n');
