@@ -87,8 +87,8 @@ e2e: server node-deps
 # starts a real PostgreSQL 15 (tests/e2e/lib/postgres.js) and each server gets a fresh
 # schema of it. Files whose subject is SQLite itself skip those tests, saying why.
 e2e-postgres: server node-deps
-	cd tests/e2e && LOCALNOTION_DB=postgres LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion npm test
-	LOCALNOTION_DB=postgres LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion node --test tests/golden/
+	cd tests/e2e && LOCALNOTION_DB=postgres LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion ../../tools/run_tap.sh npm test
+	LOCALNOTION_DB=postgres LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion tools/run_tap.sh node --test tests/golden/
 
 # The browser tests again in Debian's Firefox ESR, driven over WebDriver BiDi
 # (tests/e2e/lib/browser.js, docs/ui.md): the web UI, the landing page and the OAuth
@@ -97,7 +97,7 @@ e2e-postgres: server node-deps
 E2E_BROWSER_TESTS := test/66-browser-landing.test.js test/80-ui.test.js test/83-ui-workspaces.test.js test/91-oauth-browser.test.js
 e2e-firefox: server node-deps
 	cd tests/e2e && LOCALNOTION_BROWSER=firefox LOCALNOTION_BIN=$(CURDIR)/$(BUILD_DIR)/localnotion \
-	  node --test --test-concurrency=1 --test-timeout=120000 $(E2E_BROWSER_TESTS)
+	  ../../tools/run_tap.sh node --test --test-concurrency=1 --test-timeout=120000 $(E2E_BROWSER_TESTS)
 
 # Every test, as CI runs it (.ci/run). The e2e and golden suites run twice: on SQLite
 # against the ASan/UBSan server (test-sanitize-e2e, which also fails on any sanitizer

@@ -29,23 +29,20 @@ case $kind in
   *) echo "unknown sanitizer: $kind" >&2; exit 2 ;;
 esac
 
-# The suites' TAP output is also kept, so that the failures can be repeated at the very
+# The suites' output is kept (TAP_KEEP) so that their failures are repeated at the very
 # end: a CI log shows its last lines, and the golden suite runs after the e2e suite.
-tap=$(mktemp "${TMPDIR:-/tmp}/localnotion-$kind-tap.XXXXXX")
+export TAP_KEEP
+TAP_KEEP=$(mktemp "${TMPDIR:-/tmp}/localnotion-$kind-tap.XXXXXX")
 status=0
 if [[ $# -eq 0 ]]; then
-  (cd "$ROOT/tests/e2e" && npm test) 2>&1 | tee -a "$tap" || status=1
-  (cd "$ROOT" && node --test tests/golden/) 2>&1 | tee -a "$tap" || status=1
+  (cd "$ROOT/tests/e2e" && "$ROOT/tools/run_tap.sh" npm test) || status=1
+  (cd "$ROOT" && tools/run_tap.sh node --test tests/golden/) || status=1
 else
-  (cd "$ROOT/tests/e2e" && node --test --test-concurrency=1 --test-timeout=240000 "$@") 2>&1 | tee -a "$tap" ||
+  (cd "$ROOT/tests/e2e" && "$ROOT/tools/run_tap.sh" node --test --test-concurrency=1 --test-timeout=240000 "$@") ||
     status=1
 fi
-if grep -q '^not ok' "$tap"; then
-  echo "failed ($kind): each failing test with its diagnostics, again:" >&2
-  # A failing test's line and its YAML block, which ends with a line of three dots.
-  awk '/^not ok/ {p = 1} p {print} p && /^  \.\.\.$/ {p = 0}' "$tap" | head -c 20000 >&2
-fi
-rm -f "$tap"
+"$ROOT/tools/run_tap.sh" --failures "$TAP_KEEP"
+rm -f "$TAP_KEEP"
 
 if compgen -G "$reports/*" >/dev/null; then
   echo "sanitizer reports ($kind) written by the server during the suites:" >&2
