@@ -67,12 +67,14 @@ ExactIds ExactTitles(Txn& txn, std::string_view needle) {
 }
 
 Status PutExactPages(Txn& txn) {
-  LN_RETURN_IF_ERROR(txn.PutPage(ExactPage("x1", R"({"title":)" + ExactRt("Café au LAIT") + R"(,"nt":)" +
-                                                     ExactRt("50% OFF_today") + R"(,"url":"https://ex.com/a%b_c","n":3})")));
-  LN_RETURN_IF_ERROR(txn.PutPage(ExactPage("x2", R"({"title":)" + ExactRt("café noir") + R"(,"nt":)" +
-                                                     ExactRt("50 percent offer") + R"(,"url":"https://ex.com/ab","n":1})")));
-  LN_RETURN_IF_ERROR(txn.PutPage(
-      ExactPage("x3", R"({"title":)" + ExactRt("ΩMEGA Café") + R"(,"nt":)" + ExactRt(R"(привет МИР \\ back)") + R"(,"n":2})")));
+  LN_RETURN_IF_ERROR(
+      txn.PutPage(ExactPage("x1", R"({"title":)" + ExactRt("Café au LAIT") + R"(,"nt":)" + ExactRt("50% OFF_today") +
+                                      R"(,"url":"https://ex.com/a%b_c","n":3})")));
+  LN_RETURN_IF_ERROR(
+      txn.PutPage(ExactPage("x2", R"({"title":)" + ExactRt("café noir") + R"(,"nt":)" + ExactRt("50 percent offer") +
+                                      R"(,"url":"https://ex.com/ab","n":1})")));
+  LN_RETURN_IF_ERROR(txn.PutPage(ExactPage(
+      "x3", R"({"title":)" + ExactRt("ΩMEGA Café") + R"(,"nt":)" + ExactRt(R"(привет МИР \\ back)") + R"(,"n":2})")));
   LN_RETURN_IF_ERROR(txn.PutPage(ExactPage("x4", R"({"title":)" + ExactRt("100% Plain_text") +
                                                      R"(,"n":5,"email":"Bob@Example.COM","phone":"+1 (555) 0100",)"
                                                      R"("url":"HTTPS://EX.COM/UPPER"})")));
@@ -148,6 +150,32 @@ TEST_P(StoreConformanceTest, TextTermsFollowAWriteThatNamesWhatItChanged) {
     EXPECT_EQ(ExactScan(txn, ExactTerm("nt", ExactOp::kTextContains, "мир")), (ExactIds{"x1", "x3"}));
     EXPECT_EQ(ExactScan(txn, ExactTerm("url", ExactOp::kTextContains, "%b")), (ExactIds{}));
     EXPECT_EQ(ExactScan(txn, ExactTerm("title", ExactOp::kTextContains, "café")), (ExactIds{"x1", "x2", "x3"}));
+  });
+}
+
+// A sort over a property whose values differ in type answers as SQLite orders
+// json_extract values: numbers (booleans as 1 and 0) before text ascending, after it
+// descending, text by bytes, empty last both ways, ties in creation order.
+TEST_P(StoreConformanceTest, SortsOverMixedTypesOrderNumbersTextAndEmptyAsSqlite) {
+  Write([&](Txn& txn) {
+    for (const auto& [id, props] : std::vector<std::pair<std::string, std::string>>{{"m1", R"({"m":"b"})"},
+                                                                                    {"m2", R"({"m":2})"},
+                                                                                    {"m3", R"({})"},
+                                                                                    {"m4", R"({"m":true})"},
+                                                                                    {"m5", R"({"m":"a"})"},
+                                                                                    {"m6", R"({"m":10})"},
+                                                                                    {"m7", R"({"m":2})"}}) {
+      LN_ASSERT_OK(txn.PutPage(ExactPage(id, props)));
+    }
+  });
+  Read([&](Txn& txn) {
+    PageScan s{"ds-x"};
+    s.order = {ScanOrder{ScanField{ScanField::Kind::kProperty, "m"}, false}};
+    EXPECT_EQ(LN_VAL(txn.ScanPageIds(s)), (ExactIds{"m4", "m2", "m7", "m6", "m5", "m1", "m3"}));
+    s.order[0].descending = true;
+    EXPECT_EQ(LN_VAL(txn.ScanPageIds(s)), (ExactIds{"m1", "m5", "m6", "m2", "m7", "m4", "m3"}));
+    s.limit = 3;
+    EXPECT_EQ(LN_VAL(txn.ScanPageIds(s)), (ExactIds{"m1", "m5", "m6"}));
   });
 }
 

@@ -171,12 +171,16 @@ bool PgDrivenByText(const ScanNode& n) {
 }
 
 // One sort key: empty last in both directions; numbers before text ascending, after
-// descending. A timestamp is never empty and always a number: its column alone.
+// descending. Two expressions say that, as at most one of num and txt is not NULL:
+// ascending, by num with NULLs last (numbers first), then by txt with NULLs last (text,
+// then empty); descending, by txt first (text first), then by num (numbers, then empty).
+// (Each expression is computed again for every row read, so two are cheaper than rank,
+// num and txt.) A timestamp is never empty and always a number: its column alone.
 std::string PgOrderSql(const ScanOrder& o) {
   const FieldSql f = Field(o.field);
-  const char* dir = o.descending ? "DESC" : "ASC";
-  if (o.field.kind != ScanField::Kind::kProperty) return fmt::format("{} {}", f.num, dir);
-  return fmt::format("{0} {3} NULLS LAST, {1} {3}, {2} {3}", f.rank, f.num, f.txt, dir);
+  if (o.field.kind != ScanField::Kind::kProperty) return f.num + (o.descending ? " DESC" : " ASC");
+  if (o.descending) return fmt::format("{} DESC NULLS LAST, {} DESC NULLS LAST", f.txt, f.num);
+  return fmt::format("{} ASC NULLS LAST, {} ASC NULLS LAST", f.num, f.txt);
 }
 
 // The column list of the index that serves `scan` (pg_scan_indexes.h), or "" when
