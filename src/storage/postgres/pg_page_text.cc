@@ -33,8 +33,8 @@ std::string PgPageTextSql(const char* gone) {
 
 Status WritePgPageText(PgConnection& conn, std::string_view page_id, const std::vector<PageText>& rows) {
   // Every property without a row in `rows` loses its row.
-  static const std::string sql = PgPageTextSql(
-      "NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text($2::jsonb) k(id) WHERE k.id = t.property_id)");
+  static const std::string sql =
+      PgPageTextSql("NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text($2::jsonb) k(id) WHERE k.id = t.property_id)");
   json::array kept;
   for (const PageText& row : rows) kept.push_back(json::value(row.property_id));
   PgParams params;
@@ -93,10 +93,11 @@ Status BackfillPgPageText(PgConnection& conn) {
     insert.Text(SerializeJson(json::value(std::move(rows))));
     LN_ASSIGN_OR_RETURN(
         PgRows done,
-        conn.Query("INSERT INTO page_text (page_seq, property_id, folded, unsettled) "
-                   "SELECT r.page_seq, r.property_id, r.folded, r.unsettled FROM "
-                   "jsonb_to_recordset($1::jsonb) AS r(page_seq bigint, property_id text, folded text, unsettled boolean)",
-                   insert, /*prepare=*/false));
+        conn.Query(
+            "INSERT INTO page_text (page_seq, property_id, folded, unsettled) "
+            "SELECT r.page_seq, r.property_id, r.folded, r.unsettled FROM "
+            "jsonb_to_recordset($1::jsonb) AS r(page_seq bigint, property_id text, folded text, unsettled boolean)",
+            insert, /*prepare=*/false));
     (void)done;
   }
 }

@@ -112,8 +112,8 @@ void PgScanIndexes::Build(PgConnection& conn, const std::string& name, const std
     if (stop_) return;
     cancel_ = conn.CancelHandle();
   }
-  Status built = conn.Exec("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + QuoteIdent(name) + " ON pages (" + columns +
-                           ")");
+  Status built =
+      conn.Exec("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + QuoteIdent(name) + " ON pages (" + columns + ")");
   {
     std::lock_guard<std::mutex> lock(mu_);
     cancel_.reset();

@@ -58,7 +58,7 @@ class PgScanIndexes {
   Connector connect_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::set<std::string> seen_;                              // under mu_
+  std::set<std::string> seen_;                             // under mu_
   std::deque<std::pair<std::string, std::string>> queue_;  // under mu_
   bool busy_ = false;                                      // under mu_
   bool stop_ = false;                                      // under mu_
