@@ -104,7 +104,7 @@ struct PgSqlBuilder {
       return;
     }
     const bool time = t.field.kind != ScanField::Kind::kProperty;
-    const std::string p = Param(v, numeric, time && (v.is_int64() || v.is_uint64()));
+    const std::string p = Param(v, numeric, time && v.is_int64());  // a uint64 may not fit a bigint
     // Same-type comparison, and what a value of the other type gives (text > number).
     const std::string& same = numeric ? f.num : f.txt;
     const std::string other_is_greater = numeric ? f.txt + " IS NOT NULL" : "false";
