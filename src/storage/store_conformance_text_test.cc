@@ -4,9 +4,8 @@
 // The contract, which every backend keeps: kTextUnsettled selects at least every page
 // whose value holds a mention; a text term selects every page whose folded stored text
 // matches the (folded) needle, every unsettled page, and no other page outside the
-// unsettled ones. So a backend may call every value unsettled (the PostgreSQL store
-// does), and SQLite, which judges all settled values, answers exactly
-// (sqlite/page_text_test.cc holds its exact answers).
+// unsettled ones. So a backend may call every value unsettled; both stores judge every
+// settled value and answer exactly (store_conformance_text_exact_test.cc checks that).
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -124,6 +124,13 @@ class PgConnection {
   bool conflicted() const { return conflicted_; }
   void MarkConflicted() { conflicted_ = true; }
   void ClearConflicted() { conflicted_ = false; }
+  // What another thread needs to cancel the statement running on this connection
+  // (PQcancel on it is thread-safe); null when libpq cannot make one.
+  std::shared_ptr<PGcancel> CancelHandle() const {
+    PGcancel* cancel = PQgetCancel(conn_);
+    if (cancel == nullptr) return nullptr;
+    return std::shared_ptr<PGcancel>(cancel, &PQfreeCancel);
+  }
 
  private:
   PgConnection(PGconn* conn, std::string schema) : conn_(conn), schema_(std::move(schema)) {}

@@ -9,19 +9,29 @@
 #include "storage/postgres/migrations/0005_shared_controls.sql.h"
 #include "storage/postgres/migrations/0006_query_snapshots.sql.h"
 #include "storage/postgres/migrations/0007_write_marks.sql.h"
+#include "storage/postgres/migrations/0008_page_text.sql.h"
+#include "storage/postgres/pg_page_text.h"
 
 namespace localnotion::storage {
 namespace {
 
+// One migration: its SQL, then (when set) a step in C++ in the same transaction, for
+// data that only the C++ code can compute (migration 8's folded text).
+struct PgMigration {
+  const char* sql;
+  Status (*then)(PgConnection&) = nullptr;
+};
+
 // Migration i+1 is kPgMigrations[i].
-constexpr const char* kPgMigrations[] = {
-    kPgMigration0001Initial,          // 1
-    kPgMigration0002CacheGeneration,  // 2
-    kPgMigration0003Workspaces,       // 3
-    kPgMigration0004Views,            // 4
-    kPgMigration0005SharedControls,   // 5
-    kPgMigration0006QuerySnapshots,   // 6
-    kPgMigration0007WriteMarks,       // 7
+constexpr PgMigration kPgMigrations[] = {
+    {kPgMigration0001Initial},                       // 1
+    {kPgMigration0002CacheGeneration},               // 2
+    {kPgMigration0003Workspaces},                    // 3
+    {kPgMigration0004Views},                         // 4
+    {kPgMigration0005SharedControls},                // 5
+    {kPgMigration0006QuerySnapshots},                // 6
+    {kPgMigration0007WriteMarks},                    // 7
+    {kPgMigration0008PageText, BackfillPgPageText},  // 8
 };
 
 // The advisory lock that migrating instances take turns on (any schema).
@@ -43,7 +53,9 @@ Result<int> Migrate(PgConnection& conn) {
   int applied = 0;
   for (int next = version + 1; next <= LatestPostgresMigration(); ++next) {
     LN_RETURN_IF_ERROR(conn.Exec("BEGIN"));
-    Status done = conn.Exec(kPgMigrations[next - 1]);
+    const PgMigration& migration = kPgMigrations[next - 1];
+    Status done = conn.Exec(migration.sql);
+    if (done.ok() && migration.then != nullptr) done = migration.then(conn);
     if (done.ok()) {
       done = conn.Exec("INSERT INTO " + schema + ".schema_migrations (version) VALUES (" + std::to_string(next) + ")");
     }

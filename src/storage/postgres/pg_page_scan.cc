@@ -9,15 +9,20 @@
 // written out per operand type so that a mixed comparison gives SQLite's result (a text
 // value is greater than every number).
 //
-// Text terms (contains, starts_with, ends_with on folded text) are not evaluated here:
-// every value counts as unsettled, so they select every page and the service checks
-// the condition on each (see Term).
+// Text terms (contains, starts_with, ends_with on folded text) read page_text
+// (pg_page_text.h, migration 8) through its pg_trgm GIN index: LIKE with the escaped
+// needle, exact, plus the unsettled rows (see TextTerm).
 //
 // Indexes: pages_parent (parent_id, seq) narrows every scan to one parent's pages, in
-// creation order. The functions are IMMUTABLE, so expression indexes over them are
-// possible where a workload needs them (docs/storage.md).
+// creation order. A scan that sorts or has equality terms also asks for an expression
+// index of its shape (PgScanShape, pg_scan_indexes.h), built in the background; the
+// functions are IMMUTABLE and SQL, so PostgreSQL matches the index's expressions with
+// the ones written here.
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "storage/postgres/pg_page_text.h"
 #include "storage/postgres/pg_records.h"
 
 namespace localnotion::storage {
@@ -34,9 +39,9 @@ struct FieldSql {
 FieldSql Field(const ScanField& f) {
   switch (f.kind) {
     case ScanField::Kind::kCreatedTime:
-      return {"created_time::numeric", "NULL::text", "false", "1::integer"};
+      return {"created_time", "NULL::text", "false", "1::integer"};
     case ScanField::Kind::kLastEditedTime:
-      return {"last_edited_time::numeric", "NULL::text", "false", "1::integer"};
+      return {"last_edited_time", "NULL::text", "false", "1::integer"};
     case ScanField::Kind::kProperty:
       break;
   }
@@ -48,13 +53,37 @@ struct PgSqlBuilder {
   PgParams& params;
   std::string sql;
 
-  std::string Param(const json::value& operand, bool numeric) {
+  // `integral`: an integer operand compared with a bigint column (a timestamp), typed
+  // bigint so that an index on the column serves the comparison.
+  std::string Param(const json::value& operand, bool numeric, bool integral = false) {
     if (numeric) {
       params.Text(operand.is_bool() ? (operand.get_bool() ? "1" : "0") : SerializeJson(operand));
-      return fmt::format("${}::numeric", params.size());
+      return fmt::format("${}::{}", params.size(), integral ? "bigint" : "numeric");
     }
     params.Text(operand.get_string());
     return fmt::format("(${}::text COLLATE \"C\")", params.size());
+  }
+
+  // A text term as `seq IN (...)` over page_text (pg_page_text.h): the rows whose folded
+  // text is LIKE the escaped needle, found through the trigram index and tested exactly
+  // by PostgreSQL's recheck, and the unsettled rows, which every text term selects.
+  void TextTerm(const ScanTerm& t) {
+    using Op = ScanTerm::Op;
+    if (t.field.kind != ScanField::Kind::kProperty) return void(sql += "false");  // timestamps are not text
+    const std::string needle = t.operand.is_string() ? std::string(t.operand.get_string()) : std::string();
+    if (t.op != Op::kTextUnsettled && needle.empty()) return void(sql += "true");  // every text contains ""
+    params.Text(t.field.property_id);
+    const std::string property = fmt::format("${}::text", params.size());
+    const std::string unsettled =
+        fmt::format("SELECT page_seq FROM page_text WHERE property_id = {} AND unsettled", property);
+    if (t.op == Op::kTextUnsettled) return void(sql += "seq IN (" + unsettled + ")");
+    const PgLikeKind kind = t.op == Op::kTextContains     ? PgLikeKind::kContains
+                            : t.op == Op::kTextStartsWith ? PgLikeKind::kStartsWith
+                                                          : PgLikeKind::kEndsWith;
+    params.Text(PgLikePattern(needle, kind));
+    sql +=
+        fmt::format("seq IN (SELECT page_seq FROM page_text WHERE property_id = {} AND folded LIKE ${} UNION ALL {})",
+                    property, params.size(), unsettled);
   }
 
   void Term(const ScanTerm& t) {
@@ -63,12 +92,9 @@ struct PgSqlBuilder {
     if (t.op == Op::kIsEmpty) return void(sql += f.empty);
     if (t.op == Op::kIsNotEmpty) return void(sql += "NOT " + f.empty);
     if (t.op == Op::kNever) return void(sql += "false");
-    // Text terms: this store keeps no folded text, so it treats every value as unsettled
-    // (query/scan.h): each text term holds for every page and the service evaluates the
-    // condition itself (docs/storage.md).
     if (t.op == Op::kTextContains || t.op == Op::kTextStartsWith || t.op == Op::kTextEndsWith ||
         t.op == Op::kTextUnsettled) {
-      return void(sql += "true");
+      return TextTerm(t);
     }
     const json::value& v = t.operand;
     const bool numeric = v.is_bool() || v.is_int64() || v.is_uint64() || v.is_double();
@@ -77,7 +103,8 @@ struct PgSqlBuilder {
       sql += t.op == Op::kNotEqual ? f.empty : "false";
       return;
     }
-    const std::string p = Param(v, numeric);
+    const bool time = t.field.kind != ScanField::Kind::kProperty;
+    const std::string p = Param(v, numeric, time && v.is_int64());  // a uint64 may not fit a bigint
     // Same-type comparison, and what a value of the other type gives (text > number).
     const std::string& same = numeric ? f.num : f.txt;
     const std::string other_is_greater = numeric ? f.txt + " IS NOT NULL" : "false";
@@ -122,6 +149,72 @@ struct PgSqlBuilder {
   }
 };
 
+bool PgIsTextOp(ScanTerm::Op op) {
+  return op == ScanTerm::Op::kTextContains || op == ScanTerm::Op::kTextStartsWith ||
+         op == ScanTerm::Op::kTextEndsWith || op == ScanTerm::Op::kTextUnsettled;
+}
+
+// Whether text terms bound every page the condition selects (as sqlite/page_scan.cc's
+// DrivenByText): PostgreSQL then starts from their candidates, and a shape index is of
+// no use.
+bool PgDrivenByText(const ScanNode& n) {
+  switch (n.kind) {
+    case ScanNode::Kind::kTerm:
+      return PgIsTextOp(n.term.op);
+    case ScanNode::Kind::kAnd:
+      return std::any_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return PgDrivenByText(c); });
+    case ScanNode::Kind::kOr:
+      return !n.children.empty() &&
+             std::all_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return PgDrivenByText(c); });
+  }
+  return false;
+}
+
+// One sort key: empty last in both directions; numbers before text ascending, after
+// descending. Two expressions say that, as at most one of num and txt is not NULL:
+// ascending, by num with NULLs last (numbers first), then by txt with NULLs last (text,
+// then empty); descending, by txt first (text first), then by num (numbers, then empty).
+// (Each expression is computed again for every row read, so two are cheaper than rank,
+// num and txt.) A timestamp is never empty and always a number: its column alone.
+std::string PgOrderSql(const ScanOrder& o) {
+  const FieldSql f = Field(o.field);
+  if (o.field.kind != ScanField::Kind::kProperty) return f.num + (o.descending ? " DESC" : " ASC");
+  if (o.descending) return fmt::format("{} DESC NULLS LAST, {} DESC NULLS LAST", f.txt, f.num);
+  return fmt::format("{} ASC NULLS LAST, {} ASC NULLS LAST", f.num, f.txt);
+}
+
+// The column list of the index that serves `scan` (pg_scan_indexes.h), or "" when
+// pages_parent serves it as well: parent_id; in_trash when the scan names it; the
+// expressions of the equality terms at the top of the condition, as Term writes them;
+// the sort keys as PgOrderSql writes them; seq. With every equality and the parent
+// fixed, the index gives the pages in the scan's order.
+std::string PgScanShape(const PageScan& scan) {
+  if (scan.where && PgDrivenByText(*scan.where)) return "";
+  std::vector<std::string> equal;
+  auto note = [&](const ScanNode& n) {
+    if (n.kind != ScanNode::Kind::kTerm || n.term.op != ScanTerm::Op::kEqual) return;
+    if (n.term.field.kind != ScanField::Kind::kProperty) return;
+    const json::value& v = n.term.operand;
+    const bool numeric = v.is_bool() || v.is_int64() || v.is_uint64() || v.is_double();
+    if (!numeric && !v.is_string()) return;
+    const FieldSql f = Field(n.term.field);
+    std::string e = numeric ? f.num : f.txt;
+    if (std::find(equal.begin(), equal.end(), e) == equal.end()) equal.push_back(std::move(e));
+  };
+  if (scan.where) {
+    note(*scan.where);
+    if (scan.where->kind == ScanNode::Kind::kAnd) {
+      for (const ScanNode& c : scan.where->children) note(c);
+    }
+  }
+  if (equal.empty() && scan.order.empty()) return "";
+  std::string columns = "parent_id";
+  if (scan.in_trash) columns += ", in_trash";
+  for (const std::string& e : equal) columns += ", " + e;
+  for (const ScanOrder& o : scan.order) columns += ", " + PgOrderSql(o);
+  return columns + ", seq";
+}
+
 }  // namespace
 
 Result<std::vector<std::string>> PgRecords::ScanPageIds(const PageScan& scan) {
@@ -134,14 +227,13 @@ Result<std::vector<std::string>> PgRecords::ScanPageIds(const PageScan& scan) {
     b.Node(*scan.where);
   }
   b.sql += " ORDER BY ";
-  for (const auto& o : scan.order) {
-    // Empty last in both directions; numbers before text ascending, after descending.
-    const FieldSql f = Field(o.field);
-    const char* dir = o.descending ? "DESC" : "ASC";
-    b.sql += fmt::format("{0} {3} NULLS LAST, {1} {3}, {2} {3}, ", f.rank, f.num, f.txt, dir);
-  }
+  for (const auto& o : scan.order) b.sql += PgOrderSql(o) + ", ";
   b.sql += "seq";
   if (scan.limit >= 0) b.sql += fmt::format(" LIMIT {}", scan.limit);
+  if (scan_indexes_ != nullptr) {
+    const std::string columns = PgScanShape(scan);
+    if (!columns.empty()) scan_indexes_->Want(PgScanIndexName(columns), columns);
+  }
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(b.sql, params, /*prepare=*/false));
   std::vector<std::string> ids;
   ids.reserve(static_cast<size_t>(rows.size()));

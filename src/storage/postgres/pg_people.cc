@@ -138,10 +138,10 @@ Status PgRecords::PutMeta(std::string_view key, std::string_view value) {
 Status PgRecords::Reset(bool keep_integrations) {
   LN_RETURN_IF_ERROR(BumpCacheGeneration());  // refuses in a read transaction
   LN_RETURN_IF_ERROR(FlushChanges());         // changes appended before are emptied too
-  LN_RETURN_IF_ERROR(
-      conn_.Exec("DELETE FROM pages; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM changes; "
-                 "DELETE FROM blocks; DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments; "
-                 "DELETE FROM webhook_deliveries; DELETE FROM views;"));
+  LN_RETURN_IF_ERROR(conn_.Exec(
+      "DELETE FROM pages; DELETE FROM page_text; DELETE FROM data_sources; DELETE FROM databases; DELETE FROM changes; "
+      "DELETE FROM blocks; DELETE FROM file_upload_parts; DELETE FROM file_uploads; DELETE FROM comments; "
+      "DELETE FROM webhook_deliveries; DELETE FROM views;"));
   // Webhook subscriptions go with their integrations; those kept start again at the
   // emptied outbox.
   if (keep_integrations) {

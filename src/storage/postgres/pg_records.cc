@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "common/json_object.h"
+#include "storage/postgres/pg_page_text.h"
 #include "storage/sqlite/page_titles.h"
 
 namespace localnotion::storage {
@@ -190,15 +191,19 @@ Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
   return std::optional<PageRecord>(std::move(pages.front()));
 }
 
-// PostgreSQL keeps nothing derived from the values per property, so `update` is not needed.
-Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* /*update*/) {
+// The page's text rows (pg_page_text.h) change in the same transaction: all of them for a
+// new page (or an unknown change), else only those of the text that changed, and none
+// for a write that changes no text.
+Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* update) {
   static const std::string sql = Upsert("pages", std::string(kPgPageColumns) + ", title_folded");
   PgParams params;
   params.Text(p.id).Text(p.parent_type).Text(p.parent_id).Text(SerializeJsonObject(p.properties));
   params.Text(SerializeJson(p.icon)).Text(SerializeJson(p.cover)).Bool(p.in_trash).Bool(p.is_locked);
   params.Int(p.created_time).Text(p.created_by).Int(p.last_edited_time).Text(p.last_edited_by);
   params.Text(FoldedPageTitle(p));
-  return Run(sql, params);
+  LN_RETURN_IF_ERROR(Run(sql, params));
+  if (update == nullptr) return WritePgPageText(conn_, p.id, PageTexts(p));
+  return ApplyPgPageText(conn_, p.id, PageTextEdits(*update, p));
 }
 
 Result<std::vector<PageRecord>> PgRecords::ListPagesOf(std::string_view parent_id) {
@@ -211,8 +216,10 @@ Result<std::vector<PageRecord>> PgRecords::ListAllPages() {
 
 Result<std::vector<PageRecord>> PgRecords::ScanPagesByTitle(std::string_view folded_needle) {
   if (folded_needle.empty()) return ListAllPages();
-  return ReadPages(Select(kPgPageColumns, " FROM pages WHERE strpos(title_folded, $1) > 0 ORDER BY seq"),
-                   PgParams().Text(folded_needle));
+  // LIKE, not strpos, so that the trigram index (migration 8) serves it; the pattern
+  // escapes the needle, so the match is the same.
+  return ReadPages(Select(kPgPageColumns, " FROM pages WHERE title_folded LIKE $1 ORDER BY seq"),
+                   PgParams().Text(PgLikePattern(folded_needle, PgLikeKind::kContains)));
 }
 
 Result<std::shared_ptr<const DatabaseRecord>> PgRecords::GetDatabase(std::string_view id) {

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "storage/postgres/pg_connection.h"
+#include "storage/postgres/pg_scan_indexes.h"
 #include "storage/txn.h"
 
 namespace localnotion::storage {
@@ -35,8 +36,10 @@ namespace localnotion::storage {
 class PgRecords final : public Records {
  public:
   // `exclusive`: the transaction began with the store lock held exclusively.
-  PgRecords(PgConnection& conn, bool writable, bool exclusive)
-      : conn_(conn), writable_(writable), exclusive_(exclusive) {}
+  // `scan_indexes`: where scans note the index their shape wants (pg_scan_indexes.h), or
+  // null for none.
+  PgRecords(PgConnection& conn, bool writable, bool exclusive, PgScanIndexes* scan_indexes = nullptr)
+      : conn_(conn), writable_(writable), exclusive_(exclusive), scan_indexes_(scan_indexes) {}
 
   // Inserts the changes appended since the last flush, numbered after the last one under
   // the outbox lock (held until the transaction ends). Whether any was ever flushed.
@@ -146,6 +149,7 @@ class PgRecords final : public Records {
   PgConnection& conn_;
   bool writable_;
   bool exclusive_;
+  PgScanIndexes* scan_indexes_;
   bool bumped_ = false;
   bool flushed_ = false;
   std::vector<ChangeRecord> pending_;  // appended, not yet flushed

@@ -78,7 +78,7 @@ class PgStore::PgTxn final : public TxnWrapper {
       : TxnWrapper(records_),
         store_(store),
         conn_(std::move(conn)),
-        records_(*conn_, writable, exclusive),
+        records_(*conn_, writable, exclusive, store.scan_indexes_.get()),
         writable_(writable),
         generation_(generation) {}
   ~PgTxn() override { (void)End("ROLLBACK"); }
@@ -148,6 +148,8 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(std::string_view url) {
   LN_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> conn, store->Connect());
   LN_RETURN_IF_ERROR(MigratePostgres(*conn));
   store->controls_ = std::make_shared<PgControls>(store->url_.conninfo, store->url_.schema);
+  PgStore* raw = store.get();
+  store->scan_indexes_ = std::make_unique<PgScanIndexes>([raw] { return raw->Connect(); });
   {
     std::lock_guard<std::mutex> lock(store->mu_);
     ++store->open_;

@@ -65,6 +65,7 @@
 
 #include "storage/postgres/pg_connection.h"
 #include "storage/postgres/pg_controls.h"
+#include "storage/postgres/pg_scan_indexes.h"
 #include "storage/store.h"
 
 namespace localnotion::storage {
@@ -93,6 +94,8 @@ class PgStore final : public Store {
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
   // In the store's schema, on connections of their own (pg_controls.h).
   std::shared_ptr<SharedControls> shared_controls() override { return controls_; }
+  // Blocks until the scan indexes asked for so far are built (pg_scan_indexes.h).
+  void WaitForScanIndexes() { scan_indexes_->WaitIdle(); }
 
  private:
   class PgTxn;
@@ -109,6 +112,8 @@ class PgStore final : public Store {
   std::vector<std::unique_ptr<PgConnection>> idle_;  // under mu_
   int open_ = 0;                                     // connections out or idle, under mu_
   std::shared_ptr<PgControls> controls_;
+  // Declared last: destroyed first, so its thread ends before the pool goes.
+  std::unique_ptr<PgScanIndexes> scan_indexes_;
 };
 
 }  // namespace localnotion::storage
