@@ -110,7 +110,12 @@ Error PgConnection::ErrorOf(const PGresult* result) const {
   while (!message.empty() && message.back() == '\n') message.pop_back();
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string sqlstate = state ? state : "";
-  if (PQstatus(conn_) != CONNECTION_OK || sqlstate.rfind("08", 0) == 0 || sqlstate == "57P01" || sqlstate == "57P02" ||
+  // Class 08 is a lost connection, except 08P01 (protocol_violation) on a connection that
+  // is still up: the server refused what this process sent, such as a bind message with
+  // the wrong number of parameters. That is a bug here, not PostgreSQL being away, so it
+  // is an internal error rather than Notion's 503.
+  const bool lost_class = sqlstate.rfind("08", 0) == 0 && sqlstate != "08P01";
+  if (PQstatus(conn_) != CONNECTION_OK || lost_class || sqlstate == "57P01" || sqlstate == "57P02" ||
       sqlstate == "57P03" || (sqlstate.empty() && result == nullptr)) {
     return Unavailable("connection lost: " + message);
   }
