@@ -1,31 +1,37 @@
 #!/usr/bin/env bash
 # Flat with size (issue 14): the seed PATCH and GET page of one page in a data source of N pages,
-# for each N in SIZES (default "1000 1000000"), side by side in one run. Prints, per size:
-#   - wrk at 64 connections (server pinned to SERVER_CPU, wrk to CLIENT_CPU), ROUNDS rounds that
-#     alternate the sizes (1k, 1M, 1k, 1M, ...) so that the machine's noise hits both: req/s, p50,
-#     p99 and max of the seed PATCH (bench/patch_seed.lua) and of GET page (bench/get_page.lua);
-#   - the server's peak resident size (VmHWM, /proc/PID/status, read after the loaded runs of a
-#     round) and its resident size after them (VmRSS);
-#   - callgrind instructions per seed PATCH and per GET page, as bench/callgrind_patch.sh counts
-#     them: two runs with N1 and N2 requests sent one after another by curl, the difference divided
-#     by N2 - N1, less the threads that wake on a timer (webhook pump, standby watchdog).
+# for each N in SIZES (default "1000 1000000"), side by side in one run. Prints:
+#   - wrk (server pinned to SERVER_CPU, wrk to CLIENT_CPU), ROUNDS rounds that alternate the sizes
+#     (1k, 1M, 1k, 1M, ...) so that the machine's noise hits both, one server per round and size, for
+#     each case of CASES: `patch` (the seed PATCH of "Item 0", bench/patch_seed.lua), `get` (GET of
+#     that page, bench/get_page.lua), `get-many` (GET of 10,000 pages spread evenly over the store, in
+#     random order, bench/get_many.lua) and `query` (bench/query_ds.lua: Price > -1, newest first, 100
+#     a page; a load for the memory figure, the query target is measured by bench/query.sh): req/s,
+#     p50, p99, max, the server's CPU time (user + system, all threads) per request, and its peak
+#     resident size so far (VmHWM) and resident size (VmRSS) after each case;
+#   - callgrind instructions per request of CALLGRIND_CASES at each size, as bench/callgrind_patch.sh
+#     counts them: two runs with N1 and N2 requests sent one after another by curl, the difference
+#     divided by N2 - N1, less the threads that wake on a timer (webhook pump, standby watchdog);
+#   - per case, the medians over the rounds at the smallest and the largest size and their ratio.
 #
-#   make build && bench/size_flat.sh            # about 15 minutes, most of it making the 1M store
+#   make build && bench/size_flat.sh            # about 15 minutes (the 1M store: about a minute)
 #   SIZES="1000 100000" ROUNDS=1 DURATION=10s bench/size_flat.sh
 #   STORE_DIR=/tmp/flat KEEP_TMP=1 bench/size_flat.sh   # keep the stores; a later run with the same
-#                                                       # STORE_DIR reuses them instead of making them
+#                                                       # STORE_DIR reuses them (with the rows the
+#                                                       # earlier run's PATCHes added) instead of making them
 #
 # The store of N pages: this build's server makes the "Products" database and its page "Item 0"
 # through the API (as bench/query.sh does), then the sqlite3 CLI copies that page N-1 times with
 # varied values in one INSERT ... SELECT (Name "Item <n>", Price, "In stock", Category, Notes), and
 # writes the copies' page_text rows (migration 10: one per property of the template that has one, the
 # rich texts' plain text and the select's option id, folded with lower(), which is query::FoldCase for
-# this ASCII text) in a second one, then rebuilds
-# the trigram index (page_text_fts) and empties page_text_pending, so the file is at the current
+# this ASCII text) in a second one, then rebuilds the trigram index (page_text_fts) and empties page_text_pending, so the file is at the current
 # schema version and the server opens it without a migration or a catch-up of the text index. The
 # measured page is "Item 0", the first page of the data source.
 #
-# Environment: SIZES, ROUNDS=2, DURATION=20s, WARMUP=2s, CONNECTIONS=64, SERVER_CPU=0, CLIENT_CPU=1,
+# Environment: SIZES, ROUNDS=2, DURATION=20s, WARMUP=2s, CONNECTIONS=64 (QUERY_CONNECTIONS=8 for the query, which
+# takes about 14 ms at 1M pages: at 64 connections most of them wait past wrk's timeout), SERVER_CPU=0, CLIENT_CPU=1,
+# CASES="patch get get-many query", CALLGRIND_CASES="patch get get-many",
 # PORT=18911, N1=200 N2=1200 (callgrind), CALLGRIND=0 skips callgrind, WRK=0 skips wrk, LN_ARGS
 # (flags for `localnotion serve`), STORE_DIR, KEEP_TMP=1. Servers listen on 127.0.0.1 only; every
 # server started is stopped on exit; each wrk and valgrind run is bounded by `timeout`.
@@ -44,6 +50,7 @@ PORT=${PORT:-18911}
 N1=${N1:-200}
 N2=${N2:-1200}
 CASES=${CASES:-patch get get-many query}
+QUERY_CONNECTIONS=${QUERY_CONNECTIONS:-8}
 CALLGRIND_CASES=${CALLGRIND_CASES:-patch get get-many}
 export TOKEN=secret_localnotion_size_flat_0123456789
 export NOTION_VERSION=2025-09-03
@@ -188,10 +195,12 @@ kb_of() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$PID/status"; }
 # run_wrk NAME SCRIPT: a warm-up, then the measured run, in $TMP/NAME.wrk; fails on errors. Sets CPU_US to the
 # server's user+system CPU time per request during the measured run (all its threads, /proc/PID/stat).
 run_wrk() {
-  local out="$TMP/$1.wrk" c0 c1 n
-  timeout 60 taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$2" "$BASE_URL" >/dev/null
+  local out="$TMP/$1.wrk" c0 c1 n conns=$CONNECTIONS
+  [[ $1 == query.* ]] && conns=$QUERY_CONNECTIONS
+  timeout 60 taskset -c "$CLIENT_CPU" wrk -t1 -c"$conns" -d"$WARMUP" --timeout 10s -s "$2" "$BASE_URL" >/dev/null
   c0=$(awk '{ print $14 + $15 }' "/proc/$PID/stat")
-  timeout 300 taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$2" "$BASE_URL" >"$out" 2>&1 \
+  timeout 300 taskset -c "$CLIENT_CPU" wrk -t1 -c"$conns" -d"$DURATION" --timeout 10s --latency -s "$2" "$BASE_URL" \
+    >"$out" 2>&1 \
     || { cat "$out" >&2; die "$1: wrk failed"; }
   c1=$(awk '{ print $14 + $15 }' "/proc/$PID/stat")
   if grep -q "Non-2xx\|Socket errors" "$out"; then cat "$out" >&2; die "$1: errors"; fi
