@@ -31,7 +31,7 @@
 #
 # Environment: SIZES, ROUNDS=2, DURATION=20s, WARMUP=2s, CONNECTIONS=64 (QUERY_CONNECTIONS=8 for the query, which
 # takes about 14 ms at 1M pages: at 64 connections most of them wait past wrk's timeout), SERVER_CPU=0, CLIENT_CPU=1,
-# CASES="patch get get-many query", CALLGRIND_CASES="patch get get-many",
+# CASES="query patch get get-many" (the query first: see docs/benchmarks.md on queries after a burst of writes), CALLGRIND_CASES="patch get get-many",
 # PORT=18911, N1=200 N2=1200 (callgrind), CALLGRIND=0 skips callgrind, WRK=0 skips wrk, LN_ARGS
 # (flags for `localnotion serve`), STORE_DIR, KEEP_TMP=1. Servers listen on 127.0.0.1 only; every
 # server started is stopped on exit; each wrk and valgrind run is bounded by `timeout`.
@@ -49,7 +49,7 @@ CLIENT_CPU=${CLIENT_CPU:-1}
 PORT=${PORT:-18911}
 N1=${N1:-200}
 N2=${N2:-1200}
-CASES=${CASES:-patch get get-many query}
+CASES=${CASES:-query patch get get-many}
 QUERY_CONNECTIONS=${QUERY_CONNECTIONS:-8}
 CALLGRIND_CASES=${CALLGRIND_CASES:-patch get get-many}
 export TOKEN=secret_localnotion_size_flat_0123456789
@@ -240,11 +240,19 @@ if [[ ${WRK:-1} != 0 ]]; then
       start_server "$STORE_DIR/flat$n.db"
       [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H "Notion-Version: $NOTION_VERSION" \
         "$BASE_URL/v1/pages/$PAGE_ID") == 200 ]] || die "GET of $PAGE_ID is not 200 at $n pages"
-      # The first query of a shape makes its index (seconds at 1M pages, once per store): not measured.
+      # The first query of a shape asks the writer for its index, which the writer then makes (seconds at 1M
+      # pages, once per store); until it has, every query of that shape reads all the pages (3.4 s alone at 1M,
+      # 8-22 s for 8 at once on one core). Not what is measured here: the query is sent until it answers
+      # within a second (at most 120 s).
       if [[ " $CASES " == *" query "* ]]; then
-        api POST "/v1/data_sources/$DS_ID/query" '{"filter":{"property":"Price","number":{"greater_than":-1}},
-          "sorts":[{"timestamp":"created_time","direction":"descending"}],"page_size":100}' >/dev/null \
-          || die "the query failed at $n pages"
+        for _ in $(seq 1 120); do
+          t=$(curl -s -o /dev/null -w '%{time_total}' --max-time 120 -X POST "$BASE_URL/v1/data_sources/$DS_ID/query" \
+            -H "Authorization: Bearer $TOKEN" -H "Notion-Version: $NOTION_VERSION" -H "Content-Type: application/json" \
+            -d '{"filter":{"property":"Price","number":{"greater_than":-1}},
+                 "sorts":[{"timestamp":"created_time","direction":"descending"}],"page_size":100}')
+          awk -v t="$t" 'BEGIN { exit !(t < 1) }' && break
+          sleep 1
+        done
       fi
       for case in $CASES; do
         run_wrk "$case.$n.$round" "$(script_of "$case")"
