@@ -14,7 +14,7 @@
 #     divided by N2 - N1, less the threads that wake on a timer (webhook pump, standby watchdog);
 #   - per case, the medians over the rounds at the smallest and the largest size and their ratio.
 #
-#   make build && bench/size_flat.sh            # about 15 minutes (the 1M store: about a minute)
+#   make build && bench/size_flat.sh            # about 12 minutes (the 1M store: about a minute)
 #   SIZES="1000 100000" ROUNDS=1 DURATION=10s bench/size_flat.sh
 #   STORE_DIR=/tmp/flat KEEP_TMP=1 bench/size_flat.sh   # keep the stores; a later run with the same
 #                                                       # STORE_DIR reuses them (with the rows the
