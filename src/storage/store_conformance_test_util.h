@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "storage/store.h"
+#include "testing/json.h"
 
 namespace localnotion::storage {
 
@@ -119,5 +120,20 @@ T ValueOr(Result<T> result, const char* expr, const char* file, int line) {
     ::localnotion::Status ln_status_ = (expr);                                 \
     ASSERT_TRUE(ln_status_.ok()) << #expr << ": " << ln_status_.error().message; \
   } while (0)
+
+// A page of data source `parent` with the properties `props` (JSON text), for the text
+// scan suites (store_conformance_text_test.cc, store_conformance_text_exact_test.cc).
+inline PageRecord PropsPage(std::string id, std::string_view props, bool trashed, std::string parent) {
+  PageRecord p;
+  p.id = std::move(id);
+  p.parent_type = "data_source_id";
+  p.parent_id = std::move(parent);
+  p.properties = testing::J(props).as_object();
+  p.icon = nullptr;
+  p.cover = nullptr;
+  p.in_trash = trashed;
+  p.created_by = p.last_edited_by = "u";
+  return p;
+}
 
 }  // namespace localnotion::storage

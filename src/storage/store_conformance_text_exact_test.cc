@@ -25,16 +25,7 @@ std::string ExactRt(std::string_view text) {
 }
 
 PageRecord ExactPage(std::string id, std::string_view props, bool trashed = false, std::string parent = "ds-x") {
-  PageRecord p;
-  p.id = std::move(id);
-  p.parent_type = "data_source_id";
-  p.parent_id = std::move(parent);
-  p.properties = testing::J(props).as_object();
-  p.icon = nullptr;
-  p.cover = nullptr;
-  p.in_trash = trashed;
-  p.created_by = p.last_edited_by = "u";
-  return p;
+  return PropsPage(std::move(id), props, trashed, std::move(parent));
 }
 
 ScanNode ExactTerm(std::string property, ExactOp op, json::value operand) {

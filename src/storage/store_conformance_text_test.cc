@@ -34,16 +34,7 @@ ScanNode Group(ScanNode::Kind kind, std::vector<ScanNode> children) {
 }
 
 PageRecord TextPage(std::string id, std::string_view props, bool trashed = false, std::string parent = "ds-t") {
-  PageRecord p;
-  p.id = std::move(id);
-  p.parent_type = "data_source_id";
-  p.parent_id = std::move(parent);
-  p.properties = testing::J(props).as_object();
-  p.icon = nullptr;
-  p.cover = nullptr;
-  p.in_trash = trashed;
-  p.created_by = p.last_edited_by = "u";
-  return p;
+  return PropsPage(std::move(id), props, trashed, std::move(parent));
 }
 
 std::string Rt(std::string_view text) {
