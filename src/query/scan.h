@@ -72,6 +72,33 @@ struct ScanNode {
   ScanTerm term;
 };
 
+// Whether a term tests folded text (the stores answer these from their text index).
+inline bool IsTextOp(ScanTerm::Op op) {
+  return op == ScanTerm::Op::kTextContains || op == ScanTerm::Op::kTextStartsWith ||
+         op == ScanTerm::Op::kTextEndsWith || op == ScanTerm::Op::kTextUnsettled;
+}
+
+// Whether the text terms of a condition bound every page it selects: a text term, an
+// `and` with such a child, or an `or` whose children all are. A store then starts from
+// the candidates of those terms rather than from every page of the parent.
+inline bool DrivenByText(const ScanNode& n) {
+  switch (n.kind) {
+    case ScanNode::Kind::kTerm:
+      return IsTextOp(n.term.op);
+    case ScanNode::Kind::kAnd:
+      for (const ScanNode& c : n.children) {
+        if (DrivenByText(c)) return true;
+      }
+      return false;
+    case ScanNode::Kind::kOr:
+      for (const ScanNode& c : n.children) {
+        if (!DrivenByText(c)) return false;
+      }
+      return !n.children.empty();
+  }
+  return false;
+}
+
 // Sort key. Empty values sort last in both directions (query/QUERY.md); ties keep
 // creation order.
 struct ScanOrder {

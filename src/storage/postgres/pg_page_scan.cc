@@ -149,27 +149,6 @@ struct PgSqlBuilder {
   }
 };
 
-bool PgIsTextOp(ScanTerm::Op op) {
-  return op == ScanTerm::Op::kTextContains || op == ScanTerm::Op::kTextStartsWith ||
-         op == ScanTerm::Op::kTextEndsWith || op == ScanTerm::Op::kTextUnsettled;
-}
-
-// Whether text terms bound every page the condition selects (as sqlite/page_scan.cc's
-// DrivenByText): PostgreSQL then starts from their candidates, and a shape index is of
-// no use.
-bool PgDrivenByText(const ScanNode& n) {
-  switch (n.kind) {
-    case ScanNode::Kind::kTerm:
-      return PgIsTextOp(n.term.op);
-    case ScanNode::Kind::kAnd:
-      return std::any_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return PgDrivenByText(c); });
-    case ScanNode::Kind::kOr:
-      return !n.children.empty() &&
-             std::all_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return PgDrivenByText(c); });
-  }
-  return false;
-}
-
 // One sort key: empty last in both directions; numbers before text ascending, after
 // descending. Two expressions say that, as at most one of num and txt is not NULL:
 // ascending, by num with NULLs last (numbers first), then by txt with NULLs last (text,
@@ -189,7 +168,7 @@ std::string PgOrderSql(const ScanOrder& o) {
 // the sort keys as PgOrderSql writes them; seq. With every equality and the parent
 // fixed, the index gives the pages in the scan's order.
 std::string PgScanShape(const PageScan& scan) {
-  if (scan.where && PgDrivenByText(*scan.where)) return "";
+  if (scan.where && query::DrivenByText(*scan.where)) return "";
   std::vector<std::string> equal;
   auto note = [&](const ScanNode& n) {
     if (n.kind != ScanNode::Kind::kTerm || n.term.op != ScanTerm::Op::kEqual) return;

@@ -77,11 +77,6 @@ struct Fields {
   }
 };
 
-bool IsText(ScanTerm::Op op) {
-  return op == ScanTerm::Op::kTextContains || op == ScanTerm::Op::kTextStartsWith ||
-         op == ScanTerm::Op::kTextEndsWith || op == ScanTerm::Op::kTextUnsettled;
-}
-
 struct SqlBuilder {
   Fields expression;
   std::string sql;
@@ -136,7 +131,7 @@ struct SqlBuilder {
   }
 
   void Term(const ScanTerm& t) {
-    if (IsText(t.op)) return TextTerm(t);
+    if (query::IsTextOp(t.op)) return TextTerm(t);
     const std::string e = expression(t.field);
     switch (t.op) {
       case ScanTerm::Op::kEqual:
@@ -193,7 +188,7 @@ struct SqlBuilder {
 // The fields the scan reads from pages (text terms read page_text).
 void CollectFields(const ScanNode& n, std::vector<ScanField>& out) {
   if (n.kind == ScanNode::Kind::kTerm) {
-    if (!IsText(n.term.op)) out.push_back(n.term.field);
+    if (!query::IsTextOp(n.term.op)) out.push_back(n.term.field);
     return;
   }
   for (const auto& c : n.children) CollectFields(c, out);
@@ -209,22 +204,6 @@ int Bind(sqlite3_stmt* stmt, int i, const json::value& v) {
     return sqlite3_bind_text(stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
   }
   return sqlite3_bind_null(stmt, i);
-}
-
-// Whether the text terms of a condition bound every page it selects: a text term, an
-// `and` with such a child, or an `or` whose children all are. Such a scan is driven by
-// the candidates of its text terms rather than by reading every page of the parent.
-bool DrivenByText(const ScanNode& n) {
-  switch (n.kind) {
-    case ScanNode::Kind::kTerm:
-      return IsText(n.term.op);
-    case ScanNode::Kind::kAnd:
-      return std::any_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return DrivenByText(c); });
-    case ScanNode::Kind::kOr:
-      return !n.children.empty() &&
-             std::all_of(n.children.begin(), n.children.end(), [](const ScanNode& c) { return DrivenByText(c); });
-  }
-  return false;
 }
 
 }  // namespace
@@ -318,7 +297,7 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
   std::string shape;
   for (const auto& c : columns) shape += (shape.empty() ? "" : ", ") + c;
   const std::string index = fmt::format("pages_scan_{:016x}", std::hash<std::string>{}(shape));
-  const bool by_text = scan.where && DrivenByText(*scan.where);
+  const bool by_text = scan.where && query::DrivenByText(*scan.where);
   if (indexable && !by_text) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
   // Without statistics SQLite may prefer a narrower index of another shape, and then
   // read every candidate row; the shape's own index is named to avoid that.
