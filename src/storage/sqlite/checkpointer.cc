@@ -6,8 +6,23 @@
 
 namespace localnotion::storage {
 
-Checkpointer::Checkpointer(std::string path, std::chrono::milliseconds interval)
-    : path_(std::move(path)), interval_(interval), thread_([this] { Loop(); }) {}
+Checkpointer::Checkpointer(std::string path, Options options, IdleWriter idle_writer)
+    : options_(options), idle_writer_(std::move(idle_writer)) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::fprintf(stderr, "localnotion: checkpointer cannot open %s\n", path.c_str());
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    return;
+  }
+  // PASSIVE checkpoints never call it; a read that meets a writer's lock does.
+  sqlite3_busy_timeout(db_, 1000);
+  // One read, so that SQLite opens the WAL on this connection: a checkpoint before it
+  // does nothing on SQLite 3.40 (see the header).
+  if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    std::fprintf(stderr, "localnotion: checkpointer cannot read %s: %s\n", path.c_str(), sqlite3_errmsg(db_));
+  }
+  if (options_.interval.count() > 0) thread_ = std::thread([this] { Loop(); });
+}
 
 Checkpointer::~Checkpointer() {
   {
@@ -15,26 +30,44 @@ Checkpointer::~Checkpointer() {
     stop_ = true;
   }
   cv_.notify_all();
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
+  sqlite3_close_v2(db_);
+}
+
+void Checkpointer::Checkpoint(Pass& pass) {
+  pass.log = pass.checkpointed = -1;
+  if (db_ != nullptr) sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &pass.log, &pass.checkpointed);
+}
+
+Checkpointer::Pass Checkpointer::RunOnce() {
+  Pass pass;
+  Checkpoint(pass);
+  // Frames a reader still needs (checkpointed < log) would stay uncopied with the writer
+  // held too: the WAL cannot start over until that reader ends, so the writer is not
+  // asked for in vain.
+  if (pass.log >= options_.restart_frames && pass.checkpointed == pass.log && idle_writer_) {
+    idle_writer_([&] {
+      Checkpoint(pass);
+      pass.restarted = true;
+    });
+  }
+  return pass;
 }
 
 void Checkpointer::Loop() {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-    std::fprintf(stderr, "localnotion: checkpointer cannot open %s\n", path_.c_str());
-    sqlite3_close_v2(db);
-    return;
-  }
-  sqlite3_busy_timeout(db, 1000);
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
-    bool stopping = cv_.wait_for(lock, interval_, [this] { return stop_; });
+    bool stopping = cv_.wait_for(lock, options_.interval, [this] { return stop_; });
     lock.unlock();
-    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (stopping) {
+      // The store is closing (and will not lend its writer): copy what is there.
+      Pass last;
+      Checkpoint(last);
+      break;
+    }
+    RunOnce();
     lock.lock();
-    if (stopping) break;
   }
-  sqlite3_close_v2(db);
 }
 
 }  // namespace localnotion::storage

@@ -1,33 +1,79 @@
-// Moves WAL content into the database file from a background thread, so the serving
-// thread rarely pays for a checkpoint (copying pages and the fsyncs that go with it).
-// This thread runs PASSIVE checkpoints, which never block writers, on its own
-// connection every `interval`. Under constant writes such a checkpoint never reaches
-// the end of the WAL, so the WAL would never start over; the serving connection keeps
-// a large automatic checkpoint (every 512 MiB, sqlite_store.cc) that runs
-// between its own transactions, finds nearly everything already copied, and lets the
-// next write rewind the WAL.
+// Moves WAL content into the database file from a background thread, and makes the WAL
+// start over, so that the serving threads never pay for a checkpoint (copying pages and
+// the fsyncs that go with it) and the WAL stays small.
+//
+// Every `interval` the thread runs a PASSIVE checkpoint on its own connection: it never
+// blocks the writer, and copies every frame that no reader still needs. That alone does
+// not bound the WAL under constant writes: SQLite starts the WAL over only when a write
+// transaction begins on a fully copied WAL (https://www.sqlite.org/wal.html, "Avoiding
+// Excessively Large WAL Files"), and under load the writer's next batch begins as soon
+// as the last one commits, before any checkpoint has copied it. So once the WAL holds
+// `restart_frames` frames and the PASSIVE pass copied all it could, the checkpointer
+// asks the store for its writer, idle (`IdleWriter`: the open batch committed, no new
+// one begun), and checkpoints the last batch's frames too. The writer's next batch
+// then begins on a fully copied WAL and writes from its start. The writer waits for that
+// second pass only: one batch's frames and two fsyncs.
+//
+// Without this the writer's automatic checkpoint (sqlite_connection.cc) did all the
+// work: once the WAL held 512 MiB, inside one COMMIT, on a loop thread: 0.2-3.2 s
+// (docs/benchmarks.md, "The PATCH stall").
+//
+// SQLite 3.40 (Debian 12's) checkpoints nothing on a connection that has not read the
+// database yet, and reports success with -1 frames
+// (https://sqlite.org/forum/forumpost/fd0f19d229156939, fixed in later releases by a
+// read before the checkpoint): the connection reads once when it opens.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
+
+struct sqlite3;
 
 namespace localnotion::storage {
 
 class Checkpointer {
  public:
-  Checkpointer(std::string path, std::chrono::milliseconds interval);
+  struct Options {
+    // 0: no thread; RunOnce checkpoints when called (tests).
+    std::chrono::milliseconds interval{100};
+    // The WAL size (in frames of one page) from which the WAL is made to start over:
+    // 8192 frames of 4 KiB, 32 MiB, half the writer's journal_size_limit, so that the
+    // writer never truncates the file after a start-over (an ftruncate of hundreds of
+    // MiB took 150-190 ms on a COMMIT).
+    int restart_frames = 8192;
+  };
+  // Runs the function with the store's writer held, no batch open and none begun until
+  // it returns; does nothing when the store is closing.
+  using IdleWriter = std::function<void(const std::function<void()>&)>;
+  // What one pass did, in frames: those in the WAL and those copied (-1 when no
+  // checkpoint ran), and whether the writer was asked for (`restarted`).
+  struct Pass {
+    int log = -1;
+    int checkpointed = -1;
+    bool restarted = false;
+  };
+
+  Checkpointer(std::string path, Options options, IdleWriter idle_writer);
   ~Checkpointer();  // stops the thread after a last checkpoint
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
 
+  // One pass on the calling thread: what the thread does every `interval`. Tests call
+  // it on a checkpointer without a thread (`interval` 0); never beside the thread.
+  Pass RunOnce();
+
  private:
   void Loop();
+  // The PASSIVE checkpoint; sets log and checkpointed.
+  void Checkpoint(Pass& pass);
 
-  std::string path_;
-  std::chrono::milliseconds interval_;
+  Options options_;
+  IdleWriter idle_writer_;
+  sqlite3* db_ = nullptr;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;

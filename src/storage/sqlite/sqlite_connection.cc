@@ -184,9 +184,11 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db, role));
   if (role == Role::kWriter) {
     // WAL with synchronous=NORMAL: a COMMIT is in the WAL (and so survives the process
-    // being killed) before it returns. Checkpoints run on a background thread
-    // (checkpointer.h); the automatic one here only bounds the WAL under sustained load,
-    // once per 512 MiB, and journal_size_limit trims the file back to 64 MiB after it.
+    // being killed) before it returns. Checkpoints run on a background thread, which
+    // also makes the WAL start over at 32 MiB (checkpointer.h). The automatic one here
+    // is a bound for when that cannot happen (a reader holding an old snapshot for
+    // long, another process writing the file): at 512 MiB, inside a COMMIT, it copies
+    // what is left, and journal_size_limit trims the file back to 64 MiB after it.
     LN_RETURN_IF_ERROR(Exec(db,
                             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
                             "PRAGMA wal_autocheckpoint=131072; PRAGMA journal_size_limit=67108864;"));

@@ -101,13 +101,20 @@ class SqliteStore::WriterReadTxn final : public TxnWrapper {
 SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  return Open(path, Checkpointer::Options{});
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, Checkpointer::Options checkpoints) {
   std::unique_ptr<SqliteStore> store(new SqliteStore(path));
   // Only read connections stop at a request's deadline. Interrupting a statement that
   // writes makes SQLite roll back the whole transaction, which on the writer is the
   // batch, with the other requests committed into it; writes stop at the deadline in
   // the service instead, where rolling back to the savepoint undoes only their own work.
   LN_ASSIGN_OR_RETURN(store->writer_, SqliteConnection::Open(path, Role::kWriter));
-  if (!store->in_memory()) store->checkpointer_ = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(100));
+  if (!store->in_memory()) {
+    store->checkpointer_ = std::make_unique<Checkpointer>(
+        path, checkpoints, [s = store.get()](const std::function<void()>& fn) { s->WithIdleWriter(fn); });
+  }
   store->flusher_ = std::thread([s = store.get()] { s->FlushLoop(); });
   return store;
 }
@@ -192,6 +199,20 @@ void SqliteStore::FlushFromLoop() {
   // kMaxBatch transactions, while readers do not see its writes and another process
   // (the CLI on the same file) cannot write.
   if (writers_waiting_.load() == 0 || std::chrono::steady_clock::now() - batch_->opened >= kFlushAge) Flush();
+}
+
+void SqliteStore::WithIdleWriter(const std::function<void()>& fn) {
+  std::unique_lock<std::mutex> lock(writer_mu_);
+  if (stopping_ || held_) return;
+  // The batch's transactions are told they are durable here, on the checkpointer's
+  // thread, as the flusher thread does without a loop poster; a flush already posted to
+  // a loop finds no batch.
+  if (batch_) Flush();
+  fn();
+}
+
+Checkpointer::Pass SqliteStore::CheckpointNow() {
+  return checkpointer_ ? checkpointer_->RunOnce() : Checkpointer::Pass{};
 }
 
 void SqliteStore::Flush() {

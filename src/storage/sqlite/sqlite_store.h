@@ -31,21 +31,24 @@
 #include <chrono>
 #include <thread>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "storage/sqlite/checkpointer.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/store.h"
 
 namespace localnotion::storage {
 
-class Checkpointer;
-
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  // With the background checkpoints of `checkpoints` (sqlite/checkpointer.h); an
+  // interval of 0 starts no thread, and CheckpointNow runs a pass (tests).
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, Checkpointer::Options checkpoints);
   ~SqliteStore() override;
 
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
@@ -70,6 +73,10 @@ class SqliteStore final : public Store {
   // refuses a held store.
   Status HoldWrites();
   Status UndoHeldWrites();
+  // For tests of a store opened with a checkpoint interval of 0: one pass of its
+  // checkpointer on the calling thread, which must not be in a transaction of this
+  // store. A pass with no checkpointer (in memory) checkpoints nothing.
+  Checkpointer::Pass CheckpointNow();
 
  private:
   class WriteTxn;
@@ -98,6 +105,9 @@ class SqliteStore final : public Store {
   void FlushLoop();
   // The task posted to the loop: flushes when nobody waits for the writer.
   void FlushFromLoop();
+  // The checkpointer's IdleWriter: runs `fn` with the writer held and the open batch
+  // committed, so that the next batch begins after `fn`; not when closing or held.
+  void WithIdleWriter(const std::function<void()>& fn);
   // Makes the columns and indexes a read transaction asked for, if the writer is free.
   void ApplyScanWants(SqliteConnection::ScanWants wants);
   Result<std::unique_ptr<SqliteConnection>> TakeReader();
