@@ -43,6 +43,11 @@ void PgScanIndexes::Want(const std::string& name, const std::string& columns) {
   cv_.notify_all();
 }
 
+bool PgScanIndexes::Ready(const std::string& name) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return ready_.count(name) > 0;
+}
+
 void PgScanIndexes::WaitIdle() {
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return stop_ || (queue_.empty() && !busy_); });
@@ -93,7 +98,11 @@ void PgScanIndexes::Build(PgConnection& conn, const std::string& name, const std
       "WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace",
       PgParams().Text(name), /*prepare=*/false);
   if (!found.ok()) return fail(Status(found.error()));
-  if (found->size() == 1 && found->Bool(0, 0)) return;  // built, here or by another instance
+  auto ready = [&] {
+    std::lock_guard<std::mutex> lock(mu_);
+    ready_.insert(name);
+  };
+  if (found->size() == 1 && found->Bool(0, 0)) return ready();  // built, here or by another instance
   if (found->size() == 1) {
     // An interrupted CREATE INDEX CONCURRENTLY leaves an invalid index that writes keep
     // up to date and no query uses.
@@ -119,7 +128,8 @@ void PgScanIndexes::Build(PgConnection& conn, const std::string& name, const std
     cancel_.reset();
     if (stop_) return;  // cancelled
   }
-  if (!built.ok()) fail(built);
+  if (!built.ok()) return fail(built);
+  ready();
 }
 
 }  // namespace localnotion::storage
