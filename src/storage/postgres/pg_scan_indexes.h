@@ -52,6 +52,8 @@ class PgScanIndexes {
   // another instance. An index dropped since is not noticed (scans stay correct without it,
   // only slower).
   bool Ready(const std::string& name);
+  // How many indexes Ready answers true for (tests).
+  size_t ReadyCount();
   // Blocks until every shape noted so far was handled (tests, benchmarks).
   void WaitIdle();
 
