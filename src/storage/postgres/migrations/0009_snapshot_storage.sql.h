@@ -4,7 +4,7 @@
 // such a value with pglz, which finds little to gain in random ids, gives up after
 // trying, and stores it uncompressed anyway: about 20 ms of the first call of a query
 // with a cursor at 100k pages, against 4-8 ms for the same write without the attempt
-// (docs/benchmarks.md, "Snapshots stored without compression"). Only rows written
+// (docs/benchmarks.md, "The query benchmark on PostgreSQL below 50 ms"). Only rows written
 // afterwards are affected; the table is a cache of at most an hour.
 #pragma once
 
