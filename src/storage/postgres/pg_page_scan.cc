@@ -17,7 +17,9 @@
 // creation order. A scan that sorts or has equality terms also asks for an expression
 // index of its shape (PgScanShape, pg_scan_indexes.h), built in the background; the
 // functions are IMMUTABLE and SQL, so PostgreSQL matches the index's expressions with
-// the ones written here.
+// the ones written here. Once that index is built, range terms on the first sort key
+// are read as up to two ranges of it, a statement each (pg_scan_runs.h), in read
+// transactions.
 #include <fmt/format.h>
 
 #include <algorithm>
