@@ -385,6 +385,29 @@ TEST_P(StoreConformanceTest, PagesRoundTripEveryFieldAndAMissingPageIsEmpty) {
   });
 }
 
+TEST_P(StoreConformanceTest, GetPagesAnswersEachIdInTheOrderAskedWithMissingOnesEmpty) {
+  const std::string odd = "odd \"quoted\", back\\slash {id}";  // quotes, a comma, braces, a backslash
+  PageRecord trashed = Page("page-2");
+  trashed.in_trash = true;
+  Write([&](Txn& txn) {
+    LN_ASSERT_OK(txn.PutPage(Page("page-1")));
+    LN_ASSERT_OK(txn.PutPage(trashed));
+    LN_ASSERT_OK(txn.PutPage(Page(odd)));
+  });
+  ReadBoth([&](Txn& txn) {
+    const std::vector<std::string> ids = {"page-2", "nope", "page-1", "page-2", odd, "page-1\\"};
+    std::vector<std::optional<PageRecord>> got = LN_VAL(txn.GetPages(ids));
+    ASSERT_EQ(got.size(), 6u);
+    EXPECT_EQ(Describe(got[0]), Describe(trashed));
+    EXPECT_EQ(got[1], std::nullopt);
+    EXPECT_EQ(Describe(got[2]), Describe(Page("page-1")));
+    EXPECT_EQ(Describe(got[3]), Describe(trashed));
+    EXPECT_EQ(Describe(got[4]), Describe(Page(odd)));
+    EXPECT_EQ(got[5], std::nullopt);
+    EXPECT_EQ(LN_VAL(txn.GetPages({})).size(), 0u);
+  });
+}
+
 TEST_P(StoreConformanceTest, PagesListInCreationOrderAndAnUpdateKeepsItsPlace) {
   Write([&](Txn& txn) {
     for (const char* id : {"p-3", "p-1", "q-1", "p-2"}) {

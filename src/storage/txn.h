@@ -44,6 +44,18 @@ class PageRecords {
  public:
   virtual ~PageRecords() = default;
   virtual Result<std::optional<PageRecord>> GetPage(std::string_view id) = 0;
+  // The pages of `ids`, one entry per id in the same order (an id given twice, twice),
+  // nullopt for an id that names no page; as GetPage on each id. A backend whose GetPage
+  // is a round trip to a server answers in one (a page of query results).
+  virtual Result<std::vector<std::optional<PageRecord>>> GetPages(const std::vector<std::string>& ids) {
+    std::vector<std::optional<PageRecord>> out;
+    out.reserve(ids.size());
+    for (const std::string& id : ids) {
+      LN_ASSIGN_OR_RETURN(std::optional<PageRecord> page, GetPage(id));
+      out.push_back(std::move(page));
+    }
+    return out;
+  }
   // Inserts or replaces the page by id. `update` says what changed when the write
   // replaces a page read in this transaction (records.h); nullptr: a new page, or unknown.
   virtual Status PutPage(const PageRecord& page, const PageUpdate* update) = 0;

@@ -43,6 +43,7 @@ class UnitStore final : public storage::Txn {
   void CommitAsync(DurableCallback on_durable) override { on_durable(CommitBatch()); }
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return Current().GetPage(id); }
+  Result<std::vector<std::optional<PageRecord>>> GetPages(const std::vector<std::string>& ids) override { return Current().GetPages(ids); }
   using Txn::PutPage;
   Status PutPage(const PageRecord& page, const PageUpdate* update) override { return Current().PutPage(page, update); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return Current().ListPagesOf(parent_id); }

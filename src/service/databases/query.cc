@@ -92,8 +92,11 @@ Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::str
   const size_t end = std::min(snapshot->ids.size(), start + static_cast<size_t>(page_size));
   json::array results;
   results.reserve(end - start);
-  for (size_t i = start; i < end; ++i) {
-    LN_ASSIGN_OR_RETURN(auto record, ctx.store().GetPage(snapshot->ids[i]));
+  // The page's records in one call (one round trip on PostgreSQL).
+  const std::vector<std::string> page_ids(snapshot->ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                          snapshot->ids.begin() + static_cast<std::ptrdiff_t>(end));
+  LN_ASSIGN_OR_RETURN(auto records, ctx.store().GetPages(page_ids));
+  for (auto& record : records) {
     if (!record) continue;  // pages are never deleted; kept for safety
     LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*record)));
     LN_ASSIGN_OR_RETURN(json::value page, ctx.RenderPage(caller, loaded, filter_properties));

@@ -10,6 +10,7 @@
 #include "storage/postgres/migrations/0006_query_snapshots.sql.h"
 #include "storage/postgres/migrations/0007_write_marks.sql.h"
 #include "storage/postgres/migrations/0008_page_text.sql.h"
+#include "storage/postgres/migrations/0009_snapshot_storage.sql.h"
 #include "storage/postgres/pg_page_text.h"
 
 namespace localnotion::storage {
@@ -32,6 +33,7 @@ constexpr PgMigration kPgMigrations[] = {
     {kPgMigration0006QuerySnapshots},                // 6
     {kPgMigration0007WriteMarks},                    // 7
     {kPgMigration0008PageText, BackfillPgPageText},  // 8
+    {kPgMigration0009SnapshotStorage},               // 9
 };
 
 // The advisory lock that migrating instances take turns on (any schema).

@@ -17,13 +17,17 @@
 // creation order. A scan that sorts or has equality terms also asks for an expression
 // index of its shape (PgScanShape, pg_scan_indexes.h), built in the background; the
 // functions are IMMUTABLE and SQL, so PostgreSQL matches the index's expressions with
-// the ones written here.
+// the ones written here. Once that index is built, range terms on the first sort key
+// are read as up to two ranges of it, a statement each (pg_scan_runs.h), in read
+// transactions.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "storage/postgres/pg_page_text.h"
 #include "storage/postgres/pg_records.h"
+#include "storage/postgres/pg_scan_runs.h"
 
 namespace localnotion::storage {
 namespace {
@@ -194,29 +198,81 @@ std::string PgScanShape(const PageScan& scan) {
   return columns + ", seq";
 }
 
-}  // namespace
+std::string RangeSql(PgSqlBuilder& b, const std::string& expression, const ScanTerm& t) {
+  using Op = ScanTerm::Op;
+  const char* op = t.op == Op::kLess ? "<" : t.op == Op::kLessOrEqual ? "<=" : t.op == Op::kGreater ? ">" : ">=";
+  return fmt::format(" AND {} {} {}", expression, op, b.Param(t.operand, !t.operand.is_string()));
+}
 
-Result<std::vector<std::string>> PgRecords::ScanPageIds(const PageScan& scan) {
-  PgParams params;
+// One SELECT of the scan. With `runs`, the text run (`text`) or the number run of its first
+// sort key (pg_scan_runs.h) replaces the range terms on that key.
+std::string ScanSql(const PageScan& scan, PgParams& params, const PgLeadRuns* runs, bool text, int64_t limit) {
   params.Text(scan.parent_id);
   PgSqlBuilder b{params, "SELECT id FROM pages WHERE parent_id = $1"};
   if (scan.in_trash) b.sql += *scan.in_trash ? " AND in_trash" : " AND NOT in_trash";
-  if (scan.where) {
+  if (scan.where && runs == nullptr) {
     b.sql += " AND ";
     b.Node(*scan.where);
+  } else if (scan.where) {
+    const ScanField& lead = scan.order[0].field;
+    for (const ScanNode* n : PgTopLevelTerms(*scan.where)) {
+      if (IsPgLeadRange(*n, lead)) continue;
+      b.sql += " AND (";
+      b.Node(*n);
+      b.sql += ")";
+    }
+    const FieldSql f = Field(lead);
+    const bool descending = scan.order[0].descending;
+    if (text) {
+      b.sql += (descending ? " AND " : " AND " + f.num + " IS NULL AND ") + f.txt + " IS NOT NULL";
+      for (const ScanTerm* t : runs->text) b.sql += RangeSql(b, f.txt, *t);
+    } else {
+      b.sql += (descending ? " AND " + f.txt + " IS NULL AND " : " AND ") + f.num + " IS NOT NULL";
+      for (const ScanTerm* t : runs->number) b.sql += RangeSql(b, f.num, *t);
+    }
   }
   b.sql += " ORDER BY ";
   for (const auto& o : scan.order) b.sql += PgOrderSql(o) + ", ";
   b.sql += "seq";
-  if (scan.limit >= 0) b.sql += fmt::format(" LIMIT {}", scan.limit);
+  if (limit >= 0) b.sql += fmt::format(" LIMIT {}", limit);
+  return std::move(b.sql);
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> PgRecords::ScanPageIds(const PageScan& scan) {
+  bool indexed = false;
   if (scan_indexes_ != nullptr) {
     const std::string columns = PgScanShape(scan);
-    if (!columns.empty()) scan_indexes_->Want(PgScanIndexName(columns), columns);
+    if (!columns.empty()) {
+      const std::string name = PgScanIndexName(columns);
+      scan_indexes_->Want(name, columns);
+      indexed = scan_indexes_->Ready(name);
+    }
   }
-  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(b.sql, params, /*prepare=*/false));
+  // Runs only with the shape's index (without it each run would read every page of the
+  // parent), and only in a read transaction, whose statements share one snapshot (REPEATABLE
+  // READ); a write transaction's (READ COMMITTED) would not.
+  const std::optional<PgLeadRuns> runs = indexed && !writable_ ? FindPgLeadRuns(scan) : std::nullopt;
   std::vector<std::string> ids;
-  ids.reserve(static_cast<size_t>(rows.size()));
-  for (int r = 0; r < rows.size(); ++r) ids.push_back(rows.Text(r, 0));
+  auto read = [&](const PgLeadRuns* r, bool text) -> Status {
+    const int64_t limit = scan.limit < 0 ? -1 : scan.limit - static_cast<int64_t>(ids.size());
+    if (limit == 0) return OkStatus();
+    PgParams params;
+    const std::string sql = ScanSql(scan, params, r, text, limit);
+    LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(sql, params, /*prepare=*/false));
+    for (int i = 0; i < rows.size(); ++i) ids.push_back(rows.Text(i, 0));
+    return OkStatus();
+  };
+  if (!runs) {
+    LN_RETURN_IF_ERROR(read(nullptr, false));
+    return ids;
+  }
+  // Descending, text comes first; ascending, numbers do.
+  const bool text_first = scan.order[0].descending;
+  for (const bool text : {text_first, !text_first}) {
+    if (text ? runs->text_possible : runs->number_possible) LN_RETURN_IF_ERROR(read(&*runs, text));
+  }
   return ids;
 }
 

@@ -1,6 +1,7 @@
 // PgRecords: pages, databases and data sources (migrations/0001_initial.sql.h).
 #include "storage/postgres/pg_records.h"
 
+#include <unordered_map>
 #include <utility>
 
 #include "common/json_object.h"
@@ -189,6 +190,35 @@ Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
                                             PgParams().Text(id)));
   if (pages.empty()) return std::optional<PageRecord>();
   return std::optional<PageRecord>(std::move(pages.front()));
+}
+
+// One statement for all: the ids as one text[] parameter (an array literal, each element
+// quoted), the rows put back in the order asked.
+Result<std::vector<std::optional<PageRecord>>> PgRecords::GetPages(const std::vector<std::string>& ids) {
+  std::string array = "{";
+  for (const std::string& id : ids) {
+    if (array.size() > 1) array += ',';
+    array += '"';
+    for (char c : id) {
+      if (c == '"' || c == '\\') array += '\\';
+      array += c;
+    }
+    array += '"';
+  }
+  array += '}';
+  LN_ASSIGN_OR_RETURN(auto pages,
+                      ReadPages(Select(kPgPageColumns, writable_ ? " FROM pages WHERE id = ANY($1::text[]) FOR UPDATE"
+                                                                 : " FROM pages WHERE id = ANY($1::text[])"),
+                                PgParams().Text(array)));
+  std::unordered_map<std::string, size_t> found;
+  for (size_t i = 0; i < pages.size(); ++i) found.emplace(pages[i].id, i);
+  std::vector<std::optional<PageRecord>> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto it = found.find(id);
+    out.push_back(it == found.end() ? std::nullopt : std::optional<PageRecord>(pages[it->second]));
+  }
+  return out;
 }
 
 // The page's text rows (pg_page_text.h) change in the same transaction: all of them for a

@@ -50,6 +50,7 @@ class PgRecords final : public Records {
   bool flushed_changes() const { return flushed_; }
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
+  Result<std::vector<std::optional<PageRecord>>> GetPages(const std::vector<std::string>& ids) override;
   using Records::PutPage;
   Status PutPage(const PageRecord& page, const PageUpdate* update) override;
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override;

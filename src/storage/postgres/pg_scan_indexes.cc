@@ -43,6 +43,16 @@ void PgScanIndexes::Want(const std::string& name, const std::string& columns) {
   cv_.notify_all();
 }
 
+bool PgScanIndexes::Ready(const std::string& name) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return ready_.count(name) > 0;
+}
+
+size_t PgScanIndexes::ReadyCount() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return ready_.size();
+}
+
 void PgScanIndexes::WaitIdle() {
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return stop_ || (queue_.empty() && !busy_); });
@@ -87,13 +97,19 @@ void PgScanIndexes::Build(PgConnection& conn, const std::string& name, const std
     std::fprintf(stderr, "localnotion: postgresql: the scan index %s was not built: %s\n", name.c_str(),
                  s.error().message.c_str());
   };
-  // Only the store's schema (the connection's search_path) counts.
+  // Only the store's schema (the connection's search_path) counts. Its name is compared
+  // as a name: `current_schema()::regnamespace` would read it as an identifier and fold
+  // a schema such as t_AbC to t_abc, which does not exist.
   Result<PgRows> found = conn.Query(
       "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-      "WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace",
+      "WHERE c.relname = $1 AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())",
       PgParams().Text(name), /*prepare=*/false);
   if (!found.ok()) return fail(Status(found.error()));
-  if (found->size() == 1 && found->Bool(0, 0)) return;  // built, here or by another instance
+  auto ready = [&] {
+    std::lock_guard<std::mutex> lock(mu_);
+    ready_.insert(name);
+  };
+  if (found->size() == 1 && found->Bool(0, 0)) return ready();  // built, here or by another instance
   if (found->size() == 1) {
     // An interrupted CREATE INDEX CONCURRENTLY leaves an invalid index that writes keep
     // up to date and no query uses.
@@ -102,7 +118,7 @@ void PgScanIndexes::Build(PgConnection& conn, const std::string& name, const std
   } else {
     Result<PgRows> count = conn.Query(
         "SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname LIKE 'pages\\_scan\\_%' "
-        "AND relnamespace = current_schema()::regnamespace",
+        "AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())",
         PgParams(), /*prepare=*/false);
     if (!count.ok()) return fail(Status(count.error()));
     if (count->Int(0, 0) >= kMaxPgScanIndexes) return;
@@ -119,7 +135,8 @@ void PgScanIndexes::Build(PgConnection& conn, const std::string& name, const std
     cancel_.reset();
     if (stop_) return;  // cancelled
   }
-  if (!built.ok()) fail(built);
+  if (!built.ok()) return fail(built);
+  ready();
 }
 
 }  // namespace localnotion::storage

@@ -48,6 +48,12 @@ class PgScanIndexes {
   // Notes that a scan would use the index `name` over `columns` (the SQL of the column
   // list of CREATE INDEX ... ON pages (columns)); each name is handled once.
   void Want(const std::string& name, const std::string& columns);
+  // Whether this process saw the index `name` valid: built here, or found built by
+  // another instance. An index dropped since is not noticed (scans stay correct without it,
+  // only slower).
+  bool Ready(const std::string& name);
+  // How many indexes Ready answers true for (tests).
+  size_t ReadyCount();
   // Blocks until every shape noted so far was handled (tests, benchmarks).
   void WaitIdle();
 
@@ -59,6 +65,7 @@ class PgScanIndexes {
   std::mutex mu_;
   std::condition_variable cv_;
   std::set<std::string> seen_;                             // under mu_
+  std::set<std::string> ready_;                            // under mu_
   std::deque<std::pair<std::string, std::string>> queue_;  // under mu_
   bool busy_ = false;                                      // under mu_
   bool stop_ = false;                                      // under mu_

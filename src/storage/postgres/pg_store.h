@@ -96,6 +96,8 @@ class PgStore final : public Store {
   std::shared_ptr<SharedControls> shared_controls() override { return controls_; }
   // Blocks until the scan indexes asked for so far are built (pg_scan_indexes.h).
   void WaitForScanIndexes() { scan_indexes_->WaitIdle(); }
+  // How many of them this store saw built (pg_scan_indexes.h, Ready).
+  size_t ReadyScanIndexes() { return scan_indexes_->ReadyCount(); }
 
  private:
   class PgTxn;
