@@ -62,31 +62,15 @@ for tool in wrk node curl taskset timeout python3; do
 done
 [[ $CALLGRIND == 0 ]] || command -v valgrind >/dev/null || die "valgrind not found (or CALLGRIND=0)"
 for b in "$OLD" "$NEW"; do [[ -x $b ]] || die "$b is not an executable"; done
-secs() { case $1 in *ms) echo 1 ;; *s) echo "${1%s}" ;; *m) echo $(( ${1%m} * 60 )) ;; *) echo "$1" ;; esac; }
+# shellcheck source=bench/server_lib.sh
+source "$BENCH/server_lib.sh"
 DURATION_S=$(secs "$DURATION")
 WARMUP_S=$(secs "$WARMUP")
 (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null && die "port $PORT on $HOST is in use; set PORT"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/localnotion-sbs.XXXXXX")
 PID=""
-stop_server() {
-  [[ -n $PID ]] || return 0
-  kill -TERM "$PID" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$PID" 2>/dev/null && { log "server $PID ignored SIGTERM; SIGKILL"; kill -KILL "$PID" 2>/dev/null || true; }
-  wait "$PID" 2>/dev/null || true
-  PID=""
-}
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_server
-  if [[ ${KEEP_TMP:-0} == 1 || $rc -ne 0 ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_traps
 
 # in_budget SECONDS: whether a step of about that long still ends within TIME_LIMIT.
 in_budget() { (( SECONDS + $1 <= TIME_LIMIT )); }

@@ -47,31 +47,15 @@ die() { echo "stall.sh: $*" >&2; exit 1; }
 log() { echo "stall.sh: $*" >&2; }
 for tool in wrk node taskset timeout; do command -v "$tool" >/dev/null || die "$tool not found"; done
 for b in "${BINS[@]}"; do [[ -x $b ]] || die "$b is not an executable"; done
-secs() { case $1 in *ms) echo 1 ;; *s) echo "${1%s}" ;; *m) echo $(( ${1%m} * 60 )) ;; *) echo "$1" ;; esac; }
+# shellcheck source=bench/server_lib.sh
+source "$BENCH/server_lib.sh"
 DURATION_S=$(secs "$DURATION")
 WARMUP_S=$(secs "$WARMUP")
 (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null && die "port $PORT on $HOST is in use; set PORT"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/localnotion-stall.XXXXXX")
 PID=""
-stop_server() {
-  [[ -n $PID ]] || return 0
-  kill -TERM "$PID" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$PID" 2>/dev/null && { log "server $PID ignored SIGTERM; SIGKILL"; kill -KILL "$PID" 2>/dev/null || true; }
-  wait "$PID" 2>/dev/null || true
-  PID=""
-}
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_server
-  if [[ ${KEEP_TMP:-0} == 1 || $rc -ne 0 ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_traps
 
 # start BINARY LOG ARGS...: a fresh database and the fixture; sets PID and the page ids.
 start() {

@@ -1,0 +1,32 @@
+# shellcheck shell=bash
+# What the bench scripts that start one server at a time share: duration parsing, stopping
+# the server of $PID, and a cleanup on exit that stops it and removes $TMP (kept with
+# KEEP_TMP=1 or when the script fails). The sourcing script defines log() and sets TMP,
+# then calls `bench_traps`:
+#   source "$BENCH/server_lib.sh"; TMP=$(mktemp -d ...); PID=""; bench_traps
+secs() { case $1 in *ms) echo 1 ;; *s) echo "${1%s}" ;; *m) echo $(( ${1%m} * 60 )) ;; *) echo "$1" ;; esac; }
+
+# Stops the server of $PID: SIGTERM, up to 5 s to exit, then SIGKILL. The `|| true`s keep
+# `set -e` from ending the script when the server has already exited.
+stop_server() {
+  [[ -n $PID ]] || return 0
+  kill -TERM "$PID" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$PID" 2>/dev/null && { log "server $PID ignored SIGTERM; SIGKILL"; kill -KILL "$PID" 2>/dev/null || true; }
+  wait "$PID" 2>/dev/null || true
+  PID=""
+}
+
+bench_cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_server
+  if [[ ${KEEP_TMP:-0} == 1 || $rc -ne 0 ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
+  exit "$rc"
+}
+
+bench_traps() {
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
