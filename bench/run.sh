@@ -48,6 +48,8 @@ SETUP_TIMEOUT=60   # seconds for bench/setup.js
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 log() { echo "run.sh: $*" >&2; }
+# shellcheck source=bench/server_lib.sh
+source "$BENCH/server_lib.sh"
 
 # --- checks -------------------------------------------------------------------
 for tool in wrk node curl taskset timeout; do
@@ -56,18 +58,8 @@ done
 [[ -x $LOCALNOTION ]] || die "$LOCALNOTION not found: run 'make build' first"
 [[ -x $ECHO_SERVER ]] || die "$ECHO_SERVER not found: run 'make build' first"
 
-to_seconds() {  # 10s / 2m / 500ms / 10 -> whole seconds, at least 1
-  local v=$1
-  case $v in
-    *ms) echo 1 ;;
-    *s) echo "${v%s}" ;;
-    *m) echo $(( ${v%m} * 60 )) ;;
-    *h) echo $(( ${v%h} * 3600 )) ;;
-    *) echo "$v" ;;
-  esac
-}
-DURATION_S=$(to_seconds "$DURATION")
-WARMUP_S=$(to_seconds "$WARMUP")
+DURATION_S=$(secs "$DURATION")
+WARMUP_S=$(secs "$WARMUP")
 [[ $DURATION_S =~ ^[0-9]+$ && $WARMUP_S =~ ^[0-9]+$ ]] || die "bad DURATION/WARMUP: $DURATION / $WARMUP"
 
 NCPU=$(nproc)
@@ -81,40 +73,11 @@ for p in "$PORT" "$ECHO_PORT"; do
 done
 
 # --- cleanup ------------------------------------------------------------------
+# stop_server and the exit trap (which stops the server of $PID and removes $TMP) come from
+# server_lib.sh.
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/localnotion-bench.XXXXXX")
-SERVER_PID=""
-
-stop_server() {
-  [[ -n $SERVER_PID ]] || return 0
-  if kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do  # up to 5 s for a clean shutdown
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-      log "server $SERVER_PID did not stop on SIGTERM; sending SIGKILL"
-      kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
-  fi
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_server
-  if [[ ${KEEP_TMP:-0} == 1 || $rc -ne 0 ]]; then
-    log "logs and wrk output kept in $TMP"
-  else
-    rm -rf "$TMP"
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+PID=""
+bench_traps
 
 # start_server NAME LOGFILE READY_LINE CMD... : starts CMD pinned to SERVER_CPU
 # in the background and waits for READY_LINE in its output.
@@ -122,12 +85,12 @@ start_server() {
   local name=$1 logfile=$2 ready=$3
   shift 3
   taskset -c "$SERVER_CPU" "$@" >"$logfile" 2>&1 &
-  SERVER_PID=$!
+  PID=$!
   local deadline=$(( SECONDS + START_TIMEOUT ))
   until grep -qF -- "$ready" "$logfile" 2>/dev/null; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    if ! kill -0 "$PID" 2>/dev/null; then
       sed 's/^/  | /' "$logfile" >&2
-      SERVER_PID=""
+      PID=""
       die "$name exited before it was ready"
     fi
     if (( SECONDS >= deadline )); then
@@ -136,7 +99,7 @@ start_server() {
     fi
     sleep 0.05
   done
-  log "$name ready (pid $SERVER_PID, cpu $SERVER_CPU)"
+  log "$name ready (pid $PID, cpu $SERVER_CPU)"
 }
 
 # precheck NAME URL BODY: one request with curl; it must answer 2xx.

@@ -4,7 +4,8 @@
 # KEEP_TMP=1 or when the script fails). The sourcing script defines log() and sets TMP,
 # then calls `bench_traps`:
 #   source "$BENCH/server_lib.sh"; TMP=$(mktemp -d ...); PID=""; bench_traps
-secs() { case $1 in *ms) echo 1 ;; *s) echo "${1%s}" ;; *m) echo $(( ${1%m} * 60 )) ;; *) echo "$1" ;; esac; }
+# 10s / 2m / 1h / 500ms / 10 -> whole seconds, at least 1.
+secs() { case $1 in *ms) echo 1 ;; *s) echo "${1%s}" ;; *m) echo $(( ${1%m} * 60 )) ;; *h) echo $(( ${1%h} * 3600 )) ;; *) echo "$1" ;; esac; }
 
 # Stops the server of $PID: SIGTERM, up to 5 s to exit, then SIGKILL. The `|| true`s keep
 # `set -e` from ending the script when the server has already exited.
