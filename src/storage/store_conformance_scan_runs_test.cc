@@ -13,6 +13,7 @@
 
 #include "storage/postgres/pg_store.h"
 #include "storage/store_conformance_test_util.h"
+#include "testing/scan_nodes.h"
 
 namespace localnotion::storage {
 namespace {
@@ -26,17 +27,8 @@ PageRecord RunPage(std::string id, std::string_view props, Millis created, bool 
   return p;
 }
 
-ScanNode RunTerm(std::string property, RunOp op, json::value operand) {
-  ScanNode n;
-  n.term = ScanTerm{ScanField{ScanField::Kind::kProperty, std::move(property)}, op, std::move(operand)};
-  return n;
-}
-
 ScanNode RunAnd(std::vector<ScanNode> children) {
-  ScanNode n;
-  n.kind = ScanNode::Kind::kAnd;
-  n.children = std::move(children);
-  return n;
+  return testing::ScanGroup(ScanNode::Kind::kAnd, std::move(children));
 }
 
 ScanOrder ByV(bool descending) { return ScanOrder{ScanField{ScanField::Kind::kProperty, "v"}, descending}; }
@@ -73,7 +65,7 @@ RunIds RunScan(Txn& txn, ScanNode where, std::vector<ScanOrder> order, int64_t l
 }
 
 void ExpectRunScans(Txn& txn) {
-  const auto v = [](RunOp op, json::value operand) { return RunTerm("v", op, std::move(operand)); };
+  const auto v = [](RunOp op, json::value operand) { return testing::PropertyTerm("v", op, std::move(operand)); };
   // Above a number: every text, then the numbers above it (descending); the reverse ascending.
   EXPECT_EQ(RunScan(txn, v(RunOp::kGreater, 2), {ByV(true)}),
             (RunIds{"r4", "r10", "r3", "r12", "r11", "r2", "r9", "r1"}));
@@ -96,10 +88,12 @@ void ExpectRunScans(Txn& txn) {
   EXPECT_EQ(RunScan(txn, RunAnd({v(RunOp::kGreater, 2), v(RunOp::kLess, "b")}), {ByV(true)}),
             (RunIds{"r3", "r12", "r11", "r2", "r9", "r1"}));
   EXPECT_EQ(RunScan(txn, RunAnd({v(RunOp::kLess, 5), v(RunOp::kGreater, "a")}), {ByV(true)}), RunIds{});
-  EXPECT_EQ(RunScan(txn, RunAnd({RunTerm("box", RunOp::kEqual, true), v(RunOp::kGreater, 2)}), {ByV(true)}),
-            (RunIds{"r4", "r3", "r12", "r11", "r2", "r9", "r1"}));
-  EXPECT_EQ(RunScan(txn, RunAnd({v(RunOp::kGreater, 2), RunTerm("box", RunOp::kNotEqual, true)}), {ByV(false)}),
-            RunIds{"r10"});
+  EXPECT_EQ(
+      RunScan(txn, RunAnd({testing::PropertyTerm("box", RunOp::kEqual, true), v(RunOp::kGreater, 2)}), {ByV(true)}),
+      (RunIds{"r4", "r3", "r12", "r11", "r2", "r9", "r1"}));
+  EXPECT_EQ(
+      RunScan(txn, RunAnd({v(RunOp::kGreater, 2), testing::PropertyTerm("box", RunOp::kNotEqual, true)}), {ByV(false)}),
+      RunIds{"r10"});
   // A limit inside the first run and inside the second.
   EXPECT_EQ(RunScan(txn, v(RunOp::kGreater, 2), {ByV(true)}, 2), (RunIds{"r4", "r10"}));
   EXPECT_EQ(RunScan(txn, v(RunOp::kGreater, 2), {ByV(true)}, 6), (RunIds{"r4", "r10", "r3", "r12", "r11", "r2"}));
@@ -130,9 +124,9 @@ TEST_P(StoreConformanceTest, RangeTermsOnTheFirstSortKeyAnswerAsSqliteBeforeAndA
   // A page that changes run (a number becoming text) moves with it.
   Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(RunPage("r13", R"({"v":"mango","box":true})", 113000))); });
   Read([&](Txn& txn) {
-    EXPECT_EQ(RunScan(txn, RunTerm("v", RunOp::kGreater, 2), {ByV(true)}),
+    EXPECT_EQ(RunScan(txn, testing::PropertyTerm("v", RunOp::kGreater, 2), {ByV(true)}),
               (RunIds{"r4", "r10", "r13", "r3", "r12", "r11", "r2", "r9", "r1"}));
-    EXPECT_EQ(RunScan(txn, RunTerm("v", RunOp::kLess, 10), {ByV(true)}), (RunIds{"r1", "r7", "r8"}));
+    EXPECT_EQ(RunScan(txn, testing::PropertyTerm("v", RunOp::kLess, 10), {ByV(true)}), (RunIds{"r1", "r7", "r8"}));
   });
 }
 

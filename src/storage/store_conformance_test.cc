@@ -23,6 +23,7 @@
 #include "storage/postgres/pg_store.h"
 #include "storage/postgres/pg_test_server.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "testing/scan_nodes.h"
 
 namespace localnotion::storage {
 namespace {
@@ -866,19 +867,6 @@ TEST_P(StoreConformanceTest, MetaGetPutAndOverwrite) {
 
 using Op = ScanTerm::Op;
 
-ScanNode Term(std::string property, Op op, json::value operand = nullptr) {
-  ScanNode n;
-  n.term = ScanTerm{ScanField{ScanField::Kind::kProperty, std::move(property)}, op, std::move(operand)};
-  return n;
-}
-
-ScanNode Node(ScanNode::Kind kind, std::vector<ScanNode> children) {
-  ScanNode n;
-  n.kind = kind;
-  n.children = std::move(children);
-  return n;
-}
-
 PageRecord ScanPage(std::string id, std::string_view props, bool trashed, Millis created, std::string parent = "ds-1") {
   PageRecord p = Page(std::move(id), std::move(parent));
   p.properties = J(props).as_object();
@@ -911,27 +899,29 @@ void ExpectScans(Txn& txn) {
   s.in_trash = true;
   EXPECT_EQ(scan(s), (V{"d"}));
   s.in_trash = false;
-  s.where = Term("n", Op::kGreater, 2);
+  s.where = testing::PropertyTerm("n", Op::kGreater, 2);
   EXPECT_EQ(scan(s), (V{"a", "e"}));
-  s.where = Term("n", Op::kLessOrEqual, 2.5);
+  s.where = testing::PropertyTerm("n", Op::kLessOrEqual, 2.5);
   EXPECT_EQ(scan(s), (V{"b", "e"}));
-  s.where = Term("n", Op::kNotEqual, 3);  // empty values match does_not_equal
+  s.where = testing::PropertyTerm("n", Op::kNotEqual, 3);  // empty values match does_not_equal
   EXPECT_EQ(scan(s), (V{"b", "c", "e"}));
-  s.where = Term("n", Op::kIsEmpty);
+  s.where = testing::PropertyTerm("n", Op::kIsEmpty);
   EXPECT_EQ(scan(s), (V{"c"}));
-  s.where = Term("n", Op::kIsNotEmpty);
+  s.where = testing::PropertyTerm("n", Op::kIsNotEmpty);
   EXPECT_EQ(scan(s), (V{"a", "b", "e"}));
-  s.where = Term("n", Op::kNever);
+  s.where = testing::PropertyTerm("n", Op::kNever);
   EXPECT_EQ(scan(s), V{});
-  s.where = Term("box", Op::kEqual, true);
+  s.where = testing::PropertyTerm("box", Op::kEqual, true);
   EXPECT_EQ(scan(s), (V{"a", "e"}));
-  s.where = Term("sel", Op::kEqual, "o1");
+  s.where = testing::PropertyTerm("sel", Op::kEqual, "o1");
   EXPECT_EQ(scan(s), (V{"a", "e"}));
-  s.where = Term("never-written", Op::kIsEmpty);
+  s.where = testing::PropertyTerm("never-written", Op::kIsEmpty);
   EXPECT_EQ(scan(s), (V{"a", "b", "c", "e"}));
-  s.where = Node(ScanNode::Kind::kOr, {Term("sel", Op::kEqual, "o2"), Term("n", Op::kIsEmpty)});
+  s.where = testing::ScanGroup(
+      ScanNode::Kind::kOr, {testing::PropertyTerm("sel", Op::kEqual, "o2"), testing::PropertyTerm("n", Op::kIsEmpty)});
   EXPECT_EQ(scan(s), (V{"b", "c"}));
-  s.where = Node(ScanNode::Kind::kAnd, {Term("box", Op::kEqual, true), Term("n", Op::kLess, 3)});
+  s.where = testing::ScanGroup(
+      ScanNode::Kind::kAnd, {testing::PropertyTerm("box", Op::kEqual, true), testing::PropertyTerm("n", Op::kLess, 3)});
   EXPECT_EQ(scan(s), (V{"e"}));
   s.where.reset();
   s.order = {ScanOrder{ScanField{ScanField::Kind::kProperty, "n"}, false}};  // empties last
@@ -963,7 +953,7 @@ TEST_P(StoreConformanceTest, ScanPageIdsFiltersOrdersAndLimitsInReadAndWriteTran
   Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(ScanPage("b", R"({"n":7})", false, 1000))); });
   Read([&](Txn& txn) {
     PageScan s{"ds-1"};
-    s.where = Term("n", Op::kGreater, 2);
+    s.where = testing::PropertyTerm("n", Op::kGreater, 2);
     EXPECT_EQ(LN_VAL(txn.ScanPageIds(s)), (V{"a", "b", "d", "e"}));
   });
 }
@@ -1578,7 +1568,7 @@ TEST_P(StoreConformanceTest, CommittedDataSurvivesReopening) {
   });
   Read([&](Txn& txn) {
     PageScan s{"ds-1"};
-    s.where = Term("n", Op::kGreater, 2);
+    s.where = testing::PropertyTerm("n", Op::kGreater, 2);
     EXPECT_EQ(LN_VAL(txn.ScanPageIds(s)), (V{"a", "d", "e"}));
   });
   // Sequences continue after reopening.

@@ -12,6 +12,7 @@
 
 #include "storage/store_conformance_test_util.h"
 #include "testing/json.h"
+#include "testing/scan_nodes.h"
 
 namespace localnotion::storage {
 namespace {
@@ -26,19 +27,6 @@ std::string ExactRt(std::string_view text) {
 
 PageRecord ExactPage(std::string id, std::string_view props, bool trashed = false, std::string parent = "ds-x") {
   return PropsPage(std::move(id), props, trashed, std::move(parent));
-}
-
-ScanNode ExactTerm(std::string property, ExactOp op, json::value operand) {
-  ScanNode n;
-  n.term = ScanTerm{ScanField{ScanField::Kind::kProperty, std::move(property)}, op, std::move(operand)};
-  return n;
-}
-
-ScanNode ExactGroup(ScanNode::Kind kind, std::vector<ScanNode> children) {
-  ScanNode n;
-  n.kind = kind;
-  n.children = std::move(children);
-  return n;
 }
 
 ExactIds ExactScan(Txn& txn, ScanNode where, std::optional<bool> in_trash = false, std::vector<ScanOrder> order = {},
@@ -75,16 +63,16 @@ Status PutExactPages(Txn& txn) {
 
 void ExpectExactScans(Txn& txn) {
   const auto contains = [](std::string p, std::string needle) {
-    return ExactTerm(std::move(p), ExactOp::kTextContains, json::value(std::move(needle)));
+    return testing::PropertyTerm(std::move(p), ExactOp::kTextContains, json::value(std::move(needle)));
   };
   // Folded: É, Ω and Cyrillic capitals match their small letters; the needle comes folded.
   EXPECT_EQ(ExactScan(txn, contains("title", "café")), (ExactIds{"x1", "x2", "x3"}));
-  EXPECT_EQ(ExactScan(txn, ExactTerm("title", ExactOp::kTextStartsWith, "café")), (ExactIds{"x1", "x2"}));
-  EXPECT_EQ(ExactScan(txn, ExactTerm("title", ExactOp::kTextEndsWith, "café")), (ExactIds{"x3"}));
+  EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("title", ExactOp::kTextStartsWith, "café")), (ExactIds{"x1", "x2"}));
+  EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("title", ExactOp::kTextEndsWith, "café")), (ExactIds{"x3"}));
   EXPECT_EQ(ExactScan(txn, contains("title", "ωmega")), (ExactIds{"x3"}));
   EXPECT_EQ(ExactScan(txn, contains("nt", "привет мир")), (ExactIds{"x3"}));
-  EXPECT_EQ(ExactScan(txn, ExactTerm("nt", ExactOp::kTextEndsWith, "back")), (ExactIds{"x3"}));
-  EXPECT_EQ(ExactScan(txn, ExactTerm("nt", ExactOp::kTextStartsWith, "50")), (ExactIds{"x1", "x2"}));
+  EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("nt", ExactOp::kTextEndsWith, "back")), (ExactIds{"x3"}));
+  EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("nt", ExactOp::kTextStartsWith, "50")), (ExactIds{"x1", "x2"}));
   // %, _ and the backslash are plain characters: as LIKE wildcards "50%" would match
   // x2's "50 percent", "off_" its "offe", "%b" its "/ab".
   EXPECT_EQ(ExactScan(txn, contains("nt", "50%")), (ExactIds{"x1"}));
@@ -96,15 +84,16 @@ void ExpectExactScans(Txn& txn) {
   EXPECT_EQ(ExactScan(txn, contains("nt", R"(\%)")), (ExactIds{}));
   // String values (url, email, phone_number) fold too.
   EXPECT_EQ(ExactScan(txn, contains("url", "upper")), (ExactIds{"x4"}));
-  EXPECT_EQ(ExactScan(txn, ExactTerm("email", ExactOp::kTextEndsWith, "example.com")), (ExactIds{"x4"}));
+  EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("email", ExactOp::kTextEndsWith, "example.com")), (ExactIds{"x4"}));
   EXPECT_EQ(ExactScan(txn, contains("phone", "(555)")), (ExactIds{"x4"}));
   // Trash, combinations, order and limit.
   EXPECT_EQ(ExactScan(txn, contains("title", "café"), true), (ExactIds{"x5"}));
   EXPECT_EQ(ExactScan(txn, contains("title", "café"), std::nullopt), (ExactIds{"x1", "x2", "x3", "x5"}));
-  EXPECT_EQ(ExactScan(txn, ExactGroup(ScanNode::Kind::kOr, {contains("title", "noir"), contains("nt", "мир")})),
+  EXPECT_EQ(ExactScan(txn, testing::ScanGroup(ScanNode::Kind::kOr, {contains("title", "noir"), contains("nt", "мир")})),
             (ExactIds{"x2", "x3"}));
-  EXPECT_EQ(ExactScan(txn, ExactGroup(ScanNode::Kind::kAnd,
-                                      {contains("title", "caf"), ExactTerm("n", ExactOp::kEqual, json::value(1))})),
+  EXPECT_EQ(ExactScan(txn, testing::ScanGroup(ScanNode::Kind::kAnd,
+                                              {contains("title", "caf"),
+                                               testing::PropertyTerm("n", ExactOp::kEqual, json::value(1))})),
             (ExactIds{"x2"}));
   const ScanOrder by_n{ScanField{ScanField::Kind::kProperty, "n"}, /*descending=*/true};
   EXPECT_EQ(ExactScan(txn, contains("title", "caf"), false, {by_n}), (ExactIds{"x1", "x3", "x2"}));
@@ -133,14 +122,15 @@ TEST_P(StoreConformanceTest, TextTermsFollowAWriteThatNamesWhatItChanged) {
     const std::vector<std::string> changed{"nt", "url"};
     const PageUpdate update{before, changed};
     LN_ASSERT_OK(txn.PutPage(after, &update));
-    EXPECT_EQ(ExactScan(txn, ExactTerm("nt", ExactOp::kTextContains, "мир")), (ExactIds{"x1", "x3"}));
-    EXPECT_EQ(ExactScan(txn, ExactTerm("url", ExactOp::kTextContains, "%b")), (ExactIds{}));
-    EXPECT_EQ(ExactScan(txn, ExactTerm("nt", ExactOp::kTextContains, "50%")), (ExactIds{}));
+    EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("nt", ExactOp::kTextContains, "мир")), (ExactIds{"x1", "x3"}));
+    EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("url", ExactOp::kTextContains, "%b")), (ExactIds{}));
+    EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("nt", ExactOp::kTextContains, "50%")), (ExactIds{}));
   });
   Read([&](Txn& txn) {
-    EXPECT_EQ(ExactScan(txn, ExactTerm("nt", ExactOp::kTextContains, "мир")), (ExactIds{"x1", "x3"}));
-    EXPECT_EQ(ExactScan(txn, ExactTerm("url", ExactOp::kTextContains, "%b")), (ExactIds{}));
-    EXPECT_EQ(ExactScan(txn, ExactTerm("title", ExactOp::kTextContains, "café")), (ExactIds{"x1", "x2", "x3"}));
+    EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("nt", ExactOp::kTextContains, "мир")), (ExactIds{"x1", "x3"}));
+    EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("url", ExactOp::kTextContains, "%b")), (ExactIds{}));
+    EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("title", ExactOp::kTextContains, "café")),
+              (ExactIds{"x1", "x2", "x3"}));
   });
 }
 

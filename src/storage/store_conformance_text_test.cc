@@ -12,6 +12,7 @@
 
 #include "storage/store_conformance_test_util.h"
 #include "testing/json.h"
+#include "testing/scan_nodes.h"
 
 namespace localnotion::storage {
 namespace {
@@ -20,17 +21,8 @@ using V = std::vector<std::string>;
 using Op = ScanTerm::Op;
 
 ScanNode Text(std::string property, Op op, std::string needle = "") {
-  ScanNode n;
-  n.term = ScanTerm{ScanField{ScanField::Kind::kProperty, std::move(property)}, op,
-                    op == Op::kTextUnsettled ? json::value(nullptr) : json::value(std::move(needle))};
-  return n;
-}
-
-ScanNode Group(ScanNode::Kind kind, std::vector<ScanNode> children) {
-  ScanNode n;
-  n.kind = kind;
-  n.children = std::move(children);
-  return n;
+  return testing::PropertyTerm(std::move(property), op,
+                               op == Op::kTextUnsettled ? json::value(nullptr) : json::value(std::move(needle)));
 }
 
 PageRecord TextPage(std::string id, std::string_view props, bool trashed = false, std::string parent = "ds-t") {
@@ -64,8 +56,8 @@ void ExpectText(Txn& txn, const ScanNode& where, const V& settled, std::optional
   const V got = LN_VAL(txn.ScanPageIds(s));
   PageScan u{"ds-t"};
   u.in_trash = in_trash;
-  u.where = Group(ScanNode::Kind::kOr,
-                  {Text("title", Op::kTextUnsettled), Text("nt", Op::kTextUnsettled), Text("url", Op::kTextUnsettled)});
+  u.where = testing::ScanGroup(ScanNode::Kind::kOr, {Text("title", Op::kTextUnsettled), Text("nt", Op::kTextUnsettled),
+                                                     Text("url", Op::kTextUnsettled)});
   const V unsettled = LN_VAL(txn.ScanPageIds(u));
   auto is_unsettled = [&](const std::string& id) {
     return std::find(unsettled.begin(), unsettled.end(), id) != unsettled.end();
@@ -116,13 +108,13 @@ void ExpectTextScans(Txn& txn) {
   ExpectText(txn, Text("title", Op::kTextContains, "paris"), V{"t5"}, true);
   ExpectText(txn, Text("title", Op::kTextContains, "paris"), V{"t1", "t2", "t5"}, std::nullopt);
   // Combined with each other and with other terms.
-  ExpectText(
-      txn,
-      Group(ScanNode::Kind::kOr, {Text("title", Op::kTextContains, "summer"), Text("nt", Op::kTextContains, "ωme")}),
-      V{"t1", "t2"});
+  ExpectText(txn,
+             testing::ScanGroup(ScanNode::Kind::kOr,
+                                {Text("title", Op::kTextContains, "summer"), Text("nt", Op::kTextContains, "ωme")}),
+             V{"t1", "t2"});
   ScanNode two;
   two.term = ScanTerm{ScanField{ScanField::Kind::kProperty, "n"}, Op::kEqual, 2};
-  ExpectText(txn, Group(ScanNode::Kind::kAnd, {Text("title", Op::kTextContains, "paris"), two}), V{"t2"});
+  ExpectText(txn, testing::ScanGroup(ScanNode::Kind::kAnd, {Text("title", Op::kTextContains, "paris"), two}), V{"t2"});
 }
 
 TEST_P(StoreConformanceTest, TextTermsMatchFoldedStoredTextAndSelectUnsettledValues) {

@@ -1,4 +1,5 @@
 #include "storage/postgres/pg_scan_runs.h"
+#include "testing/scan_nodes.h"
 
 #include <gtest/gtest.h>
 
@@ -7,18 +8,7 @@ namespace {
 
 using Op = ScanTerm::Op;
 
-ScanNode Term(std::string property, Op op, json::value operand) {
-  ScanNode n;
-  n.term = ScanTerm{ScanField{ScanField::Kind::kProperty, std::move(property)}, op, std::move(operand)};
-  return n;
-}
-
-ScanNode And(std::vector<ScanNode> children) {
-  ScanNode n;
-  n.kind = ScanNode::Kind::kAnd;
-  n.children = std::move(children);
-  return n;
-}
+ScanNode And(std::vector<ScanNode> children) { return testing::ScanGroup(ScanNode::Kind::kAnd, std::move(children)); }
 
 PageScan SortedBy(std::optional<ScanNode> where, std::string property = "n", bool descending = true) {
   PageScan s{"ds"};
@@ -37,51 +27,57 @@ std::string Describe(const std::optional<PgLeadRuns>& runs) {
 }
 
 TEST(PgScanRunsTest, ANumberAboveKeepsEveryTextAndBelowKeepsNone) {
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kGreater, 500)))), "n text number");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kGreaterOrEqual, 2.5)))), "n text number");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kLess, 500)))), "n number");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kLessOrEqual, true)))), "n number");  // booleans are 1, 0
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kGreater, 500)))), "n text number");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kGreaterOrEqual, 2.5)))), "n text number");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kLess, 500)))), "n number");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kLessOrEqual, true)))),
+            "n number");  // booleans are 1, 0
 }
 
 TEST(PgScanRunsTest, ATextBelowKeepsEveryNumberAndAboveKeepsNone) {
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kLess, "m")))), "t text number");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kLessOrEqual, "m")))), "t text number");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kGreater, "m")))), "t text");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kGreaterOrEqual, "m")))), "t text");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kLess, "m")))), "t text number");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kLessOrEqual, "m")))), "t text number");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kGreater, "m")))), "t text");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kGreaterOrEqual, "m")))), "t text");
 }
 
 TEST(PgScanRunsTest, EveryRangeOnTheKeyAtTheTopCountsAndTheirExclusionsAdd) {
   // 100 < n < 500 (number run only); other terms and other properties stay in the filter.
-  PageScan s = SortedBy(And({Term("n", Op::kGreater, 100), Term("box", Op::kEqual, true), Term("n", Op::kLess, 500),
-                             Term("m", Op::kGreater, 1)}));
+  PageScan s =
+      SortedBy(And({testing::PropertyTerm("n", Op::kGreater, 100), testing::PropertyTerm("box", Op::kEqual, true),
+                    testing::PropertyTerm("n", Op::kLess, 500), testing::PropertyTerm("m", Op::kGreater, 1)}));
   std::optional<PgLeadRuns> runs = FindPgLeadRuns(s);
   EXPECT_EQ(Describe(runs), "nn number");
   ASSERT_TRUE(runs);
   EXPECT_EQ(runs->number[0], &s.where->children[0].term);
   EXPECT_EQ(runs->number[1], &s.where->children[2].term);
   // A number below and a text above: no value can match.
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(And({Term("n", Op::kLess, 5), Term("n", Op::kGreater, "a")})))), "tn");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(
+                And({testing::PropertyTerm("n", Op::kLess, 5), testing::PropertyTerm("n", Op::kGreater, "a")})))),
+            "tn");
   // Ascending and descending find the same runs (which comes first is the caller's).
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kGreater, 5), "n", false))), "n text number");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kGreater, 5), "n", false))),
+            "n text number");
 }
 
 TEST(PgScanRunsTest, NoRunsWithoutARangeOnTheFirstSortKeyAtTheTop) {
   EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(std::nullopt))), "none");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kEqual, 5)))), "none");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kNotEqual, 5)))), "none");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kIsNotEmpty, nullptr)))), "none");
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kGreater, nullptr)))), "none");  // never true
-  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(Term("n", Op::kGreater, 5), "other"))), "none");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kEqual, 5)))), "none");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kNotEqual, 5)))), "none");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kIsNotEmpty, nullptr)))), "none");
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kGreater, nullptr)))),
+            "none");  // never true
+  EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(testing::PropertyTerm("n", Op::kGreater, 5), "other"))), "none");
   ScanNode either;
   either.kind = ScanNode::Kind::kOr;
-  either.children = {Term("n", Op::kGreater, 5), Term("n", Op::kLess, 1)};
+  either.children = {testing::PropertyTerm("n", Op::kGreater, 5), testing::PropertyTerm("n", Op::kLess, 1)};
   EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(either))), "none");
   EXPECT_EQ(Describe(FindPgLeadRuns(SortedBy(And({either})))), "none");
-  PageScan by_time = SortedBy(Term("n", Op::kGreater, 5));
+  PageScan by_time = SortedBy(testing::PropertyTerm("n", Op::kGreater, 5));
   by_time.order = {ScanOrder{ScanField{ScanField::Kind::kCreatedTime, {}}, true},
                    ScanOrder{ScanField{ScanField::Kind::kProperty, "n"}, true}};
   EXPECT_EQ(Describe(FindPgLeadRuns(by_time)), "none");  // only the first key
-  PageScan unsorted = SortedBy(Term("n", Op::kGreater, 5));
+  PageScan unsorted = SortedBy(testing::PropertyTerm("n", Op::kGreater, 5));
   unsorted.order.clear();
   EXPECT_EQ(Describe(FindPgLeadRuns(unsorted)), "none");
 }

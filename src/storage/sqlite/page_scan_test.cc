@@ -7,6 +7,7 @@
 #include "storage/sqlite/json_path.h"
 #include "storage/sqlite/temp_store_test_util.h"
 #include "testing/json.h"
+#include "testing/scan_nodes.h"
 
 namespace localnotion::storage {
 namespace {
@@ -50,16 +51,8 @@ class PageScanTest : public TempStoreTest {
     EXPECT_TRUE(ids.ok()) << ids.error().message;
     return ids.ok() ? *ids : std::vector<std::string>{};
   }
-  static ScanNode T(std::string prop, Op op, json::value operand = nullptr) {
-    ScanNode n;
-    n.term = ScanTerm{ScanField{ScanField::Kind::kProperty, std::move(prop)}, op, std::move(operand)};
-    return n;
-  }
   static ScanNode Or(std::vector<ScanNode> children) {
-    ScanNode n;
-    n.kind = ScanNode::Kind::kOr;
-    n.children = std::move(children);
-    return n;
+    return testing::ScanGroup(ScanNode::Kind::kOr, std::move(children));
   }
 };
 
@@ -81,30 +74,30 @@ TEST_F(PageScanTest, InTrashSelectsTrashedOrNot) {
 TEST_F(PageScanTest, ComparisonsSkipEmptyValuesButNotEqualKeepsThem) {
   PageScan scan;
   scan.in_trash = false;
-  scan.where = T("n", Op::kGreater, 2);
+  scan.where = testing::PropertyTerm("n", Op::kGreater, 2);
   EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
-  scan.where = T("n", Op::kLessOrEqual, 2.5);
+  scan.where = testing::PropertyTerm("n", Op::kLessOrEqual, 2.5);
   EXPECT_EQ(Scan(scan), (Ids{"b", "e"}));
-  scan.where = T("n", Op::kNotEqual, 3);
+  scan.where = testing::PropertyTerm("n", Op::kNotEqual, 3);
   EXPECT_EQ(Scan(scan), (Ids{"b", "c", "e"}));
-  scan.where = T("n", Op::kIsEmpty);
+  scan.where = testing::PropertyTerm("n", Op::kIsEmpty);
   EXPECT_EQ(Scan(scan), (Ids{"c"}));
-  scan.where = T("n", Op::kIsNotEmpty);
+  scan.where = testing::PropertyTerm("n", Op::kIsNotEmpty);
   EXPECT_EQ(Scan(scan), (Ids{"a", "b", "e"}));
-  scan.where = T("n", Op::kNever);
+  scan.where = testing::PropertyTerm("n", Op::kNever);
   EXPECT_EQ(Scan(scan), Ids{});
 }
 
 TEST_F(PageScanTest, BooleansAndStringsCompareAsStored) {
   PageScan scan;
   scan.in_trash = false;
-  scan.where = T("box", Op::kEqual, true);
+  scan.where = testing::PropertyTerm("box", Op::kEqual, true);
   EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
-  scan.where = T("box", Op::kNotEqual, true);  // unchecked, or no value
+  scan.where = testing::PropertyTerm("box", Op::kNotEqual, true);  // unchecked, or no value
   EXPECT_EQ(Scan(scan), (Ids{"b", "c"}));
-  scan.where = T("sel", Op::kEqual, "o1");
+  scan.where = testing::PropertyTerm("sel", Op::kEqual, "o1");
   EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
-  scan.where = Or({T("sel", Op::kEqual, "o2"), T("n", Op::kIsEmpty)});
+  scan.where = Or({testing::PropertyTerm("sel", Op::kEqual, "o2"), testing::PropertyTerm("n", Op::kIsEmpty)});
   EXPECT_EQ(Scan(scan), (Ids{"b", "c"}));
 }
 
@@ -131,7 +124,7 @@ TEST_F(PageScanTest, TimestampsCompareAsMilliseconds) {
 
 TEST_F(PageScanTest, ColumnsAndIndexesSurviveAReopenAndFollowWrites) {
   PageScan scan;
-  scan.where = T("n", Op::kGreater, 2);
+  scan.where = testing::PropertyTerm("n", Op::kGreater, 2);
   scan.in_trash = false;
   EXPECT_EQ(Scan(scan), (Ids{"a", "e"}));
   Reopen();
@@ -146,7 +139,7 @@ TEST_F(PageScanTest, ColumnsAndIndexesSurviveAReopenAndFollowWrites) {
 TEST_F(PageScanTest, ARolledBackUnitTakesItsColumnsAlongAndScansStillWork) {
   ASSERT_TRUE(store_->BeginUnit().ok());
   PageScan scan;
-  scan.where = T("sel", Op::kEqual, "o1");
+  scan.where = testing::PropertyTerm("sel", Op::kEqual, "o1");
   scan.parent_id = "ds-1";
   ASSERT_TRUE(store_->ScanPageIds(scan).ok());
   ASSERT_TRUE(store_->EndUnit(false).ok());
@@ -166,11 +159,11 @@ TEST_F(PageScanTest, IdsThatAreNotPathLiteralsAreReadByKey) {
   ASSERT_TRUE(store_->EndUnit(true).ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
   PageScan scan{"ds-1"};
-  scan.where = T("a'b", Op::kIsEmpty);
+  scan.where = testing::PropertyTerm("a'b", Op::kIsEmpty);
   EXPECT_EQ(Scan(scan), (Ids{"a", "b", "c", "d", "e"}));
-  scan.where = T("a'b", Op::kGreater, 3);
+  scan.where = testing::PropertyTerm("a'b", Op::kGreater, 3);
   EXPECT_EQ(Scan(scan), (Ids{"g"}));
-  scan.where = T("a\"b", Op::kEqual, true);
+  scan.where = testing::PropertyTerm("a\"b", Op::kEqual, true);
   EXPECT_EQ(Scan(scan), (Ids{"g"}));
   scan.where = std::nullopt;
   scan.in_trash = false;
