@@ -208,18 +208,23 @@ int Bind(sqlite3_stmt* stmt, int i, const json::value& v) {
 
 }  // namespace
 
+Status SqliteConnection::LoadScanColumns() {
+  scan_columns_.clear();
+  Statement info(db_, "SELECT name FROM pragma_table_xinfo('pages') WHERE name LIKE 'p\\_%' ESCAPE '\\'");
+  while (true) {
+    LN_ASSIGN_OR_RETURN(bool row, info.StepRow());
+    if (!row) break;
+    scan_columns_.insert(info.Text(0));
+  }
+  scan_columns_loaded_ = true;
+  return OkStatus();
+}
+
 Status SqliteConnection::EnsureScanColumn(const std::string& property_id) {
   std::string name = ColumnName(property_id);
   if (!scan_columns_loaded_ || ((query_only_ || role_ == Role::kReader) && !scan_columns_.count(name))) {
     // Read again from the schema this transaction sees: the writer may have added it.
-    scan_columns_.clear();
-    Statement info(db_, "SELECT name FROM pragma_table_xinfo('pages') WHERE name LIKE 'p\\_%' ESCAPE '\\'");
-    while (true) {
-      LN_ASSIGN_OR_RETURN(bool row, info.StepRow());
-      if (!row) break;
-      scan_columns_.insert(info.Text(0));
-    }
-    scan_columns_loaded_ = true;
+    LN_RETURN_IF_ERROR(LoadScanColumns());
   }
   if (scan_columns_.count(name) || scan_columns_.size() >= kMaxScanColumns) return OkStatus();
   if (query_only_ || role_ == Role::kReader) {
@@ -253,6 +258,9 @@ Status SqliteConnection::EnsureScanIndex(const std::string& index, const std::st
 }
 
 Status SqliteConnection::ApplyScanWants(const ScanWants& wants) {
+  // The columns made before this connection opened count too: without reading them, an
+  // index over one was refused below whenever no column was wanted with it.
+  if (!scan_columns_loaded_) LN_RETURN_IF_ERROR(LoadScanColumns());
   for (const std::string& property_id : wants.columns) {
     LN_RETURN_IF_ERROR(EnsureScanColumn(property_id));
   }

@@ -171,6 +171,8 @@ class SqliteConnection final : public Records {
   // Generated columns and indexes made by ScanPageIds (sqlite/page_scan.cc). Both sets
   // are forgotten when a unit or batch rolls back, since the DDL rolls back with it.
   Status EnsureScanColumn(const std::string& property_id);
+  // Reads the generated columns the schema this connection sees has (scan_columns_).
+  Status LoadScanColumns();
   Status EnsureScanIndex(const std::string& index, const std::string& shape);
   Role role_;
   bool query_only_ = false;

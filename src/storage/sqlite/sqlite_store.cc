@@ -298,6 +298,14 @@ void SqliteStore::ApplyScanWants(SqliteConnection::ScanWants wants) {
   if (writer_->Savepoint().ok()) {
     if (writer_->ApplyScanWants(wants).ok() && writer_->ReleaseSavepoint().ok()) {
       ++batch_->committed;
+      if (!held_) {
+        // Committed now, not at the batch's flush: a read that begins meanwhile would not
+        // see the new index and would read every page of its parent again (seconds at
+        // 1M pages, docs/benchmarks.md). This runs once per new column or index.
+        last_activity_ = std::chrono::steady_clock::now();
+        Flush();
+        return;
+      }
     } else {
       (void)writer_->RollbackToSavepoint();
     }
