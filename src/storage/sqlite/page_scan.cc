@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 
 #include <fmt/format.h>
@@ -206,7 +207,46 @@ int Bind(sqlite3_stmt* stmt, int i, const json::value& v) {
   return sqlite3_bind_null(stmt, i);
 }
 
+// A sorted scan driven by a text term with more candidates than this reads the shape's
+// index in sort order and tests each entry against the candidates, stopping at the
+// limit, instead of reading and sorting every candidate (BroadText). Tests lower it.
+std::atomic<int64_t> broad_text_candidates{50000};
+
+// Whether the text terms that bound `where` (the term itself, or the terms directly
+// under a top-level `and`) that the trigram index answers all have more than
+// broad_text_candidates rows in it, and there is at least one. With 111,111 matches of
+// 1M pages, reading the candidates and sorting them took 410 ms, reading the sort index
+// 150 ms; with 1,000 matches the index would be read to its end for nothing
+// (docs/benchmarks.md). The count stops past the bound, so it costs little either way.
+Result<bool> BroadText(sqlite3* db, const ScanNode& where) {
+  std::vector<const ScanTerm*> terms;
+  if (where.kind == ScanNode::Kind::kTerm) {
+    terms.push_back(&where.term);
+  } else if (where.kind == ScanNode::Kind::kAnd) {
+    for (const ScanNode& c : where.children) {
+      if (c.kind == ScanNode::Kind::kTerm) terms.push_back(&c.term);
+    }
+  }
+  bool any = false;
+  for (const ScanTerm* t : terms) {
+    if (!query::IsTextOp(t->op) || t->op == ScanTerm::Op::kTextUnsettled) continue;
+    const std::string needle = t->operand.is_string() ? std::string(t->operand.get_string()) : std::string();
+    if (needle.empty() || !TrigramSearchable(needle)) continue;
+    Statement count(db,
+                    fmt::format("SELECT count(*) FROM (SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1 "
+                                "LIMIT {})",
+                                broad_text_candidates.load() + 1));
+    count.Bind(1, FtsPhrase(needle));
+    LN_ASSIGN_OR_RETURN(bool row, count.StepRow());
+    if (!row || count.Int(0) <= broad_text_candidates.load()) return false;
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
+
+void SqliteConnection::SetBroadTextCandidatesForTest(int64_t n) { broad_text_candidates.store(n); }
 
 Status SqliteConnection::LoadScanColumns() {
   scan_columns_.clear();
@@ -305,11 +345,16 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
   std::string shape;
   for (const auto& c : columns) shape += (shape.empty() ? "" : ", ") + c;
   const std::string index = fmt::format("pages_scan_{:016x}", std::hash<std::string>{}(shape));
-  const bool by_text = scan.where && query::DrivenByText(*scan.where);
+  bool by_text = scan.where && query::DrivenByText(*scan.where);
+  if (by_text && indexable && !scan.order.empty() && scan.limit >= 0) {
+    LN_ASSIGN_OR_RETURN(bool broad, BroadText(db_, *scan.where));
+    if (broad) by_text = false;  // read the shape's index in order, when there is one
+  }
   if (indexable && !by_text) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
   // Without statistics SQLite may prefer a narrower index of another shape, and then
   // read every candidate row; the shape's own index is named to avoid that.
-  const bool use_index = !by_text && indexed_shapes_.count(shape) > 0;
+  const bool use_index = indexable && !by_text && indexed_shapes_.count(shape) > 0;
+  if (!use_index && scan.where && query::DrivenByText(*scan.where)) by_text = true;
 
   SqlBuilder b{expression, {}, {}};
   b.sql = use_index ? "SELECT id FROM pages INDEXED BY " + index + " WHERE parent_id = ?"

@@ -171,5 +171,48 @@ TEST_F(PageScanTest, IdsThatAreNotPathLiteralsAreReadByKey) {
   EXPECT_EQ(Scan(scan), (Ids{"h", "g", "a", "b", "c", "e"}));
 }
 
+// A sorted scan whose text term has many candidates reads the shape's index in sort
+// order and tests each entry against the candidates (BroadText in page_scan.cc); the
+// answer is the one of the scan driven by the candidates: nulls last, ties in creation
+// order, trashed pages left out.
+TEST_F(PageScanTest, ABroadTextTermWithASortReadsTheShapeIndexAndAnswersTheSame) {
+  auto rt = [](std::string_view text) {
+    return R"([{"type":"text","text":{"content":")" + std::string(text) + R"("},"plain_text":")" + std::string(text) +
+           R"("}])";
+  };
+  ASSERT_TRUE(store_->BeginUnit().ok());
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"t1", "5"}, {"t2", "null"}, {"t3", "2"}, {"t4", "2"}, {"t5", "9"}, {"t6", "1"}, {"t7", "null"}};
+  Millis created = 10000;
+  for (const auto& [id, n] : rows) Put(id, R"({"t":)" + rt("Item " + id) + R"(,"n":)" + n + "}", false, created++);
+  Put("t8", R"({"t":)" + rt("item trashed") + R"(,"n":0})", true, created++);
+  Put("t9", R"({"t":)" + rt("other") + R"(,"n":0})", false, created++);
+  ASSERT_TRUE(store_->EndUnit(true).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  Reopen();  // the trigram index catches up with page_text when the store opens
+
+  PageScan scan;
+  scan.where = testing::PropertyTerm("t", Op::kTextContains, "item");
+  scan.in_trash = false;
+  scan.order = {ScanOrder{ScanField{ScanField::Kind::kProperty, "n"}, false}};
+  scan.limit = 100;
+  const Ids expected{"t6", "t3", "t4", "t1", "t5", "t2", "t7"};
+  EXPECT_EQ(Scan(scan), expected);
+  const int before = ScanIndexes(path_);
+
+  struct Restore {
+    ~Restore() { SqliteConnection::SetBroadTextCandidatesForTest(50000); }
+  } restore;
+  SqliteConnection::SetBroadTextCandidatesForTest(2);
+  EXPECT_EQ(Scan(scan), expected);
+  EXPECT_EQ(ScanIndexes(path_), before + 1);  // the shape's index, which the scan read
+  EXPECT_EQ(Scan(scan), expected);
+  scan.limit = 3;
+  EXPECT_EQ(Scan(scan), (Ids{"t6", "t3", "t4"}));
+  scan.order[0].descending = true;  // nulls last both ways
+  scan.limit = 100;
+  EXPECT_EQ(Scan(scan), (Ids{"t5", "t1", "t3", "t4", "t6", "t2", "t7"}));
+}
+
 }  // namespace
 }  // namespace localnotion::storage

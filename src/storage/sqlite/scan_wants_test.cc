@@ -2,8 +2,6 @@
 // the generated columns and the index of its shape (SqliteConnection::EnsureScanColumn,
 // EnsureScanIndex), and the writer makes them when the read transaction ends
 // (SqliteStore::ApplyScanWants), so that later scans of that shape read the index.
-#include <sqlite3.h>
-
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -12,6 +10,7 @@
 
 #include "storage/page_scan.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/temp_store_test_util.h"
 #include "storage/store.h"
 #include "testing/scan_nodes.h"
 #include "testing/temp_dir.h"
@@ -32,20 +31,6 @@ PageRecord Row(std::string id, int n, Millis created) {
   p.created_by = p.last_edited_by = "u";
   p.created_time = p.last_edited_time = created;
   return p;
-}
-
-// The scan indexes in the file, read on a connection of its own.
-int ScanIndexes(const std::string& path) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'pages_scan_%'", -1,
-                     &stmt, nullptr);
-  int count = -1;
-  if (sqlite3_step(stmt) == SQLITE_ROW) count = sqlite3_column_int(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return count;
 }
 
 // The ids `scan` selects in a read transaction; then an empty write transaction, whose

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <memory>
 #include <set>
-#include <utility>
 #include <string>
+#include <utility>
 
 #include "storage/txn.h"
 
@@ -32,7 +32,7 @@ class SqliteConnection final : public Records {
   // savepoints of the write transactions that commit together; a read snapshot is a
   // deferred transaction.
   Status BeginBatch();
-  Status CommitBatch();    // on failure the batch is rolled back
+  Status CommitBatch();  // on failure the batch is rolled back
   void RollbackBatch();
   Status Savepoint();
   Status ReleaseSavepoint();
@@ -49,11 +49,14 @@ class SqliteConnection final : public Records {
   // the connection could not write at the time. The store makes them on the writer
   // later (ApplyScanWants), so that later scans are quick.
   struct ScanWants {
-    std::set<std::string> columns;                 // property ids
+    std::set<std::string> columns;                          // property ids
     std::set<std::pair<std::string, std::string>> indexes;  // (index name, column shape)
     bool empty() const { return columns.empty() && indexes.empty(); }
   };
   ScanWants TakeScanWants() { return std::exchange(wants_, {}); }
+  // Sorted scans driven by text terms with more trigram-index candidates than `n` read
+  // the shape's index in order (sqlite/page_scan.cc, BroadText); 50,000 by default.
+  static void SetBroadTextCandidatesForTest(int64_t n);
   Status ApplyScanWants(const ScanWants& wants);
   // Interrupts statements once the deadline of the current thread (common/deadline.h)
   // has passed: they fail with kGatewayTimeout. For read-only connections only: an
@@ -134,7 +137,7 @@ class SqliteConnection final : public Records {
   Result<std::optional<WebhookDeliveryRecord>> GetWebhookDelivery(std::string_view id) override;
   Status DeleteWebhookDelivery(std::string_view id) override;
   Result<std::vector<WebhookDeliveryRecord>> ListWebhookDeliveries(std::string_view subscription_id,
-                                                                  int limit) override;
+                                                                   int limit) override;
   Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) override;
   Result<int64_t> LastChangeSequence() override;
   Status DeleteComment(std::string_view id) override;

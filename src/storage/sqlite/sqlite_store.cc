@@ -289,8 +289,11 @@ void SqliteStore::ReturnReader(std::unique_ptr<SqliteConnection> reader) {
 }
 
 void SqliteStore::ApplyScanWants(SqliteConnection::ScanWants wants) {
-  std::unique_lock<std::mutex> lock(writer_mu_, std::try_to_lock);
-  if (!lock.owns_lock()) return;  // the writer is busy: a later scan asks again
+  // Waits for the writer, as a write transaction would: with a try-lock, wants made while
+  // the writer was busy (under write load, most of the time) were dropped until some later
+  // scan found it free.
+  std::unique_lock<std::mutex> lock(writer_mu_);
+  if (stopping_) return;
   if (!batch_) {
     if (!writer_->BeginBatch().ok()) return;
     batch_ = std::make_shared<Batch>();

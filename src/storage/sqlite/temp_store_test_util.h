@@ -4,6 +4,8 @@
 // (units and batches over transactions).
 #pragma once
 
+#include <sqlite3.h>
+
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -32,6 +34,21 @@ inline PageRecord TitledPage(std::string id, std::string_view title) {
   p.cover = nullptr;
   p.created_by = p.last_edited_by = "u";
   return p;
+}
+
+// How many per-shape scan indexes (sqlite/page_scan.cc) the committed state of the file
+// at `path` holds, read on a connection of its own.
+inline int ScanIndexes(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'pages_scan_%'", -1,
+                     &stmt, nullptr);
+  int count = -1;
+  if (sqlite3_step(stmt) == SQLITE_ROW) count = sqlite3_column_int(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return count;
 }
 
 class TempStoreTest : public ::testing::Test {
