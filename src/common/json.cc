@@ -365,7 +365,8 @@ std::string SerializeJsonObject(const json::object& o) {
 
 std::string SerializeJson(const json::value& v) {
   std::string out;
-  out.reserve(256);
+  // A page object is about 1 KB: one allocation holds it, without the copies of growing.
+  out.reserve(2048);
   SerializeJsonTo(v, out);
   return out;
 }

@@ -50,6 +50,8 @@ std::string Upsert(const char* table, const char* columns) {
 }
 
 Result<json::value> ParseStored(const std::string& text) {
+  // Most pages have no icon and no cover: their columns hold "null", read without a parser.
+  if (text == "null") return json::value(nullptr);
   auto v = ParseJson(text);
   if (!v) return InternalError("sqlite: stored JSON is corrupt");
   return std::move(*v);
