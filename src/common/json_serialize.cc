@@ -36,6 +36,32 @@ inline bool WordNeedsEscape(uint64_t w) {
 
 inline bool ByteNeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
+// Copies n bytes with fixed-size moves (two that may overlap) rather than a call to
+// memcpy: most keys and values of an answer are a few to a few dozen bytes.
+inline void CopyBytes(char* dst, const char* src, size_t n) {
+  if (n >= 8) {
+    if (n > 16) {
+      std::memcpy(dst, src, n);
+      return;
+    }
+    uint64_t a, b;
+    std::memcpy(&a, src, 8);
+    std::memcpy(&b, src + n - 8, 8);
+    std::memcpy(dst, &a, 8);
+    std::memcpy(dst + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, src, 4);
+    std::memcpy(&b, src + n - 4, 4);
+    std::memcpy(dst, &a, 4);
+    std::memcpy(dst + n - 4, &b, 4);
+  } else if (n > 0) {
+    dst[0] = src[0];
+    dst[n / 2] = src[n / 2];
+    dst[n - 1] = src[n - 1];
+  }
+}
+
 // Appends to a std::string through a pointer. Between construction and Finish() the
 // string's size is its capacity and the bytes after the pointer are scratch; Finish()
 // cuts it back. Room() must make space before each write.
@@ -59,7 +85,7 @@ class Writer {
   // These write without a room check: Room() first.
   void Put(char c) { *p_++ = c; }
   void Put(const char* s, size_t n) {
-    std::memcpy(p_, s, n);
+    CopyBytes(p_, s, n);
     p_ += n;
   }
   char* pos() { return p_; }
@@ -87,8 +113,21 @@ void Writer::String(std::string_view s) {
   const size_t n = s.size();
   Room(n + 2);
   Put('"');
-  size_t run = 0;  // start of the pending run of bytes that need no escaping
+  // Most strings need no escape: found out first, they are copied in one piece.
   size_t i = 0;
+  while (i + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (WordNeedsEscape(w)) break;
+    i += 8;
+  }
+  while (i < n && !ByteNeedsEscape(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == n) {
+    Put(s.data(), n);
+    Put('"');
+    return;
+  }
+  size_t run = 0;  // start of the pending run of bytes that need no escaping
   while (true) {
     // Eight bytes at a time while none of them needs escaping, then byte by byte.
     while (i + 8 <= n) {
