@@ -3,7 +3,7 @@
 // value overload). For the stored properties of a page, written on every page write.
 // SerializeJsonStringTo writes a string the same way, without making a json::string of
 // it (for JSON written member by member, such as a page's history entry). Defined in
-// json.cc.
+// json_serialize.cc.
 #pragma once
 
 #include <string>

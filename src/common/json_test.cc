@@ -155,6 +155,31 @@ TEST(JsonTest, EveryByteThatNeedsEscapingIsEscapedAtEveryOffset) {
   EXPECT_EQ(SerializeJson(json::string("\x1f\x20\x21\"#[\\]")), "\"\\u001f !\\\"#[\\\\]\"");
 }
 
+// The writer grows the string as it goes (json_serialize.cc): text that escapes to six
+// times its length, appended after what the string held, and a tree much larger than
+// the first allocation come out whole and after the prefix.
+TEST(JsonTest, WritingAppendsAndGrowsPastTheFirstAllocation) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += (i % 3 == 0) ? std::string(1, '\x01') : (i % 3 == 1 ? "\"" : "ab");
+  std::string out = "prefix:";
+  SerializeJsonTo(json::value(json::string(text)), out);
+  EXPECT_EQ(out, "prefix:" + EscapedByteByByte(text));
+  out = "[";
+  SerializeJsonStringTo(text, out);
+  EXPECT_EQ(out, "[" + EscapedByteByByte(text));
+
+  json::array rows;
+  std::string expected = "[";
+  for (int i = 0; i < 2000; ++i) {
+    rows.push_back(json::object{{"id", i}, {"name", "row " + std::to_string(i)}, {"on", i % 2 == 0}, {"x", nullptr}});
+    expected += (i ? "," : "") + std::string("{\"id\":") + std::to_string(i) + ",\"name\":\"row " + std::to_string(i) +
+                "\",\"on\":" + (i % 2 == 0 ? "true" : "false") + ",\"x\":null}";
+  }
+  expected += "]";
+  EXPECT_EQ(SerializeJson(rows), expected);
+  EXPECT_EQ(SerializeJsonObject(json::object{{"rows", rows}}), "{\"rows\":" + expected + "}");
+}
+
 TEST(JsonTest, ARepeatedKeyKeepsItsLastValueAsJsonParseDoes) {
   std::optional<json::value> v = ParseJson(R"({"a":1,"b":[1,2,3],"a":{"c":2}})");
   ASSERT_TRUE(v.has_value());

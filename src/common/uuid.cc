@@ -40,31 +40,24 @@ int HexValue(char c) {
 }  // namespace
 
 std::optional<std::string> NormalizeUuid(std::string_view text) {
-  std::string hex;
-  hex.reserve(32);
-  if (text.size() == 36) {
-    for (size_t i = 0; i < text.size(); ++i) {
-      bool dash_pos = (i == 8 || i == 13 || i == 18 || i == 23);
-      if (dash_pos) {
-        if (text[i] != '-') return std::nullopt;
-        continue;
-      }
-      hex.push_back(text[i]);
+  // Dashed (36 characters, dashes at 8, 13, 18 and 23) or compact (32 hex digits); the
+  // answer is dashed and lower case, written into a buffer and copied once.
+  const bool dashed = text.size() == 36;
+  if (!dashed && text.size() != 32) return std::nullopt;
+  char out[36];
+  size_t o = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (dashed && (i == 8 || i == 13 || i == 18 || i == 23)) {
+      if (c != '-') return std::nullopt;
+      out[o++] = '-';
+      continue;
     }
-  } else if (text.size() == 32) {
-    hex.assign(text);
-  } else {
-    return std::nullopt;
+    if (!dashed && (i == 8 || i == 12 || i == 16 || i == 20)) out[o++] = '-';
+    if (HexValue(c) < 0) return std::nullopt;
+    out[o++] = c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  std::string out;
-  out.reserve(36);
-  for (size_t i = 0; i < hex.size(); ++i) {
-    if (HexValue(hex[i]) < 0) return std::nullopt;
-    if (i == 8 || i == 12 || i == 16 || i == 20) out.push_back('-');
-    char c = hex[i];
-    out.push_back(c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  return out;
+  return std::string(out, sizeof out);
 }
 
 std::string NewUuid() {

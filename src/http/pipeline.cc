@@ -219,7 +219,10 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
   Response res = result.ok()             ? Response{200, SerializeJson(*result), request_id}
                  : fault && fault->error ? ErrorResponse(result.error(), request_id, fault->additional_data)
                                          : ErrorResponse(result.error(), request_id);
-  if (result.ok()) res.durable = std::move(durable);
+  // A request whose transaction is durable already (every read: its commit reports at
+  // once) is answered without waiting, so the server neither registers a waiter nor
+  // posts a resumption to the connection's strand.
+  if (result.ok() && !durable->Succeeded()) res.durable = std::move(durable);
   if (fault) {
     res.delay_ms = fault->latency_ms;
     res.retry_after = fault->retry_after;

@@ -146,6 +146,13 @@ class PropertyType {
   // value, which is nullptr when the page has none.
   virtual void Render(const json::value* stored, const PropertyDef& def, const RenderContext& ctx,
                       json::object& out) const;
+  // Render, for a caller that no longer needs the stored value (a page read only to be
+  // shown, as GET /v1/pages/{id} reads it): a type may move from `stored` rather than
+  // copy it. `out` must be what Render would fill.
+  virtual void RenderTaking(json::value* stored, const PropertyDef& def, const RenderContext& ctx,
+                            json::object& out) const {
+    Render(stored, def, ctx, out);
+  }
 
   // Types whose value records who wrote it and when (verification: `verified_by`, and the
   // time of verification when the request names none). Every value a request writes is

@@ -406,6 +406,35 @@ TEST_P(ServiceTest, UpdateKeepsPropertiesThatAreNotSent) {
   EXPECT_EQ(SerializeJson(read->at("properties")), SerializeJson(props));
 }
 
+// GET /v1/pages/{id} renders from a page it gives up, moving its stored values into the
+// answer (Context::RenderPage(LoadedPage&&)); the answer must be the one rendered from a
+// page kept, in every version, with mentions named and references as before.
+TEST_P(ServiceTest, RenderingAPageGivenUpAnswersAsRenderingAPageKept) {
+  json::value db = TasksDatabase();
+  std::string id = TaskPage(db);
+  std::string home = ParentPage();
+  auto updated = UpdatePage(caller25_, id, R"({"properties":{"Notes":{"rich_text":[{"text":{"content":"see "}},
+      {"mention":{"page":{"id":")" + home + R"("}}},{"text":{"content":"\"q\"\n"}}]}}})");
+  ASSERT_TRUE(updated.ok()) << updated.error().message;
+  for (const std::string& page_id : {id, home}) {
+    for (const Caller& caller : {caller22_, caller25_}) {
+      auto both = Run([&]() -> Result<std::pair<std::string, std::string>> {
+        LN_ASSIGN_OR_RETURN(LoadedPage kept, ctx_->LoadPage(page_id));
+        LN_ASSIGN_OR_RETURN(json::value from_kept, ctx_->RenderPage(caller, kept));
+        LN_ASSIGN_OR_RETURN(LoadedPage given_up, ctx_->LoadPage(page_id));
+        LN_ASSIGN_OR_RETURN(json::value from_given_up, ctx_->RenderPage(caller, std::move(given_up)));
+        return std::make_pair(SerializeJson(from_kept), SerializeJson(from_given_up));
+      });
+      ASSERT_TRUE(both.ok()) << both.error().message;
+      EXPECT_EQ(both->second, both->first);
+    }
+  }
+  auto read = GetPage(caller25_, id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->at("properties").at("Notes").at("rich_text").at(1).at("plain_text"), "Home");
+  EXPECT_EQ(read->at("properties").at("Notes").at("rich_text").at(2).at("plain_text"), "\"q\"\n");
+}
+
 TEST_P(ServiceTest, NullAndEmptyArrayClear) {
   json::value db = TasksDatabase();
   std::string id = TaskPage(db);

@@ -23,6 +23,9 @@ class TextType : public PropertyType {
               json::object& out) const override {
     out[name_] = (stored && stored->is_array()) ? *stored : json::value(json::array{});
   }
+  void RenderTaking(json::value* stored, const PropertyDef&, const RenderContext&, json::object& out) const override {
+    out[name_] = (stored && stored->is_array()) ? std::move(*stored) : json::value(json::array{});
+  }
 
  private:
   std::string_view name_;

@@ -131,6 +131,10 @@ class Context {
   // ---- Rendering (render.cc) ----
   Result<json::value> RenderPage(const Caller& caller, const LoadedPage& page,
                                  const std::vector<std::string>& filter_properties = {});
+  // The same answer, from a page the caller no longer needs: its stored values may be
+  // moved into the answer rather than copied (schema::PropertyType::RenderTaking).
+  Result<json::value> RenderPage(const Caller& caller, LoadedPage&& page,
+                                 const std::vector<std::string>& filter_properties = {});
   // Every property value of the page as Notion shows it, keyed by property id.
   Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
@@ -205,6 +209,13 @@ class Context {
                                                                      const storage::PageRecord& after,
                                                                      const std::vector<std::string>& changed,
                                                                      const schema::Schema* schema = nullptr);
+
+  // RenderValues and RenderPage; with `takeable` (the page's own stored properties, which
+  // the caller gives up) values are moved from it.
+  Result<json::object> RenderValuesFrom(const Caller& caller, const LoadedPage& page, int depth,
+                                        json::object* takeable);
+  Result<json::value> RenderPageFrom(const Caller& caller, const LoadedPage& page,
+                                     const std::vector<std::string>& filter_properties, json::object* takeable);
 
   storage::Txn& store_;
   ServiceState& state_;

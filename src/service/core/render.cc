@@ -129,6 +129,11 @@ Status Context::NameMentions(json::array& rich_text) {
 }
 
 Result<json::object> Context::RenderValues(const Caller& caller, const LoadedPage& page, int depth) {
+  return RenderValuesFrom(caller, page, depth, nullptr);
+}
+
+Result<json::object> Context::RenderValuesFrom(const Caller& caller, const LoadedPage& page, int depth,
+                                               json::object* takeable) {
   schema::RenderContext ctx;
   ctx.version = caller.version;
   ctx.created_time = page.page.created_time;
@@ -169,8 +174,14 @@ Result<json::object> Context::RenderValues(const Caller& caller, const LoadedPag
         }
       }
       value[def.type] = schema::ComputeRollup(def.config, targets);
+    } else if (takeable != nullptr && stored != nullptr) {
+      // `stored` points into *takeable, the page's own properties, which nothing reads
+      // again but the relation ids of rollups (never a value a type takes).
+      type->RenderTaking(takeable->if_contains(def.id), def, ctx, value);
     } else {
       type->Render(stored, def, ctx, value);
+    }
+    if (type->computed_from() != schema::ComputedFrom::kRelatedPages) {
       if (extras.file_objects) LN_RETURN_IF_ERROR(RenderFilesIn(caller, value.at(def.type)));
       if (extras.mentions) LN_RETURN_IF_ERROR(NameMentions(value.at(def.type).as_array()));
       if (extras.visible_pages_only && !access_.everything) {
@@ -199,7 +210,18 @@ Result<json::object> Context::RenderValues(const Caller& caller, const LoadedPag
 
 Result<json::value> Context::RenderPage(const Caller& caller, const LoadedPage& page,
                                         const std::vector<std::string>& filter_properties) {
-  LN_ASSIGN_OR_RETURN(json::object values, RenderValues(caller, page, 0));
+  return RenderPageFrom(caller, page, filter_properties, nullptr);
+}
+
+Result<json::value> Context::RenderPage(const Caller& caller, LoadedPage&& page,
+                                        const std::vector<std::string>& filter_properties) {
+  return RenderPageFrom(caller, page, filter_properties, &page.page.properties);
+}
+
+Result<json::value> Context::RenderPageFrom(const Caller& caller, const LoadedPage& page,
+                                            const std::vector<std::string>& filter_properties,
+                                            json::object* takeable) {
+  LN_ASSIGN_OR_RETURN(json::object values, RenderValuesFrom(caller, page, 0, takeable));
   // Formulas stop at the request's deadline with empty values; the answer is then the
   // timeout, never a page with values cut short (common/deadline.h).
   LN_RETURN_IF_ERROR(CheckDeadline());

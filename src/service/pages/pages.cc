@@ -116,7 +116,7 @@ Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view
                             const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
-  return ctx.RenderPage(caller, loaded, filter_properties);
+  return ctx.RenderPage(caller, std::move(loaded), filter_properties);
 }
 
 Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body,

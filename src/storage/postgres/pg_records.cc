@@ -119,6 +119,8 @@ Result<std::shared_ptr<const DatabaseRecord>> ReadDatabase(const PgRows& rows, i
 }  // namespace
 
 Result<json::value> ParseStoredJson(const std::string& text) {
+  // Most pages have no icon and no cover: their columns hold "null", read without a parser.
+  if (text == "null") return json::value(nullptr);
   auto v = ParseJson(text);
   if (!v) return InternalError("postgresql: stored JSON is corrupt");
   return std::move(*v);

@@ -49,7 +49,9 @@ std::string Upsert(const char* table, const char* columns) {
          ") ON CONFLICT(id) DO UPDATE SET " + sets;
 }
 
-Result<json::value> ParseStored(const std::string& text) {
+Result<json::value> ParseStored(std::string_view text) {
+  // Most pages have no icon and no cover: their columns hold "null", read without a parser.
+  if (text == "null") return json::value(nullptr);
   auto v = ParseJson(text);
   if (!v) return InternalError("sqlite: stored JSON is corrupt");
   return std::move(*v);
@@ -322,9 +324,10 @@ Result<std::optional<PageRecord>> SqliteConnection::ReadPage(Statement& st) {
   p.id = st.Text(0);
   p.parent_type = st.Text(1);
   p.parent_id = st.Text(2);
-  auto props = ParseStored(st.Text(3));
-  auto icon = ParseStored(st.Text(4));
-  auto cover = ParseStored(st.Text(5));
+  // Parsed from SQLite's own buffers: the JSON text is not copied first.
+  auto props = ParseStored(st.TextView(3));
+  auto icon = ParseStored(st.TextView(4));
+  auto cover = ParseStored(st.TextView(5));
   p.in_trash = st.Int(6) != 0;
   p.is_locked = st.Int(7) != 0;
   p.created_time = st.Int(8);

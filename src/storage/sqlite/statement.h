@@ -41,6 +41,9 @@ class Statement {
   void Reset();
 
   std::string Text(int col) const;
+  // The column's text without a copy: valid until the next StepRow, Reset or column call
+  // that converts the same column.
+  std::string_view TextView(int col) const;
   std::optional<std::string> NullableText(int col) const;
   int64_t Int(int col) const;
   std::string Blob(int col) const;
