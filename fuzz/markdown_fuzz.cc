@@ -39,7 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (!b.request.empty()) requests.push_back(std::move(b.request));
     }
     auto checked = validation::CheckChildren("body.markdown", requests, validation::kMarkdownBlockLimits);
-    if (!checked.ok() && checked.error().message.find("should be ≤ `20000`") == std::string::npos) {
+    // Refusals the parser leaves to the checks: more than 20,000 blocks, and a table too big
+    // to pad to its widest row (kMaxPaddedTableCells in api/markdown/parse.cc).
+    if (!checked.ok() && checked.error().message.find("should be ≤ `20000`") == std::string::npos &&
+        checked.error().message.find("(the table_width of the table), instead was") == std::string::npos) {
       fprintf(stderr, "the parser made a block the checks refuse: %s\n%s\n", checked.error().message.c_str(),
               SerializeJson(json::value(requests)).substr(0, 2000).c_str());
       __builtin_trap();

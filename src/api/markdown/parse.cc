@@ -8,6 +8,7 @@
 #include "api/blocks/registry.h"
 #include "api/icon.h"
 #include "api/limits.h"
+#include "api/markdown/html_table.h"
 #include "api/markdown/inline.h"
 #include "api/markdown/render.h"
 #include "api/rich_text.h"
@@ -213,13 +214,20 @@ void ApplyColor(const json::object& attrs, json::object& content) {
   }
 }
 
+// A table whose rows, padded with empty cells to its widest row, would hold more cells
+// than this keeps its rows as they are. The block checks then refuse it (each row must
+// have table_width cells), as they refuse more than 20,000 blocks, rather than the parser
+// first making millions of empty cells (1,000 rows of 1 cell and 1 of 1,000 take 8 KB).
+constexpr size_t kMaxPaddedTableCells = 1000000;
+
 json::object TableBlock(const std::vector<std::vector<json::array>>& rows, bool header_row, bool header_column) {
   size_t width = 1;
   for (const auto& row : rows) width = std::max(width, row.size());
+  const bool pad = rows.size() <= kMaxPaddedTableCells / width;
   json::array children;
   for (const auto& row : rows) {
     json::array cells;
-    for (size_t i = 0; i < width; ++i) {
+    for (size_t i = 0; i < (pad ? width : row.size()); ++i) {
       cells.push_back(i < row.size() ? json::value(Capped(row[i])) : json::value(json::array{}));
     }
     children.push_back(Block("table_row", json::object{{"cells", std::move(cells)}}));
@@ -604,19 +612,15 @@ class Outline {
 
   static json::object HtmlTable(std::string_view open, std::string_view html) {
     std::vector<std::vector<json::array>> rows;
-    for (size_t tr = html.find("<tr"); tr != std::string_view::npos; tr = html.find("<tr", tr + 1)) {
-      const size_t tr_end = std::min(html.find("</tr>", tr), html.size());
-      std::string_view row_html = html.substr(tr, tr_end - tr);
+    for (const std::vector<std::string_view>& cells : HtmlTableCells(html)) {
       std::vector<json::array> row;
-      for (size_t at = 0;;) {
-        const size_t td = std::min(row_html.find("<td", at), row_html.find("<th", at));
-        if (td == std::string_view::npos) break;
-        const size_t body = row_html.find('>', td);
-        if (body == std::string_view::npos) break;
-        const size_t end = std::min(row_html.find("</td>", body), row_html.find("</th>", body));
-        row.push_back(Capped(ParseInline(Trim(row_html.substr(body + 1, std::min(end, row_html.size()) - body - 1)))));
-        if (end == std::string_view::npos) break;
-        at = end + 5;
+      row.reserve(cells.size());
+      for (std::string_view cell : cells) {
+        // White space at a cell's edges means nothing in HTML, line breaks included (a cell
+        // whose closing tag is missing ends with its line's).
+        while (!cell.empty() && (cell.back() == '\n' || cell.back() == '\r')) cell.remove_suffix(1);
+        while (!cell.empty() && (cell.front() == '\n' || cell.front() == '\r')) cell.remove_prefix(1);
+        row.push_back(Capped(ParseInline(Trim(cell))));
       }
       rows.push_back(std::move(row));
     }
