@@ -163,7 +163,8 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
   std::vector<Item> items;
   items.reserve(properties.size());
   for (const auto& kv : properties) {
-    std::string path = api::Field("body.properties", kv.key());
+    // The value's path is built only for an error: a valid body needs none here.
+    auto path = [&kv] { return api::Field("body.properties", kv.key()); };
     const schema::PropertyDef* def = schema::FindProperty(schema, kv.key());
     const json::value& v = kv.value();
     std::string_view named = v.is_object() ? NamedType(v.get_object()) : std::string_view{};
@@ -178,12 +179,12 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     if (named.empty()) {
       std::vector<std::string> alts;
       for (std::string_view t : schema::WritableTypeOrder(version))
-        alts.push_back(api::ShouldBe(api::Field(path, t), "defined", nullptr));
+        alts.push_back(api::ShouldBe(api::Field(path(), t), "defined", nullptr));
       return api::FixOne(alts);
     }
     for (const auto& field : v.get_object()) {
       if (field.key() != named && field.key() != "type" && field.key() != "id") {
-        return api::NotPresent(api::Field(path, field.key()), field.value());
+        return api::NotPresent(api::Field(path(), field.key()), field.value());
       }
     }
     items.push_back(Item{kv.key(), def, named, &v.get_object().at(named)});
