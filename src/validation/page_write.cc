@@ -150,6 +150,16 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
   return out;
 }
 
+namespace {
+
+// How many options a definition's config lists (0 when it has none).
+size_t OptionCount(const json::object& config) {
+  const json::value* options = Find(config, "options");
+  return options != nullptr && options->is_array() ? options->get_array().size() : 0;
+}
+
+}  // namespace
+
 Result<PropertyWrites> CheckProperties(const json::object& properties, const schema::Schema& schema,
                                        api::ApiVersion version) {
   // Pass 1, the body's shape: every value must name a writable type (or, in 2022-06-28,
@@ -218,7 +228,11 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
         refs.kind == schema::References::Kind::kUsers) {
       for (std::string& id : refs.ids) out.user_ids.push_back(std::move(id));
     }
-    if (grown && grown->config != item.def->config) out.changed_defs.push_back(std::move(*grown));
+    // A successful Write changes `grown` only by appending one option to its
+    // config.options (schema/properties/options.cc, ResolveOption), so counting the
+    // options tells whether it grew without comparing the two configs whole.
+    if (grown && OptionCount(grown->config) != OptionCount(item.def->config))
+      out.changed_defs.push_back(std::move(*grown));
     out.writes.push_back(PropertyWrite{item.def->id, std::move(stored)});
   }
   return out;
