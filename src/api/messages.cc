@@ -69,9 +69,26 @@ Error FixOne(const std::vector<std::string>& alternatives) {
   return ValidationError(std::move(msg));
 }
 
-std::string Field(std::string_view path, std::string_view key) { return fmt::format("{}.{}", path, key); }
+// Field and Index build every validated value's path, error or not (a PATCH of six
+// properties makes about 18), so they append instead of going through fmt::format.
+std::string Field(std::string_view path, std::string_view key) {
+  std::string out;
+  out.reserve(path.size() + 1 + key.size());
+  out.append(path);
+  out += '.';
+  out.append(key);
+  return out;
+}
 
-std::string Index(std::string_view path, size_t i) { return fmt::format("{}[{}]", path, i); }
+std::string Index(std::string_view path, size_t i) {
+  std::string out;
+  out.reserve(path.size() + 22);
+  out.append(path);
+  out += '[';
+  out += std::to_string(i);
+  out += ']';
+  return out;
+}
 
 Error ArchivedError() {
   return ValidationError("Can't edit block that is archived. You must unarchive the block before editing.");

@@ -150,6 +150,16 @@ Result<PageBody> CheckCreateBody(const json::value& body, api::ApiVersion versio
   return out;
 }
 
+namespace {
+
+// How many options a definition's config lists (0 when it has none).
+size_t OptionCount(const json::object& config) {
+  const json::value* options = Find(config, "options");
+  return options != nullptr && options->is_array() ? options->get_array().size() : 0;
+}
+
+}  // namespace
+
 Result<PropertyWrites> CheckProperties(const json::object& properties, const schema::Schema& schema,
                                        api::ApiVersion version) {
   // Pass 1, the body's shape: every value must name a writable type (or, in 2022-06-28,
@@ -163,7 +173,8 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
   std::vector<Item> items;
   items.reserve(properties.size());
   for (const auto& kv : properties) {
-    std::string path = api::Field("body.properties", kv.key());
+    // The value's path is built only for an error: a valid body needs none here.
+    auto path = [&kv] { return api::Field("body.properties", kv.key()); };
     const schema::PropertyDef* def = schema::FindProperty(schema, kv.key());
     const json::value& v = kv.value();
     std::string_view named = v.is_object() ? NamedType(v.get_object()) : std::string_view{};
@@ -178,12 +189,12 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     if (named.empty()) {
       std::vector<std::string> alts;
       for (std::string_view t : schema::WritableTypeOrder(version))
-        alts.push_back(api::ShouldBe(api::Field(path, t), "defined", nullptr));
+        alts.push_back(api::ShouldBe(api::Field(path(), t), "defined", nullptr));
       return api::FixOne(alts);
     }
     for (const auto& field : v.get_object()) {
       if (field.key() != named && field.key() != "type" && field.key() != "id") {
-        return api::NotPresent(api::Field(path, field.key()), field.value());
+        return api::NotPresent(api::Field(path(), field.key()), field.value());
       }
     }
     items.push_back(Item{kv.key(), def, named, &v.get_object().at(named)});
@@ -217,7 +228,11 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
         refs.kind == schema::References::Kind::kUsers) {
       for (std::string& id : refs.ids) out.user_ids.push_back(std::move(id));
     }
-    if (grown && grown->config != item.def->config) out.changed_defs.push_back(std::move(*grown));
+    // A successful Write changes `grown` only by appending one option to its
+    // config.options (schema/properties/options.cc, ResolveOption), so counting the
+    // options tells whether it grew without comparing the two configs whole.
+    if (grown && OptionCount(grown->config) != OptionCount(item.def->config))
+      out.changed_defs.push_back(std::move(*grown));
     out.writes.push_back(PropertyWrite{item.def->id, std::move(stored)});
   }
   return out;

@@ -105,12 +105,25 @@ const Field kFields[] = {
 };
 
 // The part of a definition that rendering a value needs: options (select, multi_select,
-// status) and the unique_id prefix; other types render from the value alone.
-json::array HistoryDefinition(const schema::PropertyDef& def) {
+// status) and the unique_id prefix; other types render from the value alone. Written as
+// the JSON text that schema::SchemaToStored of the one kept definition serializes to,
+// [{"id","name","type","config"}], without copying the definition.
+void AppendHistoryDefinition(const schema::PropertyDef& def, std::string& out) {
   const schema::PropertyType* type = schema::FindType(def.type);
   const bool needs_config = type != nullptr && type->renders_from_config();
-  schema::PropertyDef kept{def.id, def.name, def.type, needs_config ? def.config : json::object{}};
-  return schema::SchemaToStored(schema::Schema{std::move(kept)});
+  out += "[{\"id\":";
+  SerializeJsonStringTo(def.id, out);
+  out += ",\"name\":";
+  SerializeJsonStringTo(def.name, out);
+  out += ",\"type\":";
+  SerializeJsonStringTo(def.type, out);
+  out += ",\"config\":";
+  if (needs_config) {
+    SerializeJsonObjectTo(def.config, out);
+  } else {
+    out += "{}";
+  }
+  out += "}]";
 }
 
 }  // namespace
@@ -281,8 +294,8 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     SerializeJsonStringTo(def.name, changes);
     changes += ",\"property_id\":";
     SerializeJsonStringTo(def.id, changes);
-    const json::value definition(HistoryDefinition(def));
-    member(",\"definition\":", &definition);
+    changes += ",\"definition\":";
+    AppendHistoryDefinition(def, changes);
     member(",\"before_stored\":", before ? Find(before->properties, def.id) : nullptr);
     member(",\"after_stored\":", Find(after.properties, def.id));
     changes += '}';

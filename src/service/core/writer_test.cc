@@ -79,6 +79,24 @@ TEST_P(WriterTest, EveryWriteAppendsOneChangeAndAFailedRequestNone) {
   EXPECT_EQ(changes[4], "page trashed " + page);
 }
 
+// The history entry is written as JSON text at once (writer.cc), the definition as
+// SchemaToStored of the one kept definition would serialize it.
+TEST_P(WriterTest, HistoryEntryRecordsTheChangedValueWithItsDefinitionAsText) {
+  const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
+  json::value rename = J(R"({"properties":{"title":{"title":[{"text":{"content":"Q"}}]}}})");
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, rename); }).ok());
+  auto entries = store_->ListPageHistory(page);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  ASSERT_EQ(entries->size(), 2u);
+  const std::string text = SerializeJson((*entries)[1].changes);
+  EXPECT_EQ(text.rfind(R"([{"property":"title","property_id":"title",)"
+                       R"("definition":[{"id":"title","name":"title","type":"title","config":{}}],"before_stored":)",
+                       0),
+            0u)
+      << text;
+}
+
 TEST_P(WriterTest, TrashingAPageAsABlockIsPageHistory) {
   const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
   ASSERT_TRUE(Run([&] { return blocks::DeleteBlock(*ctx_, caller_, page); }).ok());
