@@ -26,6 +26,21 @@ bench_cleanup() {
   exit "$rc"
 }
 
+# The set-up the scripts that start one server at a time share, after `die`, `log`, HOST,
+# PORT, DURATION and WARMUP are defined: DURATION_S and WARMUP_S in seconds, a refusal when
+# $HOST:$PORT is taken, TMP (a fresh localnotion-NAME.XXXXXX directory), PID, and the exit
+# cleanup.
+bench_setup() {
+  # shellcheck disable=SC2034,SC2153  # DURATION_S and WARMUP_S are for the sourcing script
+  DURATION_S=$(secs "$DURATION")
+  # shellcheck disable=SC2034,SC2153
+  WARMUP_S=$(secs "$WARMUP")
+  (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null && die "port $PORT on $HOST is in use; set PORT"
+  TMP=$(mktemp -d "${TMPDIR:-/tmp}/localnotion-$1.XXXXXX")
+  PID=""
+  bench_traps
+}
+
 bench_traps() {
   trap bench_cleanup EXIT
   trap 'exit 130' INT

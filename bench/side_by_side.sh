@@ -64,13 +64,7 @@ done
 for b in "$OLD" "$NEW"; do [[ -x $b ]] || die "$b is not an executable"; done
 # shellcheck source=bench/server_lib.sh
 source "$BENCH/server_lib.sh"
-DURATION_S=$(secs "$DURATION")
-WARMUP_S=$(secs "$WARMUP")
-(exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null && die "port $PORT on $HOST is in use; set PORT"
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/localnotion-sbs.XXXXXX")
-PID=""
-bench_traps
+bench_setup sbs
 
 # in_budget SECONDS: whether a step of about that long still ends within TIME_LIMIT.
 in_budget() { (( SECONDS + $1 <= TIME_LIMIT )); }

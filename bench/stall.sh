@@ -49,13 +49,7 @@ for tool in wrk node taskset timeout; do command -v "$tool" >/dev/null || die "$
 for b in "${BINS[@]}"; do [[ -x $b ]] || die "$b is not an executable"; done
 # shellcheck source=bench/server_lib.sh
 source "$BENCH/server_lib.sh"
-DURATION_S=$(secs "$DURATION")
-WARMUP_S=$(secs "$WARMUP")
-(exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null && die "port $PORT on $HOST is in use; set PORT"
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/localnotion-stall.XXXXXX")
-PID=""
-bench_traps
+bench_setup stall
 
 # start BINARY LOG ARGS...: a fresh database and the fixture; sets PID and the page ids.
 start() {
