@@ -43,12 +43,6 @@ class Durability {
     std::lock_guard<std::mutex> lock(mu_);
     return status_;
   }
-  // Whether the report is in and says OK: nothing is left to wait for (a read
-  // transaction reports at once, storage::Txn::CommitAsync).
-  bool Succeeded() const {
-    std::lock_guard<std::mutex> lock(mu_);
-    return done_ && status_.ok();
-  }
 
  private:
   mutable std::mutex mu_;
