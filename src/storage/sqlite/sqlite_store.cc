@@ -289,11 +289,10 @@ void SqliteStore::ReturnReader(std::unique_ptr<SqliteConnection> reader) {
 }
 
 void SqliteStore::ApplyScanWants(SqliteConnection::ScanWants wants) {
-  // Waits for the writer, as a write transaction would: with a try-lock, wants made while
-  // the writer was busy (under write load, most of the time) were dropped until some later
-  // scan found it free.
-  std::unique_lock<std::mutex> lock(writer_mu_);
-  if (stopping_) return;
+  // Never waits: the read may end on a thread that holds the writer (a read transaction
+  // inside a write), and a busy writer only means a later scan asks again.
+  std::unique_lock<std::mutex> lock(writer_mu_, std::try_to_lock);
+  if (!lock.owns_lock() || stopping_) return;
   if (!batch_) {
     if (!writer_->BeginBatch().ok()) return;
     batch_ = std::make_shared<Batch>();
