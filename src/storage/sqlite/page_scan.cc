@@ -227,6 +227,7 @@ Result<bool> BroadText(sqlite3* db, const ScanNode& where) {
       if (c.kind == ScanNode::Kind::kTerm) terms.push_back(&c.term);
     }
   }
+  const int64_t bound = broad_text_candidates.load();
   bool any = false;
   for (const ScanTerm* t : terms) {
     if (!query::IsTextOp(t->op) || t->op == ScanTerm::Op::kTextUnsettled) continue;
@@ -235,10 +236,10 @@ Result<bool> BroadText(sqlite3* db, const ScanNode& where) {
     Statement count(db,
                     fmt::format("SELECT count(*) FROM (SELECT rowid FROM page_text_fts WHERE page_text_fts MATCH ?1 "
                                 "LIMIT {})",
-                                broad_text_candidates.load() + 1));
+                                bound + 1));
     count.Bind(1, FtsPhrase(needle));
     LN_ASSIGN_OR_RETURN(bool row, count.StepRow());
-    if (!row || count.Int(0) <= broad_text_candidates.load()) return false;
+    if (!row || count.Int(0) <= bound) return false;
     any = true;
   }
   return any;
@@ -345,16 +346,17 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
   std::string shape;
   for (const auto& c : columns) shape += (shape.empty() ? "" : ", ") + c;
   const std::string index = fmt::format("pages_scan_{:016x}", std::hash<std::string>{}(shape));
-  bool by_text = scan.where && query::DrivenByText(*scan.where);
-  if (by_text && indexable && !scan.order.empty() && scan.limit >= 0) {
-    LN_ASSIGN_OR_RETURN(bool broad, BroadText(db_, *scan.where));
-    if (broad) by_text = false;  // read the shape's index in order, when there is one
+  const bool driven = scan.where && query::DrivenByText(*scan.where);
+  bool broad = false;  // then the shape's index is read in order, when there is one
+  if (driven && indexable && !scan.order.empty() && scan.limit >= 0) {
+    LN_ASSIGN_OR_RETURN(broad, BroadText(db_, *scan.where));
   }
-  if (indexable && !by_text) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
+  const bool wants_index = indexable && (!driven || broad);
+  if (wants_index) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
   // Without statistics SQLite may prefer a narrower index of another shape, and then
   // read every candidate row; the shape's own index is named to avoid that.
-  const bool use_index = indexable && !by_text && indexed_shapes_.count(shape) > 0;
-  if (!use_index && scan.where && query::DrivenByText(*scan.where)) by_text = true;
+  const bool use_index = wants_index && indexed_shapes_.count(shape) > 0;
+  const bool by_text = driven && !use_index;  // the text term's candidates drive the scan
 
   SqlBuilder b{expression, {}, {}};
   b.sql = use_index ? "SELECT id FROM pages INDEXED BY " + index + " WHERE parent_id = ?"
