@@ -12,6 +12,7 @@
 
 #include "common/sha256.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -1115,6 +1116,65 @@ TEST_P(ServiceTest, DualRelationToItsOwnDataSourceSyncsBothWays) {
   EXPECT_EQ(Ids(PropertiesOf(t1).at("Blocks")), t2 + " " + t1 + " ");
   EXPECT_EQ(Ids(PropertiesOf(t1).at(kSynced)), t1 + " ");
   EXPECT_EQ(Ids(self->at("properties").at(kSynced)), t1 + " ");
+}
+
+// A PATCH names in its change (the outbox row webhooks read) and its history exactly the
+// properties whose value it changed: a value written again as it was is not one, and a
+// relation to the page itself changes the synced property too. (UpdatePage keeps only the
+// old values it replaces, pages.cc; this is what that must not change.)
+TEST_P(ServiceTest, PageUpdateNamesExactlyTheValuesItChanged) {
+  json::value tasks = TasksDatabase();
+  const std::string ds = DataSourceId(tasks);
+  auto added = UpdateDataSource(ds, R"({"properties":{"Blocks":{"relation":{"data_source_id":")" + ds +
+                                        R"(","dual_property":{}}}}})");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  auto id_of = [&](const char* name) { return std::string(added->at("properties").at(name).at("id").as_string()); };
+  const std::string t1 = TaskPage(tasks);  // Price 10, Done true
+  int64_t seen = 0;
+  // The properties of each change of t1 since the last call, oldest first.
+  auto changes = [&] {
+    std::vector<std::vector<std::string>> out;
+    auto all = store_->ListChanges(seen, 1000);
+    EXPECT_TRUE(all.ok());
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    if (!all.ok()) return out;
+    for (const auto& c : *all) {
+      seen = c.sequence;
+      if (c.object == "page" && c.object_id == t1) out.push_back(c.properties);
+    }
+    return out;
+  };
+  auto history_size = [&] {
+    auto entries = store_->ListPageHistory(t1);
+    EXPECT_TRUE(entries.ok());
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    return entries.ok() ? entries->size() : 0;
+  };
+  auto sorted = [](std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  changes();
+  const size_t created = history_size();
+
+  ASSERT_TRUE(UpdatePage(caller25_, t1, R"({"properties":{"Price":{"number":10},"Done":{"checkbox":false}}})").ok());
+  EXPECT_EQ(changes(), (std::vector<std::vector<std::string>>{{id_of("Done")}}));
+  EXPECT_EQ(history_size(), created + 1);
+
+  ASSERT_TRUE(UpdatePage(caller25_, t1, R"({"properties":{"Blocks":{"relation":[{"id":")" + t1 + R"("}]}}})").ok());
+  EXPECT_EQ(changes(),
+            (std::vector<std::vector<std::string>>{sorted({id_of("Blocks"), id_of("Related to Tasks (Blocks)")})}));
+  EXPECT_EQ(history_size(), created + 2);
+
+  const std::string notes =
+      R"({"properties":{"Notes":{"rich_text":[{"text":{"content":"a"}}]},"Done":{"checkbox":false}}})";
+  ASSERT_TRUE(UpdatePage(caller25_, t1, notes).ok());
+  EXPECT_EQ(changes(), (std::vector<std::vector<std::string>>{{id_of("Notes")}}));
+  EXPECT_EQ(history_size(), created + 3);
+  // The same values again: an update that changed no value, and no history entry.
+  ASSERT_TRUE(UpdatePage(caller25_, t1, notes).ok());
+  EXPECT_EQ(changes(), (std::vector<std::vector<std::string>>{{}}));
+  EXPECT_EQ(history_size(), created + 3);
 }
 
 TEST_P(ServiceTest, RelationToADataSourceRefusesPagesOfAnotherDataSourceOfTheSameDatabase) {

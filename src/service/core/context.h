@@ -159,9 +159,13 @@ class Context {
   Result<std::string> FileUrlSecret();
 
   // ---- Writing (writer.cc) ----
-  // `before` is null for a creation.
+  // `before` is null for a creation. `touched`, when given, lists every property id whose
+  // value may differ between `before` and `after`; `before->properties` then needs to hold
+  // only those ids' old values (every other value is, by the caller's word, the same as
+  // after's), which spares a PATCH a copy and a compare of the whole page.
   Status WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
-                   const schema::Schema* schema = nullptr, WriteMode mode = WriteMode::kEdit);
+                   const schema::Schema* schema = nullptr, WriteMode mode = WriteMode::kEdit,
+                   const std::vector<std::string>* touched = nullptr);
   Status WriteDatabase(const Caller& caller, const storage::DatabaseRecord* before,
                        const storage::DatabaseRecord& after, WriteMode mode = WriteMode::kEdit);
   Status WriteDataSource(const Caller& caller, const storage::DataSourceRecord* before,

@@ -24,8 +24,19 @@ namespace localnotion::service {
 namespace {
 
 // The ids of the page properties whose stored value differs between the two records.
-std::vector<std::string> ChangedProperties(const storage::PageRecord* before, const storage::PageRecord& after) {
+std::vector<std::string> ChangedProperties(const storage::PageRecord* before, const storage::PageRecord& after,
+                                           const std::vector<std::string>* touched) {
   std::vector<std::string> ids;
+  if (before && touched) {  // only these can differ (Context::WritePage)
+    for (const std::string& id : *touched) {
+      const json::value* was = Find(before->properties, id);
+      const json::value* now = Find(after.properties, id);
+      if ((was == nullptr) != (now == nullptr) || (was != nullptr && *was != *now)) ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  }
   for (const auto& kv : after.properties) {
     const json::value* was = before ? Find(before->properties, kv.key()) : nullptr;
     if (was == nullptr || *was != kv.value()) ids.emplace_back(kv.key());
@@ -143,12 +154,12 @@ Status Context::AppendChange(const Caller& caller, std::string object, std::stri
 }
 
 Status Context::WritePage(const Caller& caller, const storage::PageRecord* before, const storage::PageRecord& after,
-                          const schema::Schema* schema, WriteMode mode) {
+                          const schema::Schema* schema, WriteMode mode, const std::vector<std::string>* touched) {
   // A created page is a block of the workspace's block limit (block_limit.h).
   if (before == nullptr && mode != WriteMode::kImport)
     LN_RETURN_IF_ERROR(ChargeBlockCreation(store_, state_.options, caller));
   // Compared once: the outbox row, the history entry and the store's write all use these.
-  std::vector<std::string> changed = ChangedProperties(before, after);
+  std::vector<std::string> changed = ChangedProperties(before, after, touched);
   std::optional<storage::PageHistoryRecord> history;
   if (mode == WriteMode::kEdit) {
     LN_ASSIGN_OR_RETURN(history, PageHistoryEntry(caller, before, after, changed, schema));
