@@ -1,6 +1,6 @@
-// A Store decorator that keeps databases, data sources, users and integrations in
-// memory. They are read on every request (a page's schema, the people it shows, the
-// bearer token) and change rarely.
+// A Store decorator that keeps databases, data sources, users, integrations and each
+// integration's shares in memory. They are read on every request (a page's schema, the
+// people it shows, the bearer token and what it may see) and change rarely.
 //
 // The cache only ever holds committed records. A read transaction fills it on a miss,
 // unless a write of a cached kind was committed (or is committing) since it began, in
@@ -25,6 +25,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/store.h"
 
@@ -50,8 +51,9 @@ class CachingStore final : public Store {
     int64_t shared_generation = -1;  // the inner store's, last seen (SharedCacheGeneration)
     std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> databases;
     std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> data_sources;
-    std::unordered_map<std::string, IntegrationRecord> integrations;  // by secret hash
-    std::unordered_map<std::string, UserRecord> users;                // only users that exist
+    std::unordered_map<std::string, IntegrationRecord> integrations;   // by secret hash
+    std::unordered_map<std::string, UserRecord> users;                 // only users that exist
+    std::unordered_map<std::string, std::vector<std::string>> shares;  // by integration id
   };
 
   // Declared first so that it is destroyed last: the inner store may still report a

@@ -1340,6 +1340,7 @@ TEST_P(StoreConformanceTest, AReadTransactionKeepsItsSnapshotWhileAWriteCommits)
     EXPECT_EQ(LN_VAL(txn.GetDataSource("ds-1"))->next_unique_id, 1000);
     EXPECT_EQ(LN_VAL(txn.GetUser("u-1"))->name, "Changed");
     EXPECT_EQ(LN_VAL(txn.FindIntegrationBySecretHash("hash-i1"))->capabilities, "none");
+    EXPECT_EQ(LN_VAL(txn.ListShares("i1")), V{"page-new"});
     EXPECT_NE(LN_VAL(txn.GetDatabase("db-new")), nullptr);
     EXPECT_NE(LN_VAL(txn.GetUser("u-new")), std::nullopt);
   });

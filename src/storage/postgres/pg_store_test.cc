@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -120,6 +121,29 @@ TEST_F(TwoInstancesTest, WhatOneWritesTheOtherReadsAtOnceCachedKindsIncluded) {
   auto gone = (*after)->FindIntegrationBySecretHash("hash-1");
   ASSERT_TRUE(gone.ok());
   EXPECT_FALSE(*gone);
+}
+
+// Shares are cached too (CachingStore): a share given or taken back on one instance is
+// what the other's next transaction lists, though its cache held the old list.
+TEST_F(TwoInstancesTest, SharesGivenOrTakenOnOneInstanceAreListedByTheOtherAtOnce) {
+  using V = std::vector<std::string>;
+  auto shares_on_b = [&](TxnMode mode) {
+    auto txn = b_->Begin(mode);
+    EXPECT_TRUE(txn.ok());
+    if (!txn.ok()) return V{"(no transaction)"};
+    auto shares = (*txn)->ListShares("i1");
+    EXPECT_TRUE(shares.ok());
+    return shares.ok() ? *shares : V{"(error)"};
+  };
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.PutShare("i1", "page-1"); }).ok());
+  EXPECT_EQ(shares_on_b(TxnMode::kRead), V{"page-1"});
+  EXPECT_EQ(shares_on_b(TxnMode::kRead), V{"page-1"});  // from b's cache
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.PutShare("i1", "page-2"); }).ok());
+  EXPECT_EQ(shares_on_b(TxnMode::kRead), (V{"page-1", "page-2"}));
+  EXPECT_EQ(shares_on_b(TxnMode::kWrite), (V{"page-1", "page-2"}));
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.DeleteShare("i1", "page-1"); }).ok());
+  EXPECT_EQ(shares_on_b(TxnMode::kRead), V{"page-2"});
+  EXPECT_EQ(shares_on_b(TxnMode::kWrite), V{"page-2"});
 }
 
 TEST_F(TwoInstancesTest, WritersOfBothInstancesSerializeAndLoseNoUpdate) {
