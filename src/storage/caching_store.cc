@@ -85,29 +85,6 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     LN_RETURN_IF_ERROR(inner_.DeleteIntegration(id));
     written_.integrations = true;
     written_.all_users = true;
-    written_.shares.insert(std::string(id));  // its shares go with it
-    return OkStatus();
-  }
-  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override {
-    const std::string key(integration_id);
-    if (written_.shares.count(key) || written_.all) return inner_.ListShares(integration_id);
-    {
-      std::lock_guard<std::mutex> lock(shared_.mu);
-      if (!UseShared()) return inner_.ListShares(integration_id);
-      if (auto it = shared_.shares.find(key); it != shared_.shares.end()) return it->second;
-    }
-    LN_ASSIGN_OR_RETURN(auto found, inner_.ListShares(integration_id));
-    Fill([&] { shared_.shares[key] = found; });
-    return found;
-  }
-  Status PutShare(std::string_view integration_id, std::string_view object_id) override {
-    LN_RETURN_IF_ERROR(inner_.PutShare(integration_id, object_id));
-    written_.shares.insert(std::string(integration_id));
-    return OkStatus();
-  }
-  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override {
-    LN_RETURN_IF_ERROR(inner_.DeleteShare(integration_id, object_id));
-    written_.shares.insert(std::string(integration_id));
     return OkStatus();
   }
   Status Reset(bool keep_integrations) override {
@@ -122,13 +99,11 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   // What this transaction wrote of the cached kinds, to evict when it commits.
   struct Written {
     std::set<std::string> databases, data_sources, users;
-    std::set<std::string> shares;  // integration ids
     bool integrations = false;
     bool all_users = false;
     bool all = false;
     bool any() const {
-      return all || integrations || all_users || !databases.empty() || !data_sources.empty() || !users.empty() ||
-             !shares.empty();
+      return all || integrations || all_users || !databases.empty() || !data_sources.empty() || !users.empty();
     }
   };
 
@@ -181,10 +156,8 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       shared.data_sources.clear();
       shared.integrations.clear();
       shared.users.clear();
-      shared.shares.clear();
       return;
     }
-    for (const auto& id : written.shares) shared.shares.erase(id);
     for (const auto& id : written.databases) shared.databases.erase(id);
     for (const auto& id : written.data_sources) shared.data_sources.erase(id);
     if (written.integrations) shared.integrations.clear();
@@ -220,7 +193,6 @@ Result<std::unique_ptr<Txn>> CachingStore::Begin(TxnMode mode) {
       shared_.data_sources.clear();
       shared_.integrations.clear();
       shared_.users.clear();
-      shared_.shares.clear();
       generation = shared_.generation;
     } else if (*seen < shared_.shared_generation) {
       generation = shared_.generation - 1;  // an older snapshot: never matches (UseShared, Fill)

@@ -1,6 +1,11 @@
-// A Store decorator that keeps databases, data sources, users, integrations and each
-// integration's shares in memory. They are read on every request (a page's schema, the
-// people it shows, the bearer token and what it may see) and change rarely.
+// A Store decorator that keeps databases, data sources, users and integrations in
+// memory. They are read on every request (a page's schema, the people it shows, the
+// bearer token) and change rarely.
+//
+// Shares are read on every request too, but are not kept: `localnotion share` and
+// `unshare` write them into the store of a running server, which must see them on its
+// next request (docs/compat.md, "CLI"; e2e 25-permissions). An experiment that cached them (GET
+// about 134k to 130k instructions) broke exactly that, and was taken back.
 //
 // The cache only ever holds committed records. A read transaction fills it on a miss,
 // unless a write of a cached kind was committed (or is committing) since it began, in
@@ -25,7 +30,6 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 #include "storage/store.h"
 
@@ -51,9 +55,8 @@ class CachingStore final : public Store {
     int64_t shared_generation = -1;  // the inner store's, last seen (SharedCacheGeneration)
     std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> databases;
     std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> data_sources;
-    std::unordered_map<std::string, IntegrationRecord> integrations;   // by secret hash
-    std::unordered_map<std::string, UserRecord> users;                 // only users that exist
-    std::unordered_map<std::string, std::vector<std::string>> shares;  // by integration id
+    std::unordered_map<std::string, IntegrationRecord> integrations;  // by secret hash
+    std::unordered_map<std::string, UserRecord> users;                // only users that exist
   };
 
   // Declared first so that it is destroyed last: the inner store may still report a

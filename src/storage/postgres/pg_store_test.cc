@@ -123,8 +123,8 @@ TEST_F(TwoInstancesTest, WhatOneWritesTheOtherReadsAtOnceCachedKindsIncluded) {
   EXPECT_FALSE(*gone);
 }
 
-// Shares are cached too (CachingStore): a share given or taken back on one instance is
-// what the other's next transaction lists, though its cache held the old list.
+// A share given or taken back on one instance is what the other's next transaction
+// lists, whatever either read before (shares are never cached: caching_store.h).
 TEST_F(TwoInstancesTest, SharesGivenOrTakenOnOneInstanceAreListedByTheOtherAtOnce) {
   using V = std::vector<std::string>;
   auto shares_on_b = [&](TxnMode mode) {
@@ -137,7 +137,7 @@ TEST_F(TwoInstancesTest, SharesGivenOrTakenOnOneInstanceAreListedByTheOtherAtOnc
   };
   ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.PutShare("i1", "page-1"); }).ok());
   EXPECT_EQ(shares_on_b(TxnMode::kRead), V{"page-1"});
-  EXPECT_EQ(shares_on_b(TxnMode::kRead), V{"page-1"});  // from b's cache
+  EXPECT_EQ(shares_on_b(TxnMode::kRead), V{"page-1"});
   ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [](Txn& t) { return t.PutShare("i1", "page-2"); }).ok());
   EXPECT_EQ(shares_on_b(TxnMode::kRead), (V{"page-1", "page-2"}));
   EXPECT_EQ(shares_on_b(TxnMode::kWrite), (V{"page-1", "page-2"}));
