@@ -4,8 +4,8 @@
 //
 // Shares are read on every request too, but are not kept: `localnotion share` and
 // `unshare` write them into the store of a running server, which must see them on its
-// next request (docs/compat.md, "CLI"; e2e 25-permissions). An experiment that cached them (GET
-// about 134k to 130k instructions) broke exactly that, and was taken back.
+// next request (docs/compat.md, "CLI"; e2e 25-permissions). An experiment that cached
+// them (GET about 134k to 130k instructions) broke exactly that, and was taken back.
 //
 // The cache only ever holds committed records. A read transaction fills it on a miss,
 // unless a write of a cached kind was committed (or is committing) since it began, in
