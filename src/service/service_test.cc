@@ -170,6 +170,13 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
     return db.ok() ? *db : json::value(nullptr);
   }
 
+  // Adds to the data source `ds` a relation "Blocks" to itself with a dual property
+  // (synced as "Related to Tasks (Blocks)" in the Tasks database); returns the answer.
+  Result<json::value> AddSelfRelation(const std::string& ds) {
+    return UpdateDataSource(ds, R"({"properties":{"Blocks":{"relation":{"data_source_id":")" + ds +
+                                    R"(","dual_property":{}}}}})");
+  }
+
   // A page in the data source with the given property values; returns its id.
   std::string PageIn(const std::string& data_source_id, const std::string& properties = "{}") {
     auto page = CreatePage(caller25_, R"({"parent":{"data_source_id":")" + data_source_id + R"("},"properties":)" +
@@ -1098,8 +1105,7 @@ TEST_P(ServiceTest, FailedWriteLeavesTheOtherSideOfADualRelationAlone) {
 TEST_P(ServiceTest, DualRelationToItsOwnDataSourceSyncsBothWays) {
   json::value tasks = TasksDatabase();
   const std::string ds = DataSourceId(tasks);
-  auto added = UpdateDataSource(ds, R"({"properties":{"Blocks":{"relation":{"data_source_id":")" + ds +
-                                        R"(","dual_property":{}}}}})");
+  auto added = AddSelfRelation(ds);
   ASSERT_TRUE(added.ok()) << added.error().message;
   const std::string kSynced = "Related to Tasks (Blocks)";
   ASSERT_NE(Find(added->at("properties").as_object(), kSynced), nullptr);
@@ -1125,8 +1131,7 @@ TEST_P(ServiceTest, DualRelationToItsOwnDataSourceSyncsBothWays) {
 TEST_P(ServiceTest, PageUpdateNamesExactlyTheValuesItChanged) {
   json::value tasks = TasksDatabase();
   const std::string ds = DataSourceId(tasks);
-  auto added = UpdateDataSource(ds, R"({"properties":{"Blocks":{"relation":{"data_source_id":")" + ds +
-                                        R"(","dual_property":{}}}}})");
+  auto added = AddSelfRelation(ds);
   ASSERT_TRUE(added.ok()) << added.error().message;
   auto id_of = [&](const char* name) { return std::string(added->at("properties").at(name).at("id").as_string()); };
   const std::string t1 = TaskPage(tasks);  // Price 10, Done true
