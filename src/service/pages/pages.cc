@@ -77,36 +77,59 @@ Status CheckReferences(Context& ctx, const LoadedPage& page, const std::vector<v
 
 namespace {
 
+// The page as an update found it, for its history and the outbox (Context::WritePage):
+// every field but the values, and then the old values of the properties the request
+// writes, so that a PATCH of one property does not copy and compare the whole page.
+// `touched` lists them; without it (a template, which may change any value) `record`
+// holds every value.
+struct PageBefore {
+  storage::PageRecord record;
+  std::optional<std::vector<std::string>> touched;
+
+  PageBefore(storage::PageRecord& page, bool whole) {
+    json::object values = std::move(page.properties);
+    record = page;
+    page.properties = std::move(values);
+    if (whole) {
+      record.properties = page.properties;
+    } else {
+      touched.emplace();
+    }
+  }
+
+  // Keeps the values `writes` replaces. A write that may change other values of the page
+  // too (a relation kept in sync with itself, a definition that grows) keeps all of them.
+  void Keep(const LoadedPage& loaded, const validation::PropertyWrites& writes) {
+    if (!touched) return;
+    bool only_own = writes.changed_defs.empty();
+    for (size_t i = 0; only_own && i < writes.writes.size(); ++i) {
+      const auto& w = writes.writes[i];
+      const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+      const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+      if (type && type->ReferencesIn(w.value, *def).kind == schema::References::Kind::kPages) only_own = false;
+    }
+    if (!only_own) {
+      record.properties = loaded.page.properties;
+      touched.reset();
+      return;
+    }
+    for (const auto& w : writes.writes) {
+      if (const json::value* was = Find(loaded.page.properties, w.property_id)) record.properties[w.property_id] = *was;
+      touched->push_back(w.property_id);
+    }
+  }
+};
+
 // Validates `properties` against the page's schema and applies them to `loaded.page`
 // (not saved here): options created on the way are saved into the schema, people and
-// relations are checked, and dual relations update their other side. With `old_page` (an
-// update: the page as it was, without its values) each value this replaces is kept there
-// first and its id added to *touched. A write that may change other values of the page
-// too (a relation kept in sync with itself, a definition that grows) keeps all of them
-// instead and resets *touched.
+// relations are checked, and dual relations update their other side. With `was` (an
+// update) each value this replaces is kept in it first (PageBefore::Keep).
 Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, const json::object& properties,
-                       storage::PageRecord* old_page = nullptr,
-                       std::optional<std::vector<std::string>>* touched = nullptr) {
+                       PageBefore* was = nullptr) {
   LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
                       validation::CheckProperties(properties, *loaded.schema, caller.version));
   LN_RETURN_IF_ERROR(CheckReferences(ctx, loaded, writes.writes));
-  bool only_own = writes.changed_defs.empty();
-  for (size_t i = 0; old_page != nullptr && only_own && i < writes.writes.size(); ++i) {
-    const auto& w = writes.writes[i];
-    const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
-    const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
-    if (type && type->ReferencesIn(w.value, *def).kind == schema::References::Kind::kPages) only_own = false;
-  }
-  if (old_page != nullptr && *touched && only_own) {
-    for (const auto& w : writes.writes) {
-      if (const json::value* was = Find(loaded.page.properties, w.property_id))
-        old_page->properties[w.property_id] = *was;
-      (*touched)->push_back(w.property_id);
-    }
-  } else if (old_page != nullptr && *touched) {
-    old_page->properties = loaded.page.properties;
-    touched->reset();
-  }
+  if (was != nullptr) was->Keep(loaded, writes);
   if (!writes.changed_defs.empty()) {
     LN_RETURN_IF_ERROR(SaveGrownDefinitions(ctx, caller, loaded.source, std::move(writes.changed_defs)));
     LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
@@ -148,22 +171,7 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body, caller.version));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
   storage::PageRecord& page = loaded.page;
-  // The page as it was, for its history and the outbox: every field but the values, and
-  // then the old values of the properties the request writes (WriteProperties), so that a
-  // PATCH of one property does not copy and compare the whole page. A template may change
-  // any value: then all of them are kept.
-  storage::PageRecord before;
-  {
-    json::object values = std::move(page.properties);
-    before = page;
-    page.properties = std::move(values);
-  }
-  std::optional<std::vector<std::string>> touched;
-  if (req.template_choice) {
-    before.properties = page.properties;
-  } else {
-    touched.emplace();
-  }
+  PageBefore before(page, /*whole=*/static_cast<bool>(req.template_choice));
 
   const bool has_properties = req.properties != nullptr && !req.properties->empty();
   const bool restoring = req.in_trash.has_value() && !*req.in_trash;
@@ -178,7 +186,7 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
 
   bool changed = false;
   if (has_properties) {
-    LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties, &before, &touched));
+    LN_RETURN_IF_ERROR(WriteProperties(ctx, caller, loaded, *req.properties, &before));
     changed = true;
   }
   std::string template_id;
@@ -205,8 +213,8 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
   if (changed) {
     p.last_edited_time = NowMillis();
     p.last_edited_by = caller.integration.bot_user_id;
-    LN_RETURN_IF_ERROR(
-        ctx.WritePage(caller, &before, p, loaded.schema.get(), WriteMode::kEdit, touched ? &*touched : nullptr));
+    LN_RETURN_IF_ERROR(ctx.WritePage(caller, &before.record, p, loaded.schema.get(), WriteMode::kEdit,
+                                     before.touched ? &*before.touched : nullptr));
   }
   // erase_content empties the page (its blocks, child pages and databases go to the
   // trash); a template's content then replaces it, or without erase_content follows it.
