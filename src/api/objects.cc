@@ -1,9 +1,9 @@
 #include "api/objects.h"
 
-#include <cctype>
+#include <string_view>
 
 #include "api/rich_text.h"
-#include "common/uuid.h"
+#include "common/json_arena.h"
 
 namespace localnotion::api {
 namespace {
@@ -11,38 +11,52 @@ namespace {
 json::value NullableString(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
 
 json::object RenderParent(const ParentRef& p, ApiVersion version) {
-  if (p.type == "workspace") return json::object{{"type", "workspace"}, {"workspace", true}};
+  // Parts of answers: made in the request's arena (common/json_arena.h).
+  if (p.type == "workspace") return json::object({{"type", "workspace"}, {"workspace", true}}, JsonArena::Storage());
   if (p.type == "database_id" && HasDataSources(version) && !p.data_source_id.empty()) {
-    return json::object{{"type", "data_source_id"}, {"data_source_id", p.data_source_id}, {"database_id", p.id}};
+    return json::object({{"type", "data_source_id"}, {"data_source_id", p.data_source_id}, {"database_id", p.id}},
+                        JsonArena::Storage());
   }
-  return json::object{{"type", p.type}, {p.type, p.id}};
+  return json::object({{"type", p.type}, {p.type, p.id}}, JsonArena::Storage());
 }
 
 }  // namespace
 
 std::string NotionUrl(const std::string& title, const std::string& id) {
-  std::string slug;
+  // "https://www.notion.so/" + the title's letters and digits (ASCII or not), every other
+  // run of characters one '-', + '-' + the id without dashes; written in one string.
+  static constexpr std::string_view kBase = "https://www.notion.so/";
+  std::string url;
+  url.reserve(kBase.size() + title.size() + 1 + id.size());
+  url.append(kBase);
+  const size_t slug = url.size();
   for (unsigned char c : title) {
-    if (std::isalnum(c) || c >= 0x80) {
-      slug.push_back(static_cast<char>(c));
-    } else if (!slug.empty() && slug.back() != '-') {
-      slug.push_back('-');
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+      url.push_back(static_cast<char>(c));
+    } else if (url.size() > slug && url.back() != '-') {
+      url.push_back('-');
     }
   }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  std::string url = "https://www.notion.so/";
-  if (!slug.empty()) url += slug + "-";
-  return url + CompactUuid(id);
+  while (url.size() > slug && url.back() == '-') url.pop_back();
+  if (url.size() > slug) url.push_back('-');
+  for (char c : id) {
+    if (c != '-') url.push_back(c);
+  }
+  return url;
 }
 
-json::object PartialUser(const std::string& id) { return json::object{{"object", "user"}, {"id", id}}; }
+// Parts of answers: made in the request's arena (common/json_arena.h).
+json::object PartialUser(const std::string& id) {
+  return json::object({{"object", "user"}, {"id", id}}, JsonArena::Storage());
+}
 
 json::object PartialObject(std::string_view object, const std::string& id) {
-  return json::object{{"object", object}, {"id", id}};
+  return json::object({{"object", object}, {"id", id}}, JsonArena::Storage());
 }
 
 json::object RenderPage(PageView&& page, ApiVersion version) {
-  json::object o;
+  // In the request's arena, with the values it takes over (common/json_arena.h).
+  json::object o(JsonArena::Storage());
   o.reserve(16);
   o["object"] = "page";
   o["id"] = page.id;

@@ -9,48 +9,50 @@
 #include <cstring>
 #include <system_error>
 
+#include "common/json_arena.h"
 #include "common/json_object.h"
 
 namespace localnotion {
 namespace {
 
-json::value Convert(simdjson::dom::element el) {
+// Every value is made in `sp` (the default resource, or a request's JsonArena).
+json::value Convert(simdjson::dom::element el, const json::storage_ptr& sp) {
   using simdjson::dom::element_type;
   switch (el.type()) {
     case element_type::ARRAY: {
       // Copy the array handle first: iterating value_unsafe() of the temporary result
       // would dangle once the temporary dies.
       simdjson::dom::array src = el.get_array().value_unsafe();
-      json::array arr;
+      json::array arr(sp);
       arr.reserve(src.size());  // the tape knows the count: no regrowth
       for (simdjson::dom::element child : src) {
-        arr.emplace_back(Convert(child));
+        arr.emplace_back(Convert(child, sp));
       }
       return arr;
     }
     case element_type::OBJECT: {
       simdjson::dom::object src = el.get_object().value_unsafe();
-      json::object obj(src.size());  // sized once: no rehash while filling
+      json::object obj(src.size(), sp);  // sized once: no rehash while filling
       for (auto field : src) {
         // A repeated key keeps its last value, as JSON.parse does.
-        obj.insert_or_assign(field.key, Convert(field.value));
+        obj.insert_or_assign(field.key, Convert(field.value, sp));
       }
       return obj;
     }
     case element_type::INT64:
-      return json::value(el.get_int64().value_unsafe());
+      return json::value(el.get_int64().value_unsafe(), sp);
     case element_type::UINT64:
-      return json::value(el.get_uint64().value_unsafe());
+      return json::value(el.get_uint64().value_unsafe(), sp);
     case element_type::DOUBLE:
-      return json::value(el.get_double().value_unsafe());
+      return json::value(el.get_double().value_unsafe(), sp);
     case element_type::STRING:
-      return json::value(el.get_string().value_unsafe());
+      return json::value(el.get_string().value_unsafe(), sp);
     case element_type::BOOL:
-      return json::value(el.get_bool().value_unsafe());
+      return json::value(el.get_bool().value_unsafe(), sp);
     case element_type::NULL_VALUE:
-      return json::value(nullptr);
+      return json::value(nullptr, sp);
   }
-  return json::value(nullptr);
+  return json::value(nullptr, sp);
 }
 
 int Hex4(std::string_view s, size_t at) {
@@ -167,17 +169,19 @@ std::optional<std::string> JsCompatibleText(std::string_view text) {
 
 }  // namespace
 
-std::optional<json::value> ParseJson(std::string_view text) {
+std::optional<json::value> ParseJson(std::string_view text) { return ParseJsonIn(text, json::storage_ptr()); }
+
+std::optional<json::value> ParseJsonIn(std::string_view text, const json::storage_ptr& storage) {
   thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(text);
   simdjson::dom::element root;
-  if (parser.parse(padded).get(root) == simdjson::SUCCESS) return Convert(root);
+  if (parser.parse(padded).get(root) == simdjson::SUCCESS) return Convert(root, storage);
   // Valid for JSON.parse though simdjson refuses it: read it as JavaScript would.
   std::optional<std::string> js = JsCompatibleText(text);
   if (!js) return std::nullopt;
   simdjson::padded_string again(*js);
   if (parser.parse(again).get(root) != simdjson::SUCCESS) return std::nullopt;
-  return Convert(root);
+  return Convert(root, storage);
 }
 
 void AppendJsNumber(double d, std::string& out) {

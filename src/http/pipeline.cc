@@ -7,6 +7,7 @@
 #include "api/version.h"
 #include "common/clock.h"
 #include "common/deadline.h"
+#include "common/json_arena.h"
 #include "common/uuid.h"
 #include "http/base_url.h"
 #include "http/error_response.h"
@@ -115,6 +116,9 @@ void Pipeline::ForgetTools(const std::string& workspace_id) {
 
 Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, const std::string& request_id,
                              LogEntry& log, std::shared_ptr<WorkspaceTools>& tools) {
+  // The request's JSON values (page rows read, the answer built) live in one arena,
+  // freed at once when this returns; the answer is serialized before (common/json_arena.h).
+  JsonArena arena;
   const Route* endpoint = match.route;
   const std::string& path = match.path;
   if (endpoint == nullptr) return ErrorResponse(FixedError(ErrorCode::kInvalidRequestUrl), request_id);

@@ -4,6 +4,7 @@
 #include "api/objects.h"
 #include "api/rich_text.h"
 #include "common/deadline.h"
+#include "common/json_arena.h"
 #include "schema/properties/computed.h"
 #include "schema/registry.h"
 #include "service/core/context.h"
@@ -144,14 +145,17 @@ Result<json::object> Context::RenderValuesFrom(const Caller& caller, const Loade
     auto r = RenderUserById(id);
     return r.ok() ? std::move(r).value() : json::value(api::PartialUser(id));
   };
-  json::object values;
+  // The answer's values are made in the request's arena (common/json_arena.h).
+  const json::storage_ptr storage = JsonArena::Storage();
+  json::object values(storage);
   values.reserve(page.schema->size());
   for (const auto& def : *page.schema) {
     const schema::PropertyType* type = schema::FindType(def.type);
     if (type == nullptr) continue;
     const json::value* stored = Find(page.page.properties, def.id);
     if (stored && stored->is_null()) stored = nullptr;
-    json::object value;
+    json::object value(storage);
+    value.reserve(4);  // id, type, the value, has_more: sized once, not grown three times
     value["id"] = def.id;
     value["type"] = def.type;
     const schema::RenderExtras extras = type->render_extras();
@@ -240,6 +244,8 @@ Result<json::value> Context::RenderPageFrom(const Caller& caller, const LoadedPa
   LN_ASSIGN_OR_RETURN(view.cover, RenderFileObject(caller, page.page.cover));
   view.in_trash = page.trashed;
   view.is_locked = page.page.is_locked;
+  // In the arena of the values it takes (common/json_arena.h), so that they move.
+  ReplaceWithStorage(view.properties, json::object(values.storage()));
   view.properties.reserve(page.schema->size());
   for (const auto& def : *page.schema) {
     json::value* v = values.if_contains(def.id);

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/json_arena.h"
 #include "common/json_object.h"
 #include "storage/postgres/pg_page_text.h"
 #include "storage/sqlite/page_titles.h"
@@ -48,13 +49,14 @@ Result<PageRecord> ReadPage(const PgRows& rows, int r) {
   p.id = rows.Text(r, 0);
   p.parent_type = rows.Text(r, 1);
   p.parent_id = rows.Text(r, 2);
-  auto props = ParseStoredJson(rows.Text(r, 3));
+  // The values are made in the request's arena (common/json_arena.h): they end with it.
+  auto props = ParseStoredJson(rows.Text(r, 3), JsonArena::Storage());
   auto icon = ParseStoredJson(rows.Text(r, 4));
   auto cover = ParseStoredJson(rows.Text(r, 5));
   if (!props.ok() || !props->is_object() || !icon.ok() || !cover.ok()) {
     return InternalError("postgresql: corrupt page row");
   }
-  p.properties = std::move(props->get_object());
+  ReplaceWithStorage(p.properties, std::move(props->get_object()));
   p.icon = std::move(*icon);
   p.cover = std::move(*cover);
   p.in_trash = rows.Bool(r, 6);
@@ -118,10 +120,10 @@ Result<std::shared_ptr<const DatabaseRecord>> ReadDatabase(const PgRows& rows, i
 
 }  // namespace
 
-Result<json::value> ParseStoredJson(const std::string& text) {
+Result<json::value> ParseStoredJson(const std::string& text, const json::storage_ptr& storage) {
   // Most pages have no icon and no cover: their columns hold "null", read without a parser.
   if (text == "null") return json::value(nullptr);
-  auto v = ParseJson(text);
+  auto v = ParseJsonIn(text, storage);
   if (!v) return InternalError("postgresql: stored JSON is corrupt");
   return std::move(*v);
 }

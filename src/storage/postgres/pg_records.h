@@ -169,6 +169,6 @@ inline constexpr const char* kLockKeySql =
 inline constexpr const char* kStoreLockKey = "hashtextextended('localnotion:' || current_schema(), 0)";
 
 // Parses JSON text the store wrote; an error when it is corrupt.
-Result<json::value> ParseStoredJson(const std::string& text);
+Result<json::value> ParseStoredJson(const std::string& text, const json::storage_ptr& storage = json::storage_ptr());
 
 }  // namespace localnotion::storage

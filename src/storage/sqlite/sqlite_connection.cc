@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "common/deadline.h"
+#include "common/json_arena.h"
 #include "common/json_object.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/page_text.h"
@@ -49,10 +50,10 @@ std::string Upsert(const char* table, const char* columns) {
          ") ON CONFLICT(id) DO UPDATE SET " + sets;
 }
 
-Result<json::value> ParseStored(std::string_view text) {
+Result<json::value> ParseStored(std::string_view text, const json::storage_ptr& storage = json::storage_ptr()) {
   // Most pages have no icon and no cover: their columns hold "null", read without a parser.
   if (text == "null") return json::value(nullptr);
-  auto v = ParseJson(text);
+  auto v = ParseJsonIn(text, storage);
   if (!v) return InternalError("sqlite: stored JSON is corrupt");
   return std::move(*v);
 }
@@ -324,8 +325,9 @@ Result<std::optional<PageRecord>> SqliteConnection::ReadPage(Statement& st) {
   p.id = st.Text(0);
   p.parent_type = st.Text(1);
   p.parent_id = st.Text(2);
-  // Parsed from SQLite's own buffers: the JSON text is not copied first.
-  auto props = ParseStored(st.TextView(3));
+  // Parsed from SQLite's own buffers: the JSON text is not copied first. The values are
+  // made in the request's arena (common/json_arena.h): they end with the request.
+  auto props = ParseStored(st.TextView(3), JsonArena::Storage());
   auto icon = ParseStored(st.TextView(4));
   auto cover = ParseStored(st.TextView(5));
   p.in_trash = st.Int(6) != 0;
@@ -335,7 +337,7 @@ Result<std::optional<PageRecord>> SqliteConnection::ReadPage(Statement& st) {
   p.last_edited_time = st.Int(10);
   p.last_edited_by = st.Text(11);
   if (!props.ok() || !props->is_object() || !icon.ok() || !cover.ok()) return InternalError("sqlite: corrupt page row");
-  p.properties = std::move(props->get_object());
+  ReplaceWithStorage(p.properties, std::move(props->get_object()));
   p.icon = std::move(*icon);
   p.cover = std::move(*cover);
   return std::optional<PageRecord>(std::move(p));
