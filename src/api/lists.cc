@@ -3,7 +3,9 @@
 namespace localnotion::api {
 
 json::object RenderList(ListResponse&& list) {
-  json::object o;
+  // In the results' resource (a request's arena for pages, common/json_arena.h), so that
+  // they move into the list rather than being copied.
+  json::object o(list.results.storage());
   o.reserve(6);
   const bool has_more = !list.next_cursor.is_null();
   o["object"] = "list";

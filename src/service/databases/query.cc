@@ -14,6 +14,7 @@
 #include "api/lists.h"
 #include "api/messages.h"
 #include "common/deadline.h"
+#include "common/json_arena.h"
 #include "common/uuid.h"
 #include "query/filter.h"
 #include "query/plan.h"
@@ -90,7 +91,8 @@ Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::str
   }
 
   const size_t end = std::min(snapshot->ids.size(), start + static_cast<size_t>(page_size));
-  json::array results;
+  // In the request's arena, as the pages rendered into it (common/json_arena.h): they move.
+  json::array results(JsonArena::Storage());
   results.reserve(end - start);
   // The page's records in one call (one round trip on PostgreSQL).
   const std::vector<std::string> page_ids(snapshot->ids.begin() + static_cast<std::ptrdiff_t>(start),

@@ -3,6 +3,7 @@
 
 #include "api/messages.h"
 #include "api/objects.h"
+#include "common/json_arena.h"
 #include "common/uuid.h"
 #include "schema/registry.h"
 #include "service/blocks/blocks.h"
@@ -335,7 +336,7 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, record.id));
   LN_RETURN_IF_ERROR(ctx.ShareCreated(loaded.page.id, loaded.page.parent_type));
   // Without read content, writes answer with a partial object (capabilities reference).
-  json::value answer;
+  json::value answer(JsonArena::Storage());  // the page is rendered there: moved, not copied
   if (!ctx.ReadsContent()) {
     answer = json::value(api::PartialObject("page", loaded.page.id));
   } else {

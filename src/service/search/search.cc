@@ -10,6 +10,7 @@
 #include "api/lists.h"
 #include "api/messages.h"
 #include "api/rich_text.h"
+#include "common/json_arena.h"
 #include "common/uuid.h"
 #include "query/values.h"
 #include "service/search/search.h"
@@ -84,10 +85,11 @@ Result<json::value> Search(Context& ctx, const Caller& caller, const json::value
     start = static_cast<size_t>(it - hits.begin());
   }
   size_t end = std::min(hits.size(), start + static_cast<size_t>(page_size));
-  json::array results;
+  // In the request's arena, as the pages rendered into it (common/json_arena.h): they move.
+  json::array results(JsonArena::Storage());
   for (size_t i = start; i < end; ++i) {
     Hit& h = hits[i];
-    json::value rendered;
+    json::value rendered(results.storage());  // assigned a page in the same resource: moved
     if (h.page) {
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*h.page)));
       LN_ASSIGN_OR_RETURN(rendered, ctx.RenderPage(caller, loaded));
