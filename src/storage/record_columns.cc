@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "common/json.h"
+#include "common/json_arena.h"
 #include "common/json_object.h"
 
 namespace localnotion::storage {
@@ -15,6 +16,14 @@ json::value Setting(const json::object& settings, const char* key) {
 }
 
 }  // namespace
+
+Result<json::value> ParseStoredJson(std::string_view text, const json::storage_ptr& storage) {
+  // Most pages have no icon and no cover: their columns hold "null", read without a parser.
+  if (text == "null") return json::value(nullptr);
+  auto v = ParseJsonIn(text, storage);
+  if (!v) return InternalError("stored JSON is corrupt");
+  return std::move(*v);
+}
 
 std::string HistoryColumn(const PageHistoryRecord& h) {
   // The object {"integration_id","integration_name","action","time","changes"}, written

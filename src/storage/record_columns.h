@@ -1,6 +1,6 @@
 // Columns whose content is JSON that every backend stores the same way, so that a row
-// written by one backend's code reads back the same in another's: the page-history part
-// of a change record and a view's settings.
+// written by one backend's code reads back the same in another's: any JSON column, the
+// page-history part of a change record and a view's settings.
 #pragma once
 
 #include <cstdint>
@@ -8,10 +8,16 @@
 #include <string>
 #include <string_view>
 
+#include "common/error.h"
+#include "common/json.h"
 #include "storage/page_history.h"
 #include "storage/view_records.h"
 
 namespace localnotion::storage {
+
+// Parses JSON text the store wrote, its values made in `storage` (a request's arena for
+// page rows, common/json_arena.h); an internal error when it is corrupt.
+Result<json::value> ParseStoredJson(std::string_view text, const json::storage_ptr& storage = json::storage_ptr());
 
 // The `history` column of a change: the entry without what the row itself holds
 // (sequence, page id, request id).

@@ -120,14 +120,6 @@ Result<std::shared_ptr<const DatabaseRecord>> ReadDatabase(const PgRows& rows, i
 
 }  // namespace
 
-Result<json::value> ParseStoredJson(const std::string& text, const json::storage_ptr& storage) {
-  // Most pages have no icon and no cover: their columns hold "null", read without a parser.
-  if (text == "null") return json::value(nullptr);
-  auto v = ParseJsonIn(text, storage);
-  if (!v) return InternalError("postgresql: stored JSON is corrupt");
-  return std::move(*v);
-}
-
 Status PgRecords::CheckWritable() const {
   if (writable_) return OkStatus();
   return InternalError("postgresql: a read transaction cannot write");

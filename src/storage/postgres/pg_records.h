@@ -29,6 +29,7 @@
 
 #include "storage/postgres/pg_connection.h"
 #include "storage/postgres/pg_scan_indexes.h"
+#include "storage/record_columns.h"
 #include "storage/txn.h"
 
 namespace localnotion::storage {
@@ -167,8 +168,5 @@ bool ConsumeExclusiveBeginRequest();
 inline constexpr const char* kLockKeySql =
     "SELECT pg_advisory_xact_lock(hashtextextended('localnotion:' || $1 || ':' || current_schema(), 0))";
 inline constexpr const char* kStoreLockKey = "hashtextextended('localnotion:' || current_schema(), 0)";
-
-// Parses JSON text the store wrote; an error when it is corrupt.
-Result<json::value> ParseStoredJson(const std::string& text, const json::storage_ptr& storage = json::storage_ptr());
 
 }  // namespace localnotion::storage

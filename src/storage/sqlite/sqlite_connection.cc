@@ -5,6 +5,7 @@
 #include "common/deadline.h"
 #include "common/json_arena.h"
 #include "common/json_object.h"
+#include "storage/record_columns.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/page_text.h"
 #include "storage/sqlite/page_text_index.h"
@@ -48,14 +49,6 @@ std::string Upsert(const char* table, const char* columns) {
   }
   return std::string("INSERT INTO ") + table + " (" + cols + ") VALUES (" + values +
          ") ON CONFLICT(id) DO UPDATE SET " + sets;
-}
-
-Result<json::value> ParseStored(std::string_view text, const json::storage_ptr& storage = json::storage_ptr()) {
-  // Most pages have no icon and no cover: their columns hold "null", read without a parser.
-  if (text == "null") return json::value(nullptr);
-  auto v = ParseJsonIn(text, storage);
-  if (!v) return InternalError("sqlite: stored JSON is corrupt");
-  return std::move(*v);
 }
 
 UserRecord ReadUser(Statement& st) {
@@ -327,9 +320,9 @@ Result<std::optional<PageRecord>> SqliteConnection::ReadPage(Statement& st) {
   p.parent_id = st.Text(2);
   // Parsed from SQLite's own buffers: the JSON text is not copied first. The values are
   // made in the request's arena (common/json_arena.h): they end with the request.
-  auto props = ParseStored(st.TextView(3), JsonArena::Storage());
-  auto icon = ParseStored(st.TextView(4));
-  auto cover = ParseStored(st.TextView(5));
+  auto props = ParseStoredJson(st.TextView(3), JsonArena::Storage());
+  auto icon = ParseStoredJson(st.TextView(4));
+  auto cover = ParseStoredJson(st.TextView(5));
   p.in_trash = st.Int(6) != 0;
   p.is_locked = st.Int(7) != 0;
   p.created_time = st.Int(8);
@@ -439,10 +432,10 @@ Result<std::shared_ptr<const DatabaseRecord>> SqliteConnection::GetDatabase(std:
   d.id = st.Text(0);
   d.parent_type = st.Text(1);
   d.parent_id = st.Text(2);
-  auto title = ParseStored(st.Text(3));
-  auto description = ParseStored(st.Text(4));
-  auto icon = ParseStored(st.Text(5));
-  auto cover = ParseStored(st.Text(6));
+  auto title = ParseStoredJson(st.Text(3));
+  auto description = ParseStoredJson(st.Text(4));
+  auto icon = ParseStoredJson(st.Text(5));
+  auto cover = ParseStoredJson(st.Text(6));
   d.in_trash = st.Int(7) != 0;
   d.is_inline = st.Int(8) != 0;
   d.created_time = st.Int(9);
@@ -476,15 +469,15 @@ Result<std::shared_ptr<const DataSourceRecord>> SqliteConnection::ReadDataSource
   DataSourceRecord d;
   d.id = st.Text(0);
   d.database_id = st.Text(1);
-  auto title = ParseStored(st.Text(2));
-  auto description = ParseStored(st.Text(3));
-  auto icon = ParseStored(st.Text(4));
+  auto title = ParseStoredJson(st.Text(2));
+  auto description = ParseStoredJson(st.Text(3));
+  auto icon = ParseStoredJson(st.Text(4));
   d.in_trash = st.Int(5) != 0;
   d.created_time = st.Int(6);
   d.created_by = st.Text(7);
   d.last_edited_time = st.Int(8);
   d.last_edited_by = st.Text(9);
-  auto schema = ParseStored(st.Text(10));
+  auto schema = ParseStoredJson(st.Text(10));
   d.next_unique_id = st.Int(11);
   if (!title.ok() || !title->is_array() || !description.ok() || !description->is_array() || !icon.ok() ||
       !schema.ok() || !schema->is_array()) {
