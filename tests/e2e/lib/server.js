@@ -82,8 +82,27 @@ class LocalNotionServer {
     if (!fs.existsSync(BIN)) {
       throw new Error(`localnotion binary not found at ${BIN} (build it with 'make build' or set LOCALNOTION_BIN)`);
     }
-    if (!this.port) this.port = await freePort();
+    // The store first: starting the test process's PostgreSQL takes a free port too, and
+    // the kernel may hand it the port just chosen for this server (CI once saw
+    // "cannot listen on 127.0.0.1:38325: Address already in use" with PostgreSQL on 38325).
     if (!this.dbUrl && !this.noDb) this.givenDbUrl = await freshStoreUrl();
+    // A port this harness chose can still be taken between freePort() and the server's
+    // bind (another test process, nginx, PostgreSQL); then choose again. A port the test
+    // named is never replaced.
+    const chosen = !this.port;
+    for (let attempt = 1; ; attempt++) {
+      if (!this.port) this.port = await freePort();
+      try {
+        return await this.spawnAndWait();
+      } catch (e) {
+        if (!chosen || attempt >= 4 || !e.addressInUse) throw e;
+        this.port = null;
+      }
+    }
+  }
+
+  // Spawns the server on this.port and resolves once it prints that it listens.
+  async spawnAndWait() {
     const args = ['serve', '--host', '127.0.0.1', '--port', String(this.port)];
     if (!this.noDb) args.push('--db', this.dbUrl);
     if (this.token !== null) args.push('--token', this.token);
@@ -100,7 +119,10 @@ class LocalNotionServer {
       this.log.push(`${prefix}${line}`);
       if (this.log.length > 400) this.log.splice(0, this.log.length - 400);
     };
-    readline.createInterface({ input: child.stderr }).on('line', remember('[stderr] '));
+    let addressInUse = false; // this run's stderr said its port was taken
+    const err = readline.createInterface({ input: child.stderr });
+    err.on('line', remember('[stderr] '));
+    err.on('line', (line) => { if (/cannot listen on .*Address already in use/.test(line)) addressInUse = true; });
     const out = readline.createInterface({ input: child.stdout });
     out.on('line', remember(''));
     out.on('line', (line) => this.stdout.push(line));
@@ -113,20 +135,22 @@ class LocalNotionServer {
         done = true;
         clearTimeout(timer);
         out.off('line', onLine);
-        child.off('exit', onExit);
+        child.off('close', onExit);
         child.off('error', onError);
         if (err) reject(err); else resolve();
       };
       const onLine = (line) => { if (line.trim() === expected) finish(); };
-      const onExit = (code, signal) => finish(new Error(
-        `localnotion exited before listening (code ${code}, signal ${signal}):\n${this.logTail()}`));
+      const onExit = (code, signal) => finish(Object.assign(new Error(
+        `localnotion exited before listening (code ${code}, signal ${signal}):\n${this.logTail()}`),
+      { addressInUse }));
       const onError = (e) => finish(e);
       const timer = setTimeout(() => {
         try { child.kill('SIGKILL'); } catch { /* gone */ }
         finish(new Error(`localnotion did not print "${expected}" within ${START_TIMEOUT_MS} ms:\n${this.logTail()}`));
       }, START_TIMEOUT_MS);
       out.on('line', onLine);
-      child.once('exit', onExit);
+      // 'close', not 'exit': it comes after stderr is read to its end, so addressInUse is known.
+      child.once('close', onExit);
       child.once('error', onError);
     });
     return this;
