@@ -9,8 +9,14 @@
 // on json_extract expressions as covering, but does one on generated columns). At most
 // kMaxScanColumns columns and kMaxScanIndexes indexes are made; past them a property is
 // read with json_extract directly and a shape gets no index, which is slower but the
-// same answer. A property id that cannot be written into a JSON path literal (a quote,
-// a backslash, a control character) gets no column: it is read by key through json_each
+// same answer. A read-only connection cannot make them: it asks the writer
+// (SqliteConnection::ScanWants), and for a parent of more than 20,000 pages it waits for
+// them and has its transaction run again on a snapshot that sees them (SetWantsWaiter),
+// since its own snapshot, schema included, dates from its first statement. A smaller
+// parent is read whole at once, and the wants are made when the transaction ends.
+//
+// A property id that cannot be written into a JSON path literal (a quote, a backslash,
+// a control character) gets no column: it is read by key through json_each
 // (json_path.h), again slower but the same answer, so every scan is answered.
 //
 // Text terms read the page_text table (sqlite/page_text.h) instead: a needle of three
@@ -249,6 +255,24 @@ Result<bool> BroadText(sqlite3* db, const ScanNode& where) {
 
 void SqliteConnection::SetBroadTextCandidatesForTest(int64_t n) { broad_text_candidates.store(n); }
 
+namespace {
+// Above this many pages under one parent, a read-only scan waits for the column or index
+// it wants rather than reading every page: at 1M pages that read took 3.4 s and eight at
+// once 8-22 s each (docs/benchmarks.md, "Flat with size"), while making the index takes
+// the writer about as long once. Below it, reading every page (under 0.1 s) is cheaper
+// than waiting for the writer, and the wants are made when the transaction ends.
+std::atomic<int64_t> wait_for_wants_rows{20000};
+}  // namespace
+
+void SqliteConnection::SetWaitForWantsRowsForTest(int64_t n) { wait_for_wants_rows.store(n); }
+
+Result<bool> SqliteConnection::LargeParent(const std::string& parent_id) {
+  Statement beyond(db_, "SELECT 1 FROM pages WHERE parent_id = ?1 LIMIT 1 OFFSET ?2");
+  beyond.Bind(1, parent_id);
+  beyond.Bind(2, wait_for_wants_rows.load());
+  return beyond.StepRow();
+}
+
 Status SqliteConnection::LoadScanColumns() {
   scan_columns_.clear();
   Statement info(db_, "SELECT name FROM pragma_table_xinfo('pages') WHERE name LIKE 'p\\_%' ESCAPE '\\'");
@@ -321,7 +345,18 @@ Status SqliteConnection::ApplyScanWants(const ScanWants& wants) {
   return OkStatus();
 }
 
+bool SqliteConnection::HasScanWants(const ScanWants& wants) const {
+  for (const std::string& property_id : wants.columns) {
+    if (!scan_columns_.count(ColumnName(property_id))) return false;
+  }
+  for (const auto& [index, shape] : wants.indexes) {
+    if (!indexed_shapes_.count(shape)) return false;
+  }
+  return true;
+}
+
 Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& scan) {
+  const size_t wanted_before = wants_.columns.size() + wants_.indexes.size();
   std::vector<ScanField> fields;
   for (const auto& o : scan.order) fields.push_back(o.field);
   if (scan.where) CollectFields(*scan.where, fields);
@@ -353,6 +388,14 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
   }
   const bool wants_index = indexable && (!driven || broad);
   if (wants_index) LN_RETURN_IF_ERROR(EnsureScanIndex(index, shape));
+  if (wait_for_wants_ && wants_.columns.size() + wants_.indexes.size() > wanted_before) {
+    LN_ASSIGN_OR_RETURN(bool large, LargeParent(scan.parent_id));
+    if (large && wait_for_wants_(wants_)) {
+      wants_ = {};
+      retry_requested_ = true;
+      return MakeError(ErrorCode::kConflictError, "Conflict occurred while saving. Please try again.");
+    }
+  }
   // Without statistics SQLite may prefer a narrower index of another shape, and then
   // read every candidate row; the shape's own index is named to avoid that.
   const bool use_index = wants_index && indexed_shapes_.count(shape) > 0;

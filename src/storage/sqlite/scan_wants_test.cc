@@ -4,8 +4,11 @@
 // (SqliteStore::ApplyScanWants), so that later scans of that shape read the index.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "storage/page_scan.h"
@@ -94,6 +97,116 @@ TEST(ScanWantsTest, AfterAReopenAReadScanOfANewShapeOverAnOldColumnGetsItsIndex)
   EXPECT_TRUE(ScansUntilIndexes(*store, newest_first, path, 2));  // never, before the fix
   EXPECT_EQ(ReadScan(*store, newest_first), (std::vector<std::string>{"a", "c"}));
   EXPECT_EQ(ScanIndexes(path), 2);
+}
+
+// Sets the wait threshold (SqliteConnection::SetWaitForWantsRowsForTest) for one test.
+class WaitRows {
+ public:
+  explicit WaitRows(int64_t n) { SqliteConnection::SetWaitForWantsRowsForTest(n); }
+  ~WaitRows() { SqliteConnection::SetWaitForWantsRowsForTest(20000); }
+};
+
+// A store on a file with pages a, b and c under ds-1.
+std::unique_ptr<Store> ThreeRows(const std::string& path) {
+  auto opened = SqliteStore::Open(path);
+  EXPECT_TRUE(opened.ok()) << opened.error().message;
+  std::unique_ptr<Store> store = std::move(*opened);
+  auto put = InTxn(*store, TxnMode::kWrite, [&](Txn& txn) -> Result<bool> {
+    LN_RETURN_IF_ERROR(txn.PutPage(Row("a", 3, 3000)));
+    LN_RETURN_IF_ERROR(txn.PutPage(Row("b", 1, 1000)));
+    LN_RETURN_IF_ERROR(txn.PutPage(Row("c", 2, 2000)));
+    return true;
+  });
+  EXPECT_TRUE(put.ok()) << put.error().message;
+  return store;
+}
+
+// The ids `scan` selects in one read through InTxn, and how many times InTxn ran it.
+std::pair<std::vector<std::string>, int> CountedScan(Store& store, const PageScan& scan) {
+  int attempts = 0;
+  std::vector<std::string> ids;
+  auto read = InTxn(store, TxnMode::kRead, [&](Txn& txn) -> Result<bool> {
+    ++attempts;
+    LN_ASSIGN_OR_RETURN(ids, txn.ScanPageIds(scan));
+    return true;
+  });
+  EXPECT_TRUE(read.ok()) << read.error().message;
+  return {ids, attempts};
+}
+
+PageScan ByN() {
+  PageScan by_n{"ds-1"};
+  by_n.where = testing::PropertyTerm("n", Op::kGreater, 1);
+  by_n.in_trash = false;
+  return by_n;
+}
+
+// Above the threshold a read scan of a new shape does not read every page: it waits for
+// the writer to make the column (first run), then the index (second run), and the third
+// run reads the index; both are committed when the read answers, with no write after.
+TEST(ScanWantsTest, AboveTheThresholdAReadWaitsForItsColumnAndIndexAndRunsAgain) {
+  testing::TempDir dir("ln_scan_wants_");
+  const std::string path = dir.File("test.db");
+  std::unique_ptr<Store> store = ThreeRows(path);
+  WaitRows rows(2);  // ds-1 holds 3 pages, more than 2
+  auto [ids, attempts] = CountedScan(*store, ByN());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(attempts, 3);
+  EXPECT_EQ(ScanIndexes(path), 1);
+  // The shape is made: the next read runs once.
+  auto again = CountedScan(*store, ByN());
+  EXPECT_EQ(again.first, (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(again.second, 1);
+}
+
+// At or below the threshold a read scans every page at once and asks for its wants when
+// it ends, as before.
+TEST(ScanWantsTest, AtTheThresholdAReadScansAtOnce) {
+  testing::TempDir dir("ln_scan_wants_");
+  const std::string path = dir.File("test.db");
+  std::unique_ptr<Store> store = ThreeRows(path);
+  WaitRows rows(3);  // not more than 3 pages
+  auto [ids, attempts] = CountedScan(*store, ByN());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(attempts, 1);
+}
+
+// A read inside a write transaction on the same thread would wait for the writer it
+// holds: it scans every page instead, and answers.
+TEST(ScanWantsTest, AReadInsideAWriteOnTheSameThreadDoesNotWaitForItself) {
+  testing::TempDir dir("ln_scan_wants_");
+  const std::string path = dir.File("test.db");
+  std::unique_ptr<Store> store = ThreeRows(path);
+  WaitRows rows(2);
+  int inner_attempts = 0;
+  auto write = InTxn(*store, TxnMode::kWrite, [&](Txn&) -> Result<bool> {
+    auto [ids, attempts] = CountedScan(*store, ByN());
+    EXPECT_EQ(ids, (std::vector<std::string>{"a", "c"}));
+    inner_attempts = attempts;
+    return true;
+  });
+  ASSERT_TRUE(write.ok()) << write.error().message;
+  EXPECT_EQ(inner_attempts, 1);
+}
+
+// Reads of a new shape that begin together all wait, and one column and one index are
+// made for them: each answers within three runs.
+TEST(ScanWantsTest, ConcurrentFirstReadsOfANewShapeAllAnswerFromOneIndex) {
+  testing::TempDir dir("ln_scan_wants_");
+  const std::string path = dir.File("test.db");
+  std::unique_ptr<Store> store = ThreeRows(path);
+  WaitRows rows(2);
+  std::vector<std::thread> readers;
+  std::atomic<int> right{0};
+  for (int i = 0; i < 4; ++i) {
+    readers.emplace_back([&] {
+      auto [ids, attempts] = CountedScan(*store, ByN());
+      if (ids == std::vector<std::string>{"a", "c"} && attempts <= 3) ++right;
+    });
+  }
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(right.load(), 4);
+  EXPECT_EQ(ScanIndexes(path), 1);
 }
 
 }  // namespace

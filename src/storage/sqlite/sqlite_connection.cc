@@ -290,6 +290,7 @@ Status SqliteConnection::CopyFrom(SqliteConnection& source) {
 Status SqliteConnection::BeginRead() {
   // Columns and indexes made since the last snapshot become visible with this one.
   scan_columns_loaded_ = false;
+  retry_requested_ = false;
   return st_->begin_read.Run();
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -54,10 +55,23 @@ class SqliteConnection final : public Records {
     bool empty() const { return columns.empty() && indexes.empty(); }
   };
   ScanWants TakeScanWants() { return std::exchange(wants_, {}); }
+  // A scan on a read-only connection whose parent holds more than
+  // SetWaitForWantsRowsForTest's pages (20,000 by default) does not read them all
+  // without the column or index it wants: it hands its wants to `wait` (the store makes
+  // them on the writer, waiting for it, and answers true once they are committed; false
+  // when it will not wait) and, on true, fails with kConflictError and makes
+  // retry_requested() true, so that the transaction runs again on a snapshot that has
+  // them (storage::Txn::ShouldRetry). Without a `wait`, or on false, it scans as before.
+  using WantsWaiter = std::function<bool(const ScanWants&)>;
+  void SetWantsWaiter(WantsWaiter wait) { wait_for_wants_ = std::move(wait); }
+  bool retry_requested() const { return retry_requested_; }
+  static void SetWaitForWantsRowsForTest(int64_t n);
   // Sorted scans driven by text terms with more trigram-index candidates than `n` read
   // the shape's index in order (sqlite/page_scan.cc, BroadText); 50,000 by default.
   static void SetBroadTextCandidatesForTest(int64_t n);
   Status ApplyScanWants(const ScanWants& wants);
+  // Whether this connection has made or seen every column and index of `wants`.
+  bool HasScanWants(const ScanWants& wants) const;
   // Interrupts statements once the deadline of the current thread (common/deadline.h)
   // has passed: they fail with kGatewayTimeout. For read-only connections only: an
   // interrupted write rolls back the whole SQLite transaction.
@@ -177,9 +191,13 @@ class SqliteConnection final : public Records {
   // Reads the generated columns the schema this connection sees has (scan_columns_).
   Status LoadScanColumns();
   Status EnsureScanIndex(const std::string& index, const std::string& shape);
+  // Whether the scan's parent holds more than the wait threshold's pages.
+  Result<bool> LargeParent(const std::string& parent_id);
   Role role_;
   bool query_only_ = false;
   ScanWants wants_;
+  WantsWaiter wait_for_wants_;
+  bool retry_requested_ = false;  // this read transaction waited for its wants
   static constexpr size_t kMaxScanColumns = 256;
   static constexpr size_t kMaxScanIndexes = 32;
   std::set<std::string> scan_columns_;

@@ -10,16 +10,38 @@ namespace localnotion::storage {
 
 using Role = SqliteConnection::Role;
 
+// Names the calling thread as the writer's holder (writer_thread_) from its making,
+// with the writer held, until Clear, which must come before the writer is released,
+// so that a read transaction on that thread never waits for the writer
+// (WaitForScanWants). Clear leaves a holder another thread named alone.
+class SqliteStore::WriterMark {
+ public:
+  explicit WriterMark(std::atomic<std::thread::id>& holder) : holder_(holder) {
+    holder_.store(std::this_thread::get_id());
+  }
+  ~WriterMark() { Clear(); }
+  WriterMark(const WriterMark&) = delete;
+  WriterMark& operator=(const WriterMark&) = delete;
+  void Clear() {
+    std::thread::id me = std::this_thread::get_id();
+    holder_.compare_exchange_strong(me, std::thread::id());
+  }
+
+ private:
+  std::atomic<std::thread::id>& holder_;
+};
+
 // A write transaction: a savepoint in the open batch, on the writer, which it holds
 // from Begin until it ends.
 class SqliteStore::WriteTxn final : public TxnWrapper {
  public:
   WriteTxn(SqliteStore& store, std::unique_lock<std::mutex> lock)
-      : TxnWrapper(*store.writer_), store_(store), lock_(std::move(lock)) {}
+      : TxnWrapper(*store.writer_), store_(store), lock_(std::move(lock)), mark_(store.writer_thread_) {}
   ~WriteTxn() override {
     if (!lock_.owns_lock()) return;
     if (open_) (void)store_.writer_->RollbackToSavepoint();
     store_.EndOfTxn();
+    mark_.Clear();
   }
 
   bool writable() const override { return true; }
@@ -31,6 +53,7 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
     if (!released.ok()) {
       (void)store_.writer_->RollbackToSavepoint();
       store_.EndOfTxn();
+      mark_.Clear();
       lock_.unlock();
       return on_durable(std::move(released));
     }
@@ -38,6 +61,7 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
     const bool held = store_.held_;
     if (!held) store_.batch_->durable.push_back(std::move(on_durable));
     store_.EndOfTxn();
+    mark_.Clear();
     lock_.unlock();
     if (held) on_durable(OkStatus());
   }
@@ -46,6 +70,7 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
   SqliteStore& store_;
   std::unique_lock<std::mutex> lock_;
   bool open_ = true;
+  WriterMark mark_;
 };
 
 // A read transaction on a pooled read-only connection: one snapshot, no writer.
@@ -65,6 +90,9 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
     conn_->EndRead();
     on_durable(OkStatus());
   }
+  // A scan waited for the writer to make its column or index (WaitForScanWants): the
+  // same work on a new snapshot reads it.
+  bool ShouldRetry() const override { return conn_->retry_requested(); }
 
  private:
   SqliteStore& store_;
@@ -280,6 +308,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteStore::TakeReader() {
   }
   LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> reader, SqliteConnection::Open(path_, Role::kReader));
   reader->WatchDeadline();
+  reader->SetWantsWaiter([this](const SqliteConnection::ScanWants& wants) { return WaitForScanWants(wants); });
   return reader;
 }
 
@@ -293,8 +322,12 @@ void SqliteStore::ApplyScanWants(SqliteConnection::ScanWants wants) {
   // inside a write), and a busy writer only means a later scan asks again.
   std::unique_lock<std::mutex> lock(writer_mu_, std::try_to_lock);
   if (!lock.owns_lock() || stopping_) return;
+  (void)MakeScanWants(wants);
+}
+
+bool SqliteStore::MakeScanWants(const SqliteConnection::ScanWants& wants) {
   if (!batch_) {
-    if (!writer_->BeginBatch().ok()) return;
+    if (!writer_->BeginBatch().ok()) return false;
     batch_ = std::make_shared<Batch>();
   }
   if (writer_->Savepoint().ok()) {
@@ -306,13 +339,37 @@ void SqliteStore::ApplyScanWants(SqliteConnection::ScanWants wants) {
         // 1M pages, docs/benchmarks.md). This runs once per new column or index.
         last_activity_ = std::chrono::steady_clock::now();
         Flush();
-        return;
+        return true;
       }
     } else {
       (void)writer_->RollbackToSavepoint();
     }
   }
   EndOfTxn();
+  return false;
+}
+
+bool SqliteStore::WaitForScanWants(const SqliteConnection::ScanWants& wants) {
+  std::vector<std::string> keys;
+  for (const std::string& column : wants.columns) keys.push_back("column " + column);
+  for (const auto& [index, shape] : wants.indexes) keys.push_back("index " + index);
+  {
+    std::lock_guard<std::mutex> lock(unmade_mu_);
+    if (std::any_of(keys.begin(), keys.end(), [&](const std::string& key) { return unmade_.count(key) > 0; })) {
+      return false;
+    }
+  }
+  if (writer_thread_.load() == std::this_thread::get_id()) return false;
+  writers_waiting_.fetch_add(1);
+  std::unique_lock<std::mutex> lock(writer_mu_);
+  writers_waiting_.fetch_sub(1);
+  if (stopping_ || held_) return false;
+  const bool made = MakeScanWants(wants) && writer_->HasScanWants(wants);
+  if (!made) {
+    std::lock_guard<std::mutex> unmade_lock(unmade_mu_);
+    if (unmade_.size() + keys.size() <= kMaxUnmade) unmade_.insert(keys.begin(), keys.end());
+  }
+  return made;
 }
 
 }  // namespace localnotion::storage

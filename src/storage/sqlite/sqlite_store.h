@@ -34,6 +34,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,16 @@ class SqliteStore final : public Store {
   void WithIdleWriter(const std::function<void()>& fn);
   // Makes the columns and indexes a read transaction asked for, if the writer is free.
   void ApplyScanWants(SqliteConnection::ScanWants wants);
+  // A reader's WantsWaiter (SqliteConnection::SetWantsWaiter): makes `wants` on the
+  // writer, waiting for it, and commits them; true once they are committed. False, and
+  // nothing made, when this thread holds the writer (it would wait for itself), when
+  // writes are held or the store closes; false too when the writer did not make one of
+  // them (past kMaxScanColumns or kMaxScanIndexes, or an error), and from then on for any
+  // wants that include it, so that the scan reads every page rather than run its
+  // transaction again and ask again.
+  bool WaitForScanWants(const SqliteConnection::ScanWants& wants);
+  // With the writer held: makes `wants` in a savepoint of the batch; true when they are.
+  bool MakeScanWants(const SqliteConnection::ScanWants& wants);
   Result<std::unique_ptr<SqliteConnection>> TakeReader();
   void ReturnReader(std::unique_ptr<SqliteConnection> reader);
 
@@ -126,6 +137,13 @@ class SqliteStore final : public Store {
   std::thread flusher_;
   std::unique_ptr<SqliteConnection> writer_;
   std::shared_ptr<Batch> batch_;
+
+  // The thread whose write transaction holds the writer, or none (WriterMark).
+  std::atomic<std::thread::id> writer_thread_{};
+  class WriterMark;
+  std::mutex unmade_mu_;
+  std::set<std::string> unmade_;  // wants the writer did not make (WaitForScanWants)
+  static constexpr size_t kMaxUnmade = 4096;
 
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
