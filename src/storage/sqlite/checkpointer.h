@@ -14,6 +14,16 @@
 // then begins on a fully copied WAL and writes from its start. The writer waits for that
 // second pass only: one batch's frames and two fsyncs.
 //
+// Those fsyncs are short because the thread syncs the WAL and the database file itself
+// just before it asks for the writer. A PASSIVE pass that cannot copy the whole WAL (the
+// writer's open batch holds the last frames) writes pages into the database file without
+// syncing it; SQLite syncs the file only at a pass that copies everything
+// (https://www.sqlite.org/c3ref/wal_checkpoint_v2.html). So the second pass's sync had to
+// write out every page the passes since the last start-over had copied: 11-17 ms on
+// this machine with the writer held, about once a second under load, every request
+// waiting (docs/benchmarks.md, "The PATCH tail"). Synced before, the two syncs write
+// little more than one batch's pages.
+//
 // Without this the writer's automatic checkpoint (sqlite_connection.cc) did all the
 // work: once the WAL held 512 MiB, inside one COMMIT, on a loop thread: 0.2-3.2 s
 // (docs/benchmarks.md, "The PATCH stall").
