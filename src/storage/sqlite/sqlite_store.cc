@@ -13,22 +13,25 @@ using Role = SqliteConnection::Role;
 // Names the calling thread as the writer's holder (writer_thread_) from its making,
 // with the writer held, until Clear, which must come before the writer is released,
 // so that a read transaction on that thread never waits for the writer
-// (WaitForScanWants). Clear leaves a holder another thread named alone.
+// (WaitForScanWants). Clear leaves a holder another thread named alone, and the store
+// untouched after the first time: a transaction that has ended may outlive its store.
 class SqliteStore::WriterMark {
  public:
-  explicit WriterMark(std::atomic<std::thread::id>& holder) : holder_(holder) {
-    holder_.store(std::this_thread::get_id());
+  explicit WriterMark(std::atomic<std::thread::id>& holder) : holder_(&holder) {
+    holder_->store(std::this_thread::get_id());
   }
   ~WriterMark() { Clear(); }
   WriterMark(const WriterMark&) = delete;
   WriterMark& operator=(const WriterMark&) = delete;
   void Clear() {
+    if (holder_ == nullptr) return;
     std::thread::id me = std::this_thread::get_id();
-    holder_.compare_exchange_strong(me, std::thread::id());
+    holder_->compare_exchange_strong(me, std::thread::id());
+    holder_ = nullptr;
   }
 
  private:
-  std::atomic<std::thread::id>& holder_;
+  std::atomic<std::thread::id>* holder_;
 };
 
 // A write transaction: a savepoint in the open batch, on the writer, which it holds
