@@ -5,6 +5,8 @@
 //   json: {"time":"…","level":"info","method":"GET","path":"/v1/pages/…","status":200,
 //          "latency_ms":1.234,"integration_id":"…","request_id":"…"}
 //
+// Lines reach stderr in batches, within 50 ms (http/batched_stderr_sink.h).
+//
 // A line holds the method, the path without its query string (hosted file links carry
 // their signature there), the status, the latency, the integration id (none when the
 // request was not authenticated as one) and the request id. It never holds a header,
