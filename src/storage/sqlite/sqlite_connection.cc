@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 #include "common/deadline.h"
 #include "common/json_arena.h"
 #include "common/json_object.h"
@@ -192,7 +195,17 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   } else {
     LN_RETURN_IF_ERROR(Exec(db, "PRAGMA busy_timeout=5000;"));
   }
-  LN_RETURN_IF_ERROR(conn->Prepare());
+  // A statement over the text index's FTS5 table fails to prepare with SQLITE_SCHEMA
+  // ("vtable constructor failed: page_text_fts") when another connection changes the
+  // schema meanwhile (a scan's column or index, sqlite/page_scan.cc), and SQLite does not
+  // prepare it again by itself: a reader opened while the writer made an index failed
+  // its request. Once that change has committed, preparing again succeeds.
+  for (int attempt = 1;; ++attempt) {
+    Status prepared = conn->Prepare();
+    if (prepared.ok()) break;
+    if (attempt == kPrepareAttempts) return std::move(prepared).error();
+    std::this_thread::sleep_for(std::chrono::milliseconds(attempt));
+  }
   LN_RETURN_IF_ERROR(conn->PrepareBlocks());
   if (role == Role::kWriter) {
     // Notes left committed (by a process killed before it caught up, or a file written

@@ -198,6 +198,7 @@ class SqliteConnection final : public Records {
   ScanWants wants_;
   WantsWaiter wait_for_wants_;
   bool retry_requested_ = false;  // this read transaction waited for its wants
+  static constexpr int kPrepareAttempts = 5;  // Open's, see there
   static constexpr size_t kMaxScanColumns = 256;
   static constexpr size_t kMaxScanIndexes = 32;
   std::set<std::string> scan_columns_;
