@@ -197,7 +197,7 @@ class SqliteConnection final : public Records {
   bool query_only_ = false;
   ScanWants wants_;
   WantsWaiter wait_for_wants_;
-  bool retry_requested_ = false;  // this read transaction waited for its wants
+  bool retry_requested_ = false;              // this read transaction waited for its wants
   static constexpr int kPrepareAttempts = 5;  // Open's, see there
   static constexpr size_t kMaxScanColumns = 256;
   static constexpr size_t kMaxScanIndexes = 32;
