@@ -132,46 +132,45 @@ TEST(ScanWantsTest, AfterAReopenAReadScanOfANewShapeOverAnOldColumnGetsItsIndex)
   EXPECT_EQ(ScanIndexes(path), 2);
 }
 
+// A store on a file with pages a, b and c under ds-1, for the tests of the wait.
+class ScanWaitTest : public ::testing::Test {
+ protected:
+  testing::TempDir dir_{"ln_scan_wants_"};
+  const std::string path_ = dir_.File("test.db");
+  std::unique_ptr<Store> store_ = ThreeRows(path_);
+};
+
 // Above the threshold a read scan of a new shape does not read every page: it waits for
 // the writer to make the column (first run), then the index (second run), and the third
 // run reads the index; both are committed when the read answers, with no write after.
-TEST(ScanWantsTest, AboveTheThresholdAReadWaitsForItsColumnAndIndexAndRunsAgain) {
-  testing::TempDir dir("ln_scan_wants_");
-  const std::string path = dir.File("test.db");
-  std::unique_ptr<Store> store = ThreeRows(path);
+TEST_F(ScanWaitTest, AboveTheThresholdAReadWaitsForItsColumnAndIndexAndRunsAgain) {
   WaitRows rows(2);  // ds-1 holds 3 pages, more than 2
-  auto [ids, attempts] = CountedScan(*store, ByN());
+  auto [ids, attempts] = CountedScan(*store_, ByN());
   EXPECT_EQ(ids, (std::vector<std::string>{"a", "c"}));
   EXPECT_EQ(attempts, 3);
-  EXPECT_EQ(ScanIndexes(path), 1);
+  EXPECT_EQ(ScanIndexes(path_), 1);
   // The shape is made: the next read runs once.
-  auto again = CountedScan(*store, ByN());
+  auto again = CountedScan(*store_, ByN());
   EXPECT_EQ(again.first, (std::vector<std::string>{"a", "c"}));
   EXPECT_EQ(again.second, 1);
 }
 
 // At or below the threshold a read scans every page at once and asks for its wants when
 // it ends, as before.
-TEST(ScanWantsTest, AtTheThresholdAReadScansAtOnce) {
-  testing::TempDir dir("ln_scan_wants_");
-  const std::string path = dir.File("test.db");
-  std::unique_ptr<Store> store = ThreeRows(path);
+TEST_F(ScanWaitTest, AtTheThresholdAReadScansAtOnce) {
   WaitRows rows(3);  // not more than 3 pages
-  auto [ids, attempts] = CountedScan(*store, ByN());
+  auto [ids, attempts] = CountedScan(*store_, ByN());
   EXPECT_EQ(ids, (std::vector<std::string>{"a", "c"}));
   EXPECT_EQ(attempts, 1);
 }
 
 // A read inside a write transaction on the same thread would wait for the writer it
 // holds: it scans every page instead, and answers.
-TEST(ScanWantsTest, AReadInsideAWriteOnTheSameThreadDoesNotWaitForItself) {
-  testing::TempDir dir("ln_scan_wants_");
-  const std::string path = dir.File("test.db");
-  std::unique_ptr<Store> store = ThreeRows(path);
+TEST_F(ScanWaitTest, AReadInsideAWriteOnTheSameThreadDoesNotWaitForItself) {
   WaitRows rows(2);
   int inner_attempts = 0;
-  auto write = InTxn(*store, TxnMode::kWrite, [&](Txn&) -> Result<bool> {
-    auto [ids, attempts] = CountedScan(*store, ByN());
+  auto write = InTxn(*store_, TxnMode::kWrite, [&](Txn&) -> Result<bool> {
+    auto [ids, attempts] = CountedScan(*store_, ByN());
     EXPECT_EQ(ids, (std::vector<std::string>{"a", "c"}));
     inner_attempts = attempts;
     return true;
@@ -182,22 +181,19 @@ TEST(ScanWantsTest, AReadInsideAWriteOnTheSameThreadDoesNotWaitForItself) {
 
 // Reads of a new shape that begin together all wait, and one column and one index are
 // made for them: each answers within three runs.
-TEST(ScanWantsTest, ConcurrentFirstReadsOfANewShapeAllAnswerFromOneIndex) {
-  testing::TempDir dir("ln_scan_wants_");
-  const std::string path = dir.File("test.db");
-  std::unique_ptr<Store> store = ThreeRows(path);
+TEST_F(ScanWaitTest, ConcurrentFirstReadsOfANewShapeAllAnswerFromOneIndex) {
   WaitRows rows(2);
   std::vector<std::thread> readers;
   std::atomic<int> right{0};
   for (int i = 0; i < 4; ++i) {
     readers.emplace_back([&] {
-      auto [ids, attempts] = CountedScan(*store, ByN());
+      auto [ids, attempts] = CountedScan(*store_, ByN());
       if (ids == std::vector<std::string>{"a", "c"} && attempts <= 3) ++right;
     });
   }
   for (auto& t : readers) t.join();
   EXPECT_EQ(right.load(), 4);
-  EXPECT_EQ(ScanIndexes(path), 1);
+  EXPECT_EQ(ScanIndexes(path_), 1);
 }
 
 }  // namespace
