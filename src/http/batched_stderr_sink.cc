@@ -29,16 +29,22 @@ void BatchedStderrSink::sink_it_(const spdlog::details::log_msg& msg) {
   }
 }
 
+void BatchedStderrSink::Write(const std::string& lines) {
+  // stderr is unbuffered: one fwrite is one write(2) of the whole batch.
+  (void)std::fwrite(lines.data(), 1, lines.size(), out_);
+  std::fflush(out_);
+}
+
 void BatchedStderrSink::flush_() {
   if (waiting_.empty()) return;
-  // stderr is unbuffered: one fwrite is one write(2) of the whole batch.
-  (void)std::fwrite(waiting_.data(), 1, waiting_.size(), out_);
-  std::fflush(out_);
+  std::lock_guard<std::mutex> writing(write_mu_);  // after the batch the writer may be writing
+  Write(waiting_);
   waiting_.clear();
 }
 
 void BatchedStderrSink::Loop() {
   std::unique_lock<std::mutex> lock(mutex_);
+  std::string batch;
   while (true) {
     wake_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
     if (stopping_) return;
@@ -46,7 +52,16 @@ void BatchedStderrSink::Loop() {
     // past kWriteAtBytes first.
     wake_.wait_for(lock, kFlushDelay, [this] { return stopping_ || waiting_.size() >= kWriteAtBytes; });
     if (stopping_) return;
-    flush_();
+    // The batch is written without mutex_, so that threads logging meanwhile do not
+    // wait for the write; write_mu_, taken before mutex_ is let go, keeps a flush_ of
+    // later lines behind it.
+    std::unique_lock<std::mutex> writing(write_mu_);
+    batch.swap(waiting_);
+    lock.unlock();
+    Write(batch);
+    batch.clear();
+    writing.unlock();
+    lock.lock();
   }
 }
 

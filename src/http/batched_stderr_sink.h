@@ -40,9 +40,12 @@ class BatchedStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
 
  private:
   void Loop();
+  void Write(const std::string& lines);
 
   std::FILE* out_;
   std::string waiting_;  // formatted lines not yet written; under mutex_
+  // Held while a batch is written: taken with mutex_ held, so batches go out in order.
+  std::mutex write_mu_;
   std::condition_variable wake_;
   bool stopping_ = false;  // under mutex_
   std::thread writer_;
