@@ -18,7 +18,7 @@
 namespace localnotion::http {
 namespace {
 
-std::string Read(const std::string& path) {
+std::string ReadLog(const std::string& path) {
   std::ifstream in(path);
   std::ostringstream all;
   all << in.rdbuf();
@@ -26,13 +26,13 @@ std::string Read(const std::string& path) {
 }
 
 // A logger that writes "<message>\n" through a BatchedStderrSink into a file.
-struct Logged {
-  explicit Logged(const std::string& path) : file(std::fopen(path.c_str(), "w")) {
+struct SinkToFile {
+  explicit SinkToFile(const std::string& path) : file(std::fopen(path.c_str(), "w")) {
     sink = std::make_shared<BatchedStderrSink>(file);
     logger = std::make_shared<spdlog::logger>("test", sink);
     logger->set_pattern("%v");
   }
-  ~Logged() {
+  ~SinkToFile() {
     logger.reset();
     sink.reset();
     std::fclose(file);
@@ -47,35 +47,35 @@ TEST(BatchedStderrSinkTest, EveryLineIsWrittenInOrderWhenTheSinkEnds) {
   const std::string path = dir.File("log");
   std::string want;
   {
-    Logged log(path);
+    SinkToFile log(path);
     for (int i = 0; i < 1000; ++i) {
       log.logger->info("line {}", i);
       want += "line " + std::to_string(i) + "\n";
     }
   }
-  EXPECT_EQ(Read(path), want);
+  EXPECT_EQ(ReadLog(path), want);
 }
 
 TEST(BatchedStderrSinkTest, TheLoggersFlushWritesAtOnce) {
   testing::TempDir dir("ln_batched_sink_");
   const std::string path = dir.File("log");
-  Logged log(path);
+  SinkToFile log(path);
   log.logger->info("first");
   log.logger->info("second");
   log.logger->flush();
-  EXPECT_EQ(Read(path), "first\nsecond\n");
+  EXPECT_EQ(ReadLog(path), "first\nsecond\n");
 }
 
 TEST(BatchedStderrSinkTest, LinesAreWrittenWithoutAFlush) {
   testing::TempDir dir("ln_batched_sink_");
   const std::string path = dir.File("log");
-  Logged log(path);
+  SinkToFile log(path);
   log.logger->info("alone");
   // Within kFlushDelay (50 ms); the bound here only keeps a broken sink from hanging.
   std::string seen;
   for (int i = 0; i < 500 && seen.empty(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    seen = Read(path);
+    seen = ReadLog(path);
   }
   EXPECT_EQ(seen, "alone\n");
 }
@@ -86,13 +86,13 @@ TEST(BatchedStderrSinkTest, LinesPastTheBlockingSizeAreAllWrittenInOrder) {
   const std::string long_line(1000, 'x');
   size_t lines = 0;
   {
-    Logged log(path);
+    SinkToFile log(path);
     for (size_t bytes = 0; bytes < 2 * BatchedStderrSink::kBlockAtBytes; ++lines) {
       log.logger->info("{} {}", lines, long_line);
       bytes += long_line.size() + 8;
     }
   }
-  std::istringstream all(Read(path));
+  std::istringstream all(ReadLog(path));
   std::string line;
   size_t n = 0;
   while (std::getline(all, line)) {
