@@ -93,7 +93,8 @@ class DatabaseRecords {
   virtual Result<std::vector<std::shared_ptr<const DatabaseRecord>>> ListAllDatabases() = 0;
   virtual Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) = 0;
   // The data sources of a database, in creation order.
-  virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(std::string_view database_id) = 0;
+  virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListDataSources(
+      std::string_view database_id) = 0;
   virtual Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() = 0;
   virtual Status PutDataSource(const DataSourceRecord& source) = 0;
 };
@@ -236,5 +237,11 @@ class Txn : public Records {
   // never race.
   virtual bool ShouldRetry() const { return false; }
 };
+
+// The error of a call whose transaction lost a race and may be run again (ShouldRetry):
+// Notion's 409 `conflict_error` if it is still the answer after the last attempt.
+inline Error LostRaceError() {
+  return MakeError(ErrorCode::kConflictError, "Conflict occurred while saving. Please try again.");
+}
 
 }  // namespace localnotion::storage

@@ -1,5 +1,7 @@
 #include "storage/postgres/pg_connection.h"
 
+#include "storage/txn.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -122,7 +124,7 @@ Error PgConnection::ErrorOf(const PGresult* result) const {
   if (sqlstate == "40001" || sqlstate == "40P01") {
     conflicted_ = true;
     std::fprintf(stderr, "localnotion: postgresql: %s (SQLSTATE %s)\n", message.c_str(), sqlstate.c_str());
-    return MakeError(ErrorCode::kConflictError, "Conflict occurred while saving. Please try again.");
+    return LostRaceError();
   }
   // statement_timeout (or a cancel): Notion's answer for work that did not finish in time.
   if (sqlstate == "57014") {

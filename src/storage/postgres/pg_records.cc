@@ -149,7 +149,7 @@ Status PgRecords::TakeExclusive() {
   if (!rows.Bool(0, 0)) {
     conn_.MarkConflicted();
     RequestExclusiveBegin();
-    return MakeError(ErrorCode::kConflictError, "Conflict occurred while saving. Please try again.");
+    return LostRaceError();
   }
   exclusive_ = true;
   return OkStatus();

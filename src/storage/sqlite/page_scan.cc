@@ -393,7 +393,7 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
     if (large && wait_for_wants_(wants_)) {
       wants_ = {};
       retry_requested_ = true;
-      return MakeError(ErrorCode::kConflictError, "Conflict occurred while saving. Please try again.");
+      return LostRaceError();
     }
   }
   // Without statistics SQLite may prefer a narrower index of another shape, and then

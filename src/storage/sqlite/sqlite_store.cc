@@ -363,10 +363,12 @@ bool SqliteStore::WaitForScanWants(const SqliteConnection::ScanWants& wants) {
     }
   }
   if (writer_thread_.load() == std::this_thread::get_id()) return false;
-  writers_waiting_.fetch_add(1);
-  std::unique_lock<std::mutex> lock(writer_mu_);
-  writers_waiting_.fetch_sub(1);
-  if (stopping_ || held_) return false;
+  Result<std::unique_lock<std::mutex>> lock = AcquireWriter();
+  if (!lock.ok()) return false;
+  if (stopping_ || held_) {
+    EndOfTxn();  // the batch AcquireWriter may have opened
+    return false;
+  }
   const bool made = MakeScanWants(wants) && writer_->HasScanWants(wants);
   if (!made) {
     std::lock_guard<std::mutex> unmade_lock(unmade_mu_);
