@@ -52,9 +52,23 @@ async function startPostgres() {
   const data = path.join(dir, 'data');
   if (isRoot) execFileSync('runuser', ['-u', 'postgres', '--', 'cp', '-a', template, data]);
   else execFileSync('cp', ['-a', template, data]);
-  const port = await freePort();
-  asPg('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'server.log'), '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400`]);
+  // The port is free when chosen, but another test process (run.sh runs two at a time)
+  // may bind it before PostgreSQL does: then PostgreSQL's log says so and another is
+  // chosen, up to four times in all.
+  const log = path.join(dir, 'server.log');
+  let port;
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    try {
+      asPg('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', log, '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400`]);
+      break;
+    } catch (err) {
+      const said = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+      if (attempt >= 4 || !/could not bind|Address already in use/.test(said)) throw err;
+      fs.rmSync(log, { force: true });
+    }
+  }
   const pg = {
     dir,
     data,
@@ -67,7 +81,7 @@ async function startPostgres() {
     // Stops the server (fast: clients are disconnected) and starts it again on the same port.
     stop() { asPg('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', data]); },
     start() {
-      asPg('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'server.log'), '-o',
+      asPg('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', log, '-o',
         `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400`]);
     },
   };

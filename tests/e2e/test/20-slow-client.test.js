@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it bounds how long the server takes to close a slow connection (run.sh).
 // A client that trickles its request in is answered 408 and cut off after
 // --client-timeout-ms (issue 15), and the server keeps answering everyone else meanwhile.
 const { test, before, after } = require('node:test');

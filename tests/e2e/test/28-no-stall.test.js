@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it bounds PATCH latency while a long query runs (run.sh).
 // No request stalls another (the foundation issue): requests run on a pool of worker
 // threads, reads in parallel, and long work stops at the request budget.
 // - While a query that needs longer than the budget runs, PATCHes on other connections

@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it bounds how long curl and the server take (run.sh).
 // Issue 15: every class of bad input an integration or an abusive client can send:
 // malformed HTTP, deep JSON, huge bodies, invalid UTF-8, wrong types, slow clients,
 // pipelining without reading, descriptor exhaustion under a low `ulimit -n`, HEAD,

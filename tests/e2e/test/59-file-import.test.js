@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it bounds how long an import takes (run.sh).
 // Importing external files (mode "external_url",
 // https://developers.notion.com/guides/data-apis/importing-external-files): create answers
 // `pending` at once, the server downloads the URL in the background, and the upload

@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it drives a browser (run.sh).
 // A real browser (Debian's Chromium, or Firefox ESR in `make e2e-firefox`, through
 // Playwright) opens the landing page: the
 // browser tooling that the web UI and OAuth tests build on works, and a person who opens

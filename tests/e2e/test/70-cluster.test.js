@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it runs several servers behind nginx and bounds how long an answer takes (run.sh).
 // Many stateless instances over one PostgreSQL (issue 10): two localnotion servers share
 // one store, and nginx (Debian's nginx-light, with deploy/nginx.conf.template) balances
 // the official SDK over them. Writes through one are seen through the other, a query

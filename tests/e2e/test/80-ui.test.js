@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it drives a browser and bounds how long a page takes (run.sh).
 // The web UI under /_localnotion/ui/ (issue 17, docs/ui.md) in a real browser (Debian's
 // Chromium through Playwright), against the binary serving the grocery fixture: log in
 // with the admin token, browse to the database, sort and filter it, edit a checkbox, a

@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it drives a browser and measures its frames (run.sh).
 // A 10,000-row database in the web UI (issue 17): it opens, loads every row in the
 // background, and scrolls from top to bottom without a frame over 100 ms
 // (docs/benchmarks.md has the numbers). A frame's work (the scroll, Preact's render,

@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it bounds how long requests take beside a stalled stream (run.sh).
 // GET /_localnotion/requests/stream (issue 17): the request log live as server-sent
 // events, for the web UI's request screen. Admin token only; the backlog first, then each
 // new request within a poll (100 ms); a reset says `cleared`. A client that stops reading

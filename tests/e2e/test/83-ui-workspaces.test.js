@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it drives a browser (run.sh).
 // The web UI with a workspace's own admin token (docs/ui.md, docs/workspaces.md), in a
 // real browser (Debian's Chromium through Playwright, or Firefox ESR): two workspaces made
 // through the admin API, a login with one's admin_token (its ID is found through GET

@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it drives a browser (run.sh).
 // The OAuth flow end to end in a real browser (Debian's Chromium through Playwright):
 // the authorization URL opens localnotion's authorize page, a person picks two pages and
 // allows access, the browser is redirected to a local test app (a node http server in

@@ -1,4 +1,5 @@
 'use strict';
+// e2e-runs-alone: it starts nginx on ports chosen beforehand, which nginx cannot choose again if another file's server takes one (run.sh).
 // `localnotion pull` over HTTPS (docs/fixtures.md "Pulling a workspace"), on loopback with
 // real parts: a throwaway certificate authority and server certificates made with the
 // openssl CLI, Debian's nginx terminating TLS in front of a second localnotion (the
