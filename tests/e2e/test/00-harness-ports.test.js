@@ -1,9 +1,11 @@
 'use strict';
 // The harness itself: a port it chose for a server but that something else took before
 // the server bound it (CI once saw PostgreSQL start on the port just chosen for
-// localnotion) is chosen again, and a port the test named is never replaced.
+// localnotion) is chosen again, and a port the test named is never replaced. The same
+// for a PostgreSQL the tests start (run.sh runs two files at a time).
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const net = require('node:net');
 
 // lib/server.js takes freePort from lib/ports.js when it is loaded, so the first answer is
@@ -18,7 +20,7 @@ ports.freePort = async () => {
   return port;
 };
 const { LocalNotionServer } = require('../lib/server');
-const { usePostgres, freshStoreUrl } = require('../lib/postgres');
+const { usePostgres, freshStoreUrl, startPostgres } = require('../lib/postgres');
 
 // Under LOCALNOTION_DB=postgres the test process's PostgreSQL is started first, so that
 // the steered port goes to localnotion and not to PostgreSQL.
@@ -66,6 +68,24 @@ test('a port the test named is kept: the start fails and says why', async () => 
     assert.equal(srv.port, takenPort);
   } finally {
     await srv.dispose();
+    await new Promise((done) => taken.close(done));
+  }
+});
+
+const PG_INSTALLED = fs.existsSync('/usr/lib/postgresql/15/bin/initdb') || Boolean(process.env.LOCALNOTION_PG_BIN);
+
+test('a PostgreSQL port taken before PostgreSQL binds it is chosen again', { skip: !PG_INSTALLED && 'PostgreSQL 15 is not installed' }, async () => {
+  const taken = await hold();
+  const takenPort = taken.address().port;
+  let pg = null;
+  try {
+    steer = takenPort;
+    pg = await startPostgres();
+    assert.equal(steer, null, 'the steered port was offered');
+    assert.notEqual(pg.port, takenPort);
+    assert.equal(pg.psql('select 40 + 2'), '42\n');
+  } finally {
+    if (pg) pg.stop();
     await new Promise((done) => taken.close(done));
   }
 });
