@@ -11,11 +11,13 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <memory>
 
 #include "http/response.h"
@@ -70,6 +72,10 @@ class ConnectionTimer {
 boost::asio::awaitable<boost::beast::error_code> ReadHeader(
     boost::beast::tcp_stream& stream, boost::beast::flat_buffer& buffer,
     boost::beast::http::request_parser<boost::beast::http::empty_body>& head);
+
+// The bytes of header `h` as Beast's serializer writes them: the status line, each field
+// in order as "Name: value", and the empty line.
+std::string HeaderBytes(const boost::beast::http::response_header<>& h);
 
 // Writes `res` within `timeout` (armed on `timer`, disarmed after); for a HEAD request
 // (`head_only`) the header alone, with the Content-Length of the body it would have had.
