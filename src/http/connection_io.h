@@ -17,8 +17,8 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
-#include <string>
 #include <memory>
+#include <string>
 
 #include "http/response.h"
 
