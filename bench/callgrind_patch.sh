@@ -18,6 +18,8 @@
 # so the count includes making and delivering their events;
 # The second figure leaves out the threads that wake on a timer (the webhook pump, the standby watchdog): under
 # valgrind their share per request is 50-100 times what it is on a real server, and depends on the machine's load.
+# PG_URL=postgresql://... runs each server on a fresh schema of that PostgreSQL instead of a SQLite file
+# (bench/pg_lib.sh starts one); the count is then localnotion's alone, PostgreSQL's processes are not traced.
 # KEEP_OUT=PREFIX keeps the callgrind files as PREFIX.N1 and PREFIX.N2. Needs valgrind, node, curl. Every server it
 # starts is stopped on exit.
 set -euo pipefail
@@ -82,7 +84,9 @@ instructions() {
   # The previous server's log goes first: the background job truncates the file only when it
   # runs, and a wait that saw the old "listening" line would go on before this server listens.
   rm -f "$TMP/server.log"
-  valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "sqlite:$TMP/b.db" \
+  local db="sqlite:$TMP/b.db"
+  [[ -n ${PG_URL:-} ]] && db="$PG_URL?schema=cg_${n}_$RANDOM$RANDOM"
+  valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "$db" \
     --token "$TOKEN" --admin-token "$ADMIN_TOKEN" >"$TMP/server.log" 2>&1 &
   PID=$!
   # Under valgrind on a busy machine the start can take a while; a server that exits or never
