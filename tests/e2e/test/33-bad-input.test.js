@@ -436,7 +436,8 @@ test('out of descriptors (ulimit -n 64): accepting does not spin, and clients ar
         let out = '';
         child.stdout.on('data', (d) => { out += d; if (out.includes('listening on')) resolve(); });
         child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
-        setTimeout(() => reject(new Error('did not start')), 20000);
+        // Unref'd: a pending timer would keep this test process alive 20 s after its tests.
+        setTimeout(() => reject(new Error('did not start')), 20000).unref();
       });
       const limited = v5({ token, baseUrl: `http://127.0.0.1:${port}` });
       assert.equal((await limited.users.me({})).type, 'bot');
@@ -458,7 +459,7 @@ test('out of descriptors (ulimit -n 64): accepting does not spin, and clients ar
       for (const s of hogs) s.destroy();
       const me = await Promise.race([
         limited.users.me({}),
-        sleep(10000).then(() => { throw new Error('not served within 10 s after the others closed'); }),
+        sleep(10000, undefined, { ref: false }).then(() => { throw new Error('not served within 10 s after the others closed'); }),
       ]);
       assert.equal(me.type, 'bot');
     } finally {

@@ -34,9 +34,12 @@ class Events {
   async until(n, ms = 5000) {
     const deadline = Date.now() + ms;
     while (this.seen.length < n) {
-      const timer = new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`timed out with ${JSON.stringify(this.seen)}`)), deadline - Date.now()));
-      const { value, done } = await Promise.race([this.reader.read(), timer]);
+      let timeout;
+      const timer = new Promise((_, reject) => {
+        timeout = setTimeout(() => reject(new Error(`timed out with ${JSON.stringify(this.seen)}`)), deadline - Date.now());
+      });
+      // Cleared once read: a pending timer would keep this test process alive after its tests.
+      const { value, done } = await Promise.race([this.reader.read(), timer]).finally(() => clearTimeout(timeout));
       if (done) break;
       this.buffer += value;
       let end;
