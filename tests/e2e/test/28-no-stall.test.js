@@ -10,7 +10,7 @@
 //   injected "exception" fault), rolls the request back and the server keeps serving.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, LATENCY_FACTOR } = require('../lib/server');
+const { startServer, LATENCY_FACTOR, usePostgres } = require('../lib/server');
 const { v5, expectApiError } = require('../lib/clients');
 const { text, createRootPage } = require('../lib/fixtures');
 
@@ -97,7 +97,13 @@ test('a query past the budget ends with 504 while PATCHes on other connections a
   assert.ok(latencies.length >= 30, `only ${latencies.length} PATCHes answered while the query ran`);
   const p99 = percentile(latencies, 99);
   console.log('latencies p50', percentile(latencies, 50).toFixed(2), 'p90', percentile(latencies, 90).toFixed(2), 'p99', p99.toFixed(2), 'n', latencies.length, 'elapsed', elapsed);
-  assert.ok(p99 < 20 * LATENCY_FACTOR, `PATCH p99 ${p99.toFixed(1)} ms over ${latencies.length} requests while the query ran`);
+  // On PostgreSQL a PATCH is several round trips to backends that share the one CPU the
+  // query leaves free on a two-CPU machine with the client and the server's other threads:
+  // its p99 there ranged 9–27 ms in eleven runs, over 20 ms in three of the four that ran
+  // inside the whole suite (docs/development.md, "CI time"). The bound is doubled there; a
+  // stall behind the query would be 1,500 ms or more.
+  const bound = 20 * LATENCY_FACTOR * (usePostgres() ? 2 : 1);
+  assert.ok(p99 < bound, `PATCH p99 ${p99.toFixed(1)} ms over ${latencies.length} requests while the query ran`);
   // The server is up, and the last PATCH is there.
   const page = await n5.pages.retrieve({ page_id: target.id });
   assert.equal(page.properties.title.title[0].plain_text, `edit ${i - 1}`);
