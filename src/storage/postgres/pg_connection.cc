@@ -1,10 +1,10 @@
 #include "storage/postgres/pg_connection.h"
 
-#include "storage/txn.h"
-
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+
+#include "storage/txn.h"
 
 namespace localnotion::storage {
 namespace {

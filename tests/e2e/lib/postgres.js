@@ -24,6 +24,9 @@ const BIN = process.env.LOCALNOTION_PG_BIN || '/usr/lib/postgresql/15/bin';
 
 function usePostgres() { return process.env.LOCALNOTION_DB === 'postgres'; }
 
+// Whether PostgreSQL 15's programs are where startPostgres() looks for them.
+function postgresInstalled() { return fs.existsSync(path.join(BIN, 'initdb')); }
+
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 // Runs a PostgreSQL program as the user that may run it.
 function asPg(program, args, opts = {}) {
@@ -36,7 +39,7 @@ let server = null;
 let starting = null;
 
 async function startPostgres() {
-  if (!fs.existsSync(path.join(BIN, 'initdb'))) {
+  if (!postgresInstalled()) {
     throw new Error(`PostgreSQL 15 is not installed (no ${BIN}/initdb): install postgresql-15 (make deps)`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-e2e-pg-'));
@@ -104,4 +107,4 @@ async function freshStoreUrl() {
   return `${pg.url}?schema=e2e_${crypto.randomBytes(8).toString('hex')}`;
 }
 
-module.exports = { usePostgres, ensurePostgres, freshStoreUrl, startPostgres };
+module.exports = { usePostgres, postgresInstalled, ensurePostgres, freshStoreUrl, startPostgres };

@@ -5,7 +5,6 @@
 // for a PostgreSQL the tests start (run.sh runs two files at a time).
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const net = require('node:net');
 
 // lib/server.js takes freePort from lib/ports.js when it is loaded, so the first answer is
@@ -20,7 +19,7 @@ ports.freePort = async () => {
   return port;
 };
 const { LocalNotionServer } = require('../lib/server');
-const { usePostgres, freshStoreUrl, startPostgres } = require('../lib/postgres');
+const { usePostgres, postgresInstalled, freshStoreUrl, startPostgres } = require('../lib/postgres');
 
 // Under LOCALNOTION_DB=postgres the test process's PostgreSQL is started first, so that
 // the steered port goes to localnotion and not to PostgreSQL.
@@ -72,9 +71,7 @@ test('a port the test named is kept: the start fails and says why', async () => 
   }
 });
 
-const PG_INSTALLED = fs.existsSync('/usr/lib/postgresql/15/bin/initdb') || Boolean(process.env.LOCALNOTION_PG_BIN);
-
-test('a PostgreSQL port taken before PostgreSQL binds it is chosen again', { skip: !PG_INSTALLED && 'PostgreSQL 15 is not installed' }, async () => {
+test('a PostgreSQL port taken before PostgreSQL binds it is chosen again', { skip: !postgresInstalled() && 'PostgreSQL 15 is not installed' }, async () => {
   const taken = await hold();
   const takenPort = taken.address().port;
   let pg = null;
