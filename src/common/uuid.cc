@@ -69,16 +69,17 @@ std::string NewUuid() {
   const bool seeded = g_is_seeded.load(std::memory_order_acquire);
   uint64_t bits[2] = {0, 0};
   if (!seeded) bits[0] = UnseededRng()(), bits[1] = UnseededRng()();
-  std::string out;
-  out.reserve(36);
+  // Written into a buffer, then copied once (every request makes an id).
+  char out[36];
+  size_t o = 0;
   for (int i = 0; i < 32; ++i) {
-    if (i == 8 || i == 12 || i == 16 || i == 20) out.push_back('-');
+    if (i == 8 || i == 12 || i == 16 || i == 20) out[o++] = '-';
     int v = seeded ? Draw(dist) : static_cast<int>((bits[i / 16] >> ((i % 16) * 4)) & 15);
     if (i == 12) v = 4;            // version 4
     if (i == 16) v = 8 | (v & 3);  // RFC 4122 variant
-    out.push_back(kHex[v]);
+    out[o++] = kHex[v];
   }
-  return out;
+  return std::string(out, sizeof out);
 }
 
 std::string CompactUuid(std::string_view dashed) {

@@ -65,6 +65,7 @@ std::vector<std::string> RouteArgs::QueryAll(const std::string& key) const {
 }
 
 std::string CollapseSlashes(std::string_view path) {
+  if (path.find("//") == std::string_view::npos) return std::string(path);  // the usual case: one copy
   std::string out;
   out.reserve(path.size());
   for (char c : path) {

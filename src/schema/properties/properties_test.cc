@@ -84,6 +84,13 @@ TEST(Registry, UnknownTypeIsNull) {
   EXPECT_EQ(FindType("bogus"), nullptr);
   EXPECT_EQ(FindType(""), nullptr);
   EXPECT_EQ(FindType("Title"), nullptr);
+  // Names that share a real name's length and first and last bytes (what the lookup
+  // table hashes), or are a real name's prefix or extension.
+  EXPECT_EQ(FindType("sxxxxt"), nullptr);
+  EXPECT_EQ(FindType("pxxxxe"), nullptr);
+  EXPECT_EQ(FindType("titl"), nullptr);
+  EXPECT_EQ(FindType("titles"), nullptr);
+  EXPECT_EQ(FindType(std::string_view("title\0", 6)), nullptr);
 }
 
 TEST(Registry, WritableTypesAreExactlyTheOnesOfTheFixOneList) {
