@@ -4,6 +4,7 @@
 
 #include "api/rich_text.h"
 #include "common/json_arena.h"
+#include "common/json_shape.h"
 
 namespace localnotion::api {
 namespace {
@@ -55,26 +56,33 @@ json::object PartialObject(std::string_view object, const std::string& id) {
 }
 
 json::object RenderPage(PageView&& page, ApiVersion version) {
-  // In the request's arena, with the values it takes over (common/json_arena.h).
-  json::object o(JsonArena::Storage());
-  o.reserve(16);
-  o["object"] = "page";
-  o["id"] = page.id;
-  o["created_time"] = FormatIso8601Minute(page.created_time);
-  o["last_edited_time"] = FormatIso8601Minute(page.last_edited_time);
-  o["created_by"] = PartialUser(page.created_by);
-  o["last_edited_by"] = PartialUser(page.last_edited_by);
-  o["cover"] = std::move(page.cover);
-  o["icon"] = std::move(page.icon);
-  o["parent"] = RenderParent(page.parent, version);
-  if (HasArchivedAlias(version)) o["archived"] = page.in_trash;
-  o["in_trash"] = page.in_trash;
-  o["is_archived"] = false;
-  o["is_locked"] = page.is_locked;
-  o["properties"] = std::move(page.properties);
-  o["url"] = NotionUrl(page.title, page.id);
-  o["public_url"] = nullptr;
-  return o;
+  // In the request's arena, with the values it takes over (common/json_arena.h), in the
+  // shape of the request's version (common/json_shape.h).
+  static const json::object kShape =
+      MakeShape({"object", "id", "created_time", "last_edited_time", "created_by", "last_edited_by", "cover", "icon",
+                 "parent", "in_trash", "is_archived", "is_locked", "properties", "url", "public_url"});
+  static const json::object kShapeWithArchived =
+      MakeShape({"object", "id", "created_time", "last_edited_time", "created_by", "last_edited_by", "cover", "icon",
+                 "parent", "archived", "in_trash", "is_archived", "is_locked", "properties", "url", "public_url"});
+  const bool archived_alias = HasArchivedAlias(version);
+  ShapedObject o(archived_alias ? kShapeWithArchived : kShape, JsonArena::Storage());
+  o.Set("object", "page")
+      .Set("id", page.id)
+      .Set("created_time", FormatIso8601Minute(page.created_time))
+      .Set("last_edited_time", FormatIso8601Minute(page.last_edited_time))
+      .Set("created_by", PartialUser(page.created_by))
+      .Set("last_edited_by", PartialUser(page.last_edited_by))
+      .Set("cover", std::move(page.cover))
+      .Set("icon", std::move(page.icon))
+      .Set("parent", RenderParent(page.parent, version));
+  if (archived_alias) o.Set("archived", page.in_trash);
+  o.Set("in_trash", page.in_trash)
+      .Set("is_archived", false)
+      .Set("is_locked", page.is_locked)
+      .Set("properties", std::move(page.properties))
+      .Set("url", NotionUrl(page.title, page.id))
+      .Set("public_url", nullptr);
+  return o.Done();
 }
 
 json::object RenderDatabase(const DatabaseView& db, ApiVersion version) {

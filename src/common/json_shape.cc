@@ -1,0 +1,15 @@
+#include "common/json_shape.h"
+
+namespace localnotion {
+
+json::object MakeShape(std::initializer_list<std::string_view> keys) {
+  json::object o;
+  o.reserve(keys.size());
+  for (std::string_view key : keys) {
+    [[maybe_unused]] const bool inserted = o.emplace(key, nullptr).second;
+    assert(inserted);
+  }
+  return o;
+}
+
+}  // namespace localnotion
