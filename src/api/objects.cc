@@ -1,6 +1,8 @@
 #include "api/objects.h"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "api/rich_text.h"
 #include "common/json_arena.h"
@@ -58,12 +60,17 @@ json::object PartialObject(std::string_view object, const std::string& id) {
 json::object RenderPage(PageView&& page, ApiVersion version) {
   // In the request's arena, with the values it takes over (common/json_arena.h), in the
   // shape of the request's version (common/json_shape.h).
-  static const json::object kShape =
-      MakeShape({"object", "id", "created_time", "last_edited_time", "created_by", "last_edited_by", "cover", "icon",
-                 "parent", "in_trash", "is_archived", "is_locked", "properties", "url", "public_url"});
-  static const json::object kShapeWithArchived =
-      MakeShape({"object", "id", "created_time", "last_edited_time", "created_by", "last_edited_by", "cover", "icon",
-                 "parent", "archived", "in_trash", "is_archived", "is_locked", "properties", "url", "public_url"});
+  static const std::vector<std::string_view> kKeys = {
+      "object",     "id",   "created_time", "last_edited_time", "created_by",  "last_edited_by",
+      "cover",      "icon", "parent",       "in_trash",         "is_archived", "is_locked",
+      "properties", "url",  "public_url"};
+  static const json::object kShape = MakeShape(kKeys);
+  // Versions before 2026-03-11 also say `archived`, after `parent` (HasArchivedAlias).
+  static const json::object kShapeWithArchived = [] {
+    std::vector<std::string_view> keys = kKeys;
+    keys.insert(std::find(keys.begin(), keys.end(), "parent") + 1, "archived");
+    return MakeShape(keys);
+  }();
   const bool archived_alias = HasArchivedAlias(version);
   ShapedObject o(archived_alias ? kShapeWithArchived : kShape, JsonArena::Storage());
   o.Set("object", "page")

@@ -2,7 +2,7 @@
 
 namespace localnotion {
 
-json::object MakeShape(std::initializer_list<std::string_view> keys) {
+json::object MakeShape(const std::vector<std::string_view>& keys) {
   json::object o;
   o.reserve(keys.size());
   for (std::string_view key : keys) {

@@ -15,16 +15,16 @@
 #pragma once
 
 #include <cassert>
-#include <initializer_list>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "common/json.h"
 
 namespace localnotion {
 
 // Keys must be distinct.
-json::object MakeShape(std::initializer_list<std::string_view> keys);
+json::object MakeShape(const std::vector<std::string_view>& keys);
 
 class ShapedObject {
  public:
