@@ -44,8 +44,8 @@ class TypeTable {
     std::string_view name;
     const PropertyType* type = nullptr;
   };
+  // `name` is not empty: Find answers an empty name before it hashes.
   static size_t Slot(std::string_view name) {
-    if (name.empty()) return 0;
     const auto first = static_cast<unsigned char>(name.front());
     const auto last = static_cast<unsigned char>(name.back());
     return (name.size() * 31 + first * 7 + last) % kSlots;
