@@ -7,6 +7,7 @@
 #include "api/rich_text.h"
 #include "common/json_arena.h"
 #include "common/json_shape.h"
+#include "common/json_writer.h"
 
 namespace localnotion::api {
 namespace {
@@ -57,39 +58,114 @@ json::object PartialObject(std::string_view object, const std::string& id) {
   return json::object({{"object", object}, {"id", id}}, JsonArena::Storage());
 }
 
+namespace {
+
+// The page object's members in order, each given to `sink` once: the one description of
+// the page's shape, which RenderPage builds as a tree and WritePage writes as text.
+// Versions before 2026-03-11 also say `archived`, after `parent` (HasArchivedAlias).
+template <class Sink>
+void PageMembers(PageView& page, ApiVersion version, Sink& sink) {
+  sink.String("object", "page");
+  sink.String("id", page.id);
+  sink.String("created_time", FormatIso8601Minute(page.created_time));
+  sink.String("last_edited_time", FormatIso8601Minute(page.last_edited_time));
+  sink.User("created_by", page.created_by);
+  sink.User("last_edited_by", page.last_edited_by);
+  sink.Value("cover", page.cover);
+  sink.Value("icon", page.icon);
+  sink.Object("parent", RenderParent(page.parent, version));
+  if (HasArchivedAlias(version)) sink.Bool("archived", page.in_trash);
+  sink.Bool("in_trash", page.in_trash);
+  sink.Bool("is_archived", false);
+  sink.Bool("is_locked", page.is_locked);
+  sink.Object("properties", page.properties);
+  sink.String("url", NotionUrl(page.title, page.id));
+  sink.Null("public_url");
+}
+
+// Collects the keys PageMembers gives, for the tree's shape.
+struct KeySink {
+  std::vector<std::string_view> keys;
+  template <class V>
+  void String(std::string_view key, V&&) {
+    keys.push_back(key);
+  }
+  void User(std::string_view key, const std::string&) { keys.push_back(key); }
+  void Value(std::string_view key, json::value&) { keys.push_back(key); }
+  void Object(std::string_view key, const json::object&) { keys.push_back(key); }
+  void Bool(std::string_view key, bool) { keys.push_back(key); }
+  void Null(std::string_view key) { keys.push_back(key); }
+};
+
+// Builds the tree: a copy of the version's shape (common/json_shape.h), in the request's
+// arena (common/json_arena.h), taking over the view's JSON parts.
+struct TreeSink {
+  ShapedObject o;
+  template <class V>
+  void String(std::string_view key, V&& v) {
+    o.Set(key, std::forward<V>(v));
+  }
+  void User(std::string_view key, const std::string& id) { o.Set(key, PartialUser(id)); }
+  void Value(std::string_view key, json::value& v) { o.Set(key, std::move(v)); }
+  void Object(std::string_view key, json::object&& v) { o.Set(key, std::move(v)); }
+  void Object(std::string_view key, json::object& v) { o.Set(key, std::move(v)); }
+  void Bool(std::string_view key, bool b) { o.Set(key, b); }
+  void Null(std::string_view key) { o.Set(key, nullptr); }
+};
+
+// Writes the text. Keys are the literals of PageMembers: ASCII that needs no escaping.
+struct TextSink {
+  JsonWriter& w;
+  char next = '{';
+  void Key(std::string_view key) {
+    w.Room(key.size() + 4);
+    w.Put(next);
+    w.Put('"');
+    w.Put(key.data(), key.size());
+    w.Put('"');
+    w.Put(':');
+    next = ',';
+  }
+  void String(std::string_view key, std::string_view v) { Key(key), w.String(v); }
+  void User(std::string_view key, const std::string& id) {
+    Key(key);
+    w.Raw(R"({"object":"user","id":)");
+    w.String(id);
+    w.Raw("}");
+  }
+  void Value(std::string_view key, const json::value& v) { Key(key), w.Value(v); }
+  void Object(std::string_view key, const json::object& v) { Key(key), w.Object(v); }
+  void Bool(std::string_view key, bool b) { Key(key), w.Bool(b); }
+  void Null(std::string_view key) { Key(key), w.Null(); }
+};
+
+const json::object& PageShape(ApiVersion version) {
+  static const auto make = [](ApiVersion v) {
+    PageView empty;
+    KeySink keys;
+    PageMembers(empty, v, keys);
+    return MakeShape(keys.keys);
+  };
+  static const json::object kWithArchived = make(kOldestApiVersion);
+  static const json::object kWithout = make(kNewestApiVersion);
+  static_assert(HasArchivedAlias(kOldestApiVersion) && !HasArchivedAlias(kNewestApiVersion));
+  return HasArchivedAlias(version) ? kWithArchived : kWithout;
+}
+
+}  // namespace
+
 json::object RenderPage(PageView&& page, ApiVersion version) {
-  // In the request's arena, with the values it takes over (common/json_arena.h), in the
-  // shape of the request's version (common/json_shape.h).
-  static const std::vector<std::string_view> kKeys = {
-      "object",     "id",   "created_time", "last_edited_time", "created_by",  "last_edited_by",
-      "cover",      "icon", "parent",       "in_trash",         "is_archived", "is_locked",
-      "properties", "url",  "public_url"};
-  static const json::object kShape = MakeShape(kKeys);
-  // Versions before 2026-03-11 also say `archived`, after `parent` (HasArchivedAlias).
-  static const json::object kShapeWithArchived = [] {
-    std::vector<std::string_view> keys = kKeys;
-    keys.insert(std::find(keys.begin(), keys.end(), "parent") + 1, "archived");
-    return MakeShape(keys);
-  }();
-  const bool archived_alias = HasArchivedAlias(version);
-  ShapedObject o(archived_alias ? kShapeWithArchived : kShape, JsonArena::Storage());
-  o.Set("object", "page")
-      .Set("id", page.id)
-      .Set("created_time", FormatIso8601Minute(page.created_time))
-      .Set("last_edited_time", FormatIso8601Minute(page.last_edited_time))
-      .Set("created_by", PartialUser(page.created_by))
-      .Set("last_edited_by", PartialUser(page.last_edited_by))
-      .Set("cover", std::move(page.cover))
-      .Set("icon", std::move(page.icon))
-      .Set("parent", RenderParent(page.parent, version));
-  if (archived_alias) o.Set("archived", page.in_trash);
-  o.Set("in_trash", page.in_trash)
-      .Set("is_archived", false)
-      .Set("is_locked", page.is_locked)
-      .Set("properties", std::move(page.properties))
-      .Set("url", NotionUrl(page.title, page.id))
-      .Set("public_url", nullptr);
-  return o.Done();
+  TreeSink sink{ShapedObject(PageShape(version), JsonArena::Storage())};
+  PageMembers(page, version, sink);
+  return sink.o.Done();
+}
+
+void WritePage(PageView& page, ApiVersion version, std::string& out) {
+  JsonWriter w(out);
+  TextSink sink{w};
+  PageMembers(page, version, sink);
+  w.Raw("}");
+  w.Finish();
 }
 
 json::object RenderDatabase(const DatabaseView& db, ApiVersion version) {

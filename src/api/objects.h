@@ -80,6 +80,9 @@ struct UserView {
 
 // Consumes `page`: its JSON parts are moved into the result.
 json::object RenderPage(PageView&& page, ApiVersion version);
+// The same page object as JSON text, appended to `out`: what SerializeJson(RenderPage(...))
+// writes, without building the tree (common/json_writer.h). Leaves `page` as it was.
+void WritePage(PageView& page, ApiVersion version, std::string& out);
 // 2022-06-28: the database with its schema. 2025-09-03: the container with data_sources.
 json::object RenderDatabase(const DatabaseView& db, ApiVersion version);
 json::object RenderDataSource(const DataSourceView& source);

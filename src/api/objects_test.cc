@@ -35,5 +35,66 @@ TEST(ObjectsTest, PartsOfAnswersAreMadeInTheRequestsArena) {
   EXPECT_EQ(PartialObject("page", kId).storage().get(), JsonArena::Storage().get());
 }
 
+// A page as WritePage writes it is, byte for byte, the page RenderPage builds, in every
+// version (GET and PATCH /v1/pages/{id} answer with the first, lists of pages with the
+// second), whatever its parent, icon, cover, flags and values.
+TEST(ObjectsTest, WritePageWritesWhatRenderPageBuilds) {
+  const std::vector<ParentRef> parents = {
+      {"workspace", "", ""}, {"page_id", kId, ""}, {"block_id", kId, ""}, {"database_id", kId, kId}};
+  const std::vector<json::value> icons = {
+      nullptr, json::value{{"type", "emoji"}, {"emoji", "🥑"}},
+      json::value{{"type", "external"}, {"external", {{"url", "https://example.com/a \"b\".png"}}}}};
+  int checked = 0;
+  for (int v = static_cast<int>(kOldestApiVersion); v <= static_cast<int>(kNewestApiVersion); ++v) {
+    const ApiVersion version = static_cast<ApiVersion>(v);
+    for (const ParentRef& parent : parents) {
+      for (size_t i = 0; i < icons.size(); ++i) {
+        for (bool flag : {false, true}) {
+          PageView page;
+          page.id = kId;
+          page.parent = parent;
+          page.created_time = 1733097600000 + 59999;  // the minute is what shows
+          page.created_by = "user-1";
+          page.last_edited_time = 1764633600000;
+          page.last_edited_by = "bot-\"2\"";
+          page.icon = icons[i];
+          page.cover = icons[(i + 1) % icons.size()];
+          page.in_trash = flag;
+          page.is_locked = !flag;
+          page.title = flag ? "Café, 42" : "";
+          page.properties["Name"] = json::value{{"id", "title"}, {"type", "title"}, {"title", json::array{}}};
+          page.properties["Price \"€\"\n"] =
+              json::value{{"id", "%3Ab"}, {"type", "number"}, {"number", flag ? json::value(2.5) : json::value(-7)}};
+          std::string text = "prefix";
+          WritePage(page, version, text);
+          const std::string tree = SerializeJson(json::value(RenderPage(PageView(page), version)));
+          EXPECT_EQ(text, "prefix" + tree) << ApiVersionName(version) << " " << parent.type << " icon " << i;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, 7 * 4 * 3 * 2);
+}
+
+// The page object's members and their order, in a version with `archived` and one without.
+TEST(ObjectsTest, WritePageShowsArchivedOnlyBefore20260311) {
+  PageView page;
+  page.id = kId;
+  page.parent = {"workspace", "", ""};
+  std::string old_text, new_text;
+  WritePage(page, ApiVersion::k2025_09_03, old_text);
+  WritePage(page, ApiVersion::k2026_03_11, new_text);
+  const std::string head =
+      std::string(R"({"object":"page","id":")") + kId +
+      R"(","created_time":"1970-01-01T00:00:00.000Z","last_edited_time":"1970-01-01T00:00:00.000Z",)"
+      R"("created_by":{"object":"user","id":""},"last_edited_by":{"object":"user","id":""},)"
+      R"("cover":null,"icon":null,"parent":{"type":"workspace","workspace":true},)";
+  const std::string tail = std::string(R"("in_trash":false,"is_archived":false,"is_locked":false,"properties":{},)") +
+                           R"("url":"https://www.notion.so/)" + kCompact + R"(","public_url":null})";
+  EXPECT_EQ(old_text, head + R"("archived":false,)" + tail);
+  EXPECT_EQ(new_text, head + tail);
+}
+
 }  // namespace
 }  // namespace localnotion::api

@@ -2,10 +2,8 @@
 // escaped as JSON.stringify escapes them, numbers as JavaScript's Number#toString writes
 // them (AppendJsNumber, json.cc).
 //
-// Every answer of the API is written here, so the writer avoids the per-piece cost of
-// std::string: it grows the string to its capacity once, writes through a raw pointer
-// (each piece a copy and a pointer bump, after one room check), and cuts the string back
-// to what was written at the end.
+// Every answer of the API is written here, through JsonWriter (json_writer.h), which
+// avoids the per-piece cost of std::string.
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -19,6 +17,7 @@
 
 #include "common/json.h"
 #include "common/json_object.h"
+#include "common/json_writer.h"
 
 namespace localnotion {
 namespace {
@@ -52,31 +51,7 @@ inline bool WordNeedsEscape(uint64_t w) {
 inline bool ByteNeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 #endif
 
-// Copies n bytes with fixed-size moves (two that may overlap) rather than a call to
-// memcpy: most keys and values of an answer are a few to a few dozen bytes.
-inline void CopyBytes(char* dst, const char* src, size_t n) {
-  if (n >= 8) {
-    if (n > 16) {
-      std::memcpy(dst, src, n);
-      return;
-    }
-    uint64_t a, b;
-    std::memcpy(&a, src, 8);
-    std::memcpy(&b, src + n - 8, 8);
-    std::memcpy(dst, &a, 8);
-    std::memcpy(dst + n - 8, &b, 8);
-  } else if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, src, 4);
-    std::memcpy(&b, src + n - 4, 4);
-    std::memcpy(dst, &a, 4);
-    std::memcpy(dst + n - 4, &b, 4);
-  } else if (n > 0) {
-    dst[0] = src[0];
-    dst[n / 2] = src[n / 2];
-    dst[n - 1] = src[n - 1];
-  }
-}
+using json_writer_detail::CopyBytes;
 
 // The offset of the first byte of s[i, n) that must be escaped, or n. Sixteen bytes at a
 // time with SSE2 (every x86-64 has it); the last few are copied into a zeroed block
@@ -108,53 +83,9 @@ inline size_t FirstEscape(const char* s, size_t i, size_t n) {
 #endif
 }
 
-// Appends to a std::string through a pointer. Between construction and Finish() the
-// string's size is its capacity and the bytes after the pointer are scratch; Finish()
-// cuts it back. Room() must make space before each write.
-class Writer {
- public:
-  explicit Writer(std::string& out) : out_(out) {
-    const size_t used = out.size();
-    out.resize(std::max(out.capacity(), used + 64));
-    p_ = out.data() + used;
-    end_ = out.data() + out.size();
-  }
-  Writer(const Writer&) = delete;
-  Writer& operator=(const Writer&) = delete;
+}  // namespace
 
-  void Finish() { out_.resize(static_cast<size_t>(p_ - out_.data())); }
-
-  // Makes room for `n` more bytes.
-  void Room(size_t n) {
-    if (static_cast<size_t>(end_ - p_) < n) Grow(n);
-  }
-  // These write without a room check: Room() first.
-  void Put(char c) { *p_++ = c; }
-  void Put(const char* s, size_t n) {
-    CopyBytes(p_, s, n);
-    p_ += n;
-  }
-  char* pos() { return p_; }
-  void Advance(char* to) { p_ = to; }
-
-  void Value(const json::value& v);
-  void Object(const json::object& o);
-  void String(std::string_view s);
-
- private:
-  void Grow(size_t n) {
-    const size_t used = static_cast<size_t>(p_ - out_.data());
-    out_.resize(std::max(out_.size() * 2, used + n));
-    p_ = out_.data() + used;
-    end_ = out_.data() + out_.size();
-  }
-
-  std::string& out_;
-  char* p_;
-  char* end_;
-};
-
-void Writer::String(std::string_view s) {
+void JsonWriter::String(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   const size_t n = s.size();
   Room(n + 2);
@@ -202,7 +133,7 @@ void Writer::String(std::string_view s) {
   Put('"');
 }
 
-void Writer::Object(const json::object& o) {
+void JsonWriter::Object(const json::object& o) {
   Room(1);
   Put('{');
   bool first = true;
@@ -221,7 +152,7 @@ void Writer::Object(const json::object& o) {
   Put('}');
 }
 
-void Writer::Value(const json::value& v) {
+void JsonWriter::Value(const json::value& v) {
   switch (v.kind()) {
     case json::kind::null:
       Room(4);
@@ -277,22 +208,20 @@ void Writer::Value(const json::value& v) {
   }
 }
 
-}  // namespace
-
 void SerializeJsonTo(const json::value& v, std::string& out) {
-  Writer w(out);
+  JsonWriter w(out);
   w.Value(v);
   w.Finish();
 }
 
 void SerializeJsonStringTo(std::string_view s, std::string& out) {
-  Writer w(out);
+  JsonWriter w(out);
   w.String(s);
   w.Finish();
 }
 
 void SerializeJsonObjectTo(const json::object& o, std::string& out) {
-  Writer w(out);
+  JsonWriter w(out);
   w.Object(o);
   w.Finish();
 }

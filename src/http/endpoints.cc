@@ -69,12 +69,12 @@ const std::vector<Route>& Table() {
       {.method = "POST", .path = "/v1/pages", .need = Need::kInsertContent,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) { return pages::CreatePage(s, c, *a.body); }},
       {.method = "GET", .path = "/v1/pages/{}", .need = Need::kReadContent, .query = {"filter_properties"},
-       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
-         return pages::GetPage(s, c, a.params[0], a.QueryAll("filter_properties"));
+       .api_text = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return pages::GetPageText(s, c, a.params[0], a.QueryAll("filter_properties"));
        }},
       {.method = "PATCH", .path = "/v1/pages/{}", .need = Need::kUpdateContent, .query = {"filter_properties"},
-       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
-         return pages::UpdatePage(s, c, a.params[0], *a.body, a.QueryAll("filter_properties"));
+       .api_text = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return pages::UpdatePageText(s, c, a.params[0], *a.body, a.QueryAll("filter_properties"));
        }},
       // Markdown content (https://developers.notion.com/reference/retrieve-page-markdown).
       {.method = "GET", .path = "/v1/pages/{}/markdown", .need = Need::kReadContent, .query = {"include_transcript"},

@@ -26,6 +26,16 @@ bool ReadsOnly(const Route& route) {
                                     route.path == "/v1/blocks/meeting_notes/query");
 }
 
+// A /v1 route's answer: a JSON value to write, or the text a route wrote itself
+// (Route::api_text). A value is written after the transaction, once the arena's values
+// are no longer being changed.
+struct ApiAnswer {
+  json::value value;
+  std::string text;
+  bool is_text = false;
+  std::string Body() && { return is_text ? std::move(text) : SerializeJson(value); }
+};
+
 }  // namespace
 
 std::optional<std::string> BearerToken(const std::optional<std::string>& header) {
@@ -154,12 +164,12 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
   // answers (Durability), so that the next request can join the same group commit.
   auto durable = std::make_shared<Durability>();
   bool charged = false;  // the rate limiter took this request's token
-  auto run_in = [&](service::workspaces::Workspace& ws) -> Result<json::value> {
+  auto run_in = [&](service::workspaces::Workspace& ws) -> Result<ApiAnswer> {
     tools = ToolsOf(ws);
     fault.reset();
     return service::RunInTxn(
         ws.store(), ws.state(), mode,
-        [&](service::Context& ctx) -> Result<json::value> {
+        [&](service::Context& ctx) -> Result<ApiAnswer> {
           LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, ctx.Authenticate(*token));
           log.integration_id = integration.id;
           log.integration_name = integration.name;
@@ -199,9 +209,14 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
           service::Caller caller{std::move(integration), *version, BaseUrlOfHost(req.host), request_id};
           // Exceptions never cross into the server loop: anything stray becomes a 500, and
           // the unit is rolled back like any other failure.
-          Result<json::value> answer = [&]() -> Result<json::value> {
+          Result<ApiAnswer> answer = [&]() -> Result<ApiAnswer> {
             try {
-              return endpoint->api(ctx, caller, args);
+              if (endpoint->api_text) {
+                LN_ASSIGN_OR_RETURN(std::string text, endpoint->api_text(ctx, caller, args));
+                return ApiAnswer{json::value(), std::move(text), true};
+              }
+              LN_ASSIGN_OR_RETURN(json::value value, endpoint->api(ctx, caller, args));
+              return ApiAnswer{std::move(value), std::string(), false};
             } catch (const std::exception& e) {
               return InternalError(std::string("uncaught exception: ") + e.what());
             }
@@ -213,14 +228,14 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
         },
         [durable](Status status) { durable->Complete(std::move(status)); });
   };
-  Result<json::value> result = run_in(**workspace);
+  Result<ApiAnswer> result = run_in(**workspace);
   if (!result.ok() && result.error().code == ErrorCode::kUnauthorized) {
     // The memo may predate a token a CLI added to the catalog on disk: look again.
     auto again = workspaces_.OfTokenHash(token_hash, /*fresh=*/true);
     if (again.ok() && again->get() != workspace->get()) result = run_in(**again);
   }
   // The error of a fault (or of the rate limit) is the answer, with its additional_data.
-  Response res = result.ok()             ? Response{200, SerializeJson(*result), request_id}
+  Response res = result.ok()             ? Response{200, std::move(*result).Body(), request_id}
                  : fault && fault->error ? ErrorResponse(result.error(), request_id, fault->additional_data)
                                          : ErrorResponse(result.error(), request_id);
   // Every answer goes through the durability wait, reads too (their commit reports at

@@ -121,6 +121,9 @@ struct OAuthArgs {
 using OpenHandler = std::function<Response(const OpenArgs&)>;
 using OAuthHandler = std::function<Response(OAuthArgs&)>;
 using ApiHandler = std::function<Result<json::value>(service::Context&, const service::Caller&, const RouteArgs&)>;
+// A /v1 handler that answers JSON text it wrote itself (a page object, api::WritePage),
+// sent as it is.
+using ApiTextHandler = std::function<Result<std::string>(service::Context&, const service::Caller&, const RouteArgs&)>;
 using AdminHandler = std::function<Result<json::value>(AdminState&, const RouteArgs&)>;
 using FileHandler = std::function<Result<service::uploads::HostedFile>(service::Context&, const RouteArgs&)>;
 // An admin route that answers a stream of server-sent events instead of JSON
@@ -163,9 +166,10 @@ struct Route {
   bool global = false;
   bool names_workspace = false;
   bool token_workspace = false;
-  // Exactly one handler is set, the one of the route's auth policy (an admin route has
-  // `admin` or `events`).
+  // Exactly one handler is set, the one of the route's auth policy (a /v1 route has `api`
+  // or `api_text`, an admin route `admin` or `events`).
   ApiHandler api = nullptr;
+  ApiTextHandler api_text = nullptr;
   AdminHandler admin = nullptr;
   EventHandler events = nullptr;
   FileHandler file = nullptr;

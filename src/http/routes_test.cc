@@ -24,7 +24,8 @@ TEST(Routes, EveryRouteHasTheHandlerOfItsGroup) {
   auto check = [](const std::vector<Route>& routes, Auth auth) {
     for (const Route& r : routes) {
       EXPECT_EQ(r.auth, auth) << r.method << " " << r.path;
-      EXPECT_EQ(r.api != nullptr, auth == Auth::kBearerToken) << r.method << " " << r.path;
+      EXPECT_EQ(r.api != nullptr || r.api_text != nullptr, auth == Auth::kBearerToken) << r.method << " " << r.path;
+      EXPECT_FALSE(r.api != nullptr && r.api_text != nullptr) << r.method << " " << r.path;
       EXPECT_EQ(r.admin != nullptr || r.events != nullptr, auth == Auth::kAdminToken) << r.method << " " << r.path;
       EXPECT_FALSE(r.admin != nullptr && r.events != nullptr) << r.method << " " << r.path;
       EXPECT_EQ(r.open != nullptr, auth == Auth::kNone) << r.method << " " << r.path;

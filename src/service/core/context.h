@@ -135,6 +135,10 @@ class Context {
   // moved into the answer rather than copied (schema::PropertyType::RenderTaking).
   Result<json::value> RenderPage(const Caller& caller, LoadedPage&& page,
                                  const std::vector<std::string>& filter_properties = {});
+  // The same answer as JSON text (api::WritePage), for a page answered on its own
+  // (GET and PATCH /v1/pages/{id}): the page object is written, not built and then written.
+  Result<std::string> RenderPageText(const Caller& caller, LoadedPage&& page,
+                                     const std::vector<std::string>& filter_properties = {});
   // Every property value of the page as Notion shows it, keyed by property id.
   Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
@@ -218,7 +222,8 @@ class Context {
   // the caller gives up) values are moved from it.
   Result<json::object> RenderValuesFrom(const Caller& caller, const LoadedPage& page, int depth,
                                         json::object* takeable);
-  Result<json::value> RenderPageFrom(const Caller& caller, const LoadedPage& page,
+  // What RenderPage and RenderPageText show of the page, its values rendered.
+  Result<api::PageView> PageViewFrom(const Caller& caller, const LoadedPage& page,
                                      const std::vector<std::string>& filter_properties, json::object* takeable);
 
   storage::Txn& store_;

@@ -214,15 +214,27 @@ Result<json::object> Context::RenderValuesFrom(const Caller& caller, const Loade
 
 Result<json::value> Context::RenderPage(const Caller& caller, const LoadedPage& page,
                                         const std::vector<std::string>& filter_properties) {
-  return RenderPageFrom(caller, page, filter_properties, nullptr);
+  LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, nullptr));
+  return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
 Result<json::value> Context::RenderPage(const Caller& caller, LoadedPage&& page,
                                         const std::vector<std::string>& filter_properties) {
-  return RenderPageFrom(caller, page, filter_properties, &page.page.properties);
+  LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, &page.page.properties));
+  return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
-Result<json::value> Context::RenderPageFrom(const Caller& caller, const LoadedPage& page,
+Result<std::string> Context::RenderPageText(const Caller& caller, LoadedPage&& page,
+                                            const std::vector<std::string>& filter_properties) {
+  LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, &page.page.properties));
+  std::string out;
+  // A page object is about 1 KB: one allocation holds it, without the copies of growing.
+  out.reserve(2048);
+  api::WritePage(view, caller.version, out);
+  return out;
+}
+
+Result<api::PageView> Context::PageViewFrom(const Caller& caller, const LoadedPage& page,
                                             const std::vector<std::string>& filter_properties,
                                             json::object* takeable) {
   LN_ASSIGN_OR_RETURN(json::object values, RenderValuesFrom(caller, page, 0, takeable));
@@ -258,7 +270,7 @@ Result<json::value> Context::RenderPageFrom(const Caller& caller, const LoadedPa
     LimitReferences(v->as_object());
     view.properties[def.name] = std::move(*v);
   }
-  return json::value(api::RenderPage(std::move(view), caller.version));
+  return view;
 }
 
 Result<json::object> Context::RenderSchema(const DataSourcePtr& source, api::ApiVersion version) {

@@ -157,17 +157,36 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
   return OkStatus();
 }
 
-}  // namespace
-
-Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view raw_id,
-                            const std::vector<std::string>& filter_properties) {
-  LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
-  return ctx.RenderPage(caller, std::move(loaded), filter_properties);
+// An answer of ours read back: it is JSON we wrote, so it always parses.
+Result<json::value> ReadBack(const std::string& text) {
+  std::optional<json::value> v = ParseJson(text);
+  if (!v) return InternalError("an answer that is not JSON");
+  return std::move(*v);
 }
 
-Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body,
+}  // namespace
+
+Result<std::string> GetPageText(Context& ctx, const Caller& caller, std::string_view raw_id,
+                                const std::vector<std::string>& filter_properties) {
+  LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
+  return ctx.RenderPageText(caller, std::move(loaded), filter_properties);
+}
+
+Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view page_id,
+                            const std::vector<std::string>& filter_properties) {
+  LN_ASSIGN_OR_RETURN(std::string text, GetPageText(ctx, caller, page_id, filter_properties));
+  return ReadBack(text);
+}
+
+Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body,
                                const std::vector<std::string>& filter_properties) {
+  LN_ASSIGN_OR_RETURN(std::string text, UpdatePageText(ctx, caller, page_id, body, filter_properties));
+  return ReadBack(text);
+}
+
+Result<std::string> UpdatePageText(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body,
+                                   const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckUpdateBody(body, caller.version));
   LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
@@ -222,8 +241,8 @@ Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_v
   if (req.erase_content && *req.erase_content) LN_RETURN_IF_ERROR(EraseContent(ctx, caller, p.id));
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, p.id));
   loaded.trashed = p.in_trash || parent_trashed;
-  if (!ctx.ReadsContent()) return json::value(api::PartialObject("page", p.id));
-  return ctx.RenderPage(caller, std::move(loaded), filter_properties);
+  if (!ctx.ReadsContent()) return SerializeJson(json::value(api::PartialObject("page", p.id)));
+  return ctx.RenderPageText(caller, std::move(loaded), filter_properties);
 }
 
 Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::value& body) {

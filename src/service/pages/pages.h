@@ -34,6 +34,12 @@ namespace localnotion::service::pages {
 Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::value& body);
 // `filter_properties` (property ids, from the query string) limits the properties the
 // returned page shows; empty means all.
+// The answers are JSON text (Context::RenderPageText): the routes send them as they are.
+Result<std::string> GetPageText(Context& ctx, const Caller& caller, std::string_view page_id,
+                                const std::vector<std::string>& filter_properties = {});
+Result<std::string> UpdatePageText(Context& ctx, const Caller& caller, std::string_view page_id,
+                                   const json::value& body, const std::vector<std::string>& filter_properties = {});
+// The same answers read back as JSON values, for callers that look into them (tests).
 Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view page_id,
                             const std::vector<std::string>& filter_properties = {});
 Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body,
