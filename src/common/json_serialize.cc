@@ -51,8 +51,6 @@ inline bool WordNeedsEscape(uint64_t w) {
 inline bool ByteNeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 #endif
 
-using json_writer_detail::CopyBytes;
-
 // The offset of the first byte of s[i, n) that must be escaped, or n. Sixteen bytes at a
 // time with SSE2 (every x86-64 has it); the last few are copied into a zeroed block
 // first, so that nothing past the string is read, and the bits of the padding dropped.
@@ -65,7 +63,7 @@ inline size_t FirstEscape(const char* s, size_t i, size_t n) {
   }
   if (i < n) {
     alignas(16) char tail[16] = {};
-    CopyBytes(tail, s + i, n - i);
+    std::memcpy(tail, s + i, std::min<size_t>(n - i, sizeof(tail)));  // fewer than 16 left
     if (const unsigned m = EscapeMask16(tail) & ((1u << (n - i)) - 1); m != 0) {
       return i + static_cast<size_t>(__builtin_ctz(m));
     }
@@ -88,9 +86,30 @@ inline size_t FirstEscape(const char* s, size_t i, size_t n) {
 void JsonWriter::String(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   const size_t n = s.size();
+#if defined(__SSE2__)
+  // Most strings need no escape. The string is copied first and its copy checked in
+  // place, 16 bytes at a time: the room asked for covers the block past its end, so no
+  // tail is copied aside; the bits past the end are dropped. A string that needs an
+  // escape is written again below.
+  Room(n + 2 + 16);
+  {
+    char* const at = pos();
+    Put('"');
+    Put(s.data(), n);
+    const char* copy = at + 1;
+    size_t k = 0;
+    unsigned m = 0;
+    for (; k + 16 <= n && m == 0; k += 16) m = EscapeMask16(copy + k);
+    if (m == 0 && k < n) m = EscapeMask16(copy + k) & ((1u << (n - k)) - 1);
+    if (m == 0) {
+      Put('"');
+      return;
+    }
+    Advance(at);
+  }
+#endif
   Room(n + 2);
   Put('"');
-  // Most strings need no escape: found out first, they are copied in one piece.
   size_t i = FirstEscape(s.data(), 0, n);
   size_t run = 0;  // start of the pending run of bytes that need no escaping
   while (i < n) {

@@ -98,8 +98,9 @@ TEST(JsonTest, NonAsciiIsWrittenRaw) {
   EXPECT_EQ(SerializeJson(v), "\"🥑 café\"");
 }
 
-// The escaper reads sixteen bytes at a time (eight without SSE2), the last few from a
-// padded copy; every byte that needs escaping, at every offset of a block, in the tail
+// The escaper reads sixteen bytes at a time (eight without SSE2): first the string's copy
+// in the output, past its end, then, once an escape is found, the string itself, the last
+// few bytes from a padded copy. Every byte that needs escaping, at every offset of a block, in the tail
 // and next to UTF-8 or other bytes from 0x80 (which a signed compare would take for
 // control bytes), must still be escaped exactly as a byte-by-byte escaper does.
 std::string EscapedByteByByte(std::string_view s) {
