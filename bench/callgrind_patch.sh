@@ -9,6 +9,8 @@
 # Environment: N1=200 N2=1200 PORT=19887; CASE=get counts GET /v1/pages/{id} instead, CASE=six a PATCH
 # of six properties of a page in a 15-property database with values that change every request (the bodies
 # of bench/patch_six.lua); the seed PATCH sends the same body (checkbox true) every time;
+# CASE=query sends POST /v1/data_sources/{id}/query with page_size 100 to the Inventory data source, which
+# then holds 100 pages (the seed page and 99 more), so that every answer is a list of 100 pages;
 # CASE=seed-many writes the title of a different page each request ("bench title I" on page I mod MANY_PAGES
 # of MANY_PAGES=600 more Inventory pages that bench/setup.js makes; the other cases make none), so that the
 # text index's pending rows do not coalesce and its catch-up (every kTextIndexLag = 512 rows,
@@ -100,6 +102,7 @@ instructions() {
   local ids
   local many=0
   [[ ${CASE:-seed} == seed-many ]] && many=${MANY_PAGES:-600}
+  [[ ${CASE:-seed} == query ]] && many=99
   ids=$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN MANY_PAGES=$many timeout 900 node "$ROOT/bench/setup.js") \
     || { cat "$TMP/server.log" >&2; echo "bench/setup.js failed against $bin (N=$n)" >&2; exit 1; }
   eval "$ids"
@@ -118,6 +121,11 @@ instructions() {
   elif [[ ${CASE:-seed} == seed-many ]]; then
     many_config "$n" >"$TMP/many.curl"
     curl -s -K "$TMP/many.curl" >/dev/null
+  elif [[ ${CASE:-seed} == query ]]; then
+    local q=()
+    for ((i = 0; i < n; i++)); do q+=("http://127.0.0.1:$PORT/v1/data_sources/$INVENTORY_DATA_SOURCE_ID/query"); done
+    curl -s -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
+      -H "Content-Type: application/json" --data '{"page_size":100}' "${q[@]}" >/dev/null
   elif [[ ${CASE:-seed} == get ]]; then
     curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" "${urls[@]}" >/dev/null
   else

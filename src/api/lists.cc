@@ -1,5 +1,8 @@
 #include "api/lists.h"
 
+#include <cassert>
+#include <string_view>
+
 namespace localnotion::api {
 
 json::object RenderList(ListResponse&& list) {
@@ -16,7 +19,26 @@ json::object RenderList(ListResponse&& list) {
     o["type"] = list.type;
     o[list.type] = std::move(list.type_object);
   }
+  if (!list.request_status.is_null()) o["request_status"] = std::move(list.request_status);
   return o;
+}
+
+void WriteList(ListResponse&& list, const std::vector<std::string>& results, std::string& out) {
+  assert(list.results.empty());
+  // The envelope as RenderList makes it, with the results written into its empty array:
+  // "results" is its second member, so the array opens at a fixed offset.
+  static constexpr std::string_view kHead = R"({"object":"list","results":[)";
+  const std::string envelope = SerializeJson(json::value(RenderList(std::move(list))));
+  assert(envelope.compare(0, kHead.size(), kHead) == 0 && envelope[kHead.size()] == ']');
+  size_t size = envelope.size() + (results.empty() ? 0 : results.size() - 1);
+  for (const std::string& r : results) size += r.size();
+  out.reserve(out.size() + size);
+  out.append(kHead);
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    out.append(results[i]);
+  }
+  out.append(envelope, kHead.size(), std::string::npos);
 }
 
 json::object RenderResultsList(json::array results) {

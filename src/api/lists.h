@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/json.h"
 
@@ -19,9 +20,15 @@ struct ListResponse {
   // for lists Notion gives no type (page history), which then end after has_more.
   std::string type{};
   json::object type_object{};         // shown under `type`: {} except for property items
+  // Shown last when not null: a query's results cut at the result limit
+  // ({type:"incomplete", incomplete_reason}, docs/compat.md).
+  json::value request_status = nullptr;
 };
 
 json::object RenderList(ListResponse&& list);
+// The same list as JSON text appended to `out`, its results given as JSON texts already
+// written (api::WritePage), in order; `list.results` must be empty.
+void WriteList(ListResponse&& list, const std::vector<std::string>& results, std::string& out);
 
 // {object:"list", results}: an unpaginated list (the admin integration list).
 json::object RenderResultsList(json::array results);

@@ -100,15 +100,15 @@ const std::vector<Route>& Table() {
        }},
       {.method = "POST", .path = "/v1/databases/{}/query", .need = Need::kReadContent,
        .max_version = ApiVersion::k2022_06_28, .query = {"filter_properties"},
-       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
-         return databases::QueryDataSource(s, c, a.params[0], /*by_database=*/true, *a.body,
-                                           a.QueryAll("filter_properties"));
+       .api_text = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return databases::QueryDataSourceText(s, c, a.params[0], /*by_database=*/true, *a.body,
+                                               a.QueryAll("filter_properties"));
        }},
       {.method = "POST", .path = "/v1/data_sources/{}/query", .need = Need::kReadContent,
        .min_version = ApiVersion::k2025_09_03, .query = {"filter_properties"},
-       .api = [](Context& s, const Caller& c, const RouteArgs& a) {
-         return databases::QueryDataSource(s, c, a.params[0], /*by_database=*/false, *a.body,
-                                           a.QueryAll("filter_properties"));
+       .api_text = [](Context& s, const Caller& c, const RouteArgs& a) {
+         return databases::QueryDataSourceText(s, c, a.params[0], /*by_database=*/false, *a.body,
+                                               a.QueryAll("filter_properties"));
        }},
       {.method = "PATCH", .path = "/v1/databases/{}", .need = Need::kUpdateContent,
        .api = [](Context& s, const Caller& c, const RouteArgs& a) {

@@ -234,6 +234,10 @@ class Context {
 // A user record as api::RenderUser takes it (render.cc; users/ shows users with it).
 api::UserView ToUserView(const storage::UserRecord& u);
 
+// An answer written as text (RenderPageText) read back as a JSON value, for the service
+// functions that also give their answer as a value (render.cc).
+Result<json::value> AnswerValue(const std::string& text);
+
 // ---- Errors (errors.cc) ----
 // "Could not find <kind> with ID: <id>. Make sure the relevant pages and databases are
 // shared with your integration."

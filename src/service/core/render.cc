@@ -224,6 +224,12 @@ Result<json::value> Context::RenderPage(const Caller& caller, LoadedPage&& page,
   return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
+Result<json::value> AnswerValue(const std::string& text) {
+  std::optional<json::value> v = ParseJson(text);
+  if (!v) return InternalError("an answer that is not JSON");
+  return std::move(*v);
+}
+
 Result<std::string> Context::RenderPageText(const Caller& caller, LoadedPage&& page,
                                             const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, &page.page.properties));

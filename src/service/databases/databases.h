@@ -40,7 +40,11 @@ Result<json::value> CreateDataSource(Context& ctx, const Caller& caller, const j
 Result<json::value> GetDataSource(Context& ctx, const Caller& caller, std::string_view data_source_id);
 Result<json::value> UpdateDataSource(Context& ctx, const Caller& caller, std::string_view data_source_id,
                                      const json::value& body);
-// Queries a data source, named directly or (2022-06-28) through its database.
+// Queries a data source, named directly or (2022-06-28) through its database. The answer
+// is JSON text (its pages written by Context::RenderPageText); QueryDataSource reads it
+// back as a value.
+Result<std::string> QueryDataSourceText(Context& ctx, const Caller& caller, std::string_view id, bool by_database,
+                                        const json::value& body, const std::vector<std::string>& filter_properties);
 Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::string_view id, bool by_database,
                                     const json::value& body, const std::vector<std::string>& filter_properties);
 

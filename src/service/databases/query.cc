@@ -39,8 +39,8 @@ Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
 
 }  // namespace
 
-Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::string_view raw_id, bool by_database,
-                                    const json::value& body, const std::vector<std::string>& filter_properties) {
+Result<std::string> QueryDataSourceText(Context& ctx, const Caller& caller, std::string_view raw_id, bool by_database,
+                                        const json::value& body, const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId(by_database ? "database_id" : "data_source_id", raw_id));
   const bool data_sources = api::HasDataSources(caller.version);
   LN_ASSIGN_OR_RETURN(validation::QueryBody q, validation::ReadQueryBody(body, data_sources, caller.version));
@@ -91,8 +91,8 @@ Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::str
   }
 
   const size_t end = std::min(snapshot->ids.size(), start + static_cast<size_t>(page_size));
-  // In the request's arena, as the pages rendered into it (common/json_arena.h): they move.
-  json::array results(JsonArena::Storage());
+  // Each page written as text (Context::RenderPageText), then the list around them.
+  std::vector<std::string> results;
   results.reserve(end - start);
   // The page's records in one call (one round trip on PostgreSQL).
   const std::vector<std::string> page_ids(snapshot->ids.begin() + static_cast<std::ptrdiff_t>(start),
@@ -101,21 +101,28 @@ Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::str
   for (auto& record : records) {
     if (!record) continue;  // pages are never deleted; kept for safety
     LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*record)));
-    LN_ASSIGN_OR_RETURN(json::value page, ctx.RenderPage(caller, loaded, filter_properties));
+    LN_ASSIGN_OR_RETURN(std::string page, ctx.RenderPageText(caller, std::move(loaded), filter_properties));
     results.push_back(std::move(page));
   }
   const bool has_more = end < snapshot->ids.size();
   const char* type = data_sources ? "page_or_data_source" : "page_or_database";
-  json::object out =
-      api::RenderList({.results = std::move(results),
-                       .next_cursor = has_more ? json::value(ctx.state().snapshots.Remember(snapshot, end, monotonic))
-                                               : json::value(nullptr),
-                       .type = type});
+  api::ListResponse list{.results = json::array(),
+                         .next_cursor = has_more ? json::value(ctx.state().snapshots.Remember(snapshot, end, monotonic))
+                                                 : json::value(nullptr),
+                         .type = type};
   if (snapshot->incomplete) {
     // The shape of @notionhq/client's RequestStatusResponse; see docs/compat.md.
-    out["request_status"] = json::object{{"type", "incomplete"}, {"incomplete_reason", "query_result_limit_reached"}};
+    list.request_status = json::object{{"type", "incomplete"}, {"incomplete_reason", "query_result_limit_reached"}};
   }
-  return json::value(std::move(out));
+  std::string out;
+  api::WriteList(std::move(list), results, out);
+  return out;
+}
+
+Result<json::value> QueryDataSource(Context& ctx, const Caller& caller, std::string_view raw_id, bool by_database,
+                                    const json::value& body, const std::vector<std::string>& filter_properties) {
+  LN_ASSIGN_OR_RETURN(std::string text, QueryDataSourceText(ctx, caller, raw_id, by_database, body, filter_properties));
+  return AnswerValue(text);
 }
 
 Result<std::shared_ptr<const QuerySnapshot>> EvaluateDataSource(Context& ctx, const Caller& caller,

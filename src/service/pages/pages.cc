@@ -157,13 +157,6 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
   return OkStatus();
 }
 
-// An answer of ours read back: it is JSON we wrote, so it always parses.
-Result<json::value> ReadBack(const std::string& text) {
-  std::optional<json::value> v = ParseJson(text);
-  if (!v) return InternalError("an answer that is not JSON");
-  return std::move(*v);
-}
-
 }  // namespace
 
 Result<std::string> GetPageText(Context& ctx, const Caller& caller, std::string_view raw_id,
@@ -176,13 +169,13 @@ Result<std::string> GetPageText(Context& ctx, const Caller& caller, std::string_
 Result<json::value> GetPage(Context& ctx, const Caller& caller, std::string_view page_id,
                             const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string text, GetPageText(ctx, caller, page_id, filter_properties));
-  return ReadBack(text);
+  return AnswerValue(text);
 }
 
 Result<json::value> UpdatePage(Context& ctx, const Caller& caller, std::string_view page_id, const json::value& body,
                                const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string text, UpdatePageText(ctx, caller, page_id, body, filter_properties));
-  return ReadBack(text);
+  return AnswerValue(text);
 }
 
 Result<std::string> UpdatePageText(Context& ctx, const Caller& caller, std::string_view raw_id, const json::value& body,
