@@ -14,14 +14,36 @@ namespace {
 
 json::value NullableString(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
 
+// An object's parent's members, in order, each given to `sink` once (RenderParent builds
+// them as a tree, WritePage writes them as text). From 2025-09-03 a page in a database
+// names its data source first.
+template <class Sink>
+void ParentMembers(const ParentRef& p, ApiVersion version, Sink& sink) {
+  if (p.type == "workspace") {
+    sink.String("type", "workspace");
+    sink.Bool("workspace", true);
+  } else if (p.type == "database_id" && HasDataSources(version) && !p.data_source_id.empty()) {
+    sink.String("type", "data_source_id");
+    sink.String("data_source_id", p.data_source_id);
+    sink.String("database_id", p.id);
+  } else {
+    sink.String("type", p.type);
+    sink.String(p.type, p.id);
+  }
+}
+
+// Builds a small object member by member.
+struct ObjectSink {
+  json::object o;
+  void String(std::string_view key, std::string_view v) { o.emplace(key, v); }
+  void Bool(std::string_view key, bool b) { o.emplace(key, b); }
+};
+
 json::object RenderParent(const ParentRef& p, ApiVersion version) {
   // Parts of answers: made in the request's arena (common/json_arena.h).
-  if (p.type == "workspace") return json::object({{"type", "workspace"}, {"workspace", true}}, JsonArena::Storage());
-  if (p.type == "database_id" && HasDataSources(version) && !p.data_source_id.empty()) {
-    return json::object({{"type", "data_source_id"}, {"data_source_id", p.data_source_id}, {"database_id", p.id}},
-                        JsonArena::Storage());
-  }
-  return json::object({{"type", p.type}, {p.type, p.id}}, JsonArena::Storage());
+  ObjectSink sink{json::object(3, JsonArena::Storage())};
+  ParentMembers(p, version, sink);
+  return std::move(sink.o);
 }
 
 }  // namespace
@@ -73,7 +95,7 @@ void PageMembers(PageView& page, ApiVersion version, Sink& sink) {
   sink.User("last_edited_by", page.last_edited_by);
   sink.Value("cover", page.cover);
   sink.Value("icon", page.icon);
-  sink.Object("parent", RenderParent(page.parent, version));
+  sink.Parent("parent", page.parent, version);
   if (HasArchivedAlias(version)) sink.Bool("archived", page.in_trash);
   sink.Bool("in_trash", page.in_trash);
   sink.Bool("is_archived", false);
@@ -93,6 +115,7 @@ struct KeySink {
   void User(std::string_view key, const std::string&) { keys.push_back(key); }
   void Value(std::string_view key, json::value&) { keys.push_back(key); }
   void Object(std::string_view key, const json::object&) { keys.push_back(key); }
+  void Parent(std::string_view key, const ParentRef&, ApiVersion) { keys.push_back(key); }
   void Bool(std::string_view key, bool) { keys.push_back(key); }
   void Null(std::string_view key) { keys.push_back(key); }
 };
@@ -107,24 +130,29 @@ struct TreeSink {
   }
   void User(std::string_view key, const std::string& id) { o.Set(key, PartialUser(id)); }
   void Value(std::string_view key, json::value& v) { o.Set(key, std::move(v)); }
-  void Object(std::string_view key, json::object&& v) { o.Set(key, std::move(v)); }
   void Object(std::string_view key, json::object& v) { o.Set(key, std::move(v)); }
+  void Parent(std::string_view key, const ParentRef& p, ApiVersion version) { o.Set(key, RenderParent(p, version)); }
   void Bool(std::string_view key, bool b) { o.Set(key, b); }
   void Null(std::string_view key) { o.Set(key, nullptr); }
 };
 
-// Writes the text. Keys are the literals of PageMembers: ASCII that needs no escaping.
+// Writes the text of an object's members; the caller closes it.
 struct TextSink {
   JsonWriter& w;
   char next = '{';
   void Key(std::string_view key) {
-    w.Room(key.size() + 4);
+    w.Room(1);
     w.Put(next);
-    w.Put('"');
-    w.Put(key.data(), key.size());
-    w.Put('"');
+    w.String(key);
+    w.Room(1);
     w.Put(':');
     next = ',';
+  }
+  void Parent(std::string_view key, const ParentRef& p, ApiVersion version) {
+    Key(key);
+    TextSink inner{w};
+    ParentMembers(p, version, inner);
+    w.Raw("}");
   }
   void String(std::string_view key, std::string_view v) { Key(key), w.String(v); }
   void User(std::string_view key, const std::string& id) {

@@ -39,8 +39,11 @@ TEST(ObjectsTest, PartsOfAnswersAreMadeInTheRequestsArena) {
 // version (GET and PATCH /v1/pages/{id} answer with the first, lists of pages with the
 // second), whatever its parent, icon, cover, flags and values.
 TEST(ObjectsTest, WritePageWritesWhatRenderPageBuilds) {
-  const std::vector<ParentRef> parents = {
-      {"workspace", "", ""}, {"page_id", kId, ""}, {"block_id", kId, ""}, {"database_id", kId, kId}};
+  const std::vector<ParentRef> parents = {{"workspace", "", ""},
+                                          {"page_id", kId, ""},
+                                          {"block_id", kId, ""},
+                                          {"database_id", kId, kId},
+                                          {"database_id", kId, ""}};
   const std::vector<json::value> icons = {
       nullptr, json::value{{"type", "emoji"}, {"emoji", "🥑"}},
       json::value{{"type", "external"}, {"external", {{"url", "https://example.com/a \"b\".png"}}}}};
@@ -74,7 +77,7 @@ TEST(ObjectsTest, WritePageWritesWhatRenderPageBuilds) {
       }
     }
   }
-  EXPECT_EQ(checked, 7 * 4 * 3 * 2);
+  EXPECT_EQ(checked, 7 * 5 * 3 * 2);
 }
 
 // The page object's members and their order, in a version with `archived` and one without.
