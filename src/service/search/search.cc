@@ -27,6 +27,11 @@ bool TitleMatches(std::string_view title, const std::string& needle) {
 }  // namespace
 
 Result<json::value> Search(Context& ctx, const Caller& caller, const json::value& body) {
+  LN_ASSIGN_OR_RETURN(std::string text, SearchText(ctx, caller, body));
+  return AnswerValue(text);
+}
+
+Result<std::string> SearchText(Context& ctx, const Caller& caller, const json::value& body) {
   const bool data_sources = api::HasDataSources(caller.version);
   LN_ASSIGN_OR_RETURN(validation::SearchBody b, validation::ReadSearchBody(body, data_sources));
   const int page_size = b.page.page_size;
@@ -73,9 +78,8 @@ Result<json::value> Search(Context& ctx, const Caller& caller, const json::value
       }
     }
   }
-  std::stable_sort(hits.begin(), hits.end(), [&](const Hit& x, const Hit& y) {
-    return b.ascending ? x.edited < y.edited : x.edited > y.edited;
-  });
+  std::stable_sort(hits.begin(), hits.end(),
+                   [&](const Hit& x, const Hit& y) { return b.ascending ? x.edited < y.edited : x.edited > y.edited; });
   size_t start = 0;
   if (b.cursor) {
     auto it = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.id == *b.cursor; });
@@ -85,28 +89,32 @@ Result<json::value> Search(Context& ctx, const Caller& caller, const json::value
     start = static_cast<size_t>(it - hits.begin());
   }
   size_t end = std::min(hits.size(), start + static_cast<size_t>(page_size));
-  // In the request's arena, as the pages rendered into it (common/json_arena.h): they move.
-  json::array results(JsonArena::Storage());
+  // Each result written as text (pages by Context::RenderPageText), then the list around them.
+  std::vector<std::string> results;
+  results.reserve(end - start);
   for (size_t i = start; i < end; ++i) {
     Hit& h = hits[i];
-    json::value rendered(results.storage());  // assigned a page in the same resource: moved
     if (h.page) {
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*h.page)));
-      LN_ASSIGN_OR_RETURN(rendered, ctx.RenderPage(caller, loaded));
+      LN_ASSIGN_OR_RETURN(std::string page, ctx.RenderPageText(caller, std::move(loaded)));
+      results.push_back(std::move(page));
     } else if (h.source) {
-      LN_ASSIGN_OR_RETURN(rendered, ctx.RenderDataSourceObject(caller, h.source));
+      LN_ASSIGN_OR_RETURN(json::value source, ctx.RenderDataSourceObject(caller, h.source));
+      results.push_back(SerializeJson(source));
     } else {
       auto db = ctx.RenderDatabaseObject(caller, h.db);
       if (!db.ok()) continue;  // a database with several data sources has no 2022 shape
-      rendered = std::move(*db);
+      results.push_back(SerializeJson(*db));
     }
-    results.push_back(std::move(rendered));
   }
   const bool has_more = end < hits.size();
   const char* type = data_sources ? "page_or_data_source" : "page_or_database";
-  return json::value(api::RenderList({.results = std::move(results),
-                                      .next_cursor = has_more ? json::value(hits[end].id) : json::value(nullptr),
-                                      .type = type}));
+  std::string out;
+  api::WriteList({.results = json::array(),
+                  .next_cursor = has_more ? json::value(hits[end].id) : json::value(nullptr),
+                  .type = type},
+                 results, out);
+  return out;
 }
 
 }  // namespace localnotion::service::search

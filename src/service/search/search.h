@@ -11,6 +11,9 @@
 
 namespace localnotion::service::search {
 
+// The answer as JSON text (its pages written by Context::RenderPageText); Search reads it
+// back as a value.
+Result<std::string> SearchText(Context& ctx, const Caller& caller, const json::value& body);
 Result<json::value> Search(Context& ctx, const Caller& caller, const json::value& body);
 
 }  // namespace localnotion::service::search
