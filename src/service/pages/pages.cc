@@ -239,6 +239,11 @@ Result<std::string> UpdatePageText(Context& ctx, const Caller& caller, std::stri
 }
 
 Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::value& body) {
+  LN_ASSIGN_OR_RETURN(std::string text, CreatePageText(ctx, caller, body));
+  return AnswerValue(text);
+}
+
+Result<std::string> CreatePageText(Context& ctx, const Caller& caller, const json::value& body) {
   LN_ASSIGN_OR_RETURN(validation::PageBody req, validation::CheckCreateBody(body, caller.version));
   const json::value& parent = *req.parent;
   storage::PageRecord record;
@@ -348,15 +353,18 @@ Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::v
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, record.id));
   LN_RETURN_IF_ERROR(ctx.ShareCreated(loaded.page.id, loaded.page.parent_type));
   // Without read content, writes answer with a partial object (capabilities reference).
+  if (!ctx.ReadsContent() && !req.allow_async)
+    return SerializeJson(json::value(api::PartialObject("page", loaded.page.id)));
+  if (!req.allow_async) return ctx.RenderPageText(caller, std::move(loaded));
+  // allow_async: the work is done; the answer is the task that did it, which holds the page.
   json::value answer(JsonArena::Storage());  // the page is rendered there: moved, not copied
   if (!ctx.ReadsContent()) {
     answer = json::value(api::PartialObject("page", loaded.page.id));
   } else {
     LN_ASSIGN_OR_RETURN(answer, ctx.RenderPage(caller, std::move(loaded)));
   }
-  // allow_async: the work is done; the answer is the task that did it.
-  if (req.allow_async) return tasks::RecordSucceeded(ctx, caller, "create_page", std::move(answer));
-  return answer;
+  LN_ASSIGN_OR_RETURN(json::value task, tasks::RecordSucceeded(ctx, caller, "create_page", std::move(answer)));
+  return SerializeJson(task);
 }
 
 }  // namespace localnotion::service::pages

@@ -31,6 +31,8 @@
 
 namespace localnotion::service::pages {
 
+// The answer is JSON text (Context::RenderPageText); CreatePage reads it back as a value.
+Result<std::string> CreatePageText(Context& ctx, const Caller& caller, const json::value& body);
 Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::value& body);
 // `filter_properties` (property ids, from the query string) limits the properties the
 // returned page shows; empty means all.
