@@ -154,17 +154,32 @@ struct TextSink {
     ParentMembers(p, version, inner);
     w.Raw("}");
   }
-  void String(std::string_view key, std::string_view v) { Key(key), w.String(v); }
+  void String(std::string_view key, std::string_view v) {
+    Key(key);
+    w.String(v);
+  }
   void User(std::string_view key, const std::string& id) {
     Key(key);
     w.Raw(R"({"object":"user","id":)");
     w.String(id);
     w.Raw("}");
   }
-  void Value(std::string_view key, const json::value& v) { Key(key), w.Value(v); }
-  void Object(std::string_view key, const json::object& v) { Key(key), w.Object(v); }
-  void Bool(std::string_view key, bool b) { Key(key), w.Bool(b); }
-  void Null(std::string_view key) { Key(key), w.Null(); }
+  void Value(std::string_view key, const json::value& v) {
+    Key(key);
+    w.Value(v);
+  }
+  void Object(std::string_view key, const json::object& v) {
+    Key(key);
+    w.Object(v);
+  }
+  void Bool(std::string_view key, bool b) {
+    Key(key);
+    w.Bool(b);
+  }
+  void Null(std::string_view key) {
+    Key(key);
+    w.Null();
+  }
 };
 
 const json::object& PageShape(ApiVersion version) {
