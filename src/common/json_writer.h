@@ -76,8 +76,8 @@ class JsonWriter {
   void Bool(bool b) { Raw(b ? std::string_view("true") : std::string_view("false")); }
   void Null() { Raw("null"); }
 
-  // The primitives of the writes above, for json_serialize.cc. Room(n) makes space for n
-  // more bytes; Put writes without a room check.
+  // The primitives of the writes above, for writers of their own (json_serialize.cc,
+  // api/objects.cc). Room(n) makes space for n more bytes; Put writes without a room check.
   void Room(size_t n) {
     if (static_cast<size_t>(end_ - p_) < n) Grow(n);
   }

@@ -135,8 +135,9 @@ class Context {
   // moved into the answer rather than copied (schema::PropertyType::RenderTaking).
   Result<json::value> RenderPage(const Caller& caller, LoadedPage&& page,
                                  const std::vector<std::string>& filter_properties = {});
-  // The same answer as JSON text (api::WritePage), for a page answered on its own
-  // (GET and PATCH /v1/pages/{id}): the page object is written, not built and then written.
+  // The same answer as JSON text (api::WritePage), for the routes that answer text
+  // (http/routes.h api_text: a page, a query, a search): the page object is written, not
+  // built and then written.
   Result<std::string> RenderPageText(const Caller& caller, LoadedPage&& page,
                                      const std::vector<std::string>& filter_properties = {});
   // Every property value of the page as Notion shows it, keyed by property id.

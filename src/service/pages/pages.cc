@@ -14,7 +14,6 @@
 #include "validation/page_write.h"
 
 namespace localnotion::service::pages {
-namespace {}  // namespace
 
 Status SaveSchema(Context& ctx, const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema) {
   storage::DataSourceRecord record = *source;
@@ -25,6 +24,14 @@ Status SaveSchema(Context& ctx, const Caller& caller, const DataSourcePtr& sourc
 }
 
 namespace {
+
+// What a write of a page answers: the page, or {object, id} when the integration may not
+// read content (https://developers.notion.com/reference/capabilities).
+Result<std::string> PageAnswerText(Context& ctx, const Caller& caller, LoadedPage&& loaded,
+                                   const std::vector<std::string>& filter_properties) {
+  if (!ctx.ReadsContent()) return SerializeJson(json::value(api::PartialObject("page", loaded.page.id)));
+  return ctx.RenderPageText(caller, std::move(loaded), filter_properties);
+}
 
 Status SaveGrownDefinitions(Context& ctx, const Caller& caller, const DataSourcePtr& source,
                             std::vector<schema::PropertyDef> defs) {
@@ -234,8 +241,7 @@ Result<std::string> UpdatePageText(Context& ctx, const Caller& caller, std::stri
   if (req.erase_content && *req.erase_content) LN_RETURN_IF_ERROR(EraseContent(ctx, caller, p.id));
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, p.id));
   loaded.trashed = p.in_trash || parent_trashed;
-  if (!ctx.ReadsContent()) return SerializeJson(json::value(api::PartialObject("page", p.id)));
-  return ctx.RenderPageText(caller, std::move(loaded), filter_properties);
+  return PageAnswerText(ctx, caller, std::move(loaded), filter_properties);
 }
 
 Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::value& body) {
@@ -352,17 +358,11 @@ Result<std::string> CreatePageText(Context& ctx, const Caller& caller, const jso
   LN_RETURN_IF_ERROR(blocks::InsertBlocks(ctx, caller, "page_id", record.id, std::nullopt, req.children, nullptr));
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, record.id));
   LN_RETURN_IF_ERROR(ctx.ShareCreated(loaded.page.id, loaded.page.parent_type));
-  // Without read content, writes answer with a partial object (capabilities reference).
-  if (!ctx.ReadsContent() && !req.allow_async)
-    return SerializeJson(json::value(api::PartialObject("page", loaded.page.id)));
-  if (!req.allow_async) return ctx.RenderPageText(caller, std::move(loaded));
-  // allow_async: the work is done; the answer is the task that did it, which holds the page.
-  json::value answer(JsonArena::Storage());  // the page is rendered there: moved, not copied
-  if (!ctx.ReadsContent()) {
-    answer = json::value(api::PartialObject("page", loaded.page.id));
-  } else {
-    LN_ASSIGN_OR_RETURN(answer, ctx.RenderPage(caller, std::move(loaded)));
-  }
+  LN_ASSIGN_OR_RETURN(std::string page, PageAnswerText(ctx, caller, std::move(loaded), {}));
+  if (!req.allow_async) return page;
+  // allow_async: the work is done; the answer is the task that did it, which holds the page
+  // (read back as a value: a rare path).
+  LN_ASSIGN_OR_RETURN(json::value answer, AnswerValue(page));
   LN_ASSIGN_OR_RETURN(json::value task, tasks::RecordSucceeded(ctx, caller, "create_page", std::move(answer)));
   return SerializeJson(task);
 }
