@@ -100,7 +100,7 @@ void PageMembers(PageView& page, ApiVersion version, Sink& sink) {
   sink.Bool("in_trash", page.in_trash);
   sink.Bool("is_archived", false);
   sink.Bool("is_locked", page.is_locked);
-  sink.Object("properties", page.properties);
+  sink.Properties("properties", page);
   sink.String("url", NotionUrl(page.title, page.id));
   sink.Null("public_url");
 }
@@ -115,6 +115,7 @@ struct KeySink {
   void User(std::string_view key, const std::string&) { keys.push_back(key); }
   void Value(std::string_view key, json::value&) { keys.push_back(key); }
   void Object(std::string_view key, const json::object&) { keys.push_back(key); }
+  void Properties(std::string_view key, PageView&) { keys.push_back(key); }
   void Parent(std::string_view key, const ParentRef&, ApiVersion) { keys.push_back(key); }
   void Bool(std::string_view key, bool) { keys.push_back(key); }
   void Null(std::string_view key) { keys.push_back(key); }
@@ -131,6 +132,11 @@ struct TreeSink {
   void User(std::string_view key, const std::string& id) { o.Set(key, PartialUser(id)); }
   void Value(std::string_view key, json::value& v) { o.Set(key, std::move(v)); }
   void Object(std::string_view key, json::object& v) { o.Set(key, std::move(v)); }
+  void Properties(std::string_view key, PageView& page) {
+    if (page.properties_text.empty()) return Object(key, page.properties);
+    std::optional<json::value> parsed = ParseJsonIn(page.properties_text, JsonArena::Storage());
+    o.Set(key, parsed ? std::move(*parsed) : json::value(json::object(JsonArena::Storage())));
+  }
   void Parent(std::string_view key, const ParentRef& p, ApiVersion version) { o.Set(key, RenderParent(p, version)); }
   void Bool(std::string_view key, bool b) { o.Set(key, b); }
   void Null(std::string_view key) { o.Set(key, nullptr); }
@@ -171,6 +177,11 @@ struct TextSink {
   void Object(std::string_view key, const json::object& v) {
     Key(key);
     w.Object(v);
+  }
+  void Properties(std::string_view key, const PageView& page) {
+    if (page.properties_text.empty()) return Object(key, page.properties);
+    Key(key);
+    w.Raw(page.properties_text);
   }
   void Bool(std::string_view key, bool b) {
     Key(key);

@@ -34,6 +34,10 @@ struct PageView {
   bool is_locked = false;
   std::string title;          // plain text, for the URL slug
   json::object properties;    // rendered values keyed by property name
+  // When not empty, the properties object as JSON text, which WritePage writes in place of
+  // `properties` (service/core/render.cc writes it from the stored values). RenderPage
+  // reads it back into a tree.
+  std::string properties_text;
 };
 
 struct DatabaseView {

@@ -72,6 +72,14 @@ TEST(ObjectsTest, WritePageWritesWhatRenderPageBuilds) {
           WritePage(page, version, text);
           const std::string tree = SerializeJson(json::value(RenderPage(PageView(page), version)));
           EXPECT_EQ(text, "prefix" + tree) << ApiVersionName(version) << " " << parent.type << " icon " << i;
+          // The properties given as text instead: the same page, written and built.
+          PageView as_text = page;
+          as_text.properties_text = SerializeJson(json::value(page.properties));
+          as_text.properties = json::object();
+          std::string written;
+          WritePage(as_text, version, written);
+          EXPECT_EQ(written, tree) << ApiVersionName(version) << " properties as text";
+          EXPECT_EQ(SerializeJson(json::value(RenderPage(std::move(as_text), version))), tree);
           ++checked;
         }
       }

@@ -154,6 +154,13 @@ class PropertyType {
     Render(stored, def, ctx, out);
   }
 
+  // `stored` itself when Render shows exactly it under the type's key, and nothing else,
+  // whatever the version: an answer written as text may then write the stored value
+  // without rendering a copy (service/core/render.cc). nullptr when Render makes
+  // something else of it. Types opt in; properties_test checks every type's answer
+  // against its Render.
+  virtual const json::value* ShownAsStored(const json::value& stored) const { return nullptr; }
+
   // Types whose value records who wrote it and when (verification: `verified_by`, and the
   // time of verification when the request names none). Every value a request writes is
   // stamped with the acting user and the current time after Write; a fixture stamps with

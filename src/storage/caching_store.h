@@ -23,6 +23,17 @@
 // sees it; when it is newer than the last one seen, everything cached is dropped (and
 // the local generation moves, so that transactions begun before stop using the cache);
 // a read whose snapshot is older than the last one seen neither uses nor fills it.
+//
+// Pages. GET /v1/pages/{id} reads one page row and parses its properties, about a fifth
+// of the request's instructions (docs/benchmarks.md). The cache keeps the pages read
+// recently, parsed, under the same rules with counters of their own (`page_generation`,
+// `page_committing`), so that the PATCH traffic on pages never stops the records above
+// from being used. Only read transactions fill it (a PATCH loop would copy every page it
+// reads into a cache its own commit then evicts); both kinds use it. It holds at most
+// kMaxCachedPages pages, and is used only when the inner store belongs to this process
+// alone (no Txn::SharedCacheGeneration): other instances on one PostgreSQL write pages
+// without telling. The other processes that open a SQLite store beside a running server
+// (`localnotion integration`, `share`, `unshare`) never write pages.
 #pragma once
 
 #include <cstdint>
@@ -37,6 +48,8 @@ namespace localnotion::storage {
 
 class CachingStore final : public Store {
  public:
+  static constexpr size_t kMaxCachedPages = 4096;
+
   explicit CachingStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
 
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
@@ -57,6 +70,10 @@ class CachingStore final : public Store {
     std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> data_sources;
     std::unordered_map<std::string, IntegrationRecord> integrations;  // by secret hash
     std::unordered_map<std::string, UserRecord> users;                // only users that exist
+    // Pages, in Boost.JSON's default resource (never a request's arena).
+    uint64_t page_generation = 0;
+    int page_committing = 0;
+    std::unordered_map<std::string, std::shared_ptr<const PageRecord>> pages;
   };
 
   // Declared first so that it is destroyed last: the inner store may still report a

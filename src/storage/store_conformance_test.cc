@@ -1335,6 +1335,7 @@ TEST_P(StoreConformanceTest, AReadTransactionKeepsItsSnapshotWhileAWriteCommits)
 
   // A later read sees the write (and fills a cache with the new records)...
   Read([&](Txn& txn) {
+    EXPECT_EQ(S(json::value(LN_VAL(txn.GetPage("page-1"))->properties)), R"({"done":false})");
     EXPECT_EQ(LN_VAL(txn.GetMeta("k")), std::optional<std::string>("changed"));
     EXPECT_EQ(LN_VAL(txn.GetDatabase("db-1"))->title.size(), 0u);
     EXPECT_EQ(LN_VAL(txn.GetDataSource("ds-1"))->next_unique_id, 1000);
@@ -1347,6 +1348,52 @@ TEST_P(StoreConformanceTest, AReadTransactionKeepsItsSnapshotWhileAWriteCommits)
   // ...while the early one still sees its snapshot, of every kind.
   ExpectBaseline(*early);
   LN_ASSERT_OK(early->Commit());
+}
+
+// Pages read again and again, with writes between: every read shows the page as last
+// committed, whichever of them a cache answers; a write that rolls back leaves it.
+TEST_P(StoreConformanceTest, APageReadManyTimesShowsItsLastCommittedWrite) {
+  Write(PutBaseline);
+  for (int round = 0; round < 3; ++round) {
+    PageRecord page = Page("page-1");
+    page.properties = json::object{{"round", round}};
+    page.last_edited_time += round;
+    Read([&](Txn& txn) { EXPECT_NE(LN_VAL(txn.GetPage("page-1")), std::nullopt); });  // fills a cache
+    Write([&](Txn& txn) {
+      EXPECT_NE(LN_VAL(txn.GetPage("page-1")), std::nullopt);
+      LN_ASSERT_OK(txn.PutPage(page));
+      // The transaction sees its own write.
+      EXPECT_EQ(Describe(LN_VAL(txn.GetPage("page-1"))), Describe(page));
+    });
+    for (int i = 0; i < 2; ++i) {
+      ReadBoth([&](Txn& txn) { EXPECT_EQ(Describe(LN_VAL(txn.GetPage("page-1"))), Describe(page)) << round; });
+    }
+    {
+      std::unique_ptr<Txn> dropped = Begin(TxnMode::kWrite);
+      ASSERT_NE(dropped, nullptr);
+      PageRecord other = page;
+      other.properties = json::object{{"dropped", true}};
+      LN_ASSERT_OK(dropped->PutPage(other));
+    }  // rolled back
+    ReadBoth([&](Txn& txn) { EXPECT_EQ(Describe(LN_VAL(txn.GetPage("page-1"))), Describe(page)) << round; });
+  }
+  // A reset leaves no page behind, cached or not.
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.Reset(/*keep_integrations=*/true)); });
+  ReadBoth([&](Txn& txn) { EXPECT_EQ(LN_VAL(txn.GetPage("page-1")), std::nullopt); });
+}
+
+// A read whose first read a cache answers sees the state of that answer in what it
+// reads next, though a write commits in between.
+TEST_P(StoreConformanceTest, AReadWhoseFirstReadIsAPageKeepsThatState) {
+  SKIP_UNLESS_CONCURRENT_READS();
+  Write(PutBaseline);
+  Read(ExpectBaseline);  // fills a cache, if there is one
+  std::unique_ptr<Txn> read = Begin(TxnMode::kRead);
+  ASSERT_NE(read, nullptr);
+  EXPECT_EQ(Describe(LN_VAL(read->GetPage("page-1"))), Describe(Page("page-1")));
+  Write(ChangeEverything);
+  ExpectBaseline(*read);
+  LN_ASSERT_OK(read->Commit());
 }
 
 TEST_P(StoreConformanceTest, AReadThatBeganBeforeAWriteCommittedSeesTheSnapshotOfItsFirstReadOnly) {

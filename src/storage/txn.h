@@ -236,6 +236,12 @@ class Txn : public Records {
   // times before answering Notion's 409 `conflict_error`. False on SQLite, whose writes
   // never race.
   virtual bool ShouldRetry() const { return false; }
+  // A read transaction takes its snapshot at its first read on SQLite (BEGIN DEFERRED),
+  // not when it begins. A cache that answers a read without the store (CachingStore's
+  // pages) calls this first, so that the transaction's later reads come from the state
+  // the cache answered from. Does nothing once the snapshot is taken, or where there is
+  // none to take.
+  virtual Status PinSnapshot() { return OkStatus(); }
 };
 
 // The error of a call whose transaction lost a race and may be run again (ShouldRetry):

@@ -19,6 +19,9 @@ class Checkbox : public PropertyType {
               json::object& out) const override {
     out["checkbox"] = stored && stored->is_bool() && stored->get_bool();
   }
+  const json::value* ShownAsStored(const json::value& stored) const override {
+    return stored.is_bool() ? &stored : nullptr;
+  }
 };
 
 }  // namespace

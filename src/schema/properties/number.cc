@@ -42,6 +42,8 @@ class Number : public PropertyType {
     if (value.is_double() && std::isfinite(value.get_double())) return value;
     return api::FailedValidation(path, "a number or `null`", &value);
   }
+  // The base Render shows the stored number (or null) as it is.
+  const json::value* ShownAsStored(const json::value& stored) const override { return &stored; }
 };
 
 }  // namespace

@@ -80,6 +80,47 @@ TEST(Registry, FindsEveryTypeByItsName) {
   }
 }
 
+// ShownAsStored is a promise about Render: for every type and a spread of stored values
+// (each type's own forms among them), when a type says a value is shown as stored,
+// Render shows exactly that value under the type's key and nothing else.
+TEST(Registry, ShownAsStoredIsWhatRenderShows) {
+  const std::vector<std::string> samples = {
+      "null", "true", "false", "0", "5", "-3", "12.25", "18446744073709551615", "\"\"", "\"x\"",
+      "\"https://example.com/a\"", "\"5hQb\"", "[]", "[\"5hQb\"]", "[1,2]",
+      R"([{"type":"text","text":{"content":"a","link":null},"annotations":{"bold":false,"italic":false,)"
+      R"("strikethrough":false,"underline":false,"code":false,"color":"default"},"plain_text":"a","href":null}])",
+      R"([{"type":"mention","mention":{"type":"user","user":{"id":"u1"}},"plain_text":"@x","href":null}])",
+      R"({"start":"2025-01-01","end":null})", R"({"start":"2025-01-01","end":null,"time_zone":null})",
+      std::string("[\"") + kUser1 + "\"]", R"([{"name":"a.pdf","type":"external","external":{"url":"https://e.com/a"}}])",
+      "{}", R"({"number":3})", R"({"state":"verified"})"};
+  std::vector<std::string_view> shown_types;
+  for (std::string_view name :
+       {"title", "rich_text", "number", "select", "multi_select", "status", "date", "people", "files", "checkbox",
+        "url", "email", "phone_number", "relation", "formula", "rollup", "created_time", "last_edited_time",
+        "created_by", "last_edited_by", "unique_id", "button", "verification", "place"}) {
+    const PropertyType* type = FindType(name);
+    ASSERT_NE(type, nullptr) << name;
+    PropertyDef def = Def("P", std::string(name),
+                          J(R"({"options":[{"id":"5hQb","name":"A","color":"red"}],"prefix":"T","format":"number"})")
+                              .as_object());
+    bool any = false;
+    for (const std::string& text : samples) {
+      const json::value stored = J(text);
+      const json::value* shown = type->ShownAsStored(stored);
+      if (shown == nullptr) continue;
+      any = true;
+      EXPECT_EQ(shown, &stored) << name << " " << text;
+      json::object expected;
+      expected[name] = stored;
+      EXPECT_EQ(Rendered(def, &stored), SerializeJson(expected)) << name << " " << text;
+    }
+    if (any) shown_types.push_back(name);
+  }
+  // The types GET and PATCH write from the stored value.
+  EXPECT_EQ(shown_types, (std::vector<std::string_view>{"title", "rich_text", "number", "checkbox", "url", "email",
+                                                        "phone_number"}));
+}
+
 TEST(Registry, UnknownTypeIsNull) {
   EXPECT_EQ(FindType("bogus"), nullptr);
   EXPECT_EQ(FindType(""), nullptr);

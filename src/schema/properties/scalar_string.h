@@ -14,6 +14,8 @@ class ScalarStringType : public PropertyType {
   SortBy sort_by() const override { return SortBy::kText; }
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def,
                             PropertyDef* grown) const override;
+  // The base Render shows the stored string (or null) as it is.
+  const json::value* ShownAsStored(const json::value& stored) const override { return &stored; }
 
  private:
   std::string_view name_;

@@ -26,6 +26,9 @@ class TextType : public PropertyType {
   void RenderTaking(json::value* stored, const PropertyDef&, const RenderContext&, json::object& out) const override {
     out[name_] = (stored && stored->is_array()) ? std::move(*stored) : json::value(json::array{});
   }
+  const json::value* ShownAsStored(const json::value& stored) const override {
+    return stored.is_array() ? &stored : nullptr;
+  }
 
  private:
   std::string_view name_;

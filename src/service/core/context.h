@@ -226,11 +226,28 @@ class Context {
   // What RenderPage and RenderPageText show of the page, its values rendered.
   Result<api::PageView> PageViewFrom(const Caller& caller, const LoadedPage& page,
                                      const std::vector<std::string>& filter_properties, json::object* takeable);
+  // The page object's members but `title` and `properties` (PageViewFrom's first part).
+  Result<api::PageView> PageShell(const Caller& caller, const LoadedPage& page);
+  // What Render's types need to know of the page and the caller.
+  schema::RenderContext RenderContextOf(const Caller& caller, const LoadedPage& page);
+  // One property's value as the page object shows it, {id, type, <type>: ...} in `value`
+  // (RenderValuesFrom's each, formulas excepted: they read the others).
+  Status RenderValue(const Caller& caller, const LoadedPage& page, const schema::PropertyDef& def,
+                     const schema::PropertyType& type, const schema::RenderContext& ctx, int depth,
+                     json::object* takeable, json::object& value);
+  // The page's `title` and, as JSON text, its `properties` (render_text.cc), for a schema
+  // without formulas.
+  Status WriteValuesText(const Caller& caller, const LoadedPage& page,
+                         const std::vector<std::string>& filter_properties, api::PageView& view);
 
   storage::Txn& store_;
   ServiceState& state_;
   Access access_;
 };
+
+// Cuts a rendered value {id, type, <type>: ...} to the references a page object shows
+// (render.cc): 25 people or relations (relations then say `has_more`), 25 mentions.
+void LimitReferences(json::object& value);
 
 // A user record as api::RenderUser takes it (render.cc; users/ shows users with it).
 api::UserView ToUserView(const storage::UserRecord& u);

@@ -18,6 +18,14 @@ namespace {
 // relations (then `has_more: true`) and mentions in rich text.
 constexpr size_t kMaxReferences = 25;
 
+// 2022-06-28 shows a database with the schema of its one data source.
+constexpr std::string_view kSeveralSources =
+    "Databases with multiple data sources are not supported in this API version.";
+
+api::ParentRef ParentOf(const storage::DatabaseRecord& db) { return api::ParentRef{db.parent_type, db.parent_id, ""}; }
+
+}  // namespace
+
 void LimitReferences(json::object& value) {
   const json::value* type = Find(value, "type");
   if (type == nullptr || !type->is_string()) return;
@@ -43,14 +51,6 @@ void LimitReferences(json::object& value) {
     }
   }
 }
-
-// 2022-06-28 shows a database with the schema of its one data source.
-constexpr std::string_view kSeveralSources =
-    "Databases with multiple data sources are not supported in this API version.";
-
-api::ParentRef ParentOf(const storage::DatabaseRecord& db) { return api::ParentRef{db.parent_type, db.parent_id, ""}; }
-
-}  // namespace
 
 api::UserView ToUserView(const storage::UserRecord& u) {
   api::UserView v;
@@ -133,8 +133,7 @@ Result<json::object> Context::RenderValues(const Caller& caller, const LoadedPag
   return RenderValuesFrom(caller, page, depth, nullptr);
 }
 
-Result<json::object> Context::RenderValuesFrom(const Caller& caller, const LoadedPage& page, int depth,
-                                               json::object* takeable) {
+schema::RenderContext Context::RenderContextOf(const Caller& caller, const LoadedPage& page) {
   schema::RenderContext ctx;
   ctx.version = caller.version;
   ctx.created_time = page.page.created_time;
@@ -145,6 +144,66 @@ Result<json::object> Context::RenderValuesFrom(const Caller& caller, const Loade
     auto r = RenderUserById(id);
     return r.ok() ? std::move(r).value() : json::value(api::PartialUser(id));
   };
+  return ctx;
+}
+
+Status Context::RenderValue(const Caller& caller, const LoadedPage& page, const schema::PropertyDef& def,
+                            const schema::PropertyType& type, const schema::RenderContext& ctx, int depth,
+                            json::object* takeable, json::object& value) {
+  const json::value* stored = Find(page.page.properties, def.id);
+  if (stored && stored->is_null()) stored = nullptr;
+  value.reserve(4);  // id, type, the value, has_more: sized once, not grown three times
+  value["id"] = def.id;
+  value["type"] = def.type;
+  const schema::RenderExtras extras = type.render_extras();
+  if (type.computed_from() == schema::ComputedFrom::kRelatedPages) {
+    // A rollup reads the related pages: the relation's ids, then each target's value.
+    std::vector<json::value> targets;
+    const json::value* relation_id = Find(def.config, "relation_property_id");
+    const json::value* target_prop = Find(def.config, "rollup_property_id");
+    const json::value* ids = relation_id && relation_id->is_string() ? Find(page.page.properties, relation_id->get_string()) : nullptr;
+    if (ids && ids->is_array() && target_prop && target_prop->is_string() && depth < 3) {
+      for (const auto& id : ids->get_array()) {
+        LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
+        if (!target) continue;
+        // Rollups, like relations, leave out pages the integration cannot see.
+        LN_ASSIGN_OR_RETURN(bool visible, Visible("page", target->id));
+        if (!visible) continue;
+        LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*target)));
+        LN_ASSIGN_OR_RETURN(json::object target_values, RenderValues(caller, loaded, depth + 1));
+        if (const json::value* v = Find(target_values, target_prop->get_string())) targets.push_back(*v);
+      }
+    }
+    value[def.type] = schema::ComputeRollup(def.config, targets);
+    return OkStatus();
+  }
+  if (takeable != nullptr && stored != nullptr) {
+    // `stored` points into *takeable, the page's own properties, which nothing reads
+    // again but the relation ids of rollups (never a value a type takes).
+    type.RenderTaking(takeable->if_contains(def.id), def, ctx, value);
+  } else {
+    type.Render(stored, def, ctx, value);
+  }
+  if (extras.file_objects) LN_RETURN_IF_ERROR(RenderFilesIn(caller, value.at(def.type)));
+  if (extras.mentions) LN_RETURN_IF_ERROR(NameMentions(value.at(def.type).as_array()));
+  if (extras.visible_pages_only && !access_.everything) {
+    // Notion leaves relations to pages not shared with the integration out of the
+    // value, as if they were not there (docs/compat.md).
+    json::array kept;
+    for (auto& ref : value.at(def.type).as_array()) {
+      const json::value* ref_id = Find(ref.as_object(), "id");
+      LN_ASSIGN_OR_RETURN(bool visible, ref_id && ref_id->is_string() ? Visible("page", std::string(ref_id->get_string()))
+                                                                      : Result<bool>(false));
+      if (visible) kept.push_back(std::move(ref));
+    }
+    value[def.type] = std::move(kept);
+  }
+  return OkStatus();
+}
+
+Result<json::object> Context::RenderValuesFrom(const Caller& caller, const LoadedPage& page, int depth,
+                                               json::object* takeable) {
+  const schema::RenderContext ctx = RenderContextOf(caller, page);
   // The answer's values are made in the request's arena (common/json_arena.h).
   const json::storage_ptr storage = JsonArena::Storage();
   json::object values(storage);
@@ -152,55 +211,8 @@ Result<json::object> Context::RenderValuesFrom(const Caller& caller, const Loade
   for (const auto& def : *page.schema) {
     const schema::PropertyType* type = schema::FindType(def.type);
     if (type == nullptr) continue;
-    const json::value* stored = Find(page.page.properties, def.id);
-    if (stored && stored->is_null()) stored = nullptr;
     json::object value(storage);
-    value.reserve(4);  // id, type, the value, has_more: sized once, not grown three times
-    value["id"] = def.id;
-    value["type"] = def.type;
-    const schema::RenderExtras extras = type->render_extras();
-    if (type->computed_from() == schema::ComputedFrom::kRelatedPages) {
-      // A rollup reads the related pages: the relation's ids, then each target's value.
-      std::vector<json::value> targets;
-      const json::value* relation_id = Find(def.config, "relation_property_id");
-      const json::value* target_prop = Find(def.config, "rollup_property_id");
-      const json::value* ids = relation_id && relation_id->is_string() ? Find(page.page.properties, relation_id->get_string()) : nullptr;
-      if (ids && ids->is_array() && target_prop && target_prop->is_string() && depth < 3) {
-        for (const auto& id : ids->get_array()) {
-          LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
-          if (!target) continue;
-          // Rollups, like relations, leave out pages the integration cannot see.
-          LN_ASSIGN_OR_RETURN(bool visible, Visible("page", target->id));
-          if (!visible) continue;
-          LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(*target)));
-          LN_ASSIGN_OR_RETURN(json::object target_values, RenderValues(caller, loaded, depth + 1));
-          if (const json::value* v = Find(target_values, target_prop->get_string())) targets.push_back(*v);
-        }
-      }
-      value[def.type] = schema::ComputeRollup(def.config, targets);
-    } else if (takeable != nullptr && stored != nullptr) {
-      // `stored` points into *takeable, the page's own properties, which nothing reads
-      // again but the relation ids of rollups (never a value a type takes).
-      type->RenderTaking(takeable->if_contains(def.id), def, ctx, value);
-    } else {
-      type->Render(stored, def, ctx, value);
-    }
-    if (type->computed_from() != schema::ComputedFrom::kRelatedPages) {
-      if (extras.file_objects) LN_RETURN_IF_ERROR(RenderFilesIn(caller, value.at(def.type)));
-      if (extras.mentions) LN_RETURN_IF_ERROR(NameMentions(value.at(def.type).as_array()));
-      if (extras.visible_pages_only && !access_.everything) {
-        // Notion leaves relations to pages not shared with the integration out of the
-        // value, as if they were not there (docs/compat.md).
-        json::array kept;
-        for (auto& ref : value.at(def.type).as_array()) {
-          const json::value* ref_id = Find(ref.as_object(), "id");
-          LN_ASSIGN_OR_RETURN(bool visible, ref_id && ref_id->is_string() ? Visible("page", std::string(ref_id->get_string()))
-                                                                          : Result<bool>(false));
-          if (visible) kept.push_back(std::move(ref));
-        }
-        value[def.type] = std::move(kept);
-      }
-    }
+    LN_RETURN_IF_ERROR(RenderValue(caller, page, def, *type, ctx, depth, takeable, value));
     values[def.id] = std::move(value);
   }
   // Formulas last: they read the other values of the page.
@@ -232,7 +244,18 @@ Result<json::value> AnswerValue(const std::string& text) {
 
 Result<std::string> Context::RenderPageText(const Caller& caller, LoadedPage&& page,
                                             const std::vector<std::string>& filter_properties) {
-  LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, &page.page.properties));
+  const bool formulas = std::any_of(page.schema->begin(), page.schema->end(), [](const schema::PropertyDef& def) {
+    const schema::PropertyType* type = schema::FindType(def.type);
+    return type != nullptr && type->computed_from() == schema::ComputedFrom::kPageValues;
+  });
+  api::PageView view;
+  if (formulas) {
+    LN_ASSIGN_OR_RETURN(view, PageViewFrom(caller, page, filter_properties, &page.page.properties));
+  } else {
+    // Without formulas no value reads another: each is written as it is rendered.
+    LN_ASSIGN_OR_RETURN(view, PageShell(caller, page));
+    LN_RETURN_IF_ERROR(WriteValuesText(caller, page, filter_properties, view));
+  }
   std::string out;
   // A page object is about 1 KB: one allocation holds it, without the copies of growing.
   out.reserve(2048);
@@ -247,6 +270,25 @@ Result<api::PageView> Context::PageViewFrom(const Caller& caller, const LoadedPa
   // Formulas stop at the request's deadline with empty values; the answer is then the
   // timeout, never a page with values cut short (common/deadline.h).
   LN_RETURN_IF_ERROR(CheckDeadline());
+  LN_ASSIGN_OR_RETURN(api::PageView view, PageShell(caller, page));
+  // In the arena of the values it takes (common/json_arena.h), so that they move.
+  ReplaceWithStorage(view.properties, json::object(values.storage()));
+  view.properties.reserve(page.schema->size());
+  for (const auto& def : *page.schema) {
+    json::value* v = values.if_contains(def.id);
+    if (v == nullptr) continue;
+    if (def.type == "title") view.title = api::PlainText(v->as_object().at("title").as_array());
+    if (!filter_properties.empty() &&
+        std::find(filter_properties.begin(), filter_properties.end(), def.id) == filter_properties.end()) {
+      continue;
+    }
+    LimitReferences(v->as_object());
+    view.properties[def.name] = std::move(*v);
+  }
+  return view;
+}
+
+Result<api::PageView> Context::PageShell(const Caller& caller, const LoadedPage& page) {
   api::PageView view;
   view.id = page.page.id;
   if (page.source) {
@@ -262,20 +304,6 @@ Result<api::PageView> Context::PageViewFrom(const Caller& caller, const LoadedPa
   LN_ASSIGN_OR_RETURN(view.cover, RenderFileObject(caller, page.page.cover));
   view.in_trash = page.trashed;
   view.is_locked = page.page.is_locked;
-  // In the arena of the values it takes (common/json_arena.h), so that they move.
-  ReplaceWithStorage(view.properties, json::object(values.storage()));
-  view.properties.reserve(page.schema->size());
-  for (const auto& def : *page.schema) {
-    json::value* v = values.if_contains(def.id);
-    if (v == nullptr) continue;
-    if (def.type == "title") view.title = api::PlainText(v->as_object().at("title").as_array());
-    if (!filter_properties.empty() &&
-        std::find(filter_properties.begin(), filter_properties.end(), def.id) == filter_properties.end()) {
-      continue;
-    }
-    LimitReferences(v->as_object());
-    view.properties[def.name] = std::move(*v);
-  }
   return view;
 }
 

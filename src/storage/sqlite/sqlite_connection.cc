@@ -307,6 +307,13 @@ Status SqliteConnection::BeginRead() {
   return st_->begin_read.Run();
 }
 
+Status SqliteConnection::PinSnapshot() {
+  if (sqlite3_txn_state(db_, "main") != SQLITE_TXN_NONE) return OkStatus();
+  // Any read of the database takes the snapshot: a meta key that never exists.
+  Result<std::optional<std::string>> read = GetMeta("");
+  return read.ok() ? OkStatus() : Status(std::move(read).error());
+}
+
 bool SqliteConnection::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 void SqliteConnection::EndRead() {

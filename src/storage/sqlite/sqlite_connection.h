@@ -39,6 +39,8 @@ class SqliteConnection final : public Records {
   Status ReleaseSavepoint();
   Status RollbackToSavepoint();
   Status BeginRead();
+  // Takes the snapshot of the read begun, if no statement has taken it yet (Txn::PinSnapshot).
+  Status PinSnapshot();
   void EndRead();
   // Whether SQLite has a transaction open on this connection.
   bool InTransaction() const;

@@ -96,6 +96,7 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
   // A scan waited for the writer to make its column or index (WaitForScanWants): the
   // same work on a new snapshot reads it.
   bool ShouldRetry() const override { return conn_->retry_requested(); }
+  Status PinSnapshot() override { return conn_->PinSnapshot(); }
 
  private:
   SqliteStore& store_;

@@ -1,0 +1,97 @@
+// A page's properties written as JSON text from its stored values (RenderPageText).
+//
+// Building each value as a Boost.JSON object and the properties object around them, then
+// writing that, costs more than the rest of answering GET /v1/pages/{id}. Here a value
+// that Render would show exactly as stored (PropertyType::ShownAsStored: title, rich
+// text, number, checkbox, url, email, phone number) is written from the record, inside
+// the {id, type, <type>} it is shown in; any other is rendered alone (Context::RenderValue)
+// and written. The text is what PageViewFrom's tree would serialize to, byte for byte
+// (render_text_test.cc).
+#include <algorithm>
+
+#include "api/rich_text.h"
+#include "common/json_arena.h"
+#include "common/json_writer.h"
+#include "schema/registry.h"
+#include "service/core/context.h"
+
+namespace localnotion::service {
+namespace {
+
+// Whether rich text holds a mention: those show their target's current name, which the
+// stored value does not have (Context::NameMentions).
+bool HasMention(const json::value& rich_text) {
+  if (!rich_text.is_array()) return false;
+  for (const json::value& item : rich_text.get_array()) {
+    const json::object* o = item.if_object();
+    const json::value* type = o ? o->if_contains("type") : nullptr;
+    if (type != nullptr && type->is_string() && type->get_string() == "mention") return true;
+  }
+  return false;
+}
+
+// The stored value when it can be written as the page object shows it, else nullptr.
+const json::value* WritableAsStored(const schema::PropertyType& type, const json::value* stored) {
+  if (stored == nullptr || type.computed_from() != schema::ComputedFrom::kStored) return nullptr;
+  const schema::RenderExtras extras = type.render_extras();
+  // What the service does to a rendered value besides Render (RenderValue, LimitReferences).
+  if (extras.file_objects || extras.visible_pages_only || extras.capped_list) return nullptr;
+  if (extras.mentions && HasMention(*stored)) return nullptr;
+  return type.ShownAsStored(*stored);
+}
+
+}  // namespace
+
+Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
+                                const std::vector<std::string>& filter_properties, api::PageView& view) {
+  const schema::RenderContext ctx = RenderContextOf(caller, page);
+  const json::storage_ptr storage = JsonArena::Storage();
+  std::string& out = view.properties_text;
+  out.clear();
+  out.reserve(1024);
+  JsonWriter w(out);
+  char next = '{';
+  for (const auto& def : *page.schema) {
+    const schema::PropertyType* type = schema::FindType(def.type);
+    if (type == nullptr) continue;
+    const bool title = def.type == "title";
+    const bool listed = filter_properties.empty() || std::find(filter_properties.begin(), filter_properties.end(),
+                                                               def.id) != filter_properties.end();
+    // The title is read for the page's URL even when the answer leaves it out.
+    if (!title && !listed) continue;
+    const json::value* stored = Find(page.page.properties, def.id);
+    if (stored != nullptr && stored->is_null()) stored = nullptr;
+    const json::value* shown = WritableAsStored(*type, stored);
+    json::object value(storage);
+    if (shown == nullptr) LN_RETURN_IF_ERROR(RenderValue(caller, page, def, *type, ctx, 0, nullptr, value));
+    if (title) view.title = api::PlainText((shown ? *shown : value.at("title")).as_array());
+    if (!listed) continue;
+    w.Room(1);
+    w.Put(next);
+    next = ',';
+    w.String(def.name);
+    if (shown != nullptr) {
+      w.Raw(R"(:{"id":)");
+      w.String(def.id);
+      w.Raw(R"(,"type":)");
+      w.String(def.type);
+      w.Room(1);
+      w.Put(',');
+      w.String(def.type);
+      w.Room(1);
+      w.Put(':');
+      w.Value(*shown);
+      w.Raw("}");
+    } else {
+      LimitReferences(value);
+      w.Raw(":");
+      w.Object(value);
+    }
+  }
+  if (next == '{') w.Raw("{");
+  w.Raw("}");
+  w.Finish();
+  return OkStatus();
+}
+
+}  // namespace localnotion::service

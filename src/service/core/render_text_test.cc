@@ -1,0 +1,150 @@
+// Context::RenderPageText writes a page's properties from its stored values
+// (render_text.cc) where PageViewFrom builds them as a tree: the two texts are the same,
+// byte for byte, for every property type, in every version, with and without
+// filter_properties, with mentions and with more than 25 relations.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "service/databases/databases.h"
+#include "service/service_test_util.h"
+
+namespace localnotion::service {
+namespace {
+
+constexpr const char* kToken = "secret_render_text_test";
+
+class RenderTextTest : public ServiceTestBase<> {
+ protected:
+  void SetUp() override {
+    OpenService();
+    caller_ = BootstrapCaller(kToken);
+    home_ = NewPage(caller_, R"({"workspace":true})");
+    ASSERT_FALSE(home_.empty());
+  }
+
+  // Creates a database under the home page; returns its data source's id.
+  std::string NewDataSource(const std::string& properties_json) {
+    auto db = Run([&] {
+      return databases::CreateDatabase(
+          *ctx_, caller_,
+          J(R"({"parent":{"type":"page_id","page_id":")" + home_ + R"("},"title":[{"text":{"content":"DB"}}],
+                "initial_data_source":{"properties":)" +
+            properties_json + "}}"));
+    });
+    EXPECT_TRUE(db.ok()) << db.error().message;
+    return db.ok() ? std::string(db->at("data_sources").at(0).at("id").as_string()) : "";
+  }
+
+  std::string NewRow(const std::string& data_source, const std::string& properties_json) {
+    auto page = Run([&] {
+      return pages::CreatePage(
+          *ctx_, caller_,
+          J(R"({"parent":{"data_source_id":")" + data_source + R"("},"properties":)" + properties_json + "}"));
+    });
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    return page.ok() ? std::string(page->at("id").as_string()) : "";
+  }
+
+  // The page as RenderPageText writes it and as the tree serializes, in `version`.
+  std::pair<std::string, std::string> Both(const std::string& id, api::ApiVersion version,
+                                           const std::vector<std::string>& filter) {
+    Caller caller = caller_;
+    caller.version = version;
+    auto text = Run([&]() -> Result<std::string> {
+      LN_ASSIGN_OR_RETURN(LoadedPage page, ctx_->LoadPage(id));
+      return ctx_->RenderPageText(caller, std::move(page), filter);
+    });
+    auto tree = Run([&]() -> Result<std::string> {
+      LN_ASSIGN_OR_RETURN(LoadedPage page, ctx_->LoadPage(id));
+      LN_ASSIGN_OR_RETURN(json::value v, ctx_->RenderPage(caller, page, filter));
+      return SerializeJson(v);
+    });
+    EXPECT_TRUE(text.ok() && tree.ok());
+    return {text.ok() ? *text : "", tree.ok() ? *tree : ""};
+  }
+
+  // Checks both texts alike in three versions and four filters; returns the newest text.
+  std::string ExpectAlike(const std::string& id, const std::vector<std::string>& property_ids) {
+    std::string newest;
+    for (api::ApiVersion version :
+         {api::ApiVersion::k2022_06_28, api::ApiVersion::k2025_09_03, api::ApiVersion::k2026_03_11}) {
+      for (const std::vector<std::string>& filter : {std::vector<std::string>{}, std::vector<std::string>{"title"},
+                                                     property_ids, std::vector<std::string>{"no-such-property"}}) {
+        auto [text, tree] = Both(id, version, filter);
+        EXPECT_EQ(text, tree) << api::ApiVersionName(version) << " filter of " << filter.size();
+        if (version == api::ApiVersion::k2026_03_11 && filter.empty()) newest = text;
+      }
+    }
+    return newest;
+  }
+
+  Caller caller_;
+  std::string home_;
+};
+
+TEST_F(RenderTextTest, EveryTypeWritesWhatTheTreeShows) {
+  const std::string targets = NewDataSource(R"({"Name":{"title":{}},"Score":{"number":{}}})");
+  std::string relation = "[";
+  for (int i = 0; i < 30; ++i) {  // beyond the 25 a page object shows
+    const std::string id = NewRow(targets, R"({"Name":{"title":[{"text":{"content":"T )" + std::to_string(i) +
+                                               R"("}}]},"Score":{"number":)" + std::to_string(i) + "}}");
+    relation += (i ? "," : "") + std::string(R"({"id":")") + id + "\"}";
+  }
+  relation += "]";
+  const std::string items = NewDataSource(R"({"Name":{"title":{}},"Notes":{"rich_text":{}},
+      "Price":{"number":{"format":"dollar"}},"Category":{"select":{"options":[{"name":"A","color":"red"}]}},
+      "Tags":{"multi_select":{"options":[{"name":"x"},{"name":"y"}]}},"Due":{"date":{}},"Owner":{"people":{}},
+      "Spec":{"files":{}},"Done":{"checkbox":{}},"Link":{"url":{}},"Mail":{"email":{}},"Phone":{"phone_number":{}},
+      "Created":{"created_time":{}},"Edited":{"last_edited_time":{}},"Creator":{"created_by":{}},
+      "Editor":{"last_edited_by":{}},"Num":{"unique_id":{"prefix":"T"}},
+      "Rel":{"relation":{"data_source_id":")" +
+                                          targets + R"(","single_property":{}}},
+      "Total":{"rollup":{"relation_property_name":"Rel","rollup_property_name":"Score","function":"sum"}}})");
+  // Every value set, a mention in the title and text that needs escaping.
+  const std::string full = NewRow(items, R"({
+      "Name":{"title":[{"text":{"content":"Caf\u00e9 \"42\"\n"}},{"mention":{"page":{"id":")" +
+                                             home_ + R"("}}}]},
+      "Notes":{"rich_text":[{"text":{"content":"a note","link":{"url":"https://example.com"}},"annotations":{"bold":true}}]},
+      "Price":{"number":12.25},"Category":{"select":{"name":"A"}},"Tags":{"multi_select":[{"name":"x"},{"name":"y"}]},
+      "Due":{"date":{"start":"2025-01-01","end":"2025-01-03"}},
+      "Spec":{"files":[{"name":"a.pdf","external":{"url":"https://example.com/a.pdf"}}]},
+      "Done":{"checkbox":true},"Link":{"url":"https://example.com/x"},"Mail":{"email":"a@example.com"},
+      "Phone":{"phone_number":"+1 555 0100"},"Rel":{"relation":)" +
+                                             relation + "}}");
+  // No value set at all.
+  const std::string empty = NewRow(items, "{}");
+  ASSERT_FALSE(full.empty());
+  ASSERT_FALSE(empty.empty());
+  // Filters name property ids: those of the title's neighbours in the schema.
+  std::vector<std::string> ids;
+  {
+    auto page = Run([&] { return pages::GetPage(*ctx_, caller_, full, {}); });
+    ASSERT_TRUE(page.ok());
+    for (const char* name : {"Notes", "Price", "Category", "Rel", "Total", "Done"}) {
+      ids.push_back(std::string(page->at("properties").at(name).at("id").as_string()));
+    }
+  }
+  const std::string text = ExpectAlike(full, ids);
+  // The values the text was written from, as the page object shows them.
+  EXPECT_NE(text.find(R"("Price":{"id":")"), std::string::npos);
+  EXPECT_NE(text.find(R"("type":"number","number":12.25})"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("type":"checkbox","checkbox":true})"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("has_more":true)"), std::string::npos) << text;   // 30 relations, 25 shown
+  EXPECT_NE(text.find(R"("plain_text":"P")"), std::string::npos) << text;  // the mention, named
+  EXPECT_NE(text.find(R"("url":"https://www.notion.so/Caf)"), std::string::npos) << text;
+  ExpectAlike(empty, ids);
+}
+
+TEST_F(RenderTextTest, APageWithAFormulaIsRenderedWhole) {
+  const std::string items = NewDataSource(
+      R"({"Name":{"title":{}},"Price":{"number":{}},"Double":{"formula":{"expression":"prop(\"Price\") * 2"}}})");
+  const std::string id = NewRow(items, R"({"Name":{"title":[{"text":{"content":"F"}}]},"Price":{"number":4}})");
+  ASSERT_FALSE(id.empty());
+  const std::string text = ExpectAlike(id, {"title"});
+  EXPECT_NE(text.find(R"("formula":{"type":"number","number":8})"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace localnotion::service
