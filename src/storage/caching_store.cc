@@ -6,28 +6,6 @@
 #include "storage/txn_wrapper.h"
 
 namespace localnotion::storage {
-namespace {
-
-// A copy of `page` with its JSON values made in `storage`. (PageRecord's own copy would
-// keep the resource of the values it copies: a request's arena, when filling the cache.)
-PageRecord CopyPage(const PageRecord& page, const json::storage_ptr& storage) {
-  PageRecord out;
-  out.id = page.id;
-  out.parent_type = page.parent_type;
-  out.parent_id = page.parent_id;
-  out.properties = json::object(page.properties, storage);
-  out.icon = json::value(page.icon, storage);
-  out.cover = json::value(page.cover, storage);
-  out.in_trash = page.in_trash;
-  out.is_locked = page.is_locked;
-  out.created_time = page.created_time;
-  out.created_by = page.created_by;
-  out.last_edited_time = page.last_edited_time;
-  out.last_edited_by = page.last_edited_by;
-  return out;
-}
-
-}  // namespace
 
 class CachingStore::CachingTxn final : public TxnWrapper {
  public:
@@ -58,29 +36,23 @@ class CachingStore::CachingTxn final : public TxnWrapper {
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override {
     const std::string key(id);
-    if (!pages_cached_ || written_.all || written_.pages.count(key)) return inner_.GetPage(id);
-    // Before the cache is looked at: what it holds is then the state of the snapshot
-    // whenever nothing was evicted since the transaction began (UseSharedPages).
-    if (!txn_->writable()) LN_RETURN_IF_ERROR(txn_->PinSnapshot());
-    {
-      std::lock_guard<std::mutex> lock(shared_.mu);
-      if (auto it = shared_.pages.find(key); it != shared_.pages.end() && UseSharedPages()) {
-        return std::optional<PageRecord>(CopyPage(*it->second, JsonArena::Storage()));
-      }
-    }
+    if (!PagesUsable(key)) return inner_.GetPage(id);
+    LN_ASSIGN_OR_RETURN(std::shared_ptr<const PageRecord> hit, CachedPage(key));
+    if (hit) return std::optional<PageRecord>(CopyPage(*hit, JsonArena::Storage()));
     LN_ASSIGN_OR_RETURN(auto found, inner_.GetPage(id));
-    if (found && !txn_->writable()) {
-      std::lock_guard<std::mutex> lock(shared_.mu);
-      // What it read is the committed state when nothing was evicted since it began and
-      // no write is committing (Fill).
-      if (shared_.page_committing == 0 && shared_.page_generation == page_generation_) {
-        if (shared_.pages.size() >= CachingStore::kMaxCachedPages) shared_.pages.erase(shared_.pages.begin());
-        shared_.pages[key] = std::make_shared<const PageRecord>(CopyPage(*found, json::storage_ptr()));
-      }
-    }
+    if (found) KeepPage(key, *found);
     return found;
   }
-  using Txn::PutPage;
+  Result<std::shared_ptr<const PageRecord>> GetPageShared(std::string_view id) override {
+    const std::string key(id);
+    if (!PagesUsable(key)) return inner_.GetPageShared(id);
+    LN_ASSIGN_OR_RETURN(std::shared_ptr<const PageRecord> hit, CachedPage(key));
+    if (hit) return hit;
+    LN_ASSIGN_OR_RETURN(auto found, inner_.GetPage(id));
+    if (!found) return hit;
+    if (std::shared_ptr<const PageRecord> kept = KeepPage(key, *found)) return kept;
+    return std::shared_ptr<const PageRecord>(std::make_shared<const PageRecord>(std::move(*found)));
+  }
   Status PutPage(const PageRecord& page, const PageUpdate* update) override {
     LN_RETURN_IF_ERROR(inner_.PutPage(page, update));
     written_.pages.insert(page.id);
@@ -184,6 +156,33 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (record) Fill([&] { (shared_.*shared_map)[key] = record; });
     if (record && txn_->writable()) own[key] = record;  // stable within the transaction
     return record;
+  }
+
+  // Whether the page cache may answer for `key`: not for a page this transaction wrote.
+  bool PagesUsable(const std::string& key) const {
+    return pages_cached_ && !written_.all && written_.pages.count(key) == 0;
+  }
+  // The cached page, or null. A read transaction's snapshot is taken first: what the
+  // cache holds is then the state of that snapshot whenever nothing was evicted since the
+  // transaction began (UseSharedPages).
+  Result<std::shared_ptr<const PageRecord>> CachedPage(const std::string& key) {
+    if (!txn_->writable()) LN_RETURN_IF_ERROR(txn_->PinSnapshot());
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    auto it = shared_.pages.find(key);
+    if (it == shared_.pages.end() || !UseSharedPages()) return std::shared_ptr<const PageRecord>();
+    return it->second;
+  }
+  // Keeps a copy of the page a read transaction read when what it read is the committed
+  // state: nothing evicted since it began, no write committing (as Fill). Returns the
+  // copy kept, or null.
+  std::shared_ptr<const PageRecord> KeepPage(const std::string& key, const PageRecord& found) {
+    if (txn_->writable()) return nullptr;
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    if (shared_.page_committing != 0 || shared_.page_generation != page_generation_) return nullptr;
+    if (shared_.pages.size() >= CachingStore::kMaxCachedPages) shared_.pages.erase(shared_.pages.begin());
+    auto kept = std::make_shared<const PageRecord>(CopyPage(found, json::storage_ptr()));
+    shared_.pages[key] = kept;
+    return kept;
   }
 
   // Whether the shared cache holds what this transaction would read (under shared_.mu).

@@ -78,6 +78,11 @@ struct PageRecord {
   std::string last_edited_by;
 };
 
+// A copy of `page` with its JSON values made in `storage` (PageRecord's own copy keeps
+// the resource of the values it copies), or without its properties when `properties` is
+// false (store.cc).
+PageRecord CopyPage(const PageRecord& page, const json::storage_ptr& storage, bool properties = true);
+
 // What a page write changes, for a backend that keeps data derived from the values (the
 // SQLite text index, sqlite/page_text.h) and would otherwise derive all of it again on
 // every write. `before` is the page as stored when the write began (read in the same

@@ -46,4 +46,21 @@ void RetryPause(int attempt) {
   std::this_thread::sleep_for(std::chrono::microseconds(micros(random)));
 }
 
+PageRecord CopyPage(const PageRecord& page, const json::storage_ptr& storage, bool properties) {
+  PageRecord out;
+  out.id = page.id;
+  out.parent_type = page.parent_type;
+  out.parent_id = page.parent_id;
+  if (properties) out.properties = json::object(page.properties, storage);
+  out.icon = json::value(page.icon, storage);
+  out.cover = json::value(page.cover, storage);
+  out.in_trash = page.in_trash;
+  out.is_locked = page.is_locked;
+  out.created_time = page.created_time;
+  out.created_by = page.created_by;
+  out.last_edited_time = page.last_edited_time;
+  out.last_edited_by = page.last_edited_by;
+  return out;
+}
+
 }  // namespace localnotion::storage

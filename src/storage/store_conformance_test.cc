@@ -1367,6 +1367,12 @@ TEST_P(StoreConformanceTest, APageReadManyTimesShowsItsLastCommittedWrite) {
     });
     for (int i = 0; i < 2; ++i) {
       ReadBoth([&](Txn& txn) { EXPECT_EQ(Describe(LN_VAL(txn.GetPage("page-1"))), Describe(page)) << round; });
+      ReadBoth([&](Txn& txn) {
+        std::shared_ptr<const PageRecord> shared = LN_VAL(txn.GetPageShared("page-1"));
+        ASSERT_NE(shared, nullptr);
+        EXPECT_EQ(Describe(*shared), Describe(page)) << round;
+        EXPECT_EQ(LN_VAL(txn.GetPageShared("no-such-page")), nullptr);
+      });
     }
     {
       std::unique_ptr<Txn> dropped = Begin(TxnMode::kWrite);

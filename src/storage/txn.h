@@ -56,6 +56,13 @@ class PageRecords {
     }
     return out;
   }
+  // GetPage for a caller that only reads the page: a cache may answer with the record it
+  // keeps (CachingStore), without a copy. Null for an id that names no page.
+  virtual Result<std::shared_ptr<const PageRecord>> GetPageShared(std::string_view id) {
+    LN_ASSIGN_OR_RETURN(std::optional<PageRecord> page, GetPage(id));
+    if (!page) return std::shared_ptr<const PageRecord>();
+    return std::shared_ptr<const PageRecord>(std::make_shared<const PageRecord>(std::move(*page)));
+  }
   // Inserts or replaces the page by id. `update` says what changed when the write
   // replaces a page read in this transaction (records.h); nullptr: a new page, or unknown.
   virtual Status PutPage(const PageRecord& page, const PageUpdate* update) = 0;

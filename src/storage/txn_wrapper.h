@@ -12,6 +12,7 @@ class TxnWrapper : public Txn {
   explicit TxnWrapper(Records& inner) : inner_(inner) {}
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return inner_.GetPage(id); }
+  Result<std::shared_ptr<const PageRecord>> GetPageShared(std::string_view id) override { return inner_.GetPageShared(id); }
   Result<std::vector<std::optional<PageRecord>>> GetPages(const std::vector<std::string>& ids) override { return inner_.GetPages(ids); }
   using Txn::PutPage;
   Status PutPage(const PageRecord& page, const PageUpdate* update) override { return inner_.PutPage(page, update); }

@@ -63,6 +63,13 @@ struct LoadedPage {
   SchemaPtr schema;
   bool trashed = false;           // the page, its data source or its database is in the trash
   bool ancestor_trashed = false;  // a page or block above it is in the trash (blocks/)
+  // A page loaded only to be shown (Context::LoadPageToShow): the record as the store
+  // keeps it, whose properties `page` leaves out. Null otherwise.
+  std::shared_ptr<const storage::PageRecord> shown;
+  // The page's stored values, wherever they are.
+  const json::object& Properties() const { return shown ? shown->properties : page.properties; }
+  // The stored values a renderer may move from: none when they are the store's.
+  json::object* TakeableProperties() { return shown ? nullptr : &page.properties; }
 };
 
 // THE write path for Notion objects (writer.cc): the only caller of the store's
@@ -117,6 +124,9 @@ class Context {
   // A visible page; a database id gives kValidationError "Provided ID ... is a database,
   // not a page. ...", anything else NotFound("page").
   Result<LoadedPage> LoadPage(const std::string& id);
+  // LoadPage for a page that is only shown (GET /v1/pages/{id}): its values are the
+  // store's record (LoadedPage::shown, Txn::GetPageShared), not a copy.
+  Result<LoadedPage> LoadPageToShow(const std::string& id);
   Result<LoadedPage> LoadRecord(storage::PageRecord page);
   // The parsed schema of the data source (cached in ServiceState); the standalone page
   // schema for null.
@@ -228,6 +238,8 @@ class Context {
                                      const std::vector<std::string>& filter_properties, json::object* takeable);
   // The page object's members but `title` and `properties` (PageViewFrom's first part).
   Result<api::PageView> PageShell(const Caller& caller, const LoadedPage& page);
+  // LoadPage's answer when the page is missing or not visible (`exists` false, or no share).
+  Status CheckPageLoadable(const std::string& id, bool exists);
   // What Render's types need to know of the page and the caller.
   schema::RenderContext RenderContextOf(const Caller& caller, const LoadedPage& page);
   // One property's value as the page object shows it, {id, type, <type>: ...} in `value`

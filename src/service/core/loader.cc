@@ -2,18 +2,18 @@
 // database names as a parent; whether something above a page or block is in the trash.
 #include <fmt/format.h>
 
+#include "common/json_arena.h"
 #include "schema/registry.h"
 #include "service/core/context.h"
 #include "validation/page_write.h"
 
 namespace localnotion::service {
 
-Result<LoadedPage> Context::LoadPage(const std::string& id) {
-  LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
+Status Context::CheckPageLoadable(const std::string& id, bool exists) {
   // An unshared page answers like a missing one (access.cc).
-  LN_ASSIGN_OR_RETURN(bool visible, page ? Visible("page", id) : Result<bool>(false));
-  if (page && !visible) return NotFound("page", id);
-  if (!page) {
+  LN_ASSIGN_OR_RETURN(bool visible, exists ? Visible("page", id) : Result<bool>(false));
+  if (exists && !visible) return NotFound("page", id);
+  if (!exists) {
     LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
     LN_ASSIGN_OR_RETURN(bool db_visible, db ? Visible("database", id) : Result<bool>(false));
     if (db && db_visible) {
@@ -22,7 +22,22 @@ Result<LoadedPage> Context::LoadPage(const std::string& id) {
     }
     return NotFound("page", id);
   }
+  return OkStatus();
+}
+
+Result<LoadedPage> Context::LoadPage(const std::string& id) {
+  LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
+  LN_RETURN_IF_ERROR(CheckPageLoadable(id, page.has_value()));
   return LoadRecord(std::move(*page));
+}
+
+Result<LoadedPage> Context::LoadPageToShow(const std::string& id) {
+  LN_ASSIGN_OR_RETURN(std::shared_ptr<const storage::PageRecord> shown, store_.GetPageShared(id));
+  LN_RETURN_IF_ERROR(CheckPageLoadable(id, shown != nullptr));
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded,
+                      LoadRecord(storage::CopyPage(*shown, JsonArena::Storage(), /*properties=*/false)));
+  loaded.shown = std::move(shown);
+  return loaded;
 }
 
 Result<SchemaPtr> Context::SchemaOf(const DataSourcePtr& source) {

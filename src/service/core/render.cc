@@ -150,7 +150,7 @@ schema::RenderContext Context::RenderContextOf(const Caller& caller, const Loade
 Status Context::RenderValue(const Caller& caller, const LoadedPage& page, const schema::PropertyDef& def,
                             const schema::PropertyType& type, const schema::RenderContext& ctx, int depth,
                             json::object* takeable, json::object& value) {
-  const json::value* stored = Find(page.page.properties, def.id);
+  const json::value* stored = Find(page.Properties(), def.id);
   if (stored && stored->is_null()) stored = nullptr;
   value.reserve(4);  // id, type, the value, has_more: sized once, not grown three times
   value["id"] = def.id;
@@ -161,7 +161,7 @@ Status Context::RenderValue(const Caller& caller, const LoadedPage& page, const 
     std::vector<json::value> targets;
     const json::value* relation_id = Find(def.config, "relation_property_id");
     const json::value* target_prop = Find(def.config, "rollup_property_id");
-    const json::value* ids = relation_id && relation_id->is_string() ? Find(page.page.properties, relation_id->get_string()) : nullptr;
+    const json::value* ids = relation_id && relation_id->is_string() ? Find(page.Properties(), relation_id->get_string()) : nullptr;
     if (ids && ids->is_array() && target_prop && target_prop->is_string() && depth < 3) {
       for (const auto& id : ids->get_array()) {
         LN_ASSIGN_OR_RETURN(auto target, store_.GetPage(id.get_string()));
@@ -232,7 +232,7 @@ Result<json::value> Context::RenderPage(const Caller& caller, const LoadedPage& 
 
 Result<json::value> Context::RenderPage(const Caller& caller, LoadedPage&& page,
                                         const std::vector<std::string>& filter_properties) {
-  LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, &page.page.properties));
+  LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, page.TakeableProperties()));
   return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
@@ -250,7 +250,7 @@ Result<std::string> Context::RenderPageText(const Caller& caller, LoadedPage&& p
   });
   api::PageView view;
   if (formulas) {
-    LN_ASSIGN_OR_RETURN(view, PageViewFrom(caller, page, filter_properties, &page.page.properties));
+    LN_ASSIGN_OR_RETURN(view, PageViewFrom(caller, page, filter_properties, page.TakeableProperties()));
   } else {
     // Without formulas no value reads another: each is written as it is rendered.
     LN_ASSIGN_OR_RETURN(view, PageShell(caller, page));

@@ -59,7 +59,7 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
                                                                def.id) != filter_properties.end();
     // The title is read for the page's URL even when the answer leaves it out.
     if (!title && !listed) continue;
-    const json::value* stored = Find(page.page.properties, def.id);
+    const json::value* stored = Find(page.Properties(), def.id);
     if (stored != nullptr && stored->is_null()) stored = nullptr;
     const json::value* shown = WritableAsStored(*type, stored);
     json::object value(storage);

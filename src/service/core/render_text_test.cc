@@ -56,6 +56,16 @@ class RenderTextTest : public ServiceTestBase<> {
       LN_ASSIGN_OR_RETURN(LoadedPage page, ctx_->LoadPage(id));
       return ctx_->RenderPageText(caller, std::move(page), filter);
     });
+    // As GET answers: the store's record, from the cache after the first read.
+    for (int i = 0; i < 2; ++i) {
+      auto shown = Run([&]() -> Result<std::string> {
+        LN_ASSIGN_OR_RETURN(LoadedPage page, ctx_->LoadPageToShow(id));
+        EXPECT_NE(page.shown, nullptr);
+        EXPECT_TRUE(page.page.properties.empty());
+        return ctx_->RenderPageText(caller, std::move(page), filter);
+      });
+      EXPECT_TRUE(shown.ok() && text.ok() && *shown == *text) << "shown " << i;
+    }
     auto tree = Run([&]() -> Result<std::string> {
       LN_ASSIGN_OR_RETURN(LoadedPage page, ctx_->LoadPage(id));
       LN_ASSIGN_OR_RETURN(json::value v, ctx_->RenderPage(caller, page, filter));

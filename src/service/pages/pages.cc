@@ -169,7 +169,7 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
 Result<std::string> GetPageText(Context& ctx, const Caller& caller, std::string_view raw_id,
                                 const std::vector<std::string>& filter_properties) {
   LN_ASSIGN_OR_RETURN(std::string id, PathId("page_id", raw_id));
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPage(id));
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadPageToShow(id));
   return ctx.RenderPageText(caller, std::move(loaded), filter_properties);
 }
 
