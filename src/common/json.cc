@@ -15,44 +15,66 @@
 namespace localnotion {
 namespace {
 
-// Every value is made in `sp` (the default resource, or a request's JsonArena).
-json::value Convert(simdjson::dom::element el, const json::storage_ptr& sp) {
+// Pushes the value onto `st`, children first, as Boost.JSON's own parser does
+// (https://www.boost.org/doc/libs/1_81_0/libs/json/doc/html/json/ref/boost__json__value_stack.html):
+// an object is then made in one go from its members, without the lookup per key that
+// inserting them one by one costs. A repeated key keeps its last value at the place of its
+// first, as JSON.parse does (and json::object's insert_or_assign did here before).
+void Push(simdjson::dom::element el, json::value_stack& st) {
   using simdjson::dom::element_type;
   switch (el.type()) {
     case element_type::ARRAY: {
       // Copy the array handle first: iterating value_unsafe() of the temporary result
       // would dangle once the temporary dies.
       simdjson::dom::array src = el.get_array().value_unsafe();
-      json::array arr(sp);
-      arr.reserve(src.size());  // the tape knows the count: no regrowth
+      size_t n = 0;
       for (simdjson::dom::element child : src) {
-        arr.emplace_back(Convert(child, sp));
+        Push(child, st);
+        ++n;
       }
-      return arr;
+      st.push_array(n);
+      return;
     }
     case element_type::OBJECT: {
       simdjson::dom::object src = el.get_object().value_unsafe();
-      json::object obj(src.size(), sp);  // sized once: no rehash while filling
+      size_t n = 0;
       for (auto field : src) {
-        // A repeated key keeps its last value, as JSON.parse does.
-        obj.insert_or_assign(field.key, Convert(field.value, sp));
+        st.push_key(field.key);
+        Push(field.value, st);
+        ++n;
       }
-      return obj;
+      st.push_object(n);
+      return;
     }
     case element_type::INT64:
-      return json::value(el.get_int64().value_unsafe(), sp);
+      st.push_int64(el.get_int64().value_unsafe());
+      return;
     case element_type::UINT64:
-      return json::value(el.get_uint64().value_unsafe(), sp);
+      st.push_uint64(el.get_uint64().value_unsafe());
+      return;
     case element_type::DOUBLE:
-      return json::value(el.get_double().value_unsafe(), sp);
+      st.push_double(el.get_double().value_unsafe());
+      return;
     case element_type::STRING:
-      return json::value(el.get_string().value_unsafe(), sp);
+      st.push_string(el.get_string().value_unsafe());
+      return;
     case element_type::BOOL:
-      return json::value(el.get_bool().value_unsafe(), sp);
+      st.push_bool(el.get_bool().value_unsafe());
+      return;
     case element_type::NULL_VALUE:
-      return json::value(nullptr, sp);
+      st.push_null();
+      return;
   }
-  return json::value(nullptr, sp);
+  st.push_null();
+}
+
+// The document as Boost.JSON values made in `sp` (the default resource, or a request's
+// JsonArena). The stack's own room is kept from one document to the next.
+json::value Convert(simdjson::dom::element root, const json::storage_ptr& sp) {
+  thread_local json::value_stack st;
+  st.reset(sp);
+  Push(root, st);
+  return st.release();
 }
 
 int Hex4(std::string_view s, size_t at) {

@@ -190,5 +190,22 @@ TEST(JsonTest, ARepeatedKeyKeepsItsLastValueAsJsonParseDoes) {
   EXPECT_EQ(SerializeJson(*v), R"({"a":{"c":2},"b":[1,2,3]})");
 }
 
+// Past 18 members Boost.JSON keeps an object's keys in a hash table: the repeated key
+// keeps its last value there too, at the place of its first.
+TEST(JsonTest, ARepeatedKeyInALargeObjectKeepsItsLastValue) {
+  std::string text = "{";
+  std::string expected = "{";
+  for (int i = 0; i < 30; ++i) {
+    text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+    expected += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":" + (i == 5 ? "\"last\"" : std::to_string(i));
+  }
+  text += R"("k5":"last"})";
+  expected += "}";
+  std::optional<json::value> v = ParseJson(text);
+  ASSERT_TRUE(v.has_value());
+  EXPECT_EQ(SerializeJson(*v), expected);
+  EXPECT_EQ(v->as_object().size(), 30u);
+}
+
 }  // namespace
 }  // namespace localnotion
