@@ -197,7 +197,8 @@ TEST(JsonTest, ARepeatedKeyInALargeObjectKeepsItsLastValue) {
   std::string expected = "{";
   for (int i = 0; i < 30; ++i) {
     text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
-    expected += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":" + (i == 5 ? "\"last\"" : std::to_string(i));
+    expected +=
+        std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":" + (i == 5 ? "\"last\"" : std::to_string(i));
   }
   text += R"("k5":"last"})";
   expected += "}";
