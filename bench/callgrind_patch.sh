@@ -20,6 +20,8 @@
 # so the count includes making and delivering their events;
 # The second figure leaves out the threads that wake on a timer (the webhook pump, the standby watchdog): under
 # valgrind their share per request is 50-100 times what it is on a real server, and depends on the machine's load.
+# The third counts only the threads that serve connections (http::LoopThreads::Run), the steadiest of the three:
+# the checkpointer's and the text index's background work lands in one run's window and not another's.
 # PG_URL=postgresql://... runs each server on a fresh schema of that PostgreSQL instead of a SQLite file
 # (bench/pg_lib.sh starts one); the count is then localnotion's alone, PostgreSQL's processes are not traced.
 # KEEP_OUT=PREFIX keeps the callgrind files as PREFIX.N1 and PREFIX.N2. Needs valgrind, node, curl. Every server it
@@ -151,6 +153,11 @@ instructions() {
       | awk '/webhooks::Dispatcher::PumpLoop\(\) |http::LoopThreads::Watch\(\) / { gsub(/,/, "", $1); t += $1 }
              END { print t + 0 }')
   fi
+  # The instructions of the threads that serve connections (http::LoopThreads::Run): the
+  # requests themselves, without the background threads (checkpointer, text index, webhooks),
+  # whose share of a short run under valgrind varies from run to run.
+  LOOP=$(callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null \
+    | awk '/http::LoopThreads::Run\(\) \[/ { gsub(/,/, "", $1); t += $1 } END { print t + 0 }')
   TOTAL=$(awk '/^summary:/ { print $2 }' "$out")
   TIMED=$timed
 }
@@ -158,9 +165,10 @@ instructions() {
 for bin in "${@:-$ROOT/build/localnotion}"; do
   # Called in this shell, not in $(...), so that the cleanup trap knows the server's pid.
   instructions "$bin" "$N1"
-  a=$TOTAL at=$TIMED
+  a=$TOTAL at=$TIMED al=$LOOP
   instructions "$bin" "$N2"
-  b=$TOTAL bt=$TIMED
+  b=$TOTAL bt=$TIMED bl=$LOOP
   echo "$bin: $(( (b - a) / (N2 - N1) )) instructions per ${CASE:-seed} request (N1=$N1: $a, N2=$N2: $b);" \
-    "$(( (b - bt - a + at) / (N2 - N1) )) without the timed threads (webhook pump, watchdog)"
+    "$(( (b - bt - a + at) / (N2 - N1) )) without the timed threads (webhook pump, watchdog);" \
+    "$(( (bl - al) / (N2 - N1) )) in the threads that serve connections"
 done
