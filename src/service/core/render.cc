@@ -255,6 +255,8 @@ Result<std::string> Context::RenderPageText(const Caller& caller, LoadedPage&& p
     // Without formulas no value reads another: each is written as it is rendered.
     LN_ASSIGN_OR_RETURN(view, PageShell(caller, page));
     LN_RETURN_IF_ERROR(WriteValuesText(caller, page, filter_properties, view));
+    // As PageViewFrom: a request past its deadline answers the timeout (common/deadline.h).
+    LN_RETURN_IF_ERROR(CheckDeadline());
   }
   std::string out;
   // A page object is about 1 KB: one allocation holds it, without the copies of growing.
