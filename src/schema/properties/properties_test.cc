@@ -41,9 +41,7 @@ Result<json::value> Write(PropertyDef& def, const char* value_json) { return Wri
 Result<json::value> Write(PropertyDef& def, const std::string& value_json) { return Write(def, J(value_json)); }
 
 // The stored value as compact JSON, or "ERROR: <message>".
-std::string Stored(const Result<json::value>& r) {
-  return r.ok() ? SerializeJson(*r) : "ERROR: " + r.error().message;
-}
+std::string Stored(const Result<json::value>& r) { return r.ok() ? SerializeJson(*r) : "ERROR: " + r.error().message; }
 
 // Renders `stored` (nullptr: the page has no value) into {<type>: ...} and returns it.
 std::string Rendered(const PropertyDef& def, const json::value* stored, const RenderContext& ctx = {}) {
@@ -69,11 +67,15 @@ constexpr const char* kUser2 = "0c5c1c5a-41f8-4a0c-a2c6-6f5d3c1e4b7a";
 
 // ---------------------------------------------------------------- registry
 
+// Every property type, by the name Notion gives it.
+constexpr std::string_view kEveryType[] = {
+    "title",        "rich_text",      "number",    "select",   "multi_select", "status",
+    "date",         "people",         "files",     "checkbox", "url",          "email",
+    "phone_number", "relation",       "formula",   "rollup",   "created_time", "last_edited_time",
+    "created_by",   "last_edited_by", "unique_id", "button",   "verification", "place"};
+
 TEST(Registry, FindsEveryTypeByItsName) {
-  for (std::string_view name :
-       {"title", "rich_text", "number", "select", "multi_select", "status", "date", "people", "files", "checkbox",
-        "url", "email", "phone_number", "relation", "formula", "rollup", "created_time", "last_edited_time",
-        "created_by", "last_edited_by", "unique_id", "button", "verification", "place"}) {
+  for (std::string_view name : kEveryType) {
     const PropertyType* t = FindType(name);
     ASSERT_NE(t, nullptr) << name;
     EXPECT_EQ(t->name(), name);
@@ -85,24 +87,38 @@ TEST(Registry, FindsEveryTypeByItsName) {
 // Render shows exactly that value under the type's key and nothing else.
 TEST(Registry, ShownAsStoredIsWhatRenderShows) {
   const std::vector<std::string> samples = {
-      "null", "true", "false", "0", "5", "-3", "12.25", "18446744073709551615", "\"\"", "\"x\"",
-      "\"https://example.com/a\"", "\"5hQb\"", "[]", "[\"5hQb\"]", "[1,2]",
+      "null",
+      "true",
+      "false",
+      "0",
+      "5",
+      "-3",
+      "12.25",
+      "18446744073709551615",
+      "\"\"",
+      "\"x\"",
+      "\"https://example.com/a\"",
+      "\"5hQb\"",
+      "[]",
+      "[\"5hQb\"]",
+      "[1,2]",
       R"([{"type":"text","text":{"content":"a","link":null},"annotations":{"bold":false,"italic":false,)"
       R"("strikethrough":false,"underline":false,"code":false,"color":"default"},"plain_text":"a","href":null}])",
       R"([{"type":"mention","mention":{"type":"user","user":{"id":"u1"}},"plain_text":"@x","href":null}])",
-      R"({"start":"2025-01-01","end":null})", R"({"start":"2025-01-01","end":null,"time_zone":null})",
-      std::string("[\"") + kUser1 + "\"]", R"([{"name":"a.pdf","type":"external","external":{"url":"https://e.com/a"}}])",
-      "{}", R"({"number":3})", R"({"state":"verified"})"};
+      R"({"start":"2025-01-01","end":null})",
+      R"({"start":"2025-01-01","end":null,"time_zone":null})",
+      std::string("[\"") + kUser1 + "\"]",
+      R"([{"name":"a.pdf","type":"external","external":{"url":"https://e.com/a"}}])",
+      "{}",
+      R"({"number":3})",
+      R"({"state":"verified"})"};
   std::vector<std::string_view> shown_types;
-  for (std::string_view name :
-       {"title", "rich_text", "number", "select", "multi_select", "status", "date", "people", "files", "checkbox",
-        "url", "email", "phone_number", "relation", "formula", "rollup", "created_time", "last_edited_time",
-        "created_by", "last_edited_by", "unique_id", "button", "verification", "place"}) {
+  for (std::string_view name : kEveryType) {
     const PropertyType* type = FindType(name);
     ASSERT_NE(type, nullptr) << name;
-    PropertyDef def = Def("P", std::string(name),
-                          J(R"({"options":[{"id":"5hQb","name":"A","color":"red"}],"prefix":"T","format":"number"})")
-                              .as_object());
+    PropertyDef def =
+        Def("P", std::string(name),
+            J(R"({"options":[{"id":"5hQb","name":"A","color":"red"}],"prefix":"T","format":"number"})").as_object());
     bool any = false;
     for (const std::string& text : samples) {
       const json::value stored = J(text);
@@ -155,8 +171,8 @@ TEST(Registry, WritableTypesAreExactlyTheOnesOfTheFixOneList) {
 }
 
 TEST(Registry, ReadOnlyTypesAreNotWritable) {
-  for (std::string_view name : {"formula", "rollup", "created_time", "last_edited_time", "created_by",
-                                "last_edited_by", "unique_id", "button"}) {
+  for (std::string_view name : {"formula", "rollup", "created_time", "last_edited_time", "created_by", "last_edited_by",
+                                "unique_id", "button"}) {
     ASSERT_NE(FindType(name), nullptr) << name;
     EXPECT_FALSE(FindType(name)->writable()) << name;
   }
@@ -229,10 +245,13 @@ TEST(RichTextProperty, ContentAt2000AcceptedAbove2000Refused) {
 
 TEST(RichTextProperty, KeepsAnnotationsAndLink) {
   PropertyDef def = Def("Notes", "rich_text");
-  EXPECT_EQ(Stored(Write(def, R"([{"text":{"content":"go","link":{"url":"https://a.b"}},"annotations":{"code":true,"color":"red_background"}}])")),
-            R"([{"type":"text","text":{"content":"go","link":{"url":"https://a.b"}},)"
-            R"("annotations":{"bold":false,"italic":false,"strikethrough":false,"underline":false,"code":true,"color":"red_background"},)"
-            R"("plain_text":"go","href":"https://a.b"}])");
+  EXPECT_EQ(
+      Stored(Write(
+          def,
+          R"([{"text":{"content":"go","link":{"url":"https://a.b"}},"annotations":{"code":true,"color":"red_background"}}])")),
+      R"([{"type":"text","text":{"content":"go","link":{"url":"https://a.b"}},)"
+      R"("annotations":{"bold":false,"italic":false,"strikethrough":false,"underline":false,"code":true,"color":"red_background"},)"
+      R"("plain_text":"go","href":"https://a.b"}])");
 }
 
 TEST(RichTextProperty, ItemWithoutTextMentionOrEquationIsAFixOne) {
@@ -470,11 +489,10 @@ TEST(MultiSelectProperty, RendersKnownOptionsAndSkipsDeletedOnes) {
 // ---------------------------------------------------------------- status
 
 json::object StatusConfig() {
-  return json::object{
-      {"options", J(R"([{"id":"s1","name":"Not started","color":"default","description":null},
+  return json::object{{"options", J(R"([{"id":"s1","name":"Not started","color":"default","description":null},
                         {"id":"s2","name":"In progress","color":"blue","description":null},
                         {"id":"s3","name":"Done","color":"green","description":null}])")},
-      {"groups", json::array{}}};
+                      {"groups", json::array{}}};
 }
 
 TEST(StatusProperty, ExistingOptionByNameOrId) {
@@ -657,7 +675,9 @@ TEST(PeopleProperty, RendersUsersThroughTheContext) {
   json::value stored = json::array{json::value(kUser1)};
   EXPECT_EQ(Rendered(def, &stored), std::string(R"({"people":[{"object":"user","id":")") + kUser1 + R"("}]})");
   RenderContext ctx;
-  ctx.user = [](const std::string& id) { return json::value(json::object{{"object", "user"}, {"id", id}, {"name", "Ann"}}); };
+  ctx.user = [](const std::string& id) {
+    return json::value(json::object{{"object", "user"}, {"id", id}, {"name", "Ann"}});
+  };
   EXPECT_EQ(Rendered(def, &stored, ctx),
             std::string(R"({"people":[{"object":"user","id":")") + kUser1 + R"(","name":"Ann"}]})");
   EXPECT_EQ(Rendered(def, nullptr), R"({"people":[]})");
@@ -675,8 +695,11 @@ TEST(FilesProperty, ExternalFileStoredWithType) {
 
 TEST(FilesProperty, HostedFileReadBackIsKept) {
   PropertyDef def = Def("Docs", "files");
-  EXPECT_EQ(Stored(Write(def, R"([{"name":"a.png","type":"file","file":{"url":"https://s3/a.png","expiry_time":"2024-01-01T00:00:00.000Z"}}])")),
-            R"([{"name":"a.png","type":"file","file":{"url":"https://s3/a.png","expiry_time":"2024-01-01T00:00:00.000Z"}}])");
+  EXPECT_EQ(
+      Stored(Write(
+          def,
+          R"([{"name":"a.png","type":"file","file":{"url":"https://s3/a.png","expiry_time":"2024-01-01T00:00:00.000Z"}}])")),
+      R"([{"name":"a.png","type":"file","file":{"url":"https://s3/a.png","expiry_time":"2024-01-01T00:00:00.000Z"}}])");
 }
 
 TEST(FilesProperty, EmptyArrayClears) {
@@ -713,7 +736,8 @@ TEST(FilesProperty, UrlMustBeNonEmptyAndAtMost2000) {
       ErrorIs(ErrorCode::kValidationError,
               "body failed validation: body.properties.Docs.files[0].external.url should be defined, instead was "
               "`undefined`."));
-  json::value ok = json::array{json::object{{"name", "x"}, {"external", json::object{{"url", std::string(2000, 'u')}}}}};
+  json::value ok =
+      json::array{json::object{{"name", "x"}, {"external", json::object{{"url", std::string(2000, 'u')}}}}};
   EXPECT_TRUE(Write(def, ok).ok());
   json::value too_long =
       json::array{json::object{{"name", "x"}, {"external", json::object{{"url", std::string(2001, 'u')}}}}};
@@ -755,7 +779,8 @@ TEST(FilesProperty, At100ItemsAcceptedAbove100Refused) {
 TEST(FilesProperty, RendersStoredArrayOrEmpty) {
   PropertyDef def = Def("Docs", "files");
   json::value stored = J(R"([{"name":"Spec","type":"external","external":{"url":"https://x.y"}}])");
-  EXPECT_EQ(Rendered(def, &stored), R"({"files":[{"name":"Spec","type":"external","external":{"url":"https://x.y"}}]})");
+  EXPECT_EQ(Rendered(def, &stored),
+            R"({"files":[{"name":"Spec","type":"external","external":{"url":"https://x.y"}}]})");
   EXPECT_EQ(Rendered(def, nullptr), R"({"files":[]})");
 }
 
@@ -872,7 +897,8 @@ TEST(ScalarStringProperties, RenderValueOrNull) {
 
 TEST(RelationProperty, StoresNormalizedPageIds) {
   PropertyDef def = Def("Related", "relation");
-  EXPECT_EQ(Stored(Write(def, R"([{"id":"598337872cf94fdf8782e53db20768a5"},{"id":"0C5C1C5A-41F8-4A0C-A2C6-6F5D3C1E4B7A"}])")),
+  EXPECT_EQ(Stored(Write(
+                def, R"([{"id":"598337872cf94fdf8782e53db20768a5"},{"id":"0C5C1C5A-41F8-4A0C-A2C6-6F5D3C1E4B7A"}])")),
             std::string("[\"") + kUser1 + "\",\"" + kUser2 + "\"]");
   EXPECT_EQ(Stored(Write(def, "[]")), "[]");
 }
@@ -920,8 +946,8 @@ TEST(RelationProperty, RendersReferencesAndHasMore) {
 
 TEST(ReadOnlyProperties, PageMetadataRendersFromTheContext) {
   RenderContext ctx;
-  ctx.created_time = 1666652057123;       // 2022-10-24T22:54:17.123Z
-  ctx.last_edited_time = 1678299935000;   // 2023-03-08T18:25:35.000Z
+  ctx.created_time = 1666652057123;      // 2022-10-24T22:54:17.123Z
+  ctx.last_edited_time = 1678299935000;  // 2023-03-08T18:25:35.000Z
   ctx.created_by = kUser1;
   ctx.last_edited_by = kUser2;
   EXPECT_EQ(Rendered(Def("C", "created_time"), nullptr, ctx), R"({"created_time":"2022-10-24T22:54:00.000Z"})");
@@ -954,8 +980,9 @@ TEST(VerificationProperty, VerifiedIsStampedWithTheAuthorAndNowWhenNoDateIsGiven
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(SerializeJson(*stored), R"({"state":"verified","date":null})");
   FindType("verification")->Stamp(*stored, "bot-1", 1700000000000);
-  EXPECT_EQ(SerializeJson(*stored),
-            R"({"state":"verified","date":{"start":"2023-11-14T22:13:20.000+00:00","end":null},"verified_by":"bot-1"})");
+  EXPECT_EQ(
+      SerializeJson(*stored),
+      R"({"state":"verified","date":{"start":"2023-11-14T22:13:20.000+00:00","end":null},"verified_by":"bot-1"})");
   RenderContext ctx;
   ctx.user = [](const std::string& id) { return json::value(json::object{{"object", "user"}, {"id", id}}); };
   EXPECT_EQ(Rendered(def, &*stored, ctx),
@@ -1026,10 +1053,12 @@ TEST(VerificationProperty, FromRenderedGivesTheRequestFormAndTheAuthor) {
 TEST(PlaceProperty, KeepsEveryKeyAndClearsWithNull) {
   PropertyDef def = Def("Where", "place");
   auto stored = Write(def, R"({"lat":48.8584,"lon":2.2945,"name":"Eiffel Tower"})");
-  EXPECT_EQ(Stored(stored),
-            R"({"lat":48.8584,"lon":2.2945,"name":"Eiffel Tower","address":null,"aws_place_id":null,"google_place_id":null})");
-  EXPECT_EQ(Rendered(def, &*stored),
-            R"({"place":{"lat":48.8584,"lon":2.2945,"name":"Eiffel Tower","address":null,"aws_place_id":null,"google_place_id":null}})");
+  EXPECT_EQ(
+      Stored(stored),
+      R"({"lat":48.8584,"lon":2.2945,"name":"Eiffel Tower","address":null,"aws_place_id":null,"google_place_id":null})");
+  EXPECT_EQ(
+      Rendered(def, &*stored),
+      R"({"place":{"lat":48.8584,"lon":2.2945,"name":"Eiffel Tower","address":null,"aws_place_id":null,"google_place_id":null}})");
   EXPECT_EQ(Stored(Write(def, "null")), "null");
 }
 
