@@ -174,15 +174,23 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   }
   // Keeps a copy of the page a read transaction read when what it read is the committed
   // state: nothing evicted since it began, no write committing (as Fill). Returns the
-  // copy kept, or null.
+  // copy kept, or null. The copy is made outside the lock, and kept only if that still
+  // holds once it is made.
   std::shared_ptr<const PageRecord> KeepPage(const std::string& key, const PageRecord& found) {
-    if (txn_->writable()) return nullptr;
-    std::lock_guard<std::mutex> lock(shared_.mu);
-    if (shared_.page_committing != 0 || shared_.page_generation != page_generation_) return nullptr;
-    if (shared_.pages.size() >= CachingStore::kMaxCachedPages) shared_.pages.erase(shared_.pages.begin());
+    if (txn_->writable() || !MayKeepPages()) return nullptr;
     auto kept = std::make_shared<const PageRecord>(CopyPage(found, json::storage_ptr()));
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    if (!MayKeepPagesLocked()) return nullptr;
+    if (shared_.pages.size() >= CachingStore::kMaxCachedPages) shared_.pages.erase(shared_.pages.begin());
     shared_.pages[key] = kept;
     return kept;
+  }
+  bool MayKeepPages() const {
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    return MayKeepPagesLocked();
+  }
+  bool MayKeepPagesLocked() const {
+    return shared_.page_committing == 0 && shared_.page_generation == page_generation_;
   }
 
   // Whether the shared cache holds what this transaction would read (under shared_.mu).
