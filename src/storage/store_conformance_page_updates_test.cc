@@ -9,7 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <sstream>
+#include <thread>
 
 #include "storage/store_conformance_test_util.h"
 #include "testing/json.h"
@@ -131,6 +133,122 @@ TEST_P(StoreConformanceTest, AnUpdateFromABeforeNeverStoredStoresThePage) {
     EXPECT_EQ(Describe(LN_VAL(txn.GetPage("n-1"))), Describe(after));
     EXPECT_EQ(Describe(LN_VAL(txn.GetPage("n-2"))), Describe(titled));
     EXPECT_EQ(Ids(LN_VAL(txn.ListPagesOf("ds-n"))), (V{"n-1", "n-2"}));
+  });
+}
+
+// Numbers read back as the store writes them, JavaScript's way: a double with an integral
+// value (5.0, from a body's `5.0`) is stored as `5` and read back as the integer 5, the
+// first time and every time after, however the read is answered (a cache that keeps the
+// pages it writes must keep them as read back).
+TEST_P(StoreConformanceTest, AWrittenPageReadsBackWithItsNumbersAsStored) {
+  PageRecord page = Row("num-1", "ds-n", "Numbers");
+  page.properties["whole"] = 5.0;
+  page.properties["part"] = 5.25;
+  page.properties["list"] = json::array{2.0, -3.0, 1e21, 7};
+  page.icon = json::object{{"size", 3.0}};
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(page)); });
+  auto check = [](const std::optional<PageRecord>& p) {
+    ASSERT_TRUE(p.has_value());
+    EXPECT_TRUE(p->properties.at("whole").is_int64());
+    EXPECT_EQ(p->properties.at("whole"), json::value(5));
+    EXPECT_TRUE(p->properties.at("part").is_double());
+    const json::array& list = p->properties.at("list").get_array();
+    EXPECT_TRUE(list[0].is_int64() && list[1].is_int64() && list[2].is_double() && list[3].is_int64())
+        << SerializeJson(json::value(list));
+    EXPECT_EQ(SerializeJson(json::value(list)), "[2,-3,1e+21,7]");
+    EXPECT_TRUE(p->icon.at("size").is_int64());
+  };
+  for (int round = 0; round < 2; ++round) {
+    ReadBoth([&](Txn& txn) {
+      check(LN_VAL(txn.GetPage("num-1")));
+      std::shared_ptr<const PageRecord> shared = LN_VAL(txn.GetPageShared("num-1"));
+      ASSERT_NE(shared, nullptr);
+      check(*shared);
+    });
+  }
+  // A write that starts from what it read writes the same numbers again.
+  Write([&](Txn& txn) {
+    std::optional<PageRecord> read = LN_VAL(txn.GetPage("num-1"));
+    ASSERT_TRUE(read.has_value());
+    read->properties["part"] = 6.5;
+    LN_ASSERT_OK(txn.PutPage(*read));
+  });
+  ReadBoth([&](Txn& txn) {
+    std::optional<PageRecord> read = LN_VAL(txn.GetPage("num-1"));
+    check(read);
+    EXPECT_EQ(read->properties.at("part"), json::value(6.5));
+  });
+}
+
+// Writers on several threads each read a page, add one to a count in it and write it back:
+// every write reads the last one committed before it, so no increment is lost, though
+// the writes commit in shared batches and a cache keeps the pages they write.
+TEST_P(StoreConformanceTest, WritersThatReadAndWriteOnePageLoseNoIncrement) {
+  PageRecord page = Row("count-1", "ds-n", "Count");
+  page.properties["count"] = 0;
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(page)); });
+  constexpr int kThreads = 4, kEach = 25;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        std::unique_ptr<Txn> txn;
+        Status s = OkStatus();
+        for (int attempt = 1; attempt <= kTxnAttempts; ++attempt) {
+          s = [&]() -> Status {
+            txn.reset();
+            LN_ASSIGN_OR_RETURN(txn, store_->Begin(TxnMode::kWrite));
+            LN_ASSIGN_OR_RETURN(std::optional<PageRecord> read, txn->GetPage("count-1"));
+            if (!read) return InternalError("page missing");
+            const PageRecord before = *read;
+            read->properties["count"] = read->properties.at("count").to_number<int64_t>() + 1;
+            read->last_edited_by = "writer-" + std::to_string(t);
+            const std::vector<std::string> changed{"count"};
+            const PageUpdate update{before, changed};
+            LN_RETURN_IF_ERROR(txn->PutPage(*read, &update));
+            LN_RETURN_IF_ERROR(txn->PutMeta("count", std::to_string(read->properties.at("count").to_number<int64_t>())));
+            // A second page now and then, written by every thread: a batch's
+            // transactions then share pages and keep others of their own.
+            if (i % 5 == 0) LN_RETURN_IF_ERROR(txn->PutPage(Row("other-" + std::to_string(i), "ds-n", "Other")));
+            return txn->Commit();
+          }();
+          if (s.ok() || !txn || !txn->ShouldRetry()) break;
+          txn.reset();
+          RetryPause(attempt);
+        }
+        if (!s.ok()) ++failures;
+      }
+    });
+  }
+  // A reader alongside: the count never goes back, and the page shows the state of the
+  // rest of the store (its snapshot is taken at its first read, the page's).
+  std::atomic<bool> writing{true};
+  std::atomic<int> read_failures{0};
+  std::thread reader([&] {
+    int64_t last = 0;
+    while (writing.load()) {
+      Result<std::unique_ptr<Txn>> txn = store_->Begin(TxnMode::kRead);
+      if (!txn.ok()) continue;
+      Result<std::optional<PageRecord>> read = (*txn)->GetPage("count-1");
+      Result<std::optional<std::string>> meta = (*txn)->GetMeta("count");
+      if (read.ok() && *read && meta.ok()) {
+        const int64_t now = (**read).properties.at("count").to_number<int64_t>();
+        if (now < last || std::to_string(now) != meta->value_or("0")) ++read_failures;
+        last = now;
+      }
+      std::this_thread::yield();
+    }
+  });
+  for (auto& th : threads) th.join();
+  writing = false;
+  reader.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(read_failures.load(), 0);
+  ReadBoth([&](Txn& txn) {
+    std::optional<PageRecord> read = LN_VAL(txn.GetPage("count-1"));
+    ASSERT_TRUE(read.has_value());
+    EXPECT_EQ(read->properties.at("count"), json::value(kThreads * kEach));
   });
 }
 
