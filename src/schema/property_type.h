@@ -21,6 +21,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "common/json.h"
+#include "common/json_writer.h"
 #include "schema/property_def.h"
 
 namespace localnotion::schema {
@@ -160,6 +161,13 @@ class PropertyType {
   // something else of it. Types opt in; properties_test checks every type's answer
   // against its Render.
   virtual const json::value* ShownAsStored(const json::value& stored) const { return nullptr; }
+
+  // True for types whose Render fills only out[name()], from the stored value and the
+  // definition alone (not the context): WriteShown then writes that value as JSON text,
+  // byte for byte what serializing Render's would give, without building it. Types opt
+  // in; properties_test checks every one against its Render.
+  virtual bool writes_shown() const { return false; }
+  virtual void WriteShown(const json::value* stored, const PropertyDef& def, JsonWriter& w) const { w.Null(); }
 
   // Types whose value records who wrote it and when (verification: `verified_by`, and the
   // time of verification when the request names none). Every value a request writes is

@@ -150,6 +150,25 @@ class Date : public PropertyType {
     const json::value* end = Find(*o, "end");
     out["date"] = json::object{{"start", *start}, {"end", end ? *end : json::value(nullptr)}, {"time_zone", nullptr}};
   }
+  bool writes_shown() const override { return true; }
+  void WriteShown(const json::value* stored, const PropertyDef&, JsonWriter& w) const override {
+    const json::object* o = (stored && stored->is_object()) ? &stored->get_object() : nullptr;
+    const json::value* start = o ? Find(*o, "start") : nullptr;
+    if (start == nullptr) {
+      w.Null();
+      return;
+    }
+    const json::value* end = Find(*o, "end");
+    w.Raw(R"({"start":)");
+    w.Value(*start);
+    w.Raw(R"(,"end":)");
+    if (end != nullptr) {
+      w.Value(*end);
+    } else {
+      w.Null();
+    }
+    w.Raw(R"(,"time_zone":null})");
+  }
 };
 
 }  // namespace

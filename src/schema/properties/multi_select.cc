@@ -35,11 +35,24 @@ class MultiSelect : public CreatableOptionsType {
     json::array arr;
     if (stored && stored->is_array()) {
       for (const auto& id : stored->get_array()) {
+        if (!id.is_string()) continue;  // never stored so; a damaged value shows what it can
         json::value opt = RenderOption(id.get_string(), def);
         if (!opt.is_null()) arr.push_back(std::move(opt));
       }
     }
     out["multi_select"] = std::move(arr);
+  }
+  bool writes_shown() const override { return true; }
+  void WriteShown(const json::value* stored, const PropertyDef& def, JsonWriter& w) const override {
+    w.Raw("[");
+    bool first = true;
+    if (stored && stored->is_array()) {
+      // An option that no longer exists is left out, as Render leaves it out.
+      for (const auto& id : stored->get_array()) {
+        if (id.is_string() && WriteOption(id.get_string(), def, w, first ? "" : ",")) first = false;
+      }
+    }
+    w.Raw("]");
   }
 };
 

@@ -120,16 +120,42 @@ Result<std::string> ResolveOption(std::string_view path_in, const json::value& r
   return new_id;
 }
 
-json::value RenderOption(std::string_view id, const PropertyDef& def) {
+namespace {
+
+// The stored option whose id is `id`, or nullptr.
+const json::object* FindOption(std::string_view id, const PropertyDef& def) {
   const json::value* options = Find(def.config, "options");
   if (options == nullptr || !options->is_array()) return nullptr;
   for (const auto& o : options->get_array()) {
     const auto& obj = o.get_object();
-    if (obj.at("id").get_string() == id) {
-      return json::object{{"id", obj.at("id")}, {"name", obj.at("name")}, {"color", obj.at("color")}};
-    }
+    if (obj.at("id").get_string() == id) return &obj;
   }
   return nullptr;
+}
+
+}  // namespace
+
+json::value RenderOption(std::string_view id, const PropertyDef& def) {
+  const json::object* obj = FindOption(id, def);
+  if (obj == nullptr) return nullptr;
+  return json::object{{"id", obj->at("id")}, {"name", obj->at("name")}, {"color", obj->at("color")}};
+}
+
+bool WriteOption(std::string_view id, const PropertyDef& def, JsonWriter& w, std::string_view prefix) {
+  const json::object* obj = FindOption(id, def);
+  if (obj == nullptr) return false;
+  const json::value& option_id = obj->at("id");
+  const json::value& name = obj->at("name");
+  const json::value& color = obj->at("color");
+  w.Raw(prefix);
+  w.Raw(R"({"id":)");
+  w.Value(option_id);
+  w.Raw(R"(,"name":)");
+  w.Value(name);
+  w.Raw(R"(,"color":)");
+  w.Value(color);
+  w.Raw("}");
+  return true;
 }
 
 }  // namespace localnotion::schema

@@ -38,6 +38,9 @@ Result<json::object> UpdateStatusConfig(std::string_view path, const json::objec
 
 // {id, name, color} of option `id`, or null when the option no longer exists.
 json::value RenderOption(std::string_view id, const PropertyDef& def);
+// RenderOption's value written as JSON text (PropertyType::WriteShown), after `prefix`;
+// false, with nothing written, when the option no longer exists.
+bool WriteOption(std::string_view id, const PropertyDef& def, JsonWriter& w, std::string_view prefix = {});
 
 // The common part of select and multi_select: a configuration of options, and unknown
 // names written to a page become new options.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/json.h"
+#include "common/json_writer.h"
 #include "schema/property_def.h"
 #include "schema/property_type.h"
 #include "schema/registry.h"
@@ -82,11 +83,9 @@ TEST(Registry, FindsEveryTypeByItsName) {
   }
 }
 
-// ShownAsStored is a promise about Render: for every type and a spread of stored values
-// (each type's own forms among them), when a type says a value is shown as stored,
-// Render shows exactly that value under the type's key and nothing else.
-TEST(Registry, ShownAsStoredIsWhatRenderShows) {
-  const std::vector<std::string> samples = {
+// Stored values of every type's forms and others, for the tests of promises about Render.
+const std::vector<std::string>& StoredSamples() {
+  static const std::vector<std::string> samples = {
       "null",
       "true",
       "false",
@@ -111,7 +110,20 @@ TEST(Registry, ShownAsStoredIsWhatRenderShows) {
       R"([{"name":"a.pdf","type":"external","external":{"url":"https://e.com/a"}}])",
       "{}",
       R"({"number":3})",
-      R"({"state":"verified"})"};
+      R"({"state":"verified"})",
+      "\"gone\"",
+      "[\"gone\",\"5hQb\",\"gone\",\"5hQb\"]",
+      "[\"gone\"]",
+      R"({"start":"2025-01-01T10:00:00.000+02:00","end":"2025-01-02"})",
+      R"({"end":"2025-01-02"})"};
+  return samples;
+}
+
+// ShownAsStored is a promise about Render: for every type and a spread of stored values
+// (each type's own forms among them), when a type says a value is shown as stored,
+// Render shows exactly that value under the type's key and nothing else.
+TEST(Registry, ShownAsStoredIsWhatRenderShows) {
+  const std::vector<std::string>& samples = StoredSamples();
   std::vector<std::string_view> shown_types;
   for (std::string_view name : kEveryType) {
     const PropertyType* type = FindType(name);
@@ -135,6 +147,39 @@ TEST(Registry, ShownAsStoredIsWhatRenderShows) {
   // The types GET and PATCH write from the stored value.
   EXPECT_EQ(shown_types, (std::vector<std::string_view>{"title", "rich_text", "number", "checkbox", "url", "email",
                                                         "phone_number"}));
+}
+
+// WriteShown is a promise about Render too: for every type that writes its values as
+// text, and every sample, the text is what serializing Render's value would give.
+TEST(Registry, WriteShownIsWhatRenderShows) {
+  std::vector<std::string_view> writing_types;
+  for (std::string_view name : kEveryType) {
+    const PropertyType* type = FindType(name);
+    ASSERT_NE(type, nullptr) << name;
+    if (!type->writes_shown()) continue;
+    writing_types.push_back(name);
+    PropertyDef def = Def("P", std::string(name),
+                          J(R"({"options":[{"id":"5hQb","name":"A \"quoted\"","color":"red"},)"
+                            R"({"id":"x","name":"B","color":"blue","description":"d"}],"prefix":"T"})")
+                              .as_object());
+    std::vector<const json::value*> values;
+    std::vector<json::value> kept;
+    kept.reserve(StoredSamples().size());
+    for (const std::string& text : StoredSamples()) kept.push_back(J(text));
+    values.push_back(nullptr);
+    for (const json::value& v : kept) values.push_back(&v);
+    for (const json::value* stored : values) {
+      json::object rendered;
+      type->Render(stored, def, RenderContext{}, rendered);
+      ASSERT_EQ(rendered.size(), 1u) << name;
+      std::string text;
+      JsonWriter w(text);
+      type->WriteShown(stored, def, w);
+      w.Finish();
+      EXPECT_EQ(text, SerializeJson(rendered.at(name))) << name << " " << (stored ? SerializeJson(*stored) : "none");
+    }
+  }
+  EXPECT_EQ(writing_types, (std::vector<std::string_view>{"select", "multi_select", "status", "date"}));
 }
 
 TEST(Registry, UnknownTypeIsNull) {

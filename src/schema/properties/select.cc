@@ -25,6 +25,10 @@ class Select : public CreatableOptionsType {
               json::object& out) const override {
     out["select"] = (stored && stored->is_string()) ? RenderOption(stored->get_string(), def) : json::value(nullptr);
   }
+  bool writes_shown() const override { return true; }
+  void WriteShown(const json::value* stored, const PropertyDef& def, JsonWriter& w) const override {
+    if (!stored || !stored->is_string() || !WriteOption(stored->get_string(), def, w)) w.Null();
+  }
 };
 
 }  // namespace

@@ -5,8 +5,9 @@
 // that Render would show exactly as stored (PropertyType::ShownAsStored: title, rich
 // text, number, checkbox, url, email, phone number) is written from the record, inside
 // the {id, type, <type>} it is shown in; any other is rendered alone (Context::RenderValue)
-// and written. The text is what PageViewFrom's tree would serialize to, byte for byte
-// (render_text_test.cc).
+// and written; a type that writes its values as text (PropertyType::WriteShown: select,
+// status, multi_select, date) writes them without building them. The text is what
+// PageViewFrom's tree would serialize to, byte for byte (render_text_test.cc).
 #include <algorithm>
 
 #include "api/rich_text.h"
@@ -30,13 +31,18 @@ bool HasMention(const json::value& rich_text) {
   return false;
 }
 
+// Whether the service shows a value of `type` as Render makes it, with nothing done to it
+// after (RenderValue, LimitReferences).
+bool ShownAsRendered(const schema::PropertyType& type) {
+  if (type.computed_from() != schema::ComputedFrom::kStored) return false;
+  const schema::RenderExtras extras = type.render_extras();
+  return !extras.file_objects && !extras.visible_pages_only && !extras.capped_list;
+}
+
 // The stored value when it can be written as the page object shows it, else nullptr.
 const json::value* WritableAsStored(const schema::PropertyType& type, const json::value* stored) {
-  if (stored == nullptr || type.computed_from() != schema::ComputedFrom::kStored) return nullptr;
-  const schema::RenderExtras extras = type.render_extras();
-  // What the service does to a rendered value besides Render (RenderValue, LimitReferences).
-  if (extras.file_objects || extras.visible_pages_only || extras.capped_list) return nullptr;
-  if (extras.mentions && HasMention(*stored)) return nullptr;
+  if (stored == nullptr || !ShownAsRendered(type)) return nullptr;
+  if (type.render_extras().mentions && HasMention(*stored)) return nullptr;
   return type.ShownAsStored(*stored);
 }
 
@@ -62,15 +68,18 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
     const json::value* stored = Find(page.Properties(), def.id);
     if (stored != nullptr && stored->is_null()) stored = nullptr;
     const json::value* shown = WritableAsStored(*type, stored);
+    // A type that writes its values as text (select, status, multi_select, date) is
+    // written without rendering; the title never is (its plain text is read below).
+    const bool written = shown == nullptr && !title && type->writes_shown() && ShownAsRendered(*type);
     json::object value(storage);
-    if (shown == nullptr) LN_RETURN_IF_ERROR(RenderValue(caller, page, def, *type, ctx, 0, nullptr, value));
+    if (shown == nullptr && !written) LN_RETURN_IF_ERROR(RenderValue(caller, page, def, *type, ctx, 0, nullptr, value));
     if (title) view.title = api::PlainText((shown ? *shown : value.at("title")).as_array());
     if (!listed) continue;
     w.Room(1);
     w.Put(next);
     next = ',';
     w.String(def.name);
-    if (shown != nullptr) {
+    if (shown != nullptr || written) {
       w.Raw(R"(:{"id":)");
       w.String(def.id);
       w.Raw(R"(,"type":)");
@@ -80,7 +89,11 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
       w.String(def.type);
       w.Room(1);
       w.Put(':');
-      w.Value(*shown);
+      if (written) {
+        type->WriteShown(stored, def, w);
+      } else {
+        w.Value(*shown);
+      }
       w.Raw("}");
     } else {
       LimitReferences(value);
