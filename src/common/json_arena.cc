@@ -21,6 +21,10 @@ JsonArena::JsonArena() : outer_(current) { current = this; }
 
 JsonArena::~JsonArena() { current = outer_; }
 
+JsonArena::Outside::Outside() : saved_(current) { current = nullptr; }
+
+JsonArena::Outside::~Outside() { current = saved_; }
+
 json::storage_ptr JsonArena::Storage() {
   if (current == nullptr || current->resource_.used() >= kBudgetBytes) return json::storage_ptr();
   return json::storage_ptr(&current->resource_);

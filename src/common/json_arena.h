@@ -53,6 +53,20 @@ class JsonArena {
   // The bytes handed out so far (for tests).
   size_t used() const { return resource_.used(); }
 
+  // While one lives, Storage() on its thread names the default resource, whatever arena
+  // is alive: for values read during a request to be kept after it (a cache) without a
+  // copy. Arenas made inside it are used as usual.
+  class Outside {
+   public:
+    Outside();
+    ~Outside();
+    Outside(const Outside&) = delete;
+    Outside& operator=(const Outside&) = delete;
+
+   private:
+    JsonArena* saved_;
+  };
+
   // A bump allocator: blocks from the heap, the first kFirstBlockBytes and each next one
   // twice the last, all freed when it ends. (Boost.JSON's monotonic_resource does the
   // same through a second virtual call and costs about four times as much per value.)

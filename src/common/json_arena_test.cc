@@ -29,6 +29,22 @@ TEST(JsonArenaTest, AnInnerArenaGivesWayToTheOuterOneWhenItEnds) {
   EXPECT_EQ(JsonArena::Storage().get(), outer_storage.get());
 }
 
+TEST(JsonArenaTest, OutsideNamesTheDefaultResourceUntilItEnds) {
+  JsonArena outer;
+  const json::storage_ptr outer_storage = JsonArena::Storage();
+  {
+    JsonArena::Outside outside;
+    EXPECT_TRUE(IsDefault(JsonArena::Storage()));
+    {
+      JsonArena inner;  // an arena inside is used as usual
+      EXPECT_FALSE(IsDefault(JsonArena::Storage()));
+      EXPECT_NE(JsonArena::Storage().get(), outer_storage.get());
+    }
+    EXPECT_TRUE(IsDefault(JsonArena::Storage()));
+  }
+  EXPECT_EQ(JsonArena::Storage().get(), outer_storage.get());
+}
+
 TEST(JsonArenaTest, ParseJsonInMakesEveryValueInTheArenaAndReadsAsParseJson) {
   const std::string text =
       R"({"a":[1,-2,18446744073709551615,2.5,"x\u00e9",true,null,{"b":{}}],"c":"a longer string than the small buffer"})";

@@ -48,10 +48,32 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (!PagesUsable(key)) return inner_.GetPageShared(id);
     LN_ASSIGN_OR_RETURN(std::shared_ptr<const PageRecord> hit, CachedPage(key));
     if (hit) return hit;
-    LN_ASSIGN_OR_RETURN(auto found, inner_.GetPage(id));
-    if (!found) return hit;
-    if (std::shared_ptr<const PageRecord> kept = KeepPage(key, *found)) return kept;
-    return std::shared_ptr<const PageRecord>(std::make_shared<const PageRecord>(std::move(*found)));
+    LN_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<const PageRecord>> read, ReadToKeep({key}));
+    return read[0];
+  }
+  Result<std::vector<std::shared_ptr<const PageRecord>>> GetPagesShared(const std::vector<std::string>& ids) override {
+    if (!pages_cached_ || written_.all) return inner_.GetPagesShared(ids);
+    if (!txn_->writable()) LN_RETURN_IF_ERROR(txn_->PinSnapshot());
+    std::vector<std::shared_ptr<const PageRecord>> out(ids.size());
+    std::vector<std::string> missed;
+    std::vector<size_t> missed_at;
+    {
+      std::lock_guard<std::mutex> lock(shared_.mu);
+      const bool usable = UseSharedPages();
+      for (size_t i = 0; i < ids.size(); ++i) {
+        auto it = usable && written_.pages.count(ids[i]) == 0 ? shared_.pages.find(ids[i]) : shared_.pages.end();
+        if (it != shared_.pages.end()) {
+          out[i] = it->second;
+        } else {
+          missed.push_back(ids[i]);
+          missed_at.push_back(i);
+        }
+      }
+    }
+    if (missed.empty()) return out;
+    LN_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<const PageRecord>> read, ReadToKeep(missed));
+    for (size_t j = 0; j < missed.size(); ++j) out[missed_at[j]] = std::move(read[j]);
+    return out;
   }
   Status PutPage(const PageRecord& page, const PageUpdate* update) override {
     LN_RETURN_IF_ERROR(inner_.PutPage(page, update));
@@ -172,6 +194,38 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (it == shared_.pages.end() || !UseSharedPages()) return std::shared_ptr<const PageRecord>();
     return it->second;
   }
+  // Reads the pages of `ids` (one entry each, null for none) and keeps those a read
+  // transaction may keep (KeepPage's rules). Read into the default resource rather than
+  // the request's arena when they may be kept, so that keeping them copies nothing.
+  Result<std::vector<std::shared_ptr<const PageRecord>>> ReadToKeep(const std::vector<std::string>& ids) {
+    const bool may_keep = !txn_->writable() && MayKeepPages();
+    std::vector<std::optional<PageRecord>> found;
+    if (may_keep) {
+      JsonArena::Outside outside;
+      LN_ASSIGN_OR_RETURN(found, inner_.GetPages(ids));
+    } else {
+      LN_ASSIGN_OR_RETURN(found, inner_.GetPages(ids));
+    }
+    std::vector<std::shared_ptr<const PageRecord>> out;
+    out.reserve(found.size());
+    for (std::optional<PageRecord>& page : found) {
+      out.push_back(page ? std::make_shared<const PageRecord>(std::move(*page)) : nullptr);
+    }
+    if (!may_keep) return out;
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    if (!MayKeepPagesLocked()) return out;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (out[i] != nullptr && written_.pages.count(ids[i]) == 0) KeepLocked(ids[i], out[i]);
+    }
+    return out;
+  }
+  void KeepLocked(const std::string& key, std::shared_ptr<const PageRecord> page) {
+    if (shared_.pages.size() >= CachingStore::kMaxCachedPages && shared_.pages.count(key) == 0) {
+      shared_.pages.erase(shared_.pages.begin());
+    }
+    shared_.pages[key] = std::move(page);
+  }
+
   // Keeps a copy of the page a read transaction read when what it read is the committed
   // state: nothing evicted since it began, no write committing (as Fill). Returns the
   // copy kept, or null. The copy is made outside the lock, and kept only if that still
@@ -181,8 +235,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     auto kept = std::make_shared<const PageRecord>(CopyPage(found, json::storage_ptr()));
     std::lock_guard<std::mutex> lock(shared_.mu);
     if (!MayKeepPagesLocked()) return nullptr;
-    if (shared_.pages.size() >= CachingStore::kMaxCachedPages) shared_.pages.erase(shared_.pages.begin());
-    shared_.pages[key] = kept;
+    KeepLocked(key, kept);
     return kept;
   }
   bool MayKeepPages() const {

@@ -1373,6 +1373,16 @@ TEST_P(StoreConformanceTest, APageReadManyTimesShowsItsLastCommittedWrite) {
         EXPECT_EQ(Describe(*shared), Describe(page)) << round;
         EXPECT_EQ(LN_VAL(txn.GetPageShared("no-such-page")), nullptr);
       });
+      ReadBoth([&](Txn& txn) {
+        std::vector<std::shared_ptr<const PageRecord>> many =
+            LN_VAL(txn.GetPagesShared({"page-1", "no-such-page", "page-1"}));
+        ASSERT_EQ(many.size(), 3u);
+        ASSERT_NE(many[0], nullptr);
+        EXPECT_EQ(Describe(*many[0]), Describe(page)) << round;
+        EXPECT_EQ(many[1], nullptr);
+        ASSERT_NE(many[2], nullptr);
+        EXPECT_EQ(Describe(*many[2]), Describe(page)) << round;
+      });
     }
     {
       std::unique_ptr<Txn> dropped = Begin(TxnMode::kWrite);
@@ -1400,6 +1410,30 @@ TEST_P(StoreConformanceTest, AReadWhoseFirstReadIsAPageKeepsThatState) {
   Write(ChangeEverything);
   ExpectBaseline(*read);
   LN_ASSERT_OK(read->Commit());
+}
+
+// The same when the first read is a list of pages (a page of query results), some of
+// them cached and some not.
+TEST_P(StoreConformanceTest, AReadWhoseFirstReadIsAListOfPagesKeepsThatState) {
+  SKIP_UNLESS_CONCURRENT_READS();
+  Write(PutBaseline);
+  Read([&](Txn& txn) { EXPECT_NE(LN_VAL(txn.GetPageShared("page-1")), nullptr); });  // fills a cache, if there is one
+  std::unique_ptr<Txn> read = Begin(TxnMode::kRead);
+  ASSERT_NE(read, nullptr);
+  std::vector<std::shared_ptr<const PageRecord>> pages = LN_VAL(read->GetPagesShared({"page-1", "page-2"}));
+  ASSERT_EQ(pages.size(), 2u);
+  ASSERT_NE(pages[0], nullptr);
+  EXPECT_EQ(Describe(*pages[0]), Describe(Page("page-1")));
+  Write(ChangeEverything);
+  ExpectBaseline(*read);
+  LN_ASSERT_OK(read->Commit());
+  // A later read sees the write in the list too.
+  Read([&](Txn& txn) {
+    std::vector<std::shared_ptr<const PageRecord>> later = LN_VAL(txn.GetPagesShared({"page-1"}));
+    ASSERT_EQ(later.size(), 1u);
+    ASSERT_NE(later[0], nullptr);
+    EXPECT_EQ(S(json::value(later[0]->properties)), R"({"done":false})");
+  });
 }
 
 TEST_P(StoreConformanceTest, AReadThatBeganBeforeAWriteCommittedSeesTheSnapshotOfItsFirstReadOnly) {

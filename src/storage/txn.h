@@ -63,6 +63,17 @@ class PageRecords {
     if (!page) return std::shared_ptr<const PageRecord>();
     return std::shared_ptr<const PageRecord>(std::make_shared<const PageRecord>(std::move(*page)));
   }
+  // GetPages for a caller that only reads the pages (a page of query results), as
+  // GetPageShared on each id: one entry per id, null for an id that names no page.
+  virtual Result<std::vector<std::shared_ptr<const PageRecord>>> GetPagesShared(const std::vector<std::string>& ids) {
+    LN_ASSIGN_OR_RETURN(std::vector<std::optional<PageRecord>> pages, GetPages(ids));
+    std::vector<std::shared_ptr<const PageRecord>> out;
+    out.reserve(pages.size());
+    for (std::optional<PageRecord>& page : pages) {
+      out.push_back(page ? std::make_shared<const PageRecord>(std::move(*page)) : nullptr);
+    }
+    return out;
+  }
   // Inserts or replaces the page by id. `update` says what changed when the write
   // replaces a page read in this transaction (records.h); nullptr: a new page, or unknown.
   virtual Status PutPage(const PageRecord& page, const PageUpdate* update) = 0;

@@ -14,6 +14,9 @@ class TxnWrapper : public Txn {
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override { return inner_.GetPage(id); }
   Result<std::shared_ptr<const PageRecord>> GetPageShared(std::string_view id) override { return inner_.GetPageShared(id); }
   Result<std::vector<std::optional<PageRecord>>> GetPages(const std::vector<std::string>& ids) override { return inner_.GetPages(ids); }
+  Result<std::vector<std::shared_ptr<const PageRecord>>> GetPagesShared(const std::vector<std::string>& ids) override {
+    return inner_.GetPagesShared(ids);
+  }
   using Txn::PutPage;
   Status PutPage(const PageRecord& page, const PageUpdate* update) override { return inner_.PutPage(page, update); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return inner_.ListPagesOf(parent_id); }

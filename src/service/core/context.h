@@ -128,6 +128,8 @@ class Context {
   // store's record (LoadedPage::shown, Txn::GetPageShared), not a copy.
   Result<LoadedPage> LoadPageToShow(const std::string& id);
   Result<LoadedPage> LoadRecord(storage::PageRecord page);
+  // LoadRecord for a record only shown (a page of query results, Txn::GetPagesShared).
+  Result<LoadedPage> LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown);
   // The parsed schema of the data source (cached in ServiceState); the standalone page
   // schema for null.
   Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);

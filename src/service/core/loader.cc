@@ -34,6 +34,10 @@ Result<LoadedPage> Context::LoadPage(const std::string& id) {
 Result<LoadedPage> Context::LoadPageToShow(const std::string& id) {
   LN_ASSIGN_OR_RETURN(std::shared_ptr<const storage::PageRecord> shown, store_.GetPageShared(id));
   LN_RETURN_IF_ERROR(CheckPageLoadable(id, shown != nullptr));
+  return LoadShownRecord(std::move(shown));
+}
+
+Result<LoadedPage> Context::LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown) {
   LN_ASSIGN_OR_RETURN(LoadedPage loaded,
                       LoadRecord(storage::CopyPage(*shown, JsonArena::Storage(), /*properties=*/false)));
   loaded.shown = std::move(shown);

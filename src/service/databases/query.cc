@@ -94,13 +94,14 @@ Result<std::string> QueryDataSourceText(Context& ctx, const Caller& caller, std:
   // Each page written as text (Context::RenderPageText), then the list around them.
   std::vector<std::string> results;
   results.reserve(end - start);
-  // The page's records in one call (one round trip on PostgreSQL).
+  // The page's records in one call (one round trip on PostgreSQL), as the store keeps
+  // them: a page read again is not parsed again (storage::CachingStore).
   const std::vector<std::string> page_ids(snapshot->ids.begin() + static_cast<std::ptrdiff_t>(start),
                                           snapshot->ids.begin() + static_cast<std::ptrdiff_t>(end));
-  LN_ASSIGN_OR_RETURN(auto records, ctx.store().GetPages(page_ids));
+  LN_ASSIGN_OR_RETURN(auto records, ctx.store().GetPagesShared(page_ids));
   for (auto& record : records) {
     if (!record) continue;  // pages are never deleted; kept for safety
-    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*record)));
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadShownRecord(std::move(record)));
     LN_ASSIGN_OR_RETURN(std::string page, ctx.RenderPageText(caller, std::move(loaded), filter_properties));
     results.push_back(std::move(page));
   }
