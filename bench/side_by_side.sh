@@ -14,7 +14,8 @@
 #
 # Environment (defaults):
 #   ROUNDS=3 DURATION=5s WARMUP=1s CONNECTIONS=64 SERVER_CPU=0 CLIENT_CPU=1 PORT=18817
-#   CASES="seed six get"      cases of table 1 (and of table 2 when CG_CASES is unset); CASES= skips table 1
+#   CASES="seed six get"      cases of table 1 (and of table 2 when CG_CASES is unset); CASES= skips table 1;
+#                             also `query` (bench/query_inventory.lua: 65 pages per answer; callgrind's 100)
 #   OLD_ARGS, NEW_ARGS        extra flags for `serve` of each binary (e.g. NEW_ARGS="--workers 1")
 #   CALLGRIND=1               0 skips table 2; N1=100 N2=600 CG_PORT=19897 CG_CASES=$CASES
 #   WORKER_COUNTS="1 2"       "" skips table 3; WORKERS_SERVER_CPU=0,1 WORKERS_CLIENT_CPU=0,1
@@ -93,11 +94,11 @@ start() {
   BASE_URL=http://$HOST:$PORT timeout -k 5 60 node "$BENCH/setup.js" >"$TMP/ids.sh" || die "bench/setup.js failed"
   # shellcheck disable=SC1091
   source "$TMP/ids.sh"
-  export PAGE_ID SIX_PAGE_ID
+  export PAGE_ID SIX_PAGE_ID INVENTORY_DATA_SOURCE_ID
 }
 
 script_of() { case $1 in seed) echo "$BENCH/patch_seed.lua" ;; six) echo "$BENCH/patch_six.lua" ;;
-  get) echo "$BENCH/get_page.lua" ;; *) die "unknown case $1" ;; esac; }
+  get) echo "$BENCH/get_page.lua" ;; query) echo "$BENCH/query_inventory.lua" ;; *) die "unknown case $1" ;; esac; }
 
 # measure TAG CASE CPUS THREADS: a warm-up, then wrk --latency; appends
 # "TAG CASE req/s p99_ms cpu_us_per_request" to $TMP/rows.
@@ -194,7 +195,8 @@ for line in open(sys.argv[1]):
     tag, case, rps, p99, cpu = line.split()
     rows.setdefault((tag, case), []).append((float(rps), float(p99), float(cpu)))
     if case not in order: order.append(case)
-names = {"seed": "Seed PATCH (1 checkbox)", "six": "PATCH 6 of 15 properties", "get": "GET page"}
+names = {"seed": "Seed PATCH (1 checkbox)", "six": "PATCH 6 of 15 properties", "get": "GET page",
+         "query": "Query, 65 pages answered"}
 med = lambda xs: statistics.median(xs)
 order = [c for c in order if ("old", c) in rows and ("new", c) in rows]
 if order:
