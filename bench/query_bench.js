@@ -80,6 +80,9 @@ const CASES = [
     body: { filter: { property: 'Notes', rich_text: { ends_with: 'lot 04242' } }, page_size: 100 } },
   { name: 'search pages by title "item 4242"', slow: true, text: true, path: '/v1/search',
     body: { query: 'item 4242', filter: { property: 'object', value: 'page' }, page_size: 100 } },
+  // Every page, newest edit first: how integrations list what is shared with them.
+  { name: 'search every page, no query', slow: true, path: '/v1/search',
+    body: { filter: { property: 'object', value: 'page' }, page_size: 100 } },
 ];
 
 (async () => {
