@@ -78,6 +78,16 @@ struct PageRecord {
   std::string last_edited_by;
 };
 
+// What search needs of a page to choose its results (PageRecords::ListPageHeads): where
+// it is, whether it is in the trash and when it was last edited, without its values.
+struct PageHead {
+  std::string id;
+  std::string parent_type;
+  std::string parent_id;
+  bool in_trash = false;
+  Millis last_edited_time = 0;
+};
+
 // A copy of `page` with its JSON values made in `storage` (PageRecord's own copy keeps
 // the resource of the values it copies), or without its properties when `properties` is
 // false (store.cc).

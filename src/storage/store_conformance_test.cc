@@ -432,6 +432,42 @@ TEST_P(StoreConformanceTest, PagesListInCreationOrderAndAnUpdateKeepsItsPlace) {
   });
 }
 
+// ListPageHeads is ListAllPages without the values: the same pages in the same order,
+// with where each is, its trash flag and its last edit.
+TEST_P(StoreConformanceTest, PageHeadsAreTheListOfAllPagesWithoutTheirValues) {
+  PageRecord trashed = Page("h-2", "ds-2");
+  trashed.in_trash = true;
+  trashed.last_edited_time = 1700000000001;
+  PageRecord child = Page("h-3", "h-1");
+  child.parent_type = "page_id";
+  Write([&](Txn& txn) {
+    LN_ASSERT_OK(txn.PutPage(Page("h-1", "ds-1")));
+    LN_ASSERT_OK(txn.PutPage(trashed));
+    LN_ASSERT_OK(txn.PutPage(child));
+  });
+  PageRecord edited = Page("h-1", "ds-1");
+  edited.last_edited_time = 1800000000000;
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(edited)); });
+  ReadBoth([&](Txn& txn) {
+    std::vector<PageHead> heads = LN_VAL(txn.ListPageHeads());
+    std::vector<PageRecord> pages = LN_VAL(txn.ListAllPages());
+    ASSERT_EQ(heads.size(), 3u);
+    ASSERT_EQ(pages.size(), 3u);
+    for (size_t i = 0; i < heads.size(); ++i) {
+      EXPECT_EQ(heads[i].id, pages[i].id);
+      EXPECT_EQ(heads[i].parent_type, pages[i].parent_type);
+      EXPECT_EQ(heads[i].parent_id, pages[i].parent_id);
+      EXPECT_EQ(heads[i].in_trash, pages[i].in_trash);
+      EXPECT_EQ(heads[i].last_edited_time, pages[i].last_edited_time);
+    }
+    EXPECT_EQ(heads[0].id, "h-1");
+    EXPECT_EQ(heads[0].last_edited_time, 1800000000000);
+    EXPECT_TRUE(heads[1].in_trash);
+    EXPECT_EQ(heads[2].parent_type, "page_id");
+    EXPECT_EQ(heads[2].parent_id, "h-1");
+  });
+}
+
 TEST_P(StoreConformanceTest, DatabasesRoundTripAndListInCreationOrderAcrossUpdates) {
   Write([&](Txn& txn) {
     LN_ASSERT_OK(txn.PutDatabase(Database("db-b")));

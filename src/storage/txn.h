@@ -82,6 +82,19 @@ class PageRecords {
   virtual Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) = 0;
   // Every page of the workspace, in creation order (export).
   virtual Result<std::vector<PageRecord>> ListAllPages() = 0;
+  // ListAllPages without the values: each page's head, in creation order, for a caller
+  // that reads only the pages it shows (search without a query). A backend that keeps
+  // the values apart from the rest reads no value.
+  virtual Result<std::vector<PageHead>> ListPageHeads() {
+    LN_ASSIGN_OR_RETURN(std::vector<PageRecord> pages, ListAllPages());
+    std::vector<PageHead> heads;
+    heads.reserve(pages.size());
+    for (PageRecord& p : pages) {
+      heads.push_back(PageHead{std::move(p.id), std::move(p.parent_type), std::move(p.parent_id), p.in_trash,
+                               p.last_edited_time});
+    }
+    return heads;
+  }
   // The pages whose title may contain `folded_needle`, in creation order, for search
   // (https://developers.notion.com/reference/post-search). A page's title is the
   // concatenated `plain_text` of its "title" property (api::PlainText), folded with

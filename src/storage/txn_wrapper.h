@@ -21,6 +21,7 @@ class TxnWrapper : public Txn {
   Status PutPage(const PageRecord& page, const PageUpdate* update) override { return inner_.PutPage(page, update); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return inner_.ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { return inner_.ListAllPages(); }
+  Result<std::vector<PageHead>> ListPageHeads() override { return inner_.ListPageHeads(); }
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return inner_.ScanPagesByTitle(folded_needle); }
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return inner_.ScanPageIds(scan); }
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { return inner_.ListPageHistory(page_id); }

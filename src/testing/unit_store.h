@@ -48,6 +48,7 @@ class UnitStore final : public storage::Txn {
   Status PutPage(const PageRecord& page, const PageUpdate* update) override { return Current().PutPage(page, update); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return Current().ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { return Current().ListAllPages(); }
+  Result<std::vector<PageHead>> ListPageHeads() override { return Current().ListPageHeads(); }
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return Current().ScanPagesByTitle(folded_needle); }
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return Current().ScanPageIds(scan); }
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { return Current().ListPageHistory(page_id); }

@@ -2,7 +2,9 @@
 // title contains `query` (ignoring case, folded with query::FoldCase as filters fold
 // text), newest edit first unless `sort` says otherwise. Trashed objects are left out.
 // The cursor is the id of the next result. Storage narrows the pages by title
-// (PageRecords::ScanPagesByTitle); each page it returns is checked again here.
+// (PageRecords::ScanPagesByTitle); each page it returns is checked again here. Without a
+// query every page is a candidate: they are chosen by their heads alone
+// (PageRecords::ListPageHeads), and only the pages of the results are read.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -44,18 +46,36 @@ Result<std::string> SearchText(Context& ctx, const Caller& caller, const json::v
     std::optional<storage::PageRecord> page;
     DataSourcePtr source;
     DatabasePtr db;
+    bool head_only = false;  // a page chosen by its head: read when it is shown
   };
   std::vector<Hit> hits;
-  if (b.object.empty() || b.object == "page") {
+  // Whether a page is a result: out of the trash (its own, its container's) and visible.
+  // Only where the page is and its trash flag are read (LoadRecord of the head).
+  auto shown = [&ctx](const storage::PageRecord& head) -> Result<bool> {
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(head));
+    if (loaded.trashed) return false;
+    return ctx.Visible("page", head.id);
+  };
+  if ((b.object.empty() || b.object == "page") && needle.empty()) {
+    LN_ASSIGN_OR_RETURN(std::vector<storage::PageHead> heads, ctx.store().ListPageHeads());
+    for (storage::PageHead& head : heads) {
+      storage::PageRecord record;
+      record.id = std::move(head.id);
+      record.parent_type = std::move(head.parent_type);
+      record.parent_id = std::move(head.parent_id);
+      record.in_trash = head.in_trash;
+      LN_ASSIGN_OR_RETURN(bool result, shown(record));
+      if (!result) continue;
+      hits.push_back(Hit{std::move(record.id), head.last_edited_time, std::nullopt, nullptr, nullptr, true});
+    }
+  } else if (b.object.empty() || b.object == "page") {
     LN_ASSIGN_OR_RETURN(auto pages, ctx.store().ScanPagesByTitle(needle));
     for (auto& page : pages) {
       const json::value* title = Find(page.properties, "title");
       std::string text = title && title->is_array() ? api::PlainText(title->get_array()) : "";
       if (!TitleMatches(text, needle)) continue;
-      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(page));
-      if (loaded.trashed) continue;
-      LN_ASSIGN_OR_RETURN(bool visible, ctx.Visible("page", page.id));
-      if (!visible) continue;
+      LN_ASSIGN_OR_RETURN(bool result, shown(storage::CopyPage(page, JsonArena::Storage(), /*properties=*/false)));
+      if (!result) continue;
       hits.push_back(Hit{page.id, page.last_edited_time, std::move(page), nullptr, nullptr});
     }
   }
@@ -89,12 +109,28 @@ Result<std::string> SearchText(Context& ctx, const Caller& caller, const json::v
     start = static_cast<size_t>(it - hits.begin());
   }
   size_t end = std::min(hits.size(), start + static_cast<size_t>(page_size));
+  // The pages chosen by their heads, read in one call (one round trip on PostgreSQL).
+  std::vector<std::string> head_ids;
+  for (size_t i = start; i < end; ++i) {
+    if (hits[i].head_only) head_ids.push_back(hits[i].id);
+  }
+  std::vector<std::shared_ptr<const storage::PageRecord>> head_pages;
+  if (!head_ids.empty()) {
+    LN_ASSIGN_OR_RETURN(head_pages, ctx.store().GetPagesShared(head_ids));
+  }
+  size_t next_head = 0;
   // Each result written as text (pages by Context::RenderPageText), then the list around them.
   std::vector<std::string> results;
   results.reserve(end - start);
   for (size_t i = start; i < end; ++i) {
     Hit& h = hits[i];
-    if (h.page) {
+    if (h.head_only) {
+      std::shared_ptr<const storage::PageRecord> record = std::move(head_pages[next_head++]);
+      if (!record) return InternalError("search: a page listed by its head is missing");  // one snapshot: never
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadShownRecord(std::move(record)));
+      LN_ASSIGN_OR_RETURN(std::string page, ctx.RenderPageText(caller, std::move(loaded)));
+      results.push_back(std::move(page));
+    } else if (h.page) {
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(std::move(*h.page)));
       LN_ASSIGN_OR_RETURN(std::string page, ctx.RenderPageText(caller, std::move(loaded)));
       results.push_back(std::move(page));

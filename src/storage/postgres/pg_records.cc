@@ -240,6 +240,18 @@ Result<std::vector<PageRecord>> PgRecords::ListAllPages() {
   return ReadPages(Select(kPgPageColumns, " FROM pages ORDER BY seq"), PgParams());
 }
 
+Result<std::vector<PageHead>> PgRecords::ListPageHeads() {
+  LN_ASSIGN_OR_RETURN(PgRows rows,
+                      conn_.Query("SELECT id, parent_type, parent_id, in_trash, last_edited_time FROM pages ORDER BY seq",
+                                  PgParams()));
+  std::vector<PageHead> heads;
+  heads.reserve(static_cast<size_t>(rows.size()));
+  for (int r = 0; r < rows.size(); ++r) {
+    heads.push_back(PageHead{rows.Text(r, 0), rows.Text(r, 1), rows.Text(r, 2), rows.Bool(r, 3), rows.Int(r, 4)});
+  }
+  return heads;
+}
+
 Result<std::vector<PageRecord>> PgRecords::ScanPagesByTitle(std::string_view folded_needle) {
   if (folded_needle.empty()) return ListAllPages();
   // LIKE, not strpos, so that the trigram index (migration 8) serves it; the pattern

@@ -56,6 +56,7 @@ class PgRecords final : public Records {
   Status PutPage(const PageRecord& page, const PageUpdate* update) override;
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override;
   Result<std::vector<PageRecord>> ListAllPages() override;
+  Result<std::vector<PageHead>> ListPageHeads() override;
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override;
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override;
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;

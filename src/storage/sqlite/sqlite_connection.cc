@@ -387,6 +387,19 @@ Result<std::vector<PageRecord>> SqliteConnection::ListPagesOf(std::string_view d
 
 Result<std::vector<PageRecord>> SqliteConnection::ListAllPages() { return ReadPages(st_->list_all_pages); }
 
+Result<std::vector<PageHead>> SqliteConnection::ListPageHeads() {
+  // Prepared per call: a call reads every page's row, which outweighs the preparing.
+  Statement st(db_, "SELECT id, parent_type, parent_id, in_trash, last_edited_time FROM pages ORDER BY rowid");
+  if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
+  std::vector<PageHead> heads;
+  while (true) {
+    LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
+    if (!row) break;
+    heads.push_back(PageHead{st.Text(0), st.Text(1), st.Text(2), st.Int(3) != 0, st.Int(4)});
+  }
+  return heads;
+}
+
 Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_view folded_needle) {
   if (folded_needle.empty()) return ListAllPages();
   if (TrigramSearchable(folded_needle)) {

@@ -96,6 +96,7 @@ class SqliteConnection final : public Records {
   Status PutPage(const PageRecord& page, const PageUpdate* update) override;
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override;
   Result<std::vector<PageRecord>> ListAllPages() override;
+  Result<std::vector<PageHead>> ListPageHeads() override;
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override;
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override;  // sqlite/page_scan.cc
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override;

@@ -104,3 +104,21 @@ test('page_size over 100 and unknown keys are refused', async () => {
     message: 'body failed validation: body.bogus should be not present, instead was `1`.',
   });
 });
+
+test('without a query every page is listed, newest edit first, each as GET shows it', async () => {
+  const fresh = await createPageIn(n5, 'v5', inv, { Name: { title: text('Fresh figs') } });
+  const stale = await createPageIn(n5, 'v5', inv, { Name: { title: text('Stale figs') } });
+  await n5.pages.update({ page_id: stale.id, in_trash: true });
+  const res = await n5.search({ filter: { property: 'object', value: 'page' } });
+  const ids = res.results.map((r) => r.id);
+  assert.ok(!ids.includes(stale.id), 'a trashed page is not listed');
+  assert.equal(ids[0], fresh.id);
+  // Pantry, the three rows (one renamed), "Fresh figs"; "Old bananas" and "Stale figs" are trashed.
+  assert.equal(ids.length, 5);
+  const edited = res.results.map((r) => Date.parse(r.last_edited_time));
+  for (let i = 1; i < edited.length; i += 1) assert.ok(edited[i - 1] >= edited[i], `result ${i} is newer than ${i - 1}`);
+  assert.deepEqual(res.results[0], await n5.pages.retrieve({ page_id: fresh.id }));
+  const asc = await n5.search({ filter: { property: 'object', value: 'page' }, sort: { timestamp: 'last_edited_time', direction: 'ascending' } });
+  assert.deepEqual(asc.results.map((r) => r.id).sort(), [...ids].sort());
+  assert.equal(asc.results[asc.results.length - 1].id, fresh.id);
+});
