@@ -207,7 +207,8 @@ TEST_P(StoreConformanceTest, WritersThatReadAndWriteOnePageLoseNoIncrement) {
             const std::vector<std::string> changed{"count"};
             const PageUpdate update{before, changed};
             LN_RETURN_IF_ERROR(txn->PutPage(*read, &update));
-            LN_RETURN_IF_ERROR(txn->PutMeta("count", std::to_string(read->properties.at("count").to_number<int64_t>())));
+            LN_RETURN_IF_ERROR(
+                txn->PutMeta("count", std::to_string(read->properties.at("count").to_number<int64_t>())));
             // A second page now and then, written by every thread: a batch's
             // transactions then share pages and keep others of their own.
             if (i % 5 == 0) LN_RETURN_IF_ERROR(txn->PutPage(Row("other-" + std::to_string(i), "ds-n", "Other")));

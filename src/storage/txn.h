@@ -90,8 +90,8 @@ class PageRecords {
     std::vector<PageHead> heads;
     heads.reserve(pages.size());
     for (PageRecord& p : pages) {
-      heads.push_back(PageHead{std::move(p.id), std::move(p.parent_type), std::move(p.parent_id), p.in_trash,
-                               p.last_edited_time});
+      heads.push_back(
+          PageHead{std::move(p.id), std::move(p.parent_type), std::move(p.parent_id), p.in_trash, p.last_edited_time});
     }
     return heads;
   }

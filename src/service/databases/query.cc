@@ -206,8 +206,9 @@ Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
       // request's deadline (common/deadline.h) with 504 rather than hold a worker.
       LN_RETURN_IF_ERROR(CheckDeadline());
       if (i % kChunk == 0) {
-        const std::vector<std::string> chunk_ids(ids.begin() + static_cast<std::ptrdiff_t>(i),
-                                                 ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + kChunk)));
+        const std::vector<std::string> chunk_ids(
+            ids.begin() + static_cast<std::ptrdiff_t>(i),
+            ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + kChunk)));
         LN_ASSIGN_OR_RETURN(chunk, ctx.store().GetPagesShared(chunk_ids));
       }
       std::shared_ptr<const storage::PageRecord> record = std::move(chunk[i % kChunk]);

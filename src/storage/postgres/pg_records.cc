@@ -241,9 +241,9 @@ Result<std::vector<PageRecord>> PgRecords::ListAllPages() {
 }
 
 Result<std::vector<PageHead>> PgRecords::ListPageHeads() {
-  LN_ASSIGN_OR_RETURN(PgRows rows,
-                      conn_.Query("SELECT id, parent_type, parent_id, in_trash, last_edited_time FROM pages ORDER BY seq",
-                                  PgParams()));
+  LN_ASSIGN_OR_RETURN(
+      PgRows rows,
+      conn_.Query("SELECT id, parent_type, parent_id, in_trash, last_edited_time FROM pages ORDER BY seq", PgParams()));
   std::vector<PageHead> heads;
   heads.reserve(static_cast<size_t>(rows.size()));
   for (int r = 0; r < rows.size(); ++r) {
