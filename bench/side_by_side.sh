@@ -15,7 +15,7 @@
 # Environment (defaults):
 #   ROUNDS=3 DURATION=5s WARMUP=1s CONNECTIONS=64 SERVER_CPU=0 CLIENT_CPU=1 PORT=18817
 #   CASES="seed six get"      cases of table 1 (and of table 2 when CG_CASES is unset); CASES= skips table 1;
-#                             also `query` (bench/query_inventory.lua: 65 pages per answer; callgrind's 100)
+#                             also `query` (bench/query_ds.lua on Inventory: 65 pages per answer; callgrind's 100)
 #   OLD_ARGS, NEW_ARGS        extra flags for `serve` of each binary (e.g. NEW_ARGS="--workers 1")
 #   CALLGRIND=1               0 skips table 2; N1=100 N2=600 CG_PORT=19897 CG_CASES=$CASES
 #   WORKER_COUNTS="1 2"       "" skips table 3; WORKERS_SERVER_CPU=0,1 WORKERS_CLIENT_CPU=0,1
@@ -94,11 +94,13 @@ start() {
   BASE_URL=http://$HOST:$PORT timeout -k 5 60 node "$BENCH/setup.js" >"$TMP/ids.sh" || die "bench/setup.js failed"
   # shellcheck disable=SC1091
   source "$TMP/ids.sh"
-  export PAGE_ID SIX_PAGE_ID INVENTORY_DATA_SOURCE_ID
+  export PAGE_ID SIX_PAGE_ID
+  # The query case: every Inventory page in each answer (bench/query_ds.lua).
+  export DS_ID=$INVENTORY_DATA_SOURCE_ID QUERY_BODY='{"page_size":100}'
 }
 
 script_of() { case $1 in seed) echo "$BENCH/patch_seed.lua" ;; six) echo "$BENCH/patch_six.lua" ;;
-  get) echo "$BENCH/get_page.lua" ;; query) echo "$BENCH/query_inventory.lua" ;; *) die "unknown case $1" ;; esac; }
+  get) echo "$BENCH/get_page.lua" ;; query) echo "$BENCH/query_ds.lua" ;; *) die "unknown case $1" ;; esac; }
 
 # measure TAG CASE CPUS THREADS: a warm-up, then wrk --latency; appends
 # "TAG CASE req/s p99_ms cpu_us_per_request" to $TMP/rows.

@@ -1503,28 +1503,17 @@ TEST_P(StoreConformanceTest, WritersOnManyThreadsAllCommitAndSerialize) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kEach; ++i) {
         // Each writer increments a counter kept in a (cached) data source: writers must see
-        // each other's committed writes, or increments are lost. A transaction that lost a
-        // race (Txn::ShouldRetry, PostgreSQL) is run again, as every caller does (InTxn).
-        std::unique_ptr<Txn> txn;
-        Status s = OkStatus();
-        for (int attempt = 1; attempt <= kTxnAttempts; ++attempt) {
-          s = [&]() -> Status {
-            txn.reset();
-            LN_ASSIGN_OR_RETURN(txn, store_->Begin(TxnMode::kWrite));
-            LN_ASSIGN_OR_RETURN(auto counter, txn->GetDataSource("counter"));
-            if (!counter) return InternalError("counter missing");
-            DataSourceRecord next = *counter;
-            ++next.next_unique_id;
-            LN_RETURN_IF_ERROR(txn->PutDataSource(next));
-            const std::string id = "p-" + std::to_string(t) + "-" + std::to_string(i);
-            LN_RETURN_IF_ERROR(txn->PutPage(Page(id)));
-            LN_RETURN_IF_ERROR(txn->AppendChange(Change("page", id, "created")));
-            return txn->Commit();
-          }();
-          if (s.ok() || !txn || !txn->ShouldRetry()) break;
-          txn.reset();
-          RetryPause(attempt);
-        }
+        // each other's committed writes, or increments are lost.
+        Status s = WriteRetrying([&](Txn& txn) -> Status {
+          LN_ASSIGN_OR_RETURN(auto counter, txn.GetDataSource("counter"));
+          if (!counter) return InternalError("counter missing");
+          DataSourceRecord next = *counter;
+          ++next.next_unique_id;
+          LN_RETURN_IF_ERROR(txn.PutDataSource(next));
+          const std::string id = "p-" + std::to_string(t) + "-" + std::to_string(i);
+          LN_RETURN_IF_ERROR(txn.PutPage(Page(id)));
+          return txn.AppendChange(Change("page", id, "created"));
+        });
         if (!s.ok()) ++failures;
       }
     });

@@ -73,6 +73,24 @@ class StoreConformanceTest : public ::testing::TestWithParam<StoreConfig> {
     EXPECT_TRUE(txn.ok()) << txn.error().message;
     return txn.ok() ? std::move(txn).value() : nullptr;
   }
+  // Runs `fn` in a write transaction and commits it, from any thread, without recording
+  // a failure: a transaction that lost a race (Txn::ShouldRetry, PostgreSQL) runs again,
+  // as every caller does (InTxn). The status of the last attempt.
+  Status WriteRetrying(const std::function<Status(Txn&)>& fn) {
+    Status s = OkStatus();
+    for (int attempt = 1; attempt <= kTxnAttempts; ++attempt) {
+      std::unique_ptr<Txn> txn;
+      s = [&]() -> Status {
+        LN_ASSIGN_OR_RETURN(txn, store_->Begin(TxnMode::kWrite));
+        LN_RETURN_IF_ERROR(fn(*txn));
+        return txn->Commit();
+      }();
+      if (s.ok() || !txn || !txn->ShouldRetry()) break;
+      txn.reset();
+      RetryPause(attempt);
+    }
+    return s;
+  }
   // Runs `fn` in a write transaction and commits it.
   void Write(const std::function<void(Txn&)>& fn) {
     std::unique_ptr<Txn> txn = Begin(TxnMode::kWrite);
