@@ -6,6 +6,7 @@
 // query every page is a candidate: they are chosen by their heads alone
 // (PageRecords::ListPageHeads), and only the pages of the results are read.
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -58,14 +59,24 @@ Result<std::string> SearchText(Context& ctx, const Caller& caller, const json::v
   };
   if ((b.object.empty() || b.object == "page") && needle.empty()) {
     LN_ASSIGN_OR_RETURN(std::vector<storage::PageHead> heads, ctx.store().ListPageHeads());
+    // Whether a parent puts its pages in the trash (its data source or database, a page or
+    // block above it), asked once per parent: most pages share a few.
+    std::unordered_map<std::string, bool> parent_trashed;
     for (storage::PageHead& head : heads) {
+      if (head.in_trash) continue;
       storage::PageRecord record;
       record.id = std::move(head.id);
       record.parent_type = std::move(head.parent_type);
       record.parent_id = std::move(head.parent_id);
-      record.in_trash = head.in_trash;
-      LN_ASSIGN_OR_RETURN(bool result, shown(record));
-      if (!result) continue;
+      std::string parent = record.parent_type + '/' + record.parent_id;
+      auto known = parent_trashed.find(parent);
+      if (known == parent_trashed.end()) {
+        LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(record));
+        known = parent_trashed.emplace(std::move(parent), loaded.trashed).first;
+      }
+      if (known->second) continue;
+      LN_ASSIGN_OR_RETURN(bool visible, ctx.Visible("page", record.id));
+      if (!visible) continue;
       hits.push_back(Hit{std::move(record.id), head.last_edited_time, std::nullopt, nullptr, nullptr, true});
     }
   } else if (b.object.empty() || b.object == "page") {
