@@ -39,9 +39,12 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (!PagesUsable(key)) return inner_.GetPage(id);
     LN_ASSIGN_OR_RETURN(std::shared_ptr<const PageRecord> hit, CachedPage(key));
     if (hit) return std::optional<PageRecord>(CopyPage(*hit, JsonArena::Storage()));
-    LN_ASSIGN_OR_RETURN(auto found, inner_.GetPage(id));
-    if (found) KeepPage(key, *found);
-    return found;
+    // A page that will not be kept (a write, a read that may not fill) is read into the
+    // request's arena as it is; one that will, read once and copied for the caller.
+    if (txn_->writable() || !MayKeepPages()) return inner_.GetPage(id);
+    LN_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<const PageRecord>> read, ReadToKeep({key}));
+    if (!read[0]) return std::optional<PageRecord>();
+    return std::optional<PageRecord>(CopyPage(*read[0], JsonArena::Storage()));
   }
   Result<std::shared_ptr<const PageRecord>> GetPageShared(std::string_view id) override {
     const std::string key(id);
@@ -194,28 +197,22 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (it == shared_.pages.end() || !UseSharedPages()) return std::shared_ptr<const PageRecord>();
     return it->second;
   }
-  // Reads the pages of `ids` (one entry each, null for none) and keeps those a read
-  // transaction may keep (KeepPage's rules). Read into the default resource rather than
-  // the request's arena when they may be kept, so that keeping them copies nothing.
+  // Reads the pages of `ids` (one entry each, null for none) and keeps them when a read
+  // transaction may (MayKeepPages, checked again once read). They are read into the
+  // default resource rather than the request's arena then, so that keeping them copies
+  // nothing.
   Result<std::vector<std::shared_ptr<const PageRecord>>> ReadToKeep(const std::vector<std::string>& ids) {
     const bool may_keep = !txn_->writable() && MayKeepPages();
-    std::vector<std::optional<PageRecord>> found;
-    if (may_keep) {
-      JsonArena::Outside outside;
-      LN_ASSIGN_OR_RETURN(found, inner_.GetPages(ids));
-    } else {
-      LN_ASSIGN_OR_RETURN(found, inner_.GetPages(ids));
-    }
     std::vector<std::shared_ptr<const PageRecord>> out;
-    out.reserve(found.size());
-    for (std::optional<PageRecord>& page : found) {
-      out.push_back(page ? std::make_shared<const PageRecord>(std::move(*page)) : nullptr);
+    if (!may_keep) return inner_.GetPagesShared(ids);
+    {
+      JsonArena::Outside outside;
+      LN_ASSIGN_OR_RETURN(out, inner_.GetPagesShared(ids));
     }
-    if (!may_keep) return out;
     std::lock_guard<std::mutex> lock(shared_.mu);
     if (!MayKeepPagesLocked()) return out;
     for (size_t i = 0; i < ids.size(); ++i) {
-      if (out[i] != nullptr && written_.pages.count(ids[i]) == 0) KeepLocked(ids[i], out[i]);
+      if (out[i] != nullptr) KeepLocked(ids[i], out[i]);  // a read transaction wrote none
     }
     return out;
   }
@@ -226,18 +223,8 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     shared_.pages[key] = std::move(page);
   }
 
-  // Keeps a copy of the page a read transaction read when what it read is the committed
-  // state: nothing evicted since it began, no write committing (as Fill). Returns the
-  // copy kept, or null. The copy is made outside the lock, and kept only if that still
-  // holds once it is made.
-  std::shared_ptr<const PageRecord> KeepPage(const std::string& key, const PageRecord& found) {
-    if (txn_->writable() || !MayKeepPages()) return nullptr;
-    auto kept = std::make_shared<const PageRecord>(CopyPage(found, json::storage_ptr()));
-    std::lock_guard<std::mutex> lock(shared_.mu);
-    if (!MayKeepPagesLocked()) return nullptr;
-    KeepLocked(key, kept);
-    return kept;
-  }
+  // Whether a read transaction may keep what it reads: nothing evicted since it began and
+  // no write committing (as Fill), so that what it read is the committed state.
   bool MayKeepPages() const {
     std::lock_guard<std::mutex> lock(shared_.mu);
     return MayKeepPagesLocked();

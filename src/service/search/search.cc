@@ -50,13 +50,6 @@ Result<std::string> SearchText(Context& ctx, const Caller& caller, const json::v
     bool head_only = false;  // a page chosen by its head: read when it is shown
   };
   std::vector<Hit> hits;
-  // Whether a page is a result: out of the trash (its own, its container's) and visible.
-  // Only where the page is and its trash flag are read (LoadRecord of the head).
-  auto shown = [&ctx](const storage::PageRecord& head) -> Result<bool> {
-    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadRecord(head));
-    if (loaded.trashed) return false;
-    return ctx.Visible("page", head.id);
-  };
   if ((b.object.empty() || b.object == "page") && needle.empty()) {
     LN_ASSIGN_OR_RETURN(std::vector<storage::PageHead> heads, ctx.store().ListPageHeads());
     // Whether a parent puts its pages in the trash (its data source or database, a page or
@@ -85,8 +78,13 @@ Result<std::string> SearchText(Context& ctx, const Caller& caller, const json::v
       const json::value* title = Find(page.properties, "title");
       std::string text = title && title->is_array() ? api::PlainText(title->get_array()) : "";
       if (!TitleMatches(text, needle)) continue;
-      LN_ASSIGN_OR_RETURN(bool result, shown(storage::CopyPage(page, JsonArena::Storage(), /*properties=*/false)));
-      if (!result) continue;
+      // Out of the trash (its own, its container's) and visible: only where the page is and
+      // its trash flag are read, so LoadRecord gets it without its values.
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded,
+                          ctx.LoadRecord(storage::CopyPage(page, JsonArena::Storage(), /*properties=*/false)));
+      if (loaded.trashed) continue;
+      LN_ASSIGN_OR_RETURN(bool visible, ctx.Visible("page", page.id));
+      if (!visible) continue;
       hits.push_back(Hit{page.id, page.last_edited_time, std::move(page), nullptr, nullptr});
     }
   }
