@@ -3,6 +3,7 @@
 #include <set>
 
 #include "common/json_arena.h"
+#include "storage/record_columns.h"
 #include "storage/txn_wrapper.h"
 
 namespace localnotion::storage {
@@ -25,11 +26,12 @@ class CachingStore::CachingTxn final : public TxnWrapper {
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!written_.any()) return txn_->CommitAsync(std::move(on_durable));
-    Evict(shared_, written_, /*starting=*/true);
+    std::vector<PageWrite> page_writes = Evict(shared_, written_, /*starting=*/true, {}, true);
     // The transaction object may be gone when its group becomes durable: the callback
     // keeps what it needs by value (the store, and so shared_, outlives it).
-    txn_->CommitAsync([shared = &shared_, written = written_, on_durable = std::move(on_durable)](Status status) {
-      Evict(*shared, written, /*starting=*/false);
+    txn_->CommitAsync([shared = &shared_, written = std::move(written_), page_writes = std::move(page_writes),
+                       on_durable = std::move(on_durable)](Status status) {
+      Evict(*shared, written, /*starting=*/false, page_writes, status.ok());
       on_durable(std::move(status));
     });
   }
@@ -37,11 +39,29 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override {
     const std::string key(id);
     if (!PagesUsable(key)) return inner_.GetPage(id);
+    if (txn_->writable()) {
+      // A write takes the page it reads out of the cache when nothing else holds it: it
+      // reads the page to write it (most often), and its commit keeps the page it wrote.
+      std::lock_guard<std::mutex> lock(shared_.mu);
+      if (auto it = shared_.pages.find(key); it != shared_.pages.end() && it->second.use_count() == 1) {
+        // Every kept record is made a non-const PageRecord (Txn::GetPagesShared, Keepable).
+        std::optional<PageRecord> taken(std::move(const_cast<PageRecord&>(*it->second)));
+        shared_.pages.erase(it);
+        return taken;
+      }
+    }
     LN_ASSIGN_OR_RETURN(std::shared_ptr<const PageRecord> hit, CachedPage(key));
-    if (hit) return std::optional<PageRecord>(CopyPage(*hit, JsonArena::Storage()));
-    // A page that will not be kept (a write, a read that may not fill) is read into the
-    // request's arena as it is; one that will, read once and copied for the caller.
-    if (txn_->writable() || !MayKeepPages()) return inner_.GetPage(id);
+    if (hit) {
+      return std::optional<PageRecord>(CopyPage(*hit, txn_->writable() ? json::storage_ptr() : JsonArena::Storage()));
+    }
+    // A write reads into the default resource, so that the page it writes can be kept
+    // without a copy (KeepWrittenPage). A read that may not fill reads into the request's
+    // arena; one that may, once, copied for the caller.
+    if (txn_->writable()) {
+      JsonArena::Outside outside;
+      return inner_.GetPage(id);
+    }
+    if (!MayKeepPages()) return inner_.GetPage(id);
     LN_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<const PageRecord>> read, ReadToKeep({key}));
     if (!read[0]) return std::optional<PageRecord>();
     return std::optional<PageRecord>(CopyPage(*read[0], JsonArena::Storage()));
@@ -81,7 +101,16 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   Status PutPage(const PageRecord& page, const PageUpdate* update) override {
     LN_RETURN_IF_ERROR(inner_.PutPage(page, update));
     written_.pages.insert(page.id);
+    // Kept once the commit is durable if its writer hands it over (KeepWrittenPage).
+    written_.to_keep.erase(page.id);
+    put_at_[page.id] = &page;
     return OkStatus();
+  }
+  void KeepWrittenPage(PageRecord&& page) override {
+    auto put = put_at_.find(page.id);
+    if (!pages_cached_ || written_.all || put == put_at_.end() || put->second != &page) return;
+    std::shared_ptr<const PageRecord>& kept = written_.to_keep[page.id];  // before page moves
+    kept = Keepable(std::move(page));
   }
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override {
     return Cached(own_databases_, &Shared::databases, id, [&] { return inner_.GetDatabase(id); });
@@ -152,9 +181,19 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   }
 
  private:
+  // A page this transaction wrote, with the number its commit took (Evict) and the
+  // record to keep once durable (null: none).
+  struct PageWrite {
+    std::string id;
+    uint64_t seq = 0;
+    std::shared_ptr<const PageRecord> page;
+  };
   // What this transaction wrote of the cached kinds, to evict when it commits.
   struct Written {
     std::set<std::string> databases, data_sources, users, pages;
+    // The pages as last written, to keep once durable (none on a store shared with
+    // other processes, none after a Reset).
+    std::unordered_map<std::string, std::shared_ptr<const PageRecord>> to_keep;
     bool integrations = false;
     bool all_users = false;
     bool all = false;
@@ -217,10 +256,26 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     return out;
   }
   void KeepLocked(const std::string& key, std::shared_ptr<const PageRecord> page) {
-    if (shared_.pages.size() >= CachingStore::kMaxCachedPages && shared_.pages.count(key) == 0) {
-      shared_.pages.erase(shared_.pages.begin());
+    KeepLocked(shared_, key, std::move(page));
+  }
+  static void KeepLocked(Shared& shared, const std::string& key, std::shared_ptr<const PageRecord> page) {
+    if (shared.pages.size() >= CachingStore::kMaxCachedPages && shared.pages.count(key) == 0) {
+      shared.pages.erase(shared.pages.begin());
     }
-    shared_.pages[key] = std::move(page);
+    shared.pages[key] = std::move(page);
+  }
+  // `page` in the default resource (moved when it is there already, as a page this
+  // transaction read is: GetPage), its numbers as the store reads them back.
+  static std::shared_ptr<const PageRecord> Keepable(PageRecord&& page) {
+    const json::memory_resource* heap = json::storage_ptr().get();
+    const bool on_heap = page.properties.storage().get() == heap && page.icon.storage().get() == heap &&
+                         page.cover.storage().get() == heap;
+    auto kept = on_heap ? std::make_shared<PageRecord>(std::move(page))
+                        : std::make_shared<PageRecord>(CopyPage(page, json::storage_ptr()));
+    NormalizeAsStored(kept->properties);
+    NormalizeAsStored(kept->icon);
+    NormalizeAsStored(kept->cover);
+    return kept;
   }
 
   // Whether a read transaction may keep what it reads: nothing evicted since it began and
@@ -256,18 +311,43 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   }
 
   // Evicts what a transaction wrote: `starting` before its commit, then once durable.
-  static void Evict(Shared& shared, const Written& written, bool starting) {
+  //
+  // Pages written are kept once durable (`ok`), as they were written, unless a later
+  // commit wrote them too: starting, each page written takes the next number of
+  // Shared::page_write_seq as the page's last write (returned, for the durable call);
+  // once durable, a page is kept only while that number is still its last write (a
+  // later commit, durable or not, has taken another; one durable before this one has
+  // removed it). A Reset forgets every last write, so no page written before it is kept.
+  static std::vector<PageWrite> Evict(Shared& shared, const Written& written, bool starting,
+                                      const std::vector<PageWrite>& page_writes, bool ok) {
+    std::vector<PageWrite> out;
     std::lock_guard<std::mutex> lock(shared.mu);
     if (written.any_pages()) {
       ++shared.page_generation;
       shared.page_committing += starting ? 1 : -1;
       if (written.all) {
         shared.pages.clear();
+        shared.page_last_write.clear();
       } else {
         for (const auto& id : written.pages) shared.pages.erase(id);
       }
+      if (starting && !written.all) {
+        out.reserve(written.pages.size());
+        for (const auto& id : written.pages) {
+          const uint64_t seq = ++shared.page_write_seq;
+          shared.page_last_write[id] = seq;
+          auto keep = written.to_keep.find(id);
+          out.push_back(PageWrite{id, seq, keep != written.to_keep.end() ? keep->second : nullptr});
+        }
+      }
+      for (const PageWrite& w : page_writes) {
+        auto last = shared.page_last_write.find(w.id);
+        if (last == shared.page_last_write.end() || last->second != w.seq) continue;
+        shared.page_last_write.erase(last);
+        if (ok && w.page != nullptr) KeepLocked(shared, w.id, w.page);
+      }
     }
-    if (!written.records()) return;
+    if (!written.records()) return out;
     ++shared.generation;
     shared.committing += starting ? 1 : -1;
     if (written.all) {
@@ -275,7 +355,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       shared.data_sources.clear();
       shared.integrations.clear();
       shared.users.clear();
-      return;
+      return out;
     }
     for (const auto& id : written.databases) shared.databases.erase(id);
     for (const auto& id : written.data_sources) shared.data_sources.erase(id);
@@ -285,6 +365,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     } else {
       for (const auto& id : written.users) shared.users.erase(id);
     }
+    return out;
   }
 
   Shared& shared_;
@@ -293,6 +374,8 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   uint64_t page_generation_;
   bool pages_cached_;
   Written written_;
+  // The object last passed to PutPage for each page id (KeepWrittenPage compares).
+  std::unordered_map<std::string, const PageRecord*> put_at_;
   std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> own_databases_;
   std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> own_data_sources_;
 };

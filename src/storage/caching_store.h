@@ -28,8 +28,13 @@
 // of the request's instructions (docs/benchmarks.md). The cache keeps the pages read
 // recently, parsed, under the same rules with counters of their own (`page_generation`,
 // `page_committing`), so that the PATCH traffic on pages never stops the records above
-// from being used. Only read transactions fill it (a PATCH loop would copy every page it
-// reads into a cache its own commit then evicts); both kinds use it. It holds at most
+// from being used. Read transactions fill it with what they read. A write fills it only
+// with the pages it wrote and handed over (Txn::KeepWrittenPage: a PATCH, once it has
+// answered), once its commit is durable and only if no later commit wrote the page too
+// (CachingTxn::Evict); the record is moved, not copied, and its numbers made as a read
+// of the row would make them (NormalizeAsStored). A write that reads a page the cache
+// holds and nothing else does takes it out rather than copying it: the next PATCH of a
+// page then neither reads nor parses it. Both kinds use it. It holds at most
 // kMaxCachedPages pages, and is used only when the inner store belongs to this process
 // alone (no Txn::SharedCacheGeneration): other instances on one PostgreSQL write pages
 // without telling. The other processes that open a SQLite store beside a running server
@@ -74,6 +79,10 @@ class CachingStore final : public Store {
     uint64_t page_generation = 0;
     int page_committing = 0;
     std::unordered_map<std::string, std::shared_ptr<const PageRecord>> pages;
+    // The last commit that wrote each page and is not durable yet, by its number, so
+    // that only the last writer keeps the page it wrote (CachingTxn::Evict).
+    uint64_t page_write_seq = 0;
+    std::unordered_map<std::string, uint64_t> page_last_write;
   };
 
   // Declared first so that it is destroyed last: the inner store may still report a

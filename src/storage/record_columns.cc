@@ -1,6 +1,9 @@
 // Backend-neutral JSON columns (storage/record_columns.h).
 #include "storage/record_columns.h"
 
+#include <charconv>
+#include <cstdint>
+#include <limits>
 #include <utility>
 
 #include "common/json.h"
@@ -16,6 +19,54 @@ json::value Setting(const json::object& settings, const char* key) {
 }
 
 }  // namespace
+
+void NormalizeAsStored(json::value& v) {
+  switch (v.kind()) {
+    case json::kind::double_: {
+      // The text written (json_serialize.cc), read as ParseStoredJson reads it: with a
+      // '.' or an exponent it is the shortest text of the same double; plain digits are an
+      // int64, else a uint64, else (beyond 64 bits) a double again, the one they name.
+      std::string text;
+      AppendJsNumber(v.get_double(), text);
+      if (text == "null") {
+        v = nullptr;
+        return;
+      }
+      if (text.find_first_of(".e") != std::string::npos) return;
+      const char* end = text.data() + text.size();
+      int64_t i = 0;
+      if (auto r = std::from_chars(text.data(), end, i); r.ec == std::errc() && r.ptr == end) {
+        v = i;
+        return;
+      }
+      uint64_t u = 0;
+      if (auto r = std::from_chars(text.data(), end, u); r.ec == std::errc() && r.ptr == end) {
+        v = u;
+        return;
+      }
+      double d = 0;
+      if (auto r = std::from_chars(text.data(), end, d); r.ec == std::errc() && r.ptr == end) v = d;
+      return;
+    }
+    case json::kind::uint64:
+      if (v.get_uint64() <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+        v = static_cast<int64_t>(v.get_uint64());
+      }
+      return;
+    case json::kind::array:
+      for (json::value& e : v.get_array()) NormalizeAsStored(e);
+      return;
+    case json::kind::object:
+      NormalizeAsStored(v.get_object());
+      return;
+    default:
+      return;
+  }
+}
+
+void NormalizeAsStored(json::object& o) {
+  for (auto& kv : o) NormalizeAsStored(kv.value());
+}
 
 Result<json::value> ParseStoredJson(std::string_view text, const json::storage_ptr& storage) {
   // Most pages have no icon and no cover: their columns hold "null", read without a parser.

@@ -19,6 +19,15 @@ namespace localnotion::storage {
 // page rows, common/json_arena.h); an internal error when it is corrupt.
 Result<json::value> ParseStoredJson(std::string_view text, const json::storage_ptr& storage = json::storage_ptr());
 
+// Makes `v` what writing it to a JSON column and reading it back (ParseStoredJson) gives,
+// without the text: numbers are written as JavaScript writes them (AppendJsNumber), so a
+// whole double such as 5.0 reads back as the integer 5, a uint64 that fits as an int64,
+// a double that is not finite as null; every other value reads back as it was. For a
+// record kept in memory after a write (storage::CachingStore), so that it is what a read
+// of the row would return.
+void NormalizeAsStored(json::value& v);
+void NormalizeAsStored(json::object& o);
+
 // The `history` column of a change: the entry without what the row itself holds
 // (sequence, page id, request id).
 std::string HistoryColumn(const PageHistoryRecord& h);

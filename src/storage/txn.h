@@ -57,11 +57,13 @@ class PageRecords {
     return out;
   }
   // GetPage for a caller that only reads the page: a cache may answer with the record it
-  // keeps (CachingStore), without a copy. Null for an id that names no page.
+  // keeps (CachingStore), without a copy. Null for an id that names no page. The record
+  // is made a non-const PageRecord, which the cache may move out of once it is the only
+  // holder left.
   virtual Result<std::shared_ptr<const PageRecord>> GetPageShared(std::string_view id) {
     LN_ASSIGN_OR_RETURN(std::optional<PageRecord> page, GetPage(id));
     if (!page) return std::shared_ptr<const PageRecord>();
-    return std::shared_ptr<const PageRecord>(std::make_shared<const PageRecord>(std::move(*page)));
+    return std::shared_ptr<const PageRecord>(std::make_shared<PageRecord>(std::move(*page)));
   }
   // GetPages for a caller that only reads the pages (a page of query results), as
   // GetPageShared on each id: one entry per id, null for an id that names no page.
@@ -70,7 +72,7 @@ class PageRecords {
     std::vector<std::shared_ptr<const PageRecord>> out;
     out.reserve(pages.size());
     for (std::optional<PageRecord>& page : pages) {
-      out.push_back(page ? std::make_shared<const PageRecord>(std::move(*page)) : nullptr);
+      out.push_back(page ? std::make_shared<PageRecord>(std::move(*page)) : nullptr);
     }
     return out;
   }
@@ -78,6 +80,11 @@ class PageRecords {
   // replaces a page read in this transaction (records.h); nullptr: a new page, or unknown.
   virtual Status PutPage(const PageRecord& page, const PageUpdate* update) = 0;
   Status PutPage(const PageRecord& page) { return PutPage(page, nullptr); }
+  // Hands over `page`, the very object this transaction last passed to PutPage for its
+  // id and unchanged since, once the caller is done with it: a cache may keep it once the
+  // commit is durable, without a copy (CachingStore). A store without one drops it; so
+  // does the cache when `page` is not that object.
+  virtual void KeepWrittenPage(PageRecord&& page) { (void)page; }
   // The pages whose parent is the data source (or page), in creation order.
   virtual Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) = 0;
   // Every page of the workspace, in creation order (export).

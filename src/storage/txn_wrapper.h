@@ -19,6 +19,7 @@ class TxnWrapper : public Txn {
   }
   using Txn::PutPage;
   Status PutPage(const PageRecord& page, const PageUpdate* update) override { return inner_.PutPage(page, update); }
+  void KeepWrittenPage(PageRecord&& page) override { inner_.KeepWrittenPage(std::move(page)); }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return inner_.ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { return inner_.ListAllPages(); }
   Result<std::vector<PageHead>> ListPageHeads() override { return inner_.ListPageHeads(); }

@@ -152,6 +152,10 @@ class Context {
   // built and then written.
   Result<std::string> RenderPageText(const Caller& caller, LoadedPage&& page,
                                      const std::vector<std::string>& filter_properties = {});
+  // The same, leaving the page's values as they are (a PATCH hands its page over to the
+  // store afterwards: KeepWrittenPage).
+  Result<std::string> RenderPageText(const Caller& caller, const LoadedPage& page,
+                                     const std::vector<std::string>& filter_properties = {});
   // Every property value of the page as Notion shows it, keyed by property id.
   Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
@@ -238,6 +242,9 @@ class Context {
   // What RenderPage and RenderPageText show of the page, its values rendered.
   Result<api::PageView> PageViewFrom(const Caller& caller, const LoadedPage& page,
                                      const std::vector<std::string>& filter_properties, json::object* takeable);
+  // Both RenderPageText: `takeable` as for PageViewFrom.
+  Result<std::string> RenderPageTextFrom(const Caller& caller, const LoadedPage& page,
+                                         const std::vector<std::string>& filter_properties, json::object* takeable);
   // The page object's members but `title` and `properties` (PageViewFrom's first part).
   Result<api::PageView> PageShell(const Caller& caller, const LoadedPage& page);
   // LoadPage's answer when the page is missing or not visible (`exists` false, or no share).

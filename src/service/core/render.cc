@@ -244,13 +244,24 @@ Result<json::value> AnswerValue(const std::string& text) {
 
 Result<std::string> Context::RenderPageText(const Caller& caller, LoadedPage&& page,
                                             const std::vector<std::string>& filter_properties) {
+  return RenderPageTextFrom(caller, page, filter_properties, page.TakeableProperties());
+}
+
+Result<std::string> Context::RenderPageText(const Caller& caller, const LoadedPage& page,
+                                            const std::vector<std::string>& filter_properties) {
+  return RenderPageTextFrom(caller, page, filter_properties, nullptr);
+}
+
+Result<std::string> Context::RenderPageTextFrom(const Caller& caller, const LoadedPage& page,
+                                                const std::vector<std::string>& filter_properties,
+                                                json::object* takeable) {
   const bool formulas = std::any_of(page.schema->begin(), page.schema->end(), [](const schema::PropertyDef& def) {
     const schema::PropertyType* type = schema::FindType(def.type);
     return type != nullptr && type->computed_from() == schema::ComputedFrom::kPageValues;
   });
   api::PageView view;
   if (formulas) {
-    LN_ASSIGN_OR_RETURN(view, PageViewFrom(caller, page, filter_properties, page.TakeableProperties()));
+    LN_ASSIGN_OR_RETURN(view, PageViewFrom(caller, page, filter_properties, takeable));
   } else {
     // Without formulas no value reads another: each is written as it is rendered.
     LN_ASSIGN_OR_RETURN(view, PageShell(caller, page));

@@ -1,5 +1,6 @@
 // POST /v1/pages, GET /v1/pages/{id}, PATCH /v1/pages/{id}.
 #include <fmt/format.h>
+#include <utility>
 
 #include "api/messages.h"
 #include "api/objects.h"
@@ -27,10 +28,11 @@ namespace {
 
 // What a write of a page answers: the page, or {object, id} when the integration may not
 // read content (https://developers.notion.com/reference/capabilities).
-Result<std::string> PageAnswerText(Context& ctx, const Caller& caller, LoadedPage&& loaded,
+template <class Loaded>
+Result<std::string> PageAnswerText(Context& ctx, const Caller& caller, Loaded&& loaded,
                                    const std::vector<std::string>& filter_properties) {
   if (!ctx.ReadsContent()) return SerializeJson(json::value(api::PartialObject("page", loaded.page.id)));
-  return ctx.RenderPageText(caller, std::move(loaded), filter_properties);
+  return ctx.RenderPageText(caller, std::forward<Loaded>(loaded), filter_properties);
 }
 
 Status SaveGrownDefinitions(Context& ctx, const Caller& caller, const DataSourcePtr& source,
@@ -241,7 +243,12 @@ Result<std::string> UpdatePageText(Context& ctx, const Caller& caller, std::stri
   if (req.erase_content && *req.erase_content) LN_RETURN_IF_ERROR(EraseContent(ctx, caller, p.id));
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, p.id));
   loaded.trashed = p.in_trash || parent_trashed;
-  return PageAnswerText(ctx, caller, std::move(loaded), filter_properties);
+  if (!changed) return PageAnswerText(ctx, caller, std::move(loaded), filter_properties);
+  // The answer leaves the written page as it is, so that the store may keep it for the
+  // next read or write of the page instead of reading it again (KeepWrittenPage).
+  LN_ASSIGN_OR_RETURN(std::string answer, PageAnswerText(ctx, caller, std::as_const(loaded), filter_properties));
+  ctx.store().KeepWrittenPage(std::move(loaded.page));
+  return answer;
 }
 
 Result<json::value> CreatePage(Context& ctx, const Caller& caller, const json::value& body) {
@@ -358,7 +365,9 @@ Result<std::string> CreatePageText(Context& ctx, const Caller& caller, const jso
   LN_RETURN_IF_ERROR(blocks::InsertBlocks(ctx, caller, "page_id", record.id, std::nullopt, req.children, nullptr));
   if (!template_id.empty()) LN_RETURN_IF_ERROR(CopyTemplateContent(ctx, caller, template_id, record.id));
   LN_RETURN_IF_ERROR(ctx.ShareCreated(loaded.page.id, loaded.page.parent_type));
-  LN_ASSIGN_OR_RETURN(std::string page, PageAnswerText(ctx, caller, std::move(loaded), {}));
+  // As UpdatePageText: the answer leaves the page as written, for the store to keep.
+  LN_ASSIGN_OR_RETURN(std::string page, PageAnswerText(ctx, caller, std::as_const(loaded), {}));
+  ctx.store().KeepWrittenPage(std::move(loaded.page));
   if (!req.allow_async) return page;
   // allow_async: the work is done; the answer is the task that did it, which holds the page
   // (read back as a value: a rare path).
