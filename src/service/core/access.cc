@@ -42,7 +42,7 @@ Status Context::ActFor(const storage::IntegrationRecord& integration) {
   return OkStatus();
 }
 
-Result<bool> Context::Visible(std::string_view kind, const std::string& id) {
+Result<bool> Context::Visible(std::string_view kind, const std::string& id, const storage::PageRecord* known) {
   if (access_.everything) return true;
   std::string k(kind);
   std::string cur = id;
@@ -61,10 +61,14 @@ Result<bool> Context::Visible(std::string_view kind, const std::string& id) {
     std::string parent_type;
     std::string parent_id;
     if (k == "page") {
-      LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(cur));
-      if (!page) break;
-      parent_type = page->parent_type;
-      parent_id = page->parent_id;
+      std::shared_ptr<const storage::PageRecord> read;
+      if (known == nullptr || depth != 0 || known->id != cur) {
+        LN_ASSIGN_OR_RETURN(read, store_.GetPageShared(cur));
+        if (!read) break;
+      }
+      const storage::PageRecord& page = read ? *read : *known;
+      parent_type = page.parent_type;
+      parent_id = page.parent_id;
     } else if (k == "database") {
       LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(cur));
       if (!db) break;

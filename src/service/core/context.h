@@ -110,7 +110,10 @@ class Context {
   Status ActFor(const storage::IntegrationRecord& integration);
   // Whether the object (kind "page", "database" or "data_source") is shared with the
   // acting integration, directly or through an ancestor. Missing objects are not visible.
-  Result<bool> Visible(std::string_view kind, const std::string& id);
+  // `page`, when given, is the record of the page `id` the caller holds: its parent is
+  // taken from it rather than read again. Ancestors are read as shown (GetPageShared), so
+  // that a write does not take them out of the page cache.
+  Result<bool> Visible(std::string_view kind, const std::string& id, const storage::PageRecord* page = nullptr);
   // The database or data source with that id if the caller may see it; otherwise
   // NotFound("database" / "data source"), as if it did not exist.
   Result<DatabasePtr> LoadDatabase(const std::string& id);
@@ -248,7 +251,7 @@ class Context {
   // The page object's members but `title` and `properties` (PageViewFrom's first part).
   Result<api::PageView> PageShell(const Caller& caller, const LoadedPage& page);
   // LoadPage's answer when the page is missing or not visible (`exists` false, or no share).
-  Status CheckPageLoadable(const std::string& id, bool exists);
+  Status CheckPageLoadable(const std::string& id, const storage::PageRecord* page);
   // What Render's types need to know of the page and the caller.
   schema::RenderContext RenderContextOf(const Caller& caller, const LoadedPage& page);
   // One property's value as the page object shows it, {id, type, <type>: ...} in `value`

@@ -9,9 +9,10 @@
 
 namespace localnotion::service {
 
-Status Context::CheckPageLoadable(const std::string& id, bool exists) {
+Status Context::CheckPageLoadable(const std::string& id, const storage::PageRecord* page) {
+  const bool exists = page != nullptr;
   // An unshared page answers like a missing one (access.cc).
-  LN_ASSIGN_OR_RETURN(bool visible, exists ? Visible("page", id) : Result<bool>(false));
+  LN_ASSIGN_OR_RETURN(bool visible, exists ? Visible("page", id, page) : Result<bool>(false));
   if (exists && !visible) return NotFound("page", id);
   if (!exists) {
     LN_ASSIGN_OR_RETURN(auto db, store_.GetDatabase(id));
@@ -27,13 +28,13 @@ Status Context::CheckPageLoadable(const std::string& id, bool exists) {
 
 Result<LoadedPage> Context::LoadPage(const std::string& id) {
   LN_ASSIGN_OR_RETURN(auto page, store_.GetPage(id));
-  LN_RETURN_IF_ERROR(CheckPageLoadable(id, page.has_value()));
+  LN_RETURN_IF_ERROR(CheckPageLoadable(id, page ? &*page : nullptr));
   return LoadRecord(std::move(*page));
 }
 
 Result<LoadedPage> Context::LoadPageToShow(const std::string& id) {
   LN_ASSIGN_OR_RETURN(std::shared_ptr<const storage::PageRecord> shown, store_.GetPageShared(id));
-  LN_RETURN_IF_ERROR(CheckPageLoadable(id, shown != nullptr));
+  LN_RETURN_IF_ERROR(CheckPageLoadable(id, shown.get()));
   return LoadShownRecord(std::move(shown));
 }
 
