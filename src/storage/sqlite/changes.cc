@@ -23,12 +23,24 @@ Status SqliteConnection::AppendChange(const ChangeRecord& c) {
   LN_RETURN_IF_ERROR(Prepared(db_, append_change_,
                               "INSERT INTO changes (object, object_id, kind, properties, author_id, time, request_id, "
                               "history) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-  json::array properties;
-  for (const std::string& id : c.properties) properties.emplace_back(id);
+  // The ids as a JSON array of strings, written without building one.
+  std::string properties = "[";
+  for (const std::string& id : c.properties) {
+    if (properties.size() > 1) properties += ',';
+    SerializeJsonStringTo(id, properties);
+  }
+  properties += ']';
+  const std::optional<std::string> history =
+      c.history ? std::optional<std::string>(HistoryColumn(*c.history)) : std::nullopt;
+  // Bound without copies: every text lives until Run resets the statement.
   Statement& st = *append_change_;
-  st.Bind(1, c.object).Bind(2, c.object_id).Bind(3, c.kind).Bind(4, SerializeJson(properties));
-  st.Bind(5, c.author_id).Bind(6, c.time).Bind(7, c.request_id);
-  st.BindNullable(8, c.history ? std::optional<std::string>(HistoryColumn(*c.history)) : std::nullopt);
+  st.BindStatic(1, c.object).BindStatic(2, c.object_id).BindStatic(3, c.kind).BindStatic(4, properties);
+  st.BindStatic(5, c.author_id).Bind(6, c.time).BindStatic(7, c.request_id);
+  if (history) {
+    st.BindStatic(8, *history);
+  } else {
+    st.BindNullable(8, std::nullopt);
+  }
   return st.Run();
 }
 

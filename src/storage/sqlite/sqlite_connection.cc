@@ -411,10 +411,15 @@ Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_v
 }
 
 Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, bool returning, int64_t* rowid) {
-  st.Bind(1, p.id).Bind(2, p.parent_type).Bind(3, p.parent_id);
-  st.Bind(4, SerializeJsonObject(p.properties)).Bind(5, SerializeJson(p.icon)).Bind(6, SerializeJson(p.cover));
-  st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).Bind(10, p.created_by);
-  st.Bind(11, p.last_edited_time).Bind(12, p.last_edited_by).Bind(13, FoldedPageTitle(p));
+  // Bound without copies: every text lives until the statement is reset below (Run, or
+  // Reset after StepRow; StepRow resets on an error).
+  const std::string properties = SerializeJsonObject(p.properties);
+  const std::string icon = SerializeJson(p.icon), cover = SerializeJson(p.cover);
+  const std::string title = FoldedPageTitle(p);
+  st.BindStatic(1, p.id).BindStatic(2, p.parent_type).BindStatic(3, p.parent_id);
+  st.BindStatic(4, properties).BindStatic(5, icon).BindStatic(6, cover);
+  st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).BindStatic(10, p.created_by);
+  st.Bind(11, p.last_edited_time).BindStatic(12, p.last_edited_by).BindStatic(13, title);
   if (!returning) {
     LN_RETURN_IF_ERROR(st.Run());
     return sqlite3_changes(db_) > 0;

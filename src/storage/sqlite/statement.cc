@@ -48,6 +48,11 @@ Statement& Statement::Bind(int i, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindStatic(int i, std::string_view text) {
+  sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  return *this;
+}
+
 Statement& Statement::Bind(int i, int64_t v) {
   sqlite3_bind_int64(stmt_, i, v);
   return *this;

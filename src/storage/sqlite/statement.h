@@ -29,6 +29,9 @@ class Statement {
   bool valid() const { return stmt_ != nullptr; }
 
   Statement& Bind(int i, std::string_view text);
+  // Bind without SQLite's copy of the text: `text` must stay alive and unchanged until the
+  // statement is reset (Run, or Reset after StepRow), which clears the binding.
+  Statement& BindStatic(int i, std::string_view text);
   Statement& Bind(int i, int64_t v);
   Statement& BindNullable(int i, const std::optional<std::string>& text);
   // Binary data (file upload parts), stored as a BLOB.
