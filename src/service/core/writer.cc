@@ -16,6 +16,7 @@
 
 #include "api/blocks/registry.h"
 #include "common/json_object.h"
+#include "common/json_writer.h"
 #include "schema/registry.h"
 #include "service/core/block_limit.h"
 #include "service/core/context.h"
@@ -103,38 +104,41 @@ bool SameStored(const json::value* a, const json::value* b) {
   return *a == *b;
 }
 
-// Fields of the page itself, in the order they are listed.
+// Fields of the page itself, in the order they are listed, as pointers into the record
+// (no copy of an icon or a cover to compare it).
 struct Field {
   const char* name;
-  json::value (*get)(const storage::PageRecord&);
+  enum Kind { kValue, kBool } kind;
+  const json::value* (*value)(const storage::PageRecord&);
+  bool (*flag)(const storage::PageRecord&);
 };
 const Field kFields[] = {
-    {"icon", [](const storage::PageRecord& p) { return p.icon; }},
-    {"cover", [](const storage::PageRecord& p) { return p.cover; }},
-    {"in_trash", [](const storage::PageRecord& p) { return json::value(p.in_trash); }},
-    {"is_locked", [](const storage::PageRecord& p) { return json::value(p.is_locked); }},
+    {"icon", Field::kValue, [](const storage::PageRecord& p) { return &p.icon; }, nullptr},
+    {"cover", Field::kValue, [](const storage::PageRecord& p) { return &p.cover; }, nullptr},
+    {"in_trash", Field::kBool, nullptr, [](const storage::PageRecord& p) { return p.in_trash; }},
+    {"is_locked", Field::kBool, nullptr, [](const storage::PageRecord& p) { return p.is_locked; }},
 };
 
 // The part of a definition that rendering a value needs: options (select, multi_select,
 // status) and the unique_id prefix; other types render from the value alone. Written as
 // the JSON text that schema::SchemaToStored of the one kept definition serializes to,
 // [{"id","name","type","config"}], without copying the definition.
-void AppendHistoryDefinition(const schema::PropertyDef& def, std::string& out) {
+void WriteHistoryDefinition(const schema::PropertyDef& def, JsonWriter& w) {
   const schema::PropertyType* type = schema::FindType(def.type);
   const bool needs_config = type != nullptr && type->renders_from_config();
-  out += "[{\"id\":";
-  SerializeJsonStringTo(def.id, out);
-  out += ",\"name\":";
-  SerializeJsonStringTo(def.name, out);
-  out += ",\"type\":";
-  SerializeJsonStringTo(def.type, out);
-  out += ",\"config\":";
+  w.Raw("[{\"id\":");
+  w.String(def.id);
+  w.Raw(",\"name\":");
+  w.String(def.name);
+  w.Raw(",\"type\":");
+  w.String(def.type);
+  w.Raw(",\"config\":");
   if (needs_config) {
-    SerializeJsonObjectTo(def.config, out);
+    w.Object(def.config);
   } else {
-    out += "{}";
+    w.Raw("{}");
   }
-  out += "}]";
+  w.Raw("}]");
 }
 
 }  // namespace
@@ -289,42 +293,57 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
   // JSON text at once (PageHistoryRecord::changes_json), member for member what a
   // json::array of {property, property_id, definition, before_stored, after_stored} and
   // {field, before, after} objects would serialize to, without copying the values.
-  std::string changes = "[";
-  auto member = [&changes](const char* key, const json::value* v) {
-    changes += key;
+  std::string changes;
+  JsonWriter w(changes);
+  w.Raw("[");
+  bool first = true;
+  auto member = [&w](std::string_view key, const json::value* v) {
+    w.Raw(key);
     if (v == nullptr) {
-      changes += "null";
+      w.Null();
     } else {
-      SerializeJsonTo(*v, changes);
+      w.Value(*v);
     }
   };
   for (const schema::PropertyDef* changed_def : changed) {
     const schema::PropertyDef& def = *changed_def;
-    if (changes.size() > 1) changes += ',';
-    changes += "{\"property\":";
-    SerializeJsonStringTo(def.name, changes);
-    changes += ",\"property_id\":";
-    SerializeJsonStringTo(def.id, changes);
-    changes += ",\"definition\":";
-    AppendHistoryDefinition(def, changes);
+    w.Raw(first ? "{\"property\":" : ",{\"property\":");
+    first = false;
+    w.String(def.name);
+    w.Raw(",\"property_id\":");
+    w.String(def.id);
+    w.Raw(",\"definition\":");
+    WriteHistoryDefinition(def, w);
     member(",\"before_stored\":", before ? Find(before->properties, def.id) : nullptr);
     member(",\"after_stored\":", Find(after.properties, def.id));
-    changes += '}';
+    w.Raw("}");
   }
   for (const Field& f : kFields) {
-    json::value a = f.get(after);
-    json::value b = before ? f.get(*before) : json::value(nullptr);
-    bool differs = before ? a != b : !(a.is_null() || (a.is_bool() && !a.get_bool()));
+    const json::value none;
+    const json::value* a = nullptr;
+    const json::value* b = nullptr;
+    json::value a_flag, b_flag;
+    if (f.kind == Field::kValue) {
+      a = f.value(after);
+      b = before ? f.value(*before) : &none;
+    } else {
+      a_flag = f.flag(after);
+      b_flag = before ? json::value(f.flag(*before)) : json::value(nullptr);
+      a = &a_flag;
+      b = &b_flag;
+    }
+    const bool differs = before ? *a != *b : !(a->is_null() || (a->is_bool() && !a->get_bool()));
     if (!differs) continue;
-    if (changes.size() > 1) changes += ',';
-    changes += "{\"field\":";
-    SerializeJsonStringTo(f.name, changes);
-    member(",\"before\":", &b);
-    member(",\"after\":", &a);
-    changes += '}';
+    w.Raw(first ? "{\"field\":" : ",{\"field\":");
+    first = false;
+    w.String(f.name);
+    member(",\"before\":", b);
+    member(",\"after\":", a);
+    w.Raw("}");
   }
-  if (before && changes.size() == 1) return Entry();
-  changes += ']';
+  w.Raw("]");
+  w.Finish();
+  if (before && first) return Entry();
   storage::PageHistoryRecord entry;
   entry.page_id = after.id;
   entry.time = after.last_edited_time;

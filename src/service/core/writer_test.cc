@@ -97,6 +97,24 @@ TEST_P(WriterTest, HistoryEntryRecordsTheChangedValueWithItsDefinitionAsText) {
       << text;
 }
 
+// Several changes in one entry: the properties first, then the page's own fields, each
+// an object of the one array.
+TEST_P(WriterTest, HistoryEntryListsEveryChangeOfOneRequest) {
+  const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
+  json::value edit = J(R"({"properties":{"title":{"title":[{"text":{"content":"Two"}}]}},)"
+                       R"("icon":{"type":"emoji","emoji":"🎉"}})");
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, edit); }).ok());
+  auto entries = store_->ListPageHistory(page);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  ASSERT_EQ(entries->size(), 2u);
+  const json::array& changes = (*entries)[1].changes;
+  ASSERT_EQ(changes.size(), 2u) << SerializeJson(json::value(changes));
+  EXPECT_EQ(changes[0].at("property"), json::value("title"));
+  EXPECT_EQ(SerializeJson(changes[0].at("after_stored").at(0).at("plain_text")), R"("Two")");
+  EXPECT_EQ(SerializeJson(changes[1]), R"({"field":"icon","before":null,"after":{"type":"emoji","emoji":"🎉"}})");
+}
+
 TEST_P(WriterTest, TrashingAPageAsABlockIsPageHistory) {
   const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
   ASSERT_TRUE(Run([&] { return blocks::DeleteBlock(*ctx_, caller_, page); }).ok());
