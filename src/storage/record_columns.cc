@@ -9,6 +9,7 @@
 #include "common/json.h"
 #include "common/json_arena.h"
 #include "common/json_object.h"
+#include "common/json_writer.h"
 
 namespace localnotion::storage {
 namespace {
@@ -78,28 +79,32 @@ Result<json::value> ParseStoredJson(std::string_view text, const json::storage_p
 
 std::string HistoryColumn(const PageHistoryRecord& h) {
   // The object {"integration_id","integration_name","action","time","changes"}, written
-  // member by member: the changes hold whole stored values, which a json::object of the
-  // five would copy first.
-  std::string out = "{\"integration_id\":";
-  SerializeJsonStringTo(h.integration_id, out);
-  out += ",\"integration_name\":";
-  SerializeJsonStringTo(h.integration_name, out);
-  out += ",\"action\":";
-  SerializeJsonStringTo(h.action, out);
-  out += ",\"time\":";
-  SerializeJsonTo(json::value(h.time), out);
-  out += ",\"changes\":";
+  // member by member with one writer: the changes hold whole stored values, which a
+  // json::object of the five would copy first.
+  std::string out;
+  out.reserve(h.changes_json.size() + h.integration_name.size() + 160);
+  JsonWriter w(out);
+  w.Raw("{\"integration_id\":");
+  w.String(h.integration_id);
+  w.Raw(",\"integration_name\":");
+  w.String(h.integration_name);
+  w.Raw(",\"action\":");
+  w.String(h.action);
+  w.Raw(",\"time\":");
+  w.Value(json::value(h.time));
+  w.Raw(",\"changes\":");
   if (!h.changes_json.empty()) {
-    out += h.changes_json;
+    w.Raw(h.changes_json);
   } else {
-    out += '[';
+    w.Raw("[");
     for (size_t i = 0; i < h.changes.size(); ++i) {
-      if (i > 0) out += ',';
-      SerializeJsonTo(h.changes[i], out);
+      if (i > 0) w.Raw(",");
+      w.Value(h.changes[i]);
     }
-    out += ']';
+    w.Raw("]");
   }
-  out += '}';
+  w.Raw("}");
+  w.Finish();
   return out;
 }
 
