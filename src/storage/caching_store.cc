@@ -39,6 +39,8 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override {
     const std::string key(id);
     if (!PagesUsable(key)) return inner_.GetPage(id);
+    // Whether a commit that wrote the page is not durable yet (see the write's read below).
+    bool in_flight = false;
     if (txn_->writable()) {
       // A write takes the page it reads out of the cache when nothing else holds it: it
       // reads the page to write it (most often), and its commit keeps the page it wrote.
@@ -49,15 +51,20 @@ class CachingStore::CachingTxn final : public TxnWrapper {
         shared_.pages.erase(it);
         return taken;
       }
+      in_flight = shared_.page_last_write.count(key) != 0;
     }
     LN_ASSIGN_OR_RETURN(std::shared_ptr<const PageRecord> hit, CachedPage(key));
     if (hit) {
       return std::optional<PageRecord>(CopyPage(*hit, txn_->writable() ? json::storage_ptr() : JsonArena::Storage()));
     }
     // A write reads into the default resource, so that the page it writes can be kept
-    // without a copy (KeepWrittenPage). A read that may not fill reads into the request's
-    // arena; one that may, once, copied for the caller.
+    // without a copy (KeepWrittenPage); unless a commit that wrote the page is not durable
+    // yet: writes of one page then come faster than their commits (many clients on one
+    // page), a later one will most likely keep its own, and the page is read into the
+    // request's arena, where it costs least, and not kept. A read that may not fill reads
+    // into the request's arena; one that may, once, copied for the caller.
     if (txn_->writable()) {
+      if (in_flight) return inner_.GetPage(id);
       JsonArena::Outside outside;
       return inner_.GetPage(id);
     }
@@ -109,8 +116,8 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   void KeepWrittenPage(PageRecord&& page) override {
     auto put = put_at_.find(page.id);
     if (!pages_cached_ || written_.all || put == put_at_.end() || put->second != &page) return;
-    std::shared_ptr<const PageRecord>& kept = written_.to_keep[page.id];  // before page moves
-    kept = Keepable(std::move(page));
+    const std::string id = page.id;  // before page moves
+    if (std::shared_ptr<const PageRecord> kept = Keepable(std::move(page))) written_.to_keep[id] = std::move(kept);
   }
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override {
     return Cached(own_databases_, &Shared::databases, id, [&] { return inner_.GetDatabase(id); });
@@ -264,14 +271,15 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     }
     shared.pages[key] = std::move(page);
   }
-  // `page` in the default resource (moved when it is there already, as a page this
-  // transaction read is: GetPage), its numbers as the store reads them back.
+  // `page` moved to be kept, its numbers as the store reads them back; null when its values
+  // are not in the default resource (a page GetPage read into the request's arena is not
+  // worth a copy: see there).
   static std::shared_ptr<const PageRecord> Keepable(PageRecord&& page) {
     const json::memory_resource* heap = json::storage_ptr().get();
     const bool on_heap = page.properties.storage().get() == heap && page.icon.storage().get() == heap &&
                          page.cover.storage().get() == heap;
-    auto kept = on_heap ? std::make_shared<PageRecord>(std::move(page))
-                        : std::make_shared<PageRecord>(CopyPage(page, json::storage_ptr()));
+    if (!on_heap) return nullptr;
+    auto kept = std::make_shared<PageRecord>(std::move(page));
     NormalizeAsStored(kept->properties);
     NormalizeAsStored(kept->icon);
     NormalizeAsStored(kept->cover);
