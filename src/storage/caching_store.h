@@ -34,7 +34,9 @@
 // (CachingTxn::Evict); the record is moved, not copied, and its numbers made as a read
 // of the row would make them (NormalizeAsStored). A write that reads a page the cache
 // holds and nothing else does takes it out rather than copying it: the next PATCH of a
-// page then neither reads nor parses it. Both kinds use it. It holds at most
+// page then neither reads nor parses it. A write that misses reads into the heap, to
+// keep the page without a copy, unless a commit that wrote the page is still in flight
+// (then into the request's arena, kept by no one). Both kinds use it. It holds at most
 // kMaxCachedPages pages, and is used only when the inner store belongs to this process
 // alone (no Txn::SharedCacheGeneration): other instances on one PostgreSQL write pages
 // without telling. The other processes that open a SQLite store beside a running server
