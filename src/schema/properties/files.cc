@@ -80,7 +80,12 @@ class Files : public PropertyType {
   }
   void Render(const json::value* stored, const PropertyDef&, const RenderContext&,
               json::object& out) const override {
-    out["files"] = (stored && stored->is_array()) ? *stored : json::value(json::array{});
+    // Copied once, into `out`'s resource (a temporary of the conditional was a second copy).
+    if (stored && stored->is_array()) {
+      out["files"] = *stored;
+    } else {
+      out["files"] = json::array(out.storage());
+    }
   }
 };
 

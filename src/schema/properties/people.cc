@@ -28,7 +28,7 @@ class People : public PropertyType {
   }
   void Render(const json::value* stored, const PropertyDef&, const RenderContext& ctx,
               json::object& out) const override {
-    json::array users;
+    json::array users(out.storage());  // moved into `out` below, not copied
     if (stored && stored->is_array()) {
       for (const auto& id : stored->get_array()) {
         std::string uid(id.get_string());

@@ -100,6 +100,8 @@ struct PageBefore {
     json::object values = std::move(page.properties);
     record = page;
     page.properties = std::move(values);
+    // The old values end with the request: kept in its arena (common/json_arena.h).
+    ReplaceWithStorage(record.properties, json::object(JsonArena::Storage()));
     if (whole) {
       record.properties = page.properties;
     } else {
