@@ -71,6 +71,12 @@ class JsonWriter {
     Put(s.data(), s.size());
   }
   void String(std::string_view s);
+  // A member whose value is a string: `key_text` as it is (the punctuation before it and
+  // the quoted key with its colon, e.g. ",\"name\":"), then `s` as a JSON string.
+  void StringMember(std::string_view key_text, std::string_view s) {
+    Raw(key_text);
+    String(s);
+  }
   void Value(const json::value& v);
   void Object(const json::object& o);
   void Bool(bool b) { Raw(b ? std::string_view("true") : std::string_view("false")); }

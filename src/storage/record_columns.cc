@@ -84,12 +84,9 @@ std::string HistoryColumn(const PageHistoryRecord& h) {
   std::string out;
   out.reserve(h.changes_json.size() + h.integration_name.size() + 160);
   JsonWriter w(out);
-  w.Raw("{\"integration_id\":");
-  w.String(h.integration_id);
-  w.Raw(",\"integration_name\":");
-  w.String(h.integration_name);
-  w.Raw(",\"action\":");
-  w.String(h.action);
+  w.StringMember("{\"integration_id\":", h.integration_id);
+  w.StringMember(",\"integration_name\":", h.integration_name);
+  w.StringMember(",\"action\":", h.action);
   w.Raw(",\"time\":");
   w.Value(json::value(h.time));
   w.Raw(",\"changes\":");

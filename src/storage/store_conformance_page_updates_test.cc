@@ -54,6 +54,16 @@ V Ids(const std::vector<PageRecord>& pages) {
   return ids;
 }
 
+// Reads page `id` in `txn`, sets one value, writes the page and hands it over, as a PATCH
+// does (Txn::KeepWrittenPage).
+void SetAndWrite(Txn& txn, const std::string& id, std::string_view key, json::value value) {
+  std::optional<PageRecord> read = LN_VAL(txn.GetPage(id));
+  ASSERT_TRUE(read.has_value()) << id;
+  read->properties[key] = std::move(value);
+  LN_ASSERT_OK(txn.PutPage(*read));
+  txn.KeepWrittenPage(std::move(*read));
+}
+
 V TitleHits(Txn& txn, std::string_view needle) {
   V ids;
   for (const PageRecord& p : LN_VAL(txn.ScanPagesByTitle(needle))) ids.push_back(p.id);
@@ -171,13 +181,7 @@ TEST_P(StoreConformanceTest, AWrittenPageReadsBackWithItsNumbersAsStored) {
     });
   }
   // A write that starts from what it read writes the same numbers again.
-  Write([&](Txn& txn) {
-    std::optional<PageRecord> read = LN_VAL(txn.GetPage("num-1"));
-    ASSERT_TRUE(read.has_value());
-    read->properties["part"] = 6.5;
-    LN_ASSERT_OK(txn.PutPage(*read));
-    txn.KeepWrittenPage(std::move(*read));
-  });
+  Write([&](Txn& txn) { SetAndWrite(txn, "num-1", "part", 6.5); });
   ReadBoth([&](Txn& txn) {
     std::optional<PageRecord> read = LN_VAL(txn.GetPage("num-1"));
     check(read);
@@ -235,13 +239,7 @@ TEST_P(StoreConformanceTest, OnlyTheLastWrittenPageOfACommittedWriteIsKept) {
     }
     ReadBoth([&](Txn& txn) { EXPECT_EQ(n_of(txn), 5); });
     // Handed over by a committed write: kept or not, reads and writes see it.
-    Write([&](Txn& txn) {
-      std::optional<PageRecord> read = LN_VAL(txn.GetPage("kept-1"));
-      ASSERT_TRUE(read.has_value());
-      read->properties["n"] = 7;
-      LN_ASSERT_OK(txn.PutPage(*read));
-      txn.KeepWrittenPage(std::move(*read));
-    });
+    Write([&](Txn& txn) { SetAndWrite(txn, "kept-1", "n", 7); });
     ReadBoth([&](Txn& txn) { EXPECT_EQ(n_of(txn), 7); });
     Write([&](Txn& txn) { EXPECT_EQ(n_of(txn), 7); });
     page.properties["n"] = 1;

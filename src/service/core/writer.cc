@@ -126,12 +126,9 @@ const Field kFields[] = {
 void WriteHistoryDefinition(const schema::PropertyDef& def, JsonWriter& w) {
   const schema::PropertyType* type = schema::FindType(def.type);
   const bool needs_config = type != nullptr && type->renders_from_config();
-  w.Raw("[{\"id\":");
-  w.String(def.id);
-  w.Raw(",\"name\":");
-  w.String(def.name);
-  w.Raw(",\"type\":");
-  w.String(def.type);
+  w.StringMember("[{\"id\":", def.id);
+  w.StringMember(",\"name\":", def.name);
+  w.StringMember(",\"type\":", def.type);
   w.Raw(",\"config\":");
   if (needs_config) {
     w.Object(def.config);
@@ -307,11 +304,9 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
   };
   for (const schema::PropertyDef* changed_def : changed) {
     const schema::PropertyDef& def = *changed_def;
-    w.Raw(first ? "{\"property\":" : ",{\"property\":");
+    w.StringMember(first ? "{\"property\":" : ",{\"property\":", def.name);
     first = false;
-    w.String(def.name);
-    w.Raw(",\"property_id\":");
-    w.String(def.id);
+    w.StringMember(",\"property_id\":", def.id);
     w.Raw(",\"definition\":");
     WriteHistoryDefinition(def, w);
     member(",\"before_stored\":", before ? Find(before->properties, def.id) : nullptr);
@@ -334,9 +329,8 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     }
     const bool differs = before ? *a != *b : !(a->is_null() || (a->is_bool() && !a->get_bool()));
     if (!differs) continue;
-    w.Raw(first ? "{\"field\":" : ",{\"field\":");
+    w.StringMember(first ? "{\"field\":" : ",{\"field\":", f.name);
     first = false;
-    w.String(f.name);
     member(",\"before\":", b);
     member(",\"after\":", a);
     w.Raw("}");
