@@ -2,6 +2,7 @@
 // history stored with it (migrations/0006_history_in_changes.sql.h).
 #include <sqlite3.h>
 
+#include "common/json_object.h"
 #include "storage/record_columns.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/statement.h"
