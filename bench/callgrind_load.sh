@@ -9,28 +9,28 @@
 #
 #   bench/callgrind_load.sh BINARY...        # CASE=six (default) | seed | get
 #
-# Environment: CASE, DURATION=30s, CONNECTIONS=64, PORT=19931. Needs valgrind, wrk, node. Every
-# server it starts is stopped on exit.
+# Environment: CASE, DURATION=30s, WARMUP=5s, CONNECTIONS=64, PORT=19931. Needs valgrind, wrk,
+# node. Every server it starts is stopped on exit (bench/server_lib.sh).
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
 CASE=${CASE:-six}
 DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-19931}
+HOST=127.0.0.1
 export TOKEN=secret_callgrind_bench_0123456789
-TMP=$(mktemp -d)
-PID=""
-cleanup() {
-  [[ -n $PID ]] && kill "$PID" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
+die() { echo "callgrind_load.sh: $*" >&2; exit 1; }
+log() { echo "callgrind_load.sh: $*" >&2; }
+# shellcheck source=bench/server_lib.sh
+source "$BENCH/server_lib.sh"
+bench_setup callgrind-load
 case $CASE in
-  six) script=$ROOT/bench/patch_six.lua ;;
-  seed) script=$ROOT/bench/patch_seed.lua ;;
-  get) script=$ROOT/bench/get_page.lua ;;
-  *) echo "unknown CASE $CASE" >&2; exit 2 ;;
+  six) script=$BENCH/patch_six.lua ;;
+  seed) script=$BENCH/patch_seed.lua ;;
+  get) script=$BENCH/get_page.lua ;;
+  *) die "unknown CASE $CASE" ;;
 esac
 for bin in "${@:-$ROOT/build/localnotion}"; do
   rm -rf "$TMP/run" && mkdir "$TMP/run"
@@ -38,20 +38,22 @@ for bin in "${@:-$ROOT/build/localnotion}"; do
     --db "sqlite:$TMP/run/b.db" --token "$TOKEN" --admin-token admin_callgrind_bench_0123456789 >"$TMP/run/log" 2>&1 &
   PID=$!
   for _ in $(seq 1 600); do grep -q listening "$TMP/run/log" 2>/dev/null && break; sleep 0.2; done
-  grep -q listening "$TMP/run/log" || { cat "$TMP/run/log" >&2; echo "$bin did not start" >&2; exit 1; }
-  eval "$(BASE_URL=http://127.0.0.1:$PORT MANY_PAGES=0 node "$ROOT/bench/setup.js")"
+  grep -q listening "$TMP/run/log" || { cat "$TMP/run/log" >&2; die "$bin did not start"; }
+  eval "$(BASE_URL=http://$HOST:$PORT MANY_PAGES=0 node "$BENCH/setup.js")"
   export PAGE_ID SIX_PAGE_ID
-  wrk -t1 -c"$CONNECTIONS" -d5s -s "$script" "http://127.0.0.1:$PORT" >/dev/null 2>&1 || true
-  callgrind_control -z "$PID" >/dev/null 2>&1
-  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$script" "http://127.0.0.1:$PORT" >"$TMP/run/wrk.out" 2>&1 || true
-  callgrind_control -d "$PID" >/dev/null 2>&1
+  wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "http://$HOST:$PORT" >"$TMP/run/warmup.out" 2>&1 \
+    || { cat "$TMP/run/warmup.out" >&2; die "$bin: wrk warm-up failed"; }
+  callgrind_control -z "$PID" >/dev/null 2>&1 || die "$bin: callgrind_control -z failed"
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$script" "http://$HOST:$PORT" >"$TMP/run/wrk.out" 2>&1 \
+    || { cat "$TMP/run/wrk.out" >&2; die "$bin: wrk failed"; }
+  callgrind_control -d "$PID" >/dev/null 2>&1 || die "$bin: callgrind_control -d failed"
   sleep 1
+  if grep -q -e "Non-2xx" -e "Socket errors" "$TMP/run/wrk.out"; then cat "$TMP/run/wrk.out" >&2; die "$bin: errors (above)"; fi
   n=$(awk '/requests in/ { print $1 }' "$TMP/run/wrk.out")
-  [[ -n $n && $n -gt 0 ]] || { cat "$TMP/run/wrk.out" >&2; echo "$bin: wrk answered nothing" >&2; exit 1; }
+  [[ -n $n && $n -gt 0 ]] || { cat "$TMP/run/wrk.out" >&2; die "$bin: wrk answered nothing"; }
   # The dump callgrind_control -d wrote (cg.out.1; cg.out itself is written at exit).
-  dump=$TMP/run/cg.out.1
-  total=$(callgrind_annotate "$dump" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
-  errors=$(grep -E "Non-2xx|Socket errors" "$TMP/run/wrk.out" | tr '\n' ' ' || true)
-  echo "$bin: $(( total / n )) instructions per $CASE request under wrk -c$CONNECTIONS ($n requests in $DURATION)${errors:+; $errors}"
-  kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; PID=""
+  total=$(callgrind_annotate "$TMP/run/cg.out.1" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+  [[ -n $total ]] || die "$bin: no callgrind dump"
+  echo "$bin: $(( total / n )) instructions per $CASE request under wrk -c$CONNECTIONS ($n requests in $DURATION)"
+  stop_server
 done

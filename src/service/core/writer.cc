@@ -106,17 +106,17 @@ bool SameStored(const json::value* a, const json::value* b) {
 
 // Fields of the page itself, in the order they are listed, as pointers into the record
 // (no copy of an icon or a cover to compare it).
+// A field is a JSON value of the record (`value`) or a flag (`flag`), never both.
 struct Field {
   const char* name;
-  enum Kind { kValue, kBool } kind;
   const json::value* (*value)(const storage::PageRecord&);
   bool (*flag)(const storage::PageRecord&);
 };
 const Field kFields[] = {
-    {"icon", Field::kValue, [](const storage::PageRecord& p) { return &p.icon; }, nullptr},
-    {"cover", Field::kValue, [](const storage::PageRecord& p) { return &p.cover; }, nullptr},
-    {"in_trash", Field::kBool, nullptr, [](const storage::PageRecord& p) { return p.in_trash; }},
-    {"is_locked", Field::kBool, nullptr, [](const storage::PageRecord& p) { return p.is_locked; }},
+    {"icon", [](const storage::PageRecord& p) { return &p.icon; }, nullptr},
+    {"cover", [](const storage::PageRecord& p) { return &p.cover; }, nullptr},
+    {"in_trash", nullptr, [](const storage::PageRecord& p) { return p.in_trash; }},
+    {"is_locked", nullptr, [](const storage::PageRecord& p) { return p.is_locked; }},
 };
 
 // The part of a definition that rendering a value needs: options (select, multi_select,
@@ -315,17 +315,15 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
   }
   for (const Field& f : kFields) {
     const json::value none;
-    const json::value* a = nullptr;
-    const json::value* b = nullptr;
-    json::value a_flag, b_flag;
-    if (f.kind == Field::kValue) {
+    json::value a_flag, b_flag;  // a flag's values, as JSON
+    const json::value* a = &a_flag;
+    const json::value* b = &b_flag;
+    if (f.value != nullptr) {
       a = f.value(after);
       b = before ? f.value(*before) : &none;
     } else {
       a_flag = f.flag(after);
-      b_flag = before ? json::value(f.flag(*before)) : json::value(nullptr);
-      a = &a_flag;
-      b = &b_flag;
+      if (before) b_flag = f.flag(*before);
     }
     const bool differs = before ? *a != *b : !(a->is_null() || (a->is_bool() && !a->get_bool()));
     if (!differs) continue;
