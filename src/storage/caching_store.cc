@@ -7,6 +7,22 @@
 #include "storage/txn_wrapper.h"
 
 namespace localnotion::storage {
+namespace {
+
+// Whether the cache's reference to a kept page is the only one, called under the cache's
+// lock (no new holder can appear then). When it is, everything the holders that let go
+// of the record did with it happens before what the caller does next: use_count() is a
+// relaxed load, and alone it would let a write move out of a record while a reader that
+// has just copied it and let go is, for the memory model, still reading it
+// (ThreadSanitizer reports that race). Locking a weak_ptr is a compare-exchange on the
+// same count (acquire-release in libstdc++, sequentially consistent in libc++), so it
+// reads after the last holder's release of the count.
+bool SoleHolder(const std::shared_ptr<const PageRecord>& kept) {
+  if (kept.use_count() != 1) return false;
+  return std::weak_ptr<const PageRecord>(kept).lock().use_count() == 2;
+}
+
+}  // namespace
 
 class CachingStore::CachingTxn final : public TxnWrapper {
  public:
@@ -45,7 +61,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       // A write takes the page it reads out of the cache when nothing else holds it: it
       // reads the page to write it (most often), and its commit keeps the page it wrote.
       std::lock_guard<std::mutex> lock(shared_.mu);
-      if (auto it = shared_.pages.find(key); it != shared_.pages.end() && it->second.use_count() == 1) {
+      if (auto it = shared_.pages.find(key); it != shared_.pages.end() && SoleHolder(it->second)) {
         // Every kept record is made a non-const PageRecord (Txn::GetPagesShared, Keepable).
         std::optional<PageRecord> taken(std::move(const_cast<PageRecord&>(*it->second)));
         shared_.pages.erase(it);
