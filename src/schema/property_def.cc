@@ -16,6 +16,13 @@ const PropertyDef* FindProperty(const Schema& schema, std::string_view key) {
   return FindProperty(const_cast<Schema&>(schema), key);
 }
 
+const PropertyDef* FindPropertyById(const Schema& schema, std::string_view id) {
+  for (const auto& p : schema) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
 json::array SchemaToStored(const Schema& schema) {
   json::array out;
   out.reserve(schema.size());

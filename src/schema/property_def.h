@@ -23,6 +23,9 @@ using Schema = std::vector<PropertyDef>;
 // Finds a property by name first, then by id (Notion accepts either as a key).
 PropertyDef* FindProperty(Schema& schema, std::string_view key);
 const PropertyDef* FindProperty(const Schema& schema, std::string_view key);
+// Finds a property by id only: for keys that are ids (stored values, writes already
+// checked, history), where a property whose name equals another's id must not match.
+const PropertyDef* FindPropertyById(const Schema& schema, std::string_view id);
 
 // Stored form: [{"id","name","type","config"}...].
 json::array SchemaToStored(const Schema& schema);

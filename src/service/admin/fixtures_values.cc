@@ -188,7 +188,7 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
     if (auto stored = stored_files.find(w.property_id); stored != stored_files.end()) {
       PutStoredFiles(stored->second, w.value);
     }
-    const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+    const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
     if (auto author = authors.find(w.property_id); def != nullptr && author != authors.end()) {
       schema::FindType(def->type)->Stamp(w.value, author->second, NowMillis());
     }

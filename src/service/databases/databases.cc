@@ -207,8 +207,8 @@ Status DropStaleValues(Context& ctx, const Caller& caller, const std::string& so
                        const schema::Schema& after) {
   std::vector<std::string> stale;
   for (const auto& old : before) {
-    const schema::PropertyDef* now = schema::FindProperty(after, old.id);
-    if (now == nullptr || now->id != old.id || now->type != old.type) stale.push_back(old.id);
+    const schema::PropertyDef* now = schema::FindPropertyById(after, old.id);
+    if (now == nullptr || now->type != old.type) stale.push_back(old.id);
   }
   if (stale.empty()) return OkStatus();
   LN_ASSIGN_OR_RETURN(auto pages, ctx.store().ListPagesOf(source_id));

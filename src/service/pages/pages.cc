@@ -54,7 +54,7 @@ Status SaveGrownDefinitions(Context& ctx, const Caller& caller, const DataSource
 // database. Messages: docs/compat.md.
 Status CheckReferences(Context& ctx, const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes) {
   for (const auto& [property_id, value] : writes) {
-    const schema::PropertyDef* def = schema::FindProperty(*page.schema, property_id);
+    const schema::PropertyDef* def = schema::FindPropertyById(*page.schema, property_id);
     const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
     if (type == nullptr || !value.is_array()) continue;
     // What the value points at is the type's to say (schema/property_type.h).
@@ -116,7 +116,7 @@ struct PageBefore {
     bool only_own = writes.changed_defs.empty();
     for (size_t i = 0; only_own && i < writes.writes.size(); ++i) {
       const auto& w = writes.writes[i];
-      const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+      const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
       const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
       if (type && type->ReferencesIn(w.value, *def).kind == schema::References::Kind::kPages) only_own = false;
     }
@@ -148,7 +148,7 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
   }
   const Millis now = NowMillis();
   for (auto& w : writes.writes) {
-    const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, w.property_id);
+    const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
     const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
     if (type) type->Stamp(w.value, caller.integration.bot_user_id, now);
     if (type && type->render_extras().file_objects) {

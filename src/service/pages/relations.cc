@@ -85,7 +85,7 @@ Status CreateSyncedRelations(Context& ctx, const Caller& caller, const DataSourc
     if (type == nullptr || *type != "dual_property") continue;
     const json::value* synced = Find(def.config.at("dual_property").get_object(), "synced_property_id");
     if (synced && synced->is_string()) continue;  // already paired
-    if (before && schema::FindProperty(*before, def.id)) continue;
+    if (before && schema::FindPropertyById(*before, def.id)) continue;
     std::string target_id(def.config.at("data_source_id").get_string());
     std::string title;
     for (const auto& rt : source->title) title += rt.at("plain_text").get_string();

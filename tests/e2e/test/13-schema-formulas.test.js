@@ -75,6 +75,32 @@ for (const version of ['v5', 'v2']) {
     assert.equal(plain((await w.get(p.id)).properties.Newer.rich_text), 'by id');
   });
 
+  // The title property's id is "title": a property renamed "title" has a name equal to
+  // another property's id. Values are matched with properties by id, so every value
+  // stays, and writes by id and by name reach the right property (a schema change once
+  // looked the old ids up by name first and dropped every page's title).
+  test(`${version}: a property named like another property's id keeps both properties' values`, async () => {
+    const w = await world(version);
+    const s0 = await schemaOf(w.client, version, w.db);
+    assert.equal(s0.Name.id, 'title');
+    const oldId = s0.Old.id;
+    const p = await w.item('Dune', { Old: { rich_text: text('notes') } });
+    const s1 = await updateSchema(w.client, version, w.db, { Old: { name: 'title' } });
+    assert.deepEqual({ id: s1.title.id, type: s1.title.type }, { id: oldId, type: 'rich_text' });
+    assert.equal(s1.Name.id, 'title');
+    const g = await w.get(p.id);
+    assert.equal(plain(g.properties.Name.title), 'Dune');
+    assert.equal(plain(g.properties.title.rich_text), 'notes');
+    // The key "title" names the property called "title" (names come first); the title
+    // property is still written by its own name.
+    const r = await w.patch(p.id, { title: { rich_text: text('more notes') }, Name: { title: text('Dune II') } });
+    assert.equal(plain(r.properties.Name.title), 'Dune II');
+    assert.equal(plain(r.properties.title.rich_text), 'more notes');
+    const g2 = await w.get(p.id);
+    assert.equal(plain(g2.properties.Name.title), 'Dune II');
+    assert.equal(plain(g2.properties.title.rich_text), 'more notes');
+  });
+
   test(`${version}: remove a property with null; add one with a type`, async () => {
     const w = await world(version);
     const p = await w.item('row', { Gone: { checkbox: true }, Price: { number: 1 } });
