@@ -9,6 +9,7 @@
 
 #include "common/clock.h"
 #include "common/json.h"
+#include "schema/property_def.h"
 
 namespace localnotion::storage {
 
@@ -93,17 +94,23 @@ struct PageHead {
 // false (store.cc).
 PageRecord CopyPage(const PageRecord& page, const json::storage_ptr& storage, bool properties = true);
 
-// What a page write changes, for a backend that keeps data derived from the values (the
-// SQLite text index, sqlite/page_text.h) and would otherwise derive all of it again on
-// every write. `before` is the page as stored when the write began (read in the same
-// transaction); `changed_properties` holds the ids of the properties whose value differs
-// between `before` and the page written (added, changed or removed), sorted. A backend
-// may leave what it derived from every other property as it is, so both must be exact.
-// A write that cannot tell (a new page, an import) passes none, and everything is
-// derived again.
+// What a writer knows of a page write, for a backend that keeps data derived from the
+// values (the text rows of page_text, sqlite/page_text.h) and would otherwise derive all
+// of it again on every write. A write that knows nothing passes no PageUpdate at all.
+//   - `before` is the page as stored when the write began (read in the same
+//     transaction), and `changed_properties` the ids of the properties whose value
+//     differs between `before` and the page written (added, changed or removed), sorted.
+//     A backend may leave what it derived from every other property as it is, so both
+//     must be exact. Both null for a write that cannot tell (a new page, an import):
+//     everything is derived again.
+//   - `schema` is the page's schema when the writer has it. With it, only the values of
+//     properties whose type has text conditions (schema::FilterFamily::kText: title,
+//     rich text, url, email, phone number) get a text row; without it, every string or
+//     rich text value does, the stored option id of a select or a status too.
 struct PageUpdate {
-  const PageRecord& before;
-  const std::vector<std::string>& changed_properties;
+  const PageRecord* before = nullptr;
+  const std::vector<std::string>* changed_properties = nullptr;
+  const schema::Schema* schema = nullptr;
 };
 
 }  // namespace localnotion::storage

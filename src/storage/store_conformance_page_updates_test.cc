@@ -86,14 +86,14 @@ TEST_P(StoreConformanceTest, AnUpdateThatKeepsTheParentWritesEveryOtherFieldAndK
   checked.last_edited_time = 1800000000000;
   checked.last_edited_by = "user-b";
   const std::vector<std::string> done{"done"};
-  const PageUpdate check{before, done};
+  const PageUpdate check{&before, &done};
   Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(checked, &check)); });
   ReadBoth([&](Txn& txn) { EXPECT_EQ(Describe(LN_VAL(txn.GetPage("u-1"))), Describe(checked)); });
 
   PageRecord renamed = checked;
   renamed.properties = Row("u-1", "ds-u", "Renamed").properties;
   const std::vector<std::string> title{"title"};
-  const PageUpdate rename{checked, title};
+  const PageUpdate rename{&checked, &title};
   Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(renamed, &rename)); });
   ReadBoth([&](Txn& txn) {
     EXPECT_EQ(Describe(LN_VAL(txn.GetPage("u-1"))), Describe(renamed));
@@ -114,7 +114,7 @@ TEST_P(StoreConformanceTest, AnUpdateThatMovesThePageListsItUnderItsNewParentOnl
   moved.parent_id = "page-b";
   moved.last_edited_time = 1800000000000;
   const std::vector<std::string> none;
-  const PageUpdate move{before, none};
+  const PageUpdate move{&before, &none};
   Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(moved, &move)); });
   ReadBoth([&](Txn& txn) {
     EXPECT_EQ(Describe(LN_VAL(txn.GetPage("m-1"))), Describe(moved));
@@ -130,11 +130,11 @@ TEST_P(StoreConformanceTest, AnUpdateFromABeforeNeverStoredStoresThePage) {
   PageRecord after = before;
   after.properties["done"] = true;
   const std::vector<std::string> done{"done"};
-  const PageUpdate check{before, done};
+  const PageUpdate check{&before, &done};
   const PageRecord ghost = Row("n-2", "ds-n", "Ghost");
   const PageRecord titled = Row("n-2", "ds-n", "Phantom");
   const std::vector<std::string> title{"title"};
-  const PageUpdate rename{ghost, title};
+  const PageUpdate rename{&ghost, &title};
   Write([&](Txn& txn) {
     LN_ASSERT_OK(txn.PutPage(after, &check));
     LN_ASSERT_OK(txn.PutPage(titled, &rename));
@@ -267,7 +267,7 @@ TEST_P(StoreConformanceTest, WritersThatReadAndWriteOnePageLoseNoIncrement) {
           read->properties["count"] = count;
           read->last_edited_by = "writer-" + std::to_string(t);
           const std::vector<std::string> changed{"count"};
-          const PageUpdate update{before, changed};
+          const PageUpdate update{&before, &changed};
           LN_RETURN_IF_ERROR(txn.PutPage(*read, &update));
           // Most writes hand the page over, as a PATCH does, to be kept once durable; the
           // others do not, and a page kept by an earlier commit must not outlive them.

@@ -120,7 +120,7 @@ TEST_P(StoreConformanceTest, TextTermsFollowAWriteThatNamesWhatItChanged) {
     after.properties["nt"] = testing::J(ExactRt("now МИР"));
     after.properties.erase("url");
     const std::vector<std::string> changed{"nt", "url"};
-    const PageUpdate update{before, changed};
+    const PageUpdate update{&before, &changed};
     LN_ASSERT_OK(txn.PutPage(after, &update));
     EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("nt", ExactOp::kTextContains, "мир")), (ExactIds{"x1", "x3"}));
     EXPECT_EQ(ExactScan(txn, testing::PropertyTerm("url", ExactOp::kTextContains, "%b")), (ExactIds{}));

@@ -165,14 +165,11 @@ Status Context::WritePage(const Caller& caller, const storage::PageRecord* befor
   if (mode == WriteMode::kEdit) {
     LN_ASSIGN_OR_RETURN(history, PageHistoryEntry(caller, before, after, changed, schema));
   }
-  // What changed goes down too: storage then re-derives only the changed values' data
-  // (a checkbox change leaves the text index alone).
-  if (before) {
-    const storage::PageUpdate update{*before, changed};
-    LN_RETURN_IF_ERROR(store_.PutPage(after, &update));
-  } else {
-    LN_RETURN_IF_ERROR(store_.PutPage(after));
-  }
+  // What changed goes down too, and the schema: storage then re-derives only the changed
+  // values' data (a checkbox change leaves the text index alone), and none for values
+  // that no text condition reads (a select's option id).
+  const storage::PageUpdate update{before, before ? &changed : nullptr, schema};
+  LN_RETURN_IF_ERROR(store_.PutPage(after, &update));
   // The child row's flag follows every change of the object's (and only those).
   if (before && before->in_trash != after.in_trash)
     LN_RETURN_IF_ERROR(MirrorChildObjectTrash(after.id, after.in_trash));

@@ -228,7 +228,9 @@ Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* update) {
   params.Int(p.created_time).Text(p.created_by).Int(p.last_edited_time).Text(p.last_edited_by);
   params.Text(FoldedPageTitle(p));
   LN_RETURN_IF_ERROR(Run(sql, params));
-  if (update == nullptr) return WritePgPageText(conn_, p.id, PageTexts(p));
+  if (update == nullptr || update->before == nullptr) {
+    return WritePgPageText(conn_, p.id, PageTexts(p, update ? update->schema : nullptr));
+  }
   return ApplyPgPageText(conn_, p.id, PageTextEdits(*update, p));
 }
 

@@ -1,6 +1,8 @@
 #include "storage/sqlite/page_text.h"
 
 #include "query/values.h"
+#include "schema/property_type.h"
+#include "schema/registry.h"
 
 namespace localnotion::storage {
 
@@ -12,9 +14,17 @@ std::optional<PageText> PageTextOf(std::string_view property_id, const json::val
   return PageText{std::string(property_id), std::move(folded), unsettled};
 }
 
-std::vector<PageText> PageTexts(const PageRecord& page) {
+bool MayHaveTextRow(const schema::Schema* schema, std::string_view property_id) {
+  if (schema == nullptr) return true;
+  const schema::PropertyDef* def = schema::FindPropertyById(*schema, property_id);
+  const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+  return type != nullptr && type->filter_family() == schema::FilterFamily::kText;
+}
+
+std::vector<PageText> PageTexts(const PageRecord& page, const schema::Schema* schema) {
   std::vector<PageText> rows;
   for (const auto& [key, value] : page.properties) {
+    if (!MayHaveTextRow(schema, key)) continue;
     if (std::optional<PageText> row = PageTextOf(key, &value)) rows.push_back(std::move(*row));
   }
   return rows;
@@ -22,14 +32,15 @@ std::vector<PageText> PageTexts(const PageRecord& page) {
 
 std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageRecord& page) {
   std::vector<PageTextEdit> edits;
-  for (const std::string& id : update.changed_properties) {
-    const json::value* was = Find(update.before.properties, id);
+  for (const std::string& id : *update.changed_properties) {
+    const json::value* was = Find(update.before->properties, id);
     const json::value* now = Find(page.properties, id);
     // Values that are neither text nor rich text have no row, before or after: most
     // writes (a checkbox, a number, a date) stop here without folding anything.
     const bool was_text = was != nullptr && (was->is_array() || was->is_string());
     const bool now_text = now != nullptr && (now->is_array() || now->is_string());
     if (!was_text && !now_text) continue;
+    if (!MayHaveTextRow(update.schema, id)) continue;
     std::optional<PageText> old_row = PageTextOf(id, was);
     std::optional<PageText> new_row = PageTextOf(id, now);
     const bool same = old_row.has_value() == new_row.has_value() &&
@@ -72,7 +83,7 @@ Result<size_t> PageTextWriter::Apply(int64_t page_rowid, const std::vector<PageT
   return edits.size();
 }
 
-Result<size_t> PageTextWriter::Write(int64_t page_rowid, const PageRecord& page) {
+Result<size_t> PageTextWriter::Write(int64_t page_rowid, const PageRecord& page, const schema::Schema* schema) {
   // Most writes change no text (a checkbox, a number, a date): the rows that are already
   // right stay, so the trigram index is only touched for the text that changed; a row
   // whose text changed is updated in place and keeps its id.
@@ -90,7 +101,7 @@ Result<size_t> PageTextWriter::Write(int64_t page_rowid, const PageRecord& page)
   }
   select_.Reset();
   size_t written = 0;
-  for (const PageText& row : PageTexts(page)) {
+  for (const PageText& row : PageTexts(page, schema)) {
     Old* match = nullptr;
     for (Old& o : old) {
       if (o.text.property_id == row.property_id) match = &o;

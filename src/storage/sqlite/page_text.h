@@ -32,9 +32,15 @@ struct PageText {
 // reads as "" (no needle but "" is found in it).
 std::optional<PageText> PageTextOf(std::string_view property_id, const json::value* value);
 
-// The rows a page has, one per property that has one (PageTextOf), in the order of its
-// properties.
-std::vector<PageText> PageTexts(const PageRecord& page);
+// Whether a property's values may have a row: any property without the page's schema
+// (the row then follows the value's shape, PageTextOf); with it, only a property whose
+// type has text conditions (PageUpdate::schema). No query reads the row of a select's
+// or a status's stored option id, so a writer that knows the schema writes none.
+bool MayHaveTextRow(const schema::Schema* schema, std::string_view property_id);
+
+// The rows a page has, one per property that has one (PageTextOf, MayHaveTextRow), in
+// the order of its properties.
+std::vector<PageText> PageTexts(const PageRecord& page, const schema::Schema* schema = nullptr);
 
 // A change of one property's row: the row to delete, and the one to insert (nullopt:
 // the property has no row any more).
@@ -43,10 +49,10 @@ struct PageTextEdit {
   std::optional<PageText> row;
 };
 
-// The row changes a write makes, from what it changed (records.h): only the properties
-// of `update.changed_properties` whose row differs before and after. Empty for a write
-// that changes no text (a checkbox, a number, a rich text's annotations), which then
-// leaves page_text alone.
+// The row changes a write makes, from what it changed (records.h; `update.before` and
+// `update.changed_properties` set): only the properties of `changed_properties` whose row
+// differs before and after. Empty for a write that changes no text (a checkbox, a
+// number, a select, a rich text's annotations), which then leaves page_text alone.
 std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageRecord& page);
 
 // Keeps the page_text rows of one page (by its rowid in pages) equal to PageTexts. The
@@ -61,10 +67,11 @@ class PageTextWriter {
     return select_.valid() && remove_.valid() && remove_property_.valid() && insert_.valid() && update_.valid() &&
            update_property_.valid();
   }
-  // Every row of the page (a new page, or a write that does not say what it changed):
-  // rows whose text is unchanged are left alone, changed ones updated, new ones inserted
-  // and those of values gone deleted. Returns the number of rows written.
-  Result<size_t> Write(int64_t page_rowid, const PageRecord& page);
+  // Every row of the page (a new page, or a write that does not say what it changed;
+  // PageTexts with `schema`): rows whose text is unchanged are left alone, changed ones
+  // updated, new ones inserted and those of values gone deleted. Returns the number of
+  // rows written.
+  Result<size_t> Write(int64_t page_rowid, const PageRecord& page, const schema::Schema* schema = nullptr);
   // Only the rows named: each property's row is updated (or inserted) with its new text,
   // or deleted when it has none. Returns the number of rows written.
   Result<size_t> Apply(int64_t page_rowid, const std::vector<PageTextEdit>& edits);

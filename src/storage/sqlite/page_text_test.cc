@@ -78,7 +78,7 @@ TEST(PageTextRowsTest, EditsOnlyForChangedPropertiesWhoseRowChanges) {
     "notes":[{"type":"text","plain_text":"Old","annotations":{"bold":false}}],"url":"https://a.b","m":3})");
   auto edits = [&](std::string_view after_props, std::vector<std::string> changed) {
     const PageRecord after = Page("p", after_props);
-    return PageTextEdits(PageUpdate{before, changed}, after);
+    return PageTextEdits(PageUpdate{&before, &changed}, after);
   };
   // A checkbox and a number: no row either side, nothing folded.
   EXPECT_TRUE(edits(R"({"title":[{"type":"text","plain_text":"Paris"}],"done":true,"n":2,
@@ -110,6 +110,45 @@ TEST(PageTextRowsTest, EditsOnlyForChangedPropertiesWhoseRowChanges) {
   ASSERT_EQ(e.size(), 1u);
   ASSERT_TRUE(e[0].row.has_value());
   EXPECT_TRUE(e[0].row->unsettled);
+}
+
+// The schema of a database with a title, a url, a rich text, a select and a status.
+schema::Schema TextAndOptionsSchema() {
+  return schema::Schema{{"title", "Name", "title", {}},
+                        {"url", "Link", "url", {}},
+                        {"notes", "Notes", "rich_text", {}},
+                        {"sel", "title", "select", {}},
+                        {"st", "Status", "status", {}}};
+}
+
+// No query reads the text of a select's or a status's stored option id: with the schema,
+// those values have no row, nor has a value whose property the schema does not hold;
+// the select named "title" (a name equal to another property's id) is looked up by id.
+TEST(PageTextRowsTest, WithTheSchemaOnlyPropertiesOfTextTypesHaveRows) {
+  const schema::Schema schema = TextAndOptionsSchema();
+  const PageRecord p = Page("p", R"({"title":[{"type":"text","plain_text":"A"}],"url":"https://x","sel":"opt-1",
+    "st":"status-2","notes":[{"type":"text","plain_text":"N"}],"gone":"text of a deleted property"})");
+  V ids;
+  for (const PageText& row : PageTexts(p, &schema)) ids.push_back(row.property_id);
+  EXPECT_EQ(ids, (V{"title", "url", "notes"}));
+  ids.clear();
+  for (const PageText& row : PageTexts(p)) ids.push_back(row.property_id);
+  EXPECT_EQ(ids, (V{"title", "url", "sel", "st", "notes", "gone"}));
+  EXPECT_TRUE(MayHaveTextRow(nullptr, "sel"));
+  EXPECT_FALSE(MayHaveTextRow(&schema, "sel"));
+  EXPECT_TRUE(MayHaveTextRow(&schema, "url"));
+  EXPECT_FALSE(MayHaveTextRow(&schema, "Link"));  // a name, not an id
+
+  // A write of the select, the status and the url: only the url's row changes.
+  const PageRecord after = Page("p", R"({"title":[{"type":"text","plain_text":"A"}],"url":"https://y","sel":"opt-2",
+    "st":"status-3","notes":[{"type":"text","plain_text":"N"}]})");
+  const V changed{"sel", "st", "url"};
+  const std::vector<PageTextEdit> edits = PageTextEdits(PageUpdate{&p, &changed, &schema}, after);
+  ASSERT_EQ(edits.size(), 1u);
+  EXPECT_EQ(edits[0].property_id, "url");
+  ASSERT_TRUE(edits[0].row.has_value());
+  EXPECT_EQ(edits[0].row->folded, "https://y");
+  EXPECT_EQ(PageTextEdits(PageUpdate{&p, &changed}, after).size(), 3u);
 }
 
 class PageTextStoreTest : public TempStoreTest {
@@ -171,7 +210,7 @@ TEST_F(PageTextStoreTest, AnUpdateOfATextPropertyReplacesItsRowInTheIndex) {
   after.properties["title"] = testing::J(R"([{"type":"text","plain_text":"Lyon en été"}])");
   after.properties["notes"] = testing::J(R"([{"type":"text","plain_text":"Quai de Saône"}])");
   const std::vector<std::string> changed{"notes", "title"};
-  const PageUpdate update{before, changed};
+  const PageUpdate update{&before, &changed};
   ASSERT_TRUE(store_->PutPage(after, &update).ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
   // The old text is no longer found, the new one is (c is an unsettled mention).
@@ -188,7 +227,7 @@ TEST_F(PageTextStoreTest, AnUpdateOfATextPropertyReplacesItsRowInTheIndex) {
   before = after;
   after.properties.erase("notes");
   const std::vector<std::string> removed{"notes"};
-  const PageUpdate removal{before, removed};
+  const PageUpdate removal{&before, &removed};
   ASSERT_TRUE(store_->PutPage(after, &removal).ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
   EXPECT_EQ(Scan(TextScan("notes", Op::kTextContains, "saône")), (V{}));
@@ -216,7 +255,7 @@ TEST_F(PageTextStoreTest, AnUpdateThatChangesNoTextLeavesTheRowsAsTheyWere) {
   after.properties["done"] = true;
   after.last_edited_time = 42;
   const std::vector<std::string> changed{"done"};
-  const PageUpdate update{before, changed};
+  const PageUpdate update{&before, &changed};
   ASSERT_TRUE(store_->PutPage(after, &update).ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
   EXPECT_EQ(RowsOf(path_), marked);
@@ -227,6 +266,37 @@ TEST_F(PageTextStoreTest, AnUpdateThatChangesNoTextLeavesTheRowsAsTheyWere) {
   ASSERT_TRUE(store_->PutPage(after).ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
   EXPECT_EQ(RowsOf(path_), (V{"1 title été à paris 0", "2 title parisienne 0", "3 title @someone 1"}));
+}
+
+// A new page written with its schema gets rows for its text only; a later write of its
+// select and status with the schema leaves page_text alone, and a write without the
+// schema (a writer that does not know it) derives the rows from the values' shapes.
+TEST_F(PageTextStoreTest, AWriteWithTheSchemaWritesNoRowForOptionIds) {
+  const schema::Schema schema = TextAndOptionsSchema();
+  const PageRecord page = Page("d", R"({"title":[{"type":"text","plain_text":"Dune"}],"sel":"opt-1","st":"s-1"})");
+  const PageUpdate created{nullptr, nullptr, &schema};
+  ASSERT_TRUE(store_->PutPage(page, &created).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  const V rows{"1 title été à paris 0", "2 title parisienne 0", "3 title @someone 1", "4 title dune 0"};
+  EXPECT_EQ(RowsOf(path_), rows);
+  PageRecord after = page;
+  after.properties["sel"] = "opt-2";
+  after.properties["st"] = "s-2";
+  const V changed{"sel", "st"};
+  const PageUpdate update{&page, &changed, &schema};
+  ASSERT_TRUE(store_->PutPage(after, &update).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(RowsOf(path_), rows);
+  EXPECT_EQ(Stored("d").properties.at("sel"), json::value("opt-2"));
+  ASSERT_TRUE(store_->PutPage(after).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(RowsOf(path_), (V{"1 title été à paris 0", "2 title parisienne 0", "3 title @someone 1", "4 title dune 0",
+                              "5 sel opt-2 0", "6 st s-2 0"}));
+  // Written again with the schema, every row is compared with the page's: the option
+  // rows go.
+  ASSERT_TRUE(store_->PutPage(after, &created).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(RowsOf(path_), rows);
 }
 
 TEST_F(PageTextStoreTest, MigrationTenFillsTheTextOfAnOlderStore) {

@@ -433,13 +433,14 @@ Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, 
 Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) {
   // The page's text rows change in the same transaction as the page: all of them for a
   // new page (or an unknown change), else only those of the text that changed.
+  const bool knows_changes = update != nullptr && update->before != nullptr;
   std::vector<PageTextEdit> edits;
-  if (update != nullptr) edits = PageTextEdits(*update, p);
-  const bool text_changes = update == nullptr || !edits.empty();
+  if (knows_changes) edits = PageTextEdits(*update, p);
+  const bool text_changes = !knows_changes || !edits.empty();
   // The row is updated in place when it keeps its parent (Statements::update_page), else
   // upserted; an update that finds no row (a `before` that was never stored) upserts too.
-  const bool same_parent = update != nullptr && update->before.id == p.id &&
-                           update->before.parent_type == p.parent_type && update->before.parent_id == p.parent_id;
+  const bool same_parent = knows_changes && update->before->id == p.id &&
+                           update->before->parent_type == p.parent_type && update->before->parent_id == p.parent_id;
   int64_t rowid = 0;
   bool written = false;
   if (same_parent) {
@@ -453,8 +454,8 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
   }
   if (!text_changes) return OkStatus();
   // page_text's triggers note each row written for the text index.
-  LN_ASSIGN_OR_RETURN(size_t rows,
-                      update == nullptr ? st_->page_text->Write(rowid, p) : st_->page_text->Apply(rowid, edits));
+  LN_ASSIGN_OR_RETURN(size_t rows, knows_changes ? st_->page_text->Apply(rowid, edits)
+                                                 : st_->page_text->Write(rowid, p, update ? update->schema : nullptr));
   text_lag_ += static_cast<int64_t>(rows);
   return OkStatus();
 }
