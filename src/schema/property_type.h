@@ -139,7 +139,9 @@ class PropertyType {
 
   // Validates `value` (the JSON under the type key, e.g. the array of `title`) written
   // at `path`. Returns the stored value; json null means "empty". Types that create
-  // options get `grown`, a copy of `def` to add unknown names to; others get nullptr.
+  // options may get `grown`, a copy of `def` to add unknown names to; without it
+  // (nullptr, and always for other types) a name that no option has is an error. A
+  // Write has no other effect (validation::CheckProperties relies on it).
   virtual Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef& def,
                                     PropertyDef* grown) const;
 

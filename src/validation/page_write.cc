@@ -1,5 +1,7 @@
 #include "validation/page_write.h"
 
+#include <algorithm>
+
 #include "api/icon.h"
 #include "api/messages.h"
 #include "common/uuid.h"
@@ -30,9 +32,23 @@ Status ReadCommonKey(std::string_view key, const json::value& v, PageBody& out, 
   return OkStatus();
 }
 
-// The writable type key a property value names, or "" when it names none.
+// The writable type key a property value names, or "" when it names none: the first of
+// WritableTypeOrder that the value has. Most values have one key besides "type" and "id"
+// (neither is a type name), which is then the only one that can match.
 std::string_view NamedType(const json::object& value) {
-  for (std::string_view t : schema::WritableTypeOrder()) {
+  const std::vector<std::string_view>& order = schema::WritableTypeOrder();
+  const json::key_value_pair* only = nullptr;
+  size_t others = 0;
+  for (const auto& kv : value) {
+    if (kv.key() == "type" || kv.key() == "id") continue;
+    only = &kv;
+    ++others;
+  }
+  if (others == 1) {
+    const auto it = std::find(order.begin(), order.end(), std::string_view(only->key()));
+    return it != order.end() ? *it : std::string_view{};
+  }
+  for (std::string_view t : order) {
     if (value.contains(t)) return t;
   }
   return {};
@@ -220,10 +236,18 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
   for (const Item& item : items) {
     const schema::PropertyType* type = schema::FindType(item.def->type);
     std::string path = api::Field(api::Field("body.properties", item.key), item.type);
-    // Only types that create options get a copy of their definition to grow.
+    // Only types that create options get a copy of their definition to grow, and only when
+    // the value names an option the definition lacks: a Write without the copy succeeds
+    // when every option it names exists, and fails otherwise (Write has no other effect,
+    // schema/property_type.h), so the copy is made only after such a failure, and that
+    // Write's answer, a grown definition or the value's real error, is the one kept.
     std::optional<schema::PropertyDef> grown;
-    if (type->creates_options()) grown = *item.def;
-    LN_ASSIGN_OR_RETURN(json::value stored, type->Write(path, *item.value, *item.def, grown ? &*grown : nullptr));
+    Result<json::value> written = type->Write(path, *item.value, *item.def, nullptr);
+    if (!written.ok() && type->creates_options()) {
+      grown = *item.def;
+      written = type->Write(path, *item.value, *item.def, &*grown);
+    }
+    LN_ASSIGN_OR_RETURN(json::value stored, std::move(written));
     if (schema::References refs = type->ReferencesIn(stored, *item.def);
         refs.kind == schema::References::Kind::kUsers) {
       for (std::string& id : refs.ids) out.user_ids.push_back(std::move(id));
