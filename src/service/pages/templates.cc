@@ -161,7 +161,7 @@ Result<std::string> ApplyTemplateProperties(Context& ctx, LoadedPage& page, cons
   if (!loaded.ok()) return ValidationError(fmt::format("Could not find template with ID: {}.", template_id));
   json::object carried = CarryProperties(loaded->page.properties, *loaded->schema, *page.schema);
   for (auto& [key, value] : carried) {
-    const schema::PropertyDef* def = schema::FindProperty(*page.schema, key);
+    const schema::PropertyDef* def = schema::FindPropertyById(*page.schema, key);
     const bool given = request_properties != nullptr && def != nullptr &&
                        (request_properties->contains(def->name) || request_properties->contains(def->id));
     if (!given) page.page.properties[key] = value;

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const { collectDataSourceTemplates } = require('@notionhq/client');
 const { startServer } = require('../lib/server');
 const { v5, raw, expectApiError, expectRawError, adminCall } = require('../lib/clients');
-const { text, plain, createRootPage, createDatabase } = require('../lib/fixtures');
+const { text, plain, createRootPage, createDatabase, updateSchema } = require('../lib/fixtures');
 
 const ADMIN = 'admin_e2e_templates_0123456789';
 const V = (message) => ({ status: 400, code: 'validation_error', message });
@@ -61,6 +61,32 @@ test('listTemplates, name filter, paging, and collectDataSourceTemplates', async
     status: 404, code: 'object_not_found',
     message: `Could not find data source with ID: ${missing}. Make sure the relevant pages and databases are shared with your integration.`,
   });
+});
+
+// Values are carried by property id. A data source whose rich text property is named
+// "title" (the title property's id): the request's title still wins over the template's,
+// and the template's rich text is carried (the carry once looked the ids up by name
+// first, took the title for the rich text, and overwrote the request's title).
+test('create from a template: a property named like the title property\'s id', async () => {
+  const root = await createRootPage(n25, 'Templates, named like an id');
+  const d = await createDatabase(n25, 'v5', root.id, 'Odd', { Name: { title: {} }, Notes: { rich_text: {} } });
+  const schema = await updateSchema(n25, 'v5', d, { Notes: { name: 'title' } });
+  assert.equal(schema.title.type, 'rich_text');
+  const tpl = await n25.pages.create({
+    parent: { data_source_id: d.dataSourceId },
+    properties: { Name: { title: text('Template title') }, title: { rich_text: text('template notes') } },
+  });
+  assert.equal((await admin('POST', `data_sources/${d.dataSourceId}/templates`, { page_id: tpl.id })).status, 200);
+  const page = await n26.pages.create({
+    parent: { data_source_id: d.dataSourceId },
+    properties: { Name: { title: text('Mine') } },
+    template: { type: 'template_id', template_id: tpl.id },
+  });
+  assert.equal(plain(page.properties.Name.title), 'Mine');
+  assert.equal(plain(page.properties.title.rich_text), 'template notes');
+  const read = await n26.pages.retrieve({ page_id: page.id });
+  assert.equal(plain(read.properties.Name.title), 'Mine');
+  assert.equal(plain(read.properties.title.rich_text), 'template notes');
 });
 
 test('create from a template: template_id copies values and content; request values win', async () => {
