@@ -23,7 +23,7 @@ void CheckAndRender(const json::object& properties, const schema::Schema& schema
   ctx.last_edited_by = fuzz::kUserId;
   ctx.user = [](const std::string& id) -> json::value { return json::object{{"object", "user"}, {"id", id}}; };
   for (const validation::PropertyWrite& w : writes->writes) {
-    const schema::PropertyDef* def = schema::FindProperty(schema, w.property_id);
+    const schema::PropertyDef* def = schema::FindPropertyById(schema, w.property_id);
     if (def == nullptr) __builtin_trap();  // a write for a property that is not in the schema
     const schema::PropertyType* type = schema::FindType(def->type);
     if (type == nullptr) continue;
