@@ -75,6 +75,21 @@ constexpr std::string_view kEveryType[] = {
     "phone_number", "relation",       "formula",   "rollup",   "created_time", "last_edited_time",
     "created_by",   "last_edited_by", "unique_id", "button",   "verification", "place"};
 
+// A request's key is a name or an id, names first (FindProperty); a stored value's key
+// is an id (FindPropertyById). The title property's id is "title", so a property named
+// "title" is found first by name, never by id.
+TEST(Schema, FindsPropertiesByNameFirstOrByIdOnly) {
+  const Schema schema{{"title", "Name", "title", {}}, {"n1", "title", "rich_text", {}}};
+  ASSERT_NE(FindProperty(schema, "title"), nullptr);
+  EXPECT_EQ(FindProperty(schema, "title")->id, "n1");
+  EXPECT_EQ(FindProperty(schema, "Name")->id, "title");
+  EXPECT_EQ(FindProperty(schema, "n1")->id, "n1");
+  ASSERT_NE(FindPropertyById(schema, "title"), nullptr);
+  EXPECT_EQ(FindPropertyById(schema, "title")->name, "Name");
+  EXPECT_EQ(FindPropertyById(schema, "n1")->name, "title");
+  EXPECT_EQ(FindPropertyById(schema, "Name"), nullptr);
+}
+
 TEST(Registry, FindsEveryTypeByItsName) {
   for (std::string_view name : kEveryType) {
     const PropertyType* t = FindType(name);
