@@ -8,7 +8,9 @@
 #
 # Environment: N1=200 N2=1200 PORT=19887; CASE=get counts GET /v1/pages/{id} instead, CASE=six a PATCH
 # of six properties of a page in a 15-property database with values that change every request (the bodies
-# of bench/patch_six.lua); the seed PATCH sends the same body (checkbox true) every time;
+# of bench/patch_six.lua); CASE=select a PATCH of only the select "Category" of that page, A, B and C in
+# turn (a status or select change, the write integrations make most); the seed PATCH sends the same body
+# (checkbox true) every time;
 # CASE=query sends POST /v1/data_sources/{id}/query with page_size 100 to the Inventory data source, which
 # then holds 100 pages (the seed page and 99 more), so that every answer is a list of 100 pages;
 # CASE=seed-many writes the title of a different page each request ("bench title I" on page I mod MANY_PAGES
@@ -59,6 +61,21 @@ six_config() {
     echo 'header = "Content-Type: application/json"'
     printf 'data = "{\\"properties\\":{\\"Notes\\":{\\"rich_text\\":[{\\"type\\":\\"text\\",\\"text\\":{\\"content\\":\\"bench note %d\\"}}]},\\"Price\\":{\\"number\\":%d.25},\\"Category\\":{\\"select\\":{\\"name\\":\\"%s\\"}},\\"Due\\":{\\"date\\":{\\"start\\":\\"2025-%02d-%02d\\"}},\\"In stock\\":{\\"checkbox\\":%s},\\"Link\\":{\\"url\\":\\"https://example.com/item/%d\\"}}}"\n' \
       "$i" "$i" "${cats[$((i % 3))]}" $((i % 12 + 1)) $((i % 28 + 1)) "$stock" "$i"
+  done
+}
+
+# select_config N: a curl config of N PATCHes of the select of SIX_PAGE_ID alone, A, B and C in turn.
+select_config() {
+  local n=$1 i cats=(A B C)
+  for ((i = 1; i <= n; i++)); do
+    (( i > 1 )) && echo next
+    echo "url = \"http://127.0.0.1:$PORT/v1/pages/$SIX_PAGE_ID\""
+    echo 'request = "PATCH"'
+    echo 'output = "/dev/null"'
+    echo "header = \"Authorization: Bearer $TOKEN\""
+    echo 'header = "Notion-Version: 2025-09-03"'
+    echo 'header = "Content-Type: application/json"'
+    printf 'data = "{\\"properties\\":{\\"Category\\":{\\"select\\":{\\"name\\":\\"%s\\"}}}}"\n' "${cats[$((i % 3))]}"
   done
 }
 
@@ -120,6 +137,9 @@ instructions() {
   if [[ ${CASE:-seed} == six ]]; then
     six_config "$n" >"$TMP/six.curl"
     curl -s -K "$TMP/six.curl" >/dev/null
+  elif [[ ${CASE:-seed} == select ]]; then
+    select_config "$n" >"$TMP/select.curl"
+    curl -s -K "$TMP/select.curl" >/dev/null
   elif [[ ${CASE:-seed} == seed-many ]]; then
     many_config "$n" >"$TMP/many.curl"
     curl -s -K "$TMP/many.curl" >/dev/null
