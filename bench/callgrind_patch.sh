@@ -46,19 +46,25 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# patch_head I PAGE_ID: the lines of a curl config for the I-th PATCH (from 1) of page PAGE_ID, all but
+# its body (`data`), which the caller writes next; "next" separates it from the one before.
+patch_head() {
+  (( $1 > 1 )) && echo next
+  echo "url = \"http://127.0.0.1:$PORT/v1/pages/$2\""
+  echo 'request = "PATCH"'
+  echo 'output = "/dev/null"'
+  echo "header = \"Authorization: Bearer $TOKEN\""
+  echo 'header = "Notion-Version: 2025-09-03"'
+  echo 'header = "Content-Type: application/json"'
+}
+
 # six_config N: a curl config of N PATCHes of six properties of SIX_PAGE_ID, each with other
 # values (the bodies of bench/patch_six.lua), sent one after another on one connection.
 six_config() {
   local n=$1 i cats=(A B C) stock
   for ((i = 1; i <= n; i++)); do
     (( i % 2 == 0 )) && stock=true || stock=false
-    (( i > 1 )) && echo next
-    echo "url = \"http://127.0.0.1:$PORT/v1/pages/$SIX_PAGE_ID\""
-    echo 'request = "PATCH"'
-    echo 'output = "/dev/null"'
-    echo "header = \"Authorization: Bearer $TOKEN\""
-    echo 'header = "Notion-Version: 2025-09-03"'
-    echo 'header = "Content-Type: application/json"'
+    patch_head "$i" "$SIX_PAGE_ID"
     printf 'data = "{\\"properties\\":{\\"Notes\\":{\\"rich_text\\":[{\\"type\\":\\"text\\",\\"text\\":{\\"content\\":\\"bench note %d\\"}}]},\\"Price\\":{\\"number\\":%d.25},\\"Category\\":{\\"select\\":{\\"name\\":\\"%s\\"}},\\"Due\\":{\\"date\\":{\\"start\\":\\"2025-%02d-%02d\\"}},\\"In stock\\":{\\"checkbox\\":%s},\\"Link\\":{\\"url\\":\\"https://example.com/item/%d\\"}}}"\n' \
       "$i" "$i" "${cats[$((i % 3))]}" $((i % 12 + 1)) $((i % 28 + 1)) "$stock" "$i"
   done
@@ -68,13 +74,7 @@ six_config() {
 select_config() {
   local n=$1 i cats=(A B C)
   for ((i = 1; i <= n; i++)); do
-    (( i > 1 )) && echo next
-    echo "url = \"http://127.0.0.1:$PORT/v1/pages/$SIX_PAGE_ID\""
-    echo 'request = "PATCH"'
-    echo 'output = "/dev/null"'
-    echo "header = \"Authorization: Bearer $TOKEN\""
-    echo 'header = "Notion-Version: 2025-09-03"'
-    echo 'header = "Content-Type: application/json"'
+    patch_head "$i" "$SIX_PAGE_ID"
     printf 'data = "{\\"properties\\":{\\"Category\\":{\\"select\\":{\\"name\\":\\"%s\\"}}}}"\n' "${cats[$((i % 3))]}"
   done
 }
@@ -85,13 +85,7 @@ many_config() {
   local n=$1 i ids
   IFS=, read -r -a ids <<<"$MANY_PAGE_IDS"
   for ((i = 1; i <= n; i++)); do
-    (( i > 1 )) && echo next
-    echo "url = \"http://127.0.0.1:$PORT/v1/pages/${ids[$(( (i - 1) % ${#ids[@]} ))]}\""
-    echo 'request = "PATCH"'
-    echo 'output = "/dev/null"'
-    echo "header = \"Authorization: Bearer $TOKEN\""
-    echo 'header = "Notion-Version: 2025-09-03"'
-    echo 'header = "Content-Type: application/json"'
+    patch_head "$i" "${ids[$(( (i - 1) % ${#ids[@]} ))]}"
     printf 'data = "{\\"properties\\":{\\"Name\\":{\\"title\\":[{\\"type\\":\\"text\\",\\"text\\":{\\"content\\":\\"bench title %d\\"}}]}}}"\n' "$i"
   done
 }
