@@ -58,7 +58,7 @@ std::optional<Response> RefusalBeforeBody(Pipeline& pipeline, const bhttp::reque
   if (auto it = h.find(bhttp::field::authorization); it != h.end()) req.authorization = std::string(it->value());
   if (auto it = h.find("notion-version"); it != h.end()) req.notion_version = std::string(it->value());
   if (auto it = h.find(bhttp::field::host); it != h.end()) req.host = std::string(it->value());
-  if (match.route == nullptr) return pipeline.Handle(req, match);
+  if (match.route == nullptr) return pipeline.Handle(std::move(req), match);
   if (match.group == Auth::kBearerToken && !BearerToken(req.authorization)) {
     return ErrorResponse(MakeError(ErrorCode::kUnauthorized, std::string(kBadAuthorizationHeader)), NewUuid());
   }
@@ -168,11 +168,13 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
     host.SetState(&stream, State::kBusy);
     auto& msg = parser.get();
     Request req = RequestFromBeast(msg);
+    // The request moves into the pipeline (its log keeps its header fields and body); the
+    // access log below reads the method from the message, which keeps its header.
     // Here, on this thread; when it takes long, a standby thread serves the other
     // connections meanwhile (loop_threads.h).
     Response res = [&] {
       LoopThreads::Busy busy;
-      return pipeline.Handle(req, match);
+      return pipeline.Handle(std::move(req), match);
     }();
     if (res.durable) {
       // A write is answered once the store says it is durable (group commit): the
@@ -188,7 +190,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       // once it ends, with its whole duration as latency.
       AccessRecord record;
       record.status = res.status;
-      record.method = req.method;
+      record.method = std::string(msg.method_string());
       record.path = match.path;
       const std::string stream_id = host.logging() ? res.request_id : std::string();
       record.request_id = stream_id;
@@ -215,7 +217,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       integration_id = std::move(res.integration_id);
     }
     ec = co_await WriteAnswer(stream, timer, std::move(res), msg.version(), keep_alive, head_only, timeout);
-    record.method = req.method;
+    record.method = std::string(msg.method_string());
     record.path = match.path;
     record.latency_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - header_read).count();

@@ -50,11 +50,14 @@ std::optional<std::string> BearerToken(const std::optional<std::string>& header)
   return std::string(h);
 }
 
-Response Pipeline::Handle(const Request& req) { return Handle(req, MatchRoute(req.method, req.target)); }
+Response Pipeline::Handle(Request req) {
+  const MatchedRoute match = MatchRoute(req.method, req.target);
+  return Handle(std::move(req), match);
+}
 
 bool AcceptsHtml(std::string_view accept) { return accept.find("text/html") != std::string_view::npos; }
 
-Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
+Response Pipeline::Handle(Request req, const MatchedRoute& match) {
   if (match.group == Auth::kNone) {
     if (!match.route->html_only || AcceptsHtml(req.accept)) {
       return match.route->open(OpenArgs{info_, metrics_, req.host, NewUuid(),
@@ -64,7 +67,7 @@ Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
     MatchedRoute api = match;
     api.group = Auth::kBearerToken;
     api.route = nullptr;
-    return Handle(req, api);
+    return Handle(std::move(req), api);
   }
   const std::string request_id = NewUuid();
   if (match.group == Auth::kUrlSignature) return HandleHostedFile(req, match, request_id);
@@ -78,16 +81,17 @@ Response Pipeline::Handle(const Request& req, const MatchedRoute& match) {
   log.method = req.method;
   log.path = match.path;
   log.notion_version = req.notion_version.value_or("");
-  log.request_headers = req.headers;
-  // Uploaded bytes are not logged: they can be 20 MB of binary.
-  log.request_body = req.content_type.rfind("multipart/", 0) == 0
-                         ? "[multipart/form-data body, " + std::to_string(req.body.size()) + " bytes]"
-                         : req.body;
+  log.request_headers = std::move(req.headers);
   std::shared_ptr<WorkspaceTools> tools = default_tools_;
   Response res = HandleApi(req, match, request_id, log, tools);
+  // The body moves into the log once answered. Uploaded bytes are not logged: they can
+  // be 20 MB of binary.
+  log.request_body = req.content_type.rfind("multipart/", 0) == 0
+                         ? "[multipart/form-data body, " + std::to_string(req.body.size()) + " bytes]"
+                         : std::move(req.body);
   log.status = res.status;
   log.response_body = res.body;
-  log.response_headers = AnswerHeaders(res);
+  log.response_head = HeadOf(res);
   log.latency_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (report_integration_) res.integration_id = log.integration_id;
   tools->log.Add(std::move(log));

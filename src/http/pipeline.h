@@ -71,10 +71,11 @@ class Pipeline {
     ShareControls();
   }
   // Matches the request, then answers it as below.
-  Response Handle(const Request& request);
+  Response Handle(Request request);
   // Answers a request the server has matched already; `match` is MatchRoute of the
-  // request's method and target.
-  Response Handle(const Request& request, const MatchedRoute& match);
+  // request's method and target. Taken by value: its header fields and body move into
+  // the request log once answered, so that a caller done with it moves it in.
+  Response Handle(Request request, const MatchedRoute& match);
   // What GET /metrics and the landing page show; set before serving.
   void SetServerInfo(ServerInfo info) { info_ = std::move(info); }
   // Counted by the server once each answer is sent.

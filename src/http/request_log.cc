@@ -64,7 +64,7 @@ json::object ShowEntry(const LogEntry& e) {
       {"integration", std::move(integration_value)},
       {"notion_version", e.notion_version.empty() ? json::value(nullptr) : json::value(ToValidUtf8(e.notion_version))},
       {"request_headers", ShowHeaders(e.request_headers)},
-      {"response_headers", ShowHeaders(e.response_headers)},
+      {"response_headers", ShowHeaders(AnswerHeaders(e.response_head, e.request_id))},
       {"request_body", ToValidUtf8(e.request_body)},
       {"response_body", ToValidUtf8(e.response_body)},
       {"status", e.status},

@@ -30,7 +30,7 @@ struct LogEntry {
   std::string integration_name;
   std::string notion_version;
   HeaderFields request_headers;   // never Authorization, Proxy-Authorization or Cookie
-  HeaderFields response_headers;  // AnswerHeaders (response.h)
+  AnswerHead response_head;       // shown as AnswerHeaders (response.h)
   std::string request_body;
   std::string response_body;
   int status = 0;

@@ -88,21 +88,36 @@ struct Response {
 // A message's header fields, names in lower case, in order.
 using HeaderFields = std::vector<std::pair<std::string, std::string>>;
 
+// What an answer's header fields are made of besides its request id: the request log
+// keeps this, and writes the fields (AnswerHeaders) only when it is read.
+struct AnswerHead {
+  std::optional<int> retry_after;
+  std::string content_type;  // "" for JSON
+  std::string location;
+  std::string cache_control;
+};
+
+inline AnswerHead HeadOf(const Response& res) {
+  return AnswerHead{res.retry_after, res.content_type, res.location, res.cache_control};
+}
+
 // The header fields of an answer other than the connection's own (Content-Length,
-// Connection, Keep-Alive): what WriteAnswer (connection_io.cc) sends with `res`, and what
-// the request log shows of it.
-inline HeaderFields AnswerHeaders(const Response& res) {
+// Connection, Keep-Alive): what WriteAnswer (connection_io.cc) sends with an answer, and
+// what the request log shows of it.
+inline HeaderFields AnswerHeaders(const AnswerHead& head, const std::string& request_id) {
   HeaderFields h;
-  h.emplace_back("content-type", res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
-  h.emplace_back("x-notion-request-id", res.request_id);
-  if (res.retry_after) h.emplace_back("retry-after", std::to_string(*res.retry_after));
-  if (!res.location.empty()) h.emplace_back("location", res.location);
-  if (!res.cache_control.empty()) {
-    h.emplace_back("cache-control", res.cache_control);
+  h.emplace_back("content-type", head.content_type.empty() ? "application/json; charset=utf-8" : head.content_type);
+  h.emplace_back("x-notion-request-id", request_id);
+  if (head.retry_after) h.emplace_back("retry-after", std::to_string(*head.retry_after));
+  if (!head.location.empty()) h.emplace_back("location", head.location);
+  if (!head.cache_control.empty()) {
+    h.emplace_back("cache-control", head.cache_control);
     // The web UI's files: a browser takes each for what its Content-Type says.
     h.emplace_back("x-content-type-options", "nosniff");
   }
   return h;
 }
+
+inline HeaderFields AnswerHeaders(const Response& res) { return AnswerHeaders(HeadOf(res), res.request_id); }
 
 }  // namespace localnotion::http
