@@ -29,8 +29,8 @@ struct LogEntry {
   std::string integration_id;  // "" when the request was not authenticated
   std::string integration_name;
   std::string notion_version;
-  HeaderFields request_headers;   // never Authorization, Proxy-Authorization or Cookie
-  AnswerHead response_head;       // shown as AnswerHeaders (response.h)
+  HeaderFields request_headers;  // never Authorization, Proxy-Authorization or Cookie
+  AnswerHead response_head;      // shown as AnswerHeaders (response.h)
   std::string request_body;
   std::string response_body;
   int status = 0;
