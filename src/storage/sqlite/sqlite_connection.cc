@@ -82,16 +82,17 @@ struct SqliteConnection::Statements {
         rollback_to(db, "ROLLBACK TO unit"),
         get_page(db, JoinSql("SELECT ", kPageColumns, " FROM pages WHERE id = ?1")),
         // Pages are written with their folded title (sqlite/page_titles.h), for title scans.
-        // RETURNING rowid: page_text rows (sqlite/page_text.h) are keyed by it; a write
-        // that changes no text does without it.
-        put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str()) + " RETURNING rowid"),
-        put_page_only(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str())),
+        put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str())),
         // An update that keeps the page's parent leaves parent_type and parent_id out of
         // its SET list: SQLite rewrites an index entry whose column is SET, even to the
         // value it had, so the upsert dirtied a page of pages_parent on every write (one
         // more WAL frame per commit). Same parameters as the upsert (?2 and ?3 unused).
-        update_page(db, std::string(kUpdatePage) + " RETURNING rowid"),
-        update_page_only(db, kUpdatePage),
+        update_page(db, kUpdatePage),
+        // The rowid that page_text rows (sqlite/page_text.h) are keyed by, read after a
+        // write that changes text: a lookup in the primary key's index costs less than
+        // the write's RETURNING rowid, which SQLite answers through a temporary table
+        // (about 18k instructions of a six-property PATCH; docs/benchmarks.md).
+        page_rowid(db, "SELECT rowid FROM pages WHERE id = ?1"),
         list_pages_of(db, JoinSql("SELECT ", kPageColumns, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
         list_all_pages(db, JoinSql("SELECT ", kPageColumns, " FROM pages ORDER BY rowid")),
         // A NULL folded title (a row not written since migration 5) cannot be ruled out.
@@ -131,18 +132,18 @@ struct SqliteConnection::Statements {
   bool valid() const {
     for (const Statement* s :
          {&begin,           &begin_read,     &commit,          &rollback,          &savepoint,
-          &release,         &rollback_to,    &get_page,        &put_page,          &put_page_only,
+          &release,         &rollback_to,    &get_page,        &put_page,          &page_rowid,
           &list_pages_of,   &list_all_pages, &scan_titles,     &scan_titles_fts,   &list_all_data_sources,
           &get_database,    &put_database,   &get_data_source, &list_data_sources, &put_data_source,
           &get_user,        &list_users,     &put_user,        &find_integration,  &list_integrations,
-          &put_integration, &get_meta,       &put_meta,        &update_page,       &update_page_only}) {
+          &put_integration, &get_meta,       &put_meta,        &update_page}) {
       if (!s->valid()) return false;
     }
     return page_text->valid() && text_index->valid();
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, put_page_only, update_page, update_page_only, list_pages_of, list_all_pages,
+  Statement get_page, put_page, update_page, page_rowid, list_pages_of, list_all_pages,
       scan_titles, scan_titles_fts, list_all_data_sources, get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
@@ -410,9 +411,8 @@ Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_v
   return ReadPages(st_->scan_titles);
 }
 
-Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, bool returning, int64_t* rowid) {
-  // Bound without copies: every text lives until the statement is reset below (Run, or
-  // Reset after StepRow; StepRow resets on an error).
+Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p) {
+  // Bound without copies: every text lives until the statement is reset by Run.
   const std::string properties = SerializeJsonObject(p.properties);
   const std::string icon = SerializeJson(p.icon), cover = SerializeJson(p.cover);
   const std::string title = FoldedPageTitle(p);
@@ -420,14 +420,8 @@ Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, 
   st.BindStatic(4, properties).BindStatic(5, icon).BindStatic(6, cover);
   st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).BindStatic(10, p.created_by);
   st.Bind(11, p.last_edited_time).BindStatic(12, p.last_edited_by).BindStatic(13, title);
-  if (!returning) {
-    LN_RETURN_IF_ERROR(st.Run());
-    return sqlite3_changes(db_) > 0;
-  }
-  LN_ASSIGN_OR_RETURN(bool row, st.StepRow());
-  if (row) *rowid = st.Int(0);
-  st.Reset();
-  return row;
+  LN_RETURN_IF_ERROR(st.Run());
+  return sqlite3_changes(db_) > 0;
 }
 
 Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) {
@@ -441,18 +435,21 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
   // upserted; an update that finds no row (a `before` that was never stored) upserts too.
   const bool same_parent = knows_changes && update->before->id == p.id &&
                            update->before->parent_type == p.parent_type && update->before->parent_id == p.parent_id;
-  int64_t rowid = 0;
   bool written = false;
   if (same_parent) {
-    Statement& st = text_changes ? st_->update_page : st_->update_page_only;
-    LN_ASSIGN_OR_RETURN(written, WritePageRow(st, p, text_changes, &rowid));
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page, p));
   }
   if (!written) {
-    Statement& st = text_changes ? st_->put_page : st_->put_page_only;
-    LN_ASSIGN_OR_RETURN(written, WritePageRow(st, p, text_changes, &rowid));
-    if (!written) return InternalError("sqlite: a page upsert returned no row");
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->put_page, p));
+    if (!written) return InternalError("sqlite: a page upsert wrote no row");
   }
   if (!text_changes) return OkStatus();
+  Statement& find = st_->page_rowid;
+  find.Bind(1, p.id);
+  LN_ASSIGN_OR_RETURN(bool row, find.StepRow());
+  if (!row) return InternalError("sqlite: a page written has no row");
+  const int64_t rowid = find.Int(0);
+  find.Reset();
   // page_text's triggers note each row written for the text index.
   LN_ASSIGN_OR_RETURN(size_t rows, knows_changes ? st_->page_text->Apply(rowid, edits)
                                                  : st_->page_text->Write(rowid, p, update ? update->schema : nullptr));

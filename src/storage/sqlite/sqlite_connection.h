@@ -180,9 +180,9 @@ class SqliteConnection final : public Records {
   SqliteConnection(sqlite3* db, Role role);
   Status Prepare();
   Result<std::optional<PageRecord>> ReadPage(Statement& st);
-  // Binds the page to a write of its row (put_page and update_page, with or without
-  // RETURNING rowid) and runs it: false when no row was written.
-  Result<bool> WritePageRow(Statement& st, const PageRecord& p, bool returning, int64_t* rowid);
+  // Binds the page to a write of its row (put_page or update_page) and runs it: false
+  // when no row was written.
+  Result<bool> WritePageRow(Statement& st, const PageRecord& p);
   Result<std::vector<PageRecord>> ReadPages(Statement& st);
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(Statement& st);
   Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
