@@ -142,21 +142,34 @@ struct TreeSink {
   void Null(std::string_view key) { o.Set(key, nullptr); }
 };
 
-// Writes the text of an object's members; the caller closes it.
+// Writes the text of an object's members; the caller closes it. The page's own keys are
+// the literal names of PageMembers, none of which needs escaping, so they are written as
+// they are rather than scanned for characters to escape; a parent's keys include its
+// stored type (ParentMembers), and are escaped.
 struct TextSink {
   JsonWriter& w;
   char next = '{';
+  bool escape_keys = false;
   void Key(std::string_view key) {
-    w.Room(1);
-    w.Put(next);
-    w.String(key);
-    w.Room(1);
-    w.Put(':');
+    if (escape_keys) {
+      w.Room(1);
+      w.Put(next);
+      w.String(key);
+      w.Room(1);
+      w.Put(':');
+    } else {
+      w.Room(key.size() + 4);
+      w.Put(next);
+      w.Put('"');
+      w.Put(key.data(), key.size());
+      w.Put('"');
+      w.Put(':');
+    }
     next = ',';
   }
   void Parent(std::string_view key, const ParentRef& p, ApiVersion version) {
     Key(key);
-    TextSink inner{w};
+    TextSink inner{w, '{', true};
     ParentMembers(p, version, inner);
     w.Raw("}");
   }

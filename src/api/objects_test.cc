@@ -43,7 +43,9 @@ TEST(ObjectsTest, WritePageWritesWhatRenderPageBuilds) {
                                           {"page_id", kId, ""},
                                           {"block_id", kId, ""},
                                           {"database_id", kId, kId},
-                                          {"database_id", kId, ""}};
+                                          {"database_id", kId, ""},
+                                          // A stored type is a key of the parent: escaped.
+                                          {"odd \"type\"", kId, ""}};
   const std::vector<json::value> icons = {
       nullptr, json::value{{"type", "emoji"}, {"emoji", "🥑"}},
       json::value{{"type", "external"}, {"external", {{"url", "https://example.com/a \"b\".png"}}}}};
@@ -85,7 +87,7 @@ TEST(ObjectsTest, WritePageWritesWhatRenderPageBuilds) {
       }
     }
   }
-  EXPECT_EQ(checked, 7 * 5 * 3 * 2);
+  EXPECT_EQ(checked, 7 * 6 * 3 * 2);
 }
 
 // The page object's members and their order, in a version with `archived` and one without.
