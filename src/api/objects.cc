@@ -89,8 +89,8 @@ template <class Sink>
 void PageMembers(PageView& page, ApiVersion version, Sink& sink) {
   sink.String("object", "page");
   sink.String("id", page.id);
-  sink.String("created_time", FormatIso8601Minute(page.created_time));
-  sink.String("last_edited_time", FormatIso8601Minute(page.last_edited_time));
+  sink.String("created_time", Iso8601MinuteOf(page.created_time).view());
+  sink.String("last_edited_time", Iso8601MinuteOf(page.last_edited_time).view());
   sink.User("created_by", page.created_by);
   sink.User("last_edited_by", page.last_edited_by);
   sink.Value("cover", page.cover);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <climits>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace localnotion {
@@ -58,34 +59,37 @@ void Put(char* p, unsigned v, int width) {
 
 }  // namespace
 
-std::string FormatIso8601(Millis ms) {
+Iso8601Text Iso8601Of(Millis ms) {
   int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
   int64_t rem = ms - days * 86400000;
   int year;
   unsigned month, day;
   CivilFromDays(days, year, month, day);
-  std::string out = "0000-00-00T00:00:00.000Z";
+  Iso8601Text out;
+  size_t o = 0;  // offset of "-MM" after the year
   if (year < 0 || year > 9999) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d", year);
-    out.replace(0, 4, buf);
+    const int n = std::snprintf(out.data, sizeof out.data, "%04d", year);
+    o = static_cast<size_t>(n);
   } else {
-    Put(&out[0], static_cast<unsigned>(year), 4);
+    Put(out.data, static_cast<unsigned>(year), 4);
+    o = 4;
   }
-  size_t o = out.size() - 20;  // offset of "-MM" after the year
-  Put(&out[o + 1], month, 2);
-  Put(&out[o + 4], day, 2);
-  Put(&out[o + 7], static_cast<unsigned>(rem / 3600000), 2);
-  Put(&out[o + 10], static_cast<unsigned>(rem / 60000 % 60), 2);
-  Put(&out[o + 13], static_cast<unsigned>(rem / 1000 % 60), 2);
-  Put(&out[o + 16], static_cast<unsigned>(rem % 1000), 3);
+  std::memcpy(out.data + o, "-00-00T00:00:00.000Z", 20);
+  out.size = o + 20;
+  Put(&out.data[o + 1], month, 2);
+  Put(&out.data[o + 4], day, 2);
+  Put(&out.data[o + 7], static_cast<unsigned>(rem / 3600000), 2);
+  Put(&out.data[o + 10], static_cast<unsigned>(rem / 60000 % 60), 2);
+  Put(&out.data[o + 13], static_cast<unsigned>(rem / 1000 % 60), 2);
+  Put(&out.data[o + 16], static_cast<unsigned>(rem % 1000), 3);
   return out;
 }
 
-std::string FormatIso8601Minute(Millis ms) {
-  Millis minute = ms - (((ms % 60000) + 60000) % 60000);
-  return FormatIso8601(minute);
-}
+Iso8601Text Iso8601MinuteOf(Millis ms) { return Iso8601Of(ms - (((ms % 60000) + 60000) % 60000)); }
+
+std::string FormatIso8601(Millis ms) { return std::string(Iso8601Of(ms).view()); }
+
+std::string FormatIso8601Minute(Millis ms) { return std::string(Iso8601MinuteOf(ms).view()); }
 
 std::optional<Millis> ParseIso8601(std::string_view t) {
   // YYYY-MM-DDTHH:MM:SS then optional .f{1,3}, then Z.

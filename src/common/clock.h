@@ -23,6 +23,16 @@ std::string FormatIso8601(Millis ms);
 // The same, rounded down to the minute: "2022-10-24T22:54:00.000Z".
 std::string FormatIso8601Minute(Millis ms);
 
+// The text of FormatIso8601 and FormatIso8601Minute without a heap allocation (24
+// characters, a few more for a year outside 0000-9999), for answers written as text.
+struct Iso8601Text {
+  char data[40];
+  size_t size = 0;
+  std::string_view view() const { return {data, size}; }
+};
+Iso8601Text Iso8601Of(Millis ms);
+Iso8601Text Iso8601MinuteOf(Millis ms);
+
 }  // namespace localnotion
 
 namespace localnotion {
