@@ -56,6 +56,15 @@ struct PageArgs {
 };
 
 // A page with what it takes to show it.
+// The data source, database and schema of pages listed together in one transaction
+// (query results, search hits): read for the first of them, then reused for the others
+// of the same data source (Context::LoadShownRecord).
+struct PageParents {
+  DataSourcePtr source;
+  DatabasePtr db;
+  SchemaPtr schema;
+};
+
 struct LoadedPage {
   storage::PageRecord page;
   DataSourcePtr source;  // null for a page outside any database
@@ -132,7 +141,10 @@ class Context {
   Result<LoadedPage> LoadPageToShow(const std::string& id);
   Result<LoadedPage> LoadRecord(storage::PageRecord page);
   // LoadRecord for a record only shown (a page of query results, Txn::GetPagesShared).
-  Result<LoadedPage> LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown);
+  // With `parents`, a page of the data source they hold takes them instead of reading
+  // them again, and a page of another data source leaves its own there for the next.
+  Result<LoadedPage> LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown,
+                                     PageParents* parents = nullptr);
   // The parsed schema of the data source (cached in ServiceState); the standalone page
   // schema for null.
   Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);

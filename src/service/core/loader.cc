@@ -38,9 +38,19 @@ Result<LoadedPage> Context::LoadPageToShow(const std::string& id) {
   return LoadShownRecord(std::move(shown));
 }
 
-Result<LoadedPage> Context::LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown) {
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded,
-                      LoadRecord(storage::CopyPage(*shown, JsonArena::Storage(), /*properties=*/false)));
+Result<LoadedPage> Context::LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown,
+                                           PageParents* parents) {
+  storage::PageRecord page = storage::CopyPage(*shown, JsonArena::Storage(), /*properties=*/false);
+  if (parents != nullptr && parents->source && page.parent_type == "data_source_id" &&
+      page.parent_id == parents->source->id) {
+    // What LoadRecord finds for a page of a data source, without reading it again.
+    LoadedPage loaded{std::move(page), parents->source, parents->db, parents->schema, false};
+    loaded.trashed = loaded.page.in_trash || loaded.source->in_trash || (loaded.db && loaded.db->in_trash);
+    loaded.shown = std::move(shown);
+    return loaded;
+  }
+  LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(page)));
+  if (parents != nullptr && loaded.source) *parents = PageParents{loaded.source, loaded.db, loaded.schema};
   loaded.shown = std::move(shown);
   return loaded;
 }

@@ -99,9 +99,10 @@ Result<std::string> QueryDataSourceText(Context& ctx, const Caller& caller, std:
   const std::vector<std::string> page_ids(snapshot->ids.begin() + static_cast<std::ptrdiff_t>(start),
                                           snapshot->ids.begin() + static_cast<std::ptrdiff_t>(end));
   LN_ASSIGN_OR_RETURN(auto records, ctx.store().GetPagesShared(page_ids));
+  PageParents parents;
   for (auto& record : records) {
     if (!record) continue;  // pages are never deleted; kept for safety
-    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadShownRecord(std::move(record)));
+    LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadShownRecord(std::move(record), &parents));
     LN_ASSIGN_OR_RETURN(std::string page, ctx.RenderPageText(caller, std::move(loaded), filter_properties));
     results.push_back(std::move(page));
   }
@@ -199,6 +200,7 @@ Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
     // store keeps them (a page the cache holds is not parsed again).
     constexpr size_t kChunk = 100;
     std::vector<std::shared_ptr<const storage::PageRecord>> chunk;
+    PageParents parents;
     for (size_t i = 0; i < ids.size(); ++i) {
       std::string& id = ids[i];
       if (!sort_here && rows.size() > limit) break;
@@ -213,7 +215,7 @@ Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
       }
       std::shared_ptr<const storage::PageRecord> record = std::move(chunk[i % kChunk]);
       if (!record) continue;
-      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadShownRecord(std::move(record)));
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadShownRecord(std::move(record), &parents));
       json::object values;
       if (check_filter || sort_here) {
         LN_ASSIGN_OR_RETURN(values, ctx.RenderValues(caller, loaded, 0));

@@ -131,12 +131,13 @@ Result<std::string> SearchText(Context& ctx, const Caller& caller, const json::v
   // Each result written as text (pages by Context::RenderPageText), then the list around them.
   std::vector<std::string> results;
   results.reserve(end - start);
+  PageParents parents;
   for (size_t i = start; i < end; ++i) {
     Hit& h = hits[i];
     if (h.head_only) {
       std::shared_ptr<const storage::PageRecord> record = std::move(head_pages[next_head++]);
       if (!record) return InternalError("search: a page listed by its head is missing");  // one snapshot: never
-      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadShownRecord(std::move(record)));
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx.LoadShownRecord(std::move(record), &parents));
       LN_ASSIGN_OR_RETURN(std::string page, ctx.RenderPageText(caller, std::move(loaded)));
       results.push_back(std::move(page));
     } else if (h.page) {
