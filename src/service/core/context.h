@@ -143,8 +143,7 @@ class Context {
   // LoadRecord for a record only shown (a page of query results, Txn::GetPagesShared).
   // With `parents`, a page of the data source they hold takes them instead of reading
   // them again, and a page of another data source leaves its own there for the next.
-  Result<LoadedPage> LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown,
-                                     PageParents* parents = nullptr);
+  Result<LoadedPage> LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown, PageParents* parents = nullptr);
   // The parsed schema of the data source (cached in ServiceState); the standalone page
   // schema for null.
   Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);

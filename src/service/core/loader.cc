@@ -38,8 +38,7 @@ Result<LoadedPage> Context::LoadPageToShow(const std::string& id) {
   return LoadShownRecord(std::move(shown));
 }
 
-Result<LoadedPage> Context::LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown,
-                                           PageParents* parents) {
+Result<LoadedPage> Context::LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown, PageParents* parents) {
   storage::PageRecord page = storage::CopyPage(*shown, JsonArena::Storage(), /*properties=*/false);
   if (parents != nullptr && parents->source && page.parent_type == "data_source_id" &&
       page.parent_id == parents->source->id) {
