@@ -156,5 +156,52 @@ TEST_F(RenderTextTest, APageWithAFormulaIsRenderedWhole) {
   EXPECT_NE(text.find(R"("formula":{"type":"number","number":8})"), std::string::npos) << text;
 }
 
+// Pages listed together share their parents (PageParents, query results and search hits):
+// loaded in turn from two data sources, one in the trash, and with one page of the other
+// in the trash, each page gets what it gets loaded alone.
+TEST_F(RenderTextTest, PagesListedTogetherGetTheirOwnParents) {
+  const std::string a = NewDataSource(R"({"Name":{"title":{}}})");
+  const std::string b = NewDataSource(R"({"Name":{"title":{}},"N":{"number":{}}})");
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    ids.push_back(NewRow(a, "{}"));
+    ids.push_back(NewRow(b, "{}"));
+  }
+  ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, ids[2], J(R"({"in_trash":true})")); }).ok());
+  ASSERT_TRUE(Run([&] { return databases::UpdateDataSource(*ctx_, caller_, b, J(R"({"in_trash":true})")); }).ok());
+  auto checked = Run([&]() -> Result<int> {
+    PageParents parents;
+    int n = 0;
+    for (int round = 0; round < 2; ++round) {
+      for (const std::string& id : ids) {
+        LN_ASSIGN_OR_RETURN(auto record, ctx_->store().GetPageShared(id));
+        LN_ASSIGN_OR_RETURN(LoadedPage together, ctx_->LoadShownRecord(record, &parents));
+        LN_ASSIGN_OR_RETURN(LoadedPage alone, ctx_->LoadShownRecord(record));
+        EXPECT_EQ(together.source, alone.source) << id;
+        EXPECT_EQ(together.db, alone.db) << id;
+        EXPECT_EQ(together.schema, alone.schema) << id;
+        EXPECT_EQ(together.trashed, alone.trashed) << id;
+        EXPECT_EQ(together.source->id, together.page.parent_id);
+        ++n;
+      }
+    }
+    return n;
+  });
+  ASSERT_TRUE(checked.ok()) << checked.error().message;
+  EXPECT_EQ(*checked, 12);
+  auto trashed = Run([&]() -> Result<std::vector<bool>> {
+    PageParents parents;
+    std::vector<bool> out;
+    for (const std::string& id : ids) {
+      LN_ASSIGN_OR_RETURN(auto record, ctx_->store().GetPageShared(id));
+      LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx_->LoadShownRecord(record, &parents));
+      out.push_back(loaded.trashed);
+    }
+    return out;
+  });
+  ASSERT_TRUE(trashed.ok());
+  EXPECT_EQ(*trashed, (std::vector<bool>{false, true, true, true, false, true}));
+}
+
 }  // namespace
 }  // namespace localnotion::service
