@@ -272,7 +272,12 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
   }
   // Only the properties whose stored value changed are recorded. A value that went from
   // null to missing (or back) is a change for the outbox but not for the history.
-  std::vector<const schema::PropertyDef*> changed;  // in the schema's order
+  struct Changed {
+    const schema::PropertyDef* def;
+    const json::value* before;
+    const json::value* after;
+  };
+  std::vector<Changed> changed;  // in the schema's order
   changed.reserve(changed_ids.size());
   for (const auto& def : *schema) {
     if (!std::binary_search(changed_ids.begin(), changed_ids.end(), def.id)) continue;
@@ -280,7 +285,7 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     if (type == nullptr || !type->stored()) continue;
     const json::value* a = Find(after.properties, def.id);
     const json::value* b = before ? Find(before->properties, def.id) : nullptr;
-    if (!SameStored(a, b)) changed.push_back(&def);
+    if (!SameStored(a, b)) changed.push_back(Changed{&def, b, a});
   }
   // Recorded as stored, with the definition of the moment (options included); rendered
   // when the history is read (RenderRecordedValue), which keeps writes cheap. Written as
@@ -299,15 +304,15 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
       w.Value(*v);
     }
   };
-  for (const schema::PropertyDef* changed_def : changed) {
-    const schema::PropertyDef& def = *changed_def;
+  for (const Changed& c : changed) {
+    const schema::PropertyDef& def = *c.def;
     w.StringMember(first ? "{\"property\":" : ",{\"property\":", def.name);
     first = false;
     w.StringMember(",\"property_id\":", def.id);
     w.Raw(",\"definition\":");
     WriteHistoryDefinition(def, w);
-    member(",\"before_stored\":", before ? Find(before->properties, def.id) : nullptr);
-    member(",\"after_stored\":", Find(after.properties, def.id));
+    member(",\"before_stored\":", c.before);
+    member(",\"after_stored\":", c.after);
     w.Raw("}");
   }
   for (const Field& f : kFields) {
