@@ -284,6 +284,32 @@ json::object RenderDataSource(const DataSourceView& ds) {
   return o;
 }
 
+void WriteUser(const UserView& user, JsonWriter& w) {
+  w.StringMember(R"({"object":"user","id":)", user.id);
+  w.StringMember(R"(,"name":)", user.name);
+  w.Raw(R"(,"avatar_url":)");
+  if (user.avatar_url) {
+    w.String(*user.avatar_url);
+  } else {
+    w.Null();
+  }
+  w.StringMember(R"(,"type":)", user.type);
+  if (user.type == "person") {
+    w.Raw(R"(,"person":{)");
+    if (user.email) w.StringMember(R"("email":)", *user.email);
+    w.Raw("}");
+  } else {
+    w.Raw(R"(,"bot":)");
+    w.Object(user.bot);
+  }
+  w.Raw("}");
+}
+
+void WritePartialUser(std::string_view id, JsonWriter& w) {
+  w.StringMember(R"({"object":"user","id":)", id);
+  w.Raw("}");
+}
+
 json::object RenderUser(const UserView& user) {
   json::object o;
   o["object"] = "user";

@@ -10,6 +10,7 @@
 #include "api/version.h"
 #include "common/clock.h"
 #include "common/json.h"
+#include "common/json_writer.h"
 
 namespace localnotion::api {
 
@@ -91,7 +92,12 @@ void WritePage(PageView& page, ApiVersion version, std::string& out);
 json::object RenderDatabase(const DatabaseView& db, ApiVersion version);
 json::object RenderDataSource(const DataSourceView& source);
 json::object RenderUser(const UserView& user);
+// The same user object as JSON text, written to `w`: what SerializeJson(RenderUser(user))
+// writes (a people value shows users; service/core/render_text.cc).
+void WriteUser(const UserView& user, JsonWriter& w);
 json::object PartialUser(const std::string& id);
+// PartialUser as JSON text.
+void WritePartialUser(std::string_view id, JsonWriter& w);
 
 // {object, id}: what a write answers when the integration may not read content
 // (https://developers.notion.com/reference/capabilities). `object` is "page", "database"

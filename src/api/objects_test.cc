@@ -91,6 +91,31 @@ TEST(ObjectsTest, WritePageWritesWhatRenderPageBuilds) {
 }
 
 // The page object's members and their order, in a version with `archived` and one without.
+// A user as WriteUser writes it is, byte for byte, the user RenderUser builds: persons
+// with and without an email, bots with and without details, names that need escaping.
+TEST(ObjectsTest, WriteUserWritesWhatRenderUserBuilds) {
+  std::vector<UserView> users;
+  UserView person{"u-1", "person", "Ada \"A\"\n", "https://example.com/a.png", "ada@example.com", {}};
+  users.push_back(person);
+  person.email.reset();
+  person.avatar_url.reset();
+  users.push_back(person);
+  users.push_back(UserView{"b-1", "bot", "Bot", std::nullopt, std::nullopt, json::object{}});
+  users.push_back(
+      UserView{"b-2", "bot", "", std::nullopt, std::nullopt,
+               json::object{{"owner", {{"type", "workspace"}, {"workspace", true}}}, {"workspace_name", "W"}}});
+  for (const UserView& user : users) {
+    std::string text = "[";
+    JsonWriter w(text);
+    WriteUser(user, w);
+    w.Raw(",");
+    WritePartialUser(user.id, w);
+    w.Finish();
+    EXPECT_EQ(text, "[" + SerializeJson(json::value(RenderUser(user))) + "," +
+                        SerializeJson(json::value(PartialUser(user.id))));
+  }
+}
+
 TEST(ObjectsTest, WritePageShowsArchivedOnlyBefore20260311) {
   PageView page;
   page.id = kId;

@@ -35,6 +35,8 @@ struct RenderContext {
   std::string created_by;
   std::string last_edited_by;
   std::function<json::value(const std::string& user_id)> user;
+  // The same user as JSON text (PropertyType::WriteRendered).
+  std::function<void(const std::string& user_id, JsonWriter& w)> write_user;
 };
 
 // What a schema configuration may need: the version (relations name a database_id in
@@ -99,6 +101,10 @@ struct References {
   std::string data_source_id;  // kPages: the data source the pages must belong to ("" when unknown)
   std::string database_id;     // kPages: the related database, named in the error message
 };
+
+// How many references a page object shows per property: list items of people and
+// relations, or mentions in rich text (RenderExtras).
+inline constexpr size_t kMaxReferencesShown = 25;
 
 // What rendering a value needs from the service beyond Render. A page object shows at
 // most 25 references per property (https://developers.notion.com/reference/page-property-values):
@@ -170,6 +176,17 @@ class PropertyType {
   // in; properties_test checks every one against its Render.
   virtual bool writes_shown() const { return false; }
   virtual void WriteShown(const json::value* stored, const PropertyDef& def, JsonWriter& w) const { w.Null(); }
+
+  // The same for types whose Render needs the context (people: RenderContext::user):
+  // WriteRendered writes what a page object shows of out[name()] as JSON text, capped
+  // at kMaxReferencesShown items when the type's list is (RenderExtras::capped_list), with
+  // RenderContext::write_user for users. service/core/render_text_test checks it against
+  // the tree.
+  virtual bool writes_rendered() const { return false; }
+  virtual void WriteRendered(const json::value* stored, const PropertyDef& def, const RenderContext& ctx,
+                             JsonWriter& w) const {
+    w.Null();
+  }
 
   // Types whose value records who wrote it and when (verification: `verified_by`, and the
   // time of verification when the request names none). Every value a request writes is

@@ -37,6 +37,26 @@ class People : public PropertyType {
     }
     out["people"] = std::move(users);
   }
+  bool writes_rendered() const override { return true; }
+  void WriteRendered(const json::value* stored, const PropertyDef&, const RenderContext& ctx,
+                     JsonWriter& w) const override {
+    w.Raw("[");
+    if (stored && stored->is_array()) {
+      size_t shown = 0;
+      for (const auto& id : stored->get_array()) {
+        if (shown == kMaxReferencesShown) break;
+        if (shown++ > 0) w.Raw(",");
+        const std::string uid(id.get_string());
+        if (ctx.write_user) {
+          ctx.write_user(uid, w);
+        } else {
+          w.StringMember(R"({"object":"user","id":)", uid);
+          w.Raw("}");
+        }
+      }
+    }
+    w.Raw("]");
+  }
 };
 
 }  // namespace

@@ -173,6 +173,8 @@ class Context {
   // Every property value of the page as Notion shows it, keyed by property id.
   Result<json::object> RenderValues(const Caller& caller, const LoadedPage& page, int depth);
   Result<json::value> RenderUserById(const std::string& id);
+  // The same user as JSON text, written to `w`; nothing is written when it fails.
+  Status WriteUserById(const std::string& id, JsonWriter& w);
   // Fills the plain_text of the mentions in a complete rich text array as the caller
   // may see them (render.cc): what it cannot see reads "Untitled" (pages, databases,
   // with default annotations) or "@Anonymous" (users, without user information).

@@ -16,7 +16,7 @@ namespace {
 // Page objects show at most 25 references per property
 // (https://developers.notion.com/reference/retrieve-a-page#limits): people,
 // relations (then `has_more: true`) and mentions in rich text.
-constexpr size_t kMaxReferences = 25;
+constexpr size_t kMaxReferences = schema::kMaxReferencesShown;
 
 // 2022-06-28 shows a database with the schema of its one data source.
 constexpr std::string_view kSeveralSources =
@@ -72,6 +72,24 @@ Result<json::value> Context::RenderUserById(const std::string& id) {
   if (access_.caps.user_info != UserInfo::kWithEmail) view.email.reset();
   view.bot = json::object{};
   return json::value(api::RenderUser(view));
+}
+
+Status Context::WriteUserById(const std::string& id, JsonWriter& w) {
+  // RenderUserById, written as text; nothing is written when it fails.
+  if (access_.caps.user_info == UserInfo::kNone) {
+    api::WritePartialUser(id, w);
+    return OkStatus();
+  }
+  LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id));
+  if (!user) {
+    api::WritePartialUser(id, w);
+    return OkStatus();
+  }
+  api::UserView view = ToUserView(*user);
+  if (access_.caps.user_info != UserInfo::kWithEmail) view.email.reset();
+  view.bot = json::object{};
+  api::WriteUser(view, w);
+  return OkStatus();
 }
 
 // Mentions show the current name of what they point at, as Notion fills plain_text on
@@ -143,6 +161,9 @@ schema::RenderContext Context::RenderContextOf(const Caller& caller, const Loade
   ctx.user = [this](const std::string& id) {
     auto r = RenderUserById(id);
     return r.ok() ? std::move(r).value() : json::value(api::PartialUser(id));
+  };
+  ctx.write_user = [this](const std::string& id, JsonWriter& w) {
+    if (!WriteUserById(id, w).ok()) api::WritePartialUser(id, w);
   };
   return ctx;
 }

@@ -39,6 +39,14 @@ bool ShownAsRendered(const schema::PropertyType& type) {
   return !extras.file_objects && !extras.visible_pages_only && !extras.capped_list;
 }
 
+// Whether WriteRendered writes the whole value as the page object shows it: a stored
+// value whose extras other than the cap (LimitReferences) are none.
+bool WritesRenderedText(const schema::PropertyType& type) {
+  if (!type.writes_rendered() || type.computed_from() != schema::ComputedFrom::kStored) return false;
+  const schema::RenderExtras extras = type.render_extras();
+  return !extras.file_objects && !extras.visible_pages_only && !extras.mentions && !extras.has_more_when_capped;
+}
+
 // The stored value when it can be written as the page object shows it, else nullptr.
 const json::value* WritableAsStored(const schema::PropertyType& type, const json::value* stored) {
   if (stored == nullptr || !ShownAsRendered(type)) return nullptr;
@@ -71,15 +79,19 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
     // A type that writes its values as text (select, status, multi_select, date) is
     // written without rendering; the title never is (its plain text is read below).
     const bool written = shown == nullptr && !title && type->writes_shown() && ShownAsRendered(*type);
+    // A type whose value shows users (people) writes them as text too.
+    const bool rendered = shown == nullptr && !written && !title && WritesRenderedText(*type);
     json::object value(storage);
-    if (shown == nullptr && !written) LN_RETURN_IF_ERROR(RenderValue(caller, page, def, *type, ctx, 0, nullptr, value));
+    if (shown == nullptr && !written && !rendered) {
+      LN_RETURN_IF_ERROR(RenderValue(caller, page, def, *type, ctx, 0, nullptr, value));
+    }
     if (title) view.title = api::PlainText((shown ? *shown : value.at("title")).as_array());
     if (!listed) continue;
     w.Room(1);
     w.Put(next);
     next = ',';
     w.String(def.name);
-    if (shown != nullptr || written) {
+    if (shown != nullptr || written || rendered) {
       w.Raw(R"(:{"id":)");
       w.String(def.id);
       w.Raw(R"(,"type":)");
@@ -91,6 +103,8 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
       w.Put(':');
       if (written) {
         type->WriteShown(stored, def, w);
+      } else if (rendered) {
+        type->WriteRendered(stored, def, ctx, w);
       } else {
         w.Value(*shown);
       }

@@ -203,5 +203,40 @@ TEST_F(RenderTextTest, PagesListedTogetherGetTheirOwnParents) {
   EXPECT_EQ(*trashed, (std::vector<bool>{false, true, true, true, false, true}));
 }
 
+// People show user objects (RenderContext::write_user): written as text, they are what
+// the tree shows (persons with an email and a name that needs escaping, the bot), a value
+// of 30 users capped at 25 as a page object caps it.
+TEST_F(RenderTextTest, PeopleWriteWhatTheTreeShows) {
+  const std::string items = NewDataSource(R"({"Name":{"title":{}},"Owner":{"people":{}}})");
+  std::string many = "[";
+  for (int i = 0; i < 30; ++i) {
+    const std::string id = "00000000-0000-4000-8000-0000000000" + std::to_string(10 + i);
+    storage::UserRecord user{
+        id, "person", "Person \"" + std::to_string(i) + "\"", std::nullopt, "p" + std::to_string(i) + "@example.com",
+        ""};
+    ASSERT_TRUE(Run([&] { return ctx_->store().PutUser(user); }).ok());
+    many += (i ? "," : "") + std::string(R"({"id":")") + id + "\"}";
+  }
+  many += "]";
+  const std::string bot = caller_.integration.bot_user_id;
+  const std::string one = NewRow(items, R"({"Owner":{"people":[{"id":")" + bot + R"("}]}})");
+  const std::string thirty = NewRow(items, R"({"Owner":{"people":)" + many + "}}");
+  const std::string none = NewRow(items, "{}");
+  ASSERT_FALSE(one.empty() || thirty.empty() || none.empty());
+  const std::string text = ExpectAlike(one, {"title"});
+  EXPECT_NE(text.find(R"("type":"people","people":[{"object":"user","id":")" + bot + R"(","name":)"), std::string::npos)
+      << text;
+  const std::string capped = ExpectAlike(thirty, {"title"});
+  size_t users = 0;
+  for (size_t at = capped.find(R"({"object":"user","id":)"); at != std::string::npos;
+       at = capped.find(R"({"object":"user","id":)", at + 1)) {
+    ++users;
+  }
+  EXPECT_EQ(users, 25u + 2u) << capped;  // and created_by, last_edited_by
+  EXPECT_NE(capped.find(R"("name":"Person \"24\"")"), std::string::npos) << capped;
+  EXPECT_EQ(capped.find(R"("name":"Person \"25\"")"), std::string::npos) << capped;
+  EXPECT_NE(ExpectAlike(none, {"title"}).find(R"("type":"people","people":[])"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace localnotion::service
