@@ -39,8 +39,22 @@ class PageMeta : public PropertyType {
       case Meta::kLastEditedBy: out[name_] = User(ctx, ctx.last_edited_by); break;
     }
   }
+  bool writes_rendered() const override { return true; }
+  void WriteRendered(const json::value*, const PropertyDef&, const RenderContext& ctx, JsonWriter& w) const override {
+    switch (meta_) {
+      case Meta::kCreatedTime: w.String(Iso8601MinuteOf(ctx.created_time).view()); break;
+      case Meta::kLastEditedTime: w.String(Iso8601MinuteOf(ctx.last_edited_time).view()); break;
+      case Meta::kCreatedBy: WriteUser(ctx, ctx.created_by, w); break;
+      case Meta::kLastEditedBy: WriteUser(ctx, ctx.last_edited_by, w); break;
+    }
+  }
 
  private:
+  static void WriteUser(const RenderContext& ctx, const std::string& id, JsonWriter& w) {
+    if (ctx.write_user) return ctx.write_user(id, w);
+    w.StringMember(R"({"object":"user","id":)", id);
+    w.Raw("}");
+  }
   static json::value User(const RenderContext& ctx, const std::string& id) {
     return ctx.user ? ctx.user(id) : json::value(json::object{{"object", "user"}, {"id", id}});
   }
