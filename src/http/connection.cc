@@ -168,10 +168,10 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
     host.SetState(&stream, State::kBusy);
     auto& msg = parser.get();
     Request req = RequestFromBeast(msg);
-    // The request moves into the pipeline (its log keeps its header fields and body); the
-    // access log below reads the method from the message, which keeps its header.
-    // Here, on this thread; when it takes long, a standby thread serves the other
-    // connections meanwhile (loop_threads.h).
+    // Answered here, on this thread; when it takes long, a standby thread serves the other
+    // connections meanwhile (loop_threads.h). The request moves into the pipeline (its log
+    // keeps its header fields and body); the access log below reads the method from the
+    // message, which keeps its header.
     Response res = [&] {
       LoopThreads::Busy busy;
       return pipeline.Handle(std::move(req), match);
