@@ -170,8 +170,8 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
     Request req = RequestFromBeast(msg);
     // Answered here, on this thread; when it takes long, a standby thread serves the other
     // connections meanwhile (loop_threads.h). The request moves into the pipeline (its log
-    // keeps its header fields and body); the access log below reads the method from the
-    // message, which keeps its header.
+    // keeps its header fields and body); the access record below views the method in the
+    // message, which keeps its header until the next request.
     Response res = [&] {
       LoopThreads::Busy busy;
       return pipeline.Handle(std::move(req), match);
@@ -190,7 +190,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       // once it ends, with its whole duration as latency.
       AccessRecord record;
       record.status = res.status;
-      record.method = std::string(msg.method_string());
+      record.method = std::string_view(msg.method_string().data(), msg.method_string().size());
       record.path = match.path;
       const std::string stream_id = host.logging() ? res.request_id : std::string();
       record.request_id = stream_id;
@@ -217,7 +217,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       integration_id = std::move(res.integration_id);
     }
     ec = co_await WriteAnswer(stream, timer, std::move(res), msg.version(), keep_alive, head_only, timeout);
-    record.method = std::string(msg.method_string());
+    record.method = std::string_view(msg.method_string().data(), msg.method_string().size());
     record.path = match.path;
     record.latency_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - header_read).count();
