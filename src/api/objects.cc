@@ -179,9 +179,7 @@ struct TextSink {
   }
   void User(std::string_view key, const std::string& id) {
     Key(key);
-    w.Raw(R"({"object":"user","id":)");
-    w.String(id);
-    w.Raw("}");
+    WritePartialUser(id, w);
   }
   void Value(std::string_view key, const json::value& v) {
     Key(key);

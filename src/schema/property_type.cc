@@ -4,6 +4,12 @@
 
 namespace localnotion::schema {
 
+void WriteRenderedUser(const RenderContext& ctx, const std::string& user_id, JsonWriter& w) {
+  if (ctx.write_user) return ctx.write_user(user_id, w);
+  w.StringMember(R"({"object":"user","id":)", user_id);
+  w.Raw("}");
+}
+
 Result<json::object> PropertyType::ParseConfig(std::string_view path, const json::value& config,
                                                const ConfigContext&) const {
   if (!config.is_object()) return api::FailedValidation(path, "an object", &config);

@@ -39,6 +39,10 @@ struct RenderContext {
   std::function<void(const std::string& user_id, JsonWriter& w)> write_user;
 };
 
+// A user as a rendered value shows it, as JSON text: `write_user`'s, or {object, id}
+// in a context without it.
+void WriteRenderedUser(const RenderContext& ctx, const std::string& user_id, JsonWriter& w);
+
 // What a schema configuration may need: the version (relations name a database_id in
 // 2022-06-28 and a data_source_id in 2025-09-03) and a way to resolve data sources.
 struct ConfigContext {
@@ -102,8 +106,9 @@ struct References {
   std::string database_id;     // kPages: the related database, named in the error message
 };
 
-// How many references a page object shows per property: list items of people and
-// relations, or mentions in rich text (RenderExtras).
+// How many references a page object shows per property
+// (https://developers.notion.com/reference/retrieve-a-page#limits): list items of people
+// and relations (then `has_more: true`), or mentions in rich text (RenderExtras).
 inline constexpr size_t kMaxReferencesShown = 25;
 
 // What rendering a value needs from the service beyond Render. A page object shows at

@@ -44,17 +44,12 @@ class PageMeta : public PropertyType {
     switch (meta_) {
       case Meta::kCreatedTime: w.String(Iso8601MinuteOf(ctx.created_time).view()); break;
       case Meta::kLastEditedTime: w.String(Iso8601MinuteOf(ctx.last_edited_time).view()); break;
-      case Meta::kCreatedBy: WriteUser(ctx, ctx.created_by, w); break;
-      case Meta::kLastEditedBy: WriteUser(ctx, ctx.last_edited_by, w); break;
+      case Meta::kCreatedBy: WriteRenderedUser(ctx, ctx.created_by, w); break;
+      case Meta::kLastEditedBy: WriteRenderedUser(ctx, ctx.last_edited_by, w); break;
     }
   }
 
  private:
-  static void WriteUser(const RenderContext& ctx, const std::string& id, JsonWriter& w) {
-    if (ctx.write_user) return ctx.write_user(id, w);
-    w.StringMember(R"({"object":"user","id":)", id);
-    w.Raw("}");
-  }
   static json::value User(const RenderContext& ctx, const std::string& id) {
     return ctx.user ? ctx.user(id) : json::value(json::object{{"object", "user"}, {"id", id}});
   }

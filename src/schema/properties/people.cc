@@ -46,13 +46,7 @@ class People : public PropertyType {
       for (const auto& id : stored->get_array()) {
         if (shown == kMaxReferencesShown) break;
         if (shown++ > 0) w.Raw(",");
-        const std::string uid(id.get_string());
-        if (ctx.write_user) {
-          ctx.write_user(uid, w);
-        } else {
-          w.StringMember(R"({"object":"user","id":)", uid);
-          w.Raw("}");
-        }
+        WriteRenderedUser(ctx, std::string(id.get_string()), w);
       }
     }
     w.Raw("]");

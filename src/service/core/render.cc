@@ -13,11 +13,6 @@
 namespace localnotion::service {
 namespace {
 
-// Page objects show at most 25 references per property
-// (https://developers.notion.com/reference/retrieve-a-page#limits): people,
-// relations (then `has_more: true`) and mentions in rich text.
-constexpr size_t kMaxReferences = schema::kMaxReferencesShown;
-
 // 2022-06-28 shows a database with the schema of its one data source.
 constexpr std::string_view kSeveralSources =
     "Databases with multiple data sources are not supported in this API version.";
@@ -36,15 +31,15 @@ void LimitReferences(json::object& value) {
   const schema::RenderExtras extras = property_type->render_extras();
   if (extras.capped_list) {
     json::array& arr = value[t].as_array();
-    if (arr.size() > kMaxReferences) {
-      arr.resize(kMaxReferences);
+    if (arr.size() > schema::kMaxReferencesShown) {
+      arr.resize(schema::kMaxReferencesShown);
       if (extras.has_more_when_capped) value["has_more"] = true;
     }
   } else if (extras.mentions) {
     json::array& arr = value[t].as_array();
     size_t mentions = 0;
     for (size_t i = 0; i < arr.size(); ++i) {
-      if (arr[i].as_object().at("type") == "mention" && ++mentions > kMaxReferences) {
+      if (arr[i].as_object().at("type") == "mention" && ++mentions > schema::kMaxReferencesShown) {
         arr.resize(i);
         break;
       }
