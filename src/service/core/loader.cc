@@ -38,13 +38,24 @@ Result<LoadedPage> Context::LoadPageToShow(const std::string& id) {
   return LoadShownRecord(std::move(shown));
 }
 
+namespace {
+
+// Trashing a database or a data source trashes its pages, as in Notion (`in_trash` of
+// https://developers.notion.com/reference/update-a-database and
+// https://developers.notion.com/reference/update-a-data-source).
+bool TrashedWithParents(const LoadedPage& loaded) {
+  return loaded.page.in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
+}
+
+}  // namespace
+
 Result<LoadedPage> Context::LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown, PageParents* parents) {
   storage::PageRecord page = storage::CopyPage(*shown, JsonArena::Storage(), /*properties=*/false);
   if (parents != nullptr && parents->source && page.parent_type == "data_source_id" &&
       page.parent_id == parents->source->id) {
     // What LoadRecord finds for a page of a data source, without reading it again.
     LoadedPage loaded{std::move(page), parents->source, parents->db, parents->schema, false};
-    loaded.trashed = loaded.page.in_trash || loaded.source->in_trash || (loaded.db && loaded.db->in_trash);
+    loaded.trashed = TrashedWithParents(loaded);
     loaded.shown = std::move(shown);
     return loaded;
   }
@@ -75,11 +86,7 @@ Result<LoadedPage> Context::LoadRecord(storage::PageRecord page) {
     if (!loaded.db) return InternalError("data source's database is missing");
   }
   LN_ASSIGN_OR_RETURN(loaded.schema, SchemaOf(loaded.source));
-  // Trashing a database or a data source trashes its pages, as in Notion (`in_trash` of
-  // https://developers.notion.com/reference/update-a-database and
-  // https://developers.notion.com/reference/update-a-data-source).
-  loaded.trashed =
-      loaded.page.in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
+  loaded.trashed = TrashedWithParents(loaded);
   // A page under a page or block in the trash is in the trash too (blocks/).
   if (loaded.page.parent_type == "page_id" || loaded.page.parent_type == "block_id") {
     LN_ASSIGN_OR_RETURN(loaded.ancestor_trashed, ContainerTrashed(loaded.page.parent_type, loaded.page.parent_id));
