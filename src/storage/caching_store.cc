@@ -43,6 +43,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   void CommitAsync(DurableCallback on_durable) override {
     if (!written_.any()) return txn_->CommitAsync(std::move(on_durable));
     std::vector<PageWrite> page_writes = Evict(shared_, written_, /*starting=*/true, {}, true);
+    std::vector<PageWrite> in_batch = page_writes;
     // The transaction object may be gone when its group becomes durable: the callback
     // keeps what it needs by value (the store, and so shared_, outlives it).
     txn_->CommitAsync([shared = &shared_, written = std::move(written_), page_writes = std::move(page_writes),
@@ -50,37 +51,46 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       Evict(*shared, written, /*starting=*/false, page_writes, status.ok());
       on_durable(std::move(status));
     });
+    MarkInBatch(in_batch);
   }
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override {
     const std::string key(id);
     if (!PagesUsable(key)) return inner_.GetPage(id);
-    // Whether a commit that wrote the page is not durable yet (see the write's read below).
-    bool in_flight = false;
     if (txn_->writable()) {
       // A write takes the page it reads out of the cache when nothing else holds it: it
       // reads the page to write it (most often), and its commit keeps the page it wrote.
-      std::lock_guard<std::mutex> lock(shared_.mu);
-      if (auto it = shared_.pages.find(key); it != shared_.pages.end() && SoleHolder(it->second)) {
-        // Every kept record is made a non-const PageRecord (Txn::GetPagesShared, Keepable).
-        std::optional<PageRecord> taken(std::move(const_cast<PageRecord&>(*it->second)));
-        shared_.pages.erase(it);
-        return taken;
+      // Every kept record is made a non-const PageRecord (Txn::GetPagesShared, Keepable).
+      std::shared_ptr<const PageRecord> pending;
+      {
+        std::lock_guard<std::mutex> lock(shared_.mu);
+        if (auto it = shared_.pages.find(key); it != shared_.pages.end() && SoleHolder(it->second)) {
+          std::optional<PageRecord> taken(std::move(const_cast<PageRecord&>(*it->second)));
+          shared_.pages.erase(it);
+          return taken;
+        }
+        // Or the page as the last commit that wrote it left it, when that commit is in
+        // the writer's batch but not durable yet (many clients writing one page): this
+        // write runs on the writer, which sees that commit. The entry lets go of it, so
+        // that commit keeps nothing once durable, and no one else reads the record
+        // (the commit's callback holds it too, and only lets go of it).
+        if (auto last = shared_.page_last_write.find(key);
+            last != shared_.page_last_write.end() && last->second.usable) {
+          pending = std::move(last->second.page);
+          last->second.usable = false;
+        }
       }
-      in_flight = shared_.page_last_write.count(key) != 0;
+      if (pending) return std::optional<PageRecord>(std::move(const_cast<PageRecord&>(*pending)));
     }
     LN_ASSIGN_OR_RETURN(std::shared_ptr<const PageRecord> hit, CachedPage(key));
     if (hit) {
       return std::optional<PageRecord>(CopyPage(*hit, txn_->writable() ? json::storage_ptr() : JsonArena::Storage()));
     }
     // A write reads into the default resource, so that the page it writes can be kept
-    // without a copy (KeepWrittenPage); unless a commit that wrote the page is not durable
-    // yet: writes of one page then come faster than their commits (many clients on one
-    // page), a later one will most likely keep its own, and the page is read into the
-    // request's arena, where it costs least, and not kept. A read that may not fill reads
-    // into the request's arena; one that may, once, copied for the caller.
+    // without a copy (KeepWrittenPage), or taken by the next write of the page. A read
+    // that may not fill reads into the request's arena; one that may, once, copied for
+    // the caller.
     if (txn_->writable()) {
-      if (in_flight) return inner_.GetPage(id);
       JsonArena::Outside outside;
       return inner_.GetPage(id);
     }
@@ -204,12 +214,10 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   }
 
  private:
-  // A page this transaction wrote, with the number its commit took (Evict) and the
-  // record to keep once durable (null: none).
+  // A page this transaction wrote, with the number its commit took (Evict).
   struct PageWrite {
     std::string id;
     uint64_t seq = 0;
-    std::shared_ptr<const PageRecord> page;
   };
   // What this transaction wrote of the cached kinds, to evict when it commits.
   struct Written {
@@ -338,10 +346,12 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   //
   // Pages written are kept once durable (`ok`), as they were written, unless a later
   // commit wrote them too: starting, each page written takes the next number of
-  // Shared::page_write_seq as the page's last write (returned, for the durable call);
-  // once durable, a page is kept only while that number is still its last write (a
-  // later commit, durable or not, has taken another; one durable before this one has
-  // removed it). A Reset forgets every last write, so no page written before it is kept.
+  // Shared::page_write_seq as the page's last write (returned, for the durable call),
+  // with the record handed over (Shared::PendingWrite); once durable, a page is kept
+  // only while that number is still its last write (a later commit, durable or not, has
+  // taken another; one durable before this one has removed it) and the record is still
+  // there (a later write has not taken it, GetPage). A Reset forgets every last write, so
+  // no page written before it is kept.
   static std::vector<PageWrite> Evict(Shared& shared, const Written& written, bool starting,
                                       const std::vector<PageWrite>& page_writes, bool ok) {
     std::vector<PageWrite> out;
@@ -359,16 +369,18 @@ class CachingStore::CachingTxn final : public TxnWrapper {
         out.reserve(written.pages.size());
         for (const auto& id : written.pages) {
           const uint64_t seq = ++shared.page_write_seq;
-          shared.page_last_write[id] = seq;
           auto keep = written.to_keep.find(id);
-          out.push_back(PageWrite{id, seq, keep != written.to_keep.end() ? keep->second : nullptr});
+          shared.page_last_write[id] =
+              Shared::PendingWrite{seq, keep != written.to_keep.end() ? keep->second : nullptr, false};
+          out.push_back(PageWrite{id, seq});
         }
       }
       for (const PageWrite& w : page_writes) {
         auto last = shared.page_last_write.find(w.id);
-        if (last == shared.page_last_write.end() || last->second != w.seq) continue;
+        if (last == shared.page_last_write.end() || last->second.seq != w.seq) continue;
+        std::shared_ptr<const PageRecord> page = std::move(last->second.page);
         shared.page_last_write.erase(last);
-        if (ok && w.page != nullptr) KeepLocked(shared, w.id, w.page);
+        if (ok && page != nullptr) KeepLocked(shared, w.id, std::move(page));
       }
     }
     if (!written.records()) return out;
@@ -390,6 +402,21 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       for (const auto& id : written.users) shared.users.erase(id);
     }
     return out;
+  }
+
+  // Once the inner commit has taken this transaction into the writer's batch (it
+  // returned, and did not fail: a failed one has run its durable call, which removed
+  // the entries), its pages' records may be taken by the next write of each page. Not
+  // before: until then the writer may still roll it back.
+  void MarkInBatch(const std::vector<PageWrite>& page_writes) {
+    if (page_writes.empty()) return;
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    for (const PageWrite& w : page_writes) {
+      auto last = shared_.page_last_write.find(w.id);
+      if (last != shared_.page_last_write.end() && last->second.seq == w.seq && last->second.page != nullptr) {
+        last->second.usable = true;
+      }
+    }
   }
 
   Shared& shared_;

@@ -34,9 +34,12 @@
 // (CachingTxn::Evict); the record is moved, not copied, and its numbers made as a read
 // of the row would make them (NormalizeAsStored). A write that reads a page the cache
 // holds and nothing else does takes it out rather than copying it: the next PATCH of a
-// page then neither reads nor parses it. A write that misses reads into the heap, to
-// keep the page without a copy, unless a commit that wrote the page is still in flight
-// (then into the request's arena, kept by no one). Both kinds use it. It holds at most
+// page then neither reads nor parses it. When many clients write one page, the next
+// write comes before the last one's commit is durable; it then takes the page that
+// commit wrote (kept beside its number until then, Shared::PendingWrite), once the commit
+// is in the writer's batch, which the writer connection sees: a write's reads are the
+// batch's state. A write that misses reads into the heap, to keep or hand on the page
+// without a copy. Both kinds use the cache. It holds at most
 // kMaxCachedPages pages, and is used only when the inner store belongs to this process
 // alone (no Txn::SharedCacheGeneration): other instances on one PostgreSQL write pages
 // without telling. The other processes that open a SQLite store beside a running server
@@ -81,10 +84,17 @@ class CachingStore final : public Store {
     uint64_t page_generation = 0;
     int page_committing = 0;
     std::unordered_map<std::string, std::shared_ptr<const PageRecord>> pages;
-    // The last commit that wrote each page and is not durable yet, by its number, so
-    // that only the last writer keeps the page it wrote (CachingTxn::Evict).
+    // The last commit that wrote each page and is not durable yet: its number, so that
+    // only the last writer keeps the page it wrote (CachingTxn::Evict), and the page as
+    // it wrote it (when handed over), which the next write of the page takes instead of
+    // reading it (`usable` once the commit is in the writer's batch; CachingTxn::GetPage).
+    struct PendingWrite {
+      uint64_t seq = 0;
+      std::shared_ptr<const PageRecord> page;
+      bool usable = false;
+    };
     uint64_t page_write_seq = 0;
-    std::unordered_map<std::string, uint64_t> page_last_write;
+    std::unordered_map<std::string, PendingWrite> page_last_write;
   };
 
   // Declared first so that it is destroyed last: the inner store may still report a

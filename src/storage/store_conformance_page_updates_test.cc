@@ -246,6 +246,51 @@ TEST_P(StoreConformanceTest, OnlyTheLastWrittenPageOfACommittedWriteIsKept) {
   }
 }
 
+// Writes of one page committed one after another without waiting for durability, as a loop
+// thread's requests are (Txn::CommitAsync): each reads the page as the write before it left
+// it, though that write is not durable yet (a cache may hand the written page on to the
+// next write, CachingStore::GetPage), including after a write that read it, changed it,
+// handed it over and never committed, and one that handed nothing over.
+TEST_P(StoreConformanceTest, EachWriteOfOnePageReadsTheWriteBeforeItEvenBeforeThatIsDurable) {
+  PageRecord page = Row("chain-1", "ds-n", "Chain");
+  page.properties["n"] = 0;
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(page)); });
+  std::atomic<int> durable{0}, failed{0};
+  int committed = 0;
+  int64_t expected = 0;
+  // The last write (27) reads the page 26 handed over, changes it and rolls back: what
+  // the reads after the batch is durable see is 26's, not what 27 did to the record.
+  for (int i = 1; i <= 27; ++i) {
+    std::unique_ptr<Txn> txn = Begin(TxnMode::kWrite);
+    ASSERT_NE(txn, nullptr);
+    std::optional<PageRecord> read = LN_VAL(txn->GetPage("chain-1"));
+    ASSERT_TRUE(read.has_value()) << i;
+    ASSERT_EQ(read->properties.at("n"), json::value(expected)) << "write " << i;
+    const PageRecord before = *read;
+    read->properties["n"] = i;
+    const std::vector<std::string> changed{"n"};
+    const PageUpdate update{&before, &changed};
+    LN_ASSERT_OK(txn->PutPage(*read, &update));
+    if (i % 4 != 1) txn->KeepWrittenPage(std::move(*read));
+    if (i % 3 == 0) continue;  // rolled back when `txn` goes
+    txn->CommitAsync([&](Status s) { ++(s.ok() ? durable : failed); });
+    ++committed;
+    expected = i;
+  }
+  // A write that waits for durability comes after every batch before it.
+  Write([&](Txn& txn) { EXPECT_EQ(LN_VAL(txn.GetPage("chain-1"))->properties.at("n"), json::value(expected)); });
+  EXPECT_EQ(durable.load(), committed);
+  EXPECT_EQ(failed.load(), 0);
+  for (int round = 0; round < 2; ++round) {
+    ReadBoth([&](Txn& txn) {
+      std::optional<PageRecord> read = LN_VAL(txn.GetPage("chain-1"));
+      ASSERT_TRUE(read.has_value());
+      EXPECT_EQ(read->properties.at("n"), json::value(expected));
+      EXPECT_EQ(read->properties.at("title").at(0).at("plain_text"), json::value("Chain"));
+    });
+  }
+}
+
 // Writers on several threads each read a page, add one to a count in it and write it back:
 // every write reads the last one committed before it, so no increment is lost, though
 // the writes commit in shared batches and a reader fills a cache that writers read too.
