@@ -26,6 +26,9 @@
 # the checkpointer's and the text index's background work lands in one run's window and not another's.
 # PG_URL=postgresql://... runs each server on a fresh schema of that PostgreSQL instead of a SQLite file
 # (bench/pg_lib.sh starts one); the count is then localnotion's alone, PostgreSQL's processes are not traced.
+# PARALLEL=P sends the requests P at a time (curl --parallel) instead of one after another, as many clients do:
+# the writes then share commits (a batch per flush) and follow each other faster than their commits; the third
+# figure then adds up every loop thread (--workers), not only the first.
 # KEEP_OUT=PREFIX keeps the callgrind files as PREFIX.N1 and PREFIX.N2. Needs valgrind, node, curl. Every server it
 # starts is stopped on exit.
 set -euo pipefail
@@ -35,6 +38,8 @@ N2=${N2:-1200}
 PORT=${PORT:-19887}
 TOKEN=secret_callgrind_bench_0123456789
 TMP=$(mktemp -d)
+PAR=()
+[[ -n ${PARALLEL:-} ]] && PAR=(-Z --parallel-max "$PARALLEL")
 PID=""
 SUBS_PID=""
 ADMIN_TOKEN=admin_callgrind_bench_0123456789
@@ -130,22 +135,22 @@ instructions() {
   for ((i = 0; i < n; i++)); do urls+=("http://127.0.0.1:$PORT/v1/pages/$PAGE_ID"); done
   if [[ ${CASE:-seed} == six ]]; then
     six_config "$n" >"$TMP/six.curl"
-    curl -s -K "$TMP/six.curl" >/dev/null
+    curl -s "${PAR[@]}" -K "$TMP/six.curl" >/dev/null
   elif [[ ${CASE:-seed} == select ]]; then
     select_config "$n" >"$TMP/select.curl"
-    curl -s -K "$TMP/select.curl" >/dev/null
+    curl -s "${PAR[@]}" -K "$TMP/select.curl" >/dev/null
   elif [[ ${CASE:-seed} == seed-many ]]; then
     many_config "$n" >"$TMP/many.curl"
-    curl -s -K "$TMP/many.curl" >/dev/null
+    curl -s "${PAR[@]}" -K "$TMP/many.curl" >/dev/null
   elif [[ ${CASE:-seed} == query ]]; then
     local q=()
     for ((i = 0; i < n; i++)); do q+=("http://127.0.0.1:$PORT/v1/data_sources/$INVENTORY_DATA_SOURCE_ID/query"); done
-    curl -s -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
+    curl -s "${PAR[@]}" -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
       -H "Content-Type: application/json" --data '{"page_size":100}' "${q[@]}" >/dev/null
   elif [[ ${CASE:-seed} == get ]]; then
-    curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" "${urls[@]}" >/dev/null
+    curl -s "${PAR[@]}" -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" "${urls[@]}" >/dev/null
   else
-    curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
+    curl -s "${PAR[@]}" -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H "Notion-Version: 2025-09-03" \
       -H "Content-Type: application/json" --data '{"properties":{"In stock":{"checkbox":true}}}' "${urls[@]}" >/dev/null
   fi
   if [[ -n $SUBS_PID ]]; then
@@ -170,8 +175,10 @@ instructions() {
   # The instructions of the threads that serve connections (http::LoopThreads::Run): the
   # requests themselves, without the background threads (checkpointer, text index, webhooks),
   # whose share of a short run under valgrind varies from run to run.
+  # The first loop runs on the main thread, inside LoopThreads::Run; the others are threads of their own.
   LOOP=$(callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null \
-    | awk '/http::LoopThreads::Run\(\) \[/ { gsub(/,/, "", $1); t += $1 } END { print t + 0 }')
+    | awk '/http::LoopThreads::Run\(\) \[|LoopThreads::Run\(\)::\{lambda\(unsigned long\)#1\}, unsigned long> > >::_M_run\(\) \[/ {
+             gsub(/,/, "", $1); t += $1 } END { print t + 0 }')
   TOTAL=$(awk '/^summary:/ { print $2 }' "$out")
   TIMED=$timed
 }
