@@ -156,6 +156,20 @@ TEST(Routes, HostedFilesTakeTheRestOfThePath) {
   EXPECT_EQ(MatchRoute("POST", "/_localnotion/files/abc").route, nullptr);
 }
 
+// Routes are told apart by their literal start first (FindRoute): a "{*}" still matches an
+// empty rest, and a path that only begins like a pattern matches nothing.
+TEST(Routes, ALiteralStartIsNotEnough) {
+  MatchedRoute ui = MatchRoute("GET", "/_localnotion/ui/");
+  ASSERT_NE(ui.route, nullptr);
+  EXPECT_EQ(ui.route->path, "/_localnotion/ui/{*}");
+  EXPECT_EQ(ui.params, std::vector<std::string>{""});
+  EXPECT_EQ(MatchRoute("GET", "/v1/pagesX" + kId).route, nullptr);
+  EXPECT_EQ(MatchRoute("GET", "/v1/pages/").route, nullptr);
+  MatchedRoute users = MatchRoute("GET", "/v1/users");
+  ASSERT_NE(users.route, nullptr);
+  EXPECT_EQ(users.route->path, "/v1/users");
+}
+
 TEST(Routes, QueryKeepsTheKeysTheRouteNamesDecoded) {
   const Route* list = MatchRoute("GET", "/v1/comments").route;
   ASSERT_NE(list, nullptr);
