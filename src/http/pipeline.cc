@@ -90,7 +90,7 @@ Response Pipeline::Handle(Request req, const MatchedRoute& match) {
                          ? "[multipart/form-data body, " + std::to_string(req.body.size()) + " bytes]"
                          : std::move(req.body);
   log.status = res.status;
-  log.response_body = res.body;
+  log.response_body = RequestLog::CutBody(res.body);  // not a copy of a whole list of pages
   log.response_head = HeadOf(res);
   log.latency_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (report_integration_) res.integration_id = log.integration_id;

@@ -11,9 +11,7 @@ namespace {
 // of block lists; issue 15, defect 5).
 std::string Cut(std::string s) {
   if (s.size() <= RequestLog::kMaxBody) return s;
-  std::string cut = s.substr(0, RequestLog::kMaxBody);
-  cut += "...";
-  return cut;
+  return RequestLog::CutBody(s);
 }
 
 bool PathMatches(const std::string& pattern, const std::string& path) {
@@ -127,6 +125,15 @@ Status RequestLog::Clear() {
   entries_.clear();
   ++clears_;
   return OkStatus();
+}
+
+std::string RequestLog::CutBody(std::string_view body) {
+  if (body.size() <= kMaxBody) return std::string(body);
+  std::string cut;
+  cut.reserve(kMaxBody + 3);
+  cut.append(body.substr(0, kMaxBody));
+  cut += "...";
+  return cut;
 }
 
 void RequestLog::Add(LogEntry entry) {

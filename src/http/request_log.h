@@ -43,6 +43,10 @@ class RequestLog {
  public:
   static constexpr size_t kCapacity = 1000;
   static constexpr size_t kMaxBody = 16 * 1024;
+  // What the log keeps of a body: its first kMaxBody bytes, then "..." when it is longer.
+  // Copies only those (Add cuts what it is given too: a body cut here once more costs a
+  // copy of kMaxBody bytes, not of the whole answer).
+  static std::string CutBody(std::string_view body);
 
   RequestLog();
   ~RequestLog();
