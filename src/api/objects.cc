@@ -1,6 +1,7 @@
 #include "api/objects.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -50,24 +51,27 @@ json::object RenderParent(const ParentRef& p, ApiVersion version) {
 
 std::string NotionUrl(const std::string& title, const std::string& id) {
   // "https://www.notion.so/" + the title's letters and digits (ASCII or not), every other
-  // run of characters one '-', + '-' + the id without dashes; written in one string.
+  // run of characters one '-', + '-' + the id without dashes; written in one string,
+  // through a pointer into room for the longest such URL, then cut to what was written.
   static constexpr std::string_view kBase = "https://www.notion.so/";
-  std::string url;
-  url.reserve(kBase.size() + title.size() + 1 + id.size());
-  url.append(kBase);
-  const size_t slug = url.size();
+  std::string url(kBase.size() + title.size() + 1 + id.size(), '\0');
+  char* const begin = url.data();
+  std::memcpy(begin, kBase.data(), kBase.size());
+  char* const slug = begin + kBase.size();
+  char* p = slug;
   for (unsigned char c : title) {
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
-      url.push_back(static_cast<char>(c));
-    } else if (url.size() > slug && url.back() != '-') {
-      url.push_back('-');
+      *p++ = static_cast<char>(c);
+    } else if (p > slug && p[-1] != '-') {
+      *p++ = '-';
     }
   }
-  while (url.size() > slug && url.back() == '-') url.pop_back();
-  if (url.size() > slug) url.push_back('-');
+  while (p > slug && p[-1] == '-') --p;
+  if (p > slug) *p++ = '-';
   for (char c : id) {
-    if (c != '-') url.push_back(c);
+    if (c != '-') *p++ = c;
   }
+  url.resize(static_cast<size_t>(p - begin));
   return url;
 }
 
