@@ -1,6 +1,7 @@
 // SqliteStore::ScanPageIds: the SQL meaning of each term, empties, order and ties, and
 // that the columns and indexes it makes survive a reopen and vanish with a rollback.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <string>
 
@@ -69,6 +70,44 @@ TEST_F(PageScanTest, InTrashSelectsTrashedOrNot) {
   EXPECT_EQ(Scan(scan), (Ids{"a", "b", "c", "e"}));
   scan.in_trash = true;
   EXPECT_EQ(Scan(scan), (Ids{"d"}));
+}
+
+// A scan without order or filter (creation order, the default of a query) has the index
+// (parent_id, in_trash): its entries for one parent and trash state come in rowid order,
+// so SQLite reads the first `limit` of them and sorts nothing (an index that also held the
+// id made it read and sort every page of the parent).
+TEST_F(PageScanTest, ACreationOrderScanReadsItsIndexInThatOrder) {
+  PageScan scan;
+  scan.in_trash = false;
+  scan.limit = 2;
+  EXPECT_EQ(Scan(scan), (Ids{"a", "b"}));
+  EXPECT_EQ(Scan(scan), (Ids{"a", "b"}));
+  scan.in_trash = true;
+  EXPECT_EQ(Scan(scan), (Ids{"d"}));
+  scan.in_trash.reset();
+  scan.limit = -1;
+  EXPECT_EQ(Scan(scan), (Ids{"a", "b", "c", "d", "e"}));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  auto rows = [&](const std::string& sql) {
+    std::vector<std::string> out;
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      const int last = sqlite3_column_count(stmt) - 1;
+      out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, last)));
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  };
+  const std::vector<std::string> names =
+      rows("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%ON pages(parent_id, in_trash)'");
+  ASSERT_EQ(names.size(), 1u);
+  const std::vector<std::string> plan = rows("EXPLAIN QUERY PLAN SELECT id FROM pages INDEXED BY " + names[0] +
+                                             " WHERE parent_id = 'ds-1' AND in_trash = 0 ORDER BY rowid LIMIT 2");
+  ASSERT_FALSE(plan.empty());
+  for (const std::string& step : plan) EXPECT_EQ(step.find("TEMP B-TREE"), std::string::npos) << step;
+  sqlite3_close(db);
 }
 
 TEST_F(PageScanTest, ComparisonsSkipEmptyValuesButNotEqualKeepsThem) {
