@@ -36,6 +36,8 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.c
 const round = (x) => Math.round(x * 10) / 10;
 
 const CASES = [
+  // No filter, no sort: every page in creation order, how integrations list a data source.
+  { name: 'no filter, no sort (creation order)', body: { page_size: 100 } },
   {
     name: 'number range + checkbox, sorted by number desc (pushed down)',
     body: {
