@@ -255,14 +255,16 @@ class Context {
   // the caller gives up) values are moved from it.
   Result<json::object> RenderValuesFrom(const Caller& caller, const LoadedPage& page, int depth,
                                         json::object* takeable);
-  // What RenderPage and RenderPageText show of the page, its values rendered.
-  Result<api::PageView> PageViewFrom(const Caller& caller, const LoadedPage& page,
-                                     const std::vector<std::string>& filter_properties, json::object* takeable);
+  // What RenderPage and RenderPageText show of the page, its values rendered, into `view`
+  // (filled in place: a page object's view costs hundreds of instructions to move).
+  Status PageViewFrom(const Caller& caller, const LoadedPage& page, const std::vector<std::string>& filter_properties,
+                      json::object* takeable, api::PageView& view);
   // Both RenderPageText: `takeable` as for PageViewFrom.
   Result<std::string> RenderPageTextFrom(const Caller& caller, const LoadedPage& page,
                                          const std::vector<std::string>& filter_properties, json::object* takeable);
-  // The page object's members but `title` and `properties` (PageViewFrom's first part).
-  Result<api::PageView> PageShell(const Caller& caller, const LoadedPage& page);
+  // The page object's members but `title` and `properties` (PageViewFrom's first part),
+  // into `view`.
+  Status PageShell(const Caller& caller, const LoadedPage& page, api::PageView& view);
   // LoadPage's answer when the page is missing or not visible (`exists` false, or no share).
   Status CheckPageLoadable(const std::string& id, const storage::PageRecord* page);
   // What Render's types need to know of the page and the caller.

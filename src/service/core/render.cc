@@ -242,13 +242,15 @@ Result<json::object> Context::RenderValuesFrom(const Caller& caller, const Loade
 
 Result<json::value> Context::RenderPage(const Caller& caller, const LoadedPage& page,
                                         const std::vector<std::string>& filter_properties) {
-  LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, nullptr));
+  api::PageView view;
+  LN_RETURN_IF_ERROR(PageViewFrom(caller, page, filter_properties, nullptr, view));
   return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
 Result<json::value> Context::RenderPage(const Caller& caller, LoadedPage&& page,
                                         const std::vector<std::string>& filter_properties) {
-  LN_ASSIGN_OR_RETURN(api::PageView view, PageViewFrom(caller, page, filter_properties, page.TakeableProperties()));
+  api::PageView view;
+  LN_RETURN_IF_ERROR(PageViewFrom(caller, page, filter_properties, page.TakeableProperties(), view));
   return json::value(api::RenderPage(std::move(view), caller.version));
 }
 
@@ -277,10 +279,10 @@ Result<std::string> Context::RenderPageTextFrom(const Caller& caller, const Load
   });
   api::PageView view;
   if (formulas) {
-    LN_ASSIGN_OR_RETURN(view, PageViewFrom(caller, page, filter_properties, takeable));
+    LN_RETURN_IF_ERROR(PageViewFrom(caller, page, filter_properties, takeable, view));
   } else {
     // Without formulas no value reads another: each is written as it is rendered.
-    LN_ASSIGN_OR_RETURN(view, PageShell(caller, page));
+    LN_RETURN_IF_ERROR(PageShell(caller, page, view));
     LN_RETURN_IF_ERROR(WriteValuesText(caller, page, filter_properties, view));
     // As PageViewFrom: a request past its deadline answers the timeout (common/deadline.h).
     LN_RETURN_IF_ERROR(CheckDeadline());
@@ -292,14 +294,14 @@ Result<std::string> Context::RenderPageTextFrom(const Caller& caller, const Load
   return out;
 }
 
-Result<api::PageView> Context::PageViewFrom(const Caller& caller, const LoadedPage& page,
-                                            const std::vector<std::string>& filter_properties,
-                                            json::object* takeable) {
+Status Context::PageViewFrom(const Caller& caller, const LoadedPage& page,
+                             const std::vector<std::string>& filter_properties, json::object* takeable,
+                             api::PageView& view) {
   LN_ASSIGN_OR_RETURN(json::object values, RenderValuesFrom(caller, page, 0, takeable));
   // Formulas stop at the request's deadline with empty values; the answer is then the
   // timeout, never a page with values cut short (common/deadline.h).
   LN_RETURN_IF_ERROR(CheckDeadline());
-  LN_ASSIGN_OR_RETURN(api::PageView view, PageShell(caller, page));
+  LN_RETURN_IF_ERROR(PageShell(caller, page, view));
   // In the arena of the values it takes (common/json_arena.h), so that they move.
   ReplaceWithStorage(view.properties, json::object(values.storage()));
   view.properties.reserve(page.schema->size());
@@ -314,16 +316,19 @@ Result<api::PageView> Context::PageViewFrom(const Caller& caller, const LoadedPa
     LimitReferences(v->as_object());
     view.properties[def.name] = std::move(*v);
   }
-  return view;
+  return OkStatus();
 }
 
-Result<api::PageView> Context::PageShell(const Caller& caller, const LoadedPage& page) {
-  api::PageView view;
+Status Context::PageShell(const Caller& caller, const LoadedPage& page, api::PageView& view) {
   view.id = page.page.id;
   if (page.source) {
-    view.parent = api::ParentRef{"database_id", page.db->id, page.source->id};
+    view.parent.type = "database_id";
+    view.parent.id = page.db->id;
+    view.parent.data_source_id = page.source->id;
   } else {
-    view.parent = api::ParentRef{page.page.parent_type, page.page.parent_id, ""};
+    view.parent.type = page.page.parent_type;
+    view.parent.id = page.page.parent_id;
+    view.parent.data_source_id.clear();
   }
   view.created_time = page.page.created_time;
   view.created_by = page.page.created_by;
@@ -333,7 +338,7 @@ Result<api::PageView> Context::PageShell(const Caller& caller, const LoadedPage&
   LN_ASSIGN_OR_RETURN(view.cover, RenderFileObject(caller, page.page.cover));
   view.in_trash = page.trashed;
   view.is_locked = page.page.is_locked;
-  return view;
+  return OkStatus();
 }
 
 Result<json::object> Context::RenderSchema(const DataSourcePtr& source, api::ApiVersion version) {
