@@ -42,8 +42,11 @@ class CachingStore::CachingTxn final : public TxnWrapper {
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!written_.any()) return txn_->CommitAsync(std::move(on_durable));
-    std::vector<PageWrite> page_writes = Evict(shared_, written_, /*starting=*/true, {}, true);
-    std::vector<PageWrite> in_batch = page_writes;
+    // A store that reports a failed commit before the next write begins lets the next
+    // write take this one's pages at once; others once the commit is in its batch.
+    const bool at_once = txn_->ReportsFailureBeforeNextWrite();
+    std::vector<PageWrite> page_writes = Evict(shared_, written_, /*starting=*/true, {}, true, at_once);
+    std::vector<PageWrite> in_batch = at_once ? std::vector<PageWrite>() : page_writes;
     // The transaction object may be gone when its group becomes durable: the callback
     // keeps what it needs by value (the store, and so shared_, outlives it).
     txn_->CommitAsync([shared = &shared_, written = std::move(written_), page_writes = std::move(page_writes),
@@ -353,7 +356,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   // there (a later write has not taken it, GetPage). A Reset forgets every last write, so
   // no page written before it is kept.
   static std::vector<PageWrite> Evict(Shared& shared, const Written& written, bool starting,
-                                      const std::vector<PageWrite>& page_writes, bool ok) {
+                                      const std::vector<PageWrite>& page_writes, bool ok, bool usable = false) {
     std::vector<PageWrite> out;
     std::lock_guard<std::mutex> lock(shared.mu);
     if (written.any_pages()) {
@@ -371,7 +374,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
           const uint64_t seq = ++shared.page_write_seq;
           auto keep = written.to_keep.find(id);
           shared.page_last_write[id] =
-              Shared::PendingWrite{seq, keep != written.to_keep.end() ? keep->second : nullptr, false};
+              Shared::PendingWrite{seq, keep != written.to_keep.end() ? keep->second : nullptr, usable};
           out.push_back(PageWrite{id, seq});
         }
       }

@@ -261,6 +261,12 @@ class Txn : public Records {
   // caller is free to run the next request while the group fills (the server answers
   // only once `on_durable` said OK). Call at most once, or Commit instead.
   virtual void CommitAsync(DurableCallback on_durable) = 0;
+  // Whether a commit of this transaction that fails reports it (`on_durable` with the
+  // error) before another write transaction of the store can begin, as a store whose
+  // writes take turns on one writer does (SQLite). A cache may then hand what this
+  // transaction wrote to the next write as soon as CommitAsync is called
+  // (storage/caching_store.h).
+  virtual bool ReportsFailureBeforeNextWrite() const { return false; }
   // CommitAsync, then waits until the transaction is durable (or lost).
   Status Commit();
   // For a store that other processes write too (PostgreSQL): a number that grows with

@@ -48,6 +48,9 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
   }
 
   bool writable() const override { return true; }
+  // The batch's failure is reported in Flush, under the writer; a failed release below
+  // before the writer is let go.
+  bool ReportsFailureBeforeNextWrite() const override { return true; }
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!open_) return on_durable(InternalError("the transaction has ended"));
@@ -57,8 +60,9 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
       (void)store_.writer_->RollbackToSavepoint();
       store_.EndOfTxn();
       mark_.Clear();
+      on_durable(std::move(released));
       lock_.unlock();
-      return on_durable(std::move(released));
+      return;
     }
     ++store_.batch_->committed;
     const bool held = store_.held_;
