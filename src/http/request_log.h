@@ -44,8 +44,7 @@ class RequestLog {
   static constexpr size_t kCapacity = 1000;
   static constexpr size_t kMaxBody = 16 * 1024;
   // What the log keeps of a body: its first kMaxBody bytes, then "..." when it is longer.
-  // Copies only those (Add cuts what it is given too: a body cut here once more costs a
-  // copy of kMaxBody bytes, not of the whole answer).
+  // Copies only those. Add cuts what it is given too, and takes a body cut here as it is.
   static std::string CutBody(std::string_view body);
 
   RequestLog();

@@ -42,11 +42,11 @@ class CachingStore::CachingTxn final : public TxnWrapper {
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!written_.any()) return txn_->CommitAsync(std::move(on_durable));
-    // A store that reports a failed commit before the next write begins lets the next
-    // write take this one's pages at once; others once the commit is in its batch.
-    const bool at_once = txn_->ReportsFailureBeforeNextWrite();
-    std::vector<PageWrite> page_writes = Evict(shared_, written_, /*starting=*/true, {}, true, at_once);
-    std::vector<PageWrite> in_batch = at_once ? std::vector<PageWrite>() : page_writes;
+    // The next write of a page may take the page this one wrote only on a store that
+    // reports a failed commit before the next write begins: elsewhere the commit could
+    // still be taken back after that write read the page.
+    const bool handed_on = txn_->ReportsFailureBeforeNextWrite();
+    std::vector<PageWrite> page_writes = Evict(shared_, written_, /*starting=*/true, {}, true, handed_on);
     // The transaction object may be gone when its group becomes durable: the callback
     // keeps what it needs by value (the store, and so shared_, outlives it).
     txn_->CommitAsync([shared = &shared_, written = std::move(written_), page_writes = std::move(page_writes),
@@ -54,7 +54,6 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       Evict(*shared, written, /*starting=*/false, page_writes, status.ok());
       on_durable(std::move(status));
     });
-    MarkInBatch(in_batch);
   }
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override {
@@ -405,21 +404,6 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       for (const auto& id : written.users) shared.users.erase(id);
     }
     return out;
-  }
-
-  // Once the inner commit has taken this transaction into the writer's batch (it
-  // returned, and did not fail: a failed one has run its durable call, which removed
-  // the entries), its pages' records may be taken by the next write of each page. Not
-  // before: until then the writer may still roll it back.
-  void MarkInBatch(const std::vector<PageWrite>& page_writes) {
-    if (page_writes.empty()) return;
-    std::lock_guard<std::mutex> lock(shared_.mu);
-    for (const PageWrite& w : page_writes) {
-      auto last = shared_.page_last_write.find(w.id);
-      if (last != shared_.page_last_write.end() && last->second.seq == w.seq && last->second.page != nullptr) {
-        last->second.usable = true;
-      }
-    }
   }
 
   Shared& shared_;

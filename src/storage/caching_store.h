@@ -87,9 +87,9 @@ class CachingStore final : public Store {
     // The last commit that wrote each page and is not durable yet: its number, so that
     // only the last writer keeps the page it wrote (CachingTxn::Evict), and the page as
     // it wrote it (when handed over), which the next write of the page takes instead of
-    // reading it (CachingTxn::GetPage). `usable` once no failure can take the commit back
-    // before that write: at once on a store that reports a failed commit before the next
-    // write begins (Txn::ReportsFailureBeforeNextWrite), else once CommitAsync returned.
+    // reading it (CachingTxn::GetPage). `usable` only on a store that reports a failed
+    // commit before the next write begins (Txn::ReportsFailureBeforeNextWrite), and until
+    // a write takes it.
     struct PendingWrite {
       uint64_t seq = 0;
       std::shared_ptr<const PageRecord> page;
