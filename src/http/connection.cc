@@ -190,7 +190,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       // once it ends, with its whole duration as latency.
       AccessRecord record;
       record.status = res.status;
-      record.method = std::string_view(msg.method_string().data(), msg.method_string().size());
+      record.method = msg.method_string();
       record.path = match.path;
       const std::string stream_id = host.logging() ? res.request_id : std::string();
       record.request_id = stream_id;
@@ -217,7 +217,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       integration_id = std::move(res.integration_id);
     }
     ec = co_await WriteAnswer(stream, timer, std::move(res), msg.version(), keep_alive, head_only, timeout);
-    record.method = std::string_view(msg.method_string().data(), msg.method_string().size());
+    record.method = msg.method_string();
     record.path = match.path;
     record.latency_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - header_read).count();
