@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "storage/page_scan.h"
 #include "storage/store_conformance_test_util.h"
 #include "testing/json.h"
 
@@ -100,6 +101,68 @@ TEST_P(StoreConformanceTest, AnUpdateThatKeepsTheParentWritesEveryOtherFieldAndK
     EXPECT_EQ(Ids(LN_VAL(txn.ListPagesOf("ds-u"))), (V{"u-2", "u-1", "u-3"}));
     EXPECT_EQ(TitleHits(txn, "renamed"), V{"u-1"});
     EXPECT_EQ(TitleHits(txn, "plain"), (V{"u-2", "u-3"}));
+  });
+}
+
+// A write that changes neither the title nor the trash state may leave both columns (and
+// their indexes) alone; one that changes either must not.
+TEST_P(StoreConformanceTest, TitleAndTrashScansFollowEveryKindOfUpdate) {
+  Write([&](Txn& txn) {
+    for (const char* id : {"t-1", "t-2", "t-3"}) LN_ASSERT_OK(txn.PutPage(Row(id, "ds-t", "Plain")));
+  });
+  const auto untrashed = [](Txn& txn, std::optional<bool> in_trash = false) {
+    PageScan s{"ds-t"};
+    s.in_trash = in_trash;
+    return LN_VAL(txn.ScanPageIds(s));
+  };
+  const std::vector<std::string> done{"done"}, title{"title"};
+  // Only a checkbox: scans as before.
+  const PageRecord plain = Row("t-2", "ds-t", "Plain");
+  PageRecord checked = plain;
+  checked.properties["done"] = true;
+  checked.last_edited_time = 1800000000000;
+  const PageUpdate check{&plain, &done};
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(checked, &check)); });
+  ReadBoth([&](Txn& txn) {
+    EXPECT_EQ(Describe(LN_VAL(txn.GetPage("t-2"))), Describe(checked));
+    EXPECT_EQ(untrashed(txn), (V{"t-1", "t-2", "t-3"}));
+    EXPECT_EQ(TitleHits(txn, "plain"), (V{"t-1", "t-2", "t-3"}));
+    EXPECT_EQ(TitleHits(txn, "pl"), (V{"t-1", "t-2", "t-3"}));
+  });
+  // Trashed with the same checkbox change named: out of the untrashed scan.
+  PageRecord trashed = checked;
+  trashed.properties["done"] = false;
+  trashed.in_trash = true;
+  const PageUpdate trash{&checked, &done};
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(trashed, &trash)); });
+  ReadBoth([&](Txn& txn) {
+    EXPECT_EQ(Describe(LN_VAL(txn.GetPage("t-2"))), Describe(trashed));
+    EXPECT_EQ(untrashed(txn), (V{"t-1", "t-3"}));
+    EXPECT_EQ(untrashed(txn, true), V{"t-2"});
+  });
+  // A checkbox of the trashed page: still trashed.
+  PageRecord rechecked = trashed;
+  rechecked.properties["done"] = true;
+  const PageUpdate recheck{&trashed, &done};
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(rechecked, &recheck)); });
+  ReadBoth([&](Txn& txn) {
+    EXPECT_EQ(Describe(LN_VAL(txn.GetPage("t-2"))), Describe(rechecked));
+    EXPECT_EQ(untrashed(txn), (V{"t-1", "t-3"}));
+    EXPECT_EQ(untrashed(txn, std::nullopt), (V{"t-1", "t-2", "t-3"}));
+  });
+  // A new title, trash state kept: found by its new title only.
+  const PageRecord third = Row("t-3", "ds-t", "Plain");
+  PageRecord renamed = third;
+  renamed.properties = Row("t-3", "ds-t", "Renamed").properties;
+  const PageUpdate rename{&third, &title};
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(renamed, &rename)); });
+  ReadBoth([&](Txn& txn) {
+    // Three characters or more read the text index, fewer the folded title column.
+    EXPECT_EQ(TitleHits(txn, "renamed"), V{"t-3"});
+    EXPECT_EQ(TitleHits(txn, "plain"), (V{"t-1", "t-2"}));
+    EXPECT_EQ(TitleHits(txn, "re"), V{"t-3"});
+    EXPECT_EQ(TitleHits(txn, "pl"), (V{"t-1", "t-2"}));
+    EXPECT_EQ(untrashed(txn), (V{"t-1", "t-3"}));
   });
 }
 

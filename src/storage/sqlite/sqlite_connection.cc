@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -24,6 +25,9 @@ constexpr const char* kPageColumns =
 constexpr const char* kUpdatePage =
     "UPDATE pages SET properties = ?4, icon = ?5, cover = ?6, in_trash = ?7, is_locked = ?8, created_time = ?9, "
     "created_by = ?10, last_edited_time = ?11, last_edited_by = ?12, title_folded = ?13 WHERE id = ?1";
+constexpr const char* kUpdatePageValues =
+    "UPDATE pages SET properties = ?4, icon = ?5, cover = ?6, is_locked = ?8, created_time = ?9, "
+    "created_by = ?10, last_edited_time = ?11, last_edited_by = ?12 WHERE id = ?1";
 constexpr const char* kDatabaseColumns =
     "id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
     "created_time, created_by, last_edited_time, last_edited_by";
@@ -88,6 +92,11 @@ struct SqliteConnection::Statements {
         // value it had, so the upsert dirtied a page of pages_parent on every write (one
         // more WAL frame per commit). Same parameters as the upsert (?2 and ?3 unused).
         update_page(db, kUpdatePage),
+        // And one that keeps the page's title and trash state too leaves in_trash and
+        // title_folded out as well, for the same reason (the page scan's index holds
+        // in_trash, pages_title_unfolded the folded title): most writes change neither.
+        // Parameters ?1 and ?4 to ?12 of the upsert.
+        update_page_values(db, kUpdatePageValues),
         // The rowid that page_text rows (sqlite/page_text.h) are keyed by, read after a
         // write that changes text: a lookup in the primary key's index costs less than
         // the write's RETURNING rowid, which SQLite answers through a temporary table
@@ -136,14 +145,15 @@ struct SqliteConnection::Statements {
           &list_pages_of,   &list_all_pages, &scan_titles,     &scan_titles_fts,   &list_all_data_sources,
           &get_database,    &put_database,   &get_data_source, &list_data_sources, &put_data_source,
           &get_user,        &list_users,     &put_user,        &find_integration,  &list_integrations,
-          &put_integration, &get_meta,       &put_meta,        &update_page}) {
+          &put_integration, &get_meta,       &put_meta,        &update_page,
+          &update_page_values}) {
       if (!s->valid()) return false;
     }
     return page_text->valid() && text_index->valid();
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, update_page, page_rowid, list_pages_of, list_all_pages, scan_titles, scan_titles_fts,
+  Statement get_page, put_page, update_page, update_page_values, page_rowid, list_pages_of, list_all_pages, scan_titles, scan_titles_fts,
       list_all_data_sources, get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
@@ -411,15 +421,16 @@ Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_v
   return ReadPages(st_->scan_titles);
 }
 
-Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p) {
+Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, bool with_title) {
   // Bound without copies: every text lives until the statement is reset by Run.
   const std::string properties = SerializeJsonObject(p.properties);
   const std::string icon = SerializeJson(p.icon), cover = SerializeJson(p.cover);
-  const std::string title = FoldedPageTitle(p);
+  const std::string title = with_title ? FoldedPageTitle(p) : std::string();
   st.BindStatic(1, p.id).BindStatic(2, p.parent_type).BindStatic(3, p.parent_id);
   st.BindStatic(4, properties).BindStatic(5, icon).BindStatic(6, cover);
-  st.Bind(7, int64_t{p.in_trash}).Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).BindStatic(10, p.created_by);
-  st.Bind(11, p.last_edited_time).BindStatic(12, p.last_edited_by).BindStatic(13, title);
+  st.Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).BindStatic(10, p.created_by);
+  st.Bind(11, p.last_edited_time).BindStatic(12, p.last_edited_by);
+  if (with_title) st.Bind(7, int64_t{p.in_trash}).BindStatic(13, title);
   LN_RETURN_IF_ERROR(st.Run());
   return sqlite3_changes(db_) > 0;
 }
@@ -435,8 +446,15 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
   // upserted; an update that finds no row (a `before` that was never stored) upserts too.
   const bool same_parent = knows_changes && update->before->id == p.id &&
                            update->before->parent_type == p.parent_type && update->before->parent_id == p.parent_id;
+  // The title is the property "title" (its id as stored), named in changed_properties
+  // when its value changed.
+  const bool same_title_and_trash =
+      same_parent && update->changed_properties != nullptr && update->before->in_trash == p.in_trash &&
+      !std::binary_search(update->changed_properties->begin(), update->changed_properties->end(), "title");
   bool written = false;
-  if (same_parent) {
+  if (same_title_and_trash) {
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page_values, p, /*with_title=*/false));
+  } else if (same_parent) {
     LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page, p));
   }
   if (!written) {

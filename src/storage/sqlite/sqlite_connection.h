@@ -180,9 +180,10 @@ class SqliteConnection final : public Records {
   SqliteConnection(sqlite3* db, Role role);
   Status Prepare();
   Result<std::optional<PageRecord>> ReadPage(Statement& st);
-  // Binds the page to a write of its row (put_page or update_page) and runs it: false
-  // when no row was written.
-  Result<bool> WritePageRow(Statement& st, const PageRecord& p);
+  // Binds the page to a write of its row (put_page, update_page or, with `with_title`
+  // false, update_page_values, which has no ?7 and ?13) and runs it: false when no row
+  // was written.
+  Result<bool> WritePageRow(Statement& st, const PageRecord& p, bool with_title = true);
   Result<std::vector<PageRecord>> ReadPages(Statement& st);
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(Statement& st);
   Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
