@@ -196,6 +196,29 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (found) Fill([&] { shared_.integrations[found->secret_hash] = *found; });
     return found;
   }
+  // The shares of an integration, read on every request (service::Context::ActFor).
+  Result<std::vector<std::string>> ListShares(std::string_view integration_id) override {
+    if (written_.shares || written_.all) return inner_.ListShares(integration_id);
+    const std::string key(integration_id);
+    {
+      std::lock_guard<std::mutex> lock(shared_.mu);
+      if (!UseShared()) return inner_.ListShares(integration_id);
+      if (auto it = shared_.shares.find(key); it != shared_.shares.end()) return it->second;
+    }
+    LN_ASSIGN_OR_RETURN(std::vector<std::string> found, inner_.ListShares(integration_id));
+    Fill([&] { shared_.shares[key] = found; });
+    return found;
+  }
+  Status PutShare(std::string_view integration_id, std::string_view object_id) override {
+    LN_RETURN_IF_ERROR(inner_.PutShare(integration_id, object_id));
+    written_.shares = true;
+    return OkStatus();
+  }
+  Status DeleteShare(std::string_view integration_id, std::string_view object_id) override {
+    LN_RETURN_IF_ERROR(inner_.DeleteShare(integration_id, object_id));
+    written_.shares = true;
+    return OkStatus();
+  }
   Status PutIntegration(const IntegrationRecord& integration) override {
     LN_RETURN_IF_ERROR(inner_.PutIntegration(integration));
     written_.integrations = true;
@@ -205,6 +228,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     LN_RETURN_IF_ERROR(inner_.DeleteIntegration(id));
     written_.integrations = true;
     written_.all_users = true;
+    written_.shares = true;  // its shares go with it
     return OkStatus();
   }
   Status Reset(bool keep_integrations) override {
@@ -228,10 +252,12 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     // other processes, none after a Reset).
     std::unordered_map<std::string, std::shared_ptr<const PageRecord>> to_keep;
     bool integrations = false;
+    bool shares = false;
     bool all_users = false;
     bool all = false;
     bool records() const {
-      return all || integrations || all_users || !databases.empty() || !data_sources.empty() || !users.empty();
+      return all || integrations || shares || all_users || !databases.empty() || !data_sources.empty() ||
+             !users.empty();
     }
     bool any_pages() const { return all || !pages.empty(); }
     bool any() const { return records() || any_pages(); }
@@ -392,12 +418,14 @@ class CachingStore::CachingTxn final : public TxnWrapper {
       shared.databases.clear();
       shared.data_sources.clear();
       shared.integrations.clear();
+      shared.shares.clear();
       shared.users.clear();
       return out;
     }
     for (const auto& id : written.databases) shared.databases.erase(id);
     for (const auto& id : written.data_sources) shared.data_sources.erase(id);
     if (written.integrations) shared.integrations.clear();
+    if (written.shares) shared.shares.clear();
     if (written.all_users) {
       shared.users.clear();
     } else {
@@ -426,7 +454,9 @@ Result<std::unique_ptr<Txn>> CachingStore::Begin(TxnMode mode) {
     page_generation = shared_.page_generation;
   }
   LN_ASSIGN_OR_RETURN(std::unique_ptr<Txn> inner, inner_->Begin(mode));
-  if (std::optional<int64_t> seen = inner->SharedCacheGeneration()) {
+  std::optional<int64_t> seen = inner->SharedCacheGeneration();
+  if (!seen) seen = inner->RecordsGeneration();
+  if (seen) {
     std::lock_guard<std::mutex> lock(shared_.mu);
     if (*seen > shared_.shared_generation) {
       // Another process (or this one) wrote cached kinds: nothing cached can be trusted.
@@ -435,6 +465,7 @@ Result<std::unique_ptr<Txn>> CachingStore::Begin(TxnMode mode) {
       shared_.databases.clear();
       shared_.data_sources.clear();
       shared_.integrations.clear();
+      shared_.shares.clear();
       shared_.users.clear();
       generation = shared_.generation;
     } else if (*seen < shared_.shared_generation) {

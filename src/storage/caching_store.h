@@ -1,11 +1,12 @@
-// A Store decorator that keeps databases, data sources, users and integrations in
-// memory. They are read on every request (a page's schema, the people it shows, the
-// bearer token) and change rarely.
+// A Store decorator that keeps databases, data sources, users, integrations and their
+// shares in memory. They are read on every request (a page's schema, the people it
+// shows, the bearer token, what the integration may see) and change rarely.
 //
-// Shares are read on every request too, but are not kept: `localnotion share` and
-// `unshare` write them into the store of a running server, which must see them on its
-// next request (docs/compat.md, "CLI"; e2e 25-permissions). An experiment that cached
-// them (GET about 134k to 130k instructions) broke exactly that, and was taken back.
+// `localnotion integration`, `share` and `unshare` write integrations and shares into
+// the SQLite store of a running server, which must see them on its next request
+// (docs/compat.md, "CLI"; e2e 25-permissions): that store brings a generation that
+// those writes move (Txn::RecordsGeneration, sqlite/generation_file.h), handled as the
+// shared generation below, except that pages stay cached.
 //
 // The cache only ever holds committed records. A read transaction fills it on a miss,
 // unless a write of a cached kind was committed (or is committing) since it began, in
@@ -19,7 +20,7 @@
 // began, so that it never sees a record newer than its snapshot.
 //
 // Other processes. When the inner store is shared with other processes (PostgreSQL,
-// Txn::SharedCacheGeneration), every transaction brings the store's generation as it
+// Txn::SharedCacheGeneration; or Txn::RecordsGeneration), every transaction brings the store's generation as it
 // sees it; when it is newer than the last one seen, everything cached is dropped (and
 // the local generation moves, so that transactions begun before stop using the cache);
 // a read whose snapshot is older than the last one seen neither uses nor fills it.
@@ -51,6 +52,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/store.h"
 
@@ -78,8 +80,9 @@ class CachingStore final : public Store {
     int64_t shared_generation = -1;  // the inner store's, last seen (SharedCacheGeneration)
     std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> databases;
     std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> data_sources;
-    std::unordered_map<std::string, IntegrationRecord> integrations;  // by secret hash
-    std::unordered_map<std::string, UserRecord> users;                // only users that exist
+    std::unordered_map<std::string, IntegrationRecord> integrations;   // by secret hash
+    std::unordered_map<std::string, std::vector<std::string>> shares;  // by integration id
+    std::unordered_map<std::string, UserRecord> users;                 // only users that exist
     // Pages, in Boost.JSON's default resource (never a request's arena).
     uint64_t page_generation = 0;
     int page_committing = 0;

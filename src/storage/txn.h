@@ -270,10 +270,17 @@ class Txn : public Records {
   // CommitAsync, then waits until the transaction is durable (or lost).
   Status Commit();
   // For a store that other processes write too (PostgreSQL): a number that grows with
-  // every committed write of databases, data sources, users or integrations, as this
+  // every committed write of databases, data sources, users, integrations or shares, as this
   // transaction sees it (a read: its snapshot; a write: the latest). CachingStore drops
   // what it cached when the number moves. nullopt when only this process writes.
   virtual std::optional<int64_t> SharedCacheGeneration() const { return std::nullopt; }
+  // For a store whose integrations, shares and users other processes may write, but
+  // never its pages (SQLite: the CLI beside a running server): a number that grows with
+  // every such committed write, read before this transaction's snapshot was taken.
+  // CachingStore drops the records it cached (not its pages) when it moves. nullopt
+  // when no other process writes the store (in memory) or SharedCacheGeneration
+  // covers them.
+  virtual std::optional<int64_t> RecordsGeneration() const { return std::nullopt; }
   // Whether a call failed because the transaction lost a race with another one (a
   // serialization failure or deadlock on PostgreSQL: kConflictError): the same work in
   // a new transaction may succeed, and service::RunInTxn retries it a bounded number of

@@ -74,7 +74,7 @@ Status DropWorkspaceStore(std::string_view main_url, std::string_view workspace_
   }
   if (!StartsWith(url, kSqlite)) return OkStatus();
   const std::string path = SqlitePath(url);
-  for (const char* suffix : {"", "-wal", "-shm"}) {
+  for (const char* suffix : {"", "-wal", "-shm", ".generation"}) {
     std::error_code ec;
     std::filesystem::remove(path + suffix, ec);
     if (ec) return InternalError("cannot remove " + path + suffix + ": " + ec.message());

@@ -103,12 +103,15 @@ Result<std::vector<std::string>> PgRecords::ListShares(std::string_view integrat
   return out;
 }
 
+// Shares are cached (CachingStore) as integrations are: a write moves the generation.
 Status PgRecords::PutShare(std::string_view integration_id, std::string_view object_id) {
+  LN_RETURN_IF_ERROR(BumpCacheGeneration());
   return Run("INSERT INTO shares (integration_id, object_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
              PgParams().Text(integration_id).Text(object_id));
 }
 
 Status PgRecords::DeleteShare(std::string_view integration_id, std::string_view object_id) {
+  LN_RETURN_IF_ERROR(BumpCacheGeneration());
   return Run("DELETE FROM shares WHERE integration_id = $1 AND object_id = $2",
              PgParams().Text(integration_id).Text(object_id));
 }

@@ -57,6 +57,9 @@ class SqliteConnection final : public Records {
     bool empty() const { return columns.empty() && indexes.empty(); }
   };
   ScanWants TakeScanWants() { return std::exchange(wants_, {}); }
+  // Whether integrations, shares or users were written since the last call (or a reset
+  // was run), which other processes caching them must hear of (sqlite/generation_file.h).
+  bool TakeRecordsWritten() { return std::exchange(records_written_, false); }
   // A scan on a read-only connection whose parent holds more than
   // SetWaitForWantsRowsForTest's pages (20,000 by default) does not read them all
   // without the column or index it wants: it hands its wants to `wait` (the store makes
@@ -213,6 +216,7 @@ class SqliteConnection final : public Records {
   // too many); counted exactly when it reaches text_index_lag_ at a commit. A catch-up
   // sets it to 0; rolling back a batch that caught up makes it count again.
   int64_t text_lag_ = 0;
+  bool records_written_ = false;  // TakeRecordsWritten
   int64_t text_index_lag_ = kTextIndexLag;
   bool caught_up_in_batch_ = false;
   Status CatchUpTextIndexIfBehind();

@@ -14,6 +14,7 @@ namespace localnotion::storage {
 Status SqliteConnection::DeleteIntegration(std::string_view id) {
   // The bot user goes with its integration: pages it created keep its id and show it as
   // a partial user.
+  records_written_ = true;
   for (const char* sql : {"DELETE FROM users WHERE type = 'bot' AND integration_id = ?1",
                           "DELETE FROM shares WHERE integration_id = ?1", "DELETE FROM integrations WHERE id = ?1"}) {
     Statement st(db_, sql);
@@ -54,6 +55,7 @@ Status SqliteConnection::PutShare(std::string_view integration_id, std::string_v
   Statement st(db_, "INSERT OR IGNORE INTO shares (integration_id, object_id) VALUES (?1, ?2)");
   if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
   st.Bind(1, integration_id).Bind(2, object_id);
+  records_written_ = true;
   return st.Run();
 }
 
@@ -61,6 +63,7 @@ Status SqliteConnection::DeleteShare(std::string_view integration_id, std::strin
   Statement st(db_, "DELETE FROM shares WHERE integration_id = ?1 AND object_id = ?2");
   if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
   st.Bind(1, integration_id).Bind(2, object_id);
+  records_written_ = true;
   return st.Run();
 }
 

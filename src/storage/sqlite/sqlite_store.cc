@@ -38,8 +38,12 @@ class SqliteStore::WriterMark {
 // from Begin until it ends.
 class SqliteStore::WriteTxn final : public TxnWrapper {
  public:
-  WriteTxn(SqliteStore& store, std::unique_lock<std::mutex> lock)
-      : TxnWrapper(*store.writer_), store_(store), lock_(std::move(lock)), mark_(store.writer_thread_) {}
+  WriteTxn(SqliteStore& store, std::unique_lock<std::mutex> lock, std::optional<int64_t> generation)
+      : TxnWrapper(*store.writer_),
+        store_(store),
+        lock_(std::move(lock)),
+        mark_(store.writer_thread_),
+        generation_(generation) {}
   ~WriteTxn() override {
     if (!lock_.owns_lock()) return;
     if (open_) (void)store_.writer_->RollbackToSavepoint();
@@ -51,10 +55,18 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
   // The batch's failure is reported in Flush, under the writer; a failed release below
   // before the writer is let go.
   bool ReportsFailureBeforeNextWrite() const override { return true; }
+  std::optional<int64_t> RecordsGeneration() const override { return generation_; }
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!open_) return on_durable(InternalError("the transaction has ended"));
     open_ = false;
+    // Other processes hear of written records once they are durable (generation_file.h).
+    if (store_.writer_->TakeRecordsWritten() && store_.generation_) {
+      on_durable = [file = store_.generation_, next = std::move(on_durable)](Status status) {
+        if (status.ok()) file->Bump();
+        next(std::move(status));
+      };
+    }
     Status released = store_.writer_->ReleaseSavepoint();
     if (!released.ok()) {
       (void)store_.writer_->RollbackToSavepoint();
@@ -78,13 +90,14 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
   std::unique_lock<std::mutex> lock_;
   bool open_ = true;
   WriterMark mark_;
+  std::optional<int64_t> generation_;
 };
 
 // A read transaction on a pooled read-only connection: one snapshot, no writer.
 class SqliteStore::ReadTxn final : public TxnWrapper {
  public:
-  ReadTxn(SqliteStore& store, std::unique_ptr<SqliteConnection> conn)
-      : TxnWrapper(*conn), store_(store), conn_(std::move(conn)) {}
+  ReadTxn(SqliteStore& store, std::unique_ptr<SqliteConnection> conn, std::optional<int64_t> generation)
+      : TxnWrapper(*conn), store_(store), conn_(std::move(conn)), generation_(generation) {}
   ~ReadTxn() override {
     conn_->EndRead();
     SqliteConnection::ScanWants wants = conn_->TakeScanWants();
@@ -101,10 +114,12 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
   // same work on a new snapshot reads it.
   bool ShouldRetry() const override { return conn_->retry_requested(); }
   Status PinSnapshot() override { return conn_->PinSnapshot(); }
+  std::optional<int64_t> RecordsGeneration() const override { return generation_; }
 
  private:
   SqliteStore& store_;
   std::unique_ptr<SqliteConnection> conn_;
+  std::optional<int64_t> generation_;
 };
 
 // A read transaction of the in-memory store: on the one connection, writes refused.
@@ -148,6 +163,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   // the service instead, where rolling back to the savepoint undoes only their own work.
   LN_ASSIGN_OR_RETURN(store->writer_, SqliteConnection::Open(path, Role::kWriter));
   if (!store->in_memory()) {
+    LN_ASSIGN_OR_RETURN(store->generation_, GenerationFile::Open(path));
     store->checkpointer_ = std::make_unique<Checkpointer>(
         path, checkpoints, [s = store.get()](const std::function<void()>& fn) { s->WithIdleWriter(fn); });
   }
@@ -283,6 +299,10 @@ void SqliteStore::FlushLoop() {
 }
 
 Result<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
+  // Read before the snapshot is taken (Txn::RecordsGeneration): a write's batch began
+  // earlier, but it holds SQLite's write lock, so no other process committed since.
+  std::optional<int64_t> generation;
+  if (generation_) generation = generation_->Read();
   if (mode == TxnMode::kWrite || in_memory()) {
     LN_ASSIGN_OR_RETURN(std::unique_lock<std::mutex> lock, AcquireWriter());
     if (mode == TxnMode::kRead) {
@@ -295,14 +315,15 @@ Result<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
       EndOfTxn();
       return std::move(begun).error();
     }
-    return std::unique_ptr<Txn>(std::make_unique<WriteTxn>(*this, std::move(lock)));
+    (void)writer_->TakeRecordsWritten();  // of a transaction rolled back
+    return std::unique_ptr<Txn>(std::make_unique<WriteTxn>(*this, std::move(lock), generation));
   }
   LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> reader, TakeReader());
   if (Status begun = reader->BeginRead(); !begun.ok()) {
     ReturnReader(std::move(reader));
     return std::move(begun).error();
   }
-  return std::unique_ptr<Txn>(std::make_unique<ReadTxn>(*this, std::move(reader)));
+  return std::unique_ptr<Txn>(std::make_unique<ReadTxn>(*this, std::move(reader), generation));
 }
 
 Result<std::unique_ptr<SqliteConnection>> SqliteStore::TakeReader() {

@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "storage/sqlite/checkpointer.h"
+#include "storage/sqlite/generation_file.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/store.h"
 
@@ -148,6 +149,9 @@ class SqliteStore final : public Store {
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
   std::unique_ptr<Checkpointer> checkpointer_;
+  // The records' generation that other processes share (Txn::RecordsGeneration); none
+  // in memory. Shared with the durability callbacks, which add to it.
+  std::shared_ptr<GenerationFile> generation_;
 };
 
 }  // namespace localnotion::storage

@@ -298,10 +298,12 @@ test('CLI: integration create prints a token that works against a server started
     const unshared = await run(['unshare', '--integration', 'From CLI', '--page', root.id, '--db', db]);
     assert.equal(unshared.code, 0, unshared.stderr);
     await expectApiError(v5(cli).pages.retrieve({ page_id: root.id }), notFound('page', root.id));
-    await s.stop();
-
+    // So does a deletion: the token stops working on the next request, and after a restart.
+    assert.equal((await v5(cli).users.me({})).name, 'From CLI');
     const deleted = await run(['integration', 'delete', 'From CLI', '--db', db]);
     assert.equal(deleted.code, 0, deleted.stderr);
+    await expectApiError(v5(cli).users.me({}), { status: 401, code: 'unauthorized', message: 'API token is invalid.' });
+    await s.stop();
     await s.start();
     await expectApiError(v5(cli).users.me({}), { status: 401, code: 'unauthorized', message: 'API token is invalid.' });
     // The --token integration still sees everything.
