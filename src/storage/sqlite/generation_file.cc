@@ -17,8 +17,8 @@ Result<std::unique_ptr<GenerationFile>> GenerationFile::Open(const std::string& 
   // A new file is made eight zero bytes long; processes that do this at once all make it
   // the same, and a longer file keeps its length.
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || (st.st_size < static_cast<off_t>(sizeof(int64_t)) &&
-                                ::ftruncate(fd, static_cast<off_t>(sizeof(int64_t))) != 0)) {
+  if (::fstat(fd, &st) != 0 ||
+      (st.st_size < static_cast<off_t>(sizeof(int64_t)) && ::ftruncate(fd, static_cast<off_t>(sizeof(int64_t))) != 0)) {
     const int err = errno;
     ::close(fd);
     return InternalError("cannot size " + path + ": " + std::strerror(err));
