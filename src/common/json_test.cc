@@ -208,5 +208,29 @@ TEST(JsonTest, ARepeatedKeyInALargeObjectKeepsItsLastValue) {
   EXPECT_EQ(v->as_object().size(), 30u);
 }
 
+TEST(JsonTest, FindReturnsTheMemberOfThatExactKeyInSmallAndLargeObjects) {
+  json::object small{{"abcd", 1}, {"abce", 2}, {"abc", 3}, {"xbcd", 4}, {"", 5}};
+  small[std::string_view("ab\0d", 4)] = 6;  // a key with a NUL inside
+  ASSERT_NE(Find(small, "abcd"), nullptr);
+  EXPECT_EQ(Find(small, "abcd")->as_int64(), 1);
+  EXPECT_EQ(Find(small, "abce")->as_int64(), 2);
+  EXPECT_EQ(Find(small, "abc")->as_int64(), 3);
+  EXPECT_EQ(Find(small, "xbcd")->as_int64(), 4);
+  EXPECT_EQ(Find(small, "")->as_int64(), 5);
+  EXPECT_EQ(Find(small, std::string_view("ab\0d", 4))->as_int64(), 6);
+  EXPECT_EQ(Find(small, "abcf"), nullptr);
+  EXPECT_EQ(Find(small, "ab"), nullptr);
+  EXPECT_EQ(Find(small, "abcde"), nullptr);
+  EXPECT_EQ(Find(small, "Abcd"), nullptr);
+  EXPECT_EQ(Find(json::object{}, "abcd"), nullptr);
+  // Past Boost's small objects (18 members), its hash answers.
+  json::object large;
+  for (int i = 0; i < 40; ++i) large["k" + std::to_string(i)] = i;
+  EXPECT_EQ(Find(large, "k0")->as_int64(), 0);
+  EXPECT_EQ(Find(large, "k39")->as_int64(), 39);
+  EXPECT_EQ(Find(large, "k40"), nullptr);
+  EXPECT_EQ(Find(large, ""), nullptr);
+}
+
 }  // namespace
 }  // namespace localnotion
