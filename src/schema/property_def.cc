@@ -1,5 +1,7 @@
 #include "schema/property_def.h"
 
+#include <cstring>
+
 namespace localnotion::schema {
 
 PropertyDef* FindProperty(Schema& schema, std::string_view key) {
@@ -17,8 +19,14 @@ const PropertyDef* FindProperty(const Schema& schema, std::string_view key) {
 }
 
 const PropertyDef* FindPropertyById(const Schema& schema, std::string_view id) {
+  // Ids are short and random (four characters): comparing the first byte before the rest
+  // skips almost every other definition without a call to memcmp (this runs about twenty
+  // times in a PATCH of six properties).
+  const char first = id.empty() ? '\0' : id.front();
   for (const auto& p : schema) {
-    if (p.id == id) return &p;
+    if (p.id.size() == id.size() && (id.empty() || p.id.front() == first) && std::memcmp(p.id.data(), id.data(), id.size()) == 0) {
+      return &p;
+    }
   }
   return nullptr;
 }

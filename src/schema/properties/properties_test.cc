@@ -88,6 +88,16 @@ TEST(Schema, FindsPropertiesByNameFirstOrByIdOnly) {
   EXPECT_EQ(FindPropertyById(schema, "title")->name, "Name");
   EXPECT_EQ(FindPropertyById(schema, "n1")->name, "title");
   EXPECT_EQ(FindPropertyById(schema, "Name"), nullptr);
+  // Ids that share a first byte or a length are told apart; an empty id finds none here.
+  const Schema ids{{"abcd", "One", "number", {}}, {"abce", "Two", "number", {}}, {"xbcd", "Three", "number", {}},
+                   {"abc", "Four", "number", {}}};
+  EXPECT_EQ(FindPropertyById(ids, "abcd")->name, "One");
+  EXPECT_EQ(FindPropertyById(ids, "abce")->name, "Two");
+  EXPECT_EQ(FindPropertyById(ids, "xbcd")->name, "Three");
+  EXPECT_EQ(FindPropertyById(ids, "abc")->name, "Four");
+  EXPECT_EQ(FindPropertyById(ids, "abcf"), nullptr);
+  EXPECT_EQ(FindPropertyById(ids, "ab"), nullptr);
+  EXPECT_EQ(FindPropertyById(ids, ""), nullptr);
 }
 
 TEST(Registry, FindsEveryTypeByItsName) {
