@@ -89,7 +89,9 @@ TEST(Schema, FindsPropertiesByNameFirstOrByIdOnly) {
   EXPECT_EQ(FindPropertyById(schema, "n1")->name, "title");
   EXPECT_EQ(FindPropertyById(schema, "Name"), nullptr);
   // Ids that share a first byte or a length are told apart; an empty id finds none here.
-  const Schema ids{{"abcd", "One", "number", {}}, {"abce", "Two", "number", {}}, {"xbcd", "Three", "number", {}},
+  const Schema ids{{"abcd", "One", "number", {}},
+                   {"abce", "Two", "number", {}},
+                   {"xbcd", "Three", "number", {}},
                    {"abc", "Four", "number", {}}};
   EXPECT_EQ(FindPropertyById(ids, "abcd")->name, "One");
   EXPECT_EQ(FindPropertyById(ids, "abce")->name, "Two");
