@@ -244,7 +244,7 @@ class Context {
   // creation. `schema` is the page's schema when the caller has it at hand (else it is
   // loaded).
   // `changed` holds the sorted ids of the properties whose stored value differs between
-  // the records (as the outbox records them); only those are compared again.
+  // the records (as the outbox records them), exactly: they are not compared again.
   Result<std::optional<storage::PageHistoryRecord>> PageHistoryEntry(const Caller& caller,
                                                                      const storage::PageRecord* before,
                                                                      const storage::PageRecord& after,

@@ -97,11 +97,9 @@ std::vector<std::string> SchemaChanges(const storage::DataSourceRecord* before,
   return out;
 }
 
-bool SameStored(const json::value* a, const json::value* b) {
-  bool a_empty = a == nullptr || a->is_null();
-  bool b_empty = b == nullptr || b->is_null();
-  if (a_empty || b_empty) return a_empty == b_empty;
-  return *a == *b;
+// Whether neither value holds anything: both missing or null.
+bool BothEmpty(const json::value* a, const json::value* b) {
+  return (a == nullptr || a->is_null()) && (b == nullptr || b->is_null());
 }
 
 // Fields of the page itself, in the order they are listed, as pointers into the record
@@ -285,7 +283,8 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     if (type == nullptr || !type->stored()) continue;
     const json::value* a = Find(after.properties, def.id);
     const json::value* b = before ? Find(before->properties, def.id) : nullptr;
-    if (!SameStored(a, b)) changed.push_back(Changed{&def, b, a});
+    // The values differ (`changed_ids`); only null against missing is no change here.
+    if (!BothEmpty(a, b)) changed.push_back(Changed{&def, b, a});
   }
   // Recorded as stored, with the definition of the moment (options included); rendered
   // when the history is read (RenderRecordedValue), which keeps writes cheap. Written as

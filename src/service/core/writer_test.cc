@@ -115,6 +115,35 @@ TEST_P(WriterTest, HistoryEntryListsEveryChangeOfOneRequest) {
   EXPECT_EQ(SerializeJson(changes[1]), R"({"field":"icon","before":null,"after":{"type":"emoji","emoji":"🎉"}})");
 }
 
+// The outbox names every property whose stored value differs, a value that went from
+// missing to null too; the history records only values that hold something on one side.
+TEST_P(WriterTest, HistoryLeavesOutAValueThatWentFromMissingToNull) {
+  const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
+  auto stored = store_->GetPage(page);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  const storage::PageRecord before = **stored;
+  const schema::Schema schema{{"title", "title", "title", {}}, {"n1", "N", "number", {}}};
+  storage::PageRecord nulled = before;
+  nulled.properties["n1"] = nullptr;
+  ASSERT_TRUE(Run([&] { return ctx_->WritePage(caller_, &before, nulled, &schema); }).ok());
+  storage::PageRecord five = nulled;
+  five.properties["n1"] = 5;
+  ASSERT_TRUE(Run([&] { return ctx_->WritePage(caller_, &nulled, five, &schema); }).ok());
+  auto changes = store_->ListChanges(0, 100);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_GE(changes->size(), 2u);
+  EXPECT_EQ((*changes)[changes->size() - 2].properties, std::vector<std::string>{"n1"});
+  auto entries = store_->ListPageHistory(page);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  // The creation, and the number set to 5 (from null); nothing for missing to null.
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ(SerializeJson((*entries)[1].changes),
+            R"([{"property":"N","property_id":"n1","definition":[{"id":"n1","name":"N","type":"number",)"
+            R"("config":{}}],"before_stored":null,"after_stored":5}])");
+}
+
 TEST_P(WriterTest, TrashingAPageAsABlockIsPageHistory) {
   const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
   ASSERT_TRUE(Run([&] { return blocks::DeleteBlock(*ctx_, caller_, page); }).ok());
