@@ -235,7 +235,11 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
   PropertyWrites out;
   for (const Item& item : items) {
     const schema::PropertyType* type = schema::FindType(item.def->type);
-    std::string path = api::Field(api::Field("body.properties", item.key), item.type);
+    // api::Field(api::Field("body.properties", key), type), in one allocation.
+    constexpr std::string_view kPrefix = "body.properties.";
+    std::string path;
+    path.reserve(kPrefix.size() + item.key.size() + 1 + item.type.size());
+    path.append(kPrefix).append(item.key).append(1, '.').append(item.type);
     // Only types that create options get a copy of their definition to grow, and only when
     // the value names an option the definition lacks: a Write without the copy succeeds
     // when every option it names exists, and fails otherwise (Write has no other effect,
