@@ -424,12 +424,10 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
   b.sql += "rowid";
   if (scan.limit >= 0) b.sql += fmt::format(" LIMIT {}", scan.limit);
 
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, b.sql.c_str(), static_cast<int>(b.sql.size()), &stmt, nullptr) != SQLITE_OK) {
-    std::string message = sqlite3_errmsg(db_);
-    sqlite3_finalize(stmt);
-    return InternalError("sqlite: cannot prepare a page scan: " + message);
-  }
+  Statement* prepared = ScanStatement(b.sql);
+  if (prepared == nullptr)
+    return InternalError(std::string("sqlite: cannot prepare a page scan: ") + sqlite3_errmsg(db_));
+  sqlite3_stmt* stmt = prepared->raw();
   int rc = sqlite3_bind_text(stmt, 1, scan.parent_id.data(), static_cast<int>(scan.parent_id.size()), SQLITE_TRANSIENT);
   for (size_t i = 0; i < b.binds.size() && rc == SQLITE_OK; ++i) rc = Bind(stmt, static_cast<int>(i) + 2, b.binds[i]);
   std::vector<std::string> ids;
@@ -439,9 +437,21 @@ Result<std::vector<std::string>> SqliteConnection::ScanPageIds(const PageScan& s
     const unsigned char* text = sqlite3_column_text(stmt, 0);
     ids.emplace_back(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt, 0)));
   }
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_DONE) return InternalError(std::string("sqlite: page scan failed: ") + sqlite3_errmsg(db_));
+  if (rc != SQLITE_DONE) {
+    std::string message = sqlite3_errmsg(db_);
+    sqlite3_reset(stmt);
+    return InternalError("sqlite: page scan failed: " + message);
+  }
+  sqlite3_reset(stmt);
   return ids;
+}
+
+Statement* SqliteConnection::ScanStatement(const std::string& sql) {
+  if (auto it = scan_statements_.find(sql); it != scan_statements_.end()) return it->second.get();
+  if (scan_statements_.size() >= kMaxScanStatements) scan_statements_.clear();
+  auto st = std::make_unique<Statement>(db_, sql);
+  if (!st->valid()) return nullptr;
+  return scan_statements_.emplace(sql, std::move(st)).first->second.get();
 }
 
 }  // namespace localnotion::storage

@@ -253,5 +253,28 @@ TEST_F(PageScanTest, ABroadTextTermWithASortReadsTheShapeIndexAndAnswersTheSame)
   EXPECT_EQ(Scan(scan), (Ids{"t5", "t1", "t3", "t4", "t6", "t2", "t7"}));
 }
 
+// A scan's statement is kept by its text and reused with the next scan's values; past
+// SqliteConnection::kMaxScanStatements texts the kept ones are dropped and made again.
+TEST_F(PageScanTest, AKeptScanStatementAnswersForItsNewValuesAndManyTextsStillAnswer) {
+  PageScan scan;
+  scan.in_trash = false;
+  scan.where = testing::PropertyTerm("n", Op::kGreaterOrEqual, 3);
+  EXPECT_EQ(Scan(scan), Ids{"a"});
+  scan.where = testing::PropertyTerm("n", Op::kGreaterOrEqual, 1);
+  EXPECT_EQ(Scan(scan), (Ids{"a", "b", "e"}));  // creation order
+  scan.where = testing::PropertyTerm("n", Op::kGreaterOrEqual, 4);
+  EXPECT_EQ(Scan(scan), Ids{});
+  // Every limit is a text of its own: 0 to 69, twice.
+  scan.where = std::nullopt;
+  const Ids all{"a", "b", "c", "e"};
+  for (int round = 0; round < 2; ++round) {
+    for (int64_t limit = 0; limit < 70; ++limit) {
+      scan.limit = limit;
+      const Ids want(all.begin(), all.begin() + std::min<int64_t>(limit, 4));
+      ASSERT_EQ(Scan(scan), want) << "limit " << limit << ", round " << round;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace localnotion::storage

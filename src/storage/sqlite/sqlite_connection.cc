@@ -168,6 +168,7 @@ SqliteConnection::SqliteConnection(sqlite3* db, Role role) : db_(db), role_(role
 SqliteConnection::~SqliteConnection() {
   if (query_only_) RefuseWrites(db_, false);  // another connection may get the address
   list_shares_.reset();
+  scan_statements_.clear();
   append_change_.reset();
   list_changes_.reset();
   list_history_.reset();

@@ -10,6 +10,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "storage/txn.h"
@@ -225,6 +226,13 @@ class SqliteConnection final : public Records {
   // ListShares runs on every request of an integration, so its statement is kept
   // (sqlite_shares.cc); the others are prepared per call.
   std::unique_ptr<Statement> list_shares_;
+  // The page scans' statements by their text (a shape, an order and a limit; the values
+  // are bound), prepared once (about 31k instructions a query of 100 pages) and reset
+  // after each scan. Emptied when it holds kMaxScanStatements. Null when SQLite cannot
+  // prepare the text (ScanStatement).
+  static constexpr size_t kMaxScanStatements = 64;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> scan_statements_;
+  Statement* ScanStatement(const std::string& sql);
   // The outbox's statements (changes.cc), prepared on first use.
   std::unique_ptr<Statement> append_change_;
   std::unique_ptr<Statement> list_changes_;

@@ -27,6 +27,9 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   bool valid() const { return stmt_ != nullptr; }
+  // The statement itself, for a caller that binds and steps it on its own (page_scan.cc)
+  // and resets it when done.
+  sqlite3_stmt* raw() { return stmt_; }
 
   Statement& Bind(int i, std::string_view text);
   // Bind without SQLite's copy of the text: `text` must stay alive and unchanged until the
