@@ -31,6 +31,16 @@ TEST(JsonTest, NumbersAreWrittenAsJavaScriptWritesThem) {
   EXPECT_EQ(Num(0.1 + 0.2), "0.30000000000000004");
   EXPECT_EQ(Num(123e-7), "0.0000123");
   EXPECT_EQ(Num(-7), "-7");
+  // Integers below 2**53 are written as integers; from 2**53 on as shortest digits.
+  EXPECT_EQ(Num(9007199254740991.0), "9007199254740991");
+  EXPECT_EQ(Num(-9007199254740991.0), "-9007199254740991");
+  EXPECT_EQ(Num(9007199254740992.0), "9007199254740992");
+  EXPECT_EQ(Num(1e15), "1000000000000000");
+  EXPECT_EQ(Num(-0.0), "0");
+  EXPECT_EQ(Num(3.0), "3");
+  EXPECT_EQ(Num(-1234567.0), "-1234567");
+  EXPECT_EQ(Num(0.5), "0.5");
+  EXPECT_EQ(Num(4503599627370495.5), "4503599627370495.5");
 }
 
 TEST(JsonTest, ParseAndSerializeRoundTrip) {
