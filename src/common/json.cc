@@ -275,16 +275,12 @@ const json::value* Find(const json::object& obj, std::string_view key) {
   // of the key's length; property ids all have four characters. Comparing the first byte
   // before the rest skips almost every other key at the cost of a load (this lookup runs
   // about 80 times in a PATCH of six properties). Larger objects keep Boost's hash.
-  if (key.empty() || obj.size() > 18) {
+  if (obj.size() > 18) {
     auto it = obj.find(key);
     return it == obj.end() ? nullptr : &it->value();
   }
-  const char first = key.front();
   for (const json::key_value_pair& member : obj) {
-    const std::string_view k = member.key();
-    if (k.size() == key.size() && k.front() == first && std::memcmp(k.data(), key.data(), key.size()) == 0) {
-      return &member.value();
-    }
+    if (SameKey(member.key(), key)) return &member.value();
   }
   return nullptr;
 }

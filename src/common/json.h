@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,5 +26,13 @@ void AppendJsNumber(double d, std::string& out);
 
 // Returns obj[key] or nullptr; never inserts.
 const json::value* Find(const json::object& obj, std::string_view key);
+
+// Whether two keys (member names, property ids) are equal, the first byte compared
+// before the rest: keys that differ mostly differ there (property ids are four random
+// characters), and the comparison then costs no call to memcmp.
+inline bool SameKey(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         (a.empty() || (a.front() == b.front() && std::memcmp(a.data(), b.data(), a.size()) == 0));
+}
 
 }  // namespace localnotion

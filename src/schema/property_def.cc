@@ -1,7 +1,5 @@
 #include "schema/property_def.h"
 
-#include <cstring>
-
 namespace localnotion::schema {
 
 PropertyDef* FindProperty(Schema& schema, std::string_view key) {
@@ -19,14 +17,10 @@ const PropertyDef* FindProperty(const Schema& schema, std::string_view key) {
 }
 
 const PropertyDef* FindPropertyById(const Schema& schema, std::string_view id) {
-  // Ids are short and random (four characters): comparing the first byte before the rest
-  // skips almost every other definition without a call to memcmp (this runs about twenty
-  // times in a PATCH of six properties).
-  const char first = id.empty() ? '\0' : id.front();
+  // About twenty times in a PATCH of six properties: SameKey skips most definitions
+  // without a call to memcmp.
   for (const auto& p : schema) {
-    if (p.id.size() == id.size() && (id.empty() || p.id.front() == first) && std::memcmp(p.id.data(), id.data(), id.size()) == 0) {
-      return &p;
-    }
+    if (SameKey(p.id, id)) return &p;
   }
   return nullptr;
 }
@@ -51,8 +45,8 @@ Result<Schema> SchemaFromStored(const json::value& stored) {
     const json::value* name = Find(o, "name");
     const json::value* type = Find(o, "type");
     const json::value* config = Find(o, "config");
-    if (!id || !name || !type || !config || !id->is_string() || !name->is_string() ||
-        !type->is_string() || !config->is_object()) {
+    if (!id || !name || !type || !config || !id->is_string() || !name->is_string() || !type->is_string() ||
+        !config->is_object()) {
       return InternalError("stored property is malformed");
     }
     schema.push_back(PropertyDef{std::string(id->get_string()), std::string(name->get_string()),
