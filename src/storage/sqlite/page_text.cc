@@ -40,12 +40,16 @@ std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageReco
     const bool was_text = was != nullptr && (was->is_array() || was->is_string());
     const bool now_text = now != nullptr && (now->is_array() || now->is_string());
     if (!was_text && !now_text) continue;
+    // A row is made of the stored text, folded, and whether a mention is held
+    // (PageTextOf): when neither changed (bold text, a new link) the row is the same, and
+    // only the new text is folded otherwise. A text that changed only in case folds to
+    // the row it had: the UPDATE then writes it again, which costs a note for the index
+    // and changes no result.
+    if (query::HoldsMention(was) == query::HoldsMention(now) && query::StoredText(was) == query::StoredText(now)) {
+      continue;
+    }
     if (!MayHaveTextRow(update.schema, id)) continue;
-    std::optional<PageText> old_row = PageTextOf(id, was);
-    std::optional<PageText> new_row = PageTextOf(id, now);
-    const bool same = old_row.has_value() == new_row.has_value() &&
-                      (!old_row || (old_row->folded == new_row->folded && old_row->unsettled == new_row->unsettled));
-    if (!same) edits.push_back(PageTextEdit{id, std::move(new_row)});
+    edits.push_back(PageTextEdit{id, PageTextOf(id, now)});
   }
   return edits;
 }

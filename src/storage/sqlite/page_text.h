@@ -50,9 +50,11 @@ struct PageTextEdit {
 };
 
 // The row changes a write makes, from what it changed (records.h; `update.before` and
-// `update.changed_properties` set): only the properties of `changed_properties` whose row
-// differs before and after. Empty for a write that changes no text (a checkbox, a
-// number, a select, a rich text's annotations), which then leaves page_text alone.
+// `update.changed_properties` set): only the properties of `changed_properties` whose
+// stored text or mention state differs before and after (so whose row may differ; one
+// whose text changed only in case keeps the same row and is rewritten with it). Empty for
+// a write that changes no text (a checkbox, a number, a select, a rich text's
+// annotations), which then leaves page_text alone.
 std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageRecord& page);
 
 // Keeps the page_text rows of one page (by its rowid in pages) equal to PageTexts. The

@@ -110,6 +110,19 @@ TEST(PageTextRowsTest, EditsOnlyForChangedPropertiesWhoseRowChanges) {
   ASSERT_EQ(e.size(), 1u);
   ASSERT_TRUE(e[0].row.has_value());
   EXPECT_TRUE(e[0].row->unsettled);
+  // The same text in another shape (a string that became rich text): no edit.
+  EXPECT_TRUE(edits(R"({"m":[{"type":"text","plain_text":"3"}],"url":"https://a.b"})", {"url"}).empty());
+  EXPECT_TRUE(edits(R"({"url":[{"type":"text","plain_text":"https://a.b"}]})", {"url"}).empty());
+  // A text changed only in case: an edit, whose row is the one the page had.
+  e = edits(R"({"title":[{"type":"text","plain_text":"PARIS"}]})", {"title"});
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].row.has_value());
+  EXPECT_EQ(e[0].row->folded, "paris");
+  EXPECT_FALSE(e[0].row->unsettled);
+  // Empty text before and after (no row either side): no edit.
+  const PageRecord empty = Page("p", R"({"notes":[]})");
+  const std::vector<std::string> notes{"notes"};
+  EXPECT_TRUE(PageTextEdits(PageUpdate{&empty, &notes}, Page("p", R"({"notes":""})")).empty());
 }
 
 // The schema of a database with a title, a url, a rich text, a select and a status.
@@ -232,6 +245,23 @@ TEST_F(PageTextStoreTest, AnUpdateOfATextPropertyReplacesItsRowInTheIndex) {
   ASSERT_TRUE(store_->CommitBatch().ok());
   EXPECT_EQ(Scan(TextScan("notes", Op::kTextContains, "saône")), (V{}));
   EXPECT_EQ(Scan(TextScan("notes", Op::kTextContains, "")), (V{"a", "b", "c"}));
+}
+
+// A title changed only in case folds to the row it had: the row is written again in
+// place (same id, same text) and every text term finds the page as before.
+TEST_F(PageTextStoreTest, ATextChangedOnlyInCaseKeepsItsRow) {
+  const V rows{"1 title été à paris 0", "2 title parisienne 0", "3 title @someone 1"};
+  ASSERT_EQ(RowsOf(path_), rows);
+  PageRecord before = Stored("a");
+  PageRecord after = before;
+  after.properties["title"] = testing::J(R"([{"type":"text","plain_text":"ÉTÉ À Paris"}])");
+  const std::vector<std::string> changed{"title"};
+  const PageUpdate update{&before, &changed};
+  ASSERT_TRUE(store_->PutPage(after, &update).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(RowsOf(path_), rows);
+  EXPECT_EQ(Scan(TextScan("title", Op::kTextContains, "paris")), (V{"a", "b", "c"}));
+  EXPECT_EQ(Scan(TextScan("title", Op::kTextStartsWith, "été à")), (V{"a", "c"}));
 }
 
 TEST_F(PageTextStoreTest, AnUpdateThatChangesNoTextLeavesTheRowsAsTheyWere) {
