@@ -8,7 +8,8 @@
 #   2. instructions per request counted by callgrind for the same three cases
 #      (bench/callgrind_patch.sh, one connection), the stable figure on a noisy machine, with and
 #      without the threads that wake on a timer (their share under valgrind depends on the load);
-#   3. GET page on the NEW binary with `--workers 1` and `--workers 2`, alternating.
+#   3. GET page (and the cases of WORKERS_CASES) on the NEW binary with `--workers 1` and `--workers 2`,
+#      alternating.
 #
 #   bench/side_by_side.sh OLD_BINARY NEW_BINARY      # about 7 minutes with the defaults
 #
@@ -21,6 +22,8 @@
 #   WORKER_COUNTS="1 2"       "" skips table 3; WORKERS_SERVER_CPU=0,1 WORKERS_CLIENT_CPU=0,1
 #                             WORKERS_WRK_THREADS=1 (on a 2-CPU machine the server's threads and wrk
 #                             share both CPUs: with the server on one CPU, 1 and 2 threads are the same)
+#   WORKERS_CASES=get         the cases of table 3 (`get query` adds the query, whose answers cost wrk
+#                             a far smaller share of the CPUs than GET page's)
 #   TIME_LIMIT=600            seconds for the whole script; a step that would start past it is skipped
 #   KEEP_TMP=1                keeps the temp dir (server logs, raw wrk output)
 #
@@ -49,6 +52,7 @@ WORKER_COUNTS=${WORKER_COUNTS-1 2}
 WORKERS_SERVER_CPU=${WORKERS_SERVER_CPU:-0,1}
 WORKERS_CLIENT_CPU=${WORKERS_CLIENT_CPU:-0,1}
 WORKERS_WRK_THREADS=${WORKERS_WRK_THREADS:-1}
+WORKERS_CASES=${WORKERS_CASES:-get}
 TIME_LIMIT=${TIME_LIMIT:-600}
 export TOKEN=${BENCH_TOKEN:-secret_localnotion_bench_0123456789abcdef}
 export NOTION_VERSION=${NOTION_VERSION:-2025-09-03}
@@ -173,12 +177,14 @@ if [[ $CALLGRIND != 0 ]]; then
   done
 fi
 
-# 3. GET page on NEW with 1 and 2 worker threads, alternating.
+# 3. GET page (WORKERS_CASES) on NEW with 1 and 2 worker threads, alternating.
+read -ra WORKERS_CASE_LIST <<<"$WORKERS_CASES"
 for ((r = 1; r <= ROUNDS; r++)); do
   for w in $WORKER_COUNTS; do
-    in_budget $(( 8 + WARMUP_S + DURATION_S )) || { log "time limit: workers $w round $r skipped"; continue; }
+    in_budget $(( 8 + ${#WORKERS_CASE_LIST[@]} * (WARMUP_S + DURATION_S + 1) )) \
+      || { log "time limit: workers $w round $r skipped"; continue; }
     start "$NEW" "$WORKERS_SERVER_CPU" --workers "$w"
-    measure "workers$w" get "$WORKERS_CLIENT_CPU" "$WORKERS_WRK_THREADS"
+    for c in $WORKERS_CASES; do measure "workers$w" "$c" "$WORKERS_CLIENT_CPU" "$WORKERS_WRK_THREADS"; done
     stop_server
   done
 done
@@ -227,13 +233,14 @@ if cg:
     for c, o, n, ow, nw in cg:
         o, n, ow, nw = int(o), int(n), int(ow), int(nw)
         print(f"| {names.get(c, c)} | {o:,} | {n:,} | {n / o:.2f} | {ow:,} | {nw:,} | **{nw / ow:.2f}** |")
-ws = [(t, v) for (t, c), v in rows.items() if t.startswith("workers")]
-if ws:
+for wc in "$WORKERS_CASES".split():
+    ws = [(t, v) for (t, c), v in rows.items() if t.startswith("workers") and c == wc]
+    if not ws: continue
     print()
-    print("GET page on the new binary by worker threads: server on CPUs $WORKERS_SERVER_CPU, "
+    print(f"{names.get(wc, wc)} on the new binary by worker threads: server on CPUs $WORKERS_SERVER_CPU, "
           "wrk -t$WORKERS_WRK_THREADS -c$CONNECTIONS on CPUs $WORKERS_CLIENT_CPU; medians (each round in brackets).")
     print()
-    print("| --workers | rounds | GET req/s | vs --workers 1 | p99 (ms) | server CPU µs/req |")
+    print("| --workers | rounds | req/s | vs --workers 1 | p99 (ms) | server CPU µs/req |")
     print("|---:|---:|---:|---:|---:|---:|")
     base = None
     for t, v in sorted(ws, key=lambda x: int(x[0][7:])):
