@@ -38,7 +38,7 @@ Result<json::object> NormalizeText(const std::string& path, const json::value& v
                                    std::string& plain) {
   if (!v.is_object()) return FailedValidation(path, "an object", &v);
   const auto& obj = v.get_object();
-  json::object out;
+  json::object out(2);  // content, link: room made once
   const json::value* content = Find(obj, "content");
   std::string content_path = Field(path, "content");
   if (content == nullptr) return NotDefined(content_path);
@@ -138,7 +138,7 @@ Result<json::object> NormalizeItem(const std::string& path, const json::value& v
   if (body == nullptr) return NotDefined(body_path);
   json::value href = nullptr;
   std::string plain;
-  json::object out;
+  json::object out(5);  // type, the body, annotations, plain_text, href: room made once
   out["type"] = type;
   if (type == "text") {
     LN_ASSIGN_OR_RETURN(json::object text, NormalizeText(body_path, *body, href, plain));
