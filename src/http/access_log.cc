@@ -5,9 +5,11 @@
 
 #include <array>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <utility>
 
 #include "common/json.h"
@@ -16,10 +18,35 @@
 namespace localnotion::http {
 namespace {
 
-// The time is UTC in ISO 8601 with milliseconds, as Notion's timestamps are written.
-constexpr const char* kTextPattern = "%Y-%m-%dT%H:%M:%S.%eZ %l %v";
-// In JSON mode the message is the rest of the object's members.
-constexpr const char* kJsonPattern = R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})";
+// The line is written whole by Write, time and level included: spdlog's pattern
+// formatter cost about 1.4k instructions a request line for the same text.
+constexpr const char* kPattern = "%v";
+
+// Appends the time now, UTC in ISO 8601 with milliseconds, as Notion's timestamps are
+// written ("2026-01-01T12:00:00.123Z"). The text up to the second is kept per thread
+// and made again when the second changes.
+void AppendUtcNow(std::string& out) {
+  const int64_t ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+  const int64_t second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+  thread_local int64_t cached_second = -1;
+  thread_local std::array<char, 32> cached{};
+  thread_local size_t cached_size = 0;
+  if (second != cached_second) {
+    const std::time_t t = static_cast<std::time_t>(second);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    cached_size = std::strftime(cached.data(), cached.size(), "%Y-%m-%dT%H:%M:%S.", &tm);
+    cached_second = second;
+  }
+  const int64_t frac = ms - second * 1000;
+  out.append(cached.data(), cached_size);
+  out += static_cast<char>('0' + frac / 100);
+  out += static_cast<char>('0' + frac / 10 % 10);
+  out += static_cast<char>('0' + frac % 10);
+  out += 'Z';
+}
 
 // Milliseconds with three decimals ("1.235"), rounded to the microsecond: written with
 // integers, which costs a tenth of printf's "%.3f" on every request line.
@@ -73,7 +100,7 @@ AccessLog::AccessLog(LogFormat format, spdlog::level::level_enum level, std::sha
       enabled_(level <= spdlog::level::info),
       logger_(std::make_shared<spdlog::logger>("access", std::move(sink))) {
   logger_->set_level(level);
-  logger_->set_pattern(format == LogFormat::kJson ? kJsonPattern : kTextPattern, spdlog::pattern_time_type::utc);
+  logger_->set_pattern(kPattern);
   // Request lines are not flushed one by one: the sink writes them in batches
   // (BatchedStderrSink); a test's sink writes each as it comes.
   logger_->flush_on(spdlog::level::err);
@@ -83,9 +110,20 @@ AccessLog::~AccessLog() = default;
 
 void AccessLog::Write(const AccessRecord& record) {
   if (!enabled_) return;
-  const std::string message = format_ == LogFormat::kJson ? JsonMessage(record) : TextMessage(record);
+  // Request lines are all at level info.
+  std::string line;
+  line.reserve(224);
+  if (format_ == LogFormat::kJson) {
+    // The message is the rest of the object's members.
+    line.append(R"({"time":")");
+    AppendUtcNow(line);
+    line.append(R"(","level":"info",)").append(JsonMessage(record)).append("}");
+  } else {
+    AppendUtcNow(line);
+    line.append(" info ").append(TextMessage(record));
+  }
   // A string_view is written as it is, never read as a format string.
-  logger_->log(spdlog::level::info, spdlog::string_view_t(message.data(), message.size()));
+  logger_->log(spdlog::level::info, spdlog::string_view_t(line.data(), line.size()));
 }
 
 std::string AccessLog::TextMessage(const AccessRecord& r) {

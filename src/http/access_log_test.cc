@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ostream_sink.h>
 
+#include <chrono>
+#include <ctime>
 #include <sstream>
+#include <string>
 
 #include "common/json.h"
 
@@ -37,6 +40,34 @@ TEST(AccessLogTest, TextLineHoldsTimeMethodPathStatusLatencyIntegrationAndReques
                            "PATCH /v1/pages/59833787-2cf9-4fdf-8782-e53db20768a5 200 1\\.235ms "
                            "integration=0c1d2e3f-0000-4000-8000-000000000001 "
                            "request_id=7f6e5d4c-0000-4000-8000-000000000002\n"));
+}
+
+// The seconds since the epoch of a line's leading "YYYY-MM-DDTHH:MM:SS.mmmZ", read as UTC.
+double LineTime(const std::string& line) {
+  std::tm tm{};
+  const char* rest = strptime(line.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
+  if (rest == nullptr || rest[0] != '.' || rest[4] != 'Z') return -1;
+  return static_cast<double>(timegm(&tm)) + std::stoi(std::string(rest + 1, 3)) / 1000.0;
+}
+
+// The time is the current UTC time with its milliseconds, in every line (the text up to
+// the second is kept between lines of the same second).
+TEST(AccessLogTest, LinesHoldTheTimeNowInUtc) {
+  std::ostringstream out;
+  AccessLog log(LogFormat::kText, spdlog::level::info, std::make_shared<spdlog::sinks::ostream_sink_mt>(out));
+  auto now = [] { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); };
+  for (int i = 0; i < 3; ++i) {
+    out.str("");
+    const double before = now();
+    log.Write(Sample());
+    const double after = now();
+    const double t = LineTime(out.str());
+    EXPECT_GE(t, before - 0.001) << out.str();
+    EXPECT_LE(t, after + 0.001) << out.str();
+  }
+  const std::string json = Logged(LogFormat::kJson, spdlog::level::info, Sample());
+  ASSERT_EQ(json.rfind(R"({"time":")", 0), 0u) << json;
+  EXPECT_NEAR(LineTime(json.substr(9)), now(), 5.0) << json;
 }
 
 TEST(AccessLogTest, TextLineWithoutIntegrationShowsADash) {

@@ -5,12 +5,33 @@
 
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "http/pipeline.h"
 
 namespace localnotion::http {
+
+// The lower-case name of a field Beast knows, by its enum value; "" for field::unknown.
+inline std::string_view LowerFieldName(boost::beast::http::field f) {
+  namespace bhttp = boost::beast::http;
+  static const auto kNames = [] {
+    constexpr size_t kCount = static_cast<size_t>(bhttp::field::xref) + 1;  // the last field Beast knows
+    static std::array<std::string, kCount> lower;
+    std::array<std::string_view, kCount> names{};
+    for (size_t i = 1; i < kCount; ++i) {
+      const auto name = bhttp::to_string(static_cast<bhttp::field>(i));
+      lower[i].assign(name.data(), name.size());
+      for (char& c : lower[i]) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      names[i] = lower[i];
+    }
+    return names;
+  }();
+  const auto i = static_cast<size_t>(f);
+  return i < kNames.size() ? kNames[i] : std::string_view();
+}
 
 // Moves the body out of `msg`. One pass over the fields: each named field is the first
 // of its name, as Beast's find() would give.
@@ -20,6 +41,9 @@ inline Request RequestFromBeast(boost::beast::http::request<boost::beast::http::
   req.method = std::string(msg.method_string());
   req.target = std::string(msg.target());
   bool host = false, content_type = false, accept = false;
+  size_t fields = 0;
+  for (auto it = msg.begin(); it != msg.end(); ++it) ++fields;
+  req.headers.reserve(fields);
   for (const auto& field : msg) {
     const auto name = field.name();
     const auto value = field.value();
@@ -40,6 +64,10 @@ inline Request RequestFromBeast(boost::beast::http::request<boost::beast::http::
     } else if (name == bhttp::field::unknown && !req.notion_version &&
                boost::beast::iequals(field.name_string(), "notion-version")) {
       req.notion_version = std::string(value);
+    }
+    if (const std::string_view known = LowerFieldName(name); !known.empty()) {
+      req.headers.emplace_back(std::string(known), std::string(value));
+      continue;
     }
     std::string lower(field.name_string());
     for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
