@@ -26,9 +26,9 @@ constexpr const char* kPattern = "%v";
 // written ("2026-01-01T12:00:00.123Z"). The text up to the second is kept per thread
 // and made again when the second changes.
 void AppendUtcNow(std::string& out) {
-  const int64_t ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+  const int64_t ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   const int64_t second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
   thread_local int64_t cached_second = -1;
   thread_local std::array<char, 32> cached{};
