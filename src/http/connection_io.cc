@@ -121,27 +121,65 @@ std::string HeaderBytes(const bhttp::response_header<>& h) {
   return out;
 }
 
-asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, ConnectionTimer& timer, Response res,
-                                               unsigned version, bool keep_alive, bool head_only,
-                                               milliseconds timeout) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
-  for (const auto& [name, value] : AnswerHeaders(res)) out.set(name, value);
-  out.keep_alive(keep_alive);
+namespace {
+
+// A field's value as Beast keeps it: without the spaces and tabs around it.
+std::string_view TrimmedValue(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  return v;
+}
+
+void AppendField(std::string& out, std::string_view name, std::string_view value) {
+  out.append(name).append(": ").append(TrimmedValue(value)).append("\r\n");
+}
+
+}  // namespace
+
+std::string AnswerHeaderBytes(const Response& res, unsigned version, bool keep_alive, milliseconds timeout) {
+  std::string out;
+  out.reserve(256 + res.location.size() + res.content_type.size() + res.cache_control.size());
+  out += "HTTP/";
+  out += static_cast<char>('0' + version / 10 % 10);
+  out += '.';
+  out += static_cast<char>('0' + version % 10);
+  out += ' ';
+  out += std::to_string(res.status);
+  out += ' ';
+  out += bhttp::obsolete_reason(static_cast<bhttp::status>(res.status));
+  out += "\r\n";
+  // AnswerHeaders' fields, in its order, without making them first.
+  AppendField(out, "content-type", res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
+  AppendField(out, "x-notion-request-id", res.request_id);
+  if (res.retry_after) AppendField(out, "retry-after", std::to_string(*res.retry_after));
+  if (!res.location.empty()) AppendField(out, "location", res.location);
+  if (!res.cache_control.empty()) {
+    AppendField(out, "cache-control", res.cache_control);
+    AppendField(out, "x-content-type-options", "nosniff");
+  }
+  // Beast's keep_alive(): HTTP/1.1 says when it closes, HTTP/1.0 when it stays open.
+  if (version >= 11 && !keep_alive) AppendField(out, "Connection", "close");
+  if (version < 11 && keep_alive) AppendField(out, "Connection", "keep-alive");
   if (keep_alive) {
     // How long the connection may idle: clients that pool connections (undici, and so
     // fetch and the SDK; node:http's agent) stop reusing it a second before, rather than
     // send a request on a connection the server is closing.
-    const auto seconds = (timeout.count() + 999) / 1000;
-    out.set(bhttp::field::keep_alive, "timeout=" + std::to_string(seconds));
+    AppendField(out, "Keep-Alive", "timeout=" + std::to_string((timeout.count() + 999) / 1000));
   }
-  out.body() = std::move(res.body);
-  out.prepare_payload();
-  // The header as Beast's serializer writes it, and the body, in one gathered write:
-  // Beast's serializer walks its buffer sequences through several layers of views, which
-  // cost a GET about 18k instructions (docs/benchmarks.md, "The answer's header written without
-  // Beast's serializer").
-  const std::string head = HeaderBytes(out.base());
-  const std::array<asio::const_buffer, 2> answer{asio::buffer(head), asio::buffer(out.body())};
+  AppendField(out, "Content-Length", std::to_string(res.body.size()));
+  out += "\r\n";
+  return out;
+}
+
+asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, ConnectionTimer& timer, Response res,
+                                               unsigned version, bool keep_alive, bool head_only,
+                                               milliseconds timeout) {
+  // The header, written here as Beast's would be (AnswerHeaderBytes), and the body, in one
+  // gathered write: Beast's serializer walks its buffer sequences through several layers
+  // of views, which cost a GET about 18k instructions (docs/benchmarks.md, "The answer's
+  // header written without Beast's serializer"), and its fields an allocation each.
+  const std::string head = AnswerHeaderBytes(res, version, keep_alive, timeout);
+  const std::array<asio::const_buffer, 2> answer{asio::buffer(head), asio::buffer(res.body)};
   beast::error_code ec;
   timer.Arm(timeout);
   if (head_only) {

@@ -77,6 +77,13 @@ boost::asio::awaitable<boost::beast::error_code> ReadHeader(
 // in order as "Name: value", and the empty line.
 std::string HeaderBytes(const boost::beast::http::response_header<>& h);
 
+// The header WriteAnswer sends with `res`, byte for byte what HeaderBytes gives for a
+// Beast message of `res`'s status and `version` with AnswerHeaders(res) set in order,
+// keep_alive(keep_alive), "Keep-Alive: timeout=<seconds>" when it stays open, and
+// prepare_payload() of its body; written without making that message.
+std::string AnswerHeaderBytes(const Response& res, unsigned version, bool keep_alive,
+                              std::chrono::milliseconds timeout);
+
 // Writes `res` within `timeout` (armed on `timer`, disarmed after); for a HEAD request
 // (`head_only`) the header alone, with the Content-Length of the body it would have had.
 // A keep-alive answer advertises the timeout. When the timeout passes the write is
