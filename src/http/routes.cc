@@ -45,16 +45,49 @@ bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std:
 // literal start is compared first, up to the '/' before its first '{' (a "/{*}" also
 // matches nothing after that '/'): most routes differ there, and a memcmp costs less
 // than matching segment by segment.
-const Route* FindRoute(const std::vector<Route>& routes, std::string_view method, std::string_view path,
-                       std::vector<std::string>& params) {
-  for (const Route& r : routes) {
-    if (r.method != method) continue;
-    std::string_view literal = r.path.substr(0, r.path.find('{'));
-    if (!literal.empty() && literal.back() == '/') literal.remove_suffix(1);
-    if (!StartsWith(path, literal)) continue;
-    if (MatchPath(r.path, path, params)) return &r;
+//
+// The routes of a table are grouped by method once, each with its literal start, so that
+// a request looks only at its method's routes (a GET no longer walks the PATCH routes).
+class RouteIndex {
+ public:
+  explicit RouteIndex(const std::vector<Route>& routes) {
+    for (const Route& r : routes) {
+      auto group = std::find_if(groups_.begin(), groups_.end(), [&](const Group& g) { return g.method == r.method; });
+      if (group == groups_.end()) group = groups_.insert(groups_.end(), Group{r.method, {}});
+      std::string_view literal = r.path.substr(0, r.path.find('{'));
+      if (!literal.empty() && literal.back() == '/') literal.remove_suffix(1);
+      group->routes.push_back(Entry{&r, literal});
+    }
   }
-  return nullptr;
+
+  const Route* Find(std::string_view method, std::string_view path, std::vector<std::string>& params) const {
+    for (const Group& g : groups_) {
+      if (g.method != method) continue;
+      for (const Entry& e : g.routes) {
+        if (StartsWith(path, e.literal) && MatchPath(e.route->path, path, params)) return e.route;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Entry {
+    const Route* route;
+    std::string_view literal;
+  };
+  struct Group {
+    std::string_view method;
+    std::vector<Entry> routes;  // in the table's order
+  };
+  std::vector<Group> groups_;
+};
+
+// The index of one of the tables of routes.h, made once; the tables never change.
+template <const std::vector<Route>& (*Table)()>
+const Route* FindRoute(std::string_view method, std::string_view path, std::vector<std::string>& params) {
+  static const RouteIndex index(Table());
+  return index.Find(method, path, params);
 }
 
 }  // namespace
@@ -114,11 +147,11 @@ const std::vector<Route>& OpenRoutes() {
 MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   MatchedRoute m;
   m.path = CollapseSlashes(target.substr(0, target.find('?')));
-  if ((m.route = FindRoute(OpenRoutes(), method, m.path, m.params)) != nullptr) {
+  if ((m.route = FindRoute<OpenRoutes>(method, m.path, m.params)) != nullptr) {
     m.group = Auth::kNone;
     return m;
   }
-  if ((m.route = FindRoute(UiRoutes(), method, m.path, m.params)) != nullptr) {
+  if ((m.route = FindRoute<UiRoutes>(method, m.path, m.params)) != nullptr) {
     m.group = Auth::kNone;
     return m;
   }
@@ -134,27 +167,28 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
   std::string_view path = m.path;
   if (StartsWith(path, kFilesPrefix)) {
     m.group = Auth::kUrlSignature;
-    m.route = FindRoute(HostedFileRoutes(), method, path, m.params);
+    m.route = FindRoute<HostedFileRoutes>(method, path, m.params);
     return m;
   }
   if (StartsWith(path, kAdminPrefix)) {
     m.group = Auth::kAdminToken;
     while (path.size() > kAdminPrefix.size() && path.back() == '/') path.remove_suffix(1);
-    for (const auto* routes : {&AdminRoutes(), &AdminIntegrationRoutes(), &AdminFixtureRoutes(), &AdminWebhookRoutes(),
-                               &AdminEmojiRoutes(), &AdminWorkspaceRoutes(), &AdminOAuthRoutes()}) {
-      if ((m.route = FindRoute(*routes, method, path, m.params)) != nullptr) break;
+    for (const auto find : {&FindRoute<AdminRoutes>, &FindRoute<AdminIntegrationRoutes>, &FindRoute<AdminFixtureRoutes>,
+                            &FindRoute<AdminWebhookRoutes>, &FindRoute<AdminEmojiRoutes>, &FindRoute<AdminWorkspaceRoutes>,
+                            &FindRoute<AdminOAuthRoutes>}) {
+      if ((m.route = find(method, path, m.params)) != nullptr) break;
     }
     if (m.route != nullptr && m.route->global && !m.workspace.empty()) m.route = nullptr;
     for (std::string& p : m.params) p = PercentDecode(p);
     return m;
   }
-  if ((m.route = FindRoute(OAuthRoutes(), method, path, m.params)) != nullptr) {
+  if ((m.route = FindRoute<OAuthRoutes>(method, path, m.params)) != nullptr) {
     m.group = Auth::kOAuth;
     return m;
   }
   m.group = Auth::kBearerToken;
-  m.route = FindRoute(ApiRoutes(), method, path, m.params);
-  if (m.route == nullptr) m.route = FindRoute(UnimplementedApiRoutes(), method, path, m.params);
+  m.route = FindRoute<ApiRoutes>(method, path, m.params);
+  if (m.route == nullptr) m.route = FindRoute<UnimplementedApiRoutes>(method, path, m.params);
   return m;
 }
 

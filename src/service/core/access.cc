@@ -9,6 +9,8 @@
 // walk entirely.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "service/core/context.h"
 
 namespace localnotion::service {
@@ -33,10 +35,10 @@ Status Context::ActFor(const storage::IntegrationRecord& integration) {
   // A capability list this version does not know gives no capability rather than all.
   access.caps = caps.ok() ? *caps : Capabilities{};
   LN_ASSIGN_OR_RETURN(auto shares, store_.ListShares(integration.id));
-  access.everything = false;
-  for (auto& id : shares) {
-    if (id == storage::kWholeWorkspace) access.everything = true;
-    access.shares.insert(std::move(id));
+  // With the whole workspace shared no share is looked up (Visible, ShareCreated).
+  access.everything = std::find(shares.begin(), shares.end(), storage::kWholeWorkspace) != shares.end();
+  if (!access.everything) {
+    for (auto& id : shares) access.shares.insert(std::move(id));
   }
   access_ = std::move(access);
   return OkStatus();
