@@ -174,8 +174,8 @@ MatchedRoute MatchRoute(std::string_view method, std::string_view target) {
     m.group = Auth::kAdminToken;
     while (path.size() > kAdminPrefix.size() && path.back() == '/') path.remove_suffix(1);
     for (const auto find : {&FindRoute<AdminRoutes>, &FindRoute<AdminIntegrationRoutes>, &FindRoute<AdminFixtureRoutes>,
-                            &FindRoute<AdminWebhookRoutes>, &FindRoute<AdminEmojiRoutes>, &FindRoute<AdminWorkspaceRoutes>,
-                            &FindRoute<AdminOAuthRoutes>}) {
+                            &FindRoute<AdminWebhookRoutes>, &FindRoute<AdminEmojiRoutes>,
+                            &FindRoute<AdminWorkspaceRoutes>, &FindRoute<AdminOAuthRoutes>}) {
       if ((m.route = find(method, path, m.params)) != nullptr) break;
     }
     if (m.route != nullptr && m.route->global && !m.workspace.empty()) m.route = nullptr;
