@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -102,6 +103,35 @@ TEST_P(StoreConformanceTest, AnUpdateThatKeepsTheParentWritesEveryOtherFieldAndK
     EXPECT_EQ(TitleHits(txn, "renamed"), V{"u-1"});
     EXPECT_EQ(TitleHits(txn, "plain"), (V{"u-2", "u-3"}));
   });
+}
+
+// A write that keeps the title and the trash state writes every other field it changes,
+// one at a time, and a write of a property alone keeps them (SQLite then writes the
+// properties and the edit fields only).
+TEST_P(StoreConformanceTest, PageFieldsFollowAnUpdateThatKeepsTitleAndTrash) {
+  PageRecord current = Row("f-1", "ds-f", "Plain");
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(current)); });
+  const std::vector<std::string> done{"done"};
+  const std::vector<std::function<void(PageRecord&)>> changes = {
+      [](PageRecord& p) { p.icon = testing::J(R"({"type":"emoji","emoji":"🐞"})"); },
+      [](PageRecord& p) { p.cover = testing::J(R"({"type":"external","external":{"url":"https://x.y/c.jpg"}})"); },
+      [](PageRecord& p) { p.is_locked = true; },
+      [](PageRecord& p) { p.created_time = 1600000000000; },
+      [](PageRecord& p) { p.created_by = "user-c"; },
+      [](PageRecord& p) { p.icon = nullptr; },
+      [](PageRecord&) {},  // the property and the edit fields only
+  };
+  for (size_t i = 0; i < changes.size(); ++i) {
+    PageRecord next = current;
+    changes[i](next);
+    next.properties["done"] = i % 2 == 0;
+    next.last_edited_time = 1800000000000 + static_cast<int64_t>(i);
+    next.last_edited_by = "user-" + std::to_string(i);
+    const PageUpdate update{&current, &done};
+    Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(next, &update)); });
+    ReadBoth([&](Txn& txn) { EXPECT_EQ(Describe(LN_VAL(txn.GetPage("f-1"))), Describe(next)) << "change " << i; });
+    current = next;
+  }
 }
 
 // A write that changes neither the title nor the trash state may leave both columns (and

@@ -28,6 +28,8 @@ constexpr const char* kUpdatePage =
 constexpr const char* kUpdatePageValues =
     "UPDATE pages SET properties = ?4, icon = ?5, cover = ?6, is_locked = ?8, created_time = ?9, "
     "created_by = ?10, last_edited_time = ?11, last_edited_by = ?12 WHERE id = ?1";
+constexpr const char* kUpdatePageProperties =
+    "UPDATE pages SET properties = ?4, last_edited_time = ?11, last_edited_by = ?12 WHERE id = ?1";
 constexpr const char* kDatabaseColumns =
     "id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
     "created_time, created_by, last_edited_time, last_edited_by";
@@ -97,6 +99,10 @@ struct SqliteConnection::Statements {
         // in_trash, pages_title_unfolded the folded title): most writes change neither.
         // Parameters ?1 and ?4 to ?12 of the upsert.
         update_page_values(db, kUpdatePageValues),
+        // And one that keeps every field but the values and the edit time and author
+        // (the icon, cover, lock and creation): most PATCHes, which then neither
+        // serialize nor bind them. Parameters ?1, ?4, ?11 and ?12 of the upsert.
+        update_page_properties(db, kUpdatePageProperties),
         pin_snapshot(db, "PRAGMA user_version"),
         // The rowid that page_text rows (sqlite/page_text.h) are keyed by, read after a
         // write that changes text: a lookup in the primary key's index costs less than
@@ -146,7 +152,7 @@ struct SqliteConnection::Statements {
           &list_pages_of,   &list_all_pages, &scan_titles,     &scan_titles_fts,   &list_all_data_sources,
           &get_database,    &put_database,   &get_data_source, &list_data_sources, &put_data_source,
           &get_user,        &list_users,     &put_user,        &find_integration,  &list_integrations,
-          &put_integration, &get_meta,       &put_meta,        &update_page,       &update_page_values,
+          &put_integration, &get_meta,       &put_meta,        &update_page,       &update_page_values, &update_page_properties,
           &pin_snapshot}) {
       if (!s->valid()) return false;
     }
@@ -154,7 +160,7 @@ struct SqliteConnection::Statements {
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, update_page, update_page_values, pin_snapshot, page_rowid, list_pages_of,
+  Statement get_page, put_page, update_page, update_page_values, update_page_properties, pin_snapshot, page_rowid, list_pages_of,
       list_all_pages, scan_titles, scan_titles_fts, list_all_data_sources, get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
@@ -427,16 +433,23 @@ Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_v
   return ReadPages(st_->scan_titles);
 }
 
-Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, bool with_title) {
+Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, RowColumns columns) {
   // Bound without copies: every text lives until the statement is reset by Run.
   const std::string properties = SerializeJsonObject(p.properties);
-  const std::string icon = SerializeJson(p.icon), cover = SerializeJson(p.cover);
-  const std::string title = with_title ? FoldedPageTitle(p) : std::string();
-  st.BindStatic(1, p.id).BindStatic(2, p.parent_type).BindStatic(3, p.parent_id);
-  st.BindStatic(4, properties).BindStatic(5, icon).BindStatic(6, cover);
-  st.Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).BindStatic(10, p.created_by);
+  st.BindStatic(1, p.id).BindStatic(4, properties);
   st.Bind(11, p.last_edited_time).BindStatic(12, p.last_edited_by);
-  if (with_title) st.Bind(7, int64_t{p.in_trash}).BindStatic(13, title);
+  std::string icon, cover, title;
+  if (columns != RowColumns::kProperties) {
+    icon = SerializeJson(p.icon);
+    cover = SerializeJson(p.cover);
+    st.BindStatic(5, icon).BindStatic(6, cover);
+    st.Bind(8, int64_t{p.is_locked}).Bind(9, p.created_time).BindStatic(10, p.created_by);
+  }
+  if (columns == RowColumns::kAll) {
+    title = FoldedPageTitle(p);
+    st.BindStatic(2, p.parent_type).BindStatic(3, p.parent_id);
+    st.Bind(7, int64_t{p.in_trash}).BindStatic(13, title);
+  }
   LN_RETURN_IF_ERROR(st.Run());
   return sqlite3_changes(db_) > 0;
 }
@@ -457,9 +470,16 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
   const bool same_title_and_trash =
       same_parent && update->changed_properties != nullptr && update->before->in_trash == p.in_trash &&
       !std::binary_search(update->changed_properties->begin(), update->changed_properties->end(), "title");
+  // Icon, cover, lock and creation as `before` had them: only the values and the edit.
+  const bool same_fields = same_title_and_trash && update->before->is_locked == p.is_locked &&
+                           update->before->created_time == p.created_time &&
+                           update->before->created_by == p.created_by && update->before->icon == p.icon &&
+                           update->before->cover == p.cover;
   bool written = false;
-  if (same_title_and_trash) {
-    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page_values, p, /*with_title=*/false));
+  if (same_fields) {
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page_properties, p, RowColumns::kProperties));
+  } else if (same_title_and_trash) {
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page_values, p, RowColumns::kValues));
   } else if (same_parent) {
     LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page, p));
   }

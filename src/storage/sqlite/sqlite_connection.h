@@ -184,10 +184,13 @@ class SqliteConnection final : public Records {
   SqliteConnection(sqlite3* db, Role role);
   Status Prepare();
   Result<std::optional<PageRecord>> ReadPage(Statement& st);
-  // Binds the page to a write of its row (put_page, update_page or, with `with_title`
-  // false, update_page_values, which has no ?7 and ?13) and runs it: false when no row
+  // The parameters of a write of a page's row (the upsert's): all of them (put_page,
+  // update_page, which leaves ?2 and ?3 unused), all but ?2, ?3, ?7 and ?13
+  // (update_page_values), or only ?1, ?4, ?11 and ?12 (update_page_properties).
+  enum class RowColumns { kAll, kValues, kProperties };
+  // Binds the page to a write of its row with `columns` and runs it: false when no row
   // was written.
-  Result<bool> WritePageRow(Statement& st, const PageRecord& p, bool with_title = true);
+  Result<bool> WritePageRow(Statement& st, const PageRecord& p, RowColumns columns = RowColumns::kAll);
   Result<std::vector<PageRecord>> ReadPages(Statement& st);
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(Statement& st);
   Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
