@@ -146,41 +146,17 @@ struct SqliteConnection::Statements {
         text_index(std::make_unique<PageTextIndex>(db)) {}
 
   bool valid() const {
-    for (const Statement* s : {&begin,
-                               &begin_read,
-                               &commit,
-                               &rollback,
-                               &savepoint,
-                               &release,
-                               &rollback_to,
-                               &get_page,
-                               &put_page,
-                               &page_rowid,
-                               &list_pages_of,
-                               &list_all_pages,
-                               &scan_titles,
-                               &scan_titles_fts,
-                               &list_all_data_sources,
-                               &get_database,
-                               &put_database,
-                               &get_data_source,
-                               &list_data_sources,
-                               &put_data_source,
-                               &get_user,
-                               &list_users,
-                               &put_user,
-                               &find_integration,
-                               &list_integrations,
-                               &put_integration,
-                               &get_meta,
-                               &put_meta,
-                               &update_page,
-                               &update_page_values,
-                               &update_page_properties,
-                               &pin_snapshot}) {
+    for (const Statement* s :
+         {&begin,           &begin_read,     &commit,          &rollback,          &savepoint,
+          &release,         &rollback_to,    &get_page,        &put_page,          &page_rowid,
+          &list_pages_of,   &list_all_pages, &scan_titles,     &scan_titles_fts,   &list_all_data_sources,
+          &get_database,    &put_database,   &get_data_source, &list_data_sources, &put_data_source,
+          &get_user,        &list_users,     &put_user,        &find_integration,  &list_integrations,
+          &put_integration, &get_meta,       &put_meta,        &update_page,       &update_page_values,
+          &pin_snapshot}) {
       if (!s->valid()) return false;
     }
-    return page_text->valid() && text_index->valid();
+    return update_page_properties.valid() && page_text->valid() && text_index->valid();
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
