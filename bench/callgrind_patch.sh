@@ -29,6 +29,10 @@
 # PARALLEL=P sends the requests P at a time (curl --parallel) instead of one after another, as many clients do:
 # the writes then share commits (a batch per flush) and follow each other faster than their commits; the third
 # figure then adds up every loop thread (--workers), not only the first.
+# A BINARY named echo_server (bench/echo_server.cc, built to build/bench/echo_server) is the bare Beast echo that
+# issue 14 counts in ("echoes"): it is sent the same requests (no fixture: it answers any path), and its three
+# figures are the same one, its whole process. ECHO_ARGS (default "--answer-bytes 1536") makes its answers as
+# long as the page object issue 14 compares with.
 # KEEP_OUT=PREFIX keeps the callgrind files as PREFIX.N1 and PREFIX.N2. Needs valgrind, node, curl. Every server it
 # starts is stopped on exit.
 set -euo pipefail
@@ -106,8 +110,16 @@ instructions() {
   rm -f "$TMP/server.log"
   local db="sqlite:$TMP/b.db"
   [[ -n ${PG_URL:-} ]] && db="$PG_URL?schema=cg_${n}_$RANDOM$RANDOM"
-  valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "$db" \
-    --token "$TOKEN" --admin-token "$ADMIN_TOKEN" >"$TMP/server.log" 2>&1 &
+  local echo=0
+  [[ $(basename "$bin") == echo_server* ]] && echo=1
+  if (( echo )); then
+    # shellcheck disable=SC2086  # the flags are split into words on purpose
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" --port "$PORT" ${ECHO_ARGS---answer-bytes 1536} \
+      >"$TMP/server.log" 2>&1 &
+  else
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "$db" \
+      --token "$TOKEN" --admin-token "$ADMIN_TOKEN" >"$TMP/server.log" 2>&1 &
+  fi
   PID=$!
   # Under valgrind on a busy machine the start can take a while; a server that exits or never
   # listens ends the run with its log rather than with a meaningless count.
@@ -121,8 +133,12 @@ instructions() {
   local many=0
   [[ ${CASE:-seed} == seed-many ]] && many=${MANY_PAGES:-600}
   [[ ${CASE:-seed} == query ]] && many=99
-  ids=$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN MANY_PAGES=$many timeout 900 node "$ROOT/bench/setup.js") \
-    || { cat "$TMP/server.log" >&2; echo "bench/setup.js failed against $bin (N=$n)" >&2; exit 1; }
+  if (( echo )); then
+    ids="PAGE_ID=echo SIX_PAGE_ID=echo INVENTORY_DATA_SOURCE_ID=echo"
+  else
+    ids=$(BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN MANY_PAGES=$many timeout 900 node "$ROOT/bench/setup.js") \
+      || { cat "$TMP/server.log" >&2; echo "bench/setup.js failed against $bin (N=$n)" >&2; exit 1; }
+  fi
   eval "$ids"
   if [[ ${SUBSCRIPTIONS:-0} -gt 0 ]]; then
     BASE_URL=http://127.0.0.1:$PORT TOKEN=$TOKEN ADMIN_TOKEN=$ADMIN_TOKEN N=$SUBSCRIPTIONS \
@@ -180,6 +196,7 @@ instructions() {
     | awk '/http::LoopThreads::Run\(\) \[|LoopThreads::Run\(\)::\{lambda\(unsigned long\)#1\}, unsigned long> > >::_M_run\(\) \[/ {
              gsub(/,/, "", $1); t += $1 } END { print t + 0 }')
   TOTAL=$(awk '/^summary:/ { print $2 }' "$out")
+  (( echo )) && LOOP=$TOTAL
   TIMED=$timed
 }
 

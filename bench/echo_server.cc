@@ -6,7 +6,7 @@
 // can answer a small JSON PATCH on one core, with no routing, no JSON parsing
 // and no storage. bench/run.sh compares localnotion against it.
 //
-//   echo_server [--host ADDR] [--port N]      (defaults 127.0.0.1, 8788)
+//   echo_server [--host ADDR] [--port N] [--answer-bytes N]      (defaults 127.0.0.1, 8788, 0)
 //
 // Prints "echo_server listening on http://HOST:PORT" when ready; stops on
 // SIGINT/SIGTERM.
@@ -42,6 +42,10 @@ constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
 constexpr std::size_t kReadBufferBytes = 16 * 1024;
 
+// --answer-bytes: the size each answer is padded to (0: none), so that the echo can answer
+// as much as localnotion's page object (about 1.5 KB) with one copy of the padding.
+std::size_t g_answer_bytes = 0;
+
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
@@ -65,7 +69,8 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-// {"object":"echo","method":"PATCH","target":"/v1/pages/x","body":<body>}
+// {"object":"echo","method":"PATCH","target":"/v1/pages/x","body":<body>}, with a
+// member "pad" of x's that makes it g_answer_bytes long when it is shorter.
 // A body that looks like a JSON object or array is embedded as is (it is not
 // validated: this is a transport baseline, not a JSON one); anything else is
 // embedded as a JSON string.
@@ -85,6 +90,12 @@ std::string make_echo(const http::request<http::string_body>& req) {
     out += body;
   } else {
     append_json_string(out, body);
+  }
+  constexpr std::string_view kPad = R"(,"pad":")";
+  if (out.size() + kPad.size() + 2 < g_answer_bytes) {
+    out += kPad;
+    out.append(g_answer_bytes - out.size() - 2, 'x');
+    out += '"';
   }
   out += '}';
   return out;
@@ -130,9 +141,10 @@ asio::awaitable<void> listen(tcp::acceptor& acceptor) {
 
 [[noreturn]] void usage(int code) {
   std::fprintf(code ? stderr : stdout,
-               "usage: echo_server [--host ADDR] [--port N]\n"
-               "  --host ADDR  address to listen on (default 127.0.0.1)\n"
-               "  --port N     TCP port (default 8788)\n");
+               "usage: echo_server [--host ADDR] [--port N] [--answer-bytes N]\n"
+               "  --host ADDR         address to listen on (default 127.0.0.1)\n"
+               "  --port N            TCP port (default 8788)\n"
+               "  --answer-bytes N    pad each answer to N bytes (default 0: no padding)\n");
   std::exit(code);
 }
 
@@ -155,6 +167,11 @@ int main(int argc, char** argv) {
       port = static_cast<unsigned>(p);
     } else if (a.rfind("--port=", 0) == 0) {
       port = static_cast<unsigned>(std::strtoul(argv[i] + 7, nullptr, 10));
+    } else if (a == "--answer-bytes") {
+      char* end = nullptr;
+      const char* v = value();
+      g_answer_bytes = std::strtoul(v, &end, 10);
+      if (*v == '\0' || *end != '\0' || g_answer_bytes > (1u << 20)) usage(2);
     } else if (a == "--host") {
       host = value();
     } else if (a == "-h" || a == "--help") {
