@@ -1,6 +1,7 @@
 #include "common/uuid.h"
 
 #include <atomic>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -67,14 +68,30 @@ std::string NewUuid() {
   // this is on the hot path); seeded, one draw per digit, so that the ids of a
   // --deterministic run stay what they have always been.
   const bool seeded = g_is_seeded.load(std::memory_order_acquire);
-  uint64_t bits[2] = {0, 0};
-  if (!seeded) bits[0] = UnseededRng()(), bits[1] = UnseededRng()();
-  // Written into a buffer, then copied once (every request makes an id).
+  if (!seeded) {
+    // The 32 digits of two draws, the version and variant digits set, then the dashes.
+    const uint64_t bits[2] = {UnseededRng()(), UnseededRng()()};
+    char digits[32];
+    for (int i = 0; i < 16; ++i) {
+      digits[i] = kHex[(bits[0] >> (60 - 4 * i)) & 15];
+      digits[16 + i] = kHex[(bits[1] >> (60 - 4 * i)) & 15];
+    }
+    digits[12] = '4';                              // version 4
+    digits[16] = kHex[8 | ((bits[1] >> 60) & 3)];  // RFC 4122 variant
+    std::string out(36, '-');
+    std::memcpy(out.data(), digits, 8);
+    std::memcpy(out.data() + 9, digits + 8, 4);
+    std::memcpy(out.data() + 14, digits + 12, 4);
+    std::memcpy(out.data() + 19, digits + 16, 4);
+    std::memcpy(out.data() + 24, digits + 20, 12);
+    return out;
+  }
+  // Written into a buffer, then copied once.
   char out[36];
   size_t o = 0;
   for (int i = 0; i < 32; ++i) {
     if (i == 8 || i == 12 || i == 16 || i == 20) out[o++] = '-';
-    int v = seeded ? Draw(dist) : static_cast<int>((bits[i / 16] >> ((i % 16) * 4)) & 15);
+    int v = Draw(dist);
     if (i == 12) v = 4;            // version 4
     if (i == 16) v = 8 | (v & 3);  // RFC 4122 variant
     out[o++] = kHex[v];

@@ -207,22 +207,19 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, delay_ec));
     }
     const bool keep_alive = msg.keep_alive() && !host.stopping();
-    // What the access log needs outlives the answer, which is moved into the write; the
-    // ids are kept only when the log is on.
+    ec = co_await WriteAnswer(stream, timer, res, msg.version(), keep_alive, head_only, timeout);
+    // The access record views the answer, which the write left as it was; the ids are
+    // given only when the log is on.
     AccessRecord record;
     record.status = res.status;
-    std::string request_id, integration_id;
-    if (host.logging()) {
-      request_id = res.request_id;
-      integration_id = std::move(res.integration_id);
-    }
-    ec = co_await WriteAnswer(stream, timer, std::move(res), msg.version(), keep_alive, head_only, timeout);
     record.method = msg.method_string();
     record.path = match.path;
     record.latency_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - header_read).count();
-    record.integration_id = integration_id;
-    record.request_id = request_id;
+    if (host.logging()) {
+      record.integration_id = res.integration_id;
+      record.request_id = res.request_id;
+    }
     host.Answered(match, record);
     host.SetState(&stream, State::kIdle);
     if (ec || !keep_alive) break;

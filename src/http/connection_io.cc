@@ -171,7 +171,7 @@ std::string AnswerHeaderBytes(const Response& res, unsigned version, bool keep_a
   return out;
 }
 
-asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, ConnectionTimer& timer, Response res,
+asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, ConnectionTimer& timer, const Response& res,
                                                unsigned version, bool keep_alive, bool head_only,
                                                milliseconds timeout) {
   // The header, written here as Beast's would be (AnswerHeaderBytes), and the body, in one
@@ -193,7 +193,7 @@ asio::awaitable<beast::error_code> WriteAnswer(beast::tcp_stream& stream, Connec
 
 asio::awaitable<void> AnswerAndClose(beast::tcp_stream& stream, beast::flat_buffer& buffer, ConnectionTimer& timer,
                                      Response res, bool head_only, bool linger, milliseconds timeout) {
-  beast::error_code ec = co_await WriteAnswer(stream, timer, std::move(res), 11, false, head_only, timeout);
+  beast::error_code ec = co_await WriteAnswer(stream, timer, res, 11, false, head_only, timeout);
   if (ec || !linger) co_return;
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   buffer.consume(buffer.size());

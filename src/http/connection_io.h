@@ -84,13 +84,12 @@ std::string HeaderBytes(const boost::beast::http::response_header<>& h);
 std::string AnswerHeaderBytes(const Response& res, unsigned version, bool keep_alive,
                               std::chrono::milliseconds timeout);
 
-// Writes `res` within `timeout` (armed on `timer`, disarmed after); for a HEAD request
-// (`head_only`) the header alone, with the Content-Length of the body it would have had.
-// A keep-alive answer advertises the timeout. When the timeout passes the write is
-// cancelled and an error returned, and the caller closes: a client that does not take
-// its answer is let go.
+// Writes `res` (which must outlive the write) within `timeout` (armed on `timer`,
+// disarmed after); for a HEAD request (`head_only`) the header alone, with the
+// Content-Length of the body it would have had. A keep-alive answer advertises the timeout. When the timeout passes the
+// write is cancelled and an error returned, and the caller closes: a client that does not take its answer is let go.
 boost::asio::awaitable<boost::beast::error_code> WriteAnswer(boost::beast::tcp_stream& stream, ConnectionTimer& timer,
-                                                             Response res, unsigned version, bool keep_alive,
+                                                             const Response& res, unsigned version, bool keep_alive,
                                                              bool head_only, std::chrono::milliseconds timeout);
 
 // Answers `res` with Connection: close. With `linger`, the client may still be sending
