@@ -179,9 +179,20 @@ size_t CountOf(const json::value* typed) {
 }
 
 std::string FoldCase(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
+  // The ASCII start of the text (often all of it) is folded in place, byte for byte;
+  // from the first other byte on, each character is appended (its lower case may be
+  // longer or shorter in UTF-8).
+  std::string out(s.size(), '\0');
+  char* const to = out.data();
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) break;
+    to[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (i == s.size()) return out;
+  out.resize(i);
+  for (; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
