@@ -96,31 +96,6 @@ asio::awaitable<beast::error_code> ReadHeader(beast::tcp_stream& stream, beast::
   }
 }
 
-std::string HeaderBytes(const bhttp::response_header<>& h) {
-  const std::string_view reason = h.reason();
-  size_t size = 32 + reason.size();
-  for (const auto& field : h) size += field.name_string().size() + field.value().size() + 4;
-  std::string out;
-  out.reserve(size);
-  out += "HTTP/";
-  out += static_cast<char>('0' + h.version() / 10 % 10);
-  out += '.';
-  out += static_cast<char>('0' + h.version() % 10);
-  out += ' ';
-  out += std::to_string(h.result_int());
-  out += ' ';
-  out += reason;
-  out += "\r\n";
-  for (const auto& field : h) {
-    out += field.name_string();
-    out += ": ";
-    out += field.value();
-    out += "\r\n";
-  }
-  out += "\r\n";
-  return out;
-}
-
 namespace {
 
 // A field's value as Beast keeps it: without the spaces and tabs around it.

@@ -73,21 +73,19 @@ boost::asio::awaitable<boost::beast::error_code> ReadHeader(
     boost::beast::tcp_stream& stream, boost::beast::flat_buffer& buffer,
     boost::beast::http::request_parser<boost::beast::http::empty_body>& head);
 
-// The bytes of header `h` as Beast's serializer writes them: the status line, each field
-// in order as "Name: value", and the empty line.
-std::string HeaderBytes(const boost::beast::http::response_header<>& h);
-
-// The header WriteAnswer sends with `res`, byte for byte what HeaderBytes gives for a
-// Beast message of `res`'s status and `version` with AnswerHeaders(res) set in order,
+// The header WriteAnswer sends with `res`, byte for byte what Beast's serializer writes
+// for a message of `res`'s status and `version` with AnswerHeaders(res) set in order,
 // keep_alive(keep_alive), "Keep-Alive: timeout=<seconds>" when it stays open, and
-// prepare_payload() of its body; written without making that message.
+// prepare_payload() of its body: the status line, each field as "Name: value", and the
+// empty line. Written without making that message.
 std::string AnswerHeaderBytes(const Response& res, unsigned version, bool keep_alive,
                               std::chrono::milliseconds timeout);
 
 // Writes `res` (which must outlive the write) within `timeout` (armed on `timer`,
 // disarmed after); for a HEAD request (`head_only`) the header alone, with the
-// Content-Length of the body it would have had. A keep-alive answer advertises the timeout. When the timeout passes the
-// write is cancelled and an error returned, and the caller closes: a client that does not take its answer is let go.
+// Content-Length of the body it would have had. A keep-alive answer advertises the
+// timeout. When the timeout passes the write is cancelled and an error returned, and the
+// caller closes: a client that does not take its answer is let go.
 boost::asio::awaitable<boost::beast::error_code> WriteAnswer(boost::beast::tcp_stream& stream, ConnectionTimer& timer,
                                                              const Response& res, unsigned version, bool keep_alive,
                                                              bool head_only, std::chrono::milliseconds timeout);
