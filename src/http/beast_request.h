@@ -17,20 +17,18 @@ namespace localnotion::http {
 // The lower-case name of a field Beast knows, by its enum value; "" for field::unknown.
 inline std::string_view LowerFieldName(boost::beast::http::field f) {
   namespace bhttp = boost::beast::http;
-  static const auto kNames = [] {
-    constexpr size_t kCount = static_cast<size_t>(bhttp::field::xref) + 1;  // the last field Beast knows
-    static std::array<std::string, kCount> lower;
-    std::array<std::string_view, kCount> names{};
+  constexpr size_t kCount = static_cast<size_t>(bhttp::field::xref) + 1;  // the last field Beast knows
+  static const std::array<std::string, kCount> kNames = [] {
+    std::array<std::string, kCount> names;
     for (size_t i = 1; i < kCount; ++i) {
       const auto name = bhttp::to_string(static_cast<bhttp::field>(i));
-      lower[i].assign(name.data(), name.size());
-      for (char& c : lower[i]) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      names[i] = lower[i];
+      names[i].assign(name.data(), name.size());
+      for (char& c : names[i]) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
     return names;
   }();
   const auto i = static_cast<size_t>(f);
-  return i < kNames.size() ? kNames[i] : std::string_view();
+  return i < kCount ? std::string_view(kNames[i]) : std::string_view();
 }
 
 // Moves the body out of `msg`. One pass over the fields: each named field is the first
