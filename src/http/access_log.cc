@@ -9,9 +9,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <ctime>
 #include <utility>
 
+#include "common/clock.h"
 #include "common/json.h"
 #include "http/batched_stderr_sink.h"
 
@@ -23,29 +23,27 @@ namespace {
 constexpr const char* kPattern = "%v";
 
 // Appends the time now, UTC in ISO 8601 with milliseconds, as Notion's timestamps are
-// written ("2026-01-01T12:00:00.123Z"). The text up to the second is kept per thread
-// and made again when the second changes.
+// written ("2026-01-01T12:00:00.123Z", Iso8601Of), by the wall clock even when the
+// service's clock is set by hand (NowMillis). The text of the second is kept per thread
+// and made again when the second changes; only its three digits of milliseconds,
+// before the Z, are written for each line.
 void AppendUtcNow(std::string& out) {
-  const int64_t ms =
+  const Millis ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
           .count();
-  const int64_t second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-  thread_local int64_t cached_second = -1;
-  thread_local std::array<char, 32> cached{};
-  thread_local size_t cached_size = 0;
+  const Millis second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+  thread_local Millis cached_second = -1;
+  thread_local Iso8601Text cached;
   if (second != cached_second) {
-    const std::time_t t = static_cast<std::time_t>(second);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    cached_size = std::strftime(cached.data(), cached.size(), "%Y-%m-%dT%H:%M:%S.", &tm);
+    cached = Iso8601Of(second * 1000);
     cached_second = second;
   }
-  const int64_t frac = ms - second * 1000;
-  out.append(cached.data(), cached_size);
-  out += static_cast<char>('0' + frac / 100);
-  out += static_cast<char>('0' + frac / 10 % 10);
-  out += static_cast<char>('0' + frac % 10);
-  out += 'Z';
+  const auto frac = static_cast<unsigned>(ms - second * 1000);
+  char* const digits = cached.data + cached.size - 4;  // "000" before the Z
+  digits[0] = static_cast<char>('0' + frac / 100);
+  digits[1] = static_cast<char>('0' + frac / 10 % 10);
+  digits[2] = static_cast<char>('0' + frac % 10);
+  out.append(cached.view());
 }
 
 // Milliseconds with three decimals ("1.235"), rounded to the microsecond: written with

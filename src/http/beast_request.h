@@ -14,6 +14,13 @@
 
 namespace localnotion::http {
 
+// `name` with its ASCII capitals made small (header names are ASCII tokens).
+inline std::string LowerName(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return lower;
+}
+
 // The lower-case name of a field Beast knows, by its enum value; "" for field::unknown.
 inline std::string_view LowerFieldName(boost::beast::http::field f) {
   namespace bhttp = boost::beast::http;
@@ -22,8 +29,7 @@ inline std::string_view LowerFieldName(boost::beast::http::field f) {
     std::array<std::string, kCount> names;
     for (size_t i = 1; i < kCount; ++i) {
       const auto name = bhttp::to_string(static_cast<bhttp::field>(i));
-      names[i].assign(name.data(), name.size());
-      for (char& c : names[i]) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      names[i] = LowerName(std::string_view(name.data(), name.size()));
     }
     return names;
   }();
@@ -67,9 +73,8 @@ inline Request RequestFromBeast(boost::beast::http::request<boost::beast::http::
       req.headers.emplace_back(std::string(known), std::string(value));
       continue;
     }
-    std::string lower(field.name_string());
-    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    req.headers.emplace_back(std::move(lower), std::string(value));
+    const auto unknown = field.name_string();
+    req.headers.emplace_back(LowerName(std::string_view(unknown.data(), unknown.size())), std::string(value));
   }
   req.body = std::move(msg.body());
   return req;
