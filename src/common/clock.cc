@@ -1,5 +1,6 @@
 #include "common/clock.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <climits>
@@ -57,31 +58,65 @@ void Put(char* p, unsigned v, int width) {
   }
 }
 
-}  // namespace
+// "00" to "99", so that a two-digit field is one copy.
+constexpr auto kTwoDigits = [] {
+  std::array<char, 200> t{};
+  for (unsigned i = 0; i < 100; ++i) {
+    t[2 * i] = static_cast<char>('0' + i / 10);
+    t[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return t;
+}();
 
-Iso8601Text Iso8601Of(Millis ms) {
-  int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-  int64_t rem = ms - days * 86400000;
+void Put2(char* p, unsigned v) { std::memcpy(p, &kTwoDigits[2 * v], 2); }
+
+// The date part of the last day formatted on this thread ("2022-10-24", longer for a
+// year outside 0000-9999): the timestamps of one answer, and of the answers that follow
+// it, mostly fall on one day.
+struct DayText {
+  int64_t days = INT64_MIN;
+  char text[24];
+  size_t size = 0;
+};
+
+const DayText& DayTextOf(int64_t days) {
+  thread_local DayText last;
+  if (last.days == days) return last;
   int year;
   unsigned month, day;
   CivilFromDays(days, year, month, day);
-  Iso8601Text out;
   size_t o = 0;  // offset of "-MM" after the year
   if (year < 0 || year > 9999) {
-    const int n = std::snprintf(out.data, sizeof out.data, "%04d", year);
+    const int n = std::snprintf(last.text, 16, "%04d", year);
     o = static_cast<size_t>(n);
   } else {
-    Put(out.data, static_cast<unsigned>(year), 4);
+    Put(last.text, static_cast<unsigned>(year), 4);
     o = 4;
   }
-  std::memcpy(out.data + o, "-00-00T00:00:00.000Z", 20);
-  out.size = o + 20;
-  Put(&out.data[o + 1], month, 2);
-  Put(&out.data[o + 4], day, 2);
-  Put(&out.data[o + 7], static_cast<unsigned>(rem / 3600000), 2);
-  Put(&out.data[o + 10], static_cast<unsigned>(rem / 60000 % 60), 2);
-  Put(&out.data[o + 13], static_cast<unsigned>(rem / 1000 % 60), 2);
-  Put(&out.data[o + 16], static_cast<unsigned>(rem % 1000), 3);
+  last.text[o] = '-';
+  Put2(&last.text[o + 1], month);
+  last.text[o + 3] = '-';
+  Put2(&last.text[o + 4], day);
+  last.size = o + 6;
+  last.days = days;
+  return last;
+}
+
+}  // namespace
+
+Iso8601Text Iso8601Of(Millis ms) {
+  const int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+  const auto rem = static_cast<unsigned>(ms - days * 86400000);
+  const DayText& date = DayTextOf(days);
+  Iso8601Text out;
+  std::memcpy(out.data, date.text, sizeof date.text);
+  const size_t o = date.size;  // "THH:MM:SS.mmmZ" follows the date
+  std::memcpy(out.data + o, "T00:00:00.000Z", 14);
+  out.size = o + 14;
+  Put2(&out.data[o + 1], rem / 3600000);
+  Put2(&out.data[o + 4], rem / 60000 % 60);
+  Put2(&out.data[o + 7], rem / 1000 % 60);
+  Put(&out.data[o + 10], rem % 1000, 3);
   return out;
 }
 
