@@ -52,7 +52,7 @@ TEST(ClockTest, TimestampsOfDaysInAnyOrderMatchGmtime) {
   auto check = [](Millis step, Millis offset) {
     for (Millis ms = offset; ms < Millis{4102444800000}; ms += step) {
       ASSERT_EQ(Iso8601Of(ms).view(), Reference(ms));
-      ASSERT_EQ(Iso8601Of(ms + 1).view(), Reference(ms + 1));        // the same day again, or the next
+      ASSERT_EQ(Iso8601Of(ms + 1).view(), Reference(ms + 1));                  // the same day again, or the next
       ASSERT_EQ(Iso8601Of(1666651997123).view(), "2022-10-24T22:53:17.123Z");  // another day between
       ASSERT_EQ(Iso8601Of(ms + 86399999).view(), Reference(ms + 86399999));
     }
