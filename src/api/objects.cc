@@ -49,7 +49,7 @@ json::object RenderParent(const ParentRef& p, ApiVersion version) {
 
 }  // namespace
 
-std::string NotionUrl(const std::string& title, const std::string& id) {
+std::string NotionUrl(std::string_view title, std::string_view id) {
   // "https://www.notion.so/" + the title's letters and digits (ASCII or not), every other
   // run of characters one '-', + '-' + the id without dashes; written in one string,
   // through a pointer into room for the longest such URL, then cut to what was written.
@@ -76,7 +76,7 @@ std::string NotionUrl(const std::string& title, const std::string& id) {
 }
 
 // Parts of answers: made in the request's arena (common/json_arena.h).
-json::object PartialUser(const std::string& id) {
+json::object PartialUser(std::string_view id) {
   return json::object({{"object", "user"}, {"id", id}}, JsonArena::Storage());
 }
 
@@ -116,7 +116,7 @@ struct KeySink {
   void String(std::string_view key, V&&) {
     keys.push_back(key);
   }
-  void User(std::string_view key, const std::string&) { keys.push_back(key); }
+  void User(std::string_view key, std::string_view) { keys.push_back(key); }
   void Value(std::string_view key, json::value&) { keys.push_back(key); }
   void Object(std::string_view key, const json::object&) { keys.push_back(key); }
   void Properties(std::string_view key, PageView&) { keys.push_back(key); }
@@ -133,7 +133,7 @@ struct TreeSink {
   void String(std::string_view key, V&& v) {
     o.Set(key, std::forward<V>(v));
   }
-  void User(std::string_view key, const std::string& id) { o.Set(key, PartialUser(id)); }
+  void User(std::string_view key, std::string_view id) { o.Set(key, PartialUser(id)); }
   void Value(std::string_view key, json::value& v) { o.Set(key, std::move(v)); }
   void Object(std::string_view key, json::object& v) { o.Set(key, std::move(v)); }
   void Properties(std::string_view key, PageView& page) {
@@ -181,7 +181,7 @@ struct TextSink {
     Key(key);
     w.String(v);
   }
-  void User(std::string_view key, const std::string& id) {
+  void User(std::string_view key, std::string_view id) {
     Key(key);
     WritePartialUser(id, w);
   }

@@ -22,13 +22,15 @@ struct ParentRef {
   std::string data_source_id;
 };
 
+// The ids are views of the page record it is made from (service/core/render.cc), which
+// outlives it: a view is written or built at once, never kept.
 struct PageView {
-  std::string id;
+  std::string_view id;
   ParentRef parent;
   Millis created_time = 0;
-  std::string created_by;
+  std::string_view created_by;
   Millis last_edited_time = 0;
-  std::string last_edited_by;
+  std::string_view last_edited_by;
   json::value icon;
   json::value cover;
   bool in_trash = false;
@@ -95,7 +97,7 @@ json::object RenderUser(const UserView& user);
 // The same user object as JSON text, written to `w`: what SerializeJson(RenderUser(user))
 // writes (a people value shows users; service/core/render_text.cc).
 void WriteUser(const UserView& user, JsonWriter& w);
-json::object PartialUser(const std::string& id);
+json::object PartialUser(std::string_view id);
 // PartialUser as JSON text.
 void WritePartialUser(std::string_view id, JsonWriter& w);
 
@@ -105,6 +107,6 @@ void WritePartialUser(std::string_view id, JsonWriter& w);
 json::object PartialObject(std::string_view object, const std::string& id);
 
 // "https://www.notion.so/<Title-slug>-<id without dashes>", as Notion builds page URLs.
-std::string NotionUrl(const std::string& title, const std::string& id);
+std::string NotionUrl(std::string_view title, std::string_view id);
 
 }  // namespace localnotion::api
