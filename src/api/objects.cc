@@ -162,12 +162,17 @@ struct TextSink {
       w.Room(1);
       w.Put(':');
     } else {
+      // Through a local pointer, stored once: the bytes written are not taken to change
+      // the writer's own.
       w.Room(key.size() + 4);
-      w.Put(next);
-      w.Put('"');
-      w.Put(key.data(), key.size());
-      w.Put('"');
-      w.Put(':');
+      char* p = w.pos();
+      p[0] = next;
+      p[1] = '"';
+      json_writer_detail::CopyBytes(p + 2, key.data(), key.size());
+      p += key.size() + 2;
+      p[0] = '"';
+      p[1] = ':';
+      w.Advance(p + 2);
     }
     next = ',';
   }

@@ -84,30 +84,33 @@ inline size_t FirstEscape(const char* s, size_t i, size_t n) {
 }  // namespace
 
 void JsonWriter::String(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const size_t n = s.size();
 #if defined(__SSE2__)
+  const size_t n = s.size();
   // Most strings need no escape. The string is copied first and its copy checked in
   // place, 16 bytes at a time: the room asked for covers the block past its end, so no
-  // tail is copied aside; the bits past the end are dropped. A string that needs an
-  // escape is written again below.
+  // tail is copied aside; the bits past the end are dropped. Written through a local
+  // pointer (the writer's own is stored once), so that the bytes written are not taken
+  // to change it. A string that needs an escape is written again by EscapedString.
   Room(n + 2 + 16);
-  {
-    char* const at = pos();
-    Put('"');
-    Put(s.data(), n);
-    const char* copy = at + 1;
-    size_t k = 0;
-    unsigned m = 0;
-    for (; k + 16 <= n && m == 0; k += 16) m = EscapeMask16(copy + k);
-    if (m == 0 && k < n) m = EscapeMask16(copy + k) & ((1u << (n - k)) - 1);
-    if (m == 0) {
-      Put('"');
-      return;
-    }
-    Advance(at);
+  char* const copy = p_ + 1;
+  *p_ = '"';
+  json_writer_detail::CopyBytes(copy, s.data(), n);
+  size_t k = 0;
+  unsigned m = 0;
+  for (; k + 16 <= n && m == 0; k += 16) m = EscapeMask16(copy + k);
+  if (m == 0 && k < n) m = EscapeMask16(copy + k) & ((1u << (n - k)) - 1);
+  if (m == 0) {
+    copy[n] = '"';
+    p_ = copy + n + 1;
+    return;
   }
 #endif
+  EscapedString(s);
+}
+
+void JsonWriter::EscapedString(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const size_t n = s.size();
   Room(n + 2);
   Put('"');
   size_t i = FirstEscape(s.data(), 0, n);

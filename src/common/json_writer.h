@@ -96,6 +96,8 @@ class JsonWriter {
   void Advance(char* to) { p_ = to; }
 
  private:
+  // String's way for a string with a byte to escape (and for every string without SSE2).
+  [[gnu::noinline]] void EscapedString(std::string_view s);
   void Grow(size_t n) {
     const size_t used = static_cast<size_t>(p_ - out_.data());
     out_.resize(std::max(out_.size() * 2, used + n));
