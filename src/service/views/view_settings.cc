@@ -17,13 +17,6 @@ namespace {
 
 constexpr const char* kOptionTypes[] = {"select", "status", "multi_select"};
 
-bool IsOptionType(std::string_view t) {
-  for (const char* k : kOptionTypes) {
-    if (t == k) return true;
-  }
-  return false;
-}
-
 // The condition of a property filter on an option type: (type key, operator, value).
 struct OptionCondition {
   std::string type;
