@@ -83,29 +83,64 @@ inline size_t FirstEscape(const char* s, size_t i, size_t n) {
 
 }  // namespace
 
-void JsonWriter::String(std::string_view s) {
+// Writes `before` (unless 0), `s` as a JSON string and `after` (unless 0) when `s` needs
+// no escape, and says whether it did; writes nothing otherwise.
+//
+// Most strings need no escape. The string is copied first and its copy checked in
+// place, 16 bytes at a time: the room asked for covers the block past its end, so no
+// tail is copied aside; the bits past the end are dropped. Written through a local
+// pointer (the writer's own is stored once), so that the bytes written are not taken
+// to change it. A string that needs an escape is written again by EscapedString.
+template <char kBefore, char kAfter>
+inline bool JsonWriter::PlainString(std::string_view s) {
 #if defined(__SSE2__)
   const size_t n = s.size();
-  // Most strings need no escape. The string is copied first and its copy checked in
-  // place, 16 bytes at a time: the room asked for covers the block past its end, so no
-  // tail is copied aside; the bits past the end are dropped. Written through a local
-  // pointer (the writer's own is stored once), so that the bytes written are not taken
-  // to change it. A string that needs an escape is written again by EscapedString.
-  Room(n + 2 + 16);
-  char* const copy = p_ + 1;
-  *p_ = '"';
+  Room(n + 4 + 16);
+  char* p = p_;
+  if constexpr (kBefore != 0) *p++ = kBefore;
+  *p++ = '"';
+  char* const copy = p;
   json_writer_detail::CopyBytes(copy, s.data(), n);
   size_t k = 0;
   unsigned m = 0;
   for (; k + 16 <= n && m == 0; k += 16) m = EscapeMask16(copy + k);
   if (m == 0 && k < n) m = EscapeMask16(copy + k) & ((1u << (n - k)) - 1);
-  if (m == 0) {
-    copy[n] = '"';
-    p_ = copy + n + 1;
+  if (m != 0) return false;
+  p = copy + n;
+  *p++ = '"';
+  if constexpr (kAfter != 0) *p++ = kAfter;
+  p_ = p;
+  return true;
+#else
+  (void)s;
+  return false;
+#endif
+}
+
+void JsonWriter::String(std::string_view s) {
+  if (!PlainString<0, 0>(s)) EscapedString(s);
+}
+
+void JsonWriter::Object(const json::object& o) {
+  if (o.empty()) {
+    Raw("{}");
     return;
   }
-#endif
-  EscapedString(s);
+  bool first = true;
+  for (const auto& kv : o) {
+    // The punctuation before the key ('{' or ','), the key and its colon, in one piece.
+    if (!(first ? PlainString<'{', ':'>(kv.key()) : PlainString<',', ':'>(kv.key()))) {
+      Room(1);
+      Put(first ? '{' : ',');
+      EscapedString(kv.key());
+      Room(1);
+      Put(':');
+    }
+    first = false;
+    Value(kv.value());
+  }
+  Room(1);
+  Put('}');
 }
 
 void JsonWriter::EscapedString(std::string_view s) {
@@ -153,25 +188,6 @@ void JsonWriter::EscapedString(std::string_view s) {
   }
   Put(s.data() + run, n - run);
   Put('"');
-}
-
-void JsonWriter::Object(const json::object& o) {
-  Room(1);
-  Put('{');
-  bool first = true;
-  for (const auto& kv : o) {
-    if (!first) {
-      Room(1);
-      Put(',');
-    }
-    first = false;
-    String(kv.key());
-    Room(1);
-    Put(':');
-    Value(kv.value());
-  }
-  Room(1);
-  Put('}');
 }
 
 void JsonWriter::Value(const json::value& v) {

@@ -194,6 +194,27 @@ TEST(JsonTest, WritingAppendsAndGrowsPastTheFirstAllocation) {
   EXPECT_EQ(SerializeJsonObject(json::object{{"rows", rows}}), "{\"rows\":" + expected + "}");
 }
 
+// An object's keys are written with the punctuation around them in one piece when they
+// need no escape (JsonWriter::Object): keys that do, first or later, long or empty, and
+// empty objects inside come out as a byte-by-byte escaper writes them.
+TEST(JsonTest, ObjectKeysAreEscapedWhereverTheyStand) {
+  const std::string keys[] = {
+      "", "a", "\"first\"", "line\nbreak", std::string(40, 'k'), std::string(31, 'k') + "\x01", "café", "\\"};
+  for (size_t first = 0; first < std::size(keys); ++first) {
+    json::object o;
+    o[keys[first]] = json::object{};
+    std::string expected = "{" + EscapedByteByByte(keys[first]) + ":{}";
+    for (size_t i = 0; i < std::size(keys); ++i) {
+      if (i == first) continue;
+      o[keys[i]] = json::object{{keys[i], static_cast<int64_t>(i)}};
+      expected += "," + EscapedByteByByte(keys[i]) + ":{" + EscapedByteByByte(keys[i]) + ":" + std::to_string(i) + "}";
+    }
+    expected += "}";
+    EXPECT_EQ(SerializeJson(o), expected) << "first key " << first;
+  }
+  EXPECT_EQ(SerializeJson(json::object{}), "{}");
+}
+
 TEST(JsonTest, ARepeatedKeyKeepsItsLastValueAsJsonParseDoes) {
   std::optional<json::value> v = ParseJson(R"({"a":1,"b":[1,2,3],"a":{"c":2}})");
   ASSERT_TRUE(v.has_value());

@@ -96,6 +96,8 @@ class JsonWriter {
   void Advance(char* to) { p_ = to; }
 
  private:
+  template <char kBefore, char kAfter>
+  bool PlainString(std::string_view s);
   // String's way for a string with a byte to escape (and for every string without SSE2).
   [[gnu::noinline]] void EscapedString(std::string_view s);
   void Grow(size_t n) {
