@@ -179,8 +179,11 @@ Result<json::array> NormalizeRichText(std::string_view path, const json::value& 
 }
 
 json::object DefaultAnnotations() {
-  return json::object{{"bold", false},          {"italic", false}, {"strikethrough", false},
-                      {"underline", false},     {"code", false},   {"color", "default"}};
+  // Copied from one made once: a copy takes the members as they are, where building the
+  // object checks each key against the ones before it.
+  static const json::object kDefaults{{"bold", false},      {"italic", false}, {"strikethrough", false},
+                                      {"underline", false}, {"code", false},   {"color", "default"}};
+  return json::object(kDefaults);
 }
 
 std::string PlainText(const json::array& rich_text) {

@@ -77,15 +77,34 @@ std::optional<IsoDate> ParseIso(std::string_view s) {
   return std::nullopt;
 }
 
+// `v` as `width` zero-padded digits at `p`; false when it does not fit (or is negative).
+bool PutDigits(char* p, int v, int width) {
+  if (v < 0) return false;
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return v == 0;
+}
+
 std::string Format(const IsoDate& d) {
-  char buf[48];
+  int off = d.offset_minutes.value_or(0);
+  const char sign = off < 0 ? '-' : '+';
+  off = off < 0 ? -off : off;
+  // Written digit by digit (a date is formatted for every date value written); printf
+  // for a field out of its usual range, which writes it whole.
+  char buf[48] = "0000-00-00T00:00:00.000+00:00";
+  buf[23] = sign;
+  const bool fits = PutDigits(buf, d.year, 4) && PutDigits(buf + 5, d.month, 2) && PutDigits(buf + 8, d.day, 2) &&
+                    (!d.has_time ||
+                     (PutDigits(buf + 11, d.hour, 2) && PutDigits(buf + 14, d.minute, 2) &&
+                      PutDigits(buf + 17, d.second, 2) && PutDigits(buf + 20, d.millis, 3) &&
+                      PutDigits(buf + 24, off / 60, 2) && PutDigits(buf + 27, off % 60, 2)));
+  if (fits) return std::string(buf, d.has_time ? 29 : 10);
   if (!d.has_time) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
     return buf;
   }
-  int off = d.offset_minutes.value_or(0);
-  char sign = off < 0 ? '-' : '+';
-  off = off < 0 ? -off : off;
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03d%c%02d:%02d", d.year, d.month, d.day, d.hour,
                 d.minute, d.second, d.millis, sign, off / 60, off % 60);
   return buf;

@@ -620,6 +620,18 @@ TEST(DateProperty, StoresStartAndEnd) {
             R"({"start":"2023-02-23","end":null})");
 }
 
+// Every field is written zero-padded to its width: the first and last years of four
+// digits, milliseconds, an offset with minutes and a negative one.
+TEST(DateProperty, WritesEveryFieldPadded) {
+  PropertyDef def = Def("Due", "date");
+  EXPECT_EQ(Stored(Write(def, R"({"start":"0001-01-02","end":"9999-12-31"})")),
+            R"({"start":"0001-01-02","end":"9999-12-31"})");
+  EXPECT_EQ(Stored(Write(def, R"({"start":"2023-02-03T04:05:06.007+05:45","end":"2023-02-03T23:59:59.999-09:30"})")),
+            R"({"start":"2023-02-03T04:05:06.007+05:45","end":"2023-02-03T23:59:59.999-09:30"})");
+  EXPECT_EQ(Stored(Write(def, R"({"start":"2023-02-03T04:05:06.5Z"})")),
+            R"({"start":"2023-02-03T04:05:06.500+00:00","end":null})");
+}
+
 TEST(DateProperty, TimeZoneIsAppliedAsAnOffset) {
   PropertyDef def = Def("Due", "date");
   EXPECT_EQ(Stored(Write(def, R"({"start":"2024-03-10T09:00:00","time_zone":"America/New_York"})")),
