@@ -224,6 +224,34 @@ void AppendJsNumber(double d, std::string& out) {
     out.append(buf, static_cast<size_t>(r.ptr - buf));
     return;
   }
+  // A number with one to four decimals and under 1e11 (a price, a percentage, a rating):
+  // written from m = d * 10^k, for the first k at which m / 10^k reads back as d (IEEE
+  // division rounds as parsing the decimal m / 10^k does), without the search for the
+  // shortest digits. Those are the shortest: a form of d with fewer decimals would have
+  // matched at a smaller k (|m| < 2^50, so d * 10^k lands within a half of it), and no
+  // other m matches at this k (10^-k is over four times the spacing of doubles near d).
+  // Plain notation, as JavaScript writes numbers from 1e-6 up to 1e21.
+  if (std::fabs(d) < 1e11) {
+    static constexpr double kScale[] = {10.0, 100.0, 1000.0, 10000.0};
+    for (int k = 1; k <= 4; ++k) {
+      const double m = std::nearbyint(d * kScale[k - 1]);
+      if (m / kScale[k - 1] != d) continue;
+      auto digits = static_cast<uint64_t>(std::fabs(m));
+      const auto scale = static_cast<uint64_t>(kScale[k - 1]);
+      char buf[32];
+      char* p = buf;
+      if (d < 0) *p++ = '-';
+      p = std::to_chars(p, buf + sizeof buf, digits / scale).ptr;
+      *p++ = '.';
+      uint64_t fraction = digits % scale;
+      for (int i = k - 1; i >= 0; --i) {
+        p[i] = static_cast<char>('0' + fraction % 10);
+        fraction /= 10;
+      }
+      out.append(buf, static_cast<size_t>(p + k - buf));
+      return;
+    }
+  }
   // The shortest digits that read back as `d`, as JavaScript's Number#toString picks
   // them, then laid out as it does: plain notation from 1e-6 up to 1e21, padded with
   // zeros (2**64 is 18446744073709552000, not its exact 18446744073709551616), else

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <random>
+
 #include "common/json_object.h"
 
 namespace localnotion {
@@ -41,6 +46,51 @@ TEST(JsonTest, NumbersAreWrittenAsJavaScriptWritesThem) {
   EXPECT_EQ(Num(-1234567.0), "-1234567");
   EXPECT_EQ(Num(0.5), "0.5");
   EXPECT_EQ(Num(4503599627370495.5), "4503599627370495.5");
+}
+
+// The shortest digits in plain notation, as std::to_chars writes them in fixed form: what
+// Number#toString writes from 1e-6 up to 1e21.
+std::string ShortestFixed(double d) {
+  char buf[400];
+  const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+  return std::string(buf, r.ptr);
+}
+
+// Numbers with a few decimals are written without the search for the shortest digits
+// (AppendJsNumber): they must come out as that search writes them, whatever their
+// decimals, sign and size, next to the doubles nearest to them, and at the sizes where
+// the short way stops.
+TEST(JsonTest, NumbersWithFewDecimalsAreTheirShortestDigits) {
+  std::mt19937_64 random(20261206);
+  auto check = [](double d) {
+    if (d == 0 || std::fabs(d) < 1e-6 || std::fabs(d) >= 1e21 || !std::isfinite(d)) return;
+    ASSERT_EQ(Num(d), ShortestFixed(d)) << std::hexfloat << d;
+  };
+  const double scales[] = {1, 10, 100, 1000, 10000, 100000, 1e6, 1e7};
+  for (int i = 0; i < 200000; ++i) {
+    const double scale = scales[i % std::size(scales)];
+    const uint64_t bound = (i / 8) % 3 == 0 ? 1000 : ((i / 8) % 3 == 1 ? 100000000 : 1000000000000000);
+    const double m = static_cast<double>(random() % bound) * ((i & 1) ? -1 : 1);
+    const double d = m / scale;
+    check(d);
+    check(std::nextafter(d, INFINITY));
+    check(std::nextafter(d, -INFINITY));
+  }
+  for (int i = 0; i < 200000; ++i) {  // any double of a magnitude the short way may take
+    uint64_t bits = random();
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    int exponent = 0;
+    check(std::ldexp(std::frexp(d, &exponent), static_cast<int>(random() % 70) - 30));
+  }
+  for (double d : {0.1, 0.2, 0.3, 0.1 + 0.2, 1.005, 2.675, 99999999999.9999, 100000000000.5, 99999999999.99995, 1e-4,
+                   1.0001, 0.00015, 12345678.9012, -0.0001, 5e-5, 1.25e-4}) {
+    check(d);
+    check(std::nextafter(d, INFINITY));
+  }
+  EXPECT_EQ(Num(3.25), "3.25");
+  EXPECT_EQ(Num(-1234.5678), "-1234.5678");
+  EXPECT_EQ(Num(0.0125), "0.0125");
 }
 
 TEST(JsonTest, ParseAndSerializeRoundTrip) {
