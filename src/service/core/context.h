@@ -72,11 +72,14 @@ struct LoadedPage {
   SchemaPtr schema;
   bool trashed = false;           // the page, its data source or its database is in the trash
   bool ancestor_trashed = false;  // a page or block above it is in the trash (blocks/)
-  // A page loaded only to be shown (Context::LoadPageToShow): the record as the store
-  // keeps it, whose properties `page` leaves out. Null otherwise.
+  // A page loaded only to be shown (Context::LoadPageToShow, LoadShownRecord): the record
+  // as the store keeps it, not copied, and `page` is then left empty; read the record
+  // through Record(). Null otherwise.
   std::shared_ptr<const storage::PageRecord> shown;
+  // The page's record, wherever it is.
+  const storage::PageRecord& Record() const { return shown ? *shown : page; }
   // The page's stored values, wherever they are.
-  const json::object& Properties() const { return shown ? shown->properties : page.properties; }
+  const json::object& Properties() const { return Record().properties; }
   // The stored values a renderer may move from: none when they are the store's.
   json::object* TakeableProperties() { return shown ? nullptr : &page.properties; }
 };
@@ -144,6 +147,9 @@ class Context {
   // With `parents`, a page of the data source they hold takes them instead of reading
   // them again, and a page of another data source leaves its own there for the next.
   Result<LoadedPage> LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown, PageParents* parents = nullptr);
+  // What LoadRecord finds for the page (LoadedPage::Record()): its data source, database,
+  // schema and trash state.
+  Status LoadParents(LoadedPage& loaded);
   // The parsed schema of the data source (cached in ServiceState); the standalone page
   // schema for null.
   Result<SchemaPtr> SchemaOf(const DataSourcePtr& source);

@@ -44,24 +44,28 @@ namespace {
 // https://developers.notion.com/reference/update-a-database and
 // https://developers.notion.com/reference/update-a-data-source).
 bool TrashedWithParents(const LoadedPage& loaded) {
-  return loaded.page.in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
+  return loaded.Record().in_trash || (loaded.source && loaded.source->in_trash) ||
+         (loaded.db && loaded.db->in_trash);
 }
 
 }  // namespace
 
 Result<LoadedPage> Context::LoadShownRecord(std::shared_ptr<const storage::PageRecord> shown, PageParents* parents) {
-  storage::PageRecord page = storage::CopyPage(*shown, JsonArena::Storage(), /*properties=*/false);
+  // The record is read where the store keeps it: nothing of it is copied.
+  LoadedPage loaded;
+  loaded.shown = std::move(shown);
+  const storage::PageRecord& page = *loaded.shown;
   if (parents != nullptr && parents->source && page.parent_type == "data_source_id" &&
       page.parent_id == parents->source->id) {
     // What LoadRecord finds for a page of a data source, without reading it again.
-    LoadedPage loaded{std::move(page), parents->source, parents->db, parents->schema, false};
+    loaded.source = parents->source;
+    loaded.db = parents->db;
+    loaded.schema = parents->schema;
     loaded.trashed = TrashedWithParents(loaded);
-    loaded.shown = std::move(shown);
     return loaded;
   }
-  LN_ASSIGN_OR_RETURN(LoadedPage loaded, LoadRecord(std::move(page)));
+  LN_RETURN_IF_ERROR(LoadParents(loaded));
   if (parents != nullptr && loaded.source) *parents = PageParents{loaded.source, loaded.db, loaded.schema};
-  loaded.shown = std::move(shown);
   return loaded;
 }
 
@@ -78,9 +82,16 @@ Result<SchemaPtr> Context::SchemaOf(const DataSourcePtr& source) {
 }
 
 Result<LoadedPage> Context::LoadRecord(storage::PageRecord page) {
-  LoadedPage loaded{std::move(page), nullptr, nullptr, nullptr, false};
-  if (loaded.page.parent_type == "data_source_id") {
-    LN_ASSIGN_OR_RETURN(loaded.source, store_.GetDataSource(loaded.page.parent_id));
+  LoadedPage loaded;
+  loaded.page = std::move(page);
+  LN_RETURN_IF_ERROR(LoadParents(loaded));
+  return loaded;
+}
+
+Status Context::LoadParents(LoadedPage& loaded) {
+  const storage::PageRecord& page = loaded.Record();
+  if (page.parent_type == "data_source_id") {
+    LN_ASSIGN_OR_RETURN(loaded.source, store_.GetDataSource(page.parent_id));
     if (!loaded.source) return InternalError("page's data source is missing");
     LN_ASSIGN_OR_RETURN(loaded.db, store_.GetDatabase(loaded.source->database_id));
     if (!loaded.db) return InternalError("data source's database is missing");
@@ -88,11 +99,11 @@ Result<LoadedPage> Context::LoadRecord(storage::PageRecord page) {
   LN_ASSIGN_OR_RETURN(loaded.schema, SchemaOf(loaded.source));
   loaded.trashed = TrashedWithParents(loaded);
   // A page under a page or block in the trash is in the trash too (blocks/).
-  if (loaded.page.parent_type == "page_id" || loaded.page.parent_type == "block_id") {
-    LN_ASSIGN_OR_RETURN(loaded.ancestor_trashed, ContainerTrashed(loaded.page.parent_type, loaded.page.parent_id));
+  if (page.parent_type == "page_id" || page.parent_type == "block_id") {
+    LN_ASSIGN_OR_RETURN(loaded.ancestor_trashed, ContainerTrashed(page.parent_type, page.parent_id));
     loaded.trashed = loaded.trashed || loaded.ancestor_trashed;
   }
-  return loaded;
+  return OkStatus();
 }
 
 Result<DataSourcePtr> Context::SourceForDatabaseParent(const std::string& database_id) {

@@ -149,10 +149,10 @@ Result<json::object> Context::RenderValues(const Caller& caller, const LoadedPag
 schema::RenderContext Context::RenderContextOf(const Caller& caller, const LoadedPage& page) {
   schema::RenderContext ctx;
   ctx.version = caller.version;
-  ctx.created_time = page.page.created_time;
-  ctx.last_edited_time = page.page.last_edited_time;
-  ctx.created_by = page.page.created_by;
-  ctx.last_edited_by = page.page.last_edited_by;
+  ctx.created_time = page.Record().created_time;
+  ctx.last_edited_time = page.Record().last_edited_time;
+  ctx.created_by = page.Record().created_by;
+  ctx.last_edited_by = page.Record().last_edited_by;
   ctx.user = [this](const std::string& id) {
     auto r = RenderUserById(id);
     return r.ok() ? std::move(r).value() : json::value(api::PartialUser(id));
@@ -320,24 +320,24 @@ Status Context::PageViewFrom(const Caller& caller, const LoadedPage& page,
 }
 
 Status Context::PageShell(const Caller& caller, const LoadedPage& page, api::PageView& view) {
-  view.id = page.page.id;
+  view.id = page.Record().id;
   if (page.source) {
     view.parent.type = "database_id";
     view.parent.id = page.db->id;
     view.parent.data_source_id = page.source->id;
   } else {
-    view.parent.type = page.page.parent_type;
-    view.parent.id = page.page.parent_id;
+    view.parent.type = page.Record().parent_type;
+    view.parent.id = page.Record().parent_id;
     view.parent.data_source_id.clear();
   }
-  view.created_time = page.page.created_time;
-  view.created_by = page.page.created_by;
-  view.last_edited_time = page.page.last_edited_time;
-  view.last_edited_by = page.page.last_edited_by;
-  LN_ASSIGN_OR_RETURN(view.icon, RenderFileObject(caller, page.page.icon));
-  LN_ASSIGN_OR_RETURN(view.cover, RenderFileObject(caller, page.page.cover));
+  view.created_time = page.Record().created_time;
+  view.created_by = page.Record().created_by;
+  view.last_edited_time = page.Record().last_edited_time;
+  view.last_edited_by = page.Record().last_edited_by;
+  LN_ASSIGN_OR_RETURN(view.icon, RenderFileObject(caller, page.Record().icon));
+  LN_ASSIGN_OR_RETURN(view.cover, RenderFileObject(caller, page.Record().cover));
   view.in_trash = page.trashed;
-  view.is_locked = page.page.is_locked;
+  view.is_locked = page.Record().is_locked;
   return OkStatus();
 }
 

@@ -181,7 +181,10 @@ TEST_F(RenderTextTest, PagesListedTogetherGetTheirOwnParents) {
         EXPECT_EQ(together.db, alone.db) << id;
         EXPECT_EQ(together.schema, alone.schema) << id;
         EXPECT_EQ(together.trashed, alone.trashed) << id;
-        EXPECT_EQ(together.source->id, together.page.parent_id);
+        EXPECT_EQ(together.source->id, together.Record().parent_id);
+        // The record shown is the store's own, not a copy of it.
+        EXPECT_EQ(&together.Record(), record.get());
+        EXPECT_EQ(&alone.Record(), record.get());
         ++n;
       }
     }

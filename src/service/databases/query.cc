@@ -220,8 +220,8 @@ Result<std::shared_ptr<const QuerySnapshot>> EvaluateQuery(
       if (check_filter || sort_here) {
         LN_ASSIGN_OR_RETURN(values, ctx.RenderValues(caller, loaded, 0));
       }
-      query::PageFacts facts{&values, loaded.page.created_time, loaded.page.last_edited_time, loaded.page.created_by,
-                             loaded.page.last_edited_by};
+      const storage::PageRecord& page = loaded.Record();
+      query::PageFacts facts{&values, page.created_time, page.last_edited_time, page.created_by, page.last_edited_by};
       if (check_filter && !query::Matches(*filter, facts, now)) continue;
       rows.push_back(Row{std::move(id), sort_here ? query::KeyOf(*sorter, facts) : query::SortKey{}});
     }

@@ -31,7 +31,7 @@ namespace {
 template <class Loaded>
 Result<std::string> PageAnswerText(Context& ctx, const Caller& caller, Loaded&& loaded,
                                    const std::vector<std::string>& filter_properties) {
-  if (!ctx.ReadsContent()) return SerializeJson(json::value(api::PartialObject("page", loaded.page.id)));
+  if (!ctx.ReadsContent()) return SerializeJson(json::value(api::PartialObject("page", loaded.Record().id)));
   return ctx.RenderPageText(caller, std::forward<Loaded>(loaded), filter_properties);
 }
 
