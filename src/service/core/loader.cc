@@ -44,8 +44,7 @@ namespace {
 // https://developers.notion.com/reference/update-a-database and
 // https://developers.notion.com/reference/update-a-data-source).
 bool TrashedWithParents(const LoadedPage& loaded) {
-  return loaded.Record().in_trash || (loaded.source && loaded.source->in_trash) ||
-         (loaded.db && loaded.db->in_trash);
+  return loaded.Record().in_trash || (loaded.source && loaded.source->in_trash) || (loaded.db && loaded.db->in_trash);
 }
 
 }  // namespace
