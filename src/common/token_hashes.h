@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -22,8 +23,13 @@ class TokenHashes {
   std::string HashOf(std::string_view token);
 
  private:
+  // Looked up by the token's view, without a copy of it (C++20's heterogeneous lookup).
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::mutex mu_;
-  std::unordered_map<std::string, std::string> hashes_;
+  std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> hashes_;
 };
 
 }  // namespace localnotion

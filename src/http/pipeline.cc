@@ -174,7 +174,7 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
     return service::RunInTxn(
         ws.store(), ws.state(), mode,
         [&](service::Context& ctx) -> Result<ApiAnswer> {
-          LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, ctx.Authenticate(*token));
+          LN_ASSIGN_OR_RETURN(storage::IntegrationRecord integration, ctx.AuthenticateHash(token_hash));
           log.integration_id = integration.id;
           log.integration_name = integration.name;
           // Per integration, as Notion limits; integration ids of different workspaces may

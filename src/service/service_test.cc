@@ -164,8 +164,10 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
   // A 2025-09-03 database titled `title` with the schema `properties`; returns the response.
   json::value Database(std::string_view title, const std::string& properties) {
     auto db = CreateDatabase(caller25_, R"({"parent":{"type":"page_id","page_id":")" + ParentPage() + R"("},
-        "title":[{"text":{"content":")" + std::string(title) + R"("}}],
-        "initial_data_source":{"properties":)" + properties + "}}");
+        "title":[{"text":{"content":")" + std::string(title) +
+                                            R"("}}],
+        "initial_data_source":{"properties":)" +
+                                            properties + "}}");
     EXPECT_TRUE(db.ok()) << db.error().message;
     return db.ok() ? *db : json::value(nullptr);
   }
@@ -173,14 +175,14 @@ class ServiceTest : public ::testing::TestWithParam<bool> {
   // Adds to the data source `ds` a relation "Blocks" to itself with a dual property
   // (synced as "Related to Tasks (Blocks)" in the Tasks database); returns the answer.
   Result<json::value> AddSelfRelation(const std::string& ds) {
-    return UpdateDataSource(ds, R"({"properties":{"Blocks":{"relation":{"data_source_id":")" + ds +
-                                    R"(","dual_property":{}}}}})");
+    return UpdateDataSource(
+        ds, R"({"properties":{"Blocks":{"relation":{"data_source_id":")" + ds + R"(","dual_property":{}}}}})");
   }
 
   // A page in the data source with the given property values; returns its id.
   std::string PageIn(const std::string& data_source_id, const std::string& properties = "{}") {
-    auto page = CreatePage(caller25_, R"({"parent":{"data_source_id":")" + data_source_id + R"("},"properties":)" +
-                                          properties + "}");
+    auto page = CreatePage(
+        caller25_, R"({"parent":{"data_source_id":")" + data_source_id + R"("},"properties":)" + properties + "}");
     EXPECT_TRUE(page.ok()) << page.error().message;
     return page.ok() ? std::string(page->at("id").as_string()) : "";
   }
@@ -285,6 +287,15 @@ TEST_P(ServiceTest, TokensAreStoredOnlyAsTheirSha256) {
   auto wrong = Run([&] { return ctx_->Authenticate("secret_hashed_tokeN"); });
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().message, "API token is invalid.");
+  // The pipeline hands over the hash it computed: the hash finds the integration, the
+  // token given where a hash belongs does not.
+  auto by_hash = Run([&] { return ctx_->AuthenticateHash(Sha256Hex("secret_hashed_token")); });
+  ASSERT_TRUE(by_hash.ok()) << by_hash.error().message;
+  EXPECT_EQ(by_hash->secret_hash, Sha256Hex("secret_hashed_token"));
+  auto token_as_hash = Run([&] { return ctx_->AuthenticateHash("secret_hashed_token"); });
+  ASSERT_FALSE(token_as_hash.ok());
+  EXPECT_EQ(token_as_hash.error().code, ErrorCode::kUnauthorized);
+  EXPECT_EQ(token_as_hash.error().message, "API token is invalid.");
 }
 
 TEST_P(ServiceTest, BootstrapGivesEachTokenOneIntegrationWithABot) {
@@ -342,8 +353,8 @@ TEST_P(ServiceTest, CreateDatabaseAndPageIn2022) {
   EXPECT_EQ(SerializeJson(page->at("parent")), R"({"type":"database_id","database_id":")" + db_id + R"("})");
   EXPECT_EQ(page->at("object"), "page");
   // Every schema property is present, unset ones empty.
-  EXPECT_EQ(SerializeJson(page->at("properties").at("Price")), R"({"id":")" +
-                std::string(props.at("Price").at("id").as_string()) + R"(","type":"number","number":null})");
+  EXPECT_EQ(SerializeJson(page->at("properties").at("Price")),
+            R"({"id":")" + std::string(props.at("Price").at("id").as_string()) + R"(","type":"number","number":null})");
   const std::string page_id(page->at("id").as_string());
 
   // The seed example: PATCH In stock = true.
@@ -392,8 +403,8 @@ TEST_P(ServiceTest, CreateDatabaseAndPageIn2025) {
 
 TEST_P(ServiceTest, CreatePageByDatabaseIdIn2025) {
   json::value db = TasksDatabase();
-  auto page = CreatePage(caller25_, R"({"parent":{"database_id":")" + std::string(db.at("id").as_string()) +
-                                        R"("},"properties":{}})");
+  auto page = CreatePage(
+      caller25_, R"({"parent":{"database_id":")" + std::string(db.at("id").as_string()) + R"("},"properties":{}})");
   ASSERT_TRUE(page.ok()) << page.error().message;
   EXPECT_EQ(page->at("parent").at("data_source_id"), json::value(DataSourceId(db)));
 }
@@ -833,7 +844,8 @@ TEST_P(ServiceTest, AddedPropertyShowsEmptyOnExistingPages) {
   json::value db = TasksDatabase();
   const std::string ds = DataSourceId(db);
   std::string page = TaskPage(db);
-  auto added = UpdateDataSource(ds, R"({"properties":{"Due":{"date":{}},"Tags":{"multi_select":{"options":[{"name":"a"}]}}}})");
+  auto added =
+      UpdateDataSource(ds, R"({"properties":{"Due":{"date":{}},"Tags":{"multi_select":{"options":[{"name":"a"}]}}}})");
   ASSERT_TRUE(added.ok()) << added.error().message;
   EXPECT_EQ(added->at("properties").as_object().size(), 8u);
   EXPECT_EQ(added->at("properties").at("Due").at("type"), "date");
@@ -1009,7 +1021,8 @@ TEST_P(ServiceTest, RelationIdsMustBePagesOfTheRelatedDatabase) {
               "Page " + standalone + " is not in the related database " + projects_db + "."));
   EXPECT_TRUE(PropertiesOf(other_task).at("Project").at("relation").as_array().empty());
 
-  auto linked = UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + project + R"("}]}}})");
+  auto linked =
+      UpdatePage(caller25_, other_task, R"({"properties":{"Project":{"relation":[{"id":")" + project + R"("}]}}})");
   ASSERT_TRUE(linked.ok()) << linked.error().message;
   EXPECT_EQ(Ids(linked->at("properties").at("Project")), project + " ");
   EXPECT_EQ(linked->at("properties").at("Project").at("has_more"), false);
@@ -1040,8 +1053,9 @@ TEST_P(ServiceTest, AddingADualRelationAddsTheSyncedPropertyToTheTarget) {
   EXPECT_EQ(project.at("relation").at("type"), "dual_property");
   EXPECT_EQ(project.at("relation").at("data_source_id"), json::value(projects_ds));
   EXPECT_EQ(project.at("relation").at("database_id"), projects.at("id"));
-  EXPECT_EQ(project.at("relation").at("dual_property"),
-            J(R"j({"synced_property_name":"Related to Tasks (Project)","synced_property_id":")j" + synced_id + R"("})"));
+  EXPECT_EQ(
+      project.at("relation").at("dual_property"),
+      J(R"j({"synced_property_name":"Related to Tasks (Project)","synced_property_id":")j" + synced_id + R"("})"));
   // Pages of the target show the new property, empty.
   const std::string p = PageIn(projects_ds);
   EXPECT_TRUE(PropertiesOf(p).at("Related to Tasks (Project)").at("relation").as_array().empty());
@@ -1059,7 +1073,8 @@ TEST_P(ServiceTest, WritingOneSideOfADualRelationUpdatesTheOther) {
   const std::string t2 = PageIn(tasks_ds);
 
   // Link from the task side, on create and on update.
-  const std::string t1 = PageIn(tasks_ds, R"({"Project":{"relation":[{"id":")" + p1 + R"("},{"id":")" + p2 + R"("}]}})");
+  const std::string t1 =
+      PageIn(tasks_ds, R"({"Project":{"relation":[{"id":")" + p1 + R"("},{"id":")" + p2 + R"("}]}})");
   EXPECT_EQ(Ids(PropertiesOf(p1).at(kSynced)), t1 + " ");
   EXPECT_EQ(Ids(PropertiesOf(p2).at(kSynced)), t1 + " ");
   ASSERT_TRUE(UpdatePage(caller25_, t2, R"({"properties":{"Project":{"relation":[{"id":")" + p2 + R"("}]}}})").ok());
@@ -1072,7 +1087,8 @@ TEST_P(ServiceTest, WritingOneSideOfADualRelationUpdatesTheOther) {
   EXPECT_EQ(Ids(PropertiesOf(p2).at(kSynced)), t1 + " " + t2 + " ");
 
   // Link and unlink from the project side.
-  auto from_project = UpdatePage(caller25_, p1, R"({"properties":{")" + kSynced + R"(":{"relation":[{"id":")" + t2 + R"("}]}}})");
+  auto from_project =
+      UpdatePage(caller25_, p1, R"({"properties":{")" + kSynced + R"(":{"relation":[{"id":")" + t2 + R"("}]}}})");
   ASSERT_TRUE(from_project.ok()) << from_project.error().message;
   EXPECT_EQ(Ids(PropertiesOf(t2).at("Project")), p2 + " " + p1 + " ");
   ASSERT_TRUE(UpdatePage(caller25_, p2, R"({"properties":{")" + kSynced + R"(":{"relation":[]}}})").ok());
@@ -1116,8 +1132,8 @@ TEST_P(ServiceTest, DualRelationToItsOwnDataSourceSyncsBothWays) {
   EXPECT_EQ(Ids(PropertiesOf(t2).at(kSynced)), t1 + " ");
   EXPECT_EQ(Ids(PropertiesOf(t1).at("Blocks")), t2 + " ");
   // A page related to itself shows the link on both of its properties.
-  auto self = UpdatePage(caller25_, t1, R"({"properties":{"Blocks":{"relation":[{"id":")" + t2 + R"("},{"id":")" + t1 +
-                                            R"("}]}}})");
+  auto self = UpdatePage(caller25_, t1,
+                         R"({"properties":{"Blocks":{"relation":[{"id":")" + t2 + R"("},{"id":")" + t1 + R"("}]}}})");
   ASSERT_TRUE(self.ok()) << self.error().message;
   EXPECT_EQ(Ids(PropertiesOf(t1).at("Blocks")), t2 + " " + t1 + " ");
   EXPECT_EQ(Ids(PropertiesOf(t1).at(kSynced)), t1 + " ");
@@ -1206,7 +1222,8 @@ TEST_P(ServiceTest, RollupsFollowRelationAndValueChanges) {
   json::value tasks = TasksDatabase();
   const std::string tasks_ds = DataSourceId(tasks);
   json::value projects = Database("Projects", R"({"Name":{"title":{}},
-      "Tasks":{"relation":{"data_source_id":")" + tasks_ds + R"(","dual_property":{}}},
+      "Tasks":{"relation":{"data_source_id":")" + tasks_ds +
+                                                  R"(","dual_property":{}}},
       "Total":{"rollup":{"relation_property_name":"Tasks","rollup_property_name":"Price","function":"sum"}},
       "Count":{"rollup":{"relation_property_name":"Tasks","rollup_property_name":"Name","function":"count"}}})");
   const std::string projects_ds = DataSourceId(projects);
@@ -1219,14 +1236,14 @@ TEST_P(ServiceTest, RollupsFollowRelationAndValueChanges) {
   const std::string p = PageIn(projects_ds);
   auto expect = [&](std::string_view total, std::string_view count) {
     json::value props = PropertiesOf(p);
-    EXPECT_EQ(SerializeJson(props.at("Total").at("rollup")), R"({"type":"number","number":)" + std::string(total) +
-                                                                  R"(,"function":"sum"})");
-    EXPECT_EQ(SerializeJson(props.at("Count").at("rollup")), R"({"type":"number","number":)" + std::string(count) +
-                                                                  R"(,"function":"count"})");
+    EXPECT_EQ(SerializeJson(props.at("Total").at("rollup")),
+              R"({"type":"number","number":)" + std::string(total) + R"(,"function":"sum"})");
+    EXPECT_EQ(SerializeJson(props.at("Count").at("rollup")),
+              R"({"type":"number","number":)" + std::string(count) + R"(,"function":"count"})");
   };
   expect("0", "0");
-  auto linked = UpdatePage(caller25_, p, R"({"properties":{"Tasks":{"relation":[{"id":")" + t1 + R"("},{"id":")" + t2 +
-                                             R"("}]}}})");
+  auto linked = UpdatePage(caller25_, p,
+                           R"({"properties":{"Tasks":{"relation":[{"id":")" + t1 + R"("},{"id":")" + t2 + R"("}]}}})");
   ASSERT_TRUE(linked.ok()) << linked.error().message;
   // The PATCH response already shows the new values.
   EXPECT_EQ(linked->at("properties").at("Total").at("rollup").at("number"), 20);
@@ -1238,8 +1255,8 @@ TEST_P(ServiceTest, RollupsFollowRelationAndValueChanges) {
   ASSERT_TRUE(UpdatePage(caller25_, p, R"({"properties":{"Tasks":{"relation":[{"id":")" + t1 + R"("}]}}})").ok());
   expect("10", "1");
   // ... and on the other side of the dual relation.
-  ASSERT_TRUE(UpdatePage(caller25_, t2, R"j({"properties":{"Related to Projects (Tasks)":{"relation":[{"id":")j" + p +
-                                            R"("}]}}})")
+  ASSERT_TRUE(UpdatePage(caller25_, t2,
+                         R"j({"properties":{"Related to Projects (Tasks)":{"relation":[{"id":")j" + p + R"("}]}}})")
                   .ok());
   expect("15.5", "2");
   // Unlinking every page brings both back to zero.
@@ -1256,7 +1273,8 @@ TEST_P(ServiceTest, PagePropertyItemForASimpleType) {
   const std::string price_id = PropertyId(ds, "Price");
   auto item = GetPageProperty(page, price_id);
   ASSERT_TRUE(item.ok()) << item.error().message;
-  EXPECT_EQ(SerializeJson(*item), R"({"object":"property_item","id":")" + price_id + R"(","type":"number","number":10})");
+  EXPECT_EQ(SerializeJson(*item),
+            R"({"object":"property_item","id":")" + price_id + R"(","type":"number","number":10})");
   auto done = GetPageProperty(page, PropertyId(ds, "Done"));
   ASSERT_TRUE(done.ok()) << done.error().message;
   EXPECT_EQ(done->at("checkbox"), true);
@@ -1271,7 +1289,8 @@ TEST_P(ServiceTest, PagePropertyItemsArePaginated) {
   const std::string tasks_ds = DataSourceId(tasks);
   const std::string p1 = PageIn(projects_ds), p2 = PageIn(projects_ds), p3 = PageIn(projects_ds);
   const std::string t = PageIn(tasks_ds, R"({"Name":{"title":[{"text":{"content":"Buy milk"}}]},
-      "Project":{"relation":[{"id":")" + p1 + R"("},{"id":")" + p2 + R"("},{"id":")" + p3 + R"("}]}})");
+      "Project":{"relation":[{"id":")" + p1 + R"("},{"id":")" +
+                                             p2 + R"("},{"id":")" + p3 + R"("}]}})");
   const std::string relation_id = PropertyId(tasks_ds, "Project");
 
   auto first = GetPageProperty(t, relation_id, PageArgs{std::nullopt, "2"});
@@ -1279,8 +1298,8 @@ TEST_P(ServiceTest, PagePropertyItemsArePaginated) {
   EXPECT_EQ(first->at("object"), "list");
   EXPECT_EQ(first->at("type"), "property_item");
   ASSERT_EQ(first->at("results").as_array().size(), 2u);
-  EXPECT_EQ(SerializeJson(first->at("results").at(0)),
-            R"({"object":"property_item","id":")" + relation_id + R"(","type":"relation","relation":{"id":")" + p1 + R"("}})");
+  EXPECT_EQ(SerializeJson(first->at("results").at(0)), R"({"object":"property_item","id":")" + relation_id +
+                                                           R"(","type":"relation","relation":{"id":")" + p1 + R"("}})");
   EXPECT_EQ(first->at("results").at(1).at("relation").at("id"), json::value(p2));
   EXPECT_EQ(first->at("has_more"), true);
   ASSERT_TRUE(first->at("next_cursor").is_string());
@@ -1291,7 +1310,8 @@ TEST_P(ServiceTest, PagePropertyItemsArePaginated) {
   ASSERT_TRUE(first->at("property_item").at("next_url").is_string());
   const std::string next_url(first->at("property_item").at("next_url").as_string());
   const std::string url_tail = "/v1/pages/" + t + "/properties/" + relation_id + "?start_cursor=" + cursor;
-  EXPECT_TRUE(next_url.size() >= url_tail.size() && next_url.compare(next_url.size() - url_tail.size(), url_tail.size(), url_tail) == 0)
+  EXPECT_TRUE(next_url.size() >= url_tail.size() &&
+              next_url.compare(next_url.size() - url_tail.size(), url_tail.size(), url_tail) == 0)
       << next_url;
 
   auto second = GetPageProperty(t, relation_id, PageArgs{cursor, "2"});
@@ -1325,7 +1345,8 @@ TEST_P(ServiceTest, PageObjectShowsAtMost25RelationsWithHasMore) {
   json::value projects = Database("Projects", R"({"Name":{"title":{}}})");
   const std::string projects_ds = DataSourceId(projects);
   json::value tasks = Database("Tasks", R"({"Name":{"title":{}},
-      "Project":{"relation":{"data_source_id":")" + projects_ds + R"(","single_property":{}}},
+      "Project":{"relation":{"data_source_id":")" +
+                                            projects_ds + R"(","single_property":{}}},
       "N":{"rollup":{"relation_property_name":"Project","rollup_property_name":"Name","function":"count"}}})");
   const std::string tasks_ds = DataSourceId(tasks);
   std::vector<std::string> ids;
@@ -1339,7 +1360,8 @@ TEST_P(ServiceTest, PageObjectShowsAtMost25RelationsWithHasMore) {
   all26 = first25 + all26;
 
   auto created = CreatePage(caller25_, R"({"parent":{"data_source_id":")" + tasks_ds + R"("},
-      "properties":{"Project":{"relation":[)" + refs + "]}}}");
+      "properties":{"Project":{"relation":[)" +
+                                           refs + "]}}}");
   ASSERT_TRUE(created.ok()) << created.error().message;
   EXPECT_EQ(Ids(created->at("properties").at("Project")), first25);
   EXPECT_EQ(created->at("properties").at("Project").at("has_more"), true);
@@ -1352,13 +1374,14 @@ TEST_P(ServiceTest, PageObjectShowsAtMost25RelationsWithHasMore) {
   auto items = GetPageProperty(t, PropertyId(tasks_ds, "Project"));
   ASSERT_TRUE(items.ok()) << items.error().message;
   std::string listed;
-  for (const auto& item : items->at("results").as_array()) listed += std::string(item.at("relation").at("id").as_string()) + " ";
+  for (const auto& item : items->at("results").as_array())
+    listed += std::string(item.at("relation").at("id").as_string()) + " ";
   EXPECT_EQ(listed, all26);
   EXPECT_EQ(items->at("has_more"), false);
 
   // 25 exactly is not truncated.
-  auto trimmed = UpdatePage(caller25_, t, R"({"properties":{"Project":{"relation":[)" +
-                                              refs.substr(0, refs.rfind(",{")) + "]}}}");
+  auto trimmed =
+      UpdatePage(caller25_, t, R"({"properties":{"Project":{"relation":[)" + refs.substr(0, refs.rfind(",{")) + "]}}}");
   ASSERT_TRUE(trimmed.ok()) << trimmed.error().message;
   EXPECT_EQ(Ids(trimmed->at("properties").at("Project")), first25);
   EXPECT_EQ(trimmed->at("properties").at("Project").at("has_more"), false);

@@ -22,7 +22,11 @@ constexpr int kMaxDepth = 256;
 }  // namespace
 
 Result<storage::IntegrationRecord> Context::Authenticate(std::string_view token) {
-  LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecretHash(state_.token_hashes.HashOf(token)));
+  return AuthenticateHash(state_.token_hashes.HashOf(token));
+}
+
+Result<storage::IntegrationRecord> Context::AuthenticateHash(std::string_view token_hash) {
+  LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecretHash(token_hash));
   if (!found) return MakeError(ErrorCode::kUnauthorized, "API token is invalid.");
   LN_RETURN_IF_ERROR(ActFor(*found));
   return std::move(*found);

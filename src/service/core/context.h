@@ -116,6 +116,8 @@ class Context {
   // unit acts for the integration found: it sees only what is shared with it, with its
   // capabilities.
   Result<storage::IntegrationRecord> Authenticate(std::string_view token);
+  // Authenticate for a token already hashed (TokenHashes::HashOf), as the pipeline has it.
+  Result<storage::IntegrationRecord> AuthenticateHash(std::string_view token_hash);
   // The capabilities the current unit acts with (all of them before Authenticate).
   const Capabilities& ActingCapabilities() const { return access_.caps; }
   // Narrows the unit to what `integration` can see and do.

@@ -2,7 +2,6 @@
 // database names as a parent; whether something above a page or block is in the trash.
 #include <fmt/format.h>
 
-#include "common/json_arena.h"
 #include "schema/registry.h"
 #include "service/core/context.h"
 #include "validation/page_write.h"
