@@ -1,5 +1,7 @@
 #include "common/clock.h"
 
+#include "common/digits.h"
+
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -51,13 +53,6 @@ void CivilFromDays(int64_t z, int& y, unsigned& m, unsigned& d) {
   y = static_cast<int>(year + (m <= 2));
 }
 
-void Put(char* p, unsigned v, int width) {
-  for (int i = width - 1; i >= 0; --i) {
-    p[i] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  }
-}
-
 // "00" to "99", so that a two-digit field is one copy.
 constexpr auto kTwoDigits = [] {
   std::array<char, 200> t{};
@@ -90,7 +85,7 @@ const DayText& DayTextOf(int64_t days) {
     const int n = std::snprintf(last.text, 16, "%04d", year);
     o = static_cast<size_t>(n);
   } else {
-    Put(last.text, static_cast<unsigned>(year), 4);
+    PutPaddedDigits(last.text, static_cast<unsigned>(year), 4);
     o = 4;
   }
   last.text[o] = '-';
@@ -116,7 +111,7 @@ Iso8601Text Iso8601Of(Millis ms) {
   Put2(&out.data[o + 1], rem / 3600000);
   Put2(&out.data[o + 4], rem / 60000 % 60);
   Put2(&out.data[o + 7], rem / 1000 % 60);
-  Put(&out.data[o + 10], rem % 1000, 3);
+  PutPaddedDigits(&out.data[o + 10], rem % 1000, 3);
   return out;
 }
 

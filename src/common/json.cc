@@ -9,6 +9,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "common/digits.h"
 #include "common/json_arena.h"
 #include "common/json_object.h"
 
@@ -243,11 +244,7 @@ void AppendJsNumber(double d, std::string& out) {
       if (d < 0) *p++ = '-';
       p = std::to_chars(p, buf + sizeof buf, digits / scale).ptr;
       *p++ = '.';
-      uint64_t fraction = digits % scale;
-      for (int i = k - 1; i >= 0; --i) {
-        p[i] = static_cast<char>('0' + fraction % 10);
-        fraction /= 10;
-      }
+      PutPaddedDigits(p, digits % scale, k);
       out.append(buf, static_cast<size_t>(p + k - buf));
       return;
     }

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "common/clock.h"
+#include "common/digits.h"
 #include "common/json.h"
 #include "http/batched_stderr_sink.h"
 
@@ -39,10 +40,7 @@ void AppendUtcNow(std::string& out) {
     cached_second = second;
   }
   const auto frac = static_cast<unsigned>(ms - second * 1000);
-  char* const digits = cached.data + cached.size - 4;  // "000" before the Z
-  digits[0] = static_cast<char>('0' + frac / 100);
-  digits[1] = static_cast<char>('0' + frac / 10 % 10);
-  digits[2] = static_cast<char>('0' + frac % 10);
+  PutPaddedDigits(cached.data + cached.size - 4, frac, 3);  // the "000" before the Z
   out.append(cached.view());
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "api/messages.h"
+#include "common/digits.h"
 #include "common/timezone.h"
 #include "schema/properties/types.h"
 
@@ -78,14 +79,7 @@ std::optional<IsoDate> ParseIso(std::string_view s) {
 }
 
 // `v` as `width` zero-padded digits at `p`; false when it does not fit (or is negative).
-bool PutDigits(char* p, int v, int width) {
-  if (v < 0) return false;
-  for (int i = width - 1; i >= 0; --i) {
-    p[i] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  }
-  return v == 0;
-}
+bool PutDigits(char* p, int v, int width) { return v >= 0 && PutPaddedDigits(p, static_cast<uint64_t>(v), width); }
 
 std::string Format(const IsoDate& d) {
   int off = d.offset_minutes.value_or(0);
@@ -96,10 +90,9 @@ std::string Format(const IsoDate& d) {
   char buf[48] = "0000-00-00T00:00:00.000+00:00";
   buf[23] = sign;
   const bool fits = PutDigits(buf, d.year, 4) && PutDigits(buf + 5, d.month, 2) && PutDigits(buf + 8, d.day, 2) &&
-                    (!d.has_time ||
-                     (PutDigits(buf + 11, d.hour, 2) && PutDigits(buf + 14, d.minute, 2) &&
-                      PutDigits(buf + 17, d.second, 2) && PutDigits(buf + 20, d.millis, 3) &&
-                      PutDigits(buf + 24, off / 60, 2) && PutDigits(buf + 27, off % 60, 2)));
+                    (!d.has_time || (PutDigits(buf + 11, d.hour, 2) && PutDigits(buf + 14, d.minute, 2) &&
+                                     PutDigits(buf + 17, d.second, 2) && PutDigits(buf + 20, d.millis, 3) &&
+                                     PutDigits(buf + 24, off / 60, 2) && PutDigits(buf + 27, off % 60, 2)));
   if (fits) return std::string(buf, d.has_time ? 29 : 10);
   if (!d.has_time) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
@@ -148,18 +141,18 @@ class Date : public PropertyType {
         if (!*d || !(*d)->has_time) continue;
         if ((*d)->offset_minutes) {
           const json::value* raw = Find(obj, key);
-          return api::FailedValidation(api::Field(path, key), "a date-time without a UTC offset when time_zone is given",
-                                       raw);
+          return api::FailedValidation(api::Field(path, key),
+                                       "a date-time without a UTC offset when time_zone is given", raw);
         }
         IsoDate& v = **d;
         v.offset_minutes = UtcOffsetMinutes(*zone, v.year, v.month, v.day, v.hour, v.minute, v.second);
       }
     }
-    return json::value(json::object{{"start", Format(*start)}, {"end", end ? json::value(Format(*end)) : json::value(nullptr)}});
+    return json::value(
+        json::object{{"start", Format(*start)}, {"end", end ? json::value(Format(*end)) : json::value(nullptr)}});
   }
 
-  void Render(const json::value* stored, const PropertyDef&, const RenderContext&,
-              json::object& out) const override {
+  void Render(const json::value* stored, const PropertyDef&, const RenderContext&, json::object& out) const override {
     const json::object* o = (stored && stored->is_object()) ? &stored->get_object() : nullptr;
     const json::value* start = o ? Find(*o, "start") : nullptr;
     if (start == nullptr) {
