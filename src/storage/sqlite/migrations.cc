@@ -15,6 +15,7 @@
 #include "storage/sqlite/migrations/0009_views.sql.h"
 #include "storage/sqlite/migrations/0010_page_text.sql.h"
 #include "storage/sqlite/migrations/0011_page_text_pending.sql.h"
+#include "storage/sqlite/migrations/0012_page_text_one_note.sql.h"
 #include "storage/sqlite/page_text.h"
 #include "storage/sqlite/statement.h"
 
@@ -25,7 +26,7 @@ namespace {
 constexpr const char* kMigrations[] = {
     kMigration0001Initial,    kMigration0002UploadsComments,  kMigration0003Blocks,          kMigration0004Changes,
     kMigration0005PageTitles, kMigration0006HistoryInChanges, kMigration0007Webhooks,        kMigration0008Workspaces,
-    kMigration0009Views,      kMigration0010PageText,         kMigration0011PageTextPending,
+    kMigration0009Views,      kMigration0010PageText,         kMigration0011PageTextPending, kMigration0012PageTextOneNote,
 };
 
 // What a migration computes in C++ after its SQL, in the same transaction: migration 10

@@ -60,11 +60,16 @@ PageTextWriter::PageTextWriter(sqlite3* db)
       remove_(db, "DELETE FROM page_text WHERE id = ?1"),
       remove_property_(db, "DELETE FROM page_text WHERE page_rowid = ?1 AND property_id = ?2"),
       insert_(db, "INSERT INTO page_text (page_rowid, property_id, folded, unsettled) VALUES (?1, ?2, ?3, ?4)"),
-      update_(db, "UPDATE page_text SET folded = ?2, unsettled = ?3 WHERE id = ?1"),
-      // Not an upsert: an ON CONFLICT clause of the outer statement overrides the
-      // triggers' INSERT OR IGNORE, whose second note of the same id then fails.
-      update_property_(db,
-                       "UPDATE page_text SET folded = ?3, unsettled = ?4 WHERE page_rowid = ?1 AND property_id = ?2") {}
+      // The updates say OR IGNORE so that SQLite runs them without a statement journal:
+      // a statement that fires a trigger and may abort (here only on the NOT NULL of the
+      // columns set, which are never bound NULL) copies every page it changes to one,
+      // about 5,000 instructions per changed text (docs/benchmarks.md). The outer clause
+      // also applies to the trigger's INSERT OR IGNORE, which ignores already. Not an
+      // upsert, so that a value without a row is inserted by a statement that fails on a
+      // conflict rather than skipping it.
+      update_(db, "UPDATE OR IGNORE page_text SET folded = ?2, unsettled = ?3 WHERE id = ?1"),
+      update_property_(
+          db, "UPDATE OR IGNORE page_text SET folded = ?3, unsettled = ?4 WHERE page_rowid = ?1 AND property_id = ?2") {}
 
 Status PageTextWriter::Insert(int64_t page_rowid, const PageText& row) {
   insert_.Bind(1, page_rowid).Bind(2, row.property_id).Bind(3, row.folded).Bind(4, int64_t{row.unsettled});
