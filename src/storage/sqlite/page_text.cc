@@ -69,7 +69,8 @@ PageTextWriter::PageTextWriter(sqlite3* db)
       // conflict rather than skipping it.
       update_(db, "UPDATE OR IGNORE page_text SET folded = ?2, unsettled = ?3 WHERE id = ?1"),
       update_property_(
-          db, "UPDATE OR IGNORE page_text SET folded = ?3, unsettled = ?4 WHERE page_rowid = ?1 AND property_id = ?2") {}
+          db, "UPDATE OR IGNORE page_text SET folded = ?3, unsettled = ?4 WHERE page_rowid = ?1 AND property_id = ?2") {
+}
 
 Status PageTextWriter::Insert(int64_t page_rowid, const PageText& row) {
   insert_.Bind(1, page_rowid).Bind(2, row.property_id).Bind(3, row.folded).Bind(4, int64_t{row.unsettled});
