@@ -24,9 +24,10 @@ namespace {
 
 // Migration i+1 is kMigrations[i].
 constexpr const char* kMigrations[] = {
-    kMigration0001Initial,    kMigration0002UploadsComments,  kMigration0003Blocks,          kMigration0004Changes,
-    kMigration0005PageTitles, kMigration0006HistoryInChanges, kMigration0007Webhooks,        kMigration0008Workspaces,
-    kMigration0009Views,      kMigration0010PageText,         kMigration0011PageTextPending, kMigration0012PageTextOneNote,
+    kMigration0001Initial,  kMigration0002UploadsComments, kMigration0003Blocks,
+    kMigration0004Changes,  kMigration0005PageTitles,      kMigration0006HistoryInChanges,
+    kMigration0007Webhooks, kMigration0008Workspaces,      kMigration0009Views,
+    kMigration0010PageText, kMigration0011PageTextPending, kMigration0012PageTextOneNote,
 };
 
 // What a migration computes in C++ after its SQL, in the same transaction: migration 10
