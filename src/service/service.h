@@ -40,7 +40,8 @@ namespace localnotion::service {
 // thread can serve the next request) and `on_durable` is called once it is durable, or
 // with the error that lost it (storage::Txn::CommitAsync). It is called only when the
 // result is OK.
-// A conflict is retried (storage::kTxnAttempts in all): `fn` runs again in a new transaction (after a short, growing,
+// A conflict is retried (storage::kTxnAttempts in all): `fn` runs again in a new transaction (at once for a race with a
+// cache, Txn::RetryAtOnce; else after a short, growing,
 // jittered pause), so `fn` must keep nothing from a failed attempt but what it can do
 // again; a conflict is only ever reported before the commit (PostgreSQL's write
 // transactions are READ COMMITTED and take their locks as they go, pg_store.h).
@@ -51,12 +52,14 @@ auto RunInTxn(storage::Store& store, ServiceState& state, storage::TxnMode mode,
     for (int attempt = 1;; ++attempt) {
       auto txn = store.Begin(mode);
       if (!txn.ok()) return std::move(txn).error();
+      (*txn)->AcceptCacheRaces();  // retried below
       Context ctx(**txn, state);
       auto result = fn(ctx);
       if (!result.ok()) {
         if (attempt < storage::kTxnAttempts && (*txn)->ShouldRetry()) {
+          const bool at_once = (*txn)->RetryAtOnce();
           txn->reset();  // rolls back and frees the connection before the pause
-          storage::RetryPause(attempt);
+          if (!at_once) storage::RetryPause(attempt);
           continue;
         }
         return result;

@@ -38,7 +38,12 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   // The inner store's, for the HTTP layer's caches of shared controls (http/faults.h).
   std::optional<int64_t> SharedCacheGeneration() const override { return txn_->SharedCacheGeneration(); }
   bool ShouldRetry() const override { return txn_->ShouldRetry(); }
+  bool RetryAtOnce() const override { return txn_->RetryAtOnce(); }
+  void AcceptCacheRaces() override { txn_->AcceptCacheRaces(); }
   Status PinSnapshot() override { return txn_->PinSnapshot(); }
+  Status DeferSnapshot(std::function<bool()> still_current) override {
+    return txn_->DeferSnapshot(std::move(still_current));
+  }
 
   void CommitAsync(DurableCallback on_durable) override {
     if (!written_.any()) return txn_->CommitAsync(std::move(on_durable));
@@ -111,7 +116,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   }
   Result<std::vector<std::shared_ptr<const PageRecord>>> GetPagesShared(const std::vector<std::string>& ids) override {
     if (!pages_cached_ || written_.all) return inner_.GetPagesShared(ids);
-    if (!txn_->writable()) LN_RETURN_IF_ERROR(txn_->PinSnapshot());
+    if (!txn_->writable()) LN_RETURN_IF_ERROR(DeferPin());
     std::vector<std::shared_ptr<const PageRecord>> out(ids.size());
     std::vector<std::string> missed;
     std::vector<size_t> missed_at;
@@ -285,11 +290,14 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   bool PagesUsable(const std::string& key) const {
     return pages_cached_ && !written_.all && written_.pages.count(key) == 0;
   }
-  // The cached page, or null. A read transaction's snapshot is taken first: what the
-  // cache holds is then the state of that snapshot whenever nothing was evicted since the
-  // transaction began (UseSharedPages).
+  // The cached page, or null. What the cache holds is the latest committed state of
+  // every page it holds for as long as nothing was evicted since the transaction began
+  // (UseSharedPages): a commit evicts what it wrote before SQLite shows it and again once
+  // durable, and nothing is kept in between. So a read transaction's snapshot is taken
+  // only when it first reads the store, and agrees with the cache's answers if no page
+  // was evicted by then (DeferSnapshot): a GET of a cached page reads no SQLite at all.
   Result<std::shared_ptr<const PageRecord>> CachedPage(const std::string& key) {
-    if (!txn_->writable()) LN_RETURN_IF_ERROR(txn_->PinSnapshot());
+    if (!txn_->writable()) LN_RETURN_IF_ERROR(DeferPin());
     std::lock_guard<std::mutex> lock(shared_.mu);
     auto it = shared_.pages.find(key);
     if (it == shared_.pages.end() || !UseSharedPages()) return std::shared_ptr<const PageRecord>();
@@ -353,6 +361,12 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   // transaction reads its snapshot: once something was evicted since it began, the cache
   // may hold records newer than that.
   bool UseShared() const { return txn_->writable() || shared_.generation == generation_; }
+  Status DeferPin() {
+    return txn_->DeferSnapshot([this] {
+      std::lock_guard<std::mutex> lock(shared_.mu);
+      return shared_.page_generation == page_generation_;
+    });
+  }
   bool UseSharedPages() const { return txn_->writable() || shared_.page_generation == page_generation_; }
 
   // Fills the shared cache from a read transaction, if nothing was evicted since it

@@ -63,11 +63,13 @@ auto InTxn(Store& store, TxnMode mode, F&& fn) -> decltype(fn(std::declval<Txn&>
   for (int attempt = 1;; ++attempt) {
     auto txn = store.Begin(mode);
     if (!txn.ok()) return std::move(txn).error();
+    (*txn)->AcceptCacheRaces();  // retried below
     auto result = fn(**txn);
     if (!result.ok()) {
       if (attempt < kTxnAttempts && (*txn)->ShouldRetry()) {
+        const bool at_once = (*txn)->RetryAtOnce();
         txn->reset();
-        RetryPause(attempt);
+        if (!at_once) RetryPause(attempt);
         continue;
       }
       return result;

@@ -326,8 +326,10 @@ Status SqliteConnection::BeginRead() {
   return st_->begin_read.Run();
 }
 
+bool SqliteConnection::SnapshotTaken() const { return sqlite3_txn_state(db_, "main") != SQLITE_TXN_NONE; }
+
 Status SqliteConnection::PinSnapshot() {
-  if (sqlite3_txn_state(db_, "main") != SQLITE_TXN_NONE) return OkStatus();
+  if (SnapshotTaken()) return OkStatus();
   // Any read of the database takes the snapshot; this one reads a number of the file's
   // header, which costs no cursor and no search (a meta key that never exists cost about
   // 1,300 instructions more per GET of a cached page).

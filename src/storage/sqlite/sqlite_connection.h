@@ -42,6 +42,8 @@ class SqliteConnection final : public Records {
   Status BeginRead();
   // Takes the snapshot of the read begun, if no statement has taken it yet (Txn::PinSnapshot).
   Status PinSnapshot();
+  // Whether the read begun has its snapshot (a statement has read the database).
+  bool SnapshotTaken() const;
   void EndRead();
   // Whether SQLite has a transaction open on this connection.
   bool InTransaction() const;

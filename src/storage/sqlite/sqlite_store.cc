@@ -111,16 +111,51 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
     on_durable(OkStatus());
   }
   // A scan waited for the writer to make its column or index (WaitForScanWants): the
-  // same work on a new snapshot reads it.
-  bool ShouldRetry() const override { return conn_->retry_requested(); }
+  // same work on a new snapshot reads it. Or a cache answered before the snapshot was
+  // taken and what it answered changed meanwhile (DeferSnapshot): the same work, with the
+  // snapshot taken first, answers from one state.
+  bool ShouldRetry() const override { return lost_to_cache_ || conn_->retry_requested(); }
+  bool RetryAtOnce() const override { return lost_to_cache_; }
   Status PinSnapshot() override { return conn_->PinSnapshot(); }
+  // The snapshot waits for the first read (BeforeInner), unless it is taken already or
+  // this thread's last deferral lost (its retry pins at once, so that it cannot lose
+  // again).
+  Status DeferSnapshot(std::function<bool()> still_current) override {
+    if (conn_->SnapshotTaken() || check_before_inner_) return OkStatus();
+    if (!accepts_races_ || std::exchange(pin_next_on_this_thread, false)) return conn_->PinSnapshot();
+    still_current_ = std::move(still_current);
+    check_before_inner_ = true;
+    return OkStatus();
+  }
+  void AcceptCacheRaces() override { accepts_races_ = true; }
   std::optional<int64_t> RecordsGeneration() const override { return generation_; }
 
+ protected:
+  Status BeforeInner() override {
+    check_before_inner_ = false;
+    LN_RETURN_IF_ERROR(conn_->PinSnapshot());
+    // Checked after the snapshot is taken: a write that commits later is not in it, and
+    // one that began committing earlier has changed the cache's generation by now.
+    if (still_current_()) return OkStatus();
+    lost_to_cache_ = true;
+    pin_next_on_this_thread = true;
+    return LostRaceError();
+  }
+
  private:
+  // Set when a deferral lost on this thread: the next ReadTxn begun on it (the retry,
+  // which service::RunInTxn runs on the same thread) pins its snapshot at once.
+  static thread_local bool pin_next_on_this_thread;
+
   SqliteStore& store_;
   std::unique_ptr<SqliteConnection> conn_;
   std::optional<int64_t> generation_;
+  std::function<bool()> still_current_;
+  bool accepts_races_ = false;
+  bool lost_to_cache_ = false;
 };
+
+thread_local bool SqliteStore::ReadTxn::pin_next_on_this_thread = false;
 
 // A read transaction of the in-memory store: on the one connection, writes refused.
 class SqliteStore::WriterReadTxn final : public TxnWrapper {
