@@ -127,6 +127,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
         auto it = usable && written_.pages.count(ids[i]) == 0 ? shared_.pages.find(ids[i]) : shared_.pages.end();
         if (it != shared_.pages.end()) {
           out[i] = it->second;
+          answered_pages_ = true;
         } else {
           missed.push_back(ids[i]);
           missed_at.push_back(i);
@@ -301,6 +302,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     std::lock_guard<std::mutex> lock(shared_.mu);
     auto it = shared_.pages.find(key);
     if (it == shared_.pages.end() || !UseSharedPages()) return std::shared_ptr<const PageRecord>();
+    answered_pages_ = true;
     return it->second;
   }
   // Reads the pages of `ids` (one entry each, null for none) and keeps them when a read
@@ -361,10 +363,13 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   // transaction reads its snapshot: once something was evicted since it began, the cache
   // may hold records newer than that.
   bool UseShared() const { return txn_->writable() || shared_.generation == generation_; }
+  // Before a read transaction looks in the page cache: what the cache answers agrees
+  // with the snapshot if no page was evicted since the transaction began, and anything
+  // does when the cache answered nothing (it missed, or found nothing usable).
   Status DeferPin() {
     return txn_->DeferSnapshot([this] {
       std::lock_guard<std::mutex> lock(shared_.mu);
-      return shared_.page_generation == page_generation_;
+      return !answered_pages_ || shared_.page_generation == page_generation_;
     });
   }
   bool UseSharedPages() const { return txn_->writable() || shared_.page_generation == page_generation_; }
@@ -452,6 +457,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   std::unique_ptr<Txn> txn_;
   uint64_t generation_;
   uint64_t page_generation_;
+  bool answered_pages_ = false;  // a read answered a page from the cache (DeferPin)
   bool pages_cached_;
   Written written_;
   // The object last passed to PutPage for each page id (KeepWrittenPage compares).
