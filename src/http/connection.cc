@@ -79,11 +79,12 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
   beast::error_code ec;
   stream.socket().set_option(tcp::no_delay(true), ec);
   ConnectionTimer timer(stream.socket());
-  host.SetState(&stream, State::kIdle);
+  std::atomic<State> state{State::kIdle};
+  host.Enter(&stream, &state);
   struct Leave {
     ConnectionHost* host;
     beast::tcp_stream* stream;
-    ~Leave() { host->SetState(stream, State::kGone); }
+    ~Leave() { host->Leave(stream); }
   } leave{&host, &stream};
 
   while (!host.stopping()) {
@@ -165,7 +166,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       break;
     }
 
-    host.SetState(&stream, State::kBusy);
+    state.store(State::kBusy, std::memory_order_relaxed);
     auto& msg = parser.get();
     Request req = RequestFromBeast(msg);
     // Answered here, on this thread; when it takes long, a standby thread serves the other
@@ -221,7 +222,7 @@ asio::awaitable<void> ServeConnection(tcp::socket raw, ConnectionHost& host) {
       record.request_id = res.request_id;
     }
     host.Answered(match, record);
-    host.SetState(&stream, State::kIdle);
+    state.store(State::kIdle, std::memory_order_relaxed);
     if (ec || !keep_alive) break;
   }
   beast::error_code ignored;

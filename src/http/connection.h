@@ -21,6 +21,8 @@
 // header of the answer a GET would have (Content-Length included) and no body.
 #pragma once
 
+#include <atomic>
+
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -33,14 +35,18 @@ namespace localnotion::http {
 // What a connection needs of the server that accepted it. Thread-safe.
 class ConnectionHost {
  public:
-  enum class State { kIdle, kBusy, kGone };
+  enum class State { kIdle, kBusy };
   virtual ~ConnectionHost() = default;
   virtual Pipeline& pipeline() = 0;
   virtual const ServerOptions& options() const = 0;
   virtual bool stopping() const = 0;
   // Where the connection is, for shutdown: an idle one (waiting for a request) has its
-  // read cancelled on its strand; a busy one closes after its answer.
-  virtual void SetState(boost::beast::tcp_stream* stream, State state) = 0;
+  // read cancelled on its strand; a busy one closes after its answer. The connection
+  // enters once with its state, changes the state itself (a store, so that a request
+  // takes no lock shared with the other loop threads), and leaves before `stream` and
+  // `state` go; all three on its strand.
+  virtual void Enter(boost::beast::tcp_stream* stream, const std::atomic<State>* state) = 0;
+  virtual void Leave(boost::beast::tcp_stream* stream) = 0;
   // Whether answered requests are written to the access log (they are always counted).
   virtual bool logging() const { return false; }
   // Called once an answer has been sent (or failed to send): counts it in the metrics

@@ -139,13 +139,13 @@ struct Server::Impl final : ConnectionHost {
   }
 
   // Where each connection is, for Stop(): idle ones are closed at once.
-  void SetState(beast::tcp_stream* s, State state) override {
+  void Enter(beast::tcp_stream* s, const std::atomic<State>* state) override {
     std::lock_guard<std::mutex> lock(sessions_mu);
-    if (state == State::kGone) {
-      sessions.erase(s);
-    } else {
-      sessions[s] = state;
-    }
+    sessions[s] = state;
+  }
+  void Leave(beast::tcp_stream* s) override {
+    std::lock_guard<std::mutex> lock(sessions_mu);
+    sessions.erase(s);
   }
 
   void Stop() {
@@ -156,14 +156,18 @@ struct Server::Impl final : ConnectionHost {
     // Idle keep-alive connections are closed now; busy ones close after their answer.
     // The cancel runs on the connection's strand, where its coroutine runs, and looks
     // the connection up again there, as it may have ended meanwhile.
+    // The state is read again on the strand, after the connection's own stores: a
+    // connection seen idle here may have begun a request since.
     std::lock_guard<std::mutex> lock(sessions_mu);
     for (auto& [s, state] : sessions) {
-      if (state != State::kIdle) continue;
+      if (state->load(std::memory_order_relaxed) != State::kIdle) continue;
       asio::post(s->get_executor(), [this, s = s] {
         std::lock_guard<std::mutex> again(sessions_mu);
         auto it = sessions.find(s);
         beast::error_code ignored;
-        if (it != sessions.end() && it->second == State::kIdle) s->socket().cancel(ignored);
+        if (it != sessions.end() && it->second->load(std::memory_order_relaxed) == State::kIdle) {
+          s->socket().cancel(ignored);
+        }
       });
     }
   }
@@ -178,7 +182,8 @@ struct Server::Impl final : ConnectionHost {
   tcp::acceptor acceptor;
   asio::signal_set signals;
   std::mutex sessions_mu;
-  std::map<beast::tcp_stream*, State> sessions;  // guarded by sessions_mu
+  // Each connection's state, written by the connection on its strand (ConnectionHost::Enter).
+  std::map<beast::tcp_stream*, const std::atomic<State>*> sessions;  // guarded by sessions_mu
   std::atomic<bool> stopping_{false};
 };
 
