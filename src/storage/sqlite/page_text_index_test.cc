@@ -118,6 +118,19 @@ class PageTextIndexTest : public ::testing::Test {
     return scanned;
   }
 
+  // Commits page "a" titled "Été à Paris", closes the writer and runs `sql` on the file
+  // as another program would (page_text's triggers fire; nothing catches the index up).
+  void CommitThenChangeByHand(const char* sql) {
+    ASSERT_TRUE(writer_->BeginBatch().ok());
+    Unit(true, {Titled("a", "Été à Paris")});
+    ASSERT_TRUE(writer_->CommitBatch().ok());
+    writer_.reset();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+
   int64_t Lag() { return std::stoll(Column("SELECT count(*) FROM page_text_pending").at(0)); }
 
   testing::TempDir dir_{"ln_text_index_"};
@@ -306,15 +319,8 @@ TEST_F(PageTextIndexTest, RowsLeftWaitingByAKilledProcessAreCaughtUpWhenTheWrite
 }
 
 TEST_F(PageTextIndexTest, NotesLeftInTheFileAreAppliedWhenTheWriterOpens) {
-  ASSERT_TRUE(writer_->BeginBatch().ok());
-  Unit(true, {Titled("a", "Été à Paris")});
-  ASSERT_TRUE(writer_->CommitBatch().ok());
-  writer_.reset();
   // Another program changes page_text: the trigger notes the change, nothing indexes it.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(db, "UPDATE page_text SET folded = 'written by hand'", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(CommitThenChangeByHand("UPDATE page_text SET folded = 'written by hand'"));
   EXPECT_EQ(Column("SELECT count(*) FROM page_text_pending"), V{"1"});
   SetUp();
   EXPECT_EQ(Column("SELECT count(*) FROM page_text_pending"), V{"0"});
@@ -324,17 +330,10 @@ TEST_F(PageTextIndexTest, NotesLeftInTheFileAreAppliedWhenTheWriterOpens) {
 }
 
 TEST_F(PageTextIndexTest, ARowRenumberedByHandIsNotedUnderBothIds) {
-  ASSERT_TRUE(writer_->BeginBatch().ok());
-  Unit(true, {Titled("a", "Été à Paris")});
-  ASSERT_TRUE(writer_->CommitBatch().ok());
-  writer_.reset();
   // No writer of localnotion changes a row's id, but a statement written by hand may:
   // the index must then forget the old id's text and learn the new id's
   // (page_text_pending_renumber, migration 12).
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(db, "UPDATE page_text SET id = id + 1000", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(CommitThenChangeByHand("UPDATE page_text SET id = id + 1000"));
   EXPECT_EQ(Column("SELECT count(*) FROM page_text_pending WHERE indexed IS NULL"), V{"1"});
   EXPECT_EQ(Column("SELECT indexed FROM page_text_pending WHERE indexed IS NOT NULL"), V{"été à paris"});
   SetUp();
