@@ -296,7 +296,7 @@ class Txn : public Records {
   // PinSnapshot for a cache that may answer the whole request itself, so that the
   // snapshot is taken only if the transaction reads the store at all: on SQLite a
   // snapshot costs two fcntl() system calls (a read lock of the WAL index and its
-  // release), a third of the CPU of a GET of a cached page (docs/benchmarks.md). The
+  // release), over a quarter of the CPU of a GET of a cached page (docs/benchmarks.md). The
   // store takes the snapshot at the transaction's first read instead, then calls
   // `still_current`, which says whether what the cache answered meanwhile is still the
   // committed state; when it is not, that read fails with LostRaceError, ShouldRetry and
