@@ -155,9 +155,8 @@ struct Server::Impl final : ConnectionHost {
     for (auto& guard : keep_running) guard.reset();
     // Idle keep-alive connections are closed now; busy ones close after their answer.
     // The cancel runs on the connection's strand, where its coroutine runs, and looks
-    // the connection up again there, as it may have ended meanwhile.
-    // The state is read again on the strand, after the connection's own stores: a
-    // connection seen idle here may have begun a request since.
+    // the connection and its state up again there: it may have ended, or begun a
+    // request, meanwhile.
     std::lock_guard<std::mutex> lock(sessions_mu);
     for (auto& [s, state] : sessions) {
       if (state->load(std::memory_order_relaxed) != State::kIdle) continue;

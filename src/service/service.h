@@ -52,8 +52,8 @@ auto RunInTxn(storage::Store& store, ServiceState& state, storage::TxnMode mode,
     for (int attempt = 1;; ++attempt) {
       auto txn = store.Begin(mode);
       if (!txn.ok()) return std::move(txn).error();
-      // Retried below; the last attempt pins its snapshot, so no cache race can be its answer.
-      if (attempt < storage::kTxnAttempts) (*txn)->AcceptCacheRaces();
+      // Retried below; a retry pins its snapshot, so it cannot lose a cache race again.
+      if (attempt == 1) (*txn)->AcceptCacheRaces();
       Context ctx(**txn, state);
       auto result = fn(ctx);
       if (!result.ok()) {

@@ -63,8 +63,8 @@ auto InTxn(Store& store, TxnMode mode, F&& fn) -> decltype(fn(std::declval<Txn&>
   for (int attempt = 1;; ++attempt) {
     auto txn = store.Begin(mode);
     if (!txn.ok()) return std::move(txn).error();
-    // Retried below; the last attempt pins its snapshot, so no cache race can be its answer.
-    if (attempt < kTxnAttempts) (*txn)->AcceptCacheRaces();
+    // Retried below; a retry pins its snapshot, so it cannot lose a cache race again.
+    if (attempt == 1) (*txn)->AcceptCacheRaces();
     auto result = fn(**txn);
     if (!result.ok()) {
       if (attempt < kTxnAttempts && (*txn)->ShouldRetry()) {

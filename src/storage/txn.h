@@ -296,18 +296,18 @@ class Txn : public Records {
   // PinSnapshot for a cache that may answer the whole request itself, so that the
   // snapshot is taken only if the transaction reads the store at all: on SQLite a
   // snapshot costs two fcntl() system calls (a read lock of the WAL index and its
-  // release), over a quarter of the CPU of a GET of a cached page (docs/benchmarks.md). The
-  // store takes the snapshot at the transaction's first read instead, then calls
+  // release), over a quarter of the CPU of a GET of a cached page (docs/benchmarks.md).
+  // The store takes the snapshot at the transaction's first read instead, then calls
   // `still_current`, which says whether what the cache answered meanwhile is still the
   // committed state; when it is not, that read fails with LostRaceError, ShouldRetry and
-  // RetryAtOnce are true, and the retry pins its snapshot before its first answer. Where
-  // the snapshot is already taken, the store does not defer, or the caller did not
-  // AcceptCacheRaces, the same as PinSnapshot.
+  // RetryAtOnce are true, and the caller's retry, which does not AcceptCacheRaces, pins
+  // its snapshot before its first answer. Where the snapshot is already taken, the store
+  // does not defer, or the caller did not AcceptCacheRaces, the same as PinSnapshot.
   virtual Status DeferSnapshot(std::function<bool()> still_current) { return PinSnapshot(); }
   // Lets DeferSnapshot defer, for a caller that runs the transaction's work again when a
-  // call fails and ShouldRetry is true (service::RunInTxn, InTxn). Without it the
-  // transaction keeps the older contract: DeferSnapshot pins at once, and no read fails
-  // because a cache answered first.
+  // call fails and ShouldRetry is true (service::RunInTxn, InTxn: their first attempt).
+  // Without it the transaction keeps the older contract: DeferSnapshot pins at once, and
+  // no read fails because a cache answered first.
   virtual void AcceptCacheRaces() {}
   // Whether a retry (ShouldRetry) may run at once, without RetryPause: the race was with
   // a cache, not with another transaction that needs time to finish.

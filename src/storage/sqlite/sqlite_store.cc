@@ -118,11 +118,10 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
   bool RetryAtOnce() const override { return lost_to_cache_; }
   Status PinSnapshot() override { return conn_->PinSnapshot(); }
   // The snapshot waits for the first read (BeforeInner), unless it is taken already or
-  // this thread's last deferral lost (its retry pins at once, so that it cannot lose
-  // again).
+  // the caller does not retry (AcceptCacheRaces).
   Status DeferSnapshot(std::function<bool()> still_current) override {
     if (conn_->SnapshotTaken() || check_before_inner_) return OkStatus();
-    if (!accepts_races_ || std::exchange(pin_next_on_this_thread, false)) return conn_->PinSnapshot();
+    if (!accepts_races_) return conn_->PinSnapshot();
     still_current_ = std::move(still_current);
     check_before_inner_ = true;
     return OkStatus();
@@ -138,15 +137,10 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
     // one that began committing earlier has changed the cache's generation by now.
     if (still_current_()) return OkStatus();
     lost_to_cache_ = true;
-    pin_next_on_this_thread = true;
     return LostRaceError();
   }
 
  private:
-  // Set when a deferral lost on this thread: the next ReadTxn begun on it (the retry,
-  // which service::RunInTxn runs on the same thread) pins its snapshot at once.
-  static thread_local bool pin_next_on_this_thread;
-
   SqliteStore& store_;
   std::unique_ptr<SqliteConnection> conn_;
   std::optional<int64_t> generation_;
@@ -154,8 +148,6 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
   bool accepts_races_ = false;
   bool lost_to_cache_ = false;
 };
-
-thread_local bool SqliteStore::ReadTxn::pin_next_on_this_thread = false;
 
 // A read transaction of the in-memory store: on the one connection, writes refused.
 class SqliteStore::WriterReadTxn final : public TxnWrapper {
