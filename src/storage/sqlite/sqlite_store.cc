@@ -35,18 +35,22 @@ class SqliteStore::WriterMark {
 };
 
 // A write transaction: a savepoint in the open batch, on the writer, which it holds
-// from Begin until it ends.
+// from Begin until it ends. The first transaction of a batch is `bare`, without a
+// savepoint (SqliteStore::Begin): the batch holds nothing else, so rolling it back is
+// rolling back the batch, and SQLite copies no page it changes into the savepoint's
+// journal (https://www.sqlite.org/lang_savepoint.html).
 class SqliteStore::WriteTxn final : public TxnWrapper {
  public:
-  WriteTxn(SqliteStore& store, std::unique_lock<std::mutex> lock, std::optional<int64_t> generation)
+  WriteTxn(SqliteStore& store, std::unique_lock<std::mutex> lock, std::optional<int64_t> generation, bool bare)
       : TxnWrapper(*store.writer_),
         store_(store),
         lock_(std::move(lock)),
+        bare_(bare),
         mark_(store.writer_thread_),
         generation_(generation) {}
   ~WriteTxn() override {
     if (!lock_.owns_lock()) return;
-    if (open_) (void)store_.writer_->RollbackToSavepoint();
+    if (open_) RollBack();
     store_.EndOfTxn();
     mark_.Clear();
   }
@@ -67,9 +71,9 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
         next(std::move(status));
       };
     }
-    Status released = store_.writer_->ReleaseSavepoint();
+    Status released = bare_ ? OkStatus() : store_.writer_->ReleaseSavepoint();
     if (!released.ok()) {
-      (void)store_.writer_->RollbackToSavepoint();
+      RollBack();
       store_.EndOfTxn();
       mark_.Clear();
       on_durable(std::move(released));
@@ -86,8 +90,19 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
   }
 
  private:
+  // Undoes this transaction's writes: its savepoint's, or the batch's if it is bare.
+  void RollBack() {
+    if (!bare_) {
+      (void)store_.writer_->RollbackToSavepoint();
+      return;
+    }
+    store_.writer_->RollbackBatch();
+    store_.batch_.reset();
+  }
+
   SqliteStore& store_;
   std::unique_lock<std::mutex> lock_;
+  const bool bare_;
   bool open_ = true;
   WriterMark mark_;
   std::optional<int64_t> generation_;
@@ -338,12 +353,16 @@ Result<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
       if (!query_only.ok()) return std::move(query_only).error();
       return std::unique_ptr<Txn>(std::move(txn));
     }
-    if (Status begun = writer_->Savepoint(); !begun.ok()) {
+    // The batch's first transaction needs no savepoint (WriteTxn), unless the batch is
+    // held (HoldWrites): UndoHeldWrites rolls it back whole, and a failed transaction
+    // must not do so before.
+    const bool bare = batch_->committed == 0 && !held_;
+    if (Status begun = bare ? OkStatus() : writer_->Savepoint(); !begun.ok()) {
       EndOfTxn();
       return std::move(begun).error();
     }
     (void)writer_->TakeRecordsWritten();  // of a transaction rolled back
-    return std::unique_ptr<Txn>(std::make_unique<WriteTxn>(*this, std::move(lock), generation));
+    return std::unique_ptr<Txn>(std::make_unique<WriteTxn>(*this, std::move(lock), generation, bare));
   }
   LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> reader, TakeReader());
   if (Status begun = reader->BeginRead(); !begun.ok()) {

@@ -9,7 +9,8 @@
 //
 // Group commit. A write transaction is a savepoint inside a batch (one SQLite
 // transaction); committing it releases the savepoint into the batch and frees the
-// writer for the next one. The batch is COMMITted, and every transaction of it told
+// writer for the next one. (The batch's first transaction needs no savepoint: if it
+// fails, the whole batch is rolled back, which holds nothing else.) The batch is COMMITted, and every transaction of it told
 // that it is durable (Txn::CommitAsync):
 //  - with a loop poster (SetLoopPoster, the server): by a task posted to the loop when
 //    the batch's first transaction commits, so once the loop has run the requests that
@@ -86,7 +87,7 @@ class SqliteStore final : public Store {
   class WriterReadTxn;
   // The transactions that commit together (see above); guarded by writer_mu_.
   struct Batch {
-    int committed = 0;  // savepoints released into it
+    int committed = 0;  // transactions committed into it (savepoints released, or the bare first)
     std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
     std::vector<Txn::DurableCallback> durable;  // of the committed transactions
   };

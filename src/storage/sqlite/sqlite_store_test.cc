@@ -464,6 +464,42 @@ TEST_F(SqliteStoreTest, ABatchOpenWhenThePosterChangesIsFlushedThroughTheNewPost
   EXPECT_TRUE(store_->GetPage("page-1")->has_value());
 }
 
+// The first transaction of a batch runs without a savepoint (sqlite_store.cc, WriteTxn):
+// its failure rolls back the batch, which then holds nothing else, and the next one
+// opens a new batch. The ones after it in a batch keep their savepoints: a failure there
+// leaves the batch's earlier transactions alone. The poster below never flushes by
+// itself, so that all of this happens in one batch until the test runs its task.
+TEST_F(SqliteStoreTest, AFailedFirstTransactionLeavesNothingAndALaterFailureKeepsTheBatch) {
+  Store& store = store_->store();
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  std::vector<std::function<void()>> loop;
+  store.SetLoopPoster([&](std::function<void()> task) { loop.push_back(std::move(task)); });
+  std::atomic<int> durable{0}, failed{0};
+  auto write = [&](const std::string& id, bool commit) {
+    auto txn = store.Begin(TxnMode::kWrite);
+    ASSERT_TRUE(txn.ok()) << txn.error().message;
+    PageRecord p = Page(id);
+    p.properties["p%3Ax"] = id;
+    ASSERT_TRUE((*txn)->PutPage(p).ok());
+    if (commit) (*txn)->CommitAsync([&](Status s) { s.ok() ? ++durable : ++failed; });
+  };
+  write("dropped-first", false);  // the batch's first: rolled back with its batch
+  write("kept-1", true);          // the first of a new batch
+  write("dropped-later", false);  // a savepoint of that batch, rolled back alone
+  write("kept-2", true);
+  ASSERT_EQ(loop.size(), 1u);  // one flush posted, for the one batch
+  EXPECT_EQ(durable.load(), 0);
+  loop[0]();
+  EXPECT_EQ(durable.load(), 2);
+  EXPECT_EQ(failed.load(), 0);
+  store.SetLoopPoster(nullptr);
+  Reopen();
+  EXPECT_FALSE(store_->GetPage("dropped-first")->has_value());
+  EXPECT_TRUE(store_->GetPage("kept-1")->has_value());
+  EXPECT_FALSE(store_->GetPage("dropped-later")->has_value());
+  EXPECT_TRUE(store_->GetPage("kept-2")->has_value());
+}
+
 TEST_F(SqliteStoreTest, WritersOnManyThreadsAllCommitDurably) {
   Store& store = store_->store();
   constexpr int kThreads = 4, kEach = 25;
