@@ -63,7 +63,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
 
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override {
     const std::string key(id);
-    if (!PagesUsable(key)) return inner_.GetPage(id);
+    if (!PagesUsable(key)) return inner_->GetPage(id);
     if (txn_->writable()) {
       // A write takes the page it reads out of the cache when nothing else holds it: it
       // reads the page to write it (most often), and its commit keeps the page it wrote.
@@ -99,23 +99,23 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     // the caller.
     if (txn_->writable()) {
       JsonArena::Outside outside;
-      return inner_.GetPage(id);
+      return inner_->GetPage(id);
     }
-    if (!MayKeepPages()) return inner_.GetPage(id);
+    if (!MayKeepPages()) return inner_->GetPage(id);
     LN_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<const PageRecord>> read, ReadToKeep({key}));
     if (!read[0]) return std::optional<PageRecord>();
     return std::optional<PageRecord>(CopyPage(*read[0], JsonArena::Storage()));
   }
   Result<std::shared_ptr<const PageRecord>> GetPageShared(std::string_view id) override {
     const std::string key(id);
-    if (!PagesUsable(key)) return inner_.GetPageShared(id);
+    if (!PagesUsable(key)) return inner_->GetPageShared(id);
     LN_ASSIGN_OR_RETURN(std::shared_ptr<const PageRecord> hit, CachedPage(key));
     if (hit) return hit;
     LN_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<const PageRecord>> read, ReadToKeep({key}));
     return read[0];
   }
   Result<std::vector<std::shared_ptr<const PageRecord>>> GetPagesShared(const std::vector<std::string>& ids) override {
-    if (!pages_cached_ || written_.all) return inner_.GetPagesShared(ids);
+    if (!pages_cached_ || written_.all) return inner_->GetPagesShared(ids);
     if (!txn_->writable()) LN_RETURN_IF_ERROR(DeferPin());
     std::vector<std::shared_ptr<const PageRecord>> out(ids.size());
     std::vector<std::string> missed;
@@ -140,7 +140,7 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     return out;
   }
   Status PutPage(const PageRecord& page, const PageUpdate* update) override {
-    LN_RETURN_IF_ERROR(inner_.PutPage(page, update));
+    LN_RETURN_IF_ERROR(inner_->PutPage(page, update));
     written_.pages.insert(page.id);
     // Kept once the commit is durable if its writer hands it over (KeepWrittenPage).
     written_.to_keep.erase(page.id);
@@ -154,91 +154,91 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     if (std::shared_ptr<const PageRecord> kept = Keepable(std::move(page))) written_.to_keep[id] = std::move(kept);
   }
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override {
-    return Cached(own_databases_, &Shared::databases, id, [&] { return inner_.GetDatabase(id); });
+    return Cached(own_databases_, &Shared::databases, id, [&] { return inner_->GetDatabase(id); });
   }
   Status PutDatabase(const DatabaseRecord& db) override {
-    LN_RETURN_IF_ERROR(inner_.PutDatabase(db));
+    LN_RETURN_IF_ERROR(inner_->PutDatabase(db));
     own_databases_[db.id] = std::make_shared<const DatabaseRecord>(db);
     written_.databases.insert(db.id);
     return OkStatus();
   }
   Result<std::shared_ptr<const DataSourceRecord>> GetDataSource(std::string_view id) override {
-    return Cached(own_data_sources_, &Shared::data_sources, id, [&] { return inner_.GetDataSource(id); });
+    return Cached(own_data_sources_, &Shared::data_sources, id, [&] { return inner_->GetDataSource(id); });
   }
   Status PutDataSource(const DataSourceRecord& source) override {
-    LN_RETURN_IF_ERROR(inner_.PutDataSource(source));
+    LN_RETURN_IF_ERROR(inner_->PutDataSource(source));
     own_data_sources_[source.id] = std::make_shared<const DataSourceRecord>(source);
     written_.data_sources.insert(source.id);
     return OkStatus();
   }
   Result<std::optional<UserRecord>> GetUser(std::string_view id) override {
-    if (written_.users.count(std::string(id)) || written_.all || written_.all_users) return inner_.GetUser(id);
+    if (written_.users.count(std::string(id)) || written_.all || written_.all_users) return inner_->GetUser(id);
     {
       std::lock_guard<std::mutex> lock(shared_.mu);
-      if (!UseShared()) return inner_.GetUser(id);
+      if (!UseShared()) return inner_->GetUser(id);
       if (auto it = shared_.users.find(std::string(id)); it != shared_.users.end()) {
         return std::optional<UserRecord>(it->second);
       }
     }
-    LN_ASSIGN_OR_RETURN(auto found, inner_.GetUser(id));
+    LN_ASSIGN_OR_RETURN(auto found, inner_->GetUser(id));
     if (found) Fill([&] { shared_.users[found->id] = *found; });
     return found;
   }
   Status PutUser(const UserRecord& user) override {
-    LN_RETURN_IF_ERROR(inner_.PutUser(user));
+    LN_RETURN_IF_ERROR(inner_->PutUser(user));
     written_.users.insert(user.id);
     return OkStatus();
   }
   Result<std::optional<IntegrationRecord>> FindIntegrationBySecretHash(std::string_view secret_hash) override {
-    if (written_.integrations || written_.all) return inner_.FindIntegrationBySecretHash(secret_hash);
+    if (written_.integrations || written_.all) return inner_->FindIntegrationBySecretHash(secret_hash);
     {
       std::lock_guard<std::mutex> lock(shared_.mu);
-      if (!UseShared()) return inner_.FindIntegrationBySecretHash(secret_hash);
+      if (!UseShared()) return inner_->FindIntegrationBySecretHash(secret_hash);
       if (auto it = shared_.integrations.find(std::string(secret_hash)); it != shared_.integrations.end()) {
         return std::optional<IntegrationRecord>(it->second);
       }
     }
-    LN_ASSIGN_OR_RETURN(auto found, inner_.FindIntegrationBySecretHash(secret_hash));
+    LN_ASSIGN_OR_RETURN(auto found, inner_->FindIntegrationBySecretHash(secret_hash));
     if (found) Fill([&] { shared_.integrations[found->secret_hash] = *found; });
     return found;
   }
   // The shares of an integration, read on every request (service::Context::ActFor).
   Result<std::vector<std::string>> ListShares(std::string_view integration_id) override {
-    if (written_.shares || written_.all) return inner_.ListShares(integration_id);
+    if (written_.shares || written_.all) return inner_->ListShares(integration_id);
     const std::string key(integration_id);
     {
       std::lock_guard<std::mutex> lock(shared_.mu);
-      if (!UseShared()) return inner_.ListShares(integration_id);
+      if (!UseShared()) return inner_->ListShares(integration_id);
       if (auto it = shared_.shares.find(key); it != shared_.shares.end()) return it->second;
     }
-    LN_ASSIGN_OR_RETURN(std::vector<std::string> found, inner_.ListShares(integration_id));
+    LN_ASSIGN_OR_RETURN(std::vector<std::string> found, inner_->ListShares(integration_id));
     Fill([&] { shared_.shares[key] = found; });
     return found;
   }
   Status PutShare(std::string_view integration_id, std::string_view object_id) override {
-    LN_RETURN_IF_ERROR(inner_.PutShare(integration_id, object_id));
+    LN_RETURN_IF_ERROR(inner_->PutShare(integration_id, object_id));
     written_.shares = true;
     return OkStatus();
   }
   Status DeleteShare(std::string_view integration_id, std::string_view object_id) override {
-    LN_RETURN_IF_ERROR(inner_.DeleteShare(integration_id, object_id));
+    LN_RETURN_IF_ERROR(inner_->DeleteShare(integration_id, object_id));
     written_.shares = true;
     return OkStatus();
   }
   Status PutIntegration(const IntegrationRecord& integration) override {
-    LN_RETURN_IF_ERROR(inner_.PutIntegration(integration));
+    LN_RETURN_IF_ERROR(inner_->PutIntegration(integration));
     written_.integrations = true;
     return OkStatus();
   }
   Status DeleteIntegration(std::string_view id) override {
-    LN_RETURN_IF_ERROR(inner_.DeleteIntegration(id));
+    LN_RETURN_IF_ERROR(inner_->DeleteIntegration(id));
     written_.integrations = true;
     written_.all_users = true;
     written_.shares = true;  // its shares go with it
     return OkStatus();
   }
   Status Reset(bool keep_integrations) override {
-    LN_RETURN_IF_ERROR(inner_.Reset(keep_integrations));
+    LN_RETURN_IF_ERROR(inner_->Reset(keep_integrations));
     own_databases_.clear();
     own_data_sources_.clear();
     written_.all = true;
@@ -312,10 +312,10 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   Result<std::vector<std::shared_ptr<const PageRecord>>> ReadToKeep(const std::vector<std::string>& ids) {
     const bool may_keep = !txn_->writable() && MayKeepPages();
     std::vector<std::shared_ptr<const PageRecord>> out;
-    if (!may_keep) return inner_.GetPagesShared(ids);
+    if (!may_keep) return inner_->GetPagesShared(ids);
     {
       JsonArena::Outside outside;
-      LN_ASSIGN_OR_RETURN(out, inner_.GetPagesShared(ids));
+      LN_ASSIGN_OR_RETURN(out, inner_->GetPagesShared(ids));
     }
     std::lock_guard<std::mutex> lock(shared_.mu);
     if (!MayKeepPagesLocked()) return out;

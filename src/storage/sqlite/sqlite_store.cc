@@ -108,12 +108,19 @@ class SqliteStore::WriteTxn final : public TxnWrapper {
   std::optional<int64_t> generation_;
 };
 
-// A read transaction on a pooled read-only connection: one snapshot, no writer.
+// A read transaction on a pooled read-only connection: one snapshot, no writer. The
+// connection is taken from the pool, and its transaction begun, at the first call that
+// reads SQLite (BeforeInner): a read that the caching store answers whole (GET of a
+// cached page) takes none, nor runs BEGIN and COMMIT. SQLite's BEGIN DEFERRED takes no
+// snapshot before the first read either (https://www.sqlite.org/lang_transaction.html),
+// so the state read is the same.
 class SqliteStore::ReadTxn final : public TxnWrapper {
  public:
-  ReadTxn(SqliteStore& store, std::unique_ptr<SqliteConnection> conn, std::optional<int64_t> generation)
-      : TxnWrapper(*conn), store_(store), conn_(std::move(conn)), generation_(generation) {}
+  ReadTxn(SqliteStore& store, std::optional<int64_t> generation) : store_(store), generation_(generation) {
+    check_before_inner_ = true;
+  }
   ~ReadTxn() override {
+    if (!conn_) return;
     conn_->EndRead();
     SqliteConnection::ScanWants wants = conn_->TakeScanWants();
     store_.ReturnReader(std::move(conn_));
@@ -122,22 +129,28 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
 
   bool writable() const override { return false; }
   void CommitAsync(DurableCallback on_durable) override {
-    conn_->EndRead();
+    if (conn_) conn_->EndRead();
     on_durable(OkStatus());
   }
+  // A read keeps no page (and has no connection to hand one to before its first read).
+  void KeepWrittenPage(PageRecord&& page) override { (void)page; }
   // A scan waited for the writer to make its column or index (WaitForScanWants): the
   // same work on a new snapshot reads it. Or a cache answered before the snapshot was
   // taken and what it answered changed meanwhile (DeferSnapshot): the same work, with the
   // snapshot taken first, answers from one state.
-  bool ShouldRetry() const override { return lost_to_cache_ || conn_->retry_requested(); }
+  bool ShouldRetry() const override { return lost_to_cache_ || (conn_ && conn_->retry_requested()); }
   bool RetryAtOnce() const override { return lost_to_cache_; }
-  Status PinSnapshot() override { return conn_->PinSnapshot(); }
+  Status PinSnapshot() override {
+    LN_RETURN_IF_ERROR(Connect());
+    return conn_->PinSnapshot();
+  }
   // The snapshot waits for the first read (BeforeInner), unless it is taken already or
   // the caller does not retry (AcceptCacheRaces).
   Status DeferSnapshot(std::function<bool()> still_current) override {
-    if (conn_->SnapshotTaken() || check_before_inner_) return OkStatus();
-    if (!accepts_races_) return conn_->PinSnapshot();
+    if ((conn_ && conn_->SnapshotTaken()) || deferred_) return OkStatus();
+    if (!accepts_races_) return PinSnapshot();
     still_current_ = std::move(still_current);
+    deferred_ = true;
     check_before_inner_ = true;
     return OkStatus();
   }
@@ -146,7 +159,11 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
 
  protected:
   Status BeforeInner() override {
+    // Until a connection is had, every call comes here again.
+    LN_RETURN_IF_ERROR(Connect());
     check_before_inner_ = false;
+    if (!deferred_) return OkStatus();
+    deferred_ = false;
     LN_RETURN_IF_ERROR(conn_->PinSnapshot());
     // Checked after the snapshot is taken: a write that commits later is not in it, and
     // one that began committing earlier has changed the cache's generation by now.
@@ -156,11 +173,25 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
   }
 
  private:
+  // Takes a reader from the pool and begins its transaction, once.
+  Status Connect() {
+    if (conn_) return OkStatus();
+    LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> reader, store_.TakeReader());
+    if (Status begun = reader->BeginRead(); !begun.ok()) {
+      store_.ReturnReader(std::move(reader));
+      return begun;
+    }
+    conn_ = std::move(reader);
+    SetInner(*conn_);
+    return OkStatus();
+  }
+
   SqliteStore& store_;
   std::unique_ptr<SqliteConnection> conn_;
   std::optional<int64_t> generation_;
   std::function<bool()> still_current_;
   bool accepts_races_ = false;
+  bool deferred_ = false;  // the snapshot waits for the first read (DeferSnapshot)
   bool lost_to_cache_ = false;
 };
 
@@ -364,12 +395,7 @@ Result<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
     (void)writer_->TakeRecordsWritten();  // of a transaction rolled back
     return std::unique_ptr<Txn>(std::make_unique<WriteTxn>(*this, std::move(lock), generation, bare));
   }
-  LN_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> reader, TakeReader());
-  if (Status begun = reader->BeginRead(); !begun.ok()) {
-    ReturnReader(std::move(reader));
-    return std::move(begun).error();
-  }
-  return std::unique_ptr<Txn>(std::make_unique<ReadTxn>(*this, std::move(reader), generation));
+  return std::unique_ptr<Txn>(std::make_unique<ReadTxn>(*this, generation));
 }
 
 Result<std::unique_ptr<SqliteConnection>> SqliteStore::TakeReader() {

@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <functional>
+#include <iterator>
 #include <thread>
 #include <vector>
 #include <string>
@@ -498,6 +500,34 @@ TEST_F(SqliteStoreTest, AFailedFirstTransactionLeavesNothingAndALaterFailureKeep
   EXPECT_TRUE(store_->GetPage("kept-1")->has_value());
   EXPECT_FALSE(store_->GetPage("dropped-later")->has_value());
   EXPECT_TRUE(store_->GetPage("kept-2")->has_value());
+}
+
+// A read transaction takes a reader connection from the pool, and begins SQLite's
+// transaction on it, at its first read, not at Begin: a read that the caching store
+// answers whole (GET of a cached page) costs no connection, BEGIN nor COMMIT. Seen here
+// in the files the process holds open: a new connection opens the database, its WAL and
+// its WAL index.
+TEST_F(SqliteStoreTest, AReadTransactionTakesAConnectionOnlyAtItsFirstRead) {
+  Store& store = store_->store();
+  Committed([&] { ASSERT_TRUE(store_->PutPage(Page("page-1")).ok()); });
+  auto open_files = [] {
+    return std::distance(std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator());
+  };
+  const auto before = open_files();
+  std::vector<std::unique_ptr<Txn>> reads;
+  for (int i = 0; i < 8; ++i) {  // more at once than the pool holds idle
+    auto read = store.Begin(TxnMode::kRead);
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    reads.push_back(std::move(*read));
+  }
+  EXPECT_EQ(open_files(), before);
+  for (auto& read : reads) {
+    auto page = read->GetPage("page-1");
+    ASSERT_TRUE(page.ok()) << page.error().message;
+    EXPECT_TRUE(page->has_value());
+  }
+  EXPECT_GT(open_files(), before);
+  for (auto& read : reads) ASSERT_TRUE(read->Commit().ok());
 }
 
 TEST_F(SqliteStoreTest, WritersOnManyThreadsAllCommitDurably) {
