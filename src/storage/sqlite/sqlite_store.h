@@ -10,8 +10,8 @@
 // Group commit. A write transaction is a savepoint inside a batch (one SQLite
 // transaction); committing it releases the savepoint into the batch and frees the
 // writer for the next one. (The batch's first transaction needs no savepoint: if it
-// fails, the whole batch is rolled back, which holds nothing else.) The batch is COMMITted, and every transaction of it told
-// that it is durable (Txn::CommitAsync):
+// fails, the whole batch is rolled back, which holds nothing else.) The batch is
+// COMMITted, and every transaction of it told that it is durable (Txn::CommitAsync):
 //  - with a loop poster (SetLoopPoster, the server): by a task posted to the loop when
 //    the batch's first transaction commits, so once the loop has run the requests that
 //    were waiting when it did, with nobody waiting for the writer (a writer that was
