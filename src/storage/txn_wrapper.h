@@ -20,7 +20,10 @@ class TxnWrapper : public Txn {
   }
   using Txn::PutPage;
   Status PutPage(const PageRecord& page, const PageUpdate* update) override { LN_RETURN_IF_ERROR(Before()); return inner_->PutPage(page, update); }
-  void KeepWrittenPage(PageRecord&& page) override { inner_->KeepWrittenPage(std::move(page)); }
+  // Not a read: no Before(), and nothing to hand the page to before `inner_` is set.
+  void KeepWrittenPage(PageRecord&& page) override {
+    if (inner_ != nullptr) inner_->KeepWrittenPage(std::move(page));
+  }
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { LN_RETURN_IF_ERROR(Before()); return inner_->ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { LN_RETURN_IF_ERROR(Before()); return inner_->ListAllPages(); }
   Result<std::vector<PageHead>> ListPageHeads() override { LN_RETURN_IF_ERROR(Before()); return inner_->ListPageHeads(); }

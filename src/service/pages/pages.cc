@@ -107,7 +107,7 @@ struct PageBefore {
       ReplaceWithStorage(record.properties, json::object(JsonArena::Storage()));
       record.properties = page.properties;
     } else {
-      // The old values are moved here as they are replaced (Replace), which is no copy
+      // The old values are moved here as they are replaced (KeepReplaced), which is no copy
       // when both objects share a resource.
       ReplaceWithStorage(record.properties, json::object(page.properties.storage()));
       touched.emplace();
@@ -116,7 +116,7 @@ struct PageBefore {
 
   // Prepares to keep the values `writes` replaces. A write that may change other values of
   // the page too (a relation kept in sync with itself, a definition that grows) keeps all
-  // of them at once; otherwise Replace keeps each as it goes.
+  // of them at once; otherwise KeepReplaced keeps each as it goes.
   void Keep(const LoadedPage& loaded, const validation::PropertyWrites& writes) {
     if (!touched) return;
     bool only_own = writes.changed_defs.empty();
@@ -132,20 +132,14 @@ struct PageBefore {
     }
   }
 
-  // Sets the value of `property_id` in `values` (the page's) to `value`, null removing it,
-  // after moving the value it replaces into `record` if it is the first write of that
-  // property (a request may name one property twice, by name and by id).
-  void Replace(json::object& values, const std::string& property_id, json::value&& value) {
-    if (touched && std::find(touched->begin(), touched->end(), property_id) == touched->end()) {
-      touched->push_back(property_id);
-      if (auto it = values.find(property_id); it != values.end()) {
-        record.properties.emplace(property_id, std::move(it->value()));
-      }
-    }
-    if (value.is_null()) {
-      values.erase(property_id);
-    } else {
-      values[property_id] = std::move(value);
+  // Moves the value of `property_id` in `values` (the page's, about to be replaced) into
+  // `record`, at the first write of that property only (a request may name one property
+  // twice, by name and by id).
+  void KeepReplaced(json::object& values, const std::string& property_id) {
+    if (!touched || std::find(touched->begin(), touched->end(), property_id) != touched->end()) return;
+    touched->push_back(property_id);
+    if (auto it = values.find(property_id); it != values.end()) {
+      record.properties.emplace(property_id, std::move(it->value()));
     }
   }
 };
@@ -177,9 +171,8 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
       json::value before_copy = before ? *before : json::value(nullptr);
       LN_RETURN_IF_ERROR(SyncDualRelations(ctx, caller, loaded.page, *def, &before_copy, &w.value));
     }
-    if (was != nullptr) {
-      was->Replace(loaded.page.properties, w.property_id, std::move(w.value));
-    } else if (w.value.is_null()) {
+    if (was != nullptr) was->KeepReplaced(loaded.page.properties, w.property_id);
+    if (w.value.is_null()) {
       loaded.page.properties.erase(w.property_id);
     } else {
       loaded.page.properties[w.property_id] = std::move(w.value);

@@ -132,8 +132,6 @@ class SqliteStore::ReadTxn final : public TxnWrapper {
     if (conn_) conn_->EndRead();
     on_durable(OkStatus());
   }
-  // A read keeps no page (and has no connection to hand one to before its first read).
-  void KeepWrittenPage(PageRecord&& page) override { (void)page; }
   // A scan waited for the writer to make its column or index (WaitForScanWants): the
   // same work on a new snapshot reads it. Or a cache answered before the snapshot was
   // taken and what it answered changed meanwhile (DeferSnapshot): the same work, with the
