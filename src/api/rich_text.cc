@@ -186,6 +186,89 @@ json::object DefaultAnnotations() {
   return json::object(kDefaults);
 }
 
+namespace {
+
+// The content of `item` when it is exactly the stored form of a plain text item,
+// {"type":"text","text":{"content":C,"link":null},"annotations":<the defaults>,
+// "plain_text":C,"href":null} in that order (NormalizeItem); null otherwise.
+const json::string* PlainItemContent(const json::value& item) {
+  static const json::object kDefaults = DefaultAnnotations();
+  const json::object* o = item.if_object();
+  if (o == nullptr || o->size() != 5) return nullptr;
+  const json::key_value_pair* m = o->begin();
+  if (m[0].key() != "type" || m[1].key() != "text" || m[2].key() != "annotations" || m[3].key() != "plain_text" ||
+      m[4].key() != "href") {
+    return nullptr;
+  }
+  const json::string* type = m[0].value().if_string();
+  const json::object* text = m[1].value().if_object();
+  const json::object* annotations = m[2].value().if_object();
+  const json::string* plain = m[3].value().if_string();
+  if (type == nullptr || *type != "text" || text == nullptr || annotations == nullptr || plain == nullptr ||
+      !m[4].value().is_null() || text->size() != 2 || annotations->size() != kDefaults.size()) {
+    return nullptr;
+  }
+  const json::key_value_pair* t = text->begin();
+  const json::string* content = t[0].value().if_string();
+  if (t[0].key() != "content" || t[1].key() != "link" || content == nullptr || !t[1].value().is_null() ||
+      *content != *plain) {
+    return nullptr;
+  }
+  const json::key_value_pair* a = annotations->begin();
+  const json::key_value_pair* d = kDefaults.begin();
+  for (size_t i = 0; i < kDefaults.size(); ++i) {
+    if (a[i].key() != d[i].key() || a[i].value() != d[i].value()) return nullptr;
+  }
+  return content;
+}
+
+}  // namespace
+
+void WriteCompactRichText(const json::value& stored, JsonWriter& w) {
+  const json::array* items = stored.if_array();
+  if (items == nullptr) {
+    w.Value(stored);
+    return;
+  }
+  w.Raw("[");
+  bool first = true;
+  for (const json::value& item : *items) {
+    if (!first) w.Raw(",");
+    first = false;
+    if (const json::string* content = PlainItemContent(item)) {
+      w.StringMember(R"({"type":"text","text":{"content":)", *content);
+      w.Raw("}}");
+    } else {
+      w.Value(item);
+    }
+  }
+  w.Raw("]");
+}
+
+void ExpandCompactRichText(json::value& value) {
+  json::array* items = value.if_array();
+  if (items == nullptr) return;
+  for (json::value& item : *items) {
+    json::object* o = item.if_object();
+    if (o == nullptr || o->size() != 2) continue;
+    const json::key_value_pair* m = o->begin();
+    const json::string* type = m[0].value().if_string();
+    const json::object* text = m[1].value().if_object();
+    if (m[0].key() != "type" || type == nullptr || *type != "text" || m[1].key() != "text" || text == nullptr ||
+        text->size() != 1 || text->begin()->key() != "content" || !text->begin()->value().is_string()) {
+      continue;
+    }
+    const json::value content = text->begin()->value();
+    json::object full(5, o->storage());
+    full["type"] = "text";
+    full["text"] = json::object{{"content", content}, {"link", nullptr}};
+    full["annotations"] = DefaultAnnotations();
+    full["plain_text"] = content;
+    full["href"] = nullptr;
+    item = std::move(full);
+  }
+}
+
 std::string PlainText(const json::array& rich_text) {
   std::string out;
   for (const auto& item : rich_text) {

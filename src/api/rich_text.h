@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "common/json.h"
+#include "common/json_writer.h"
 
 namespace localnotion::api {
 
@@ -19,6 +20,15 @@ Result<json::array> NormalizeRichText(std::string_view path, const json::value& 
 
 // The annotations of an item that gives none: not bold, ..., color "default".
 json::object DefaultAnnotations();
+
+// Page history keeps rich text values shorter than they are stored: an item that is
+// only text, with the default annotations, no link and its content as its plain text,
+// is written as {"type":"text","text":{"content":C}}, about 50 bytes instead of about
+// 240; any other item, and any value that is not an array, is written as it is.
+// ExpandCompactRichText restores every such item to exactly the stored form (members in
+// the same order), so a value written compact and expanded serializes as it did.
+void WriteCompactRichText(const json::value& stored, JsonWriter& w);
+void ExpandCompactRichText(json::value& value);
 
 // The concatenated plain_text of a complete rich text array.
 std::string PlainText(const json::array& rich_text);

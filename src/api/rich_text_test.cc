@@ -55,5 +55,71 @@ TEST(RichTextTest, Utf16LengthCountsSurrogatePairs) {
   EXPECT_EQ(Utf16Length("🥑"), 2u);
 }
 
+// Page history's short form (WriteCompactRichText): a plain text item loses what its
+// content implies, any other item stays whole, and the expansion gives back the stored
+// value member for member.
+TEST(RichTextTest, CompactRichTextRoundTripsToTheStoredForm) {
+  auto stored = NormalizeRichText(
+      "p", J(R"([{"text":{"content":"plain \"q\""}},{"text":{"content":"bold"},"annotations":{"bold":true}},)"
+             R"({"text":{"content":"link","link":{"url":"https://x.y"}}},{"mention":{"user":{"id":)"
+             R"("7b1c3a10-2f1e-4d55-9d3e-0a8b0c0d0e0f"}}},{"text":{"content":""}}])"));
+  ASSERT_TRUE(stored.ok());
+  const json::value value(*stored);
+  std::string text;
+  JsonWriter w(text);
+  WriteCompactRichText(value, w);
+  w.Finish();
+  const std::string whole = SerializeJson(value);
+  const std::string bold = SerializeJson(value.at(1));
+  const std::string link = SerializeJson(value.at(2));
+  const std::string mention = SerializeJson(value.at(3));
+  EXPECT_EQ(text, R"([{"type":"text","text":{"content":"plain \"q\""}},)" + bold + "," + link + "," + mention +
+                      R"(,{"type":"text","text":{"content":""}}])");
+  json::value back = J(text);
+  ExpandCompactRichText(back);
+  EXPECT_EQ(SerializeJson(back), whole);
+}
+
+TEST(RichTextTest, CompactRichTextKeepsWhatIsNotAPlainStoredItem) {
+  // Not an array: written as it is, and left alone by the expansion.
+  for (const char* v : {"null", "5", R"("text")", R"({"start":"2025-01-01"})"}) {
+    std::string text;
+    JsonWriter w(text);
+    WriteCompactRichText(J(v), w);
+    w.Finish();
+    EXPECT_EQ(text, SerializeJson(J(v)));
+  }
+  // Items that differ from the stored plain form in any member, or in their order.
+  const char* kept[] = {
+      R"([{"type":"text","text":{"content":"a","link":null},"annotations":{"bold":false,"italic":false,)"
+      R"("strikethrough":false,"underline":false,"code":false,"color":"default"},"plain_text":"b","href":null}])",
+      R"([{"text":{"content":"a","link":null},"type":"text","annotations":{"bold":false,"italic":false,)"
+      R"("strikethrough":false,"underline":false,"code":false,"color":"default"},"plain_text":"a","href":null}])",
+      R"([{"type":"text","text":{"content":"a","link":null},"annotations":{"italic":false,"bold":false,)"
+      R"("strikethrough":false,"underline":false,"code":false,"color":"default"},"plain_text":"a","href":null}])",
+      R"([{"type":"text","text":{"content":"a","link":null},"annotations":{"bold":false,"italic":false,)"
+      R"("strikethrough":false,"underline":false,"code":false,"color":"red"},"plain_text":"a","href":null}])",
+      R"([{"type":"text","text":{"content":"a","link":null},"annotations":{"bold":false,"italic":false,)"
+      R"("strikethrough":false,"underline":false,"code":false,"color":"default"},"plain_text":"a","href":"h"}])",
+      R"([{"type":"equation","equation":{"expression":"x"}}])",
+  };
+  for (const char* v : kept) {
+    std::string text;
+    JsonWriter w(text);
+    WriteCompactRichText(J(v), w);
+    w.Finish();
+    EXPECT_EQ(text, SerializeJson(J(v)));
+    json::value back = J(text);
+    ExpandCompactRichText(back);
+    EXPECT_EQ(SerializeJson(back), SerializeJson(J(v)));
+  }
+  // The expansion touches only the short form: a text item with anything beside its
+  // content (a link, annotations) is not one.
+  json::value other = J(R"([{"type":"text","text":{"content":"a","link":null}},{"type":"text","text":{"content":1}}])");
+  const std::string before = SerializeJson(other);
+  ExpandCompactRichText(other);
+  EXPECT_EQ(SerializeJson(other), before);
+}
+
 }  // namespace
 }  // namespace localnotion::api

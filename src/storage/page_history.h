@@ -21,7 +21,11 @@ struct PageHistoryRecord {
   std::string integration_id;
   std::string integration_name;    // as it was named at the time
   std::string action;              // "created" or "updated"
-  json::array changes;             // [{property, property_id, definition, before_stored, after_stored} or {field, before, after}]
+  // [{property, property_id, definition or type, before_stored, after_stored} or {field, before, after}];
+  // since 2026-12 a type that renders without its config records only `type`, and title
+  // and rich text values are in api::WriteCompactRichText's short form
+  // (service/core/writer.cc); older entries keep `definition` and the stored form.
+  json::array changes;
   // When not empty, `changes` written as JSON text already (what HistoryColumn stores
   // instead of `changes`, which is then empty): the service writes a new entry this way,
   // so that the stored values it records are not copied into a json::array first.

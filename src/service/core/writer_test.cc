@@ -79,22 +79,90 @@ TEST_P(WriterTest, EveryWriteAppendsOneChangeAndAFailedRequestNone) {
   EXPECT_EQ(changes[4], "page trashed " + page);
 }
 
-// The history entry is written as JSON text at once (writer.cc), the definition as
-// SchemaToStored of the one kept definition would serialize it.
-TEST_P(WriterTest, HistoryEntryRecordsTheChangedValueWithItsDefinitionAsText) {
+// The history entry is written as JSON text at once (writer.cc): a type that renders
+// without its config records only its type, and title and rich text their short form
+// (api::WriteCompactRichText); the history shows both as they were stored.
+TEST_P(WriterTest, HistoryEntryRecordsTheChangedValueShortAndShowsItWhole) {
   const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
-  json::value rename = J(R"({"properties":{"title":{"title":[{"text":{"content":"Q"}}]}}})");
+  json::value rename = J(R"({"properties":{"title":{"title":[{"text":{"content":"Q"}},)"
+                         R"({"text":{"content":"R"},"annotations":{"bold":true}}]}}})");
   ASSERT_TRUE(Run([&] { return pages::UpdatePage(*ctx_, caller_, page, rename); }).ok());
   auto entries = store_->ListPageHistory(page);
   ASSERT_TRUE(entries.ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
   ASSERT_EQ(entries->size(), 2u);
   const std::string text = SerializeJson((*entries)[1].changes);
-  EXPECT_EQ(text.rfind(R"([{"property":"title","property_id":"title",)"
-                       R"("definition":[{"id":"title","name":"title","type":"title","config":{}}],"before_stored":)",
-                       0),
-            0u)
-      << text;
+  EXPECT_EQ(text,
+            R"([{"property":"title","property_id":"title","type":"title",)"
+            R"("before_stored":[{"type":"text","text":{"content":"P"}}],"after_stored":[)"
+            R"({"type":"text","text":{"content":"Q"}},{"type":"text","text":{"content":"R","link":null},)"
+            R"("annotations":{"bold":true,"italic":false,"strikethrough":false,"underline":false,"code":false,)"
+            R"("color":"default"},"plain_text":"R","href":null}]}])");
+
+  auto history = Run([&] { return pages::PageHistory(*ctx_, page); });
+  ASSERT_TRUE(history.ok()) << history.error().message;
+  auto shown = Run([&] { return pages::GetPage(*ctx_, caller_, page, {}); });
+  ASSERT_TRUE(shown.ok()) << shown.error().message;
+  const json::value& changes = history->at("results").at(1).at("changes");
+  EXPECT_EQ(SerializeJson(changes.at(0).at("after").at("title")),
+            SerializeJson(shown->at("properties").at("title").at("title")));
+}
+
+// Entries recorded before the short form (a definition for every property, rich text as
+// stored) are shown as they always were.
+TEST_P(WriterTest, AnEntryRecordedWholeIsShownAsBefore) {
+  const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
+  auto history = Run([&] { return pages::PageHistory(*ctx_, page); });
+  ASSERT_TRUE(history.ok()) << history.error().message;
+  const std::string created = SerializeJson(history->at("results").at(0).at("changes"));
+  storage::PageHistoryRecord whole;
+  whole.page_id = page;
+  whole.time = 1;
+  whole.request_id = "req-old";
+  whole.action = "updated";
+  whole.changes_json =
+      R"([{"property":"title","property_id":"title","definition":[{"id":"title","name":"title","type":"title",)"
+      R"("config":{}}],"before_stored":[],"after_stored":[{"type":"text","text":{"content":"P","link":null},)"
+      R"("annotations":{"bold":false,"italic":false,"strikethrough":false,"underline":false,"code":false,)"
+      R"("color":"default"},"plain_text":"P","href":null}]}])";
+  storage::ChangeRecord change;
+  change.object = "page";
+  change.object_id = page;
+  change.kind = "updated";
+  change.request_id = "req-old";
+  change.history = std::move(whole);
+  ASSERT_TRUE(Run([&] { return store_->AppendChange(change); }).ok());
+  history = Run([&] { return pages::PageHistory(*ctx_, page); });
+  ASSERT_TRUE(history.ok()) << history.error().message;
+  ASSERT_EQ(history->at("results").as_array().size(), 2u);
+  // The creation was recorded short, the second entry whole: both show title "P" alike.
+  const std::string old = SerializeJson(history->at("results").at(1).at("changes"));
+  EXPECT_NE(created.find(R"("after":{"id":"title","type":"title","title":[{"type":"text","text":{"content":"P",)"),
+            std::string::npos)
+      << created;
+  EXPECT_EQ(old.substr(old.find(R"("after":)")), created.substr(created.find(R"("after":)")));
+}
+
+// A select renders from its options, so its entry keeps the definition of the moment
+// whole.
+TEST_P(WriterTest, HistoryEntryKeepsTheDefinitionOfATypeThatRendersFromIt) {
+  const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
+  auto stored = store_->GetPage(page);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  const storage::PageRecord before = **stored;
+  const schema::Schema schema{{"title", "title", "title", {}},
+                              {"s1", "S", "select", json::object{{"options", J(R"([{"id":"o1","name":"A","color":"red"}])")}}}};
+  storage::PageRecord picked = before;
+  picked.properties["s1"] = "o1";
+  ASSERT_TRUE(Run([&] { return ctx_->WritePage(caller_, &before, picked, &schema); }).ok());
+  auto entries = store_->ListPageHistory(page);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ(SerializeJson((*entries)[1].changes),
+            R"([{"property":"S","property_id":"s1","definition":[{"id":"s1","name":"S","type":"select",)"
+            R"("config":{"options":[{"id":"o1","name":"A","color":"red"}]}}],"before_stored":null,"after_stored":"o1"}])");
 }
 
 // Several changes in one entry: the properties first, then the page's own fields, each
@@ -111,7 +179,7 @@ TEST_P(WriterTest, HistoryEntryListsEveryChangeOfOneRequest) {
   const json::array& changes = (*entries)[1].changes;
   ASSERT_EQ(changes.size(), 2u) << SerializeJson(json::value(changes));
   EXPECT_EQ(changes[0].at("property"), json::value("title"));
-  EXPECT_EQ(SerializeJson(changes[0].at("after_stored").at(0).at("plain_text")), R"("Two")");
+  EXPECT_EQ(SerializeJson(changes[0].at("after_stored")), R"([{"type":"text","text":{"content":"Two"}}])");
   EXPECT_EQ(SerializeJson(changes[1]), R"({"field":"icon","before":null,"after":{"type":"emoji","emoji":"🎉"}})");
 }
 
@@ -140,8 +208,7 @@ TEST_P(WriterTest, HistoryLeavesOutAValueThatWentFromMissingToNull) {
   // The creation, and the number set to 5 (from null); nothing for missing to null.
   ASSERT_EQ(entries->size(), 2u);
   EXPECT_EQ(SerializeJson((*entries)[1].changes),
-            R"([{"property":"N","property_id":"n1","definition":[{"id":"n1","name":"N","type":"number",)"
-            R"("config":{}}],"before_stored":null,"after_stored":5}])");
+            R"([{"property":"N","property_id":"n1","type":"number","before_stored":null,"after_stored":5}])");
 }
 
 TEST_P(WriterTest, TrashingAPageAsABlockIsPageHistory) {

@@ -9,6 +9,7 @@
 // rollup, created_*, last_edited_*) are not recorded: they are not written. Entries are
 // recorded by the write path (Context::RecordPageHistory, core/writer.cc) and shown here.
 #include "api/lists.h"
+#include "api/rich_text.h"
 #include "schema/registry.h"
 #include "service/pages/pages.h"
 
@@ -30,6 +31,18 @@ Result<json::value> RenderRecordedValue(Context& ctx, const LoadedPage& current,
   return v ? *v : json::value(nullptr);
 }
 
+// The property's definition as the entry recorded it: whole for a type that renders from
+// its config, as its type alone for any other, whose id and name are the entry's
+// property_id and property (core/writer.cc, WriteHistoryDefinition). Entries written
+// before that kept every definition whole.
+json::value RecordedDefinition(const json::object& change) {
+  if (const json::value* definition = change.if_contains("definition")) return *definition;
+  return json::array{json::object{{"id", change.at("property_id")},
+                                  {"name", change.at("property")},
+                                  {"type", change.at("type")},
+                                  {"config", json::object{}}}};
+}
+
 }  // namespace
 
 Result<json::value> PageHistory(Context& ctx, std::string_view raw_id) {
@@ -43,16 +56,22 @@ Result<json::value> PageHistory(Context& ctx, std::string_view raw_id) {
   for (auto& e : entries) {
     for (auto& change : e.changes) {
       json::object& c = change.as_object();
-      const json::value* definition = c.if_contains("definition");
-      if (definition == nullptr) continue;  // a page field (icon, cover, in_trash, is_locked)
+      if (!c.contains("property_id")) continue;  // a page field (icon, cover, in_trash, is_locked)
+      const json::value definition = RecordedDefinition(c);
       const std::string property_id(c.at("property_id").as_string());
+      // Title and rich text are recorded in their short form (api::WriteCompactRichText).
+      const json::value& type = definition.at(0).at("type");
+      if (type == "title" || type == "rich_text") {
+        api::ExpandCompactRichText(c.at("before_stored"));
+        api::ExpandCompactRichText(c.at("after_stored"));
+      }
       // A creation has no value before it.
       json::value before = nullptr;
       if (e.action != "created") {
-        LN_ASSIGN_OR_RETURN(before, RenderRecordedValue(ctx, current, *definition, property_id, c.at("before_stored")));
+        LN_ASSIGN_OR_RETURN(before, RenderRecordedValue(ctx, current, definition, property_id, c.at("before_stored")));
       }
       LN_ASSIGN_OR_RETURN(json::value after,
-                          RenderRecordedValue(ctx, current, *definition, property_id, c.at("after_stored")));
+                          RenderRecordedValue(ctx, current, definition, property_id, c.at("after_stored")));
       change = json::object{{"property", c.at("property")}, {"property_id", property_id}, {"before", std::move(before)},
                             {"after", std::move(after)}};
     }
