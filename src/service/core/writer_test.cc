@@ -25,6 +25,14 @@ class WriterTest : public ServiceTestBase<::testing::TestWithParam<bool>> {
 
   std::string NewPage(std::string_view parent_json) { return ServiceTestBase::NewPage(caller_, parent_json); }
 
+  // The page as the store holds it now.
+  storage::PageRecord Stored(const std::string& page) {
+    auto stored = store_->GetPage(page);
+    EXPECT_TRUE(stored.ok() && stored->has_value());
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    return stored.ok() && stored->has_value() ? **stored : storage::PageRecord{};
+  }
+
   // "object kind id" of each change after `after`, oldest first.
   std::vector<std::string> Changes(int64_t after = 0) {
     auto changes = store_->ListChanges(after, 100);
@@ -147,12 +155,9 @@ TEST_P(WriterTest, AnEntryRecordedWholeIsShownAsBefore) {
 // whole.
 TEST_P(WriterTest, HistoryEntryKeepsTheDefinitionOfATypeThatRendersFromIt) {
   const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
-  auto stored = store_->GetPage(page);
-  ASSERT_TRUE(stored.ok() && stored->has_value());
-  ASSERT_TRUE(store_->CommitBatch().ok());
-  const storage::PageRecord before = **stored;
-  const schema::Schema schema{{"title", "title", "title", {}},
-                              {"s1", "S", "select", json::object{{"options", J(R"([{"id":"o1","name":"A","color":"red"}])")}}}};
+  const storage::PageRecord before = Stored(page);
+  const json::object options{{"options", J(R"([{"id":"o1","name":"A","color":"red"}])")}};
+  const schema::Schema schema{{"title", "title", "title", {}}, {"s1", "S", "select", options}};
   storage::PageRecord picked = before;
   picked.properties["s1"] = "o1";
   ASSERT_TRUE(Run([&] { return ctx_->WritePage(caller_, &before, picked, &schema); }).ok());
@@ -162,7 +167,8 @@ TEST_P(WriterTest, HistoryEntryKeepsTheDefinitionOfATypeThatRendersFromIt) {
   ASSERT_EQ(entries->size(), 2u);
   EXPECT_EQ(SerializeJson((*entries)[1].changes),
             R"([{"property":"S","property_id":"s1","definition":[{"id":"s1","name":"S","type":"select",)"
-            R"("config":{"options":[{"id":"o1","name":"A","color":"red"}]}}],"before_stored":null,"after_stored":"o1"}])");
+            R"("config":{"options":[{"id":"o1","name":"A","color":"red"}]}}],)"
+            R"("before_stored":null,"after_stored":"o1"}])");
 }
 
 // Several changes in one entry: the properties first, then the page's own fields, each
@@ -187,10 +193,7 @@ TEST_P(WriterTest, HistoryEntryListsEveryChangeOfOneRequest) {
 // missing to null too; the history records only values that hold something on one side.
 TEST_P(WriterTest, HistoryLeavesOutAValueThatWentFromMissingToNull) {
   const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
-  auto stored = store_->GetPage(page);
-  ASSERT_TRUE(stored.ok() && stored->has_value());
-  ASSERT_TRUE(store_->CommitBatch().ok());
-  const storage::PageRecord before = **stored;
+  const storage::PageRecord before = Stored(page);
   const schema::Schema schema{{"title", "title", "title", {}}, {"n1", "N", "number", {}}};
   storage::PageRecord nulled = before;
   nulled.properties["n1"] = nullptr;
