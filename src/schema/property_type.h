@@ -220,6 +220,10 @@ class PropertyType {
   // that a recorded value must keep it.
   virtual bool renders_from_config() const { return false; }
 
+  // True when the stored value is a rich text array (title, rich_text), which page
+  // history records in api::WriteCompactRichText's short form.
+  virtual bool holds_rich_text() const { return false; }
+
   virtual ComputedFrom computed_from() const { return ComputedFrom::kStored; }
 
   // Filters: the family of the filter key named after this type, and the one other

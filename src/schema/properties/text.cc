@@ -13,6 +13,7 @@ class TextType : public PropertyType {
   FilterFamily filter_family() const override { return FilterFamily::kText; }
   SortBy sort_by() const override { return SortBy::kText; }
   RenderExtras render_extras() const override { return {.mentions = true, .paginated_item = true}; }
+  bool holds_rich_text() const override { return true; }
 
   Result<json::value> Write(std::string_view path, const json::value& value, const PropertyDef&, PropertyDef* grown) const override {
     LN_ASSIGN_OR_RETURN(json::array arr, api::NormalizeRichText(path, value));

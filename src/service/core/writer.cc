@@ -275,6 +275,7 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
   // null to missing (or back) is a change for the outbox but not for the history.
   struct Changed {
     const schema::PropertyDef* def;
+    const schema::PropertyType* type;
     const json::value* before;
     const json::value* after;
   };
@@ -287,7 +288,7 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     const json::value* a = Find(after.properties, def.id);
     const json::value* b = before ? Find(before->properties, def.id) : nullptr;
     // The values differ (`changed_ids`); only null against missing is no change here.
-    if (!BothEmpty(a, b)) changed.push_back(Changed{&def, b, a});
+    if (!BothEmpty(a, b)) changed.push_back(Changed{&def, type, b, a});
   }
   // Recorded as stored, with the definition of the moment (options included); rendered
   // when the history is read (RenderRecordedValue), which keeps writes cheap. Written as
@@ -317,9 +318,8 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     WriteHistoryDefinition(def, w);
     // Title and rich text in their short form (api::WriteCompactRichText), expanded when
     // the history is read.
-    const bool text = def.type == "title" || def.type == "rich_text";
-    member(",\"before_stored\":", c.before, text);
-    member(",\"after_stored\":", c.after, text);
+    member(",\"before_stored\":", c.before, c.type->holds_rich_text());
+    member(",\"after_stored\":", c.after, c.type->holds_rich_text());
     w.Raw("}");
   }
   for (const Field& f : kFields) {

@@ -60,8 +60,9 @@ Result<json::value> PageHistory(Context& ctx, std::string_view raw_id) {
       const json::value definition = RecordedDefinition(c);
       const std::string property_id(c.at("property_id").as_string());
       // Title and rich text are recorded in their short form (api::WriteCompactRichText).
-      const json::value& type = definition.at(0).at("type");
-      if (type == "title" || type == "rich_text") {
+      const json::string* type_name = definition.at(0).at("type").if_string();
+      const schema::PropertyType* type = type_name != nullptr ? schema::FindType(*type_name) : nullptr;
+      if (type != nullptr && type->holds_rich_text()) {
         api::ExpandCompactRichText(c.at("before_stored"));
         api::ExpandCompactRichText(c.at("after_stored"));
       }
