@@ -125,9 +125,8 @@ const Field kFields[] = {
 // [{"id","name","type","config"}]; any other records only ,"type":T, its id and name
 // being the entry's property_id and property (pages/page_history.cc rebuilds the
 // definition), which keeps each history row about 45 bytes a property shorter.
-void WriteHistoryDefinition(const schema::PropertyDef& def, JsonWriter& w) {
-  const schema::PropertyType* type = schema::FindType(def.type);
-  if (type == nullptr || !type->renders_from_config()) {
+void WriteHistoryDefinition(const schema::PropertyDef& def, const schema::PropertyType& type, JsonWriter& w) {
+  if (!type.renders_from_config()) {
     w.StringMember(",\"type\":", def.type);
     return;
   }
@@ -315,7 +314,7 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     w.StringMember(first ? "{\"property\":" : ",{\"property\":", def.name);
     first = false;
     w.StringMember(",\"property_id\":", def.id);
-    WriteHistoryDefinition(def, w);
+    WriteHistoryDefinition(def, *c.type, w);
     // Title and rich text in their short form (api::WriteCompactRichText), expanded when
     // the history is read.
     member(",\"before_stored\":", c.before, c.type->holds_rich_text());
