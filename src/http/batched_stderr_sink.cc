@@ -1,10 +1,29 @@
 #include "http/batched_stderr_sink.h"
 
+#include <fcntl.h>
 #include <spdlog/details/log_msg.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace localnotion::http {
 
-BatchedStderrSink::BatchedStderrSink(std::FILE* out) : out_(out), writer_([this] { Loop(); }) {}
+namespace {
+
+// The output's current offset when it is a regular file, else -1.
+long long RegularFileOffset(std::FILE* out) {
+  const int fd = ::fileno(out);
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+  const off_t at = ::lseek(fd, 0, SEEK_CUR);
+  return at < 0 ? -1 : static_cast<long long>(at);
+}
+
+}  // namespace
+
+BatchedStderrSink::BatchedStderrSink(std::FILE* out)
+    : out_(out), behind_(RegularFileOffset(out)), writer_([this] { Loop(); }) {}
+
+size_t BatchedStderrSink::written_behind() const { return written_behind_.load(std::memory_order_relaxed); }
 
 BatchedStderrSink::~BatchedStderrSink() {
   {
@@ -33,6 +52,16 @@ void BatchedStderrSink::Write(const std::string& lines) {
   // stderr is unbuffered: one fwrite is one write(2) of the whole batch.
   (void)std::fwrite(lines.data(), 1, lines.size(), out_);
   std::fflush(out_);
+  if (behind_ < 0) return;
+  const int fd = ::fileno(out_);
+  const off_t end = ::lseek(fd, 0, SEEK_CUR);
+  // An offset that went back (the file was truncated, as `: > log` does) starts over.
+  if (end < behind_) behind_ = end;
+  if (end < 0 || static_cast<size_t>(end - behind_) < kWriteBehindBytes) return;
+  if (::sync_file_range(fd, behind_, end - behind_, SYNC_FILE_RANGE_WRITE) == 0) {
+    written_behind_.fetch_add(static_cast<size_t>(end - behind_), std::memory_order_relaxed);
+  }
+  behind_ = end;
 }
 
 void BatchedStderrSink::flush_() {

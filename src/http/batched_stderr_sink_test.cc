@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <spdlog/logger.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -100,6 +101,63 @@ TEST(BatchedStderrSinkTest, LinesPastTheBlockingSizeAreAllWrittenInOrder) {
     ++n;
   }
   EXPECT_EQ(n, lines);
+}
+
+// Write-behind: a log file's bytes are handed to the disk as they are written, a
+// kWriteBehindBytes at a time, not left dirty for the kernel's flusher; what the file
+// holds is the same.
+TEST(BatchedStderrSinkTest, ALogFileIsHandedToTheDiskAsItGrows) {
+  testing::TempDir dir("ln_batched_sink_");
+  const std::string path = dir.File("log");
+  const std::string long_line(1000, 'y');
+  std::string want;
+  size_t behind = 0;
+  {
+    SinkToFile log(path);
+    EXPECT_EQ(log.sink->written_behind(), 0u);
+    for (size_t i = 0; want.size() < 3 * BatchedStderrSink::kWriteBehindBytes + 1000; ++i) {
+      log.logger->info("{} {}", i, long_line);
+      want += std::to_string(i) + " " + long_line + "\n";
+    }
+    log.logger->flush();
+    behind = log.sink->written_behind();
+  }
+  EXPECT_EQ(ReadLog(path), want);
+  // Everything up to the end of the last batch after which kWriteBehindBytes or more were
+  // waiting: less than that is left for the kernel's flusher.
+  EXPECT_LE(behind, want.size());
+  EXPECT_GT(behind, want.size() - BatchedStderrSink::kWriteBehindBytes)
+      << "handed over " << behind << " of " << want.size();
+}
+
+// A pipe (a terminal, journald) has no page cache to write behind: nothing is handed over.
+TEST(BatchedStderrSinkTest, APipeIsNotWrittenBehind) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  std::FILE* out = ::fdopen(fds[1], "w");
+  ASSERT_NE(out, nullptr);
+  size_t read = 0;
+  std::thread reader([&] {
+    char buf[65536];
+    for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) read += static_cast<size_t>(n);
+  });
+  const std::string long_line(1000, 'z');
+  size_t wrote = 0;
+  {
+    auto sink = std::make_shared<BatchedStderrSink>(out);
+    auto logger = std::make_shared<spdlog::logger>("test", sink);
+    logger->set_pattern("%v");
+    while (wrote < 2 * BatchedStderrSink::kWriteBehindBytes) {
+      logger->info("{}", long_line);
+      wrote += long_line.size() + 1;
+    }
+    logger->flush();
+    EXPECT_EQ(sink->written_behind(), 0u);
+  }
+  std::fclose(out);
+  reader.join();
+  ::close(fds[0]);
+  EXPECT_EQ(read, wrote);
 }
 
 }  // namespace
