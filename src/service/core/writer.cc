@@ -118,14 +118,31 @@ const Field kFields[] = {
     {"is_locked", nullptr, [](const storage::PageRecord& p) { return p.is_locked; }},
 };
 
+// Whether a stored select, status or multi_select value (an option id, or an array of
+// them) names option `id`.
+bool NamesOption(const json::value* stored, std::string_view id) {
+  if (stored == nullptr) return false;
+  if (const json::string* s = stored->if_string()) return *s == id;
+  if (const json::array* ids = stored->if_array()) {
+    for (const json::value& e : *ids) {
+      if (const json::string* s = e.if_string(); s != nullptr && *s == id) return true;
+    }
+  }
+  return false;
+}
+
 // The part of a definition that rendering a value needs: options (select, multi_select,
 // status) and the unique_id prefix; other types render from the value alone. A type
-// that renders from its config records the definition as the JSON text that
-// schema::SchemaToStored of the one kept definition serializes to, ,"definition":
-// [{"id","name","type","config"}]; any other records only ,"type":T, its id and name
-// being the entry's property_id and property (pages/page_history.cc rebuilds the
-// definition), which keeps each history row about 45 bytes a property shorter.
-void WriteHistoryDefinition(const schema::PropertyDef& def, const schema::PropertyType& type, JsonWriter& w) {
+// that renders from its config records its definition, ,"definition":[{"id","name",
+// "type","config"}], the config as schema::SchemaToStored serializes it but for its
+// options: only those the entry's two values name are kept, the only ones rendering
+// them reads (a select of 30 options records one or two). Any other type records only
+// ,"type":T, its id and name being the entry's property_id and property
+// (pages/page_history.cc rebuilds the definition). Both keep each history row short: a
+// row of a six-property PATCH is about 1.3 KB, three to a 4 KiB page of the changes
+// table where a longer one fits two (docs/benchmarks.md, "History rows three to a page").
+void WriteHistoryDefinition(const schema::PropertyDef& def, const schema::PropertyType& type, const json::value* before,
+                            const json::value* after, JsonWriter& w) {
   if (!type.renders_from_config()) {
     w.StringMember(",\"type\":", def.type);
     return;
@@ -133,9 +150,33 @@ void WriteHistoryDefinition(const schema::PropertyDef& def, const schema::Proper
   w.StringMember(",\"definition\":[{\"id\":", def.id);
   w.StringMember(",\"name\":", def.name);
   w.StringMember(",\"type\":", def.type);
-  w.Raw(",\"config\":");
-  w.Object(def.config);
-  w.Raw("}]");
+  w.Raw(",\"config\":{");
+  bool first = true;
+  for (const auto& member : def.config) {
+    w.Raw(first ? "" : ",");
+    first = false;
+    w.String(member.key());
+    w.Raw(":");
+    const json::array* options = member.key() == "options" ? member.value().if_array() : nullptr;
+    if (options == nullptr) {
+      w.Value(member.value());
+      continue;
+    }
+    w.Raw("[");
+    bool first_option = true;
+    for (const json::value& option : *options) {
+      const json::value* id = option.is_object() ? Find(option.get_object(), "id") : nullptr;
+      if (id != nullptr && id->is_string() && !NamesOption(before, id->get_string()) &&
+          !NamesOption(after, id->get_string())) {
+        continue;
+      }
+      w.Raw(first_option ? "" : ",");
+      first_option = false;
+      w.Value(option);
+    }
+    w.Raw("]");
+  }
+  w.Raw("}}]");
 }
 
 }  // namespace
@@ -314,7 +355,7 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
     w.StringMember(first ? "{\"property\":" : ",{\"property\":", def.name);
     first = false;
     w.StringMember(",\"property_id\":", def.id);
-    WriteHistoryDefinition(def, *c.type, w);
+    WriteHistoryDefinition(def, *c.type, c.before, c.after, w);
     // Title and rich text in their short form (api::WriteCompactRichText), expanded when
     // the history is read.
     member(",\"before_stored\":", c.before, c.type->holds_rich_text());

@@ -100,12 +100,11 @@ TEST_P(WriterTest, HistoryEntryRecordsTheChangedValueShortAndShowsItWhole) {
   ASSERT_TRUE(store_->CommitBatch().ok());
   ASSERT_EQ(entries->size(), 2u);
   const std::string text = SerializeJson((*entries)[1].changes);
-  EXPECT_EQ(text,
-            R"([{"property":"title","property_id":"title","type":"title",)"
-            R"("before_stored":[{"type":"text","text":{"content":"P"}}],"after_stored":[)"
-            R"({"type":"text","text":{"content":"Q"}},{"type":"text","text":{"content":"R","link":null},)"
-            R"("annotations":{"bold":true,"italic":false,"strikethrough":false,"underline":false,"code":false,)"
-            R"("color":"default"},"plain_text":"R","href":null}]}])");
+  EXPECT_EQ(text, R"([{"property":"title","property_id":"title","type":"title",)"
+                  R"("before_stored":[{"type":"text","text":{"content":"P"}}],"after_stored":[)"
+                  R"({"type":"text","text":{"content":"Q"}},{"type":"text","text":{"content":"R","link":null},)"
+                  R"("annotations":{"bold":true,"italic":false,"strikethrough":false,"underline":false,"code":false,)"
+                  R"("color":"default"},"plain_text":"R","href":null}]}])");
 
   auto history = Run([&] { return pages::PageHistory(*ctx_, page); });
   ASSERT_TRUE(history.ok()) << history.error().message;
@@ -171,6 +170,64 @@ TEST_P(WriterTest, HistoryEntryKeepsTheDefinitionOfATypeThatRendersFromIt) {
             R"("before_stored":null,"after_stored":"o1"}])");
 }
 
+// Of a definition's options the entry keeps those its two values name, in the schema's
+// order, and the rest of the config as it is: enough to render both values, never more.
+TEST_P(WriterTest, HistoryEntryKeepsOnlyTheOptionsItsValuesName) {
+  const std::string page = NewPage(R"({"type":"workspace","workspace":true})");
+  const storage::PageRecord before = Stored(page);
+  const json::object select{
+      {"options", J(R"([{"id":"o1","name":"A","color":"red"},{"id":"o2","name":"B","color":"blue"},)"
+                    R"({"id":"o3","name":"C","color":"green"}])")}};
+  const json::object status{{"options", J(R"([{"id":"t1","name":"To do","color":"gray"},)"
+                                          R"({"id":"t2","name":"Done","color":"green"}])")},
+                            {"groups", J(R"([{"id":"g1","name":"All","color":"gray","option_ids":["t1","t2"]}])")}};
+  const schema::Schema schema{{"title", "title", "title", {}},
+                              {"s1", "S", "select", select},
+                              {"m1", "M", "multi_select", select},
+                              {"t1", "T", "status", status}};
+  storage::PageRecord first = before;
+  first.properties["s1"] = "o3";
+  first.properties["m1"] = J(R"(["o1","o3"])");
+  first.properties["t1"] = "t1";
+  ASSERT_TRUE(Run([&] { return ctx_->WritePage(caller_, &before, first, &schema); }).ok());
+  storage::PageRecord second = first;
+  second.properties["s1"] = "o1";
+  second.properties["m1"] = J(R"(["o3"])");
+  second.properties["t1"] = "t2";
+  ASSERT_TRUE(Run([&] { return ctx_->WritePage(caller_, &first, second, &schema); }).ok());
+  auto entries = store_->ListPageHistory(page);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ(
+      SerializeJson((*entries)[2].changes),
+      R"([{"property":"S","property_id":"s1","definition":[{"id":"s1","name":"S","type":"select",)"
+      R"("config":{"options":[{"id":"o1","name":"A","color":"red"},{"id":"o3","name":"C","color":"green"}]}}],)"
+      R"("before_stored":"o3","after_stored":"o1"},)"
+      R"({"property":"M","property_id":"m1","definition":[{"id":"m1","name":"M","type":"multi_select",)"
+      R"("config":{"options":[{"id":"o1","name":"A","color":"red"},{"id":"o3","name":"C","color":"green"}]}}],)"
+      R"("before_stored":["o1","o3"],"after_stored":["o3"]},)"
+      R"({"property":"T","property_id":"t1","definition":[{"id":"t1","name":"T","type":"status",)"
+      R"("config":{"options":[{"id":"t1","name":"To do","color":"gray"},{"id":"t2","name":"Done","color":"green"}],)"
+      R"("groups":[{"id":"g1","name":"All","color":"gray","option_ids":["t1","t2"]}]}}],)"
+      R"("before_stored":"t1","after_stored":"t2"}])");
+  // What the history shows of them is the options' names and colours, as before.
+  auto shown = Run([&] { return pages::PageHistory(*ctx_, page); });
+  ASSERT_TRUE(shown.ok()) << shown.error().message;
+  const json::value& changes = shown->at("results").at(2).at("changes");
+  EXPECT_EQ(SerializeJson(changes.at(0)),
+            R"({"property":"S","property_id":"s1","before":{"id":"s1","type":"select","select":)"
+            R"({"id":"o3","name":"C","color":"green"}},"after":{"id":"s1","type":"select","select":)"
+            R"({"id":"o1","name":"A","color":"red"}}})");
+  EXPECT_EQ(SerializeJson(changes.at(1).at("before").at("multi_select")),
+            R"([{"id":"o1","name":"A","color":"red"},{"id":"o3","name":"C","color":"green"}])");
+  EXPECT_EQ(SerializeJson(changes.at(2).at("after").at("status")), R"({"id":"t2","name":"Done","color":"green"})");
+  // A value set from nothing keeps the one option it names.
+  EXPECT_EQ(
+      SerializeJson((*entries)[1].changes.at(0).at("definition")),
+      R"([{"id":"s1","name":"S","type":"select","config":{"options":[{"id":"o3","name":"C","color":"green"}]}}])");
+}
+
 // Several changes in one entry: the properties first, then the page's own fields, each
 // an object of the one array.
 TEST_P(WriterTest, HistoryEntryListsEveryChangeOfOneRequest) {
@@ -222,8 +279,7 @@ TEST_P(WriterTest, TrashingAPageAsABlockIsPageHistory) {
   const json::array& entries = history->at("results").as_array();
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[1].at("action").as_string(), "updated");
-  EXPECT_EQ(SerializeJson(entries[1].at("changes")),
-            R"([{"field":"in_trash","before":false,"after":true}])");
+  EXPECT_EQ(SerializeJson(entries[1].at("changes")), R"([{"field":"in_trash","before":false,"after":true}])");
 
   json::value restore = J(R"({"in_trash":false})");
   ASSERT_TRUE(Run([&] { return blocks::UpdateBlock(*ctx_, caller_, page, restore); }).ok());
