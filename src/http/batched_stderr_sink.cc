@@ -55,9 +55,10 @@ void BatchedStderrSink::Write(const std::string& lines) {
   if (behind_ < 0) return;
   const int fd = ::fileno(out_);
   const off_t end = ::lseek(fd, 0, SEEK_CUR);
+  if (end < 0) return;  // this batch only: the next one asks again
   // An offset that went back (the file was truncated, as `: > log` does) starts over.
   if (end < behind_) behind_ = end;
-  if (end < 0 || static_cast<size_t>(end - behind_) < kWriteBehindBytes) return;
+  if (static_cast<size_t>(end - behind_) < kWriteBehindBytes) return;
   if (::sync_file_range(fd, behind_, end - behind_, SYNC_FILE_RANGE_WRITE) == 0) {
     written_behind_.fetch_add(static_cast<size_t>(end - behind_), std::memory_order_relaxed);
   }
