@@ -1,7 +1,7 @@
 #include "schema/properties/options.h"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 #include "api/messages.h"
 #include "api/rich_text.h"
@@ -10,8 +10,8 @@
 namespace localnotion::schema {
 namespace {
 
-constexpr std::array<std::string_view, 10> kColors = {"default", "gray", "brown", "orange", "yellow",
-                                                      "green", "blue", "purple", "pink", "red"};
+constexpr std::array<std::string_view, 10> kColors = {"default", "gray", "brown",  "orange", "yellow",
+                                                      "green",   "blue", "purple", "pink",   "red"};
 constexpr size_t kMaxName = 100;
 
 const json::array& Options(const PropertyDef& def) {
@@ -20,7 +20,6 @@ const json::array& Options(const PropertyDef& def) {
   return (v && v->is_array()) ? v->get_array() : kNone;
 }
 
-
 }  // namespace
 
 Status CheckName(std::string_view path, const json::value& name) {
@@ -28,8 +27,8 @@ Status CheckName(std::string_view path, const json::value& name) {
   size_t len = api::Utf16Length(name.get_string());
   if (len > kMaxName) return api::TooLong(path, kMaxName, len);
   if (name.get_string().find(',') != std::string_view::npos) {
-    return ValidationError(fmt::format("Invalid select option, commas not allowed: {}",
-                                       std::string_view(name.get_string())));
+    return ValidationError(
+        fmt::format("Invalid select option, commas not allowed: {}", std::string_view(name.get_string())));
   }
   return OkStatus();
 }
@@ -116,7 +115,8 @@ Result<std::string> ResolveOption(std::string_view path_in, const json::value& r
     color = std::string(c->get_string());
   }
   std::string new_id = NewShortId();
-  grown_options.get_array().push_back(json::object{{"id", new_id}, {"name", *name}, {"color", color}, {"description", nullptr}});
+  grown_options.get_array().push_back(
+      json::object{{"id", new_id}, {"name", *name}, {"color", color}, {"description", nullptr}});
   return new_id;
 }
 
@@ -133,7 +133,48 @@ const json::object* FindOption(std::string_view id, const PropertyDef& def) {
   return nullptr;
 }
 
+// Whether a stored select, status or multi_select value names option `id`.
+bool NamesOption(const json::value* stored, std::string_view id) {
+  if (stored == nullptr) return false;
+  if (const json::string* s = stored->if_string()) return *s == id;
+  if (const json::array* ids = stored->if_array()) {
+    for (const json::value& e : *ids) {
+      if (const json::string* s = e.if_string(); s != nullptr && *s == id) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+void WriteConfigNaming(const PropertyDef& def, const json::value* a, const json::value* b, JsonWriter& w) {
+  w.Raw("{");
+  bool first = true;
+  for (const auto& member : def.config) {
+    w.Raw(first ? "" : ",");
+    first = false;
+    w.String(member.key());
+    w.Raw(":");
+    const json::array* options = member.key() == "options" ? member.value().if_array() : nullptr;
+    if (options == nullptr) {
+      w.Value(member.value());
+      continue;
+    }
+    w.Raw("[");
+    bool first_option = true;
+    for (const json::value& option : *options) {
+      const json::value* id = option.is_object() ? option.get_object().if_contains("id") : nullptr;
+      if (id != nullptr && id->is_string() && !NamesOption(a, id->get_string()) && !NamesOption(b, id->get_string())) {
+        continue;
+      }
+      w.Raw(first_option ? "" : ",");
+      first_option = false;
+      w.Value(option);
+    }
+    w.Raw("]");
+  }
+  w.Raw("}");
+}
 
 json::value RenderOption(std::string_view id, const PropertyDef& def) {
   const json::object* obj = FindOption(id, def);

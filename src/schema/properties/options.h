@@ -42,6 +42,12 @@ json::value RenderOption(std::string_view id, const PropertyDef& def);
 // false, with nothing written, when the option no longer exists.
 bool WriteOption(std::string_view id, const PropertyDef& def, JsonWriter& w, std::string_view prefix = {});
 
+// `def.config` as JSON text with only the options that stored values `a` and `b` name
+// (select and status store an option id, multi_select an array of them), in the
+// config's order, and every other member as it is: all that rendering those two values
+// reads (page history records it, service/core/writer.cc). A null value names none.
+void WriteConfigNaming(const PropertyDef& def, const json::value* a, const json::value* b, JsonWriter& w);
+
 // The common part of select and multi_select: a configuration of options, and unknown
 // names written to a page become new options.
 class CreatableOptionsType : public PropertyType {

@@ -18,6 +18,7 @@
 #include "api/rich_text.h"
 #include "common/json_object.h"
 #include "common/json_writer.h"
+#include "schema/properties/options.h"
 #include "schema/registry.h"
 #include "service/core/block_limit.h"
 #include "service/core/context.h"
@@ -118,25 +119,12 @@ const Field kFields[] = {
     {"is_locked", nullptr, [](const storage::PageRecord& p) { return p.is_locked; }},
 };
 
-// Whether a stored select, status or multi_select value (an option id, or an array of
-// them) names option `id`.
-bool NamesOption(const json::value* stored, std::string_view id) {
-  if (stored == nullptr) return false;
-  if (const json::string* s = stored->if_string()) return *s == id;
-  if (const json::array* ids = stored->if_array()) {
-    for (const json::value& e : *ids) {
-      if (const json::string* s = e.if_string(); s != nullptr && *s == id) return true;
-    }
-  }
-  return false;
-}
-
 // The part of a definition that rendering a value needs: options (select, multi_select,
 // status) and the unique_id prefix; other types render from the value alone. A type
 // that renders from its config records its definition, ,"definition":[{"id","name",
-// "type","config"}], the config as schema::SchemaToStored serializes it but for its
-// options: only those the entry's two values name are kept, the only ones rendering
-// them reads (a select of 30 options records one or two). Any other type records only
+// "type","config"}], the config with only the options the entry's two values name
+// (schema::WriteConfigNaming: a select of 30 options records one or two). Any other
+// type records only
 // ,"type":T, its id and name being the entry's property_id and property
 // (pages/page_history.cc rebuilds the definition). Both keep each history row short: a
 // row of a six-property PATCH is about 1.3 KB, three to a 4 KiB page of the changes
@@ -150,33 +138,9 @@ void WriteHistoryDefinition(const schema::PropertyDef& def, const schema::Proper
   w.StringMember(",\"definition\":[{\"id\":", def.id);
   w.StringMember(",\"name\":", def.name);
   w.StringMember(",\"type\":", def.type);
-  w.Raw(",\"config\":{");
-  bool first = true;
-  for (const auto& member : def.config) {
-    w.Raw(first ? "" : ",");
-    first = false;
-    w.String(member.key());
-    w.Raw(":");
-    const json::array* options = member.key() == "options" ? member.value().if_array() : nullptr;
-    if (options == nullptr) {
-      w.Value(member.value());
-      continue;
-    }
-    w.Raw("[");
-    bool first_option = true;
-    for (const json::value& option : *options) {
-      const json::value* id = option.is_object() ? Find(option.get_object(), "id") : nullptr;
-      if (id != nullptr && id->is_string() && !NamesOption(before, id->get_string()) &&
-          !NamesOption(after, id->get_string())) {
-        continue;
-      }
-      w.Raw(first_option ? "" : ",");
-      first_option = false;
-      w.Value(option);
-    }
-    w.Raw("]");
-  }
-  w.Raw("}}]");
+  w.Raw(",\"config\":");
+  schema::WriteConfigNaming(def, before, after, w);
+  w.Raw("}]");
 }
 
 }  // namespace
