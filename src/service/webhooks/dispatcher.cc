@@ -151,6 +151,12 @@ void Dispatcher::SenderLoop() {
   }
 }
 
+// The claim below clears the outcome; recording it sets a status or an error (a sender
+// always says why there was no answer).
+bool AttemptInFlight(const storage::WebhookDeliveryRecord& d) {
+  return d.attempts > 0 && !d.response_status && d.error.empty();
+}
+
 void Dispatcher::Deliver(const std::string& id) {
   const double scale = state_.options.webhook_retry_scale;
   auto claimed =

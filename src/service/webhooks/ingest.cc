@@ -114,6 +114,27 @@ Result<std::vector<Group>> Groups(Context& ctx, std::vector<storage::WebhookSubs
   return groups;
 }
 
+// The held deliveries that `deliveries` may fold into (window.h): the pending ones, never
+// attempted, of their subscriptions and entities, each read again for the write. The list
+// is not locked on PostgreSQL: a sender may have claimed one since (its window closed),
+// and folding into the listed copy and writing it back would make it pending again, to
+// be sent twice, and bury the new event in one already sent. The read again waits for
+// such a sender's transaction and sees its claim.
+Result<std::vector<storage::WebhookDeliveryRecord>> HeldFor(storage::Txn& txn,
+                                                            const std::vector<PreparedDelivery>& deliveries) {
+  std::set<std::pair<std::string_view, std::string_view>> keys;
+  for (const PreparedDelivery& d : deliveries) keys.emplace(d.record.subscription_id, d.record.entity_id);
+  if (keys.empty()) return std::vector<storage::WebhookDeliveryRecord>();
+  LN_ASSIGN_OR_RETURN(auto pending, txn.ListPendingWebhookDeliveries(100000));
+  std::vector<storage::WebhookDeliveryRecord> held;
+  for (const auto& listed : pending) {
+    if (listed.attempts != 0 || !keys.contains({listed.subscription_id, listed.entity_id})) continue;
+    LN_ASSIGN_OR_RETURN(auto d, txn.GetWebhookDelivery(listed.id));
+    if (d && d->status == "pending" && d->attempts == 0) held.push_back(std::move(*d));
+  }
+  return held;
+}
+
 }  // namespace
 
 Result<IngestBatch> PrepareIngest(Context& ctx, int limit) {
@@ -219,12 +240,11 @@ Result<bool> StoreIngest(Context& ctx, IngestBatch batch) {
              std::find(s.event_types.begin(), s.event_types.end(), d.record.type) != s.event_types.end();
     });
   };
-  LN_ASSIGN_OR_RETURN(auto pending, txn.ListPendingWebhookDeliveries(100000));
-  Window window(std::move(pending));
+  std::erase_if(batch.deliveries, [&](const PreparedDelivery& d) { return !still_wanted(d); });
+  LN_ASSIGN_OR_RETURN(auto held, HeldFor(txn, batch.deliveries));
+  Window window(std::move(held));
   const int64_t aggregation_ms = ctx.state().options.webhook_aggregation_ms;
-  for (PreparedDelivery& d : batch.deliveries) {
-    if (still_wanted(d)) window.Add(std::move(d.record), std::move(d.event), aggregation_ms);
-  }
+  for (PreparedDelivery& d : batch.deliveries) window.Add(std::move(d.record), std::move(d.event), aggregation_ms);
   LN_RETURN_IF_ERROR(window.Store(txn));
   return true;
 }

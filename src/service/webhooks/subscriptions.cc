@@ -289,10 +289,15 @@ Result<json::value> SendNow(Context& ctx) {
   }
   LN_ASSIGN_OR_RETURN(auto pending, ctx.store().ListPendingWebhookDeliveries(100000));
   const Millis now = NowMillis();
-  for (auto& d : pending) {
-    if (d.due_time <= now) continue;
-    d.due_time = now;
-    LN_RETURN_IF_ERROR(ctx.store().PutWebhookDelivery(d));
+  for (const auto& listed : pending) {
+    if (listed.due_time <= now) continue;
+    // Read again for the write (on PostgreSQL that waits for, then sees, a sender's
+    // transaction): the list is not locked, and writing back a copy from before a
+    // sender's claim or outcome would make the event pending again and send it twice.
+    LN_ASSIGN_OR_RETURN(auto d, ctx.store().GetWebhookDelivery(listed.id));
+    if (!d || d->status != "pending" || d->due_time <= now || AttemptInFlight(*d)) continue;
+    d->due_time = now;
+    LN_RETURN_IF_ERROR(ctx.store().PutWebhookDelivery(*d));
   }
   Wake(ctx);
   return json::value(json::object{{"pending", static_cast<int64_t>(pending.size())}});

@@ -54,7 +54,8 @@ Result<json::value> GetDelivery(Context& ctx, std::string_view subscription_id, 
 // Sends the delivery again from attempt 1, now (whatever its status).
 Result<json::value> Redeliver(Context& ctx, std::string_view subscription_id, std::string_view delivery_id);
 // Reads the outbox, then makes every pending delivery due now (closing aggregation
-// windows and cutting retry waits). Returns {"pending": N}.
+// windows and cutting retry waits) but one whose attempt is in flight. Returns
+// {"pending": N}.
 Result<json::value> SendNow(Context& ctx);
 
 // From the outbox to deliveries (ingest.cc), in two steps so that the dispatcher makes
@@ -81,6 +82,11 @@ Result<int> IngestChanges(Context& ctx, int limit);
 // since the last call, when an active subscription wants file_upload.expired
 // (expiries.cc). Returns how many.
 Result<int> RecordExpiredUploads(Context& ctx);
+
+// Whether a sender has claimed an attempt of `d` (dispatcher.cc) and not yet recorded its
+// outcome: its due_time is then the claim's lease, after which another server, or this
+// one after a restart, makes the next attempt, so nothing else may move it.
+bool AttemptInFlight(const storage::WebhookDeliveryRecord& d);
 
 // The wait after failed attempt `attempt` (1-based): exponential, about 11 minutes then
 // doubling, so that the 8th attempt comes about 24 h after the first (Notion: "the last

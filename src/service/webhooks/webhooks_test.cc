@@ -317,6 +317,33 @@ TEST_F(WebhooksTest, SendNowMakesHeldEventsDueAndEventIdsAreStablePerChange) {
   EXPECT_EQ(id[14], '4');
 }
 
+TEST_F(WebhooksTest, SendNowLeavesAnAttemptInFlightButCutsTheWaitForARetry) {
+  const std::string sub = Subscribe("2025-09-03", R"(["page.created"])");
+  NewPage(caller_, R"({"type":"workspace","workspace":true})");
+  const std::string id(Events(sub).at(0).at("id").as_string());
+  const Millis lease = NowMillis() + 600000;
+  auto put = [&](auto change) {
+    return Run([&]() -> Result<bool> {
+      LN_ASSIGN_OR_RETURN(auto d, ctx_->store().GetWebhookDelivery(id));
+      change(*d);
+      LN_RETURN_IF_ERROR(ctx_->store().PutWebhookDelivery(*d));
+      return true;
+    });
+  };
+  auto due = [&] { return (*Run([&] { return ctx_->store().GetWebhookDelivery(id); }))->due_time; };
+  // Claimed by a sender (dispatcher.cc): its due time is the lease of the attempt.
+  ASSERT_TRUE(put([&](storage::WebhookDeliveryRecord& d) {
+                d.attempts = 1;
+                d.due_time = lease;
+              }).ok());
+  ASSERT_TRUE(Run([&] { return SendNow(*ctx_); }).ok());
+  EXPECT_EQ(due(), lease);
+  // The attempt failed: now its due time is the wait for the retry, which SendNow cuts.
+  ASSERT_TRUE(put([](storage::WebhookDeliveryRecord& d) { d.error = "timed out"; }).ok());
+  ASSERT_TRUE(Run([&] { return SendNow(*ctx_); }).ok());
+  EXPECT_LE(due(), NowMillis());
+}
+
 class RecordingSender final : public WebhookSender {
  public:
   WebhookResponse Send(const WebhookRequest& request) override {

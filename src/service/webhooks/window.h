@@ -29,8 +29,8 @@ namespace localnotion::service::webhooks {
 
 class Window {
  public:
-  // `pending`: the store's pending deliveries; only held ones (aggregated, never
-  // attempted) take part.
+  // `pending`: pending deliveries of the store, as read for this write (ingest.cc HeldFor);
+  // only held ones (aggregated, never attempted) take part.
   explicit Window(std::vector<storage::WebhookDeliveryRecord> pending);
   ~Window();
 
