@@ -192,7 +192,7 @@ Status Resolve(FilterNode& node, const schema::Schema& schema) {
   if (node.kind != Kind::kProperty) return OkStatus();
   const schema::PropertyDef* def = schema::FindProperty(schema, node.key);
   if (def == nullptr) return ValidationError("Could not find property with name or id: " + node.key);
-  if (!Accepts(node.filter_key, schema::FindType(def->type))) {
+  if (!Accepts(node.filter_key, schema::TypeOf(*def))) {
     // Notion's wording, as reported by API users.
     return ValidationError(fmt::format(
         "The property type in the database does not match the property type of the filter provided: database "
@@ -235,7 +235,7 @@ bool EvaluateRollupItems(const FilterNode& node, const json::value* rollup, Mill
 }
 
 bool EvaluateProperty(const FilterNode& node, const PageFacts& page, Millis now) {
-  const schema::PropertyType* type = schema::FindType(node.def.type);
+  const schema::PropertyType* type = schema::TypeOf(node.def);
   switch (type != nullptr ? type->page_field() : schema::PageField::kNone) {
     case schema::PageField::kCreatedTime: return EvaluateDate(node.cond, DatePoint{page.created_time, true}, now);
     case schema::PageField::kLastEditedTime:

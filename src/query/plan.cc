@@ -134,7 +134,7 @@ std::optional<ScanNode> PlanProperty(const FilterNode& node, const schema::Schem
   for (const auto& d : schema) {
     if (d.id == node.def.id) def = &d;
   }
-  const schema::PropertyType* type = schema::FindType(node.def.type);
+  const schema::PropertyType* type = schema::TypeOf(node.def);
   if (def == nullptr || type == nullptr) return std::nullopt;
   if (auto ts = TimestampField(type->page_field()); ts && node.cond.family == Family::kDate) {
     return TimestampTerm(*ts, node.cond);
@@ -198,7 +198,7 @@ std::optional<ScanField> SortField(const SortSpec& spec) {
     return spec.timestamp == "created_time" ? ScanField{ScanField::Kind::kCreatedTime, {}}
                                             : ScanField{ScanField::Kind::kLastEditedTime, {}};
   }
-  const schema::PropertyType* type = schema::FindType(spec.def.type);
+  const schema::PropertyType* type = schema::TypeOf(spec.def);
   if (type == nullptr) return std::nullopt;
   if (type->scan_as() == ScanAs::kNumber) return PropertyField(spec.def.id);
   return TimestampField(type->page_field());

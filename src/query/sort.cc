@@ -131,7 +131,7 @@ SortValue ValueFor(const SortSpec& spec, const PageFacts& page) {
   if (spec.is_timestamp) {
     return Number(static_cast<double>(spec.timestamp == "created_time" ? page.created_time : page.last_edited_time));
   }
-  const schema::PropertyType* type = schema::FindType(spec.def.type);
+  const schema::PropertyType* type = schema::TypeOf(spec.def);
   const schema::PageField field = type != nullptr ? type->page_field() : schema::PageField::kNone;
   if (field == schema::PageField::kCreatedTime) return Number(static_cast<double>(page.created_time));
   if (field == schema::PageField::kLastEditedTime) return Number(static_cast<double>(page.last_edited_time));

@@ -1,6 +1,38 @@
 #include "schema/property_def.h"
 
+#include "common/json_writer.h"
+#include "schema/registry.h"
+
 namespace localnotion::schema {
+namespace {
+
+void WritePrefixOf(const PropertyDef& def, JsonWriter& w) {
+  w.String(def.name);
+  w.Raw(R"(:{"id":)");
+  w.String(def.id);
+  w.Raw(R"(,"type":)");
+  w.String(def.type);
+  w.Raw(",");
+  w.String(def.type);
+  w.Raw(":");
+}
+
+void Derive(PropertyDef& def) {
+  def.derived.type = FindType(def.type);
+  JsonWriter w(def.derived.value_prefix);
+  WritePrefixOf(def, w);
+  w.Finish();
+}
+
+}  // namespace
+
+void WriteValuePrefix(const PropertyDef& def, JsonWriter& w) {
+  if (def.derived.value_prefix.empty()) {
+    WritePrefixOf(def, w);
+  } else {
+    w.Raw(def.derived.value_prefix);
+  }
+}
 
 PropertyDef* FindProperty(Schema& schema, std::string_view key) {
   for (auto& p : schema) {
@@ -51,6 +83,7 @@ Result<Schema> SchemaFromStored(const json::value& stored) {
     }
     schema.push_back(PropertyDef{std::string(id->get_string()), std::string(name->get_string()),
                                  std::string(type->get_string()), config->get_object()});
+    Derive(schema.back());
   }
   return schema;
 }

@@ -4,12 +4,18 @@
 #include <string_view>
 #include <vector>
 
+#include "schema/property_def.h"
 #include "schema/property_type.h"
 
 namespace localnotion::schema {
 
 // Returns nullptr for an unknown type name.
 const PropertyType* FindType(std::string_view name);
+
+// FindType(def.type), as SchemaFromStored derived it when it did (property_def.h).
+inline const PropertyType* TypeOf(const PropertyDef& def) {
+  return def.derived.type != nullptr ? def.derived.type : FindType(def.type);
+}
 
 // The writable value keys in the order Notion lists them in a "Fix one:" message for a
 // property value that names none of them, as `version` lists them (api/version.h,

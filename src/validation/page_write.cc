@@ -195,11 +195,11 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     const json::value& v = kv.value();
     std::string_view named = v.is_object() ? NamedType(v.get_object()) : std::string_view{};
     if (named.empty() && api::AcceptsUntypedPropertyValues(version) &&
-        (def == nullptr || schema::FindType(def->type)->writable())) {
+        (def == nullptr || schema::TypeOf(*def)->writable())) {
       // 2022-06-28 shorthand: {"Description": [{"text":{"content":"x"}}]}. The body
       // schema of that version accepts a bare value, so an unknown key is reported as
       // such by pass 2 rather than as a union failure.
-      items.push_back(Item{kv.key(), def, def ? schema::FindType(def->type)->name() : std::string_view{}, &v});
+      items.push_back(Item{kv.key(), def, def ? schema::TypeOf(*def)->name() : std::string_view{}, &v});
       continue;
     }
     if (named.empty()) {
@@ -234,7 +234,7 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
   // Pass 3, the values themselves.
   PropertyWrites out;
   for (const Item& item : items) {
-    const schema::PropertyType* type = schema::FindType(item.def->type);
+    const schema::PropertyType* type = schema::TypeOf(*item.def);
     // api::Field(api::Field("body.properties", key), type), in one allocation.
     constexpr std::string_view kPrefix = "body.properties.";
     std::string path;

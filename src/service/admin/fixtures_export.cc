@@ -143,7 +143,7 @@ Result<json::value> ExportFixture(Context& ctx) {
     // Only the properties that hold a value, and no computed ones.
     auto shown = std::make_shared<schema::Schema>();
     for (const auto& def : *loaded.schema) {
-      const schema::PropertyType* type = schema::FindType(def.type);
+      const schema::PropertyType* type = schema::TypeOf(def);
       const json::value* stored = Find(p.properties, def.id);
       if (type == nullptr || stored == nullptr || stored->is_null()) continue;
       if (type->stored()) shown->push_back(def);

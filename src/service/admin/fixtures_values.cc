@@ -131,7 +131,7 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
   if (properties != nullptr) {
     for (const auto& kv : properties->get_object()) {
       const schema::PropertyDef* def = schema::FindProperty(*loaded.schema, kv.key());
-      const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+      const schema::PropertyType* type = def != nullptr ? schema::TypeOf(*def) : nullptr;
       if (type == nullptr || !type->numbered()) {
         // A value as an export shows it goes back through the API's validation in the
         // form a request would send it (schema::PropertyType::FromRendered).
@@ -190,7 +190,7 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
     }
     const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
     if (auto author = authors.find(w.property_id); def != nullptr && author != authors.end()) {
-      schema::FindType(def->type)->Stamp(w.value, author->second, NowMillis());
+      schema::TypeOf(*def)->Stamp(w.value, author->second, NowMillis());
     }
     if (w.value.is_null()) {
       loaded.page.properties.erase(w.property_id);
@@ -202,7 +202,7 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
   if (loaded.source) {
     std::vector<std::string> missing;
     for (const auto& def : *loaded.schema) {
-      const schema::PropertyType* type = schema::FindType(def.type);
+      const schema::PropertyType* type = schema::TypeOf(def);
       if (type && type->numbered() && std::find(numbered.begin(), numbered.end(), def.id) == numbered.end()) {
         missing.push_back(def.id);
       }

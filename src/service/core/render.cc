@@ -225,7 +225,7 @@ Result<json::object> Context::RenderValuesFrom(const Caller& caller, const Loade
   json::object values(storage);
   values.reserve(page.schema->size());
   for (const auto& def : *page.schema) {
-    const schema::PropertyType* type = schema::FindType(def.type);
+    const schema::PropertyType* type = schema::TypeOf(def);
     if (type == nullptr) continue;
     json::object value(storage);
     LN_RETURN_IF_ERROR(RenderValue(caller, page, def, *type, ctx, depth, takeable, value));
@@ -233,7 +233,7 @@ Result<json::object> Context::RenderValuesFrom(const Caller& caller, const Loade
   }
   // Formulas last: they read the other values of the page.
   for (const auto& def : *page.schema) {
-    const schema::PropertyType* type = schema::FindType(def.type);
+    const schema::PropertyType* type = schema::TypeOf(def);
     if (type == nullptr || type->computed_from() != schema::ComputedFrom::kPageValues) continue;
     values[def.id].as_object()[def.type] = schema::ComputeFormula(def, *page.schema, values, NowMillis());
   }
@@ -274,7 +274,7 @@ Result<std::string> Context::RenderPageTextFrom(const Caller& caller, const Load
                                                 const std::vector<std::string>& filter_properties,
                                                 json::object* takeable) {
   const bool formulas = std::any_of(page.schema->begin(), page.schema->end(), [](const schema::PropertyDef& def) {
-    const schema::PropertyType* type = schema::FindType(def.type);
+    const schema::PropertyType* type = schema::TypeOf(def);
     return type != nullptr && type->computed_from() == schema::ComputedFrom::kPageValues;
   });
   api::PageView view;
@@ -345,7 +345,7 @@ Result<json::object> Context::RenderSchema(const DataSourcePtr& source, api::Api
   LN_ASSIGN_OR_RETURN(SchemaPtr schema, SchemaOf(source));
   json::object out;
   for (const auto& def : *schema) {
-    const schema::PropertyType* type = schema::FindType(def.type);
+    const schema::PropertyType* type = schema::TypeOf(def);
     if (type == nullptr) continue;
     out[def.name] = json::object{{"id", def.id},
                                  {"name", def.name},

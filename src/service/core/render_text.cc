@@ -66,7 +66,7 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
   JsonWriter w(out);
   char next = '{';
   for (const auto& def : *page.schema) {
-    const schema::PropertyType* type = schema::FindType(def.type);
+    const schema::PropertyType* type = schema::TypeOf(def);
     if (type == nullptr) continue;
     const bool title = def.type == "title";
     const bool listed = filter_properties.empty() || std::find(filter_properties.begin(), filter_properties.end(),
@@ -90,17 +90,8 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
     w.Room(1);
     w.Put(next);
     next = ',';
-    w.String(def.name);
     if (shown != nullptr || written || rendered) {
-      w.Raw(R"(:{"id":)");
-      w.String(def.id);
-      w.Raw(R"(,"type":)");
-      w.String(def.type);
-      w.Room(1);
-      w.Put(',');
-      w.String(def.type);
-      w.Room(1);
-      w.Put(':');
+      schema::WriteValuePrefix(def, w);
       if (written) {
         type->WriteShown(stored, def, w);
       } else if (rendered) {
@@ -111,6 +102,7 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
       w.Raw("}");
     } else {
       LimitReferences(value);
+      w.String(def.name);
       w.Raw(":");
       w.Object(value);
     }

@@ -287,7 +287,7 @@ Result<std::optional<storage::PageHistoryRecord>> Context::PageHistoryEntry(cons
   changed.reserve(changed_ids.size());
   for (const auto& def : *schema) {
     if (!std::binary_search(changed_ids.begin(), changed_ids.end(), def.id)) continue;
-    const schema::PropertyType* type = schema::FindType(def.type);
+    const schema::PropertyType* type = schema::TypeOf(def);
     if (type == nullptr || !type->stored()) continue;
     const json::value* a = Find(after.properties, def.id);
     const json::value* b = before ? Find(before->properties, def.id) : nullptr;

@@ -57,7 +57,7 @@ Status SaveGrownDefinitions(Context& ctx, const Caller& caller, const DataSource
 Status CheckReferences(Context& ctx, const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes) {
   for (const auto& [property_id, value] : writes) {
     const schema::PropertyDef* def = schema::FindPropertyById(*page.schema, property_id);
-    const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+    const schema::PropertyType* type = def != nullptr ? schema::TypeOf(*def) : nullptr;
     if (type == nullptr || !value.is_array()) continue;
     // What the value points at is the type's to say (schema/property_type.h).
     const schema::References refs = type->ReferencesIn(value, *def);
@@ -123,7 +123,7 @@ struct PageBefore {
     for (size_t i = 0; only_own && i < writes.writes.size(); ++i) {
       const auto& w = writes.writes[i];
       const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
-      const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+      const schema::PropertyType* type = def != nullptr ? schema::TypeOf(*def) : nullptr;
       if (type && type->ReferencesIn(w.value, *def).kind == schema::References::Kind::kPages) only_own = false;
     }
     if (!only_own) {
@@ -161,7 +161,7 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
   const Millis now = NowMillis();
   for (auto& w : writes.writes) {
     const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
-    const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+    const schema::PropertyType* type = def != nullptr ? schema::TypeOf(*def) : nullptr;
     if (type) type->Stamp(w.value, caller.integration.bot_user_id, now);
     if (type && type->render_extras().file_objects) {
       LN_RETURN_IF_ERROR(uploads::AttachUploadsInFiles(ctx, caller, w.value, api::Field("body.properties", def->name)));
@@ -349,7 +349,7 @@ Result<std::string> CreatePageText(Context& ctx, const Caller& caller, const jso
     // unique_id numbers count per data source, from 1, in creation order.
     bool numbered = false;
     for (const auto& def : *loaded.schema) {
-      const schema::PropertyType* type = schema::FindType(def.type);
+      const schema::PropertyType* type = schema::TypeOf(def);
       if (type && type->numbered()) {
         loaded.page.properties[def.id] = loaded.source->next_unique_id;
         numbered = true;

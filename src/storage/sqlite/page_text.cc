@@ -17,7 +17,7 @@ std::optional<PageText> PageTextOf(std::string_view property_id, const json::val
 bool MayHaveTextRow(const schema::Schema* schema, std::string_view property_id) {
   if (schema == nullptr) return true;
   const schema::PropertyDef* def = schema::FindPropertyById(*schema, property_id);
-  const schema::PropertyType* type = def != nullptr ? schema::FindType(def->type) : nullptr;
+  const schema::PropertyType* type = def != nullptr ? schema::TypeOf(*def) : nullptr;
   return type != nullptr && type->filter_family() == schema::FilterFamily::kText;
 }
 
