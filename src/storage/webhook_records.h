@@ -62,13 +62,17 @@ class WebhookRecords {
   // Removes the subscription and its deliveries (no-op for an unknown id).
   virtual Status DeleteWebhookSubscription(std::string_view id) = 0;
   virtual Status PutWebhookDelivery(const WebhookDeliveryRecord& delivery) = 0;
+  // In a write transaction, the read of a read-modify-write: on PostgreSQL it waits for
+  // the other writers of the delivery and reads their result (postgres/pg_records.h).
   virtual Result<std::optional<WebhookDeliveryRecord>> GetWebhookDelivery(std::string_view id) = 0;
   virtual Status DeleteWebhookDelivery(std::string_view id) = 0;
   // The deliveries of a subscription ("" for every subscription), newest first, at most
   // `limit`.
   virtual Result<std::vector<WebhookDeliveryRecord>> ListWebhookDeliveries(std::string_view subscription_id,
                                                                            int limit) = 0;
-  // The pending deliveries, earliest due first, at most `limit`.
+  // The pending deliveries, earliest due first, at most `limit`. On PostgreSQL it locks
+  // nothing: another transaction may claim or send a delivery listed here meanwhile, so a
+  // writer reads it again with GetWebhookDelivery before changing it (service/webhooks).
   virtual Result<std::vector<WebhookDeliveryRecord>> ListPendingWebhookDeliveries(int limit) = 0;
   // The sequence of the last change of the outbox, 0 when it is empty.
   virtual Result<int64_t> LastChangeSequence() = 0;

@@ -124,11 +124,11 @@ const Field kFields[] = {
 // that renders from its config records its definition, ,"definition":[{"id","name",
 // "type","config"}], the config with only the options the entry's two values name
 // (schema::WriteConfigNaming: a select of 30 options records one or two). Any other
-// type records only
-// ,"type":T, its id and name being the entry's property_id and property
-// (pages/page_history.cc rebuilds the definition). Both keep each history row short: a
-// row of a six-property PATCH is about 1.3 KB, three to a 4 KiB page of the changes
-// table where a longer one fits two (docs/benchmarks.md, "History rows three to a page").
+// type records only ,"type":T, its id and name being the entry's property_id and
+// property (pages/page_history.cc rebuilds the definition). Both keep each history row
+// short: a row of a six-property PATCH is about 1.3 KB, three to a 4 KiB page of the
+// changes table where a longer one fits two (docs/benchmarks.md, "History rows three
+// to a page").
 void WriteHistoryDefinition(const schema::PropertyDef& def, const schema::PropertyType& type, const json::value* before,
                             const json::value* after, JsonWriter& w) {
   if (!type.renders_from_config()) {
