@@ -12,45 +12,49 @@ namespace {
 constexpr std::array<std::string_view, 10> kBaseColors = {
     "default", "gray", "brown", "orange", "yellow", "green", "blue", "purple", "pink", "red"};
 
-Result<json::object> NormalizeAnnotations(const std::string& path, const json::value* v) {
+// The paths of a rich text item's parts are made only for an error: `path()` returns
+// the item's own (a valid item, the usual case, needs none).
+template <class Path>
+Result<json::object> NormalizeAnnotations(const Path& item_path, const json::value* v) {
   json::object out = DefaultAnnotations();
   if (v == nullptr) return out;
-  if (!v->is_object()) return FailedValidation(path, "an object or `undefined`", v);
+  auto path = [&] { return Field(item_path(), "annotations"); };
+  if (!v->is_object()) return FailedValidation(path(), "an object or `undefined`", v);
   for (const auto& kv : v->get_object()) {
-    std::string key_path = Field(path, kv.key());
+    auto key_path = [&] { return Field(path(), kv.key()); };
     if (kv.key() == "color") {
       if (!kv.value().is_string() || !IsAnnotationColor(kv.value().get_string())) {
-        return FailedValidation(key_path, "a valid color", &kv.value());
+        return FailedValidation(key_path(), "a valid color", &kv.value());
       }
       out["color"] = kv.value();
     } else if (kv.key() == "bold" || kv.key() == "italic" || kv.key() == "strikethrough" ||
                kv.key() == "underline" || kv.key() == "code") {
-      if (!kv.value().is_bool()) return FailedValidation(key_path, "a boolean or `undefined`", &kv.value());
+      if (!kv.value().is_bool()) return FailedValidation(key_path(), "a boolean or `undefined`", &kv.value());
       out[kv.key()] = kv.value();
     } else {
-      return NotPresent(key_path, kv.value());
+      return NotPresent(key_path(), kv.value());
     }
   }
   return out;
 }
 
-Result<json::object> NormalizeText(const std::string& path, const json::value& v, json::value& href,
-                                   std::string& plain) {
-  if (!v.is_object()) return FailedValidation(path, "an object", &v);
+template <class Path>
+Result<json::object> NormalizeText(const Path& path, const json::value& v, json::value& href, std::string& plain) {
+  if (!v.is_object()) return FailedValidation(path(), "an object", &v);
   const auto& obj = v.get_object();
   json::object out(2);  // content, link: room made once
   const json::value* content = Find(obj, "content");
-  std::string content_path = Field(path, "content");
-  if (content == nullptr) return NotDefined(content_path);
-  if (!content->is_string()) return FailedValidation(content_path, "a string", content);
+  auto content_path = [&] { return Field(path(), "content"); };
+  if (content == nullptr) return NotDefined(content_path());
+  if (!content->is_string()) return FailedValidation(content_path(), "a string", content);
   size_t len = Utf16Length(content->get_string());
-  if (len > kMaxRichTextContent) return TooLong(content_path, kMaxRichTextContent, len);
+  if (len > kMaxRichTextContent) return TooLong(content_path(), kMaxRichTextContent, len);
   out["content"] = *content;
   plain = std::string(content->get_string());
   out["link"] = nullptr;
   for (const auto& kv : obj) {
     if (kv.key() == "content") continue;
-    std::string key_path = Field(path, kv.key());
+    std::string key_path = Field(path(), kv.key());
     if (kv.key() != "link") return NotPresent(key_path, kv.value());
     if (kv.value().is_null()) continue;
     if (!kv.value().is_object()) return FailedValidation(key_path, "an object, null, or undefined", &kv.value());
@@ -105,18 +109,21 @@ Result<json::object> NormalizeMention(const std::string& path, const json::value
   return FailedValidation(path, "an object with one of user, page, database, date, template_mention", &v);
 }
 
-Result<json::object> NormalizeItem(const std::string& path, const json::value& v) {
-  if (!v.is_object()) return FailedValidation(path, "an object", &v);
+Result<json::object> NormalizeItem(std::string_view rich_text_path, size_t index, const json::value& v) {
+  auto path = [&] { return Index(rich_text_path, index); };
+  if (!v.is_object()) return FailedValidation(path(), "an object", &v);
   const auto& obj = v.get_object();
-  std::string type;
+  std::string_view type;  // one of the three literals below
   if (const json::value* t = Find(obj, "type")) {
-    if (!t->is_string() || (t->get_string() != "text" && t->get_string() != "mention" &&
-                            t->get_string() != "equation")) {
-      return FailedValidation(Field(path, "type"), "`\"text\"`, `\"mention\"`, or `\"equation\"`", t);
+    const std::string_view named = t->is_string() ? std::string_view(t->get_string()) : std::string_view();
+    for (std::string_view k : {"text", "mention", "equation"}) {
+      if (named == k) type = k;
     }
-    type = std::string(t->get_string());
+    if (type.empty()) {
+      return FailedValidation(Field(path(), "type"), "`\"text\"`, `\"mention\"`, or `\"equation\"`", t);
+    }
   } else {
-    for (const char* k : {"text", "mention", "equation"}) {
+    for (std::string_view k : {"text", "mention", "equation"}) {
       if (Find(obj, k)) {
         type = k;
         break;
@@ -124,18 +131,18 @@ Result<json::object> NormalizeItem(const std::string& path, const json::value& v
     }
   }
   if (type.empty()) {
-    return FixOne({ShouldBe(Field(path, "text"), "defined", nullptr),
-                   ShouldBe(Field(path, "mention"), "defined", nullptr),
-                   ShouldBe(Field(path, "equation"), "defined", nullptr)});
+    return FixOne({ShouldBe(Field(path(), "text"), "defined", nullptr),
+                   ShouldBe(Field(path(), "mention"), "defined", nullptr),
+                   ShouldBe(Field(path(), "equation"), "defined", nullptr)});
   }
   for (const auto& kv : obj) {
     std::string_view k = kv.key();
     if (k == "type" || k == type || k == "annotations" || k == "plain_text" || k == "href") continue;
-    return NotPresent(Field(path, k), kv.value());
+    return NotPresent(Field(path(), k), kv.value());
   }
   const json::value* body = Find(obj, type);
-  std::string body_path = Field(path, type);
-  if (body == nullptr) return NotDefined(body_path);
+  auto body_path = [&] { return Field(path(), type); };
+  if (body == nullptr) return NotDefined(body_path());
   json::value href = nullptr;
   std::string plain;
   json::object out(5);  // type, the body, annotations, plain_text, href: room made once
@@ -144,19 +151,19 @@ Result<json::object> NormalizeItem(const std::string& path, const json::value& v
     LN_ASSIGN_OR_RETURN(json::object text, NormalizeText(body_path, *body, href, plain));
     out["text"] = std::move(text);
   } else if (type == "mention") {
-    LN_ASSIGN_OR_RETURN(json::object mention, NormalizeMention(body_path, *body, href, plain));
+    LN_ASSIGN_OR_RETURN(json::object mention, NormalizeMention(body_path(), *body, href, plain));
     out["mention"] = std::move(mention);
   } else {
     const json::value* expr = body->is_object() ? Find(body->get_object(), "expression") : nullptr;
-    std::string expr_path = Field(body_path, "expression");
-    if (expr == nullptr) return NotDefined(expr_path);
-    if (!expr->is_string()) return FailedValidation(expr_path, "a string", expr);
+    auto expr_path = [&] { return Field(body_path(), "expression"); };
+    if (expr == nullptr) return NotDefined(expr_path());
+    if (!expr->is_string()) return FailedValidation(expr_path(), "a string", expr);
     size_t len = Utf16Length(expr->get_string());
-    if (len > kMaxEquationExpression) return TooLong(expr_path, kMaxEquationExpression, len);
+    if (len > kMaxEquationExpression) return TooLong(expr_path(), kMaxEquationExpression, len);
     plain = std::string(expr->get_string());
     out["equation"] = json::object{{"expression", *expr}};
   }
-  LN_ASSIGN_OR_RETURN(json::object ann, NormalizeAnnotations(Field(path, "annotations"), Find(obj, "annotations")));
+  LN_ASSIGN_OR_RETURN(json::object ann, NormalizeAnnotations(path, Find(obj, "annotations")));
   out["annotations"] = std::move(ann);
   out["plain_text"] = plain;
   out["href"] = href;
@@ -172,7 +179,7 @@ Result<json::array> NormalizeRichText(std::string_view path, const json::value& 
   json::array out;
   out.reserve(arr.size());
   for (size_t i = 0; i < arr.size(); ++i) {
-    LN_ASSIGN_OR_RETURN(json::object item, NormalizeItem(Index(path, i), arr[i]));
+    LN_ASSIGN_OR_RETURN(json::object item, NormalizeItem(path, i, arr[i]));
     out.push_back(std::move(item));
   }
   return out;

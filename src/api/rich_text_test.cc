@@ -49,6 +49,49 @@ TEST(RichTextTest, NotAnArray) {
   EXPECT_EQ(r.error().message, "body failed validation: body.x should be an array, instead was `\"text\"`.");
 }
 
+// Every refusal names the part of the item at fault, with the second item's index: the
+// paths are made only when an item is refused.
+TEST(RichTextTest, EachRefusalNamesThePathOfThePartAtFault) {
+  const std::string ok = R"({"text":{"content":"fine"}},)";
+  const std::pair<const char*, const char*> cases[] = {
+      {"3", "body.p[1] should be an object, instead was `3`."},
+      {R"({"type":"code","text":{"content":"a"}})",
+       R"(body.p[1].type should be `"text"`, `"mention"`, or `"equation"`, instead was `"code"`.)"},
+      {R"({"type":7})", R"(body.p[1].type should be `"text"`, `"mention"`, or `"equation"`, instead was `7`.)"},
+      {R"({"plain_text":"a"})",
+       "body.p[1].text should be defined, instead was `undefined`.\nbody.p[1].mention should be defined, instead "
+       "was `undefined`.\nbody.p[1].equation should be defined, instead was `undefined`."},
+      {R"({"type":"text"})", "body.p[1].text should be defined, instead was `undefined`."},
+      {R"({"type":"text","text":{"content":"a"},"link":1})", "body.p[1].link should be not present, instead was `1`."},
+      {R"({"text":"a"})", R"(body.p[1].text should be an object, instead was `"a"`.)"},
+      {R"({"text":{}})", "body.p[1].text.content should be defined, instead was `undefined`."},
+      {R"({"text":{"content":1}})", "body.p[1].text.content should be a string, instead was `1`."},
+      {R"({"text":{"content":"a","bold":true}})", "body.p[1].text.bold should be not present, instead was `true`."},
+      {R"({"text":{"content":"a","link":{}}})", "body.p[1].text.link.url should be defined, instead was `undefined`."},
+      {R"({"text":{"content":"a"},"annotations":1})",
+       "body.p[1].annotations should be an object or `undefined`, instead was `1`."},
+      {R"({"text":{"content":"a"},"annotations":{"color":"teal"}})",
+       R"(body.p[1].annotations.color should be a valid color, instead was `"teal"`.)"},
+      {R"({"text":{"content":"a"},"annotations":{"bold":1}})",
+       "body.p[1].annotations.bold should be a boolean or `undefined`, instead was `1`."},
+      {R"({"text":{"content":"a"},"annotations":{"shiny":true}})",
+       "body.p[1].annotations.shiny should be not present, instead was `true`."},
+      {R"({"equation":{}})", "body.p[1].equation.expression should be defined, instead was `undefined`."},
+      {R"({"equation":{"expression":2}})", "body.p[1].equation.expression should be a string, instead was `2`."},
+      {R"({"mention":{"user":{}}})", "body.p[1].mention.user.id should be defined, instead was `undefined`."},
+  };
+  for (const auto& [item, message] : cases) {
+    auto r = NormalizeRichText("body.p", J("[" + ok + item + "]"));
+    ASSERT_FALSE(r.ok()) << item;
+    EXPECT_EQ(r.error().code, ErrorCode::kValidationError) << item;
+    const std::string_view m = message;
+    // One of several alternatives is "Fix one:", a list a line each.
+    const std::string head = m.find('\n') == std::string_view::npos ? "body failed validation: "
+                                                                      : "body failed validation. Fix one:\n";
+    EXPECT_EQ(r.error().message, head + message) << item;
+  }
+}
+
 TEST(RichTextTest, Utf16LengthCountsSurrogatePairs) {
   EXPECT_EQ(Utf16Length("abc"), 3u);
   EXPECT_EQ(Utf16Length("é"), 1u);

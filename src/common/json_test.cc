@@ -93,6 +93,30 @@ TEST(JsonTest, NumbersWithFewDecimalsAreTheirShortestDigits) {
   EXPECT_EQ(Num(0.0125), "0.0125");
 }
 
+// SameKey compares keys of four to eight bytes as two words: every length from 0 to 12,
+// equal and differing at each position, including where the two words overlap.
+TEST(JsonTest, SameKeyComparesEveryByteOfEveryLength) {
+  for (size_t n = 0; n <= 12; ++n) {
+    const std::string a = std::string("abcdefghijkl").substr(0, n);
+    std::string b = a;  // another buffer, so that no pointer is shared
+    EXPECT_TRUE(SameKey(a, b)) << n;
+    for (size_t i = 0; i < n; ++i) {
+      std::string c = a;
+      c[i] = 'Z';
+      EXPECT_FALSE(SameKey(a, c)) << n << " " << i;
+      EXPECT_FALSE(SameKey(c, a)) << n << " " << i;
+    }
+    EXPECT_FALSE(SameKey(a, a + "x")) << n;
+    EXPECT_FALSE(SameKey(a + "x", a)) << n;
+  }
+  // Found in objects small and large alike (Find searches the small ones itself).
+  json::object small{{"abcd", 1}, {"abce", 2}, {"bbcd", 3}, {"abcdefgh", 4}, {"abcdefgi", 5}};
+  EXPECT_EQ(Find(small, "abce")->as_int64(), 2);
+  EXPECT_EQ(Find(small, "abcdefgi")->as_int64(), 5);
+  EXPECT_EQ(Find(small, "abcdefgj"), nullptr);
+  EXPECT_EQ(Find(small, "abc"), nullptr);
+}
+
 TEST(JsonTest, ParseAndSerializeRoundTrip) {
   auto v = ParseJson(R"({"a":[1,2.5,true,null],"b":"x\"y\n","c":{"d":-3}})");
   ASSERT_TRUE(v.has_value());

@@ -43,10 +43,13 @@ bool MayHaveTextRow(const schema::Schema* schema, std::string_view property_id);
 std::vector<PageText> PageTexts(const PageRecord& page, const schema::Schema* schema = nullptr);
 
 // A change of one property's row: the row to delete, and the one to insert (nullopt:
-// the property has no row any more).
+// the property has no row any more). `same_unsettled`: the value held a mention before
+// exactly when it holds one now, so a row it had keeps its `unsettled` and only its text
+// is written (PageTextWriter::Apply).
 struct PageTextEdit {
   std::string property_id;
   std::optional<PageText> row;
+  bool same_unsettled = false;
 };
 
 // The row changes a write makes, from what it changed (records.h; `update.before` and
@@ -67,7 +70,7 @@ class PageTextWriter {
   explicit PageTextWriter(sqlite3* db);
   bool valid() const {
     return select_.valid() && remove_.valid() && remove_property_.valid() && insert_.valid() && update_.valid() &&
-           update_property_.valid();
+           update_property_.valid() && update_property_text_.valid();
   }
   // Every row of the page (a new page, or a write that does not say what it changed;
   // PageTexts with `schema`): rows whose text is unchanged are left alone, changed ones
@@ -82,7 +85,7 @@ class PageTextWriter {
   Status Insert(int64_t page_rowid, const PageText& row);
 
   sqlite3* db_;
-  Statement select_, remove_, remove_property_, insert_, update_, update_property_;
+  Statement select_, remove_, remove_property_, insert_, update_, update_property_, update_property_text_;
 };
 
 // Fills page_text for every page (migration 10, run once inside its transaction).

@@ -264,6 +264,38 @@ TEST_F(PageTextStoreTest, ATextChangedOnlyInCaseKeepsItsRow) {
   EXPECT_EQ(Scan(TextScan("title", Op::kTextStartsWith, "été à")), (V{"a", "c"}));
 }
 
+// An edit whose value held a mention before exactly when it holds one now writes the
+// text alone (PageTextEdit::same_unsettled); the others write `unsettled` too. Each row
+// keeps its id, a value without a row gets one, and the unsettled rows are the ones the
+// partial index finds.
+TEST_F(PageTextStoreTest, AChangedTextKeepsOrChangesItsUnsettledFlag) {
+  auto write = [&](const std::string& id, std::string_view property, std::string_view value) {
+    PageRecord before = Stored(id);
+    PageRecord after = before;
+    after.properties[property] = testing::J(value);
+    const std::vector<std::string> changed{std::string(property)};
+    const PageUpdate update{&before, &changed};
+    const std::vector<PageTextEdit> edits = PageTextEdits(update, after);
+    EXPECT_EQ(edits.size(), 1u);
+    EXPECT_TRUE(store_->PutPage(after, &update).ok());
+    EXPECT_TRUE(store_->CommitBatch().ok());
+    return edits.empty() ? false : edits[0].same_unsettled;
+  };
+  // c's mention, another mention: still unsettled, the text alone written.
+  EXPECT_TRUE(write("c", "title", R"([{"type":"mention","plain_text":"@Other"}])"));
+  // a's text became a mention, b's a text again after one: both flags written.
+  EXPECT_FALSE(write("a", "title", R"([{"type":"mention","plain_text":"@Paris"}])"));
+  EXPECT_TRUE(write("b", "title", R"([{"type":"text","plain_text":"Nice"}])"));
+  EXPECT_FALSE(write("b", "title", R"([{"type":"mention","plain_text":"@Nice"}])"));
+  EXPECT_FALSE(write("b", "title", R"([{"type":"text","plain_text":"Nice"}])"));
+  // A text where b had none: inserted, settled.
+  EXPECT_TRUE(write("b", "notes", R"([{"type":"text","plain_text":"Promenade"}])"));
+  EXPECT_EQ(RowsOf(path_), (V{"1 title @paris 1", "2 title nice 0", "3 title @other 1", "4 notes promenade 0"}));
+  EXPECT_EQ(Scan(TextScan("title", Op::kTextUnsettled, "")), (V{"a", "c"}));
+  EXPECT_EQ(Scan(TextScan("title", Op::kTextContains, "nice")), (V{"a", "b", "c"}));
+  EXPECT_EQ(Scan(TextScan("notes", Op::kTextContains, "promenade")), (V{"b"}));
+}
+
 TEST_F(PageTextStoreTest, AnUpdateThatChangesNoTextLeavesTheRowsAsTheyWere) {
   PageRecord before = Stored("a");
   before.properties["done"] = false;
