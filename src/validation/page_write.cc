@@ -261,7 +261,7 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
     // options tells whether it grew without comparing the two configs whole.
     if (grown && OptionCount(grown->config) != OptionCount(item.def->config))
       out.changed_defs.push_back(std::move(*grown));
-    out.writes.push_back(PropertyWrite{item.def->id, std::move(stored)});
+    out.writes.push_back(PropertyWrite{item.def->id, std::move(stored), item.def});
   }
   return out;
 }

@@ -58,6 +58,10 @@ Result<PageBody> CheckCreateBody(json::value&& body, api::ApiVersion version) = 
 struct PropertyWrite {
   std::string property_id;
   json::value value;
+  // The property's definition in the schema CheckProperties was given: valid while that
+  // schema lives and is not replaced (a caller that saves grown definitions looks the
+  // property up again in the schema it reloads).
+  const schema::PropertyDef* def = nullptr;
 };
 
 struct PropertyWrites {

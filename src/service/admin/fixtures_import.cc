@@ -327,7 +327,7 @@ Status SeedFixture(Context& ctx, const json::value& fixture) {
     }
   }
   for (size_t i = 0; i < written.size(); ++i) {
-    Status refs = pages::CheckReferences(ctx, written[i].first, written[i].second);
+    Status refs = pages::CheckReferences(ctx, written[i].second);
     if (!refs.ok()) return FixtureErrorAt(std::move(refs).error(), pages[i].path);
   }
   for (const auto& [path, id] : page_parents) {

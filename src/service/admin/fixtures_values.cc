@@ -188,7 +188,10 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
     if (auto stored = stored_files.find(w.property_id); stored != stored_files.end()) {
       PutStoredFiles(stored->second, w.value);
     }
+    // Into the schema `loaded` holds now (it was reloaded if definitions grew), which
+    // pages::CheckReferences reads later.
     const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
+    w.def = def;
     if (auto author = authors.find(w.property_id); def != nullptr && author != authors.end()) {
       schema::TypeOf(*def)->Stamp(w.value, author->second, NowMillis());
     }

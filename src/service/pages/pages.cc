@@ -54,9 +54,8 @@ Status SaveGrownDefinitions(Context& ctx, const Caller& caller, const DataSource
 
 // People must be users of the workspace; relation ids must be pages of the related
 // database. Messages: docs/compat.md.
-Status CheckReferences(Context& ctx, const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes) {
-  for (const auto& [property_id, value] : writes) {
-    const schema::PropertyDef* def = schema::FindPropertyById(*page.schema, property_id);
+Status CheckReferences(Context& ctx, const std::vector<validation::PropertyWrite>& writes) {
+  for (const auto& [property_id, value, def] : writes) {
     const schema::PropertyType* type = def != nullptr ? schema::TypeOf(*def) : nullptr;
     if (type == nullptr || !value.is_array()) continue;
     // What the value points at is the type's to say (schema/property_type.h).
@@ -122,14 +121,16 @@ struct PageBefore {
     bool only_own = writes.changed_defs.empty();
     for (size_t i = 0; only_own && i < writes.writes.size(); ++i) {
       const auto& w = writes.writes[i];
-      const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
-      const schema::PropertyType* type = def != nullptr ? schema::TypeOf(*def) : nullptr;
-      if (type && type->ReferencesIn(w.value, *def).kind == schema::References::Kind::kPages) only_own = false;
+      const schema::PropertyType* type = w.def != nullptr ? schema::TypeOf(*w.def) : nullptr;
+      if (type && type->ReferencesIn(w.value, *w.def).kind == schema::References::Kind::kPages) only_own = false;
     }
     if (!only_own) {
       record.properties = loaded.page.properties;
       touched.reset();
+      return;
     }
+    // Room for the values replaced, made once.
+    record.properties.reserve(writes.writes.size());
   }
 
   // Moves the value of `property_id` in `values` (the page's, about to be replaced) into
@@ -152,15 +153,18 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
                        PageBefore* was = nullptr) {
   LN_ASSIGN_OR_RETURN(validation::PropertyWrites writes,
                       validation::CheckProperties(properties, *loaded.schema, caller.version));
-  LN_RETURN_IF_ERROR(CheckReferences(ctx, loaded, writes.writes));
+  LN_RETURN_IF_ERROR(CheckReferences(ctx, writes.writes));
   if (was != nullptr) was->Keep(loaded, writes);
-  if (!writes.changed_defs.empty()) {
+  // Saving grown definitions reloads the schema, which the writes' definitions were not
+  // taken from.
+  const bool reloaded = !writes.changed_defs.empty();
+  if (reloaded) {
     LN_RETURN_IF_ERROR(SaveGrownDefinitions(ctx, caller, loaded.source, std::move(writes.changed_defs)));
     LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
   }
   const Millis now = NowMillis();
   for (auto& w : writes.writes) {
-    const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
+    const schema::PropertyDef* def = reloaded ? schema::FindPropertyById(*loaded.schema, w.property_id) : w.def;
     const schema::PropertyType* type = def != nullptr ? schema::TypeOf(*def) : nullptr;
     if (type) type->Stamp(w.value, caller.integration.bot_user_id, now);
     if (type && type->render_extras().file_objects) {

@@ -99,8 +99,9 @@ Result<json::value> PageHistory(Context& ctx, std::string_view page_id);
 
 // ---- Shared with databases/ and admin/ ----
 // People must be users of the workspace; relation ids must be pages of the related
-// data source (pages.cc). Also run on fixture pages (admin/fixtures_import.cc).
-Status CheckReferences(Context& ctx, const LoadedPage& page, const std::vector<validation::PropertyWrite>& writes);
+// data source (pages.cc). Also run on fixture pages (admin/fixtures_import.cc). Each
+// write's `def` must be set and alive (validation::PropertyWrite).
+Status CheckReferences(Context& ctx, const std::vector<validation::PropertyWrite>& writes);
 // Stores `schema` as the data source's schema (an edit of the data source).
 Status SaveSchema(Context& ctx, const Caller& caller, const DataSourcePtr& source, const schema::Schema& schema);
 // For each dual_property relation in `schema` that is new (absent from `before`), adds
