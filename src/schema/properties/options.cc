@@ -20,6 +20,20 @@ const json::array& Options(const PropertyDef& def) {
   return (v && v->is_array()) ? v->get_array() : kNone;
 }
 
+// An option's member, or null: a stored option is an object with an id, a name and a
+// color (ParseOptions, ResolveOption), read with Find rather than json::object::at,
+// whose search costs a call to memcmp per key (common/json.h).
+const json::value& Member(const json::object& option, std::string_view key) {
+  static const json::value kNull;
+  const json::value* v = Find(option, key);
+  return v != nullptr ? *v : kNull;
+}
+const json::value& Member(const json::value& option, std::string_view key) {
+  static const json::value kNull;
+  const json::object* o = option.if_object();
+  return o != nullptr ? Member(*o, key) : kNull;
+}
+
 }  // namespace
 
 Status CheckName(std::string_view path, const json::value& name) {
@@ -73,7 +87,7 @@ Result<json::array> ParseOptions(std::string_view path, const json::value& confi
 Result<std::string> ResolveOption(std::string_view path_in, const json::value& ref, const PropertyDef& def_in,
                                   PropertyDef* grown) {
   const PropertyDef& def = grown ? *grown : def_in;
-  std::string path(path_in);
+  const std::string_view path = path_in;
   if (!ref.is_object()) return api::FailedValidation(path, "an object", &ref);
   const auto& obj = ref.get_object();
   const json::value* id = Find(obj, "id");
@@ -87,7 +101,7 @@ Result<std::string> ResolveOption(std::string_view path_in, const json::value& r
   if (id != nullptr) {
     if (!id->is_string()) return api::FailedValidation(api::Field(path, "id"), "a string", id);
     for (const auto& o : options) {
-      if (o.at("id") == *id) return std::string(id->get_string());
+      if (Member(o, "id") == *id) return std::string(id->get_string());
     }
     if (name == nullptr) {
       return ValidationError(fmt::format("Invalid {} option id: {}", def.type, std::string_view(id->get_string())));
@@ -99,7 +113,10 @@ Result<std::string> ResolveOption(std::string_view path_in, const json::value& r
   }
   LN_RETURN_IF_ERROR(CheckName(api::Field(path, "name"), *name));
   for (const auto& o : options) {
-    if (o.at("name") == *name) return std::string(o.at("id").get_string());
+    if (Member(o, "name") == *name) {
+      const json::value& option_id = Member(o, "id");
+      if (option_id.is_string()) return std::string(option_id.get_string());
+    }
   }
   if (grown == nullptr) {
     return ValidationError(fmt::format("Invalid status option. Status option \"{}\" does not exist.",
@@ -127,8 +144,8 @@ const json::object* FindOption(std::string_view id, const PropertyDef& def) {
   const json::value* options = Find(def.config, "options");
   if (options == nullptr || !options->is_array()) return nullptr;
   for (const auto& o : options->get_array()) {
-    const auto& obj = o.get_object();
-    if (obj.at("id").get_string() == id) return &obj;
+    const json::value& option_id = Member(o, "id");
+    if (option_id.is_string() && option_id.get_string() == id) return &o.get_object();
   }
   return nullptr;
 }
@@ -179,15 +196,15 @@ void WriteConfigNaming(const PropertyDef& def, const json::value* a, const json:
 json::value RenderOption(std::string_view id, const PropertyDef& def) {
   const json::object* obj = FindOption(id, def);
   if (obj == nullptr) return nullptr;
-  return json::object{{"id", obj->at("id")}, {"name", obj->at("name")}, {"color", obj->at("color")}};
+  return json::object{{"id", Member(*obj, "id")}, {"name", Member(*obj, "name")}, {"color", Member(*obj, "color")}};
 }
 
 bool WriteOption(std::string_view id, const PropertyDef& def, JsonWriter& w, std::string_view prefix) {
   const json::object* obj = FindOption(id, def);
   if (obj == nullptr) return false;
-  const json::value& option_id = obj->at("id");
-  const json::value& name = obj->at("name");
-  const json::value& color = obj->at("color");
+  const json::value& option_id = Member(*obj, "id");
+  const json::value& name = Member(*obj, "name");
+  const json::value& color = Member(*obj, "color");
   w.Raw(prefix);
   w.Raw(R"({"id":)");
   w.Value(option_id);
