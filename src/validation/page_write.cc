@@ -213,7 +213,7 @@ Result<PropertyWrites> CheckProperties(const json::object& properties, const sch
         return api::NotPresent(api::Field(path(), field.key()), field.value());
       }
     }
-    items.push_back(Item{kv.key(), def, named, &v.get_object().at(named)});
+    items.push_back(Item{kv.key(), def, named, Find(v.get_object(), named)});  // NamedType found it
   }
 
   // Pass 2, against the schema: unknown keys and type mismatches, all reported at once.

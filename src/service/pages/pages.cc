@@ -133,15 +133,13 @@ struct PageBefore {
     record.properties.reserve(writes.writes.size());
   }
 
-  // Moves the value of `property_id` in `values` (the page's, about to be replaced) into
-  // `record`, at the first write of that property only (a request may name one property
-  // twice, by name and by id).
-  void KeepReplaced(json::object& values, const std::string& property_id) {
+  // Moves `value` (the page's value of `property_id`, about to be replaced; null when the
+  // page has none) into `record`, at the first write of that property only (a request may
+  // name one property twice, by name and by id).
+  void KeepReplaced(json::value* value, const std::string& property_id) {
     if (!touched || std::find(touched->begin(), touched->end(), property_id) != touched->end()) return;
     touched->push_back(property_id);
-    if (auto it = values.find(property_id); it != values.end()) {
-      record.properties.emplace(property_id, std::move(it->value()));
-    }
+    if (value != nullptr) record.properties.emplace(property_id, std::move(*value));
   }
 };
 
@@ -175,11 +173,16 @@ Status WriteProperties(Context& ctx, const Caller& caller, LoadedPage& loaded, c
       json::value before_copy = before ? *before : json::value(nullptr);
       LN_RETURN_IF_ERROR(SyncDualRelations(ctx, caller, loaded.page, *def, &before_copy, &w.value));
     }
-    if (was != nullptr) was->KeepReplaced(loaded.page.properties, w.property_id);
+    // The page's value, found once for keeping and replacing it (Find on the page's own,
+    // mutable, object).
+    json::value* slot = const_cast<json::value*>(Find(loaded.page.properties, w.property_id));
+    if (was != nullptr) was->KeepReplaced(slot, w.property_id);
     if (w.value.is_null()) {
-      loaded.page.properties.erase(w.property_id);
+      if (slot != nullptr) loaded.page.properties.erase(w.property_id);
+    } else if (slot != nullptr) {
+      *slot = std::move(w.value);
     } else {
-      loaded.page.properties[w.property_id] = std::move(w.value);
+      loaded.page.properties.emplace(w.property_id, std::move(w.value));
     }
   }
   return OkStatus();
