@@ -280,6 +280,31 @@ TEST_P(StoreConformanceTest, AWrittenPageReadsBackWithItsNumbersAsStored) {
     check(read);
     EXPECT_EQ(read->properties.at("part"), json::value(6.5));
   });
+  // A write that says what it changed, as a PATCH does (PageUpdate): the changed values
+  // are kept as stored too, a new one and a replaced one.
+  Write([&](Txn& txn) {
+    std::optional<PageRecord> read = LN_VAL(txn.GetPage("num-1"));
+    ASSERT_TRUE(read.has_value());
+    const PageRecord before = *read;
+    read->properties["whole"] = 8.0;
+    read->properties["added"] = json::array{4.0, 4.5};
+    const std::vector<std::string> changed{"added", "whole"};
+    const PageUpdate update{&before, &changed};
+    LN_ASSERT_OK(txn.PutPage(*read, &update));
+    txn.KeepWrittenPage(std::move(*read));
+  });
+  for (int round = 0; round < 2; ++round) {
+    ReadBoth([&](Txn& txn) {
+      std::shared_ptr<const PageRecord> shared = LN_VAL(txn.GetPageShared("num-1"));
+      ASSERT_NE(shared, nullptr);
+      EXPECT_EQ(SerializeJson(shared->properties.at("list")), "[2,-3,1e+21,7]");
+      EXPECT_EQ(shared->properties.at("part"), json::value(6.5));
+      EXPECT_TRUE(shared->properties.at("whole").is_int64());
+      EXPECT_EQ(shared->properties.at("whole"), json::value(8));
+      EXPECT_EQ(SerializeJson(shared->properties.at("added")), "[4,4.5]");
+      EXPECT_TRUE(shared->properties.at("added").get_array()[0].is_int64());
+    });
+  }
 }
 
 // A page handed over after a write (Txn::KeepWrittenPage) is kept only when it is the
