@@ -20,7 +20,8 @@ Error FixtureErrorAt(Error e, const std::string& page_path);
 
 // Fixture reading (fixtures_values.cc, for fixtures_import.cc): a data source's
 // `properties` at `path`, and a page's values (applied to `page.page`; the writes are
-// returned for pages::CheckReferences).
+// returned for pages::CheckReferences, their definitions in `page.schema` as it is on
+// return, so `page` must outlive them).
 Result<schema::Schema> ReadFixtureSchema(Context& ctx, const json::value* properties, const std::string& path);
 Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, LoadedPage& page,
                                                                  const json::value* properties,

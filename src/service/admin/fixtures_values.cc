@@ -188,10 +188,7 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
     if (auto stored = stored_files.find(w.property_id); stored != stored_files.end()) {
       PutStoredFiles(stored->second, w.value);
     }
-    // Into the schema `loaded` holds now (it was reloaded if definitions grew), which
-    // pages::CheckReferences reads later.
     const schema::PropertyDef* def = schema::FindPropertyById(*loaded.schema, w.property_id);
-    w.def = def;
     if (auto author = authors.find(w.property_id); def != nullptr && author != authors.end()) {
       schema::TypeOf(*def)->Stamp(w.value, author->second, NowMillis());
     }
@@ -221,6 +218,10 @@ Result<std::vector<validation::PropertyWrite>> ReadFixtureValues(Context& ctx, L
       LN_ASSIGN_OR_RETURN(loaded, ctx.LoadRecord(std::move(loaded.page)));
     }
   }
+  // Each write's definition from the schema `loaded` holds as this returns (it was
+  // reloaded above when definitions grew or numbers were handed out), which
+  // pages::CheckReferences reads once every page is seeded.
+  for (auto& w : writes->writes) w.def = schema::FindPropertyById(*loaded.schema, w.property_id);
   return std::move(writes->writes);
 }
 
