@@ -23,15 +23,14 @@ const json::array& Options(const PropertyDef& def) {
 // An option's member, or null: a stored option is an object with an id, a name and a
 // color (ParseOptions, ResolveOption), read with Find rather than json::object::at,
 // whose search costs a call to memcmp per key (common/json.h).
+const json::value kNoMember;  // what Member returns for a member that is missing
 const json::value& Member(const json::object& option, std::string_view key) {
-  static const json::value kNull;
   const json::value* v = Find(option, key);
-  return v != nullptr ? *v : kNull;
+  return v != nullptr ? *v : kNoMember;
 }
 const json::value& Member(const json::value& option, std::string_view key) {
-  static const json::value kNull;
   const json::object* o = option.if_object();
-  return o != nullptr ? Member(*o, key) : kNull;
+  return o != nullptr ? Member(*o, key) : kNoMember;
 }
 
 }  // namespace
@@ -84,10 +83,9 @@ Result<json::array> ParseOptions(std::string_view path, const json::value& confi
   return out;
 }
 
-Result<std::string> ResolveOption(std::string_view path_in, const json::value& ref, const PropertyDef& def_in,
+Result<std::string> ResolveOption(std::string_view path, const json::value& ref, const PropertyDef& def_in,
                                   PropertyDef* grown) {
   const PropertyDef& def = grown ? *grown : def_in;
-  const std::string_view path = path_in;
   if (!ref.is_object()) return api::FailedValidation(path, "an object", &ref);
   const auto& obj = ref.get_object();
   const json::value* id = Find(obj, "id");

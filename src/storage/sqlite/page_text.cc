@@ -6,12 +6,20 @@
 
 namespace localnotion::storage {
 
-std::optional<PageText> PageTextOf(std::string_view property_id, const json::value* value) {
-  if (value == nullptr || (!value->is_array() && !value->is_string())) return std::nullopt;
-  const bool unsettled = query::HoldsMention(value);
-  std::string folded = query::FoldCase(query::StoredText(value));
+namespace {
+
+// The row of a text value, from its stored text and whether it holds a mention.
+std::optional<PageText> RowOf(std::string_view property_id, std::string_view stored_text, bool unsettled) {
+  std::string folded = query::FoldCase(stored_text);
   if (folded.empty() && !unsettled) return std::nullopt;
   return PageText{std::string(property_id), std::move(folded), unsettled};
+}
+
+}  // namespace
+
+std::optional<PageText> PageTextOf(std::string_view property_id, const json::value* value) {
+  if (value == nullptr || (!value->is_array() && !value->is_string())) return std::nullopt;
+  return RowOf(property_id, query::StoredText(value), query::HoldsMention(value));
 }
 
 bool MayHaveTextRow(const schema::Schema* schema, std::string_view property_id) {
@@ -45,10 +53,14 @@ std::vector<PageTextEdit> PageTextEdits(const PageUpdate& update, const PageReco
     // only the new text is folded otherwise. A text that changed only in case folds to
     // the row it had: the UPDATE then writes it again, which costs a note for the index
     // and changes no result.
-    const bool same_unsettled = query::HoldsMention(was) == query::HoldsMention(now);
-    if (same_unsettled && query::StoredText(was) == query::StoredText(now)) continue;
+    const bool now_mention = query::HoldsMention(now);
+    const bool same_unsettled = query::HoldsMention(was) == now_mention;
+    const std::string now_stored = query::StoredText(now);
+    if (same_unsettled && query::StoredText(was) == now_stored) continue;
     if (!MayHaveTextRow(update.schema, id)) continue;
-    edits.push_back(PageTextEdit{id, PageTextOf(id, now), same_unsettled});
+    // The new row from what was read above (PageTextOf would read it again).
+    std::optional<PageText> row = now_text ? RowOf(id, now_stored, now_mention) : std::nullopt;
+    edits.push_back(PageTextEdit{id, std::move(row), same_unsettled});
   }
   return edits;
 }
