@@ -78,6 +78,11 @@ class Files : public PropertyType {
     }
     return json::value(std::move(out));
   }
+  // An array is shown as it is stored; an attached upload's entry then gets its signed link
+  // from the service (RenderExtras::file_objects), which shows any other entry unchanged.
+  const json::value* ShownAsStored(const json::value& stored) const override {
+    return stored.is_array() ? &stored : nullptr;
+  }
   void Render(const json::value* stored, const PropertyDef&, const RenderContext&,
               json::object& out) const override {
     // Copied once, into `out`'s resource (a temporary of the conditional was a second copy).

@@ -172,8 +172,8 @@ TEST(Registry, ShownAsStoredIsWhatRenderShows) {
     if (any) shown_types.push_back(name);
   }
   // The types GET and PATCH write from the stored value.
-  EXPECT_EQ(shown_types, (std::vector<std::string_view>{"title", "rich_text", "number", "checkbox", "url", "email",
-                                                        "phone_number"}));
+  EXPECT_EQ(shown_types, (std::vector<std::string_view>{"title", "rich_text", "number", "files", "checkbox", "url",
+                                                        "email", "phone_number"}));
 }
 
 // WriteShown is a promise about Render too: for every type that writes its values as

@@ -200,6 +200,9 @@ class Context {
   Result<json::value> RenderFileObject(const Caller& caller, const json::value& stored);
   // RenderFileObject on each entry of a files property value.
   Status RenderFilesIn(const Caller& caller, json::value& files);
+  // Whether RenderFilesIn would change `files`: an entry of it is an attached upload in its
+  // stored form, which is shown with a signed link.
+  static bool HoldsHostedFile(const json::value& files);
   // The key that signs hosted file URLs (meta "file_url_secret", made on first use).
   Result<std::string> FileUrlSecret();
 

@@ -83,6 +83,14 @@ Result<json::value> Context::RenderFileObject(const Caller& caller, const json::
   return json::value(std::move(out));
 }
 
+bool Context::HoldsHostedFile(const json::value& files) {
+  if (!files.is_array()) return false;
+  for (const json::value& entry : files.get_array()) {
+    if (StoredFile(entry) != nullptr) return true;
+  }
+  return false;
+}
+
 Status Context::RenderFilesIn(const Caller& caller, json::value& files) {
   if (!files.is_array()) return OkStatus();
   for (auto& entry : files.as_array()) {

@@ -3,7 +3,7 @@
 // Building each value as a Boost.JSON object and the properties object around them, then
 // writing that, costs more than the rest of answering GET /v1/pages/{id}. Here a value
 // that Render would show exactly as stored (PropertyType::ShownAsStored: title, rich
-// text, number, checkbox, url, email, phone number) is written from the record, inside
+// text, number, checkbox, url, email, phone number, files) is written from the record, inside
 // the {id, type, <type>} it is shown in; any other is rendered alone (Context::RenderValue)
 // and written; a type that writes its values as text (PropertyType::WriteShown: select,
 // status, multi_select, date) writes them without building them. The text is what
@@ -47,10 +47,15 @@ bool WritesRenderedText(const schema::PropertyType& type) {
   return !extras.file_objects && !extras.visible_pages_only && !extras.mentions && !extras.has_more_when_capped;
 }
 
-// The stored value when it can be written as the page object shows it, else nullptr.
+// The stored value when it can be written as the page object shows it, else nullptr. Files
+// are, unless one of them is an attached upload, which is shown with a signed link
+// (Context::RenderFilesIn leaves every other entry as it is).
 const json::value* WritableAsStored(const schema::PropertyType& type, const json::value* stored) {
-  if (stored == nullptr || !ShownAsRendered(type)) return nullptr;
-  if (type.render_extras().mentions && HasMention(*stored)) return nullptr;
+  if (stored == nullptr || type.computed_from() != schema::ComputedFrom::kStored) return nullptr;
+  const schema::RenderExtras extras = type.render_extras();
+  if (extras.visible_pages_only || extras.capped_list) return nullptr;
+  if (extras.file_objects && Context::HoldsHostedFile(*stored)) return nullptr;
+  if (extras.mentions && HasMention(*stored)) return nullptr;
   return type.ShownAsStored(*stored);
 }
 

@@ -4,11 +4,13 @@
 // filter_properties, with mentions and with more than 25 relations.
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
 #include <vector>
 
 #include "service/databases/databases.h"
 #include "service/service_test_util.h"
+#include "service/uploads/uploads.h"
 
 namespace localnotion::service {
 namespace {
@@ -239,6 +241,35 @@ TEST_F(RenderTextTest, PeopleWriteWhatTheTreeShows) {
   EXPECT_NE(capped.find(R"("name":"Person \"24\"")"), std::string::npos) << capped;
   EXPECT_EQ(capped.find(R"("name":"Person \"25\"")"), std::string::npos) << capped;
   EXPECT_NE(ExpectAlike(none, {"title"}).find(R"("type":"people","people":[])"), std::string::npos);
+}
+
+// Files are written as stored unless one of them is an attached upload, whose link is
+// signed when the page is shown: a value of external files is the tree's, and a value
+// with an upload in it shows the upload's link and the external file beside it, as the
+// tree does (their links' expiry, in whole seconds, may differ between the two answers).
+TEST_F(RenderTextTest, FilesShowAnUploadsLinkAndExternalFilesAsStored) {
+  const std::string items = NewDataSource(R"({"Name":{"title":{}},"Spec":{"files":{}}})");
+  auto created = Run([&] { return uploads::CreateFileUpload(*ctx_, caller_, J(R"({"filename":"s.pdf"})")); });
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const std::string upload(created->at("id").as_string());
+  uploads::SendForm form;
+  form.file = uploads::FormFile{"s.pdf", "application/pdf", "%PDF"};
+  ASSERT_TRUE(Run([&] { return uploads::SendFileUpload(*ctx_, caller_, upload, form); }).ok());
+  const std::string external = R"({"name":"a.pdf","type":"external","external":{"url":"https://example.com/a.pdf"}})";
+  const std::string outside = NewRow(items, R"({"Spec":{"files":[)" + external + "]}}");
+  const std::string attached = NewRow(
+      items, R"({"Spec":{"files":[)" + external + R"(,{"name":"s.pdf","file_upload":{"id":")" + upload + R"("}}]}})");
+  ASSERT_FALSE(outside.empty() || attached.empty());
+  EXPECT_NE(ExpectAlike(outside, {"title"}).find(R"("type":"files","files":[)" + external + "]}"), std::string::npos);
+
+  auto [text, tree] = Both(attached, api::ApiVersion::k2026_03_11, {});
+  const std::string link = "/_localnotion/files/" + upload + "/s.pdf?expires=";
+  EXPECT_NE(text.find(R"("type":"files","files":[)" + external + R"(,{"name":"s.pdf","type":"file","file":{"url":")"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(link), std::string::npos) << text;
+  const std::regex expiry(R"(expires=[0-9]+&signature=[0-9a-f]+|"expiry_time":"[^"]*")");
+  EXPECT_EQ(std::regex_replace(text, expiry, "-"), std::regex_replace(tree, expiry, "-"));
 }
 
 }  // namespace
