@@ -15,26 +15,26 @@ namespace localnotion::storage {
 
 struct UserRecord {
   std::string id;
-  std::string type;                        // "person" or "bot"
+  std::string type;  // "person" or "bot"
   std::string name;
   std::optional<std::string> avatar_url;
-  std::optional<std::string> email;        // persons
-  std::string integration_id;              // bots: the integration they act for
+  std::optional<std::string> email;  // persons
+  std::string integration_id;        // bots: the integration they act for
 };
 
 struct IntegrationRecord {
   std::string id;
   std::string name;
-  std::string secret_hash;                 // SHA-256 of the bearer token, hex
+  std::string secret_hash;  // SHA-256 of the bearer token, hex
   std::string bot_user_id;
-  std::string capabilities;                // comma-separated; see service/capabilities
+  std::string capabilities;  // comma-separated; see service/capabilities
   Millis created_time = 0;
 };
 
 // A database: the container. Its rows live in one or more data sources.
 struct DatabaseRecord {
   std::string id;
-  std::string parent_type;                 // "page_id", "workspace" or "block_id"
+  std::string parent_type;  // "page_id", "workspace" or "block_id"
   std::string parent_id;
   json::array title;
   json::array description;
@@ -60,15 +60,15 @@ struct DataSourceRecord {
   std::string created_by;
   Millis last_edited_time = 0;
   std::string last_edited_by;
-  json::array schema;                      // schema::SchemaToStored form
+  json::array schema;  // schema::SchemaToStored form
   int64_t next_unique_id = 1;
 };
 
 struct PageRecord {
   std::string id;
-  std::string parent_type;                 // "data_source_id", "page_id", "workspace" or "block_id"
-  std::string parent_id;                   // empty for the workspace
-  json::object properties;                 // property id -> stored value
+  std::string parent_type;  // "data_source_id", "page_id", "workspace" or "block_id"
+  std::string parent_id;    // empty for the workspace
+  json::object properties;  // property id -> stored value
   json::value icon;
   json::value cover;
   bool in_trash = false;
@@ -77,6 +77,12 @@ struct PageRecord {
   std::string created_by;
   Millis last_edited_time = 0;
   std::string last_edited_by;
+  // The store's own number for the page's row (SQLite's rowid), 0 when not known: a hint
+  // that lets a write find the row without the index of its id, checked against the id
+  // (storage/sqlite). A store fills it in when it reads the row and when it writes it, the
+  // latter through the const record it is handed (hence mutable): only a record its
+  // writer owns is ever written (Context::WritePage is the one caller of PutPage).
+  mutable int64_t store_row = 0;
 };
 
 // What search needs of a page to choose its results (PageRecords::ListPageHeads): where

@@ -60,6 +60,7 @@ PageRecord CopyPage(const PageRecord& page, const json::storage_ptr& storage, bo
   out.created_by = page.created_by;
   out.last_edited_time = page.last_edited_time;
   out.last_edited_by = page.last_edited_by;
+  out.store_row = page.store_row;
   return out;
 }
 

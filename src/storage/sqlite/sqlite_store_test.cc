@@ -135,6 +135,53 @@ TEST_F(SqliteStoreTest, PutPageReplaces) {
   EXPECT_FALSE((*got)->in_trash);
 }
 
+// An update finds the page's row by the rowid its record holds (PageRecord::store_row),
+// which a read and a write fill in, and writes it only if it is the page's: a record that
+// names another page's row, or none, writes its own page, no other, and learns its row.
+TEST_F(SqliteStoreTest, AnUpdateWritesThePageWhateverRowItsRecordNames) {
+  PageRecord a = Page("page-a");
+  PageRecord b = Page("page-b");
+  EXPECT_EQ(a.store_row, 0);
+  Committed([&] {
+    ASSERT_TRUE(store_->PutPage(a).ok());
+    ASSERT_TRUE(store_->PutPage(b).ok());
+  });
+  EXPECT_GT(a.store_row, 0);
+  EXPECT_GT(b.store_row, 0);
+  EXPECT_NE(a.store_row, b.store_row);
+  auto read = [&](const std::string& id) {
+    auto got = store_->GetPage(id);
+    EXPECT_TRUE(got.ok() && got->has_value());
+    return got.ok() && got->has_value() ? std::move(**got) : PageRecord{};
+  };
+  EXPECT_EQ(read("page-a").store_row, a.store_row);
+  const int64_t a_row = a.store_row;
+  // Each write changes "p%3Ax" (its title and the rest stay), as a PATCH does.
+  std::vector<std::string> changed{"p%3Ax"};
+  auto update = [&](int64_t row, double value) {
+    PageRecord before = read("page-a");
+    PageRecord after = before;
+    after.properties["p%3Ax"] = value;
+    after.store_row = row;
+    const PageUpdate u{&before, &changed, nullptr};
+    Committed([&] { ASSERT_TRUE(store_->PutPage(after, &u).ok()); });
+    EXPECT_EQ(after.store_row, a_row) << "written through row " << row;
+  };
+  update(b.store_row, 3.5);  // another page's row
+  EXPECT_EQ(read("page-a").properties.at("p%3Ax"), 3.5);
+  EXPECT_EQ(read("page-b").properties.at("p%3Ax"), 2.5);
+  update(0, 4.5);  // no row: found by its id
+  EXPECT_EQ(read("page-a").properties.at("p%3Ax"), 4.5);
+  update(a_row, 5.5);  // its own
+  EXPECT_EQ(read("page-a").properties.at("p%3Ax"), 5.5);
+  update(a_row + b.store_row + 100, 6.5);  // a row that does not exist
+  EXPECT_EQ(read("page-a").properties.at("p%3Ax"), 6.5);
+  EXPECT_EQ(read("page-b").properties.at("p%3Ax"), 2.5);
+  auto all = store_->ListAllPages();
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 2u);
+}
+
 TEST_F(SqliteStoreTest, DatabaseRoundTrip) {
   DatabaseRecord d = Database("db-1");
   Committed([&] { ASSERT_TRUE(store_->PutDatabase(d).ok()); });
