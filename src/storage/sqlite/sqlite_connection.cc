@@ -115,9 +115,10 @@ struct SqliteConnection::Statements {
         update_page_properties(db, kUpdatePageProperties),
         pin_snapshot(db, "PRAGMA user_version"),
         // The rowid that page_text rows (sqlite/page_text.h) are keyed by, read after a
-        // write that changes text: a lookup in the primary key's index costs less than
-        // the write's RETURNING rowid, which SQLite answers through a temporary table
-        // (about 18k instructions of a six-property PATCH; docs/benchmarks.md).
+        // write whose record did not carry it (PageRecord::store_row): a lookup in the
+        // primary key's index costs less than the write's RETURNING rowid, which SQLite
+        // answers through a temporary table (about 18k instructions of a six-property
+        // PATCH; docs/benchmarks.md).
         page_rowid(db, "SELECT rowid FROM pages WHERE id = ?1"),
         list_pages_of(db, JoinSql("SELECT ", kPageRead, " FROM pages WHERE parent_id = ?1 ORDER BY rowid")),
         list_all_pages(db, JoinSql("SELECT ", kPageRead, " FROM pages ORDER BY rowid")),
