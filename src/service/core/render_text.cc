@@ -31,12 +31,15 @@ bool HasMention(const json::value& rich_text) {
   return false;
 }
 
-// Whether the service shows a value of `type` as Render makes it, with nothing done to it
-// after (RenderValue, LimitReferences).
-bool ShownAsRendered(const schema::PropertyType& type) {
+// Whether the service shows `stored`, a value of `type`, as Render makes it, with nothing
+// done to it after (RenderValue, LimitReferences). Files are, unless one of them is an
+// attached upload, which is shown with a signed link (Context::RenderFilesIn leaves every
+// other entry as it is).
+bool ShownAsRendered(const schema::PropertyType& type, const json::value* stored) {
   if (type.computed_from() != schema::ComputedFrom::kStored) return false;
   const schema::RenderExtras extras = type.render_extras();
-  return !extras.file_objects && !extras.visible_pages_only && !extras.capped_list;
+  if (extras.file_objects && stored != nullptr && Context::HoldsHostedFile(*stored)) return false;
+  return !extras.visible_pages_only && !extras.capped_list;
 }
 
 // Whether WriteRendered writes the whole value as the page object shows it: a stored
@@ -47,15 +50,10 @@ bool WritesRenderedText(const schema::PropertyType& type) {
   return !extras.file_objects && !extras.visible_pages_only && !extras.mentions && !extras.has_more_when_capped;
 }
 
-// The stored value when it can be written as the page object shows it, else nullptr. Files
-// are, unless one of them is an attached upload, which is shown with a signed link
-// (Context::RenderFilesIn leaves every other entry as it is).
+// The stored value when it can be written as the page object shows it, else nullptr.
 const json::value* WritableAsStored(const schema::PropertyType& type, const json::value* stored) {
-  if (stored == nullptr || type.computed_from() != schema::ComputedFrom::kStored) return nullptr;
-  const schema::RenderExtras extras = type.render_extras();
-  if (extras.visible_pages_only || extras.capped_list) return nullptr;
-  if (extras.file_objects && Context::HoldsHostedFile(*stored)) return nullptr;
-  if (extras.mentions && HasMention(*stored)) return nullptr;
+  if (stored == nullptr || !ShownAsRendered(type, stored)) return nullptr;
+  if (type.render_extras().mentions && HasMention(*stored)) return nullptr;
   return type.ShownAsStored(*stored);
 }
 
@@ -83,7 +81,7 @@ Status Context::WriteValuesText(const Caller& caller, const LoadedPage& page,
     const json::value* shown = WritableAsStored(*type, stored);
     // A type that writes its values as text (select, status, multi_select, date) is
     // written without rendering; the title never is (its plain text is read below).
-    const bool written = shown == nullptr && !title && type->writes_shown() && ShownAsRendered(*type);
+    const bool written = shown == nullptr && !title && type->writes_shown() && ShownAsRendered(*type, stored);
     // A type whose value shows users (people) writes them as text too.
     const bool rendered = shown == nullptr && !written && !title && WritesRenderedText(*type);
     json::object value(storage);

@@ -102,7 +102,8 @@ TEST_F(RenderTextTest, EveryTypeWritesWhatTheTreeShows) {
   for (int i = 0; i < 30; ++i) {  // beyond the 25 a page object shows
     const std::string id = NewRow(targets, R"({"Name":{"title":[{"text":{"content":"T )" + std::to_string(i) +
                                                R"("}}]},"Score":{"number":)" + std::to_string(i) + "}}");
-    relation += (i ? "," : "") + std::string(R"({"id":")") + id + "\"}";
+    relation += i ? "," : "";
+    relation += R"({"id":")" + id + "\"}";
   }
   relation += "]";
   const std::string items = NewDataSource(R"({"Name":{"title":{}},"Notes":{"rich_text":{}},
