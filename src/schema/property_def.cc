@@ -1,6 +1,7 @@
 #include "schema/property_def.h"
 
 #include "common/json_writer.h"
+#include "schema/properties/options.h"
 #include "schema/registry.h"
 
 namespace localnotion::schema {
@@ -22,6 +23,7 @@ void Derive(PropertyDef& def) {
   JsonWriter w(def.derived.value_prefix);
   WritePrefixOf(def, w);
   w.Finish();
+  def.derived.shown_options = ShownOptions(def);
 }
 
 }  // namespace

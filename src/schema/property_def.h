@@ -28,6 +28,7 @@ class DerivedProperty {
   DerivedProperty& operator=(const DerivedProperty&) {
     type = nullptr;
     value_prefix.clear();
+    shown_options.clear();
     return *this;
   }
   DerivedProperty(DerivedProperty&&) noexcept = default;
@@ -38,6 +39,10 @@ class DerivedProperty {
   // The start of the property in a page's "properties", up to its value:
   // `"<name>":{"id":"<id>","type":"<type>","<type>":` ("" when not derived).
   std::string value_prefix;
+  // Each option of the configuration (select, multi_select, status) whose id is a string:
+  // its id and the option as a page shows it, `{"id":…,"name":…,"color":…}`
+  // (properties/options.h WriteOption); empty when not derived or without options.
+  std::vector<std::pair<std::string, std::string>> shown_options;
 };
 
 struct PropertyDef {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/json_writer.h"
+#include "schema/properties/options.h"
 #include "schema/registry.h"
 #include "testing/json.h"
 
@@ -57,6 +58,44 @@ TEST(PropertyDefTest, ACopyDerivesNothingAndIsWrittenFromItsOwnFields) {
 
   PropertyDef moved = std::move((*schema)[0]);  // a move keeps what was derived
   EXPECT_EQ(moved.derived.type, FindType("rich_text"));
+}
+
+// A definition with options derives each option as a page shows it (WriteOption), and a
+// value written from them is what the definition's own config gives (a copy, which derives
+// nothing): names that need escaping, a missing color, an option without a string id
+// (never found), an id that no option has, for select, multi_select and status.
+TEST(PropertyDefTest, OptionsAreDerivedAsTheyAreShown) {
+  auto schema = SchemaFromStored(J(R"([
+      {"id":"s","name":"S","type":"select","config":{"options":[{"id":"a","name":"A \"q\" ✓","color":"red"},
+          {"id":"b","name":"B","description":"d"},{"id":7,"name":"N","color":"blue"}]}},
+      {"id":"m","name":"M","type":"multi_select","config":{"options":[{"id":"x","name":"X","color":"gray"}]}},
+      {"id":"t","name":"T","type":"status","config":{"options":[{"id":"n","name":"Not started","color":"default"}],
+          "groups":[]}},
+      {"id":"e","name":"E","type":"select","config":{"options":[]}}])"));
+  ASSERT_TRUE(schema.ok());
+  const Schema& defs = *schema;
+  ASSERT_EQ(defs[0].derived.shown_options.size(), 2u);
+  EXPECT_EQ(defs[0].derived.shown_options[0].first, "a");
+  EXPECT_EQ(defs[0].derived.shown_options[0].second, R"({"id":"a","name":"A \"q\" ✓","color":"red"})");
+  EXPECT_EQ(defs[0].derived.shown_options[1].second, R"({"id":"b","name":"B","color":null})");
+  EXPECT_TRUE(defs[3].derived.shown_options.empty());
+  auto shown = [](std::string_view id, const PropertyDef& def) {
+    std::string out;
+    JsonWriter w(out);
+    const bool found = WriteOption(id, def, w, "<");
+    w.Finish();
+    return found ? out : std::string("none");
+  };
+  for (const PropertyDef& def : defs) {
+    const PropertyDef copy = def;
+    ASSERT_TRUE(copy.derived.shown_options.empty());
+    for (std::string_view id : {"a", "b", "7", "x", "n", "gone", ""}) {
+      EXPECT_EQ(shown(id, def), shown(id, copy)) << def.id << " " << id;
+    }
+  }
+  EXPECT_EQ(shown("a", defs[0]), R"(<{"id":"a","name":"A \"q\" ✓","color":"red"})");
+  EXPECT_EQ(shown("gone", defs[0]), "none");
+  EXPECT_EQ(shown("n", defs[2]), R"(<{"id":"n","name":"Not started","color":"default"})");
 }
 
 }  // namespace

@@ -197,21 +197,54 @@ json::value RenderOption(std::string_view id, const PropertyDef& def) {
   return json::object{{"id", Member(*obj, "id")}, {"name", Member(*obj, "name")}, {"color", Member(*obj, "color")}};
 }
 
+namespace {
+
+// An option as a page shows it: {"id","name","color"} (RenderOption).
+void WriteShownOption(const json::object& option, JsonWriter& w) {
+  w.Raw(R"({"id":)");
+  w.Value(Member(option, "id"));
+  w.Raw(R"(,"name":)");
+  w.Value(Member(option, "name"));
+  w.Raw(R"(,"color":)");
+  w.Value(Member(option, "color"));
+  w.Raw("}");
+}
+
+}  // namespace
+
 bool WriteOption(std::string_view id, const PropertyDef& def, JsonWriter& w, std::string_view prefix) {
+  const auto& shown = def.derived.shown_options;
+  if (!shown.empty()) {
+    for (const auto& [option_id, text] : shown) {
+      if (option_id == id) {
+        w.Raw(prefix);
+        w.Raw(text);
+        return true;
+      }
+    }
+    return false;
+  }
   const json::object* obj = FindOption(id, def);
   if (obj == nullptr) return false;
-  const json::value& option_id = Member(*obj, "id");
-  const json::value& name = Member(*obj, "name");
-  const json::value& color = Member(*obj, "color");
   w.Raw(prefix);
-  w.Raw(R"({"id":)");
-  w.Value(option_id);
-  w.Raw(R"(,"name":)");
-  w.Value(name);
-  w.Raw(R"(,"color":)");
-  w.Value(color);
-  w.Raw("}");
+  WriteShownOption(*obj, w);
   return true;
+}
+
+std::vector<std::pair<std::string, std::string>> ShownOptions(const PropertyDef& def) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const json::value* options = Find(def.config, "options");
+  if (options == nullptr || !options->is_array()) return out;
+  for (const json::value& o : options->get_array()) {
+    const json::value& id = Member(o, "id");
+    if (!id.is_string()) continue;
+    std::string text;
+    JsonWriter w(text);
+    WriteShownOption(o.get_object(), w);
+    w.Finish();
+    out.emplace_back(std::string(id.get_string()), std::move(text));
+  }
+  return out;
 }
 
 }  // namespace localnotion::schema

@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/error.h"
 #include "common/json.h"
@@ -39,8 +41,12 @@ Result<json::object> UpdateStatusConfig(std::string_view path, const json::objec
 // {id, name, color} of option `id`, or null when the option no longer exists.
 json::value RenderOption(std::string_view id, const PropertyDef& def);
 // RenderOption's value written as JSON text (PropertyType::WriteShown), after `prefix`;
-// false, with nothing written, when the option no longer exists.
+// false, with nothing written, when the option no longer exists. A derived definition's
+// options are written already (DerivedProperty::shown_options).
 bool WriteOption(std::string_view id, const PropertyDef& def, JsonWriter& w, std::string_view prefix = {});
+// What DerivedProperty::shown_options holds for `def`: each option with a string id, and
+// that option as WriteOption writes it.
+std::vector<std::pair<std::string, std::string>> ShownOptions(const PropertyDef& def);
 
 // `def.config` as JSON text with only the options that stored values `a` and `b` name
 // (select and status store an option id, multi_select an array of them), in the
