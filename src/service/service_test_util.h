@@ -12,6 +12,7 @@
 #include "service/admin/admin.h"
 #include "service/pages/pages.h"
 #include "service/service.h"
+#include "service/uploads/uploads.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 #include "testing/json.h"
@@ -68,6 +69,20 @@ class ServiceTestBase : public Base {
     auto page = Run([&] { return pages::CreatePage(*ctx_, caller, b); });
     EXPECT_TRUE(page.ok()) << page.error().message;
     return page.ok() ? std::string(page->at("id").as_string()) : "";
+  }
+
+  // A file upload that `caller` creates with `create_body` and sends `file` to, in one
+  // part; returns its id ("" when either step fails, which is reported).
+  std::string SentUpload(const Caller& caller, const json::value& create_body, const uploads::FormFile& file) {
+    auto created = Run([&] { return uploads::CreateFileUpload(*ctx_, caller, create_body); });
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    if (!created.ok()) return "";
+    std::string id(created->at("id").as_string());
+    uploads::SendForm form;
+    form.file = file;
+    auto sent = Run([&] { return uploads::SendFileUpload(*ctx_, caller, id, form); });
+    EXPECT_TRUE(sent.ok()) << sent.error().message;
+    return sent.ok() ? id : "";
   }
 
   std::optional<testing::TempDir> dir_;  // made by OpenService; declared before the store

@@ -160,12 +160,8 @@ TEST_P(BlocksTest, FailedAppendWritesNothing) {
 // as a hosted file with a signed link; a missing upload is refused and writes nothing.
 TEST_P(BlocksTest, CalloutIconTakesAnUploadAndShowsItAsAHostedFile) {
   std::string page = NewPage(R"({"workspace":true})");
-  auto created = Run([&] { return uploads::CreateFileUpload(*ctx_, caller_, J(R"({"filename":"i.png"})")); });
-  ASSERT_TRUE(created.ok()) << created.error().message;
-  const std::string upload(created->at("id").as_string());
-  uploads::SendForm form;
-  form.file = uploads::FormFile{"i.png", "image/png", "icon"};
-  ASSERT_TRUE(Run([&] { return uploads::SendFileUpload(*ctx_, caller_, upload, form); }).ok());
+  const std::string upload = SentUpload(caller_, J(R"({"filename":"i.png"})"), {"i.png", "image/png", "icon"});
+  ASSERT_FALSE(upload.empty());
   auto appended =
       Append(page, R"({"children":[{"callout":{"rich_text":[],"icon":{"type":"file_upload","file_upload":{"id":")" +
                        upload + R"("}}}}]})");

@@ -26,14 +26,7 @@ class MeetingNotesTest : public ServiceTestBase<::testing::TestWithParam<bool>> 
 
   // An uploaded file of `content_type`; returns its id.
   std::string Upload(const std::string& filename, const std::string& content_type) {
-    auto created = Run([&] { return uploads::CreateFileUpload(*ctx_, caller_, J("{}")); });
-    EXPECT_TRUE(created.ok());
-    std::string id(created->at("id").as_string());
-    uploads::SendForm form;
-    form.file = uploads::FormFile{filename, content_type, "RIFF...."};
-    auto sent = Run([&] { return uploads::SendFileUpload(*ctx_, caller_, id, form); });
-    EXPECT_TRUE(sent.ok()) << sent.error().message;
-    return id;
+    return SentUpload(caller_, J("{}"), {filename, content_type, "RIFF...."});
   }
   Result<json::value> Create(const std::string& body) {
     json::value b = J(body);

@@ -10,7 +10,6 @@
 
 #include "service/databases/databases.h"
 #include "service/service_test_util.h"
-#include "service/uploads/uploads.h"
 
 namespace localnotion::service {
 namespace {
@@ -250,12 +249,8 @@ TEST_F(RenderTextTest, PeopleWriteWhatTheTreeShows) {
 // tree does (their links' expiry, in whole seconds, may differ between the two answers).
 TEST_F(RenderTextTest, FilesShowAnUploadsLinkAndExternalFilesAsStored) {
   const std::string items = NewDataSource(R"({"Name":{"title":{}},"Spec":{"files":{}}})");
-  auto created = Run([&] { return uploads::CreateFileUpload(*ctx_, caller_, J(R"({"filename":"s.pdf"})")); });
-  ASSERT_TRUE(created.ok()) << created.error().message;
-  const std::string upload(created->at("id").as_string());
-  uploads::SendForm form;
-  form.file = uploads::FormFile{"s.pdf", "application/pdf", "%PDF"};
-  ASSERT_TRUE(Run([&] { return uploads::SendFileUpload(*ctx_, caller_, upload, form); }).ok());
+  const std::string upload = SentUpload(caller_, J(R"({"filename":"s.pdf"})"), {"s.pdf", "application/pdf", "%PDF"});
+  ASSERT_FALSE(upload.empty());
   const std::string external = R"({"name":"a.pdf","type":"external","external":{"url":"https://example.com/a.pdf"}})";
   const std::string outside = NewRow(items, R"({"Spec":{"files":[)" + external + "]}}");
   const std::string attached = NewRow(
