@@ -1,5 +1,6 @@
 #include "storage/caching_store.h"
 
+#include <atomic>
 #include <set>
 
 #include "common/json_arena.h"
@@ -40,6 +41,16 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   bool ShouldRetry() const override { return txn_->ShouldRetry(); }
   bool RetryAtOnce() const override { return txn_->RetryAtOnce(); }
   void AcceptCacheRaces() override { txn_->AcceptCacheRaces(); }
+  // The cache's generation names the records this transaction reads when it reads what
+  // the cache holds (UseShared) and no commit of records is between its two evictions
+  // (a writer of that batch, and a read that began after the first eviction, would see
+  // records that are not committed yet, or not in its snapshot).
+  std::optional<RecordsView> CachedRecordsView() const override {
+    if (written_.records()) return std::nullopt;
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    if (!UseShared() || shared_.committing != 0) return std::nullopt;
+    return RecordsView{shared_.instance, shared_.generation};
+  }
   Status PinSnapshot() override { return txn_->PinSnapshot(); }
   Status DeferSnapshot(std::function<bool()> still_current) override {
     return txn_->DeferSnapshot(std::move(still_current));
@@ -465,6 +476,11 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> own_databases_;
   std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> own_data_sources_;
 };
+
+uint64_t CachingStore::NextInstance() {
+  static std::atomic<uint64_t> next{0};
+  return ++next;
+}
 
 Result<std::unique_ptr<Txn>> CachingStore::Begin(TxnMode mode) {
   uint64_t generation, page_generation;

@@ -70,6 +70,8 @@ class CachingStore final : public Store {
 
  private:
   class CachingTxn;
+  // A number for each CachingStore made in the process: 1, 2, ...
+  static uint64_t NextInstance();
   // The cached records, all under mu_. `generation` grows with every eviction;
   // `committing` counts the write transactions between their two evictions, while which
   // nothing is filled (a reader would fill what a later writer of the batch must not see).
@@ -77,7 +79,8 @@ class CachingStore final : public Store {
     std::mutex mu;
     uint64_t generation = 0;
     int committing = 0;
-    int64_t shared_generation = -1;  // the inner store's, last seen (SharedCacheGeneration)
+    int64_t shared_generation = -1;            // the inner store's, last seen (SharedCacheGeneration)
+    const uint64_t instance = NextInstance();  // Txn::RecordsView::store
     std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> databases;
     std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> data_sources;
     std::unordered_map<std::string, IntegrationRecord> integrations;   // by secret hash

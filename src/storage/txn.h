@@ -281,6 +281,17 @@ class Txn : public Records {
   // when no other process writes the store (in memory) or SharedCacheGeneration
   // covers them.
   virtual std::optional<int64_t> RecordsGeneration() const { return std::nullopt; }
+  // What a cache of the records read (integrations and shares: service::Context's
+  // authentication) may be keyed by: two transactions that give equal views read the
+  // same integrations and shares. nullopt when the store cannot tell: no records cache,
+  // a read whose snapshot the cache no longer matches, a transaction that wrote records,
+  // or while a commit that wrote records is between its evictions (CachingStore).
+  struct RecordsView {
+    uint64_t store = 0;       // the cache's own number, unique in the process
+    uint64_t generation = 0;  // its generation, which every commit of records moves
+    bool operator==(const RecordsView&) const = default;
+  };
+  virtual std::optional<RecordsView> CachedRecordsView() const { return std::nullopt; }
   // Whether a call failed because the transaction lost a race with another one (a
   // serialization failure or deadlock on PostgreSQL: kConflictError): the same work in
   // a new transaction may succeed, and service::RunInTxn retries it a bounded number of
