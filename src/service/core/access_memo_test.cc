@@ -1,12 +1,14 @@
-// Context::AuthenticateHash keeps the last token a thread authenticated, with what it
-// decided, while the store shows the same records (Txn::CachedRecordsView). Requests run
-// here as the pipeline runs them: each in a transaction of its own (RunInTxn) of a
-// store behind the CachingStore, all on one thread, so that the kept token is used; every
-// change to what authentication decides must show on the next request.
+// What a thread keeps while the store shows the same records (Txn::CachedRecordsView):
+// Context::AuthenticateHash the last token it authenticated, with what it decided, and
+// Context::WriteUserById the users it wrote. Requests run here as the pipeline runs them:
+// each in a transaction of its own (RunInTxn) of a store behind the CachingStore, all on
+// one thread, so that what was kept is used; every change to the records must show on
+// the next request.
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "common/json_writer.h"
 #include "service/admin/admin.h"
 #include "service/pages/pages.h"
 #include "service/service.h"
@@ -95,6 +97,44 @@ TEST_F(AuthenticationMemoTest, TheNextRequestSeesSharesCapabilitiesAndDeletion) 
   ASSERT_TRUE(Write([&](Context& ctx) { return admin::DeleteIntegration(ctx, "Reader"); }).ok());
   EXPECT_EQ(ReaderRequest(), "unauthorized");
   EXPECT_EQ(ReaderRequest(TxnMode::kWrite), "unauthorized");
+}
+
+TEST_F(AuthenticationMemoTest, AUserIsWrittenAsTheStoreHoldsItNow) {
+  ASSERT_TRUE(Write([&](Context& ctx) {
+                return ctx.store().PutUser(
+                    storage::UserRecord{"u1", "person", "Ann", std::nullopt, std::string("ann@example.com"), ""});
+              }).ok());
+  ASSERT_TRUE(Write([&](Context& ctx) { return admin::SetCapabilities(ctx, "Reader", "read,users"); }).ok());
+  // The user as the reader (no email) and as the owner (with email) sees it, in turn.
+  auto user_text = [&](bool owner, TxnMode mode = TxnMode::kRead) {
+    auto text = RunInTxn(*store_, state_, mode, [&](Context& ctx) -> Result<std::string> {
+      auto integration = owner ? ctx.Authenticate("secret_owner") : ctx.AuthenticateHash(reader_hash_);
+      if (!integration.ok()) return std::move(integration).error();
+      std::string out;
+      JsonWriter w(out);
+      LN_RETURN_IF_ERROR(ctx.WriteUserById("u1", w));
+      w.Finish();
+      return out;
+    });
+    return text.ok() ? *text : text.error().message;
+  };
+  const std::string ann = R"({"object":"user","id":"u1","name":"Ann","avatar_url":null,"type":"person","person":{}})";
+  const std::string ann_email =
+      R"({"object":"user","id":"u1","name":"Ann","avatar_url":null,"type":"person","person":{"email":"ann@example.com"}})";
+  EXPECT_EQ(user_text(false), ann);
+  EXPECT_EQ(user_text(true), ann_email);
+  EXPECT_EQ(user_text(false), ann);
+  EXPECT_EQ(user_text(true, TxnMode::kWrite), ann_email);
+
+  ASSERT_TRUE(Write([&](Context& ctx) {
+                return ctx.store().PutUser(
+                    storage::UserRecord{"u1", "person", "Bea", std::nullopt, std::string("bea@example.com"), ""});
+              }).ok());
+  EXPECT_EQ(user_text(false),
+            R"({"object":"user","id":"u1","name":"Bea","avatar_url":null,"type":"person","person":{}})");
+  EXPECT_EQ(
+      user_text(true),
+      R"({"object":"user","id":"u1","name":"Bea","avatar_url":null,"type":"person","person":{"email":"bea@example.com"}})");
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 // Turning stored records into the objects Notion returns.
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "api/objects.h"
 #include "api/rich_text.h"
@@ -75,15 +78,44 @@ Status Context::WriteUserById(const std::string& id, JsonWriter& w) {
     api::WritePartialUser(id, w);
     return OkStatus();
   }
-  LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id));
-  if (!user) {
-    api::WritePartialUser(id, w);
-    return OkStatus();
+  const bool email = access_.caps.user_info == UserInfo::kWithEmail;
+  // The users this thread wrote, as text, kept while the store shows the same records
+  // (Txn::CachedRecordsView, which every write of a user moves): a people value or a
+  // mention looked its user up and wrote it for about 2.3k instructions
+  // (docs/benchmarks.md). Each kind of user information has its own texts.
+  struct Texts {
+    std::optional<storage::Txn::RecordsView> view;
+    std::unordered_map<std::string, std::string> by_id[2];
+  };
+  static constexpr size_t kMaxKept = 4096;
+  thread_local Texts texts;
+  const std::optional<storage::Txn::RecordsView> view = store_.CachedRecordsView();
+  if (view) {
+    if (texts.view != view || texts.by_id[email].size() >= kMaxKept) {
+      texts.by_id[0].clear();
+      texts.by_id[1].clear();
+      texts.view = view;
+    }
+    if (auto it = texts.by_id[email].find(id); it != texts.by_id[email].end()) {
+      w.Raw(it->second);
+      return OkStatus();
+    }
   }
-  api::UserView view = ToUserView(*user);
-  if (access_.caps.user_info != UserInfo::kWithEmail) view.email.reset();
-  view.bot = json::object{};
-  api::WriteUser(view, w);
+  LN_ASSIGN_OR_RETURN(auto user, store_.GetUser(id));
+  std::string text;
+  JsonWriter own(text);
+  if (!user) {
+    api::WritePartialUser(id, own);
+  } else {
+    api::UserView shown = ToUserView(*user);
+    if (!email) shown.email.reset();
+    shown.bot = json::object{};
+    api::WriteUser(shown, own);
+  }
+  own.Finish();
+  w.Raw(text);
+  // Kept only when the view after the look-up is the one before it.
+  if (view && store_.CachedRecordsView() == view) texts.by_id[email].emplace(id, std::move(text));
   return OkStatus();
 }
 
