@@ -44,9 +44,9 @@ void AppendUtcNow(std::string& out) {
   out.append(cached.view());
 }
 
-// Milliseconds with three decimals ("1.235"), rounded to the microsecond: written with
-// integers, which costs a tenth of printf's "%.3f" on every request line.
-std::string Latency(double ms) {
+// Appends milliseconds with three decimals ("1.235"), rounded to the microsecond:
+// written with integers, which costs a tenth of printf's "%.3f" on every request line.
+void AppendLatency(double ms, std::string& out) {
   const int64_t us = ms > 0 ? std::llround(ms * 1000) : 0;
   std::array<char, 32> buf{};
   char* end = std::to_chars(buf.data(), buf.data() + buf.size(), us / 1000).ptr;
@@ -55,7 +55,13 @@ std::string Latency(double ms) {
   *end++ = static_cast<char>('0' + frac / 100);
   *end++ = static_cast<char>('0' + frac / 10 % 10);
   *end++ = static_cast<char>('0' + frac % 10);
-  return std::string(buf.data(), end);
+  out.append(buf.data(), end);
+}
+
+// Appends a status code.
+void AppendStatus(int status, std::string& out) {
+  std::array<char, 16> buf{};
+  out.append(buf.data(), std::to_chars(buf.data(), buf.data() + buf.size(), status).ptr);
 }
 
 std::string JsonString(std::string_view s) { return SerializeJson(json::value(json::string_view(s.data(), s.size()))); }
@@ -113,35 +119,37 @@ void AccessLog::Write(const AccessRecord& record) {
     // The message is the rest of the object's members.
     line.append(R"({"time":")");
     AppendUtcNow(line);
-    line.append(R"(","level":"info",)").append(JsonMessage(record)).append("}");
+    line.append(R"(","level":"info",)");
+    AppendJsonMessage(record, line);
+    line.append("}");
   } else {
     AppendUtcNow(line);
-    line.append(" info ").append(TextMessage(record));
+    line.append(" info ");
+    AppendTextMessage(record, line);
   }
   // A string_view is written as it is, never read as a format string.
   logger_->log(spdlog::level::info, spdlog::string_view_t(line.data(), line.size()));
 }
 
-std::string AccessLog::TextMessage(const AccessRecord& r) {
-  std::string line;
-  line.reserve(160);
-  line.append(r.method).append(" ").append(r.path).append(" ").append(std::to_string(r.status)).append(" ");
-  line.append(Latency(r.latency_ms)).append("ms integration=");
+void AccessLog::AppendTextMessage(const AccessRecord& r, std::string& line) {
+  line.append(r.method).append(" ").append(r.path).append(" ");
+  AppendStatus(r.status, line);
+  line.append(" ");
+  AppendLatency(r.latency_ms, line);
+  line.append("ms integration=");
   line.append(r.integration_id.empty() ? std::string_view("-") : r.integration_id);
   line.append(" request_id=").append(r.request_id);
-  return line;
 }
 
-std::string AccessLog::JsonMessage(const AccessRecord& r) {
-  std::string line;
-  line.reserve(200);
+void AccessLog::AppendJsonMessage(const AccessRecord& r, std::string& line) {
   line.append(R"("method":)").append(JsonString(r.method));
   line.append(R"(,"path":)").append(JsonString(r.path));
-  line.append(R"(,"status":)").append(std::to_string(r.status));
-  line.append(R"(,"latency_ms":)").append(Latency(r.latency_ms));
+  line.append(R"(,"status":)");
+  AppendStatus(r.status, line);
+  line.append(R"(,"latency_ms":)");
+  AppendLatency(r.latency_ms, line);
   line.append(R"(,"integration_id":)").append(r.integration_id.empty() ? "null" : JsonString(r.integration_id));
   line.append(R"(,"request_id":)").append(JsonString(r.request_id));
-  return line;
 }
 
 }  // namespace localnotion::http

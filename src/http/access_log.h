@@ -58,9 +58,9 @@ class AccessLog {
   bool enabled() const { return enabled_; }
   void Write(const AccessRecord& record);
 
-  // The part of a line after the time and the level.
-  static std::string TextMessage(const AccessRecord& record);
-  static std::string JsonMessage(const AccessRecord& record);
+  // Appends the part of a line after the time and the level.
+  static void AppendTextMessage(const AccessRecord& record, std::string& line);
+  static void AppendJsonMessage(const AccessRecord& record, std::string& line);
 
  private:
   LogFormat format_;

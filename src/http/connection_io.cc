@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "http/wire_errors.h"
@@ -105,44 +108,79 @@ std::string_view TrimmedValue(std::string_view v) {
   return v;
 }
 
-void AppendField(std::string& out, std::string_view name, std::string_view value) {
-  out.append(name).append(": ").append(TrimmedValue(value)).append("\r\n");
-}
+// Writes into a buffer sized beforehand (HeaderText::Bound): about a third of the
+// instructions of appending to a std::string piece by piece, which checks and may grow
+// the string at each piece.
+class HeaderText {
+ public:
+  explicit HeaderText(std::string& out) : out_(out), p_(out.data()) {}
+  void Put(std::string_view s) {
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  void Put(char c) { *p_++ = c; }
+  void Number(int64_t n) { p_ = std::to_chars(p_, p_ + 20, n).ptr; }
+  void Field(std::string_view name, std::string_view value) {
+    Put(name);
+    Put(": ");
+    Put(TrimmedValue(value));
+    Put("\r\n");
+  }
+  void Finish() { out_.resize(static_cast<size_t>(p_ - out_.data())); }
+
+ private:
+  std::string& out_;
+  char* p_;
+};
 
 }  // namespace
 
 std::string AnswerHeaderBytes(const Response& res, unsigned version, bool keep_alive, milliseconds timeout) {
+  const std::string_view reason = bhttp::obsolete_reason(static_cast<bhttp::status>(res.status));
+  // Room for every field below: the values of the response's own lengths, and 512 bytes
+  // for the names, the separators and the rest (a status, a reason, numbers of at most
+  // 20 characters, the fixed values), which take under 400.
   std::string out;
-  out.reserve(256 + res.location.size() + res.content_type.size() + res.cache_control.size());
-  out += "HTTP/";
-  out += static_cast<char>('0' + version / 10 % 10);
-  out += '.';
-  out += static_cast<char>('0' + version % 10);
-  out += ' ';
-  out += std::to_string(res.status);
-  out += ' ';
-  out += bhttp::obsolete_reason(static_cast<bhttp::status>(res.status));
-  out += "\r\n";
+  out.resize(512 + reason.size() + res.content_type.size() + res.request_id.size() + res.location.size() +
+             res.cache_control.size());
+  HeaderText h(out);
+  h.Put("HTTP/");
+  h.Put(static_cast<char>('0' + version / 10 % 10));
+  h.Put('.');
+  h.Put(static_cast<char>('0' + version % 10));
+  h.Put(' ');
+  h.Number(res.status);
+  h.Put(' ');
+  h.Put(reason);
+  h.Put("\r\n");
   // AnswerHeaders' fields, in its order, without making them first.
-  AppendField(out, "content-type", res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
-  AppendField(out, "x-notion-request-id", res.request_id);
-  if (res.retry_after) AppendField(out, "retry-after", std::to_string(*res.retry_after));
-  if (!res.location.empty()) AppendField(out, "location", res.location);
+  h.Field("content-type", res.content_type.empty() ? "application/json; charset=utf-8" : res.content_type);
+  h.Field("x-notion-request-id", res.request_id);
+  if (res.retry_after) {
+    h.Put("retry-after: ");
+    h.Put(std::to_string(*res.retry_after));
+    h.Put("\r\n");
+  }
+  if (!res.location.empty()) h.Field("location", res.location);
   if (!res.cache_control.empty()) {
-    AppendField(out, "cache-control", res.cache_control);
-    AppendField(out, "x-content-type-options", "nosniff");
+    h.Field("cache-control", res.cache_control);
+    h.Field("x-content-type-options", "nosniff");
   }
   // Beast's keep_alive(): HTTP/1.1 says when it closes, HTTP/1.0 when it stays open.
-  if (version >= 11 && !keep_alive) AppendField(out, "Connection", "close");
-  if (version < 11 && keep_alive) AppendField(out, "Connection", "keep-alive");
+  if (version >= 11 && !keep_alive) h.Field("Connection", "close");
+  if (version < 11 && keep_alive) h.Field("Connection", "keep-alive");
   if (keep_alive) {
     // How long the connection may idle: clients that pool connections (undici, and so
     // fetch and the SDK; node:http's agent) stop reusing it a second before, rather than
     // send a request on a connection the server is closing.
-    AppendField(out, "Keep-Alive", "timeout=" + std::to_string((timeout.count() + 999) / 1000));
+    h.Put("Keep-Alive: timeout=");
+    h.Number((timeout.count() + 999) / 1000);
+    h.Put("\r\n");
   }
-  AppendField(out, "Content-Length", std::to_string(res.body.size()));
-  out += "\r\n";
+  h.Put("Content-Length: ");
+  h.Number(static_cast<int64_t>(res.body.size()));
+  h.Put("\r\n\r\n");
+  h.Finish();
   return out;
 }
 

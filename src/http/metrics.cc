@@ -44,8 +44,9 @@ void Metrics::Observe(const Route* route, int status, double latency_ms) {
   size_t bucket = 0;
   while (bucket < kBucketsSeconds.size() && seconds > kBucketsSeconds[bucket]) ++bucket;
   std::lock_guard<std::mutex> lock(mu_);
-  ++requests_[{key, status}];
-  Histogram& h = latency_[key];
+  RouteCounts& counts = routes_[key];
+  ++counts.by_status[status];
+  Histogram& h = counts.latency;
   if (bucket < kBucketsSeconds.size()) ++h.buckets[bucket];
   ++h.count;
   h.sum_seconds += seconds;
@@ -66,13 +67,16 @@ std::string Metrics::Render(const ServerInfo& info) const {
   std::lock_guard<std::mutex> lock(mu_);
   out += "# HELP localnotion_http_requests_total Requests answered, by method, route template and status.\n";
   out += "# TYPE localnotion_http_requests_total counter\n";
-  for (const auto& [key, count] : requests_) {
-    out += "localnotion_http_requests_total{" + RouteLabels(key.first.first, key.first.second) + ",status=\"" +
-           std::to_string(key.second) + "\"} " + std::to_string(count) + "\n";
+  for (const auto& [key, counts] : routes_) {
+    for (const auto& [status, count] : counts.by_status) {
+      out += "localnotion_http_requests_total{" + RouteLabels(key.first, key.second) + ",status=\"" +
+             std::to_string(status) + "\"} " + std::to_string(count) + "\n";
+    }
   }
   out += "# HELP localnotion_http_request_duration_seconds Time from a request's header to its answer sent.\n";
   out += "# TYPE localnotion_http_request_duration_seconds histogram\n";
-  for (const auto& [key, h] : latency_) {
+  for (const auto& [key, counts] : routes_) {
+    const Histogram& h = counts.latency;
     const std::string labels = RouteLabels(key.first, key.second);
     uint64_t cumulative = 0;
     for (size_t i = 0; i < kBucketsSeconds.size(); ++i) {

@@ -51,9 +51,14 @@ class Metrics {
   };
   using RouteKey = std::pair<std::string_view, std::string_view>;  // method, template
 
+  // A route's counts: found once per request (a look-up by two strings).
+  struct RouteCounts {
+    std::map<int, uint64_t> by_status;
+    Histogram latency;
+  };
+
   mutable std::mutex mu_;
-  std::map<std::pair<RouteKey, int>, uint64_t> requests_;  // guarded by mu_
-  std::map<RouteKey, Histogram> latency_;                  // guarded by mu_
+  std::map<RouteKey, RouteCounts> routes_;  // guarded by mu_
 };
 
 // The size of the SQLite file and its write-ahead log in bytes; 0 when they do not exist.
