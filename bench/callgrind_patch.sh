@@ -41,6 +41,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 N1=${N1:-200}
 N2=${N2:-1200}
+WARMUP=${WARMUP:-300}
+# Counts of requests: a duration such as wrk's "1s" (another script's WARMUP) is refused,
+# not read as no warm-up.
+for n in "$N1" "$N2" "$WARMUP"; do
+  [[ $n =~ ^[0-9]+$ ]] || { echo "callgrind_patch.sh: N1, N2 and WARMUP are counts of requests, not \"$n\"" >&2; exit 2; }
+done
 PORT=${PORT:-19887}
 TOKEN=secret_callgrind_bench_0123456789
 TMP=$(mktemp -d)
@@ -179,7 +185,7 @@ instructions() {
   # The warm-up, the same in both runs, so that what the server sets up on first need (a second
   # SQLite reader when two reads first overlap, about 3.4 million instructions; grown caches) lands
   # before the counted requests of either run, not in the N2 run alone.
-  (( ${WARMUP:-300} > 0 )) && send "${WARMUP:-300}"
+  (( WARMUP > 0 )) && send "$WARMUP"
   send "$n"
   if [[ -n $SUBS_PID ]]; then
     sleep 3  # the last aggregation window (1 s) closes and its events are delivered

@@ -18,7 +18,9 @@
 #   CASES="seed six get"      cases of table 1 (and of table 2 when CG_CASES is unset); CASES= skips table 1;
 #                             also `query` (bench/query_ds.lua on Inventory: 65 pages per answer; callgrind's 100)
 #   OLD_ARGS, NEW_ARGS        extra flags for `serve` of each binary (e.g. NEW_ARGS="--workers 1")
-#   CALLGRIND=1               0 skips table 2; N1=100 N2=600 CG_PORT=19897 CG_CASES=$CASES
+#   CALLGRIND=1               0 skips table 2; N1=100 N2=600 CG_WARMUP=300 CG_PORT=19897 CG_CASES=$CASES
+#                             (CG_WARMUP is callgrind_patch.sh's WARMUP, a count of requests: this
+#                             script's own WARMUP is wrk's duration and is not passed on)
 #   WORKER_COUNTS="1 2"       "" skips table 3; WORKERS_SERVER_CPU=0,1 WORKERS_CLIENT_CPU=0,1
 #                             WORKERS_WRK_THREADS=1 (on a 2-CPU machine the server's threads and wrk
 #                             share both CPUs: with the server on one CPU, 1 and 2 threads are the same)
@@ -166,7 +168,7 @@ done
 if [[ $CALLGRIND != 0 ]]; then
   for c in $CG_CASES; do
     in_budget 90 || { log "time limit: callgrind $c skipped"; continue; }
-    CASE=$c N1=${N1:-100} N2=${N2:-600} PORT=${CG_PORT:-19897} \
+    CASE=$c N1=${N1:-100} N2=${N2:-600} WARMUP=${CG_WARMUP:-300} PORT=${CG_PORT:-19897} \
       timeout -k 10 $(( TIME_LIMIT - SECONDS )) "$BENCH/callgrind_patch.sh" "$OLD" "$NEW" >"$TMP/cg.$c" \
       || { cat "$TMP/cg.$c" >&2; die "callgrind $c failed or ran out of time"; }
     awk -v c="$c" -v old="$OLD:" -v new="$NEW:" '
