@@ -158,7 +158,7 @@ std::string AnswerHeaderBytes(const Response& res, unsigned version, bool keep_a
   h.Field("x-notion-request-id", res.request_id);
   if (res.retry_after) {
     h.Put("retry-after: ");
-    h.Put(std::to_string(*res.retry_after));
+    h.Number(*res.retry_after);
     h.Put("\r\n");
   }
   if (!res.location.empty()) h.Field("location", res.location);

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "service/core/context.h"
+#include "service/core/kept_by_view.h"
 
 namespace localnotion::service {
 namespace {
@@ -29,30 +30,26 @@ Result<storage::IntegrationRecord> Context::Authenticate(std::string_view token)
 
 Result<storage::IntegrationRecord> Context::AuthenticateHash(std::string_view token_hash) {
   // The last token this thread authenticated, kept with what it decided while the store
-  // shows the same records (Txn::CachedRecordsView): looking the integration and its
-  // shares up and parsing its capabilities cost about 2.7k instructions a request
+  // shows the same records (kept_by_view.h): looking the integration and its shares up
+  // and parsing its capabilities cost about 2.7k instructions a request
   // (docs/benchmarks.md). Access::seen is per unit and never kept.
   struct Memo {
-    storage::Txn::RecordsView view;
     std::string token_hash;
     storage::IntegrationRecord integration;
     Access access;
   };
-  thread_local std::optional<Memo> memo;
-  const std::optional<storage::Txn::RecordsView> view = store_.CachedRecordsView();
-  if (view && memo && memo->view == *view && memo->token_hash == token_hash) {
-    access_ = memo->access;
-    return memo->integration;
+  thread_local KeptByView<std::optional<Memo>> kept;
+  const auto view = store_.CachedRecordsView();
+  std::optional<Memo>* memo = kept.Under(view);
+  if (memo != nullptr && *memo && (*memo)->token_hash == token_hash) {
+    access_ = (*memo)->access;
+    return (*memo)->integration;
   }
   LN_ASSIGN_OR_RETURN(auto found, store_.FindIntegrationBySecretHash(token_hash));
   if (!found) return MakeError(ErrorCode::kUnauthorized, "API token is invalid.");
   LN_RETURN_IF_ERROR(ActFor(*found));
-  // Only a view taken before the look-ups, and still the view after them, names what
-  // they read.
-  if (view && store_.CachedRecordsView() == view) {
-    memo = Memo{*view, std::string(token_hash), *found, access_};
-  } else {
-    memo.reset();
+  if (memo != nullptr && KeptByView<std::optional<Memo>>::StillUnder(store_, view)) {
+    *memo = Memo{std::string(token_hash), *found, access_};
   }
   return std::move(*found);
 }

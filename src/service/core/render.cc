@@ -1,6 +1,6 @@
 // Turning stored records into the objects Notion returns.
 #include <algorithm>
-#include <optional>
+#include <array>
 #include <string>
 #include <unordered_map>
 
@@ -11,6 +11,7 @@
 #include "schema/properties/computed.h"
 #include "schema/registry.h"
 #include "service/core/context.h"
+#include "service/core/kept_by_view.h"
 #include "validation/page_write.h"
 
 namespace localnotion::service {
@@ -80,23 +81,18 @@ Status Context::WriteUserById(const std::string& id, JsonWriter& w) {
   }
   const bool email = access_.caps.user_info == UserInfo::kWithEmail;
   // The users this thread wrote, as text, kept while the store shows the same records
-  // (Txn::CachedRecordsView, which every write of a user moves): a people value or a
-  // mention looked its user up and wrote it for about 2.3k instructions
-  // (docs/benchmarks.md). Each kind of user information has its own texts.
-  struct Texts {
-    std::optional<storage::Txn::RecordsView> view;
-    std::unordered_map<std::string, std::string> by_id[2];
-  };
+  // (kept_by_view.h; every write of a user moves the view): a people value or a mention
+  // looked its user up and wrote it for about 2.3k instructions (docs/benchmarks.md).
+  // Each kind of user information has its own texts.
+  using Texts = std::array<std::unordered_map<std::string, std::string>, 2>;
   static constexpr size_t kMaxKept = 4096;
-  thread_local Texts texts;
-  const std::optional<storage::Txn::RecordsView> view = store_.CachedRecordsView();
-  if (view) {
-    if (texts.view != view || texts.by_id[email].size() >= kMaxKept) {
-      texts.by_id[0].clear();
-      texts.by_id[1].clear();
-      texts.view = view;
-    }
-    if (auto it = texts.by_id[email].find(id); it != texts.by_id[email].end()) {
+  thread_local KeptByView<Texts> kept;
+  const auto view = store_.CachedRecordsView();
+  std::unordered_map<std::string, std::string>* texts = nullptr;
+  if (Texts* all = kept.Under(view)) {
+    texts = &(*all)[email];
+    if (texts->size() >= kMaxKept) texts->clear();
+    if (auto it = texts->find(id); it != texts->end()) {
       w.Raw(it->second);
       return OkStatus();
     }
@@ -114,8 +110,7 @@ Status Context::WriteUserById(const std::string& id, JsonWriter& w) {
   }
   own.Finish();
   w.Raw(text);
-  // Kept only when the view after the look-up is the one before it.
-  if (view && store_.CachedRecordsView() == view) texts.by_id[email].emplace(id, std::move(text));
+  if (texts != nullptr && KeptByView<Texts>::StillUnder(store_, view)) texts->emplace(id, std::move(text));
   return OkStatus();
 }
 

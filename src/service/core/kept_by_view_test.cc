@@ -23,7 +23,7 @@ namespace {
 using storage::TxnMode;
 using testing::ErrorIs;
 
-class AuthenticationMemoTest : public ::testing::Test {
+class KeptByViewTest : public ::testing::Test {
  protected:
   template <class F>
   auto Write(F&& fn) {
@@ -72,7 +72,7 @@ class AuthenticationMemoTest : public ::testing::Test {
   std::string page_;
 };
 
-TEST_F(AuthenticationMemoTest, TheNextRequestSeesSharesCapabilitiesAndDeletion) {
+TEST_F(KeptByViewTest, TheNextRequestSeesSharesCapabilitiesAndDeletion) {
   EXPECT_EQ(ReaderRequest(), "hidden/reads");
   EXPECT_EQ(ReaderRequest(), "hidden/reads");
   EXPECT_EQ(ReaderRequest(TxnMode::kWrite), "hidden/reads");
@@ -99,7 +99,7 @@ TEST_F(AuthenticationMemoTest, TheNextRequestSeesSharesCapabilitiesAndDeletion) 
   EXPECT_EQ(ReaderRequest(TxnMode::kWrite), "unauthorized");
 }
 
-TEST_F(AuthenticationMemoTest, AUserIsWrittenAsTheStoreHoldsItNow) {
+TEST_F(KeptByViewTest, AUserIsWrittenAsTheStoreHoldsItNow) {
   ASSERT_TRUE(Write([&](Context& ctx) {
                 return ctx.store().PutUser(
                     storage::UserRecord{"u1", "person", "Ann", std::nullopt, std::string("ann@example.com"), ""});
