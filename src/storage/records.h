@@ -95,6 +95,17 @@ struct PageHead {
   Millis last_edited_time = 0;
 };
 
+// Search's order of pages (POST /v1/search without a query,
+// https://developers.notion.com/reference/post-search): by last_edited_time, newest first
+// unless ascending, pages edited at the same time in creation order. A list in that order
+// starts with the page `page_id` (its place, whatever its trash flag), or when `page_id`
+// is empty, with the first page edited strictly after `edited` in that order (past every
+// page edited at `edited`: where the list goes on after a data source of that edit time).
+struct EditOrderStart {
+  std::string page_id;
+  Millis edited = 0;
+};
+
 // A copy of `page` with its JSON values made in `storage` (PageRecord's own copy keeps
 // the resource of the values it copies), or without its properties when `properties` is
 // false (store.cc).

@@ -39,6 +39,11 @@ inline constexpr std::string_view kWholeWorkspace = "workspace";
 
 enum class TxnMode { kRead, kWrite };
 
+// ListPageHeadsByEdit from every page's head in creation order (ListPageHeads): the
+// definition of that order, which a store without a query of its own uses (txn.cc).
+std::optional<std::vector<PageHead>> PageHeadsByEdit(std::vector<PageHead> heads, bool ascending,
+                                                     const std::optional<EditOrderStart>& start, size_t limit);
+
 // Pages, their history, and the scans that queries push down.
 class PageRecords {
  public:
@@ -101,6 +106,17 @@ class PageRecords {
           PageHead{std::move(p.id), std::move(p.parent_type), std::move(p.parent_id), p.in_trash, p.last_edited_time});
     }
     return heads;
+  }
+  // The heads of the pages out of the trash (their own flag) in search's order
+  // (EditOrderStart), from `start` on when given, at most `limit` of them: without a
+  // query, search reads the results it shows and the few it skips, not every page. Nullopt
+  // when `start` names a page that does not exist. Without an index on the edit time a
+  // store may read every head to answer, but keeps only `limit`.
+  virtual Result<std::optional<std::vector<PageHead>>> ListPageHeadsByEdit(bool ascending,
+                                                                           const std::optional<EditOrderStart>& start,
+                                                                           size_t limit) {
+    LN_ASSIGN_OR_RETURN(std::vector<PageHead> heads, ListPageHeads());
+    return PageHeadsByEdit(std::move(heads), ascending, start, limit);
   }
   // The pages whose title may contain `folded_needle`, in creation order, for search
   // (https://developers.notion.com/reference/post-search). A page's title is the

@@ -27,6 +27,7 @@ class TxnWrapper : public Txn {
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { LN_RETURN_IF_ERROR(Before()); return inner_->ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { LN_RETURN_IF_ERROR(Before()); return inner_->ListAllPages(); }
   Result<std::vector<PageHead>> ListPageHeads() override { LN_RETURN_IF_ERROR(Before()); return inner_->ListPageHeads(); }
+  Result<std::optional<std::vector<PageHead>>> ListPageHeadsByEdit(bool ascending, const std::optional<EditOrderStart>& start, size_t limit) override { LN_RETURN_IF_ERROR(Before()); return inner_->ListPageHeadsByEdit(ascending, start, limit); }
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { LN_RETURN_IF_ERROR(Before()); return inner_->ScanPagesByTitle(folded_needle); }
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { LN_RETURN_IF_ERROR(Before()); return inner_->ScanPageIds(scan); }
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { LN_RETURN_IF_ERROR(Before()); return inner_->ListPageHistory(page_id); }

@@ -49,6 +49,7 @@ class UnitStore final : public storage::Txn {
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override { return Current().ListPagesOf(parent_id); }
   Result<std::vector<PageRecord>> ListAllPages() override { return Current().ListAllPages(); }
   Result<std::vector<PageHead>> ListPageHeads() override { return Current().ListPageHeads(); }
+  Result<std::optional<std::vector<PageHead>>> ListPageHeadsByEdit(bool ascending, const std::optional<EditOrderStart>& start, size_t limit) override { return Current().ListPageHeadsByEdit(ascending, start, limit); }
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override { return Current().ScanPagesByTitle(folded_needle); }
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override { return Current().ScanPageIds(scan); }
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override { return Current().ListPageHistory(page_id); }

@@ -1,8 +1,12 @@
 // PgRecords: pages, databases and data sources (migrations/0001_initial.sql.h).
 #include "storage/postgres/pg_records.h"
 
+#include <algorithm>
+#include <limits>
 #include <unordered_map>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "common/json_arena.h"
 #include "common/json_object.h"
@@ -252,6 +256,38 @@ Result<std::vector<PageHead>> PgRecords::ListPageHeads() {
     heads.push_back(PageHead{rows.Text(r, 0), rows.Text(r, 1), rows.Text(r, 2), rows.Bool(r, 3), rows.Int(r, 4)});
   }
   return heads;
+}
+
+Result<std::optional<std::vector<PageHead>>> PgRecords::ListPageHeadsByEdit(bool ascending,
+                                                                            const std::optional<EditOrderStart>& start,
+                                                                            size_t limit) {
+  // As SQLite (sqlite_connection.cc): no index on the edit time, which every page write
+  // would keep; PostgreSQL's top-N sort keeps `limit` rows. `seq` is the creation order.
+  const char* past = ascending ? ">" : "<";
+  std::string where = "NOT in_trash";
+  PgParams params;
+  if (start && !start->page_id.empty()) {
+    LN_ASSIGN_OR_RETURN(PgRows at, conn_.Query("SELECT last_edited_time, seq FROM pages WHERE id = $1",
+                                               PgParams().Text(start->page_id)));
+    if (at.size() == 0) return std::optional<std::vector<PageHead>>();
+    params.Int(at.Int(0, 0)).Int(at.Int(0, 1));
+    where += fmt::format(" AND (last_edited_time {} $1 OR (last_edited_time = $1 AND seq >= $2))", past);
+  } else if (start) {
+    params.Int(start->edited);
+    where += fmt::format(" AND last_edited_time {} $1", past);
+  }
+  const int64_t cap = static_cast<int64_t>(std::min<size_t>(limit, std::numeric_limits<int64_t>::max()));
+  const std::string sql = fmt::format(
+      "SELECT id, parent_type, parent_id, in_trash, last_edited_time FROM pages WHERE {} "
+      "ORDER BY last_edited_time {}, seq LIMIT {}",
+      where, ascending ? "ASC" : "DESC", cap);
+  LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(sql, params));
+  std::vector<PageHead> heads;
+  heads.reserve(static_cast<size_t>(rows.size()));
+  for (int r = 0; r < rows.size(); ++r) {
+    heads.push_back(PageHead{rows.Text(r, 0), rows.Text(r, 1), rows.Text(r, 2), rows.Bool(r, 3), rows.Int(r, 4)});
+  }
+  return std::optional<std::vector<PageHead>>(std::move(heads));
 }
 
 Result<std::vector<PageRecord>> PgRecords::ScanPagesByTitle(std::string_view folded_needle) {

@@ -57,6 +57,9 @@ class PgRecords final : public Records {
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view parent_id) override;
   Result<std::vector<PageRecord>> ListAllPages() override;
   Result<std::vector<PageHead>> ListPageHeads() override;
+  Result<std::optional<std::vector<PageHead>>> ListPageHeadsByEdit(bool ascending,
+                                                                   const std::optional<EditOrderStart>& start,
+                                                                   size_t limit) override;
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override;
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override;
   Result<std::vector<PageHistoryRecord>> ListPageHistory(std::string_view page_id) override;

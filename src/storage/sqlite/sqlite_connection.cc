@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <thread>
 
 #include "common/deadline.h"
@@ -435,6 +438,49 @@ Result<std::vector<PageHead>> SqliteConnection::ListPageHeads() {
     heads.push_back(PageHead{st.Text(0), st.Text(1), st.Text(2), st.Int(3) != 0, st.Int(4)});
   }
   return heads;
+}
+
+Result<std::optional<std::vector<PageHead>>> SqliteConnection::ListPageHeadsByEdit(
+    bool ascending, const std::optional<EditOrderStart>& start, size_t limit) {
+  // No index on the edit time, which every page write would have to keep: SQLite reads
+  // every head and keeps the first `limit` in its sorter (ORDER BY with LIMIT), so that
+  // search without a query holds a page of results, not every page. Prepared per call,
+  // as ListPageHeads.
+  const char* past = ascending ? ">" : "<";
+  std::string where = "in_trash = 0";
+  Millis edited = 0;
+  int64_t row = 0;
+  if (start && !start->page_id.empty()) {
+    Statement at(db_, "SELECT last_edited_time, rowid FROM pages WHERE id = ?1");
+    if (!at.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
+    at.Bind(1, start->page_id);
+    LN_ASSIGN_OR_RETURN(bool found, at.StepRow());
+    if (!found) return std::optional<std::vector<PageHead>>();
+    edited = at.Int(0);
+    row = at.Int(1);
+    where += fmt::format(" AND (last_edited_time {} ?1 OR (last_edited_time = ?1 AND rowid >= ?2))", past);
+  } else if (start) {
+    edited = start->edited;
+    where += fmt::format(" AND last_edited_time {} ?1", past);
+  }
+  // The sorter holds each row's rowid and edit time only; the heads kept are read after.
+  const char* direction = ascending ? "ASC" : "DESC";
+  Statement st(db_, fmt::format("SELECT p.id, p.parent_type, p.parent_id, p.in_trash, p.last_edited_time FROM "
+                                "(SELECT rowid AS r, last_edited_time AS e FROM pages WHERE {} "
+                                "ORDER BY last_edited_time {}, rowid LIMIT ?3) AS s JOIN pages AS p ON p.rowid = s.r "
+                                "ORDER BY s.e {}, s.r",
+                                where, direction, direction));
+  if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
+  if (start) st.Bind(1, edited);
+  if (start && !start->page_id.empty()) st.Bind(2, row);
+  st.Bind(3, static_cast<int64_t>(std::min<size_t>(limit, std::numeric_limits<int64_t>::max())));
+  std::vector<PageHead> heads;
+  while (true) {
+    LN_ASSIGN_OR_RETURN(bool found, st.StepRow());
+    if (!found) break;
+    heads.push_back(PageHead{st.Text(0), st.Text(1), st.Text(2), st.Int(3) != 0, st.Int(4)});
+  }
+  return std::optional<std::vector<PageHead>>(std::move(heads));
 }
 
 Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_view folded_needle) {

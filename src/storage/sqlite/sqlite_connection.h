@@ -103,6 +103,9 @@ class SqliteConnection final : public Records {
   Result<std::vector<PageRecord>> ListPagesOf(std::string_view data_source_id) override;
   Result<std::vector<PageRecord>> ListAllPages() override;
   Result<std::vector<PageHead>> ListPageHeads() override;
+  Result<std::optional<std::vector<PageHead>>> ListPageHeadsByEdit(bool ascending,
+                                                                   const std::optional<EditOrderStart>& start,
+                                                                   size_t limit) override;
   Result<std::vector<PageRecord>> ScanPagesByTitle(std::string_view folded_needle) override;
   Result<std::vector<std::string>> ScanPageIds(const PageScan& scan) override;  // sqlite/page_scan.cc
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ListAllDataSources() override;
