@@ -130,12 +130,14 @@ Result<std::vector<Hit>> EveryPageFrom(Context& ctx, bool data_sources, const va
   bool pages_done = false;
   std::string last_head;  // the last head read: the next batch starts with it
   // A batch of heads is enough unless many are hidden from the caller; each next one is
-  // eight times larger, so that a store that reads every head to answer (without an index
-  // on the edit time) reads them a few times at most, not once per batch.
+  // kGrowth times larger, so that a store that reads every head to answer (without an
+  // index on the edit time) reads them a few times at most, not once per batch: a caller
+  // who sees 1 % of 1M pages fills a page of results at the third batch (25,857 heads).
+  constexpr size_t kGrowth = 16;
   size_t batch = want;
   auto fetch = [&]() -> Status {
     const bool again = !last_head.empty();
-    if (again) batch = batch > SIZE_MAX / 8 ? SIZE_MAX - 1 : batch * 8;
+    if (again) batch = batch > SIZE_MAX / kGrowth ? SIZE_MAX - 1 : batch * kGrowth;
     LN_ASSIGN_OR_RETURN(
         auto heads, ctx.store().ListPageHeadsByEdit(b.ascending, again ? storage::EditOrderStart{last_head, 0} : start,
                                                     batch + (again ? 1 : 0)));

@@ -138,8 +138,8 @@ TEST_P(SearchEveryPageTest, PagesTheCallerMayNotSeeAreSkippedWhateverTheirNumber
     std::this_thread::sleep_for(std::chrono::milliseconds(3));
   }
   // Four shared. With 3 results a page, search reads the 4 newest heads first (39 to 36,
-  // of which only 36 is shown), then batches eight times larger, each starting with the
-  // last head read before (36, then 4), which must not be listed twice.
+  // of which only 36 is shown), then a batch sixteen times larger that starts with the
+  // last head read before (36), which must not be listed twice.
   for (int i : {36, 20, 10, 0}) {
     ASSERT_TRUE(Run([&]() -> Result<bool> {
                   LN_RETURN_IF_ERROR(admin::Share(*ctx_, "Narrow", pages[i]));
