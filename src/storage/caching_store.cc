@@ -155,14 +155,25 @@ class CachingStore::CachingTxn final : public TxnWrapper {
     written_.pages.insert(page.id);
     // Kept once the commit is durable if its writer hands it over (KeepWrittenPage).
     written_.to_keep.erase(page.id);
-    put_at_[page.id] = &page;
+    Put& put = put_at_[page.id];
+    put.page = &page;
+    // What the writes of this page in this transaction changed, all of them: a value no
+    // write changed is the one read, as stored already (Keepable).
+    if (update == nullptr || update->changed_properties == nullptr) {
+      put.every_value = true;
+    } else if (!put.every_value) {
+      put.changed.insert(put.changed.end(), update->changed_properties->begin(), update->changed_properties->end());
+    }
     return OkStatus();
   }
   void KeepWrittenPage(PageRecord&& page) override {
     auto put = put_at_.find(page.id);
-    if (!pages_cached_ || written_.all || put == put_at_.end() || put->second != &page) return;
+    if (!pages_cached_ || written_.all || put == put_at_.end() || put->second.page != &page) return;
     const std::string id = page.id;  // before page moves
-    if (std::shared_ptr<const PageRecord> kept = Keepable(std::move(page))) written_.to_keep[id] = std::move(kept);
+    const std::vector<std::string>* changed = put->second.every_value ? nullptr : &put->second.changed;
+    if (std::shared_ptr<const PageRecord> kept = Keepable(std::move(page), changed)) {
+      written_.to_keep[id] = std::move(kept);
+    }
   }
   Result<std::shared_ptr<const DatabaseRecord>> GetDatabase(std::string_view id) override {
     return Cached(own_databases_, &Shared::databases, id, [&] { return inner_->GetDatabase(id); });
@@ -346,14 +357,23 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   }
   // `page` moved to be kept, its numbers as the store reads them back; null when its values
   // are not in the default resource (a page GetPage read into the request's arena is not
-  // worth a copy: see there).
-  static std::shared_ptr<const PageRecord> Keepable(PageRecord&& page) {
+  // worth a copy: see there). With `changed`, only those values (and the icon and cover)
+  // are made as stored: the others are the values the writer read, which the store gave
+  // as stored (a value equal to the one read is not changed: Boost.JSON's equality tells
+  // a double 5.0 from an integer 5).
+  static std::shared_ptr<const PageRecord> Keepable(PageRecord&& page, const std::vector<std::string>* changed) {
     const json::memory_resource* heap = json::storage_ptr().get();
     const bool on_heap = page.properties.storage().get() == heap && page.icon.storage().get() == heap &&
                          page.cover.storage().get() == heap;
     if (!on_heap) return nullptr;
     auto kept = std::make_shared<PageRecord>(std::move(page));
-    NormalizeAsStored(kept->properties);
+    if (changed == nullptr) {
+      NormalizeAsStored(kept->properties);
+    } else {
+      for (const std::string& id : *changed) {
+        if (json::value* v = const_cast<json::value*>(Find(kept->properties, id))) NormalizeAsStored(*v);
+      }
+    }
     NormalizeAsStored(kept->icon);
     NormalizeAsStored(kept->cover);
     return kept;
@@ -471,8 +491,14 @@ class CachingStore::CachingTxn final : public TxnWrapper {
   bool answered_pages_ = false;  // a read answered a page from the cache (DeferPin)
   bool pages_cached_;
   Written written_;
-  // The object last passed to PutPage for each page id (KeepWrittenPage compares).
-  std::unordered_map<std::string, const PageRecord*> put_at_;
+  // The object last passed to PutPage for each page id (KeepWrittenPage compares), and what
+  // its writes in this transaction changed.
+  struct Put {
+    const PageRecord* page = nullptr;
+    bool every_value = false;          // a write said nothing of what it changed
+    std::vector<std::string> changed;  // else what the writes changed (may repeat)
+  };
+  std::unordered_map<std::string, Put> put_at_;
   std::unordered_map<std::string, std::shared_ptr<const DatabaseRecord>> own_databases_;
   std::unordered_map<std::string, std::shared_ptr<const DataSourceRecord>> own_data_sources_;
 };

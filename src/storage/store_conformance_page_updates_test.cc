@@ -307,6 +307,37 @@ TEST_P(StoreConformanceTest, AWrittenPageReadsBackWithItsNumbersAsStored) {
   }
 }
 
+// One page object written twice in a transaction, each write saying what it changed
+// since the one before: what the first changed is read back as stored too.
+TEST_P(StoreConformanceTest, APageWrittenTwiceReadsBackWhatEitherWriteChangedAsStored) {
+  Write([&](Txn& txn) { LN_ASSERT_OK(txn.PutPage(Row("num-2", "ds-n", "Numbers"))); });
+  Write([&](Txn& txn) {
+    std::optional<PageRecord> read = LN_VAL(txn.GetPage("num-2"));
+    ASSERT_TRUE(read.has_value());
+    const PageRecord first_before = *read;
+    read->properties["whole"] = 5.0;
+    const std::vector<std::string> first{"whole"};
+    const PageUpdate first_update{&first_before, &first};
+    LN_ASSERT_OK(txn.PutPage(*read, &first_update));
+    const PageRecord second_before = *read;
+    read->properties["part"] = 2.0;
+    const std::vector<std::string> second{"part"};
+    const PageUpdate second_update{&second_before, &second};
+    LN_ASSERT_OK(txn.PutPage(*read, &second_update));
+    txn.KeepWrittenPage(std::move(*read));
+  });
+  for (int round = 0; round < 2; ++round) {
+    ReadBoth([&](Txn& txn) {
+      std::shared_ptr<const PageRecord> shared = LN_VAL(txn.GetPageShared("num-2"));
+      ASSERT_NE(shared, nullptr);
+      EXPECT_TRUE(shared->properties.at("whole").is_int64()) << SerializeJson(shared->properties.at("whole"));
+      EXPECT_TRUE(shared->properties.at("part").is_int64()) << SerializeJson(shared->properties.at("part"));
+      EXPECT_EQ(SerializeJson(json::value(shared->properties)),
+                SerializeJson(json::value(LN_VAL(txn.GetPage("num-2"))->properties)));
+    });
+  }
+}
+
 // A page handed over after a write (Txn::KeepWrittenPage) is kept only when it is the
 // object last written for its id and the write commits: otherwise reads show what was
 // committed, whatever was handed over.
