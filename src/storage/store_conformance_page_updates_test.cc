@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <initializer_list>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include "storage/page_scan.h"
 #include "storage/store_conformance_test_util.h"
@@ -64,6 +66,20 @@ void SetAndWrite(Txn& txn, const std::string& id, std::string_view key, json::va
   read->properties[key] = std::move(value);
   LN_ASSERT_OK(txn.PutPage(*read));
   txn.KeepWrittenPage(std::move(*read));
+}
+
+// Sets `values` on `page` (a page read in `txn`) and writes it saying what changed, as a
+// PATCH does (PageUpdate).
+void PutChanging(Txn& txn, PageRecord& page, std::initializer_list<std::pair<std::string, json::value>> values) {
+  const PageRecord before = page;
+  std::vector<std::string> changed;
+  for (const auto& [key, value] : values) {
+    page.properties[key] = value;
+    changed.push_back(key);
+  }
+  std::sort(changed.begin(), changed.end());
+  const PageUpdate update{&before, &changed};
+  LN_ASSERT_OK(txn.PutPage(page, &update));
 }
 
 V TitleHits(Txn& txn, std::string_view needle) {
@@ -285,12 +301,7 @@ TEST_P(StoreConformanceTest, AWrittenPageReadsBackWithItsNumbersAsStored) {
   Write([&](Txn& txn) {
     std::optional<PageRecord> read = LN_VAL(txn.GetPage("num-1"));
     ASSERT_TRUE(read.has_value());
-    const PageRecord before = *read;
-    read->properties["whole"] = 8.0;
-    read->properties["added"] = json::array{4.0, 4.5};
-    const std::vector<std::string> changed{"added", "whole"};
-    const PageUpdate update{&before, &changed};
-    LN_ASSERT_OK(txn.PutPage(*read, &update));
+    PutChanging(txn, *read, {{"whole", 8.0}, {"added", json::array{4.0, 4.5}}});
     txn.KeepWrittenPage(std::move(*read));
   });
   for (int round = 0; round < 2; ++round) {
@@ -314,16 +325,8 @@ TEST_P(StoreConformanceTest, APageWrittenTwiceReadsBackWhatEitherWriteChangedAsS
   Write([&](Txn& txn) {
     std::optional<PageRecord> read = LN_VAL(txn.GetPage("num-2"));
     ASSERT_TRUE(read.has_value());
-    const PageRecord first_before = *read;
-    read->properties["whole"] = 5.0;
-    const std::vector<std::string> first{"whole"};
-    const PageUpdate first_update{&first_before, &first};
-    LN_ASSERT_OK(txn.PutPage(*read, &first_update));
-    const PageRecord second_before = *read;
-    read->properties["part"] = 2.0;
-    const std::vector<std::string> second{"part"};
-    const PageUpdate second_update{&second_before, &second};
-    LN_ASSERT_OK(txn.PutPage(*read, &second_update));
+    PutChanging(txn, *read, {{"whole", 5.0}});
+    PutChanging(txn, *read, {{"part", 2.0}});
     txn.KeepWrittenPage(std::move(*read));
   });
   for (int round = 0; round < 2; ++round) {

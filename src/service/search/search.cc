@@ -74,13 +74,13 @@ class HeadFilter {
   explicit HeadFilter(Context& ctx) : ctx_(ctx) {}
   Result<bool> Shown(const storage::PageHead& head) {
     if (head.in_trash) return false;
-    storage::PageRecord record;
-    record.id = head.id;
-    record.parent_type = head.parent_type;
-    record.parent_id = head.parent_id;
-    std::string parent = record.parent_type + '/' + record.parent_id;
+    std::string parent = head.parent_type + '/' + head.parent_id;
     auto known = parent_trashed_.find(parent);
     if (known == parent_trashed_.end()) {
+      storage::PageRecord record;  // where the page is: all LoadRecord needs to tell
+      record.id = head.id;
+      record.parent_type = head.parent_type;
+      record.parent_id = head.parent_id;
       LN_ASSIGN_OR_RETURN(LoadedPage loaded, ctx_.LoadRecord(std::move(record)));
       known = parent_trashed_.emplace(std::move(parent), loaded.trashed).first;
     }
