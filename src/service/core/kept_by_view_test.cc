@@ -10,6 +10,7 @@
 
 #include "common/json_writer.h"
 #include "service/admin/admin.h"
+#include "service/core/kept_by_view.h"
 #include "service/pages/pages.h"
 #include "service/service.h"
 #include "storage/store.h"
@@ -135,6 +136,36 @@ TEST_F(KeptByViewTest, AUserIsWrittenAsTheStoreHoldsItNow) {
   EXPECT_EQ(
       user_text(true),
       R"({"object":"user","id":"u1","name":"Bea","avatar_url":null,"type":"person","person":{"email":"bea@example.com"}})");
+}
+
+// What a transaction worked out is kept only while the store still gives the view it read
+// before: not once another transaction committed records, nor once it wrote records itself.
+TEST_F(KeptByViewTest, WhatATransactionReadIsKeptOnlyWhileItsViewHolds) {
+  using Kept = KeptByView<int>;
+  auto begin = [&](TxnMode mode) {
+    auto txn = store_->Begin(mode);
+    EXPECT_TRUE(txn.ok()) << txn.error().message;
+    return std::move(txn).value();
+  };
+  auto read = begin(TxnMode::kRead);
+  ASSERT_TRUE(read->ListShares("i1").ok());
+  const Kept::View view = read->CachedRecordsView();
+  ASSERT_TRUE(view.has_value());
+  EXPECT_TRUE(Kept::StillUnder(*read, view));
+  EXPECT_FALSE(Kept::StillUnder(*read, std::nullopt));
+
+  auto writer = begin(TxnMode::kWrite);
+  ASSERT_TRUE(writer->PutShare("i1", page_).ok());
+  ASSERT_TRUE(writer->Commit().ok());
+  EXPECT_FALSE(Kept::StillUnder(*read, view));  // another transaction committed shares
+  read.reset();
+
+  auto write = begin(TxnMode::kWrite);
+  const Kept::View before = write->CachedRecordsView();
+  ASSERT_TRUE(before.has_value());
+  EXPECT_TRUE(Kept::StillUnder(*write, before));
+  ASSERT_TRUE(write->PutShare("i2", page_).ok());
+  EXPECT_FALSE(Kept::StillUnder(*write, before));  // it wrote shares itself
 }
 
 }  // namespace
