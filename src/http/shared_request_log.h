@@ -4,12 +4,13 @@
 // lists the requests of every instance, and DELETE clears them for all.
 //
 // Writes stay off the request's path: Push only queues the entry, and a writer thread
-// appends what is queued in one statement, then the next batch (so under load a batch
-// holds every entry logged during the previous write, as a group commit does). The
-// consistency this gives (docs/compat.md): an instance lists its own requests as soon
-// as they are answered (reading waits for its queue to be written first); a request
-// answered by another instance is listed once that instance's writer has written it,
-// usually within a millisecond or two of its answer. The live log (Events) follows the
+// appends what is queued in one statement, then the next batch, at most one append
+// every 5 ms (so under load a batch holds every entry logged since the previous one
+// began, as a group commit does). The consistency this gives (docs/compat.md): an
+// instance lists its own requests as soon as they are answered (reading waits for its
+// queue to be written first, without that wait); a request answered by another
+// instance is listed once that instance's writer has written it, usually within 5 to
+// 10 ms of its answer. The live log (Events) follows the
 // store's order: entries are appended in turns, so none is skipped.
 #pragma once
 
@@ -54,6 +55,8 @@ class SharedLogWriter {
   uint64_t done_ = 0;            // entries written, failed or forgotten
   bool writing_ = false;
   bool stop_ = false;
+  int draining_ = 0;   // Drain calls waiting: the writer does not wait for its interval
+  bool idle_ = false;  // the writer waits for an entry (Push wakes it)
   std::thread thread_;
 };
 

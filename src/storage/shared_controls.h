@@ -87,7 +87,9 @@ class SharedControls {
     std::optional<std::string> integration;
   };
   // Appends `entries` in their order after every entry appended before (appends take
-  // turns, so sequence numbers become visible in order), then keeps the last `keep`.
+  // turns, so sequence numbers become visible in order), then keeps those of the last
+  // `keep` sequence numbers: the last `keep` entries, or fewer while the numbers of an
+  // append that failed (and so kept none) are among them.
   virtual Status AppendRequests(const std::vector<LoggedRequest>& entries, int keep) = 0;
   // The entries after sequence `after_seq` that match, oldest first, at most `limit`,
   // with how many times the log was cleared, read in one snapshot.

@@ -103,8 +103,31 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& c
 PgConnection::~PgConnection() { PQfinish(conn_); }
 
 bool PgConnection::in_transaction() const {
+  if (unanswered_) return false;
   PGTransactionStatusType status = PQtransactionStatus(conn_);
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+Status PgConnection::SendUnanswered(const std::string& sql) {
+  if (PQsendQuery(conn_, sql.c_str()) != 1) return ErrorOf(nullptr);
+  unanswered_ = true;
+  return OkStatus();
+}
+
+Status PgConnection::Settle() {
+  if (!unanswered_) return OkStatus();
+  unanswered_ = false;
+  std::optional<Error> failed;
+  // The answers of the statements sent end with a null result; a lost connection gives
+  // an error result and then null too.
+  while (PGresult* result = PQgetResult(conn_)) {
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && !failed) failed = ErrorOf(result);
+    PQclear(result);
+  }
+  if (!broken() && in_transaction()) (void)Exec("ROLLBACK");
+  if (failed) return *std::move(failed);
+  return OkStatus();
 }
 
 Error PgConnection::ErrorOf(const PGresult* result) const {
@@ -248,7 +271,11 @@ Status PgConnection::Pipeline(std::vector<PgStep>& steps) {
       failed = InternalError("postgresql: " + step.sql + " answered " + PQcmdStatus(result));
     }
     const bool answered = result != nullptr;
-    PQclear(result);
+    if (status == PGRES_TUPLES_OK && s.prepared.empty() && step.rows != nullptr) {
+      step.rows->emplace(result);  // which now owns it
+    } else {
+      PQclear(result);
+    }
     // A statement's answers end with a null result.
     while (answered && (result = PQgetResult(conn_)) != nullptr) PQclear(result);
   }

@@ -85,6 +85,8 @@ struct PgStep {
   // The command tag the statement must answer, or empty for any: a COMMIT of a
   // transaction that failed answers "ROLLBACK" without an error.
   std::string tag;
+  // Where the statement's rows go, when the caller wants them.
+  std::optional<PgRows>* rows = nullptr;
 };
 
 class PgConnection {
@@ -113,9 +115,20 @@ class PgConnection {
   // fails, PostgreSQL skips the rest, and that first error is the answer. A step whose
   // answer has another command tag than its `tag` fails with kInternalServerError.
   Status Pipeline(std::vector<PgStep>& steps);
+  // Sends SQL text without parameters and does not wait for its answer, which the next
+  // Settle reads: for the COMMIT of a read-only transaction, whose answer changes nothing
+  // its request does, so that the request does not wait a round trip for it. Nothing
+  // else may be sent on the connection until Settle.
+  Status SendUnanswered(const std::string& sql);
+  // Reads the answer of what SendUnanswered sent, if anything: its error, if it failed.
+  // A transaction it left open is rolled back.
+  Status Settle();
+  // Whether SendUnanswered sent something that Settle has not read yet.
+  bool unanswered() const { return unanswered_; }
   // Whether the socket is gone (the connection must not be reused).
   bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
-  // Whether the server thinks a transaction is open (or failed).
+  // Whether the server thinks a transaction is open (or failed); false while an
+  // unanswered statement (SendUnanswered) is in flight, which Settle then checks.
   bool in_transaction() const;
   const std::string& schema() const { return schema_; }
   // Whether a statement since the last ClearConflicted failed with a serialization
@@ -140,6 +153,7 @@ class PgConnection {
   std::string schema_;
   std::map<std::string, std::string> prepared_;  // SQL text -> statement name
   mutable bool conflicted_ = false;
+  bool unanswered_ = false;
 };
 
 // The SQL form of an identifier: double-quoted, quotes doubled.

@@ -1,6 +1,9 @@
 #include "storage/postgres/pg_controls.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <vector>
 
 #include "common/json.h"
 
@@ -14,6 +17,24 @@ constexpr const char* kBumpGeneration = "UPDATE cache_generation SET value = val
 // follows the sequence, http/request_log.h).
 constexpr const char* kLogLock =
     "SELECT pg_advisory_xact_lock(hashtextextended('localnotion:request_log:' || current_schema(), 0))";
+
+// The rows of an append to the request log, the batch $1 (a JSON array), and the delete
+// of the rows that fell out of the last $2 sequence numbers, above $3 (rows at or below
+// it are gone already), in one statement run after kLogLock's lock was granted, so that
+// its snapshot holds every append before it. Answers the sequence number at or below
+// which every row is now gone.
+constexpr const char* kAppendRequests = R"sql(
+WITH added AS (
+  INSERT INTO request_log (path, status, integration_id, integration_name, entry)
+  SELECT path, status, integration_id, integration_name, entry
+  FROM json_to_recordset($1::json) AS x(path text, status int, integration_id text, integration_name text, entry json)
+  RETURNING seq
+), cut AS (
+  SELECT max(seq) - $2::bigint AS at FROM added
+), gone AS (
+  DELETE FROM request_log WHERE seq > $3::bigint AND seq <= (SELECT at FROM cut) RETURNING seq
+)
+SELECT at, (SELECT count(*) FROM gone) FROM cut)sql";
 
 // A token bucket as one statement: refilled for the time since it was last touched (the
 // database's clock, read once the row is locked), then one token taken if there is one.
@@ -224,19 +245,36 @@ Status PgControls::AppendRequests(const std::vector<LoggedRequest>& entries, int
              ",\"entry\":" + e.entry + "}";
   }
   batch += "]";
-  return InTransaction([&](PgConnection& conn) -> Status {
-    LN_RETURN_IF_ERROR(Done(conn.Query(kLogLock)));
-    LN_RETURN_IF_ERROR(
-        Done(conn.Query("INSERT INTO request_log (path, status, integration_id, integration_name, entry) "
-                        "SELECT path, status, integration_id, integration_name, entry "
-                        "FROM json_to_recordset($1::json) AS x(path text, status int, integration_id text, "
-                        "integration_name text, entry json)",
-                        PgParams().Text(batch))));
-    return Done(
-        conn.Query("DELETE FROM request_log WHERE seq <= "
-                   "(SELECT seq FROM request_log ORDER BY seq DESC OFFSET $1::int LIMIT 1)",
-                   PgParams().Int(keep)));
+  // What falls out of the log is found by its sequence number, below the newest one
+  // less `keep`, and only above what this process deleted before: finding the entry
+  // `keep` places back (ORDER BY seq DESC OFFSET keep) and deleting everything below it
+  // read a thousand index entries and then the dead rows of every earlier delete that
+  // vacuum had not yet removed, about 1 ms of PostgreSQL's CPU per append, more than
+  // the requests it logged (docs/benchmarks.md). The transaction's four statements go
+  // in one round trip (PgConnection::Pipeline).
+  const int64_t trimmed = log_trimmed_.load();
+  int64_t cut = trimmed;
+  Status appended = With([&](PgConnection& conn) -> Status {
+    std::optional<PgRows> rows;
+    std::vector<PgStep> steps;
+    steps.push_back({"BEGIN", {}, false, "BEGIN"});
+    steps.push_back({kLogLock, {}, true, ""});
+    PgParams params;
+    params.Text(batch).Int(keep).Int(trimmed);
+    steps.push_back({kAppendRequests, std::move(params), true, "", &rows});
+    steps.push_back({"COMMIT", {}, false, "COMMIT"});
+    LN_RETURN_IF_ERROR(conn.Pipeline(steps));
+    if (rows && rows->size() == 1 && !rows->IsNull(0, 0)) cut = std::max(trimmed, rows->Int(0, 0));
+    return OkStatus();
   });
+  // Moved only once the delete committed, and never back (another thread may have
+  // committed a later one meanwhile).
+  if (appended.ok()) {
+    int64_t seen = trimmed;
+    while (cut > seen && !log_trimmed_.compare_exchange_weak(seen, cut)) {
+    }
+  }
+  return appended;
 }
 
 Result<SharedControls::LogPage> PgControls::FindRequests(const RequestFilter& filter, int64_t after_seq, int limit) {

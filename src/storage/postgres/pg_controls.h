@@ -7,6 +7,8 @@
 // one; while PostgreSQL is down calls fail with kServiceUnavailable.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -53,6 +55,10 @@ class PgControls final : public SharedControls {
   std::string schema_;
   std::mutex mu_;
   std::vector<std::unique_ptr<PgConnection>> idle_;  // under mu_
+  // Every request_log row at or below this sequence number is known to be deleted (by
+  // this process; another instance may have deleted more): AppendRequests deletes only
+  // the rows above it that fell out of the log.
+  std::atomic<int64_t> log_trimmed_{0};
 };
 
 }  // namespace localnotion::storage

@@ -173,6 +173,51 @@ TEST_F(PgControlsTest, OneRequestLogKeptToItsCapacityFilteredAndCleared) {
   EXPECT_TRUE(cleared->entries.empty());
   EXPECT_EQ(cleared->clears, 1);
 }
+// Each append keeps the entries of the last `keep` sequence numbers, whichever instance
+// appended them and whichever deleted the older ones before (each deletes only above what
+// it deleted itself, pg_controls.cc), and so after a clear too.
+TEST_F(PgControlsTest, EveryAppendKeepsTheLastEntriesWhicheverInstanceDeletedBefore) {
+  using R = SharedControls::LoggedRequest;
+  auto listed = [&](SharedControls& controls) {
+    std::vector<std::string> out;
+    auto page = controls.FindRequests({}, 0, 1000);
+    EXPECT_TRUE(page.ok());
+    if (page.ok()) {
+      for (const auto& [seq, entry] : page->entries) out.push_back(entry);
+    }
+    return out;
+  };
+  auto entry = [](int n) { return "{\"n\":" + std::to_string(n) + "}"; };
+  std::vector<std::string> expected;
+  int n = 0;
+  auto append = [&](SharedControls& controls, int count) {
+    std::vector<R> batch;
+    for (int i = 0; i < count; ++i) {
+      batch.push_back(R{"/v1/pages", 200, "i1", "One", entry(++n)});
+      expected.push_back(entry(n));
+    }
+    ASSERT_TRUE(controls.AppendRequests(batch, 3).ok());
+    while (expected.size() > 3) expected.erase(expected.begin());
+  };
+  for (char who : std::string("AAABBABAA")) {
+    append(who == 'A' ? A() : B(), 1);
+    EXPECT_EQ(listed(B()), expected) << "after entry " << n;
+  }
+  append(B(), 2);
+  EXPECT_EQ(listed(A()), expected);
+  append(A(), 2);
+  EXPECT_EQ(listed(A()), expected);
+
+  ASSERT_TRUE(A().ClearRequests().ok());
+  expected.clear();
+  EXPECT_EQ(listed(B()), expected);
+  append(B(), 2);
+  EXPECT_EQ(listed(A()), expected);
+  append(A(), 1);
+  append(A(), 1);
+  EXPECT_EQ(listed(B()), expected);
+  ASSERT_EQ(expected.size(), 3u);
+}
 
 TEST_F(PgControlsTest, AQuerySnapshotKeptThroughOneIsFoundThroughTheOtherUntilItExpiresOrIsCleared) {
   const SharedControls::StoredSnapshot snapshot{"ds-1", "{\"sorts\":null}", {"p1", "p2", "p3", "p4"}, true};

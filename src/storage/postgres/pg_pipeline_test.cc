@@ -1,10 +1,12 @@
 // PgConnection::Pipeline, which sends a write transaction's last statements and its
 // COMMIT in one round trip (pg_store.h, "Commits"): the steps run in order, a statement
 // repeated in one pipeline is prepared once, the first error is the answer and the rest
-// is skipped, and a COMMIT that answers ROLLBACK is no commit.
+// is skipped, a COMMIT that answers ROLLBACK is no commit, and a step gives its rows
+// when asked. And SendUnanswered, which a read's COMMIT uses, and Settle.
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,6 +100,48 @@ TEST_F(PgPipelineTest, ACommitThatAnswersRollbackIsNoCommit) {
   EXPECT_EQ(done.error().message, "postgresql: COMMIT answered ROLLBACK");
   EXPECT_FALSE(conn_->in_transaction());
   EXPECT_EQ(Count(), 0);
+}
+
+TEST_F(PgPipelineTest, AStepGivesItsRowsWhenAsked) {
+  ASSERT_TRUE(conn_->Exec("INSERT INTO t (n) VALUES (8), (7)").ok());
+  std::optional<PgRows> rows;
+  std::optional<PgRows> none;
+  std::vector<PgStep> steps;
+  steps.push_back(Plain("BEGIN"));
+  steps.push_back({"SELECT n FROM t ORDER BY n", {}, true, "", &rows});
+  steps.push_back({"SELECT n FROM t ORDER BY n DESC", {}, false, "", nullptr});
+  steps.push_back({"DELETE FROM t WHERE n = 8", {}, false, "", &none});
+  steps.push_back(Plain("COMMIT", "COMMIT"));
+  ASSERT_TRUE(conn_->Pipeline(steps).ok());
+  ASSERT_TRUE(rows.has_value());
+  ASSERT_EQ(rows->size(), 2);
+  EXPECT_EQ(rows->Int(0, 0), 7);
+  EXPECT_EQ(rows->Int(1, 0), 8);
+  EXPECT_FALSE(none.has_value());  // a statement without rows gives none
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(PgPipelineTest, SettleReadsWhatWasSentUnanswered) {
+  ASSERT_TRUE(conn_->Exec("BEGIN").ok());
+  ASSERT_TRUE(conn_->Query("INSERT INTO t (n) VALUES (1)", {}, /*prepare=*/false).ok());
+  ASSERT_TRUE(conn_->SendUnanswered("COMMIT").ok());
+  EXPECT_TRUE(conn_->unanswered());
+  EXPECT_FALSE(conn_->in_transaction());
+  ASSERT_TRUE(conn_->Settle().ok());
+  EXPECT_FALSE(conn_->unanswered());
+  EXPECT_EQ(Count(), 1);
+  // A statement that fails: Settle answers its error and leaves no transaction open.
+  ASSERT_TRUE(conn_->Exec("BEGIN").ok());
+  ASSERT_TRUE(conn_->Query("INSERT INTO t (n) VALUES (2)", {}, /*prepare=*/false).ok());
+  ASSERT_TRUE(conn_->SendUnanswered("INSERT INTO missing_table VALUES (1)").ok());
+  Status settled = conn_->Settle();
+  ASSERT_FALSE(settled.ok());
+  EXPECT_EQ(settled.error().code, ErrorCode::kInternalServerError);
+  EXPECT_NE(settled.error().message.find("relation \"missing_table\" does not exist"), std::string::npos)
+      << settled.error().message;
+  EXPECT_FALSE(conn_->in_transaction());
+  EXPECT_EQ(Count(), 1);              // the insert of 2 was rolled back
+  EXPECT_TRUE(conn_->Settle().ok());  // nothing sent since
 }
 
 }  // namespace

@@ -52,7 +52,10 @@
 // are shared (PostgreSQL's own group commit). Only then is the write reported durable.
 // The outbox lock, the changes' inserts, that COMMIT and the write mark's transaction are
 // sent together (PgConnection::Pipeline): one round trip to the server, so a write costs
-// no more round trips than with a single COMMIT.
+// no more round trips than with a single COMMIT. A read-only transaction's COMMIT is sent
+// without waiting for its answer (PgConnection::SendUnanswered), which Take reads before
+// it hands the connection out again: it cannot fail a serialization check, and the
+// request's answer does not depend on it.
 // A reader may see such a write up to one WAL flush before it is durable; a crash in
 // that window loses the write and every later one, none of which was acknowledged.
 #pragma once

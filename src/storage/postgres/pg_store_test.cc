@@ -123,6 +123,29 @@ TEST_F(TwoInstancesTest, WhatOneWritesTheOtherReadsAtOnceCachedKindsIncluded) {
   EXPECT_FALSE(*gone);
 }
 
+// A read's COMMIT goes without waiting for its answer (PgTxn::End), and the connection's
+// next transaction reads that answer first (PgStore::Take): each committed read of one
+// instance then sees what the other committed before it began, on the same pooled
+// connection (the pool hands out the one given back last).
+TEST_F(TwoInstancesTest, EachReadAfterACommittedReadSeesWhatTheOtherInstanceWrote) {
+  for (int64_t n = 1; n <= 4; ++n) {
+    PageRecord page;
+    page.id = "00000000-0000-4000-8000-000000000001";
+    page.parent_type = "workspace";
+    page.parent_id = "workspace";
+    page.properties = json::object{{"n", n}};
+    page.last_edited_time = n;
+    ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [&](Txn& t) { return t.PutPage(page); }).ok());
+    auto txn = b_->Begin(TxnMode::kRead);
+    ASSERT_TRUE(txn.ok()) << txn.error().message;
+    auto read = (*txn)->GetPage(page.id);
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    ASSERT_TRUE(read->has_value());
+    EXPECT_EQ((*read)->last_edited_time, n);
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+}
+
 // A share given or taken back on one instance is what the other's next transaction
 // lists, whatever either read before (shares are never cached: caching_store.h).
 TEST_F(TwoInstancesTest, SharesGivenOrTakenOnOneInstanceAreListedByTheOtherAtOnce) {
