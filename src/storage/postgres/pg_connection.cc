@@ -187,18 +187,6 @@ Result<PgRows> PgConnection::Query(const std::string& sql, const PgParams& param
   return PgRows(result);
 }
 
-Result<PgRows> PgConnection::ExecRows(const std::string& sql) {
-  // PQexec answers the last statement's result, or the error that ended the text.
-  PGresult* result = PQexec(conn_, sql.c_str());
-  ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  if (status != PGRES_TUPLES_OK) {
-    Error error = status == PGRES_COMMAND_OK ? InternalError("postgresql: no rows from " + sql) : ErrorOf(result);
-    PQclear(result);
-    return error;
-  }
-  return PgRows(result);
-}
-
 Status PgConnection::Exec(const std::string& sql) {
   PGresult* result = PQexec(conn_, sql.c_str());
   ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;

@@ -106,9 +106,6 @@ class PgConnection {
   Result<PgRows> Query(const std::string& sql, const PgParams& params = {}, bool prepare = true, bool binary = false);
   // Runs SQL text without parameters (may hold several statements).
   Status Exec(const std::string& sql);
-  // The same, answering the rows of its last statement (in text) in the same round trip;
-  // a statement that fails ends the text there, and its error is the answer.
-  Result<PgRows> ExecRows(const std::string& sql);
   // Sends every step at once and then reads their answers (libpq's pipeline mode): one
   // round trip to the server for all of them. Each statement runs as if sent alone (in
   // READ COMMITTED each sees what committed before it started); after the first that
