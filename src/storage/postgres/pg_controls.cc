@@ -21,8 +21,9 @@ constexpr const char* kLogLock =
 // The rows of an append to the request log, the batch $1 (a JSON array), and the delete
 // of the rows that fell out of the last $2 sequence numbers, above $3 (rows at or below
 // it are gone already), in one statement run after kLogLock's lock was granted, so that
-// its snapshot holds every append before it. Answers the sequence number at or below
-// which every row is now gone.
+// its snapshot holds every append before it (PostgreSQL runs the delete whether or not
+// the query reads it). Answers the sequence number at or below which every row is now
+// gone, when that is above $3.
 constexpr const char* kAppendRequests = R"sql(
 WITH added AS (
   INSERT INTO request_log (path, status, integration_id, integration_name, entry)
@@ -32,9 +33,9 @@ WITH added AS (
 ), cut AS (
   SELECT max(seq) - $2::bigint AS at FROM added
 ), gone AS (
-  DELETE FROM request_log WHERE seq > $3::bigint AND seq <= (SELECT at FROM cut) RETURNING seq
+  DELETE FROM request_log WHERE seq > $3::bigint AND seq <= (SELECT at FROM cut)
 )
-SELECT at, (SELECT count(*) FROM gone) FROM cut)sql";
+SELECT at FROM cut)sql";
 
 // A token bucket as one statement: refilled for the time since it was last touched (the
 // database's clock, read once the row is locked), then one token taken if there is one.
