@@ -69,5 +69,57 @@ TEST_P(StoreConformanceTest, PageHeadsByEditAreNewestFirstTiesInCreationOrderWit
   });
 }
 
+// Writes `page` again edited at `edited`, saying what it was before, as a PATCH does
+// (PageUpdate): SQLite then updates the row in place and moves its edit second only when
+// the second changes (migration 13).
+void EditAgain(Txn& txn, PageRecord& page, Millis edited) {
+  const PageRecord before = page;
+  page.properties["n"] = edited;
+  page.last_edited_time = edited;
+  const std::vector<std::string> changed{"n"};
+  const PageUpdate update{&before, &changed};
+  LN_ASSERT_OK(txn.PutPage(page, &update));
+}
+
+TEST_P(StoreConformanceTest, PageHeadsByEditFollowUpdatesWithinASecondAndAcrossSeconds) {
+  PageRecord a = Edited("s-a", 1100), b = Edited("s-b", 1500), c = Edited("s-c", 2500);
+  Write([&](Txn& txn) {
+    for (PageRecord* p : {&a, &b, &c}) LN_ASSERT_OK(txn.PutPage(*p));
+  });
+  auto expect_order = [&](const EditOrderIds& newest_first) {
+    ReadBoth([&](Txn& txn) {
+      // Every length: a store that sorted the pages it took in the wrong order right
+      // would still answer the whole list right.
+      const EditOrderIds oldest_first(newest_first.rbegin(), newest_first.rend());
+      for (size_t n = 1; n <= newest_first.size(); ++n) {
+        EXPECT_EQ(EditOrderIdsOf(LN_VAL(txn.ListPageHeadsByEdit(false, std::nullopt, n))),
+                  EditOrderIds(newest_first.begin(), newest_first.begin() + n));
+        EXPECT_EQ(EditOrderIdsOf(LN_VAL(txn.ListPageHeadsByEdit(true, std::nullopt, n))),
+                  EditOrderIds(oldest_first.begin(), oldest_first.begin() + n));
+      }
+      // From the second page on, and past the newest's edit time.
+      EXPECT_EQ(EditOrderIdsOf(LN_VAL(txn.ListPageHeadsByEdit(false, EditOrderStart{newest_first[1], 0}, 10))),
+                EditOrderIds(newest_first.begin() + 1, newest_first.end()));
+      std::optional<PageRecord> newest = LN_VAL(txn.GetPage(newest_first[0]));
+      ASSERT_TRUE(newest.has_value());
+      EXPECT_EQ(
+          EditOrderIdsOf(LN_VAL(txn.ListPageHeadsByEdit(false, EditOrderStart{"", newest->last_edited_time}, 10))),
+          EditOrderIds(newest_first.begin() + 1, newest_first.end()));
+    });
+  };
+  expect_order({"s-c", "s-b", "s-a"});
+  Write([&](Txn& txn) { EditAgain(txn, a, 1900); });  // the same second
+  expect_order({"s-c", "s-a", "s-b"});
+  Write([&](Txn& txn) { EditAgain(txn, b, 3200); });  // second 1 to 3
+  expect_order({"s-b", "s-c", "s-a"});
+  Write([&](Txn& txn) { EditAgain(txn, c, 3100); });  // second 2 to 3
+  expect_order({"s-b", "s-c", "s-a"});
+  Write([&](Txn& txn) {
+    EditAgain(txn, a, 3150);  // second 1 to 3, then within it
+    EditAgain(txn, a, 3900);
+  });
+  expect_order({"s-a", "s-b", "s-c"});
+}
+
 }  // namespace
 }  // namespace localnotion::storage

@@ -16,6 +16,7 @@
 #include "storage/sqlite/migrations/0010_page_text.sql.h"
 #include "storage/sqlite/migrations/0011_page_text_pending.sql.h"
 #include "storage/sqlite/migrations/0012_page_text_one_note.sql.h"
+#include "storage/sqlite/migrations/0013_page_edit_second.sql.h"
 #include "storage/sqlite/page_text.h"
 #include "storage/sqlite/statement.h"
 
@@ -24,10 +25,11 @@ namespace {
 
 // Migration i+1 is kMigrations[i].
 constexpr const char* kMigrations[] = {
-    kMigration0001Initial,  kMigration0002UploadsComments, kMigration0003Blocks,
-    kMigration0004Changes,  kMigration0005PageTitles,      kMigration0006HistoryInChanges,
-    kMigration0007Webhooks, kMigration0008Workspaces,      kMigration0009Views,
-    kMigration0010PageText, kMigration0011PageTextPending, kMigration0012PageTextOneNote,
+    kMigration0001Initial,        kMigration0002UploadsComments, kMigration0003Blocks,
+    kMigration0004Changes,        kMigration0005PageTitles,      kMigration0006HistoryInChanges,
+    kMigration0007Webhooks,       kMigration0008Workspaces,      kMigration0009Views,
+    kMigration0010PageText,       kMigration0011PageTextPending, kMigration0012PageTextOneNote,
+    kMigration0013PageEditSecond,
 };
 
 // What a migration computes in C++ after its SQL, in the same transaction: migration 10

@@ -359,7 +359,8 @@ TEST_F(PageTextIndexTest, AStoreAtMigrationTenIsMigratedWithItsIndexIntact) {
                          "INSERT INTO page_text_fts(rowid, folded) VALUES (new.id, new.folded); END; "
                          "CREATE TRIGGER page_text_delete AFTER DELETE ON page_text BEGIN "
                          "INSERT INTO page_text_fts(page_text_fts, rowid, folded) VALUES ('delete', old.id, "
-                         "old.folded); END; PRAGMA user_version = 10;",
+                         "old.folded); END; DROP INDEX pages_by_edit_second; "
+                         "ALTER TABLE pages DROP COLUMN edit_second; PRAGMA user_version = 10;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(db);

@@ -369,6 +369,7 @@ TEST_F(PageTextStoreTest, MigrationTenFillsTheTextOfAnOlderStore) {
   EXPECT_EQ(sqlite3_exec(db,
                          "DROP TABLE page_text_fts; DROP TABLE page_text; DROP TABLE page_text_pending; "
                          "DROP INDEX pages_title_unfolded; "
+                         "DROP INDEX pages_by_edit_second; ALTER TABLE pages DROP COLUMN edit_second; "
                          "PRAGMA user_version = 9;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)

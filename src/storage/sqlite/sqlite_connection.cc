@@ -22,6 +22,10 @@
 namespace localnotion::storage {
 namespace {
 
+// pages.edit_second (migration 13) of an edit time: truncated as SQLite's integer
+// division truncates, which filled the column for the rows there were.
+int64_t EditSecond(Millis edited) { return edited / 1000; }
+
 #define LN_PAGE_COLUMNS                                                                                  \
   "id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by, " \
   "last_edited_time, last_edited_by"
@@ -34,15 +38,27 @@ constexpr const char* kPageRead = LN_PAGE_COLUMNS ", rowid";
 // costs about 2k instructions less than the id's index. A row not found is upserted
 // (PutPage).
 #define LN_PAGE_ROW "WHERE rowid = coalesce(nullif(?14, 0), (SELECT rowid FROM pages WHERE id = ?1)) AND id = ?1"
-constexpr const char* kUpdatePage =
-    "UPDATE pages SET properties = ?4, icon = ?5, cover = ?6, in_trash = ?7, is_locked = ?8, created_time = ?9, "
-    "created_by = ?10, last_edited_time = ?11, last_edited_by = ?12, title_folded = ?13 " LN_PAGE_ROW;
-constexpr const char* kUpdatePageValues =
-    "UPDATE pages SET properties = ?4, icon = ?5, cover = ?6, is_locked = ?8, created_time = ?9, "
-    "created_by = ?10, last_edited_time = ?11, last_edited_by = ?12 " LN_PAGE_ROW;
-constexpr const char* kUpdatePageProperties =
-    "UPDATE pages SET properties = ?4, last_edited_time = ?11, last_edited_by = ?12 " LN_PAGE_ROW;
+// Each update in two forms: one that leaves the edit second (migration 13) and one that
+// also sets it (?15), used when the edit moves to another second. SQLite rewrites an
+// index entry whenever its column is in the SET list, even to the value it had.
+#define LN_UPDATE_PAGE                                                                                          \
+  "UPDATE pages SET properties = ?4, icon = ?5, cover = ?6, in_trash = ?7, is_locked = ?8, created_time = ?9, " \
+  "created_by = ?10, last_edited_time = ?11, last_edited_by = ?12, title_folded = ?13"
+#define LN_UPDATE_PAGE_VALUES                                                                    \
+  "UPDATE pages SET properties = ?4, icon = ?5, cover = ?6, is_locked = ?8, created_time = ?9, " \
+  "created_by = ?10, last_edited_time = ?11, last_edited_by = ?12"
+#define LN_UPDATE_PAGE_PROPERTIES "UPDATE pages SET properties = ?4, last_edited_time = ?11, last_edited_by = ?12"
+constexpr const char* kUpdatePage[2] = {LN_UPDATE_PAGE " " LN_PAGE_ROW,
+                                        LN_UPDATE_PAGE ", edit_second = ?15 " LN_PAGE_ROW};
+constexpr const char* kUpdatePageValues[2] = {LN_UPDATE_PAGE_VALUES " " LN_PAGE_ROW,
+                                              LN_UPDATE_PAGE_VALUES ", edit_second = ?15 " LN_PAGE_ROW};
+constexpr const char* kUpdatePageProperties[2] = {LN_UPDATE_PAGE_PROPERTIES " " LN_PAGE_ROW,
+                                                  LN_UPDATE_PAGE_PROPERTIES ", edit_second = ?15 " LN_PAGE_ROW};
+#undef LN_UPDATE_PAGE
+#undef LN_UPDATE_PAGE_VALUES
+#undef LN_UPDATE_PAGE_PROPERTIES
 #undef LN_PAGE_ROW
+
 constexpr const char* kDatabaseColumns =
     "id, parent_type, parent_id, title, description, icon, cover, in_trash, is_inline, "
     "created_time, created_by, last_edited_time, last_edited_by";
@@ -91,6 +107,14 @@ IntegrationRecord ReadIntegration(Statement& st) {
 }  // namespace
 
 struct SqliteConnection::Statements {
+  // An update in its two forms (kUpdatePage and the others).
+  struct PageRowUpdate {
+    PageRowUpdate(sqlite3* db, const char* const (&sql)[2]) : same_second(db, sql[0]), new_second(db, sql[1]) {}
+    bool valid() const { return same_second.valid() && new_second.valid(); }
+    Statement& For(bool second_moves) { return second_moves ? new_second : same_second; }
+    Statement same_second, new_second;
+  };
+
   explicit Statements(sqlite3* db)
       : begin(db, "BEGIN IMMEDIATE"),
         begin_read(db, "BEGIN DEFERRED"),
@@ -101,7 +125,8 @@ struct SqliteConnection::Statements {
         rollback_to(db, "ROLLBACK TO unit"),
         get_page(db, JoinSql("SELECT ", kPageRead, " FROM pages WHERE id = ?1")),
         // Pages are written with their folded title (sqlite/page_titles.h), for title scans.
-        put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded").c_str())),
+        // The upsert's ?14 is the edit second (migration 13); the updates' ?14 is the row.
+        put_page(db, Upsert("pages", (std::string(kPageColumns) + ", title_folded, edit_second").c_str())),
         // An update that keeps the page's parent leaves parent_type and parent_id out of
         // its SET list: SQLite rewrites an index entry whose column is SET, even to the
         // value it had, so the upsert dirtied a page of pages_parent on every write (one
@@ -166,16 +191,18 @@ struct SqliteConnection::Statements {
           &list_pages_of,   &list_all_pages, &scan_titles,     &scan_titles_fts,   &list_all_data_sources,
           &get_database,    &put_database,   &get_data_source, &list_data_sources, &put_data_source,
           &get_user,        &list_users,     &put_user,        &find_integration,  &list_integrations,
-          &put_integration, &get_meta,       &put_meta,        &update_page,       &update_page_values,
-          &pin_snapshot}) {
+          &put_integration, &get_meta,       &put_meta,        &pin_snapshot}) {
       if (!s->valid()) return false;
     }
-    return update_page_properties.valid() && page_text->valid() && text_index->valid();
+    return update_page.valid() && update_page_values.valid() && update_page_properties.valid() && page_text->valid() &&
+           text_index->valid();
   }
 
   Statement begin, begin_read, commit, rollback, savepoint, release, rollback_to;
-  Statement get_page, put_page, update_page, update_page_values, update_page_properties, pin_snapshot, page_rowid,
-      list_pages_of, list_all_pages, scan_titles, scan_titles_fts, list_all_data_sources, get_database, put_database;
+  Statement get_page, put_page;
+  PageRowUpdate update_page, update_page_values, update_page_properties;
+  Statement pin_snapshot, page_rowid, list_pages_of, list_all_pages, scan_titles, scan_titles_fts,
+      list_all_data_sources, get_database, put_database;
   Statement get_data_source, list_data_sources, put_data_source;
   Statement get_user, list_users, put_user, find_integration, list_integrations, put_integration;
   Statement get_meta, put_meta;
@@ -442,11 +469,13 @@ Result<std::vector<PageHead>> SqliteConnection::ListPageHeads() {
 
 Result<std::optional<std::vector<PageHead>>> SqliteConnection::ListPageHeadsByEdit(
     bool ascending, const std::optional<EditOrderStart>& start, size_t limit) {
-  // No index on the edit time, which every page write would have to keep: SQLite reads
-  // every head and keeps the first `limit` in its sorter (ORDER BY with LIMIT), so that
-  // search without a query holds a page of results, not every page. Prepared per call,
-  // as ListPageHeads.
+  // The index of the pages' edit seconds (migration 13) gives the pages in the order of
+  // their second from the cursor's on; SQLite sorts each second's run by the millisecond
+  // and the rowid ("USE TEMP B-TREE FOR RIGHT PART OF ORDER BY") and stops once it has
+  // `limit`, so a page of results reads about one page of rows whatever the store's size.
+  // Prepared per call, as ListPageHeads.
   const char* past = ascending ? ">" : "<";
+  const char* from = ascending ? ">=" : "<=";
   std::string where = "in_trash = 0";
   Millis edited = 0;
   int64_t row = 0;
@@ -458,20 +487,21 @@ Result<std::optional<std::vector<PageHead>>> SqliteConnection::ListPageHeadsByEd
     if (!found) return std::optional<std::vector<PageHead>>();
     edited = at.Int(0);
     row = at.Int(1);
-    where += fmt::format(" AND (last_edited_time {} ?1 OR (last_edited_time = ?1 AND rowid >= ?2))", past);
+    where += fmt::format(
+        " AND edit_second {} ?4 AND (last_edited_time {} ?1 OR (last_edited_time = ?1 AND rowid >= ?2))", from, past);
   } else if (start) {
     edited = start->edited;
-    where += fmt::format(" AND last_edited_time {} ?1", past);
+    where += fmt::format(" AND edit_second {} ?4 AND last_edited_time {} ?1", from, past);
   }
   // The sorter holds each row's rowid and edit time only; the heads kept are read after.
   const char* direction = ascending ? "ASC" : "DESC";
   Statement st(db_, fmt::format("SELECT p.id, p.parent_type, p.parent_id, p.in_trash, p.last_edited_time FROM "
                                 "(SELECT rowid AS r, last_edited_time AS e FROM pages WHERE {} "
-                                "ORDER BY last_edited_time {}, rowid LIMIT ?3) AS s JOIN pages AS p ON p.rowid = s.r "
-                                "ORDER BY s.e {}, s.r",
-                                where, direction, direction));
+                                "ORDER BY edit_second {}, last_edited_time {}, rowid LIMIT ?3) AS s "
+                                "JOIN pages AS p ON p.rowid = s.r ORDER BY s.e {}, s.r",
+                                where, direction, direction, direction));
   if (!st.valid()) return InternalError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
-  if (start) st.Bind(1, edited);
+  if (start) st.Bind(1, edited).Bind(4, EditSecond(edited));
   if (start && !start->page_id.empty()) st.Bind(2, row);
   st.Bind(3, static_cast<int64_t>(std::min<size_t>(limit, std::numeric_limits<int64_t>::max())));
   std::vector<PageHead> heads;
@@ -497,7 +527,15 @@ Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, 
   // Bound without copies: every text lives until the statement is reset by Run.
   const std::string properties = SerializeJsonObject(p.properties);
   st.BindStatic(1, p.id).BindStatic(4, properties);
-  if (&st != &st_->put_page) st.Bind(14, p.store_row);  // the updates' row (kUpdatePage)
+  if (&st == &st_->put_page) {
+    st.Bind(14, EditSecond(p.last_edited_time));
+  } else {
+    st.Bind(14, p.store_row);  // the updates' row (kUpdatePage)
+    if (&st == &st_->update_page.new_second || &st == &st_->update_page_values.new_second ||
+        &st == &st_->update_page_properties.new_second) {
+      st.Bind(15, EditSecond(p.last_edited_time));
+    }
+  }
   st.Bind(11, p.last_edited_time).BindStatic(12, p.last_edited_by);
   std::string icon, cover, title;
   if (columns != RowColumns::kProperties) {
@@ -536,13 +574,18 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
                            update->before->created_time == p.created_time &&
                            update->before->created_by == p.created_by && update->before->icon == p.icon &&
                            update->before->cover == p.cover;
+  // The edit second (migration 13) is set only when the edit moves to another second than
+  // `before`'s: the many writes of one page within a second leave its index entry alone.
+  const bool second_moves =
+      same_parent && EditSecond(update->before->last_edited_time) != EditSecond(p.last_edited_time);
   bool written = false;
   if (same_fields) {
-    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page_properties, p, RowColumns::kProperties));
+    LN_ASSIGN_OR_RETURN(written,
+                        WritePageRow(st_->update_page_properties.For(second_moves), p, RowColumns::kProperties));
   } else if (same_title_and_trash) {
-    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page_values, p, RowColumns::kValues));
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page_values.For(second_moves), p, RowColumns::kValues));
   } else if (same_parent) {
-    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page, p));
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page.For(second_moves), p));
   }
   // An update that wrote the row the record names wrote the page's own (its id was checked).
   int64_t rowid = written ? p.store_row : 0;

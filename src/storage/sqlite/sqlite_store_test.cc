@@ -1,6 +1,7 @@
 // SqliteStore on a temporary file: records round-trip, units roll back alone inside a
 // batch, and committed data is on disk for the next open.
 #include "storage/sqlite/temp_store_test_util.h"
+#include "storage/sqlite/statement.h"
 
 #include "common/deadline.h"
 
@@ -115,6 +116,48 @@ TEST_F(SqliteStoreTest, PageRoundTrip) {
   EXPECT_EQ(g.created_by, p.created_by);
   EXPECT_EQ(g.last_edited_time, p.last_edited_time);
   EXPECT_EQ(g.last_edited_by, p.last_edited_by);
+}
+
+// A store written before migration 13 gets every page's edit second, which search's
+// order reads from the cursor's second on (SqliteConnection::ListPageHeadsByEdit).
+TEST_F(SqliteStoreTest, MigrationThirteenGivesEveryPageItsEditSecond) {
+  Committed([&] {
+    for (auto [id, edited] : {std::pair{"p1", 5100}, std::pair{"p2", 7900}, std::pair{"p3", 6500}}) {
+      PageRecord p = Page(id);
+      p.in_trash = false;
+      p.last_edited_time = edited;
+      ASSERT_TRUE(store_->PutPage(p).ok());
+    }
+  });
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db,
+                         "DROP INDEX pages_by_edit_second; ALTER TABLE pages DROP COLUMN edit_second; "
+                         "PRAGMA user_version = 12;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  Reopen();
+  std::string seconds;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  Statement st(db, "SELECT id, edit_second FROM pages ORDER BY id");
+  while (*st.StepRow()) seconds += st.Text(0) + "=" + std::to_string(st.Int(1)) + " ";
+  st.Reset();
+  sqlite3_close(db);
+  EXPECT_EQ(seconds, "p1=5 p2=7 p3=6 ");
+  auto ids = [&](const std::optional<EditOrderStart>& start) {
+    auto heads = store_->ListPageHeadsByEdit(false, start, 10);
+    std::string out;
+    if (heads.ok() && heads->has_value()) {
+      for (const PageHead& h : **heads) out += h.id + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(ids(std::nullopt), "p2 p3 p1 ");
+  EXPECT_EQ(ids(EditOrderStart{"p3", 0}), "p3 p1 ");
+  EXPECT_EQ(ids(EditOrderStart{"", 7000}), "p3 p1 ");
 }
 
 TEST_F(SqliteStoreTest, MissingPageIsEmpty) {

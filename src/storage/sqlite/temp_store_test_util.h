@@ -62,8 +62,13 @@ class TempStoreTest : public ::testing::Test {
   void TearDown() override { store_.reset(); }
   void Reopen() {
     store_.reset();
-    Result<std::unique_ptr<Store>> opened =
-        caching_ ? OpenStore("sqlite:" + path_) : Result<std::unique_ptr<Store>>(SqliteStore::Open(path_).value());
+    // A store that cannot open fails the test with SQLite's message (a migration's, say).
+    Result<std::unique_ptr<Store>> opened = [&]() -> Result<std::unique_ptr<Store>> {
+      if (caching_) return OpenStore("sqlite:" + path_);
+      auto bare = SqliteStore::Open(path_);
+      if (!bare.ok()) return std::move(bare).error();
+      return std::unique_ptr<Store>(std::move(*bare));
+    }();
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::make_unique<testing::UnitStore>(std::move(opened).value());
   }
