@@ -142,10 +142,11 @@ TEST_F(SqliteStoreTest, MigrationThirteenGivesEveryPageItsEditSecond) {
   Reopen();
   std::string seconds;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  Statement st(db, "SELECT id, edit_second FROM pages ORDER BY id");
-  while (*st.StepRow()) seconds += st.Text(0) + "=" + std::to_string(st.Int(1)) + " ";
-  st.Reset();
-  sqlite3_close(db);
+  {
+    Statement st(db, "SELECT id, edit_second FROM pages ORDER BY id");
+    while (*st.StepRow()) seconds += st.Text(0) + "=" + std::to_string(st.Int(1)) + " ";
+  }  // finalized before the close, which would otherwise fail and leave the connection open
+  EXPECT_EQ(sqlite3_close(db), SQLITE_OK);
   EXPECT_EQ(seconds, "p1=5 p2=7 p3=6 ");
   auto ids = [&](const std::optional<EditOrderStart>& start) {
     auto heads = store_->ListPageHeadsByEdit(false, start, 10);
