@@ -35,6 +35,7 @@
 # long as the page object issue 14 compares with.
 # WARMUP=300 requests of the case go first in both runs (0: none), uncounted by the difference: what the server
 # sets up on first need (a second SQLite reader, grown caches) then lands before either run's counted requests.
+# LN_ARGS adds flags to localnotion's `serve` (e.g. LN_ARGS=--no-page-history).
 # KEEP_OUT=PREFIX keeps the callgrind files as PREFIX.N1 and PREFIX.N2. Needs valgrind, node, curl. Every server it
 # starts is stopped on exit.
 set -euo pipefail
@@ -152,8 +153,9 @@ instructions() {
     valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" --port "$PORT" ${ECHO_ARGS---answer-bytes 1536} \
       >"$TMP/server.log" 2>&1 &
   else
+    # shellcheck disable=SC2086  # LN_ARGS is split into words on purpose
     valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" serve --port "$PORT" --db "$db" \
-      --token "$TOKEN" --admin-token "$ADMIN_TOKEN" >"$TMP/server.log" 2>&1 &
+      --token "$TOKEN" --admin-token "$ADMIN_TOKEN" ${LN_ARGS:-} >"$TMP/server.log" 2>&1 &
   fi
   PID=$!
   # Under valgrind on a busy machine the start can take a while; a server that exits or never
