@@ -86,6 +86,7 @@ const std::vector<Route>& Table() {
        .path = "/v1/pages/{}",
        .need = Need::kReadContent,
        .query = {"filter_properties"},
+       .reads_page_first = true,
        .api_text =
            [](Context& s, const Caller& c, const RouteArgs& a) {
              return pages::GetPageText(s, c, a.params[0], a.QueryAll("filter_properties"));

@@ -156,6 +156,10 @@ struct Route {
   // The body is an HTML form (application/x-www-form-urlencoded): its fields are read as
   // the query keys the row names (the OAuth authorize page's form).
   bool form_body = false;
+  // The first "{}" is a page the handler reads before any other (GET /v1/pages/{id}): the
+  // transaction begins with Store::BeginReadingPage, which over PostgreSQL reads the page
+  // in the round trip that begins it.
+  bool reads_page_first = false;
   // Admin routes (docs/workspaces.md). A route acts on one workspace: the one a
   // /_localnotion/workspaces/{id}/ prefix names (MatchRoute), else the default one. A
   // `global` route acts on the server as a whole: it has no workspace prefix and takes

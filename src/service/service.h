@@ -45,12 +45,14 @@ namespace localnotion::service {
 // jittered pause), so `fn` must keep nothing from a failed attempt but what it can do
 // again; a conflict is only ever reported before the commit (PostgreSQL's write
 // transactions are READ COMMITTED and take their locks as they go, pg_store.h).
+// With `first_page`, the transaction is begun by Store::BeginReadingPage.
 template <class F>
 auto RunInTxn(storage::Store& store, ServiceState& state, storage::TxnMode mode, F&& fn,
-              storage::Txn::DurableCallback on_durable = nullptr) -> decltype(fn(std::declval<Context&>())) {
+              storage::Txn::DurableCallback on_durable = nullptr, std::string_view first_page = {})
+    -> decltype(fn(std::declval<Context&>())) {
   try {
     for (int attempt = 1;; ++attempt) {
-      auto txn = store.Begin(mode);
+      auto txn = first_page.empty() ? store.Begin(mode) : store.BeginReadingPage(mode, first_page);
       if (!txn.ok()) return std::move(txn).error();
       // Retried below; a retry pins its snapshot, so it cannot lose a cache race again.
       if (attempt == 1) (*txn)->AcceptCacheRaces();

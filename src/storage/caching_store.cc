@@ -508,14 +508,17 @@ uint64_t CachingStore::NextInstance() {
   return ++next;
 }
 
-Result<std::unique_ptr<Txn>> CachingStore::Begin(TxnMode mode) {
+Result<std::unique_ptr<Txn>> CachingStore::Begin(TxnMode mode) { return BeginReadingPage(mode, {}); }
+
+Result<std::unique_ptr<Txn>> CachingStore::BeginReadingPage(TxnMode mode, std::string_view page_id) {
   uint64_t generation, page_generation;
   {
     std::lock_guard<std::mutex> lock(shared_.mu);
     generation = shared_.generation;
     page_generation = shared_.page_generation;
   }
-  LN_ASSIGN_OR_RETURN(std::unique_ptr<Txn> inner, inner_->Begin(mode));
+  LN_ASSIGN_OR_RETURN(std::unique_ptr<Txn> inner,
+                      page_id.empty() ? inner_->Begin(mode) : inner_->BeginReadingPage(mode, page_id));
   std::optional<int64_t> seen = inner->SharedCacheGeneration();
   if (!seen) seen = inner->RecordsGeneration();
   if (seen) {

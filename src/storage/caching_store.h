@@ -65,6 +65,7 @@ class CachingStore final : public Store {
   explicit CachingStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
 
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
+  Result<std::unique_ptr<Txn>> BeginReadingPage(TxnMode mode, std::string_view page_id) override;
   void SetLoopPoster(LoopPoster post) override { inner_->SetLoopPoster(std::move(post)); }
   std::shared_ptr<SharedControls> shared_controls() override { return inner_->shared_controls(); }
 

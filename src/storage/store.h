@@ -25,6 +25,14 @@ class Store {
   virtual ~Store() = default;
   // Begins a transaction. A write transaction may wait for another to finish.
   virtual Result<std::unique_ptr<Txn>> Begin(TxnMode mode) = 0;
+  // Begins a transaction whose first read of a page is likely page `page_id` (the page of
+  // GET /v1/pages/{id}). A store that answers over a network (PostgreSQL) reads that page
+  // in the round trip that begins the transaction, and answers its GetPage from that read;
+  // any other store begins as Begin does. `page_id` is normalized (common/uuid.h).
+  virtual Result<std::unique_ptr<Txn>> BeginReadingPage(TxnMode mode, std::string_view page_id) {
+    (void)page_id;
+    return Begin(mode);
+  }
 
   // Runs `task` on the caller's event loop after the work already queued there.
   using LoopPoster = std::function<void(std::function<void()> task)>;

@@ -184,7 +184,21 @@ Result<std::vector<PageRecord>> PgRecords::ReadPages(const std::string& sql, con
   return out;
 }
 
+PgStep PgRecords::PageReadStep(std::string_view id, std::optional<PgRows>* rows) {
+  PgParams params;
+  params.Text(id);
+  return PgStep{Select(kPgPageColumns, " FROM pages WHERE id = $1"), std::move(params), true, "", rows};
+}
+
 Result<std::optional<PageRecord>> PgRecords::GetPage(std::string_view id) {
+  // A read transaction only (BeginReadingPage): a write reads its pages FOR UPDATE.
+  if (read_ahead_ && !writable_ && read_ahead_->id == id) {
+    const PgRows rows = std::move(read_ahead_->rows);
+    read_ahead_.reset();
+    if (rows.size() == 0) return std::optional<PageRecord>();
+    LN_ASSIGN_OR_RETURN(PageRecord page, ReadPage(rows, 0));
+    return std::optional<PageRecord>(std::move(page));
+  }
   LN_ASSIGN_OR_RETURN(auto pages, ReadPages(Select(kPgPageColumns, writable_ ? " FROM pages WHERE id = $1 FOR UPDATE"
                                                                              : " FROM pages WHERE id = $1"),
                                             PgParams().Text(id)));

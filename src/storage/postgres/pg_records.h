@@ -50,6 +50,14 @@ class PgRecords final : public Records {
   Status FlushSteps(std::vector<PgStep>& steps);
   bool flushed_changes() const { return flushed_; }
 
+  // The read of page `id` that GetPage sends, as a step of the pipeline that begins a read
+  // transaction (PgStore::BeginReadingPage), its rows stored in `rows`; ReadAhead then
+  // hands them over.
+  static PgStep PageReadStep(std::string_view id, std::optional<PgRows>* rows);
+  // The rows of PageReadStep for `id`, read in this transaction's snapshot: the next
+  // GetPage of `id` answers from them instead of asking again.
+  void ReadAhead(std::string id, PgRows rows) { read_ahead_.emplace(ReadAheadPage{std::move(id), std::move(rows)}); }
+
   Result<std::optional<PageRecord>> GetPage(std::string_view id) override;
   Result<std::vector<std::optional<PageRecord>>> GetPages(const std::vector<std::string>& ids) override;
   using Records::PutPage;
@@ -159,6 +167,11 @@ class PgRecords final : public Records {
   bool bumped_ = false;
   bool flushed_ = false;
   std::vector<ChangeRecord> pending_;  // appended, not yet flushed
+  struct ReadAheadPage {
+    std::string id;
+    PgRows rows;
+  };
+  std::optional<ReadAheadPage> read_ahead_;  // ReadAhead's, until GetPage takes it
 };
 
 // A write transaction that needed the store lock exclusively and could not take it at

@@ -85,6 +85,7 @@ class PgStore::PgTxn final : public TxnWrapper {
 
   bool writable() const override { return writable_; }
   std::optional<int64_t> SharedCacheGeneration() const override { return generation_; }
+  void ReadAhead(std::string page_id, PgRows rows) { records_.ReadAhead(std::move(page_id), std::move(rows)); }
   bool ShouldRetry() const override { return conflicted_ || (conn_ && conn_->conflicted()); }
 
   void CommitAsync(DurableCallback on_durable) override {
@@ -222,8 +223,11 @@ void PgStore::Return(std::unique_ptr<PgConnection> conn) {
   freed_.notify_all();
 }
 
-Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
+Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) { return BeginReadingPage(mode, {}); }
+
+Result<std::unique_ptr<Txn>> PgStore::BeginReadingPage(TxnMode mode, std::string_view page_id) {
   const bool write = mode == TxnMode::kWrite;
+  const bool read_ahead = !write && !page_id.empty();
   // The retry of a transaction that needed the store lock exclusively (pg_records.h).
   const bool exclusive = write && ConsumeExclusiveBeginRequest();
   // A pooled connection may have broken while idle (the server restarted): the first
@@ -252,10 +256,14 @@ Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) {
                        ""});
     }
     steps.push_back({"SELECT value FROM cache_generation WHERE id = 1", {}, true, "", &generation});
+    std::optional<PgRows> page;
+    if (read_ahead) steps.push_back(PgRecords::PageReadStep(page_id, &page));
     Status begun = conn->Pipeline(steps);
-    if (begun.ok() && generation && generation->size() == 1) {
+    if (begun.ok() && generation && generation->size() == 1 && (!read_ahead || page)) {
       const int64_t value = generation->Int(0, 0);
-      return std::unique_ptr<Txn>(std::make_unique<PgTxn>(*this, std::move(conn), write, exclusive, value));
+      auto txn = std::make_unique<PgTxn>(*this, std::move(conn), write, exclusive, value);
+      if (read_ahead) txn->ReadAhead(std::string(page_id), std::move(*page));
+      return std::unique_ptr<Txn>(std::move(txn));
     }
     if (begun.ok()) begun = InternalError("postgresql: no cache generation");
     const bool retry = conn->broken() && attempt == 0;

@@ -95,6 +95,9 @@ class PgStore final : public Store {
   ~PgStore() override;
 
   Result<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
+  // A read reads the page in BEGIN's pipeline (PgRecords::ReadAhead): a GET of a page is
+  // then one round trip and the COMMIT that nobody waits for. A write begins as Begin.
+  Result<std::unique_ptr<Txn>> BeginReadingPage(TxnMode mode, std::string_view page_id) override;
   // In the store's schema, on connections of their own (pg_controls.h).
   std::shared_ptr<SharedControls> shared_controls() override { return controls_; }
   // Blocks until the scan indexes asked for so far are built (pg_scan_indexes.h).

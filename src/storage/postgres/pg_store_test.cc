@@ -56,6 +56,7 @@ class TwoInstancesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     LN_TEST_POSTGRES_OR_SKIP(server);
+    server_ = server;
     const std::string url =
         server->UrlWithSchema("two_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     ASSERT_TRUE(server->Psql("DROP SCHEMA IF EXISTS two_" +
@@ -89,6 +90,7 @@ class TwoInstancesTest : public ::testing::Test {
   }
 
   std::unique_ptr<Store> a_, b_;
+  const TestPostgres* server_ = nullptr;
 };
 
 TEST_F(TwoInstancesTest, WhatOneWritesTheOtherReadsAtOnceCachedKindsIncluded) {
@@ -144,6 +146,63 @@ TEST_F(TwoInstancesTest, EachReadAfterACommittedReadSeesWhatTheOtherInstanceWrot
     EXPECT_EQ((*read)->last_edited_time, n);
     ASSERT_TRUE((*txn)->Commit().ok());
   }
+}
+
+// A read begun for a page (Store::BeginReadingPage, GET /v1/pages/{id}) reads it in the
+// round trip that begins the transaction: the transaction holds the pages table's share
+// lock before it asks for anything, so that a LOCK TABLE of another session times out;
+// a read begun without a page does not. Its GetPage answers the page as committed before
+// it began, a page that does not exist as none, and another page as any read does.
+TEST_F(TwoInstancesTest, AReadBegunForAPageReadsItWithItsBegin) {
+  const std::string schema = "two_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name());
+  // Quoted: the schema's name has capitals, as the store makes it (search_path quotes it).
+  const std::string lock = "SET lock_timeout = '200ms'; LOCK TABLE \"" + schema + "\".pages IN ACCESS EXCLUSIVE MODE";
+  PageRecord page;
+  page.id = "00000000-0000-4000-8000-000000000001";
+  page.parent_type = "workspace";
+  page.parent_id = "workspace";
+  PageRecord other = page;
+  other.id = "00000000-0000-4000-8000-000000000002";
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [&](Txn& t) { return t.PutPage(other); }).ok());
+  for (int64_t n = 1; n <= 2; ++n) {
+    page.properties = json::object{{"n", n}};
+    page.last_edited_time = n;
+    ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [&](Txn& t) { return t.PutPage(page); }).ok());
+    auto txn = b_->BeginReadingPage(TxnMode::kRead, page.id);
+    ASSERT_TRUE(txn.ok()) << txn.error().message;
+    EXPECT_FALSE(server_->Psql(lock)) << "the read did not read the page with its BEGIN";
+    auto read = (*txn)->GetPage(page.id);
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    ASSERT_TRUE(read->has_value());
+    EXPECT_EQ((*read)->last_edited_time, n);
+    EXPECT_EQ(SerializeJson((*read)->properties), "{\"n\":" + std::to_string(n) + "}");
+    auto again = (*txn)->GetPage(other.id);
+    ASSERT_TRUE(again.ok() && again->has_value());
+    EXPECT_EQ((*again)->id, other.id);
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  auto missing = b_->BeginReadingPage(TxnMode::kRead, "00000000-0000-4000-8000-00000000000f");
+  ASSERT_TRUE(missing.ok());
+  auto none = (*missing)->GetPage("00000000-0000-4000-8000-00000000000f");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  ASSERT_TRUE((*missing)->Commit().ok());
+  // The page is in hand: its GetPage asks nothing more, even of a connection that is gone
+  // (the one session that holds the share lock of this schema's pages, ended and waited
+  // for).
+  auto cut = b_->BeginReadingPage(TxnMode::kRead, page.id);
+  ASSERT_TRUE(cut.ok());
+  ASSERT_TRUE(server_->Psql("SELECT pg_terminate_backend(pid, 5000) FROM pg_locks WHERE relation = '\"" + schema +
+                            "\".pages'::regclass AND mode = 'AccessShareLock' AND granted"));
+  auto kept = (*cut)->GetPage(page.id);
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  ASSERT_TRUE(kept->has_value());
+  EXPECT_EQ((*kept)->last_edited_time, 2);
+  cut->reset();
+  auto plain = b_->Begin(TxnMode::kRead);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(server_->Psql(lock));
+  ASSERT_TRUE((*plain)->Commit().ok());
 }
 
 // A share given or taken back on one instance is what the other's next transaction
