@@ -136,6 +136,12 @@ make_store() {
   local price stock category notes options
   price=$(pid Price); stock=$(pid "In stock"); category=$(pid Category); notes=$(pid Notes)
   options=$(sqlite3 "$db" "SELECT group_concat(json_quote(json_extract(o.value, '\$.id'))) FROM data_sources, json_each(schema) p, json_each(json_extract(p.value, '\$.config.options')) o WHERE json_extract(p.value, '\$.name') = 'Category'")
+  # The second of each copy's edit (search's index, SQLite migration 13) where the schema has it.
+  local second_col="" second_val=""
+  if [[ $(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('pages') WHERE name = 'edit_second'") == 1 ]]; then
+    second_col=", edit_second"
+    second_val=", (t.created_time + i * 1000) / 1000"
+  fi
   started=$(date +%s.%N)
   { timeout 1800 sqlite3 "$db" <<SQL
 PRAGMA journal_mode = WAL;
@@ -143,7 +149,7 @@ BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $n - 1),
 template AS (SELECT * FROM pages LIMIT 1)
 INSERT INTO pages (id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by,
-                   last_edited_time, last_edited_by, title_folded)
+                   last_edited_time, last_edited_by, title_folded$second_col)
 SELECT lower(printf('%s-%s-4%s-8%s-%s', hex(randomblob(4)), hex(randomblob(2)), substr(hex(randomblob(2)), 2),
                     substr(hex(randomblob(2)), 2), hex(randomblob(6)))),
        t.parent_type, t.parent_id,
@@ -155,7 +161,7 @@ SELECT lower(printf('%s-%s-4%s-8%s-%s', hex(randomblob(4)), hex(randomblob(2)), 
                 '\$."$notes"[0].text.content', printf('Batch %d, lot %05d', i % 97, i),
                 '\$."$notes"[0].plain_text', printf('Batch %d, lot %05d', i % 97, i)),
        t.icon, t.cover, 0, 0, t.created_time + i * 1000, t.created_by, t.created_time + i * 1000, t.last_edited_by,
-       'item ' || i
+       'item ' || i$second_val
 FROM n, template t;
 -- The copies' page_text rows: the template's rows (title and Notes), each with the copy's text folded.
 INSERT INTO page_text (page_rowid, property_id, folded, unsettled)

@@ -11,6 +11,7 @@
 #include "storage/postgres/migrations/0007_write_marks.sql.h"
 #include "storage/postgres/migrations/0008_page_text.sql.h"
 #include "storage/postgres/migrations/0009_snapshot_storage.sql.h"
+#include "storage/postgres/migrations/0010_page_edit_second.sql.h"
 #include "storage/postgres/pg_page_text.h"
 
 namespace localnotion::storage {
@@ -34,6 +35,7 @@ constexpr PgMigration kPgMigrations[] = {
     {kPgMigration0007WriteMarks},                    // 7
     {kPgMigration0008PageText, BackfillPgPageText},  // 8
     {kPgMigration0009SnapshotStorage},               // 9
+    {kPgMigration0010PageEditSecond},                // 10
 };
 
 // The advisory lock that migrating instances take turns on (any schema).

@@ -239,12 +239,13 @@ Result<std::vector<std::optional<PageRecord>>> PgRecords::GetPages(const std::ve
 // new page (or an unknown change), else only those of the text that changed, and none
 // for a write that changes no text.
 Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* update) {
-  static const std::string sql = Upsert("pages", std::string(kPgPageColumns) + ", title_folded");
+  // With the edit's second (migration 10), as SQLite's integer division truncates.
+  static const std::string sql = Upsert("pages", std::string(kPgPageColumns) + ", title_folded, edit_second");
   PgParams params;
   params.Text(p.id).Text(p.parent_type).Text(p.parent_id).Text(SerializeJsonObject(p.properties));
   params.Text(SerializeJson(p.icon)).Text(SerializeJson(p.cover)).Bool(p.in_trash).Bool(p.is_locked);
   params.Int(p.created_time).Text(p.created_by).Int(p.last_edited_time).Text(p.last_edited_by);
-  params.Text(FoldedPageTitle(p));
+  params.Text(FoldedPageTitle(p)).Int(p.last_edited_time / 1000);
   LN_RETURN_IF_ERROR(Run(sql, params));
   if (update == nullptr || update->before == nullptr) {
     return WritePgPageText(conn_, p.id, PageTexts(p, update ? update->schema : nullptr));
@@ -275,26 +276,30 @@ Result<std::vector<PageHead>> PgRecords::ListPageHeads() {
 Result<std::optional<std::vector<PageHead>>> PgRecords::ListPageHeadsByEdit(bool ascending,
                                                                             const std::optional<EditOrderStart>& start,
                                                                             size_t limit) {
-  // As SQLite (sqlite_connection.cc): no index on the edit time, which every page write
-  // would keep; PostgreSQL's top-N sort keeps `limit` rows. `seq` is the creation order.
+  // As SQLite (sqlite_connection.cc): the index of edit seconds (migration 10) from the
+  // start's second on, each second's run sorted by the millisecond and `seq` (the
+  // creation order) by an incremental sort that stops at `limit`.
   const char* past = ascending ? ">" : "<";
+  const char* from = ascending ? ">=" : "<=";
   std::string where = "NOT in_trash";
   PgParams params;
   if (start && !start->page_id.empty()) {
     LN_ASSIGN_OR_RETURN(PgRows at, conn_.Query("SELECT last_edited_time, seq FROM pages WHERE id = $1",
                                                PgParams().Text(start->page_id)));
     if (at.size() == 0) return std::optional<std::vector<PageHead>>();
-    params.Int(at.Int(0, 0)).Int(at.Int(0, 1));
-    where += fmt::format(" AND (last_edited_time {} $1 OR (last_edited_time = $1 AND seq >= $2))", past);
+    params.Int(at.Int(0, 0)).Int(at.Int(0, 1)).Int(at.Int(0, 0) / 1000);
+    where += fmt::format(" AND edit_second {} $3 AND (last_edited_time {} $1 OR (last_edited_time = $1 AND seq >= $2))",
+                         from, past);
   } else if (start) {
-    params.Int(start->edited);
-    where += fmt::format(" AND last_edited_time {} $1", past);
+    params.Int(start->edited).Int(start->edited / 1000);
+    where += fmt::format(" AND edit_second {} $2 AND last_edited_time {} $1", from, past);
   }
   const int64_t cap = static_cast<int64_t>(std::min<size_t>(limit, std::numeric_limits<int64_t>::max()));
+  const char* direction = ascending ? "ASC" : "DESC";
   const std::string sql = fmt::format(
       "SELECT id, parent_type, parent_id, in_trash, last_edited_time FROM pages WHERE {} "
-      "ORDER BY last_edited_time {}, seq LIMIT {}",
-      where, ascending ? "ASC" : "DESC", cap);
+      "ORDER BY edit_second {}, last_edited_time {}, seq LIMIT {}",
+      where, direction, direction, cap);
   LN_ASSIGN_OR_RETURN(PgRows rows, conn_.Query(sql, params));
   std::vector<PageHead> heads;
   heads.reserve(static_cast<size_t>(rows.size()));

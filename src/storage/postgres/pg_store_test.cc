@@ -62,6 +62,7 @@ class TwoInstancesTest : public ::testing::Test {
     ASSERT_TRUE(server->Psql("DROP SCHEMA IF EXISTS two_" +
                              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
                              " CASCADE"));
+    url_ = url;
     auto a = OpenStore(url);
     auto b = OpenStore(url);
     ASSERT_TRUE(a.ok() && b.ok());
@@ -91,6 +92,7 @@ class TwoInstancesTest : public ::testing::Test {
 
   std::unique_ptr<Store> a_, b_;
   const TestPostgres* server_ = nullptr;
+  std::string url_;
 };
 
 TEST_F(TwoInstancesTest, WhatOneWritesTheOtherReadsAtOnceCachedKindsIncluded) {
@@ -203,6 +205,44 @@ TEST_F(TwoInstancesTest, AReadBegunForAPageReadsItWithItsBegin) {
   ASSERT_TRUE(plain.ok());
   EXPECT_TRUE(server_->Psql(lock));
   ASSERT_TRUE((*plain)->Commit().ok());
+}
+
+// A schema written before migration 10 gets every page's edit second, which search's
+// order reads from the cursor's second on (PgRecords::ListPageHeadsByEdit).
+TEST_F(TwoInstancesTest, MigrationTenGivesEveryPageItsEditSecond) {
+  const std::string schema =
+      "\"two_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "\"";
+  ASSERT_TRUE(InTxn(*a_, TxnMode::kWrite, [&](Txn& t) -> Status {
+                for (auto [id, edited] : {std::pair{"p1", 5100}, std::pair{"p2", 7900}, std::pair{"p3", 6500}}) {
+                  PageRecord p;
+                  p.id = id;
+                  p.parent_type = "workspace";
+                  p.parent_id = "workspace";
+                  p.last_edited_time = edited;
+                  LN_RETURN_IF_ERROR(t.PutPage(p));
+                }
+                return OkStatus();
+              }).ok());
+  a_.reset();
+  b_.reset();
+  ASSERT_TRUE(server_->Psql("DROP INDEX " + schema + ".pages_by_edit_second; ALTER TABLE " + schema +
+                            ".pages DROP COLUMN edit_second; DELETE FROM " + schema +
+                            ".schema_migrations WHERE version = 10"));
+  auto store = OpenStore(url_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto txn = (*store)->Begin(TxnMode::kRead);
+  ASSERT_TRUE(txn.ok());
+  auto ids = [&](const std::optional<EditOrderStart>& start) {
+    auto heads = (*txn)->ListPageHeadsByEdit(false, start, 10);
+    std::string out;
+    if (heads.ok() && heads->has_value()) {
+      for (const PageHead& h : **heads) out += h.id + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(ids(std::nullopt), "p2 p3 p1 ");
+  EXPECT_EQ(ids(EditOrderStart{"p3", 0}), "p3 p1 ");
+  EXPECT_EQ(ids(EditOrderStart{"", 7000}), "p3 p1 ");
 }
 
 // A share given or taken back on one instance is what the other's next transaction

@@ -32,10 +32,26 @@ constexpr const char* kMigrations[] = {
     kMigration0013PageEditSecond,
 };
 
+// Migration 13 (0013_page_edit_second.sql.h): pages.edit_second, unless a run before made
+// it, filled where it is not the row's edit second, and its index.
+Status AddPageEditSecond(sqlite3* db) {
+  Statement has(db, "SELECT count(*) FROM pragma_table_info('pages') WHERE name = 'edit_second'");
+  LN_ASSIGN_OR_RETURN(bool row, has.StepRow());
+  const bool present = row && has.Int(0) > 0;
+  has.Reset();
+  if (!present) LN_RETURN_IF_ERROR(Exec(db, "ALTER TABLE pages ADD COLUMN edit_second INTEGER"));
+  return Exec(
+      db,
+      "UPDATE pages SET edit_second = last_edited_time / 1000 WHERE edit_second IS NOT last_edited_time / 1000; "
+      "CREATE INDEX IF NOT EXISTS pages_by_edit_second ON pages(edit_second) WHERE in_trash = 0;");
+}
+
 // What a migration computes in C++ after its SQL, in the same transaction: migration 10
-// fills page_text from the pages already stored, folding as query::FoldCase does.
+// fills page_text from the pages already stored, folding as query::FoldCase does;
+// migration 13 adds pages.edit_second.
 Status AfterMigration(sqlite3* db, int version) {
   if (version == 10) return BackfillPageText(db);
+  if (version == 13) return AddPageEditSecond(db);
   return OkStatus();
 }
 
