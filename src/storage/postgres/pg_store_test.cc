@@ -15,6 +15,7 @@
 #include "storage/postgres/pg_store.h"
 #include "storage/postgres/pg_test_server.h"
 #include "storage/store.h"
+#include "testing/page_heads.h"
 
 namespace localnotion::storage {
 namespace {
@@ -232,14 +233,7 @@ TEST_F(TwoInstancesTest, MigrationTenGivesEveryPageItsEditSecond) {
   ASSERT_TRUE(store.ok()) << store.error().message;
   auto txn = (*store)->Begin(TxnMode::kRead);
   ASSERT_TRUE(txn.ok());
-  auto ids = [&](const std::optional<EditOrderStart>& start) {
-    auto heads = (*txn)->ListPageHeadsByEdit(false, start, 10);
-    std::string out;
-    if (heads.ok() && heads->has_value()) {
-      for (const PageHead& h : **heads) out += h.id + " ";
-    }
-    return out;
-  };
+  auto ids = [&](const std::optional<EditOrderStart>& start) { return testing::NewestHeadIds(**txn, start); };
   EXPECT_EQ(ids(std::nullopt), "p2 p3 p1 ");
   EXPECT_EQ(ids(EditOrderStart{"p3", 0}), "p3 p1 ");
   EXPECT_EQ(ids(EditOrderStart{"", 7000}), "p3 p1 ");

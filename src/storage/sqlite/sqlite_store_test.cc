@@ -16,6 +16,7 @@
 #include <string>
 
 #include "testing/json.h"
+#include "testing/page_heads.h"
 #include "testing/matchers.h"
 
 namespace localnotion::storage {
@@ -148,14 +149,7 @@ TEST_F(SqliteStoreTest, MigrationThirteenGivesEveryPageItsEditSecond) {
   }  // finalized before the close, which would otherwise fail and leave the connection open
   EXPECT_EQ(sqlite3_close(db), SQLITE_OK);
   EXPECT_EQ(seconds, "p1=5 p2=7 p3=6 ");
-  auto ids = [&](const std::optional<EditOrderStart>& start) {
-    auto heads = store_->ListPageHeadsByEdit(false, start, 10);
-    std::string out;
-    if (heads.ok() && heads->has_value()) {
-      for (const PageHead& h : **heads) out += h.id + " ";
-    }
-    return out;
-  };
+  auto ids = [&](const std::optional<EditOrderStart>& start) { return testing::NewestHeadIds(*store_, start); };
   EXPECT_EQ(ids(std::nullopt), "p2 p3 p1 ");
   EXPECT_EQ(ids(EditOrderStart{"p3", 0}), "p3 p1 ");
   EXPECT_EQ(ids(EditOrderStart{"", 7000}), "p3 p1 ");
