@@ -164,9 +164,9 @@ Response Pipeline::HandleApi(const Request& req, const MatchedRoute& match, cons
   // Long work (a query, a formula) stops at the budget with 504 gateway_timeout.
   ScopedDeadline deadline(std::chrono::milliseconds((*workspace)->state().options.request_budget_ms));
   const storage::TxnMode mode = ReadsOnly(*endpoint) ? storage::TxnMode::kRead : storage::TxnMode::kWrite;
-  // An id that is not a UUID reads no page (the handler answers 400 before reading).
-  std::string first_page;
-  if (endpoint->reads_page_first && !args.params.empty()) first_page = NormalizeUuid(args.params[0]).value_or("");
+  // As the path gives it: a store that reads it ahead normalizes it (Store::BeginReadingPage).
+  const std::string_view first_page =
+      endpoint->reads_page_first && !args.params.empty() ? std::string_view(args.params[0]) : std::string_view();
   // The worker does not wait for the commit to be durable: the server does, before it
   // answers (Durability), so that the next request can join the same group commit.
   auto durable = std::make_shared<Durability>();

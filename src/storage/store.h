@@ -28,7 +28,9 @@ class Store {
   // Begins a transaction whose first read of a page is likely page `page_id` (the page of
   // GET /v1/pages/{id}). A store that answers over a network (PostgreSQL) reads that page
   // in the round trip that begins the transaction, and answers its GetPage from that read;
-  // any other store begins as Begin does. `page_id` is normalized (common/uuid.h).
+  // any other store begins as Begin does. `page_id` is as the request gave it (the path
+  // segment): the store that reads it normalizes it (common/uuid.h), so that the others
+  // pay nothing for it.
   virtual Result<std::unique_ptr<Txn>> BeginReadingPage(TxnMode mode, std::string_view page_id) {
     (void)page_id;
     return Begin(mode);

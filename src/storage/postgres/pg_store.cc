@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/uuid.h"
 #include "storage/postgres/pg_migrations.h"
 #include "storage/postgres/pg_records.h"
 #include "storage/txn_wrapper.h"
@@ -227,7 +228,10 @@ Result<std::unique_ptr<Txn>> PgStore::Begin(TxnMode mode) { return BeginReadingP
 
 Result<std::unique_ptr<Txn>> PgStore::BeginReadingPage(TxnMode mode, std::string_view page_id) {
   const bool write = mode == TxnMode::kWrite;
-  const bool read_ahead = !write && !page_id.empty();
+  // The id as GetPage will be asked for it; one that is not a UUID reads nothing ahead
+  // (the request is answered 400 before any read).
+  const std::optional<std::string> ahead_id = write || page_id.empty() ? std::nullopt : NormalizeUuid(page_id);
+  const bool read_ahead = ahead_id.has_value();
   // The retry of a transaction that needed the store lock exclusively (pg_records.h).
   const bool exclusive = write && ConsumeExclusiveBeginRequest();
   // A pooled connection may have broken while idle (the server restarted): the first
@@ -257,12 +261,12 @@ Result<std::unique_ptr<Txn>> PgStore::BeginReadingPage(TxnMode mode, std::string
     }
     steps.push_back({"SELECT value FROM cache_generation WHERE id = 1", {}, true, "", &generation});
     std::optional<PgRows> page;
-    if (read_ahead) steps.push_back(PgRecords::PageReadStep(page_id, &page));
+    if (read_ahead) steps.push_back(PgRecords::PageReadStep(*ahead_id, &page));
     Status begun = conn->Pipeline(steps);
     if (begun.ok() && generation && generation->size() == 1 && (!read_ahead || page)) {
       const int64_t value = generation->Int(0, 0);
       auto txn = std::make_unique<PgTxn>(*this, std::move(conn), write, exclusive, value);
-      if (read_ahead) txn->ReadAhead(std::string(page_id), std::move(*page));
+      if (read_ahead) txn->ReadAhead(*ahead_id, std::move(*page));
       return std::unique_ptr<Txn>(std::move(txn));
     }
     if (begun.ok()) begun = InternalError("postgresql: no cache generation");
