@@ -124,6 +124,11 @@ PageRecord CopyPage(const PageRecord& page, const json::storage_ptr& storage, bo
 //     properties whose type has text conditions (schema::FilterFamily::kText: title,
 //     rich text, url, email, phone number) get a text row; without it, every string or
 //     rich text value does, the stored option id of a select or a status too.
+// The second of an edit time: the column `edit_second` of pages and its index (SQLite
+// migration 13, PostgreSQL migration 10), which search without a query reads in order.
+// Truncated, as both databases' integer division truncates (the migrations fill it so).
+inline int64_t EditSecond(Millis edited) { return edited / 1000; }
+
 struct PageUpdate {
   const PageRecord* before = nullptr;
   const std::vector<std::string>* changed_properties = nullptr;

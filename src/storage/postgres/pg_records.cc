@@ -239,13 +239,13 @@ Result<std::vector<std::optional<PageRecord>>> PgRecords::GetPages(const std::ve
 // new page (or an unknown change), else only those of the text that changed, and none
 // for a write that changes no text.
 Status PgRecords::PutPage(const PageRecord& p, const PageUpdate* update) {
-  // With the edit's second (migration 10), as SQLite's integer division truncates.
+  // With the edit's second (migration 10).
   static const std::string sql = Upsert("pages", std::string(kPgPageColumns) + ", title_folded, edit_second");
   PgParams params;
   params.Text(p.id).Text(p.parent_type).Text(p.parent_id).Text(SerializeJsonObject(p.properties));
   params.Text(SerializeJson(p.icon)).Text(SerializeJson(p.cover)).Bool(p.in_trash).Bool(p.is_locked);
   params.Int(p.created_time).Text(p.created_by).Int(p.last_edited_time).Text(p.last_edited_by);
-  params.Text(FoldedPageTitle(p)).Int(p.last_edited_time / 1000);
+  params.Text(FoldedPageTitle(p)).Int(EditSecond(p.last_edited_time));
   LN_RETURN_IF_ERROR(Run(sql, params));
   if (update == nullptr || update->before == nullptr) {
     return WritePgPageText(conn_, p.id, PageTexts(p, update ? update->schema : nullptr));
@@ -287,11 +287,11 @@ Result<std::optional<std::vector<PageHead>>> PgRecords::ListPageHeadsByEdit(bool
     LN_ASSIGN_OR_RETURN(PgRows at, conn_.Query("SELECT last_edited_time, seq FROM pages WHERE id = $1",
                                                PgParams().Text(start->page_id)));
     if (at.size() == 0) return std::optional<std::vector<PageHead>>();
-    params.Int(at.Int(0, 0)).Int(at.Int(0, 1)).Int(at.Int(0, 0) / 1000);
+    params.Int(at.Int(0, 0)).Int(at.Int(0, 1)).Int(EditSecond(at.Int(0, 0)));
     where += fmt::format(" AND edit_second {} $3 AND (last_edited_time {} $1 OR (last_edited_time = $1 AND seq >= $2))",
                          from, past);
   } else if (start) {
-    params.Int(start->edited).Int(start->edited / 1000);
+    params.Int(start->edited).Int(EditSecond(start->edited));
     where += fmt::format(" AND edit_second {} $2 AND last_edited_time {} $1", from, past);
   }
   const int64_t cap = static_cast<int64_t>(std::min<size_t>(limit, std::numeric_limits<int64_t>::max()));

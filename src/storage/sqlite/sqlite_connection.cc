@@ -22,10 +22,6 @@
 namespace localnotion::storage {
 namespace {
 
-// pages.edit_second (migration 13) of an edit time: truncated as SQLite's integer
-// division truncates, which filled the column for the rows there were.
-int64_t EditSecond(Millis edited) { return edited / 1000; }
-
 #define LN_PAGE_COLUMNS                                                                                  \
   "id, parent_type, parent_id, properties, icon, cover, in_trash, is_locked, created_time, created_by, " \
   "last_edited_time, last_edited_by"
@@ -523,7 +519,7 @@ Result<std::vector<PageRecord>> SqliteConnection::ScanPagesByTitle(std::string_v
   return ReadPages(st_->scan_titles);
 }
 
-Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, RowColumns columns) {
+Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, RowColumns columns, bool sets_second) {
   // Bound without copies: every text lives until the statement is reset by Run.
   const std::string properties = SerializeJsonObject(p.properties);
   st.BindStatic(1, p.id).BindStatic(4, properties);
@@ -531,10 +527,7 @@ Result<bool> SqliteConnection::WritePageRow(Statement& st, const PageRecord& p, 
     st.Bind(14, EditSecond(p.last_edited_time));
   } else {
     st.Bind(14, p.store_row);  // the updates' row (kUpdatePage)
-    if (&st == &st_->update_page.new_second || &st == &st_->update_page_values.new_second ||
-        &st == &st_->update_page_properties.new_second) {
-      st.Bind(15, EditSecond(p.last_edited_time));
-    }
+    if (sets_second) st.Bind(15, EditSecond(p.last_edited_time));
   }
   st.Bind(11, p.last_edited_time).BindStatic(12, p.last_edited_by);
   std::string icon, cover, title;
@@ -580,12 +573,13 @@ Status SqliteConnection::PutPage(const PageRecord& p, const PageUpdate* update) 
       same_parent && EditSecond(update->before->last_edited_time) != EditSecond(p.last_edited_time);
   bool written = false;
   if (same_fields) {
-    LN_ASSIGN_OR_RETURN(written,
-                        WritePageRow(st_->update_page_properties.For(second_moves), p, RowColumns::kProperties));
+    LN_ASSIGN_OR_RETURN(
+        written, WritePageRow(st_->update_page_properties.For(second_moves), p, RowColumns::kProperties, second_moves));
   } else if (same_title_and_trash) {
-    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page_values.For(second_moves), p, RowColumns::kValues));
+    LN_ASSIGN_OR_RETURN(written,
+                        WritePageRow(st_->update_page_values.For(second_moves), p, RowColumns::kValues, second_moves));
   } else if (same_parent) {
-    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page.For(second_moves), p));
+    LN_ASSIGN_OR_RETURN(written, WritePageRow(st_->update_page.For(second_moves), p, RowColumns::kAll, second_moves));
   }
   // An update that wrote the row the record names wrote the page's own (its id was checked).
   int64_t rowid = written ? p.store_row : 0;

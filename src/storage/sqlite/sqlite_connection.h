@@ -195,7 +195,9 @@ class SqliteConnection final : public Records {
   enum class RowColumns { kAll, kValues, kProperties };
   // Binds the page to a write of its row with `columns` and runs it: false when no row
   // was written.
-  Result<bool> WritePageRow(Statement& st, const PageRecord& p, RowColumns columns = RowColumns::kAll);
+  // `sets_second`: `st` is an update's form that sets edit_second (?15).
+  Result<bool> WritePageRow(Statement& st, const PageRecord& p, RowColumns columns = RowColumns::kAll,
+                            bool sets_second = false);
   Result<std::vector<PageRecord>> ReadPages(Statement& st);
   Result<std::vector<std::shared_ptr<const DataSourceRecord>>> ReadDataSources(Statement& st);
   Result<std::shared_ptr<const DataSourceRecord>> ReadDataSource(Statement& st);
